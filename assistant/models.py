@@ -1,0 +1,57 @@
+"""Typed values produced by the assistant stage: what an answer is, and what backs it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["answered", "not_found", "out_of_scope", "emergency", "personal_advice", "invalid_input", "error"]
+
+
+class CitedReference(BaseModel):
+    """A bibliography entry shown under a citation: a related reference of the passage's section."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    authors: list[str]
+    year: int | None
+    title: str
+    container: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    relation: str = Field(default="related reference", description="Always labelled: links are inferred, not printed.")
+
+
+class Citation(BaseModel):
+    """What an inline marker [n] resolves to: the exact passage and the references behind it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    marker: int
+    chunk_id: str
+    source_id: str
+    section: str = Field(description="Section path joined with ' > '.")
+    section_id: str
+    quote: str = Field(description="The exact passage text cited.")
+    start: int
+    end: int
+    article_title: str
+    article_url: str
+    references: list[CitedReference] = Field(default_factory=list)
+
+
+class Answer(BaseModel):
+    """The full result of one `ask`: the text the user sees (disclaimer included) and its evidence."""
+
+    status: Status
+    answer: str = Field(description="Everything shown to the user, ending with the disclaimer.")
+    disclaimer: str
+    citations: list[Citation] = Field(default_factory=list)
+    contexts: list[str] = Field(default_factory=list, description="Retrieved passage texts, in rank order.")
+    context_ids: list[str] = Field(default_factory=list)
+    standalone_question: str | None = Field(default=None, description="The question after follow-up rewriting.")
+    answerer: str = "extractive"
+    latency_ms: float | None = None
+    flags: list[str] = Field(default_factory=list, description="e.g. sentences dropped by the support check.")

@@ -1,0 +1,68 @@
+"""What every `pns` command group shares: settings from the context and errors turned into messages.
+
+Library code raises PNSError subclasses; this is the one edge where they become a short message
+on stderr and an exit code, so no user sees a stack trace (set PNS_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import typer
+
+from corpus.errors import PNSError
+from corpus.settings import Settings, disable_telemetry
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_ERROR = 1
+EXIT_INTERRUPTED = 130
+
+
+def settings_from(ctx: typer.Context) -> Settings:
+    """The Settings built by the root callback (env vars overridden by global flags)."""
+    root = ctx.find_root()
+    if isinstance(root.obj, Settings):
+        return root.obj
+    disable_telemetry()
+    root.obj = Settings()
+    return root.obj
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    """Print `error: message` to stderr and exit with `code`."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def handles_errors(func: F) -> F:
+    """Decorate a command so project errors, Ctrl-C and surprises become one-line messages."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except PNSError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            fail("interrupted", EXIT_INTERRUPTED)
+        except Exception as exc:  # the edge: anything unexpected still becomes a message
+            if os.environ.get("PNS_DEBUG"):
+                raise
+            fail(f"unexpected {type(exc).__name__}: {exc} (set PNS_DEBUG=1 for details)")
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def echo_json(data: Any) -> None:
+    """Print JSON to stdout (UTF-8, stable key order) for scripts."""
+    import json
+
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")

@@ -1,0 +1,110 @@
+"""Typed values produced by the corpus stage and read by every later stage."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ReferenceType = Literal["journal_article", "book_chapter", "web_page"]
+
+
+class Reference(BaseModel):
+    """One bibliography entry of the article, parsed into fields a reference manager understands."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="Stable key, e.g. 'varki2007' (author + year + letter suffix).")
+    authors: list[str]
+    year: int | None
+    title: str
+    container: str | None = Field(default=None, description="Journal, site or book.")
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: str | None = Field(default=None, description="Normalised: lower-case, no https://doi.org/ prefix.")
+    url: str | None = None
+    type: ReferenceType
+    date: str | None = Field(default=None, description="Full date where the entry gives one (ISO).")
+    publisher: str | None = None
+    raw: str = Field(description="The entry exactly as printed in the article.")
+    line: int = Field(description="1-based line of the entry in the article file.")
+
+    @property
+    def short(self) -> str:
+        """'Varki 2007' style label for UIs."""
+        first = self.authors[0].split(",")[0] if self.authors else "Anon."
+        tail = " et al." if len(self.authors) > 2 else (f" & {self.authors[1].split(',')[0]}" if len(self.authors) == 2 else "")
+        return f"{first}{tail} {self.year or 'n.d.'}"
+
+
+class Section(BaseModel):
+    """A titled part of the cleaned article, with offsets into the cleaned text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="Stable slug path, e.g. 'diagnostic-procedures/advanced-diagnostic-tests'.")
+    title: str
+    level: int = Field(description="1 = article title, 2 = heading, 3 = sub-heading.")
+    path: list[str] = Field(description="Headings from the top, e.g. ['Diagnostic Procedures', 'Advanced Diagnostic Tests'].")
+    parent_id: str | None = None
+    text: str = Field(description="The body text; bullets rendered as '- item' lines.")
+    bullets: list[str] = Field(default_factory=list)
+    start: int = Field(description="Offset of `text` in Article.text.")
+    end: int
+
+
+class ArticleMetadata(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    publisher: str
+    category: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    url: str
+
+
+class Article(BaseModel):
+    """The cleaned article: metadata, a canonical text and its sections pointing into it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = "article"
+    metadata: ArticleMetadata
+    text: str
+    sections: list[Section]
+    disclaimer: str | None = Field(default=None, description="The article's own educational-use notice.")
+
+    def section(self, section_id: str) -> Section:
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        raise KeyError(section_id)
+
+
+class ReferenceLink(BaseModel):
+    """An inferred (not printed) link between an article section and a reference."""
+
+    model_config = ConfigDict(frozen=True)
+
+    section_id: str
+    reference_id: str
+    score: float
+    method: str = Field(description="How it was inferred, e.g. 'keyword+embedding'.")
+    inferred: bool = True
+
+
+class SourceDocument(BaseModel):
+    """The text of a cited source, loaded from a file listed in the sources manifest."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reference_id: str
+    path: str
+    text: str
+    origin_url: str | None = None
+    retrieved_at: str | None = None
+    sha256: str
+    licence: str | None = None
+    media_type: str

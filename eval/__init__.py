@@ -1,0 +1,1 @@
+"""Stage 4: the evaluation set, runners, metrics, reports and plots."""
