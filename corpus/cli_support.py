@@ -52,6 +52,10 @@ def handles_errors(func: F) -> F:
             fail(str(exc))
         except KeyboardInterrupt:
             fail("interrupted", EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # output piped into `head` and the like: the reader left, which is not an error
+            _silence_stdout()
+            raise typer.Exit(0) from None
         except Exception as exc:  # the edge: anything unexpected still becomes a message
             if os.environ.get("PNS_DEBUG"):
                 raise
@@ -59,6 +63,12 @@ def handles_errors(func: F) -> F:
         return None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot raise again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def echo_json(data: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -35,7 +36,11 @@ class Reference(BaseModel):
         """'Varki 2007' style label for UIs."""
         first = self.authors[0].split(",")[0] if self.authors else "Anon."
         tail = " et al." if len(self.authors) > 2 else (f" & {self.authors[1].split(',')[0]}" if len(self.authors) == 2 else "")
-        return f"{first}{tail} {self.year or 'n.d.'}"
+        # keep the printed a/b suffix ('Bryant 2025a', 'n.d.-b'): without it same-author-year entries look identical
+        m = re.search(r"\((?:\d{4}|n\.d\.)-?([a-z])?[,)]", self.raw)
+        suffix = m.group(1) if m and m.group(1) else ""
+        when = f"{self.year}{suffix}" if self.year else ("n.d." + (f"-{suffix}" if suffix else ""))
+        return f"{first}{tail} {when}"
 
 
 class Section(BaseModel):
@@ -93,6 +98,9 @@ class ReferenceLink(BaseModel):
     score: float
     method: str = Field(description="How it was inferred, e.g. 'keyword+embedding'.")
     inferred: bool = True
+    keyword_score: float | None = Field(default=None, description="Weight of the best title term found in the section.")
+    embedding_similarity: float | None = Field(default=None, description="Cosine of title vs closest sentence.")
+    terms: list[str] = Field(default_factory=list, description="Title terms found in the section (for review).")
 
 
 class SourceDocument(BaseModel):

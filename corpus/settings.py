@@ -37,8 +37,11 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(default=None, description="Chroma server URL; unset = embedded PersistentClient under HOME.")
     collection: str = "pns"
     embedding_model: str = "all-MiniLM-L6-v2"
-    chunk_size: int = 160
-    chunk_overlap: int = 20
+    # Word pieces of the embedding model; measured in benchmarks/results/chunk_size.json (64 = best recall@5/MRR,
+    # half the tokens per top-5 of 160). Overlap is 0: the sentence splitter only overlaps whole sentences/bullets,
+    # which are longer than a small overlap, so 20 gave the very same chunks.
+    chunk_size: int = 64
+    chunk_overlap: int = 0
 
     # retrieval / answering
     top_k: int = 5
@@ -49,6 +52,15 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     abstain_threshold: float = 0.35
     max_question_chars: int = 1000
+
+    # evaluation judge (eval stage): offline GGUF via llama-cpp-python, or an OpenAI-compatible / Ollama endpoint
+    judge: Literal["offline", "openai", "ollama", "none"] = "offline"
+    judge_model: str | None = Field(default=None, description="Endpoint model name, or a bundled judge GGUF name when offline.")
+    judge_model_path: Path | None = Field(default=None, description="A GGUF to judge with (overrides the bundled one).")
+    judge_base_url: str | None = None
+    judge_api_key: str | None = None
+    judge_timeout_s: float = 180.0
+    judge_max_retries: int = 2
 
     # UI
     host: str = "127.0.0.1"

@@ -69,3 +69,20 @@ def settings(pns_home: Path) -> Settings:
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# ---- index fixtures (owner: index helper) ---------------------------------------------------------
+@pytest.fixture(scope="session")
+def built_index_home(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The real index (article + links, bundled model, embedded Chroma) built once per test session.
+
+    Returns Settings(home=that dir). Treat it as read-only: tests that rebuild or break an index
+    must build their own into the per-test PNS_HOME.
+    """
+    from index.build import build_index
+
+    home = tmp_path_factory.mktemp("built-index-home")
+    settings = Settings(home=home, chroma_url=None)
+    build_index(settings, progress=False)
+    return settings
+# ---- end index fixtures ---------------------------------------------------------------------------

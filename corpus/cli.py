@@ -1,0 +1,203 @@
+"""`pns corpus ...`: inspect the cleaned article, its references, inferred links and source coverage.
+
+Every command reads Settings from the root callback and prints a plain table for people or
+`--json` for scripts. Library errors become one-line messages via `handles_errors`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from corpus.cli_support import echo_json, handles_errors, settings_from
+
+app = typer.Typer(
+    help="The article, its bibliography, inferred section->reference links and cited source texts.",
+    no_args_is_help=True,
+)
+
+
+def render_table(headers: list[str], rows: list[list[object]], max_width: int = 60) -> str:
+    """A plain fixed-width table (no colour, no box drawing): readable in any terminal and in logs."""
+    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)
+
+
+@app.command("refs")
+@handles_errors
+def refs_cmd(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print the parsed references as JSON."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Export: bibtex, ris or csl-json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the export to FILE instead of stdout."),
+) -> None:
+    """List the article's references, or export them for a reference manager."""
+    from corpus.bibliography import load_references
+
+    settings = settings_from(ctx)
+    refs = load_references(settings)
+    if fmt or output:
+        from corpus.export import export_references
+
+        text = export_references(refs, fmt or "bibtex")
+        if output:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text, encoding="utf-8")
+            typer.echo(f"wrote {len(refs)} references to {output}", err=True)
+        else:
+            typer.echo(text, nl=False)
+        return
+    if as_json:
+        echo_json([r.model_dump() for r in refs])
+        return
+    rows = [[r.id, r.short, r.type, r.container or r.publisher or "", r.doi or r.url or ""] for r in refs]
+    typer.echo(render_table(["id", "reference", "type", "in", "doi / url"], rows))
+    typer.echo(f"\n{len(refs)} references")
+
+
+@app.command("links")
+@handles_errors
+def links_cmd(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print the links as JSON."),
+    recompute: bool = typer.Option(False, "--recompute", help="Recompute with the embedding model (seconds)."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Where --recompute writes (default: HOME/links.json, which then takes precedence)."
+    ),
+) -> None:
+    """Show which references each section draws on (inferred: the article has no inline citations)."""
+    from corpus.bibliography import load_references
+    from corpus.links import compute_links, load_links, write_links
+
+    settings = settings_from(ctx)
+    if recompute:
+        target = output or (settings.ensure_home() / "links.json")
+        doc = compute_links(settings)
+        write_links(doc, target)
+        typer.echo(f"wrote {len(doc['links'])} inferred links to {target}", err=True)
+        if output:  # an explicit file (e.g. the packaged corpus/data/links.json) is not what load_links reads
+            return
+    links = load_links(settings)
+    if as_json:
+        echo_json([link.model_dump() for link in links])
+        return
+    short = {r.id: r.short for r in load_references(settings)}
+    rows = [
+        [l.section_id, short.get(l.reference_id, l.reference_id), f"{l.score:.3f}", l.method,
+         ", ".join(l.terms), "inferred" if l.inferred else "printed"]
+        for l in links
+    ]
+    typer.echo(render_table(["section", "reference", "score", "method", "terms", "kind"], rows, max_width=70))
+    typer.echo(f"\n{len(links)} inferred links across {len({l.section_id for l in links})} sections")
+
+
+@app.command("sections")
+@handles_errors
+def sections_cmd(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print sections as JSON.")) -> None:
+    """List the cleaned article's sections with their stable ids."""
+    from corpus.article import load_article
+
+    article = load_article(settings_from(ctx).article_path)
+    if as_json:
+        echo_json([s.model_dump() for s in article.sections])
+        return
+    rows = [[s.id, s.level, len(s.text), " > ".join(s.path)] for s in article.sections]
+    typer.echo(render_table(["id", "level", "chars", "path"], rows, max_width=80))
+
+
+@app.command("show")
+@handles_errors
+def show_cmd(
+    ctx: typer.Context,
+    section_id: Optional[str] = typer.Argument(None, help="Show only this section (see `pns corpus sections`)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the article (metadata, text, sections) as JSON."),
+) -> None:
+    """Print the cleaned article text (or one section)."""
+    from corpus.article import load_article
+    from corpus.cli_support import fail
+
+    article = load_article(settings_from(ctx).article_path)
+    if section_id:
+        try:
+            section = article.section(section_id)
+        except KeyError:
+            fail(f"no section {section_id!r}; see `pns corpus sections`")
+            return
+        if as_json:
+            echo_json(section.model_dump())
+        else:
+            typer.echo(f"{' > '.join(section.path)}\n\n{section.text}")
+        return
+    if as_json:
+        echo_json(article.model_dump())
+        return
+    m = article.metadata
+    typer.echo(f"{m.title}\n{m.publisher} · published {m.published} · updated {m.updated}\n{m.url}\n")
+    typer.echo(article.text.rstrip())
+
+
+@app.command("status")
+@handles_errors
+def status_cmd(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print coverage as JSON.")) -> None:
+    """Coverage: which references have full text in the corpus and which are metadata-only."""
+    from corpus.bibliography import load_references
+    from corpus.sources import coverage
+
+    settings = settings_from(ctx)
+    refs = load_references(settings)
+    rows = coverage(settings, refs)
+    full = sum(1 for r in rows if r["coverage"] == "full-text")
+    if as_json:
+        echo_json({
+            "sources_dir": str(settings.resolved_sources_dir),
+            "references": len(rows), "full_text": full, "metadata_only": len(rows) - full, "coverage": rows,
+        })
+        return
+    table = [[r["reference_id"], r["short"], r["coverage"], ", ".join(r["media_types"]), r["chars"] or "", r["retrieved_at"] or ""]
+             for r in rows]
+    typer.echo(render_table(["id", "reference", "coverage", "media", "chars", "retrieved"], table))
+    typer.echo(f"\n{full} of {len(rows)} references have full text; {len(rows) - full} are metadata-only "
+               f"(sources folder: {settings.resolved_sources_dir})")
+
+
+@app.command("fetch")
+@handles_errors
+def fetch_cmd(
+    ctx: typer.Context,
+    only: Optional[list[str]] = typer.Option(None, "--only", help="Fetch only these reference ids (repeatable)."),
+    timeout: float = typer.Option(20.0, "--timeout", help="Seconds per request."),
+    retries: int = typer.Option(2, "--retries", help="Retries for timeouts, resets, 429 and 5xx."),
+    as_json: bool = typer.Option(False, "--json", help="Print the per-reference report as JSON."),
+) -> None:
+    """Download the cited URLs (when a network is available) and report per reference."""
+    from corpus.bibliography import load_references
+    from corpus.errors import CorpusError
+    from corpus.fetch import FetchResult, fetch_sources
+
+    settings = settings_from(ctx)
+    refs = load_references(settings)
+    if only:
+        unknown = sorted(set(only) - {r.id for r in refs})
+        if unknown:
+            raise CorpusError(f"unknown reference id(s): {', '.join(unknown)} (see `pns corpus refs`)")
+        refs = [r for r in refs if r.id in set(only)]
+
+    def progress(result: FetchResult) -> None:
+        if not as_json:
+            typer.echo(f"{result.reference_id}: {result.outcome} — {result.detail}", err=True)
+
+    results = fetch_sources(settings, refs, timeout=timeout, retries=retries, on_result=progress)
+    counts = {k: sum(1 for r in results if r.outcome == k) for k in ("fetched", "unchanged", "failed", "metadata-only")}
+    if as_json:
+        echo_json({"results": [r.to_dict() for r in results], "counts": counts})
+        return
+    rows = [[r.reference_id, r.outcome, r.http_status or "", r.detail] for r in results]
+    typer.echo(render_table(["id", "outcome", "http", "detail"], rows, max_width=90))
+    typer.echo("\n" + ", ".join(f"{v} {k}" for k, v in counts.items()))
