@@ -50,7 +50,9 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
-    abstain_threshold: float = 0.35
+    # best full-question cosine of a retrieved sentence below this -> not_found/out_of_scope
+    # (tuned by benchmarks/tune_abstention.py; results in benchmarks/results/abstention.json)
+    abstain_threshold: float = 0.18
     max_question_chars: int = 1000
 
     # evaluation judge (eval stage): offline GGUF via llama-cpp-python, or an OpenAI-compatible / Ollama endpoint

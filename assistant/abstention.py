@@ -1,0 +1,111 @@
+"""Decide whether the retrieved passages support an answer at all, before one is shown.
+
+Why a code gate: an extractive answerer always *finds* sentences; the question is whether they answer
+what was asked. The article is short and every passage is about one subject, so on-topic questions
+the article cannot answer ("What is the five-year survival rate ...?") retrieve passages that look
+relevant. Three checks, each explainable in a flag:
+
+1. weak support: the best sentence's similarity to the whole question is below the threshold
+   (settings.abstain_threshold, tuned by benchmarks/tune_abstention.py on answerable vs
+   unanswerable/out-of-scope questions);
+2. a number is asked for (a percentage, rate, dose, "how many", per 100,000 ...) and none of
+   the retrieved passages contains a digit: the article states no figures, so any figure would be a guess;
+3. the question names a specific thing the corpus never mentions: a word with a digit, an acronym or
+   mixed-case name (FDG-PET, anti-Hu), a capitalised proper noun mid-sentence (Italy), or a drug or
+   disease name by its ending (-mab, -mide, -blastoma, -clonus, -pathy) that appears nowhere in the
+   article, its sources or its bibliography.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from index.models import ScoredChunk
+
+# Asking for a figure.
+NUMBER_ASK = re.compile(
+    r"\b(?:percentage|percent|per cent|proportion|fraction|how many|how long|how sensitive|"
+    r"how specific|how accurate|sensitivity|specificity|survival rates?|mortality|death rates?|"
+    r"(?:incidence|prevalence|response|success|cure|recurrence) rates?|\w+-year|per \d[\d,.]*\d|per \d|per (?:hundred|thousand|million)|"
+    r"doses?|dosage|dosing|mg|milligrams?|grams?|kilograms?|kg|ml|thresholds?|cut-?offs?|scores?|odds|ratios?|"
+    r"statistics|figures|numbers?|average age|median|mean age|life expectancy)\b",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+# Endings that mark drug and disease names (INN stems and pathology suffixes).
+SPECIFIC_SUFFIXES = (
+    "mab", "nib", "mide", "mycin", "cillin", "platin", "taxel", "statin", "sartan", "pril", "olol", "azole",
+    "vir", "blastoma", "sarcoma", "clonus", "pathy", "itis", "osis", "emia", "aemia", "plegia", "trexate",
+    "lizumab", "ximab", "phamide", "tinib",
+)
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z0-9]")
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"“(]\s*)$")
+
+
+@dataclass(frozen=True)
+class Support:
+    """The gate's verdict and the evidence behind it (shown in Answer.flags)."""
+
+    supported: bool
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """Lower-cased word forms of the corpus (article, sources, bibliography), for 'never mentioned' checks."""
+    words: set[str] = set()
+    for text in texts:
+        for token in _TOKEN.findall(text):
+            low = token.lower().replace("’", "'")
+            words.add(low)
+            words.update(p for p in re.split(r"[-'.]", low) if p)
+    return frozenset(words)
+
+
+def unknown_specific_terms(question: str, vocab: frozenset[str]) -> list[str]:
+    """Specific-looking words of the question that the corpus never uses."""
+    found: list[str] = []
+    for m in _TOKEN.finditer(question):
+        token = m.group(0).strip(".'’")
+        low = token.lower().replace("’", "'")
+        if not token or low in vocab:
+            continue
+        parts = [p for p in re.split(r"[-'.]", low) if p]
+        at_start = bool(_SENTENCE_START.search(question[: m.start()]))
+        has_digit = bool(_DIGIT.search(token))
+        # an acronym or a mixed-case name (FDG-PET, anti-Hu, PNS-Care); a lone 'I' is not one
+        mixed_case = any(c.isupper() for c in token[1:]) or (token[0].isupper() and "-" in token and not at_start)
+        proper_noun = token[0].isupper() and not at_start and token != "I"
+        suffix = len(low) > 6 and low.endswith(SPECIFIC_SUFFIXES)
+        if (has_digit or mixed_case or proper_noun or suffix) and not all(p in vocab for p in parts):
+            found.append(token)
+    return found
+
+
+def check_support(
+    question: str,
+    hits: Sequence[ScoredChunk],
+    best_similarity: float,
+    threshold: float,
+    vocab: frozenset[str],
+    require_figures: bool = True,
+) -> Support:
+    """Whether the passages support answering `question` (see the module docstring for the three checks).
+
+    `require_figures=False` skips the figures check: a personal-advice question ("how much X should I
+    take?") still gets general, cited information about X, never a figure.
+    """
+    reasons: list[str] = []
+    if not hits:
+        reasons.append("no passage retrieved")
+    if best_similarity < threshold:
+        reasons.append(f"weak support: best similarity {best_similarity:.2f} < threshold {threshold:.2f}")
+    ask = NUMBER_ASK.search(question)
+    if require_figures and ask and hits and not any(_DIGIT.search(h.chunk.text) for h in hits):
+        reasons.append(f"asks for a figure ({ask.group(0)!r}) but no retrieved passage states one")
+    unknown = unknown_specific_terms(question, vocab)
+    if unknown:
+        reasons.append(f"names terms the article and its sources never mention: {', '.join(unknown)}")
+    return Support(supported=not reasons, score=best_similarity, reasons=reasons)

@@ -1,0 +1,392 @@
+"""The assistant's Python API: `Assistant(settings).ask(question, history) -> Answer`.
+
+Contract (the CLI, the Gradio UI and the evaluation code against exactly this):
+
+    from assistant.api import Assistant
+    assistant = Assistant(settings)            # cheap: validates settings, loads nothing
+    assistant.warm_up()                        # optional: open the index, load the model and caches now;
+                                               # raises IndexStoreError when no index is built (so a
+                                               # server can build one), never anything else on a good index
+    answer = assistant.ask("How is it treated?",
+                           history=[{"role": "user", "content": "What is Trousseau syndrome?"},
+                                    {"role": "assistant", "content": "..."}])
+    answer.status        # 'answered' | 'not_found' | 'out_of_scope' | 'emergency' | 'personal_advice'
+                         # | 'invalid_input' | 'error'
+    answer.answer        # the full text to show, ALWAYS ending with DISCLAIMER (assistant/disclaimer.py)
+    answer.citations     # [Citation(marker=1, chunk_id, section, quote, start, end, references=[...])]
+    answer.contexts      # retrieved passage texts in rank order (answer.context_ids: their chunk ids)
+    answer.standalone_question, answer.latency_ms, answer.flags
+
+    stream = assistant.stream(question, history)   # an AnswerStream
+    for text in stream:                            # progressively longer texts, sentence by sentence;
+        show(text)                                 # EVERY text is complete to display: it ends with the
+                                                   # disclaimer; the last one equals stream.answer.answer
+    final = stream.answer                          # the Answer (set before the first text is yielded)
+    assistant.last_answer                          # also the most recent Answer of this Assistant (convenience
+                                                   # for single-user callers; under concurrency use stream.answer)
+
+Guarantees: `ask` never raises. Any failure becomes an Answer with status 'error' and a friendly
+message (a missing or broken index says to run `pns index build`); no stack trace is ever returned.
+The disclaimer is appended by `with_disclaimer` on every path and cannot be removed or altered by
+anything in a question, a history or a model's output. Questions and histories are only ever
+treated as text: nothing in them is executed or followed as an instruction.
+
+Order of decisions for one question (cheapest and safest first):
+input check -> follow-up rewriting -> emergency rules (no retrieval: answer at once) -> retrieval ->
+support gate (not_found / out_of_scope) -> personal-advice referral with short general information ->
+extractive (default) or generative answer -> citation validation -> disclaimer.
+The Assistant is safe to share between threads (the UI serves several users with one instance).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from assistant.disclaimer import DISCLAIMER, SEPARATOR, with_disclaimer
+from assistant.models import Answer, Citation, Status
+from corpus.errors import AssistantError, IndexStoreError, PNSError
+
+if TYPE_CHECKING:
+    from assistant.abstention import Support
+    from assistant.citations import CitationResolver
+    from assistant.compose import Composition, SentenceBank
+    from assistant.retrieval import Retrieval, Retriever
+    from corpus.settings import Settings
+
+logger = logging.getLogger("pns.assistant")
+
+PERSONAL_ADVICE_SENTENCES = 2
+MAX_HISTORY_TURNS = 50
+ERROR_MESSAGE = (
+    "Sorry, something went wrong while answering this question. Please try again; if it keeps happening, "
+    "rebuilding the index with `pns index build` may help."
+)
+
+
+def index_error_message(exc: Exception) -> str:
+    """What a user is told when the index is missing or broken: what happened and the one command that fixes it."""
+    detail = str(exc).rstrip(".")
+    if "pns index build" in detail:
+        return f"The search index is not available: {detail}, then ask again."
+    return f"The search index is not available: {detail}. Run `pns index build`, then ask again."
+
+
+class Assistant:
+    """Answers questions about the article from its built index; see the module docstring for the contract."""
+
+    def __init__(self, settings: "Settings", *, index: Any | None = None, llm: Any | None = None,
+                 resolver: "CitationResolver | None" = None) -> None:
+        """Cheap: nothing is opened or loaded here. `index`, `llm` and `resolver` let tests and tools inject parts."""
+        if settings.top_k <= 0:
+            raise AssistantError(f"top_k must be positive, got {settings.top_k}")
+        if settings.max_question_chars <= 0:
+            raise AssistantError(f"max_question_chars must be positive, got {settings.max_question_chars}")
+        self.settings = settings
+        self._injected_index = index
+        self._index = index
+        self._llm = llm
+        self._resolver = resolver
+        self._retriever: "Retriever | None" = None
+        self._bank: "SentenceBank | None" = None
+        self._vocab: frozenset[str] = frozenset()
+        self._extra_topic_terms: frozenset[str] = frozenset()
+        self._build_hash: str | None = None
+        self._lock = threading.RLock()
+        self.last_answer: Answer | None = None
+
+    # -- loading ---------------------------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Open the index, load the embedding model, BM25 and every sentence vector now (seconds, once)."""
+        self._ensure_loaded()
+        assert self._retriever is not None and self._bank is not None
+        warm = getattr(self._retriever.index, "warm_up", None)
+        if warm is not None:
+            warm()
+        self._bank.ensure(self._retriever.index.chunks())
+        if self.settings.answerer != "extractive" and self._llm is None:
+            from assistant.generate import load_llm
+
+            self._llm = load_llm(self.settings)
+
+    def _index_changed(self) -> bool:
+        """True when `pns index build` switched the live index since we opened it (re-open, don't serve stale ids)."""
+        if self._injected_index is not None or self._build_hash is None:
+            return False
+        from index.store import read_pointer
+
+        pointer = read_pointer(self.settings)
+        return pointer is None or pointer.get("build_hash") != self._build_hash
+
+    def _ensure_loaded(self) -> None:
+        with self._lock:
+            if self._retriever is not None and not self._index_changed():
+                return
+            from assistant.abstention import vocabulary
+            from assistant.citations import CitationResolver
+            from assistant.compose import SentenceBank, term_weights
+            from assistant.retrieval import Retriever
+
+            index = self._injected_index
+            if index is None:
+                from index.store import open_index
+
+                index = open_index(self.settings)
+            resolver = self._resolver or CitationResolver.load(self.settings)
+            chunks = index.chunks()
+            embedder = getattr(index, "embedder", None)
+            embed = embedder.embed if embedder is not None and hasattr(embedder, "embed") else (
+                lambda texts: [index.embed_query(t) for t in texts]
+            )
+            bibliography = [" ".join([*r.authors, r.title, r.container or "", r.publisher or ""])
+                            for r in resolver.references.values()]
+            self._vocab = vocabulary([resolver.article.text, *(c.text for c in chunks), *bibliography])
+            self._extra_topic_terms = frozenset(
+                a.split(",")[0].strip().lower() for r in resolver.references.values() for a in r.authors if a
+            )
+            self._bank = SentenceBank(embed, term_weights(chunks))
+            self._retriever = Retriever(index, self.settings.top_k)
+            self._resolver = resolver
+            self._index = index
+            pointer = getattr(index, "pointer", None)
+            self._build_hash = pointer.get("build_hash") if isinstance(pointer, Mapping) else None
+
+    def _forget_index(self) -> None:
+        """After an index failure, open it afresh next time (it may have been rebuilt meanwhile)."""
+        with self._lock:
+            if self._injected_index is None:
+                self._retriever = None
+                self._index = None
+                self._build_hash = None
+
+    # -- answering -------------------------------------------------------------------------------
+    def ask(self, question: str, history: Sequence[Any] | None = None) -> Answer:
+        """Answer one question (with optional earlier turns); never raises, always ends with the disclaimer."""
+        started = time.perf_counter()
+        try:
+            answer = self._answer(question, history)
+        except AssistantError as exc:
+            from assistant.input import InvalidQuestion
+
+            if isinstance(exc, InvalidQuestion):
+                answer = _reply("invalid_input", str(exc))
+            else:
+                logger.warning("answering failed: %s", exc)
+                answer = _reply("error", f"Sorry, I could not answer this question: {exc}", flags=["error: AssistantError"])
+        except IndexStoreError as exc:
+            self._forget_index()
+            answer = _reply("error", index_error_message(exc), flags=["error: IndexStoreError"])
+        except PNSError as exc:  # corpus files missing or malformed: the message names the file
+            answer = _reply("error", f"Sorry, I could not answer this question: {exc}", flags=[f"error: {type(exc).__name__}"])
+        except Exception as exc:  # the API edge: nothing may escape as a trace
+            if os.environ.get("PNS_DEBUG"):
+                logger.exception("answering failed")
+            else:
+                logger.error("answering failed: %s: %s", type(exc).__name__, exc)
+            answer = _reply("error", ERROR_MESSAGE, flags=[f"error: {type(exc).__name__}"])
+        if not answer.answer.endswith(DISCLAIMER):  # belt and braces: no path may lose the disclaimer
+            answer = answer.model_copy(update={"answer": with_disclaimer(answer.answer)})
+        answer.latency_ms = round((time.perf_counter() - started) * 1000, 2)
+        self.last_answer = answer
+        return answer
+
+    def support(self, question: str, history: Sequence[Any] | None = None) -> "Support":
+        """The support gate's verdict for a question, without answering it (for tuning and for 'why not?').
+
+        Raises (unlike ask): InvalidQuestion for bad input, IndexStoreError without an index.
+        """
+        from assistant.abstention import check_support
+        from assistant.compose import compose_answer
+        from assistant.conversation import rewrite_followup
+        from assistant.input import clean_question
+
+        text = clean_question(question, self.settings.max_question_chars)
+        standalone = rewrite_followup(text, _check_history(history, self.settings.max_question_chars))
+        self._ensure_loaded()
+        assert self._retriever is not None and self._bank is not None
+        retrieval = self._retriever.retrieve(standalone)
+        composition = compose_answer(retrieval.query, retrieval.query_vector or self._retriever.index.embed_query(retrieval.query),
+                                     retrieval.hits, self._bank, full_vector=retrieval.full_vector)
+        return check_support(retrieval.query, retrieval.hits, composition.best_full_similarity,
+                             self.settings.abstain_threshold, self._vocab)
+
+    def stream(self, question: str, history: Sequence[Any] | None = None) -> "AnswerStream":
+        """Like ask, but iterable: yields progressively longer displayable texts (see AnswerStream)."""
+        return AnswerStream(self, question, history)
+
+    def _answer(self, question: str, history: Sequence[Any] | None) -> Answer:
+        from assistant.abstention import check_support
+        from assistant.compose import compose_answer
+        from assistant.conversation import rewrite_followup
+        from assistant.input import clean_question
+        from assistant.retrieval import asks_for_reference
+        from assistant.safety import (
+            NOT_FOUND_MESSAGE, OUT_OF_SCOPE_MESSAGE, PERSONAL_ADVICE_GENERAL_INTRO, PERSONAL_ADVICE_REFERRAL,
+            classify, emergency_message, mentions_topic,
+        )
+
+        text = clean_question(question, self.settings.max_question_chars)
+        turns = _check_history(history, self.settings.max_question_chars)
+        standalone = rewrite_followup(text, turns)
+        verdict = classify(text)
+        if verdict.category == "emergency":  # no retrieval, no delay: the instruction comes first
+            return _reply("emergency", emergency_message(verdict), standalone=standalone,
+                          flags=[f"safety: {verdict.rule}"])
+
+        self._ensure_loaded()
+        assert self._retriever is not None and self._bank is not None and self._resolver is not None
+        retrieval = self._retriever.retrieve(standalone)
+        contexts = [h.chunk.text for h in retrieval.hits]
+        context_ids = [h.chunk.id for h in retrieval.hits]
+        personal = verdict.category == "personal_advice"
+        composition = compose_answer(
+            retrieval.query, retrieval.query_vector or self._retriever.index.embed_query(retrieval.query),
+            retrieval.hits, self._bank, max_sentences=PERSONAL_ADVICE_SENTENCES if personal else 4,
+            full_vector=retrieval.full_vector,
+        )
+        support = check_support(retrieval.query, retrieval.hits, composition.best_full_similarity,
+                                self.settings.abstain_threshold, self._vocab, require_figures=not personal)
+        flags = [f"support: {r}" for r in support.reasons]
+        common = dict(standalone=standalone, contexts=contexts, context_ids=context_ids)
+
+        if personal:
+            flags.insert(0, f"safety: {verdict.rule}")
+            if not support.supported or not composition.quotes:
+                return _reply("personal_advice", PERSONAL_ADVICE_REFERRAL, flags=flags, **common)
+            citations = self._citations(composition, retrieval, standalone)
+            body = f"{PERSONAL_ADVICE_REFERRAL}\n\n{PERSONAL_ADVICE_GENERAL_INTRO}\n{composition.body}"
+            return _reply("personal_advice", body, citations=citations, flags=flags, **common)
+
+        if not support.supported or not composition.quotes:
+            on_topic = mentions_topic(standalone, self._extra_topic_terms)
+            status: Status = "not_found" if on_topic else "out_of_scope"
+            return _reply(status, NOT_FOUND_MESSAGE if on_topic else OUT_OF_SCOPE_MESSAGE, flags=flags, **common)
+
+        if self.settings.answerer != "extractive":
+            return self._generate(standalone, retrieval, composition, flags, common)
+
+        citations = self._citations(composition, retrieval, standalone)
+        body = composition.body
+        if asks_for_reference(standalone):
+            body = f"{body}\n\n{_reference_paragraph(citations)}"
+        self._resolver.check(body, citations, (h.chunk for h in retrieval.hits))
+        return _reply("answered", body, citations=citations, flags=flags, **common)
+
+    def _citations(self, composition: "Composition", retrieval: "Retrieval", question: str) -> list[Citation]:
+        assert self._resolver is not None
+        citations = [self._resolver.cite(q.marker, q.chunk, q.start, q.end, question) for q in composition.quotes]
+        self._resolver.check(composition.body, citations, (h.chunk for h in retrieval.hits))
+        return citations
+
+    def _generate(self, question: str, retrieval: "Retrieval", composition: "Composition", flags: list[str],
+                  common: dict[str, Any]) -> Answer:
+        from assistant.generate import generate_answer, load_llm
+        from assistant.safety import NOT_FOUND_MESSAGE
+
+        assert self._resolver is not None and self._bank is not None
+        with self._lock:
+            if self._llm is None:
+                self._llm = load_llm(self.settings)
+        generated = generate_answer(question, retrieval.hits, self._llm, self._bank, self._resolver)
+        flags = flags + generated.flags
+        if not generated.citations:
+            return _reply("not_found", NOT_FOUND_MESSAGE, flags=flags + ["generation: no supported sentence"],
+                          answerer=self.settings.answerer, **common)
+        return _reply("answered", generated.body, citations=generated.citations, flags=flags,
+                      answerer=self.settings.answerer, **common)
+
+
+class AnswerStream:
+    """An answer delivered progressively: iterate for texts, read `.answer` for the final Answer.
+
+    Each yielded string is a complete, displayable text ending with the disclaimer: first the first
+    sentence, then the first two, ..., and finally exactly `answer.answer`. The answer is computed
+    (and safety-checked, cited and validated) before the first text is yielded: streaming never
+    shows a sentence that a later check could withdraw.
+    """
+
+    def __init__(self, assistant: Assistant, question: str, history: Sequence[Any] | None) -> None:
+        self._assistant = assistant
+        self._question = question
+        self._history = history
+        self.answer: Answer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        answer = self._assistant.ask(self._question, self._history)
+        self.answer = answer
+        yield from progressive_texts(answer)
+
+
+def progressive_texts(answer: Answer) -> Iterator[str]:
+    """Growing prefixes of the answer body (sentence by sentence, markers kept), each with the disclaimer."""
+    full = answer.answer
+    body = full[: -len(DISCLAIMER)].rstrip()
+    if body.endswith("---"):
+        body = body[:-3].rstrip()
+    pieces = [p for p in re.split(r"(?<=[.!?:]) (?=[^\[\s])|(?<=\]) (?=[A-Z(])|\n+", body) if p.strip()] if body else []
+    shown = ""
+    for i, piece in enumerate(pieces[:-1]):
+        shown = body[: body.index(piece, len(shown)) + len(piece)]
+        yield with_disclaimer(shown)
+    yield full
+
+
+def _reply(status: Status, body: str, *, citations: list[Citation] | None = None, contexts: list[str] | None = None,
+           context_ids: list[str] | None = None, standalone: str | None = None, flags: list[str] | None = None,
+           answerer: str = "extractive") -> Answer:
+    """Every Answer is made here, so every one ends with the disclaimer."""
+    return Answer(
+        status=status, answer=with_disclaimer(body), disclaimer=DISCLAIMER, citations=citations or [],
+        contexts=contexts or [], context_ids=context_ids or [], standalone_question=standalone,
+        answerer=answerer, flags=flags or [],
+    )
+
+
+def _check_history(history: Sequence[Any] | None, max_chars: int) -> list[dict[str, str]]:
+    """Validate earlier turns: a list of {role: 'user'|'assistant', content: str} (objects with those attributes too)."""
+    from assistant.input import InvalidQuestion, clean_question
+
+    if history is None:
+        return []
+    if isinstance(history, (str, bytes)) or not isinstance(history, Sequence):
+        raise InvalidQuestion("The conversation history must be a list of {\"role\", \"content\"} turns.")
+    turns: list[dict[str, str]] = []
+    for i, turn in enumerate(list(history)[-MAX_HISTORY_TURNS:], start=1):
+        if not isinstance(turn, Mapping):
+            turn = {"role": getattr(turn, "role", None), "content": getattr(turn, "content", None)}
+        role, content = turn.get("role"), turn.get("content")
+        if role not in ("user", "assistant") or not isinstance(content, str):
+            raise InvalidQuestion(
+                f"Conversation turn {i} is malformed: each turn needs a role ('user' or 'assistant') and text content."
+            )
+        if role == "user":
+            if not content.strip():
+                continue
+            content = clean_question(content, max_chars)
+        turns.append({"role": role, "content": content})
+    return turns
+
+
+def _reference_paragraph(citations: Sequence[Citation]) -> str:
+    """For 'which source says ...' questions: the related references of the cited passages, named in the text."""
+    from assistant.citations import reference_label
+
+    lines: list[str] = []
+    seen: set[str] = set()
+    for c in citations:
+        for ref in c.references:
+            if ref.id not in seen:
+                seen.add(ref.id)
+                lines.append(f"- [{c.marker}] {reference_label(ref)}")
+    if not lines:
+        return "The article lists no bibliography entry that could be linked to these passages."
+    return ("Related references for these passages (inferred from the article's bibliography; the article has "
+            "no inline citations):\n" + "\n".join(lines))
+
+
+__all__ = ["Assistant", "AnswerStream", "progressive_texts", "index_error_message", "SEPARATOR"]

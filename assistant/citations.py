@@ -1,0 +1,182 @@
+"""Resolve inline markers [n] to Citations, and refuse any marker that does not resolve.
+
+A Citation names the exact characters quoted (chunk id, section path, quote, offsets into the
+cleaned article or source text), the document (article title and URL, or the cited source's), and
+the bibliography entries inferred for that section, each labelled 'related reference' because the
+article prints no inline citations (corpus/links.py infers them).
+
+Why validate in code: citations that are never checked are the classic RAG failure. Before any
+answer is shown, every [n] in its text must resolve to a Citation whose chunk was actually retrieved
+for this question and whose quote is exactly the text at its offsets; otherwise answering fails
+(extractive path: a bug, reported as status 'error') or the sentence is dropped (generative path).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from assistant.models import Citation, CitedReference
+from corpus.errors import AssistantError
+from index.models import Chunk
+
+if TYPE_CHECKING:
+    from corpus.models import Article, Reference, ReferenceLink
+    from corpus.settings import Settings
+
+MARKER = re.compile(r"\[(\d{1,3})\]")
+MAX_REFERENCES = 3
+ARTICLE_SOURCE_ID = "article"
+
+
+class CitationError(AssistantError):
+    """A marker that does not resolve, or resolves to a passage that was not retrieved."""
+
+
+def markers_in(text: str) -> list[int]:
+    """Marker numbers in order of appearance (repeats kept)."""
+    return [int(m) for m in MARKER.findall(text)]
+
+
+def reference_label(ref: CitedReference) -> str:
+    """'Varki, A. (2007). Trousseau's syndrome ... Blood. https://doi.org/...' for answers and the CLI."""
+    authors = "; ".join(ref.authors[:3]) + (" et al." if len(ref.authors) > 3 else "")
+    parts = [f"{authors} ({ref.year or 'n.d.'})." if authors else f"({ref.year or 'n.d.'}).", f"{ref.title.rstrip('.')}."]
+    if ref.container:
+        parts.append(f"{ref.container.rstrip('.')}.")
+    link = f"https://doi.org/{ref.doi}" if ref.doi else ref.url
+    if link:
+        parts.append(link)
+    return " ".join(parts)
+
+
+def _normalise(text: str) -> str:
+    return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
+
+
+class CitationResolver:
+    """Everything needed to turn (chunk, offsets) into a Citation: article, bibliography, inferred links."""
+
+    def __init__(
+        self,
+        article: "Article",
+        references: Sequence["Reference"],
+        links: Sequence["ReferenceLink"] = (),
+        source_text: Callable[[str], str | None] | None = None,
+    ) -> None:
+        self.article = article
+        self.references = {r.id: r for r in references}
+        self.links: dict[str, list["ReferenceLink"]] = {}
+        for link in sorted(links, key=lambda l: -l.score):
+            self.links.setdefault(link.section_id, []).append(link)
+        self._source_text = source_text or (lambda _source_id: None)
+
+    @classmethod
+    def load(cls, settings: "Settings") -> "CitationResolver":
+        """Read the article, bibliography, links and (lazily) source texts named by settings."""
+        from corpus.article import load_article
+        from corpus.bibliography import load_references
+        from corpus.links import load_links
+
+        cache: dict[str, str | None] = {}
+
+        def source_text(source_id: str) -> str | None:
+            if source_id not in cache:
+                from corpus.sources import load_sources
+
+                cache.update({d.reference_id: d.text for d in load_sources(settings)})
+                cache.setdefault(source_id, None)
+            return cache[source_id]
+
+        return cls(load_article(settings.article_path), load_references(settings), load_links(settings), source_text)
+
+    # -- references ------------------------------------------------------------------------------
+    def cited_reference(self, ref_id: str, relation: str = "related reference") -> CitedReference | None:
+        ref = self.references.get(ref_id)
+        if ref is None:
+            return None
+        url = ref.url or (f"https://doi.org/{ref.doi}" if ref.doi else None)
+        return CitedReference(
+            id=ref.id, authors=list(ref.authors), year=ref.year, title=ref.title, container=ref.container,
+            doi=ref.doi, url=url, relation=relation,
+        )
+
+    def references_for(self, chunk: Chunk, quote: str, question: str | None = None) -> list[CitedReference]:
+        """The section's inferred references, narrowed to the quote when the links allow it.
+
+        Links carry the title terms that created them ('lumbar puncture', 'ivig'). When some link's
+        terms occur in the quote, only those references are given (the precise case); otherwise those
+        whose terms occur elsewhere in the passage; otherwise all the section's links, section-wide
+        (term-less) ones first; ties go to references whose terms the question uses ("Where does the
+        plasmapheresis information come from?"). At most MAX_REFERENCES, each labelled 'related reference'.
+        """
+        if chunk.source_id != ARTICLE_SOURCE_ID:
+            own = self.cited_reference(chunk.source_id, relation="cited source (full text)")
+            return [own] if own else []
+        links = self.links.get(chunk.section_id)
+        if links is None:  # no link table loaded: fall back to what the index recorded
+            ids = list(chunk.reference_ids)
+        else:
+            q, c, asked = _normalise(quote), _normalise(chunk.text), _normalise(question or "")
+
+            def rank(link: "ReferenceLink") -> int:
+                terms = [_normalise(t) for t in link.terms]
+                if any(t in q for t in terms):
+                    return 0
+                if any(t in c for t in terms):
+                    return 1
+                return 2 if not terms else 3
+
+            def in_question(link: "ReferenceLink") -> bool:
+                return any(_normalise(t) in asked for t in link.terms)
+
+            ranked = sorted(links, key=lambda l: (rank(l), not in_question(l), -l.score))
+            best = rank(ranked[0]) if ranked else 3
+            ids = [l.reference_id for l in ranked if best >= 2 or rank(l) == best]
+        out: list[CitedReference] = []
+        for ref_id in dict.fromkeys(ids):
+            cited = self.cited_reference(ref_id)
+            if cited is not None:
+                out.append(cited)
+            if len(out) == MAX_REFERENCES:
+                break
+        return out
+
+    # -- citations -------------------------------------------------------------------------------
+    def document_text(self, source_id: str) -> str | None:
+        return self.article.text if source_id == ARTICLE_SOURCE_ID else self._source_text(source_id)
+
+    def cite(self, marker: int, chunk: Chunk, start: int, end: int, question: str | None = None) -> Citation:
+        """Citation for chunk.text[start:end] (offsets within the chunk) under `marker`."""
+        if not 0 <= start < end <= len(chunk.text):
+            raise CitationError(f"marker [{marker}]: offsets {start}:{end} fall outside passage {chunk.id}")
+        quote = chunk.text[start:end]
+        if chunk.source_id == ARTICLE_SOURCE_ID:
+            title, url = self.article.metadata.title, self.article.metadata.url
+        else:
+            ref = self.references.get(chunk.source_id)
+            title = ref.title if ref else chunk.source_id
+            url = (ref.url or (f"https://doi.org/{ref.doi}" if ref.doi else "")) if ref else ""
+        return Citation(
+            marker=marker, chunk_id=chunk.id, source_id=chunk.source_id, section=" > ".join(chunk.section_path),
+            section_id=chunk.section_id, quote=quote, start=chunk.start + start, end=chunk.start + end,
+            article_title=title, article_url=url, references=self.references_for(chunk, quote, question),
+        )
+
+    def check(self, text: str, citations: Sequence[Citation], retrieved: Iterable[Chunk]) -> None:
+        """Raise CitationError unless every marker in `text` resolves to a retrieved, exact quote."""
+        by_marker = {c.marker: c for c in citations}
+        retrieved_ids = {c.id for c in retrieved}
+        for n in markers_in(text):
+            if n not in by_marker:
+                raise CitationError(f"marker [{n}] does not resolve to any citation")
+        for c in citations:
+            if c.chunk_id not in retrieved_ids:
+                raise CitationError(f"marker [{c.marker}] cites passage {c.chunk_id}, which was not retrieved for this question")
+            document = self.document_text(c.source_id)
+            if document is not None and document[c.start : c.end] != c.quote:
+                raise CitationError(f"marker [{c.marker}]: the quote is not the text at offsets {c.start}:{c.end} of {c.source_id}")
+        unused = sorted(set(by_marker) - set(markers_in(text)))
+        if unused:
+            raise CitationError(f"citations {unused} are not referred to by any marker in the answer")

@@ -1,0 +1,282 @@
+"""Turn a follow-up question into a standalone one, using the user's earlier turns.
+
+Why rules and not a model: retrieval only sees one query, so "How is it treated?" must become
+"How is Trousseau syndrome treated?" before searching. The embedded default has no language model,
+and a deterministic rewrite is testable and explainable (the result is shown as
+Answer.standalone_question). The rules cover the follow-ups people actually type:
+
+- pronouns: it / its / they / them / their / this / that / these / those ("Which cancers is it seen with?");
+- demonstrative phrases: "those scans", "these symptoms";
+- ellipsis: "What about the kidneys?", "And the skin?", "How about treatment?".
+
+The topic of a turn is the phrase it asks about ("What is X?", "Is X used ...?", "Which X are used?",
+"What can X cause?"); earlier turns are resolved first, so a chain of follow-ups keeps its subject.
+Assistant turns are ignored: what the user asked defines the topic, not what we answered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+DEFAULT_TOPIC = "paraneoplastic syndromes"
+MAX_TURNS = 6  # only the most recent user turns can be referred to
+
+_AUX = r"(?:is|are|was|were|does|do|did|can|could|should|would|will|may|might|has|have|had)"
+_DETERMINERS = {"a", "an", "the", "some", "any", "these", "those", "this", "that", "my", "your", "their", "its"}
+# Words that end a noun phrase: verbs, prepositions, adverbs and question fillers.
+_NP_STOP = {
+    "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "can", "could", "should", "would",
+    "will", "may", "might", "must", "has", "have", "had", "cause", "causes", "mean", "means", "affect", "affects",
+    "involve", "involves", "work", "works", "help", "helps", "treat", "treats", "show", "shows", "lead", "leads",
+    "look", "looks", "happen", "happens", "occur", "occurs", "develop", "develops", "need", "needs", "require",
+    "requires", "include", "includes", "detect", "detects", "find", "finds", "pick", "belong", "belongs",
+    "relate", "relates", "differ", "differs", "compare", "usually", "often", "typically", "commonly", "most",
+    "really", "also", "mostly", "always", "still", "in", "on", "for", "with", "by", "to", "from", "at", "about",
+    "as", "into", "than", "between", "during", "and", "or", "but", "so", "if", "when", "why", "how", "what",
+    "which", "who", "where", "exactly", "actually", "a", "an", "the", "any",
+}
+# "the ASPECT of X": the topic is X.
+ASPECTS = (
+    "treatment", "treatments", "therapy", "therapies", "management", "diagnosis", "symptoms", "signs", "causes",
+    "cause", "risk factors", "prognosis", "outlook", "outcomes", "outcome", "prevalence", "incidence", "tests",
+    "testing", "cure", "complications", "types", "role", "effects", "side effects", "mechanism", "research",
+)
+_ASPECT_RE = "|".join(sorted((re.escape(a) for a in ASPECTS), key=len, reverse=True))
+# Body parts and organ systems: "what about the kidneys?" narrows the previous question to them.
+BODY_TERMS = (
+    "kidneys", "kidney", "renal system", "skin", "brain", "nerves", "nervous system", "spinal cord", "blood",
+    "heart", "lungs", "lung", "joints", "muscles", "eyes", "liver", "hormones", "endocrine system", "glands",
+    "bones", "stomach", "gut", "digestive system", "gastrointestinal tract", "bloodstream", "immune system",
+)
+_BODY_RE = "|".join(sorted((re.escape(b) for b in BODY_TERMS), key=len, reverse=True))
+# Class nouns after a demonstrative ("those scans"), grouped so we know when they name the topic itself.
+CLASS_GROUPS: dict[str, str] = {
+    **dict.fromkeys(("scan", "scans", "test", "tests", "exam", "exams", "procedure", "procedures", "imaging"), "test"),
+    **dict.fromkeys(("treatment", "treatments", "therapy", "therapies", "drug", "drugs", "medication",
+                     "medications", "medicine", "medicines", "option", "options", "approach", "approaches"), "treatment"),
+    **dict.fromkeys(("syndrome", "syndromes", "condition", "conditions", "disease", "diseases", "disorder",
+                     "disorders", "illness", "illnesses"), "condition"),
+    **dict.fromkeys(("symptom", "symptoms", "sign", "signs", "problem", "problems", "complication", "complications"), "symptom"),
+    **dict.fromkeys(("cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "malignancy", "malignancies"), "cancer"),
+    **dict.fromkeys(("marker", "markers", "antibody", "antibodies", "autoantibody", "autoantibodies"), "marker"),
+    **dict.fromkeys(("one", "ones", "thing", "things", "type", "types", "kind", "kinds"), "generic"),
+}
+_CLASS_RE = "|".join(sorted(CLASS_GROUPS, key=len, reverse=True))
+
+# "it" in "is it true that ...", "is it possible to ..." refers to nothing.
+_EXPLETIVE_IT = re.compile(
+    r"\bit\s+(?:is\s+|was\s+)?(?:so\s+|really\s+|very\s+|too\s+|that\s+)?(?:true|possible|common|normal|usual|likely|unlikely|rare|safe|necessary|important|known|"
+    r"worth|ok|okay|hard|difficult|easy|better|best)\b\s*(?:that|to|for|if|whether)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_RE = re.compile(r"\b(it|its|they|them|their|theirs)\b", re.IGNORECASE)
+_DEM_NOUN_RE = re.compile(rf"\b(this|that|these|those)\s+({_CLASS_RE})\b", re.IGNORECASE)
+# "that"/"this" used as a pronoun: before a verb or at the end, or right after an auxiliary/preposition.
+_DEM_PRONOUN_RE = re.compile(
+    r"\b(?:(?<=\bis )|(?<=\bwas )|(?<=\bdoes )|(?<=\bdid )|(?<=\bdo )|(?<=\babout )|(?<=\bof )|(?<=\bfor )"
+    r"|(?<=\bwith )|(?<=\bcause )|(?<=\btreat )|(?<=\bfrom ))(this|that)\b(?!\s+(?:the|a|an)\b)"
+    r"|\b(this|that)\b(?=\s*(?:[?.!,]|$)|\s+(?:is|was|does|do|did|mean|means|belong|belongs|cause|causes|happen|"
+    r"happens|help|helps|work|works|affect|affects|involve|involves|require|requires|come|comes|lead|leads|"
+    r"have|has|can|could|would|will|should|usually|often|typically)\b)",
+    re.IGNORECASE,
+)
+_ELLIPSIS_RES = (
+    re.compile(r"^(?:and|but|so|also|ok|okay|then)?[,\s]*(?:what|how)\s+about\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
+    re.compile(r"^(?:and|also|what of|same for|and for|and in|and with|and also)\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
+)
+_QUESTION_START = re.compile(rf"^(?:what|which|who|whom|whose|how|why|when|where|{_AUX}|tell|explain|list|describe|give)\b", re.IGNORECASE)
+
+
+def user_turns(history: Iterable[Mapping[str, Any]] | None) -> list[str]:
+    """The user's earlier questions, oldest first (assistant turns and malformed entries skipped)."""
+    turns: list[str] = []
+    for turn in history or []:
+        if not isinstance(turn, Mapping):
+            continue
+        content = turn.get("content")
+        if turn.get("role") == "user" and isinstance(content, str) and content.strip():
+            turns.append(re.sub(r"\s+", " ", content).strip())
+    return turns[-MAX_TURNS:]
+
+
+def _noun_phrase(words: list[str]) -> str:
+    """The leading noun phrase of `words`: keep going until a verb, preposition or second determiner."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        bare = w.lower().strip("?.!,;:")
+        if out and (bare in _NP_STOP or bare in _DETERMINERS):
+            break
+        if not out and bare in _NP_STOP - _DETERMINERS:
+            break
+        if len(bare) >= 4 and bare.endswith("ed") and bare not in {"need", "speed", "seed", "bleed", "feed"}:
+            break  # a participle: "used", "mentioned", "caused"
+        out.append(w.strip("?.!,;:"))
+        if w.endswith((",", "?", "!", ".", ";", ":")):
+            break
+    while out and out[0].lower() in _DETERMINERS - {"a", "an", "the"}:
+        out.pop(0)
+    if out and out[-1].lower() in _DETERMINERS:
+        out.pop()
+    return " ".join(out)
+
+
+def _after_aspect(np: str) -> str:
+    """'the symptoms of Trousseau syndrome' -> 'Trousseau syndrome'."""
+    m = re.match(rf"^(?:the\s+)?(?:main\s+|common\s+|usual\s+)?(?:{_ASPECT_RE})\s+(?:of|for|in)\s+(.+)$", np, re.IGNORECASE)
+    return m.group(1) if m else np
+
+
+def topic_of(question: str) -> str | None:
+    """The phrase a standalone question is about, or None when no phrase can be found."""
+    q = question.strip().rstrip("?.! ")
+    m = re.match(r"^(?:what|who)\s+(?:is|are|was|were)\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        np = _after_aspect(m.group(1))
+        words = np.split()
+        # "What is Trousseau syndrome" / "What are the symptoms of X" -> X; cut trailing clauses.
+        cut = _noun_phrase_keep_of(words)
+        return cut or None
+    m = re.match(rf"^(?:which|what)\s+(.+?)\s+{_AUX}\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        focus = _noun_phrase(m.group(1).split())
+        rest = m.group(2).split()
+        subject = _noun_phrase(rest)
+        # "What symptoms can paraneoplastic syndromes cause" -> the subject; "Which tests are used" -> the focus
+        if subject and len(rest) > len(subject.split()):
+            return subject
+        return focus or None
+    m = re.match(rf"^(?:what|how|why|when|where)\s+{_AUX}\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        return _noun_phrase(m.group(1).split()) or None
+    m = re.match(rf"^{_AUX}\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        return _noun_phrase(m.group(1).split()) or None
+    m = re.match(r"^(?:tell me about|explain|describe|define)\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        return _after_aspect(_noun_phrase_keep_of(m.group(1).split())) or None
+    return None
+
+
+def _noun_phrase_keep_of(words: list[str]) -> str:
+    """Like _noun_phrase but allows 'X of Y' inside the phrase ('role of smoking')."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        part = _noun_phrase(words[i:])
+        if not part:
+            break
+        out.append(part)
+        i += len(part.split())
+        if i < len(words) and words[i].lower() == "of":
+            out.append("of")
+            i += 1
+            continue
+        break
+    if out and out[-1] == "of":
+        out.pop()
+    return " ".join(out)
+
+
+def _head_group(phrase: str) -> str | None:
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    return CLASS_GROUPS.get(last)
+
+
+def _possessive(topic: str) -> str:
+    return f"{topic}'" if topic.endswith("s") else f"{topic}'s"
+
+
+def _is_elliptical(question: str) -> str | None:
+    """The fragment of an elliptical follow-up ('the kidneys' in 'What about the kidneys?'), else None."""
+    for regex in _ELLIPSIS_RES:
+        m = regex.match(question.strip())
+        if m and not _QUESTION_START.match(m.group("x").strip()):
+            return m.group("x").strip()
+    words = question.strip().rstrip("?.!").split()
+    if 0 < len(words) <= 3 and question.strip().endswith("?") and not _QUESTION_START.match(question.strip()):
+        return " ".join(words)
+    return None
+
+
+def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
+    frag = fragment.strip()
+    low = frag.lower()
+    bare = re.sub(r"^(?:the|its|their)\s+", "", low)
+    if re.fullmatch(rf"(?:{_ASPECT_RE})", bare):
+        verb = "are" if bare.endswith("s") and bare not in {"diagnosis", "prognosis"} else "is"
+        return f"What {verb} the {bare} of {topic}?"
+    if re.fullmatch(rf"(?:{_BODY_RE})", bare):
+        prev = previous.rstrip("?.! ")
+        if re.search(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", prev, re.IGNORECASE):
+            return re.sub(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", frag, prev, count=1, flags=re.IGNORECASE) + "?"
+        return f"{prev} in {frag}?"
+    prev = previous.rstrip("?.! ")
+    if topic and topic.lower() in prev.lower() and topic != DEFAULT_TOPIC:
+        return re.sub(re.escape(topic), frag, prev, count=1, flags=re.IGNORECASE) + "?"
+    return f"{prev}: what about {frag}?"
+
+
+def _resolve_references(question: str, topic: str) -> str:
+    """Replace the first anaphoric pronoun or demonstrative phrase with the topic."""
+    m = _DEM_NOUN_RE.search(question)
+    if m:
+        noun = m.group(2)
+        group, topic_group = CLASS_GROUPS[noun.lower()], _head_group(topic)
+        if group in ("generic",) or topic_group in (None, group):
+            replacement = topic
+        else:
+            replacement = f"the {noun} of {topic}"
+        return question[: m.start()] + replacement + question[m.end():]
+    m = _first_pronoun(question)
+    if m:
+        word = m.group(1).lower()
+        replacement = _possessive(topic) if word in ("its", "their", "theirs") else topic
+        return question[: m.start()] + replacement + question[m.end():]
+    m = _DEM_PRONOUN_RE.search(question)
+    if m:
+        return question[: m.start()] + topic + question[m.end():]
+    return question
+
+
+def _first_pronoun(question: str) -> re.Match[str] | None:
+    """The first anaphoric pronoun, skipping an expletive 'it' ('is it true that they ...')."""
+    expletive = _EXPLETIVE_IT.search(question)
+    for m in _PRONOUN_RE.finditer(question):
+        if expletive and m.start() == expletive.start():
+            continue
+        return m
+    return None
+
+
+def _needs_context(question: str) -> bool:
+    if _DEM_NOUN_RE.search(question) or _DEM_PRONOUN_RE.search(question):
+        return True
+    return _first_pronoun(question) is not None
+
+
+def _strip_connective(question: str) -> str:
+    stripped = re.sub(r"^(?:and|but|so|also|ok|okay|then)[,\s]+", "", question.strip(), flags=re.IGNORECASE)
+    return stripped[:1].upper() + stripped[1:] if stripped else stripped
+
+
+def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None) -> str:
+    """The standalone form of `question` given the earlier turns; unchanged when it needs no context."""
+    previous_questions = user_turns(history)
+    if not previous_questions:
+        return question
+    previous = previous_questions[0]
+    for earlier in previous_questions[1:]:
+        previous = _rewrite_one(earlier, previous)
+    return _rewrite_one(question, previous)
+
+
+def _rewrite_one(question: str, previous: str) -> str:
+    topic = topic_of(previous) or DEFAULT_TOPIC
+    fragment = _is_elliptical(question)
+    if fragment is not None:
+        return _resolve_ellipsis(fragment, previous, topic)
+    if _needs_context(question):
+        return _strip_connective(_resolve_references(question, topic))
+    return question

@@ -1,0 +1,221 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 rankings fused by reciprocal rank fusion.
+
+Why both: the small embedding model blurs rare exact terms ("Trousseau", "IVIG", "oligoclonal")
+that people type verbatim, while BM25 misses paraphrases ("hidden tumour" vs "look for tumors").
+Reciprocal rank fusion (score = sum of 1 / (60 + rank)) needs no score calibration between the two,
+which matters because BM25 scores are unbounded and cosine similarities are not comparable to them.
+Measured on the evalset in benchmarks/results/retrieval_modes.json (see benchmarks/retrieval_modes.py).
+
+No cross-encoder reranker: none is available offline (no PyPI package carries cross-encoder weights,
+and nothing may be fetched from a model hub), so the fused list is final apart from a cheap
+near-duplicate filter.
+
+The query is normalised before searching (abbreviations the article never uses, British spellings,
+and "which source says ..." wording that only dilutes the search); the user's text is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol, Sequence
+
+from index.models import Chunk, ScoredChunk
+
+RRF_K = 60
+CANDIDATES_PER_RETRIEVER = 20
+
+# The article spells everything out and in American English; questions often do not.
+QUERY_EXPANSIONS: tuple[tuple[str, str], ...] = (
+    (r"\bPNS\b", "paraneoplastic syndromes"),
+    (r"\bLEMS\b", "Lambert-Eaton myasthenic syndrome"),
+    (r"\bSCLC\b", "small cell lung cancer"),
+    (r"\bCSF\b", "cerebrospinal fluid"),
+    (r"\bPLEX\b", "plasmapheresis"),
+    (r"\bIVIg\b", "IVIG"),
+    (r"\btumour", "tumor"),
+    (r"\bhaemat", "hemat"),
+    (r"\bhaem", "hem"),
+    (r"\banaem", "anem"),
+    (r"\bleukaem", "leukem"),
+    (r"\boedema", "edema"),
+    (r"\boesophag", "esophag"),
+    (r"\bbehaviour", "behavior"),
+    (r"\bcentre", "center"),
+    (r"\bpaediatric", "pediatric"),
+    # the article's own words for what people call otherwise
+    (r"\b(?<!cortico)steroids?\b", "steroids corticosteroids"),
+    (r"\bphysiotherapy\b", "physical therapy"),
+    (r"\bplasma exchange\b", "plasmapheresis"),
+    (r"\bhow (?:common|frequent|rare|prevalent)\b", "how common or rare"),
+)
+_EXPANSIONS = tuple((re.compile(p, re.IGNORECASE), r) for p, r in QUERY_EXPANSIONS)
+# Wording that asks *where* a statement comes from: it names no content, so it is dropped from the query.
+_REFERENCE_ASK = re.compile(
+    r"\b(?:which|what|whose|give me|show me|list|name)?\s*(?:the\s+)?(?:sources?|references?|citations?|papers?|"
+    r"studies|study|articles?|authors?|publications?|bibliography entr(?:y|ies))\s*"
+    r"(?:that\s+|which\s+)?(?:supports?|backs?|covers?|is cited for|are cited for|cited for|is given for|for|"
+    r"about|on|behind|discuss(?:es)?|describes?|mentions?|says?)?\b",
+    re.IGNORECASE,
+)
+_WHERE_FROM = re.compile(r"^\s*where\s+(?:does|do|did)\s+(?P<x>.+?)\s+come\s+from\s*\??\s*$", re.IGNORECASE)
+_META_WORDS = re.compile(r"\b(?:the\s+)?(?:statement|claim|mention|description|information|info)(?:\s+(?:of|about|on))?\b", re.IGNORECASE)
+
+
+# In a corpus about one subject, naming the subject tells the retriever nothing: every passage is about
+# paraneoplastic syndromes, and the phrase dominates a small model's question vector. Dense search
+# therefore embeds the question without it (when enough else remains); BM25 already down-weights it.
+_TOPIC_PHRASE = re.compile(
+    r"\b(?:paraneoplastic\s+(?:neurological\s+|neurologic\s+)?(?:syndromes?|disorders?|diseases?|conditions?)|"
+    r"these syndromes|this syndrome|such syndromes|the syndromes?|paraneoplastic)\b",
+    re.IGNORECASE,
+)
+MIN_FOCUS_TERMS = 2
+
+
+def focus_query(query: str) -> str:
+    """The query without the corpus's subject phrase, or the query itself when too little would remain."""
+    from index.lexical import tokenize
+
+    focused = re.sub(r"\s+", " ", _TOPIC_PHRASE.sub(" ", query)).strip()
+    return focused if len(tokenize(focused)) >= MIN_FOCUS_TERMS else query
+
+
+def asks_for_reference(question: str) -> bool:
+    """True for reference-lookup questions ('Which source supports ...?', 'Where does X come from?')."""
+    return bool(
+        re.search(r"\b(?:sources?|references?|citations?|cited|paper|study|studies|bibliograph\w*|doi|authors?)\b", question, re.IGNORECASE)
+        or _WHERE_FROM.match(question)
+    )
+
+
+def retrieval_query(question: str) -> str:
+    """The text actually searched: abbreviations expanded, British spellings folded, meta wording dropped."""
+    q = question
+    m = _WHERE_FROM.match(q)
+    if m:
+        q = m.group("x")
+    if asks_for_reference(question):
+        stripped = _META_WORDS.sub(" ", _REFERENCE_ASK.sub(" ", q))
+        if len(re.findall(r"\w{3,}", stripped)) >= 1:
+            q = stripped
+    for regex, replacement in _EXPANSIONS:
+        q = regex.sub(replacement, q)
+    return re.sub(r"\s+", " ", q).strip(" ?.,;:") or question
+
+
+class SearchBackend(Protocol):
+    """What retrieval needs from index.store.SearchIndex (a protocol so tests can read it, not to fake it)."""
+
+    def embed_query(self, text: str) -> list[float]: ...
+    def dense_search(self, query: str, k: int) -> list[ScoredChunk]: ...
+    def lexical_search(self, query: str, k: int) -> list[ScoredChunk]: ...
+    def chunks(self) -> list[Chunk]: ...
+
+
+@dataclass
+class Retrieval:
+    """One retrieval: the fused top-k and the evidence behind it (kept for abstention and benchmarks)."""
+
+    query: str
+    hits: list[ScoredChunk]
+    dense_query: str = ""
+    dense: list[ScoredChunk] = field(default_factory=list)
+    lexical: list[ScoredChunk] = field(default_factory=list)
+    query_vector: list[float] | None = None
+    full_vector: list[float] | None = None
+
+    @property
+    def top_dense_score(self) -> float:
+        """Cosine similarity of the closest passage (0 when dense search returned nothing)."""
+        return max((h.score for h in self.dense), default=0.0)
+
+    def dense_score(self, chunk_id: str) -> float | None:
+        return next((h.score for h in self.dense if h.chunk.id == chunk_id), None)
+
+
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[ScoredChunk]], k: int = RRF_K) -> list[ScoredChunk]:
+    """Fuse rankings: each chunk scores sum(1 / (k + rank)); ties keep the first ranking's order."""
+    scores: dict[str, float] = {}
+    chunks: dict[str, Chunk] = {}
+    first_seen: dict[str, tuple[int, int]] = {}
+    for r_index, ranking in enumerate(rankings):
+        for position, hit in enumerate(ranking, start=1):
+            cid = hit.chunk.id
+            scores[cid] = scores.get(cid, 0.0) + 1.0 / (k + position)
+            chunks.setdefault(cid, hit.chunk)
+            first_seen.setdefault(cid, (position, r_index))
+    order = sorted(scores, key=lambda cid: (-scores[cid], first_seen[cid]))
+    return [ScoredChunk(chunk=chunks[cid], score=scores[cid], rank=i, retriever="hybrid") for i, cid in enumerate(order, start=1)]
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    """Same passage text (e.g. a Key Takeaways bullet restating a section) by token overlap."""
+    ta, tb = set(re.findall(r"\w{3,}", a.lower())), set(re.findall(r"\w{3,}", b.lower()))
+    if not ta or not tb:
+        return False
+    return len(ta & tb) / min(len(ta), len(tb)) >= 0.9
+
+
+class Retriever:
+    """Dense, BM25 and hybrid search over one SearchIndex, with the same query normalisation for all."""
+
+    def __init__(self, index: SearchBackend, top_k: int, candidates: int = CANDIDATES_PER_RETRIEVER) -> None:
+        if top_k <= 0:
+            raise ValueError("top_k must be positive")
+        self.index = index
+        self.top_k = top_k
+        self.candidates = max(candidates, top_k)
+
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        """Question vectors in one forward pass when the index exposes its embedder, else one call each."""
+        embedder = getattr(self.index, "embedder", None)
+        if len(texts) > 1 and embedder is not None and hasattr(embedder, "warm_up"):
+            model = embedder.warm_up()
+            prefix = getattr(embedder, "query_prefix", "")
+            vectors = model.encode([prefix + t for t in texts], batch_size=len(texts), normalize_embeddings=True,
+                                   show_progress_bar=False, convert_to_numpy=True)
+            return vectors.tolist()
+        return [self.index.embed_query(t) for t in texts]
+
+    def retrieve(self, question: str, mode: str = "hybrid", top_k: int | None = None, focus: bool = True) -> Retrieval:
+        """Top-k passages for `question` by 'hybrid' (default), 'dense' or 'bm25'.
+
+        `focus=False` embeds the whole question for dense search (kept for the benchmark's comparison).
+        """
+        k = top_k or self.top_k
+        query = retrieval_query(question)
+        dense_query = focus_query(query) if focus else query
+        dense: list[ScoredChunk] = []
+        lexical: list[ScoredChunk] = []
+        vector = full_vector = None
+        if mode in ("hybrid", "dense"):
+            search_vector = getattr(self.index, "search_vector", None)
+            if search_vector is None:
+                dense = self.index.dense_search(dense_query, self.candidates)
+            else:
+                # both the focused and the whole question are embedded (one batch): the focused vector ranks,
+                # the whole one is kept for abstention, where dropping the subject would understate support
+                texts = [dense_query] if dense_query == query else [dense_query, query]
+                vectors = self.embed_queries(texts)
+                vector, full_vector = vectors[0], vectors[-1]
+                dense = search_vector(vector, self.candidates)
+        if mode in ("hybrid", "bm25"):
+            lexical = self.index.lexical_search(query, self.candidates)
+        if mode == "dense":
+            ranked = dense
+        elif mode == "bm25":
+            ranked = lexical
+        elif mode == "hybrid":
+            ranked = reciprocal_rank_fusion([dense, lexical])
+        else:
+            raise ValueError(f"unknown retrieval mode {mode!r}: use hybrid, dense or bm25")
+        hits: list[ScoredChunk] = []
+        for hit in ranked:
+            if any(_near_duplicate(hit.chunk.text, h.chunk.text) for h in hits):
+                continue
+            hits.append(hit.model_copy(update={"rank": len(hits) + 1}))
+            if len(hits) == k:
+                break
+        return Retrieval(query=query, hits=hits, dense_query=dense_query, dense=dense, lexical=lexical,
+                         query_vector=vector, full_vector=full_vector)

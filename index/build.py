@@ -1,0 +1,305 @@
+"""Build the index: chunk, embed what is new, store in a fresh collection, then switch atomically.
+
+Why this order:
+- Idempotent: chunk ids hash their text, and a build whose inputs hash the same as the live index's
+  is a no-op. When something did change, vectors of unchanged chunks are copied from the live
+  collection (matched by chunk id and by a key over model + embedded text), so only new text is embedded.
+- Atomic: everything is written under new names (collection `<name>-<hash12>-<nonce>`, chunk table,
+  BM25 folder) and only then does `current.json` switch, with one os.replace. A crash or Ctrl-C before
+  that leaves the previous index untouched and usable; the half-built collection is dropped on the way
+  out, or by the next build's garbage collection after a hard kill.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import secrets
+import shutil
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from corpus.errors import IndexStoreError, PNSError
+from index.chunking import EMBED_RECIPE, chunk_corpus, embedding_text, model_tokenizer
+from index.models import Chunk
+from index.store import (
+    FORMAT_VERSION,
+    OWNED_FILE,
+    POINTER_FILE,
+    check_compatible,
+    chroma_errors,
+    chroma_location,
+    connect,
+    create_collection,
+    get_collection,
+    load_manifest,
+    read_pointer,
+    vector_store,
+    write_json_atomic,
+    write_manifest,
+)
+
+if TYPE_CHECKING:
+    from corpus.settings import Settings
+    from index.embedding import BundledEmbedding
+
+EMBED_BATCH = 32
+WRITE_BATCH = 1000
+
+
+def build_hash(chunks: Sequence[Chunk], settings: "Settings", dimension: int) -> str:
+    """Everything that decides the index's content; equal hashes mean an identical index."""
+    payload = {
+        "format": FORMAT_VERSION, "model": settings.embedding_model, "dimension": dimension,
+        "recipe": EMBED_RECIPE, "chunk_size": settings.chunk_size, "chunk_overlap": settings.chunk_overlap,
+        "chunks": [c.model_dump() for c in chunks],
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def embed_key(model: str, chunk: Chunk) -> str:
+    """Identifies a vector: reuse one only if the model and the exact embedded text are the same."""
+    return hashlib.sha256(f"{model}\n{EMBED_RECIPE}\n{embedding_text(chunk)}".encode()).hexdigest()[:32]
+
+
+@contextmanager
+def build_lock(index_dir: Path) -> Iterator[None]:
+    """One build per index folder at a time (two would race on the pointer and on GC)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".build.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexStoreError(f"another `pns index build` is running on {index_dir}") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _progress(iterable: Any, enabled: bool, **kwargs: Any) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(iterable, disable=not enabled, file=sys.stderr, leave=False, **kwargs)
+
+
+def build_index(settings: "Settings", progress: bool = True, force: bool = False,
+                embedder: "BundledEmbedding | None" = None) -> dict[str, Any]:
+    """Build (or refresh) the index for `settings`; returns a report (chunks, embedded, reused, seconds ...).
+
+    `force` rebuilds into a new collection even when nothing changed (vectors are still reused).
+    `embedder` lets a caller that already loaded the model share it.
+    """
+    from corpus.settings import disable_telemetry
+
+    disable_telemetry()
+    started = time.perf_counter()
+    index_dir = settings.index_dir
+    with build_lock(index_dir):
+        from index.embedding import BundledEmbedding
+
+        embedder = embedder or BundledEmbedding(settings.embedding_model)
+        if embedder.model_name != settings.embedding_model:
+            raise IndexStoreError(f"embedder {embedder.model_name!r} does not match settings {settings.embedding_model!r}")
+        chunks = chunk_corpus(settings, tokenizer=model_tokenizer(settings.embedding_model))
+        if not chunks:
+            raise IndexStoreError("the corpus produced no chunks: is the article empty?")
+        digest = build_hash(chunks, settings, embedder.dimension)
+        sources = dict(sorted(Counter(c.source_id for c in chunks).items(), key=lambda kv: (kv[0] != "article", kv[0])))
+        client = connect(settings)
+        old = _usable_pointer(settings)
+
+        if old is not None and old["build_hash"] == digest and not force and _healthy(client, old, settings):
+            return _report(old, embedded=0, reused=len(chunks), seconds=time.perf_counter() - started, up_to_date=True)
+
+        tag = f"{digest[:12]}-{secrets.token_hex(3)}"
+        name = f"{settings.collection}-{tag}"
+        _record_owned(index_dir, name)
+        try:
+            with chroma_errors(settings, "creating the collection"):
+                collection = create_collection(client, name, {
+                    "embedding_model": embedder.model_name, "dimension": embedder.dimension,
+                    "build_hash": digest, "embed_recipe": EMBED_RECIPE,
+                })
+            vectors = _reuse_vectors(client, old, chunks, embedder.model_name, settings)
+            reused = len(vectors)
+            todo = [c for c in chunks if c.id not in vectors]
+            batches = [todo[i : i + EMBED_BATCH] for i in range(0, len(todo), EMBED_BATCH)]
+            with _progress(None, progress, total=len(todo), desc="embedding", unit="chunk") as bar:
+                for batch in batches:
+                    for c, v in zip(batch, embedder.embed([embedding_text(c) for c in batch])):
+                        vectors[c.id] = v
+                    bar.update(len(batch))
+            _write_vectors(collection, chunks, vectors, embedder.model_name, settings, progress)
+
+            manifest = f"chunks-{tag}.json"
+            lexical = f"bm25-{tag}"
+            write_manifest(index_dir / manifest, digest, chunks)
+            _write_lexical(index_dir / lexical, chunks)
+            with chroma_errors(settings, "verifying the new collection"):
+                if collection.count() != len(chunks):
+                    raise IndexStoreError(f"the new collection holds {collection.count()} vectors, expected {len(chunks)}")
+            pointer = {
+                "format": FORMAT_VERSION, "collection": name, "build_hash": digest, "manifest": manifest,
+                "lexical": lexical, "chunks": len(chunks), "embedding_model": embedder.model_name,
+                "dimension": embedder.dimension, "embed_recipe": EMBED_RECIPE,
+                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "sources": sources, "chunk_size": settings.chunk_size, "chunk_overlap": settings.chunk_overlap,
+                "location": chroma_location(settings),
+                "embedded": len(todo), "reused": reused,
+                "seconds": round(time.perf_counter() - started, 2),
+            }
+            write_json_atomic(index_dir / POINTER_FILE, pointer)  # the switch
+        except BaseException:
+            _drop_collection(client, name)  # best effort; GC catches what a hard kill leaves behind
+            raise
+        _collect_garbage(client, index_dir, pointer, settings)
+        return _report(pointer, embedded=len(todo), reused=reused, seconds=time.perf_counter() - started)
+
+
+def _report(pointer: dict[str, Any], *, embedded: int, reused: int, seconds: float, up_to_date: bool = False) -> dict[str, Any]:
+    keys = ("chunks", "collection", "embedding_model", "dimension", "built_at", "sources", "chunk_size",
+            "chunk_overlap", "location", "build_hash")
+    return {k: pointer.get(k) for k in keys} | {
+        "embedded": embedded, "reused": reused, "seconds": round(seconds, 2), "up_to_date": up_to_date,
+    }
+
+
+def _usable_pointer(settings: "Settings") -> dict[str, Any] | None:
+    """The live index's pointer if we can build on it; a corrupt or incompatible one is simply replaced."""
+    try:
+        pointer = read_pointer(settings)
+        if pointer is not None:
+            check_compatible(pointer, settings)
+        return pointer
+    except PNSError:
+        return None
+
+
+def _healthy(client: Any, pointer: dict[str, Any], settings: "Settings") -> bool:
+    """The live index is complete: chunk table, BM25 folder and a collection of the right size."""
+    index_dir = settings.index_dir
+    try:
+        chunks = load_manifest(index_dir / pointer["manifest"], pointer["build_hash"])
+        if not (index_dir / pointer["lexical"]).is_dir():
+            return False
+        collection = get_collection(client, pointer["collection"], settings)
+        return collection.count() == len(chunks) == pointer["chunks"]
+    except PNSError:
+        return False
+
+
+def _reuse_vectors(client: Any, old: dict[str, Any] | None, chunks: Sequence[Chunk], model: str,
+                   settings: "Settings") -> dict[str, list[float]]:
+    """Vectors of unchanged chunks from the live collection (same id and same embed key), by chunk id."""
+    if old is None:
+        return {}
+    try:
+        collection = get_collection(client, old["collection"], settings)
+    except IndexStoreError:
+        if settings.chroma_url:
+            connect(settings)  # a down server is an error; a missing collection just means no reuse
+        return {}
+    wanted = {c.id: embed_key(model, c) for c in chunks}
+    found: dict[str, list[float]] = {}
+    ids = list(wanted)
+    for i in range(0, len(ids), WRITE_BATCH):
+        with chroma_errors(settings, "reading vectors to reuse"):
+            got = collection.get(ids=ids[i : i + WRITE_BATCH], include=["embeddings", "metadatas"])
+        for cid, vec, meta in zip(got["ids"], got["embeddings"], got["metadatas"]):
+            if (meta or {}).get("embed_key") == wanted.get(cid):
+                found[cid] = [float(x) for x in vec]
+    return found
+
+
+def chunk_nodes(chunks: Sequence[Chunk], vectors: dict[str, list[float]], model: str) -> list[Any]:
+    """llama-index TextNodes carrying our ids, vectors and flat metadata (Chroma metadata must be scalars)."""
+    from llama_index.core.schema import TextNode
+
+    return [
+        TextNode(
+            id_=c.id, text=c.text, embedding=vectors[c.id],
+            start_char_idx=c.start, end_char_idx=c.end,
+            metadata={
+                "source_id": c.source_id, "section_id": c.section_id, "section_path": " > ".join(c.section_path),
+                "position": c.position, "start": c.start, "end": c.end,
+                "reference_ids": ",".join(c.reference_ids), "embed_key": embed_key(model, c),
+            },
+        )
+        for c in chunks
+    ]
+
+
+def _write_vectors(collection: Any, chunks: Sequence[Chunk], vectors: dict[str, list[float]], model: str,
+                   settings: "Settings", progress: bool) -> None:
+    store = vector_store(collection)
+    batches = [chunks[i : i + WRITE_BATCH] for i in range(0, len(chunks), WRITE_BATCH)]
+    with _progress(None, progress, total=len(chunks), desc="storing", unit="chunk") as bar:
+        for batch in batches:
+            with chroma_errors(settings, "writing vectors"):
+                store.add(chunk_nodes(batch, vectors, model))
+            bar.update(len(batch))
+
+
+def _write_lexical(folder: Path, chunks: Sequence[Chunk]) -> None:
+    from index.lexical import LexicalIndex
+
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    LexicalIndex.build([c.id for c in chunks], [embedding_text(c) for c in chunks]).save(tmp)
+    tmp.replace(folder)
+
+
+def _record_owned(index_dir: Path, name: str) -> None:
+    """Note a collection before creating it, so a hard kill cannot leave one GC does not know about."""
+    owned = _read_owned(index_dir)
+    if name not in owned:
+        write_json_atomic(index_dir / OWNED_FILE, [*owned, name])
+
+
+def _read_owned(index_dir: Path) -> list[str]:
+    try:
+        data = json.loads((index_dir / OWNED_FILE).read_text(encoding="utf-8"))
+        return [str(x) for x in data] if isinstance(data, list) else []
+    except (OSError, ValueError):
+        return []
+
+
+def _drop_collection(client: Any, name: str) -> None:
+    try:
+        client.delete_collection(name)
+    except Exception:
+        pass
+
+
+def _collect_garbage(client: Any, index_dir: Path, pointer: dict[str, Any], settings: "Settings") -> None:
+    """Drop collections, chunk tables and BM25 folders that the live pointer no longer names."""
+    live = pointer["collection"]
+    keep: list[str] = [live]
+    try:
+        existing = {c.name for c in client.list_collections()}
+    except Exception:
+        existing = None  # cannot list: keep every record and retry after the next build
+    for name in _read_owned(index_dir):
+        if name == live or (existing is not None and name not in existing):
+            continue
+        try:
+            client.delete_collection(name)
+        except Exception:
+            keep.append(name)  # retry next time
+    write_json_atomic(index_dir / OWNED_FILE, keep)
+    for path in index_dir.iterdir():
+        if path.name in (pointer["manifest"], pointer["lexical"]):
+            continue
+        if path.name.startswith(("chunks-", "bm25-")) or (path.name.startswith(".") and path.name.endswith(".tmp")):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)

@@ -1,0 +1,375 @@
+"""The built index on disk and in Chroma, and the SearchIndex that answers queries from it.
+
+Layout under `settings.index_dir` (HOME/index):
+- current.json       the pointer: which collection, chunk table and BM25 folder make up the live index,
+                     plus what built it (model, dimension, chunk size, sources). Replaced atomically
+                     (os.replace), so a reader sees the old index or the new one, never half of each.
+- chunks-<tag>.json  the chunk table (every Chunk as JSON): the lexical index and the citation resolver
+                     read metadata from here without a round trip to Chroma.
+- bm25-<tag>/        the BM25 index over the same chunk ids.
+- chroma/            the embedded Chroma database (absent when PNS_CHROMA_URL points at a server).
+- owned.json         collections this HOME created, so garbage collection never touches anyone else's
+                     collections on a shared Chroma server.
+
+Vectors live in Chroma (written through llama-index's ChromaVectorStore; we always pass our own
+embeddings, collections are created with no embedding function so Chroma can never fetch one).
+Queries go straight to the collection with a precomputed vector: the hot path must stay well
+under the assistant's 150 ms budget, so nothing is rebuilt per call.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+from corpus.errors import IndexStoreError
+from index.models import Chunk, ScoredChunk
+
+if TYPE_CHECKING:
+    from corpus.settings import Settings
+    from index.embedding import BundledEmbedding
+    from index.lexical import LexicalIndex
+
+FORMAT_VERSION = 1
+POINTER_FILE = "current.json"
+OWNED_FILE = "owned.json"
+BUILD_HINT = "run `pns index build`"
+
+
+# -- files -------------------------------------------------------------------------------------
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON so that readers see either the old file or the complete new one (temp + os.replace)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=1, ensure_ascii=False)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the index is readable data, like the rest of HOME
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_pointer(settings: "Settings") -> dict[str, Any] | None:
+    """The live index's pointer; None when no index was ever built; IndexStoreError when unreadable."""
+    path = settings.index_dir / POINTER_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise IndexStoreError(f"index pointer {path} is corrupt ({exc}): {BUILD_HINT} to rebuild the index") from exc
+    required = ("format", "collection", "build_hash", "manifest", "lexical", "chunks", "embedding_model", "dimension")
+    missing = [k for k in required if k not in data] if isinstance(data, dict) else list(required)
+    if missing:
+        raise IndexStoreError(f"index pointer {path} is corrupt (missing {', '.join(missing)}): {BUILD_HINT}")
+    return data
+
+
+def write_manifest(path: Path, build_hash: str, chunks: list[Chunk]) -> None:
+    write_json_atomic(path, {"format": FORMAT_VERSION, "build_hash": build_hash,
+                             "chunks": [c.model_dump() for c in chunks]})
+
+
+def load_manifest(path: Path, build_hash: str | None = None) -> list[Chunk]:
+    """The chunk table; IndexStoreError naming the file when it is missing, unreadable or stale."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        chunks = [Chunk.model_validate(c) for c in data["chunks"]]
+    except FileNotFoundError as exc:
+        raise IndexStoreError(f"index chunk table {path} is missing: {BUILD_HINT} to rebuild the index") from exc
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexStoreError(f"index chunk table {path} is corrupt ({exc}): {BUILD_HINT} to rebuild the index") from exc
+    if build_hash is not None and data.get("build_hash") != build_hash:
+        raise IndexStoreError(f"index chunk table {path} does not belong to the current index: {BUILD_HINT}")
+    return chunks
+
+
+# -- Chroma ------------------------------------------------------------------------------------
+def chroma_location(settings: "Settings") -> str:
+    """Where vectors live, for messages and the pointer: the server URL or the embedded folder."""
+    return settings.chroma_url or f"embedded:{settings.index_dir / 'chroma'}"
+
+
+def parse_chroma_url(url: str) -> tuple[str, int, bool]:
+    """'http://127.0.0.1:8000' -> ('127.0.0.1', 8000, False)."""
+    parsed = urlparse(url if "://" in url else f"http://{url}")
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise IndexStoreError(f"PNS_CHROMA_URL {url!r} is not a URL like http://127.0.0.1:8000")
+    ssl = parsed.scheme == "https"
+    try:
+        port = parsed.port or (443 if ssl else 8000)
+    except ValueError as exc:
+        raise IndexStoreError(f"PNS_CHROMA_URL {url!r} has an invalid port") from exc
+    return parsed.hostname, port, ssl
+
+
+def connect(settings: "Settings") -> Any:
+    """A Chroma client: embedded PersistentClient under HOME, or HttpClient when chroma_url is set.
+
+    Telemetry is off in both. A server that does not answer becomes an IndexStoreError, not a trace.
+    """
+    from corpus.settings import disable_telemetry
+
+    disable_telemetry()
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        host, port, ssl = parse_chroma_url(settings.chroma_url)
+        try:
+            client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=chroma_settings)
+            client.heartbeat()
+        except Exception as exc:
+            raise IndexStoreError(
+                f"cannot reach Chroma server at {settings.chroma_url}: {exc} "
+                "(start it with `chroma run --host 127.0.0.1 --port PORT --path DIR`, or unset PNS_CHROMA_URL)"
+            ) from exc
+        return client
+    path = settings.index_dir / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    try:
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except Exception as exc:
+        raise IndexStoreError(f"cannot open the Chroma database at {path}: {exc}") from exc
+
+
+@contextmanager
+def chroma_errors(settings: "Settings", doing: str) -> Iterator[None]:
+    """Turn Chroma/transport failures into IndexStoreError naming where and what."""
+    try:
+        yield
+    except IndexStoreError:
+        raise
+    except Exception as exc:
+        if settings.chroma_url and _looks_like_connection_error(exc):
+            raise IndexStoreError(f"cannot reach Chroma server at {settings.chroma_url}: {exc}") from exc
+        raise IndexStoreError(f"Chroma failed while {doing} at {chroma_location(settings)}: {exc}") from exc
+
+
+def _looks_like_connection_error(exc: BaseException) -> bool:
+    names = {type(e).__name__ for e in _chain(exc)}
+    text = str(exc).lower()
+    return bool(names & {"ConnectError", "ConnectTimeout", "ReadTimeout", "RemoteProtocolError", "ConnectionError",
+                         "ConnectionRefusedError"}) or "could not connect" in text or "connection refused" in text
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    e: BaseException | None = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        yield e
+        e = e.__cause__ or e.__context__
+
+
+def get_collection(client: Any, name: str, settings: "Settings") -> Any:
+    """An existing collection, opened without an embedding function (we always pass vectors)."""
+    try:
+        return client.get_collection(name=name, embedding_function=None)
+    except Exception as exc:
+        if settings.chroma_url and _looks_like_connection_error(exc):
+            raise IndexStoreError(f"cannot reach Chroma server at {settings.chroma_url}: {exc}") from exc
+        raise IndexStoreError(
+            f"the index's Chroma collection {name!r} is missing from {chroma_location(settings)} "
+            f"(deleted, or PNS_CHROMA_URL changed since the build): {BUILD_HINT}"
+        ) from exc
+
+
+def create_collection(client: Any, name: str, metadata: dict[str, Any]) -> Any:
+    """A fresh cosine-distance collection with no embedding function (Chroma must never embed for us)."""
+    return client.create_collection(
+        name=name, embedding_function=None, metadata={"hnsw:space": "cosine", **metadata},
+    )
+
+
+def vector_store(collection: Any) -> Any:
+    """llama-index's view of a collection (for writes, and for callers that want llama-index retrievers)."""
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    return ChromaVectorStore(chroma_collection=collection)
+
+
+# -- compatibility -----------------------------------------------------------------------------
+def check_compatible(pointer: dict[str, Any], settings: "Settings") -> None:
+    """Refuse an index built by another format or embedding model: its vectors mean nothing to ours."""
+    from corpus.embedder import bundled_model
+
+    if pointer.get("format") != FORMAT_VERSION:
+        raise IndexStoreError(
+            f"the index at {settings.index_dir} has format {pointer.get('format')!r}, this version reads "
+            f"{FORMAT_VERSION}: {BUILD_HINT} to rebuild it"
+        )
+    want = bundled_model(settings.embedding_model)
+    if pointer["embedding_model"] != want.name or int(pointer["dimension"]) != want.dimension:
+        raise IndexStoreError(
+            f"incompatible index: it was built with embedding model {pointer['embedding_model']!r} "
+            f"({pointer['dimension']}-d vectors) but settings ask for {want.name!r} ({want.dimension}-d): "
+            f"{BUILD_HINT} to rebuild it, or set PNS_EMBEDDING_MODEL={pointer['embedding_model']}"
+        )
+
+
+# -- the search index --------------------------------------------------------------------------
+class SearchIndex:
+    """Dense (Chroma) and lexical (BM25) search over one built index, plus its chunk table.
+
+    Cheap to open (reads the pointer and chunk table, opens the collection); the embedding model
+    and the BM25 index load on first use, or eagerly in warm_up().
+    """
+
+    def __init__(self, settings: "Settings", pointer: dict[str, Any], chunks: list[Chunk], collection: Any,
+                 embedder: "BundledEmbedding | None" = None) -> None:
+        self.settings = settings
+        self.pointer = pointer
+        self._chunks = chunks
+        self._by_id = {c.id: c for c in chunks}
+        self._collection = collection
+        self._embedder: BundledEmbedding | None = embedder
+        self._lexical: LexicalIndex | None = None
+        self._load_lock = threading.Lock()  # first queries may arrive concurrently (UI threads)
+
+    # loading
+    @property
+    def embedder(self) -> "BundledEmbedding":
+        with self._load_lock:
+            if self._embedder is None:
+                from index.embedding import BundledEmbedding
+
+                self._embedder = BundledEmbedding(self.pointer["embedding_model"])
+            return self._embedder
+
+    @property
+    def lexical(self) -> "LexicalIndex":
+        with self._load_lock:
+            if self._lexical is None:
+                from index.lexical import LexicalIndex
+
+                self._lexical = LexicalIndex.load(self.settings.index_dir / self.pointer["lexical"])
+            return self._lexical
+
+    def warm_up(self) -> None:
+        """Load the model and BM25 now and run one query, so the first user question is not slow."""
+        self.embedder.warm_up()
+        _ = self.lexical
+        self.dense_search("paraneoplastic syndrome", 1)
+
+    @property
+    def collection(self) -> Any:
+        """The raw Chroma collection (for benchmarks and diagnostics)."""
+        return self._collection
+
+    @property
+    def vector_store(self) -> Any:
+        """llama-index's ChromaVectorStore over the live collection."""
+        return vector_store(self._collection)
+
+    # metadata
+    def chunks(self) -> list[Chunk]:
+        return list(self._chunks)
+
+    def chunk(self, chunk_id: str) -> Chunk:
+        try:
+            return self._by_id[chunk_id]
+        except KeyError:
+            raise IndexStoreError(f"no chunk {chunk_id!r} in the index (rebuilt since it was cited?)") from None
+
+    def status(self) -> dict[str, Any]:
+        keys = ("chunks", "collection", "embedding_model", "dimension", "built_at", "sources", "chunk_size",
+                "chunk_overlap", "build_hash", "location")
+        return {k: self.pointer.get(k) for k in keys} | {"index_dir": str(self.settings.index_dir)}
+
+    # search
+    def embed_query(self, text: str) -> list[float]:
+        return self.embedder.embed_query(text)
+
+    def dense_search(self, query: str, k: int) -> list[ScoredChunk]:
+        """Top-k chunks by cosine similarity to the question (score in [-1, 1], higher is closer)."""
+        if not query.strip() or k <= 0:
+            return []
+        return self.search_vector(self.embed_query(query), k)
+
+    def search_vector(self, vector: list[float], k: int) -> list[ScoredChunk]:
+        """Top-k chunks for a precomputed query vector: one Chroma query, ids only, metadata from the chunk table."""
+        k = min(k, len(self._chunks))
+        if k <= 0:
+            return []
+        with chroma_errors(self.settings, "querying"):
+            result = self._collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
+        out: list[ScoredChunk] = []
+        for chunk_id, distance in zip(result["ids"][0], result["distances"][0]):
+            chunk = self._by_id.get(chunk_id)
+            if chunk is None:  # collection and chunk table disagree: never cite a passage we cannot show
+                raise IndexStoreError(f"Chroma returned chunk {chunk_id!r} that the chunk table lacks: {BUILD_HINT}")
+            out.append(ScoredChunk(chunk=chunk, score=1.0 - float(distance), rank=len(out) + 1, retriever="dense"))
+        return out
+
+    def search_vector_llama(self, vector: list[float], k: int) -> list[ScoredChunk]:
+        """The same query through llama-index's ChromaVectorStore.query (kept for comparison in benchmarks)."""
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
+        with chroma_errors(self.settings, "querying"):
+            result = self.vector_store.query(VectorStoreQuery(query_embedding=vector, similarity_top_k=min(k, len(self._chunks))))
+        return [
+            # ChromaVectorStore reports exp(-distance); undo it to get cosine similarity back
+            ScoredChunk(chunk=self.chunk(i), score=1.0 + math.log(max(s, 1e-12)), rank=r, retriever="dense")
+            for r, (i, s) in enumerate(zip(result.ids or [], result.similarities or []), start=1)
+        ]
+
+    def lexical_search(self, query: str, k: int) -> list[ScoredChunk]:
+        """Top-k chunks by BM25 (only chunks sharing a stemmed term with the question)."""
+        return [
+            ScoredChunk(chunk=self.chunk(i), score=s, rank=r, retriever="bm25")
+            for r, (i, s) in enumerate(self.lexical.search(query, k), start=1)
+        ]
+
+
+def open_index(settings: "Settings", embedder: "BundledEmbedding | None" = None) -> SearchIndex:
+    """Open the live index, or raise IndexStoreError saying what is wrong and to run `pns index build`.
+
+    `embedder` lets a long-lived caller share one loaded model across re-opens (e.g. after a rebuild).
+    """
+    from corpus.settings import disable_telemetry
+
+    disable_telemetry()
+    pointer = read_pointer(settings)
+    if pointer is None:
+        raise IndexStoreError(f"no index found in {settings.index_dir}: {BUILD_HINT} first")
+    check_compatible(pointer, settings)
+    chunks = load_manifest(settings.index_dir / pointer["manifest"], pointer["build_hash"])
+    if len(chunks) != pointer["chunks"]:
+        raise IndexStoreError(f"index chunk table has {len(chunks)} chunks, the pointer says {pointer['chunks']}: {BUILD_HINT}")
+    client = connect(settings)
+    collection = get_collection(client, pointer["collection"], settings)
+    with chroma_errors(settings, "checking the collection"):
+        count = collection.count()
+        sample = collection.get(limit=1, include=["embeddings"]) if count else None
+    if count != len(chunks):
+        raise IndexStoreError(
+            f"the index's Chroma collection {pointer['collection']!r} holds {count} vectors, the chunk table "
+            f"{len(chunks)}: the index is corrupt; {BUILD_HINT}"
+        )
+    if sample is not None and len(sample["embeddings"][0]) != int(pointer["dimension"]):
+        raise IndexStoreError(
+            f"incompatible index: its vectors have {len(sample['embeddings'][0])} dimensions, "
+            f"the model {pointer['embedding_model']!r} gives {pointer['dimension']}: {BUILD_HINT}"
+        )
+    if embedder is not None and embedder.model_name != pointer["embedding_model"]:
+        raise IndexStoreError(f"embedder {embedder.model_name!r} does not match the index's {pointer['embedding_model']!r}")
+    return SearchIndex(settings, pointer, chunks, collection, embedder)
+
+
+def index_status(settings: "Settings") -> dict[str, Any]:
+    """The live index's status (opens it, so problems surface as IndexStoreError)."""
+    return open_index(settings).status()

@@ -1,0 +1,59 @@
+"""The support gate's rules on their own: figures asked for, specific terms the corpus never uses, weak support."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.abstention import NUMBER_ASK, check_support, unknown_specific_terms, vocabulary
+from index.models import Chunk, ScoredChunk
+
+VOCAB = vocabulary(["Trousseau syndrome and Lambert-Eaton myasthenic syndrome, IVIG and plasmapheresis; "
+                    "MRI and CT scans; small cell lung cancer; Varki, A. (2007)."])
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("Does rituximab work better than cyclophosphamide?", ["rituximab", "cyclophosphamide"]),
+        ("How sensitive is FDG-PET?", ["FDG-PET"]),
+        ("What is the incidence in Italy?", ["Italy"]),
+        ("What did the 2021 criteria say?", ["2021"]),
+        ("Are anti-Hu antibodies common?", ["anti-Hu"]),
+        ("Is opsoclonus-myoclonus caused by neuroblastoma?", ["opsoclonus-myoclonus", "neuroblastoma"]),
+        ("What is Trousseau syndrome?", []),
+        ("How is Lambert-Eaton myasthenic syndrome treated?", []),
+        ("Which tumour-derived mediators are implicated in the pathophysiology?", []),
+        ("What did Varki write in 2007?", []),
+        ("I think MRI and CT scans are used?", []),
+        ("Can physiotherapy help?", []),
+    ],
+)
+def test_unknown_specific_terms(question: str, unknown: list[str]) -> None:
+    assert unknown_specific_terms(question, VOCAB) == unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("What percentage of patients recover?", True), ("What is the five-year survival rate?", True),
+     ("What IVIG dose is used?", True), ("How many people get it?", True), ("What is the incidence per 100,000?", True),
+     ("How common are paraneoplastic syndromes?", False), ("What does IVIG do?", False), ("Can people recover?", False)],
+)
+def test_number_questions(question: str, asks: bool) -> None:
+    assert bool(NUMBER_ASK.search(question)) == asks
+
+
+def _hit(text: str) -> ScoredChunk:
+    chunk = Chunk(id="c" * 32, source_id="article", section_id="s", section_path=["S"], position=0, text=text, start=0, end=len(text))
+    return ScoredChunk(chunk=chunk, score=0.5, rank=1, retriever="hybrid")
+
+
+def test_check_support_combines_the_rules() -> None:
+    hits = [_hit("IVIG helps remove harmful antibodies.")]
+    assert check_support("What does IVIG do?", hits, 0.6, 0.18, VOCAB).supported
+    weak = check_support("What does IVIG do?", hits, 0.1, 0.18, VOCAB)
+    assert not weak.supported and weak.reasons[0].startswith("weak support")
+    figure = check_support("What IVIG dose is used?", hits, 0.6, 0.18, VOCAB)
+    assert not figure.supported and "figure" in figure.reasons[0]
+    assert check_support("What IVIG dose is used?", [_hit("IVIG at 2 g/kg.")], 0.6, 0.18, VOCAB).supported
+    assert check_support("What IVIG dose is used?", hits, 0.6, 0.18, VOCAB, require_figures=False).supported
+    assert not check_support("What does IVIG do?", [], 0.6, 0.18, VOCAB).supported

@@ -1,0 +1,78 @@
+"""The extractive answerer: verbatim sentences with offsets, readable bullets, markers by first appearance."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.compose import Quote, Sentence, arrange, render, split_sentences
+from index.models import Chunk
+
+
+def _chunk(text: str, start: int = 100) -> Chunk:
+    return Chunk(id="x" * 32, source_id="article", section_id="s", section_path=["Sec", "Sub"], position=0,
+                 text=text, start=start, end=start + len(text))
+
+
+def test_sentences_are_exact_spans_of_the_chunk() -> None:
+    text = ("These syndromes are not caused by cancer cells (e.g., autoantibodies, cytokines). Symptoms may appear early.\n"
+            "- Neurological: Muscle weakness, seizures, or memory problems.\n"
+            "- Rheumatologic: Joint pain. Some people may have muscle stiffness.")
+    sentences = split_sentences(_chunk(text))
+    assert [s.text for s in sentences] == [
+        "These syndromes are not caused by cancer cells (e.g., autoantibodies, cytokines).",
+        "Symptoms may appear early.",
+        "- Neurological: Muscle weakness, seizures, or memory problems.",
+        "- Rheumatologic: Joint pain.",
+        "Some people may have muscle stiffness.",
+    ]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+    assert [s.is_bullet for s in sentences] == [False, False, True, True, False]
+
+
+def test_bullets_read_as_sentences_but_quotes_stay_exact() -> None:
+    chunk = _chunk("Paraneoplastic syndromes may involve several organ systems:\n- Kidney (Renal): Renal issues may occur\n- Skin: Rashes [12]")
+    sentences = split_sentences(chunk)
+    assert sentences[0].is_lead_in
+    assert sentences[1].display == "Kidney (Renal): Renal issues may occur."
+    assert sentences[1].text == "- Kidney (Renal): Renal issues may occur"
+    assert sentences[2].display == "Skin: Rashes (12)."  # a source's own [12] can never pose as our marker
+
+
+def test_markers_follow_first_appearance_and_neighbours_merge() -> None:
+    from assistant.compose import Scored
+
+    a = _chunk("First sentence here now. Second sentence here now. Third sentence here now.")
+    b = Chunk(**{**a.model_dump(), "id": "y" * 32, "text": "Other passage sentence one here."})
+    sa, sb = split_sentences(a), split_sentences(b)
+    chosen = [Scored(sb[0], 0.9, 0.9, 0.9, 2), Scored(sa[2], 0.8, 0.8, 0.8, 1), Scored(sa[0], 0.7, 0.7, 0.7, 1),
+              Scored(sa[1], 0.6, 0.6, 0.6, 1)]
+    quotes = arrange(chosen)
+    assert [(q.chunk.id[0], q.marker, len(q.sentences)) for q in quotes] == [("y", 1, 1), ("x", 2, 3)]
+    body = render(quotes)
+    assert body == ("Other passage sentence one here. [1] First sentence here now. Second sentence here now. "
+                    "Third sentence here now. [2]")
+    assert quotes[1].text == a.text
+
+
+def test_non_adjacent_sentences_of_one_chunk_get_separate_quotes() -> None:
+    from assistant.compose import Scored
+
+    a = _chunk("One sentence is here. Two sentence is here. Three sentence is here.")
+    s = split_sentences(a)
+    quotes = arrange([Scored(s[0], 0.9, 0.9, 0.9, 1), Scored(s[2], 0.8, 0.8, 0.8, 1)])
+    assert [q.text for q in quotes] == ["One sentence is here.", "Three sentence is here."]
+    assert [q.marker for q in quotes] == [1, 2]
+
+
+def test_composed_answer_is_verbatim_and_on_topic(warm_assistant) -> None:
+    from assistant.compose import compose_answer
+
+    retrieval = warm_assistant._retriever.retrieve("What is Trousseau syndrome?")
+    composition = compose_answer(retrieval.query, retrieval.query_vector, retrieval.hits, warm_assistant._bank,
+                                 full_vector=retrieval.full_vector)
+    assert composition.quotes and "Trousseau syndrome causes blood clots" in composition.body
+    for quote in composition.quotes:
+        assert quote.chunk.text[quote.start : quote.end] == quote.text
+        assert quote.chunk.id in {h.chunk.id for h in retrieval.hits}
+    assert re.findall(r"\[(\d+)\]", composition.body) == [str(q.marker) for q in composition.quotes]

@@ -1,0 +1,98 @@
+"""Follow-up questions become standalone queries, deterministically, from the user's earlier turns."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation import rewrite_followup, topic_of, user_turns
+
+
+def history(*questions: str) -> list[dict[str, str]]:
+    turns: list[dict[str, str]] = []
+    for q in questions:
+        turns += [{"role": "user", "content": q}, {"role": "assistant", "content": "An answer [1]."}]
+    return turns
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        ("What is Trousseau syndrome?", "Which cancers is it usually seen with?",
+         "Which cancers is Trousseau syndrome usually seen with?"),
+        ("What is a paraneoplastic syndrome?", "How is it treated?", "How is a paraneoplastic syndrome treated?"),
+        ("What does plasmapheresis do?", "And what kind of symptoms is it most useful for?",
+         "What kind of symptoms is plasmapheresis most useful for?"),
+        ("Is a lumbar puncture used in diagnosis?", "Which markers can it pick up?",
+         "Which markers can a lumbar puncture pick up?"),
+        ("Which imaging tests are used for paraneoplastic syndromes?", "Why are those scans done?",
+         "Why are imaging tests done?"),
+        ("Is dermatomyositis mentioned in the article?", "Which group of paraneoplastic syndromes does that belong to?",
+         "Which group of paraneoplastic syndromes does dermatomyositis belong to?"),
+        ("What are paraneoplastic syndromes?", "How common are they?", "How common are paraneoplastic syndromes?"),
+        ("What are paraneoplastic syndromes?", "Which cancers cause them?", "Which cancers cause paraneoplastic syndromes?"),
+        ("What are paraneoplastic syndromes?", "What is their prognosis?", "What is paraneoplastic syndromes' prognosis?"),
+        ("What are paraneoplastic syndromes?", "Is it true that they are rare?",
+         "Is it true that paraneoplastic syndromes are rare?"),
+        ("Tell me about IVIG", "Is that effective?", "Is IVIG effective?"),
+        ("What symptoms can paraneoplastic syndromes cause?", "How are these symptoms treated?",
+         "How are the symptoms of paraneoplastic syndromes treated?"),
+    ],
+)
+def test_pronouns_and_demonstratives_are_resolved(previous: str, question: str, expected: str) -> None:
+    assert rewrite_followup(question, history(previous)) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        ("What symptoms can paraneoplastic syndromes cause?", "What about the kidneys?",
+         "What symptoms can paraneoplastic syndromes cause in the kidneys?"),
+        ("What symptoms can paraneoplastic syndromes cause in the kidneys?", "And the skin?",
+         "What symptoms can paraneoplastic syndromes cause in the skin?"),
+        ("What are the symptoms of Lambert-Eaton myasthenic syndrome?", "What about treatment?",
+         "What is the treatment of Lambert-Eaton myasthenic syndrome?"),
+        ("What is Trousseau syndrome?", "How about its causes?", "What are the causes of Trousseau syndrome?"),
+        ("What is Trousseau syndrome?", "What about Cushing's syndrome?", "What is Cushing's syndrome?"),
+    ],
+)
+def test_elliptical_follow_ups_are_completed(previous: str, question: str, expected: str) -> None:
+    assert rewrite_followup(question, history(previous)) == expected
+
+
+def test_a_chain_of_follow_ups_keeps_its_subject() -> None:
+    turns = history("What is Trousseau syndrome?", "How is it treated?")
+    assert rewrite_followup("And what causes it?", turns) == "What causes Trousseau syndrome?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is IVIG?", "Which cancers are linked to paraneoplastic syndromes?", "Why is it so hard to get the right diagnosis?"],
+)
+def test_standalone_questions_are_unchanged(question: str) -> None:
+    assert rewrite_followup(question, history("What is Trousseau syndrome?")) == question
+
+
+def test_without_history_nothing_changes() -> None:
+    assert rewrite_followup("How is it treated?", None) == "How is it treated?"
+    assert rewrite_followup("How is it treated?", []) == "How is it treated?"
+
+
+def test_only_user_turns_define_the_topic() -> None:
+    turns = [{"role": "assistant", "content": "Plasmapheresis removes antibodies."},
+             {"role": "user", "content": "What is Trousseau syndrome?"},
+             {"role": "assistant", "content": "It is a clotting disorder [1]."}]
+    assert rewrite_followup("How is it treated?", turns) == "How is Trousseau syndrome treated?"
+
+
+def test_malformed_turns_are_ignored_by_the_topic_finder() -> None:
+    assert user_turns([{"role": "user"}, "nonsense", {"role": "user", "content": "  What is  IVIG? "}]) == ["What is IVIG?"]
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("What is Trousseau syndrome?", "Trousseau syndrome"), ("What are the symptoms of dermatomyositis?", "dermatomyositis"),
+     ("Is a lumbar puncture used in diagnosis?", "a lumbar puncture"), ("What does plasmapheresis do?", "plasmapheresis"),
+     ("What symptoms can paraneoplastic syndromes cause?", "paraneoplastic syndromes"), ("Hello", None)],
+)
+def test_topic_of(question: str, topic: str | None) -> None:
+    assert topic_of(question) == topic

