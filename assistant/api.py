@@ -48,7 +48,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from assistant.disclaimer import DISCLAIMER, SEPARATOR, with_disclaimer
+from assistant.disclaimer import DISCLAIMER, with_disclaimer
 from assistant.models import Answer, Citation, Status
 from corpus.errors import AssistantError, IndexStoreError, PNSError
 
@@ -62,6 +62,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger("pns.assistant")
 
 PERSONAL_ADVICE_SENTENCES = 2
+# Words for asking about the bibliography itself: known to the corpus even where the article never prints them.
+BIBLIOGRAPHY_WORDS = ("DOI URL PMID ISBN link links reference references source sources citation citations author authors "
+                      "journal publisher bibliography")
 MAX_HISTORY_TURNS = 50
 ERROR_MESSAGE = (
     "Sorry, something went wrong while answering this question. Please try again; if it keeps happening, "
@@ -96,6 +99,7 @@ class Assistant:
         self._bank: "SentenceBank | None" = None
         self._vocab: frozenset[str] = frozenset()
         self._extra_topic_terms: frozenset[str] = frozenset()
+        self._author_terms: dict[str, str] = {}
         self._build_hash: str | None = None
         self._lock = threading.RLock()
         self.last_answer: Answer | None = None
@@ -145,10 +149,9 @@ class Assistant:
             )
             bibliography = [" ".join([*r.authors, r.title, r.container or "", r.publisher or ""])
                             for r in resolver.references.values()]
-            self._vocab = vocabulary([resolver.article.text, *(c.text for c in chunks), *bibliography])
-            self._extra_topic_terms = frozenset(
-                a.split(",")[0].strip().lower() for r in resolver.references.values() for a in r.authors if a
-            )
+            self._vocab = vocabulary([resolver.article.text, *(c.text for c in chunks), *bibliography, BIBLIOGRAPHY_WORDS])
+            self._author_terms = _author_terms(resolver)
+            self._extra_topic_terms = frozenset(self._author_terms)
             self._bank = SentenceBank(embed, term_weights(chunks))
             self._retriever = Retriever(index, self.settings.top_k)
             self._resolver = resolver
@@ -240,7 +243,7 @@ class Assistant:
 
         self._ensure_loaded()
         assert self._retriever is not None and self._bank is not None and self._resolver is not None
-        retrieval = self._retriever.retrieve(standalone)
+        retrieval = self._retriever.retrieve(self._with_author_topics(standalone))
         contexts = [h.chunk.text for h in retrieval.hits]
         context_ids = [h.chunk.id for h in retrieval.hits]
         personal = verdict.category == "personal_advice"
@@ -272,10 +275,16 @@ class Assistant:
 
         citations = self._citations(composition, retrieval, standalone)
         body = composition.body
-        if asks_for_reference(standalone):
+        if asks_for_reference(standalone) or self._with_author_topics(standalone) != standalone:
             body = f"{body}\n\n{_reference_paragraph(citations)}"
         self._resolver.check(body, citations, (h.chunk for h in retrieval.hits))
         return _reply("answered", body, citations=citations, flags=flags, **common)
+
+    def _with_author_topics(self, question: str) -> str:
+        """'Which journal published the Varki paper?' -> also search for what Varki's reference is linked by (trousseau)."""
+        words = set(re.findall(r"[a-z][a-z'-]+", question.lower()))
+        extra = [terms for author, terms in self._author_terms.items() if author in words and terms]
+        return f"{question} ({'; '.join(extra)})" if extra else question
 
     def _citations(self, composition: "Composition", retrieval: "Retrieval", question: str) -> list[Citation]:
         assert self._resolver is not None
@@ -372,6 +381,24 @@ def _check_history(history: Sequence[Any] | None, max_chars: int) -> list[dict[s
     return turns
 
 
+def _author_terms(resolver: "CitationResolver") -> dict[str, str]:
+    """First-author surname (lower case) -> the terms that link that reference to the article (or its title)."""
+    by_ref: dict[str, list[str]] = {}
+    for links in resolver.links.values():
+        for link in links:
+            by_ref.setdefault(link.reference_id, []).extend(link.terms)
+    out: dict[str, str] = {}
+    for ref in resolver.references.values():
+        if not ref.authors:
+            continue
+        surname = ref.authors[0].split(",")[0].strip().lower()
+        if not surname or " " in surname:  # organisations ("Cleveland Clinic") are matched by their terms instead
+            continue
+        terms = list(dict.fromkeys(by_ref.get(ref.id, []))) or [ref.title]
+        out[surname] = " ".join(terms[:3])
+    return out
+
+
 def _reference_paragraph(citations: Sequence[Citation]) -> str:
     """For 'which source says ...' questions: the related references of the cited passages, named in the text."""
     from assistant.citations import reference_label
@@ -389,4 +416,4 @@ def _reference_paragraph(citations: Sequence[Citation]) -> str:
             "no inline citations):\n" + "\n".join(lines))
 
 
-__all__ = ["Assistant", "AnswerStream", "progressive_texts", "index_error_message", "SEPARATOR"]
+__all__ = ["Assistant", "AnswerStream", "progressive_texts", "index_error_message"]

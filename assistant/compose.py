@@ -9,9 +9,9 @@ What this module decides is *which* sentences answer the question and in what or
    with its section heading, which gives short bullets their topic) plus stemmed word overlap;
 3. keep the best sentence and the ones close to it, skipping near-duplicates (the article's
    Key Takeaways repeat earlier sections) and lead-ins like "... several organ systems:";
-4. order them passage by passage (best passage first) and in text order inside a passage, merge
-   neighbouring sentences of one passage into one quote, and number the quotes [1], [2] ... by
-   first appearance.
+4. order them section by section (best section first) and in the article's order inside a section,
+   merge neighbouring sentences of one passage into one quote, and number the quotes [1], [2] ...
+   by first appearance.
 
 Bullets ("- Neurological: Muscle weakness, ...") are shown without the dash and with a full stop;
 the citation keeps the exact characters. Sentence vectors are cached per chunk, so a warm answer
@@ -35,9 +35,14 @@ OVERLAP_WEIGHT = 0.4
 KEEP_RATIO = 0.82          # keep sentences scoring at least this share of the best one
 MIN_SENTENCE_SCORE = 0.1  # never show a sentence scoring below this (abstention decides before this)
 MAX_SENTENCES = 4
+HEADING_SHARE = 1.0         # how much of the word overlap may come from the sentence's section heading
 REDUNDANT_SIMILARITY = 0.86
 REDUNDANT_OVERLAP = 0.75
 
+# Framing sentences carry no facts ("This article comprehensively examines ...", "Imagine experiencing ...");
+# they only win when the question is about the article itself, so they are down-weighted, not dropped.
+FRAMING = re.compile(r"^\s*(?:this article|in this article|imagine)\b", re.IGNORECASE)
+FRAMING_FACTOR = 0.8
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "al.", "approx.", "fig.", "no.", "st.", "mr.", "mrs.", "ms.", "n.d.")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(\[]?[A-Z0-9])")
 _BULLET = re.compile(r"^\s*[-•*]\s+")
@@ -277,8 +282,10 @@ def score_sentences(
         heading = bank.heading_terms(hit.chunk.id)
         for sentence, sim, full_sim, terms in zip(sentences, sims.tolist(), full_sims.tolist(), bank.terms(hit.chunk.id)):
             # the heading counts half: "What are the main types?" should find the bullets under "Types of ..."
-            overlap = 0.5 * bank.overlap(q_terms, terms) + 0.5 * bank.overlap(q_terms, terms | heading)
+            overlap = (1 - HEADING_SHARE) * bank.overlap(q_terms, terms) + HEADING_SHARE * bank.overlap(q_terms, terms | heading)
             score = SIMILARITY_WEIGHT * sim + OVERLAP_WEIGHT * overlap
+            if FRAMING.match(sentence.text):
+                score *= FRAMING_FACTOR
             out.append(Scored(sentence, score, sim, overlap, hit.rank, full_sim))
     out.sort(key=lambda s: (-s.score, s.chunk_rank, s.sentence.index))
     return out
@@ -319,24 +326,26 @@ def select_sentences(scored: Sequence[Scored], bank: SentenceBank, max_sentences
 
 
 def arrange(chosen: Sequence[Scored]) -> list[Quote]:
-    """Group by chunk (best chunk first), text order inside a chunk, neighbours merged into one quote."""
-    order: list[str] = []
-    by_chunk: dict[str, list[Sentence]] = {}
-    for s in chosen:  # chosen is best-first, so chunk order follows each chunk's best sentence
-        cid = s.sentence.chunk.id
-        if cid not in by_chunk:
-            order.append(cid)
-            by_chunk[cid] = []
-        by_chunk[cid].append(s.sentence)
+    """Order for reading, then cut into quotes.
+
+    Sections come in the order of their best sentence; inside a section, sentences keep the article's
+    order (so list items read Neurological, Endocrine, ... as printed); neighbouring sentences of one
+    chunk merge into one quote with one marker.
+    """
+    section_rank: dict[str, int] = {}
+    for s in chosen:  # chosen is best-first
+        section_rank.setdefault(f"{s.sentence.chunk.source_id}/{s.sentence.chunk.section_id}", len(section_rank))
+    ordered = sorted(
+        (s.sentence for s in chosen),
+        key=lambda x: (section_rank[f"{x.chunk.source_id}/{x.chunk.section_id}"], x.chunk.position, x.index),
+    )
     quotes: list[Quote] = []
-    for cid in order:
-        run: list[Sentence] = []
-        for sentence in sorted(by_chunk[cid], key=lambda x: x.index):
-            if run and sentence.index != run[-1].index + 1:
-                quotes.append(Quote(run[0].chunk, run))
-                run = []
-            run.append(sentence)
-        quotes.append(Quote(run[0].chunk, run))
+    for sentence in ordered:
+        last = quotes[-1] if quotes else None
+        if last is not None and last.chunk.id == sentence.chunk.id and sentence.index == last.sentences[-1].index + 1:
+            last.sentences.append(sentence)
+        else:
+            quotes.append(Quote(sentence.chunk, [sentence]))
     for marker, quote in enumerate(quotes, start=1):
         quote.marker = marker
     return quotes

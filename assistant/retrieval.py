@@ -81,6 +81,12 @@ def focus_query(query: str) -> str:
     return focused if len(tokenize(focused)) >= MIN_FOCUS_TERMS else query
 
 
+_TRAILING_CAUSE = re.compile(
+    r"^((?:what|which)\s+\w[^?]*?\b(?:can|could|do|does|did|may|might|will|would)\b[^?]*?)\s+(?:cause|lead to|produce|trigger)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
 def asks_for_reference(question: str) -> bool:
     """True for reference-lookup questions ('Which source supports ...?', 'Where does X come from?')."""
     return bool(
@@ -99,6 +105,9 @@ def retrieval_query(question: str) -> str:
         stripped = _META_WORDS.sub(" ", _REFERENCE_ASK.sub(" ", q))
         if len(re.findall(r"\w{3,}", stripped)) >= 1:
             q = stripped
+    # "What symptoms can X cause?": the closing verb only says "produce"; as a search word it pulls in
+    # every passage about causes (the "Causes and Risk Factors" section) instead of the symptoms
+    q = _TRAILING_CAUSE.sub(r"\1", q)
     for regex, replacement in _EXPANSIONS:
         q = regex.sub(replacement, q)
     return re.sub(r"\s+", " ", q).strip(" ?.,;:") or question
@@ -168,14 +177,22 @@ class Retriever:
         self.candidates = max(candidates, top_k)
 
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
-        """Question vectors in one forward pass when the index exposes its embedder, else one call each."""
+        """Question vectors in one forward pass when the index's embedder can batch, else one call each.
+
+        Uses, in order: an `embed_queries(texts)` method of the embedder, its sentence-transformers model
+        (`warm_up().encode`, with the model's query prefix), or the index's own embed_query per text.
+        """
         embedder = getattr(self.index, "embedder", None)
-        if len(texts) > 1 and embedder is not None and hasattr(embedder, "warm_up"):
-            model = embedder.warm_up()
-            prefix = getattr(embedder, "query_prefix", "")
-            vectors = model.encode([prefix + t for t in texts], batch_size=len(texts), normalize_embeddings=True,
-                                   show_progress_bar=False, convert_to_numpy=True)
-            return vectors.tolist()
+        if len(texts) > 1 and embedder is not None:
+            batch = getattr(embedder, "embed_queries", None)
+            if callable(batch):
+                return [list(v) for v in batch(list(texts))]
+            model = embedder.warm_up() if callable(getattr(embedder, "warm_up", None)) else None
+            if model is not None and callable(getattr(model, "encode", None)):
+                prefix = getattr(embedder, "query_prefix", "") or ""
+                vectors = model.encode([prefix + t for t in texts], batch_size=len(texts), normalize_embeddings=True,
+                                       show_progress_bar=False, convert_to_numpy=True)
+                return vectors.tolist()
         return [self.index.embed_query(t) for t in texts]
 
     def retrieve(self, question: str, mode: str = "hybrid", top_k: int | None = None, focus: bool = True) -> Retrieval:

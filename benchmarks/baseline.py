@@ -66,6 +66,76 @@ class LlamaIndexBaseline:
         return self.query_engine.query(question)
 
 
+def cold_query(home: str, question: str) -> list[str]:
+    """A cold process's plain llama-index path, for the cold-start comparison with `pns ask`.
+
+    Only what a plain llama-index app needs: chromadb's PersistentClient on our built collection
+    (named by HOME/index/current.json), the same bundled model, VectorStoreIndex.from_vector_store,
+    a no-text query engine, one query. Returns the chunk ids it retrieved.
+    """
+    import json
+    from pathlib import Path
+
+    from corpus.settings import disable_telemetry
+
+    disable_telemetry()
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from llama_index.core import VectorStoreIndex
+    from llama_index.core.llms import MockLLM
+    from llama_index.core.response_synthesizers.no_text import NoText
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    from index.embedding import BundledEmbedding
+
+    index_dir = Path(home) / "index"
+    pointer = json.loads((index_dir / "current.json").read_text(encoding="utf-8"))
+    client = chromadb.PersistentClient(path=str(index_dir / "chroma"), settings=ChromaSettings(anonymized_telemetry=False))
+    store = ChromaVectorStore(chroma_collection=client.get_collection(pointer["collection"], embedding_function=None))
+    index = VectorStoreIndex.from_vector_store(store, embed_model=BundledEmbedding(pointer["embedding_model"]))
+    llm = MockLLM()
+    engine = index.as_query_engine(llm=llm, response_synthesizer=NoText(llm=llm), similarity_top_k=TOP_K)
+    return [n.node.node_id for n in engine.query(question).source_nodes]
+
+
+def cold_build(home: str, chunk_size: int = 64) -> int:
+    """A cold process's plain llama-index ingestion, for the build-time comparison with `pns index build`.
+
+    The raw article file as one Document, llama-index's SentenceSplitter with our chunk size counted
+    in the same model's word pieces, the same bundled embedder, a fresh Chroma collection under
+    `home`. No cleaning, no sections, no offsets, no BM25, no reuse of unchanged vectors, no atomic
+    switch. Returns the number of nodes stored.
+    """
+    from pathlib import Path
+
+    from corpus.settings import Settings, disable_telemetry
+
+    disable_telemetry()
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from llama_index.core import Document, StorageContext, VectorStoreIndex
+    from llama_index.core.node_parser import SentenceSplitter
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    from index.embedding import BundledEmbedding
+
+    settings = Settings(home=Path(home))
+    embedder = BundledEmbedding(settings.embedding_model)
+    text = settings.article_path.read_text(encoding="utf-8")
+    splitter = SentenceSplitter(chunk_size=chunk_size, chunk_overlap=0, tokenizer=_model_tokenizer(embedder))
+    nodes = splitter.get_nodes_from_documents([Document(text=text)])
+    client = chromadb.PersistentClient(path=str(Path(home) / "baseline-chroma"), settings=ChromaSettings(anonymized_telemetry=False))
+    collection = client.create_collection("baseline", embedding_function=None, metadata={"hnsw:space": "cosine"})
+    storage = StorageContext.from_defaults(vector_store=ChromaVectorStore(chroma_collection=collection))
+    VectorStoreIndex(nodes, storage_context=storage, embed_model=embedder)
+    return collection.count()
+
+
+def _model_tokenizer(embedder: Any) -> Any:
+    tok = embedder.warm_up().tokenizer
+    return lambda text: tok.encode(text, add_special_tokens=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     from corpus.settings import Settings, disable_telemetry
 

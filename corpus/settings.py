@@ -37,10 +37,10 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(default=None, description="Chroma server URL; unset = embedded PersistentClient under HOME.")
     collection: str = "pns"
     embedding_model: str = "all-MiniLM-L6-v2"
-    # Word pieces of the embedding model; measured in benchmarks/results/chunk_size.json (64 = best recall@5/MRR,
-    # half the tokens per top-5 of 160). Overlap is 0: the sentence splitter only overlaps whole sentences/bullets,
-    # which are longer than a small overlap, so 20 gave the very same chunks.
-    chunk_size: int = 64
+    # In the embedding model's word pieces; chosen by retrieval recall@5/MRR in benchmarks/results/chunk_size.json
+    # (48: about one sentence or bullet per chunk, still whole sentences; 32 starts cutting them). Overlap 0: the
+    # sentence splitter only overlaps whole sentences/bullets, longer than a small overlap, so 20 changed nothing.
+    chunk_size: int = 48
     chunk_overlap: int = 0
 
     # retrieval / answering

@@ -78,6 +78,12 @@ class BundledEmbedding(BaseEmbedding):
                 import torch
 
                 torch.set_num_threads(self.torch_threads)
+            try:  # transformers' per-tensor "Loading weights" bar is noise next to our own progress
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()
+            except ImportError:
+                pass
             model = load_sentence_model(self.model_name)
             dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
             got = dim()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose import Quote, Sentence, arrange, render, split_sentences
+from assistant.compose import arrange, render, split_sentences
 from index.models import Chunk
 
 
@@ -43,7 +43,7 @@ def test_markers_follow_first_appearance_and_neighbours_merge() -> None:
     from assistant.compose import Scored
 
     a = _chunk("First sentence here now. Second sentence here now. Third sentence here now.")
-    b = Chunk(**{**a.model_dump(), "id": "y" * 32, "text": "Other passage sentence one here."})
+    b = Chunk(**{**a.model_dump(), "id": "y" * 32, "section_id": "t", "position": 7, "text": "Other passage sentence one here."})
     sa, sb = split_sentences(a), split_sentences(b)
     chosen = [Scored(sb[0], 0.9, 0.9, 0.9, 2), Scored(sa[2], 0.8, 0.8, 0.8, 1), Scored(sa[0], 0.7, 0.7, 0.7, 1),
               Scored(sa[1], 0.6, 0.6, 0.6, 1)]
@@ -53,6 +53,15 @@ def test_markers_follow_first_appearance_and_neighbours_merge() -> None:
     assert body == ("Other passage sentence one here. [1] First sentence here now. Second sentence here now. "
                     "Third sentence here now. [2]")
     assert quotes[1].text == a.text
+
+
+def test_sentences_of_one_section_keep_the_article_order() -> None:
+    from assistant.compose import Scored
+
+    first = _chunk("- Neurological: Disorders of the brain and nerves.")
+    second = Chunk(**{**first.model_dump(), "id": "z" * 32, "position": 1, "text": "- Endocrine: Hormonal imbalances here."})
+    quotes = arrange([Scored(split_sentences(second)[0], 0.9, 0.9, 0.9, 1), Scored(split_sentences(first)[0], 0.8, 0.8, 0.8, 2)])
+    assert render(quotes) == "Neurological: Disorders of the brain and nerves. [1] Endocrine: Hormonal imbalances here. [2]"
 
 
 def test_non_adjacent_sentences_of_one_chunk_get_separate_quotes() -> None:

@@ -88,3 +88,11 @@ def test_every_mode_returns_top_k(search_index, mode: str) -> None:
 def test_unknown_mode_is_an_error(search_index) -> None:
     with pytest.raises(ValueError, match="unknown retrieval mode"):
         Retriever(search_index, top_k=3).retrieve("x y z", mode="colbert")
+
+
+def test_batched_question_vectors_equal_the_index_own(search_index) -> None:
+    texts = ["How can affect the kidneys", "How can paraneoplastic syndromes affect the kidneys"]
+    batched = Retriever(search_index, top_k=5).embed_queries(texts)
+    for text, vector in zip(texts, batched):
+        single = search_index.embed_query(text)
+        assert sum(a * b for a, b in zip(vector, single)) == pytest.approx(1.0, abs=1e-4)

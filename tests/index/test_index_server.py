@@ -22,7 +22,7 @@ def test_build_and_query_through_a_chroma_server(settings: Settings, embedder, c
     index = open_index(remote, embedder=embedder)
     hits = index.dense_search("Which treatments remove harmful antibodies from the blood?", 3)
     assert hits[0].chunk.section_id == "treatment-and-management/conventional-medical-treatments"
-    assert index.lexical_search("plasmapheresis", 1)[0].chunk.section_id.startswith("treatment-and-management")
+    assert "plasmapheresis" in index.lexical_search("plasmapheresis", 1)[0].chunk.text.lower()
 
     again = build_index(remote, progress=False, embedder=embedder)
     assert again["up_to_date"] and again["embedded"] == 0

@@ -1,0 +1,132 @@
+"""Cold start: `pns ask` and `pns --help` as fresh processes, vs a plain llama-index script; what imports cost.
+
+- `pns ask "..." --json` wall time (subprocess, index already built, nothing warm but the OS file
+  cache), several runs; target < 8 s on this 2-core machine.
+- the baseline: a fresh Python doing the plain llama-index equivalent (benchmarks.baseline.cold_query:
+  chromadb client, VectorStoreIndex.from_vector_store, the same bundled model, one no-text query).
+- `pns --help` wall time (what every command pays before doing anything).
+- `python -X importtime` of `import assistant.cli` (eager, paid by every command) and of a whole
+  `pns ask`: seconds per top-level package, so lazy-import fixes can be named, not guessed.
+
+Run: .venv/bin/python -m benchmarks.cold_start [--home DIR] [--runs 3]
+Writes benchmarks/results/cold_start.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from benchmarks.measure import REPO, child_env, machine, pns_command, ratio, timed_run, write_result
+
+TARGET_S = 8.0
+QUESTION = "What is Trousseau syndrome?"
+# Packages that cost seconds to import; any of them in `import assistant.cli` is a lazy-import bug.
+HEAVY = ("torch", "transformers", "sentence_transformers", "chromadb", "llama_index", "gradio", "gradio_client",
+         "ragas", "langchain", "langchain_core", "langchain_community", "pandas", "matplotlib", "scipy", "sklearn",
+         "numpy", "bm25s", "trafilatura", "pypdf", "onnxruntime", "fastapi", "httpx", "tiktoken", "nltk", "openai")
+
+
+def _stats(walls: list[float]) -> dict[str, Any]:
+    return {"runs_s": walls, "median_s": round(statistics.median(walls), 2) if walls else None,
+            "min_s": min(walls) if walls else None, "max_s": max(walls) if walls else None}
+
+
+def import_profile(code: str, env: dict[str, str], args: list[str] | None = None, timeout_s: float = 120) -> dict[str, Any]:
+    """Run `python -X importtime -c code`; seconds per top-level package (sum of self times) and the total."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", code, *(args or [])], env=env, cwd=REPO,
+                          capture_output=True, timeout=timeout_s)
+    per_package: dict[str, float] = defaultdict(float)
+    total_us = 0
+    for line in proc.stderr.decode("utf-8", "replace").splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        try:
+            self_us, _cumulative, name = line.split(":", 1)[1].split("|")
+            us = int(self_us)
+        except ValueError:
+            continue
+        total_us += us
+        per_package[name.strip().split(".")[0]] += us
+    top = sorted(per_package.items(), key=lambda kv: -kv[1])[:20]
+    return {
+        "rc": proc.returncode,
+        "total_import_s": round(total_us / 1e6, 2),
+        "top_packages_s": {name: round(us / 1e6, 3) for name, us in top},
+        "heavy_imported": sorted(p for p in per_package if p in HEAVY),
+    }
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", type=Path, default=None, help="PNS_HOME with a built index (default: build one in a temp dir)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=120.0, help="per-process limit, seconds")
+    parser.add_argument("--out-dir", type=Path, default=None)
+    args = parser.parse_args(argv)
+
+    tmp = None
+    home = args.home
+    if home is None:
+        tmp = tempfile.TemporaryDirectory(prefix="pns-cold-")
+        home = Path(tmp.name)
+    env = child_env(home)
+    if not (home / "index" / "current.json").exists():
+        built = timed_run([*pns_command(), "index", "build", "--no-progress"], env, 600)
+        if built["rc"] != 0:
+            raise SystemExit(f"index build failed: {built['stderr'][-500:]}")
+
+    pns = pns_command()
+    ours, base, helps = [], [], []
+    failures: list[str] = []
+    for _ in range(args.runs):  # interleaved, so a busy moment hits both sides
+        run = timed_run([*pns, "ask", QUESTION, "--json"], env, args.timeout)
+        ok = run["rc"] == 0 and json.loads(run["stdout"] or "{}").get("status") == "answered"
+        (ours.append(run["wall_s"]) if ok else failures.append(f"pns ask: rc={run['rc']} {run['stderr'][-300:]}"))
+        run = timed_run([sys.executable, "-c", "import sys; from benchmarks.baseline import cold_query; "
+                         "print(len(cold_query(sys.argv[1], sys.argv[2])))", str(home), QUESTION], env, args.timeout)
+        (base.append(run["wall_s"]) if run["rc"] == 0 and run["stdout"].strip() == "5"
+         else failures.append(f"baseline: rc={run['rc']} {run['stderr'][-300:]}"))
+        run = timed_run([*pns, "--help"], env, args.timeout)
+        (helps.append(run["wall_s"]) if run["rc"] == 0 else failures.append(f"pns --help: rc={run['rc']}"))
+
+    eager = import_profile("import assistant.cli", env)
+    ask_profile = import_profile(
+        "import sys; from assistant.cli import main; sys.argv = ['pns', 'ask', sys.argv[1], '--json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass", env, [QUESTION])
+    report = {
+        "benchmark": "cold_start",
+        "machine": machine(),
+        "question": QUESTION,
+        "ours_pns_ask": _stats(ours),
+        "baseline_llamaindex_cold_query": _stats(base),
+        "ratio_median_ours_vs_baseline": ratio(_stats(ours)["median_s"], _stats(base)["median_s"]),
+        "pns_help": _stats(helps),
+        "target_s": TARGET_S,
+        "met": bool(ours) and max(ours) < TARGET_S,
+        "failures": failures,
+        "imports_of_assistant_cli": eager,
+        "imports_of_pns_ask": ask_profile,
+        "lazy_import_findings": [
+            f"{name} is imported by `import assistant.cli` (every command pays it)"
+            for name in eager["heavy_imported"]
+        ],
+    }
+    path = write_result("cold_start", report, args.out_dir)
+    print(f"pns ask cold: median {report['ours_pns_ask']['median_s']} s vs baseline "
+          f"{report['baseline_llamaindex_cold_query']['median_s']} s; pns --help {report['pns_help']['median_s']} s; "
+          f"eager heavy imports: {eager['heavy_imported'] or 'none'}; wrote {path}")
+    if tmp is not None:
+        tmp.cleanup()
+    return report
+
+
+if __name__ == "__main__":
+    main()
