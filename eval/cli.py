@@ -36,6 +36,8 @@ def run(
     wheels: Path | None = typer.Option(None, "--wheels", help="Folder of downloaded judge-model part wheels."),
     ragas: bool = typer.Option(True, "--ragas/--no-ragas", help="Compute ragas metrics."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bars on stderr."),
+    llm_metrics: list[str] | None = typer.Option(
+        None, "--llm-metrics", help="Judged ragas metrics to run (repeat or comma-separate; default: all four)."),
     as_json: bool = typer.Option(False, "--json", help="Print the headline and report paths as JSON."),
 ) -> None:
     """Run the assistant over the evaluation set and write a report (JSON + Markdown + HTML + plots)."""
@@ -52,7 +54,10 @@ def run(
     items = filter_items(load_evalset(evalset), _categories(categories), limit)
     the_judge = build_judge(settings, judge, wheels=wheels)
     typer.echo(f"evaluating {len(items)} items; judge: {the_judge.name if the_judge else 'none'}", err=True)
-    report = EvalRun(settings, the_judge, progress=progress).run(items, ragas=ragas)
+    from eval.runner import LLM_METRICS
+
+    chosen = _categories(llm_metrics) or list(LLM_METRICS)
+    report = EvalRun(settings, the_judge, progress=progress, llm_metrics=chosen).run(items, ragas=ragas)
     paths = write_report(report, out, publish=publish)
     if as_json:
         echo_json({"headline": report["headline"], "judge": report["judge"], "acceptance": acceptance(report),

@@ -442,9 +442,11 @@ def parse_supported(text: str) -> bool | None:
 def build_judge(settings: Settings, backend: str | None = None, wheels: Path | None = None) -> Judge | None:
     """The judge selected by settings (or `backend`); None for 'none'. Raises EvalError when unusable."""
     backend = backend or settings.judge
-    cache = DiskJudgeCache(judge_cache_path(settings))
     if backend == "none":
         return None
+    if backend not in ("offline", "openai", "ollama"):
+        raise EvalError(f"unknown judge {backend!r}; choose offline, openai, ollama or none")
+    cache = DiskJudgeCache(judge_cache_path(settings))
     if backend == "offline":
         if settings.judge_model_path:
             path = settings.judge_model_path

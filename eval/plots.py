@@ -12,6 +12,7 @@ from typing import Any
 
 CATEGORY_SERIES = (
     ("status_accuracy", "status accuracy"),
+    ("answer_span_recall", "answer quotes reference"),
     ("hybrid_recall@5", "hybrid recall@5"),
     ("citation_recall", "citation recall"),
     ("citation_precision", "citation precision"),

@@ -106,7 +106,7 @@ def render_markdown(report: dict[str, Any], plots: dict[str, str] | None = None)
               f"(n={report['latency']['n']}, end-to-end `Assistant.ask`, warm)",
               f"- statuses: {report.get('statuses')}"]
     per = report.get("per_category", {})
-    cols = ["n", "status_accuracy", "hybrid_recall@5", "citation_recall", "citation_precision", "faithfulness",
+    cols = ["n", "status_accuracy", "answer_span_recall", "hybrid_recall@5", "citation_recall", "citation_precision", "faithfulness",
             "answer_relevancy", "reference_hit_rate", "disclaimer_rate", "p50_ms"]
     lines += ["", "## Per category", ""]
     lines += _table(["category", *cols], [[cat, *[row.get(k) if k != "n" else str(row["n"]) for k in cols]] for cat, row in per.items()])

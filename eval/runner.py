@@ -78,6 +78,8 @@ class ItemResult:
     citation: dict[str, Any] | None = None
     ragas: dict[str, float | None] = field(default_factory=dict)
     reference_ids_found: bool | None = None
+    cited_spans: list[tuple[str, int, int]] = field(default_factory=list)
+    answer_span_recall: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,7 +89,8 @@ class ItemResult:
             "error": self.error, "standalone_question": self.standalone_question, "answer": self.answer,
             "context_ids": self.context_ids, "cited_reference_ids": self.cited_reference_ids,
             "expected_reference_ids": self.item.expected_reference_ids, "reference_ids_found": self.reference_ids_found,
-            "has_disclaimer": self.has_disclaimer, "retrieval": self.retrieval, "citation": self.citation,
+            "has_disclaimer": self.has_disclaimer, "answer_span_recall": self.answer_span_recall,
+            "retrieval": self.retrieval, "citation": self.citation,
             "ragas": self.ragas,
         }
 
@@ -120,6 +123,16 @@ def git_commit(repo: Path) -> str | None:
     return out.stdout.strip() or None
 
 
+@dataclass(frozen=True)
+class _Span:
+    """A cited quote as a span, so the chunk-coverage rules apply to it too."""
+
+    id: str
+    source_id: str
+    start: int
+    end: int
+
+
 class EvalRun:
     """One evaluation: holds the opened index, the assistant and the judge for its duration."""
 
@@ -130,8 +143,14 @@ class EvalRun:
         ask: Ask | None = None,
         index: SearchIndex | None = None,
         progress: bool = True,
+        llm_metrics: Sequence[str] = LLM_METRICS,
     ) -> None:
         disable_telemetry()
+        unknown = sorted(set(llm_metrics) - set(LLM_METRICS))
+        if unknown:
+            raise EvalError(f"unknown LLM metric(s) {unknown}; choose from {', '.join(LLM_METRICS)}")
+        # Judged metrics cost minutes per item on a CPU judge, so a run may ask for a subset; the report says which.
+        self.llm_metrics = tuple(m for m in LLM_METRICS if m in llm_metrics)
         self.settings = settings
         self.judge = judge
         self.progress = progress
@@ -212,6 +231,7 @@ class EvalRun:
                 res.cited_reference_ids = sorted({r.id for c in ans.citations for r in c.references})
                 res.has_disclaimer = has_disclaimer(ans.answer)
                 res.citation = {"_citations": [(c.marker, c.chunk_id, c.quote) for c in ans.citations]}
+                res.cited_spans = [(c.source_id, c.start, c.end) for c in ans.citations]
             if item.expected_reference_ids:
                 res.reference_ids_found = set(item.expected_reference_ids) <= set(res.cited_reference_ids)
             results.append(res)
@@ -224,6 +244,10 @@ class EvalRun:
             if item.expected_status != "answered" or not item.reference_contexts:
                 continue
             spans = quote_spans(item, self.article)
+            if res.status == "answered":
+                # does the answer itself quote the reference spans? (a cheap, judge-free correctness check)
+                cited = [_Span(f"cite{n}", src, a, b) for n, (src, a, b) in enumerate(res.cited_spans)]
+                res.answer_span_recall = recall_at_k(cited, spans, len(cited)) if cited else 0.0
             query = res.standalone_question or item.question
             rankings = {
                 "dense": [h.chunk for h in self.index.dense_search(query, RETRIEVAL_DEPTH)],
@@ -332,14 +356,16 @@ class EvalRun:
                 info["llm_seconds"] = {}
                 # One metric at a time: consecutive judge prompts then share their long instruction
                 # prefix, which llama.cpp reuses from its KV cache (and the report gets per-metric time).
-                for metric in (Faithfulness(), ResponseRelevancy(), LLMContextPrecisionWithReference(), LLMContextRecall()):
+                chosen = [m for m in (Faithfulness(), ResponseRelevancy(), LLMContextPrecisionWithReference(), LLMContextRecall())
+                          if m.name in self.llm_metrics]
+                for metric in chosen:
                     start = time.perf_counter()
                     frames.append(evaluate(
                         dataset, metrics=[metric], llm=llm, embeddings=embeddings, run_config=self.judge.run_config(),
                         show_progress=self.progress, raise_exceptions=False,
                     ).to_pandas())
                     info["llm_seconds"][metric.name] = time.perf_counter() - start
-                info["llm_metrics"] = list(LLM_METRICS)
+                info["llm_metrics"] = list(self.llm_metrics)
         for frame in frames:  # ragas names some columns with their mode, e.g. 'rouge_score(mode=fmeasure)'
             frame.columns = [str(c).split("(", 1)[0] for c in frame.columns]
         names = [m for m in (*NON_LLM_METRICS, *LLM_METRICS) if any(m in f.columns for f in frames)]
@@ -426,6 +452,9 @@ def summarise(run: EvalRun, items: Sequence[EvalItem], results: Sequence[ItemRes
             "disclaimer_rate": sum(r.has_disclaimer for r in rs) / len(rs),
             "p50_ms": latency_summary([r.latency_ms for r in rs if r.latency_ms is not None])["p50_ms"],
         }
+        spans_found = [r.answer_span_recall for r in rs if r.answer_span_recall is not None]
+        if spans_found:
+            row["answer_span_recall"] = mean(spans_found)
         hy = [r.retrieval["hybrid"]["recall@5"] for r in rs if "hybrid" in r.retrieval]
         if hy:
             row["hybrid_recall@5"] = mean(hy)
@@ -479,6 +508,7 @@ def summarise(run: EvalRun, items: Sequence[EvalItem], results: Sequence[ItemRes
             "safety_accuracy": safety_accuracy(pairs)["accuracy"],
             "disclaimer_rate": disclaimer_rate([r.answer for r in results], has_disclaimer),
             "abstention_accuracy": abstention_accuracy(pairs)["accuracy"],
+            "answer_span_recall": mean(r.answer_span_recall for r in results if r.answer_span_recall is not None),
             "latency_p50_ms": latency_summary([r.latency_ms for r in results if r.latency_ms is not None])["p50_ms"],
             "latency_p95_ms": latency_summary([r.latency_ms for r in results if r.latency_ms is not None])["p95_ms"],
         },

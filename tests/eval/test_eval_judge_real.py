@@ -1,0 +1,35 @@
+"""Opt-in (slow): the real offline judge agrees with the hand-labelled entailment pairs.
+
+Needs llama-cpp-python and an assembled judge GGUF named by EVAL_JUDGE_GGUF (see eval/README.md):
+    EVAL_JUDGE_GGUF=$PNS_HOME/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf pytest -m slow tests/eval
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from corpus.settings import Settings
+from eval.judge import agreement, build_judge
+
+CALIBRATION = Path(__file__).resolve().parents[2] / "eval" / "data" / "judge_calibration.jsonl"
+
+
+@pytest.mark.slow
+def test_offline_judge_agrees_with_labelled_pairs(settings: Settings) -> None:
+    pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed")
+    gguf = os.environ.get("EVAL_JUDGE_GGUF")
+    if not gguf or not Path(gguf).exists():
+        pytest.skip("set EVAL_JUDGE_GGUF to an assembled judge GGUF")
+    judge = build_judge(settings.model_copy(update={"judge_model_path": Path(gguf)}), "offline")
+    assert judge is not None
+    rows = [json.loads(l) for l in CALIBRATION.read_text().splitlines() if l.strip()]
+    try:
+        result = agreement(judge, [(r["premise"], r["hypothesis"], r["supported"]) for r in rows])
+    finally:
+        judge.close()
+    assert result["failed"] == 0
+    assert result["accuracy"] >= 0.9, result
