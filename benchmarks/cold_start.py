@@ -15,7 +15,6 @@ Writes benchmarks/results/cold_start.json.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from benchmarks.measure import REPO, child_env, machine, pns_command, ratio, timed_run, write_result
+from benchmarks.measure import REPO, child_env, json_or_empty, machine, pns_command, ratio, timed_run, write_result
 
 TARGET_S = 8.0
 QUESTION = "What is Trousseau syndrome?"
@@ -88,7 +87,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     failures: list[str] = []
     for _ in range(args.runs):  # interleaved, so a busy moment hits both sides
         run = timed_run([*pns, "ask", QUESTION, "--json"], env, args.timeout)
-        ok = run["rc"] == 0 and json.loads(run["stdout"] or "{}").get("status") == "answered"
+        ok = run["rc"] == 0 and json_or_empty(run["stdout"]).get("status") == "answered"
         (ours.append(run["wall_s"]) if ok else failures.append(f"pns ask: rc={run['rc']} {run['stderr'][-300:]}"))
         run = timed_run([sys.executable, "-c", "import sys; from benchmarks.baseline import cold_query; "
                          "print(len(cold_query(sys.argv[1], sys.argv[2])))", str(home), QUESTION], env, args.timeout)

@@ -116,6 +116,14 @@ def timed_run(cmd: Sequence[str], env: dict[str, str], timeout_s: float, cwd: Pa
     }
 
 
+def json_or_empty(text: str) -> Any:
+    """Parse a command's JSON output; {} when it printed something else (the caller reports the failure)."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return {}
+
+
 def rss_bytes(pid: int) -> dict[str, int]:
     """Resident memory of a process from /proc: current (VmRSS) and peak (VmHWM), plus its children's RSS."""
     def status(p: int) -> dict[str, int]:
