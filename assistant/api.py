@@ -212,9 +212,10 @@ class Assistant:
         standalone = rewrite_followup(text, _check_history(history, self.settings.max_question_chars))
         self._ensure_loaded()
         assert self._retriever is not None and self._bank is not None
-        retrieval = self._retriever.retrieve(standalone)
+        retrieval = self._retriever.retrieve(standalone, pool=True)
         composition = compose_answer(retrieval.query, retrieval.query_vector or self._retriever.index.embed_query(retrieval.query),
-                                     retrieval.hits, self._bank, full_vector=retrieval.full_vector)
+                                     retrieval.candidates, self._bank, full_vector=retrieval.full_vector,
+                                     support_rank=len(retrieval.hits))
         return check_support(retrieval.query, retrieval.hits, composition.best_full_similarity,
                              self.settings.abstain_threshold, self._vocab)
 
@@ -243,15 +244,20 @@ class Assistant:
 
         self._ensure_loaded()
         assert self._retriever is not None and self._bank is not None and self._resolver is not None
-        retrieval = self._retriever.retrieve(self._with_author_topics(standalone))
-        contexts = [h.chunk.text for h in retrieval.hits]
-        context_ids = [h.chunk.id for h in retrieval.hits]
+        retrieval = self._retriever.retrieve(self._with_author_topics(standalone), pool=True)
         personal = verdict.category == "personal_advice"
+        # sentences come from the deeper pool (compose decides how many a question needs); the support
+        # gate still judges the top-k only (support_rank), so abstention is unchanged by the pool
         composition = compose_answer(
             retrieval.query, retrieval.query_vector or self._retriever.index.embed_query(retrieval.query),
-            retrieval.hits, self._bank, max_sentences=PERSONAL_ADVICE_SENTENCES if personal else 4,
-            full_vector=retrieval.full_vector,
+            retrieval.candidates, self._bank, max_sentences=PERSONAL_ADVICE_SENTENCES if personal else None,
+            full_vector=retrieval.full_vector, support_rank=len(retrieval.hits),
         )
+        # contexts: the top-k in rank order, then any pool passage the answer cites (every citation is a context)
+        shown = retrieval.hits + [h for h in retrieval.candidates[len(retrieval.hits):]
+                                  if any(q.chunk.id == h.chunk.id for q in composition.quotes)]
+        contexts = [h.chunk.text for h in shown]
+        context_ids = [h.chunk.id for h in shown]
         support = check_support(retrieval.query, retrieval.hits, composition.best_full_similarity,
                                 self.settings.abstain_threshold, self._vocab, require_figures=not personal)
         flags = [f"support: {r}" for r in support.reasons]
@@ -277,7 +283,7 @@ class Assistant:
         body = composition.body
         if asks_for_reference(standalone) or self._with_author_topics(standalone) != standalone:
             body = f"{body}\n\n{_reference_paragraph(citations)}"
-        self._resolver.check(body, citations, (h.chunk for h in retrieval.hits))
+        self._resolver.check(body, citations, (h.chunk for h in retrieval.candidates))
         return _reply("answered", body, citations=citations, flags=flags, **common)
 
     def _with_author_topics(self, question: str) -> str:
@@ -289,7 +295,7 @@ class Assistant:
     def _citations(self, composition: "Composition", retrieval: "Retrieval", question: str) -> list[Citation]:
         assert self._resolver is not None
         citations = [self._resolver.cite(q.marker, q.chunk, q.start, q.end, question) for q in composition.quotes]
-        self._resolver.check(composition.body, citations, (h.chunk for h in retrieval.hits))
+        self._resolver.check(composition.body, citations, (h.chunk for h in retrieval.candidates))
         return citations
 
     def _generate(self, question: str, retrieval: "Retrieval", composition: "Composition", flags: list[str],
@@ -365,7 +371,9 @@ def _check_history(history: Sequence[Any] | None, max_chars: int) -> list[dict[s
     if isinstance(history, (str, bytes)) or not isinstance(history, Sequence):
         raise InvalidQuestion("The conversation history must be a list of {\"role\", \"content\"} turns.")
     turns: list[dict[str, str]] = []
-    for i, turn in enumerate(list(history)[-MAX_HISTORY_TURNS:], start=1):
+    kept = list(history)[-MAX_HISTORY_TURNS:]
+    first = len(history) - len(kept) + 1  # number turns as the caller counts them, not within the kept tail
+    for i, turn in enumerate(kept, start=first):
         if not isinstance(turn, Mapping):
             turn = {"role": getattr(turn, "role", None), "content": getattr(turn, "content", None)}
         role, content = turn.get("role"), turn.get("content")
@@ -376,7 +384,17 @@ def _check_history(history: Sequence[Any] | None, max_chars: int) -> list[dict[s
         if role == "user":
             if not content.strip():
                 continue
-            content = clean_question(content, max_chars)
+            try:
+                content = clean_question(content, max_chars)
+            except InvalidQuestion as exc:
+                # Name the earlier turn rather than dropping it silently: a follow-up ("How is it treated?")
+                # takes its meaning from earlier turns, so answering without the bad one could answer a
+                # different question than the patient asked. The chat UI only sends turns it accepted, so
+                # this reaches API callers, who can fix or drop the turn. Never blame the new question.
+                reason = str(exc)
+                if reason.startswith("The question "):
+                    reason = "it " + reason[len("The question "):]
+                raise InvalidQuestion(f"Conversation turn {i} (an earlier question) cannot be used: {reason}") from exc
         turns.append({"role": role, "content": content})
     return turns
 

@@ -9,6 +9,9 @@ What this module decides is *which* sentences answer the question and in what or
    with its section heading, which gives short bullets their topic) plus stemmed word overlap;
 3. keep the best sentence and the ones close to it, skipping near-duplicates (the article's
    Key Takeaways repeat earlier sections) and lead-ins like "... several organ systems:";
+   list questions ("Which cancers ...?", "How is it diagnosed?", see asks_for_list) take up to
+   LIST_MAX_SENTENCES, favour bullet items whose heading or label names what is asked, keep the
+   other items of a quoted list, and drop prose before items when over the limit;
 4. order them section by section (best section first) and in the article's order inside a section,
    merge neighbouring sentences of one passage into one quote, and number the quotes [1], [2] ...
    by first appearance.
@@ -38,6 +41,40 @@ MAX_SENTENCES = 4
 HEADING_SHARE = 1.0         # how much of the word overlap may come from the sentence's section heading
 REDUNDANT_SIMILARITY = 0.86
 REDUNDANT_OVERLAP = 0.75
+
+# List questions ("Which cancers ...?", "What symptoms ...?", "How is it diagnosed?") are answered by the
+# items of a list, not by the sentence that announces it: they may take more sentences, keep more of
+# the near-best ones, and bullet items score higher. Without this, a generic sentence that repeats the
+# question's words ("can present with a wide range of symptoms") outscores every concrete item.
+LIST_MAX_SENTENCES = 6
+LIST_KEEP_RATIO = 0.7
+LIST_FOCUS_SHARE = 0.8     # weight of the focused question vector in a list question's similarity (else 0.5)
+LIST_SIBLING_RATIO = 0.6   # further items of a list already quoted are kept down to this share of the best score
+LIST_BULLET_FACTOR = 1.1
+LIST_TOPIC_BONUS = 0.3     # up to this much more for a bullet whose heading or label matches the question's words
+STEM_PREFIX = 5            # stems sharing a prefix this long count as one word (diagnos/diagnost, treat/treatment)
+
+
+def _label_terms(sentence: "Sentence") -> set[str]:
+    """Terms of a bullet's label ('- Laboratory Tests: Autoantibody ...' -> laboratori, test), else none."""
+    head, colon, _ = _BULLET.sub("", sentence.text).partition(":")
+    return content_terms(head) if colon and len(head) <= 60 else set()
+LIST_QUESTION = re.compile(
+    # which cancers / what symptoms / what nerve or brain symptoms / what new treatments (not: what is, what causes X)
+    r"^\s*(?:(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|can|could|has|have|a|an|the|this|these|it)\b)[\w-]+\s+){0,3}?"
+    r"(?!(?:is|was|does|has|this|causes|means|happens|makes|helps|leads|affects)\b)[\w-]+[^s\W]s\b"
+    r"|what\s+(?:are|were)\s+(?:the\s+)?(?:main\s+|common\s+|different\s+)?(?:types|kinds|signs|symptoms|tests|treatments|options|causes|factors)\b"
+    r"|how\s+(?:is|are|do|does|can|will)\b.*\b(?:diagnos\w*|treat\w*|manag\w*|test\w*|detect\w*|found)\b"
+    r"|(?:list|name)\b)"
+    r"|\b(?:types|kinds|options|examples)\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_list(question: str) -> bool:
+    """True when the question asks for several items (a list answers it better than one sentence)."""
+    return bool(LIST_QUESTION.search(question))
+
 
 # Framing sentences carry no facts ("This article comprehensively examines ...", "Imagine experiencing ...");
 # they only win when the question is about the article itself, so they are down-weighted, not dropped.
@@ -192,9 +229,19 @@ class SentenceBank:
         return self.weights.get(term, 1.0)
 
     def overlap(self, query_terms: set[str], terms: set[str]) -> float:
-        """IDF-weighted share of the question's terms that `terms` contains."""
+        """IDF-weighted share of the question's terms that `terms` contains (stem prefixes match, see _matches)."""
         total = sum(self.weight(t) for t in query_terms)
-        return sum(self.weight(t) for t in query_terms & terms) / total if total else 0.0
+        return sum(self.weight(t) for t in query_terms if _matches(t, terms)) / total if total else 0.0
+
+
+def _matches(term: str, terms: set[str]) -> bool:
+    """`term` or a word sharing its stem: the stemmer keeps 'diagnos' (diagnosed) and 'diagnost' (diagnostic),
+    'treat' and 'treatment' apart; a prefix of at least STEM_PREFIX characters joins them."""
+    if term in terms:
+        return True
+    if len(term) < STEM_PREFIX:
+        return False
+    return any(len(t) >= STEM_PREFIX and (t.startswith(term) or term.startswith(t)) for t in terms)
 
 
 @dataclass(frozen=True)
@@ -240,6 +287,7 @@ class Composition:
     body: str
     quotes: list[Quote]
     scored: list[Scored] = field(default_factory=list)
+    support_rank: int | None = None  # only sentences of passages ranked <= this count for the abstention signal
 
     @property
     def best_similarity(self) -> float:
@@ -247,8 +295,13 @@ class Composition:
 
     @property
     def best_full_similarity(self) -> float:
-        """How close the best retrieved sentence is to the whole question: the abstention signal."""
-        return max((s.full_similarity for s in self.scored), default=0.0)
+        """How close the best top-k sentence is to the whole question: the abstention signal.
+
+        Pool passages beyond the top-k (support_rank) are left out, so a deeper pool cannot talk the
+        gate into answering a question the top passages do not support.
+        """
+        limit = self.support_rank
+        return max((s.full_similarity for s in self.scored if limit is None or s.chunk_rank <= limit), default=0.0)
 
     @property
     def best_score(self) -> float:
@@ -257,7 +310,7 @@ class Composition:
 
 def score_sentences(
     query: str, query_vector: Sequence[float], hits: Sequence[ScoredChunk], bank: SentenceBank,
-    full_vector: Sequence[float] | None = None,
+    full_vector: Sequence[float] | None = None, listing: bool = False,
 ) -> list[Scored]:
     """Every sentence of the retrieved chunks with its score, best first.
 
@@ -267,10 +320,14 @@ def score_sentences(
     """
     import numpy as np
 
+    from assistant.retrieval import strip_subject
+
     bank.ensure([h.chunk for h in hits])
     q = np.asarray(query_vector, dtype=np.float32)
     qf = np.asarray(full_vector, dtype=np.float32) if full_vector is not None else q
-    q_terms = content_terms(query)
+    # the corpus's subject ("paraneoplastic syndromes") is in nearly every sentence and says nothing about
+    # which one answers: the overlap counts the other question words, when there are any
+    q_terms = content_terms(strip_subject(query)) or content_terms(query)
     out: list[Scored] = []
     for hit in hits:
         sentences = bank.sentences(hit.chunk.id)
@@ -278,7 +335,9 @@ def score_sentences(
             continue
         vecs = bank.vectors(hit.chunk.id)
         full_sims = vecs @ qf
-        sims = 0.5 * (vecs @ q + full_sims)
+        # a list question's focused part ("which cancers are linked to") names the items wanted, so it leads
+        focus_share = LIST_FOCUS_SHARE if listing else 0.5
+        sims = focus_share * (vecs @ q) + (1 - focus_share) * full_sims
         heading = bank.heading_terms(hit.chunk.id)
         for sentence, sim, full_sim, terms in zip(sentences, sims.tolist(), full_sims.tolist(), bank.terms(hit.chunk.id)):
             # the heading counts half: "What are the main types?" should find the bullets under "Types of ..."
@@ -286,6 +345,10 @@ def score_sentences(
             score = SIMILARITY_WEIGHT * sim + OVERLAP_WEIGHT * overlap
             if FRAMING.match(sentence.text):
                 score *= FRAMING_FACTOR
+            if listing and sentence.is_bullet:
+                # a list item under a heading (or with a label) that names what is asked: "Common Symptoms",
+                # "Advanced Diagnostic Tests", "- Laboratory Tests: ..."
+                score *= LIST_BULLET_FACTOR + LIST_TOPIC_BONUS * bank.overlap(q_terms, heading | _label_terms(sentence))
             out.append(Scored(sentence, score, sim, overlap, hit.rank, full_sim))
     out.sort(key=lambda s: (-s.score, s.chunk_rank, s.sentence.index))
     return out
@@ -306,22 +369,45 @@ def _redundant(candidate: Scored, chosen: Sequence[Scored], bank: SentenceBank) 
     return False
 
 
-def select_sentences(scored: Sequence[Scored], bank: SentenceBank, max_sentences: int = MAX_SENTENCES) -> list[Scored]:
-    """The best sentence plus those close to it, without repeats or list lead-ins."""
+def select_sentences(scored: Sequence[Scored], bank: SentenceBank, max_sentences: int = MAX_SENTENCES,
+                     keep_ratio: float = KEEP_RATIO, listing: bool = False) -> list[Scored]:
+    """The best sentence plus those close to it, without repeats or list lead-ins.
+
+    `listing` (a list question): the other items of a quoted list are kept down to LIST_SIBLING_RATIO,
+    and when over `max_sentences` the weakest prose sentences go first.
+    """
     candidates = [s for s in scored if not s.sentence.is_lead_in and len(_WORD.findall(s.sentence.text)) >= 4]
     if not candidates:
         return []
     best = candidates[0].score
     if best < MIN_SENTENCE_SCORE:
         return []
-    floor = max(MIN_SENTENCE_SCORE, best * KEEP_RATIO)
+    floor = max(MIN_SENTENCE_SCORE, best * keep_ratio)
     chosen: list[Scored] = []
     for s in candidates:
-        if len(chosen) >= max_sentences or s.score < floor:
+        if (not listing and len(chosen) >= max_sentences) or s.score < floor:
             break
         if _redundant(s, chosen, bank):
             continue
         chosen.append(s)
+    if not listing:
+        return chosen
+    # a list answer shows the list: other items of a list already quoted stay down to a lower floor ...
+    sections = {(s.sentence.chunk.source_id, s.sentence.chunk.section_id) for s in chosen if s.sentence.is_bullet}
+    sibling_floor = max(MIN_SENTENCE_SCORE, best * LIST_SIBLING_RATIO)
+    for s in candidates:
+        if s.score < sibling_floor:
+            break
+        key = (s.sentence.chunk.source_id, s.sentence.chunk.section_id)
+        if s.sentence.is_bullet and key in sections and s not in chosen and not _redundant(s, chosen, bank):
+            chosen.append(s)
+    # ... and when there are too many, prose goes before list items (weakest first), except the best prose
+    # sentence: it is the overview the items belong to ("Managing ... requires treating both the cancer and ...")
+    chosen.sort(key=lambda s: -s.score)
+    while len(chosen) > max_sentences:
+        prose = [s for s in chosen if not s.sentence.is_bullet][1:]
+        items = [s for s in chosen if s.sentence.is_bullet]
+        chosen.remove(min(prose or items or chosen, key=lambda s: s.score))
     return chosen
 
 
@@ -361,10 +447,17 @@ def compose_answer(
     query_vector: Sequence[float],
     hits: Sequence[ScoredChunk],
     bank: SentenceBank,
-    max_sentences: int = MAX_SENTENCES,
+    max_sentences: int | None = None,
     full_vector: Sequence[float] | None = None,
+    support_rank: int | None = None,
 ) -> Composition:
-    """Select, order and mark the sentences of `hits` that answer `query` (empty body when none qualifies)."""
-    scored = score_sentences(query, query_vector, hits, bank, full_vector)
-    quotes = arrange(select_sentences(scored, bank, max_sentences))
-    return Composition(body=render(quotes), quotes=quotes, scored=scored)
+    """Select, order and mark the sentences of `hits` that answer `query` (empty body when none qualifies).
+
+    `max_sentences=None` lets the question decide: a list question gets up to LIST_MAX_SENTENCES.
+    """
+    listing = asks_for_list(query)
+    scored = score_sentences(query, query_vector, hits, bank, full_vector, listing=listing)
+    limit = max_sentences if max_sentences is not None else (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
+    quotes = arrange(select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if listing else KEEP_RATIO,
+                                      listing=listing))
+    return Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank)

@@ -25,6 +25,18 @@ from index.models import Chunk, ScoredChunk
 RRF_K = 60
 CANDIDATES_PER_RETRIEVER = 20
 
+# The composing pool: more passages than top_k for the answerer to pick sentences from (Retrieval.pool).
+# Chunks are small (often one bullet each), so top_k=5 holds only part of a list, and RRF buries a
+# passage that only one retriever finds, however high it ranks it there (a dense rank 1 scores below
+# two rank-20s). The pool therefore adds, after the top-k: each retriever's own best passages, the
+# rest of the sections of the best hits (a list's other items and the subsections a section
+# introduces: "a combination of tests are used" -> the tests), then further fused hits. Contexts and
+# the support gate still use the top-k; cited pool passages are appended to the contexts.
+POOL_SIZE = 20              # at most this many passages to compose from
+POOL_PER_RETRIEVER = 3      # each retriever's top-n always enter the pool
+POOL_EXPAND_HITS = 3        # the sections of the best n hits are added whole (with their subsections)
+POOL_SECTION_LIMIT = 12     # ... unless a section subtree has more chunks than this (then only its own section)
+
 # The article spells everything out and in American English; questions often do not.
 QUERY_EXPANSIONS: tuple[tuple[str, str], ...] = (
     (r"\bPNS\b", "paraneoplastic syndromes"),
@@ -71,6 +83,11 @@ _TOPIC_PHRASE = re.compile(
     re.IGNORECASE,
 )
 MIN_FOCUS_TERMS = 2
+
+
+def strip_subject(query: str) -> str:
+    """The query without the corpus's subject phrase (may leave nothing of substance; see focus_query)."""
+    return re.sub(r"\s+", " ", _TOPIC_PHRASE.sub(" ", query)).strip()
 
 
 def focus_query(query: str) -> str:
@@ -133,6 +150,12 @@ class Retrieval:
     lexical: list[ScoredChunk] = field(default_factory=list)
     query_vector: list[float] | None = None
     full_vector: list[float] | None = None
+    pool: list[ScoredChunk] = field(default_factory=list)
+
+    @property
+    def candidates(self) -> list[ScoredChunk]:
+        """Passages to compose from: the pool when one was built, else the top-k hits."""
+        return self.pool or self.hits
 
     @property
     def top_dense_score(self) -> float:
@@ -175,6 +198,50 @@ class Retriever:
         self.index = index
         self.top_k = top_k
         self.candidates = max(candidates, top_k)
+        self._sections: dict[str, list[Chunk]] | None = None
+
+    def _section_chunks(self) -> dict[str, list[Chunk]]:
+        """Chunks by (source, section id), in document order; read once from the index."""
+        if self._sections is None:
+            sections: dict[str, list[Chunk]] = {}
+            for c in sorted(self.index.chunks(), key=lambda c: (c.source_id, c.position)):
+                sections.setdefault(f"{c.source_id}\n{c.section_id}", []).append(c)
+            self._sections = sections
+        return self._sections
+
+    def section_family(self, chunk: Chunk) -> list[Chunk]:
+        """The chunks of `chunk`'s section and its subsections (article order), or its section alone when that is too big."""
+        sections = self._section_chunks()
+        own = sections.get(f"{chunk.source_id}\n{chunk.section_id}", [])
+        prefix = f"{chunk.source_id}\n{chunk.section_id}/"
+        family = own + [c for key, chunks in sections.items() if key.startswith(prefix) for c in chunks]
+        family.sort(key=lambda c: c.position)
+        return family if len(family) <= POOL_SECTION_LIMIT else own
+
+    def build_pool(self, hits: Sequence[ScoredChunk], rankings: Sequence[Sequence[ScoredChunk]],
+                   fused: Sequence[ScoredChunk], size: int = POOL_SIZE) -> list[ScoredChunk]:
+        """The top-k hits, then each ranking's best, then the best hits' sections, then further fused hits.
+
+        Ranks continue after the hits, so a composer can tell top-k passages from pool additions.
+        """
+        pool = list(hits)
+        seen = {h.chunk.id for h in pool}
+
+        def add(chunk: Chunk, score: float, retriever: str) -> None:
+            if len(pool) < size and chunk.id not in seen:
+                seen.add(chunk.id)
+                pool.append(ScoredChunk(chunk=chunk, score=score, rank=len(pool) + 1, retriever=retriever))
+
+        for ranking in rankings:
+            for hit in ranking[:POOL_PER_RETRIEVER]:
+                add(hit.chunk, hit.score, hit.retriever)
+        if hasattr(self.index, "chunks"):
+            for hit in hits[:POOL_EXPAND_HITS]:
+                for chunk in self.section_family(hit.chunk):
+                    add(chunk, 0.0, "section")
+        for hit in fused:
+            add(hit.chunk, hit.score, hit.retriever)
+        return pool
 
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
         """Question vectors in one forward pass when the index's embedder can batch, else one call each.
@@ -195,10 +262,12 @@ class Retriever:
                 return vectors.tolist()
         return [self.index.embed_query(t) for t in texts]
 
-    def retrieve(self, question: str, mode: str = "hybrid", top_k: int | None = None, focus: bool = True) -> Retrieval:
+    def retrieve(self, question: str, mode: str = "hybrid", top_k: int | None = None, focus: bool = True,
+                 pool: bool = False) -> Retrieval:
         """Top-k passages for `question` by 'hybrid' (default), 'dense' or 'bm25'.
 
         `focus=False` embeds the whole question for dense search (kept for the benchmark's comparison).
+        `pool=True` also fills Retrieval.pool, the deeper candidate list the answerer composes from.
         """
         k = top_k or self.top_k
         query = retrieval_query(question)
@@ -234,5 +303,6 @@ class Retriever:
             hits.append(hit.model_copy(update={"rank": len(hits) + 1}))
             if len(hits) == k:
                 break
+        candidates = self.build_pool(hits, [r for r in (dense, lexical) if r], ranked) if pool else []
         return Retrieval(query=query, hits=hits, dense_query=dense_query, dense=dense, lexical=lexical,
-                         query_vector=vector, full_vector=full_vector)
+                         query_vector=vector, full_vector=full_vector, pool=candidates)

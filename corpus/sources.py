@@ -6,10 +6,12 @@ reference id and records origin URL, retrieval date, sha256, licence note and me
 keep the file exactly as served (HTML, PDF, text, Markdown) and extract the main text on load,
 so the stored bytes stay verifiable against their sha256 and extraction can improve later.
 
-Loading is strict: a changed file (sha256 mismatch), a reference id the bibliography does not
-know, or a broken manifest raises CorpusError naming the problem, because quoting unverified
+Loading is strict by default: a changed file (sha256 mismatch), a reference id the bibliography does
+not know, or a broken manifest raises CorpusError naming the problem, because quoting unverified
 text as a citation would be worse than quoting nothing. No folder or no manifest simply means
-every reference is metadata-only.
+every reference is metadata-only. The index build loads leniently (`on_error=`): a bad entry is
+left out and reported, so one corrupt download does not keep every other source out of the index;
+a broken manifest still fails, since then no entry can be verified.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -205,11 +208,15 @@ def load_entry(sources_dir: Path, entry: ManifestEntry) -> SourceDocument:
     )
 
 
-def load_sources(settings: Settings, references: list[Reference] | None = None) -> list[SourceDocument]:
+def load_sources(settings: Settings, references: list[Reference] | None = None,
+                 on_error: Callable[[CorpusError], None] | None = None) -> list[SourceDocument]:
     """Every verified source document with extractable text; [] when there is no folder or manifest.
 
     `references` defaults to the article's bibliography; a manifest entry naming any other id is
     an error. Files whose extraction yields no text are left out (their reference stays metadata-only).
+    Strict by default (the first bad entry raises CorpusError). With `on_error`, a bad entry (unknown
+    reference id, listed twice, missing file, sha256 mismatch, unreadable file) is passed to it and
+    skipped, and the other entries still load; a broken manifest raises either way.
     """
     sources_dir = settings.resolved_sources_dir
     if not sources_dir.is_dir():
@@ -225,15 +232,21 @@ def load_sources(settings: Settings, references: list[Reference] | None = None) 
     seen_paths: set[str] = set()
     docs: list[SourceDocument] = []
     for n, entry in enumerate(manifest.sources):
-        if entry.reference_id not in known:
-            raise CorpusError(
-                f"{manifest_path(sources_dir)}: sources[{n}] names unknown reference id {entry.reference_id!r} "
-                f"(see `pns corpus refs`)"
-            )
-        if entry.path in seen_paths:
-            raise CorpusError(f"{manifest_path(sources_dir)}: file {entry.path!r} is listed twice")
-        seen_paths.add(entry.path)
-        doc = load_entry(sources_dir, entry)
+        try:
+            if entry.reference_id not in known:
+                raise CorpusError(
+                    f"{manifest_path(sources_dir)}: sources[{n}] names unknown reference id {entry.reference_id!r} "
+                    f"(see `pns corpus refs`)"
+                )
+            if entry.path in seen_paths:
+                raise CorpusError(f"{manifest_path(sources_dir)}: file {entry.path!r} is listed twice")
+            seen_paths.add(entry.path)
+            doc = load_entry(sources_dir, entry)
+        except CorpusError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+            continue
         if doc.text:
             docs.append(doc)
     return docs

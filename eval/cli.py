@@ -38,6 +38,9 @@ def run(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bars on stderr."),
     llm_metrics: list[str] | None = typer.Option(
         None, "--llm-metrics", help="Judged ragas metrics to run (repeat or comma-separate; default: all four)."),
+    llm_sample: int | None = typer.Option(
+        None, "--llm-sample", min=1, help="Judge ragas' LLM metrics on N answered items, stratified by category "
+        "(default: all; a CPU judge needs minutes per item). Every other metric uses the full set."),
     as_json: bool = typer.Option(False, "--json", help="Print the headline and report paths as JSON."),
 ) -> None:
     """Run the assistant over the evaluation set and write a report (JSON + Markdown + HTML + plots)."""
@@ -57,7 +60,7 @@ def run(
     from eval.runner import LLM_METRICS
 
     chosen = _categories(llm_metrics) or list(LLM_METRICS)
-    report = EvalRun(settings, the_judge, progress=progress, llm_metrics=chosen).run(items, ragas=ragas)
+    report = EvalRun(settings, the_judge, progress=progress, llm_metrics=chosen, llm_sample=llm_sample).run(items, ragas=ragas)
     paths = write_report(report, out, publish=publish)
     if as_json:
         echo_json({"headline": report["headline"], "judge": report["judge"], "acceptance": acceptance(report),

@@ -144,6 +144,7 @@ class EvalRun:
         index: SearchIndex | None = None,
         progress: bool = True,
         llm_metrics: Sequence[str] = LLM_METRICS,
+        llm_sample: int | None = None,
     ) -> None:
         disable_telemetry()
         unknown = sorted(set(llm_metrics) - set(LLM_METRICS))
@@ -151,6 +152,8 @@ class EvalRun:
             raise EvalError(f"unknown LLM metric(s) {unknown}; choose from {', '.join(LLM_METRICS)}")
         # Judged metrics cost minutes per item on a CPU judge, so a run may ask for a subset; the report says which.
         self.llm_metrics = tuple(m for m in LLM_METRICS if m in llm_metrics)
+        # ...and on a stratified sample of the answered items (None = all); every other metric sees the full set.
+        self.llm_sample = llm_sample
         self.settings = settings
         self.judge = judge
         self.progress = progress
@@ -348,6 +351,8 @@ class EvalRun:
             non_llm = [NonLLMContextRecall(), NonLLMContextPrecisionWithReference(), IDBasedContextRecall(),
                        IDBasedContextPrecision(), RougeScore(), NonLLMStringSimilarity()]
             frames = [evaluate(dataset, metrics=non_llm, show_progress=False, raise_exceptions=False).to_pandas()]
+            llm_frames: list[Any] = []
+            llm_positions: list[int] = []
             if self.judge is not None:
                 from ragas.embeddings import LlamaIndexEmbeddingsWrapper
 
@@ -358,27 +363,35 @@ class EvalRun:
                 # prefix, which llama.cpp reuses from its KV cache (and the report gets per-metric time).
                 chosen = [m for m in (Faithfulness(), ResponseRelevancy(), LLMContextPrecisionWithReference(), LLMContextRecall())
                           if m.name in self.llm_metrics]
+                llm_positions = stratified_positions([res.item.category for res in todo], self.llm_sample)
+                llm_dataset = EvaluationDataset(samples=[samples[p] for p in llm_positions])
                 for metric in chosen:
                     start = time.perf_counter()
-                    frames.append(evaluate(
-                        dataset, metrics=[metric], llm=llm, embeddings=embeddings, run_config=self.judge.run_config(),
+                    llm_frames.append(evaluate(
+                        llm_dataset, metrics=[metric], llm=llm, embeddings=embeddings, run_config=self.judge.run_config(),
                         show_progress=self.progress, raise_exceptions=False,
                     ).to_pandas())
                     info["llm_seconds"][metric.name] = time.perf_counter() - start
                 info["llm_metrics"] = list(self.llm_metrics)
-        for frame in frames:  # ragas names some columns with their mode, e.g. 'rouge_score(mode=fmeasure)'
+                info["llm_sample"] = {"n": len(llm_positions), "of": len(todo),
+                                      "item_ids": [todo[p].item.id for p in llm_positions]}
+        for frame in (*frames, *llm_frames):  # ragas names some columns with their mode, e.g. 'rouge_score(mode=fmeasure)'
             frame.columns = [str(c).split("(", 1)[0] for c in frame.columns]
-        names = [m for m in (*NON_LLM_METRICS, *LLM_METRICS) if any(m in f.columns for f in frames)]
+        names = [m for m in (*NON_LLM_METRICS, *LLM_METRICS) if any(m in f.columns for f in (*frames, *llm_frames))]
         for m in names:
             info["failed"][m] = 0
-        for pos, res in enumerate(todo):
-            for frame in frames:
-                for m in names:
-                    if m in frame.columns:
-                        value = _nan_to_none(frame.iloc[pos][m])
-                        res.ragas[m] = value
-                        if value is None:
-                            info["failed"][m] += 1
+        # non-LLM frames cover every item in `todo`; LLM frames only the sampled positions, in that order
+        placed = [(frames, list(range(len(todo)))), (llm_frames, llm_positions)]
+        for group, positions in placed:
+            for frame in group:
+                for row, pos in enumerate(positions):
+                    res = todo[pos]
+                    for m in names:
+                        if m in frame.columns:
+                            value = _nan_to_none(frame.iloc[row][m])
+                            res.ragas[m] = value
+                            if value is None:
+                                info["failed"][m] += 1
         return info
 
     # -- the whole run -----------------------------------------------------------------------------
@@ -410,6 +423,21 @@ class EvalRun:
 def _summary_of(values: Sequence[float | None]) -> dict[str, Any]:
     ok = [v for v in values if v is not None and not math.isnan(v)]
     return {"mean": mean(ok), "n": len(ok), "failed": len(values) - len(ok)}
+
+
+def stratified_positions(categories: Sequence[str], n: int | None) -> list[int]:
+    """Up to n positions taken round-robin across categories (in order), so a judged sample covers every kind."""
+    if n is None or n >= len(categories):
+        return list(range(len(categories)))
+    queues: dict[str, list[int]] = defaultdict(list)
+    for pos, cat in enumerate(categories):
+        queues[cat].append(pos)
+    chosen: list[int] = []
+    while len(chosen) < n:
+        for cat in list(queues):
+            if queues[cat] and len(chosen) < n:
+                chosen.append(queues[cat].pop(0))
+    return sorted(chosen)
 
 
 def summarise(run: EvalRun, items: Sequence[EvalItem], results: Sequence[ItemResult], citation_judge: str,

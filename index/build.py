@@ -12,6 +12,7 @@ Why this order:
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
@@ -26,7 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from corpus.errors import IndexStoreError, PNSError
+from corpus.errors import CorpusError, IndexStoreError, PNSError
 from index.chunking import EMBED_RECIPE, chunk_corpus, embedding_text, model_tokenizer
 from index.models import Chunk
 from index.store import (
@@ -70,6 +71,24 @@ def embed_key(model: str, chunk: Chunk) -> str:
 
 
 @contextmanager
+def disk_full_is_an_index_error(index_dir: Path) -> Iterator[None]:
+    """A full disk (ENOSPC, or a quota: EDQUOT) while building is an IndexStoreError, not a bare OSError.
+
+    Our own writes (owned.json, the chunk table, BM25 files, the pointer) can hit it anywhere; since
+    the pointer switch is the last write, the live index is untouched whenever this fires.
+    """
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise IndexStoreError(
+            f"the disk is full: no space left to write the index in {index_dir} ({exc.strerror or exc}); "
+            "the previous index is still in use — free some space and run `pns index build` again"
+        ) from exc
+
+
+@contextmanager
 def build_lock(index_dir: Path) -> Iterator[None]:
     """One build per index folder at a time (two would race on the pointer and on GC)."""
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -96,19 +115,26 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
 
     `force` rebuilds into a new collection even when nothing changed (vectors are still reused).
     `embedder` lets a caller that already loaded the model share it.
+    A source file that fails verification (sha256 mismatch, unreadable PDF ...) is left out rather than
+    failing the build; the report lists each one under `skipped_sources` (and `pns index build` prints them).
     """
     from corpus.settings import disable_telemetry
 
     disable_telemetry()
     started = time.perf_counter()
     index_dir = settings.index_dir
-    with build_lock(index_dir):
+    skipped: list[str] = []
+
+    def skip_source(exc: CorpusError) -> None:
+        skipped.append(str(exc))
+
+    with disk_full_is_an_index_error(index_dir), build_lock(index_dir):
         from index.embedding import BundledEmbedding
 
         embedder = embedder or BundledEmbedding(settings.embedding_model)
         if embedder.model_name != settings.embedding_model:
             raise IndexStoreError(f"embedder {embedder.model_name!r} does not match settings {settings.embedding_model!r}")
-        chunks = chunk_corpus(settings, tokenizer=model_tokenizer(settings.embedding_model))
+        chunks = chunk_corpus(settings, tokenizer=model_tokenizer(settings.embedding_model), on_error=skip_source)
         if not chunks:
             raise IndexStoreError("the corpus produced no chunks: is the article empty?")
         digest = build_hash(chunks, settings, embedder.dimension)
@@ -117,7 +143,8 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
         old = _usable_pointer(settings)
 
         if old is not None and old["build_hash"] == digest and not force and _healthy(client, old, settings):
-            return _report(old, embedded=0, reused=len(chunks), seconds=time.perf_counter() - started, up_to_date=True)
+            return _report(old, embedded=0, reused=len(chunks), seconds=time.perf_counter() - started, up_to_date=True,
+                           skipped=skipped)
 
         tag = f"{digest[:12]}-{secrets.token_hex(3)}"
         name = f"{settings.collection}-{tag}"
@@ -160,15 +187,21 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
         except BaseException:
             _drop_collection(client, name)  # best effort; GC catches what a hard kill leaves behind
             raise
-        _collect_garbage(client, index_dir, pointer, settings)
-        return _report(pointer, embedded=len(todo), reused=reused, seconds=time.perf_counter() - started)
+        try:
+            _collect_garbage(client, index_dir, pointer, settings)
+        except OSError:
+            pass  # the new index is live; leftovers are retried by the next build's GC
+        return _report(pointer, embedded=len(todo), reused=reused, seconds=time.perf_counter() - started,
+                       skipped=skipped)
 
 
-def _report(pointer: dict[str, Any], *, embedded: int, reused: int, seconds: float, up_to_date: bool = False) -> dict[str, Any]:
+def _report(pointer: dict[str, Any], *, embedded: int, reused: int, seconds: float, up_to_date: bool = False,
+            skipped: Sequence[str] = ()) -> dict[str, Any]:
     keys = ("chunks", "collection", "embedding_model", "dimension", "built_at", "sources", "chunk_size",
             "chunk_overlap", "location", "build_hash")
     return {k: pointer.get(k) for k in keys} | {
         "embedded": embedded, "reused": reused, "seconds": round(seconds, 2), "up_to_date": up_to_date,
+        "skipped_sources": list(skipped),
     }
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from corpus.errors import IndexStoreError
+from corpus.errors import CorpusError, IndexStoreError
 from index.models import Chunk
 
 if TYPE_CHECKING:
@@ -205,15 +205,20 @@ def _check(chunks: Sequence[Chunk], texts: dict[str, str]) -> None:
         seen.add(c.id)
 
 
-def load_corpus(settings: "Settings") -> tuple["Article", list["SourceDocument"], list["ReferenceLink"], dict[str, str]]:
-    """Everything the index is built from: the article, fetched sources, section->reference links, titles."""
+def load_corpus(settings: "Settings", on_error: Callable[[CorpusError], None] | None = None,
+                ) -> tuple["Article", list["SourceDocument"], list["ReferenceLink"], dict[str, str]]:
+    """Everything the index is built from: the article, fetched sources, section->reference links, titles.
+
+    `on_error` makes source loading lenient (see corpus.sources.load_sources): a corrupt source file is
+    handed to it and left out instead of failing the whole build.
+    """
     from corpus.article import load_article
     from corpus.links import load_links
     from corpus.sources import load_sources
 
     article = load_article(settings.article_path)
     links = load_links(settings)
-    sources = load_sources(settings)
+    sources = load_sources(settings, on_error=on_error)
     titles: dict[str, str] = {}
     if sources:
         from corpus.bibliography import load_references
@@ -222,9 +227,13 @@ def load_corpus(settings: "Settings") -> tuple["Article", list["SourceDocument"]
     return article, sources, links, titles
 
 
-def chunk_corpus(settings: "Settings", tokenizer: Tokenizer | None = None) -> list[Chunk]:
-    """Chunk the configured corpus with the configured sizes (the index build's first step)."""
-    article, sources, links, titles = load_corpus(settings)
+def chunk_corpus(settings: "Settings", tokenizer: Tokenizer | None = None,
+                 on_error: Callable[[CorpusError], None] | None = None) -> list[Chunk]:
+    """Chunk the configured corpus with the configured sizes (the index build's first step).
+
+    `on_error` is passed to load_corpus (lenient source loading); without it a corrupt source raises.
+    """
+    article, sources, links, titles = load_corpus(settings, on_error=on_error)
     return chunk_documents(
         article, sources, links, chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap,
         tokenizer=tokenizer or model_tokenizer(settings.embedding_model), titles=titles,

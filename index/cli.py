@@ -25,6 +25,8 @@ def build(
     from index.build import build_index
 
     report = build_index(settings_from(ctx), progress=progress, force=force)
+    for problem in report.get("skipped_sources", []):  # on stderr, so --json output stays parseable
+        typer.echo(f"warning: skipped a source: {problem}", err=True)
     if as_json:
         echo_json(report)
         return

@@ -42,7 +42,10 @@ def test_each_status_ends_with_the_disclaimer(warm_assistant, question: str, sta
 def test_answered_answers_carry_contexts_in_rank_order(warm_assistant, search_index) -> None:
     answer = warm_assistant.ask("How are paraneoplastic syndromes treated?")
     assert answer.status == "answered" and answer.answerer == "extractive"
-    assert len(answer.contexts) == len(answer.context_ids) == warm_assistant.settings.top_k
+    # the top-k in rank order, then any deeper pool passage the answer cites: every citation is a context
+    assert len(answer.contexts) == len(answer.context_ids) >= warm_assistant.settings.top_k
+    assert {c.chunk_id for c in answer.citations} <= set(answer.context_ids)
+    assert set(answer.context_ids[warm_assistant.settings.top_k:]) <= {c.chunk_id for c in answer.citations}
     assert answer.contexts == [search_index.chunk(i).text for i in answer.context_ids]
     assert "treating both the underlying cancer and the immune-related symptoms" in answer.answer
     assert answer.standalone_question == "How are paraneoplastic syndromes treated?"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from assistant.compose import arrange, render, split_sentences
 from index.models import Chunk
 
@@ -85,3 +87,33 @@ def test_composed_answer_is_verbatim_and_on_topic(warm_assistant) -> None:
         assert quote.chunk.text[quote.start : quote.end] == quote.text
         assert quote.chunk.id in {h.chunk.id for h in retrieval.hits}
     assert re.findall(r"\[(\d+)\]", composition.body) == [str(q.marker) for q in composition.quotes]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("Which cancers are linked to paraneoplastic syndromes?", True), ("What symptoms can they cause?", True),
+     ("How is it diagnosed?", True), ("What are the main types?", True), ("What is Trousseau syndrome?", False),
+     ("What does this syndrome mean?", False), ("Why is it so hard to get the right diagnosis?", False)],
+)
+def test_list_questions_are_recognised(question: str, expected: bool) -> None:
+    from assistant.compose import asks_for_list
+
+    assert asks_for_list(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("Which cancers are linked to paraneoplastic syndromes?", ["small cell lung cancer, breast cancer"]),
+        ("What symptoms can paraneoplastic syndromes cause?", ["Muscle weakness", "Unexplained weight gain"]),
+        ("How are paraneoplastic syndromes diagnosed?", ["Magnetic resonance imaging", "Autoantibody panels",
+                                                         "Electromyography", "Lumbar Puncture"]),
+    ],
+)
+def test_list_questions_get_the_concrete_items(warm_assistant, question: str, needles: list[str]) -> None:
+    answer = warm_assistant.ask(question)
+    assert answer.status == "answered"
+    for needle in needles:
+        assert needle in answer.answer, answer.answer
+    assert len(answer.citations) <= 6
+    assert {c.chunk_id for c in answer.citations} <= set(answer.context_ids)

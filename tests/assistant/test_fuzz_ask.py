@@ -163,13 +163,6 @@ def test_injection_payloads_are_text_not_instructions(warm_assistant, question: 
     assert "<script>" not in answer.answer and "onerror=" not in answer.answer  # nothing of the question is echoed as markup
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (assistant/api.py _check_history): an earlier user turn that fails the input check (a control "
-    "character, a NUL, over the length limit) refuses the NEW question with the message 'The question contains "
-    "...' / 'The question is too long ...', which blames the question the user just typed. Fix: in "
-    "_check_history catch InvalidQuestion from clean_question(content) and re-raise "
-    "InvalidQuestion(f'Conversation turn {i} (an earlier question) cannot be used: {exc}') -- or drop that turn "
-    "and answer the standalone question."))
 @pytest.mark.parametrize("bad_turn", ["What is PNS?\x07", "x" * 1200, "\x00"], ids=["control", "too-long", "nul"])
 def test_a_bad_earlier_turn_is_blamed_not_the_new_question(warm_assistant, bad_turn: str) -> None:
     answer = warm_assistant.ask("How is it treated?", [{"role": "user", "content": bad_turn}])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.retrieval import (
-    RRF_K, Retriever, asks_for_reference, focus_query, reciprocal_rank_fusion, retrieval_query,
+    POOL_SIZE, RRF_K, Retriever, asks_for_reference, focus_query, reciprocal_rank_fusion, retrieval_query,
 )
 from index.models import Chunk, ScoredChunk
 
@@ -96,3 +96,21 @@ def test_batched_question_vectors_equal_the_index_own(search_index) -> None:
     for text, vector in zip(texts, batched):
         single = search_index.embed_query(text)
         assert sum(a * b for a, b in zip(vector, single)) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_pool_extends_the_top_k_without_changing_it(search_index) -> None:
+    retriever = Retriever(search_index, top_k=5)
+    plain = retriever.retrieve("How are paraneoplastic syndromes diagnosed?")
+    pooled = retriever.retrieve("How are paraneoplastic syndromes diagnosed?", pool=True)
+    assert [h.chunk.id for h in pooled.hits] == [h.chunk.id for h in plain.hits] and not plain.pool
+    assert [h.chunk.id for h in pooled.pool[:5]] == [h.chunk.id for h in plain.hits]
+    assert 5 < len(pooled.pool) <= POOL_SIZE and len({h.chunk.id for h in pooled.pool}) == len(pooled.pool)
+    assert [h.rank for h in pooled.pool] == list(range(1, len(pooled.pool) + 1))
+    # the section a top hit introduces ("a combination of tests ...") brings its list of tests
+    assert any("Magnetic resonance imaging" in h.chunk.text for h in pooled.candidates)
+
+
+def test_pool_keeps_a_passage_only_one_retriever_ranks_first(search_index) -> None:
+    pooled = Retriever(search_index, top_k=5).retrieve("Which cancers are linked to paraneoplastic syndromes?", pool=True)
+    for ranking in (pooled.dense, pooled.lexical):
+        assert ranking[0].chunk.id in {h.chunk.id for h in pooled.pool}

@@ -80,3 +80,13 @@ def test_reports_are_written_as_json_markdown_html_and_plots(report: dict, tmp_p
     acc = acceptance(report)
     assert acc["faithfulness"]["met"] is False  # a scripted judge never satisfies the faithfulness target
     assert not any(isinstance(v, float) and math.isnan(v) for v in data["headline"].values() if v is not None)
+
+
+def test_stratified_positions_cover_every_category_before_repeating() -> None:
+    from eval.runner import stratified_positions
+
+    cats = ["a", "a", "a", "b", "b", "c"]
+    assert stratified_positions(cats, None) == [0, 1, 2, 3, 4, 5]
+    assert stratified_positions(cats, 3) == [0, 3, 5]
+    assert stratified_positions(cats, 4) == [0, 1, 3, 5]
+    assert stratified_positions(cats, 10) == [0, 1, 2, 3, 4, 5]
