@@ -5,6 +5,11 @@ can use it unchanged, while we keep full control of loading (corpus.embedder: ch
 `local_files_only`) and of normalisation (unit vectors, so Chroma's cosine distance and a dot
 product agree). The model is loaded lazily, once per instance: construction is cheap, `warm_up()`
 loads it eagerly when a caller wants the cost paid up front.
+
+This is the build path (`pns index build`, corpus linking). Questions and answer sentences at query
+time go through index.numpy_encoder.NumpyEmbedding instead: the same weights and the same vectors,
+without importing torch, transformers, sentence-transformers or llama-index (a cold `pns ask` was
+mostly those imports). Keep the two in step: tests/index/test_index_encoder.py compares them.
 """
 
 from __future__ import annotations
@@ -119,6 +124,18 @@ class BundledEmbedding(BaseEmbedding):
                 normalize_embeddings=True,
                 show_progress_bar=progress,
                 convert_to_numpy=True,
+            )
+        return vectors.tolist()
+
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        """Unit-length question vectors in one batch (same surface as NumpyEmbedding.embed_queries)."""
+        if not texts:
+            return []
+        model = self.warm_up()
+        with self._lock:
+            vectors = model.encode(
+                [self.query_prefix + t for t in texts], batch_size=len(texts), normalize_embeddings=True,
+                show_progress_bar=False, convert_to_numpy=True,
             )
         return vectors.tolist()
 

@@ -35,8 +35,8 @@ from index.models import Chunk, ScoredChunk
 
 if TYPE_CHECKING:
     from corpus.settings import Settings
-    from index.embedding import BundledEmbedding
     from index.lexical import LexicalIndex
+    from index.numpy_encoder import Embedder
 
 FORMAT_VERSION = 1
 POINTER_FILE = "current.json"
@@ -156,7 +156,43 @@ def chroma_errors(settings: "Settings", doing: str) -> Iterator[None]:
     except Exception as exc:
         if settings.chroma_url and _looks_like_connection_error(exc):
             raise IndexStoreError(f"cannot reach Chroma server at {settings.chroma_url}: {exc}") from exc
-        raise IndexStoreError(f"Chroma failed while {doing} at {chroma_location(settings)}: {exc}") from exc
+        raise IndexStoreError(
+            f"Chroma failed while {doing} at {chroma_location(settings)}: {exc}{_disk_full_hint(exc, settings)}"
+        ) from exc
+
+
+DISK_NEARLY_FULL_BYTES = 1 << 20  # below this much free space, a failed Chroma write is most likely a full disk
+
+
+def _disk_full_hint(exc: BaseException, settings: "Settings") -> str:
+    """A hint when a local Chroma failure is really a full disk.
+
+    Embedded Chroma reports a full disk as e.g. 'Error in compaction: Failed to apply logs to the
+    metadata segment', which names no disk at all; so for such errors (or an ENOSPC/EDQUOT anywhere
+    in the chain) we look at the free space on the index folder. A remote server's disk is not ours to check.
+    """
+    import errno
+    import shutil
+
+    if settings.chroma_url:
+        return ""
+    chain = list(_chain(exc))
+    text = " ".join(str(e) for e in chain).lower()
+    no_space = any(getattr(e, "errno", None) in (errno.ENOSPC, errno.EDQUOT) for e in chain) or "no space left" in text
+    if not no_space and not any(k in text for k in ("compaction", "apply logs", "apply_logs", "disk", "database or disk is full")):
+        return ""
+    where = Path(settings.index_dir)
+    while not where.exists() and where != where.parent:
+        where = where.parent
+    try:
+        free = shutil.disk_usage(where).free
+    except OSError:
+        free = None
+    if not no_space and (free is None or free >= DISK_NEARLY_FULL_BYTES):
+        return ""
+    left = f" ({free // 1024} KiB free)" if free is not None else ""
+    return (f" — the disk is full: no space left on the disk holding {settings.index_dir}{left}; "
+            "free some space and try again")
 
 
 def _looks_like_connection_error(exc: BaseException) -> bool:
@@ -230,24 +266,30 @@ class SearchIndex:
     """
 
     def __init__(self, settings: "Settings", pointer: dict[str, Any], chunks: list[Chunk], collection: Any,
-                 embedder: "BundledEmbedding | None" = None) -> None:
+                 embedder: "Embedder | None" = None) -> None:
         self.settings = settings
         self.pointer = pointer
         self._chunks = chunks
         self._by_id = {c.id: c for c in chunks}
         self._collection = collection
-        self._embedder: BundledEmbedding | None = embedder
+        self._embedder: Embedder | None = embedder
         self._lexical: LexicalIndex | None = None
         self._load_lock = threading.Lock()  # first queries may arrive concurrently (UI threads)
 
     # loading
     @property
-    def embedder(self) -> "BundledEmbedding":
+    def embedder(self) -> "Embedder":
+        """The question/sentence embedder: by default the torch-free numpy encoder (index.numpy_encoder).
+
+        Why not the build's sentence-transformers model: importing torch & co. was most of a cold
+        `pns ask`; the numpy encoder reads the same weights and gives the same vectors (cosine 1.0,
+        tests/index/test_index_encoder.py). A caller may still inject any Embedder (e.g. the one it built with).
+        """
         with self._load_lock:
             if self._embedder is None:
-                from index.embedding import BundledEmbedding
+                from index.numpy_encoder import NumpyEmbedding
 
-                self._embedder = BundledEmbedding(self.pointer["embedding_model"])
+                self._embedder = NumpyEmbedding(self.pointer["embedding_model"])
             return self._embedder
 
     @property
@@ -335,7 +377,7 @@ class SearchIndex:
         ]
 
 
-def open_index(settings: "Settings", embedder: "BundledEmbedding | None" = None) -> SearchIndex:
+def open_index(settings: "Settings", embedder: "Embedder | None" = None) -> SearchIndex:
     """Open the live index, or raise IndexStoreError saying what is wrong and to run `pns index build`.
 
     `embedder` lets a long-lived caller share one loaded model across re-opens (e.g. after a rebuild).
