@@ -18,12 +18,20 @@ import argparse
 import statistics
 import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from benchmarks.measure import REPO, child_env, json_or_empty, machine, pns_command, ratio, timed_run, write_result
+from benchmarks.measure import (
+    REPO,
+    json_or_empty,
+    machine,
+    pns_command,
+    prepared_home,
+    ratio,
+    timed_run,
+    write_result,
+)
 
 TARGET_S = 8.0
 QUESTION = "What is Trousseau syndrome?"
@@ -71,16 +79,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--out-dir", type=Path, default=None)
     args = parser.parse_args(argv)
 
-    tmp = None
-    home = args.home
-    if home is None:
-        tmp = tempfile.TemporaryDirectory(prefix="pns-cold-")
-        home = Path(tmp.name)
-    env = child_env(home)
-    if not (home / "index" / "current.json").exists():
-        built = timed_run([*pns_command(), "index", "build", "--no-progress"], env, 600)
-        if built["rc"] != 0:
-            raise SystemExit(f"index build failed: {built['stderr'][-500:]}")
+    home, env, tmp = prepared_home(args.home, "pns-cold-")
 
     pns = pns_command()
     ours, base, helps = [], [], []

@@ -153,3 +153,24 @@ def rss_bytes(pid: int) -> dict[str, int]:
 
 def mib(n: int | float | None) -> float | None:
     return None if n is None else round(n / 2**20, 1)
+
+
+def prepared_home(home: Path | None, prefix: str) -> tuple[Path, dict[str, str], Any]:
+    """A PNS_HOME with a built index (a temp one unless given), its child env, and the temp dir to clean up.
+
+    Why: benchmarks that start `pns` processes need an index first; building it here keeps the build out
+    of the timed part.
+    """
+    import tempfile
+
+    tmp = None
+    if home is None:
+        tmp = tempfile.TemporaryDirectory(prefix=prefix)
+        home = Path(tmp.name)
+    env = child_env(home)
+    if not (home / "index" / "current.json").exists():
+        built = timed_run([*pns_command(), "index", "build", "--no-progress"], env, 600)
+        if built["rc"] != 0:
+            raise SystemExit(f"index build failed: {built['stderr'][-500:]}")
+    return home, env, tmp
+

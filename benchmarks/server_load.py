@@ -18,13 +18,21 @@ import argparse
 import json
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from benchmarks.measure import (
-    RESULTS, child_env, free_port, machine, mib, pns_command, ratio, rss_bytes, timed_run, write_result,
+    RESULTS,
+    free_port,
+    machine,
+    mib,
+    pns_command,
+    prepared_home,
+    ratio,
+    rss_bytes,
+    timed_run,
+    write_result,
 )
 
 TARGET_RSS_MIB = 1536
@@ -78,16 +86,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--out-dir", type=Path, default=None)
     args = parser.parse_args(argv)
 
-    tmp = None
-    home = args.home
-    if home is None:
-        tmp = tempfile.TemporaryDirectory(prefix="pns-serve-")
-        home = Path(tmp.name)
-    env = child_env(home)
-    if not (home / "index" / "current.json").exists():
-        built = timed_run([*pns_command(), "index", "build", "--no-progress"], env, 600)
-        if built["rc"] != 0:
-            raise SystemExit(f"index build failed: {built['stderr'][-500:]}")
+    home, env, tmp = prepared_home(args.home, "pns-serve-")
 
     out_dir = args.out_dir or RESULTS
     port = free_port()

@@ -10,10 +10,9 @@ what a torch-free query path would give:
 - cold wall time of a fresh process that loads this encoder, embeds a question and queries our
   Chroma collection (vs `pns ask`, measured in cold_start.json).
 
-It is a measurement, not product code: the encoder is BERT (embeddings, 6 post-LayerNorm encoder
-layers, exact-erf GELU) + mean pooling + L2 normalisation, read from the same model.safetensors and
-tokenizer.json that corpus.embedder verifies; `safetensors`, `tokenizers` and numpy import in
-well under a second.
+The probe led to index/numpy_encoder.py (the product's query encoder), which it now measures:
+BERT + mean pooling + L2 normalisation read from the same model.safetensors and tokenizer.json that
+corpus.embedder verifies; `safetensors`, `tokenizers` and numpy import in well under a second.
 
 Run: .venv/bin/python -m benchmarks.torchfree_probe [--home DIR]  -> benchmarks/results/torchfree_probe.json
 """
@@ -22,76 +21,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import statistics
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from benchmarks.measure import child_env, machine, timed_run, write_result
-
-# Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7): numpy has no erf, and scipy costs a second to import.
-_P, _A = 0.3275911, (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
-
-
-def erf(x: np.ndarray) -> np.ndarray:
-    sign = np.sign(x)
-    x = np.abs(x)
-    t = 1.0 / (1.0 + _P * x)
-    poly = ((((_A[4] * t + _A[3]) * t + _A[2]) * t + _A[1]) * t + _A[0]) * t
-    return sign * (1.0 - poly * np.exp(-x * x))
-
-
-class NumpyMiniLM:
-    """A BERT sentence encoder (mean pooling, unit length) from a sentence-transformers folder."""
-
-    def __init__(self, folder: Path) -> None:
-        from safetensors.numpy import load_file
-        from tokenizers import Tokenizer
-
-        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        self.layers = int(config["num_hidden_layers"])
-        self.heads = int(config["num_attention_heads"])
-        self.eps = float(config["layer_norm_eps"])
-        self.w = load_file(str(folder / "model.safetensors"))
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(max_length=256)
-
-    def _norm(self, x: np.ndarray, name: str) -> np.ndarray:
-        mean = x.mean(-1, keepdims=True)
-        var = ((x - mean) ** 2).mean(-1, keepdims=True)
-        return (x - mean) / np.sqrt(var + self.eps) * self.w[name + ".weight"] + self.w[name + ".bias"]
-
-    def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
-        return x @ self.w[name + ".weight"].T + self.w[name + ".bias"]
-
-    def encode(self, text: str) -> np.ndarray:
-        ids = np.array(self.tokenizer.encode(text).ids)
-        n = len(ids)
-        w = self.w
-        x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:n]
-             + w["embeddings.token_type_embeddings.weight"][0])
-        x = self._norm(x, "embeddings.LayerNorm")
-        h = self.heads
-        d = x.shape[1] // h
-        for i in range(self.layers):
-            p = f"encoder.layer.{i}."
-            q, k, v = (self._linear(x, p + f"attention.self.{m}").reshape(n, h, d).transpose(1, 0, 2)
-                       for m in ("query", "key", "value"))
-            scores = q @ k.transpose(0, 2, 1) / math.sqrt(d)
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
-            scores /= scores.sum(-1, keepdims=True)
-            attended = (scores @ v).transpose(1, 0, 2).reshape(n, h * d)
-            x = self._norm(self._linear(attended, p + "attention.output.dense") + x, p + "attention.output.LayerNorm")
-            u = self._linear(x, p + "intermediate.dense")
-            u = 0.5 * u * (1.0 + erf(u / math.sqrt(2.0)))
-            x = self._norm(self._linear(u, p + "output.dense") + x, p + "output.LayerNorm")
-        pooled = x.mean(0)
-        return (pooled / np.linalg.norm(pooled)).astype(np.float32)
+from index.numpy_encoder import BertMeanPoolEncoder
 
 
 def model_folder(name: str = "all-MiniLM-L6-v2") -> Path:
@@ -110,7 +47,7 @@ def cold_query(home: str, question: str) -> list[str]:
 
     index_dir = Path(home) / "index"
     pointer = json.loads((index_dir / "current.json").read_text(encoding="utf-8"))
-    vector = NumpyMiniLM(model_folder(pointer["embedding_model"])).encode(question)
+    vector = BertMeanPoolEncoder(model_folder(pointer["embedding_model"])).encode([question])[0]
     client = chromadb.PersistentClient(path=str(index_dir / "chroma"), settings=ChromaSettings(anonymized_telemetry=False))
     collection = client.get_collection(pointer["collection"], embedding_function=None)
     return collection.query(query_embeddings=[vector.tolist()], n_results=5, include=["distances"])["ids"][0]
@@ -130,12 +67,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     disable_telemetry()
     settings = Settings(home=args.home) if args.home else Settings()
     questions = [item.question for item in load_evalset()]
-    ours = NumpyMiniLM(model_folder(settings.embedding_model))
+    ours = BertMeanPoolEncoder(model_folder(settings.embedding_model))
     reference = load_sentence_model(settings.embedding_model)
     cosines, np_ms, st_ms = [], [], []
     for q in questions:
         t = time.perf_counter()
-        a = ours.encode(q)
+        a = ours.encode([q])[0]
         np_ms.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
         b = reference.encode([q], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)[0]

@@ -10,17 +10,14 @@ must answer again once the fault is gone, without a restart.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from chroma_server import ChromaServer
 from typer.testing import CliRunner
 
 from assistant.api import Assistant
@@ -94,65 +91,9 @@ def test_an_index_from_another_model_is_named_and_a_fixed_index_is_used_again(se
 
 
 # -- a Chroma server down at start, then killed and restarted mid-session --------------------------------
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class ChromaProcess:
-    """A real `chroma run` on a fixed loopback port and data folder, so it can be killed and restarted."""
-
-    def __init__(self, data_dir: Path, log_dir: Path) -> None:
-        binary = Path(sys.executable).parent / "chroma"
-        if not binary.exists():
-            pytest.skip("the chromadb package's `chroma` CLI is not installed next to this Python")
-        self.binary = binary
-        self.data_dir = data_dir
-        self.log_dir = log_dir
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.starts = 0
-
-    def start(self, timeout: float = 60.0) -> None:
-        self.starts += 1
-        log = (self.log_dir / f"chroma-{self.starts}.log").open("wb")
-        self.proc = subprocess.Popen(
-            [str(self.binary), "run", "--host", "127.0.0.1", "--port", str(self.port), "--path", str(self.data_dir)],
-            stdout=log, stderr=subprocess.STDOUT, env=os.environ | {"ANONYMIZED_TELEMETRY": "False"},
-        )
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"chroma run exited with {self.proc.returncode}; see {log.name}")
-            try:
-                with opener.open(f"{self.url}/api/v2/heartbeat", timeout=1):
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"chroma run did not answer on {self.url} within {timeout:.0f} s")
-
-    def kill(self) -> None:
-        """SIGKILL: a crash, not a polite shutdown."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-
 @pytest.fixture
 def chroma(tmp_path: Path):  # type: ignore[no-untyped-def]
-    server = ChromaProcess(tmp_path / "chroma-data", tmp_path)
+    server = ChromaServer(tmp_path / "chroma-data", tmp_path)
     try:
         yield server
     finally:
