@@ -13,6 +13,7 @@ for this question and whose quote is exactly the text at its offsets; otherwise 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -24,6 +25,8 @@ from index.models import Chunk
 if TYPE_CHECKING:
     from corpus.models import Article, Reference, ReferenceLink
     from corpus.settings import Settings
+
+_log = logging.getLogger(__name__)
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 MAX_REFERENCES = 3
@@ -85,7 +88,9 @@ class CitationResolver:
             if source_id not in cache:
                 from corpus.sources import load_sources
 
-                cache.update({d.reference_id: d.text for d in load_sources(settings)})
+                # lenient: a source file corrupted after the build must not break answers that cite others
+                docs = load_sources(settings, on_error=lambda exc: _log.warning("skipped a source: %s", exc))
+                cache.update({d.reference_id: d.text for d in docs})
                 cache.setdefault(source_id, None)
             return cache[source_id]
 

@@ -24,7 +24,15 @@ from assistant.disclaimer import DISCLAIMER, with_disclaimer
 from assistant.models import Answer
 from assistant.ui import render
 from assistant.ui.feedback import FeedbackError, FeedbackStore
-from assistant.ui.references import COLUMNS, SORTS, ReferenceEntry, choice_label, search, select, sort_entries
+from assistant.ui.references import (
+    COLUMNS,
+    SORTS,
+    ReferenceEntry,
+    choice_label,
+    search,
+    select,
+    sort_entries,
+)
 from assistant.ui.security import MAX_REQUEST_BYTES, MAX_UPLOAD, BodyLimitMiddleware
 from corpus.errors import PNSError
 from corpus.settings import Settings
@@ -192,7 +200,8 @@ class Services:
     def _load_sources(self) -> "list[SourceDocument]":
         from corpus.sources import load_sources
 
-        return load_sources(self.settings)
+        # lenient: a corrupt source file must not stop passages of other sources from opening
+        return load_sources(self.settings, on_error=lambda exc: logging.getLogger(__name__).warning("skipped a source: %s", exc))
 
     @property
     def assistant(self) -> Any:

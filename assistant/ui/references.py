@@ -6,6 +6,7 @@ Section links are inferred from the article, not printed in it, so they are labe
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -93,7 +94,8 @@ def load_entries(settings: Settings) -> list[ReferenceEntry]:
     refs = load_references(settings)
     article = load_article(settings.article_path)
     links = load_links(settings)
-    sources = load_sources(settings)
+    # lenient: one corrupt source file shows as metadata-only instead of breaking the whole table
+    sources = load_sources(settings, on_error=lambda exc: logging.getLogger(__name__).warning("skipped a source: %s", exc))
     return build_entries(refs, links, article, {s.reference_id for s in sources})
 
 

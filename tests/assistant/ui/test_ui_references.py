@@ -55,3 +55,16 @@ def test_cards_link_doi_and_url_and_label_inferred_sections(settings: Settings) 
     html = render_reference_cards(R.load_entries(settings))
     assert 'href="https://doi.org/10.1182/blood-2006-10-053736"' in html
     assert "inferred" in html and ("Metadata only" in html or "Full text indexed" in html)
+
+
+def test_a_corrupt_source_file_shows_as_metadata_only_not_an_error(settings) -> None:  # type: ignore[no-untyped-def]
+    """One tampered source must not break the clinicians' table: it is skipped (and logged), the rest loads."""
+    from assistant.ui.references import load_entries
+    from corpus.sources import add_source
+
+    add_source(settings, "vogrig2019", "vogrig2019.txt", b"Population-based incidence of paraneoplastic syndromes.")
+    add_source(settings, "varki2007", "varki2007.txt", b"Trousseau syndrome and cancer-associated thrombosis.")
+    (settings.resolved_sources_dir / "varki2007.txt").write_bytes(b"tampered")
+    entries = {e.ref.id: e for e in load_entries(settings)}
+    assert entries["vogrig2019"].full_text is True
+    assert entries["varki2007"].full_text is False
