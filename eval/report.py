@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
@@ -125,6 +126,15 @@ def render_markdown(report: dict[str, Any], plots: dict[str, str] | None = None)
     return "\n".join(lines) + "\n"
 
 
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def inline(text: str) -> str:
+    """Escape a Markdown line's text for HTML, then render its **bold** and `code` spans."""
+    return _CODE.sub(r"<code>\1</code>", _BOLD.sub(r"<strong>\1</strong>", html.escape(text)))
+
+
 def render_html(markdown: str, title: str = "PNS evaluation report") -> str:
     """A minimal HTML page: tables rendered as tables, images inline, everything else as paragraphs."""
     body: list[str] = []
@@ -139,7 +149,7 @@ def render_html(markdown: str, title: str = "PNS evaluation report") -> str:
 
     for line in markdown.splitlines():
         if line.startswith("|"):
-            cells = [html.escape(c.strip()) for c in line.strip("|").split("|")]
+            cells = [inline(c.strip()) for c in line.strip("|").split("|")]
             if not all(set(c) <= {"-"} for c in cells):
                 table.append(cells)
             continue
@@ -151,9 +161,9 @@ def render_html(markdown: str, title: str = "PNS evaluation report") -> str:
             alt, src = line[2:].split("](", 1)
             body.append(f'<img alt="{html.escape(alt)}" src="{html.escape(src.rstrip(")"))}">')
         elif line.startswith("- "):
-            body.append(f"<li>{html.escape(line[2:])}</li>")
+            body.append(f"<li>{inline(line[2:])}</li>")
         elif line.strip():
-            body.append(f"<p>{html.escape(line)}</p>")
+            body.append(f"<p>{inline(line)}</p>")
     flush()
     style = "body{font-family:sans-serif;max-width:1100px;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}img{max-width:100%}"
     return f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title><style>{style}</style></head><body>{''.join(body)}</body></html>\n"

@@ -90,3 +90,11 @@ def test_stratified_positions_cover_every_category_before_repeating() -> None:
     assert stratified_positions(cats, 3) == [0, 3, 5]
     assert stratified_positions(cats, 4) == [0, 1, 3, 5]
     assert stratified_positions(cats, 10) == [0, 1, 2, 3, 4, 5]
+
+
+def test_html_report_renders_bold_and_code_and_escapes_the_rest() -> None:
+    from eval.report import render_html
+
+    page = render_html("- **judge: x** — sha256 `abc`\n- <script>alert(1)</script>\n")
+    assert "<li><strong>judge: x</strong> — sha256 <code>abc</code></li>" in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
