@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.load_ui import wait_until_up
 from benchmarks.measure import (
     RESULTS,
     free_port,
@@ -57,23 +58,6 @@ for i in range(int(sys.argv[1])):
     engine.query(QUESTIONS[i % len(QUESTIONS)])
 print(json.dumps({"after_warm_up": warm, "after_questions": status()}))
 """
-
-
-def wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout_s: float) -> float:
-    import httpx
-
-    started = time.monotonic()
-    with httpx.Client(trust_env=False) as http:
-        while time.monotonic() - started < timeout_s:
-            if proc.poll() is not None:
-                raise RuntimeError(f"pns serve exited early with code {proc.returncode}")
-            try:
-                if http.get(url + "config", timeout=2).status_code == 200:
-                    return time.monotonic() - started
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-    raise RuntimeError(f"pns serve did not answer on {url} within {timeout_s:.0f} s")
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
