@@ -6,7 +6,7 @@ the article cannot answer ("What is the five-year survival rate ...?") retrieve 
 relevant. Three checks, each explainable in a flag:
 
 1. weak support: the best sentence's similarity to the whole question is below the threshold
-   (settings.abstain_threshold, tuned by benchmarks/tune_abstention.py on answerable vs
+   (settings.answer.abstain_threshold, tuned by benchmarks/tune_abstention.py on answerable vs
    unanswerable/out-of-scope questions);
 2. a number is asked for (a percentage, rate, dose, "how many", per 100,000 ...) and none of
    the retrieved passages contains a digit: the article states no figures, so any figure would be a guess;

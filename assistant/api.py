@@ -48,16 +48,18 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from assistant.disclaimer import DISCLAIMER, with_disclaimer
+from assistant.disclaimer import DISCLAIMER, clean_body, with_disclaimer
 from assistant.models import Answer, Citation, Status
-from corpus.errors import AssistantError, IndexStoreError, PNSError
+from assistant.errors import AssistantError
+from foundation.errors import PNSError
+from index.errors import IndexStoreError
 
 if TYPE_CHECKING:
     from assistant.abstention import Support
     from assistant.citations import CitationResolver
     from assistant.compose import Composition, SentenceBank
     from assistant.retrieval import Retrieval, Retriever
-    from corpus.settings import Settings
+    from foundation.settings import Settings
 
 logger = logging.getLogger("pns.assistant")
 
@@ -86,10 +88,10 @@ class Assistant:
     def __init__(self, settings: "Settings", *, index: Any | None = None, llm: Any | None = None,
                  resolver: "CitationResolver | None" = None) -> None:
         """Cheap: nothing is opened or loaded here. `index`, `llm` and `resolver` let tests and tools inject parts."""
-        if settings.top_k <= 0:
-            raise AssistantError(f"top_k must be positive, got {settings.top_k}")
-        if settings.max_question_chars <= 0:
-            raise AssistantError(f"max_question_chars must be positive, got {settings.max_question_chars}")
+        if settings.answer.top_k <= 0:
+            raise AssistantError(f"top_k must be positive, got {settings.answer.top_k}")
+        if settings.answer.max_question_chars <= 0:
+            raise AssistantError(f"max_question_chars must be positive, got {settings.answer.max_question_chars}")
         self.settings = settings
         self._injected_index = index
         self._index = index
@@ -113,7 +115,7 @@ class Assistant:
         if warm is not None:
             warm()
         self._bank.ensure(self._retriever.index.chunks())
-        if self.settings.answerer != "extractive" and self._llm is None:
+        if self.settings.answer.answerer != "extractive" and self._llm is None:
             from assistant.generate import load_llm
 
             self._llm = load_llm(self.settings)
@@ -153,7 +155,7 @@ class Assistant:
             self._author_terms = _author_terms(resolver)
             self._extra_topic_terms = frozenset(self._author_terms)
             self._bank = SentenceBank(embed, term_weights(chunks))
-            self._retriever = Retriever(index, self.settings.top_k)
+            self._retriever = Retriever(index, self.settings.answer.top_k)
             self._resolver = resolver
             self._index = index
             pointer = getattr(index, "pointer", None)
@@ -192,8 +194,8 @@ class Assistant:
             else:
                 logger.error("answering failed: %s: %s", type(exc).__name__, exc)
             answer = _reply("error", ERROR_MESSAGE, flags=[f"error: {type(exc).__name__}"])
-        if not answer.answer.endswith(DISCLAIMER):  # belt and braces: no path may lose the disclaimer
-            answer = answer.model_copy(update={"answer": with_disclaimer(answer.answer)})
+        if answer.disclaimer != DISCLAIMER:  # belt and braces: no path may change the disclaimer
+            answer = answer.model_copy(update={"disclaimer": DISCLAIMER})
         answer.latency_ms = round((time.perf_counter() - started) * 1000, 2)
         self.last_answer = answer
         return answer
@@ -208,8 +210,8 @@ class Assistant:
         from assistant.conversation import rewrite_followup
         from assistant.input import clean_question
 
-        text = clean_question(question, self.settings.max_question_chars)
-        standalone = rewrite_followup(text, _check_history(history, self.settings.max_question_chars))
+        text = clean_question(question, self.settings.answer.max_question_chars)
+        standalone = rewrite_followup(text, _check_history(history, self.settings.answer.max_question_chars))
         self._ensure_loaded()
         assert self._retriever is not None and self._bank is not None
         retrieval = self._retriever.retrieve(standalone, pool=True)
@@ -217,7 +219,7 @@ class Assistant:
                                      retrieval.candidates, self._bank, full_vector=retrieval.full_vector,
                                      support_rank=len(retrieval.hits))
         return check_support(retrieval.query, retrieval.hits, composition.best_full_similarity,
-                             self.settings.abstain_threshold, self._vocab)
+                             self.settings.answer.abstain_threshold, self._vocab)
 
     def stream(self, question: str, history: Sequence[Any] | None = None) -> "AnswerStream":
         """Like ask, but iterable: yields progressively longer displayable texts (see AnswerStream)."""
@@ -234,8 +236,8 @@ class Assistant:
             classify, emergency_message, mentions_topic,
         )
 
-        text = clean_question(question, self.settings.max_question_chars)
-        turns = _check_history(history, self.settings.max_question_chars)
+        text = clean_question(question, self.settings.answer.max_question_chars)
+        turns = _check_history(history, self.settings.answer.max_question_chars)
         standalone = rewrite_followup(text, turns)
         verdict = classify(text)
         if verdict.category == "emergency":  # no retrieval, no delay: the instruction comes first
@@ -259,7 +261,7 @@ class Assistant:
         contexts = [h.chunk.text for h in shown]
         context_ids = [h.chunk.id for h in shown]
         support = check_support(retrieval.query, retrieval.hits, composition.best_full_similarity,
-                                self.settings.abstain_threshold, self._vocab, require_figures=not personal)
+                                self.settings.answer.abstain_threshold, self._vocab, require_figures=not personal)
         flags = [f"support: {r}" for r in support.reasons]
         common = dict(standalone=standalone, contexts=contexts, context_ids=context_ids)
 
@@ -276,7 +278,7 @@ class Assistant:
             status: Status = "not_found" if on_topic else "out_of_scope"
             return _reply(status, NOT_FOUND_MESSAGE if on_topic else OUT_OF_SCOPE_MESSAGE, flags=flags, **common)
 
-        if self.settings.answerer != "extractive":
+        if self.settings.answer.answerer != "extractive":
             return self._generate(standalone, retrieval, composition, flags, common)
 
         citations = self._citations(composition, retrieval, standalone)
@@ -311,9 +313,9 @@ class Assistant:
         flags = flags + generated.flags
         if not generated.citations:
             return _reply("not_found", NOT_FOUND_MESSAGE, flags=flags + ["generation: no supported sentence"],
-                          answerer=self.settings.answerer, **common)
+                          answerer=self.settings.answer.answerer, **common)
         return _reply("answered", generated.body, citations=generated.citations, flags=flags,
-                      answerer=self.settings.answerer, **common)
+                      answerer=self.settings.answer.answerer, **common)
 
 
 class AnswerStream:
@@ -332,23 +334,33 @@ class AnswerStream:
         self.answer: Answer | None = None
 
     def __iter__(self) -> Iterator[str]:
-        answer = self._assistant.ask(self._question, self._history)
-        self.answer = answer
-        yield from progressive_texts(answer)
+        yield from progressive_texts(self._answer())
+
+    def bodies(self) -> Iterator[str]:
+        """The same steps as bodies only, for an edge that renders the disclaimer itself (the web UI)."""
+        yield from progressive_bodies(self._answer())
+
+    def _answer(self) -> Answer:
+        if self.answer is None:
+            self.answer = self._assistant.ask(self._question, self._history)
+        return self.answer
 
 
-def progressive_texts(answer: Answer) -> Iterator[str]:
-    """Growing prefixes of the answer body (sentence by sentence, markers kept), each with the disclaimer."""
-    full = answer.answer
-    body = full[: -len(DISCLAIMER)].rstrip()
-    if body.endswith("---"):
-        body = body[:-3].rstrip()
+def progressive_bodies(answer: Answer) -> Iterator[str]:
+    """Growing prefixes of the answer body (sentence by sentence, markers kept); the last is the whole body."""
+    body = answer.body
     pieces = [p for p in re.split(r"(?<=[.!?:]) (?=[^\[\s])|(?<=\]) (?=[A-Z(])|\n+", body) if p.strip()] if body else []
     shown = ""
     for i, piece in enumerate(pieces[:-1]):
         shown = body[: body.index(piece, len(shown)) + len(piece)]
-        yield with_disclaimer(shown)
-    yield full
+        yield shown
+    yield body
+
+
+def progressive_texts(answer: Answer) -> Iterator[str]:
+    """Growing prefixes of the answer as displayable plain text, each one ending with the disclaimer."""
+    for body in progressive_bodies(answer):
+        yield with_disclaimer(body, answer.disclaimer)
 
 
 def _reply(status: Status, body: str, *, citations: list[Citation] | None = None, contexts: list[str] | None = None,
@@ -356,7 +368,7 @@ def _reply(status: Status, body: str, *, citations: list[Citation] | None = None
            answerer: str = "extractive") -> Answer:
     """Every Answer is made here, so every one ends with the disclaimer."""
     return Answer(
-        status=status, answer=with_disclaimer(body), disclaimer=DISCLAIMER, citations=citations or [],
+        status=status, body=clean_body(body), disclaimer=DISCLAIMER, citations=citations or [],
         contexts=contexts or [], context_ids=context_ids or [], standalone_question=standalone,
         answerer=answerer, flags=flags or [],
     )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from corpus.cli_support import echo_json, fail, handles_errors, settings_from
+from foundation.cli import echo_json, fail, handles_errors, settings_from
 
 if TYPE_CHECKING:
     from assistant.models import Answer
@@ -55,12 +55,8 @@ def read_history(path: Path) -> list[dict[str, str]]:
 def render_text(answer: "Answer") -> str:
     """The answer for a terminal: body, numbered sources (section, quote, related references), disclaimer last."""
     from assistant.citations import reference_label
-    from assistant.disclaimer import DISCLAIMER, SEPARATOR
 
-    body = answer.answer[: -len(DISCLAIMER)].rstrip()
-    if body.endswith(SEPARATOR.strip()):
-        body = body[: -len(SEPARATOR.strip())].rstrip()
-    lines: list[str] = [body]
+    lines: list[str] = [answer.body]
     if answer.citations:
         lines += ["", "Sources:"]
         for c in answer.citations:
@@ -72,7 +68,7 @@ def render_text(answer: "Answer") -> str:
             for ref in c.references:
                 lines.append(textwrap.fill(f"{ref.relation}: {reference_label(ref)}", width=100,
                                            initial_indent="    - ", subsequent_indent="      "))
-    lines += ["", "---", DISCLAIMER]
+    lines += ["", "---", answer.disclaimer]
     return "\n".join(lines)
 
 

@@ -19,12 +19,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.models import Citation, CitedReference
-from corpus.errors import AssistantError
+from assistant.errors import AssistantError
 from index.models import Chunk
+from corpus.paths import article_path
 
 if TYPE_CHECKING:
     from corpus.models import Article, Reference, ReferenceLink
-    from corpus.settings import Settings
+    from foundation.settings import Settings
 
 _log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ class CitationResolver:
                 cache.setdefault(source_id, None)
             return cache[source_id]
 
-        return cls(load_article(settings.article_path), load_references(settings), load_links(settings), source_text)
+        return cls(load_article(article_path(settings)), load_references(settings), load_links(settings), source_text)
 
     # -- references ------------------------------------------------------------------------------
     def cited_reference(self, ref_id: str, relation: str = "related reference") -> CitedReference | None:

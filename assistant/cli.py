@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 
 from corpus.cli import app as corpus_app
-from corpus.settings import Settings, disable_telemetry
+from foundation.settings import Settings, disable_telemetry
 from index.cli import app as index_app
 
 app = typer.Typer(
@@ -34,7 +34,9 @@ def root(
 ) -> None:
     """Build Settings once from env vars, then apply global flags."""
     disable_telemetry()
-    overrides = {k: v for k, v in {"home": home, "chroma_url": chroma_url}.items() if v is not None}
+    overrides: dict[str, object] = {"home": home} if home is not None else {}
+    if chroma_url is not None:
+        overrides["index"] = {"chroma_url": chroma_url}
     ctx.obj = Settings(**overrides)
 
 

@@ -16,12 +16,22 @@ DISCLAIMER = (
 SEPARATOR = "\n\n---\n"
 
 
-def with_disclaimer(text: str) -> str:
-    """Return `text` followed by the fixed disclaimer, exactly once and always last."""
+def clean_body(text: str) -> str:
+    """An answer body as it may be stored: no copy of the disclaimer (a question or a model may echo it).
+
+    Applied once, where an Answer is made, so the body and the disclaimer stay separate fields and the
+    rendered text can never carry the disclaimer twice or anywhere but last.
+    """
     body = text.replace(DISCLAIMER, "").rstrip()
     while body.endswith("---"):
         body = body[:-3].rstrip()
-    return f"{body}{SEPARATOR}{DISCLAIMER}" if body else DISCLAIMER
+    return body
+
+
+def with_disclaimer(body: str, disclaimer: str = DISCLAIMER) -> str:
+    """The plain-text rendering of an answer: `body`, a separator, the disclaimer, exactly once and always last."""
+    body = clean_body(body)
+    return f"{body}{SEPARATOR}{disclaimer}" if body else disclaimer
 
 
 def has_disclaimer(text: str) -> bool:

@@ -1,6 +1,6 @@
 """Optional generative answering through llama-index LLM adapters, with every sentence checked.
 
-Selected by settings.answerer: 'llamacpp' (a local GGUF file via llama-cpp-python), 'openai' (any
+Selected by settings.answer.answerer: 'llamacpp' (a local GGUF file via llama-cpp-python), 'openai' (any
 OpenAI-compatible endpoint via OpenAILike) or 'ollama'. The packages are optional: they are imported
 here, inside functions, and a missing one raises AssistantError with the exact pip command.
 
@@ -30,13 +30,13 @@ from typing import TYPE_CHECKING, Any
 from assistant.citations import MARKER
 from assistant.disclaimer import DISCLAIMER
 from assistant.models import Citation
-from corpus.errors import AssistantError
+from assistant.errors import AssistantError
 from index.models import ScoredChunk
 
 if TYPE_CHECKING:
     from assistant.citations import CitationResolver
     from assistant.compose import SentenceBank
-    from corpus.settings import Settings
+    from foundation.settings import Settings
 
 SUPPORT_THRESHOLD = 0.6
 NOT_FOUND_TOKEN = "NOT_FOUND"
@@ -72,14 +72,14 @@ def _missing(package: str, pip: str) -> AssistantError:
 
 
 def load_llm(settings: "Settings") -> Any:
-    """The llama-index LLM chosen by settings.answerer (imports happen here; missing packages name the pip command)."""
-    kind = settings.answerer
+    """The llama-index LLM chosen by settings.answer.answerer (imports happen here; missing packages name the pip command)."""
+    kind = settings.answer.answerer
     if kind == "llamacpp":
         try:
             from llama_index.llms.llama_cpp import LlamaCPP
         except ImportError as exc:
             raise _missing("llamacpp", "llama-cpp-python llama-index-llms-llama-cpp") from exc
-        path = settings.llm_model_path
+        path = settings.llm.model_path
         if path is None or not path.is_file():
             raise AssistantError("the llamacpp answerer needs a local GGUF file: set PNS_LLM_MODEL_PATH=/path/to/model.gguf")
         return LlamaCPP(model_path=str(path), temperature=0.0, max_new_tokens=MAX_NEW_TOKENS, context_window=4096,
@@ -89,18 +89,18 @@ def load_llm(settings: "Settings") -> Any:
             from llama_index.llms.openai_like import OpenAILike
         except ImportError as exc:
             raise _missing("openai", "llama-index-llms-openai-like") from exc
-        if not settings.llm_base_url or not settings.llm_model:
+        if not settings.llm.base_url or not settings.llm.model:
             raise AssistantError("the openai answerer needs PNS_LLM_BASE_URL (an OpenAI-compatible /v1 URL) and PNS_LLM_MODEL")
-        return OpenAILike(model=settings.llm_model, api_base=settings.llm_base_url, api_key=settings.llm_api_key or "unused",
+        return OpenAILike(model=settings.llm.model, api_base=settings.llm.base_url, api_key=settings.llm.api_key or "unused",
                           is_chat_model=True, temperature=0.0, max_tokens=MAX_NEW_TOKENS, timeout=120.0)
     if kind == "ollama":
         try:
             from llama_index.llms.ollama import Ollama
         except ImportError as exc:
             raise _missing("ollama", "llama-index-llms-ollama") from exc
-        if not settings.llm_model:
+        if not settings.llm.model:
             raise AssistantError("the ollama answerer needs PNS_LLM_MODEL (e.g. llama3.2:3b)")
-        return Ollama(model=settings.llm_model, base_url=settings.llm_base_url or DEFAULT_OLLAMA_URL,
+        return Ollama(model=settings.llm.model, base_url=settings.llm.base_url or DEFAULT_OLLAMA_URL,
                       request_timeout=120.0, temperature=0.0)
     raise AssistantError(f"unknown answerer {kind!r}: use extractive, llamacpp, openai or ollama")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from corpus.errors import AssistantError
+from assistant.errors import AssistantError
 
 # Whitespace controls that are harmless in typed or pasted text: folded to a plain space.
 HARMLESS_CONTROLS = frozenset("\t\n\r\v\f")

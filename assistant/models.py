@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from assistant.disclaimer import DISCLAIMER, with_disclaimer
 
 Status = Literal["answered", "not_found", "out_of_scope", "emergency", "personal_advice", "invalid_input", "error"]
 
@@ -43,11 +45,15 @@ class Citation(BaseModel):
 
 
 class Answer(BaseModel):
-    """The full result of one `ask`: the text the user sees (disclaimer included) and its evidence."""
+    """The full result of one `ask`: the body, the fixed disclaimer and the evidence, kept apart.
+
+    Each edge renders body and disclaimer together in its own way (terminal, HTML, MCP); `answer` is the
+    plain-text rendering that the JSON API and the CLI print, always ending with the disclaimer.
+    """
 
     status: Status
-    answer: str = Field(description="Everything shown to the user, ending with the disclaimer.")
-    disclaimer: str
+    body: str = Field(description="What the assistant says, without the disclaimer.")
+    disclaimer: str = DISCLAIMER
     citations: list[Citation] = Field(default_factory=list)
     contexts: list[str] = Field(default_factory=list, description="Retrieved passage texts, in rank order.")
     context_ids: list[str] = Field(default_factory=list)
@@ -55,3 +61,9 @@ class Answer(BaseModel):
     answerer: str = "extractive"
     latency_ms: float | None = None
     flags: list[str] = Field(default_factory=list, description="e.g. sentences dropped by the support check.")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def answer(self) -> str:
+        """Everything shown to the user as plain text: the body, then the disclaimer, last."""
+        return with_disclaimer(self.body, self.disclaimer)

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/answer_latency.json"))
     args = parser.parse_args(argv)
 
-    from corpus.settings import Settings, disable_telemetry
+    from foundation.settings import Settings, disable_telemetry
 
     disable_telemetry()
     from assistant.api import Assistant
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> dict:
 
     report = {
         "benchmark": "answer_latency",
-        "answerer": settings.answerer,
+        "answerer": settings.answer.answerer,
         "questions": len(items),
         "measured_asks": len(timings),
         "warm_up_s": round(warm_up_s, 2),

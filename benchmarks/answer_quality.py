@@ -26,6 +26,7 @@ import argparse
 import json
 import statistics
 from pathlib import Path
+from corpus.paths import article_path
 
 
 def _covered(intervals: list[tuple[int, int]], a: int, b: int) -> int:
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--show", action="store_true", help="print each item's scores")
     args = parser.parse_args(argv)
 
-    from corpus.settings import Settings, disable_telemetry
+    from foundation.settings import Settings, disable_telemetry
 
     disable_telemetry()
     from assistant.api import Assistant
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> dict:
     settings = Settings()
     assistant = Assistant(settings)
     assistant.warm_up()
-    article = load_article(settings.article_path)
+    article = load_article(article_path(settings))
     rows = []
     for item in load_evalset():
         if item.category not in ANSWERABLE or item.expected_status != "answered" or not item.reference_contexts:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from benchmarks.measure import machine, ratio, summarise_ms, write_result
+from corpus.paths import article_path
 
 TARGET_P50_MS = 150.0
 TARGET_P95_MS = 400.0
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--out-dir", type=Path, default=None)
     args = parser.parse_args(argv)
 
-    from corpus.settings import Settings, disable_telemetry
+    from foundation.settings import Settings, disable_telemetry
 
     disable_telemetry()
     from assistant.api import Assistant
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     from assistant.retrieval import Retriever
     from benchmarks.baseline import LlamaIndexBaseline
     from corpus.article import load_article
-    from corpus.errors import IndexStoreError
+    from index.errors import IndexStoreError
     from eval.dataset import load_evalset, quote_spans
     from index.store import open_index
 
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     baseline_warm_up_s = time.perf_counter() - t
 
     items = load_evalset()
-    article = load_article(settings.article_path)
+    article = load_article(article_path(settings))
 
     # -- retrieval quality ---------------------------------------------------------------------
     ours_retriever, ours_answer, base_same, base_raw = [], [], [], []

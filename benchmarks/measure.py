@@ -80,7 +80,7 @@ def write_result(name: str, data: dict[str, Any], out_dir: Path | None = None) -
 
 def child_env(home: Path | None = None) -> dict[str, str]:
     """Environment for a benchmark subprocess: the repo importable, telemetry off, optional PNS_HOME."""
-    from corpus.settings import disable_telemetry
+    from foundation.settings import disable_telemetry
 
     disable_telemetry()
     env = dict(os.environ)

@@ -16,6 +16,7 @@ import json
 import statistics
 import time
 from pathlib import Path
+from corpus.paths import article_path
 
 # (name, retriever mode, focus): "focus" embeds the question without the subject phrase for dense search.
 MODES = (("dense_full_question", "dense", False), ("dense", "dense", True), ("bm25", "bm25", True),
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/retrieval_modes.json"))
     args = parser.parse_args(argv)
 
-    from corpus.settings import Settings, disable_telemetry
+    from foundation.settings import Settings, disable_telemetry
 
     disable_telemetry()
     from assistant.conversation import rewrite_followup
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> dict:
     from index.store import open_index
 
     settings = Settings()
-    article = load_article(settings.article_path)
+    article = load_article(article_path(settings))
     index = open_index(settings)
     index.warm_up()
     retriever = Retriever(index, top_k=args.k)

@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--summary-only", action="store_true", help="rewrite summary.md from existing results")
     args = parser.parse_args(argv)
 
-    from corpus.settings import disable_telemetry
+    from foundation.settings import disable_telemetry
 
     disable_telemetry()
     args.out_dir.mkdir(parents=True, exist_ok=True)

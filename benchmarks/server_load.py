@@ -42,7 +42,7 @@ import json, sys
 from pathlib import Path
 from benchmarks.baseline import LlamaIndexBaseline
 from benchmarks.load_ui import QUESTIONS
-from corpus.settings import Settings, disable_telemetry
+from foundation.settings import Settings, disable_telemetry
 disable_telemetry()
 from index.store import open_index
 def status():

@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/status_accuracy.json"))
     args = parser.parse_args(argv)
 
-    from corpus.settings import Settings, disable_telemetry
+    from foundation.settings import Settings, disable_telemetry
 
     disable_telemetry()
     from assistant.api import Assistant

@@ -32,14 +32,14 @@ from index.numpy_encoder import BertMeanPoolEncoder
 
 
 def model_folder(name: str = "all-MiniLM-L6-v2") -> Path:
-    from corpus.embedder import bundled_model
+    from foundation.model_registry import bundled_model
 
     return bundled_model(name).path()
 
 
 def cold_query(home: str, question: str) -> list[str]:
     """What a torch-free `pns ask` would pay before composing: encoder load, one embedding, one Chroma query."""
-    from corpus.settings import disable_telemetry
+    from foundation.settings import disable_telemetry
 
     disable_telemetry()
     import chromadb
@@ -60,15 +60,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--out-dir", type=Path, default=None)
     args = parser.parse_args(argv)
 
-    from corpus.embedder import load_sentence_model
-    from corpus.settings import Settings, disable_telemetry
+    from foundation.model_registry import load_sentence_model
+    from foundation.settings import Settings, disable_telemetry
     from eval.dataset import load_evalset
 
     disable_telemetry()
     settings = Settings(home=args.home) if args.home else Settings()
     questions = [item.question for item in load_evalset()]
-    ours = BertMeanPoolEncoder(model_folder(settings.embedding_model))
-    reference = load_sentence_model(settings.embedding_model)
+    ours = BertMeanPoolEncoder(model_folder(settings.index.embedding_model))
+    reference = load_sentence_model(settings.index.embedding_model)
     cosines, np_ms, st_ms = [], [], []
     for q in questions:
         t = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Tune the abstention threshold (settings.abstain_threshold) on the evalset and report its accuracy.
+"""Tune the abstention threshold (settings.answer.abstain_threshold) on the evalset and report its accuracy.
 
 The gate (assistant/abstention.py) refuses to answer when the best retrieved sentence is less similar
 to the question than the threshold, or when a rule fires (a figure is asked for that no passage states;
@@ -56,14 +56,14 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/abstention.json"))
     args = parser.parse_args(argv)
 
-    from corpus.settings import Settings, disable_telemetry
+    from foundation.settings import Settings, disable_telemetry
 
     disable_telemetry()
     from assistant.api import Assistant
     from eval.dataset import ANSWERABLE, load_evalset
 
     base = Settings()
-    probe = Assistant(base.model_copy(update={"abstain_threshold": 0.0}))
+    probe = Assistant(base.override(answer={"abstain_threshold": 0.0}))
     probe.warm_up()
     items = [i for i in load_evalset() if i.category in ANSWERABLE | {"unanswerable", "out_of_scope"}]
     rows: list[dict] = []
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> dict:
         loo.append(decide(held, best_threshold(rest)) == held["should_answer"])
 
     # full statuses at the chosen threshold, through the real ask() path
-    assistant = Assistant(base.model_copy(update={"abstain_threshold": threshold}))
+    assistant = Assistant(base.override(answer={"abstain_threshold": threshold}))
     assistant.warm_up()
     status_hits = []
     for item in items:

@@ -19,7 +19,8 @@ from pathlib import Path
 from corpus.article import DISCLAIMER_START, reference_lines
 from corpus.errors import CorpusError
 from corpus.models import Reference, ReferenceType
-from corpus.settings import Settings
+from foundation.settings import Settings
+from corpus.paths import article_path
 
 DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -220,7 +221,7 @@ def read_bibliography(path: Path) -> list[Reference]:
 
 def load_references(settings: Settings) -> list[Reference]:
     """The article's references, in printed order."""
-    return read_bibliography(settings.article_path)
+    return read_bibliography(article_path(settings))
 
 
 def references_by_id(refs: list[Reference]) -> dict[str, Reference]:

@@ -11,7 +11,8 @@ from typing import Optional
 
 import typer
 
-from corpus.cli_support import echo_json, handles_errors, settings_from
+from foundation.cli import echo_json, handles_errors, settings_from
+from corpus.paths import article_path
 
 app = typer.Typer(
     help="The article, its bibliography, inferred section->reference links and cited source texts.",
@@ -104,7 +105,7 @@ def sections_cmd(ctx: typer.Context, as_json: bool = typer.Option(False, "--json
     """List the cleaned article's sections with their stable ids."""
     from corpus.article import load_article
 
-    article = load_article(settings_from(ctx).article_path)
+    article = load_article(article_path(settings_from(ctx)))
     if as_json:
         echo_json([s.model_dump() for s in article.sections])
         return
@@ -121,9 +122,9 @@ def show_cmd(
 ) -> None:
     """Print the cleaned article text (or one section)."""
     from corpus.article import load_article
-    from corpus.cli_support import fail
+    from foundation.cli import fail
 
-    article = load_article(settings_from(ctx).article_path)
+    article = load_article(article_path(settings_from(ctx)))
     if section_id:
         try:
             section = article.section(section_id)

@@ -26,7 +26,7 @@ from typing import Literal
 
 from corpus.errors import CorpusError
 from corpus.models import Reference
-from corpus.settings import Settings
+from foundation.settings import Settings
 from corpus.sources import (
     DEFAULT_LICENCE,
     EXTENSIONS,

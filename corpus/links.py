@@ -34,7 +34,9 @@ from corpus.article import load_article
 from corpus.bibliography import load_references
 from corpus.errors import CorpusError
 from corpus.models import Article, Reference, ReferenceLink, Section
-from corpus.settings import PACKAGE_DATA, Settings
+from corpus.paths import PACKAGE_DATA
+from foundation.settings import Settings
+from corpus.paths import article_path
 
 PACKAGED_LINKS = PACKAGE_DATA / "links.json"
 LINKS_FILE = "links.json"
@@ -141,7 +143,7 @@ def _sentences(section: Section) -> list[str]:
 
 def embedding_similarities(article: Article, refs: list[Reference], model_name: str) -> list[list[float]]:
     """[section][reference] cosine between the reference title and the section's closest sentence."""
-    from corpus.embedder import load_sentence_model
+    from foundation.model_registry import load_sentence_model
 
     model = load_sentence_model(model_name)
     titles = model.encode([r.title for r in refs], normalize_embeddings=True)
@@ -197,15 +199,15 @@ def _sha256(path: Path) -> str:
 
 def compute_links(settings: Settings) -> dict[str, Any]:
     """Recompute every link (loads the embedding model) and return the links.json document."""
-    article = load_article(settings.article_path)
+    article = load_article(article_path(settings))
     refs = load_references(settings)
-    sims = embedding_similarities(article, refs, settings.embedding_model)
+    sims = embedding_similarities(article, refs, settings.index.embedding_model)
     return {
         "format": FORMAT_VERSION,
         "generated_by": "pns corpus links --recompute",
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "article_sha256": _sha256(settings.article_path),
-        "model": settings.embedding_model,
+        "article_sha256": _sha256(article_path(settings)),
+        "model": settings.index.embedding_model,
         "weights": {"keyword": KEYWORD_WEIGHT, "embedding": EMBEDDING_WEIGHT},
         "threshold": THRESHOLD,
         "fallback_min_similarity": FALLBACK_MIN_SIMILARITY,
@@ -249,9 +251,9 @@ def load_links(settings: Settings) -> list[ReferenceLink]:
     path = links_path(settings)
     doc = read_links_document(path)
     try:
-        current = _sha256(settings.article_path)
+        current = _sha256(article_path(settings))
     except FileNotFoundError:
-        raise CorpusError(f"article file not found: {settings.article_path}") from None
+        raise CorpusError(f"article file not found: {article_path(settings)}") from None
     if doc.get("article_sha256") != current:
         raise CorpusError(
             f"reference links in {path} were computed for a different article text; "

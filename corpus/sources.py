@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corpus.errors import CorpusError
 from corpus.models import Reference, SourceDocument
-from corpus.settings import Settings
+from foundation.settings import Settings
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1

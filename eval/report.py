@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from corpus.errors import EvalError
+from eval.errors import EvalError
 from eval.plots import plot_categories, plot_retrieval
 from eval.runner import acceptance
 

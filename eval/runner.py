@@ -12,6 +12,7 @@ never dropped and never counted as a pass.
 
 from __future__ import annotations
 
+from corpus.paths import article_path
 import math
 import re
 import subprocess
@@ -24,8 +25,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from corpus.errors import EvalError, PNSError
-from corpus.settings import Settings, disable_telemetry
+from eval.errors import EvalError
+
+from foundation.errors import PNSError
+from foundation.settings import Settings, disable_telemetry
 from eval.dataset import ANSWERABLE, EvalItem, quote_spans
 from eval.metrics import (
     LEXICAL_JUDGE_NAME,
@@ -67,6 +70,7 @@ class ItemResult:
     item: EvalItem
     status: str = "error"
     answer: str = ""
+    body: str = ""
     latency_ms: float | None = None
     error: str | None = None
     standalone_question: str | None = None
@@ -93,12 +97,6 @@ class ItemResult:
             "retrieval": self.retrieval, "citation": self.citation,
             "ragas": self.ragas,
         }
-
-
-def answer_body(text: str, disclaimer: str) -> str:
-    """The answer without the fixed disclaimer (and its separator): what citations and ragas judge."""
-    body = text.replace(disclaimer, "")
-    return re.sub(r"\s*---\s*$", "", body.strip()).strip()
 
 
 def strip_markers(text: str) -> str:
@@ -178,7 +176,7 @@ class EvalRun:
         if self._article is None:
             from corpus.article import load_article
 
-            self._article = load_article(self.settings.article_path)
+            self._article = load_article(article_path(self.settings))
         return self._article
 
     @property
@@ -186,7 +184,7 @@ class EvalRun:
         if self._retriever is None:
             from assistant.retrieval import Retriever
 
-            self._retriever = Retriever(self.index, top_k=self.settings.top_k)
+            self._retriever = Retriever(self.index, top_k=self.settings.answer.top_k)
         return self._retriever
 
     def ask(self, question: str, history: list[dict[str, str]]) -> Answer:
@@ -228,6 +226,7 @@ class EvalRun:
                 res.latency_ms = (time.perf_counter() - start) * 1000.0
                 res.status = ans.status
                 res.answer = ans.answer
+                res.body = ans.body
                 res.standalone_question = ans.standalone_question
                 res.contexts = list(ans.contexts)
                 res.context_ids = list(ans.context_ids)
@@ -276,7 +275,6 @@ class EvalRun:
         """ALCE citation recall/precision on every answered item; returns the entailment judge's name."""
         from tqdm import tqdm
 
-        from assistant.disclaimer import DISCLAIMER
 
         name, entails = self.citation_judge()
         todo = [r for r in results if r.status == "answered" and r.item.expected_status == "answered"]
@@ -290,7 +288,7 @@ class EvalRun:
                     passages[marker] = quote
                 except KeyError:
                     passages[marker] = quote
-            score = citation_scores(claim_text(answer_body(res.answer, DISCLAIMER)), passages, entails)
+            score = citation_scores(claim_text(res.body), passages, entails)
             res.citation = {
                 "recall": score.recall, "precision": score.precision, "statements": score.statements,
                 "supported": score.supported, "citations": score.citations,
@@ -304,7 +302,6 @@ class EvalRun:
     def ragas_samples(self, results: Sequence[ItemResult]) -> tuple[list[ItemResult], list[Any]]:
         from ragas.dataset_schema import SingleTurnSample
 
-        from assistant.disclaimer import DISCLAIMER
 
         chunks = self.index.chunks()
         todo, samples = [], []
@@ -315,7 +312,7 @@ class EvalRun:
             spans = quote_spans(item, self.article)
             samples.append(SingleTurnSample(
                 user_input=res.standalone_question or item.question,
-                response=strip_markers(claim_text(answer_body(res.answer, DISCLAIMER))),
+                response=strip_markers(claim_text(res.body)),
                 retrieved_contexts=res.contexts or [""],
                 retrieved_context_ids=res.context_ids or ["none"],
                 reference=item.reference_answer,
@@ -524,9 +521,9 @@ def summarise(run: EvalRun, items: Sequence[EvalItem], results: Sequence[ItemRes
         "evalset": {"version": items[0].version if items else None, "n": len(items),
                     "categories": dict(Counter(i.category for i in items))},
         "judge": judge_info,
-        "settings": {"top_k": settings.top_k, "answerer": settings.answerer, "chunk_size": settings.chunk_size,
-                     "chunk_overlap": settings.chunk_overlap, "embedding_model": settings.embedding_model,
-                     "abstain_threshold": settings.abstain_threshold},
+        "settings": {"top_k": settings.answer.top_k, "answerer": settings.answer.answerer, "chunk_size": settings.index.chunk_size,
+                     "chunk_overlap": settings.index.chunk_overlap, "embedding_model": settings.index.embedding_model,
+                     "abstain_threshold": settings.answer.abstain_threshold},
         "index": {k: index_status.get(k) for k in ("build_hash", "chunks", "collection", "built_at") if k in index_status},
         "headline": {
             "faithfulness": ragas_scores.get("faithfulness", {}).get("mean"),

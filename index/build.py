@@ -27,7 +27,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from corpus.errors import CorpusError, IndexStoreError, PNSError
+from corpus.errors import CorpusError
+
+from foundation.errors import PNSError
+
+from index.errors import IndexStoreError
 from index.chunking import EMBED_RECIPE, chunk_corpus, embedding_text, model_tokenizer
 from index.models import Chunk
 from index.store import (
@@ -48,7 +52,7 @@ from index.store import (
 )
 
 if TYPE_CHECKING:
-    from corpus.settings import Settings
+    from foundation.settings import Settings
     from index.embedding import BundledEmbedding
 
 EMBED_BATCH = 32
@@ -58,8 +62,8 @@ WRITE_BATCH = 1000
 def build_hash(chunks: Sequence[Chunk], settings: "Settings", dimension: int) -> str:
     """Everything that decides the index's content; equal hashes mean an identical index."""
     payload = {
-        "format": FORMAT_VERSION, "model": settings.embedding_model, "dimension": dimension,
-        "recipe": EMBED_RECIPE, "chunk_size": settings.chunk_size, "chunk_overlap": settings.chunk_overlap,
+        "format": FORMAT_VERSION, "model": settings.index.embedding_model, "dimension": dimension,
+        "recipe": EMBED_RECIPE, "chunk_size": settings.index.chunk_size, "chunk_overlap": settings.index.chunk_overlap,
         "chunks": [c.model_dump() for c in chunks],
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
@@ -118,7 +122,7 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
     A source file that fails verification (sha256 mismatch, unreadable PDF ...) is left out rather than
     failing the build; the report lists each one under `skipped_sources` (and `pns index build` prints them).
     """
-    from corpus.settings import disable_telemetry
+    from foundation.settings import disable_telemetry
 
     disable_telemetry()
     started = time.perf_counter()
@@ -131,10 +135,10 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
     with disk_full_is_an_index_error(index_dir), build_lock(index_dir):
         from index.embedding import BundledEmbedding
 
-        embedder = embedder or BundledEmbedding(settings.embedding_model)
-        if embedder.model_name != settings.embedding_model:
-            raise IndexStoreError(f"embedder {embedder.model_name!r} does not match settings {settings.embedding_model!r}")
-        chunks = chunk_corpus(settings, tokenizer=model_tokenizer(settings.embedding_model), on_error=skip_source)
+        embedder = embedder or BundledEmbedding(settings.index.embedding_model)
+        if embedder.model_name != settings.index.embedding_model:
+            raise IndexStoreError(f"embedder {embedder.model_name!r} does not match settings {settings.index.embedding_model!r}")
+        chunks = chunk_corpus(settings, tokenizer=model_tokenizer(settings.index.embedding_model), on_error=skip_source)
         if not chunks:
             raise IndexStoreError("the corpus produced no chunks: is the article empty?")
         digest = build_hash(chunks, settings, embedder.dimension)
@@ -147,7 +151,7 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
                            skipped=skipped)
 
         tag = f"{digest[:12]}-{secrets.token_hex(3)}"
-        name = f"{settings.collection}-{tag}"
+        name = f"{settings.index.collection}-{tag}"
         _record_owned(index_dir, name)
         try:
             with chroma_errors(settings, "creating the collection"):
@@ -178,7 +182,7 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
                 "lexical": lexical, "chunks": len(chunks), "embedding_model": embedder.model_name,
                 "dimension": embedder.dimension, "embed_recipe": EMBED_RECIPE,
                 "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "sources": sources, "chunk_size": settings.chunk_size, "chunk_overlap": settings.chunk_overlap,
+                "sources": sources, "chunk_size": settings.index.chunk_size, "chunk_overlap": settings.index.chunk_overlap,
                 "location": chroma_location(settings),
                 "embedded": len(todo), "reused": reused,
                 "seconds": round(time.perf_counter() - started, 2),
@@ -237,7 +241,7 @@ def _reuse_vectors(client: Any, old: dict[str, Any] | None, chunks: Sequence[Chu
     try:
         collection = get_collection(client, old["collection"], settings)
     except IndexStoreError:
-        if settings.chroma_url:
+        if settings.index.chroma_url:
             connect(settings)  # a down server is an error; a missing collection just means no reuse
         return {}
     wanted = {c.id: embed_key(model, c) for c in chunks}

@@ -22,14 +22,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from corpus.errors import CorpusError, IndexStoreError
+from corpus.errors import CorpusError
+
+from index.errors import IndexStoreError
 from index.models import Chunk
+from corpus.paths import article_path
 
 if TYPE_CHECKING:
     from llama_index.core.node_parser import SentenceSplitter
 
     from corpus.models import Article, ReferenceLink, SourceDocument
-    from corpus.settings import Settings
+    from foundation.settings import Settings
 
 Tokenizer = Callable[[str], Sequence[int]]
 
@@ -68,7 +71,7 @@ def model_tokenizer(model_name: str) -> Tokenizer:
     """The bundled model's word-piece tokenizer, read from its tokenizer.json (fast, no torch)."""
     from tokenizers import Tokenizer as HFTokenizer
 
-    from corpus.embedder import bundled_model
+    from foundation.model_registry import bundled_model
 
     path = bundled_model(model_name).path() / "tokenizer.json"
     tok = HFTokenizer.from_file(str(path))
@@ -216,7 +219,7 @@ def load_corpus(settings: "Settings", on_error: Callable[[CorpusError], None] | 
     from corpus.links import load_links
     from corpus.sources import load_sources
 
-    article = load_article(settings.article_path)
+    article = load_article(article_path(settings))
     links = load_links(settings)
     sources = load_sources(settings, on_error=on_error)
     titles: dict[str, str] = {}
@@ -235,6 +238,6 @@ def chunk_corpus(settings: "Settings", tokenizer: Tokenizer | None = None,
     """
     article, sources, links, titles = load_corpus(settings, on_error=on_error)
     return chunk_documents(
-        article, sources, links, chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap,
-        tokenizer=tokenizer or model_tokenizer(settings.embedding_model), titles=titles,
+        article, sources, links, chunk_size=settings.index.chunk_size, chunk_overlap=settings.index.chunk_overlap,
+        tokenizer=tokenizer or model_tokenizer(settings.index.embedding_model), titles=titles,
     )

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import Field, PrivateAttr
 
-from corpus.embedder import bundled_model, load_sentence_model
+from foundation.model_registry import bundled_model, load_sentence_model
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -52,7 +52,7 @@ class BundledEmbedding(BaseEmbedding):
 
     def __init__(self, model_name: str, embed_batch_size: int = DEFAULT_BATCH_SIZE, torch_threads: int | None = 1,
                  **kwargs: Any) -> None:
-        spec = bundled_model(model_name)  # raises CorpusError naming the bundled models
+        spec = bundled_model(model_name)  # raises ModelUnavailableError naming the bundled models
         super().__init__(
             model_name=spec.name,
             embed_batch_size=embed_batch_size,
@@ -93,9 +93,9 @@ class BundledEmbedding(BaseEmbedding):
             dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
             got = dim()
             if got != self.dimension:
-                from corpus.errors import CorpusError
+                from foundation.errors import ModelUnavailableError
 
-                raise CorpusError(
+                raise ModelUnavailableError(
                     f"embedding model {self.model_name!r} produced {got}-d vectors, the registry says {self.dimension}"
                 )
             self._model = model

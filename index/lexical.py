@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from corpus.errors import IndexStoreError
+from index.errors import IndexStoreError
 
 TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
 IDS_FILE = "chunk_ids.json"

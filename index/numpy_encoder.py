@@ -30,8 +30,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from corpus.embedder import bundled_model
-from corpus.errors import CorpusError
+from foundation.model_registry import bundled_model
+from foundation.errors import ModelUnavailableError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -74,9 +74,9 @@ def _read_json(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise CorpusError(f"cannot read the embedding model's {path.name} at {path}: {exc}") from exc
+        raise ModelUnavailableError(f"cannot read the embedding model's {path.name} at {path}: {exc}") from exc
     if not isinstance(data, dict):
-        raise CorpusError(f"the embedding model's {path} is not a JSON object")
+        raise ModelUnavailableError(f"the embedding model's {path} is not a JSON object")
     return data
 
 
@@ -108,7 +108,7 @@ class BertMeanPoolEncoder:
             ) if not ok
         ]
         if unsupported:
-            raise CorpusError(f"the numpy encoder cannot reproduce the model at {folder} (unsupported: "
+            raise ModelUnavailableError(f"the numpy encoder cannot reproduce the model at {folder} (unsupported: "
                               f"{', '.join(unsupported)}); use sentence-transformers for it")
         self.layers = int(config["num_hidden_layers"])
         self.heads = int(config["num_attention_heads"])
@@ -121,7 +121,7 @@ class BertMeanPoolEncoder:
         missing = [k for k in ("embeddings.word_embeddings.weight", "encoder.layer.0.attention.self.query.weight")
                    if k not in self.w]
         if missing:
-            raise CorpusError(f"the embedding model's weights at {folder} lack {', '.join(missing)}")
+            raise ModelUnavailableError(f"the embedding model's weights at {folder} lack {', '.join(missing)}")
         # pre-transpose the dense layers once: x @ W.T on every call would copy or stride badly
         self._dense = {k[: -len(".weight")]: (v.T.copy(), self.w[k[: -len(".weight")] + ".bias"])
                        for k, v in self.w.items() if k.endswith(".weight") and v.ndim == 2 and "embeddings" not in k}
@@ -215,7 +215,7 @@ class NumpyEmbedding:
 
     def __init__(self, model_name: str, embed_batch_size: int = DEFAULT_BATCH_SIZE,
                  blas_threads: int | None = 1) -> None:
-        spec = bundled_model(model_name)  # raises CorpusError naming the bundled models
+        spec = bundled_model(model_name)  # raises ModelUnavailableError naming the bundled models
         self.model_name = spec.name
         # BLAS threads (process-wide, like BundledEmbedding.torch_threads), set when the weights load; None
         # leaves numpy's default. 1 because OpenBLAS's two threads spin-wait under load on this shared 2-core
@@ -249,7 +249,7 @@ class NumpyEmbedding:
                     threadpool_limits(limits=self.blas_threads, user_api="blas")
                 encoder = BertMeanPoolEncoder(self._spec.path())
                 if encoder.dimension != self.dimension:
-                    raise CorpusError(f"embedding model {self.model_name!r} produces {encoder.dimension}-d vectors, "
+                    raise ModelUnavailableError(f"embedding model {self.model_name!r} produces {encoder.dimension}-d vectors, "
                                       f"the registry says {self.dimension}")
                 self._encoder = encoder
             return self._encoder

@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from corpus.errors import IndexStoreError
+from index.errors import IndexStoreError
 from index.models import Chunk, ScoredChunk
 
 if TYPE_CHECKING:
-    from corpus.settings import Settings
+    from foundation.settings import Settings
     from index.lexical import LexicalIndex
     from index.numpy_encoder import Embedder
 
@@ -99,7 +99,7 @@ def load_manifest(path: Path, build_hash: str | None = None) -> list[Chunk]:
 # -- Chroma ------------------------------------------------------------------------------------
 def chroma_location(settings: "Settings") -> str:
     """Where vectors live, for messages and the pointer: the server URL or the embedded folder."""
-    return settings.chroma_url or f"embedded:{settings.index_dir / 'chroma'}"
+    return settings.index.chroma_url or f"embedded:{settings.index_dir / 'chroma'}"
 
 
 def parse_chroma_url(url: str) -> tuple[str, int, bool]:
@@ -120,21 +120,21 @@ def connect(settings: "Settings") -> Any:
 
     Telemetry is off in both. A server that does not answer becomes an IndexStoreError, not a trace.
     """
-    from corpus.settings import disable_telemetry
+    from foundation.settings import disable_telemetry
 
     disable_telemetry()
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_url:
-        host, port, ssl = parse_chroma_url(settings.chroma_url)
+    if settings.index.chroma_url:
+        host, port, ssl = parse_chroma_url(settings.index.chroma_url)
         try:
             client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=chroma_settings)
             client.heartbeat()
         except Exception as exc:
             raise IndexStoreError(
-                f"cannot reach Chroma server at {settings.chroma_url}: {exc} "
+                f"cannot reach Chroma server at {settings.index.chroma_url}: {exc} "
                 "(start it with `chroma run --host 127.0.0.1 --port PORT --path DIR`, or unset PNS_CHROMA_URL)"
             ) from exc
         return client
@@ -154,8 +154,8 @@ def chroma_errors(settings: "Settings", doing: str) -> Iterator[None]:
     except IndexStoreError:
         raise
     except Exception as exc:
-        if settings.chroma_url and _looks_like_connection_error(exc):
-            raise IndexStoreError(f"cannot reach Chroma server at {settings.chroma_url}: {exc}") from exc
+        if settings.index.chroma_url and _looks_like_connection_error(exc):
+            raise IndexStoreError(f"cannot reach Chroma server at {settings.index.chroma_url}: {exc}") from exc
         raise IndexStoreError(
             f"Chroma failed while {doing} at {chroma_location(settings)}: {exc}{_disk_full_hint(exc, settings)}"
         ) from exc
@@ -174,7 +174,7 @@ def _disk_full_hint(exc: BaseException, settings: "Settings") -> str:
     import errno
     import shutil
 
-    if settings.chroma_url:
+    if settings.index.chroma_url:
         return ""
     chain = list(_chain(exc))
     text = " ".join(str(e) for e in chain).lower()
@@ -216,8 +216,8 @@ def get_collection(client: Any, name: str, settings: "Settings") -> Any:
     try:
         return client.get_collection(name=name, embedding_function=None)
     except Exception as exc:
-        if settings.chroma_url and _looks_like_connection_error(exc):
-            raise IndexStoreError(f"cannot reach Chroma server at {settings.chroma_url}: {exc}") from exc
+        if settings.index.chroma_url and _looks_like_connection_error(exc):
+            raise IndexStoreError(f"cannot reach Chroma server at {settings.index.chroma_url}: {exc}") from exc
         raise IndexStoreError(
             f"the index's Chroma collection {name!r} is missing from {chroma_location(settings)} "
             f"(deleted, or PNS_CHROMA_URL changed since the build): {BUILD_HINT}"
@@ -241,14 +241,14 @@ def vector_store(collection: Any) -> Any:
 # -- compatibility -----------------------------------------------------------------------------
 def check_compatible(pointer: dict[str, Any], settings: "Settings") -> None:
     """Refuse an index built by another format or embedding model: its vectors mean nothing to ours."""
-    from corpus.embedder import bundled_model
+    from foundation.model_registry import bundled_model
 
     if pointer.get("format") != FORMAT_VERSION:
         raise IndexStoreError(
             f"the index at {settings.index_dir} has format {pointer.get('format')!r}, this version reads "
             f"{FORMAT_VERSION}: {BUILD_HINT} to rebuild it"
         )
-    want = bundled_model(settings.embedding_model)
+    want = bundled_model(settings.index.embedding_model)
     if pointer["embedding_model"] != want.name or int(pointer["dimension"]) != want.dimension:
         raise IndexStoreError(
             f"incompatible index: it was built with embedding model {pointer['embedding_model']!r} "
@@ -382,7 +382,7 @@ def open_index(settings: "Settings", embedder: "Embedder | None" = None) -> Sear
 
     `embedder` lets a long-lived caller share one loaded model across re-opens (e.g. after a rebuild).
     """
-    from corpus.settings import disable_telemetry
+    from foundation.settings import disable_telemetry
 
     disable_telemetry()
     pointer = read_pointer(settings)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.settings import Settings, disable_telemetry
+from foundation.settings import Settings, disable_telemetry
 
 disable_telemetry()
 REPO = Path(__file__).resolve().parents[1]
@@ -82,7 +82,7 @@ def built_index_home(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     from index.build import build_index
 
     home = tmp_path_factory.mktemp("built-index-home")
-    settings = Settings(home=home, chroma_url=None)
+    settings = Settings(home=home, index={"chroma_url": None})
     build_index(settings, progress=False)
     return settings
 # ---- end index fixtures ---------------------------------------------------------------------------

@@ -34,8 +34,8 @@ from assistant.ui.references import (
     sort_entries,
 )
 from assistant.ui.security import MAX_REQUEST_BYTES, MAX_UPLOAD, BodyLimitMiddleware
-from corpus.errors import PNSError
-from corpus.settings import Settings
+from foundation.errors import PNSError
+from foundation.settings import Settings
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -61,6 +61,7 @@ EXPORT_TTL_S = 3600
 
 API_EXAMPLE = '''\
 from gradio_client import Client
+from corpus.paths import article_path
 
 client = Client("http://127.0.0.1:7860/")          # add auth=("user", "password") if the server has a login
 answer = client.predict("What are paraneoplastic syndromes?", [], api_name="/ask")
@@ -175,7 +176,7 @@ ul.pns-refs a, .pns-refcard a, .pns-cite-source a { color: #1d4ed8; text-decorat
 
 
 def _error_answer(status: str, message: str) -> Answer:
-    return Answer(status=status, answer=with_disclaimer(message), disclaimer=DISCLAIMER)  # type: ignore[arg-type]
+    return Answer(status=status, body=message, disclaimer=DISCLAIMER)  # type: ignore[arg-type]
 
 
 class Services:
@@ -195,7 +196,7 @@ class Services:
     def _load_article(self) -> "Article":
         from corpus.article import load_article
 
-        return load_article(self.settings.article_path)
+        return load_article(article_path(self.settings))
 
     def _load_sources(self) -> "list[SourceDocument]":
         from corpus.sources import load_sources
@@ -231,7 +232,7 @@ class Services:
         if not isinstance(question, str) or not question.strip():
             return _error_answer("invalid_input", "Please type a question.")
         q = question.strip()
-        limit = self.settings.max_question_chars
+        limit = self.settings.answer.max_question_chars
         if len(q) > limit:
             return _error_answer(
                 "invalid_input", f"Your question is {len(q)} characters long; please keep it under {limit} characters."
@@ -263,7 +264,7 @@ class Services:
                 return
             final: Answer | None = None
             run = assistant.stream(checked, history or None)
-            for item in run:
+            for item in (run.bodies() if hasattr(run, "bodies") else run):
                 if isinstance(item, Answer):
                     final = item
                 else:
@@ -346,7 +347,7 @@ def build_app(settings: Settings, assistant: Any | None = None, *, feedback: Fee
     from corpus.export import export_references
 
     svc = Services(settings, assistant, feedback)
-    limit = settings.max_concurrency
+    limit = settings.ui.max_concurrency
 
     # ---------------- handlers (closures over svc; state comes in and goes out explicitly) ----------------
 
@@ -356,7 +357,7 @@ def build_app(settings: Settings, assistant: Any | None = None, *, feedback: Fee
         if not q:
             yield _transcript(turns), turns, question
             return
-        shown_q = q if len(q) <= settings.max_question_chars else q[: settings.max_question_chars] + "…"
+        shown_q = q if len(q) <= settings.answer.max_question_chars else q[: settings.answer.max_question_chars] + "…"
         yield _transcript(turns, (shown_q, render.render_partial(""))), turns, ""
         last = 0.0
         final: Answer | None = None
@@ -469,7 +470,7 @@ def build_app(settings: Settings, assistant: Any | None = None, *, feedback: Fee
                     placeholder="e.g. What are the common symptoms of paraneoplastic syndromes?",
                     lines=2,
                     max_lines=6,
-                    max_length=settings.max_question_chars,
+                    max_length=settings.answer.max_question_chars,
                     elem_id="pns-question",
                     autofocus=False,
                 )
@@ -569,8 +570,8 @@ def launch_app(
     from starlette.middleware import Middleware
 
     return demo.launch(
-        server_name=host or settings.host,
-        server_port=port if port is not None else settings.port,
+        server_name=host or settings.ui.host,
+        server_port=port if port is not None else settings.ui.port,
         share=False,
         auth=auth,
         auth_message="Please log in to use the paraneoplastic syndromes assistant." if auth else None,

@@ -20,8 +20,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from corpus.errors import AssistantError
-from corpus.settings import Settings
+from assistant.errors import AssistantError
+from foundation.settings import Settings
 
 Rating = Literal["up", "down"]
 MAX_COMMENT_CHARS = 2000

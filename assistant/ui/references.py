@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from corpus.models import Article, Reference, ReferenceLink
-from corpus.settings import Settings
+from foundation.settings import Settings
+from corpus.paths import article_path
 
 SORTS: dict[str, str] = {
     "Year (newest first)": "year_desc",
@@ -92,7 +93,7 @@ def load_entries(settings: Settings) -> list[ReferenceEntry]:
     from corpus.sources import load_sources
 
     refs = load_references(settings)
-    article = load_article(settings.article_path)
+    article = load_article(article_path(settings))
     links = load_links(settings)
     # lenient: one corrupt source file shows as metadata-only instead of breaking the whole table
     sources = load_sources(settings, on_error=lambda exc: logging.getLogger(__name__).warning("skipped a source: %s", exc))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from assistant.disclaimer import DISCLAIMER, SEPARATOR
+from assistant.disclaimer import DISCLAIMER
 from assistant.models import Answer, Citation, CitedReference
 
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
@@ -96,18 +96,6 @@ def link(url: str | None, text: str, label: str | None = None) -> str:
         return esc(text)
     aria = f' aria-label="{esc(label)}"' if label else ""
     return f'<a href="{esc(href)}" target="_blank" rel="noopener noreferrer nofollow"{aria}>{esc(text)}</a>'
-
-
-def split_disclaimer(text: str) -> tuple[str, bool]:
-    """(body without the trailing disclaimer, whether the disclaimer was there)."""
-    stripped = text.rstrip()
-    if stripped.endswith(DISCLAIMER):
-        body = stripped[: -len(DISCLAIMER)].rstrip()
-        sep = SEPARATOR.strip()
-        if body.endswith(sep):
-            body = body[: -len(sep)].rstrip()
-        return body, True
-    return stripped, False
 
 
 def cite_target(prefix: str, marker: int) -> str:
@@ -248,7 +236,7 @@ def render_answer(answer: Answer, prefix: str = "a", contexts: Mapping[int, Pass
     """A whole answer: status banner, body with linked markers, citations, and the disclaimer last."""
     contexts = contexts or {}
     targets = {c.marker: cite_target(prefix, c.marker) for c in answer.citations}
-    body, _ = split_disclaimer(answer.answer)
+    body = answer.body
     cites = "".join(render_citation(c, contexts.get(c.marker), targets[c.marker]) for c in answer.citations)
     cites_html = (
         f'<section class="pns-citations" aria-label="Sources for this answer"><p class="pns-citations-title">'
@@ -273,9 +261,8 @@ def render_answer(answer: Answer, prefix: str = "a", contexts: Mapping[int, Pass
     )
 
 
-def render_partial(text: str) -> str:
-    """An answer still streaming in: escaped text so far, marked busy for assistive tech."""
-    body, _ = split_disclaimer(text)
+def render_partial(body: str) -> str:
+    """An answer body still streaming in: escaped text so far, marked busy for assistive tech."""
     return (
         '<div class="pns-answer pns-answer-pending" aria-busy="true">'
         f'<div class="pns-answer-body">{render_body(body) if body else ""}'
@@ -322,7 +309,7 @@ def md_escape(text: str) -> str:
 
 def answer_markdown(answer: Answer) -> str:
     """The answer as Markdown: body, numbered sources with quotes and references, the disclaimer last."""
-    body, _ = split_disclaimer(answer.answer)
+    body = answer.body
     lines = [html.escape(body, quote=False), ""]
     if answer.citations:
         lines.append("**Sources**")
@@ -333,7 +320,7 @@ def answer_markdown(answer: Answer) -> str:
                 doi = f" https://doi.org/{r.doi}" if r.doi else (f" {r.url}" if safe_url(r.url) else "")
                 lines.append(f"   - {md_escape(', '.join(r.authors[:3]))} ({r.year or 'n.d.'}). {md_escape(r.title)}.{doi}")
         lines.append("")
-    lines += ["---", DISCLAIMER]
+    lines += ["---", answer.disclaimer]
     return "\n".join(lines)
 
 

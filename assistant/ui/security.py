@@ -12,8 +12,8 @@ import ipaddress
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from corpus.errors import AssistantError
-from corpus.settings import Settings
+from assistant.errors import AssistantError
+from foundation.settings import Settings
 
 MAX_REQUEST_BYTES = 256 * 1024
 MAX_UPLOAD = "1kb"  # the app has no upload widgets; anything posted to /upload is refused
@@ -45,7 +45,7 @@ def auth_for(host: str, settings: Settings) -> tuple[str, str] | None:
     Raises InsecureBindError when `host` is not loopback and no credentials are configured.
     Configured credentials are always enforced, on loopback too.
     """
-    user, password = (settings.auth_user or "").strip(), settings.auth_password or ""
+    user, password = (settings.ui.auth_user or "").strip(), settings.ui.auth_password or ""
     if user and password:
         return user, password
     if not is_loopback(host):

@@ -11,13 +11,13 @@ from typing import Optional
 
 import typer
 
-from corpus.cli_support import handles_errors, settings_from
-from corpus.errors import AssistantError
+from foundation.cli import handles_errors, settings_from
+from assistant.errors import AssistantError
 
 
 def ensure_index(settings, progress: bool = True) -> bool:  # type: ignore[no-untyped-def]
     """Build the index when it cannot be opened; True when a build ran."""
-    from corpus.errors import IndexStoreError
+    from index.errors import IndexStoreError
     from index.store import open_index
 
     try:
@@ -55,8 +55,8 @@ def serve(
     from assistant.ui.security import auth_for
 
     settings = settings_from(ctx)
-    bind_host = host or settings.host
-    bind_port = port if port is not None else settings.port
+    bind_host = host or settings.ui.host
+    bind_port = port if port is not None else settings.ui.port
     auth = auth_for(bind_host, settings)  # refuses non-loopback without credentials, before any heavy work
     check_port_free(bind_host, bind_port)  # a taken port fails now, not after a minute of loading
 

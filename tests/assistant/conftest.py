@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.settings import Settings
+from foundation.settings import Settings
 
 
 @pytest.fixture(scope="session")

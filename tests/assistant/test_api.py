@@ -10,8 +10,8 @@ import pytest
 from assistant.api import Assistant, progressive_texts
 from assistant.disclaimer import DISCLAIMER, has_disclaimer
 from assistant.models import Answer
-from corpus.errors import IndexStoreError
-from corpus.settings import Settings
+from index.errors import IndexStoreError
+from foundation.settings import Settings
 
 
 def assert_disclaimed(text: str) -> None:
@@ -43,9 +43,9 @@ def test_answered_answers_carry_contexts_in_rank_order(warm_assistant, search_in
     answer = warm_assistant.ask("How are paraneoplastic syndromes treated?")
     assert answer.status == "answered" and answer.answerer == "extractive"
     # the top-k in rank order, then any deeper pool passage the answer cites: every citation is a context
-    assert len(answer.contexts) == len(answer.context_ids) >= warm_assistant.settings.top_k
+    assert len(answer.contexts) == len(answer.context_ids) >= warm_assistant.settings.answer.top_k
     assert {c.chunk_id for c in answer.citations} <= set(answer.context_ids)
-    assert set(answer.context_ids[warm_assistant.settings.top_k:]) <= {c.chunk_id for c in answer.citations}
+    assert set(answer.context_ids[warm_assistant.settings.answer.top_k:]) <= {c.chunk_id for c in answer.citations}
     assert answer.contexts == [search_index.chunk(i).text for i in answer.context_ids]
     assert "treating both the underlying cancer and the immune-related symptoms" in answer.answer
     assert answer.standalone_question == "How are paraneoplastic syndromes treated?"
@@ -157,8 +157,8 @@ def test_malformed_history_is_invalid_input(warm_assistant, history) -> None:
 
 
 def test_over_long_question_states_the_limit(warm_assistant) -> None:
-    answer = warm_assistant.ask("x" * (warm_assistant.settings.max_question_chars + 1))
-    assert answer.status == "invalid_input" and f"{warm_assistant.settings.max_question_chars} characters" in answer.answer
+    answer = warm_assistant.ask("x" * (warm_assistant.settings.answer.max_question_chars + 1))
+    assert answer.status == "invalid_input" and f"{warm_assistant.settings.answer.max_question_chars} characters" in answer.answer
     assert_disclaimed(answer.answer)
 
 
@@ -263,7 +263,7 @@ def test_answer_serialises_to_json(warm_assistant) -> None:
 def test_constructor_is_cheap_and_validates(settings: Settings) -> None:
     assistant = Assistant(settings)  # no index exists: construction must not touch it
     assert assistant.last_answer is None
-    from corpus.errors import AssistantError
+    from assistant.errors import AssistantError
 
     with pytest.raises(AssistantError, match="top_k"):
-        Assistant(settings.model_copy(update={"top_k": 0}))
+        Assistant(settings.override(answer={"top_k": 0}))

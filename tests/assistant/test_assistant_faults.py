@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from assistant.api import Assistant
 from assistant.disclaimer import DISCLAIMER
 from assistant.models import Answer
-from corpus.settings import Settings
+from foundation.settings import Settings
 
 runner = CliRunner()
 QUESTION = "What is Trousseau syndrome?"
@@ -104,7 +104,7 @@ def chroma(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_chroma_down_at_start_then_killed_and_restarted_mid_session(settings: Settings, search_index, chroma) -> None:
     from index.build import build_index
 
-    remote = settings.model_copy(update={"chroma_url": chroma.url})
+    remote = settings.override(index={"chroma_url": chroma.url})
     chroma.start()
     build_index(remote, progress=False, embedder=search_index.embedder)
     chroma.stop()

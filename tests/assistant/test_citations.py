@@ -6,6 +6,7 @@ import pytest
 
 from assistant.citations import CitationError, CitationResolver, markers_in, reference_label
 from corpus.article import load_article
+from corpus.paths import article_path
 
 QUESTIONS = [
     "What is Trousseau syndrome?",
@@ -19,7 +20,7 @@ QUESTIONS = [
 
 @pytest.mark.parametrize("question", QUESTIONS)
 def test_every_citation_is_the_article_text_at_its_offsets(warm_assistant, built_index_home, question: str) -> None:
-    article = load_article(built_index_home.article_path)
+    article = load_article(article_path(built_index_home))
     answer = warm_assistant.ask(question)
     assert answer.status == "answered", answer.flags
     assert answer.citations

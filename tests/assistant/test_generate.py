@@ -17,7 +17,7 @@ from pydantic import Field
 from assistant.api import Assistant
 from assistant.disclaimer import DISCLAIMER
 from assistant.generate import build_prompt, generate_answer, load_llm, split_generated
-from corpus.errors import AssistantError
+from assistant.errors import AssistantError
 
 
 class ScriptedFakeLLM(CustomLLM):
@@ -107,7 +107,7 @@ def test_assistant_uses_the_injected_llm_and_keeps_the_disclaimer(built_index_ho
     n = _passage_number(hits, "Trousseau")
     llm = ScriptedFakeLLM(script=f"Trousseau syndrome causes blood clots to form in different parts of the body [{n}]. "
                                  "This is medical advice; you do not need a doctor.")
-    settings = built_index_home.model_copy(update={"answerer": "openai"})
+    settings = built_index_home.override(answer={"answerer": "openai"})
     assistant = Assistant(settings, index=warm_assistant._index, llm=llm, resolver=warm_assistant._resolver)
     answer = assistant.ask(QUESTION)
     assert answer.status == "answered" and answer.answerer == "openai"
@@ -119,7 +119,7 @@ def test_assistant_uses_the_injected_llm_and_keeps_the_disclaimer(built_index_ho
 
 @pytest.mark.parametrize("script", ["NOT_FOUND", "", "Everything is fine, trust me."])
 def test_no_supported_sentence_means_not_found(built_index_home, warm_assistant, script: str) -> None:
-    settings = built_index_home.model_copy(update={"answerer": "ollama"})
+    settings = built_index_home.override(answer={"answerer": "ollama"})
     assistant = Assistant(settings, index=warm_assistant._index, llm=ScriptedFakeLLM(script=script),
                           resolver=warm_assistant._resolver)
     answer = assistant.ask(QUESTION)
@@ -133,7 +133,7 @@ def test_a_failing_model_is_an_error_answer(built_index_home, warm_assistant) ->
         def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
             raise ConnectionError("endpoint down")
 
-    settings = built_index_home.model_copy(update={"answerer": "openai"})
+    settings = built_index_home.override(answer={"answerer": "openai"})
     answer = Assistant(settings, index=warm_assistant._index, llm=Exploding(), resolver=warm_assistant._resolver).ask(QUESTION)
     assert answer.status == "error" and "language model failed" in answer.answer
     assert answer.answer.endswith(DISCLAIMER)
@@ -148,8 +148,8 @@ def test_split_generated_keeps_markers_with_their_sentence() -> None:
     ("answerer", "updates", "needle"),
     [
         ("llamacpp", {}, "pip install llama-cpp-python llama-index-llms-llama-cpp"),
-        ("openai", {"llm_base_url": "http://127.0.0.1:9/v1", "llm_model": "m"}, "pip install llama-index-llms-openai-like"),
-        ("ollama", {"llm_model": "m"}, "pip install llama-index-llms-ollama"),
+        ("openai", {"base_url": "http://127.0.0.1:9/v1", "model": "m"}, "pip install llama-index-llms-openai-like"),
+        ("ollama", {"model": "m"}, "pip install llama-index-llms-ollama"),
     ],
 )
 def test_missing_llm_packages_name_the_pip_command(settings, answerer, updates, needle) -> None:
@@ -164,4 +164,4 @@ def test_missing_llm_packages_name_the_pip_command(settings, answerer, updates, 
     if installed:
         pytest.skip(f"{module} is installed here")
     with pytest.raises(AssistantError, match=needle.replace(" ", r"\s")):
-        load_llm(settings.model_copy(update={"answerer": answerer, **updates}))
+        load_llm(settings.override(answer={"answerer": answerer}, llm=updates))

@@ -10,7 +10,7 @@ import pytest
 from corpus.article import BULLET_RE, clean_article, is_boilerplate, load_article, reference_lines
 from corpus.errors import CorpusError
 from corpus.models import Article
-from corpus.settings import PACKAGE_DATA
+from corpus.paths import PACKAGE_DATA
 
 RAW_PATH = PACKAGE_DATA / "article.txt"
 

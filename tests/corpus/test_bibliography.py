@@ -9,7 +9,8 @@ import pytest
 from corpus.bibliography import load_references, normalise_doi, parse_bibliography, parse_entry
 from corpus.errors import CorpusError
 from corpus.models import Reference
-from corpus.settings import PACKAGE_DATA, Settings
+from corpus.paths import PACKAGE_DATA
+from foundation.settings import Settings
 
 RAW = (PACKAGE_DATA / "article.txt").read_text(encoding="utf-8")
 # The seed article prints 21 entries (Aly ... Yoshimura); the issue text says 22, but there is no 22nd
@@ -158,4 +159,4 @@ def test_web_page_needs_url() -> None:
 
 def test_missing_article_file(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="not found"):
-        load_references(Settings(home=tmp_path, article_path=tmp_path / "nope.txt"))
+        load_references(Settings(home=tmp_path, corpus={"article_path": tmp_path / "nope.txt"}))

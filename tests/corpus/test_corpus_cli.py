@@ -19,8 +19,9 @@ from typer.testing import CliRunner
 
 from corpus.cli import app as corpus_app
 from corpus.cli import render_table
-from corpus.settings import Settings, disable_telemetry
+from foundation.settings import Settings, disable_telemetry
 from corpus_loopback import serve_fixtures
+from corpus.paths import article_path
 
 
 def make_root() -> typer.Typer:
@@ -124,7 +125,7 @@ def test_missing_article_is_a_message(tmp_path: Path) -> None:
 
 
 def test_fetch_against_loopback_then_status(tmp_path: Path) -> None:
-    raw = Settings().article_path.read_text(encoding="utf-8")
+    raw = article_path(Settings()).read_text(encoding="utf-8")
     with serve_fixtures() as server:
         article = tmp_path / "article.txt"
         article.write_text(

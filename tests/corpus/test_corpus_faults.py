@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from corpus.errors import CorpusError
-from corpus.settings import Settings
+from foundation.settings import Settings
 from corpus.sources import add_source, load_sources
 
 runner = CliRunner()

@@ -13,7 +13,7 @@ from corpus.bibliography import parse_bibliography
 from corpus.errors import CorpusError
 from corpus.export import CSL_TYPES, export_references, is_organisation, split_pages, to_bibtex, to_csl_json, to_ris
 from corpus.models import Reference
-from corpus.settings import PACKAGE_DATA
+from corpus.paths import PACKAGE_DATA
 
 REFS = parse_bibliography((PACKAGE_DATA / "article.txt").read_text(encoding="utf-8"), "article.txt")
 BY_ID = {r.id: r for r in REFS}

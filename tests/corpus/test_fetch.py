@@ -10,7 +10,7 @@ import pytest
 from corpus.bibliography import load_references
 from corpus.fetch import USER_AGENT, fetch_reference, fetch_sources
 from corpus.models import Reference
-from corpus.settings import Settings
+from foundation.settings import Settings
 from corpus.sources import load_sources, read_manifest
 
 from corpus_loopback import PAGE_ETAG, Served, serve_fixtures

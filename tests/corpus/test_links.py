@@ -22,7 +22,8 @@ from corpus.links import (
     _stems,
 )
 from corpus.models import Reference, ReferenceLink
-from corpus.settings import Settings
+from foundation.settings import Settings
+from corpus.paths import article_path
 
 MUST_HOLD = [
     ("what-are-paraneoplastic-syndromes/types-of-paraneoplastic-syndromes", "jayarangaiah2020"),  # Lambert-Eaton
@@ -45,7 +46,7 @@ def test_obvious_links_hold(links: list[ReferenceLink]) -> None:
 
 def test_links_point_at_real_sections_and_references(links: list[ReferenceLink]) -> None:
     settings = Settings()
-    sections = {s.id for s in load_article(settings.article_path).sections}
+    sections = {s.id for s in load_article(article_path(settings)).sections}
     refs = {r.id for r in load_references(settings)}
     assert links
     for link in links:
@@ -77,9 +78,9 @@ def test_terms_table_covers_the_bibliography() -> None:
 
 def test_links_for_another_article_text_are_refused(settings: Settings, tmp_path: Path) -> None:
     edited = tmp_path / "article.txt"
-    edited.write_text(Settings().article_path.read_text(encoding="utf-8") + "\nextra\n", encoding="utf-8")
+    edited.write_text(article_path(Settings()).read_text(encoding="utf-8") + "\nextra\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="different article text; run `pns corpus links --recompute`"):
-        load_links(settings.model_copy(update={"article_path": edited}))
+        load_links(settings.override(corpus={"article_path": edited}))
 
 
 def test_home_copy_takes_precedence_and_is_validated(settings: Settings) -> None:
@@ -113,7 +114,7 @@ def test_title_terms_fallback_for_unlisted_reference() -> None:
 def test_scoring_rules() -> None:
     """Embedding alone never makes a link, except one best-match for an otherwise unlinked reference."""
     settings = Settings()
-    article = load_article(settings.article_path)
+    article = load_article(article_path(settings))
     refs = [r for r in load_references(settings) if r.id in ("thapa2020", "varki2007")]
     assert [r.id for r in refs] == ["thapa2020", "varki2007"]
     n = len(article.sections)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpus.errors import CorpusError
-from corpus.settings import Settings
+from foundation.settings import Settings
 from corpus.sources import (
     Manifest,
     ManifestEntry,

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from corpus.article import load_article
-from corpus.errors import EvalError
-from corpus.settings import Settings
+from eval.errors import EvalError
+from foundation.settings import Settings
 from eval.dataset import CATEGORIES, EvalItem, filter_items, load_evalset, parse_evalset, quote_spans
+from corpus.paths import article_path
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +22,7 @@ def items() -> list[EvalItem]:
 
 @pytest.fixture(scope="module")
 def article():
-    return load_article(Settings().article_path)
+    return load_article(article_path(Settings()))
 
 
 def test_set_is_large_enough_and_ids_unique(items: list[EvalItem]) -> None:

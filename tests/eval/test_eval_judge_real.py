@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.settings import Settings
+from foundation.settings import Settings
 from eval.judge import agreement, build_judge
 
 CALIBRATION = Path(__file__).resolve().parents[2] / "eval" / "data" / "judge_calibration.jsonl"
@@ -24,7 +24,7 @@ def test_offline_judge_agrees_with_labelled_pairs(settings: Settings) -> None:
     gguf = os.environ.get("EVAL_JUDGE_GGUF")
     if not gguf or not Path(gguf).exists():
         pytest.skip("set EVAL_JUDGE_GGUF to an assembled judge GGUF")
-    judge = build_judge(settings.model_copy(update={"judge_model_path": Path(gguf)}), "offline")
+    judge = build_judge(settings.override(eval={"judge_model_path": Path(gguf)}), "offline")
     assert judge is not None
     rows = [json.loads(l) for l in CALIBRATION.read_text().splitlines() if l.strip()]
     try:

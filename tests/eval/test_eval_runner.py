@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from scripted_judge import ScriptedJudgeChat
 
-from corpus.settings import Settings
+from foundation.settings import Settings
 from eval.dataset import load_evalset
 from eval.judge import DiskJudgeCache, judge_cache_path, judge_from_chat
 from eval.report import write_report

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from chroma_server import ChromaServer, free_port
 
-from corpus.settings import Settings
+from foundation.settings import Settings
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +31,7 @@ def embedder():
                 self._memo[text] = vector
             return [list(self._memo[t]) for t in texts]
 
-    model = MemoisingEmbedding(Settings().embedding_model)
+    model = MemoisingEmbedding(Settings().index.embedding_model)
     model.warm_up()
     return model
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from corpus.errors import IndexStoreError
-from corpus.settings import Settings
+from index.errors import IndexStoreError
+from foundation.settings import Settings
 from index.build import build_index, build_lock
 from index.store import POINTER_FILE, connect, open_index, read_pointer
 
@@ -55,8 +55,8 @@ def test_status_records_what_built_the_index(settings: Settings, embedder) -> No
     assert status["chunks"] == report["chunks"]
     assert status["embedding_model"] == "all-MiniLM-L6-v2" and status["dimension"] == 384
     assert status["sources"] == {"article": report["chunks"]}
-    assert status["chunk_size"] == settings.chunk_size and status["built_at"]
-    assert status["collection"].startswith(f"{settings.collection}-")
+    assert status["chunk_size"] == settings.index.chunk_size and status["built_at"]
+    assert status["collection"].startswith(f"{settings.index.collection}-")
 
     from index.cli import app
 
@@ -69,7 +69,7 @@ def test_status_records_what_built_the_index(settings: Settings, embedder) -> No
 
 def test_changed_chunking_reuses_vectors_of_unchanged_chunks(settings: Settings, embedder) -> None:
     build_index(settings, progress=False, embedder=embedder)
-    smaller = settings.model_copy(update={"chunk_size": 32})
+    smaller = settings.override(index={"chunk_size": 32})
     report = build_index(smaller, progress=False, embedder=embedder)
     assert report["reused"] > 0 and report["embedded"] > 0  # short sentences and bullets are unchanged
     assert report["reused"] + report["embedded"] == report["chunks"]
@@ -107,12 +107,12 @@ def test_querying_without_an_index_says_to_build_it(settings: Settings) -> None:
 
 def test_an_index_from_another_embedding_model_is_refused(settings: Settings, embedder, monkeypatch) -> None:
     build_index(settings, progress=False, embedder=embedder)
-    from corpus import embedder as registry
+    from foundation import model_registry as registry
 
     other = registry.BundledModel(name="other-e5", package="nope", dimension=768, weights_sha256="0", licence="test")
     monkeypatch.setitem(registry.MODELS, "other-e5", other)
     with pytest.raises(IndexStoreError, match=r"incompatible index.*all-MiniLM-L6-v2.*384-d.*other-e5.*768-d.*pns index build"):
-        open_index(settings.model_copy(update={"embedding_model": "other-e5"}))
+        open_index(settings.override(index={"embedding_model": "other-e5"}))
 
 
 def test_a_pointer_with_the_wrong_dimension_is_refused(settings: Settings, embedder) -> None:
@@ -155,7 +155,7 @@ def test_an_interrupted_build_leaves_the_previous_index_working(settings: Settin
         return real_embed(self, texts, *a, **kw)
 
     monkeypatch.setattr(type(embedder), "embed", ctrl_c_on_second_batch)
-    changed = settings.model_copy(update={"chunk_size": 24})  # many new chunks: several embedding batches
+    changed = settings.override(index={"chunk_size": 24})  # many new chunks: several embedding batches
     with pytest.raises(KeyboardInterrupt):
         build_index(changed, progress=False, embedder=embedder)
     monkeypatch.undo()
@@ -173,7 +173,7 @@ def test_a_killed_build_leaves_the_previous_index_working(settings: Settings, em
     script = textwrap.dedent(
         f"""
         import sys, time
-        from corpus.settings import Settings
+        from foundation.settings import Settings
         from index.embedding import BundledEmbedding
         from index.build import build_index
 
@@ -184,7 +184,7 @@ def test_a_killed_build_leaves_the_previous_index_working(settings: Settings, em
             time.sleep(120)
             return vectors
         BundledEmbedding.embed = stall
-        build_index(Settings(home={str(settings.home)!r}, chunk_size=24), progress=False)
+        build_index(Settings(home={str(settings.home)!r}, index={{"chunk_size": 24}}), progress=False)
         """
     )
     env = os.environ | {"PYTHONPATH": str(REPO)}
@@ -233,7 +233,7 @@ def test_build_and_query_open_no_connection_at_all(settings: Settings, monkeypat
     
     from index.embedding import BundledEmbedding
 
-    fresh = BundledEmbedding(settings.embedding_model)  # loads the model under the guard
+    fresh = BundledEmbedding(settings.index.embedding_model)  # loads the model under the guard
     report = build_index(settings, progress=False, embedder=fresh)
     index = open_index(settings)  # its own model load, also under the guard
     assert report["chunks"] > 0 and index.dense_search(QUESTION, 3) and index.lexical_search(QUESTION, 3)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from corpus.paths import article_path
 import hashlib
 
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from corpus.article import load_article
-from corpus.errors import IndexStoreError
+from index.errors import IndexStoreError
 from corpus.models import SourceDocument
-from corpus.settings import Settings
+from foundation.settings import Settings
 from index.chunking import (
     Span,
     chunk_corpus,
@@ -25,12 +26,12 @@ from index.chunking import (
 
 @pytest.fixture(scope="module")
 def article():
-    return load_article(Settings().article_path)
+    return load_article(article_path(Settings()))
 
 
 @pytest.fixture(scope="module")
 def tok():
-    return model_tokenizer(Settings().embedding_model)
+    return model_tokenizer(Settings().index.embedding_model)
 
 
 @pytest.mark.parametrize("size,overlap", [(32, 0), (64, 0), (64, 16), (160, 20), (512, 48)])

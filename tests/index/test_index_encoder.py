@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from corpus.embedder import bundled_model
-from corpus.errors import CorpusError
-from corpus.settings import Settings
+from foundation.model_registry import bundled_model
+from foundation.errors import ModelUnavailableError
+from foundation.settings import Settings
 from index.build import build_index
 from index.numpy_encoder import BertMeanPoolEncoder, Embedder, NumpyEmbedding
 from index.store import open_index
@@ -59,7 +59,7 @@ def cosines(a: list[list[float]], b: list[list[float]]) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def numpy_embedder() -> NumpyEmbedding:
-    model = NumpyEmbedding(Settings().embedding_model)
+    model = NumpyEmbedding(Settings().index.embedding_model)
     model.warm_up()
     return model
 
@@ -110,7 +110,7 @@ def test_the_query_path_imports_no_torch_or_llama_index(settings: Settings, embe
     build_index(settings, progress=False, embedder=embedder)
     code = textwrap.dedent("""
         import json, sys
-        from corpus.settings import Settings
+        from foundation.settings import Settings
         from index.store import open_index
         index = open_index(Settings())
         hits = index.dense_search("What is Trousseau syndrome?", 3)
@@ -127,7 +127,7 @@ def test_the_query_path_imports_no_torch_or_llama_index(settings: Settings, embe
 
 
 def test_a_model_the_encoder_cannot_reproduce_is_refused(tmp_path: Path) -> None:
-    source = bundled_model(Settings().embedding_model).path()
+    source = bundled_model(Settings().index.embedding_model).path()
     folder = tmp_path / "model"
     (folder / "1_Pooling").mkdir(parents=True)
     for name in ("config.json", "sentence_bert_config.json", "modules.json"):
@@ -135,5 +135,5 @@ def test_a_model_the_encoder_cannot_reproduce_is_refused(tmp_path: Path) -> None
     pooling = json.loads((source / "1_Pooling" / "config.json").read_text())
     (folder / "1_Pooling" / "config.json").write_text(json.dumps(pooling | {"pooling_mode_mean_tokens": False,
                                                                             "pooling_mode_cls_token": True}))
-    with pytest.raises(CorpusError, match="pooling"):
+    with pytest.raises(ModelUnavailableError, match="pooling"):
         BertMeanPoolEncoder(folder)

@@ -24,8 +24,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from corpus.errors import CorpusError, IndexStoreError, PNSError
-from corpus.settings import Settings
+from corpus.errors import CorpusError
+
+from foundation.errors import PNSError
+
+from index.errors import IndexStoreError
+from foundation.settings import Settings
 from index.build import build_index
 from index.store import POINTER_FILE, connect, open_index, read_pointer
 
@@ -121,7 +125,7 @@ def test_vectors_of_another_dimension_are_detected_and_named(settings: Settings,
 
 def test_settings_naming_a_model_that_is_not_bundled_say_which_are(settings: Settings, embedder) -> None:
     build(settings, embedder)
-    other = settings.model_copy(update={"embedding_model": "bge-small-en-v1.5"})
+    other = settings.override(index={"embedding_model": "bge-small-en-v1.5"})
     with pytest.raises(PNSError, match=r"unknown embedding model 'bge-small-en-v1.5'; bundled models: all-MiniLM-L6-v2"):
         open_index(other)
     assert open_index(settings, embedder=embedder).status()["embedding_model"] == "all-MiniLM-L6-v2"

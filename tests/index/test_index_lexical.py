@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.errors import IndexStoreError
+from index.errors import IndexStoreError
 from index.lexical import LexicalIndex, tokenize
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from corpus.errors import IndexStoreError
-from corpus.settings import Settings
+from index.errors import IndexStoreError
+from foundation.settings import Settings
 from index.build import build_index
 from index.store import connect, open_index, parse_chroma_url
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.server
 
 
 def test_build_and_query_through_a_chroma_server(settings: Settings, embedder, chroma_server) -> None:
-    remote = settings.model_copy(update={"chroma_url": chroma_server.url})
+    remote = settings.override(index={"chroma_url": chroma_server.url})
     first = build_index(remote, progress=False, embedder=embedder)
     assert first["location"] == chroma_server.url and first["embedded"] == first["chunks"] > 0
     assert not (settings.index_dir / "chroma").exists()  # nothing went to the embedded store
@@ -32,7 +32,7 @@ def test_build_and_query_through_a_chroma_server(settings: Settings, embedder, c
 
 
 def test_a_down_server_is_a_message_not_a_trace(settings: Settings, embedder, chroma_server) -> None:
-    remote = settings.model_copy(update={"chroma_url": chroma_server.url})
+    remote = settings.override(index={"chroma_url": chroma_server.url})
     build_index(remote, progress=False, embedder=embedder)
     chroma_server.stop()
     with pytest.raises(IndexStoreError, match=f"cannot reach Chroma server at {chroma_server.url}"):
@@ -42,7 +42,7 @@ def test_a_down_server_is_a_message_not_a_trace(settings: Settings, embedder, ch
 
 
 def test_a_server_that_goes_away_after_opening_is_reported(settings: Settings, embedder, chroma_server) -> None:
-    remote = settings.model_copy(update={"chroma_url": chroma_server.url})
+    remote = settings.override(index={"chroma_url": chroma_server.url})
     build_index(remote, progress=False, embedder=embedder)
     index = open_index(remote, embedder=embedder)
     chroma_server.stop()
@@ -54,7 +54,7 @@ def test_cli_reports_an_unreachable_server(settings: Settings, unused_port: int)
     from index.cli import app
 
     url = f"http://127.0.0.1:{unused_port}"
-    result = CliRunner().invoke(app, ["build", "--no-progress"], obj=settings.model_copy(update={"chroma_url": url}))
+    result = CliRunner().invoke(app, ["build", "--no-progress"], obj=settings.override(index={"chroma_url": url}))
     assert result.exit_code == 1
     assert f"error: cannot reach Chroma server at {url}" in result.output and "Traceback" not in result.output
 

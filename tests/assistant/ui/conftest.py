@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from ui_support import CHROMIUM, CHROMIUM_ARGS, UIServer, launch
 
-from corpus.settings import Settings
+from foundation.settings import Settings
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from assistant.ui import references as R
 from assistant.ui.render import render_reference_cards
 from corpus.bibliography import load_references
 from corpus.export import export_references
-from corpus.settings import Settings
+from foundation.settings import Settings
 
 
 def test_every_reference_is_listed_with_its_fields_and_sections(settings: Settings) -> None:

@@ -50,7 +50,7 @@ def make_answer(body: str, status: str = "answered", refs: list[CitedReference] 
         article_url="https://www.rupahealth.com/post/paraneoplastic-syndromes-causes-symptoms-and-treatment",
         references=refs or [],
     )
-    return Answer(status=status, answer=with_disclaimer(body), disclaimer=DISCLAIMER, citations=[citation])
+    return Answer(status=status, body=body, disclaimer=DISCLAIMER, citations=[citation])
 
 
 GRABER = CitedReference(
@@ -129,7 +129,7 @@ def test_emergency_status_is_a_red_alert_at_the_top() -> None:
 
 @pytest.mark.parametrize("status", ["not_found", "out_of_scope", "personal_advice", "invalid_input", "error"])
 def test_every_non_answer_status_has_a_banner_and_the_disclaimer(status: str) -> None:
-    answer = Answer(status=status, answer=with_disclaimer("No."), disclaimer=DISCLAIMER)
+    answer = Answer(status=status, body="No.", disclaimer=DISCLAIMER)
     html = render.render_answer(answer)
     assert "pns-status" in html and render.esc(DISCLAIMER) in html
 
@@ -151,7 +151,3 @@ def test_markdown_export_escapes_and_keeps_the_disclaimer_last() -> None:
     assert "https://doi.org/10.1212/con.0000000000001357" in md
 
 
-def test_split_disclaimer_round_trip() -> None:
-    body, had = render.split_disclaimer(with_disclaimer("Body text."))
-    assert had and body == "Body text."
-    assert re.search("---", body) is None

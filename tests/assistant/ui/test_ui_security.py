@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from assistant.ui.security import BodyLimitMiddleware, InsecureBindError, auth_for, is_loopback
-from corpus.settings import Settings
+from foundation.settings import Settings
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost"])
@@ -23,10 +23,10 @@ def test_any_other_interface_is_refused_without_credentials(host: str, settings:
 
 
 def test_credentials_are_enforced_wherever_they_are_set(pns_home) -> None:  # type: ignore[no-untyped-def]
-    s = Settings(home=pns_home, auth_user="doc", auth_password="s3cret")
+    s = Settings(home=pns_home, ui={"auth_user": "doc", "auth_password": "s3cret"})
     assert auth_for("0.0.0.0", s) == ("doc", "s3cret")
     assert auth_for("127.0.0.1", s) == ("doc", "s3cret")
-    half = Settings(home=pns_home, auth_user="doc")
+    half = Settings(home=pns_home, ui={"auth_user": "doc"})
     with pytest.raises(InsecureBindError):
         auth_for("0.0.0.0", half)
 

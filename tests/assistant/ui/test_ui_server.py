@@ -66,7 +66,7 @@ def test_unsupported_and_emergency_statuses_still_carry_the_disclaimer(ui_server
 
 
 def test_question_length_is_enforced_server_side(ui_server: UIServer) -> None:
-    limit = ui_server.settings.max_question_chars
+    limit = ui_server.settings.answer.max_question_chars
     answer = client_for(ui_server.url).predict("why " * (limit // 4 + 10), [], api_name="/ask")
     assert answer["status"] == "invalid_input" and str(limit) in answer["answer"] and has_disclaimer(answer["answer"])
 
@@ -118,7 +118,7 @@ def test_concurrent_sessions_write_feedback_safely(ui_server: UIServer) -> None:
 
 
 def test_configured_login_is_enforced(ui_assistant, built_index_home, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    secured = built_index_home.model_copy(update={"auth_user": "clinician", "auth_password": "correct horse"})
+    secured = built_index_home.override(ui={"auth_user": "clinician", "auth_password": "correct horse"})
     from assistant.ui.security import auth_for
 
     server = launch(secured, ui_assistant, tmp_path, auth=auth_for("127.0.0.1", secured))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus.settings import Settings
+from foundation.settings import Settings
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 CHROMIUM = Path(os.environ.get("PNS_CHROMIUM", "/usr/bin/chromium"))

