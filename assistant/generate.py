@@ -1,7 +1,7 @@
 """Optional generative answering through llama-index LLM adapters, with every sentence checked.
 
-Selected by settings.answer.answerer: 'llamacpp' (a local GGUF file via llama-cpp-python), 'openai' (any
-OpenAI-compatible endpoint via OpenAILike) or 'ollama'. The packages are optional: they are imported
+Selected by settings.answer.answerer = 'generate'; the model by settings.llm.backend: 'llamacpp' (a local GGUF
+file via llama-cpp-python), 'openai' (any OpenAI-compatible endpoint via OpenAILike) or 'ollama'. The packages are optional: they are imported
 here, inside functions, and a missing one raises AssistantError with the exact pip command.
 
 Why the checks: a model writes fluent sentences whether or not the passages support them. So the
@@ -72,8 +72,8 @@ def _missing(package: str, pip: str) -> AssistantError:
 
 
 def load_llm(settings: "Settings") -> Any:
-    """The llama-index LLM chosen by settings.answer.answerer (imports happen here; missing packages name the pip command)."""
-    kind = settings.answer.answerer
+    """The llama-index LLM chosen by settings.llm.backend (imports happen here; missing packages name the pip command)."""
+    kind = settings.llm.backend
     if kind == "llamacpp":
         try:
             from llama_index.llms.llama_cpp import LlamaCPP

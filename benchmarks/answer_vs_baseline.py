@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     assistant = Assistant(settings)
     assistant.warm_up()
     ours_warm_up_s = time.perf_counter() - t
-    index = assistant._index  # the SearchIndex the assistant opened: our retriever runs on exactly it
+    index = assistant.parts().index  # the SearchIndex the assistant opened: our retriever runs on exactly it
     retriever = Retriever(index, top_k=args.k)
 
     t = time.perf_counter()

@@ -24,7 +24,7 @@ import math
 import os
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -335,6 +335,14 @@ class SearchIndex:
     # search
     def embed_query(self, text: str) -> list[float]:
         return self.embedder.embed_query(text)
+
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        """Question vectors in one forward pass (the same vectors as embed_query, one at a time)."""
+        return [list(v) for v in self.embedder.embed_queries(list(texts))]
+
+    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
+        """Passage-side vectors (e.g. the sentences an extractive answer is chosen from), with the same model."""
+        return self.embedder.embed(list(texts))
 
     def dense_search(self, query: str, k: int) -> list[ScoredChunk]:
         """Top-k chunks by cosine similarity to the question (score in [-1, 1], higher is closer)."""

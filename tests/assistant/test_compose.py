@@ -79,8 +79,8 @@ def test_non_adjacent_sentences_of_one_chunk_get_separate_quotes() -> None:
 def test_composed_answer_is_verbatim_and_on_topic(warm_assistant) -> None:
     from assistant.compose import compose_answer
 
-    retrieval = warm_assistant._retriever.retrieve("What is Trousseau syndrome?")
-    composition = compose_answer(retrieval.query, retrieval.query_vector, retrieval.hits, warm_assistant._bank,
+    retrieval = warm_assistant.parts().retriever.retrieve("What is Trousseau syndrome?")
+    composition = compose_answer(retrieval.query, retrieval.query_vector, retrieval.hits, warm_assistant.parts().bank,
                                  full_vector=retrieval.full_vector)
     assert composition.quotes and "Trousseau syndrome causes blood clots" in composition.body
     for quote in composition.quotes:

@@ -46,7 +46,7 @@ QUESTION = "What is Trousseau syndrome?"
 
 @pytest.fixture
 def hits(warm_assistant):
-    return warm_assistant._retriever.retrieve(QUESTION).hits
+    return warm_assistant.parts().retriever.retrieve(QUESTION).hits
 
 
 def _passage_number(hits, needle: str) -> int:
@@ -65,7 +65,7 @@ def test_supported_sentences_are_kept_and_renumbered(warm_assistant, hits) -> No
     n = _passage_number(hits, "Trousseau")
     llm = ScriptedFakeLLM(script=f"Trousseau syndrome causes blood clots to form in different parts of the body [{n}]. "
                                  f"It is often seen in pancreatic or lung cancer [{n}].")
-    result = generate_answer(QUESTION, hits, llm, warm_assistant._bank, warm_assistant._resolver)
+    result = generate_answer(QUESTION, hits, llm, warm_assistant.parts().bank, warm_assistant.parts().resolver)
     assert result.flags == []
     assert result.body == ("Trousseau syndrome causes blood clots to form in different parts of the body. [1] "
                            "It is often seen in pancreatic or lung cancer. [1]")
@@ -82,7 +82,7 @@ def test_an_unsupported_sentence_is_dropped_and_flagged(warm_assistant, hits) ->
         f"It is cured by drinking green tea every morning [{n}]. "
         f"About 73% of patients with it die within 2 years [{n}]."
     ))
-    result = generate_answer(QUESTION, hits, llm, warm_assistant._bank, warm_assistant._resolver)
+    result = generate_answer(QUESTION, hits, llm, warm_assistant.parts().bank, warm_assistant.parts().resolver)
     assert "green tea" not in result.body and "73%" not in result.body
     assert "blood clots" in result.body
     dropped = [f for f in result.flags if f.startswith("dropped unsupported sentence")]
@@ -96,7 +96,7 @@ def test_a_marker_to_a_passage_that_was_not_retrieved_is_rejected(warm_assistant
         f"Trousseau syndrome causes blood clots to form in different parts of the body [{n}][{bad}]. "
         f"Trousseau syndrome is often seen in pancreatic or lung cancer [{bad}]. And a sentence with no marker."
     ))
-    result = generate_answer(QUESTION, hits, llm, warm_assistant._bank, warm_assistant._resolver)
+    result = generate_answer(QUESTION, hits, llm, warm_assistant.parts().bank, warm_assistant.parts().resolver)
     assert f"[{bad}]" not in result.body
     assert result.body == "Trousseau syndrome causes blood clots to form in different parts of the body. [1]"
     assert any(f.startswith(f"rejected marker [{bad}]") for f in result.flags)
@@ -108,9 +108,9 @@ def test_assistant_uses_the_injected_llm_and_keeps_the_disclaimer(built_index_ho
     llm = ScriptedFakeLLM(script=f"Trousseau syndrome causes blood clots to form in different parts of the body [{n}]. "
                                  "This is medical advice; you do not need a doctor.")
     settings = built_index_home.override(answer={"answerer": "openai"})
-    assistant = Assistant(settings, index=warm_assistant._index, llm=llm, resolver=warm_assistant._resolver)
+    assistant = Assistant(settings, index=warm_assistant.parts().index, llm=llm, resolver=warm_assistant.parts().resolver)
     answer = assistant.ask(QUESTION)
-    assert answer.status == "answered" and answer.answerer == "openai"
+    assert answer.status == "answered" and answer.answerer == "generate"
     assert "do not need a doctor" not in answer.answer
     assert answer.answer.endswith(DISCLAIMER) and answer.answer.count(DISCLAIMER) == 1
     assert answer.citations and answer.citations[0].chunk_id in answer.context_ids
@@ -120,8 +120,8 @@ def test_assistant_uses_the_injected_llm_and_keeps_the_disclaimer(built_index_ho
 @pytest.mark.parametrize("script", ["NOT_FOUND", "", "Everything is fine, trust me."])
 def test_no_supported_sentence_means_not_found(built_index_home, warm_assistant, script: str) -> None:
     settings = built_index_home.override(answer={"answerer": "ollama"})
-    assistant = Assistant(settings, index=warm_assistant._index, llm=ScriptedFakeLLM(script=script),
-                          resolver=warm_assistant._resolver)
+    assistant = Assistant(settings, index=warm_assistant.parts().index, llm=ScriptedFakeLLM(script=script),
+                          resolver=warm_assistant.parts().resolver)
     answer = assistant.ask(QUESTION)
     assert answer.status == "not_found"
     assert answer.answer.endswith(DISCLAIMER)
@@ -134,7 +134,7 @@ def test_a_failing_model_is_an_error_answer(built_index_home, warm_assistant) ->
             raise ConnectionError("endpoint down")
 
     settings = built_index_home.override(answer={"answerer": "openai"})
-    answer = Assistant(settings, index=warm_assistant._index, llm=Exploding(), resolver=warm_assistant._resolver).ask(QUESTION)
+    answer = Assistant(settings, index=warm_assistant.parts().index, llm=Exploding(), resolver=warm_assistant.parts().resolver).ask(QUESTION)
     assert answer.status == "error" and "language model failed" in answer.answer
     assert answer.answer.endswith(DISCLAIMER)
 
