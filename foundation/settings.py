@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _ENV = SettingsConfigDict(env_prefix="PNS_", extra="ignore")
@@ -81,13 +81,23 @@ class LLMSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="PNS_LLM_", extra="ignore")
 
-    backend: str = Field(default="llamacpp", description="A name registered in foundation.llm.registry.")
-    model_path: Path | None = None
-    base_url: str | None = None
-    model: str | None = None
+    backend: str = Field(default="llamacpp", description="llamacpp | openai | ollama (foundation/llm/registry.py).")
+    model_path: Path | None = Field(default=None, description="llamacpp: a .gguf file (default: the bundled GGUF under HOME).")
+    base_url: str | None = Field(default=None, description="openai: the .../v1 URL; ollama: default http://127.0.0.1:11434.")
+    model: str | None = Field(default=None, description="openai/ollama: the model name; llamacpp: a bundled GGUF name.")
     api_key: str | None = None
     threads: int = 2
     context: int = 4096
+    timeout_s: float = 120.0
+
+    @field_validator("backend")
+    @classmethod
+    def _backend_is_registered(cls, value: str) -> str:
+        from foundation.llm.registry import backend_names
+
+        if value not in backend_names():
+            raise ValueError(f"unknown LLM backend {value!r}; choose one of {', '.join(backend_names())}")
+        return value
 
 
 class EvalSettings(BaseSettings):
