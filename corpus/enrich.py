@@ -2,9 +2,10 @@
 
 For each sentence and bullet (corpus/units.py) it produces
   (a) 3-6 questions the unit answers, in patient and clinician wording (matched at query time),
-  (b) whether the unit needs the unit before it to be understood, and for those a standalone reading
-      with "this/these/it" resolved (used for matching and to show the antecedent; never shown instead
-      of the verbatim text),
+  (b) a standalone reading with "this/these/it" resolved (the model names the antecedent of the phrase
+      the code found, the code checks it against the text before the unit and substitutes it; see
+      corpus/antecedents.py) and whether the unit needs its predecessor shown (used for matching and to
+      show the antecedent; never shown instead of the verbatim text),
   (c) the bibliography entries it draws on: the model's proposal, kept only where the title supports it
       (corpus/sentence_links.py).
 This is llama-index's metadata-extractor pattern (one extractor per field, each a pass over all nodes)
@@ -29,15 +30,15 @@ from typing import TYPE_CHECKING, Any
 
 from corpus import enrich_prompts as P
 from corpus.enrichment import UnitEnrichment, enrichment_path, write_records
-from corpus.units import Unit, article_units, opens_with_reference, predecessor
+from corpus.antecedents import content_words, context_units, locate_antecedent, referring_phrase, substitute
+from corpus.units import Unit, article_units, opens_with_reference
 
 if TYPE_CHECKING:
     from corpus.corpus import Corpus
     from foundation.llm import LLM
     from foundation.settings import Settings
 
-NEEDS_PREVIOUS_THRESHOLD = 0.5
-TASKS = ("questions", "references", "needs_previous", "standalone")
+TASKS = ("resolve", "questions", "references")
 
 
 class EnrichCache:
@@ -101,76 +102,82 @@ class Enricher:
     corpus: "Corpus"
     model_sha: str
 
-    def ask_questions(self, unit: Unit, before: str | None) -> list[str]:
+    def ask_resolve(self, unit: Unit, previous: Sequence[Unit], phrase: str) -> str:
+        section = self.corpus.article.section(unit.section_id)
+        reply = self.llm.chat([
+            {"role": "system", "content": P.RESOLVE_SYSTEM},
+            {"role": "user", "content": P.RESOLVE_EXAMPLE_USER},
+            {"role": "assistant", "content": P.RESOLVE_EXAMPLE_REPLY},
+            {"role": "user", "content": P.resolve_block(section.path, [("- " if u.is_bullet else "") + u.text for u in previous],
+                                                        unit.text, phrase)},
+        ], max_tokens=40, stop=["\n"])
+        return P.parse_phrase(reply)
+
+    def ask_questions(self, unit: Unit, statement: str) -> dict[str, Any]:
         section = self.corpus.article.section(unit.section_id)
         reply = self.llm.chat([
             {"role": "system", "content": P.QUESTIONS_SYSTEM},
             {"role": "user", "content": P.QUESTIONS_EXAMPLE_USER},
             {"role": "assistant", "content": P.QUESTIONS_EXAMPLE_REPLY},
-            {"role": "user", "content": P.unit_block(section.path, before, unit.text)},
-        ], max_tokens=110)
-        return P.parse_questions(reply)
+            {"role": "user", "content": P.questions_block(section.path, statement)},
+        ], max_tokens=120)
+        return {"subject": P.parse_subject(reply), "questions": P.parse_questions(reply)}
 
-    def ask_references(self, unit: Unit) -> list[str]:
+    def ask_references(self, unit: Unit, statement: str) -> list[str]:
         refs = list(self.corpus.references)
         system = P.REFERENCES_SYSTEM.format(sources=P.source_lines(refs))
-        reply = self.llm.chat([{"role": "system", "content": system}, {"role": "user", "content": f"SENTENCE: {unit.text}"}],
+        reply = self.llm.chat([{"role": "system", "content": system}, {"role": "user", "content": f"SENTENCE: {statement}"}],
                               max_tokens=12, stop=["\n"])
         return [refs[n - 1].id for n in P.parse_reference_numbers(reply, len(refs))]
 
-    def ask_needs_previous(self, unit: Unit, before: str) -> float:
-        return self.llm.yes_probability(P.NEEDS_PREVIOUS_QUESTION.format(before=before, sentence=unit.text))
 
-    def ask_standalone(self, unit: Unit, before: str) -> str:
-        reply = self.llm.chat([
-            {"role": "system", "content": P.STANDALONE_SYSTEM},
-            {"role": "user", "content": P.STANDALONE_EXAMPLE_USER},
-            {"role": "assistant", "content": P.STANDALONE_EXAMPLE_REPLY},
-            {"role": "user", "content": f"BEFORE: {before}\nSENTENCE: {unit.text}"},
-        ], max_tokens=90, stop=["\n"])
-        return P.parse_standalone(reply, unit.text)
+@dataclass(frozen=True)
+class Reading:
+    """A unit's standalone reading and whether it needs what comes before it (corpus/antecedents.py)."""
+
+    standalone: str
+    needs_previous: bool
+    refers_to: str | None = None
 
 
-def _context(units: Sequence[Unit], unit: Unit) -> str | None:
-    """What a reader sees just before the unit: its predecessor, or for a bullet its list heading."""
-    prev = predecessor(units, unit)
-    if unit.is_bullet and unit.list_heading and (prev is None or prev.is_bullet):
-        return unit.list_heading if prev is None else f"{unit.list_heading} ... {prev.text}"
-    return prev.text if prev else None
+def reading(units: Sequence[Unit], unit: Unit, refers_to: str | None, corpus: "Corpus") -> Reading:
+    """Substitute the model's antecedent when the text backs it; a unit opening with a referring word needs its predecessor regardless."""
+    ref = referring_phrase(unit.text)
+    opens = opens_with_reference(unit.text)
+    if ref is None or not refers_to:
+        return Reading(unit.text, opens)
+    previous = " ".join(u.text for u in context_units(units, unit))
+    rest = unit.text[: ref.start] + " " + unit.text[ref.end:]
+    found = locate_antecedent(refers_to, rest, previous, " ".join(corpus.article.section(unit.section_id).path))
+    if found is None or content_words(refers_to) == content_words(ref.phrase):
+        return Reading(unit.text, opens, refers_to)
+    return Reading(substitute(unit.text, ref, refers_to), opens or found == "previous", refers_to)
 
 
 def run_passes(enricher: Enricher, units: Sequence[Unit], cache: EnrichCache,
                progress: Callable[[Sequence[Unit], str], Any]) -> None:
-    """Fill the cache: every task for every unit it applies to (already cached answers are skipped)."""
-    sha = enricher.model_sha
+    """Fill the cache: resolve (units with a referring phrase), then questions and references (every unit)."""
+    sha, corpus = enricher.model_sha, enricher.corpus
 
     def todo(task: str, wanted: Callable[[Unit], bool] = lambda u: True) -> list[Unit]:
         return [u for u in units if wanted(u) and EnrichCache.id(task, u, sha) not in cache]
 
+    for unit in progress(todo("resolve", lambda u: referring_phrase(u.text) is not None), "antecedents"):
+        phrase = referring_phrase(unit.text).phrase  # type: ignore[union-attr]
+        cache.put(EnrichCache.id("resolve", unit, sha), enricher.ask_resolve(unit, context_units(units, unit), phrase), "resolve")
+
+    def statement(unit: Unit) -> str:
+        return reading(units, unit, cache.get(EnrichCache.id("resolve", unit, sha)), corpus).standalone
+
     for unit in progress(todo("questions"), "questions"):
-        cache.put(EnrichCache.id("questions", unit, sha), enricher.ask_questions(unit, _context(units, unit)), "questions")
+        cache.put(EnrichCache.id("questions", unit, sha), enricher.ask_questions(unit, statement(unit)), "questions")
     for unit in progress(todo("references"), "references"):
-        cache.put(EnrichCache.id("references", unit, sha), enricher.ask_references(unit), "references")
-    has_before = lambda u: _context(units, u) is not None  # noqa: E731
-    for unit in progress(todo("needs_previous", has_before), "antecedents"):
-        p = enricher.ask_needs_previous(unit, _context(units, unit) or "")
-        cache.put(EnrichCache.id("needs_previous", unit, sha), p, "needs_previous")
-
-    def needs(u: Unit) -> bool:
-        return has_before(u) and _needs_previous(u, cache.get(EnrichCache.id("needs_previous", u, sha)))
-
-    for unit in progress(todo("standalone", needs), "standalone readings"):
-        cache.put(EnrichCache.id("standalone", unit, sha), enricher.ask_standalone(unit, _context(units, unit) or ""), "standalone")
-
-
-def _needs_previous(unit: Unit, p: float | None) -> bool:
-    """A unit opening with a referring word always needs its predecessor; otherwise the model decides."""
-    return opens_with_reference(unit.text) or (p is not None and p >= NEEDS_PREVIOUS_THRESHOLD)
+        cache.put(EnrichCache.id("references", unit, sha), enricher.ask_references(unit, statement(unit)), "references")
 
 
 def assemble(units: Sequence[Unit], cache: EnrichCache, corpus: "Corpus", model: str, sha: str,
              similarities: Sequence[Sequence[float]]) -> list[UnitEnrichment]:
-    """One record per unit with every pass's answer (and the reference evidence check applied)."""
+    """One record per unit with every pass's answer (and the checks on questions and references applied)."""
     from corpus.sentence_links import link_unit
 
     now = datetime.now(timezone.utc).date().isoformat()
@@ -178,14 +185,15 @@ def assemble(units: Sequence[Unit], cache: EnrichCache, corpus: "Corpus", model:
     records: list[UnitEnrichment] = []
     for unit, sims in zip(units, similarities):
         get = lambda task: cache.get(EnrichCache.id(task, unit, sha))  # noqa: E731
-        p = get("needs_previous")
-        needs = _context(units, unit) is not None and _needs_previous(unit, p)
-        standalone = get("standalone") if needs else None
+        read = reading(units, unit, get("resolve"), corpus)
+        asked = get("questions") or {}
+        section = corpus.article.section(unit.section_id)
+        questions = P.specific_questions(asked.get("questions", []), f"{read.standalone} {asked.get('subject', '')} {section.title}")
         records.append(UnitEnrichment(
             key=unit.key, section_id=unit.section_id, start=unit.start, end=unit.end, text=unit.text,
-            is_bullet=unit.is_bullet, list_heading=unit.list_heading, questions=get("questions") or [],
-            standalone=standalone or unit.text, needs_previous=needs, needs_previous_p=p,
-            references=link_unit(f"{unit.text} {standalone or ''}", get("references") or [], refs, sims),
+            is_bullet=unit.is_bullet, list_heading=unit.list_heading, questions=questions,
+            standalone=read.standalone, needs_previous=read.needs_previous, refers_to=read.refers_to,
+            references=link_unit(f"{unit.text} {read.standalone}", get("references") or [], refs, sims),
             model=model, model_sha256=sha, prompt_version=P.PROMPT_VERSION, created=now,
         ))
     return records
@@ -216,6 +224,7 @@ def enrich_corpus(settings: "Settings", corpus: "Corpus", *, out: Path | None = 
     write_records(records, target)
     return {"units": len(units), "written": str(target), "model": f"{llm.backend}:{llm.model}", "model_sha256": model_sha,
             "prompt_version": P.PROMPT_VERSION, "needs_previous": sum(r.needs_previous for r in records),
+            "standalone_readings": sum(r.standalone != r.text for r in records),
             "with_references": sum(bool(r.references) for r in records),
             "questions": sum(len(r.questions) for r in records), "in_use": str(enrichment_path(settings.home))}
 

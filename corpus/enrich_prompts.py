@@ -16,43 +16,39 @@ from collections.abc import Sequence
 
 from corpus.models import Reference
 
-PROMPT_VERSION = "enrich-2"
+PROMPT_VERSION = "enrich-3"
 
 QUESTIONS_SYSTEM = (
-    "You write search questions for one sentence of a medical article about paraneoplastic syndromes. "
-    "Write 4 questions that the SENTENCE itself answers: 2 as a patient or relative would type them (plain words), "
-    "then 2 as a doctor would ask them (medical terms). Every question must name the sentence's own subject "
-    "(the symptom, test, treatment, cancer, organ or factor it is about); never a general question about "
-    "paraneoplastic syndromes unless the sentence defines them. One question per line, nothing else."
+    "You write search questions for one STATEMENT from a medical article about paraneoplastic syndromes. "
+    "First line: SUBJECT: the statement's specific subject. Then 4 questions that the STATEMENT itself answers, "
+    "one per line: 2 as a patient or relative would type them (plain words), then 2 as a doctor would ask "
+    "(medical terms). Every question must mention the subject or a detail of the STATEMENT, and its answer must "
+    "be in the STATEMENT; ask nothing the STATEMENT does not say."
 )
 QUESTIONS_EXAMPLE_USER = (
-    "SECTION: Type 2 Diabetes > Medications\n"
-    "BEFORE: Metformin is usually the first drug prescribed for type 2 diabetes.\n"
-    "SENTENCE: It can cause nausea and diarrhea during the first weeks, which usually settle with time."
+    "SECTION: Heart Failure > Tests\n"
+    "STATEMENT: Echocardiography: An ultrasound of the heart shows how well the heart pumps and whether the valves leak."
 )
 QUESTIONS_EXAMPLE_REPLY = (
-    "Why do I feel sick to my stomach after starting metformin?\n"
-    "Does the diarrhea from diabetes pills go away?\n"
-    "What are the early gastrointestinal side effects of metformin?\n"
-    "Do metformin-induced GI symptoms resolve with continued use?"
+    "SUBJECT: echocardiography\n"
+    "What does a heart ultrasound show?\n"
+    "Can an echo tell if my heart valves are leaking?\n"
+    "What does echocardiography assess in suspected heart failure?\n"
+    "Which valve abnormalities can echocardiography detect?"
 )
 
-STANDALONE_SYSTEM = (
-    "Rewrite the SENTENCE so it can be understood alone: replace words like this, these, it, they and such "
-    "with the exact thing they refer to in BEFORE. Keep every fact and medical term; add nothing else. "
-    "Reply with the rewritten sentence only."
+RESOLVE_SYSTEM = (
+    "You read one UNIT (a sentence or bullet item) of a medical article, with the HEADINGS it sits under and the "
+    "PREVIOUS text. The REFERRING phrase in the UNIT points back to something named earlier. Say what it refers "
+    "to: copy the words from the PREVIOUS text, the HEADINGS or the UNIT itself. Give a short noun phrase on one "
+    "line; if it refers to a list, name every item of the list."
 )
-STANDALONE_EXAMPLE_USER = (
-    "BEFORE: Metformin is usually the first drug prescribed for type 2 diabetes.\n"
-    "SENTENCE: It can cause nausea and diarrhea during the first weeks."
+RESOLVE_EXAMPLE_USER = (
+    "HEADINGS: Back Pain > Exercise\nPREVIOUS:\nGentle activity helps most people with back pain:\n"
+    "- Walking: Short daily walks keep the spine mobile.\n- Swimming: Water supports the body's weight.\n"
+    "UNIT:\nThese activities should be started slowly.\nREFERRING: \"These activities\""
 )
-STANDALONE_EXAMPLE_REPLY = "Metformin can cause nausea and diarrhea during the first weeks."
-
-NEEDS_PREVIOUS_QUESTION = (
-    "BEFORE: {before}\nSENTENCE: {sentence}\n"
-    "Does the SENTENCE point back to something that is named only in BEFORE (with a word such as this, these, "
-    "it, they, such or additionally), so that a reader needs BEFORE to understand it? Answer yes or no."
-)
+RESOLVE_EXAMPLE_REPLY = "walking and swimming"
 
 REFERENCES_SYSTEM = (
     "Below are the sources a medical article cites. For the SENTENCE you get, name the sources whose topic "
@@ -68,10 +64,19 @@ def source_lines(references: Sequence[Reference]) -> str:
     return "\n".join(f"{n}. {ref.title.split(' | ')[0].strip()}" for n, ref in enumerate(references, start=1))
 
 
-def unit_block(section_path: Sequence[str], before: str | None, sentence: str) -> str:
-    """The per-unit tail of a prompt: where it sits, what comes just before it, the unit itself."""
-    before_text = _clip(before, 45) if before else "(start of section)"
-    return f"SECTION: {' > '.join(section_path)}\nBEFORE: {before_text}\nSENTENCE: {sentence}"
+def questions_block(section_path: Sequence[str], statement: str) -> str:
+    """The per-unit tail of the questions prompt: where the unit sits and what it says (antecedent resolved)."""
+    return f"SECTION: {' > '.join(section_path)}\nSTATEMENT: {statement}"
+
+
+def resolve_block(section_path: Sequence[str], previous: Sequence[str], unit: str, phrase: str) -> str:
+    prev = "\n".join(previous) or "(none)"
+    return f"HEADINGS: {' > '.join(section_path)}\nPREVIOUS:\n{prev}\nUNIT:\n{unit}\nREFERRING: \"{phrase}\""
+
+
+def parse_subject(reply: str) -> str:
+    first = reply.strip().splitlines()[0] if reply.strip() else ""
+    return first.split(":", 1)[1].strip() if first.upper().startswith("SUBJECT:") else ""
 
 
 def parse_questions(reply: str, limit: int = 6) -> list[str]:
@@ -79,6 +84,8 @@ def parse_questions(reply: str, limit: int = 6) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for line in reply.splitlines():
+        if line.strip().upper().startswith("SUBJECT:"):
+            continue
         q = " ".join(_NUMBERING.sub("", line).split()).strip().strip('"')
         if len(q.split()) < 3:
             continue
@@ -96,15 +103,24 @@ def parse_reference_numbers(reply: str, count: int) -> list[int]:
     return list(dict.fromkeys(n for n in numbers if 1 <= n <= count))
 
 
-def parse_standalone(reply: str, fallback: str) -> str:
-    """The first non-empty line of the reply, unquoted; the verbatim unit when the model wrote nothing."""
+def parse_phrase(reply: str) -> str:
+    """The first non-empty line of the reply, unquoted ('' when the model wrote nothing)."""
     for line in reply.splitlines():
-        text = " ".join(line.split()).strip().strip('"')
+        text = " ".join(line.split()).strip().strip('"').rstrip(".")
         if text:
             return text
-    return fallback
+    return ""
 
 
-def _clip(text: str, words: int) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
+# Words every question of this article may use: sharing only these with the statement makes a question generic.
+ARTICLE_WORDS = frozenset({"paraneoplastic", "syndrome", "syndromes", "pns", "cancer", "cancers", "patient", "patients",
+                           "people", "person", "doctor", "doctors", "symptom", "symptoms", "common", "signs", "help",
+                           "important", "mean", "causes", "cause", "get", "happen", "tumor", "tumour", "tumors", "tumours"})
+
+
+def specific_questions(questions: Sequence[str], statement: str) -> list[str]:
+    """Questions sharing a specific word with the statement (its subject and section title included)."""
+    from corpus.antecedents import content_words
+
+    ref = content_words(statement, ARTICLE_WORDS)
+    return [q for q in questions if content_words(q, ARTICLE_WORDS) & ref]

@@ -50,7 +50,7 @@ class UnitEnrichment(BaseModel):
     questions: list[str] = Field(default_factory=list)
     standalone: str
     needs_previous: bool = False
-    needs_previous_p: float | None = None
+    refers_to: str | None = Field(default=None, description="What the model says the unit's referring phrase means.")
     references: list[SentenceLink] = Field(default_factory=list)
     model: str
     model_sha256: str

@@ -63,17 +63,31 @@ def test_a_proposed_reference_needs_title_evidence(corpus: Corpus) -> None:
     assert [l["reference_id"] for l in unproposed] == ["varki2007"] and unproposed[0]["method"] == "title-term"
 
 
+def test_the_models_antecedent_is_substituted_only_where_the_text_backs_it(corpus: Corpus) -> None:
+    from corpus.enrich import reading
+
+    units = article_units(corpus.article)
+    these = next(u for u in units if u.text.startswith("These syndromes are not directly caused"))
+    good = reading(units, these, "Paraneoplastic syndromes", corpus)
+    assert good.standalone.startswith("Paraneoplastic syndromes are not directly caused") and good.needs_previous
+    invented = reading(units, these, "Autoimmune encephalopathies of childhood", corpus)
+    assert invented.standalone == these.text and invented.needs_previous  # rejected, but still points back
+    plain = next(u for u in units if u.text.startswith("Paraneoplastic syndromes are a group of rare disorders"))
+    assert reading(units, plain, None, corpus).standalone == plain.text and not reading(units, plain, None, corpus).needs_previous
+
+
 def test_enrich_wiring_with_a_scripted_fake_is_cached_and_resumable(corpus: Corpus, tmp_path: Path) -> None:
     settings = Settings(home=tmp_path)
-    fake = ScriptedFakeLLM(script="What does this sentence say about tumors?\n9\n", yes=0.9)
+    fake = ScriptedFakeLLM(script="SUBJECT: immune response\nHow does the immune system react to a tumor?\n"
+                                  "Is this about the weather?\n9\n")
     summary = enrich_corpus(settings, corpus, limit=4, llm=fake, model_sha="0" * 64, progress=False)
     assert summary["units"] == 4
     records = [json.loads(l) for l in (tmp_path / "enrichment.jsonl").read_text().splitlines()]
     assert len(records) == 4
     assert all(r["model_sha256"] == "0" * 64 and r["prompt_version"] and r["created"] for r in records)
-    assert all(r["questions"] == ["What does this sentence say about tumors?"] for r in records)
-    # p(yes)=0.9 -> every unit with a predecessor needs it and got a (scripted) standalone reading
-    assert [r["needs_previous"] for r in records] == [False, True, True, True]
+    # the generic question shares no specific word with the unit, its subject or its heading: dropped
+    assert all(r["questions"] == ["How does the immune system react to a tumor?"] for r in records)
+    assert [r["needs_previous"] for r in records] == [False, True, False, False]  # "This is a common presentation ..."
     calls = len(fake.prompts)
     enrich_corpus(settings, corpus, limit=4, llm=fake, model_sha="0" * 64, progress=False)
     assert len(fake.prompts) == calls  # everything came from the cache
@@ -94,4 +108,4 @@ def test_real_model_enriches_two_units(corpus: Corpus, tmp_path: Path) -> None:
     assert len(records) == 2
     assert all(3 <= len(r.questions) <= 6 and all(q.endswith("?") for q in r.questions) for r in records)
     second = [r for r in records if r.text.startswith("This is a common presentation")]
-    assert second and second[0].needs_previous
+    assert second and second[0].needs_previous and second[0].refers_to
