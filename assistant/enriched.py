@@ -135,6 +135,7 @@ class EnrichedUnits:
         unit_best: list[tuple[int, int, float]] = []
         for item in self.units:
             rows = item.question_rows + ([item.standalone_row] if item.standalone_row is not None else [])
+            rows = [r for r in rows if r not in self.held_out]
             if rows:
                 unit_best.append((item.start, item.end, float(sims[rows].max())))
         scored = []

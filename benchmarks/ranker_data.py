@@ -19,8 +19,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "assistant" / "data" / "ranker_labels.jsonl"
-CANDIDATES_PER_QUESTION = 5
-QUESTIONS_PER_UNIT = (0, 2)  # the first patient question and the first clinician question
+CANDIDATES_PER_QUESTION = 6
+QUESTIONS_PER_UNIT = (0,)  # the first (patient) question of each unit: ~440 pairs, ~10 min on 2 busy cores
 
 
 def _assistant() -> Any:
@@ -47,10 +47,10 @@ def candidate_rows(parts: Any, question: str, row: int, limit: int | None) -> li
     """The composer's candidates for `question` (best first) with their features, its own row held out."""
     from assistant.enriched_compose import rank_candidates
 
-    retrieval = parts.retriever.retrieve(question, pool=True)
-    focus = retrieval.query_vector or parts.index.embed_query(retrieval.query)
     parts.enriched.held_out = {row}
     try:
+        retrieval = parts.retriever.retrieve(question, pool=True)
+        focus = retrieval.query_vector or parts.index.embed_query(retrieval.query)
         scored, feats = rank_candidates(retrieval.query, focus, retrieval.full_vector or focus, retrieval.candidates,
                                         parts.bank, parts.enriched, None)
     finally:

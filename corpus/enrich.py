@@ -149,7 +149,8 @@ def reading(units: Sequence[Unit], unit: Unit, refers_to: str | None, corpus: "C
     previous = " ".join(u.text for u in context_units(units, unit))
     rest = unit.text[: ref.start] + " " + unit.text[ref.end:]
     found = locate_antecedent(refers_to, rest, previous, " ".join(corpus.article.section(unit.section_id).path))
-    if found is None or content_words(refers_to) == content_words(ref.phrase):
+    bare_pronoun = len(ref.phrase.split()) == 1  # "This is ...", "others may ...": never its own sentence's noun
+    if found is None or content_words(refers_to) == content_words(ref.phrase) or (found == "unit" and bare_pronoun):
         return Reading(unit.text, opens, refers_to)
     return Reading(substitute(unit.text, ref, refers_to), opens or found == "previous", refers_to)
 
@@ -178,12 +179,12 @@ def run_passes(enricher: Enricher, units: Sequence[Unit], cache: EnrichCache,
 def assemble(units: Sequence[Unit], cache: EnrichCache, corpus: "Corpus", model: str, sha: str,
              similarities: Sequence[Sequence[float]]) -> list[UnitEnrichment]:
     """One record per unit with every pass's answer (and the checks on questions and references applied)."""
-    from corpus.sentence_links import link_unit
+    from corpus.sentence_links import link_unit, relative_similarities
 
     now = datetime.now(timezone.utc).date().isoformat()
     refs = list(corpus.references)
     records: list[UnitEnrichment] = []
-    for unit, sims in zip(units, similarities):
+    for unit, sims, rel in zip(units, similarities, relative_similarities(similarities)):
         get = lambda task: cache.get(EnrichCache.id(task, unit, sha))  # noqa: E731
         read = reading(units, unit, get("resolve"), corpus)
         asked = get("questions") or {}
@@ -193,7 +194,7 @@ def assemble(units: Sequence[Unit], cache: EnrichCache, corpus: "Corpus", model:
             key=unit.key, section_id=unit.section_id, start=unit.start, end=unit.end, text=unit.text,
             is_bullet=unit.is_bullet, list_heading=unit.list_heading, questions=questions,
             standalone=read.standalone, needs_previous=read.needs_previous, refers_to=read.refers_to,
-            references=link_unit(f"{unit.text} {read.standalone}", get("references") or [], refs, sims),
+            references=link_unit(unit.text, get("references") or [], refs, sims, rel),
             model=model, model_sha256=sha, prompt_version=P.PROMPT_VERSION, created=now,
         ))
     return records

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from foundation.llm import LLM
     from foundation.settings import Settings
 
-MAX_CANDIDATES = 8
+MAX_CANDIDATES = 6
 PROMPT = ("Question: {question}\nSentence: {sentence}\n"
           "Does the sentence give information that helps answer the question (not merely the same topic)? Answer yes or no.")
 NOTHING_SELECTED = "llm-select: no candidate sentence judged helpful"
