@@ -21,7 +21,7 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -340,3 +340,23 @@ def _collect_garbage(client: Any, index_dir: Path, pointer: dict[str, Any], sett
                 shutil.rmtree(path, ignore_errors=True)
             else:
                 path.unlink(missing_ok=True)
+
+
+def ensure_index(settings: "Settings", *, progress: bool = True, embedder: "BundledEmbedding | None" = None,
+                 on_build: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """The live index's status, after building it when it cannot be opened (missing, partial or corrupt).
+
+    Why one call: a server must not start without an index, and how an index is checked and built is this
+    stage's business, not the web app's. `on_build(reason)` is told why a build starts (it takes a minute the
+    first time). The status carries `built: True` when a build ran. A build that cannot help (a Chroma server
+    that is down) fails with the build's own IndexStoreError.
+    """
+    from index.store import open_index
+
+    try:
+        return open_index(settings).status() | {"built": False}
+    except IndexStoreError as exc:
+        if on_build is not None:
+            on_build(str(exc))
+    build_index(settings, progress=progress, embedder=embedder)
+    return open_index(settings, embedder=embedder).status() | {"built": True}
