@@ -26,7 +26,7 @@ _BULLET = re.compile(r"^\s*[-*\u2022]\s+")
 # says what happened; the note names the kind of reply and what to do next. invalid_input is shown under the
 # question box instead, where the question stays to be edited.
 STATUS_NOTES: dict[str, tuple[str, str, str]] = {
-    "emergency": ("emergency", "This may be a medical emergency", "Do not wait for an online answer."),
+    "emergency": ("emergency", "This may be a medical emergency", ""),  # the body itself is the next step
     "personal_advice": (
         "caution",
         "I can't give personal medical advice",
@@ -231,10 +231,11 @@ def render_note(kind: str, heading: str, next_step: str, body_html: str = "") ->
     """A status box: icon and heading, the body where it belongs inside (emergencies), and the next step."""
     role = "alert" if kind == "emergency" else "note"
     sign = icon("alert") if kind in ("emergency", "caution") else icon("info")
+    next_html = f'<p class="pns-next">{esc(next_step)}</p>' if next_step else ""
     return (
         f'<div class="pns-status pns-status-{kind}" role="{role}">'
         f'<p class="pns-status-heading">{sign}<span>{esc(heading)}</span></p>'
-        f'{body_html}<p class="pns-next">{esc(next_step)}</p></div>'
+        f"{body_html}{next_html}</div>"
     )
 
 

@@ -86,7 +86,12 @@ const pnsShow = () => {
     out.textContent = n >= pnsLimit * 0.8 ? `${n.toLocaleString('en')} of ${pnsLimit.toLocaleString('en')} characters` : '';
   }
 };
-document.addEventListener('input', (event) => { if (event.target.closest('#pns-question')) pnsShow(); });
+document.addEventListener('input', (event) => {
+  if (!event.target.closest('#pns-question')) return;
+  const sent = document.querySelector('#pns-input-note .pns-note');  // about the text as sent: editing answers it
+  if (sent) sent.remove();
+  pnsShow();
+});
 document.addEventListener('pns-question-changed', pnsShow);
 pnsShow();
 """

@@ -98,7 +98,8 @@ button.pns-copy.pns-copied { background: #dcfce7; border-color: #15803d; color: 
 .pns-note-ok { background: #f0fdf4; color: #14532d; border-color: #15803d; }
 /* message slots take no room until they hold a message */
 #pns-count:not(:has(.pns-count:not(:empty))), #pns-input-note:not(:has(.pns-note)),
-#pns-feedback-status:not(:has(.pns-note)), #pns-export-note:not(:has(.pns-note)) { display: none !important; }
+#pns-feedback-status:not(:has(.pns-note)), #pns-export-note:not(:has(.pns-note)),
+div:has(> #pns-input-note .pns-note) > #pns-count { display: none !important; }
 .pns-count { margin: 0; font-size: .85rem; color: #374151; min-height: 1.2em; }
 .pns-count.pns-over { color: #9a3412; font-weight: 600; }
 /* The references table: compact rows, one family of fonts, no sideways scrolling. */

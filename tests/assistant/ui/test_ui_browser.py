@@ -320,8 +320,13 @@ def test_a_too_long_question_is_explained_and_kept_not_cut(browser: Any, ui_serv
     page.wait_for_function("n => document.querySelector('#pns-question textarea').value.length === n", arg=len(question))
     assert box.input_value() == question  # nothing cut, nothing lost
     assert page.locator(".pns-turn").count() == 0
+    assert not count.is_visible()  # one message at a time: the assistant's, for the text as sent
     note.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts_dir / f"too-long-{size(PHONE)}.png"))
+    box.press("End")
+    box.press("Backspace")  # editing: the note about the sent text goes, the live count comes back
+    note.wait_for(state="detached")
+    assert count.is_visible() and f"{len(question) - 1:,} of {limit:,}" in count.inner_text()
     close(page)
 
 
