@@ -8,8 +8,10 @@ import typer
 def register(app: typer.Typer) -> None:
     from assistant.ask_cli import ask
     from assistant.mcp_cli import mcp
+    from assistant.ui.feedback_cli import app as feedback_app
     from assistant.ui.serve_cli import serve
 
     app.command("ask")(ask)
     app.command("serve")(serve)
     app.command("mcp")(mcp)
+    app.add_typer(feedback_app, name="feedback")
