@@ -11,12 +11,13 @@ from typing import Optional
 
 import typer
 
-from foundation.cli import echo_json, handles_errors, settings_from
+from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, settings_from
 from corpus.paths import article_path
 
 app = typer.Typer(
     help="The article, its bibliography, inferred section->reference links and cited source texts.",
     no_args_is_help=True,
+    cls=PlainFlagsGroup,
 )
 
 

@@ -7,10 +7,10 @@ from typing import Optional
 
 import typer
 
-from foundation.cli import echo_json, handles_errors, settings_from
+from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, settings_from
 
 app = typer.Typer(help="Feedback from the web app: export it (CSV / JSON Lines) or summarise the helpful rate.",
-                  no_args_is_help=True)
+                  no_args_is_help=True, cls=PlainFlagsGroup)
 
 
 def _store_path(ctx: typer.Context, db: Optional[Path]) -> Path:
