@@ -12,7 +12,8 @@ Tools (built with the official `mcp` SDK's MCPServer; each returns structured co
 * `get_passage(chunk_id)` -> the exact passage a citation points at: text, section, offsets, references.
 * `export_references(ids, format)` -> bibtex | ris | csl-json | vancouver | ama | apa text.
 
-It uses only the Assistant API (assistant/api.py) and the corpus' read functions, never the index.
+It uses only the Assistant API (assistant/api.py: ask, passage, corpus_view) and the corpus' read-only
+functions (search, export, citation styles), never the index.
 Failures become MCP tool errors (`isError`) with one clear sentence; no stack trace reaches a client.
 HTTP follows the web app's rules: loopback by default, and any other interface only with
 PNS_AUTH_USER / PNS_AUTH_PASSWORD, checked here as HTTP Basic credentials.
@@ -112,21 +113,15 @@ def reference_record(ref: "Reference") -> ReferenceRecord:
 
 # -- the tools ------------------------------------------------------------------------------------
 class PNSTools:
-    """The four tools over one Assistant and the bibliography (read once, on first use)."""
+    """The four tools over one Assistant: answers and passages from it, the bibliography from its corpus view."""
 
     def __init__(self, settings: "Settings", assistant: "Assistant") -> None:
         self.settings = settings
         self.assistant = assistant
-        self._references: list["Reference"] | None = None
-        self._lock = threading.Lock()
 
     def references(self) -> list["Reference"]:
-        with self._lock:
-            if self._references is None:
-                from corpus.bibliography import load_references
-
-                self._references = load_references(self.settings)
-            return self._references
+        """The article's bibliography, from the corpus the Assistant loaded once (read-only)."""
+        return list(self.assistant.corpus_view().references)
 
     def ask(self, question: str, history: list[Turn] | None = None) -> AskResult:
         """Answer a question about paraneoplastic syndromes from the article, with [n] citations to exact
