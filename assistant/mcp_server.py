@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from pydantic import BaseModel, Field
 
 from assistant.models import Citation, Passage, Status
+from corpus.export import ExportFormat
 from foundation.errors import PNSError
 
 if TYPE_CHECKING:
@@ -50,7 +51,6 @@ INSTRUCTIONS = (
     "references, quoting the article verbatim with [n] citations. Show every answer with its disclaimer. Use "
     "get_passage to open a citation's exact passage and export_references to cite the sources."
 )
-ExportFormat = Literal["bibtex", "ris", "csl-json", "vancouver", "ama", "apa"]
 T = TypeVar("T")
 
 

@@ -168,6 +168,7 @@ def test_readme_client_snippet_runs_verbatim_over_stdio(built_index_home: Settin
 
 
 @pytest.mark.server
+@pytest.mark.slow  # a second stdio subprocess (~20 s); the in-process tests above cover the same error paths
 def test_stdio_server_reports_errors_as_tool_errors(built_index_home: Settings) -> None:
     from mcp import Client, StdioServerParameters
 
