@@ -2,20 +2,24 @@
 passages and references behind it and the disclaimer last.
 
 Pasting an answer into a note must not lose its sources or its disclaimer, so the copied text always carries
-both. Reference text comes from the corpus's own exporters (through the CorpusView), never formatted here.
+both. Reference text comes from the corpus's exporters and citation styles (through the CorpusView and
+assistant.answer_text), never formatted here.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 
-from assistant.disclaimer import with_disclaimer
-from assistant.models import Answer, CitedReference
+from assistant.answer_text import answer_with_references
+from assistant.models import Answer
 from assistant.ui.references import ReferenceEntry
 from corpus.corpus import CorpusView
 from foundation.errors import PNSError
 
+log = logging.getLogger(__name__)
 _LIST_NUMBER = re.compile(r"^\s*1\.\s+")
+ANSWER_STYLE = "vancouver"  # what clinicians paste into notes (NLM/Vancouver, via citeproc-py)
 
 
 def reference_copy_text(view: CorpusView, entry: ReferenceEntry, fmt: str) -> str:
@@ -35,30 +39,11 @@ def _plain_reference(authors: list[str], year: int | None, title: str, container
     return f"{who} ({year or 'n.d.'}). {title}.{where}{link}"
 
 
-def _cited_reference(ref: CitedReference) -> str:
-    return _plain_reference(ref.authors, ref.year, ref.title, ref.container, ref.doi, ref.url)
-
-
-def answer_copy_text(answer: Answer) -> str:
-    """The answer as plain text: body with its [n] markers, the cited passages, their related references,
-    then the disclaimer. An answer without citations (a refusal, an emergency instruction) is its plain text."""
-    if not answer.citations:
+def answer_copy_text(answer: Answer, view: CorpusView, style: str = ANSWER_STYLE) -> str:
+    """The answer to paste into a note: body with its [n] markers, the cited passages, the related references in
+    `style` (assistant.answer_text, the same text the MCP `ask` tool gives), the disclaimer last."""
+    try:
+        return answer_with_references(answer, view.references, style)
+    except PNSError as exc:  # a damaged citation-style install: the answer and its disclaimer are still worth copying
+        log.warning("could not format the references of an answer: %s", exc)
         return answer.answer
-    cited = sorted(answer.citations, key=lambda c: c.marker)
-    origins = {(c.article_title, c.article_url) for c in cited}
-    one_origin = len(origins) == 1
-    passages = [
-        f'[{c.marker}] {c.section if one_origin else f"{c.article_title} ({c.article_url}), {c.section}"}: '
-        f'"{" ".join(c.quote.split())}"'
-        for c in cited
-    ]
-    heading = "Cited passages, from {} ({}):".format(*next(iter(origins))) if one_origin else "Cited passages:"
-    parts = [answer.body, heading + "\n" + "\n".join(passages)]
-    related: dict[str, CitedReference] = {}
-    for c in answer.citations:
-        for ref in c.references:
-            related.setdefault(ref.id, ref)
-    if related:
-        lines = [f"{i}. {_cited_reference(r)}" for i, r in enumerate(related.values(), start=1)]
-        parts.append("Related references (inferred from the article's bibliography):\n" + "\n".join(lines))
-    return with_disclaimer("\n\n".join(parts), answer.disclaimer)

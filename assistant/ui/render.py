@@ -273,7 +273,7 @@ def render_answer(answer: Answer, prefix: str = "a", contexts: Mapping[int, Pass
         top, body_html = render_note(*note, body_html=body_html), ""
     elif note is not None:
         top = render_note(*note)
-    label = "Copy answer with its references" if answer.citations else "Copy answer"
+    label = "Copy answer with its references (NLM/Vancouver)" if answer.citations else "Copy answer"
     tools = f'<div class="pns-tools">{copy_button(copy_text, label)}</div>' if copy_text else ""
     status = "pending" if pending else safe_id(answer.status)
     busy = ' aria-busy="true"' if pending else ""

@@ -116,7 +116,7 @@ class Services:
         except Exception:  # showing the quote alone is better than no answer
             log.exception("passage context lookup failed")
             contexts = {}
-        return render.render_answer(answer, prefix, contexts, copy_text=answer_copy_text(answer))
+        return render.render_answer(answer, prefix, contexts, copy_text=answer_copy_text(answer, self.view()))
 
     def history(self, turns: list[dict[str, Any]]) -> list[dict[str, str]]:
         """The conversation so far as API history (the bodies, not the repeated disclaimer), newest kept."""
