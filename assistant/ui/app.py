@@ -50,7 +50,7 @@ for c in answer["citations"]:                        # [n] markers -> exact pass
     print(c["marker"], c["section"], c["quote"][:80], [r["doi"] or r["url"] for r in c["references"]])
 
 refs = client.predict("lambert", "Year (newest first)", api_name="/references")   # search + sort
-bib = client.predict(["varki2007", "graber2023"], "bibtex", api_name="/export")   # or "ris", "csl-json"; [] = all
+bib = client.predict(["varki2007", "graber2023"], "bibtex", api_name="/export")   # or ris, csl-json, vancouver, ama, apa; [] = all
 client.predict("up", answer["answer"], "What are paraneoplastic syndromes?", answer["status"], "clear", api_name="/feedback")
 '''
 

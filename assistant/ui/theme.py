@@ -87,7 +87,7 @@ ul.pns-refs a, .pns-reftable a, .pns-cite-source a { color: #1d4ed8; text-decora
 .pns-tools { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
 button.pns-copy { display: inline-flex; align-items: center; gap: .35em; font: inherit; font-size: .85rem; font-weight: 600;
   line-height: 1.2; color: #1e3a8a; background: #eff6ff; border: 1px solid #93c5fd; border-radius: 6px; padding: 4px 8px;
-  cursor: pointer; min-height: 28px; white-space: nowrap; }
+  cursor: pointer; min-height: 28px; text-align: left; }
 button.pns-copy:hover { background: #dbeafe; }
 button.pns-copy:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; }
 button.pns-copy.pns-copied { background: #dcfce7; border-color: #15803d; color: #14532d; }

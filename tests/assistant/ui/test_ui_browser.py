@@ -70,6 +70,13 @@ def ask(page: Any, question: str) -> Any:
     return wait_for_answer(page, before)
 
 
+def show_turn(page: Any, turn: Any) -> None:
+    """Bring a turn's start to the top of the viewport once the app's own smooth scroll has finished."""
+    page.wait_for_timeout(800)
+    turn.evaluate("t => t.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(200)
+
+
 def no_sideways_scroll(page: Any, viewport: dict[str, int]) -> int:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= viewport["width"], f"the page scrolls sideways: {width} px wide at {viewport['width']}"
@@ -91,9 +98,7 @@ def test_ask_open_a_citation_and_copy_the_answer(browser: Any, ui_server: UIServ
     assert DISCLAIMER in page.locator("#pns-banner").inner_text()
     turn = ask(page, "What are the common symptoms of paraneoplastic syndromes?")
     assert DISCLAIMER in turn.locator(".pns-disclaimer").inner_text()
-    turn.scroll_into_view_if_needed()
-    turn.evaluate("t => t.scrollIntoView({block: 'start'})")
-    page.wait_for_timeout(300)
+    show_turn(page, turn)
     page.screenshot(path=str(artifacts_dir / f"chat-{size(viewport)}.png"))
 
     marker = turn.locator("a.pns-marker").first
@@ -115,6 +120,9 @@ def test_ask_open_a_citation_and_copy_the_answer(browser: Any, ui_server: UIServ
     assert all(h.startswith("https://") for h in hrefs)
 
     copy = turn.get_by_role("button", name="Copy answer with its references (NLM/Vancouver)")
+    copy.scroll_into_view_if_needed()
+    button = copy.bounding_box()
+    assert button and button["x"] + button["width"] <= viewport["width"]
     copy.click()
     page.wait_for_function("b => b.dataset.copied === 'yes'", arg=copy.element_handle())
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -138,8 +146,7 @@ def test_a_refusal_says_why_and_what_to_ask_instead(browser: Any, ui_server: UIS
     assert note.locator(".pns-next").inner_text().strip()  # a next step, not just a "no"
     assert note.locator("svg.pns-icon").count() == 1
     assert DISCLAIMER in turn.locator(".pns-disclaimer").inner_text()
-    turn.evaluate("t => t.scrollIntoView({block: 'start'})")
-    page.wait_for_timeout(300)
+    show_turn(page, turn)
     page.screenshot(path=str(artifacts_dir / f"refusal-{size(viewport)}.png"))
     no_sideways_scroll(page, viewport)
     close(page)
