@@ -26,6 +26,7 @@ Contract (the CLI, the Gradio UI and the evaluation code against exactly this):
     assistant.last_answer                          # also the most recent Answer of this Assistant (convenience
                                                    # for single-user callers; under concurrency use stream.answer)
     assistant.corpus / assistant.corpus_view()     # the corpus answers are grounded in / its read-only view
+    assistant.passage(chunk_id)                    # the cited passage: text, section, offsets, references
 
 Guarantees: `ask` never raises. Any failure becomes an Answer with status 'error' and a friendly
 message (a missing or broken index says to run `pns index build`); no stack trace is ever returned.
@@ -46,8 +47,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from assistant.disclaimer import DISCLAIMER
-from assistant.errors import AssistantError
-from assistant.models import Answer
+from assistant.errors import AssistantError, UnknownPassageError
+from assistant.models import Answer, Passage
 from assistant.replies import failure_reply, index_error_message
 from assistant.streaming import AnswerStream, progressive_texts
 from index.errors import IndexStoreError
@@ -156,6 +157,19 @@ class Assistant:
 
         _, standalone = standalone_question(self.settings, question, history)
         return gate(self.settings, gather(self.parts(), standalone, standalone))
+
+    def passage(self, chunk_id: str) -> Passage:
+        """The passage a citation's chunk_id names: exact text, section, offsets and related references.
+
+        Raises (unlike ask): UnknownPassageError for an id the live index lacks, IndexStoreError without an index.
+        """
+        parts = self.parts()
+        chunk = next((c for c in parts.index.chunks() if c.id == (chunk_id or "").strip()), None)
+        if chunk is None:
+            raise UnknownPassageError(f"no passage with id {chunk_id!r} in the index (ids come from an answer's "
+                                      "citations; the index may have been rebuilt since)")
+        cited = parts.resolver.cite(1, chunk, 0, len(chunk.text))
+        return Passage(**cited.model_dump(exclude={"marker", "quote"}), text=cited.quote)
 
     def stream(self, question: str, history: Sequence[Any] | None = None) -> AnswerStream:
         """Like ask, but iterable: yields progressively longer displayable texts (see AnswerStream)."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from corpus.units import Unit, article_units, opens_with_reference
 
 if TYPE_CHECKING:
-    from assistant.compose import Sentence
+    from assistant.sentences import Sentence
     from corpus.enrichment import Enrichment, UnitEnrichment
     from corpus.models import Article
     from foundation.settings import Settings

@@ -19,9 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.compose import (FRAMING, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, SentenceBank,
+from assistant.compose import (FRAMING, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored,
                                _redundant, arrange, asks_for_list, render, score_sentences)
 from assistant.ranker import FEATURES, Ranker, fallback_probability
+from assistant.sentences import SentenceBank
 
 if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnit, EnrichedUnits

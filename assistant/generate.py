@@ -35,7 +35,7 @@ from index.models import ScoredChunk
 
 if TYPE_CHECKING:
     from assistant.citations import CitationResolver
-    from assistant.compose import SentenceBank
+    from assistant.sentences import SentenceBank
     from foundation.llm import LLM
 
 SUPPORT_THRESHOLD = 0.6
@@ -98,7 +98,7 @@ def generate_answer(question: str, hits: Sequence[ScoredChunk], llm: "LLM", bank
     """Ask the model, then keep only sentences whose citations are valid and whose passages support them."""
     import numpy as np
 
-    from assistant.compose import content_terms
+    from assistant.sentences import content_terms
 
     raw = _reply_text(llm, build_prompt(question, hits)).replace(DISCLAIMER, "").strip()
     flags: list[str] = []

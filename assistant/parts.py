@@ -8,15 +8,14 @@ live index) swaps them all at once, so an answer never mixes chunk ids of two bu
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from assistant.citations import CitationResolver
-    from assistant.compose import SentenceBank
     from assistant.enriched import EnrichedUnits
     from assistant.ranker import Ranker
+    from assistant.sentences import SentenceBank
     from assistant.retrieval import Retriever, SearchBackend
     from corpus.corpus import Corpus
     from foundation.settings import AnswerSettings
@@ -59,7 +58,7 @@ def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Cor
     """Open the live index (unless one is given) and derive everything answering reads from it and the corpus."""
     from assistant.abstention import vocabulary
     from assistant.citations import CitationResolver
-    from assistant.compose import SentenceBank, term_weights
+    from assistant.sentences import SentenceBank, term_weights
     from assistant.retrieval import Retriever
 
     if index is None:
@@ -74,7 +73,6 @@ def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Cor
     bibliography = [" ".join([*r.authors, r.title, r.container or "", r.publisher or ""])
                     for r in resolver.references.values()]
     vocab = vocabulary([resolver.article.text, *(c.text for c in chunks), *bibliography, BIBLIOGRAPHY_WORDS])
-    pointer = index.pointer
     extra = None
     if enriched is not None and settings.answer.enriched_retrieval:
         extra = lambda vector, k: enriched.rank_chunks(chunks, vector, k)  # noqa: E731
@@ -82,7 +80,7 @@ def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Cor
         index=index, retriever=Retriever(index, settings.answer.top_k, extra_ranking=extra),
         bank=SentenceBank(index.embed_passages, term_weights(chunks)), resolver=resolver, vocab=vocab,
         author_terms=author_terms(resolver),
-        build_hash=pointer.get("build_hash") if isinstance(pointer, Mapping) else None,
+        build_hash=index.pointer.get("build_hash"),
         enriched=enriched, ranker=ranker, levers=settings.answer,
     )
 

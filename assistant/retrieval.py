@@ -8,7 +8,8 @@ Measured on the evalset in benchmarks/results/retrieval_modes.json (see benchmar
 
 No cross-encoder reranker: none is available offline (no PyPI package carries cross-encoder weights,
 and nothing may be fetched from a model hub), so the fused list is final apart from a cheap
-near-duplicate filter.
+near-duplicate filter. A reranker would reorder the fused list in `Retriever.retrieve`, before
+`distinct_top_k` cuts it (the place is marked there).
 
 The query is normalised before searching (abbreviations the article never uses, British spellings,
 and "which source says ..." wording that only dilutes the search); the user's text is never changed.
@@ -199,6 +200,18 @@ def _near_duplicate(a: str, b: str) -> bool:
     return len(ta & tb) / min(len(ta), len(tb)) >= 0.9
 
 
+def distinct_top_k(ranked: Sequence[ScoredChunk], k: int) -> list[ScoredChunk]:
+    """The first k passages of `ranked`, skipping near-duplicates of ones already kept, ranks renumbered 1..k."""
+    hits: list[ScoredChunk] = []
+    for hit in ranked:
+        if any(_near_duplicate(hit.chunk.text, h.chunk.text) for h in hits):
+            continue
+        hits.append(hit.model_copy(update={"rank": len(hits) + 1}))
+        if len(hits) == k:
+            break
+    return hits
+
+
 class Retriever:
     """Dense, BM25 and hybrid search over one SearchIndex, with the same query normalisation for all."""
 
@@ -293,13 +306,8 @@ class Retriever:
             ranked = reciprocal_rank_fusion([dense, lexical, extra] if extra else [dense, lexical])
         else:
             raise ValueError(f"unknown retrieval mode {mode!r}: use hybrid, dense or bm25")
-        hits: list[ScoredChunk] = []
-        for hit in ranked:
-            if any(_near_duplicate(hit.chunk.text, h.chunk.text) for h in hits):
-                continue
-            hits.append(hit.model_copy(update={"rank": len(hits) + 1}))
-            if len(hits) == k:
-                break
+        # Where a reranker goes: reorder `ranked` (the fused list) here, before the top-k cut and the pool.
+        hits = distinct_top_k(ranked, k)
         candidates = self.build_pool(hits, [r for r in (dense, lexical, extra) if r], ranked) if pool else []
         return Retrieval(query=query, hits=hits, dense_query=dense_query, dense=dense, lexical=lexical,
                          query_vector=vector, full_vector=full_vector, pool=candidates)
