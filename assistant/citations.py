@@ -120,8 +120,14 @@ class CitationResolver:
         start = chunk.text.find(quote)
         sentence_ids = self._span_links(chunk.start + start, chunk.start + start + len(quote)) \
             if self._span_links is not None and start >= 0 else None
-        if sentence_ids is not None:
-            found = [self.cited_reference(ref_id) for ref_id in sentence_ids]
+        if sentence_ids is not None:  # sentence-level links; those whose title terms the question uses first
+            from corpus.links import title_terms
+
+            asked = _normalise(question or "")
+            named = {r for r in sentence_ids if r in self.references
+                     and any(_normalise(t) in asked for t, _ in title_terms(self.references[r]))}
+            ordered = sorted(sentence_ids, key=lambda r: r not in named)
+            found = [self.cited_reference(ref_id) for ref_id in ordered]
             return [r for r in found if r is not None][:MAX_REFERENCES]
         links = self.links.get(chunk.section_id)
         if links is None:  # no link table loaded: fall back to what the index recorded

@@ -83,9 +83,10 @@ class EnrichedUnits:
         return None
 
     def for_sentence(self, sentence: "Sentence") -> EnrichedUnit | None:
+        """The unit holding the sentence's middle character (a bullet sentence starts at its '- ' marker)."""
         if sentence.chunk.source_id != "article":
             return None
-        return self.at(sentence.chunk.start + sentence.start)
+        return self.at(sentence.chunk.start + (sentence.start + sentence.end) // 2)
 
     def predecessor(self, item: EnrichedUnit) -> EnrichedUnit | None:
         i = self.units.index(item)

@@ -3,7 +3,7 @@
 The plain composer (assistant/compose.py) scores sentences by word overlap and embedding similarity.
 Here each candidate also gets its unit's evidence (generated-question and standalone-reading similarity)
 and one probability from the distilled ranker (assistant/ranker.py). Then:
-  * sentences at or above KEEP_PROBABILITY (and near the best) are kept, redundant ones skipped;
+  * sentences at or above settings.answer.keep_probability (and near the best) are kept, redundant ones skipped;
   * a kept sentence that points back ("These syndromes ...", or flagged by the model) brings the sentence
     before it, so nothing shown dangles (show_antecedents);
   * a list question whose kept sentences include two items of one list gets every item of that list, with
@@ -15,12 +15,14 @@ the pipeline adds them to the evidence: every citation still resolves to a passa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.compose import (FRAMING, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored,
-                               _redundant, arrange, asks_for_list, render, score_sentences)
+from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
+from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
+                               arrange, asks_for_list, render, score_sentences, select_sentences)
 from assistant.ranker import FEATURES, Ranker, fallback_probability
 from assistant.sentences import SentenceBank
 
@@ -28,8 +30,9 @@ if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnit, EnrichedUnits
     from index.models import Chunk, ScoredChunk
 
-KEEP_PROBABILITY = 0.5   # chosen on dev (benchmarks/dev_ablation.py)
-KEEP_RATIO = 0.6         # ... and at least this share of the best sentence's probability
+KEEP_RATIO = 0.6         # a kept sentence scores at least this share of the best sentence's probability
+# More than the composer's list pattern: "all of them", "every option", "which ones" ask for every item too.
+LIST_HINT = re.compile(r"\b(?:all|every|each|list|options|types|kinds|ways|which ones|examples)\b", re.IGNORECASE)
 LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
 MAX_LIST_ITEMS = 10
 
@@ -39,6 +42,7 @@ class Levers:
     ranker: bool = True
     antecedents: bool = True
     whole_lists: bool = True
+    keep_probability: float = 0.5  # settings.answer.keep_probability, chosen on dev
 
 
 @dataclass
@@ -85,38 +89,47 @@ def _unit_sentences(item: "EnrichedUnit", chunks: dict[str, "Chunk"], bank: Sent
     if owner is None:
         return []
     bank.ensure([owner])
-    return [s for s in bank.sentences(owner.id) if item.start <= owner.start + s.start < item.end]
+    return [s for s in bank.sentences(owner.id) if item.start <= owner.start + (s.start + s.end) // 2 < item.end]
 
 
 def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
                      enriched: "EnrichedUnits", ranker: Ranker | None, all_chunks: Sequence["Chunk"], levers: Levers,
                      max_sentences: int | None = None, support_rank: int | None = None) -> EnrichedComposition:
     """Select, complete (antecedents, lists), order and mark the sentences that answer `query`."""
-    listing = asks_for_list(query)
-    scored, _ = rank_candidates(query, focus_vec, full_vec, hits, bank, enriched, ranker if levers.ranker else None)
+    listing = asks_for_list(query) or bool(LIST_HINT.search(query))
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
-    chosen = _select(scored, bank, limit)
+    # the plain composer's hand-weighted choice ...
+    plain = asks_for_list(query)
+    scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain)
+    chosen = select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
+                              listing=plain)
+    probability: float | None = None
+    if levers.ranker and ranker is not None:  # ... plus what the distilled ranker is confident about
+        ranked, _ = rank_candidates(query, focus_vec, full_vec, hits, bank, enriched, ranker)
+        extra_picks = [s for s in _select(ranked, bank, limit, levers.keep_probability) if s.score >= levers.keep_probability]
+        _add(chosen, [s.sentence for s in extra_picks][: max(limit - len(chosen), 0)], {})
+        probability = max((s.score for s in ranked if support_rank is None or s.chunk_rank <= support_rank), default=0.0)
     chunks = {c.id: c for c in all_chunks}
     retrieved = {h.chunk.id for h in hits}
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in scored}
     if levers.whole_lists and listing and max_sentences is None:
-        chosen = _whole_lists(chosen, enriched, chunks, bank, by_key)
+        need = 1 if LIST_HINT.search(query) else LIST_ITEMS_TO_EXPAND  # "all of them", "list them": one item names the list
+        chosen = _whole_lists(chosen, enriched, chunks, bank, by_key, need)
     if levers.antecedents:
         chosen = _with_antecedents(chosen, enriched, chunks, bank, by_key)
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
     quotes = arrange(chosen)
     extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
-    top = [s.score for s in scored if support_rank is None or s.chunk_rank <= support_rank]
     composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
-                              probability=max(top, default=0.0))
+                              probability=probability)
     return EnrichedComposition(composition, extra)
 
 
-def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int) -> list[Scored]:
+def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int, keep: float) -> list[Scored]:
     candidates = [s for s in scored if not s.sentence.is_lead_in and len(s.sentence.text.split()) >= 4]
-    if not candidates or candidates[0].score < KEEP_PROBABILITY:
+    if not candidates or candidates[0].score < keep:
         return candidates[:1] if candidates else []  # the gate decides whether even the best one is shown
-    floor = max(KEEP_PROBABILITY, candidates[0].score * KEEP_RATIO)
+    floor = max(keep, candidates[0].score * KEEP_RATIO)
     chosen: list[Scored] = []
     for s in candidates:
         if len(chosen) >= limit or s.score < floor:
@@ -139,8 +152,8 @@ def _add(chosen: list[Scored], sentences: Sequence[Any], by_key: dict[tuple[str,
 
 
 def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
-                 by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
-    """Every item of a list that the kept sentences already quote at least LIST_ITEMS_TO_EXPAND items of."""
+                 by_key: dict[tuple[str, int], Scored], need: int = LIST_ITEMS_TO_EXPAND) -> list[Scored]:
+    """Every item of a list that the kept sentences already quote at least `need` items of."""
     counts: dict[tuple[str, int], int] = {}
     heads: dict[tuple[str, int], "EnrichedUnit"] = {}
     for s in chosen:
@@ -152,7 +165,7 @@ def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
             heads[key] = item
     out = list(chosen)
     for key, n in counts.items():
-        if n >= LIST_ITEMS_TO_EXPAND:
+        if n >= need:
             for member in enriched.list_members(heads[key])[: MAX_LIST_ITEMS + 1]:
                 _add(out, _unit_sentences(member, chunks, bank), by_key)
     return out

@@ -80,11 +80,16 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
     still judges the top-k only (support_rank), so abstention is unchanged by the pool.
     """
     from assistant.compose import compose_answer
+    from assistant.multi_part import compose_parts, split_question
 
     retrieval = parts.retriever.retrieve(search_question, pool=True)
     focus = retrieval.query_vector or parts.index.embed_query(retrieval.query)
     if parts.enriched is not None and parts.levers is not None:
         composition = compose_with_enrichment(parts, retrieval, focus, max_sentences)
+        pieces = split_question(search_question) if parts.levers.multi_part and max_sentences is None else [search_question]
+        if len(pieces) > 1:
+            composition = compose_parts(parts, retrieval, composition, pieces,
+                                        lambda r, f, n: compose_with_enrichment(parts, r, f, n))
     else:
         composition = compose_answer(retrieval.query, focus, retrieval.candidates, parts.bank, max_sentences=max_sentences,
                                      full_vector=retrieval.full_vector, support_rank=len(retrieval.hits))
@@ -101,7 +106,8 @@ def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[floa
     result = compose_enriched(
         retrieval.query, focus, retrieval.full_vector or focus, retrieval.candidates, parts.bank, parts.enriched,
         parts.ranker, parts.index.chunks(),
-        Levers(ranker=levers.learned_ranker, antecedents=levers.show_antecedents, whole_lists=levers.whole_lists),
+        Levers(ranker=levers.learned_ranker, antecedents=levers.show_antecedents, whole_lists=levers.whole_lists,
+               keep_probability=levers.keep_probability),
         max_sentences=max_sentences, support_rank=len(retrieval.hits))
     from index.models import ScoredChunk
 

@@ -37,7 +37,7 @@ class Ranker:
     meta: dict[str, object]
 
     def probability(self, x: Sequence[float]) -> float:
-        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
+        z = self.bias + sum(w * (v - m) / (s or 1.0) for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 

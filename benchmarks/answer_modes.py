@@ -45,17 +45,17 @@ def test_items() -> list[dict[str, Any]]:
     return [i for i in load_items("test") if set(i["acceptable_statuses"]) <= {"answered", "not_found"}]
 
 
-def subset(items: list[dict[str, Any]]) -> list[str]:
+def subset(items: list[dict[str, Any]], size: int = SUBSET, seed: int = SEED) -> list[str]:
     """A fixed sample stratified by category (proportional, at least one per category)."""
     by_cat: dict[str, list[str]] = {}
     for i in items:
         by_cat.setdefault(i["category"], []).append(i["id"])
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     picked: list[str] = []
     for cat, ids in sorted(by_cat.items()):
-        k = max(1, round(SUBSET * len(ids) / len(items)))
+        k = max(1, round(size * len(ids) / len(items)))
         picked += rng.sample(ids, min(k, len(ids)))
-    return sorted(picked)[:SUBSET]
+    return sorted(picked)[:size]
 
 
 def _asker(mode: str) -> Any:

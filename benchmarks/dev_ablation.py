@@ -3,7 +3,8 @@
     python -m benchmarks.dev_ablation [--configs before,all,...] [--judge] [--out benchmarks/results/dev_ablation.json]
 
 A configuration is a set of settings.answer overrides; `before` switches every lever off (the extractive
-answerer as it was before enrichment), `all` is the default, `-X` is the default with lever X off.
+answerer as it was before enrichment), `default` is the shipped setting, `-X` is the default with lever X
+off, `+X` is `before` with only lever X on, `all` switches every lever on.
 Answers are written beside the results so `--judge` (the local model's answer-precision judgement,
 cached) can score them afterwards without asking again.
 """
@@ -18,8 +19,15 @@ from typing import Any
 from benchmarks.answer_metrics import ArticleIndex, RelevanceJudge, load_items
 from benchmarks.answer_runs import ask_items, score_rows
 
-LEVERS = ("enriched_retrieval", "learned_ranker", "show_antecedents", "whole_lists", "sentence_links", "calibrated_abstention")
+LEVERS = ("enriched_retrieval", "learned_ranker", "show_antecedents", "whole_lists", "multi_part", "sentence_links",
+          "calibrated_abstention")
 RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def default_levers() -> dict[str, bool]:
+    from foundation.settings import AnswerSettings
+
+    return {lever: bool(AnswerSettings.model_fields[lever].default) for lever in LEVERS}
 
 
 def config(name: str) -> dict[str, Any]:
@@ -27,14 +35,16 @@ def config(name: str) -> dict[str, Any]:
         return {lever: False for lever in LEVERS}
     if name == "all":
         return {lever: True for lever in LEVERS}
+    if name == "default":
+        return default_levers()
     if name.startswith("-") and name[1:] in LEVERS:
-        return {lever: lever != name[1:] for lever in LEVERS}
+        return {**default_levers(), name[1:]: False}
     if name.startswith("+") and name[1:] in LEVERS:
         return {lever: lever == name[1:] for lever in LEVERS}
-    raise SystemExit(f"unknown configuration {name!r}: before, all, -LEVER, +LEVER ({', '.join(LEVERS)})")
+    raise SystemExit(f"unknown configuration {name!r}: before, default, all, -LEVER, +LEVER ({', '.join(LEVERS)})")
 
 
-def run(names: list[str], split: str, judge: bool, out: Path) -> dict[str, Any]:
+def run(names: list[str], split: str, judge: bool, out: Path, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     from assistant.api import Assistant
     from corpus.corpus import Corpus
     from foundation.settings import Settings
@@ -50,7 +60,7 @@ def run(names: list[str], split: str, judge: bool, out: Path) -> dict[str, Any]:
 
         judge_obj = RelevanceJudge(load_llm(base.llm, home=base.home), base.home / "bench" / "relevance-judge.json")
     for name in names:
-        settings = base.override(answer=config(name))
+        settings = base.override(answer={**config(name), **(extra or {})})
         answers_file = out.with_name(f"{out.stem}.{split}.{name}.answers.json")
         if judge and answers_file.is_file():
             rows = json.loads(answers_file.read_text())
@@ -68,12 +78,14 @@ def run(names: list[str], split: str, judge: bool, out: Path) -> dict[str, Any]:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--configs", default="before,all")
+    p.add_argument("--configs", default="before,default")
     p.add_argument("--split", default="dev", choices=["dev"])  # the test split is for benchmarks/answer_modes.py only
     p.add_argument("--judge", action="store_true", help="also score answer precision with the local model (slow)")
     p.add_argument("--out", type=Path, default=RESULTS / "dev_ablation.json")
+    p.add_argument("--set", action="append", default=[], help="extra settings.answer override for every config: KEY=VALUE")
     args = p.parse_args()
-    run(args.configs.split(","), args.split, args.judge, args.out)
+    extra = {k: float(v) for k, v in (s.split("=", 1) for s in args.set)}
+    run(args.configs.split(","), args.split, args.judge, args.out, extra)
 
 
 if __name__ == "__main__":

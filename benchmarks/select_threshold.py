@@ -21,6 +21,7 @@ from benchmarks.answer_runs import ask_items, score_rows
 
 RESULTS = Path(__file__).resolve().parent / "results"
 PRECISION_TARGET = 0.9
+DEV_SUBSET = 40
 
 
 class CachedLLM:
@@ -57,13 +58,17 @@ def main() -> None:
     from foundation.settings import Settings
 
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--thresholds", default="0.2,0.3,0.4,0.5,0.6,0.7,0.8")
+    p.add_argument("--thresholds", default="0.7,0.75,0.8,0.85,0.9,0.93")
     p.add_argument("--judge", action="store_true")
     args = p.parse_args()
     base = Settings()
     corpus = Corpus.load(base)
     index = ArticleIndex.load(corpus.article)
+    from benchmarks.answer_modes import subset
+
     items = [i for i in load_items("dev") if set(i["acceptable_statuses"]) <= {"answered", "not_found"}]
+    keep = set(subset(items, DEV_SUBSET, seed=13))  # seconds per question on 2 cores: a stratified dev sample
+    items = [i for i in items if i["id"] in keep]
     llm = load_llm(base.llm, home=base.home)
     cached = CachedLLM(llm, base.home / "bench" / "select-cache.json")
     judge = RelevanceJudge(llm, base.home / "bench" / "relevance-judge.json") if args.judge else None
