@@ -35,7 +35,7 @@ from benchmarks.answer_runs import ask_items, score_rows
 
 MODES = ("extractive-before", "extractive-enriched", "llm-select", "citation-peer")
 LLM_MODES = ("llm-select", "citation-peer")
-SUBSET, SEED = 30, 12
+SUBSET, SEED = 20, 12
 RESULTS = Path(__file__).resolve().parent / "results"
 SUPPORT_PROMPT = ("Source: {source}\nClaim: {claim}\nIs every fact in the claim stated or directly implied by the source? "
                   "Answer yes or no.")

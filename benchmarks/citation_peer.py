@@ -71,7 +71,9 @@ class CitationPeer:
         from llama_index.core.query_engine import CitationQueryEngine
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
-        embedder = search_index.embedder
+        from index.embedding import BundledEmbedding
+
+        embedder = BundledEmbedding(search_index.pointer["embedding_model"])  # a llama-index BaseEmbedding, same model
         embedder.warm_up()
         store = ChromaVectorStore(chroma_collection=search_index.collection)
         index = VectorStoreIndex.from_vector_store(store, embed_model=embedder)

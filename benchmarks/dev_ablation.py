@@ -5,7 +5,7 @@
 A configuration is a set of settings.answer overrides; `before` switches every lever off (the extractive
 answerer as it was before enrichment), `default` is the shipped setting, `-X` is the default with lever X
 off, `+X` is `before` with only lever X on, `all` switches every lever on.
-Answers are written beside the results so `--judge` (the local model's answer-precision judgement,
+Answers are written under HOME/bench so `--judge` (the local model's answer-precision judgement,
 cached) can score them afterwards without asking again.
 """
 
@@ -61,7 +61,8 @@ def run(names: list[str], split: str, judge: bool, out: Path, extra: dict[str, A
         judge_obj = RelevanceJudge(load_llm(base.llm, home=base.home), base.home / "bench" / "relevance-judge.json")
     for name in names:
         settings = base.override(answer={**config(name), **(extra or {})})
-        answers_file = out.with_name(f"{out.stem}.{split}.{name}.answers.json")
+        answers_file = base.home / "bench" / f"{out.stem}.{split}.{name}.answers.json"
+        answers_file.parent.mkdir(parents=True, exist_ok=True)
         if judge and answers_file.is_file():
             rows = json.loads(answers_file.read_text())
         else:
@@ -69,8 +70,16 @@ def run(names: list[str], split: str, judge: bool, out: Path, extra: dict[str, A
             assistant.warm_up()
             rows = ask_items(lambda q, h: assistant.ask(q, history=h), items, index)
             answers_file.write_text(json.dumps(rows, indent=1, ensure_ascii=False))
-        results[name] = {"levers": config(name), "split": split,
-                         **score_rows(rows, items, corpus.article, index, judge_obj)}
+        results[name] = {"levers": config(name), "split": split, **score_rows(rows, items, corpus.article, index)}
+        if judge_obj is not None:  # the judge needs seconds per sentence: the dev sample select_threshold uses
+            from benchmarks.answer_modes import subset
+            from benchmarks.select_threshold import DEV_SUBSET
+
+            pool = [i for i in items if set(i["acceptable_statuses"]) <= {"answered", "not_found"}]
+            keep = set(subset(pool, DEV_SUBSET, seed=13))
+            judged = score_rows([r for r in rows if r["id"] in keep], items, corpus.article, index, judge_obj)
+            results[name]["judged_sample"] = {k: judged[k] for k in ("items", "answered", "answer_precision",
+                                                                      "judged_sentences", "key_fact_recall")}
         print(json.dumps({name: results[name]}), flush=True)
     out.write_text(json.dumps(results, indent=1))
     return results

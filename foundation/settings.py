@@ -84,7 +84,7 @@ class AnswerSettings(BaseSettings):
     keep_probability: float = Field(default=0.5, description="Enriched composer: show sentences whose ranker probability reaches this.")
     abstain_probability: float = Field(default=0.3, description="Calibrated abstention: best ranker probability below this -> not_found.")
     # llm-select: a candidate sentence is shown when the local model's P(yes, it helps) reaches this (chosen on dev)
-    select_threshold: float = 0.5
+    select_threshold: float = 0.6  # benchmarks/results/select_threshold.json (dev)
 
 
 
