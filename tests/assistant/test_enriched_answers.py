@@ -88,3 +88,17 @@ def test_the_committed_ranker_matches_the_features() -> None:
     ranker = load_ranker()
     assert ranker is not None and len(ranker.weights) == len(FEATURES)
     assert 0.0 <= ranker.probability([0.5] * len(FEATURES)) <= 1.0
+
+
+def test_multi_part_questions_are_split_at_a_new_question() -> None:
+    from assistant.multi_part import split_question
+
+    assert split_question("what does ivig do and can people recover completely") == ["what does ivig do",
+                                                                                      "can people recover completely"]
+    assert split_question("is it curable? how is it treated") == ["is it curable", "how is it treated"]
+    assert split_question("what are the signs and symptoms") == ["what are the signs and symptoms"]
+
+
+def test_a_multi_part_question_gets_both_parts(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("what does ivig do and can people recover completely")
+    assert "Intravenous Immunoglobulin" in answer.body and "recovery" in answer.body
