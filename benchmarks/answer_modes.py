@@ -114,7 +114,7 @@ def faithfulness(mode: str, rows: list[dict[str, Any]], article_text: str, llm: 
         if r["status"] != "answered":
             continue
         spans = [tuple(s) for s in r["spans"]]
-        for sentence in re.split(r"(?<=[.!?])\s+", r["body"]):
+        for sentence in re.split(r"(?<=[.!?\]])\s+(?!\[)", r["body"]):  # "... urine. [2]" stays one sentence
             markers = [int(m) for m in re.findall(r"\[(\d+)\]", sentence)]
             claim = re.sub(r"\s*\[\d+\]", "", sentence).strip()
             if len(claim.split()) < 3:
@@ -142,7 +142,7 @@ def main() -> None:
         run_mode(args.mode, work / f"{args.mode}.json")
         return
     for mode in args.modes.split(","):
-        if not (work / f"{mode}.json").is_file():
+        if not (work / f"{mode}.json").is_file():  # answers are asked once; re-running only scores them again
             subprocess.run([sys.executable, "-m", "benchmarks.answer_modes", "--mode", mode], check=True)
     score(args.modes.split(","), work, args.out)
 
@@ -173,6 +173,31 @@ def score(modes: list[str], work: Path, out: Path) -> None:
         results["modes"][mode] = entry
         print(json.dumps({mode: entry}), flush=True)
     out.write_text(json.dumps(results, indent=1) + "\n")
+    out.with_suffix(".md").write_text(markdown(results))
+
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """The README table: every mode on the shared subset, and the extractive modes on every item."""
+    head = ("| mode | items | answered | answer precision (judged) | key-fact recall | faithfulness | citation precision | "
+            "abstention acc. | dangling | related-ref precision | p50 ms | p95 ms | RSS MB |\n"
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    lines = [head]
+
+    def fmt(v: Any) -> str:
+        return "–" if v is None else f"{v:.3f}" if isinstance(v, float) and v <= 1.0 else str(v)
+
+    for mode, entry in results["modes"].items():
+        for scope in ("subset", "all_items"):
+            m = entry.get(scope)
+            if not m:
+                continue
+            label = f"{mode} ({'all %d' % m['items'] if scope == 'all_items' else 'subset'})"
+            lines.append(f"| {label} | {m['items']} | {m['answered']} | {fmt(m.get('answer_precision'))} | "
+                         f"{fmt(m['key_fact_recall'])} | {fmt(m.get('faithfulness'))} | {fmt(m.get('citation_precision'))} | "
+                         f"{fmt(m['abstention']['accuracy'])} | {fmt(m['dangling_rate'])} | "
+                         f"{fmt(m['related_reference_precision'])} | {m['p50_ms']} | {m['p95_ms']} | {entry['rss_mb']} |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
