@@ -40,6 +40,7 @@ class Rule:
     category: Category
     pattern: str
     kind: str = ""  # e.g. 'self_harm' changes which help line the emergency message gives
+    past_guard: bool = False  # skip when the sentence places the event in the past ("had a stroke years ago")
     compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -55,11 +56,18 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("seizure_now", "emergency",
          r"\b(?:seizure|fit|convulsion|shaking|jerking)s?\b[^.?!]{0,25}\b(?:won't|will not|doesn't|does not|hasn't|has not|isn't|is not) (?:stop|stopping|stopped|ending)"),
     Rule("seizure_now", "emergency", rf"\b{_CANT} stop (?:shaking|seizing|convulsing|jerking|twitching)\b"),
+    Rule("seizure_now", "emergency",
+         r"\b(?:seizure|seizing|fit|fitting|convulsion|convulsing|shaking|jerking)s?\b[^.?!]{0,30}\b(?:going on|going|lasting|lasted|been)\s+(?:for\s+)?(?:over |more than |about |almost )?(?:\d+|a few|several|five|ten|two|three)\s*(?:minutes|mins)\b"),
     # unconscious / unresponsive
     Rule("unconscious", "emergency",
          r"\b(?:is|are|'s|'re|went|gone|fell|became|been|seems?|looks?)\s+(?:unconscious|unresponsive|non-?responsive|not responding|limp|lifeless)\b"),
     Rule("unconscious", "emergency", rf"\b{_CANT}\s+(?:wake|rouse|arouse)\s+(?:him|her|them|me|my|up|\w+ up)\b"),
-    Rule("unconscious", "emergency", r"\b(?:isn't|is not|not|won't|will not)\s+(?:waking up|wake up|responding|respond)\b"),
+    Rule("unconscious", "emergency",
+         r"\b(?:isn't|is not|not|won't|will not|doesn't|does not)\s+(?:waking up|wake up|waking|wake|responding|respond)\b"
+         r"(?!\s+(?:well\b|to (?:the |his |her |my |any )?(?:treatments?|therap\w*|chemo\w*|medications?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))"),
+    Rule("unconscious", "emergency", r"\b(?:now|suddenly|completely|totally|still)\s+(?:unconscious|unresponsive|non-?responsive|lifeless)\b"),
+    Rule("unconscious", "emergency",
+         r"\b(?:on the floor|on the ground|collapsed|fell|fallen|passed out|fainted|blacked out)\b[^.?!]{0,40}\b(?:won't|isn't|is not|not|can't|doesn't|does not)\s+(?:answer|answering|respond|responding|wake|waking|move|moving|come round|come to|get up)"),
     Rule("unconscious", "emergency",
          r"\b(?:just|has|have|'s|'ve|suddenly)\s+(?:passed out|blacked out|collapsed|fainted|lost consciousness)\b"),
     Rule("unconscious", "emergency", r"\b(?:passed out|collapsed|fainted|blacked out)\b[^.?!]{0,20}\b(?:and|but) (?:won't|isn't|is not|can't|not)\b"),
@@ -75,9 +83,14 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          rf"\b{_WHO}\b[^.?!]{{0,30}}\b(?:have|having|has|got|feel|feeling|getting|experiencing|woke up with)\b[^.?!]{{0,25}}\bchest (?:pain|pains|tightness|pressure|discomfort)"),
     Rule("chest_pain", "emergency", r"\b(?:my|his|her) chest (?:hurts|is hurting|feels (?:tight|heavy|crushed)|is tight|is (?:really )?painful)"),
     Rule("chest_pain", "emergency", r"\bchest (?:pain|pressure|tightness)\b[^.?!]{0,40}\b(?:right now|spreading|radiating|left arm|jaw|sweating|crushing)"),
-    Rule("chest_pain", "emergency", r"\b(?:having|had|has|having had|think i'm having|think he's having|think she's having) a heart attack\b"),
+    Rule("chest_pain", "emergency", r"\b(?:having|had|has|having had|think i'm having|think he's having|think she's having) a heart attack\b",
+         past_guard=True),
+    Rule("chest_pain", "emergency",
+         r"\bchest (?:feels|is|feel)\b[^.?!]{0,25}\b(?:crushed|crushing|squeezed|squeezing|heavy|on fire|exploding|tight)\b"),
     # stroke signs
-    Rule("stroke", "emergency", r"\b(?:having|had|has|is having|'s having|just had) a stroke\b"),
+    Rule("stroke", "emergency", r"\b(?:having|had|has|is having|'s having|just had) a stroke\b", past_guard=True),
+    Rule("stroke", "emergency",
+         r"\b(?:slurred|slurring|drooping|droopy|droops|numb|weak|paraly[sz]ed|confused|can't (?:speak|talk|move|see))\b[^.?!]{0,40}\b(?:all of a sudden|suddenly|out of nowhere)\b"),
     Rule("stroke", "emergency", r"\b(?:face|mouth|smile) (?:is |has |suddenly )?(?:drooping|droops|drooped|gone numb|went numb|is lopsided)\b"),
     Rule("stroke", "emergency",
          r"\bsudden(?:ly)?\b[^.?!]{0,40}\b(?:slurred speech|slurring|can't (?:speak|talk|move|see|walk)|cannot (?:speak|talk|move|see)|numb|weak on one side|weakness on one side|one side|drooping|paraly[sz]ed|worst headache|confused|confusion)"),
@@ -93,12 +106,14 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("overdose", "emergency",
          rf"\b{_WHO}\b[^.?!]{{0,25}}\b(?:overdosed|overdosing|od'd|od'ed|took an overdose|taken an overdose|took an od)\b"),
     Rule("overdose", "emergency",
-         r"\b(?:took|taken|swallowed|ate|drank|has had)\b[^.?!]{0,25}\b(?:too many|too much of|a whole (?:bottle|pack|packet|box)|the whole (?:bottle|pack|packet|box)|all (?:of )?(?:my|his|her|their|the) (?:pills|tablets|meds|medications?|medicine|capsules)|\d{2,} (?:pills|tablets|capsules))"),
+         r"\b(?:took|taken|swallowed|ate|drank|has had)\b[^.?!]{0,25}\b(?:too many|an? (?:whole )?(?:bottle|pack|packet|box) of|too much of|a whole (?:bottle|pack|packet|box)|the whole (?:bottle|pack|packet|box)|all (?:of )?(?:my|his|her|their|the) (?:pills|tablets|meds|medications?|medicine|capsules)|\d{2,} (?:pills|tablets|capsules))"),
     Rule("overdose", "emergency", r"\b(?:accidentally|might have|may have|think i|think he|think she)\b[^.?!]{0,20}\boverdos"),
     # suicidal thoughts / self-harm
     Rule("self_harm", "emergency", r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|injure|injuring|poison|poisoning|hang|hanging|starve|starving|shoot|shooting|drown|drowning|end|ending)\s+(?:myself|my ?self|himself|herself|themselves)\b", kind="self_harm"),
     Rule("self_harm", "emergency",
-         rf"\b{_WHO}\b[^.?!]{{0,40}}\b(?:suicid\w*|take (?:my|his|her|their) (?:own )?life|end (?:my|his|her|their) (?:own )?life)", kind="self_harm"),
+         rf"\b{_WHO}\b[^.?!]{{0,40}}\b(?:suicidal|suicide (?:thoughts|attempt|plan|note)|take (?:my|his|her|their) (?:own )?life|end (?:my|his|her|their) (?:own )?life)", kind="self_harm"),
+    Rule("self_harm", "emergency",
+         rf"\b{_WHO}\b[^.?!]{{0,40}}\b(?:(?:thinking|thought|thoughts|think|considering|contemplating) (?:about |of )?(?:suicide|killing (?:myself|himself|herself))|(?:commit|attempt|attempted|committing|try) suicide)\b", kind="self_harm"),
     Rule("self_harm", "emergency", r"\bsuicid\w*\b[^.?!]{0,40}\b(?:i|me|my|myself|i'm|i've)\b", kind="self_harm"),
     Rule("self_harm", "emergency",
          r"\b(?:want|wants|wanted|going|planning|plan|thinking about how)\s+to\s+(?:die|end it|end (?:it all|my life|things|everything)|kill (?:myself|himself|herself)|not (?:be here|exist|wake up))\b", kind="self_harm"),
@@ -219,10 +234,28 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+# An event placed in the past ("a stroke years ago", "a heart attack in 2019") is history, not an emergency,
+# unless the same sentence also says it is happening now.
+_PAST = re.compile(
+    r"\b(?:ago|last (?:year|month|week|summer|winter|spring|fall|autumn)|in (?:19|20)\d\d|years? (?:back|before|earlier)|"
+    r"as a (?:child|kid|teen|teenager|baby)|used to|previously|in the past|history of|once before)\b"
+)
+_NOW = re.compile(r"\b(?:right now|just|now|currently|at the moment|again|today|tonight|this (?:morning|evening|afternoon))\b")
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(c, 0, start) for c in ".?!\n") + 1
+    his = [i for i in (text.find(c, end) for c in ".?!\n") if i != -1]
+    return text[lo: min(his) if his else len(text)]
+
+
 def _first_match(rules: tuple[Rule, ...], text: str) -> Verdict | None:
     for rule in rules:
-        m = rule.compiled.search(text)
-        if m:
+        for m in rule.compiled.finditer(text):
+            if rule.past_guard:
+                sentence = _sentence_at(text, m.start(), m.end())
+                if _PAST.search(sentence) and not _NOW.search(sentence):
+                    continue
             return Verdict(rule.category, rule.name, rule.kind or rule.name, m.group(0))
     return None
 
@@ -231,6 +264,18 @@ def classify(question: str) -> Verdict:
     """Emergency beats personal advice beats everything else; 'none' means: answer from the article."""
     text = normalise(question)
     return _first_match(EMERGENCY_RULES, text) or _first_match(PERSONAL_RULES, text) or Verdict("none")
+
+
+def rule_words(vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words the emergency rules look for (seizure, unconscious, breathing ...), as spelling targets.
+
+    Taken from the patterns themselves, so a typo fixer always aims at the words the rules can match;
+    regex fragments are dropped by keeping only words of `vocabulary` (an English word list).
+    """
+    words: set[str] = set()
+    for rule in EMERGENCY_RULES:
+        words.update(w for w in re.findall(r"[a-z]{4,}", rule.pattern) if w in vocabulary)
+    return frozenset(words)
 
 
 def mentions_topic(question: str, extra_terms: frozenset[str] = frozenset()) -> bool:
