@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from assistant.normalise import restore_apostrophes
+
 DEFAULT_TOPIC = "paraneoplastic syndromes"
 MAX_TURNS = 6  # only the most recent user turns can be referred to
 
@@ -86,6 +88,16 @@ _ELLIPSIS_RES = (
     re.compile(r"^(?:and|but|so|also|ok|okay|then)?[,\s]*(?:what|how)\s+about\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
     re.compile(r"^(?:and|also|what of|same for|and for|and in|and with|and also)\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
 )
+# A phrase about a person, or a pronoun, is never the topic ("what symptoms should we watch for").
+_PERSON_START = re.compile(
+    r"^(?:i|we|you|he|she|they|me|us|him|her|them|it|this|that|there|one|ones|someone|somebody|"
+    r"my|our|your|his|their)\b", re.IGNORECASE,
+)
+_FILLER = re.compile(r"^(?:(?:and|but|so|also|ok|okay|then|please|thanks|thank you|i want to know|i'd like to know|"
+                     r"(?:can|could|would) you(?= (?:tell|explain|describe)))[,\s]+)+", re.IGNORECASE)
+_CARE_VERBS = r"treat|diagnose|detect|test for|manage|cure|prevent|recogni[sz]e|find|spot|check for|screen for"
+# "they" as the people doing something ("how do they treat it", "what do they look for") is no reference.
+_AGENT_THEY = re.compile(rf"\bthey\s+(?:{_CARE_VERBS}|do|use|give|say|call|know|look|think|check|test|want|usually|normally)\b", re.IGNORECASE)
 _QUESTION_START = re.compile(rf"^(?:what|which|who|whom|whose|how|why|when|where|{_AUX}|tell|explain|list|describe|give)\b", re.IGNORECASE)
 
 
@@ -129,31 +141,51 @@ def _after_aspect(np: str) -> str:
 
 
 def topic_of(question: str) -> str | None:
-    """The phrase a standalone question is about, or None when no phrase can be found."""
-    q = question.strip().rstrip("?.! ")
-    m = re.match(r"^(?:what|who)\s+(?:is|are|was|were)\s+(.+)$", q, re.IGNORECASE)
+    """The phrase a standalone question is about, or None when no phrase can be found.
+
+    A turn of several sentences ("my mom has lung cancer and they think she has pns. what symptoms
+    should we watch for") is read from its last sentence back; a phrase about a person ("we watch",
+    "my mom") is never a topic.
+    """
+    sentences = [p for p in re.split(r"(?<=[.?!])\s+", question.strip()) if p.strip()]
+    for sentence in reversed(sentences or [question]):
+        topic = _sentence_topic(sentence)
+        if topic and not _PERSON_START.match(topic):
+            return topic
+    return None
+
+
+def _sentence_topic(sentence: str) -> str | None:
+    q = _FILLER.sub("", sentence.strip()).rstrip("?.! ")
+    m = re.match(r"^(?:what|who)(?:\s+(?:is|are|was|were)|'s|'re)\s+(.+)$", q, re.IGNORECASE)
     if m:
-        np = _after_aspect(m.group(1))
-        words = np.split()
         # "What is Trousseau syndrome" / "What are the symptoms of X" -> X; cut trailing clauses.
-        cut = _noun_phrase_keep_of(words)
-        return cut or None
+        return _noun_phrase_keep_of(_after_aspect(m.group(1)).split()) or None
+    m = re.match(r"^(?:what|which)\s+(?:causes?|caused|triggers?|leads? to|is causing)\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        return _noun_phrase_keep_of(m.group(1).split()) or None
+    m = re.match(rf"^how\s+{_AUX}\s+(?:you|they|doctors|we|one|i|people)\s+(?:{_CARE_VERBS})\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        return _noun_phrase_keep_of(m.group(1).split()) or None
     m = re.match(rf"^(?:which|what)\s+(.+?)\s+{_AUX}\s+(.+)$", q, re.IGNORECASE)
     if m:
         focus = _noun_phrase(m.group(1).split())
         rest = m.group(2).split()
         subject = _noun_phrase(rest)
         # "What symptoms can paraneoplastic syndromes cause" -> the subject; "Which tests are used" -> the focus
-        if subject and len(rest) > len(subject.split()):
+        if subject and len(rest) > len(subject.split()) and not _PERSON_START.match(subject):
             return subject
         return focus or None
+    m = re.search(r"\b(?:diagnosed with|suffering from|living with|(?:has|have|had|got) (?:been told (?:he|she|they|i) (?:has|have) )?)\s*(.+)$", q, re.IGNORECASE)
+    if m and not re.match(rf"^(?:what|how|why|when|where|which|{_AUX})\b", q, re.IGNORECASE):
+        return _noun_phrase_keep_of(m.group(1).split()) or None
     m = re.match(rf"^(?:what|how|why|when|where)\s+{_AUX}\s+(.+)$", q, re.IGNORECASE)
     if m:
         return _noun_phrase(m.group(1).split()) or None
     m = re.match(rf"^{_AUX}\s+(.+)$", q, re.IGNORECASE)
     if m:
         return _noun_phrase(m.group(1).split()) or None
-    m = re.match(r"^(?:tell me about|explain|describe|define)\s+(.+)$", q, re.IGNORECASE)
+    m = re.match(r"^(?:tell me (?:more )?about|explain|describe|define)\s+(.+)$", q, re.IGNORECASE)
     if m:
         return _after_aspect(_noun_phrase_keep_of(m.group(1).split())) or None
     return None
@@ -203,6 +235,9 @@ def _is_elliptical(question: str) -> str | None:
 def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
     frag = fragment.strip()
     low = frag.lower()
+    ones = re.fullmatch(r"(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+ones?", low)
+    if ones:
+        return _narrow_previous(ones.group("mod"), previous, topic)
     bare = re.sub(r"^(?:the|its|their)\s+", "", low)
     if re.fullmatch(rf"(?:{_ASPECT_RE})", bare):
         verb = "are" if bare.endswith("s") and bare not in {"diagnosis", "prognosis"} else "is"
@@ -216,6 +251,23 @@ def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
     if topic and topic.lower() in prev.lower() and topic != DEFAULT_TOPIC:
         return re.sub(re.escape(topic), frag, prev, count=1, flags=re.IGNORECASE) + "?"
     return f"{prev}: what about {frag}?"
+
+
+def _head_noun(previous: str) -> re.Match[str] | None:
+    """The first class noun of the previous question ('symptoms' in 'what symptoms can pns cause')."""
+    for m in re.finditer(r"[A-Za-z]+", previous):
+        if m.group(0).lower() in CLASS_GROUPS and CLASS_GROUPS[m.group(0).lower()] != "generic":
+            return m
+    return None
+
+
+def _narrow_previous(modifier: str, previous: str, topic: str) -> str:
+    """'the skin ones' after 'what symptoms can pns cause' -> 'what skin symptoms can pns cause?'."""
+    prev = previous.rstrip("?.! ")
+    head = _head_noun(prev)
+    if head is not None:
+        return f"{prev[: head.start()]}{modifier} {prev[head.start():]}?"
+    return f"What are the {modifier} {topic}?"
 
 
 def _resolve_references(question: str, topic: str) -> str:
@@ -246,6 +298,8 @@ def _first_pronoun(question: str) -> re.Match[str] | None:
     for m in _PRONOUN_RE.finditer(question):
         if expletive and m.start() == expletive.start():
             continue
+        if m.group(1).lower() == "they" and _AGENT_THEY.match(question, m.start()):
+            continue
         return m
     return None
 
@@ -263,20 +317,37 @@ def _strip_connective(question: str) -> str:
 
 def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None) -> str:
     """The standalone form of `question` given the earlier turns; unchanged when it needs no context."""
-    previous_questions = user_turns(history)
+    previous_questions = [restore_apostrophes(t)[0] for t in user_turns(history)]
     if not previous_questions:
         return question
-    previous = previous_questions[0]
+    typed = question
+    question = restore_apostrophes(question)[0]
+    previous, carried = previous_questions[0], topic_of(previous_questions[0])
     for earlier in previous_questions[1:]:
-        previous = _rewrite_one(earlier, previous)
-    return _rewrite_one(question, previous)
+        previous = _rewrite_one(earlier, previous, carried)
+        carried = topic_of(previous) or carried
+    rewritten = _rewrite_one(question, previous, carried)
+    return typed if rewritten == question else rewritten
 
 
-def _rewrite_one(question: str, previous: str) -> str:
-    topic = topic_of(previous) or DEFAULT_TOPIC
+def _rewrite_one(question: str, previous: str, carried: str | None = None) -> str:
+    """`question` made standalone from the (already standalone) previous question and the topic carried so far."""
+    topic = topic_of(previous) or carried or DEFAULT_TOPIC
     fragment = _is_elliptical(question)
     if fragment is not None:
         return _resolve_ellipsis(fragment, previous, topic)
+    one = re.search(r"\b(which|what|that|this|the (?:first|second|last|main|most common)) (ones?)\b", question, re.IGNORECASE)
+    head = _head_noun(previous.rstrip("?.! "))
+    if one and head is not None:
+        question = question[: one.start(2)] + head.group(0) + question[one.end(2):]
     if _needs_context(question):
-        return _strip_connective(_resolve_references(question, topic))
+        return _agree(_strip_connective(_resolve_references(question, topic)), topic)
+    return question
+
+
+def _agree(question: str, topic: str) -> str:
+    """'Is paraneoplastic syndromes curable' -> 'Are paraneoplastic syndromes curable'."""
+    plural = re.search(r"(?:s|ies)$", topic) and not re.search(r"(?:sis|ss|us)$", topic)
+    if plural and question.lower().startswith(f"is {topic.lower()} "):
+        return "Are" + question[2:]
     return question
