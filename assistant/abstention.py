@@ -13,7 +13,10 @@ relevant. Three checks, each explainable in a flag:
 3. the question names a specific thing the corpus never mentions: a word with a digit, an acronym or
    mixed-case name (FDG-PET, anti-Hu), a capitalised proper noun mid-sentence (Italy), or a drug or
    disease name by its ending (-mab, -mide, -blastoma, -clonus, -pathy) that appears nowhere in the
-   article, its sources or its bibliography.
+   article, its sources or its bibliography. Never counted: years and plain numbers ("Graber 2023",
+   "explain it like I'm 5"; a figure asked for is check 2's business), and the words the caller
+   passes as known: abbreviations of the glossary (MS, SCLC, LEMS) and the names that identify
+   references (authors, journals such as CONTINUUM, sites, StatPearls).
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ SPECIFIC_SUFFIXES = (
 )
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"“(]\s*)$")
+# A year ('2023', '2025a', '1990s') or a plain number ('5', '1,000', '3.5', '5th') names nothing specific.
+_NUMBER = re.compile(r"^(?:(?:19|20)\d\d(?:[a-z]|s)?|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -64,13 +69,13 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(words)
 
 
-def unknown_specific_terms(question: str, vocab: frozenset[str]) -> list[str]:
-    """Specific-looking words of the question that the corpus never uses."""
+def unknown_specific_terms(question: str, vocab: frozenset[str], known: frozenset[str] = frozenset()) -> list[str]:
+    """Specific-looking words of the question that the corpus never uses (years, numbers and `known` never are)."""
     found: list[str] = []
     for m in _TOKEN.finditer(question):
         token = m.group(0).strip(".'’")
         low = token.lower().replace("’", "'")
-        if not token or low in vocab:
+        if not token or low in vocab or low in known or _NUMBER.match(token):
             continue
         parts = [p for p in re.split(r"[-'.]", low) if p]
         at_start = bool(_SENTENCE_START.search(question[: m.start()]))
@@ -79,7 +84,7 @@ def unknown_specific_terms(question: str, vocab: frozenset[str]) -> list[str]:
         mixed_case = any(c.isupper() for c in token[1:]) or (token[0].isupper() and "-" in token and not at_start)
         proper_noun = token[0].isupper() and not at_start and token != "I"
         suffix = len(low) > 6 and low.endswith(SPECIFIC_SUFFIXES)
-        if (has_digit or mixed_case or proper_noun or suffix) and not all(p in vocab for p in parts):
+        if (has_digit or mixed_case or proper_noun or suffix) and not all(p in vocab or p in known for p in parts):
             found.append(token)
     return found
 
@@ -91,6 +96,7 @@ def check_support(
     threshold: float,
     vocab: frozenset[str],
     require_figures: bool = True,
+    known: frozenset[str] = frozenset(),
 ) -> Support:
     """Whether the passages support answering `question` (see the module docstring for the three checks).
 
@@ -105,7 +111,7 @@ def check_support(
     ask = NUMBER_ASK.search(question)
     if require_figures and ask and hits and not any(_DIGIT.search(h.chunk.text) for h in hits):
         reasons.append(f"asks for a figure ({ask.group(0)!r}) but no retrieved passage states one")
-    unknown = unknown_specific_terms(question, vocab)
+    unknown = unknown_specific_terms(question, vocab, known)
     if unknown:
         reasons.append(f"names terms the article and its sources never mention: {', '.join(unknown)}")
     return Support(supported=not reasons, score=best_similarity, reasons=reasons)

@@ -32,7 +32,9 @@ anything in a question, a history or a model's output. Questions and histories a
 treated as text: nothing in them is executed or followed as an instruction.
 
 Order of decisions for one question (cheapest and safest first):
-input check -> follow-up rewriting -> emergency rules (no retrieval: answer at once) -> retrieval ->
+input check -> emergency rules on the text as typed -> triage (assistant/triage.py: language, apostrophes,
+typos, abbreviations, emergency rules again, follow-up rewriting) -> unsupported_language ->
+bibliography questions (answered from the parsed entries, no retrieval) -> retrieval ->
 support gate (not_found / out_of_scope) -> personal-advice referral with short general information ->
 extractive (default) or generative answer -> citation validation -> disclaimer.
 The Assistant is safe to share between threads (the UI serves several users with one instance).
@@ -59,6 +61,7 @@ if TYPE_CHECKING:
     from assistant.citations import CitationResolver
     from assistant.compose import Composition, SentenceBank
     from assistant.retrieval import Retrieval, Retriever
+    from assistant.triage import Triage, Triaged
     from corpus.corpus import Corpus, CorpusView
     from foundation.settings import Settings
 
@@ -107,6 +110,7 @@ class Assistant:
         self._extra_topic_terms: frozenset[str] = frozenset()
         self._author_terms: dict[str, str] = {}
         self._build_hash: str | None = None
+        self._triage: "Triage | None" = None
         self._lock = threading.RLock()
         self.last_answer: Answer | None = None
 
@@ -119,6 +123,7 @@ class Assistant:
         if warm is not None:
             warm()
         self._bank.ensure(self._retriever.index.chunks())
+        self.triage().warm_up()
         if self.settings.answer.answerer != "extractive" and self._llm is None:
             from assistant.generate import load_llm
 
@@ -133,6 +138,15 @@ class Assistant:
 
                 self._corpus = Corpus.load(self.settings)
             return self._corpus
+
+    def triage(self) -> "Triage":
+        """Language, spelling, abbreviations, safety and the bibliography router, built once from the corpus."""
+        with self._lock:
+            if self._triage is None:
+                from assistant.triage import Triage
+
+                self._triage = Triage.from_corpus(self.corpus)
+            return self._triage
 
     def corpus_view(self) -> "CorpusView":
         """Read-only corpus lookups for the edges (web UI, MCP): references, sections, source texts."""
@@ -163,6 +177,7 @@ class Assistant:
                 index = open_index(self.settings)
             if self._build_hash is not None:  # a rebuild may follow `pns corpus add`: read the files again
                 self._corpus = self._injected_corpus
+                self._triage = None
             resolver = self._injected_resolver or CitationResolver.from_corpus(self.corpus)
             chunks = index.chunks()
             embedder = getattr(index, "embedder", None)
@@ -171,7 +186,8 @@ class Assistant:
             )
             bibliography = [" ".join([*r.authors, r.title, r.container or "", r.publisher or ""])
                             for r in resolver.references.values()]
-            self._vocab = vocabulary([resolver.article.text, *(c.text for c in chunks), *bibliography, BIBLIOGRAPHY_WORDS])
+            self._vocab = vocabulary([resolver.article.text, *(c.text for c in chunks), *bibliography, BIBLIOGRAPHY_WORDS]) \
+                | self.triage().known_terms()
             self._author_terms = _author_terms(resolver)
             self._extra_topic_terms = frozenset(self._author_terms)
             self._bank = SentenceBank(embed, term_weights(chunks))
@@ -227,11 +243,10 @@ class Assistant:
         """
         from assistant.abstention import check_support
         from assistant.compose import compose_answer
-        from assistant.conversation import rewrite_followup
         from assistant.input import clean_question
 
         text = clean_question(question, self.settings.answer.max_question_chars)
-        standalone = rewrite_followup(text, _check_history(history, self.settings.answer.max_question_chars))
+        standalone = self.triage().triage(text, _check_history(history, self.settings.answer.max_question_chars)).query
         self._ensure_loaded()
         assert self._retriever is not None and self._bank is not None
         retrieval = self._retriever.retrieve(standalone, pool=True)
@@ -248,7 +263,6 @@ class Assistant:
     def _answer(self, question: str, history: Sequence[Any] | None) -> Answer:
         from assistant.abstention import check_support
         from assistant.compose import compose_answer
-        from assistant.conversation import rewrite_followup
         from assistant.input import clean_question
         from assistant.retrieval import asks_for_reference
         from assistant.safety import (
@@ -258,15 +272,20 @@ class Assistant:
 
         text = clean_question(question, self.settings.answer.max_question_chars)
         turns = _check_history(history, self.settings.answer.max_question_chars)
-        standalone = rewrite_followup(text, turns)
         verdict = classify(text)
-        if verdict.category == "emergency":  # no retrieval, no delay: the instruction comes first
-            return _reply("emergency", emergency_message(verdict), standalone=standalone,
-                          flags=[f"safety: {verdict.rule}"])
+        if verdict.category == "emergency":  # no corpus, no retrieval, no delay: the instruction comes first
+            return _reply("emergency", emergency_message(verdict), standalone=text, flags=[f"safety: {verdict.rule}"])
+        triaged = self.triage().triage(text, turns)
+        early = self._triaged_reply(triaged)
+        if early is not None:
+            return early
+        verdict, standalone = triaged.verdict, triaged.standalone
 
         self._ensure_loaded()
         assert self._retriever is not None and self._bank is not None and self._resolver is not None
-        retrieval = self._retriever.retrieve(self._with_author_topics(standalone), pool=True)
+        if triaged.bibliography is not None:
+            return self._bibliography_reply(triaged)
+        retrieval = self._retriever.retrieve(self._with_author_topics(triaged.query), pool=True)
         personal = verdict.category == "personal_advice"
         # sentences come from the deeper pool (compose decides how many a question needs); the support
         # gate still judges the top-k only (support_rank), so abstention is unchanged by the pool
@@ -282,7 +301,7 @@ class Assistant:
         context_ids = [h.chunk.id for h in shown]
         support = check_support(retrieval.query, retrieval.hits, composition.best_full_similarity,
                                 self.settings.answer.abstain_threshold, self._vocab, require_figures=not personal)
-        flags = [f"support: {r}" for r in support.reasons]
+        flags = triaged.flags() + [f"support: {r}" for r in support.reasons]
         common = dict(standalone=standalone, contexts=contexts, context_ids=context_ids)
 
         if personal:
@@ -294,7 +313,7 @@ class Assistant:
             return _reply("personal_advice", body, citations=citations, flags=flags, **common)
 
         if not support.supported or not composition.quotes:
-            on_topic = mentions_topic(standalone, self._extra_topic_terms)
+            on_topic = mentions_topic(triaged.query, self._extra_topic_terms)
             status: Status = "not_found" if on_topic else "out_of_scope"
             return _reply(status, NOT_FOUND_MESSAGE if on_topic else OUT_OF_SCOPE_MESSAGE, flags=flags, **common)
 
@@ -307,6 +326,31 @@ class Assistant:
             body = f"{body}\n\n{_reference_paragraph(citations)}"
         self._resolver.check(body, citations, (h.chunk for h in retrieval.candidates))
         return _reply("answered", body, citations=citations, flags=flags, **common)
+
+    def _triaged_reply(self, triaged: "Triaged") -> Answer | None:
+        """The reply triage alone decides: an emergency found after normalising, or a question not in English."""
+        from assistant.language import unsupported_language_message
+        from assistant.safety import emergency_message
+
+        if triaged.verdict.category == "emergency":
+            return _reply("emergency", emergency_message(triaged.verdict), standalone=triaged.standalone,
+                          flags=[f"safety: {triaged.verdict.rule}", *triaged.flags()])
+        if not triaged.language.english:
+            guess = triaged.language
+            return _reply("unsupported_language", unsupported_language_message(guess), standalone=triaged.standalone,
+                          flags=[f"language: {guess.code or 'unknown'} ({guess.confidence:.2f}), "
+                                 f"English words {guess.english_share:.0%}"])
+        return None
+
+    def _bibliography_reply(self, triaged: "Triaged") -> Answer:
+        """A question about the bibliography itself, answered from the parsed entries and citing them."""
+        from assistant.bibliography_answer import answer_bibliography
+
+        assert self._resolver is not None and triaged.bibliography is not None
+        result = answer_bibliography(triaged.bibliography, self.corpus.references_by_id, self._resolver)
+        return _reply("answered", result.body, citations=result.citations, contexts=result.contexts,
+                      context_ids=result.context_ids, standalone=triaged.standalone,
+                      flags=[f"bibliography: {triaged.bibliography.kind}", *triaged.flags()])
 
     def _with_author_topics(self, question: str) -> str:
         """'Which journal published the Varki paper?' -> also search for what Varki's reference is linked by (trousseau)."""

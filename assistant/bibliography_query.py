@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 if TYPE_CHECKING:
     from corpus.models import Reference, ReferenceLink, Section
@@ -130,16 +130,31 @@ class BibliographyQuestions:
             for w in self._names[r.id] | self._titles[r.id]:
                 df[w] = df.get(w, 0) + 1
         self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
+        # name words shared by several entries ('statpearls', 'rupa', 'bryant') select groups of entries
+        self._shared_names = {w for r in self.references for w in self._names[r.id] if self._idf.get(w, 9.0) <= math.log(1 + n / 2)}
+        self._vocabulary = sorted({w for d in (self._names, self._titles, self._topics) for ws in d.values() for w in ws})
+        self._similar_cache: dict[str, frozenset[str]] = {}
 
     # -- scoring ----------------------------------------------------------------------------------
+    def _similar(self, word: str) -> frozenset[str]:
+        """Bibliography words equal to `word`, a typo away (rapidfuzz ratio >= 85) or of the same stem
+        ('diagnosis' ~ 'diagnostic'); cached, since questions repeat their words."""
+        found = self._similar_cache.get(word)
+        if found is None:
+            close = {word}
+            if len(word) >= 5:
+                close |= {c for c, _, _ in process.extract(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=85, limit=None)
+                          if len(c) >= 5}
+                if len(word) >= 6:
+                    close |= {c for c in self._vocabulary if len(c) >= 6 and c[:6] == word[:6]}
+            found = frozenset(close)
+            if len(self._similar_cache) > 10_000:
+                self._similar_cache.clear()
+            self._similar_cache[word] = found
+        return found
+
     def _match(self, word: str, candidates: set[str]) -> bool:
-        """Exact, a typo away (rapidfuzz ratio >= 85), or the same stem ('diagnosis' ~ 'diagnostic')."""
-        if word in candidates:
-            return True
-        return len(word) >= 5 and any(
-            len(c) >= 5 and (fuzz.ratio(word, c) >= 85 or (len(word) >= 6 and len(c) >= 6 and c[:6] == word[:6]))
-            for c in candidates
-        )
+        return word in candidates or not self._similar(word).isdisjoint(candidates)
 
     def _score(self, ref: "Reference", words: list[str]) -> tuple[float, bool]:
         """IDF-weighted overlap with names (counted double) and title words; and whether a name matched."""
@@ -174,7 +189,7 @@ class BibliographyQuestions:
         words = [w for w in _words(q) if w not in _QUERY_WORDS]
         selection = bool(SELECTION.search(q))
         entry_word = bool(re.search(rf"\b{_ENTRY_WORDS}\b|\bcit(?:e|es|ed|ing)\b", q, re.IGNORECASE))
-        if CLAIM.search(q):
+        if CLAIM.search(q) or not (fields or selection or entry_word):
             return None
         cites = CITES_FOR.search(q)
         if cites:
@@ -202,8 +217,7 @@ class BibliographyQuestions:
                 refs, filters = [r for r in refs if r.type == kind], filters + [kind]
                 break
         words = set(_words(q))
-        names = {w for r in self.references for w in self._names[r.id] if self._idf.get(w, 9.0) <= math.log(1 + len(self.references) / 2)}
-        shared = sorted(w for w in words if w in names)  # names shared by several entries: 'statpearls', 'rupa'
+        shared = sorted(w for w in words if w in self._shared_names)  # names shared by several entries: 'statpearls', 'rupa'
         if shared:
             refs = [r for r in refs if any(w in self._names[r.id] for w in shared)]
             filters += shared

@@ -6,16 +6,19 @@ corpus vocabulary (article + bibliography), and the Assistant must build them on
 from the Corpus it already holds (`Triage.from_corpus(assistant.corpus)`), never per question.
 
 Order (cheapest and safest first): language -> normalise (apostrophes, typos, abbreviations) ->
-safety rules on both the typed and the normalised text (an emergency found in either counts).
+safety rules on both the typed and the normalised text (an emergency found in either counts) ->
+follow-up rewriting on the normalised question and turns -> the bibliography router.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
+from assistant.conversation import rewrite_followup
 from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
 from assistant.normalise import CONTRACTIONS, Normalised, Normaliser
@@ -50,17 +53,25 @@ class Triaged:
     language: LanguageGuess
     normalised: Normalised
     verdict: Verdict
+    standalone: str = field(default="", metadata={"why": "normalised and made standalone from earlier turns"})
+    query: str = field(default="", metadata={"why": "`standalone` with abbreviations expanded: what is searched"})
+    bibliography: BibliographyQuery | None = None
+
+    def flags(self) -> list[str]:
+        """What triage changed or decided, for Answer.flags."""
+        return self.normalised.flags()
 
 
 class Triage:
     """Language, normalisation and safety for one corpus (see the module docstring)."""
 
     def __init__(self, glossary: Glossary, speller: Speller, language: LanguageDetector,
-                 reference_words: frozenset[str] = frozenset()) -> None:
+                 reference_words: frozenset[str] = frozenset(), bibliography: BibliographyQuestions | None = None) -> None:
         self.glossary = glossary
         self.normaliser = Normaliser(speller, glossary)
         self.language = language
         self.reference_words = reference_words
+        self.bibliography = bibliography
 
     @classmethod
     def from_corpus(cls, corpus: "Corpus", english: frozenset[str] | None = None) -> "Triage":
@@ -72,7 +83,8 @@ class Triage:
         speller = Speller.build(texts, targets=rule_words(english), known=glossary.terms(), english=english)
         neutral = frozenset(corpus_word_counts(texts)) | glossary.terms()
         detector = LanguageDetector(english | frozenset(CONTRACTIONS), neutral)
-        return cls(glossary, speller, detector, reference_names(corpus.references))
+        bibliography = BibliographyQuestions(corpus.references, corpus.links, corpus.article.sections)
+        return cls(glossary, speller, detector, reference_names(corpus.references), bibliography)
 
     def warm_up(self) -> None:
         self.language.warm_up()
@@ -80,11 +92,28 @@ class Triage:
     def normalise(self, question: str) -> Normalised:
         return self.normaliser.normalise(question)
 
-    def triage(self, question: str) -> Triaged:
-        """Language first (a foreign question is not spell-corrected), then normalise, then the safety rules."""
+    def known_terms(self) -> frozenset[str]:
+        """Words that are never 'terms the article never mentions': abbreviations, reference names, contractions."""
+        contractions = frozenset(v.lower() for v in CONTRACTIONS.values())
+        return self.glossary.terms() | self.reference_words | contractions
+
+    def triage(self, question: str, history: Sequence[Mapping[str, str]] = ()) -> Triaged:
+        """Language first (a foreign question is not spell-corrected), then normalise, then the safety rules,
+        then the follow-up rewrite and (when the question is not personal) the bibliography router."""
         guess = self.language.detect(question)
-        normalised = self.normalise(question) if guess.english else Normalised(question, question, question)
-        return Triaged(guess, normalised, self.classify(normalised))
+        if not guess.english:
+            plain = Normalised(question, question, question)
+            return Triaged(guess, plain, self.classify(plain), question, question)
+        normalised = self.normalise(question)
+        verdict = self.classify(normalised)
+        turns = [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}
+                 for t in history]
+        standalone = rewrite_followup(normalised.text, turns)
+        query, _ = self.glossary.expand(standalone)
+        bibliography = None
+        if self.bibliography is not None and verdict.category == "none":
+            bibliography = self.bibliography.parse(query)
+        return Triaged(guess, normalised, verdict, standalone, query, bibliography)
 
     @staticmethod
     def classify(normalised: Normalised) -> Verdict:
