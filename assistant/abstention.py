@@ -13,10 +13,12 @@ relevant. Three checks, each explainable in a flag:
 3. the question names a specific thing the corpus never mentions: a word with a digit, an acronym or
    mixed-case name (FDG-PET, anti-Hu), a capitalised proper noun mid-sentence (Italy), or a drug or
    disease name by its ending (-mab, -mide, -blastoma, -clonus, -pathy) that appears nowhere in the
-   article, its sources or its bibliography. Never counted: years and plain numbers ("Graber 2023",
-   "explain it like I'm 5"; a figure asked for is check 2's business), and the words the caller
-   passes as known: abbreviations of the glossary (MS, SCLC, LEMS) and the names that identify
-   references (authors, journals such as CONTINUUM, sites, StatPearls).
+   article, its sources or its bibliography. Never counted: plain numbers ("explain it like I'm 5";
+   a figure asked for is check 2's business) and the words the caller passes as known: the years
+   the corpus carries (its references' years and dates: "Graber 2023"), abbreviations of the glossary
+   (MS, SCLC, LEMS) and the names that identify references (authors, journals such as CONTINUUM,
+   sites, StatPearls). A year the corpus never mentions ("the 2016 consensus guidelines") still
+   counts: the article cannot say what happened then.
 """
 
 from __future__ import annotations
@@ -45,8 +47,9 @@ SPECIFIC_SUFFIXES = (
 )
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"“(]\s*)$")
-# A year ('2023', '2025a', '1990s') or a plain number ('5', '1,000', '3.5', '5th') names nothing specific.
-_NUMBER = re.compile(r"^(?:(?:19|20)\d\d(?:[a-z]|s)?|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?)$", re.IGNORECASE)
+# A plain number ('5', '1,000', '3.5', '5th') names nothing specific; a year ('2016', '2025a') may.
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:[a-z]|s)?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -70,12 +73,14 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
 
 
 def unknown_specific_terms(question: str, vocab: frozenset[str], known: frozenset[str] = frozenset()) -> list[str]:
-    """Specific-looking words of the question that the corpus never uses (years, numbers and `known` never are)."""
+    """Specific-looking words of the question that the corpus never uses (numbers and `known` words never are)."""
     found: list[str] = []
     for m in _TOKEN.finditer(question):
         token = m.group(0).strip(".'’")
         low = token.lower().replace("’", "'")
-        if not token or low in vocab or low in known or _NUMBER.match(token):
+        if not token or low in vocab or low in known or (_YEAR.match(token) and low[:4] in known):
+            continue
+        if _NUMBER.match(token) and not _YEAR.match(token):
             continue
         parts = [p for p in re.split(r"[-'.]", low) if p]
         at_start = bool(_SENTENCE_START.search(question[: m.start()]))

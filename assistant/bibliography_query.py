@@ -48,7 +48,7 @@ _FIELD_RES = {name: re.compile(p, re.IGNORECASE) for name, p in FIELDS.items()}
 _ENTRY_WORDS = r"(?:references?|page|web ?pages|refs?|sources?|entries|entry|citations?|chapters?|papers?|articles?|studies|study|works?|publications?|bibliography)"
 SELECTION = re.compile(
     rf"\b(?:which|what|list|name|show|give|how many|any|all|every)\b[^?.!]{{0,40}}\b{_ENTRY_WORDS}\b|\b{_ENTRY_WORDS}\b[^?.!]{{0,20}}\b(?:are|were) (?:from|by|in|on)\b"
-    rf"|\b{_ENTRY_WORDS}\s+(?:from|by|published in|published by|dated|written in)\b",
+    rf"|\b{_ENTRY_WORDS}\s+(?:from|by|(?:published|written|dated) (?:in|by|before|after|since))\b",
     re.IGNORECASE,
 )
 MAX_NAMED = 3  # more entries than this sharing the best score is a selection ("the StatPearls chapters"), not a name

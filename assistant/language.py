@@ -42,7 +42,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 UNSUPPORTED_LANGUAGE_MESSAGE = (
     "Sorry, I can only answer questions written in English, and your question looks like it is written in {language}. "
     "Please ask it again in English, for example: \"What are paraneoplastic syndromes?\" or "
-    "\"How are paraneoplastic syndromes treated?\""
+    "\"How are paraneoplastic syndromes treated?\" If this is a medical emergency, call your local emergency number "
+    "(911 in the US, 112 in the EU, 999 in the UK) now."
 )
 
 

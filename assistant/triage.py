@@ -36,9 +36,10 @@ def reference_texts(references: Iterable["Reference"]) -> list[str]:
 
 
 def reference_names(references: Iterable["Reference"]) -> frozenset[str]:
-    """Lower-case words that name a reference rather than a medical subject: surnames, journals, sites."""
+    """Lower-case words that name a reference rather than a medical subject: surnames, journals, sites, years."""
     words: set[str] = set()
     for r in references:
+        words.update(re.findall(r"(?:19|20)\d\d", f"{r.year or ''} {r.date or ''} {r.raw}"))
         for author in r.authors:
             words.update(re.findall(r"[a-z]+", author.split(",")[0].lower()))
         for part in (r.container, r.publisher, r.url):
@@ -84,7 +85,9 @@ class Triage:
         neutral = frozenset(corpus_word_counts(texts)) | glossary.terms()
         detector = LanguageDetector(english | frozenset(CONTRACTIONS), neutral)
         bibliography = BibliographyQuestions(corpus.references, corpus.links, corpus.article.sections)
-        return cls(glossary, speller, detector, reference_names(corpus.references), bibliography)
+        meta = corpus.article.metadata
+        years = frozenset(re.findall(r"(?:19|20)\d\d", f"{meta.published} {meta.updated} {corpus.article.text}"))
+        return cls(glossary, speller, detector, reference_names(corpus.references) | years, bibliography)
 
     def warm_up(self) -> None:
         self.language.warm_up()

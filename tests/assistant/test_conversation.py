@@ -96,3 +96,45 @@ def test_malformed_turns_are_ignored_by_the_topic_finder() -> None:
 )
 def test_topic_of(question: str, topic: str | None) -> None:
     assert topic_of(question) == topic
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (["what is lambert eaton"], "what causes it?", "What causes lambert eaton?"),
+        (["what is lambert eaton", "what causes it?"], "and how is that treated?", "How is lambert eaton treated?"),
+        (["what is lambert eaton", "what causes it?", "and how is that treated?"], "is it curable", "Is lambert eaton curable"),
+        (["whats trousseau syndrome"], "is it curable", "Is trousseau syndrome curable"),
+        (["What are paraneoplastic syndromes?"], "is it curable", "Are paraneoplastic syndromes curable"),
+        (["what symptoms can pns cause"], "what about the skin ones", "what skin symptoms can pns cause?"),
+        (["what tests are used to diagnose pns"], "what about the blood ones", "what blood tests are used to diagnose pns?"),
+        (["my dad was just diagnosed with LEMS"], "how do they treat it", "How do they treat LEMS"),
+        (["tell me about dermatomyositis"], "how is it diagnosed", "How is dermatomyositis diagnosed"),
+        (["can you tell me about IVIG"], "what are the side effects of it", "What are the side effects of IVIG"),
+        (["what cancers are linked to pns"], "which one is most common", "which cancers is most common"),
+    ],
+)
+def test_sloppy_follow_ups(previous: list[str], question: str, expected: str) -> None:
+    assert rewrite_followup(question, history(*previous)) == expected
+
+
+@pytest.mark.parametrize(
+    "previous",
+    ["what symptoms should we watch for",
+     "my mom has lung cancer and they think she has pns. what symptoms should we watch for"],
+)
+def test_a_person_is_never_the_topic(previous: str) -> None:
+    rewritten = rewrite_followup("would she recover from them", history(previous))
+    assert "we watch" not in rewritten and rewritten.startswith("Would she recover from ")
+    assert "she" in rewritten  # a person stays a person: only 'them' is resolved
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("my mom has lung cancer and they think she has pns. what symptoms should we watch for", "symptoms"),
+     ("What causes Trousseau syndrome?", "Trousseau syndrome"), ("How do doctors treat LEMS?", "LEMS"),
+     ("my dad was diagnosed with small cell lung cancer", "small cell lung cancer"),
+     ("what should we do", None)],
+)
+def test_topic_of_sloppy_turns(question: str, topic: str | None) -> None:
+    assert topic_of(question) == topic
