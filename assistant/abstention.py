@@ -18,7 +18,11 @@ relevant. Three checks, each explainable in a flag:
    the corpus carries (its references' years and dates: "Graber 2023"), abbreviations of the glossary
    (MS, SCLC, LEMS) and the names that identify references (authors, journals such as CONTINUUM,
    sites, StatPearls). A year the corpus never mentions ("the 2016 consensus guidelines") still
-   counts: the article cannot say what happened then.
+   counts: the article cannot say what happened then;
+4. the question is about a subject the corpus never names: the head word of "what is X", "how is X
+   treated", "what causes X", "the signs of X" ("asthma", "type 2 diabetes") is an English word that
+   appears nowhere in the corpus (plural and stem variants allowed). Such a question is out of scope
+   unless it also names the article's own subject (see safety.mentions_topic(core_only=True)).
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ NUMBER_ASK = re.compile(
     r"how specific|how accurate|sensitivity|specificity|survival rates?|mortality|death rates?|"
     r"(?:incidence|prevalence|response|success|cure|recurrence) rates?|\w+-year|per \d[\d,.]*\d|per \d|per (?:hundred|thousand|million)|"
     r"doses?|dosage|dosing|mg|milligrams?|grams?|kilograms?|kg|ml|thresholds?|cut-?offs?|scores?|odds|ratios?|"
-    r"statistics|figures|numbers?|average age|median|mean age|life expectancy)\b",
+    r"statistics|(?:what|which) (?:is|are) the numbers?|average age|median|mean age|(?:at )?what age|how old|life expectancy|"
+    r"(?<!\w\s)how (?:often|frequently)|costs?|price|how much (?:does|do|is|are|will)\b(?! \w+ (?:help|matter|work|hurt|affect)))\b",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
@@ -50,6 +55,44 @@ _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"“(]\s*)$")
 # A plain number ('5', '1,000', '3.5', '5th') names nothing specific; a year ('2016', '2025a') may.
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:[a-z]|s)?$", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?$", re.IGNORECASE)
+
+
+# "what is X", "how is X treated", "what causes X", "what are the early signs of X", "tell me about X"
+_ASPECT_OF = (r"(?:(?:early|first|main|common|usual|warning|typical)\s+)?(?:signs?|symptoms?|causes?|treatments?|"
+              r"risk factors|complications|types|cures?|prognosis|outlook)\s+(?:of|for)\s+")
+_SUBJECT_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"^(?:what|who)(?:\s+(?:is|are)|'s)\s+(?:a |an |the )?(?:{_ASPECT_OF})?(?P<x>.+)$",
+    r"^how\s+(?:is|are|do you|do doctors|can you|should you)\s+(?P<x>.+?)\s+(?:treated|diagnosed|cured|managed|prevented|tested|detected|caused)\b",
+    r"^how\s+(?:do|can|should|would)\s+(?:you|doctors|they|i|we|one)\s+(?:treat|diagnose|cure|manage|prevent|test for|detect|get rid of)\s+(?P<x>.+)$",
+    r"^what\s+causes\s+(?P<x>.+)$",
+    r"^(?:tell me about|explain|define|describe)\s+(?P<x>.+)$",
+))
+_SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which)\b.*$", re.IGNORECASE)
+_STOP = frozenset("a an the this that these those some any my your his her our their it its".split())
+
+
+def subject_word(question: str) -> str | None:
+    """The head word of what a 'what is X' / 'how is X treated' question asks about, or None."""
+    q = question.strip().rstrip("?.! ")
+    for pattern in _SUBJECT_PATTERNS:
+        m = pattern.match(q)
+        if m:
+            phrase = _SUBJECT_END.sub("", m.group("x"))
+            words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _STOP]
+            return words[-1] if words else None
+    return None
+
+
+def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str]) -> str | None:
+    """The subject's head word when it is an English word the corpus never uses (check 4), else None."""
+    word = subject_word(question)
+    if word is None or len(word) < 4 or word not in english:
+        return None
+    variants = {word, word + "s", word + "es", word[:-1], word[:-2], word[:-3]}
+    stem = word[:6] if len(word) >= 6 else word  # 'diagnosis' ~ 'diagnostic'; clipped 'chemo', 'rehab'
+    if variants & vocab or any(v.startswith(stem) for v in vocab):
+        return None
+    return word
 
 
 @dataclass(frozen=True)
@@ -102,9 +145,11 @@ def check_support(
     vocab: frozenset[str],
     require_figures: bool = True,
     known: frozenset[str] = frozenset(),
+    subject: str | None = None,
 ) -> Support:
     """Whether the passages support answering `question` (see the module docstring for the three checks).
 
+    `subject`: the unknown subject found by `unknown_subject` (check 4), computed by the caller.
     `require_figures=False` skips the figures check: a personal-advice question ("how much X should I
     take?") still gets general, cited information about X, never a figure.
     """
@@ -119,4 +164,6 @@ def check_support(
     unknown = unknown_specific_terms(question, vocab, known)
     if unknown:
         reasons.append(f"names terms the article and its sources never mention: {', '.join(unknown)}")
+    if subject:
+        reasons.append(f"asks about {subject!r}, which the article and its sources never mention")
     return Support(supported=not reasons, score=best_similarity, reasons=reasons)

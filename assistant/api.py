@@ -300,7 +300,8 @@ class Assistant:
         contexts = [h.chunk.text for h in shown]
         context_ids = [h.chunk.id for h in shown]
         support = check_support(retrieval.query, retrieval.hits, composition.best_full_similarity,
-                                self.settings.answer.abstain_threshold, self._vocab, require_figures=not personal)
+                                self.settings.answer.abstain_threshold, self._vocab, require_figures=not personal,
+                                subject=triaged.subject)
         flags = triaged.flags() + [f"support: {r}" for r in support.reasons]
         common = dict(standalone=standalone, contexts=contexts, context_ids=context_ids)
 
@@ -313,7 +314,7 @@ class Assistant:
             return _reply("personal_advice", body, citations=citations, flags=flags, **common)
 
         if not support.supported or not composition.quotes:
-            on_topic = mentions_topic(triaged.query, self._extra_topic_terms)
+            on_topic = mentions_topic(triaged.query, self._extra_topic_terms, core_only=triaged.subject is not None)
             status: Status = "not_found" if on_topic else "out_of_scope"
             return _reply(status, NOT_FOUND_MESSAGE if on_topic else OUT_OF_SCOPE_MESSAGE, flags=flags, **common)
 

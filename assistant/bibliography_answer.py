@@ -98,12 +98,16 @@ def _phrase(name: str, value: str) -> str:
     return f"{name} {value}"
 
 
-def _fields_sentence(ref: "Reference", fields: Sequence[str], marker: int) -> str:
-    head = f"{short_name(ref)}, \u201c{ref.title.rstrip('.')}\u201d" + (f", {ref.container}" if ref.container else "")
+def _fields_sentence(ref: "Reference", fields: Sequence[str], marker: int, count: bool = False) -> str:
+    in_head = ref.container and "container" not in fields
+    head = f"{short_name(ref)}, \u201c{ref.title.rstrip('.')}\u201d" + (f", {ref.container}" if in_head else "")
     if not fields:
         return f"{describe(ref)} [{marker}]"
-    given = [(FIELD_NAMES[f], field_value(ref, f)) for f in fields]
+    given = [(FIELD_NAMES[f], (field_value(ref, f) or "").rstrip(".") or None) for f in fields]
     found = [_phrase(name, value) for name, value in given if value]
+    if count and "authors" in fields and ref.authors:
+        found = [f"{len(ref.authors)} authors ({value})" if name == "authors" else _phrase(name, value)
+                 for name, value in given if value]
     missing = [name for name, value in given if not value]
     parts = [f"{head}: {', '.join(found)}." if found else f"{head}."]
     if missing:
@@ -144,7 +148,7 @@ def answer_bibliography(query: BibliographyQuery, references: Mapping[str, "Refe
     total = len(references)
     citations = [resolver.cite_entry(n, r.id) for n, r in enumerate(refs, start=1)]
     if query.kind == "fields":
-        lines = [_fields_sentence(r, query.fields, n) for n, r in enumerate(refs, start=1)]
+        lines = [_fields_sentence(r, query.fields, n, query.count) for n, r in enumerate(refs, start=1)]
         body = "\n".join(lines) if len(lines) > 1 else lines[0]
         if len(refs) > 1:
             body = "The question fits more than one entry of the bibliography:\n" + "\n".join(f"- {l}" for l in lines)

@@ -145,8 +145,8 @@ class BibliographyQuestions:
             if len(word) >= 5:
                 close |= {c for c, _, _ in process.extract(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=85, limit=None)
                           if len(c) >= 5}
-                if len(word) >= 6:
-                    close |= {c for c in self._vocabulary if len(c) >= 6 and c[:6] == word[:6]}
+                if len(word) >= 7:  # 'diagnosis' ~ 'diagnostic', but not 'immunotherapy' ~ 'immunoglobulin'
+                    close |= {c for c in self._vocabulary if len(c) >= 7 and c[:7] == word[:7]}
             found = frozenset(close)
             if len(self._similar_cache) > 10_000:
                 self._similar_cache.clear()
@@ -201,7 +201,7 @@ class BibliographyQuestions:
         if len(best) > 1 and kind is not None:
             best = [r for r in best if r.type == kind] or best
         if best and len(best) <= MAX_NAMED and (named or entry_word) and (fields or selection or entry_word):
-            return BibliographyQuery("fields", tuple(r.id for r in best), fields)
+            return BibliographyQuery("fields", tuple(r.id for r in best), fields, bool(COUNT.search(q)))
         filtered, filters = self._filter(q)
         if filters and (selection or fields):
             return BibliographyQuery("selection", tuple(r.id for r in filtered), fields, bool(COUNT.search(q)), filters=tuple(filters))

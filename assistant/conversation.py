@@ -37,7 +37,8 @@ _NP_STOP = {
     "relate", "relates", "differ", "differs", "compare", "usually", "often", "typically", "commonly", "most",
     "really", "also", "mostly", "always", "still", "in", "on", "for", "with", "by", "to", "from", "at", "about",
     "as", "into", "than", "between", "during", "and", "or", "but", "so", "if", "when", "why", "how", "what",
-    "which", "who", "where", "exactly", "actually", "a", "an", "the", "any",
+    "which", "who", "where", "exactly", "actually", "a", "an", "the", "any", "like", "actually", "really",
+    "mimic", "mimics", "resemble", "resembles",
 }
 # "the ASPECT of X": the topic is X.
 ASPECTS = (
@@ -63,7 +64,8 @@ CLASS_GROUPS: dict[str, str] = {
     **dict.fromkeys(("symptom", "symptoms", "sign", "signs", "problem", "problems", "complication", "complications"), "symptom"),
     **dict.fromkeys(("cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "malignancy", "malignancies"), "cancer"),
     **dict.fromkeys(("marker", "markers", "antibody", "antibodies", "autoantibody", "autoantibodies"), "marker"),
-    **dict.fromkeys(("one", "ones", "thing", "things", "type", "types", "kind", "kinds"), "generic"),
+    **dict.fromkeys(("one", "ones", "thing", "things", "type", "types", "kind", "kinds", "group", "groups",
+                     "category", "categories", "family", "class"), "generic"),
 }
 _CLASS_RE = "|".join(sorted(CLASS_GROUPS, key=len, reverse=True))
 
@@ -97,7 +99,7 @@ _FILLER = re.compile(r"^(?:(?:and|but|so|also|ok|okay|then|please|thanks|thank y
                      r"(?:can|could|would) you(?= (?:tell|explain|describe)))[,\s]+)+", re.IGNORECASE)
 _CARE_VERBS = r"treat|diagnose|detect|test for|manage|cure|prevent|recogni[sz]e|find|spot|check for|screen for"
 # "they" as the people doing something ("how do they treat it", "what do they look for") is no reference.
-_AGENT_THEY = re.compile(rf"\bthey\s+(?:{_CARE_VERBS}|do|use|give|say|call|know|look|think|check|test|want|usually|normally)\b", re.IGNORECASE)
+_AGENT_THEY = re.compile(rf"\bthey\s+(?:{_CARE_VERBS}|do|use|give|say|call|know|look|think|check|test|want|usually|normally|tell|measure|see|decide)\b", re.IGNORECASE)
 _QUESTION_START = re.compile(rf"^(?:what|which|who|whom|whose|how|why|when|where|{_AUX}|tell|explain|list|describe|give)\b", re.IGNORECASE)
 
 
@@ -176,6 +178,14 @@ def _sentence_topic(sentence: str) -> str | None:
         if subject and len(rest) > len(subject.split()) and not _PERSON_START.match(subject):
             return subject
         return focus or None
+    m = re.match(r"^(?:which|what)\s+(.+)$", q, re.IGNORECASE)
+    if m and not re.match(rf"^(?:which|what)\s+{_AUX}\b", q, re.IGNORECASE):
+        found = _noun_phrase(m.group(1).split())
+        if found and not _PERSON_START.match(found):
+            return found
+    m = re.match(r"^(?:is|are)\s+there\s+(?:any\s+|some\s+|other\s+)*(.+)$", q, re.IGNORECASE)
+    if m:
+        return _noun_phrase_keep_of(m.group(1).split()) or None
     m = re.search(r"\b(?:diagnosed with|suffering from|living with|(?:has|have|had|got) (?:been told (?:he|she|they|i) (?:has|have) )?)\s*(.+)$", q, re.IGNORECASE)
     if m and not re.match(rf"^(?:what|how|why|when|where|which|{_AUX})\b", q, re.IGNORECASE):
         return _noun_phrase_keep_of(m.group(1).split()) or None
@@ -238,6 +248,9 @@ def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
     ones = re.fullmatch(r"(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+ones?", low)
     if ones:
         return _narrow_previous(ones.group("mod"), previous, topic)
+    people = re.match(r"^(?:the\s+)?(?:ones?|people|those)\s+(?P<rel>who|that)\b(?P<rest>.*)$", frag, re.IGNORECASE)
+    if people:  # 'what about the ones who don't get better' after 'what's the outlook like'
+        return f"{previous.rstrip('?.! ')}: what about patients {people.group('rel')}{people.group('rest')}?"
     bare = re.sub(r"^(?:the|its|their)\s+", "", low)
     if re.fullmatch(rf"(?:{_ASPECT_RE})", bare):
         verb = "are" if bare.endswith("s") and bare not in {"diagnosis", "prognosis"} else "is"
@@ -266,7 +279,11 @@ def _narrow_previous(modifier: str, previous: str, topic: str) -> str:
     prev = previous.rstrip("?.! ")
     head = _head_noun(prev)
     if head is not None:
-        return f"{prev[: head.start()]}{modifier} {prev[head.start():]}?"
+        before = prev[: head.start()].rstrip()
+        last = before.split()[-1] if before.split() else ""
+        if last and last.lower() not in _NP_STOP and last.lower() not in _DETERMINERS:
+            before = before[: -len(last)].rstrip()  # 'what skin symptoms' + 'the kidney ones' -> 'what kidney symptoms'
+        return f"{before} {modifier} {prev[head.start():]}?".lstrip()
     return f"What are the {modifier} {topic}?"
 
 

@@ -35,6 +35,10 @@ TOPIC_STEMS: tuple[str, ...] = (
     "dermat", "skin", "rash", "itch", "acanthosis", "pemphig", "hematolog", "haematolog", "blood", "anemi",
     "anaemi", "thrombo", "clot", "trousseau", "platelet", "kidney", "renal", "nephr", "joint", "rheumat",
     "arthr", "muscle", "myasthen", "lambert", "eaton", "lems", "myositis", "opsoclon",
+)
+# Stems above name the article's own subject; those below (symptoms, care, medicine in general) also
+# belong to many other subjects, so they cannot make a question about asthma or diabetes on-topic.
+GENERAL_STEMS: tuple[str, ...] = (
     # symptoms
     "symptom", "sign", "weakness", "seizure", "dizz", "speech", "memory", "walking", "fatigue", "fever",
     "nausea", "vomit", "diarrh", "weight", "thirst", "mood", "sugar", "pressure", "swelling", "stiffness",
@@ -54,12 +58,15 @@ TOPIC_STEMS: tuple[str, ...] = (
     "disease", "disorder", "condition", "illness", "medical", "clinical", "patient", "doctor", "physician",
     "neurolog", "oncologist", "specialist", "health", "medicine", "medication", "drug", "dose", "dosage",
     "milligram", "infusion", "inject", "pill", "tablet", "hospital", "nurse", "pharmac",
+)
+CORPUS_STEMS: tuple[str, ...] = (
     # the corpus itself
     "article", "source", "reference", "bibliograph", "cite", "citation", "author", "journal", "doi",
     "publish", "study", "studies", "paper", "review", "rupa", "guideline",
 )
 
-_TOPIC_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in TOPIC_STEMS) + r")", re.IGNORECASE)
+_CORE_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in TOPIC_STEMS + CORPUS_STEMS) + r")", re.IGNORECASE)
+_TOPIC_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in TOPIC_STEMS + GENERAL_STEMS + CORPUS_STEMS) + r")", re.IGNORECASE)
 # Drug and disease names by their endings (rituximab, encephalitis, neuroblastoma ...) are medical too.
 _MEDICAL_WORD_RE = re.compile(
     r"\b[a-z]{3,}(?:mab|nib|mide|mycin|cillin|platin|taxel|itis|osis|emia|aemia|pathy|oma|plegia)\b", re.IGNORECASE
@@ -152,9 +159,15 @@ def rule_words(vocabulary: frozenset[str]) -> frozenset[str]:
     return frozenset(words)
 
 
-def mentions_topic(question: str, extra_terms: frozenset[str] = frozenset()) -> bool:
-    """True when the question uses a word of the article's subject (or one of `extra_terms`, e.g. author names)."""
+def mentions_topic(question: str, extra_terms: frozenset[str] = frozenset(), core_only: bool = False) -> bool:
+    """True when the question uses a word of the article's subject (or one of `extra_terms`, e.g. author names).
+
+    `core_only`: only the subject's own words count (paraneoplastic, cancer, antibody, Trousseau ...), not
+    general medical ones (symptom, treatment, doctor): for a question whose subject the corpus never names.
+    """
     text = normalise(question)
+    if core_only:
+        return bool(_CORE_RE.search(text)) or bool(set(re.findall(r"[a-z][a-z'-]+", text)) & extra_terms)
     if _TOPIC_RE.search(text) or _MEDICAL_WORD_RE.search(text):
         return True
     words = set(re.findall(r"[a-z][a-z'-]+", text))

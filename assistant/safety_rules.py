@@ -74,7 +74,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("not_breathing", "emergency", r"\b(?:struggling|gasping|fighting)\s+(?:to breathe|for (?:air|breath))\b"),
     Rule("not_breathing", "emergency",
          r"\b(?:i'm|im|i am|he's|she's|he is|she is|they're|we're|is|am)\s+(?:having|in|with)\s+(?:severe\s+|serious\s+|real\s+|a lot of\s+|bad\s+)?(?:trouble|difficulty|problems?|difficulties)\s+breathing\b"),
-    Rule("not_breathing", "emergency", r"\b(?:is|am|'s|'m)\s+choking\b|\b(?:lips|face|skin) (?:is |are )?(?:turning|gone|going) blue\b"),
+    Rule("not_breathing", "emergency", r"\b(?:is|am|'s|'m)\s+choking\b|\b(?:lips|face|skin) (?:is |are )?(?:turning|gone|going) blue\b", guard=True),
+    Rule("not_breathing", "emergency", r"\b(?:can|could)\s+(?:barely|hardly|only just)\s+(?:breathe|breath|get (?:any )?air)\b", guard=True),
     # chest pain / heart attack
     Rule("chest_pain", "emergency",
          rf"\b{_WHO}\b[^.?!]{{0,30}}\b(?:have|having|has|got|feel|feeling|getting|experiencing|woke up with)\b[^.?!]{{0,25}}\bchest (?:pain|pains|tightness|pressure|discomfort)"),
@@ -83,7 +84,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("chest_pain", "emergency", r"\b(?:having|had|has|having had|think i'm having|think he's having|think she's having) a heart attack\b",
          guard=True),
     Rule("chest_pain", "emergency",
-         r"\bchest (?:feels|is|feel)\b[^.?!]{0,25}\b(?:crushed|crushing|squeezed|squeezing|heavy|on fire|exploding|tight)\b"),
+         r"\bchest (?:feels|is|feel|has felt|felt|has been|'s been|keeps)\b[^.?!]{0,25}\b(?:crushed|crushing|squeezed|squeezing|heavy|on fire|exploding|tight)\b"),
+    Rule("chest_pain", "emergency",
+         r"\b(?:crushing|severe|sever|bad|heavy|terrible|sharp|squeezing)?\s*(?:pain|pressure|tightness|squeezing|heaviness) in (?:my|his|her|the) chest\b", guard=True),
     # stroke signs
     Rule("stroke", "emergency", r"\b(?:having|had|has|is having|'s having|just had) a stroke\b", guard=True),
     Rule("stroke", "emergency",
@@ -143,7 +146,11 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("not_breathing", "emergency", rf"\b{_WHO}\b[^.?!]{{0,20}}\bbreathing (?:very |really |so )?(?:strangely|weirdly|weird|funny|oddly|abnormally|shallow(?:ly)?|noisily)\b", guard=True),
     Rule("chest_pain", "emergency",
          r"\b(?:severe|sever|crushing|terrible|awful|intense|unbearable|really bad|very bad|bad)\s+(?:pain in (?:my|his|her) chest|chest pains?)\b", guard=True),
-    Rule("chest_pain", "emergency", r"\bchest\b[^.?!]{0,30}\b(?:arm|jaw)\b[^.?!]{0,15}\b(?:numb|hurts|hurting|tingling|pain|aching)\b", guard=True),
+    Rule("chest_pain", "emergency", r"\bchest\b[^.?!]{0,60}\b(?:arm|jaw)\b[^.?!]{0,15}\b(?:numb|hurts|hurting|tingling|pain|aching)\b", guard=True),
+    Rule("stroke", "emergency", r"\bworst headache (?:of (?:my|his|her|their) life|ever|i've ever had)\b|\bthunderclap headache\b", guard=True),
+    Rule("head_injury", "emergency",
+         r"\b(?:fell|fall|fallen|hit|banged|bumped|knocked)\b[^.?!]{0,30}\bhead\b[^.?!]{0,50}\b(?:confused|sleepy|drowsy|vomit\w*|throwing up|threw up|unconscious|"
+         r"not making sense|bleeding|passed out|won't wake|can't stay awake|seizure|fitting|slurr\w*)", guard=True),
     Rule("stroke", "emergency",
          r"\b(?:can't|cannot|can not|couldn't|unable to) (?:move|feel|lift)\b[^.?!]{0,20}\bone side\b|\bone side of (?:his|her|my|their|the) (?:body|face)\b[^.?!]{0,20}\b(?:numb|weak|droop\w*|paraly[sz]ed|dead)\b",
          guard=True),
@@ -151,7 +158,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:having|has|is having|'s having|got)\s+(?:a\s+)?(?:really |very |severe |bad |serious )*allergic reaction\b|"
          r"\b(?:face|lips|tongue|throat|eyes) (?:is |are |keeps? )?(?:swelling|swollen|puffing up|blowing up)\b", guard=True),
     Rule("self_harm", "emergency",
-         r"\b(?:i|i'm|im)\s+(?:really\s+)?(?:wanna|want to|going to|gonna|about to)\s+(?:die|kill myself|end it|end my life|not wake up)\b|"
+         r"\b(?:i|i'm|im)\s+(?:really\s+)?(?:wanna|want to|going to|gonna|about to|planning to|plan to)\s+(?:die|kill myself|end it|end my life|not wake up|overdose|od|take (?:all|a whole|every)\b)\b|"
          r"\b(?:ending|end|take|taking) my (?:own )?life\b", kind="self_harm", guard=True),
     Rule("asks_for_help_now", "emergency",
          r"\b(?:i'm|im|i am|i think i'm|i think im|he's|she's|he is|she is) dying\b|\b(?:need|get|send|called|calling) (?:an |the )?ambulance\b|"
@@ -184,7 +191,7 @@ PERSONAL_RULES: tuple[Rule, ...] = (
          r"\bmy (?:doctor|oncologist|neurologist|physician|gp|specialist|nurse)\b[^.?!]{0,60}\b(?:should|wrong|right|trust|agree|second opinion|ignore|refuse|says?|said|told|wants?)\b[^.?!]{0,60}\?"),
     # diagnosing a specific person
     Rule("self_diagnosis", "personal_advice",
-         r"\b(?:do|could|might|would|may)\s+(?:i|we)\s+(?:have|be having|be suffering|be developing|develop|be at risk|get)\b(?!\s+to\b)"),
+         r"\b(?:do|could|might|would|may)\s+(?:i|we)\s+(?:have|be having|be suffering|be developing|develop|be at risk|get)\b(?!\s+(?:to|rid)\b)"),
     Rule("self_diagnosis", "personal_advice",
          r"\b(?:does|do|could|might|can|may|would|is|are)\s+(?:my|our)\s+(?:\w+\s+){0,2}?(?:have|has|be|mean|indicate|suggest|point to)\b"),
     Rule("self_diagnosis", "personal_advice",
@@ -197,7 +204,9 @@ PERSONAL_RULES: tuple[Rule, ...] = (
     Rule("self_diagnosis", "personal_advice",
          r"\bmy (?:\w+ ){0,2}?(?:results?|labs?|scan|mri|ct|test results|antibody (?:test|panel|results?)|blood ?(?:test|work)s?|biopsy)\b[^.?!]{0,60}\b(?:mean|normal|bad|worried|positive|negative|high|low)\b"),
     Rule("self_diagnosis", "personal_advice",
-         r"\b(?:i|i've|ive|i have|i'm|i am|my (?:\w+ ){0,2}?(?:has|have|is|was|got))\b[^.?!]{0,80}\b(?:symptoms?|weakness|numbness|rash|seizures?|pain|dizzy|dizziness|tired|fatigue|diagnosed|tumou?r|cancer|lump)\b[^?]{0,120}\b(?:is (?:it|this|that)|could (?:it|this|that)|do i|am i|should i|does (?:this|that|it) mean|what (?:should|do) i|is something wrong)\b"),
+         r"\b(?:i|i've|ive|i have|i'm|i am|my (?:\w+ ){0,2}?(?:has|have|is|was|got))\b"
+         r"(?!\s+(?:heard|read|saw|learned|learnt|was reading|am reading|have read|'ve read|wonder|was wondering|want to know|keep hearing))"
+         r"[^.?!]{0,80}\b(?:symptoms?|weakness|numbness|rash|seizures?|pain|dizzy|dizziness|tired|fatigue|diagnosed|tumou?r|cancer|lump)\b[^?]{0,120}\b(?:is (?:it|this|that)|could (?:it|this|that)|do i|am i|should i|does (?:this|that|it) mean|what (?:should|do) i|is something wrong)\b"),
     # personal prognosis
     Rule("personal_prognosis", "personal_advice",
          r"\bwill (?:i|my (?:\w+ ){0,2}?\w+|he|she|we)\s+(?:die|survive|recover|get better|be (?:ok|okay|cured|fine|alright)|live|need|have to|lose|walk|be able|ever)\b"),

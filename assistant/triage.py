@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from assistant.abstention import unknown_subject
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import rewrite_followup
 from assistant.glossary import Glossary
@@ -57,6 +58,7 @@ class Triaged:
     standalone: str = field(default="", metadata={"why": "normalised and made standalone from earlier turns"})
     query: str = field(default="", metadata={"why": "`standalone` with abbreviations expanded: what is searched"})
     bibliography: BibliographyQuery | None = None
+    subject: str | None = field(default=None, metadata={"why": "the question's subject when the corpus never names it"})
 
     def flags(self) -> list[str]:
         """What triage changed or decided, for Answer.flags."""
@@ -67,12 +69,15 @@ class Triage:
     """Language, normalisation and safety for one corpus (see the module docstring)."""
 
     def __init__(self, glossary: Glossary, speller: Speller, language: LanguageDetector,
-                 reference_words: frozenset[str] = frozenset(), bibliography: BibliographyQuestions | None = None) -> None:
+                 reference_words: frozenset[str] = frozenset(), bibliography: BibliographyQuestions | None = None,
+                 english: frozenset[str] = frozenset()) -> None:
         self.glossary = glossary
         self.normaliser = Normaliser(speller, glossary)
         self.language = language
         self.reference_words = reference_words
         self.bibliography = bibliography
+        self.english = english
+        self.vocabulary = frozenset(speller.corpus_counts) | self.known_terms()
 
     @classmethod
     def from_corpus(cls, corpus: "Corpus", english: frozenset[str] | None = None) -> "Triage":
@@ -87,7 +92,7 @@ class Triage:
         bibliography = BibliographyQuestions(corpus.references, corpus.links, corpus.article.sections)
         meta = corpus.article.metadata
         years = frozenset(re.findall(r"(?:19|20)\d\d", f"{meta.published} {meta.updated} {corpus.article.text}"))
-        return cls(glossary, speller, detector, reference_names(corpus.references) | years, bibliography)
+        return cls(glossary, speller, detector, reference_names(corpus.references) | years, bibliography, english)
 
     def warm_up(self) -> None:
         self.language.warm_up()
@@ -116,7 +121,8 @@ class Triage:
         bibliography = None
         if self.bibliography is not None and verdict.category == "none":
             bibliography = self.bibliography.parse(query)
-        return Triaged(guess, normalised, verdict, standalone, query, bibliography)
+        subject = unknown_subject(standalone, self.vocabulary, self.english) if bibliography is None else None
+        return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject)
 
     @staticmethod
     def classify(normalised: Normalised) -> Verdict:

@@ -138,3 +138,18 @@ def test_a_person_is_never_the_topic(previous: str) -> None:
 )
 def test_topic_of_sloppy_turns(question: str, topic: str | None) -> None:
     assert topic_of(question) == topic
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (["which symptoms show up first", "what about the blood ones"], "and the nerve ones?", "which nerve symptoms show up first?"),
+        (["are there any new treatments"], "do they work", "Do new treatments work"),
+        (["what is acanthosis nigricans"], "what causes that category", "What causes acanthosis nigricans"),
+        (["what is the prognosis like"], "and the ones that never recover?",
+         "what is the prognosis like: what about patients that never recover?"),
+        (["which conditions mimic pns"], "how do they tell them apart", "How do they tell conditions apart"),
+    ],
+)
+def test_narrowing_groups_and_people(previous: list[str], question: str, expected: str) -> None:
+    assert rewrite_followup(question, history(*previous)) == expected
