@@ -51,8 +51,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from assistant.disclaimer import DISCLAIMER, clean_body, with_disclaimer
-from assistant.models import Answer, Citation, Status
-from assistant.errors import AssistantError
+from assistant.models import Answer, Citation, Passage, Status
+from assistant.errors import AssistantError, UnknownPassageError
 from foundation.errors import PNSError
 from index.errors import IndexStoreError
 
@@ -79,9 +79,12 @@ ERROR_MESSAGE = (
 
 
 def index_error_message(exc: Exception) -> str:
-    """What a user is told when the index is missing or broken: what happened and the one command that fixes it."""
+    """What a user is told when the index is missing or broken: what happened and the step that fixes it
+    (`pns index build`, or for an unreachable Chroma server: start it or unset PNS_CHROMA_URL)."""
+    from index.errors import ChromaUnreachableError
+
     detail = str(exc).rstrip(".")
-    if "pns index build" in detail:
+    if "pns index build" in detail or isinstance(exc, ChromaUnreachableError):  # the detail names the next step
         return f"The search index is not available: {detail}, then ask again."
     return f"The search index is not available: {detail}. Run `pns index build`, then ask again."
 
@@ -255,6 +258,20 @@ class Assistant:
                                      support_rank=len(retrieval.hits))
         return check_support(retrieval.query, retrieval.hits, composition.best_full_similarity,
                              self.settings.answer.abstain_threshold, self._vocab)
+
+    def passage(self, chunk_id: str) -> Passage:
+        """The passage a citation's chunk_id names: exact text, section, offsets and related references.
+
+        Raises (unlike ask): UnknownPassageError for an id the live index lacks, IndexStoreError without an index.
+        """
+        self._ensure_loaded()
+        assert self._retriever is not None and self._resolver is not None
+        chunk = next((c for c in self._retriever.index.chunks() if c.id == (chunk_id or "").strip()), None)
+        if chunk is None:
+            raise UnknownPassageError(f"no passage with id {chunk_id!r} in the index (ids come from an answer's "
+                                      "citations; the index may have been rebuilt since)")
+        cited = self._resolver.cite(1, chunk, 0, len(chunk.text))
+        return Passage(**cited.model_dump(exclude={"marker", "quote"}), text=cited.quote)
 
     def stream(self, question: str, history: Sequence[Any] | None = None) -> "AnswerStream":
         """Like ask, but iterable: yields progressively longer displayable texts (see AnswerStream)."""
