@@ -264,8 +264,16 @@ class Assistant:
 
         Raises (unlike ask): UnknownPassageError for an id the live index lacks, IndexStoreError without an index.
         """
+        from assistant.citations import BIBLIOGRAPHY_SOURCE_ID, CitationError
+
         self._ensure_loaded()
         assert self._retriever is not None and self._resolver is not None
+        if (chunk_id or "").strip().startswith(f"{BIBLIOGRAPHY_SOURCE_ID}:"):  # a bibliography answer cites the entry
+            try:
+                entry = self._resolver.cite_entry(1, chunk_id.strip().split(":", 1)[1])
+            except CitationError as exc:
+                raise UnknownPassageError(f"no bibliography entry with id {chunk_id!r}") from exc
+            return Passage(**entry.model_dump(exclude={"marker", "quote"}), text=entry.quote)
         chunk = next((c for c in self._retriever.index.chunks() if c.id == (chunk_id or "").strip()), None)
         if chunk is None:
             raise UnknownPassageError(f"no passage with id {chunk_id!r} in the index (ids come from an answer's "

@@ -56,3 +56,9 @@ def test_a_follow_up_conversation_holds_its_subject(warm_assistant) -> None:
         assert answer.status == "answered", (question, answer.flags)
         turns += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.body}]
     assert answer.standalone_question == "How is lambert eaton treated?"
+
+
+def test_a_bibliography_citation_resolves_as_a_passage(warm_assistant) -> None:
+    answer = warm_assistant.ask("doi of the varki paper")
+    passage = warm_assistant.passage(answer.citations[0].chunk_id)
+    assert passage.text == answer.citations[0].quote and passage.references[0].doi == "10.1182/blood-2006-10-053736"
