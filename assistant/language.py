@@ -7,7 +7,9 @@ counts as English when three quarters of its words are words we know (English wo
 symspellpy's frequency list, the corpus vocabulary, the glossary) or when py3langid, restricted to
 the languages below, says English. Otherwise it is another language when fewer than half of its
 words are known, or when py3langid is confident (short Polish or Dutch shares many words with the
-English list: "co", "to", "jest", "is"). Text mostly
+English list: "co", "to", "jest", "is"). An unsure identifier (below UNSURE_CONFIDENCE) is trusted only
+when no word at all is English: medical Latin and Greek fools it. Corpus terms and words built like
+drug or disease names (-itis, -oma, -mab ...) carry no language signal and are not counted. Text mostly
 in a non-Latin script (Cyrillic, Greek, Arabic, CJK, Devanagari, Hangul ...) is never English.
 
 The language is named only when py3langid is reasonably sure (NAME_CONFIDENCE); otherwise the
@@ -37,6 +39,13 @@ NAME_CONFIDENCE = 0.7  # py3langid's normalised probability needed to name the l
 ENGLISH_SHARE = 0.75  # at least this share of known words: English, whatever the identifier says
 FOREIGN_SHARE = 0.5  # below this share, the identifier's word decides; above it, only a confident one
 FOREIGN_CONFIDENCE = 0.9
+# An unsure identifier (below this) only counts when none of at least MIN_UNKNOWN_WORDS words is English:
+# medical Latin and Greek ("retinopathia paraneoplastica", "erythema gyratum repens") fools it easily.
+UNSURE_CONFIDENCE = 0.5
+MIN_UNKNOWN_WORDS = 3
+# Words built like drug or disease names are the same in every language: they carry no language signal.
+_MEDICAL_WORD = re.compile(r"(?:mab|nib|mide|mycin|cillin|platin|taxel|itis|osis|emia|aemia|pathy|plegia|ectomy|"
+                           r"algia|trophy|graphy|scopy|phil|phils|cyte|cytes|blast|blastoma)$")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 UNSUPPORTED_LANGUAGE_MESSAGE = (
@@ -108,7 +117,7 @@ class LanguageDetector:
 
     def _language_words(self, text: str) -> list[str]:
         words = [w.lower() for w in _WORD.findall(text)]
-        return [w for w in words if (len(w) > 1 or not w.isascii()) and w not in self._neutral]
+        return [w for w in words if (len(w) > 1 or not w.isascii()) and w not in self._neutral and not _MEDICAL_WORD.search(w)]
 
     def identify(self, text: str) -> tuple[str, float]:
         """py3langid's best language code and its normalised probability."""
@@ -126,7 +135,8 @@ class LanguageDetector:
         if share >= ENGLISH_SHARE or len(self._language_words(text)) < 2:
             return LanguageGuess(True, "en", "English", 1.0, share)
         code, confidence = self.identify(text)
-        if code == "en" or (share >= FOREIGN_SHARE and confidence < FOREIGN_CONFIDENCE):
+        unsure = confidence < UNSURE_CONFIDENCE and (share > 0 or len(self._language_words(text)) < MIN_UNKNOWN_WORDS)
+        if code == "en" or (share >= FOREIGN_SHARE and confidence < FOREIGN_CONFIDENCE) or unsure:
             return LanguageGuess(True, "en", "English", confidence, share)
         return self._foreign(code, confidence, share)
 
