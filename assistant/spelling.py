@@ -8,8 +8,11 @@ finds the closest of those by Damerau edit distance in microseconds.
 What is never touched: a word already known (the corpus, the glossary, or English: symspellpy's
 bundled frequency list of 82,765 English words, used only as a set of words to leave alone), a
 word with a digit, an abbreviation in capitals, a capitalised name in mid-sentence (an author or a
-place the corpus may not know), and anything shorter than three letters. Short words may differ by
-one edit, long ones (eight letters or more) by two.
+place the corpus may not know), and anything shorter than three letters. Words of three or four
+letters are only un-swapped ("teh", "whta"): any other edit of a short word finds some other short
+word ("derm" -> "term", "thx" -> "the"). Longer words may differ by one edit, and words of eight
+letters or more by two, provided the first and last letters agree ("uncontious" -> "unconscious",
+but the antibody "recoverin" never becomes "recovery").
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from symspellpy import SymSpell, Verbosity
 ENGLISH_WORDS_FILE = "frequency_dictionary_en_82_765.txt"
 MIN_LENGTH = 3
 LONG_WORD = 8  # words this long may be two edits away
+SHORT_WORD = 4  # words this short may only have two letters swapped
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CORPUS_WORD = re.compile(r"[a-z]+")
 
@@ -78,10 +82,12 @@ class Speller:
         if len(low) < MIN_LENGTH or "'" in low or self.is_known(low):
             return None
         distance = 2 if len(low) >= LONG_WORD else 1
-        found = self._symspell.lookup(low, Verbosity.CLOSEST, max_edit_distance=distance)
+        found = [s for s in self._symspell.lookup(low, Verbosity.CLOSEST, max_edit_distance=distance)
+                 if _plausible(low, s.term, s.distance)]
         if not found or found[0].term == low:
             return None
-        best = max(found, key=lambda s: s.count)
+        # a letter typed wrong is likelier than one left out: 'varky' is 'varki' before it is 'vary'
+        best = max(found, key=lambda s: (len(s.term) == len(low), s.count))
         return best.term
 
     def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -105,6 +111,13 @@ class Speller:
             changes.append((word, fixed))
         pieces.append(text[last:])
         return "".join(pieces), changes
+
+
+def _plausible(typed: str, word: str, distance: int) -> bool:
+    """Short words only by a swap of letters; two edits only with the first and last letters kept."""
+    if len(typed) <= SHORT_WORD:
+        return sorted(typed) == sorted(word)
+    return distance < 2 or (typed[0] == word[0] and typed[-1] == word[-1])
 
 
 def _is_protected(word: str, text: str, start: int) -> bool:

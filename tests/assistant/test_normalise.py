@@ -73,3 +73,12 @@ def test_sloppy_english_is_not_mangled(triage, phrasings) -> None:
         for typed, fixed in n.corrections:
             assert triage.normaliser.speller.is_known(fixed), (question, typed, fixed)
             assert typed.lower() not in english_words(), (question, typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "fixed"),
+    [("teh", "the"), ("whta", "what"), ("onc", None), ("derm", None), ("thx", None), ("xray", None),
+     ("recoverin", None), ("varky", "varki"), ("uncontious", "unconscious")],
+)
+def test_short_words_are_only_unswapped_and_far_ones_keep_their_ends(triage, typed: str, fixed: str | None) -> None:
+    assert triage.normaliser.speller.correct_word(typed) == fixed
