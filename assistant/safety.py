@@ -112,7 +112,8 @@ _RESOLVED = re.compile(r"(?:\b(?:is|are|was|seems?|feels?)|'s|'re|(?<=\bhe)s|(?<
                        r"(?:fine|ok|okay|better|recovered|back to normal|all right|alright)\b|"
                        r"\b(?:has recovered|came round|came to|woke up fine)\b")
 _GENERAL_QUESTION = re.compile(r"^\W*(?:can|could|does|do|is|are|what|how|why|which|when|will|would|should)\b")
-_PERSON = re.compile(rf"\b{_WHO}\b|\b(?:my|his|her|our)\b")
+# who makes a question personal; 'someone' in "what does it mean when someone ..." does not
+_PERSON = re.compile(rf"(?!\b(?:someone|somebody)\b)\b{_WHO}\b|\b(?:my|his|her|our)\b")
 
 
 def _guarded_out(text: str, start: int, end: int) -> bool:

@@ -21,7 +21,8 @@ Category = Literal["emergency", "personal_advice", "none"]
 _WHO = (
     r"(?:i|i'm|im|i am|i've|ive|i have|me|we|we're|he|he's|she|she's|they're|someone|somebody|"
     r"my (?:\w+ ){0,2}?(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|child|kid|baby|"
-    r"brother|sister|friend|grandma|grandmother|grandpa|grandfather|aunt|uncle|boyfriend|girlfriend|"
+    r"brother|sister|friend|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|granny|nan|nana|papa|mama|"
+    r"hubby|fiance|fiancee|stepdad|stepmom|stepmum|aunt|uncle|boyfriend|girlfriend|"
     r"patient|neighbou?r|roommate|colleague|coworker)|this (?:person|man|woman|guy|patient)|"
     r"the (?:patient|person|man|woman|guy|baby|child|kid))"
 )
@@ -93,9 +94,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:slurred|slurring|drooping|droopy|droops|numb|weak|paraly[sz]ed|confused|can't (?:speak|talk|move|see))\b[^.?!]{0,40}\b(?:all of a sudden|suddenly|out of nowhere)\b"),
     Rule("stroke", "emergency", r"\b(?:face|mouth|smile) (?:is |has |suddenly )?(?:drooping|droops|drooped|gone numb|went numb|is lopsided)\b"),
     Rule("stroke", "emergency",
-         r"\bsudden(?:ly)?\b[^.?!]{0,40}\b(?:slurred speech|slurring|can't (?:speak|talk|move|see|walk)|cannot (?:speak|talk|move|see)|numb|weak on one side|weakness on one side|one side|drooping|paraly[sz]ed|worst headache|confused|confusion)", guard=True),
+         r"\bsudden(?:ly)?\b[^.?!]{0,60}\b(?:slurred speech|slurring|can't (?:speak|talk|move|see|walk|find (?:her|his|my|their) words|understand)|"
+         r"(?:doesn't|does not|didn't) (?:know|recogni[sz]e)|(?:arm|leg|hand|face)s? (?:is |are |went |has gone |feels? )?(?:weak|numb|limp|dead|heavy)|cannot (?:speak|talk|move|see)|numb|weak on one side|weakness on one side|one side|drooping|paraly[sz]ed|worst headache|confused|confusion)", guard=True),
     Rule("stroke", "emergency", rf"\b{_CANT}\s+(?:move|feel|lift)\s+(?:my|his|her|their|the)\s+(?:left |right )?(?:arm|leg|side|face|hand)\b"),
-    Rule("stroke", "emergency", r"\bslurring (?:his|her|my|their) (?:words|speech)\b"),
+    Rule("stroke", "emergency", r"\bslurring (?:his|her|my|their) (?:words|speech)\b", guard=True),
     # severe bleeding
     Rule("severe_bleeding", "emergency",
          r"\bbleeding\b[^.?!]{0,20}\b(?:heavily|a lot|alot|badly|profusely|everywhere|won't stop|will not stop|doesn't stop|does not stop|isn't stopping|hasn't stopped|non-?stop)"),
@@ -163,6 +165,22 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("asks_for_help_now", "emergency",
          r"\b(?:i'm|im|i am|i think i'm|i think im|he's|she's|he is|she is) dying\b|\b(?:need|get|send|called|calling) (?:an |the )?ambulance\b|"
          r"\b(?:how (?:do i|to) (?:do|give|perform|start) )cpr\b|\b(?:doing|giving|started|start) cpr\b", guard=True),
+    Rule("unconscious", "emergency",
+         r"\b(?:won't|will not|doesn't|does not|isn't|can't)\s+(?:answer|respond|wake)\b"
+         r"(?!\s+(?:my|the|his|her|our|their|any) (?:calls?|phone|texts?|messages?|questions?|door|emails?)|\s+(?:well|to (?:the |his |her )?(?:treatment|therapy|chemo\w*|ivig|steroids?)))",
+         guard=True),
+    Rule("unconscious", "emergency", r"\b(?:and|then|now|just|has|suddenly)\s+(?:collapsed|passed out|fainted|blacked out|keeled over)\b", guard=True),
+    Rule("seizure_now", "emergency",
+         r"\b(?:seizure|seizing|fitting|convulsing|convulsions|shaking|jerking)\b[^.?!]{0,10}\bfor\s+(?:over |more than |about |almost )?(?:\d+|a few|several|five|ten|two|three|four)\s*(?:minutes|mins)\b",
+         guard=True),
+    Rule("seizure_now", "emergency", r"\b(?:has|have|'s|'ve) been (?:fitting|seizing|convulsing|having (?:a )?(?:seizures?|fits?|convulsions))\b", guard=True),
+    Rule("overdose", "emergency",
+         r"\b(?:took|taken|swallowed|ate)\s+(?:\d{2,}|twenty|thirty|forty|fifty|a hundred)\s+of\s+(?:my|his|her|their|the)\s+\w+|"
+         r"\b(?:took|taken|swallowed|overdosed)\b[^.?!]{0,40}\bon purpose\b", guard=True),
+    Rule("severe_bleeding", "emergency",
+         r"\bcoffee[- ]grounds?\b|\b(?:black|tarry|bloody)\b[^.?!]{0,15}\b(?:stools?|poo|poop|bowel movements?)\b", guard=True),
+    Rule("meningitis_signs", "emergency",
+         r"\b(?:fever|temperature)\b[^.?!]{0,40}\bstiff neck\b|\bstiff neck\b[^.?!]{0,40}\b(?:fever|temperature|confus\w*|rash)\b", guard=True),
     Rule("asks_for_help_now", "emergency", r"\b(?:should i|do i|need to|do we|should we) call (?:an ambulance|911|999|112|000|emergency services)\b|\bis this an emergency\b|\bcall(?:ing)? an ambulance\b"),
 )
 
