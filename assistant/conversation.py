@@ -100,6 +100,17 @@ _FILLER = re.compile(r"^(?:(?:and|but|so|also|ok|okay|then|please|thanks|thank y
 _CARE_VERBS = r"treat|diagnose|detect|test for|manage|cure|prevent|recogni[sz]e|find|spot|check for|screen for"
 # "they" as the people doing something ("how do they treat it", "what do they look for") is no reference.
 _AGENT_THEY = re.compile(rf"\bthey\s+(?:{_CARE_VERBS}|do|use|give|say|call|know|look|think|check|test|want|usually|normally|tell|measure|see|decide)\b", re.IGNORECASE)
+# Groups of people a question can be narrowed to ("what about kids?" asks the same question about kids).
+_POPULATION = (r"(?:kids|children|child|babies|teens|teenagers|adults|young people|older people|the elderly|elderly people|"
+               r"men|women|males|females|smokers|non-smokers|pregnant women|older adults|young adults|seniors)")
+# Follow-ups that only ask for more of the same answer: the previous question is asked again.
+_MORE_OF_THE_SAME = re.compile(
+    r"^(?:and\s+|so\s+|ok\s+|okay\s+)?(?:why|how|how so|really|like what|such as|for example|examples?|any examples|"
+    r"tell me more|more|more details?|go on|explain|explain more|explain that|can you explain(?: that| more)?|"
+    r"(?:can you )?(?:say|explain) (?:that|it) (?:again )?(?:more simply|in simple words|in plain english|simpler)|"
+    r"in simple(?:r)? (?:words|terms)|in plain english|simpler|what do you mean|meaning)\s*(?:please|pls)?[?.!]*$",
+    re.IGNORECASE,
+)
 _QUESTION_START = re.compile(rf"^(?:what|which|who|whom|whose|how|why|when|where|{_AUX}|tell|explain|list|describe|give)\b", re.IGNORECASE)
 
 
@@ -251,16 +262,22 @@ def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
     people = re.match(r"^(?:the\s+)?(?:ones?|people|those)\s+(?P<rel>who|that)\b(?P<rest>.*)$", frag, re.IGNORECASE)
     if people:  # 'what about the ones who don't get better' after 'what's the outlook like'
         return f"{previous.rstrip('?.! ')}: what about patients {people.group('rel')}{people.group('rest')}?"
+    prev = previous.rstrip("?.! ")
+    restrict = re.match(rf"^(?:(?:for|in|among|with)\s+)?(?:the\s+)?(?P<who>{_POPULATION})$", low)
+    swap = re.match(r"^(?:for|about|regarding)\s+(?P<x>.+)$", frag, re.IGNORECASE)
+    if swap and not restrict:  # 'and for dermatomyositis?': the same question about another subject
+        frag, low, restrict = swap.group("x"), swap.group("x").lower(), None
+    elif restrict or re.match(r"^(?:in|among|during|after|before|with|without)\s", low):
+        # 'what about in kids?', 'and during chemo?': the same question, narrowed
+        return f"{prev} {frag if not restrict or restrict.group(0) != restrict.group('who') else 'in ' + frag}?"
     bare = re.sub(r"^(?:the|its|their)\s+", "", low)
     if re.fullmatch(rf"(?:{_ASPECT_RE})", bare):
         verb = "are" if bare.endswith("s") and bare not in {"diagnosis", "prognosis"} else "is"
         return f"What {verb} the {bare} of {topic}?"
     if re.fullmatch(rf"(?:{_BODY_RE})", bare):
-        prev = previous.rstrip("?.! ")
         if re.search(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", prev, re.IGNORECASE):
             return re.sub(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", frag, prev, count=1, flags=re.IGNORECASE) + "?"
         return f"{prev} in {frag}?"
-    prev = previous.rstrip("?.! ")
     if topic and topic.lower() in prev.lower() and topic != DEFAULT_TOPIC:
         return re.sub(re.escape(topic), frag, prev, count=1, flags=re.IGNORECASE) + "?"
     return f"{prev}: what about {frag}?"
@@ -350,6 +367,8 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None)
 def _rewrite_one(question: str, previous: str, carried: str | None = None) -> str:
     """`question` made standalone from the (already standalone) previous question and the topic carried so far."""
     topic = topic_of(previous) or carried or DEFAULT_TOPIC
+    if _MORE_OF_THE_SAME.match(question.strip()):
+        return previous
     fragment = _is_elliptical(question)
     if fragment is not None:
         return _resolve_ellipsis(fragment, previous, topic)

@@ -153,3 +153,19 @@ def test_topic_of_sloppy_turns(question: str, topic: str | None) -> None:
 )
 def test_narrowing_groups_and_people(previous: list[str], question: str, expected: str) -> None:
     assert rewrite_followup(question, history(*previous)) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (["how is pns treated"], "and in children?", "how is pns treated in children?"),
+        (["what causes pns"], "what about women", "what causes pns in women?"),
+        (["how is lems treated"], "and for dermatomyositis?", "how is dermatomyositis treated?"),
+        (["how is lems treated"], "and during chemo?", "how is lems treated during chemo?"),
+        (["is smoking a risk factor"], "why?", "is smoking a risk factor"),
+        (["what are the symptoms of lems"], "in simple words please", "what are the symptoms of lems"),
+        (["what is ivig"], "tell me more", "what is ivig"),
+    ],
+)
+def test_narrowing_swapping_and_more_of_the_same(previous: list[str], question: str, expected: str) -> None:
+    assert rewrite_followup(question, history(*previous)) == expected
