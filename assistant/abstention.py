@@ -69,6 +69,14 @@ _SUBJECT_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
 ))
 _SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which)\b.*$", re.IGNORECASE)
 _STOP = frozenset("a an the this that these those some any my your his her our their it its".split())
+# Head words that name no subject: people and generic nouns ("how are kids treated", "the main thing").
+_GENERIC = frozenset(
+    "thing things stuff way ways point points difference differences reason reasons idea ideas part parts kind kinds "
+    "type types name names best main most one ones people person persons someone somebody patient patients kids kid "
+    "children child baby babies men man women woman adults adult elderly teens teenagers family families friend "
+    "friends doctor doctors mom mum dad mother father husband wife son daughter age ages time times day days year "
+    "years chance chances risk risks evidence example examples answer question questions".split()
+)
 
 
 def subject_word(question: str) -> str | None:
@@ -86,7 +94,7 @@ def subject_word(question: str) -> str | None:
 def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str]) -> str | None:
     """The subject's head word when it is an English word the corpus never uses (check 4), else None."""
     word = subject_word(question)
-    if word is None or len(word) < 4 or word not in english:
+    if word is None or len(word) < 4 or word not in english or word in _GENERIC:
         return None
     variants = {word, word + "s", word + "es", word[:-1], word[:-2], word[:-3]}
     stem = word[:6] if len(word) >= 6 else word  # 'diagnosis' ~ 'diagnostic'; clipped 'chemo', 'rehab'

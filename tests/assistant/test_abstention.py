@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.abstention import NUMBER_ASK, check_support, unknown_specific_terms, vocabulary
+from assistant.abstention import NUMBER_ASK, check_support, unknown_specific_terms, unknown_subject, vocabulary
 from index.models import Chunk, ScoredChunk
 
 VOCAB = vocabulary(["Trousseau syndrome and Lambert-Eaton myasthenic syndrome, IVIG and plasmapheresis; "
@@ -73,3 +73,23 @@ def test_check_support_combines_the_rules() -> None:
     assert check_support("What IVIG dose is used?", [_hit("IVIG at 2 g/kg.")], 0.6, 0.18, VOCAB).supported
     assert check_support("What IVIG dose is used?", hits, 0.6, 0.18, VOCAB, require_figures=False).supported
     assert not check_support("What does IVIG do?", [], 0.6, 0.18, VOCAB).supported
+
+
+ENGLISH = frozenset({"asthma", "diabetes", "kids", "thing", "trousseau", "chemo", "syndrome", "type", "signs", "early"})
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("how is asthma treated in kids", "asthma"),
+        ("what are the early signs of type 2 diabetes", "diabetes"),
+        ("what is Trousseau syndrome?", None),  # the corpus names it
+        ("what is chemo", None),  # a clipped corpus word ('chemotherapy')
+        ("how are kids treated", None),  # people are no subject
+        ("what is the main thing to know", None),
+        ("does asthma matter", None),  # not a 'what is X' kind of question
+    ],
+)
+def test_unknown_subject(question: str, subject: str | None) -> None:
+    vocab = vocabulary(["Trousseau syndrome; chemotherapy; the types of syndrome and early signs"])
+    assert unknown_subject(question, vocab, ENGLISH) == subject
