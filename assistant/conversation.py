@@ -245,6 +245,14 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None) -> st
     head = _head_noun(previous.rstrip("?.! "))
     if one and head is not None:
         question = question[: one.start(2)] + head.group(0) + question[one.end(2):]
+    bare_which = re.match(r"^(?:and\s+|so\s+)?(which)\s+(?:of them\s+)?(?=(?:is|are|works?|helps?|one)\b)", question, re.IGNORECASE)
+    if bare_which and head is not None and not one:  # 'which is best' after 'what are the treatment options'
+        question = f"{bare_which.group(1)} {head.group(0)} {question[bare_which.end():]}"
+    aspect = re.match(rf"^(?:and\s+|so\s+)?(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+the\s+({_ASPECT_RE})\s*[?.!]*$", question, re.IGNORECASE)
+    if aspect:  # 'and what's the cause' after 'what's lambert eaton'
+        noun = aspect.group(1).lower()
+        verb = "are" if noun.endswith("s") and noun not in {"diagnosis", "prognosis"} else "is"
+        return f"What {verb} the {noun} of {topic}?"
     if _needs_context(question):
         return _agree(_strip_connective(_resolve_references(question, topic)), topic)
     return question

@@ -41,6 +41,12 @@ _PERSON_START = re.compile(
 )
 _FILLER = re.compile(r"^(?:(?:and|but|so|also|ok|okay|then|please|thanks|thank you|i want to know|i'd like to know|"
                      r"(?:can|could|would) you(?= (?:tell|explain|describe)))[,\s]+)+", re.IGNORECASE)
+# A clinician naming the condition: what they named is the topic, not the cancer named before it.
+_MENTIONED = re.compile(
+    r"\b(?:mentioned|suspects?|suspected|brought up|talked about|told us about|(?:thinks?|thought|said|says) "
+    r"(?:it is|it's|it could be|it might be|(?:she|he|they|i) (?:has|have|might have|could have)))\s+(.+)$",
+    re.IGNORECASE,
+)
 _CARE_VERBS = r"treat|diagnose|detect|test for|manage|cure|prevent|recogni[sz]e|find|spot|check for|screen for"
 
 def _noun_phrase(words: list[str]) -> str:
@@ -80,7 +86,8 @@ def topic_of(question: str) -> str | None:
     sentences = [p for p in re.split(r"(?<=[.?!])\s+", question.strip()) if p.strip()]
     for sentence in reversed(sentences or [question]):
         topic = _sentence_topic(sentence)
-        if topic and not _PERSON_START.match(topic):
+        bare = re.sub(r"^(?:the|a|an)\s+", "", topic or "", flags=re.IGNORECASE).lower()
+        if topic and not _PERSON_START.match(topic) and bare not in ASPECTS:  # 'the prognosis' of what?
             return topic
     return None
 
@@ -114,6 +121,9 @@ def _sentence_topic(sentence: str) -> str | None:
     m = re.match(r"^(?:is|are)\s+there\s+(?:any\s+|some\s+|other\s+)*(.+)$", q, re.IGNORECASE)
     if m:
         return _noun_phrase_keep_of(m.group(1).split()) or None
+    mentioned = [] if re.match(rf"^(?:what|how|why|when|where|which|who|{_AUX})\b", q, re.IGNORECASE) else list(_MENTIONED.finditer(q))
+    if mentioned:  # 'my mom has ovarian cancer and her doctor mentioned pns' -> pns
+        return _noun_phrase_keep_of(mentioned[-1].group(1).split()) or None
     m = re.search(r"\b(?:diagnosed with|suffering from|living with|(?:has|have|had|got) (?:been told (?:he|she|they|i) (?:has|have) )?)\s*(.+)$", q, re.IGNORECASE)
     if m and not re.match(rf"^(?:what|how|why|when|where|which|{_AUX})\b", q, re.IGNORECASE):
         return _noun_phrase_keep_of(m.group(1).split()) or None

@@ -131,7 +131,7 @@ def test_a_person_is_never_the_topic(previous: str) -> None:
 
 @pytest.mark.parametrize(
     ("question", "topic"),
-    [("my mom has lung cancer and they think she has pns. what symptoms should we watch for", "symptoms"),
+    [("my mom has lung cancer and they think she has pns. what symptoms should we watch for", "pns"),
      ("What causes Trousseau syndrome?", "Trousseau syndrome"), ("How do doctors treat LEMS?", "LEMS"),
      ("my dad was diagnosed with small cell lung cancer", "small cell lung cancer"),
      ("what should we do", None)],
