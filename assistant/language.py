@@ -3,13 +3,12 @@
 Why two signals: language identifiers (py3langid here, a maintained port of langid.py) are
 unreliable on a few sloppy words ("does diet help" scores as Dutch, "whats trousseau syndrome" as
 French), and a question wrongly refused for its language is a question not answered. So a question
-counts as English when three quarters of its words are words we know (English words from
-symspellpy's frequency list, the corpus vocabulary, the glossary) or when py3langid, restricted to
-the languages below, says English. Otherwise it is another language when fewer than half of its
-words are known, or when py3langid is confident (short Polish or Dutch shares many words with the
-English list: "co", "to", "jest", "is"). An unsure identifier (below UNSURE_CONFIDENCE) is trusted only
-when no word at all is English: medical Latin and Greek fools it. Corpus terms and words built like
-drug or disease names (-itis, -oma, -mab ...) carry no language signal and are not counted. Text mostly
+counts as another language only when py3langid (restricted to the languages below) finds that
+language many times likelier than English, and the more of its words are English words (symspellpy's
+frequency list), the likelier it must be (ODDS_BY_SHARE): short Polish or German shares words with
+the English list ("co", "to", "was", "die"), and sloppy English or medical Latin fools the identifier.
+Corpus terms, abbreviations and words built like drug or disease names (-itis, -mab ...) carry no
+language signal and are not counted. Text mostly
 in a non-Latin script (Cyrillic, Greek, Arabic, CJK, Devanagari, Hangul ...) is never English.
 
 The language is named only when py3langid is reasonably sure (NAME_CONFIDENCE); otherwise the
@@ -36,13 +35,14 @@ LANGUAGE_NAMES: dict[str, str] = {
     "lv": "Latvian", "et": "Estonian",
 }
 NAME_CONFIDENCE = 0.7  # py3langid's normalised probability needed to name the language
-ENGLISH_SHARE = 0.75  # at least this share of known words: English, whatever the identifier says
-FOREIGN_SHARE = 0.5  # below this share, the identifier's word decides; above it, only a confident one
-FOREIGN_CONFIDENCE = 0.9
-# An unsure identifier (below this) only counts when none of at least MIN_UNKNOWN_WORDS words is English:
-# medical Latin and Greek ("retinopathia paraneoplastica", "erythema gyratum repens") fools it easily.
-UNSURE_CONFIDENCE = 0.5
-MIN_UNKNOWN_WORDS = 3
+# How many times likelier than English py3langid must find its best language before the question counts
+# as that language, by the share of the question's words that are English words: the more English words,
+# the surer it must be. On a few sloppy English words it is at most ~20x sure of something else ("i wanna
+# die": Swahili), on medical Latin ~7x ("neuroblastoma opsoclonus": Czech); on real foreign questions it is
+# 30x to 1000x sure ("Was ist PNS?", "tratamiento pns"), though only ~8x on short Turkish.
+ODDS_BY_SHARE: tuple[tuple[float, float], ...] = ((0.75, 100.0), (0.5, 25.0), (0.0, 6.0))
+FEW_WORDS = 2  # a question with this few words that carry a language needs FEW_WORDS_ODDS
+FEW_WORDS_ODDS = 20.0
 # Words built like drug or disease names are the same in every language: they carry no language signal.
 _MEDICAL_WORD = re.compile(r"(?:mab|nib|mide|mycin|cillin|platin|taxel|itis|osis|emia|aemia|pathy|plegia|ectomy|"
                            r"algia|trophy|graphy|scopy|phil|phils|cyte|cytes|blast|blastoma)$")
@@ -85,10 +85,10 @@ class LanguageDetector:
 
     def __init__(self, english_words: Iterable[str], neutral_words: Iterable[str] = (),
                  languages: Iterable[str] = tuple(LANGUAGE_NAMES)) -> None:
-        """`english_words` say English; `neutral_words` (corpus names and terms: 'pns', 'varki',
+        """`english_words` say English; `neutral_words` (corpus names and terms: 'pns', 'varki', 'lambert',
         'paraneoplastic') are the same in any language and are not counted either way."""
         self._known = frozenset(w.lower() for w in english_words)
-        self._neutral = frozenset(w.lower() for w in neutral_words) - self._known
+        self._neutral = frozenset(w.lower() for w in neutral_words)
         self._languages = list(languages)
         self._identifier: object | None = None
         self._lock = threading.Lock()
@@ -117,12 +117,19 @@ class LanguageDetector:
 
     def _language_words(self, text: str) -> list[str]:
         words = [w.lower() for w in _WORD.findall(text)]
-        return [w for w in words if (len(w) > 1 or not w.isascii()) and w not in self._neutral and not _MEDICAL_WORD.search(w)]
+        # two ASCII letters ('vs', 'ca', 'es', 'de') say too little alone; py3langid still reads them in context
+        return [w for w in words if (len(w) > 2 or not w.isascii()) and w not in self._neutral and not _MEDICAL_WORD.search(w)]
 
     def identify(self, text: str) -> tuple[str, float]:
         """py3langid's best language code and its normalised probability."""
-        code, confidence = self._load().classify(text)
-        return str(code), float(confidence)
+        code, confidence, _ = self.rank(text)
+        return code, confidence
+
+    def rank(self, text: str) -> tuple[str, float, float]:
+        """py3langid's best language code, its probability, and the probability of English."""
+        ranked = [(str(c), float(p)) for c, p in self._load().rank(text)]
+        english = next((p for c, p in ranked if c == "en"), 0.0)
+        return ranked[0][0], ranked[0][1], english
 
     def detect(self, text: str) -> LanguageGuess:
         """English unless few words are known AND the identifier names another language (see the module docstring)."""
@@ -131,13 +138,17 @@ class LanguageDetector:
             if code == "en":  # a non-Latin script is never English: name it only when sure
                 return LanguageGuess(False, None, None, confidence, 0.0)
             return self._foreign(code, confidence, 0.0)
+        words = self._language_words(text)
+        if not words:
+            return LanguageGuess(True, "en", "English", 1.0, 1.0)
         share = self.english_share(text)
-        if share >= ENGLISH_SHARE or len(self._language_words(text)) < 2:
-            return LanguageGuess(True, "en", "English", 1.0, share)
-        code, confidence = self.identify(text)
-        unsure = confidence < UNSURE_CONFIDENCE and (share > 0 or len(self._language_words(text)) < MIN_UNKNOWN_WORDS)
-        if code == "en" or (share >= FOREIGN_SHARE and confidence < FOREIGN_CONFIDENCE) or unsure:
-            return LanguageGuess(True, "en", "English", confidence, share)
+        code, confidence, english = self.rank(text)
+        odds = confidence / max(english, 1e-9)
+        needed = next(o for floor, o in ODDS_BY_SHARE if share >= floor)
+        if share < 0.5 and len(words) <= FEW_WORDS:
+            needed = max(needed, FEW_WORDS_ODDS)
+        if code == "en" or odds < needed:
+            return LanguageGuess(True, "en", "English", english, share)
         return self._foreign(code, confidence, share)
 
     @staticmethod

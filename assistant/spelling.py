@@ -33,10 +33,12 @@ _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CORPUS_WORD = re.compile(r"[a-z]+")
 
 
-def english_words() -> frozenset[str]:
-    """The English words symspellpy ships (lower case, no apostrophes): words a typo fixer must leave alone."""
+def english_words(most_common: int | None = None) -> frozenset[str]:
+    """The English words symspellpy ships (lower case, no apostrophes, most frequent first): words a typo
+    fixer must leave alone. `most_common` keeps only the first n."""
     text = resources.files("symspellpy").joinpath(ENGLISH_WORDS_FILE).read_text(encoding="utf-8")
-    return frozenset(line.split(" ", 1)[0] for line in text.splitlines() if line)
+    lines = [line for line in text.splitlines() if line]
+    return frozenset(line.split(" ", 1)[0] for line in lines[:most_common])
 
 
 def corpus_word_counts(texts: Iterable[str]) -> Counter[str]:

@@ -36,6 +36,18 @@ def reference_texts(references: Iterable["Reference"]) -> list[str]:
     return [" ".join([*r.authors, r.title, r.container or "", r.publisher or ""]) for r in references]
 
 
+COMMON = 5000  # the most frequent English words: never a name, even when capitalised in a heading
+
+
+def proper_names(text: str, common: frozenset[str]) -> frozenset[str]:
+    """Words `text` only ever writes capitalised and that are not common English ('Lambert', 'Eaton',
+    'Hodgkin', but not 'Lung' from a title): names carry no language signal, though the English word
+    list knows many of them."""
+    capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)}
+    lower = set(re.findall(r"\b[a-z]{3,}\b", text))
+    return frozenset(w for w in capitalised - lower if w not in common)
+
+
 def reference_names(references: Iterable["Reference"]) -> frozenset[str]:
     """Lower-case words that name a reference rather than a medical subject: surnames, journals, sites, years."""
     words: set[str] = set()
@@ -87,7 +99,8 @@ class Triage:
                  *(e.long for e in glossary.entries.values())]
         english = english_words() if english is None else english
         speller = Speller.build(texts, targets=rule_words(english), known=glossary.terms(), english=english)
-        neutral = frozenset(corpus_word_counts(texts)) | glossary.terms()
+        names = proper_names(" ".join([corpus.article.text, *reference_texts(corpus.references)]), english_words(COMMON))
+        neutral = (frozenset(corpus_word_counts(texts)) - english) | glossary.terms() | names
         detector = LanguageDetector(english | frozenset(CONTRACTIONS), neutral)
         bibliography = BibliographyQuestions(corpus.references, corpus.links, corpus.article.sections)
         meta = corpus.article.metadata

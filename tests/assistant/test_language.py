@@ -9,8 +9,8 @@ from assistant.language import LanguageGuess, non_latin_share, unsupported_langu
 
 def test_no_sloppy_english_question_is_taken_for_another_language(triage, phrasings) -> None:
     questions = (phrasings("english_sloppy.txt") + phrasings("not_emergencies.txt") + phrasings("emergencies.txt")
-                 + phrasings("english_jargon.txt"))
-    assert len(questions) >= 400
+                 + phrasings("english_jargon.txt") + phrasings("english_short.txt"))
+    assert len(questions) >= 500
     wrong = [(q, triage.language.detect(q)) for q in questions if not triage.language.detect(q).english]
     assert wrong == []
 
@@ -24,7 +24,7 @@ def test_questions_in_other_languages_are_recognised_and_named(triage, phrasings
         assert not guess.english, question
         assert guess.name in (language, None), (question, guess)  # a wrong name is worse than none
         named += guess.name == language
-    assert named >= len(rows) - 3
+    assert named >= len(rows) * 2 // 3
 
 
 @pytest.mark.parametrize("question", ["lems?", "ivig", "Varki 2007", "pns sclc lems", "ok"])
