@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 FIELDS: dict[str, str] = {
     "doi": r"\bdois?\b|\bdigital object identifier\b",
-    "url": r"\b(?:urls?|links?|web ?address(?:es)?|web ?pages? address|where (?:can|could|do) i (?:find|read|get))\b",
+    "url": r"\b(?:urls?|links?(?!\s+(?:between|with|to (?:cancer|pns|paraneoplastic)))|web ?address(?:es)?|web ?pages? address|where (?:can|could|do) i (?:find|read|get))\b",
     "volume": r"\bvol(?:ume)?s?\b",
     "issue": r"\bissues?\b|\bissue number\b",
     "pages": r"(?<!web )\bpages\b(?! (?:are|is) cited)|\bpage ?(?:range|numbers?)\b|\bpp\b|\b(?:which|what) pages?\b",
@@ -110,8 +110,11 @@ class BibliographyQuestions:
     """Recognises bibliography questions against one bibliography (see the module docstring)."""
 
     def __init__(self, references: Sequence["Reference"], links: Sequence["ReferenceLink"] = (),
-                 sections: Sequence["Section"] = ()) -> None:
+                 sections: Sequence["Section"] = (), common_words: frozenset[str] = frozenset()) -> None:
+        """`common_words`: everyday English words; one alone in an entry's name ('cancer' of the American
+        Cancer Society, 'clinic', 'health') does not name the entry."""
         self.references = list(references)
+        self._common = common_words
         self._names: dict[str, set[str]] = {}  # ref id -> name words (surnames, organisations, containers)
         self._titles: dict[str, set[str]] = {}
         self._topics: dict[str, set[str]] = {}  # ref id -> link terms and linked section title words
@@ -157,12 +160,14 @@ class BibliographyQuestions:
         return word in candidates or not self._similar(word).isdisjoint(candidates)
 
     def _score(self, ref: "Reference", words: list[str]) -> tuple[float, bool]:
-        """IDF-weighted overlap with names (counted double) and title words; and whether a name matched."""
-        score, named = 0.0, False
+        """IDF-weighted overlap with names (counted double) and title words; and whether a name matched
+        (a distinctive name word, or two name words: 'american cancer society' but not 'cancer')."""
+        score, named, name_words = 0.0, False, 0
         for w in words:
             if self._match(w, self._names[ref.id]):
                 score += 2 * self._idf.get(w, 1.0)
-                named = True
+                name_words += 1
+                named = named or w not in self._common or name_words >= 2
             elif self._match(w, self._titles[ref.id]):
                 score += self._idf.get(w, 1.0)
         if ref.year is not None and str(ref.year) in words:
@@ -203,7 +208,7 @@ class BibliographyQuestions:
         if best and len(best) <= MAX_NAMED and (named or entry_word) and (fields or selection or entry_word):
             return BibliographyQuery("fields", tuple(r.id for r in best), fields, bool(COUNT.search(q)))
         filtered, filters = self._filter(q)
-        if filters and (selection or fields):
+        if filters and (selection or fields or len(filters) >= 2):
             return BibliographyQuery("selection", tuple(r.id for r in filtered), fields, bool(COUNT.search(q)), filters=tuple(filters))
         if selection and ALL.search(q):
             return BibliographyQuery("selection", tuple(r.id for r in self.references), fields, bool(COUNT.search(q)), filters=("all",))
@@ -217,7 +222,9 @@ class BibliographyQuestions:
                 refs, filters = [r for r in refs if r.type == kind], filters + [kind]
                 break
         words = set(_words(q))
-        shared = sorted(w for w in words if w in self._shared_names)  # names shared by several entries: 'statpearls', 'rupa'
+        shared = sorted(w for w in words if w in self._shared_names)
+        if len(shared) < 2 and all(w in self._common for w in shared):  # 'cancer' alone names no group
+            shared = []  # names shared by several entries: 'statpearls', 'rupa'
         if shared:
             refs = [r for r in refs if any(w in self._names[r.id] for w in shared)]
             filters += shared

@@ -102,7 +102,8 @@ class Triage:
         names = proper_names(" ".join([corpus.article.text, *reference_texts(corpus.references)]), english_words(COMMON))
         neutral = (frozenset(corpus_word_counts(texts)) - english) | glossary.terms() | names
         detector = LanguageDetector(english | frozenset(CONTRACTIONS), neutral)
-        bibliography = BibliographyQuestions(corpus.references, corpus.links, corpus.article.sections)
+        bibliography = BibliographyQuestions(corpus.references, corpus.links, corpus.article.sections,
+                                             english_words(COMMON))
         meta = corpus.article.metadata
         years = frozenset(re.findall(r"(?:19|20)\d\d", f"{meta.published} {meta.updated} {corpus.article.text}"))
         return cls(glossary, speller, detector, reference_names(corpus.references) | years, bibliography, english)
