@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from assistant.normalise import restore_apostrophes
-from assistant.topics import _AUX, _ASPECT_RE, _CARE_VERBS, _DETERMINERS, _NP_STOP, topic_of
+from assistant.topics import _AUX, _ASPECT_RE, _CARE_VERBS, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"
 MAX_TURNS = 6  # only the most recent user turns can be referred to
@@ -248,6 +248,12 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None) -> st
     bare_which = re.match(r"^(?:and\s+|so\s+)?(which)\s+(?:of them\s+)?(?=(?:is|are|works?|helps?|one)\b)", question, re.IGNORECASE)
     if bare_which and head is not None and not one:  # 'which is best' after 'what are the treatment options'
         question = f"{bare_which.group(1)} {head.group(0)} {question[bare_which.end():]}"
+    bare = re.fullmatch(r"(?:and\s+|so\s+)?((?:which|what)\s+[\w-]+(?:\s+[\w-]+){0,2})\s*[?.!]*", question.strip(), re.IGNORECASE)
+    last = bare.group(1).split()[-1].lower() if bare else ""
+    verbless = bare and not re.search(rf"\b(?:{_AUX}|it|its|they|them|their|that|this|those|these|about)\b", bare.group(1), re.IGNORECASE)
+    if verbless and (last in CLASS_GROUPS or last in ASPECTS) and CLASS_GROUPS.get(last) != "generic":
+        phrase = bare.group(1)  # 'which cancers' after 'what is trousseau syndrome'
+        return f"{phrase[:1].upper()}{phrase[1:]} does {topic} involve?"
     aspect = re.match(rf"^(?:and\s+|so\s+)?(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+the\s+({_ASPECT_RE})\s*[?.!]*$", question, re.IGNORECASE)
     if aspect:  # 'and what's the cause' after 'what's lambert eaton'
         noun = aspect.group(1).lower()

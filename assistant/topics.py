@@ -116,7 +116,8 @@ def _sentence_topic(sentence: str) -> str | None:
     m = re.match(r"^(?:which|what)\s+(.+)$", q, re.IGNORECASE)
     if m and not re.match(rf"^(?:which|what)\s+{_AUX}\b", q, re.IGNORECASE):
         found = _noun_phrase(m.group(1).split())
-        if found and not _PERSON_START.match(found):
+        # 'which conditions mimic pns' -> conditions; a bare 'which cancers' has no verb: it names no topic
+        if found and not _PERSON_START.match(found) and len(found.split()) < len(m.group(1).split()):
             return found
     m = re.match(r"^(?:is|are)\s+there\s+(?:any\s+|some\s+|other\s+)*(.+)$", q, re.IGNORECASE)
     if m:

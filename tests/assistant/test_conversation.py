@@ -169,3 +169,11 @@ def test_narrowing_groups_and_people(previous: list[str], question: str, expecte
 )
 def test_narrowing_swapping_and_more_of_the_same(previous: list[str], question: str, expected: str) -> None:
     assert rewrite_followup(question, history(*previous)) == expected
+
+
+def test_a_bare_class_question_asks_about_the_topic_and_keeps_it() -> None:
+    turns = history("what is trousseau syndrome")
+    assert rewrite_followup("which cancers", turns) == "Which cancers does trousseau syndrome involve?"
+    assert rewrite_followup("is there a paper on it", history("what is trousseau syndrome", "which cancers")) == \
+        "Is there a paper on trousseau syndrome"
+    assert rewrite_followup("what now", turns) == "what now"
