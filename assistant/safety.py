@@ -95,7 +95,8 @@ def normalise(text: str) -> str:
 # breathing as well as before") is no event; a general question that names nobody ("what causes sudden
 # confusion in cancer patients?") asks about the disease.
 _PAST = re.compile(
-    r"\b(?:ago|last (?:year|month|week|night|summer|winter|spring|fall|autumn)|in (?:19|20)\d\d|years? (?:back|before|earlier)|"
+    r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|few|several|many|some|couple of)\s+)?(?:years?|months?|weeks?|days?)\s+ago|long ago|"
+    r"last (?:year|month|week|night|summer|winter|spring|fall|autumn)|in (?:19|20)\d\d|years? (?:back|before|earlier)|"
     r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"as a (?:child|kid|teen|teenager|baby)|used to|previously|in the past|history of|once before|before (?:his|her|my|the) diagnosis)\b"
 )
@@ -106,7 +107,7 @@ _HYPOTHETICAL = re.compile(
     r"is it (?:normal|common)|can (?:pns|it|this|cancer|lems|paraneoplastic \w+) (?:cause|make))\b"
 )
 # right after the sign: "not breathing as well as before"
-_COMPARISON = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:as (?:well|good|easily|deeply|much) as|than (?:before|usual))\b")
+_COMPARISON = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:as \w+ as|than (?:before|usual)|like (?:before|usual|normal))\b")
 # the event is over: "but he's fine now", "she came round quickly"
 _RESOLVED = re.compile(r"(?:\b(?:is|are|was|seems?|feels?)|'s|'re|(?<=\bhe)s|(?<=\bshe)s|(?<=\bthey)re) "
                        r"(?:fine|ok|okay|better|recovered|back to normal|all right|alright)\b|"
@@ -120,7 +121,8 @@ def _guarded_out(text: str, start: int, end: int) -> bool:
     """True when a loosely worded sign is past, hypothetical, or part of a general question about the disease."""
     lo, hi = _sentence_bounds(text, start, end)
     sentence = text[lo:hi]
-    if (_PAST.search(sentence) and not _NOW.search(sentence)) or _RESOLVED.search(sentence):
+    # 'a stroke two years ago and now cancer': a past marker right after the sign dates the sign itself
+    if _PAST.search(text[end: min(hi, end + 30)]) or (_PAST.search(sentence) and not _NOW.search(sentence)) or _RESOLVED.search(sentence):
         return True
     if _HYPOTHETICAL.search(text, lo, end) or _COMPARISON.match(text[end:hi]):
         return True

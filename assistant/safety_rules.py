@@ -22,7 +22,7 @@ _WHO = (
     r"(?:i|i'm|im|i am|i've|ive|i have|me|we|we're|he|he's|she|she's|they're|someone|somebody|"
     r"my (?:\w+ ){0,2}?(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|child|kid|baby|"
     r"brother|sister|friend|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|granny|nan|nana|papa|mama|"
-    r"hubby|fiance|fiancee|stepdad|stepmom|stepmum|aunt|uncle|boyfriend|girlfriend|"
+    r"hubby|fiance|fiancee|stepdad|stepmom|stepmum|aunt|uncle|boyfriend|girlfriend|toddler|infant|newborn|"
     r"patient|neighbou?r|roommate|colleague|coworker)|this (?:person|man|woman|guy|patient)|"
     r"the (?:patient|person|man|woman|guy|baby|child|kid))"
 )
@@ -48,9 +48,11 @@ class Rule:
 EMERGENCY_RULES: tuple[Rule, ...] = (
     # seizure happening now (not "are seizures a symptom?")
     Rule("seizure_now", "emergency",
-         r"\b(?:is|are|'s|'re|am|just|started|starts|keeps?)\s+(?:having\s+(?:a\s+)?(?:seizure|fit|convulsion)s?\b|seizing|convulsing|fitting)\b"),
+         r"\b(?:is|are|'s|'re|am|just|started|starts|keeps?)\s+(?:having\s+(?:a\s+)?(?:seizure|fit|convulsion)s?\b|seizing|convulsing|fitting)\b",
+         guard=True),
     Rule("seizure_now", "emergency",
-         r"\b(?:seizing|convulsing|having a seizure|having a fit)\b[^.?!]{0,30}\b(?:right now|now|at the moment|currently|for (?:\d+|a few|several|over)|minutes)"),
+         r"\b(?:seizing|convulsing|having a seizure|having a fit)\b[^.?!]{0,30}\b(?:right now|now|at the moment|currently|for (?:\d+|a few|several|over)|minutes)",
+         guard=True),
     Rule("seizure_now", "emergency",
          r"\b(?:seizure|fit|convulsion|shaking|jerking)s?\b[^.?!]{0,25}\b(?:won't|will not|doesn't|does not|hasn't|has not|isn't|is not) (?:stop|stopping|stopped|ending)"),
     Rule("seizure_now", "emergency", rf"\b{_CANT} stop (?:shaking|seizing|convulsing|jerking|twitching)\b"),
@@ -58,11 +60,12 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:seizure|seizing|fit|fitting|convulsion|convulsing|shaking|jerking)s?\b[^.?!]{0,30}\b(?:going on|going|lasting|lasted|been)\s+(?:for\s+)?(?:over |more than |about |almost )?(?:\d+|a few|several|five|ten|two|three)\s*(?:minutes|mins)\b"),
     # unconscious / unresponsive
     Rule("unconscious", "emergency",
-         r"\b(?:is|are|'s|'re|went|gone|fell|became|been|seems?|looks?)\s+(?:unconscious|unresponsive|non-?responsive|not responding|limp|lifeless)\b"),
+         r"\b(?:is|are|'s|'re|went|gone|fell|became|been|seems?|looks?)\s+(?:unconscious|unresponsive|non-?responsive|not responding|limp|lifeless)\b"
+         r"(?!\s+(?:well\b|to (?:(?:the|his|her|my|any|their|a|new|current|latest|first|second)\s+){0,2}(?:treatments?|therap\w*|chemo\w*|medications?|medicines?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))"),
     Rule("unconscious", "emergency", rf"\b{_CANT}\s+(?:wake|rouse|arouse)\s+(?:him|her|them|me|my|up|\w+ up)\b"),
     Rule("unconscious", "emergency",
          r"\b(?:isn't|is not|not|won't|will not|doesn't|does not)\s+(?:waking up|wake up|waking|wake|responding|respond)\b"
-         r"(?!\s+(?:well\b|to (?:the |his |her |my |any )?(?:treatments?|therap\w*|chemo\w*|medications?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))"),
+         r"(?!\s+(?:well\b|to (?:(?:the|his|her|my|any|their|a|new|current|latest|first|second)\s+){0,2}(?:treatments?|therap\w*|chemo\w*|medications?|medicines?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))", guard=True),
     Rule("unconscious", "emergency", r"\b(?:now|suddenly|completely|totally|still)\s+(?:unconscious|unresponsive|non-?responsive|lifeless)\b"),
     Rule("unconscious", "emergency",
          r"\b(?:on the floor|on the ground|collapsed|fell|fallen|passed out|fainted|blacked out)\b[^.?!]{0,40}\b(?:won't|isn't|is not|not|can't|doesn't|does not)\s+(?:answer|answering|respond|responding|wake|waking|move|moving|come round|come to|get up)"),
@@ -70,7 +73,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:just|has|have|'s|'ve|suddenly)\s+(?:passed out|blacked out|collapsed|fainted|lost consciousness)\b"),
     Rule("unconscious", "emergency", r"\b(?:passed out|collapsed|fainted|blacked out)\b[^.?!]{0,20}\b(?:and|but) (?:won't|isn't|is not|can't|not)\b"),
     # breathing
-    Rule("not_breathing", "emergency", rf"\b{_NOT}\s+breathing\b(?!\s+as\s+(?:well|good|easily|deeply|much)\b)", guard=True),
+    Rule("not_breathing", "emergency",
+         rf"\b{_NOT}\s+breathing\b(?!\s+as\s+(?:well|good|easily|deeply|much)\b|\s+(?:at night|in (?:his|her|my|their) sleep|while (?:asleep|sleeping)))",
+         guard=True),
     Rule("not_breathing", "emergency", rf"\b{_CANT}\s+(?:breathe|breath|get (?:any |enough )?air|catch (?:my|his|her|their) breath)\b"),
     Rule("not_breathing", "emergency", r"\b(?:struggling|gasping|fighting)\s+(?:to breathe|for (?:air|breath))\b"),
     Rule("not_breathing", "emergency",
@@ -128,7 +133,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("unconscious", "emergency",
          r"\b(?:not|isn't|is not|no longer|hasn't|has not|haven't|won't|can't|cannot|still hasn't|still not)\s+"
          r"(?:moving|conscious|concious|awake|answering|responding|come round|come around|come to|woken(?: up)?|woke up)\b"
-         r"(?!\s+(?:his|her|my|their|the)\s+(?:legs?|arms?|hands?|feet|foot|fingers?|toes?)|\s+(?:well|much|very|properly to|to (?:the )?(?:treatment|therapy|chemo|ivig|steroids?)))",
+         r"(?!\s+(?:his|her|my|their|the)\s+(?:legs?|arms?|hands?|feet|foot|fingers?|toes?)|\s+(?:well|much|very|properly to|to (?:(?:the|his|her|my|any|their|a|new|current|latest|first|second)\s+){0,2}(?:treatments?|therap\w*|chemo\w*|medications?|medicines?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))",
          guard=True),
     Rule("unconscious", "emergency", r"\b(?:can't|cannot|couldn't|unable to) get (?:him|her|them|my \w+) to (?:respond|wake|answer|move|open)", guard=True),
     Rule("unconscious", "emergency",
@@ -140,11 +145,11 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:took|taken|swallowed|ate)\s+(?:\d{2,}|twenty|thirty|forty|fifty|a hundred)\s+(?:of\s+)?(?:my |his |her |the |their )?(?:\w+\s+)?(?:pills|tablets|capsules|meds)\b",
          guard=True),
     Rule("severe_bleeding", "emergency", r"\b(?:a lot of|lots of|so much|loads of|a pool of) blood\b", guard=True),
-    Rule("stroke", "emergency", r"\b(?:face|mouth|smile)\b[^.?!]{0,20}\bdroop\w*", guard=True),
+    Rule("stroke", "emergency", r"\b(?:face|mouth|smile)\b[^.?!]{0,25}\b(?:droop\w*|dropped|sagging|lopsided)", guard=True),
     Rule("seizure_now", "emergency",
          r"\b(?:is|are|'s|'re|keeps?|started|starting)\s+(?:having\s+)?(?:convulsions|fits|fitting|twitching all over|shaking all over|jerking all over)\b", guard=True),
     Rule("not_breathing", "emergency",
-         rf"\b(?:{_WHO}|(?:his|her|my|the baby's|their) (?:lips|face|skin))\s+(?:is |are |'s |has |have )?(?:turning|turned|gone|going|is|are|looks?|looking)\s+(?:blue|grey|gray|purple)\b", guard=True),
+         rf"\b(?:{_WHO}|(?:his|her|my|the baby's|their) (?:lips|face|skin))\s+(?:is |are |'s |has |have )?(?:turning|turned|gone|going|is|are|looks?|looking)\s+(?:really |very |so |all |a bit )?(?:blue|grey|gray|purple)\b", guard=True),
     Rule("not_breathing", "emergency", rf"\b{_WHO}\b[^.?!]{{0,20}}\bbreathing (?:very |really |so )?(?:strangely|weirdly|weird|funny|oddly|abnormally|shallow(?:ly)?|noisily)\b", guard=True),
     Rule("chest_pain", "emergency",
          r"\b(?:severe|sever|crushing|terrible|awful|intense|unbearable|really bad|very bad|bad)\s+(?:pain in (?:my|his|her) chest|chest pains?)\b", guard=True),
@@ -158,7 +163,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          guard=True),
     Rule("anaphylaxis", "emergency",
          r"\b(?:having|has|is having|'s having|got)\s+(?:a\s+)?(?:really |very |severe |bad |serious )*allergic reaction\b|"
-         r"\b(?:face|lips|tongue|throat|eyes) (?:is |are |keeps? )?(?:swelling|swollen|puffing up|blowing up)\b", guard=True),
+         r"\b(?:lips|tongue|throat) (?:is |are |keeps? |has |have |got |gone |went )?(?:really |very |so )?"
+         r"(?:swelling|swollen|puffing up|puffed up|blowing up|huge|massive|enormous|getting bigger)\b|"
+         r"\b(?:stung|sting|bitten)\b[^.?!]{0,40}\b(?:swell\w*|breath\w*|throat|tongue|lips|hives|rash|dizzy|faint)", guard=True),
     Rule("self_harm", "emergency",
          r"\b(?:i|i'm|im)\s+(?:really\s+)?(?:wanna|want to|going to|gonna|about to|planning to|plan to)\s+(?:die|kill myself|end it|end my life|not wake up|overdose|od|take (?:all|a whole|every)\b)\b|"
          r"\b(?:ending|end|take|taking) my (?:own )?life\b", kind="self_harm", guard=True),
@@ -167,7 +174,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:how (?:do i|to) (?:do|give|perform|start) )cpr\b|\b(?:doing|giving|started|start) cpr\b", guard=True),
     Rule("unconscious", "emergency",
          r"\b(?:won't|will not|doesn't|does not|isn't|can't)\s+(?:answer|respond|wake)\b"
-         r"(?!\s+(?:my|the|his|her|our|their|any) (?:calls?|phone|texts?|messages?|questions?|door|emails?)|\s+(?:well|to (?:the |his |her )?(?:treatment|therapy|chemo\w*|ivig|steroids?)))",
+         r"(?!\s+(?:my|the|his|her|our|their|any) (?:calls?|phone|texts?|messages?|questions?|door|emails?)|\s+(?:well|to (?:(?:the|his|her|my|any|their|a|new|current|latest|first|second)\s+){0,2}(?:treatments?|therap\w*|chemo\w*|medications?|medicines?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))",
          guard=True),
     Rule("unconscious", "emergency", r"\b(?:and|then|now|just|has|suddenly)\s+(?:collapsed|passed out|fainted|blacked out|keeled over)\b", guard=True),
     Rule("seizure_now", "emergency",
@@ -181,6 +188,22 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\bcoffee[- ]grounds?\b|\b(?:black|tarry|bloody)\b[^.?!]{0,15}\b(?:stools?|poo|poop|bowel movements?)\b", guard=True),
     Rule("meningitis_signs", "emergency",
          r"\b(?:fever|temperature)\b[^.?!]{0,40}\bstiff neck\b|\bstiff neck\b[^.?!]{0,40}\b(?:fever|temperature|confus\w*|rash)\b", guard=True),
+    Rule("unconscious", "emergency",
+         r"\b(?:keeps?|kept|is|are|'s)\s+(?:passing out|fainting|blacking out|collapsing|losing consciousness)\b"
+         r"(?![^.?!]*\b(?:is (?:that|this|it)|could (?:that|this|it) be|can (?:pns|this|it) cause|when (?:she|he|i|they) (?:stands?|gets? up)))", guard=True),
+    Rule("seizure_now", "emergency",
+         r"\b(?:seizure|fit|convulsion)s?\b[^.?!]{0,40}\b(?:still|now)\b[^.?!]{0,20}\b(?:drowsy|sleepy|confused|unresponsive|out of it|not right)\b", guard=True),
+    Rule("chest_pain", "emergency", r"\b(?:holding|clutching|grabbing|gripping) (?:his|her|my|their) chest\b", guard=True),
+    Rule("stroke", "emergency",
+         r"\bsudden(?:ly)?\b[^.?!]{0,30}\b(?:weakness in (?:my|his|her|their) (?:left |right )?(?:arm|leg|hand|face|side)|speech is (?:slurr\w*|garbled|weird|strange))\b",
+         guard=True),
+    Rule("overdose", "emergency",
+         r"\b(?:toddler|baby|child|kid|son|daughter|infant|grandson|granddaughter)\b[^.?!]{0,25}\b(?:swallowed|ate|drank|got into|has taken|took)\b"
+         r"[^.?!]{0,40}\b(?:pills?|tablets?|medicines?|medications?|meds|capsules|bleach|detergent|batter(?:y|ies)|poison\w*)", guard=True),
+    Rule("self_harm", "emergency",
+         r"\b(?:slit|slashed|cut|sliced)\s+(?:my|his|her|their)\s+wrists?\b|"
+         r"\b(?:going to|gonna|want to|wanna|about to|planning to|plan to)\s+(?:jump off|jump in front of|step in front of|hang myself|shoot myself|drown myself)\b|"
+         r"\b(?:have|made|got) a plan to (?:kill|end|hurt)\b", kind="self_harm", guard=True),
     Rule("asks_for_help_now", "emergency", r"\b(?:should i|do i|need to|do we|should we) call (?:an ambulance|911|999|112|000|emergency services)\b|\bis this an emergency\b|\bcall(?:ing)? an ambulance\b"),
 )
 
