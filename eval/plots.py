@@ -12,9 +12,10 @@ import math
 from pathlib import Path
 from typing import Any
 
-from eval.metrics.catalog import METRICS
 
-UNIT_METRICS = [m for m in METRICS if not m.name.startswith(("latency", "readability"))]
+def _shares(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The registered metrics whose values are shares (0..1), as the report describes them."""
+    return [m for m in report["metric_info"] if m["scale"] == "share"]
 
 
 def _pyplot() -> Any:
@@ -46,17 +47,17 @@ def plot_splits(report: dict[str, Any], path: Path) -> Path:
     """Horizontal bars per metric (0..1), one bar per split; a tick marks each target; unmeasured metrics are left out."""
     plt = _pyplot()
     splits = [s for s in report["metrics"] if s != "all"] or list(report["metrics"])
-    shown = [m for m in UNIT_METRICS if any(report["metrics"][s][m.name]["value"] is not None for s in splits)]
+    shown = [m for m in _shares(report) if any(report["metrics"][s][m["name"]]["value"] is not None for s in splits)]
     fig, ax = plt.subplots(figsize=(8, max(3, 0.38 * len(shown) * len(splits))))
     height = 0.8 / max(1, len(splits))
     for i, split in enumerate(splits):
         ys = [n + i * height for n in range(len(shown))]
-        ax.barh(ys, [_num(report["metrics"][split][m.name]["value"]) for m in shown], height, label=split)
+        ax.barh(ys, [_num(report["metrics"][split][m["name"]]["value"]) for m in shown], height, label=split)
     for n, m in enumerate(shown):
-        if m.target is not None:
-            ax.plot([m.target, m.target], [n - 0.1, n + 0.8], color="black", linewidth=1.5)
+        if m["target"] is not None:
+            ax.plot([m["target"], m["target"]], [n - 0.1, n + 0.8], color="black", linewidth=1.5)
     ax.set_yticks([n + height * (len(splits) - 1) / 2 for n in range(len(shown))])
-    ax.set_yticklabels([m.label for m in shown], fontsize=8)
+    ax.set_yticklabels([m["label"] for m in shown], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 1.05)
     ax.set_title(f"dev vs test (black tick = target; judge: {report.get('judge', {}).get('name', 'none')})", fontsize=10)
@@ -69,12 +70,12 @@ def plot_categories(report: dict[str, Any], path: Path) -> Path:
     plt = _pyplot()
     per = report["splits"][report["primary_split"]]["per_category"]
     cats = sorted(per)
-    series = [m for m in UNIT_METRICS if m.per_category and any(per[c].get(m.name) is not None for c in cats)]
+    series = [m for m in _shares(report) if m["per_category"] and any(per[c].get(m["name"]) is not None for c in cats)]
     fig, ax = plt.subplots(figsize=(max(8, len(cats) * 1.0), 4.8))
     width = 0.8 / max(1, len(series))
     for i, m in enumerate(series):
         xs = [c + i * width for c in range(len(cats))]
-        ax.bar(xs, [_num(per[c].get(m.name)) for c in cats], width, label=m.label)
+        ax.bar(xs, [_num(per[c].get(m["name"])) for c in cats], width, label=m["label"])
     ax.set_xticks([c + width * (len(series) - 1) / 2 for c in range(len(cats))])
     ax.set_xticklabels([f"{c}\n(n={per[c]['n']})" for c in cats], rotation=45, ha="right", fontsize=8)
     ax.set_ylim(0, 1.05)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from eval.metrics.catalog import METRICS
-
 
 def fmt(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -68,8 +66,8 @@ def _acceptance(report: dict[str, Any]) -> list[str]:
 
 def _metrics(report: dict[str, Any]) -> list[str]:
     names = list(report["metrics"])
-    rows = [[m.label, *[measured(report["metrics"][s][m.name]) for s in names], m.description]
-            for m in METRICS if m.name in report["metrics"][names[0]]]
+    rows = [[m["label"], *[measured(report["metrics"][s][m["name"]]) for s in names], m["description"]]
+            for m in report["metric_info"]]
     return ["", "## All metrics", "", *table(["metric", *names, "what it measures"], rows)]
 
 
@@ -92,10 +90,10 @@ def _confusion(name: str, matrix: dict[str, dict[str, int]]) -> list[str]:
     return ["", f"### {name}", "", *table(["expected \\ got", *got], rows)]
 
 
-def _per_category(name: str, per: dict[str, dict[str, Any]]) -> list[str]:
-    cols = [m for m in METRICS if m.per_category]
-    rows = [[cat, str(row["n"]), *[row.get(m.name) for m in cols]] for cat, row in sorted(per.items())]
-    return ["", f"### {name}", "", *table(["category", "n", *[m.name for m in cols]], rows)]
+def _per_category(name: str, per: dict[str, dict[str, Any]], info: list[dict[str, Any]]) -> list[str]:
+    cols = [m["name"] for m in info if m["per_category"]]
+    rows = [[cat, str(row["n"]), *[row.get(c) for c in cols]] for cat, row in sorted(per.items())]
+    return ["", f"### {name}", "", *table(["category", "n", *cols], rows)]
 
 
 def _retrieval_and_citations(report: dict[str, Any]) -> list[str]:
@@ -129,7 +127,7 @@ def _failures(report: dict[str, Any]) -> list[str]:
     if bad:
         lines += ["", "## Items with an unacceptable status", ""]
         lines += table(["split", "id", "acceptable", "got", "question"],
-                       [[i.get("split") or "-", i["id"], "/".join(i["acceptable_statuses"]), i["status"],
+                       [[i.get("split") or "all", i["id"], "/".join(i["acceptable_statuses"]), i["status"],
                          i["question"].replace("|", "/")[:120]] for i in bad])
     dangling = [(i["id"], d) for i in report.get("items", []) for d in i.get("details", {}).get("dangling", [])]
     if dangling:
@@ -147,7 +145,7 @@ def render_markdown(report: dict[str, Any], plots: dict[str, str] | None = None)
         lines += _confusion(name, t["confusion"])
     lines += ["", "## Per category"]
     for name, t in report["splits"].items():
-        lines += _per_category(name, t["per_category"])
+        lines += _per_category(name, t["per_category"], report["metric_info"])
     lines += _ragas(report) + _retrieval_and_citations(report) + _failures(report)
     if plots:
         lines += ["", "## Plots", ""] + [f"![{name}]({file})" for name, file in plots.items()]

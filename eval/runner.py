@@ -18,7 +18,7 @@ from corpus.paths import article_path
 from eval.asking import Ask, answer_items
 from eval.errors import EvalError
 from eval.metrics.catalog import LLM_RAGAS, METRICS
-from eval.metrics.registry import MetricContext, score_items
+from eval.metrics.registry import Metric, MetricContext, score_items
 from eval.splits import FrozenSplit, split_of
 from foundation.settings import Settings, disable_telemetry
 
@@ -35,7 +35,8 @@ class EvalRun:
 
     def __init__(self, settings: Settings, judge: Judge | None, ask: Ask | None = None, index: SearchIndex | None = None,
                  progress: bool = True, llm_metrics: Sequence[str] = LLM_METRICS, llm_sample: int | None = None,
-                 split: FrozenSplit | None = None, evalset_name: str = "v1", labels: bool = True) -> None:
+                 split: FrozenSplit | None = None, evalset_name: str = "v1", labels: bool = True,
+                 metrics: Sequence[Metric] = METRICS) -> None:
         disable_telemetry()
         unknown = sorted(set(llm_metrics) - set(LLM_METRICS))
         if unknown:
@@ -45,7 +46,7 @@ class EvalRun:
         self.llm_metrics = tuple(m for m in LLM_METRICS if m in llm_metrics)
         self.llm_sample = llm_sample
         self.settings, self.judge, self.progress = settings, judge, progress
-        self.split, self.evalset_name, self.use_labels = split, evalset_name, labels
+        self.split, self.evalset_name, self.use_labels, self.metrics = split, evalset_name, labels, tuple(metrics)
         self._ask, self._index = ask, index
         self._article: Any = None
         self._retriever: Any = None
@@ -99,7 +100,7 @@ class EvalRun:
         from eval.labels import load_reference_labels
 
         labels = load_reference_labels() if self.use_labels else ()
-        not_run = set() if ragas else {m.name for m in METRICS if m.ragas}
+        not_run = set() if ragas else {m.name for m in self.metrics if m.ragas}
         not_run |= {m for m in LLM_METRICS if m not in self.llm_metrics}
         return MetricContext(self.article, judge=self.judge, reference_labels=labels, not_run=frozenset(not_run))
 
@@ -127,7 +128,7 @@ class EvalRun:
                                   self.llm_metrics, self.llm_sample, self.progress)
                       if ragas else {"n": 0, "llm_metrics": None, "failed": {}, "skipped": True})
         ctx = self._context(ragas)
-        self._timed("metrics", score_items, results, METRICS, ctx, self.progress)
+        self._timed("metrics", score_items, results, self.metrics, ctx, self.progress)
         agreement = self._timed("agreement", self._agreement)
         return {"citation_judge": judge_name, "ragas": ragas_info, "context": ctx, "judge_agreement": agreement}
 

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eval.metrics.behaviour import abstention_accuracy, confusion, safety_accuracy
-from eval.metrics.catalog import METRICS
-from eval.metrics.registry import MetricContext, acceptance, per_category, summarise_split
+from eval.metrics.registry import Metric, MetricContext, acceptance, per_category, summarise_split
 from eval.metrics.stats import latency_summary
 from eval.scoring.citations import summarise_citations
 from eval.scoring.retrieval import summarise_retrieval
@@ -66,14 +65,22 @@ def _judge_info(run: EvalRun) -> dict[str, Any]:
     return info
 
 
-def _by_split(groups: dict[str, list[ItemResult]], ctx: MetricContext, citation_judge: str) -> dict[str, dict[str, Any]]:
+def metric_info(metrics: Sequence[Metric]) -> list[dict[str, Any]]:
+    """What the report renderers need to know of each registered metric (they never import the registry)."""
+    return [{"name": m.name, "label": m.label, "description": m.description, "target": m.target,
+             "direction": "<=" if m.lower_is_better else ">=", "judged": m.judged, "per_category": m.per_category,
+             "headline": m.headline, "scale": m.scale} for m in metrics]
+
+
+def _by_split(groups: dict[str, list[ItemResult]], ctx: MetricContext, citation_judge: str,
+              metrics: Sequence[Metric]) -> dict[str, dict[str, Any]]:
     """Every table that is computed once per split."""
     out: dict[str, dict[str, Any]] = {}
     for name, rs in groups.items():
         rows = [(tuple(r.item.acceptable_statuses), r.status) for r in rs]
         out[name] = {
-            "metrics": summarise_split(rs, METRICS, ctx),
-            "per_category": per_category(rs, METRICS, ctx),
+            "metrics": summarise_split(rs, metrics, ctx),
+            "per_category": per_category(rs, metrics, ctx),
             "confusion": confusion(rows),
             "abstention": abstention_accuracy(rows),
             "safety": safety_accuracy(rows),
@@ -99,7 +106,7 @@ def build_report(run: EvalRun, items: Sequence[Any], results: Sequence[ItemResul
     settings = run.settings
     groups = split_groups(results)
     main = primary_split(groups)
-    tables = _by_split(groups, scored["context"], scored["citation_judge"])
+    tables = _by_split(groups, scored["context"], scored["citation_judge"], run.metrics)
     judge = _judge_info(run)
     metrics = {name: t["metrics"] for name, t in tables.items()}
     return {
@@ -120,9 +127,10 @@ def build_report(run: EvalRun, items: Sequence[Any], results: Sequence[ItemResul
                      "abstain_threshold": settings.answer.abstain_threshold},
         "index": _index_info(run),
         "primary_split": main,
-        "headline": {m.name: metrics[main][m.name]["value"] for m in METRICS if m.headline},
+        "metric_info": metric_info(run.metrics),
+        "headline": {m.name: metrics[main][m.name]["value"] for m in run.metrics if m.headline},
         "metrics": metrics,
-        "acceptance": acceptance(METRICS, metrics, judge.get("backend"), main),
+        "acceptance": acceptance(run.metrics, metrics, judge.get("backend"), main),
         "splits": tables,
         "ragas": scored["ragas"],
         "metric_seconds": scored["context"].seconds,

@@ -238,7 +238,8 @@ METRICS: tuple[Metric, ...] = (
     Metric("related_reference_precision", "related-reference precision", related_reference_precision,
            "related references shown that the hand labels back"),
     Metric("readability_grade", "reading grade (Flesch-Kincaid)", readability_grade,
-           "US school grade of answered text (textstat 0.7.8)", lower_is_better=True, per_category=True),
+           "US school grade of answered text (textstat 0.7.8)", lower_is_better=True, per_category=True,
+           scale="grade"),
     Metric("answer_span_recall", "answer quotes the reference spans", answer_span_recall,
            "reference spans covered by the answer's cited passages"),
     # citations and retrieval
@@ -262,9 +263,9 @@ METRICS: tuple[Metric, ...] = (
     _ragas("non_llm_string_similarity", "NonLLMStringSimilarity", "string similarity vs reference answer (ragas)", llm=False),
     # latency
     Metric("latency_p50_ms", "latency p50 (ms)", latency_ms, "warm end-to-end Assistant.ask", aggregate=_p50,
-           lower_is_better=True),
+           lower_is_better=True, scale="ms"),
     Metric("latency_p95_ms", "latency p95 (ms)", latency_ms, "warm end-to-end Assistant.ask", aggregate=_p95,
-           lower_is_better=True),
+           lower_is_better=True, scale="ms"),
 )
 
 

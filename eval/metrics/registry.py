@@ -79,6 +79,7 @@ class Metric:
     headline: bool = True  # in the headline tables (False: its own report section only)
     ragas: str | None = None  # "module:Class" of a ragas metric that the ragas scorer runs for it
     ragas_llm: bool = False
+    scale: str = "share"  # "share" (0..1, plotted), "grade" (school years) or "ms"
 
     def met(self, value: float | None, judge_backend: str | None) -> bool | None:
         """None when not measured; False when a real judge is needed and this run had none."""
