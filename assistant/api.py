@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from assistant.citations import CitationResolver
     from assistant.compose import Composition, SentenceBank
     from assistant.retrieval import Retrieval, Retriever
+    from corpus.corpus import Corpus, CorpusView
     from foundation.settings import Settings
 
 logger = logging.getLogger("pns.assistant")
@@ -86,8 +87,8 @@ class Assistant:
     """Answers questions about the article from its built index; see the module docstring for the contract."""
 
     def __init__(self, settings: "Settings", *, index: Any | None = None, llm: Any | None = None,
-                 resolver: "CitationResolver | None" = None) -> None:
-        """Cheap: nothing is opened or loaded here. `index`, `llm` and `resolver` let tests and tools inject parts."""
+                 resolver: "CitationResolver | None" = None, corpus: "Corpus | None" = None) -> None:
+        """Cheap: nothing is opened or loaded here. `index`, `llm`, `resolver` and `corpus` let tests and tools inject parts."""
         if settings.answer.top_k <= 0:
             raise AssistantError(f"top_k must be positive, got {settings.answer.top_k}")
         if settings.answer.max_question_chars <= 0:
@@ -97,6 +98,9 @@ class Assistant:
         self._index = index
         self._llm = llm
         self._resolver = resolver
+        self._injected_resolver = resolver
+        self._corpus = corpus
+        self._injected_corpus = corpus
         self._retriever: "Retriever | None" = None
         self._bank: "SentenceBank | None" = None
         self._vocab: frozenset[str] = frozenset()
@@ -119,6 +123,20 @@ class Assistant:
             from assistant.generate import load_llm
 
             self._llm = load_llm(self.settings)
+
+    @property
+    def corpus(self) -> "Corpus":
+        """The corpus answers are grounded in, loaded once per Assistant (and again after a rebuild)."""
+        with self._lock:
+            if self._corpus is None:
+                from corpus.corpus import Corpus
+
+                self._corpus = Corpus.load(self.settings)
+            return self._corpus
+
+    def corpus_view(self) -> "CorpusView":
+        """Read-only corpus lookups for the edges (web UI, MCP): references, sections, source texts."""
+        return self.corpus.view()
 
     def _index_changed(self) -> bool:
         """True when `pns index build` switched the live index since we opened it (re-open, don't serve stale ids)."""
@@ -143,7 +161,9 @@ class Assistant:
                 from index.store import open_index
 
                 index = open_index(self.settings)
-            resolver = self._resolver or CitationResolver.load(self.settings)
+            if self._build_hash is not None:  # a rebuild may follow `pns corpus add`: read the files again
+                self._corpus = self._injected_corpus
+            resolver = self._injected_resolver or CitationResolver.from_corpus(self.corpus)
             chunks = index.chunks()
             embedder = getattr(index, "embedder", None)
             embed = embedder.embed if embedder is not None and hasattr(embedder, "embed") else (
