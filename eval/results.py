@@ -7,18 +7,48 @@ of one configuration; the per-item record is also what a reviewer opens to see w
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from assistant.models import Citation
+    from eval.dataset import ReferenceContext
+
+
+class Item(Protocol):
+    """What the runner and the metrics read of an item; v1 `EvalItem` and v2 `EvalItemV2` both provide it."""
+
+    id: str
+    version: str
+    category: str
+    question: str
+    reference_answer: str
+    expected_reference_ids: list[str]
+
+    @property
+    def acceptable_statuses(self) -> Sequence[str]: ...
+
+    @property
+    def expected_status(self) -> str: ...
+
+    @property
+    def required_facts(self) -> Sequence[ReferenceContext]: ...
+
+    @property
+    def conversation_id(self) -> str | None: ...
+
+    @property
+    def tags(self) -> Sequence[str]: ...
+
+    def history_dicts(self) -> list[dict[str, str]]: ...
 
 
 @dataclass
 class ItemResult:
     """One item's answer, its evidence and its scores (`scores` holds one value per registered metric)."""
 
-    item: Any  # EvalItem (v1) or EvalItemV2: both expose acceptable_statuses, required_facts, history_dicts()
+    item: Item
     split: str | None = None
     status: str = "error"
     answer: str = ""
