@@ -94,6 +94,7 @@ def run(
 def split_command(
     write: bool = typer.Option(False, "--write", help="Write eval/data/splits-v2.json (only if absent or identical)."),
     force: bool = typer.Option(False, "--force", help="Replace a different frozen split (moves items: say why in the commit)."),
+    path: Path | None = typer.Option(None, "--path", help="Where to write (default: eval/data/splits-v2.json)."),
 ) -> None:
     """Show (and once, write) the frozen dev/test split of set v2, computed from its fixed seed."""
     from eval.dataset_v2 import load_evalset_v2
@@ -108,7 +109,7 @@ def split_command(
         typer.echo(f"{cat:>16}: dev {d:3d}  test {t:3d}")
     typer.echo(f"{'total':>16}: dev {len(dev):3d}  test {len(test):3d}  (seed {SPLIT_SEED})")
     if write:
-        typer.echo(f"wrote {write_split(split, items[0].version, force=force)}")
+        typer.echo(f"wrote {write_split(split, items[0].version, path, force=force)}")
 
 
 def _by_category(items: list[Any]) -> dict[str, list[Any]]:

@@ -33,11 +33,15 @@ def test_bad_options_are_clear_errors() -> None:
         assert "Traceback" not in result.output
 
 
-def test_split_shows_the_frozen_split_and_refuses_to_move_it() -> None:
+def test_split_shows_the_frozen_split_and_refuses_to_move_it(tmp_path) -> None:
     result = runner.invoke(app, ["split"])
     assert result.exit_code == 0 and "emergency" in result.output and "(seed 11)" in result.output
-    same = runner.invoke(app, ["split", "--write"])  # identical to the committed file: allowed, nothing moves
-    assert same.exit_code == 0 and "splits-v2.json" in same.output
+    target = tmp_path / "splits.json"
+    for _ in range(2):  # writing the same split again is allowed: nothing moves
+        assert runner.invoke(app, ["split", "--write", "--path", str(target)]).exit_code == 0
+    target.write_text(target.read_text().replace('"seed": 11', '"seed": 12'))
+    refused = runner.invoke(app, ["split", "--write", "--path", str(target)])
+    assert refused.exit_code == 1 and "the split is frozen" in refused.output and "--force" in refused.output
 
 
 def test_missing_judge_model_names_the_fix(tmp_path) -> None:
