@@ -49,4 +49,5 @@ def test_offline_judge_relevance_verdicts_beat_chance_on_the_labelled_sentences(
     finally:
         judge.close()
     assert result["failed"] == 0
-    assert result["kappa"] is not None and result["kappa"] > 0.2, result  # measured: see eval/README.md
+    # measured 2026-12-01: 45 of 74 (accuracy 0.608), Cohen's kappa 0.216 — weak, but above chance (eval/README.md)
+    assert result["accuracy"] >= 0.55 and result["kappa"] is not None and result["kappa"] > 0.1, result
