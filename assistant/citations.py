@@ -25,6 +25,7 @@ from index.models import Chunk
 from corpus.corpus import ARTICLE_SOURCE_ID
 
 if TYPE_CHECKING:
+    from assistant.compose import Composition
     from corpus.corpus import Corpus
     from corpus.models import Article, Reference, ReferenceLink
 
@@ -153,6 +154,12 @@ class CitationResolver:
             section_id=chunk.section_id, quote=quote, start=chunk.start + start, end=chunk.start + end,
             article_title=title, article_url=url, references=self.references_for(chunk, quote, question),
         )
+
+    def cite_composition(self, composition: "Composition", retrieved: Iterable[Chunk], question: str) -> list[Citation]:
+        """Citations for an extractive composition's quotes (marker by marker), validated against its body."""
+        citations = [self.cite(q.marker, q.chunk, q.start, q.end, question) for q in composition.quotes]
+        self.check(composition.body, citations, retrieved)
+        return citations
 
     def check(self, text: str, citations: Sequence[Citation], retrieved: Iterable[Chunk]) -> None:
         """Raise CitationError unless every marker in `text` resolves to a retrieved, exact quote."""

@@ -135,3 +135,19 @@ class CorpusView:
 
     def links_for(self, section_id: str) -> list[ReferenceLink]:
         return self._corpus.links_for(section_id)
+
+    @property
+    def export_formats(self) -> tuple[str, ...]:
+        """The formats `export` writes (reference-manager files, and citation styles where installed)."""
+        from corpus.export import FORMATS
+
+        return tuple(FORMATS)
+
+    def export(self, references: Sequence[Reference], fmt: str) -> str:
+        """`references` as text in `fmt` (one of `export_formats`); an unknown format is a CorpusError.
+
+        On the view so an edge can offer export without reaching into the corpus stage's modules.
+        """
+        from corpus.export import export_references
+
+        return export_references(list(references), fmt)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from foundation.errors import PNSError
 from foundation.settings import Settings, disable_telemetry
@@ -21,6 +22,34 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
+
+
+def _plain_flags(command: Any, ctx: Any) -> None:
+    """Give every boolean flag of `command` (its --help included) an empty metavar, so help shows no value type."""
+    for param in [*command.params, command.get_help_option(ctx)]:
+        if param is not None and getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+
+
+class PlainFlagsGroup(TyperGroup):
+    """A command group whose help shows flags as flags: `--json`, not `--json <bool>`.
+
+    typer 0.29 prints a value type after every option, flags included, which reads as if `--json` took a
+    value. Flags take none, so each flag of the group's commands (and --help) gets an empty metavar as the
+    command is looked up. Use it as `typer.Typer(cls=PlainFlagsGroup)` for every `pns` command group.
+    """
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _plain_flags(command, ctx)
+        return command
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None and option.metavar is None:
+            option.metavar = ""
+        return option
 
 
 def settings_from(ctx: typer.Context) -> Settings:
@@ -76,3 +105,17 @@ def echo_json(data: Any) -> None:
     import json
 
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def render_table(headers: list[str], rows: list[list[object]], max_width: int = 60) -> str:
+    """A plain fixed-width table (no colour, no box drawing): readable in any terminal and in logs.
+
+    On the ground floor because every stage's commands print tables (corpus links, feedback summaries).
+    """
+    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)

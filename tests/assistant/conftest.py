@@ -20,4 +20,4 @@ def warm_assistant(built_index_home: Settings):
 @pytest.fixture(scope="session")
 def search_index(warm_assistant):
     """The SearchIndex the shared Assistant opened."""
-    return warm_assistant._index
+    return warm_assistant.parts().index
