@@ -1,7 +1,7 @@
 """The LLM judge: named in every report, cached on disk, asked narrow yes/no questions.
 
 `build_judge(settings)` picks the backend; `Judge` asks (`entails`, `helps`) and feeds ragas; the cache,
-the llama.cpp adapter, the prompts and the agreement checks each live in their own module here.
+the LangChain adapter over foundation.llm, the prompts and the agreement checks each live in their own module here.
 """
 
 from eval.judge.agreement import agreement, agreement_stats, relevance_agreement

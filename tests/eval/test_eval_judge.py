@@ -86,7 +86,8 @@ def test_endpoint_judges_need_url_and_model(settings: Settings) -> None:
         build_judge(settings, "openai")
     s = settings.override(eval={"judge_model": "llama3.2:3b"})
     j = build_judge(s, "ollama")
-    assert j is not None and j.name == "ollama:llama3.2:3b" and j.base_url == "http://127.0.0.1:11434/v1"
+    assert j is not None and j.name == "ollama:llama3.2:3b" and j.base_url == "http://127.0.0.1:11434"
+    assert j.chat.llm.backend == "ollama"  # the judge runs on foundation.llm's backend, no model code of its own
     assert build_judge(settings, "none") is None
     with pytest.raises(EvalError, match="unknown judge"):
         build_judge(settings, "gpt-magic")
