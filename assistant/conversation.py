@@ -21,7 +21,7 @@ follow-ups keeps its subject. Assistant turns are ignored: what the user asked d
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from assistant.normalise import restore_apostrophes
@@ -173,13 +173,24 @@ def _narrow_previous(modifier: str, previous: str, topic: str) -> str:
     return f"What are the {modifier} {topic}?"
 
 
-def _resolve_references(question: str, topic: str) -> str:
-    """Replace the first anaphoric pronoun or demonstrative phrase with the topic."""
+GroupOf = Callable[[str], "str | None"]
+_GROUP_NOUNS = frozenset({"group", "groups", "category", "categories", "type", "types", "kind", "kinds", "family", "class"})
+
+
+def _resolve_references(question: str, topic: str, group_of: GroupOf | None = None) -> str:
+    """Replace the first anaphoric pronoun or demonstrative phrase with the topic.
+
+    "that group" / "that type" names the group the topic belongs to where `group_of` knows it
+    (after "what is paraneoplastic cerebellar degeneration": the neurological paraneoplastic syndromes).
+    """
     m = _DEM_NOUN_RE.search(question)
     if m:
         noun = m.group(2)
         group, topic_group = CLASS_GROUPS[noun.lower()], _head_group(topic)
-        if group in ("generic",) or topic_group in (None, group):
+        label = group_of(topic) if group_of is not None and noun.lower() in _GROUP_NOUNS else None
+        if label:
+            replacement = label
+        elif group in ("generic",) or topic_group in (None, group):
             replacement = topic
         else:
             replacement = f"the {noun} of {topic}"
@@ -218,7 +229,7 @@ def _strip_connective(question: str) -> str:
     return stripped[:1].upper() + stripped[1:] if stripped else stripped
 
 
-def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None) -> str:
+def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None, group_of: GroupOf | None = None) -> str:
     """The standalone form of `question` given the earlier turns; unchanged when it needs no context."""
     previous_questions = [restore_apostrophes(t)[0] for t in user_turns(history)]
     if not previous_questions:
@@ -227,13 +238,13 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None)
     question = restore_apostrophes(question)[0]
     previous, carried = previous_questions[0], topic_of(previous_questions[0])
     for earlier in previous_questions[1:]:
-        previous = _rewrite_one(earlier, previous, carried)
+        previous = _rewrite_one(earlier, previous, carried, group_of)
         carried = topic_of(previous) or carried
-    rewritten = _rewrite_one(question, previous, carried)
+    rewritten = _rewrite_one(question, previous, carried, group_of)
     return typed if rewritten == question else rewritten
 
 
-def _rewrite_one(question: str, previous: str, carried: str | None = None) -> str:
+def _rewrite_one(question: str, previous: str, carried: str | None = None, group_of: GroupOf | None = None) -> str:
     """`question` made standalone from the (already standalone) previous question and the topic carried so far."""
     topic = topic_of(previous) or carried or DEFAULT_TOPIC
     if _MORE_OF_THE_SAME.match(question.strip()):
@@ -260,7 +271,7 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None) -> st
         verb = "are" if noun.endswith("s") and noun not in {"diagnosis", "prognosis"} else "is"
         return f"What {verb} the {noun} of {topic}?"
     if _needs_context(question):
-        return _agree(_strip_connective(_resolve_references(question, topic)), topic)
+        return _agree(_strip_connective(_resolve_references(question, topic, group_of)), topic)
     return question
 
 

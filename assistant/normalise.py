@@ -8,7 +8,8 @@ this order, each reported so the answer's flags can show what was changed:
    contractions are restored ("wont", "cant", "isnt", "hes", "can t"). Only contractions whose bare
    form is not an everyday word are listed: "its", "ill", "well", "were", "shell" and "id" are left alone;
 2. typos: unknown words corrected to the closest corpus or safety word (assistant/spelling.py);
-3. abbreviations: expanded from the corpus glossary (assistant/glossary.py), for retrieval only.
+3. abbreviations: expanded from the corpus glossary (assistant/glossary.py), for retrieval only,
+   as are two idioms the article only says in one word ("tell them apart" -> "distinguish them").
 """
 
 from __future__ import annotations
@@ -60,6 +61,20 @@ def restore_apostrophes(text: str) -> tuple[str, list[tuple[str, str]]]:
 
     text = _SPLIT_RE.sub(split, text)
     return _CONTRACTION_RE.sub(join, text), changes
+
+
+# Idioms the article words differently, rewritten for retrieval only (the question shown is unchanged).
+_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\btell\s+(.{1,60}?)\s+apart\b", re.IGNORECASE), r"distinguish \1"),
+    (re.compile(r"\btell the difference\b", re.IGNORECASE), "distinguish"),
+)
+
+
+def rephrase_idioms(text: str) -> str:
+    """'how do they tell them apart' -> 'how do they distinguish them' (the article's word)."""
+    for pattern, replacement in _IDIOMS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,13 @@ from assistant.bibliography_query import BibliographyQuery, BibliographyQuestion
 from assistant.conversation import rewrite_followup
 from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
-from assistant.normalise import CONTRACTIONS, Normalised, Normaliser
+from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
 from assistant.safety import Verdict, classify, rule_words
 from assistant.spelling import Speller, corpus_word_counts, english_words
 
 if TYPE_CHECKING:
     from corpus.corpus import Corpus
-    from corpus.models import Reference
+    from corpus.models import Reference, Section
 
 
 def reference_texts(references: Iterable["Reference"]) -> list[str]:
@@ -46,6 +46,19 @@ def proper_names(text: str, common: frozenset[str]) -> frozenset[str]:
     capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)}
     lower = set(re.findall(r"\b[a-z]{3,}\b", text))
     return frozenset(w for w in capitalised - lower if w not in common)
+
+
+def group_labels(sections: Iterable["Section"]) -> dict[str, str]:
+    """Bullet label -> bullet text, from sections about types ('Neurological: Disorders ... such as
+    Lambert-Eaton myasthenic syndrome and paraneoplastic cerebellar degeneration')."""
+    labels: dict[str, str] = {}
+    for section in sections:
+        if re.search(r"\btypes?\b", section.title, re.IGNORECASE):
+            for bullet in section.bullets:
+                label, sep, text = bullet.partition(":")
+                if sep and 0 < len(label.split()) <= 3:
+                    labels[label.strip()] = text.lower().replace("-", " ")
+    return labels
 
 
 def reference_names(references: Iterable["Reference"]) -> frozenset[str]:
@@ -90,6 +103,7 @@ class Triage:
         self.bibliography = bibliography
         self.english = english
         self.vocabulary = frozenset(speller.corpus_counts) | self.known_terms()
+        self.groups: dict[str, str] = {}
 
     @classmethod
     def from_corpus(cls, corpus: "Corpus", english: frozenset[str] | None = None) -> "Triage":
@@ -106,7 +120,18 @@ class Triage:
                                              english_words(COMMON))
         meta = corpus.article.metadata
         years = frozenset(re.findall(r"(?:19|20)\d\d", f"{meta.published} {meta.updated} {corpus.article.text}"))
-        return cls(glossary, speller, detector, reference_names(corpus.references) | years, bibliography, english)
+        triage = cls(glossary, speller, detector, reference_names(corpus.references) | years, bibliography, english)
+        triage.groups = group_labels(corpus.article.sections)
+        return triage
+
+    def group_of(self, topic: str) -> str | None:
+        """The article's group for `topic` ('neurological paraneoplastic syndromes' for cerebellar degeneration)."""
+        words = topic.lower().replace("-", " ").strip()
+        words = re.sub(r"^(?:the|a|an)\s+", "", words)
+        for label, text in self.groups.items():
+            if len(words) > 3 and words in text:
+                return f"{label.lower()} paraneoplastic syndromes"
+        return None
 
     def warm_up(self) -> None:
         self.language.warm_up()
@@ -130,8 +155,8 @@ class Triage:
         verdict = self.classify(normalised)
         turns = [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}
                  for t in history]
-        standalone = rewrite_followup(normalised.text, turns)
-        query, _ = self.glossary.expand(standalone)
+        standalone = rewrite_followup(normalised.text, turns, self.group_of)
+        query = rephrase_idioms(self.glossary.expand(standalone)[0])
         bibliography = None
         if self.bibliography is not None and verdict.category == "none":
             bibliography = self.bibliography.parse(query)

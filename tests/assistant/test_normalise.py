@@ -82,3 +82,11 @@ def test_sloppy_english_is_not_mangled(triage, phrasings) -> None:
 )
 def test_short_words_are_only_unswapped_and_far_ones_keep_their_ends(triage, typed: str, fixed: str | None) -> None:
     assert triage.normaliser.speller.correct_word(typed) == fixed
+
+
+def test_idioms_are_rephrased_for_retrieval_only(triage) -> None:
+    from assistant.normalise import rephrase_idioms
+
+    assert rephrase_idioms("how can doctors tell these conditions apart?") == "how can doctors distinguish these conditions?"
+    triaged = triage.triage("how do you tell the difference between lems and myasthenia gravis")
+    assert "distinguish" in triaged.query and "tell the difference" in triaged.standalone

@@ -47,3 +47,11 @@ def test_bibliography_questions_are_routed_and_personal_ones_are_not(triage) -> 
 def test_foreign_questions_are_not_spell_corrected(triage) -> None:
     triaged = triage.triage("Was ist ein paraneoplastisches Syndrom?")
     assert not triaged.language.english and triaged.normalised.corrections == ()
+
+
+def test_that_group_names_the_group_the_article_puts_the_topic_in(triage) -> None:
+    history = [{"role": "user", "content": "what is dermatomyositis"}, {"role": "assistant", "content": "An answer [1]."}]
+    assert triage.triage("what else is in that category", history).standalone == \
+        "What else is in dermatologic paraneoplastic syndromes"
+    unknown = [{"role": "user", "content": "what is trousseau syndrome"}, {"role": "assistant", "content": "An answer [1]."}]
+    assert "trousseau syndrome" in triage.triage("how common is that type", unknown).standalone
