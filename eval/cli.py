@@ -12,10 +12,10 @@ from typing import Any
 
 import typer
 
-from foundation.cli import echo_json, handles_errors, settings_from
+from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, settings_from
 
 app = typer.Typer(help="Evaluate the assistant: behaviour, answers, citations, retrieval, ragas (judge named in every report).",
-                  no_args_is_help=True)
+                  no_args_is_help=True, cls=PlainFlagsGroup)
 
 JUDGES = ("offline", "none", "openai", "ollama")
 
