@@ -189,6 +189,18 @@ def _near_duplicate(a: str, b: str) -> bool:
     return len(ta & tb) / min(len(ta), len(tb)) >= 0.9
 
 
+def article_ranking(index: SearchBackend, vector: Sequence[float]) -> list[list[ScoredChunk]]:
+    """The article's best passages by themselves, when the index also holds cited sources (else nothing to add).
+
+    Thousands of source passages can push every article passage out of both rankings; answers lead
+    with the article's sentences (assistant/compose.py), so its best few always enter the pool.
+    """
+    sources = getattr(index, "source_ids", None)
+    if not isinstance(sources, set) or sources <= {"article"}:
+        return []
+    return [index.search_vector(list(vector), POOL_PER_RETRIEVER, source_id="article")]  # type: ignore[attr-defined]
+
+
 class Retriever:
     """Dense, BM25 and hybrid search over one SearchIndex, with the same query normalisation for all."""
 
@@ -303,6 +315,9 @@ class Retriever:
             hits.append(hit.model_copy(update={"rank": len(hits) + 1}))
             if len(hits) == k:
                 break
-        candidates = self.build_pool(hits, [r for r in (dense, lexical) if r], ranked) if pool else []
+        rankings = [r for r in (dense, lexical) if r]
+        if pool and vector is not None:  # with cited sources indexed, the article's own best passages still get a say
+            rankings += article_ranking(self.index, vector)
+        candidates = self.build_pool(hits, rankings, ranked) if pool else []
         return Retrieval(query=query, hits=hits, dense_query=dense_query, dense=dense, lexical=lexical,
                          query_vector=vector, full_vector=full_vector, pool=candidates)

@@ -1,8 +1,9 @@
-"""Cut the article (and any fetched source texts) into citable passages that point back to their text.
+"""Cut the article (and any held source texts) into citable passages that point back to their text.
 
 Why this shape:
 - Chunks never cross a section boundary: a citation names one section, and a passage that mixed
-  'Treatment' with 'Prognosis' would be cited under the wrong heading.
+  'Treatment' with 'Prognosis' would be cited under the wrong heading. A source's chunks never
+  cross a page (PDF) or a section (JATS), so each is cited with its page.
 - llama-index's SentenceSplitter does the cutting, with the article's lines (paragraphs and bullet
   items) as the first unit, then sentences, so bullets and sentences stay whole whenever they fit.
 - Sizes are counted in the embedding model's own word pieces (all-MiniLM-L6-v2 reads at most 256;
@@ -51,6 +52,7 @@ class Span:
     start: int
     end: int
     reference_ids: list[str] = field(default_factory=list)
+    page: int | None = None
 
 
 def chunk_id(source_id: str, text: str) -> str:
@@ -135,7 +137,7 @@ def chunk_spans(
                 Chunk(
                     id=cid, source_id=source_id, section_id=span.section_id,
                     section_path=list(span.section_path), position=position, text=exact,
-                    start=start, end=end, reference_ids=list(span.reference_ids),
+                    start=start, end=end, reference_ids=list(span.reference_ids), page=span.page,
                 )
             )
             position += 1
@@ -152,12 +154,28 @@ def article_spans(article: "Article", links: Sequence["ReferenceLink"] = ()) -> 
     ]
 
 
-def source_spans(doc: "SourceDocument", title: str | None = None) -> list[Span]:
-    """A cited source has no section outline we trust: one span over its whole text, citing itself."""
-    return [
-        Span(section_id=SOURCE_SECTION_ID, section_path=[title or doc.reference_id], start=0,
-             end=len(doc.text), reference_ids=[doc.reference_id])
-    ]
+def source_spans(doc: "SourceDocument") -> list[Span]:
+    """A cited source's spans, each citing the source itself: one per page (PDF), per section (JATS,
+    abstracts), else one over the whole text. Chunks never cross a span, so each keeps its page.
+
+    The source's title is not put in the heading path: prefixed to every passage, it would make all of
+    them match the title's words ('Trousseau syndrome') for the embedder, BM25 and the answerer alike.
+    A page has no heading ([]); a JATS section or an abstract has its own.
+    """
+    own = [doc.reference_id]
+    if doc.pages:
+        return [Span(section_id=f"page-{p.number}", section_path=[], start=p.start, end=p.end,
+                     reference_ids=own, page=p.number) for p in doc.pages]
+    if doc.sections:
+        return [Span(section_id=f"section-{i}-{_slug(s.title)}", section_path=[s.title], start=s.start, end=s.end,
+                     reference_ids=own) for i, s in enumerate(doc.sections, start=1)]
+    if doc.coverage == "abstract":
+        return [Span(section_id="abstract", section_path=["Abstract"], start=0, end=len(doc.text), reference_ids=own)]
+    return [Span(section_id=SOURCE_SECTION_ID, section_path=[], start=0, end=len(doc.text), reference_ids=own)]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "section"
 
 
 def _links_by_section(links: Sequence["ReferenceLink"]) -> dict[str, list[str]]:
@@ -183,7 +201,6 @@ def chunk_documents(
     chunk_size: int,
     chunk_overlap: int,
     tokenizer: Tokenizer,
-    titles: dict[str, str] | None = None,
 ) -> list[Chunk]:
     """All chunks: the article's first (line-first splitting), then each source (paragraph-first)."""
     article_splitter = make_splitter(chunk_size, chunk_overlap, tokenizer, paragraph_separator="\n")
@@ -191,8 +208,7 @@ def chunk_documents(
     if sources:
         source_splitter = make_splitter(chunk_size, chunk_overlap, tokenizer, paragraph_separator="\n\n")
         for doc in sorted(sources, key=lambda d: d.reference_id):
-            title = (titles or {}).get(doc.reference_id)
-            chunks.extend(chunk_spans(doc.reference_id, doc.text, source_spans(doc, title), source_splitter))
+            chunks.extend(chunk_spans(doc.reference_id, doc.text, source_spans(doc), source_splitter))
     _check(chunks, {ARTICLE_SOURCE_ID: article.text, **{d.reference_id: d.text for d in sources}})
     return chunks
 
@@ -209,8 +225,8 @@ def _check(chunks: Sequence[Chunk], texts: dict[str, str]) -> None:
 
 
 def load_corpus(settings: "Settings", on_error: Callable[[CorpusError], None] | None = None,
-                ) -> tuple["Article", list["SourceDocument"], list["ReferenceLink"], dict[str, str]]:
-    """Everything the index is built from: the article, fetched sources, section->reference links, titles.
+                ) -> tuple["Article", list["SourceDocument"], list["ReferenceLink"]]:
+    """Everything the index is built from: the article, the held source texts, section->reference links.
 
     `on_error` makes source loading lenient (see corpus.sources.load_sources): a corrupt source file is
     handed to it and left out instead of failing the whole build.
@@ -219,15 +235,7 @@ def load_corpus(settings: "Settings", on_error: Callable[[CorpusError], None] | 
     from corpus.links import load_links
     from corpus.sources import load_sources
 
-    article = load_article(article_path(settings))
-    links = load_links(settings)
-    sources = load_sources(settings, on_error=on_error)
-    titles: dict[str, str] = {}
-    if sources:
-        from corpus.bibliography import load_references
-
-        titles = {r.id: r.title for r in load_references(settings)}
-    return article, sources, links, titles
+    return load_article(article_path(settings)), load_sources(settings, on_error=on_error), load_links(settings)
 
 
 def chunk_corpus(settings: "Settings", tokenizer: Tokenizer | None = None,
@@ -236,8 +244,8 @@ def chunk_corpus(settings: "Settings", tokenizer: Tokenizer | None = None,
 
     `on_error` is passed to load_corpus (lenient source loading); without it a corrupt source raises.
     """
-    article, sources, links, titles = load_corpus(settings, on_error=on_error)
+    article, sources, links = load_corpus(settings, on_error=on_error)
     return chunk_documents(
         article, sources, links, chunk_size=settings.index.chunk_size, chunk_overlap=settings.index.chunk_overlap,
-        tokenizer=tokenizer or model_tokenizer(settings.index.embedding_model), titles=titles,
+        tokenizer=tokenizer or model_tokenizer(settings.index.embedding_model),
     )
