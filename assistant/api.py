@@ -114,7 +114,9 @@ class Assistant:
         warm = getattr(self._retriever.index, "warm_up", None)
         if warm is not None:
             warm()
-        self._bank.ensure(self._retriever.index.chunks())
+        # the article's sentences now; a cited source's on first retrieval (thousands of source passages
+        # would make warm-up take minutes, and most are never quoted)
+        self._bank.ensure([c for c in self._retriever.index.chunks() if c.source_id == "article"])
         if self.settings.answer.answerer != "extractive" and self._llm is None:
             from assistant.generate import load_llm
 

@@ -248,11 +248,14 @@ class Retriever:
             for hit in ranking[:POOL_PER_RETRIEVER]:
                 add(hit.chunk, hit.score, hit.retriever)
         if hasattr(self.index, "chunks"):
-            for hit in hits[:POOL_EXPAND_HITS]:
+            # the article's sections are lists and their items; a cited source's 'section' is a whole page
+            # (or a long JATS section) whose every sentence would be embedded per question for little gain
+            for hit in [h for h in hits[:POOL_EXPAND_HITS] if h.chunk.source_id == "article"]:
                 for chunk in self.section_family(hit.chunk):
                     add(chunk, 0.0, "section")
-        for hit in fused:
-            add(hit.chunk, hit.score, hit.retriever)
+        for hit in fused:  # filling up: source passages only enter as hits or a retriever's best (see above)
+            if hit.chunk.source_id == "article":
+                add(hit.chunk, hit.score, hit.retriever)
         return pool
 
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:

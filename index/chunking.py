@@ -30,6 +30,8 @@ from index.models import Chunk
 from corpus.paths import article_path
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from llama_index.core.node_parser import SentenceSplitter
 
     from corpus.models import Article, ReferenceLink, SourceDocument
@@ -201,16 +203,70 @@ def chunk_documents(
     chunk_size: int,
     chunk_overlap: int,
     tokenizer: Tokenizer,
+    cache: "ChunkCache | None" = None,
 ) -> list[Chunk]:
-    """All chunks: the article's first (line-first splitting), then each source (paragraph-first)."""
+    """All chunks: the article's first (line-first splitting), then each source (paragraph-first).
+
+    With `cache`, a source whose text and chunking parameters are unchanged reuses its chunks from the
+    last build instead of being split again (splitting is most of a build's time once the model has
+    nothing new to embed: about 2.5 ms per chunk here); they are checked like fresh ones below.
+    """
     article_splitter = make_splitter(chunk_size, chunk_overlap, tokenizer, paragraph_separator="\n")
     chunks = chunk_spans(ARTICLE_SOURCE_ID, article.text, article_spans(article, links), article_splitter)
     if sources:
         source_splitter = make_splitter(chunk_size, chunk_overlap, tokenizer, paragraph_separator="\n\n")
         for doc in sorted(sources, key=lambda d: d.reference_id):
-            chunks.extend(chunk_spans(doc.reference_id, doc.text, source_spans(doc), source_splitter))
+            key = cache.key(doc, chunk_size, chunk_overlap) if cache else ""
+            held = cache.get(key) if cache else None
+            if held is None:
+                held = chunk_spans(doc.reference_id, doc.text, source_spans(doc), source_splitter)
+                if cache:
+                    cache.put(key, held)
+            chunks.extend(held)
+        if cache:
+            cache.prune()
     _check(chunks, {ARTICLE_SOURCE_ID: article.text, **{d.reference_id: d.text for d in sources}})
     return chunks
+
+
+class ChunkCache:
+    """A source's chunks from earlier builds, by sha256 of (its file, extractor, chunking parameters, model)."""
+
+    RECIPE = "source-chunks/v1"  # bump when source_spans or chunk_spans change what they produce
+
+    def __init__(self, folder: "Path", model: str) -> None:
+        self.folder, self.model = folder, model
+        self.used: set[str] = set()
+
+    def key(self, doc: "SourceDocument", chunk_size: int, chunk_overlap: int) -> str:
+        parts = [self.RECIPE, doc.reference_id, doc.sha256, doc.extractor or "", doc.coverage, str(chunk_size),
+                 str(chunk_overlap), self.model]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+    def get(self, key: str) -> list[Chunk] | None:
+        import json
+
+        self.used.add(key)
+        try:
+            return [Chunk.model_validate(c) for c in json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))]
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def put(self, key: str, chunks: Sequence[Chunk]) -> None:
+        import json
+
+        from corpus.manifest import atomic_write
+
+        try:
+            atomic_write(self.folder / f"{key}.json", json.dumps([c.model_dump() for c in chunks]).encode("utf-8"))
+        except OSError:
+            pass  # no cache, just a slower next build
+
+    def prune(self) -> None:
+        """Forget sources this build no longer has (changed or removed files)."""
+        for path in self.folder.glob("*.json") if self.folder.is_dir() else []:
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
 
 
 def _check(chunks: Sequence[Chunk], texts: dict[str, str]) -> None:
@@ -248,4 +304,5 @@ def chunk_corpus(settings: "Settings", tokenizer: Tokenizer | None = None,
     return chunk_documents(
         article, sources, links, chunk_size=settings.index.chunk_size, chunk_overlap=settings.index.chunk_overlap,
         tokenizer=tokenizer or model_tokenizer(settings.index.embedding_model),
+        cache=ChunkCache(settings.index_dir / "chunk-cache", settings.index.embedding_model),
     )
