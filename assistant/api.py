@@ -49,8 +49,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from assistant.disclaimer import DISCLAIMER, clean_body, with_disclaimer
-from assistant.models import Answer, Citation, Status
-from assistant.errors import AssistantError
+from assistant.models import Answer, Citation, Passage, Status
+from assistant.errors import AssistantError, UnknownPassageError
 from foundation.errors import PNSError
 from index.errors import IndexStoreError
 
@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from assistant.citations import CitationResolver
     from assistant.compose import Composition, SentenceBank
     from assistant.retrieval import Retrieval, Retriever
+    from corpus.corpus import Corpus, CorpusView
     from foundation.settings import Settings
 
 logger = logging.getLogger("pns.assistant")
@@ -75,9 +76,12 @@ ERROR_MESSAGE = (
 
 
 def index_error_message(exc: Exception) -> str:
-    """What a user is told when the index is missing or broken: what happened and the one command that fixes it."""
+    """What a user is told when the index is missing or broken: what happened and the step that fixes it
+    (`pns index build`, or for an unreachable Chroma server: start it or unset PNS_CHROMA_URL)."""
+    from index.errors import ChromaUnreachableError
+
     detail = str(exc).rstrip(".")
-    if "pns index build" in detail:
+    if "pns index build" in detail or isinstance(exc, ChromaUnreachableError):  # the detail names the next step
         return f"The search index is not available: {detail}, then ask again."
     return f"The search index is not available: {detail}. Run `pns index build`, then ask again."
 
@@ -86,8 +90,8 @@ class Assistant:
     """Answers questions about the article from its built index; see the module docstring for the contract."""
 
     def __init__(self, settings: "Settings", *, index: Any | None = None, llm: Any | None = None,
-                 resolver: "CitationResolver | None" = None) -> None:
-        """Cheap: nothing is opened or loaded here. `index`, `llm` and `resolver` let tests and tools inject parts."""
+                 resolver: "CitationResolver | None" = None, corpus: "Corpus | None" = None) -> None:
+        """Cheap: nothing is opened or loaded here. `index`, `llm`, `resolver` and `corpus` let tests and tools inject parts."""
         if settings.answer.top_k <= 0:
             raise AssistantError(f"top_k must be positive, got {settings.answer.top_k}")
         if settings.answer.max_question_chars <= 0:
@@ -97,6 +101,9 @@ class Assistant:
         self._index = index
         self._llm = llm
         self._resolver = resolver
+        self._injected_resolver = resolver
+        self._corpus = corpus
+        self._injected_corpus = corpus
         self._retriever: "Retriever | None" = None
         self._bank: "SentenceBank | None" = None
         self._vocab: frozenset[str] = frozenset()
@@ -122,6 +129,20 @@ class Assistant:
 
             self._llm = load_llm(self.settings)
 
+    @property
+    def corpus(self) -> "Corpus":
+        """The corpus answers are grounded in, loaded once per Assistant (and again after a rebuild)."""
+        with self._lock:
+            if self._corpus is None:
+                from corpus.corpus import Corpus
+
+                self._corpus = Corpus.load(self.settings)
+            return self._corpus
+
+    def corpus_view(self) -> "CorpusView":
+        """Read-only corpus lookups for the edges (web UI, MCP): references, sections, source texts."""
+        return self.corpus.view()
+
     def _index_changed(self) -> bool:
         """True when `pns index build` switched the live index since we opened it (re-open, don't serve stale ids)."""
         if self._injected_index is not None or self._build_hash is None:
@@ -145,7 +166,9 @@ class Assistant:
                 from index.store import open_index
 
                 index = open_index(self.settings)
-            resolver = self._resolver or CitationResolver.load(self.settings)
+            if self._build_hash is not None:  # a rebuild may follow `pns corpus add`: read the files again
+                self._corpus = self._injected_corpus
+            resolver = self._injected_resolver or CitationResolver.from_corpus(self.corpus)
             chunks = index.chunks()
             embedder = getattr(index, "embedder", None)
             embed = embedder.embed if embedder is not None and hasattr(embedder, "embed") else (
@@ -222,6 +245,20 @@ class Assistant:
                                      support_rank=len(retrieval.hits))
         return check_support(retrieval.query, retrieval.hits, composition.best_full_similarity,
                              self.settings.answer.abstain_threshold, self._vocab)
+
+    def passage(self, chunk_id: str) -> Passage:
+        """The passage a citation's chunk_id names: exact text, section, offsets and related references.
+
+        Raises (unlike ask): UnknownPassageError for an id the live index lacks, IndexStoreError without an index.
+        """
+        self._ensure_loaded()
+        assert self._retriever is not None and self._resolver is not None
+        chunk = next((c for c in self._retriever.index.chunks() if c.id == (chunk_id or "").strip()), None)
+        if chunk is None:
+            raise UnknownPassageError(f"no passage with id {chunk_id!r} in the index (ids come from an answer's "
+                                      "citations; the index may have been rebuilt since)")
+        cited = self._resolver.cite(1, chunk, 0, len(chunk.text))
+        return Passage(**cited.model_dump(exclude={"marker", "quote"}), text=cited.quote)
 
     def stream(self, question: str, history: Sequence[Any] | None = None) -> "AnswerStream":
         """Like ask, but iterable: yields progressively longer displayable texts (see AnswerStream)."""

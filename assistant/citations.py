@@ -23,17 +23,17 @@ from typing import TYPE_CHECKING
 from assistant.models import Citation, CitedReference
 from assistant.errors import AssistantError
 from index.models import Chunk
-from corpus.paths import article_path
+
+from corpus.corpus import ARTICLE_SOURCE_ID
 
 if TYPE_CHECKING:
+    from corpus.corpus import Corpus
     from corpus.models import Article, Reference, ReferenceLink
-    from foundation.settings import Settings
 
 _log = logging.getLogger(__name__)
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 MAX_REFERENCES = 3
-ARTICLE_SOURCE_ID = "article"
 
 
 class CitationError(AssistantError):
@@ -86,25 +86,9 @@ class CitationResolver:
         self._source_text = source_text or (lambda _source_id: None)
 
     @classmethod
-    def load(cls, settings: "Settings") -> "CitationResolver":
-        """Read the article, bibliography, links and (lazily) source texts named by settings."""
-        from corpus.article import load_article
-        from corpus.bibliography import load_references
-        from corpus.links import load_links
-
-        cache: dict[str, str | None] = {}
-
-        def source_text(source_id: str) -> str | None:
-            if source_id not in cache:
-                from corpus.sources import load_sources
-
-                # lenient: a source file corrupted after the build must not break answers that cite others
-                docs = load_sources(settings, on_error=lambda exc: _log.warning("skipped a source: %s", exc))
-                cache.update({d.reference_id: d.text for d in docs})
-                cache.setdefault(source_id, None)
-            return cache[source_id]
-
-        return cls(load_article(article_path(settings)), load_references(settings), load_links(settings), source_text)
+    def from_corpus(cls, corpus: "Corpus") -> "CitationResolver":
+        """A resolver over a loaded Corpus (the article, bibliography, links and source texts it holds)."""
+        return cls(corpus.article, corpus.references, corpus.links, corpus.text_of)
 
     # -- references ------------------------------------------------------------------------------
     def cited_reference(self, ref_id: str, relation: str = "related reference") -> CitedReference | None:

@@ -14,6 +14,7 @@ from typing import Optional
 import typer
 
 from corpus.cli import app as corpus_app
+from foundation.cli import PlainFlagsGroup
 from foundation.settings import Settings, disable_telemetry
 from index.cli import app as index_app
 
@@ -23,6 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    cls=PlainFlagsGroup,  # flags shown as `--json`, not `--json <bool>`, in every group below
 )
 
 

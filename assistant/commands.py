@@ -1,4 +1,4 @@
-"""Register the assistant's own commands (`ask`, `serve`) on the root `pns` app."""
+"""Register the assistant's own commands (`ask`, `serve`, `mcp`, `feedback`) on the root `pns` app."""
 
 from __future__ import annotations
 
@@ -7,7 +7,11 @@ import typer
 
 def register(app: typer.Typer) -> None:
     from assistant.ask_cli import ask
+    from assistant.mcp_cli import mcp
+    from assistant.ui.feedback_cli import app as feedback_app
     from assistant.ui.serve_cli import serve
 
     app.command("ask")(ask)
     app.command("serve")(serve)
+    app.command("mcp")(mcp)
+    app.add_typer(feedback_app, name="feedback")

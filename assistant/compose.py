@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from index.chunking import ARTICLE_SOURCE_ID
+from corpus.corpus import ARTICLE_SOURCE_ID
 from index.models import Chunk, ScoredChunk
 
 FROM_SOURCES = "From the cited sources:"  # heads the quotes taken from a cited source's own text

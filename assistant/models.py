@@ -51,6 +51,25 @@ class Citation(BaseModel):
     page: int | None = Field(default=None, description="Page of the cited source the quote is printed on, when known.")
 
 
+class Passage(BaseModel):
+    """An indexed passage as a citation names it: its exact text, where it sits, and its related references."""
+
+    model_config = ConfigDict(frozen=True)
+
+    chunk_id: str
+    source_id: str = Field(description="'article' or the reference id of a cited source's full text.")
+    section: str = Field(description="Section path joined with ' > '.")
+    section_id: str
+    text: str = Field(description="The passage exactly as indexed (and as a citation's quote comes from).")
+    start: int = Field(description="Offset of `text` in the cleaned source text.")
+    end: int
+    article_title: str
+    article_url: str
+    references: list[CitedReference] = Field(default_factory=list)
+    source: str = Field(default="article", description="'article', or the reference id whose own text this is.")
+    page: int | None = Field(default=None, description="Page of the cited source the passage is printed on, when known.")
+
+
 class Answer(BaseModel):
     """The full result of one `ask`: the body, the fixed disclaimer and the evidence, kept apart.
 

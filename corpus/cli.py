@@ -11,12 +11,13 @@ from typing import Optional
 
 import typer
 
-from foundation.cli import echo_json, handles_errors, settings_from
+from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, settings_from
 from corpus.paths import article_path
 
 app = typer.Typer(
     help="The article, its bibliography, inferred section->reference links and cited source texts.",
     no_args_is_help=True,
+    cls=PlainFlagsGroup,
 )
 
 
@@ -36,18 +37,26 @@ def render_table(headers: list[str], rows: list[list[object]], max_width: int = 
 def refs_cmd(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print the parsed references as JSON."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Export: bibtex, ris or csl-json."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Export: bibtex, ris or csl-json (or a --style name)."),
+    style: Optional[str] = typer.Option(None, "--style", "-s", help="Print the list in a citation style: vancouver (NLM), ama or apa."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the export to FILE instead of stdout."),
 ) -> None:
-    """List the article's references, or export them for a reference manager."""
+    """List the article's references, export them for a reference manager, or print them in a citation style."""
     from corpus.bibliography import load_references
+    from corpus.errors import CorpusError
 
     settings = settings_from(ctx)
     refs = load_references(settings)
-    if fmt or output:
+    if fmt and style:
+        raise CorpusError("give either --format or --style, not both")
+    if style:
+        from corpus.citation_styles import citation_style
+
+        style = citation_style(style).name  # an unknown style is named as a style, with the choices
+    if fmt or style or output:
         from corpus.export import export_references
 
-        text = export_references(refs, fmt or "bibtex")
+        text = export_references(refs, fmt or style or "bibtex")
         if output:
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text(text, encoding="utf-8")

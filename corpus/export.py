@@ -1,4 +1,5 @@
-"""Export references for reference managers: BibTeX (bibtexparser 2), RIS (rispy) and CSL-JSON.
+"""Export references for reference managers: BibTeX (bibtexparser 2), RIS (rispy) and CSL-JSON, and as
+pasteable text in NLM/Vancouver, AMA or APA style (citeproc-py, in corpus/citation_styles.py).
 
 Clinicians want to drop the article's sources into Zotero/EndNote/LaTeX. We write through the
 maintained libraries' own models and writers, so quoting and layout follow what their parsers
@@ -15,8 +16,8 @@ from typing import Any, Literal
 from corpus.errors import CorpusError
 from corpus.models import Reference
 
-ExportFormat = Literal["bibtex", "ris", "csl-json"]
-FORMATS: tuple[ExportFormat, ...] = ("bibtex", "ris", "csl-json")
+ExportFormat = Literal["bibtex", "ris", "csl-json", "vancouver", "ama", "apa"]
+FORMATS: tuple[ExportFormat, ...] = ("bibtex", "ris", "csl-json", "vancouver", "ama", "apa")
 
 BIBTEX_TYPES = {"journal_article": "article", "book_chapter": "incollection", "web_page": "misc"}
 RIS_TYPES = {"journal_article": "JOUR", "book_chapter": "CHAP", "web_page": "ELEC"}
@@ -154,13 +155,22 @@ def to_csl_json(refs: list[Reference]) -> str:
     return json.dumps([csl_item(r) for r in refs], indent=2, ensure_ascii=False) + "\n"
 
 
-EXPORTERS: dict[str, Callable[[list[Reference]], str]] = {"bibtex": to_bibtex, "ris": to_ris, "csl-json": to_csl_json}
+def _styled(style: str) -> Callable[[list[Reference]], str]:
+    from corpus.citation_styles import format_bibliography
+
+    return lambda refs: format_bibliography(refs, style)
+
+
+EXPORTERS: dict[str, Callable[[list[Reference]], str]] = {
+    "bibtex": to_bibtex, "ris": to_ris, "csl-json": to_csl_json,
+    "vancouver": _styled("vancouver"), "ama": _styled("ama"), "apa": _styled("apa"),
+}
 
 
 def export_references(refs: list[Reference], fmt: str) -> str:
     """Render `refs` in `fmt` (one of FORMATS); unknown formats are a CorpusError listing the choices."""
     try:
-        exporter = EXPORTERS[fmt]
+        exporter = EXPORTERS[(fmt or "").strip().lower()]
     except KeyError:
         raise CorpusError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
     return exporter(refs)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from foundation.errors import PNSError
 from foundation.settings import Settings, disable_telemetry
@@ -21,6 +22,34 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
+
+
+def _plain_flags(command: Any, ctx: Any) -> None:
+    """Give every boolean flag of `command` (its --help included) an empty metavar, so help shows no value type."""
+    for param in [*command.params, command.get_help_option(ctx)]:
+        if param is not None and getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+
+
+class PlainFlagsGroup(TyperGroup):
+    """A command group whose help shows flags as flags: `--json`, not `--json <bool>`.
+
+    typer 0.29 prints a value type after every option, flags included, which reads as if `--json` took a
+    value. Flags take none, so each flag of the group's commands (and --help) gets an empty metavar as the
+    command is looked up. Use it as `typer.Typer(cls=PlainFlagsGroup)` for every `pns` command group.
+    """
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _plain_flags(command, ctx)
+        return command
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None and option.metavar is None:
+            option.metavar = ""
+        return option
 
 
 def settings_from(ctx: typer.Context) -> Settings:

@@ -120,6 +120,8 @@ class UISettings(BaseSettings):
     auth_user: str | None = None
     auth_password: str | None = None
     max_concurrency: int = 4
+    mcp_port: int | None = Field(default=None, description="Where `pns serve` also serves MCP over HTTP (path /mcp): "
+                                 "default the web port + 1; 0 = not at all.")
 
 
 _STAGES: dict[str, type[BaseSettings]] = {

@@ -23,23 +23,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from corpus.corpus import ARTICLE_SOURCE_ID
 from corpus.errors import CorpusError
 
 from index.errors import IndexStoreError
 from index.models import Chunk
-from corpus.paths import article_path
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from llama_index.core.node_parser import SentenceSplitter
 
+    from corpus.corpus import Corpus
     from corpus.models import Article, ReferenceLink, SourceDocument
     from foundation.settings import Settings
 
 Tokenizer = Callable[[str], Sequence[int]]
 
-ARTICLE_SOURCE_ID = "article"
 SOURCE_SECTION_ID = "full-text"
 # Bump when the text handed to the embedder changes shape, so stored vectors are not reused wrongly.
 EMBED_RECIPE = "section-path-prefix/v1"
@@ -280,27 +280,18 @@ def _check(chunks: Sequence[Chunk], texts: dict[str, str]) -> None:
         seen.add(c.id)
 
 
-def load_corpus(settings: "Settings", on_error: Callable[[CorpusError], None] | None = None,
-                ) -> tuple["Article", list["SourceDocument"], list["ReferenceLink"]]:
-    """Everything the index is built from: the article, the held source texts, section->reference links.
-
-    `on_error` makes source loading lenient (see corpus.sources.load_sources): a corrupt source file is
-    handed to it and left out instead of failing the whole build.
-    """
-    from corpus.article import load_article
-    from corpus.links import load_links
-    from corpus.sources import load_sources
-
-    return load_article(article_path(settings)), load_sources(settings, on_error=on_error), load_links(settings)
-
-
 def chunk_corpus(settings: "Settings", tokenizer: Tokenizer | None = None,
-                 on_error: Callable[[CorpusError], None] | None = None) -> list[Chunk]:
-    """Chunk the configured corpus with the configured sizes (the index build's first step).
+                 on_error: Callable[[CorpusError], None] | None = None, corpus: "Corpus | None" = None) -> list[Chunk]:
+    """Chunk the corpus with the configured sizes (the index build's first step).
 
-    `on_error` is passed to load_corpus (lenient source loading); without it a corrupt source raises.
+    Loads the Corpus unless one is passed. `on_error` makes source loading lenient (a corrupt source is
+    handed to it and left out); without it a corrupt source raises, so a build never indexes unverified text.
     """
-    article, sources, links = load_corpus(settings, on_error=on_error)
+    if corpus is None:
+        from corpus.corpus import Corpus
+
+        corpus = Corpus.load(settings, on_error=on_error, strict_sources=on_error is None)
+    article, sources, links = corpus.article, list(corpus.sources), list(corpus.links)
     return chunk_documents(
         article, sources, links, chunk_size=settings.index.chunk_size, chunk_overlap=settings.index.chunk_overlap,
         tokenizer=tokenizer or model_tokenizer(settings.index.embedding_model),

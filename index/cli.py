@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import typer
 
-from foundation.cli import echo_json, handles_errors, settings_from
+from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, settings_from
 
-app = typer.Typer(help="Build and inspect the search index (Chroma vectors + BM25).", no_args_is_help=True)
+app = typer.Typer(help="Build and inspect the search index (Chroma vectors + BM25).", no_args_is_help=True, cls=PlainFlagsGroup)
 
 
 @app.command()

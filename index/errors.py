@@ -5,3 +5,7 @@ from foundation.errors import PNSError
 
 class IndexStoreError(PNSError):
     """The index is missing, corrupt, incompatible or its store is unreachable."""
+
+
+class ChromaUnreachableError(IndexStoreError):
+    """The Chroma server named by PNS_CHROMA_URL does not answer: start it, or unset the variable (no rebuild helps)."""

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from index.errors import IndexStoreError
+from index.errors import ChromaUnreachableError, IndexStoreError
 from index.models import Chunk, ScoredChunk
 
 if TYPE_CHECKING:
@@ -42,6 +42,15 @@ FORMAT_VERSION = 1
 POINTER_FILE = "current.json"
 OWNED_FILE = "owned.json"
 BUILD_HINT = "run `pns index build`"
+
+
+def unreachable(url: str, exc: BaseException) -> ChromaUnreachableError:
+    """The one message for a Chroma server that does not answer, naming the step that fixes it."""
+    reason = str(exc).strip().rstrip(".") or type(exc).__name__
+    return ChromaUnreachableError(
+        f"cannot reach Chroma server at {url} ({reason}): start it (`chroma run --host 127.0.0.1 --port PORT "
+        "--path DIR`) or unset PNS_CHROMA_URL"
+    )
 
 
 # -- files -------------------------------------------------------------------------------------
@@ -133,10 +142,7 @@ def connect(settings: "Settings") -> Any:
             client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=chroma_settings)
             client.heartbeat()
         except Exception as exc:
-            raise IndexStoreError(
-                f"cannot reach Chroma server at {settings.index.chroma_url}: {exc} "
-                "(start it with `chroma run --host 127.0.0.1 --port PORT --path DIR`, or unset PNS_CHROMA_URL)"
-            ) from exc
+            raise unreachable(settings.index.chroma_url, exc) from exc
         return client
     path = settings.index_dir / "chroma"
     path.mkdir(parents=True, exist_ok=True)
@@ -155,7 +161,7 @@ def chroma_errors(settings: "Settings", doing: str) -> Iterator[None]:
         raise
     except Exception as exc:
         if settings.index.chroma_url and _looks_like_connection_error(exc):
-            raise IndexStoreError(f"cannot reach Chroma server at {settings.index.chroma_url}: {exc}") from exc
+            raise unreachable(settings.index.chroma_url, exc) from exc
         raise IndexStoreError(
             f"Chroma failed while {doing} at {chroma_location(settings)}: {exc}{_disk_full_hint(exc, settings)}"
         ) from exc
@@ -217,7 +223,7 @@ def get_collection(client: Any, name: str, settings: "Settings") -> Any:
         return client.get_collection(name=name, embedding_function=None)
     except Exception as exc:
         if settings.index.chroma_url and _looks_like_connection_error(exc):
-            raise IndexStoreError(f"cannot reach Chroma server at {settings.index.chroma_url}: {exc}") from exc
+            raise unreachable(settings.index.chroma_url, exc) from exc
         raise IndexStoreError(
             f"the index's Chroma collection {name!r} is missing from {chroma_location(settings)} "
             f"(deleted, or PNS_CHROMA_URL changed since the build): {BUILD_HINT}"

@@ -176,5 +176,20 @@ class FeedbackStore:
 
         return self._with_retry("read feedback", select)
 
+    def all_rows(self, rating: str | None = None) -> list[FeedbackRow]:
+        """Every row, oldest first, optionally only one rating (for exports; see feedback_report.py)."""
+
+        def select(conn: sqlite3.Connection) -> list[FeedbackRow]:
+            where, args = ("WHERE rating = ?", (rating,)) if rating else ("", ())
+            cur = conn.execute(
+                "SELECT id, created_at, rating, comment, question, answer, status, session_id "
+                f"FROM feedback {where} ORDER BY id",
+                args,
+            )
+            keys = [d[0] for d in cur.description]
+            return [FeedbackRow(**dict(zip(keys, r))) for r in cur.fetchall()]
+
+        return self._with_retry("read feedback", select)
+
     def count(self) -> int:
         return self._with_retry("count feedback", lambda conn: int(conn.execute("SELECT COUNT(*) FROM feedback").fetchone()[0]))

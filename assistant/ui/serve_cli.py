@@ -45,11 +45,27 @@ def check_port_free(host: str, port: int) -> None:
             raise AssistantError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); choose another --port") from None
 
 
+def mcp_port_for(host: str, web_port: int, flag: int | None, settings) -> int:  # type: ignore[no-untyped-def]
+    """The MCP port, checked now: a chosen port must be free; the default (web port + 1) is skipped if taken."""
+    chosen = flag if flag is not None else settings.ui.mcp_port
+    if chosen is not None:
+        if chosen:
+            check_port_free(host, chosen)
+        return chosen
+    try:
+        check_port_free(host, web_port + 1)
+    except AssistantError:
+        typer.echo(f"note: port {web_port + 1} is taken, so MCP is not served; choose one with --mcp-port", err=True)
+        return 0
+    return web_port + 1
+
+
 @handles_errors
 def serve(
     ctx: typer.Context,
     host: Optional[str] = typer.Option(None, "--host", help="Interface to bind (default 127.0.0.1; env PNS_HOST). Any non-loopback address requires PNS_AUTH_USER/PNS_AUTH_PASSWORD."),
     port: Optional[int] = typer.Option(None, "--port", help="Port (default 7860; env PNS_PORT).", min=1, max=65535),
+    mcp_port: Optional[int] = typer.Option(None, "--mcp-port", help="Also serve MCP (streamable HTTP) at http://HOST:PORT/mcp (default: the web port + 1; env PNS_MCP_PORT; 0 = off).", min=0, max=65535),
 ) -> None:
     """Start the chat and reference-explorer web app (Gradio) and its JSON API."""
     from assistant.ui.security import auth_for
@@ -59,6 +75,7 @@ def serve(
     bind_port = port if port is not None else settings.ui.port
     auth = auth_for(bind_host, settings)  # refuses non-loopback without credentials, before any heavy work
     check_port_free(bind_host, bind_port)  # a taken port fails now, not after a minute of loading
+    mcp_port = mcp_port_for(bind_host, bind_port, mcp_port, settings)
 
     settings.ensure_home()
     ensure_index(settings)
@@ -74,6 +91,12 @@ def serve(
         launch_app(demo, settings, host=bind_host, port=bind_port, auth=auth, quiet=True, prevent_thread_lock=True)
     except OSError as exc:  # port taken since the early check, address not on this machine
         raise AssistantError(f"cannot listen on {bind_host}:{bind_port}: {exc}") from None
+    mcp_http = None
+    if mcp_port:  # the same Assistant and the same login rules, on its own port (see assistant/mcp_server.py)
+        from assistant.mcp_server import start_http
+
+        mcp_http = start_http(settings, assistant, host=bind_host, port=mcp_port, auth=auth)
+        typer.echo(f"MCP (streamable HTTP) on {mcp_http.url}", err=True)
     typer.echo(
         f"serving on http://{bind_host}:{bind_port}/ ({'login required' if auth else 'loopback only, no login'}); Ctrl-C stops",
         err=True,
@@ -81,4 +104,6 @@ def serve(
     try:
         demo.block_thread()
     finally:
+        if mcp_http is not None:
+            mcp_http.stop()
         demo.close()
