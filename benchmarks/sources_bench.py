@@ -204,15 +204,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not args.skip_pdfs:
             files, result["pdf_corpus"] = pdf_files(workdir)
-            result["pdfs"] = {m: bench_mode(m, workdir, files, model, qs, "pdfs") for m in modes}
-            result["model_throughput_chunks_per_s"] = round(model.computed / model.seconds, 1) if model.seconds else None
+            result["pdfs"] = {}
+            for m in modes:  # written after each mode, so a run stopped by a time limit still reports what it measured
+                result["pdfs"][m] = bench_mode(m, workdir, files, model, qs, "pdfs")
+                result["model_throughput_chunks_per_s"] = round(model.computed / model.seconds, 1) if model.seconds else None
+                write_result(args.name, result | {"machine_after": machine()}, args.out_dir)
         if args.scale_chunks:
             files, result["scale_corpus"] = text_files(workdir, args.scale_chunks)
             embedder = model if args.scale_vectors == "model" else HashedEmbedding(model.model_name, model.dimension)
             result["scale_vectors"] = args.scale_vectors
-            result["scale"] = {m: bench_mode(m, workdir, files, embedder, qs, "scale") for m in modes}
-        result["machine_after"] = machine()
-        print(write_result(args.name, result, args.out_dir))
+            result["scale"] = {}
+            for m in modes:
+                result["scale"][m] = bench_mode(m, workdir, files, embedder, qs, "scale")
+                write_result(args.name, result | {"machine_after": machine()}, args.out_dir)
+        print(write_result(args.name, result | {"machine_after": machine()}, args.out_dir))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
