@@ -27,12 +27,18 @@ from index.models import Chunk
 from corpus.corpus import ARTICLE_SOURCE_ID
 
 if TYPE_CHECKING:
+    from assistant.compose import Composition
     from corpus.corpus import Corpus
     from corpus.models import Article, Reference, ReferenceLink
 
 _log = logging.getLogger(__name__)
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
+# Bibliography answers cite the entries themselves: their "document" is the reference list as printed,
+# one entry per paragraph, and a citation's offsets point at the entry's text in it.
+BIBLIOGRAPHY_SOURCE_ID = "bibliography"
+BIBLIOGRAPHY_SECTION = "References"
+ENTRY_RELATION = "bibliography entry"
 MAX_REFERENCES = 3
 
 
@@ -49,12 +55,29 @@ def reference_label(ref: CitedReference) -> str:
     """'Varki, A. (2007). Trousseau's syndrome ... Blood. https://doi.org/...' for answers and the CLI."""
     authors = "; ".join(ref.authors[:3]) + (" et al." if len(ref.authors) > 3 else "")
     parts = [f"{authors} ({ref.year or 'n.d.'})." if authors else f"({ref.year or 'n.d.'}).", f"{ref.title.rstrip('.')}."]
-    if ref.container:
-        parts.append(f"{ref.container.rstrip('.')}.")
+    where = ", ".join(p for p in (
+        (ref.container or "").rstrip("."),
+        f"{ref.volume}({ref.issue})" if ref.volume and ref.issue else (f"vol. {ref.volume}" if ref.volume else ""),
+        ref.pages or "",
+    ) if p)
+    if where:
+        parts.append(f"{where}.")
     link = f"https://doi.org/{ref.doi}" if ref.doi else ref.url
     if link:
         parts.append(link)
     return " ".join(parts)
+
+
+def _reference_list(references: Sequence["Reference"]) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The reference list as printed (entries in article order, blank-line separated) and each entry's offsets."""
+    offsets: dict[str, tuple[int, int]] = {}
+    parts: list[str] = []
+    pos = 0
+    for ref in sorted(references, key=lambda r: r.line):
+        offsets[ref.id] = (pos, pos + len(ref.raw))
+        parts.append(ref.raw)
+        pos += len(ref.raw) + 2
+    return "\n\n".join(parts), offsets
 
 
 def _normalise(text: str) -> str:
@@ -84,6 +107,7 @@ class CitationResolver:
         for link in sorted(links, key=lambda l: -l.score):
             self.links.setdefault(link.section_id, []).append(link)
         self._source_text = source_text or (lambda _source_id: None)
+        self.bibliography_text, self._entry_offsets = _reference_list(references)
 
     @classmethod
     def from_corpus(cls, corpus: "Corpus") -> "CitationResolver":
@@ -98,7 +122,21 @@ class CitationResolver:
         url = ref.url or (f"https://doi.org/{ref.doi}" if ref.doi else None)
         return CitedReference(
             id=ref.id, authors=list(ref.authors), year=ref.year, title=ref.title, container=ref.container,
+            volume=ref.volume, issue=ref.issue, pages=ref.pages, publisher=ref.publisher, type=ref.type,
             doi=ref.doi, url=url, relation=relation,
+        )
+
+    def cite_entry(self, marker: int, ref_id: str) -> Citation:
+        """A citation of a bibliography entry itself: its printed text, and the entry with all its fields."""
+        cited = self.cited_reference(ref_id, relation=ENTRY_RELATION)
+        if cited is None or ref_id not in self._entry_offsets:
+            raise CitationError(f"marker [{marker}]: no bibliography entry {ref_id!r}")
+        start, end = self._entry_offsets[ref_id]
+        return Citation(
+            marker=marker, chunk_id=f"{BIBLIOGRAPHY_SOURCE_ID}:{ref_id}", source_id=BIBLIOGRAPHY_SOURCE_ID,
+            section=BIBLIOGRAPHY_SECTION, section_id=BIBLIOGRAPHY_SOURCE_ID, quote=self.bibliography_text[start:end],
+            start=start, end=end, article_title=self.article.metadata.title, article_url=self.article.metadata.url,
+            references=[cited],
         )
 
     def references_for(self, chunk: Chunk, quote: str, question: str | None = None) -> list[CitedReference]:
@@ -145,6 +183,8 @@ class CitationResolver:
 
     # -- citations -------------------------------------------------------------------------------
     def document_text(self, source_id: str) -> str | None:
+        if source_id == BIBLIOGRAPHY_SOURCE_ID:
+            return self.bibliography_text
         return self.article.text if source_id == ARTICLE_SOURCE_ID else self._source_text(source_id)
 
     def cite(self, marker: int, chunk: Chunk, start: int, end: int, question: str | None = None) -> Citation:
@@ -165,6 +205,12 @@ class CitationResolver:
             source=chunk.source_id, page=chunk.page,
         )
 
+    def cite_composition(self, composition: "Composition", retrieved: Iterable[Chunk], question: str) -> list[Citation]:
+        """Citations for an extractive composition's quotes (marker by marker), validated against its body."""
+        citations = [self.cite(q.marker, q.chunk, q.start, q.end, question) for q in composition.quotes]
+        self.check(composition.body, citations, retrieved)
+        return citations
+
     def check(self, text: str, citations: Sequence[Citation], retrieved: Iterable[Chunk]) -> None:
         """Raise CitationError unless every marker in `text` resolves to a retrieved, exact quote."""
         by_marker = {c.marker: c for c in citations}
@@ -173,7 +219,7 @@ class CitationResolver:
             if n not in by_marker:
                 raise CitationError(f"marker [{n}] does not resolve to any citation")
         for c in citations:
-            if c.chunk_id not in retrieved_ids:
+            if c.source_id != BIBLIOGRAPHY_SOURCE_ID and c.chunk_id not in retrieved_ids:
                 raise CitationError(f"marker [{c.marker}] cites passage {c.chunk_id}, which was not retrieved for this question")
             document = self.document_text(c.source_id)
             if document is not None and document[c.start : c.end] != c.quote:

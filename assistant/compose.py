@@ -4,7 +4,8 @@ Why extractive: with no language model there is nothing to hallucinate. Every se
 verbatim span of a retrieved passage, so each one can be traced to the exact characters it came from.
 What this module decides is *which* sentences answer the question and in what order:
 
-1. split each retrieved passage into sentences (bullet items count as sentences), keeping offsets;
+1. split each retrieved passage into sentences (assistant/sentences.py: bullet items count as sentences,
+   offsets kept, vectors cached per chunk);
 2. score each sentence by embedding similarity to the question (the sentence is embedded together
    with its section heading, which gives short bullets their topic) plus stemmed word overlap;
 3. keep the best sentence and the ones close to it, skipping near-duplicates (the article's
@@ -18,18 +19,16 @@ What this module decides is *which* sentences answer the question and in what or
    follow under "From the cited sources:".
 
 Bullets ("- Neurological: Muscle weakness, ...") are shown without the dash and with a full stop;
-the citation keeps the exact characters. Sentence vectors are cached per chunk, so a warm answer
-embeds only the question.
+the citation keeps the exact characters.
 """
 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
+from assistant.sentences import BULLET, Sentence, SentenceBank, content_terms
 from corpus.corpus import ARTICLE_SOURCE_ID
 from index.models import Chunk, ScoredChunk
 
@@ -56,13 +55,14 @@ LIST_FOCUS_SHARE = 0.8     # weight of the focused question vector in a list que
 LIST_SIBLING_RATIO = 0.6   # further items of a list already quoted are kept down to this share of the best score
 LIST_BULLET_FACTOR = 1.1
 LIST_TOPIC_BONUS = 0.3     # up to this much more for a bullet whose heading or label matches the question's words
-STEM_PREFIX = 5            # stems sharing a prefix this long count as one word (diagnos/diagnost, treat/treatment)
 
 
 def _label_terms(sentence: "Sentence") -> set[str]:
     """Terms of a bullet's label ('- Laboratory Tests: Autoantibody ...' -> laboratori, test), else none."""
-    head, colon, _ = _BULLET.sub("", sentence.text).partition(":")
+    head, colon, _ = BULLET.sub("", sentence.text).partition(":")
     return content_terms(head) if colon and len(head) <= 60 else set()
+
+
 LIST_QUESTION = re.compile(
     # which cancers / what symptoms / what nerve or brain symptoms / what new treatments (not: what is, what causes X)
     r"^\s*(?:(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|can|could|has|have|a|an|the|this|these|it)\b)[\w-]+\s+){0,3}?"
@@ -84,168 +84,7 @@ def asks_for_list(question: str) -> bool:
 # they only win when the question is about the article itself, so they are down-weighted, not dropped.
 FRAMING = re.compile(r"^\s*(?:this article|in this article|imagine)\b", re.IGNORECASE)
 FRAMING_FACTOR = 0.8
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "al.", "approx.", "fig.", "no.", "st.", "mr.", "mrs.", "ms.", "n.d.")
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(\[]?[A-Z0-9])")
-_BULLET = re.compile(r"^\s*[-•*]\s+")
-_MARKER_LIKE = re.compile(r"\[(\d+)\]")
 _WORD = re.compile(r"(?u)\b\w\w+\b")
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A verbatim sentence of a chunk: `chunk.text[start:end] == text`."""
-
-    chunk: Chunk
-    index: int
-    start: int
-    end: int
-    text: str
-    is_bullet: bool
-
-    @property
-    def display(self) -> str:
-        """How the sentence reads in an answer: no bullet dash, ends with punctuation, no stray [n]."""
-        shown = _BULLET.sub("", self.text).strip()
-        shown = _MARKER_LIKE.sub(r"(\1)", shown)  # a source's own "[12]" must never look like our marker
-        if shown and shown[-1] not in ".!?":
-            shown = shown.rstrip(":;,") + "."
-        return shown
-
-    @property
-    def is_lead_in(self) -> bool:
-        """'Paraneoplastic syndromes may involve several organ systems:' introduces a list; it answers nothing."""
-        return self.text.rstrip().endswith(":")
-
-
-def split_sentences(chunk: Chunk) -> list[Sentence]:
-    """Sentences and bullet items of a chunk with their offsets in chunk.text."""
-    out: list[Sentence] = []
-    text = chunk.text
-    pos = 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
-        bullet = bool(_BULLET.match(line))
-        cursor = 0
-        pieces: list[tuple[int, int]] = []
-        for m in _BOUNDARY.finditer(line):
-            before = line[cursor : m.start()].rstrip()
-            if before.lower().endswith(_ABBREVIATIONS) or len(before.split()) < 2:
-                continue
-            pieces.append((cursor, m.start()))
-            cursor = m.end()
-        pieces.append((cursor, len(line)))
-        for i, (a, b) in enumerate(pieces):
-            segment = line[a:b]
-            lead = len(segment) - len(segment.lstrip())
-            trail = len(segment.rstrip())
-            if trail <= lead:
-                continue
-            start, end = line_start + a + lead, line_start + a + trail
-            out.append(Sentence(chunk, len(out), start, end, text[start:end], bullet and i == 0))
-    return out
-
-
-def content_terms(text: str) -> set[str]:
-    """Stemmed, stopword-free terms (the same tokenizer BM25 uses, so overlap agrees with lexical search)."""
-    from index.lexical import tokenize
-
-    return set(tokenize(text))
-
-
-Embedder = Callable[[Sequence[str]], list[list[float]]]
-
-
-def term_weights(chunks: Sequence[Chunk]) -> dict[str, float]:
-    """IDF of each stemmed term over the chunks, scaled to at most 1: rare words ('kidney') count, the subject doesn't."""
-    import math
-
-    df: dict[str, int] = {}
-    for c in chunks:
-        for t in content_terms(" ".join(c.section_path) + " " + c.text):
-            df[t] = df.get(t, 0) + 1
-    n = max(len(chunks), 1)
-    top = math.log((n + 1) / 0.5)
-    return {t: math.log((n + 1) / (d + 0.5)) / top for t, d in df.items()}
-
-
-class SentenceBank:
-    """Sentences of every chunk seen so far and their vectors, computed once per chunk (thread-safe).
-
-    `weights` are term IDFs over the whole index (see term_weights); a term missing from them is
-    treated as maximally specific, so question words the corpus never uses lower the overlap.
-    """
-
-    def __init__(self, embed: Embedder, weights: dict[str, float] | None = None) -> None:
-        self._embed = embed
-        self.weights = weights or {}
-        self._headings: dict[str, set[str]] = {}
-        self._sentences: dict[str, list[Sentence]] = {}
-        self._vectors: dict[str, Any] = {}
-        self._terms: dict[str, list[set[str]]] = {}
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return len(self._vectors)
-
-    def embed(self, texts: Sequence[str]) -> list[list[float]]:
-        """Unit vectors for arbitrary texts with the same model (the generative support check uses it)."""
-        return self._embed(list(texts)) if texts else []
-
-    def ensure(self, chunks: Sequence[Chunk]) -> None:
-        """Split and embed the chunks not cached yet, in one batch."""
-        import numpy as np
-
-        missing = [c for c in dict((c.id, c) for c in chunks).values() if c.id not in self._vectors]
-        if not missing:
-            return
-        split = {c.id: split_sentences(c) for c in missing}
-        texts: list[str] = []
-        for c in missing:
-            heading = c.section_path[-1] if c.section_path else ""
-            texts.extend(f"{heading}: {_BULLET.sub('', s.text)}" if heading else s.text for s in split[c.id])
-        vectors = np.asarray(self._embed(texts), dtype=np.float32) if texts else np.zeros((0, 0), dtype=np.float32)
-        with self._lock:
-            offset = 0
-            for c in missing:
-                n = len(split[c.id])
-                self._sentences[c.id] = split[c.id]
-                self._vectors[c.id] = vectors[offset : offset + n]
-                self._terms[c.id] = [content_terms(s.text) for s in split[c.id]]
-                self._headings[c.id] = content_terms(" ".join(c.section_path))
-                offset += n
-
-    def sentences(self, chunk_id: str) -> list[Sentence]:
-        return self._sentences[chunk_id]
-
-    def vectors(self, chunk_id: str) -> Any:
-        return self._vectors[chunk_id]
-
-    def terms(self, chunk_id: str) -> list[set[str]]:
-        return self._terms[chunk_id]
-
-    def heading_terms(self, chunk_id: str) -> set[str]:
-        return self._headings[chunk_id]
-
-    def weight(self, term: str) -> float:
-        return self.weights.get(term, 1.0)
-
-    def overlap(self, query_terms: set[str], terms: set[str]) -> float:
-        """IDF-weighted share of the question's terms that `terms` contains (stem prefixes match, see _matches)."""
-        total = sum(self.weight(t) for t in query_terms)
-        return sum(self.weight(t) for t in query_terms if _matches(t, terms)) / total if total else 0.0
-
-
-def _matches(term: str, terms: set[str]) -> bool:
-    """`term` or a word sharing its stem: the stemmer keeps 'diagnos' (diagnosed) and 'diagnost' (diagnostic),
-    'treat' and 'treatment' apart; a prefix of at least STEM_PREFIX characters joins them."""
-    if term in terms:
-        return True
-    if len(term) < STEM_PREFIX:
-        return False
-    return any(len(t) >= STEM_PREFIX and (t.startswith(term) or term.startswith(t)) for t in terms)
 
 
 @dataclass(frozen=True)

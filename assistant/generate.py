@@ -1,8 +1,8 @@
-"""Optional generative answering through llama-index LLM adapters, with every sentence checked.
+"""Optional generative answering: an LLM writes from the numbered passages, and every sentence is checked.
 
-Selected by settings.answer.answerer: 'llamacpp' (a local GGUF file via llama-cpp-python), 'openai' (any
-OpenAI-compatible endpoint via OpenAILike) or 'ollama'. The packages are optional: they are imported
-here, inside functions, and a missing one raises AssistantError with the exact pip command.
+Selected by settings.answer.answerer = 'generate' (assistant/answerers/generate.py); the model is any
+foundation.llm backend (settings.llm.backend: a local GGUF via llama-cpp-python, an OpenAI-compatible
+server, or Ollama). A missing package or an unreachable server is an LLMError saying how to fix it.
 
 Why the checks: a model writes fluent sentences whether or not the passages support them. So the
 model only proposes; code decides what is shown:
@@ -25,23 +25,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.citations import MARKER
 from assistant.disclaimer import DISCLAIMER
 from assistant.models import Citation
-from assistant.errors import AssistantError
+from foundation.errors import LLMError, PNSError
 from index.models import ScoredChunk
 
 if TYPE_CHECKING:
     from assistant.citations import CitationResolver
-    from assistant.compose import SentenceBank
-    from foundation.settings import Settings
+    from assistant.sentences import SentenceBank
+    from foundation.llm import LLM
 
 SUPPORT_THRESHOLD = 0.6
 NOT_FOUND_TOKEN = "NOT_FOUND"
 MAX_NEW_TOKENS = 512
-DEFAULT_OLLAMA_URL = "http://127.0.0.1:11434"
 
 PROMPT = """You answer questions about paraneoplastic syndromes using ONLY the numbered passages below.
 Rules:
@@ -67,44 +66,6 @@ class Generated:
     flags: list[str] = field(default_factory=list)
 
 
-def _missing(package: str, pip: str) -> AssistantError:
-    return AssistantError(f"the {package} answerer needs extra packages: pip install {pip}")
-
-
-def load_llm(settings: "Settings") -> Any:
-    """The llama-index LLM chosen by settings.answer.answerer (imports happen here; missing packages name the pip command)."""
-    kind = settings.answer.answerer
-    if kind == "llamacpp":
-        try:
-            from llama_index.llms.llama_cpp import LlamaCPP
-        except ImportError as exc:
-            raise _missing("llamacpp", "llama-cpp-python llama-index-llms-llama-cpp") from exc
-        path = settings.llm.model_path
-        if path is None or not path.is_file():
-            raise AssistantError("the llamacpp answerer needs a local GGUF file: set PNS_LLM_MODEL_PATH=/path/to/model.gguf")
-        return LlamaCPP(model_path=str(path), temperature=0.0, max_new_tokens=MAX_NEW_TOKENS, context_window=4096,
-                        model_kwargs={"n_threads": 2}, verbose=False)
-    if kind == "openai":
-        try:
-            from llama_index.llms.openai_like import OpenAILike
-        except ImportError as exc:
-            raise _missing("openai", "llama-index-llms-openai-like") from exc
-        if not settings.llm.base_url or not settings.llm.model:
-            raise AssistantError("the openai answerer needs PNS_LLM_BASE_URL (an OpenAI-compatible /v1 URL) and PNS_LLM_MODEL")
-        return OpenAILike(model=settings.llm.model, api_base=settings.llm.base_url, api_key=settings.llm.api_key or "unused",
-                          is_chat_model=True, temperature=0.0, max_tokens=MAX_NEW_TOKENS, timeout=120.0)
-    if kind == "ollama":
-        try:
-            from llama_index.llms.ollama import Ollama
-        except ImportError as exc:
-            raise _missing("ollama", "llama-index-llms-ollama") from exc
-        if not settings.llm.model:
-            raise AssistantError("the ollama answerer needs PNS_LLM_MODEL (e.g. llama3.2:3b)")
-        return Ollama(model=settings.llm.model, base_url=settings.llm.base_url or DEFAULT_OLLAMA_URL,
-                      request_timeout=120.0, temperature=0.0)
-    raise AssistantError(f"unknown answerer {kind!r}: use extractive, llamacpp, openai or ollama")
-
-
 def build_prompt(question: str, hits: Sequence[ScoredChunk]) -> str:
     """The prompt: numbered passages with their section paths, then the question (as data)."""
     passages = "\n\n".join(
@@ -122,24 +83,24 @@ def split_generated(text: str) -> list[str]:
     return [s.strip() for s in _SPLIT.split(text) if s and s.strip()]
 
 
-def _complete(llm: Any, prompt: str) -> str:
+def _reply_text(llm: "LLM", prompt: str) -> str:
+    """The model's reply to the prompt (sent as one user message, so each model's chat template applies)."""
     try:
-        response = llm.complete(prompt)
-    except AssistantError:
+        return llm.chat([{"role": "user", "content": prompt}], temperature=0.0, max_tokens=MAX_NEW_TOKENS)
+    except PNSError:
         raise
-    except Exception as exc:  # an unreachable endpoint, a crashed model: say which answerer failed
-        raise AssistantError(f"the language model failed ({type(exc).__name__}: {exc})") from exc
-    return str(getattr(response, "text", response) or "")
+    except Exception as exc:  # a backend outside foundation.llm that raised its own error: say the model failed
+        raise LLMError(f"the language model failed ({type(exc).__name__}: {exc})") from exc
 
 
-def generate_answer(question: str, hits: Sequence[ScoredChunk], llm: Any, bank: "SentenceBank",
+def generate_answer(question: str, hits: Sequence[ScoredChunk], llm: "LLM", bank: "SentenceBank",
                     resolver: "CitationResolver") -> Generated:
     """Ask the model, then keep only sentences whose citations are valid and whose passages support them."""
     import numpy as np
 
-    from assistant.compose import content_terms
+    from assistant.sentences import content_terms
 
-    raw = _complete(llm, build_prompt(question, hits)).replace(DISCLAIMER, "").strip()
+    raw = _reply_text(llm, build_prompt(question, hits)).replace(DISCLAIMER, "").strip()
     flags: list[str] = []
     if not raw or raw.strip().strip(".").upper() == NOT_FOUND_TOKEN:
         return Generated(body="", flags=["generation: the model found no answer in the passages"])

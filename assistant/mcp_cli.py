@@ -27,7 +27,7 @@ def mcp(
     from assistant.api import Assistant
     from assistant.mcp_server import run_stdio, start_http
     from assistant.ui.security import auth_for
-    from assistant.ui.serve_cli import check_port_free, ensure_index
+    from assistant.ui.serve_cli import check_port_free, make_sure_an_index_exists
     from foundation.errors import PNSError
 
     settings = settings_from(ctx)
@@ -38,7 +38,7 @@ def mcp(
     settings.ensure_home()
     assistant = Assistant(settings)
     try:
-        ensure_index(settings)
+        make_sure_an_index_exists(settings)
         assistant.warm_up()
     except PNSError as exc:  # serve anyway: every tool call then names the problem and its fix
         typer.echo(f"warning: the index is not ready ({exc}); tools will say so until it is", err=True)

@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from assistant.disclaimer import DISCLAIMER, with_disclaimer
 
-Status = Literal["answered", "not_found", "out_of_scope", "emergency", "personal_advice", "invalid_input", "error"]
+Status = Literal["answered", "not_found", "out_of_scope", "emergency", "personal_advice", "unsupported_language",
+                 "invalid_input", "error"]
 
 
 class CitedReference(BaseModel):
@@ -21,9 +22,16 @@ class CitedReference(BaseModel):
     year: int | None
     title: str
     container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    type: str | None = Field(default=None, description="journal_article | book_chapter | web_page")
     doi: str | None = None
     url: str | None = None
-    relation: str = Field(default="related reference", description="Always labelled: links are inferred, not printed.")
+    relation: str = Field(default="related reference", description=(
+        "'related reference' for a passage's inferred links (the article prints no inline citations); "
+        "'bibliography entry' when the answer is about the entry itself."))
 
 
 class Citation(BaseModel):

@@ -8,7 +8,8 @@ Measured on the evalset in benchmarks/results/retrieval_modes.json (see benchmar
 
 No cross-encoder reranker: none is available offline (no PyPI package carries cross-encoder weights,
 and nothing may be fetched from a model hub), so the fused list is final apart from a cheap
-near-duplicate filter.
+near-duplicate filter. A reranker would reorder the fused list in `Retriever.retrieve`, before
+`distinct_top_k` cuts it (the place is marked there).
 
 The query is normalised before searching (abbreviations the article never uses, British spellings,
 and "which source says ..." wording that only dilutes the search); the user's text is never changed.
@@ -18,7 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
 from index.models import Chunk, ScoredChunk
 
@@ -131,12 +133,21 @@ def retrieval_query(question: str) -> str:
 
 
 class SearchBackend(Protocol):
-    """What retrieval needs from index.store.SearchIndex (a protocol so tests can read it, not to fake it)."""
+    """What retrieval and answering need from an index (index.store.SearchIndex implements it).
 
-    def embed_query(self, text: str) -> list[float]: ...
-    def dense_search(self, query: str, k: int) -> list[ScoredChunk]: ...
-    def lexical_search(self, query: str, k: int) -> list[ScoredChunk]: ...
+    A protocol so the contract is written down in one place and a new backend (another vector store,
+    a reranking wrapper) knows exactly what to provide; the assistant calls these and nothing else.
+    """
+
+    pointer: Mapping[str, Any]
+
+    def warm_up(self) -> None: ...
     def chunks(self) -> list[Chunk]: ...
+    def embed_query(self, text: str) -> list[float]: ...
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]: ...
+    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]: ...
+    def search_vector(self, vector: list[float], k: int) -> list[ScoredChunk]: ...
+    def lexical_search(self, query: str, k: int) -> list[ScoredChunk]: ...
 
 
 @dataclass
@@ -201,6 +212,18 @@ def article_ranking(index: SearchBackend, vector: Sequence[float]) -> list[list[
     return [index.search_vector(list(vector), POOL_PER_RETRIEVER, source_id="article")]  # type: ignore[attr-defined]
 
 
+def distinct_top_k(ranked: Sequence[ScoredChunk], k: int) -> list[ScoredChunk]:
+    """The first k passages of `ranked`, skipping near-duplicates of ones already kept, ranks renumbered 1..k."""
+    hits: list[ScoredChunk] = []
+    for hit in ranked:
+        if any(_near_duplicate(hit.chunk.text, h.chunk.text) for h in hits):
+            continue
+        hits.append(hit.model_copy(update={"rank": len(hits) + 1}))
+        if len(hits) == k:
+            break
+    return hits
+
+
 class Retriever:
     """Dense, BM25 and hybrid search over one SearchIndex, with the same query normalisation for all."""
 
@@ -259,22 +282,9 @@ class Retriever:
         return pool
 
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
-        """Question vectors in one forward pass when the index's embedder can batch, else one call each.
-
-        Uses, in order: an `embed_queries(texts)` method of the embedder, its sentence-transformers model
-        (`warm_up().encode`, with the model's query prefix), or the index's own embed_query per text.
-        """
-        embedder = getattr(self.index, "embedder", None)
-        if len(texts) > 1 and embedder is not None:
-            batch = getattr(embedder, "embed_queries", None)
-            if callable(batch):
-                return [list(v) for v in batch(list(texts))]
-            model = embedder.warm_up() if callable(getattr(embedder, "warm_up", None)) else None
-            if model is not None and callable(getattr(model, "encode", None)):
-                prefix = getattr(embedder, "query_prefix", "") or ""
-                vectors = model.encode([prefix + t for t in texts], batch_size=len(texts), normalize_embeddings=True,
-                                       show_progress_bar=False, convert_to_numpy=True)
-                return vectors.tolist()
+        """Question vectors: several in one forward pass (the index batches them), one alone as embed_query."""
+        if len(texts) > 1:
+            return self.index.embed_queries(texts)
         return [self.index.embed_query(t) for t in texts]
 
     def retrieve(self, question: str, mode: str = "hybrid", top_k: int | None = None, focus: bool = True,
@@ -291,16 +301,12 @@ class Retriever:
         lexical: list[ScoredChunk] = []
         vector = full_vector = None
         if mode in ("hybrid", "dense"):
-            search_vector = getattr(self.index, "search_vector", None)
-            if search_vector is None:
-                dense = self.index.dense_search(dense_query, self.candidates)
-            else:
-                # both the focused and the whole question are embedded (one batch): the focused vector ranks,
-                # the whole one is kept for abstention, where dropping the subject would understate support
-                texts = [dense_query] if dense_query == query else [dense_query, query]
-                vectors = self.embed_queries(texts)
-                vector, full_vector = vectors[0], vectors[-1]
-                dense = search_vector(vector, self.candidates)
+            # both the focused and the whole question are embedded (one batch): the focused vector ranks,
+            # the whole one is kept for abstention, where dropping the subject would understate support
+            texts = [dense_query] if dense_query == query else [dense_query, query]
+            vectors = self.embed_queries(texts)
+            vector, full_vector = vectors[0], vectors[-1]
+            dense = self.index.search_vector(vector, self.candidates)
         if mode in ("hybrid", "bm25"):
             lexical = self.index.lexical_search(query, self.candidates)
         if mode == "dense":
@@ -311,13 +317,8 @@ class Retriever:
             ranked = reciprocal_rank_fusion([dense, lexical])
         else:
             raise ValueError(f"unknown retrieval mode {mode!r}: use hybrid, dense or bm25")
-        hits: list[ScoredChunk] = []
-        for hit in ranked:
-            if any(_near_duplicate(hit.chunk.text, h.chunk.text) for h in hits):
-                continue
-            hits.append(hit.model_copy(update={"rank": len(hits) + 1}))
-            if len(hits) == k:
-                break
+        # Where a reranker goes: reorder `ranked` (the fused list) here, before the top-k cut and the pool.
+        hits = distinct_top_k(ranked, k)
         rankings = [r for r in (dense, lexical) if r]
         if pool and vector is not None:  # with cited sources indexed, the article's own best passages still get a say
             rankings += article_ranking(self.index, vector)

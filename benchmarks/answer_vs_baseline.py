@@ -27,6 +27,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -79,6 +80,136 @@ def concurrent_run(fn: Callable[[int], Any], threads: int, requests: int, check:
             "wall_s": round(wall, 2), "throughput_rps": round(requests / wall, 2), "latency": summarise_ms(latencies)}
 
 
+@dataclass
+class Engines:
+    """Both sides, warmed up, over the same built index."""
+
+    assistant: Any
+    retriever: Any      # our hybrid Retriever on the assistant's own SearchIndex
+    index: Any
+    baseline: Any       # benchmarks.baseline.LlamaIndexBaseline
+    base_index: Any     # the baseline's own SearchIndex: same collection, its own copy of the model
+    warm_up_s: dict[str, float]
+
+
+def open_engines(settings: Any, k: int) -> Engines:
+    """Build the index if missing, then warm up ours and the baseline (ours first; see the warm_up_s note)."""
+    from assistant.api import Assistant
+    from assistant.retrieval import Retriever
+    from benchmarks.baseline import LlamaIndexBaseline
+    from index.errors import IndexStoreError
+    from index.store import open_index
+
+    try:
+        open_index(settings)
+    except IndexStoreError:
+        from index.build import build_index
+
+        print(f"no usable index in {settings.home}: building it", file=sys.stderr)
+        build_index(settings, progress=False)
+    t = time.perf_counter()
+    assistant = Assistant(settings)
+    assistant.warm_up()
+    ours_s = time.perf_counter() - t
+    index = assistant.parts().index  # the SearchIndex the assistant opened: our retriever runs on exactly it
+    t = time.perf_counter()
+    base_index = open_index(settings)
+    baseline = LlamaIndexBaseline.over(base_index, top_k=k)
+    return Engines(assistant, Retriever(index, top_k=k), index, baseline, base_index,
+                   {"ours": round(ours_s, 2), "baseline": round(time.perf_counter() - t, 2)})
+
+
+def measure_quality(engines: Engines, items: list[Any], article: Any, k: int) -> dict[str, Any]:
+    """Retrieval recall/hit/MRR on the answerable items, ours vs the baseline (same and raw question)."""
+    from assistant.conversation import rewrite_followup
+    from eval.dataset import quote_spans
+
+    ours_retriever, ours_answer, base_same, base_raw = [], [], [], []
+    for item in (i for i in items if i.answerable):
+        spans = quote_spans(item, article)
+        standalone = rewrite_followup(item.question, item.history_dicts())
+        ours_retriever.append(retrieval_scores([h.chunk for h in engines.retriever.retrieve(standalone).hits], spans, k))
+        answer = engines.assistant.ask(item.question, item.history_dicts())
+        ours_answer.append(retrieval_scores([engines.index.chunk(i) for i in answer.context_ids], spans, k))
+        base_same.append(retrieval_scores([engines.base_index.chunk(i) for i in engines.baseline.retrieve_ids(standalone)], spans, k))
+        base_raw.append(retrieval_scores([engines.base_index.chunk(i) for i in engines.baseline.retrieve_ids(item.question)], spans, k))
+    recall_key = f"recall@{k}"
+    quality: dict[str, Any] = {
+        "items": len(ours_retriever),
+        "ours_hybrid_retriever": _recall_block(ours_retriever),
+        "ours_assistant_contexts": _recall_block(ours_answer),
+        "baseline_dense_same_question": _recall_block(base_same),
+        "baseline_dense_raw_question": _recall_block(base_raw),
+    }
+    quality["ratio_recall_ours_vs_baseline"] = ratio(quality["ours_hybrid_retriever"][recall_key],
+                                                     quality["baseline_dense_same_question"][recall_key])
+    quality["ratio_recall_ours_vs_baseline_raw"] = ratio(quality["ours_assistant_contexts"][recall_key],
+                                                         quality["baseline_dense_raw_question"][recall_key])
+    return quality
+
+
+def measure_latency(engines: Engines, questions: list[tuple[str, Any, str]], passes: int) -> dict[str, Any]:
+    """Warm latency, interleaved question by question so machine noise hits both sides alike."""
+    from assistant.disclaimer import has_disclaimer
+
+    for q, h, s in questions:  # warm pass, untimed: caches, lazy imports, allocator
+        engines.assistant.ask(q, h)
+        engines.baseline.query(q)
+        engines.retriever.retrieve(s)
+    ask_ms, base_ms, retr_ms = [], [], []
+    by_status: dict[str, list[float]] = {}
+    missing_disclaimer = 0
+    for _ in range(passes):
+        for q, h, s in questions:
+            t = time.perf_counter()
+            answer = engines.assistant.ask(q, h)
+            ask_ms.append((time.perf_counter() - t) * 1000)
+            by_status.setdefault(answer.status, []).append(ask_ms[-1])
+            missing_disclaimer += not has_disclaimer(answer.answer)
+            t = time.perf_counter()
+            engines.baseline.query(q)
+            base_ms.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            engines.retriever.retrieve(s)
+            retr_ms.append((time.perf_counter() - t) * 1000)
+    ours, base = summarise_ms(ask_ms), summarise_ms(base_ms)
+    return {
+        "questions": len(questions),
+        "passes": passes,
+        "ours_assistant_ask": ours,
+        "ours_hybrid_retrieval_only": summarise_ms(retr_ms),
+        "baseline_query_engine": base,
+        "ratio_p50_ours_vs_baseline": ratio(ours["p50_ms"], base["p50_ms"]),
+        "ratio_p95_ours_vs_baseline": ratio(ours["p95_ms"], base["p95_ms"]),
+        "ours_by_status": {k: summarise_ms(v) for k, v in sorted(by_status.items())},
+        "missing_disclaimer": missing_disclaimer,
+        "targets": {"p50_ms": TARGET_P50_MS, "p95_ms": TARGET_P95_MS,
+                    "met": bool(ours["p50_ms"] is not None and ours["p50_ms"] < TARGET_P50_MS
+                                and ours["p95_ms"] < TARGET_P95_MS)},
+        "warm_up_s": {**engines.warm_up_s,
+                      "note": "in one process, ours first: the baseline's warm-up finds torch imported and the model "
+                              "files cached, so compare cold starts in startup.json instead"},
+    }
+
+
+def measure_concurrency(engines: Engines, questions: list[tuple[str, Any, str]], threads: int, requests: int) -> dict[str, Any]:
+    """In process: the engines themselves shared by `threads` workers, no HTTP."""
+    from assistant.disclaimer import has_disclaimer
+
+    if requests <= 0:
+        return {}
+    pick = lambda i: questions[i % len(questions)]  # noqa: E731
+    concurrency: dict[str, Any] = {
+        "ours_assistant_ask": concurrent_run(lambda i: engines.assistant.ask(pick(i)[0], pick(i)[1]), threads, requests,
+                                             lambda a: a.status != "error" and has_disclaimer(a.answer)),
+        "baseline_query_engine": concurrent_run(lambda i: engines.baseline.query(pick(i)[0]), threads, requests,
+                                                lambda r: len(r.source_nodes) > 0),
+    }
+    concurrency["ratio_throughput_ours_vs_baseline"] = ratio(concurrency["ours_assistant_ask"]["throughput_rps"],
+                                                             concurrency["baseline_query_engine"]["throughput_rps"])
+    return concurrency
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--home", type=Path, default=None, help="PNS_HOME with a built index (default: settings)")
@@ -92,129 +223,29 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     from foundation.settings import Settings, disable_telemetry
 
     disable_telemetry()
-    from assistant.api import Assistant
     from assistant.conversation import rewrite_followup
-    from assistant.disclaimer import has_disclaimer
-    from assistant.retrieval import Retriever
-    from benchmarks.baseline import LlamaIndexBaseline
     from corpus.article import load_article
-    from index.errors import IndexStoreError
-    from eval.dataset import load_evalset, quote_spans
-    from index.store import open_index
+    from eval.dataset import load_evalset
 
     settings = Settings(home=args.home) if args.home else Settings()
-    try:
-        open_index(settings)
-    except IndexStoreError:
-        from index.build import build_index
-
-        print(f"no usable index in {settings.home}: building it", file=sys.stderr)
-        build_index(settings, progress=False)
-
-    t = time.perf_counter()
-    assistant = Assistant(settings)
-    assistant.warm_up()
-    ours_warm_up_s = time.perf_counter() - t
-    index = assistant._index  # the SearchIndex the assistant opened: our retriever runs on exactly it
-    retriever = Retriever(index, top_k=args.k)
-
-    t = time.perf_counter()
-    base_index = open_index(settings)  # its own SearchIndex: same collection, its own copy of the same model
-    baseline = LlamaIndexBaseline.over(base_index, top_k=args.k)
-    baseline_warm_up_s = time.perf_counter() - t
-
+    engines = open_engines(settings, args.k)
     items = load_evalset()
-    article = load_article(article_path(settings))
-
-    # -- retrieval quality ---------------------------------------------------------------------
-    ours_retriever, ours_answer, base_same, base_raw = [], [], [], []
-    for item in (i for i in items if i.answerable):
-        spans = quote_spans(item, article)
-        standalone = rewrite_followup(item.question, item.history_dicts())
-        ours_retriever.append(retrieval_scores([h.chunk for h in retriever.retrieve(standalone).hits], spans, args.k))
-        answer = assistant.ask(item.question, item.history_dicts())
-        ours_answer.append(retrieval_scores([index.chunk(i) for i in answer.context_ids], spans, args.k))
-        base_same.append(retrieval_scores([base_index.chunk(i) for i in baseline.retrieve_ids(standalone)], spans, args.k))
-        base_raw.append(retrieval_scores([base_index.chunk(i) for i in baseline.retrieve_ids(item.question)], spans, args.k))
-    recall_key = f"recall@{args.k}"
-    quality = {
-        "items": len(ours_retriever),
-        "ours_hybrid_retriever": _recall_block(ours_retriever),
-        "ours_assistant_contexts": _recall_block(ours_answer),
-        "baseline_dense_same_question": _recall_block(base_same),
-        "baseline_dense_raw_question": _recall_block(base_raw),
-    }
-    quality["ratio_recall_ours_vs_baseline"] = ratio(quality["ours_hybrid_retriever"][recall_key],
-                                                     quality["baseline_dense_same_question"][recall_key])
-    quality["ratio_recall_ours_vs_baseline_raw"] = ratio(quality["ours_assistant_contexts"][recall_key],
-                                                         quality["baseline_dense_raw_question"][recall_key])
-
-    # -- warm latency ----------------------------------------------------------------------------
+    quality = measure_quality(engines, items, load_article(article_path(settings)), args.k)
     questions = [(i.question, i.history_dicts(), rewrite_followup(i.question, i.history_dicts())) for i in items]
-    for q, h, s in questions:  # warm pass, untimed: caches, lazy imports, allocator
-        assistant.ask(q, h)
-        baseline.query(q)
-        retriever.retrieve(s)
-    ask_ms, base_ms, retr_ms = [], [], []
-    by_status: dict[str, list[float]] = {}
-    missing_disclaimer = 0
-    for _ in range(args.passes):
-        for q, h, s in questions:
-            t = time.perf_counter()
-            answer = assistant.ask(q, h)
-            ask_ms.append((time.perf_counter() - t) * 1000)
-            by_status.setdefault(answer.status, []).append(ask_ms[-1])
-            missing_disclaimer += not has_disclaimer(answer.answer)
-            t = time.perf_counter()
-            baseline.query(q)
-            base_ms.append((time.perf_counter() - t) * 1000)
-            t = time.perf_counter()
-            retriever.retrieve(s)
-            retr_ms.append((time.perf_counter() - t) * 1000)
-    ours = summarise_ms(ask_ms)
-    base = summarise_ms(base_ms)
-    latency = {
-        "questions": len(questions),
-        "passes": args.passes,
-        "ours_assistant_ask": ours,
-        "ours_hybrid_retrieval_only": summarise_ms(retr_ms),
-        "baseline_query_engine": base,
-        "ratio_p50_ours_vs_baseline": ratio(ours["p50_ms"], base["p50_ms"]),
-        "ratio_p95_ours_vs_baseline": ratio(ours["p95_ms"], base["p95_ms"]),
-        "ours_by_status": {k: summarise_ms(v) for k, v in sorted(by_status.items())},
-        "missing_disclaimer": missing_disclaimer,
-        "targets": {"p50_ms": TARGET_P50_MS, "p95_ms": TARGET_P95_MS,
-                    "met": bool(ours["p50_ms"] is not None and ours["p50_ms"] < TARGET_P50_MS
-                                and ours["p95_ms"] < TARGET_P95_MS)},
-        "warm_up_s": {"ours": round(ours_warm_up_s, 2), "baseline": round(baseline_warm_up_s, 2),
-                      "note": "in one process, ours first: the baseline's warm-up finds torch imported and the model "
-                              "files cached, so compare cold starts in startup.json instead"},
-    }
-
-    # -- concurrency (in process: the engines themselves, no HTTP) -------------------------------
-    concurrency: dict[str, Any] = {}
-    if args.requests > 0:
-        pick = lambda i: questions[i % len(questions)]  # noqa: E731
-        concurrency["ours_assistant_ask"] = concurrent_run(
-            lambda i: assistant.ask(pick(i)[0], pick(i)[1]), args.threads, args.requests,
-            lambda a: a.status != "error" and has_disclaimer(a.answer))
-        concurrency["baseline_query_engine"] = concurrent_run(
-            lambda i: baseline.query(pick(i)[0]), args.threads, args.requests, lambda r: len(r.source_nodes) > 0)
-        concurrency["ratio_throughput_ours_vs_baseline"] = ratio(concurrency["ours_assistant_ask"]["throughput_rps"],
-                                                                 concurrency["baseline_query_engine"]["throughput_rps"])
-
+    latency = measure_latency(engines, questions, args.passes)
     report = {
         "benchmark": "answer_vs_baseline",
         "machine": machine(),
-        "index": {k: index.status().get(k) for k in ("chunks", "collection", "embedding_model", "dimension", "chunk_size")},
+        "index": {k: engines.index.status().get(k) for k in ("chunks", "collection", "embedding_model", "dimension", "chunk_size")},
         "baseline": "llama-index VectorStoreIndex.from_vector_store(ChromaVectorStore(same collection), "
                     "embed_model=same BundledEmbedding); as_retriever(similarity_top_k=5); "
                     "as_query_engine(response_synthesizer=NoText) (no LLM call)",
         "retrieval": quality,
         "latency": latency,
-        "concurrency_in_process": concurrency,
+        "concurrency_in_process": measure_concurrency(engines, questions, args.threads, args.requests),
     }
     path = write_result("answer_vs_baseline", report, args.out_dir)
+    recall_key, ours, base = f"recall@{args.k}", latency["ours_assistant_ask"], latency["baseline_query_engine"]
     print(f"recall@{args.k}: ours {quality['ours_hybrid_retriever'][recall_key]:.3f} (assistant contexts "
           f"{quality['ours_assistant_contexts'][recall_key]:.3f}) vs baseline {quality['baseline_dense_same_question'][recall_key]:.3f} "
           f"(raw question {quality['baseline_dense_raw_question'][recall_key]:.3f}); ratio {quality['ratio_recall_ours_vs_baseline']}")

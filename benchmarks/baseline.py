@@ -39,13 +39,17 @@ class LlamaIndexBaseline:
 
     @classmethod
     def over(cls, search_index: "SearchIndex", top_k: int = TOP_K) -> "LlamaIndexBaseline":
-        """Wrap the live collection of `search_index`; warms the shared embedder so nothing loads while timed."""
+        """Wrap the live collection of `search_index`; warms its embedder so nothing loads while timed."""
         from llama_index.core import VectorStoreIndex
         from llama_index.core.llms import MockLLM
         from llama_index.core.response_synthesizers.no_text import NoText
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
-        embedder = search_index.embedder
+        from index.embedding import BundledEmbedding
+
+        # llama-index needs its own BaseEmbedding: the SearchIndex's default query encoder is the torch-free
+        # numpy port (index/numpy_encoder.py), which llama-index cannot take; same model, same vectors
+        embedder = BundledEmbedding(search_index.pointer["embedding_model"])
         embedder.warm_up()
         store = ChromaVectorStore(chroma_collection=search_index.collection)
         index = VectorStoreIndex.from_vector_store(store, embed_model=embedder)

@@ -163,7 +163,8 @@ def bench_synthetic(mode: str, workdir: Path, n: int, batch: int, budget_s: floa
 
     from index.build import chunk_nodes
     from index.models import Chunk
-    from index.store import SearchIndex, connect, create_collection, vector_store
+    from index.chroma import connect, create_collection, vector_store
+    from index.store import SearchIndex
 
     rng = np.random.default_rng(42)
     dim = 384

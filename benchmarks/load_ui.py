@@ -146,44 +146,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
 
-    from foundation.settings import Settings, disable_telemetry
+    from foundation.settings import disable_telemetry
 
     disable_telemetry()
-    proc = None
-    startup_s = None
-    tmp = None
+    proc = tmp = startup_s = None
     if args.url:
         url = args.url.rstrip("/") + "/"
         wait_until_up(url, None, 30)
     else:
-        if args.home is None:
-            tmp = tempfile.TemporaryDirectory(prefix="pns-load-")
-            home = Path(tmp.name)
-        else:
-            home = args.home
-        home.mkdir(parents=True, exist_ok=True)
-        port = free_port()
-        url = f"http://127.0.0.1:{port}/"
-        log_path = home / "load_ui-server.log"
-        print(f"starting pns serve on {url} (home {home}; log {log_path})", file=sys.stderr)
-        proc = start_server(home, port, log_path)
-        startup_s = wait_until_up(url, proc, 600)
-        print(f"server up after {startup_s:.1f} s", file=sys.stderr)
-
-    results: list[dict[str, Any]] = []
-    lock = threading.Lock()
-    started = time.monotonic()
-    deadline = started + args.deadline
-    threads = [
-        threading.Thread(target=run_user, args=(u, url, args.questions, args.timeout, deadline, results, lock), daemon=True)
-        for u in range(args.users)
-    ]
+        tmp = tempfile.TemporaryDirectory(prefix="pns-load-") if args.home is None else None
+        url, proc, startup_s = serve_for_load(Path(tmp.name) if tmp else args.home)
     try:
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(max(0.0, deadline - time.monotonic()) + args.timeout + 5)
-        wall = time.monotonic() - started
+        results, wall = run_users(url, args.users, args.questions, args.timeout, args.deadline)
     finally:
         if proc is not None:
             proc.terminate()
@@ -193,15 +167,52 @@ def main(argv: list[str] | None = None) -> int:
                 proc.kill()
         if tmp is not None:
             tmp.cleanup()
+    report = load_report(results, wall, args.users * args.questions, args, url, startup_s)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(report, indent=2))
+    return 0 if report["ok"] else 1
 
-    expected = args.users * args.questions
+
+def serve_for_load(home: Path) -> tuple[str, subprocess.Popen, float]:
+    """Start `pns serve` on a free loopback port with `home`; (url, process, seconds until it answered)."""
+    home.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    log_path = home / "load_ui-server.log"
+    print(f"starting pns serve on {url} (home {home}; log {log_path})", file=sys.stderr)
+    proc = start_server(home, port, log_path)
+    startup_s = wait_until_up(url, proc, 600)
+    print(f"server up after {startup_s:.1f} s", file=sys.stderr)
+    return url, proc, startup_s
+
+
+def run_users(url: str, users: int, questions: int, timeout: float, deadline_s: float) -> tuple[list[dict[str, Any]], float]:
+    """`users` threads asking `questions` each; (their results, wall seconds)."""
+    results: list[dict[str, Any]] = []
+    lock = threading.Lock()
+    started = time.monotonic()
+    deadline = started + deadline_s
+    threads = [threading.Thread(target=run_user, args=(u, url, questions, timeout, deadline, results, lock), daemon=True)
+               for u in range(users)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(max(0.0, deadline - time.monotonic()) + timeout + 5)
+    return results, time.monotonic() - started
+
+
+def load_report(results: list[dict[str, Any]], wall: float, expected: int, args: argparse.Namespace, url: str,
+                startup_s: float | None) -> dict[str, Any]:
+    """The JSON report: completed, errors, disclaimers, statuses, latency and throughput."""
+    from foundation.settings import Settings
+
     done = [r for r in results if "status" in r]
     latencies = [r["latency_ms"] for r in done]
     errors = [r for r in results if not r.get("ok")]
     missing = expected - len(results)
     no_disclaimer = [r for r in done if not r["disclaimer"]]
-    answered_without_citations = [r for r in done if r["status"] == "answered" and not r["citations"]]
-    report = {
+    return {
         "benchmark": "load_ui",
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
@@ -214,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         "errors": len(errors) + missing,
         "error_samples": [r.get("error") for r in errors[:5]],
         "missing_disclaimer": len(no_disclaimer),
-        "answered_without_citations": len(answered_without_citations),
+        "answered_without_citations": len([r for r in done if r["status"] == "answered" and not r["citations"]]),
         "statuses": dict(Counter(r["status"] for r in done)),
         "latency_ms": {
             "p50": round(percentile(latencies, 50), 1) if latencies else None,
@@ -226,10 +237,6 @@ def main(argv: list[str] | None = None) -> int:
         "throughput_rps": round(len(done) / wall, 2) if wall else None,
         "ok": not errors and not missing and not no_disclaimer,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(report, indent=2))
-    return 0 if report["ok"] else 1
 
 
 if __name__ == "__main__":

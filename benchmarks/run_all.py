@@ -72,71 +72,11 @@ def _met(flag: Any) -> str:
 
 def summary_markdown(out_dir: Path, runs: list[dict[str, Any]] | None = None, quick: bool = False) -> str:
     """benchmarks/results/summary.md from whatever result files exist."""
-    avb = _load(out_dir, "answer_vs_baseline") or {}
-    cold = _load(out_dir, "cold_start") or {}
-    build = _load(out_dir, "build_time") or {}
-    srv = _load(out_dir, "server_load") or {}
-    probe = _load(out_dir, "torchfree_probe") or {}
-    lat = avb.get("latency", {})
-    ret = avb.get("retrieval", {})
-    conc = avb.get("concurrency_in_process", {})
-    ours_l, base_l = lat.get("ours_assistant_ask", {}), lat.get("baseline_query_engine", {})
-    ours_r = ret.get("ours_hybrid_retriever", {})
-    base_r = ret.get("baseline_dense_same_question", {})
-    base_raw = ret.get("baseline_dense_raw_question", {})
-    rss = srv.get("ours_pns_serve_rss_mib", {})
-    brss = srv.get("baseline_llamaindex_process_rss_mib", {})
-    load = srv.get("load", {})
+    results = {name: _load(out_dir, name) or {} for name in
+               ("answer_vs_baseline", "cold_start", "build_time", "server_load", "torchfree_probe")}
+    avb, cold, build, srv = (results[n] for n in ("answer_vs_baseline", "cold_start", "build_time", "server_load"))
     machines = [d.get("machine", {}) for d in (avb, cold, build, srv) if d]
     loads = sorted({tuple(m.get("loadavg", [])[:1]) for m in machines if m.get("loadavg")})
-
-    def r(a: Any, b: Any, digits: int = 2) -> str:
-        return "n/a" if a in (None, 0) or b in (None, 0) else f"{a / b:.{digits}f}"
-
-    rows = [
-        ("Warm answer latency p50 (evalset, {} questions x {})".format(lat.get("questions", "?"), lat.get("passes", "?")),
-         _fmt(ours_l.get("p50_ms"), " ms"), _fmt(base_l.get("p50_ms"), " ms"), r(ours_l.get("p50_ms"), base_l.get("p50_ms")),
-         "< 150 ms", _met(None if ours_l.get("p50_ms") is None else ours_l["p50_ms"] < 150)),
-        ("Warm answer latency p95", _fmt(ours_l.get("p95_ms"), " ms"), _fmt(base_l.get("p95_ms"), " ms"),
-         r(ours_l.get("p95_ms"), base_l.get("p95_ms")), "< 400 ms",
-         _met(None if ours_l.get("p95_ms") is None else ours_l["p95_ms"] < 400)),
-        ("Retrieval recall@5 ({} answerable items)".format(ret.get("items", "?")),
-         _fmt(ours_r.get("recall@5"), digits=3), _fmt(base_r.get("recall@5"), digits=3),
-         r(ours_r.get("recall@5"), base_r.get("recall@5")), "", ""),
-        ("Retrieval hit@5", _fmt(ours_r.get("hit@5"), digits=3), _fmt(base_r.get("hit@5"), digits=3),
-         r(ours_r.get("hit@5"), base_r.get("hit@5")), "", ""),
-        ("Retrieval MRR@5", _fmt(ours_r.get("mrr"), digits=3), _fmt(base_r.get("mrr"), digits=3),
-         r(ours_r.get("mrr"), base_r.get("mrr")), "", ""),
-        ("Cold start `pns ask` (median, fresh process)", _fmt(cold.get("ours_pns_ask", {}).get("median_s"), " s"),
-         _fmt(cold.get("baseline_llamaindex_cold_query", {}).get("median_s"), " s"),
-         r(cold.get("ours_pns_ask", {}).get("median_s"), cold.get("baseline_llamaindex_cold_query", {}).get("median_s")),
-         "< 8 s", _met(cold.get("met") if cold else None)),
-        ("`pns --help` (median)", _fmt(cold.get("pns_help", {}).get("median_s"), " s"), "", "", "", ""),
-        ("Index build, cold process (median)", _fmt(build.get("ours_cold_build", {}).get("median_s"), " s"),
-         _fmt(build.get("baseline_llamaindex_cold_build", {}).get("median_s"), " s"),
-         r(build.get("ours_cold_build", {}).get("median_s"), build.get("baseline_llamaindex_cold_build", {}).get("median_s")),
-         "", ""),
-        ("Index rebuild, nothing changed", _fmt(build.get("ours_up_to_date_rebuild", {}).get("median_s"), " s"),
-         "(no such mode)", "", "", ""),
-        ("Server RSS after warm-up", _fmt(rss.get("after_warm_up"), " MiB"), _fmt(brss.get("after_warm_up"), " MiB"),
-         r(rss.get("after_warm_up"), brss.get("after_warm_up")), "", ""),
-        ("Server RSS peak (after {} questions)".format(load.get("requests", "?")), _fmt(rss.get("peak"), " MiB"),
-         _fmt(brss.get("peak"), " MiB"), r(rss.get("peak"), brss.get("peak")), "< 1536 MiB", _met(srv.get("rss_met") if srv else None)),
-        ("HTTP load: {} users x {} questions, errors".format(load.get("users", "?"), load.get("questions_per_user", "?")),
-         _fmt(load.get("errors")), "", "", "0", _met(None if not load else load.get("errors") == 0 and load.get("ok"))),
-        ("HTTP load: throughput / p50 / p95", "{} req/s / {} / {}".format(
-            _fmt(load.get("throughput_rps")), _fmt((load.get("latency_ms") or {}).get("p50"), " ms"),
-            _fmt((load.get("latency_ms") or {}).get("p95"), " ms")), "", "", "", ""),
-        ("In-process concurrency ({} threads, {} requests): throughput".format(
-            conc.get("ours_assistant_ask", {}).get("threads", "?"), conc.get("ours_assistant_ask", {}).get("requests", "?")),
-         _fmt(conc.get("ours_assistant_ask", {}).get("throughput_rps"), " req/s"),
-         _fmt(conc.get("baseline_query_engine", {}).get("throughput_rps"), " req/s"),
-         r(conc.get("ours_assistant_ask", {}).get("throughput_rps"), conc.get("baseline_query_engine", {}).get("throughput_rps")),
-         "", ""),
-        ("In-process concurrency: errors", _fmt(conc.get("ours_assistant_ask", {}).get("errors")),
-         _fmt(conc.get("baseline_query_engine", {}).get("errors")), "", "0",
-         _met(None if not conc else conc.get("ours_assistant_ask", {}).get("errors") == 0)),
-    ]
     lines = [
         "# Performance: ours vs a plain llama-index baseline",
         "",
@@ -153,10 +93,92 @@ def summary_markdown(out_dir: Path, runs: list[dict[str, Any]] | None = None, qu
         "",
         "| Measure | Ours | Baseline | Ratio | Target | Met |",
         "|---|---|---|---|---|---|",
-        *[f"| {a} | {b} | {c} | {d} | {e} | {f} |" for a, b, c, d, e, f in rows],
+        *[f"| {a} | {b} | {c} | {d} | {e} | {f} |" for a, b, c, d, e, f in
+          _answer_rows(avb) + _start_and_build_rows(cold, build) + _server_rows(srv) + _concurrency_rows(avb)],
         "",
     ]
+    return "\n".join(lines + _notes(avb, cold, results["torchfree_probe"], runs))
+
+
+def _ratio(a: Any, b: Any, digits: int = 2) -> str:
+    return "n/a" if a in (None, 0) or b in (None, 0) else f"{a / b:.{digits}f}"
+
+
+def _answer_rows(avb: dict[str, Any]) -> list[tuple[str, ...]]:
+    """Warm answer latency and retrieval quality, ours vs the baseline."""
+    lat, ret = avb.get("latency", {}), avb.get("retrieval", {})
+    ours_l, base_l = lat.get("ours_assistant_ask", {}), lat.get("baseline_query_engine", {})
+    ours_r, base_r = ret.get("ours_hybrid_retriever", {}), ret.get("baseline_dense_same_question", {})
+    return [
+        ("Warm answer latency p50 (evalset, {} questions x {})".format(lat.get("questions", "?"), lat.get("passes", "?")),
+         _fmt(ours_l.get("p50_ms"), " ms"), _fmt(base_l.get("p50_ms"), " ms"), _ratio(ours_l.get("p50_ms"), base_l.get("p50_ms")),
+         "< 150 ms", _met(None if ours_l.get("p50_ms") is None else ours_l["p50_ms"] < 150)),
+        ("Warm answer latency p95", _fmt(ours_l.get("p95_ms"), " ms"), _fmt(base_l.get("p95_ms"), " ms"),
+         _ratio(ours_l.get("p95_ms"), base_l.get("p95_ms")), "< 400 ms",
+         _met(None if ours_l.get("p95_ms") is None else ours_l["p95_ms"] < 400)),
+        ("Retrieval recall@5 ({} answerable items)".format(ret.get("items", "?")),
+         _fmt(ours_r.get("recall@5"), digits=3), _fmt(base_r.get("recall@5"), digits=3),
+         _ratio(ours_r.get("recall@5"), base_r.get("recall@5")), "", ""),
+        ("Retrieval hit@5", _fmt(ours_r.get("hit@5"), digits=3), _fmt(base_r.get("hit@5"), digits=3),
+         _ratio(ours_r.get("hit@5"), base_r.get("hit@5")), "", ""),
+        ("Retrieval MRR@5", _fmt(ours_r.get("mrr"), digits=3), _fmt(base_r.get("mrr"), digits=3),
+         _ratio(ours_r.get("mrr"), base_r.get("mrr")), "", ""),
+    ]
+
+
+def _start_and_build_rows(cold: dict[str, Any], build: dict[str, Any]) -> list[tuple[str, ...]]:
+    """Cold start of `pns ask` and `pns --help`, and index build times."""
+    ours_ask, base_ask = cold.get("ours_pns_ask", {}), cold.get("baseline_llamaindex_cold_query", {})
+    ours_build, base_build = build.get("ours_cold_build", {}), build.get("baseline_llamaindex_cold_build", {})
+    return [
+        ("Cold start `pns ask` (median, fresh process)", _fmt(ours_ask.get("median_s"), " s"),
+         _fmt(base_ask.get("median_s"), " s"), _ratio(ours_ask.get("median_s"), base_ask.get("median_s")),
+         "< 8 s", _met(cold.get("met") if cold else None)),
+        ("`pns --help` (median)", _fmt(cold.get("pns_help", {}).get("median_s"), " s"), "", "", "", ""),
+        ("Index build, cold process (median)", _fmt(ours_build.get("median_s"), " s"),
+         _fmt(base_build.get("median_s"), " s"), _ratio(ours_build.get("median_s"), base_build.get("median_s")), "", ""),
+        ("Index rebuild, nothing changed", _fmt(build.get("ours_up_to_date_rebuild", {}).get("median_s"), " s"),
+         "(no such mode)", "", "", ""),
+    ]
+
+
+def _server_rows(srv: dict[str, Any]) -> list[tuple[str, ...]]:
+    """Server memory and the HTTP load test."""
+    rss, brss = srv.get("ours_pns_serve_rss_mib", {}), srv.get("baseline_llamaindex_process_rss_mib", {})
+    load = srv.get("load", {})
+    return [
+        ("Server RSS after warm-up", _fmt(rss.get("after_warm_up"), " MiB"), _fmt(brss.get("after_warm_up"), " MiB"),
+         _ratio(rss.get("after_warm_up"), brss.get("after_warm_up")), "", ""),
+        ("Server RSS peak (after {} questions)".format(load.get("requests", "?")), _fmt(rss.get("peak"), " MiB"),
+         _fmt(brss.get("peak"), " MiB"), _ratio(rss.get("peak"), brss.get("peak")), "< 1536 MiB",
+         _met(srv.get("rss_met") if srv else None)),
+        ("HTTP load: {} users x {} questions, errors".format(load.get("users", "?"), load.get("questions_per_user", "?")),
+         _fmt(load.get("errors")), "", "", "0", _met(None if not load else load.get("errors") == 0 and load.get("ok"))),
+        ("HTTP load: throughput / p50 / p95", "{} req/s / {} / {}".format(
+            _fmt(load.get("throughput_rps")), _fmt((load.get("latency_ms") or {}).get("p50"), " ms"),
+            _fmt((load.get("latency_ms") or {}).get("p95"), " ms")), "", "", "", ""),
+    ]
+
+
+def _concurrency_rows(avb: dict[str, Any]) -> list[tuple[str, ...]]:
+    """Many threads asking one in-process Assistant vs one query engine."""
+    conc = avb.get("concurrency_in_process", {})
+    ours, base = conc.get("ours_assistant_ask", {}), conc.get("baseline_query_engine", {})
+    return [
+        ("In-process concurrency ({} threads, {} requests): throughput".format(ours.get("threads", "?"), ours.get("requests", "?")),
+         _fmt(ours.get("throughput_rps"), " req/s"), _fmt(base.get("throughput_rps"), " req/s"),
+         _ratio(ours.get("throughput_rps"), base.get("throughput_rps")), "", ""),
+        ("In-process concurrency: errors", _fmt(ours.get("errors")), _fmt(base.get("errors")), "", "0",
+         _met(None if not conc else ours.get("errors") == 0)),
+    ]
+
+
+def _notes(avb: dict[str, Any], cold: dict[str, Any], probe: dict[str, Any], runs: list[dict[str, Any]] | None) -> list[str]:
+    """The paragraphs under the table: raw-question recall, latency by status, cold-start imports, the probe, runs."""
+    lat, ret = avb.get("latency", {}), avb.get("retrieval", {})
+    lines: list[str] = []
     if ret:
+        base_raw = ret.get("baseline_dense_raw_question", {})
         lines += [
             f"Recall: both sides get the same standalone question (follow-ups rewritten by our conversation module). "
             f"On the raw question, which is all a plain query engine sees, the baseline's recall@5 is "
@@ -194,7 +216,7 @@ def summary_markdown(out_dir: Path, runs: list[dict[str, Any]] | None = None, qu
         lines += ["## Runs", "", "| Benchmark | Exit | Seconds |", "|---|---|---|"]
         lines += [f"| {x['name']} | {x['rc'] if x['rc'] is not None else 'timeout'} | {x['seconds']} |" for x in runs]
         lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

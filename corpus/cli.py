@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, settings_from
+from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, render_table, settings_from
 from corpus.paths import article_path
 
 app = typer.Typer(
@@ -19,17 +19,6 @@ app = typer.Typer(
     no_args_is_help=True,
     cls=PlainFlagsGroup,
 )
-
-
-def render_table(headers: list[str], rows: list[list[object]], max_width: int = 60) -> str:
-    """A plain fixed-width table (no colour, no box drawing): readable in any terminal and in logs."""
-    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
-    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    return "\n".join(lines)
 
 
 @app.command("refs")

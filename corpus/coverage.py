@@ -53,15 +53,23 @@ class CoverageRecord(BaseModel):
         return self.added_at or self.retrieved_at
 
 
-def coverage_records(settings: Settings, references: Sequence[Reference] | None = None) -> list[CoverageRecord]:
+def coverage_records(settings: Settings, references: Sequence[Reference] | None = None,
+                     sources: Sequence[SourceDocument] | None = None, problems: Sequence[str] = ()) -> list[CoverageRecord]:
     """One record per reference, in bibliography order. A file that fails verification shows as metadata
-    only with the reason in `problem`; a broken manifest raises CorpusError (nothing can be verified)."""
+    only with the reason in `problem`; a broken manifest raises CorpusError (nothing can be verified).
+
+    `sources` and `problems` (the messages of files left out) let a caller that already loaded the
+    sources (corpus.corpus.Corpus.load) skip loading them again.
+    """
     if references is None:
         from corpus.bibliography import load_references
 
         references = load_references(settings)
-    problems: list[CorpusError] = []
-    docs = {d.reference_id: d for d in load_sources(settings, list(references), on_error=problems.append)}
+    if sources is None:
+        failed: list[CorpusError] = []
+        sources = load_sources(settings, list(references), on_error=failed.append)
+        problems = [str(p) for p in failed]
+    docs = {d.reference_id: d for d in sources}
     sources_dir = settings.resolved_sources_dir
     manifest = read_manifest(sources_dir) if sources_dir.is_dir() else None
     entries = {e.reference_id: e for e in (manifest.sources if manifest else [])}
@@ -73,7 +81,7 @@ def coverage_records(settings: Settings, references: Sequence[Reference] | None 
     out = []
     for ref in references:
         entry, doc = entries.get(ref.id), docs.get(ref.id)
-        problem = next((str(p) for p in problems if entry is not None and entry.path in str(p)), None)
+        problem = next((p for p in problems if entry is not None and entry.path in p), None)
         base = dict(reference_id=ref.id, short=ref.short, title=ref.title, type=ref.type, last_fetch=log.get(ref.id),
                     origin_url=ref.url or (f"https://doi.org/{ref.doi}" if ref.doi else None))
         if entry is None or doc is None:

@@ -1,6 +1,6 @@
 """`pns corpus add | remove | status | fetch`: the cited sources' texts, added by hand or fetched, reported honestly.
 
-Registered on the `pns corpus` group by corpus/cli.py (which also holds render_table). Library
+Registered on the `pns corpus` group by corpus/cli.py. Library
 errors become one-line messages via `handles_errors`; `--json` prints a stable shape for scripts.
 """
 
@@ -15,7 +15,7 @@ from foundation.cli import echo_json, handles_errors, settings_from
 
 
 def _table(headers: list[str], rows: list[list[object]], max_width: int = 60) -> str:
-    from corpus.cli import render_table
+    from foundation.cli import render_table
 
     return render_table(headers, rows, max_width)
 

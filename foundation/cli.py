@@ -105,3 +105,17 @@ def echo_json(data: Any) -> None:
     import json
 
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def render_table(headers: list[str], rows: list[list[object]], max_width: int = 60) -> str:
+    """A plain fixed-width table (no colour, no box drawing): readable in any terminal and in logs.
+
+    On the ground floor because every stage's commands print tables (corpus links, feedback summaries).
+    """
+    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _ENV = SettingsConfigDict(env_prefix="PNS_", extra="ignore")
@@ -62,7 +62,10 @@ class IndexSettings(BaseSettings):
     chunk_overlap: int = 0
 
 
-AnswererName = Literal["extractive", "llm-select", "generate", "llamacpp", "openai", "ollama"]
+AnswererName = Literal["extractive", "llm-select", "generate"]
+# Before answerers and LLM backends were separate settings, PNS_ANSWERER named the backend. Those names still
+# work and mean "generate with that backend" (see Settings._legacy_answerer_names_a_backend).
+LEGACY_ANSWERERS = ("llamacpp", "openai", "ollama")
 
 
 class AnswerSettings(BaseSettings):
@@ -71,7 +74,8 @@ class AnswerSettings(BaseSettings):
     model_config = _ENV
 
     top_k: int = 5
-    answerer: AnswererName = "extractive"
+    answerer: AnswererName | Literal["llamacpp", "openai", "ollama"] = Field(
+        default="extractive", description="extractive | llm-select | generate (the LLM is settings.llm.backend).")
     # best full-question cosine of a retrieved sentence below this -> not_found/out_of_scope
     # (tuned by benchmarks/tune_abstention.py; results in benchmarks/results/abstention.json)
     abstain_threshold: float = 0.18
@@ -79,7 +83,6 @@ class AnswerSettings(BaseSettings):
     max_history_turns: int = 50
 
 
-LLMBackendName = Literal["llamacpp", "openai", "ollama"]
 
 
 class LLMSettings(BaseSettings):
@@ -87,13 +90,23 @@ class LLMSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="PNS_LLM_", extra="ignore")
 
-    backend: LLMBackendName = "llamacpp"
-    model_path: Path | None = None
-    base_url: str | None = None
-    model: str | None = None
+    backend: str = Field(default="llamacpp", description="llamacpp | openai | ollama (foundation/llm/registry.py).")
+    model_path: Path | None = Field(default=None, description="llamacpp: a .gguf file (default: the bundled GGUF under HOME).")
+    base_url: str | None = Field(default=None, description="openai: the .../v1 URL; ollama: default http://127.0.0.1:11434.")
+    model: str | None = Field(default=None, description="openai/ollama: the model name; llamacpp: a bundled GGUF name.")
     api_key: str | None = None
     threads: int = 2
     context: int = 4096
+    timeout_s: float = 120.0
+
+    @field_validator("backend")
+    @classmethod
+    def _backend_is_registered(cls, value: str) -> str:
+        from foundation.llm.registry import backend_names
+
+        if value not in backend_names():
+            raise ValueError(f"unknown LLM backend {value!r}; choose one of {', '.join(backend_names())}")
+        return value
 
 
 class EvalSettings(BaseSettings):
@@ -158,6 +171,12 @@ class Settings(BaseSettings):
                     data[name] = stage(**data[name])
         return data
 
+    @model_validator(mode="after")
+    def _legacy_answerer_names_a_backend(self) -> Settings:
+        """PNS_ANSWERER=llamacpp|openai|ollama (the old names) means answerer 'generate' with that LLM backend."""
+        _apply_answerer_alias(self)
+        return self
+
     def override(self, **stages: dict[str, Any]) -> Settings:
         """A copy with some fields of some stages changed: `settings.override(index={"chroma_url": u})`."""
         update: dict[str, Any] = {}
@@ -168,7 +187,9 @@ class Settings(BaseSettings):
             if name not in _STAGES:
                 raise KeyError(f"no settings stage {name!r}; stages: {', '.join(_STAGES)}")
             update[name] = getattr(self, name).model_copy(update=changes)
-        return self.model_copy(update=update)
+        copy = self.model_copy(update=update)
+        _apply_answerer_alias(copy)
+        return copy
 
     @property
     def resolved_sources_dir(self) -> Path:
@@ -183,6 +204,21 @@ class Settings(BaseSettings):
         """Create HOME on first use (not at import, so reading settings has no side effects)."""
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home
+
+
+def _apply_answerer_alias(settings: Settings) -> None:
+    """Rewrite a legacy answerer name in place: answerer 'generate', settings.llm.backend = the old name.
+
+    An explicitly set, different PNS_LLM_BACKEND is a contradiction, refused rather than silently overridden.
+    """
+    legacy = settings.answer.answerer
+    if legacy not in LEGACY_ANSWERERS:
+        return
+    if "backend" in settings.llm.model_fields_set and settings.llm.backend != legacy:
+        raise ValueError(f"PNS_ANSWERER={legacy} (meaning: generate with the {legacy} backend) contradicts "
+                         f"PNS_LLM_BACKEND={settings.llm.backend}; set PNS_ANSWERER=generate and keep PNS_LLM_BACKEND")
+    settings.answer = settings.answer.model_copy(update={"answerer": "generate"})
+    settings.llm = settings.llm.model_copy(update={"backend": legacy})
 
 
 def disable_telemetry() -> None:

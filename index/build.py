@@ -21,7 +21,7 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,6 +32,7 @@ from corpus.errors import CorpusError
 from foundation.errors import PNSError
 
 from index.errors import IndexStoreError
+from index.chroma import chroma_errors, chroma_location, connect, create_collection, get_collection, vector_store
 from index.chunking import EMBED_RECIPE, chunk_corpus, embedding_text, model_tokenizer
 from index.models import Chunk
 from index.store import (
@@ -39,14 +40,8 @@ from index.store import (
     OWNED_FILE,
     POINTER_FILE,
     check_compatible,
-    chroma_errors,
-    chroma_location,
-    connect,
-    create_collection,
-    get_collection,
     load_manifest,
     read_pointer,
-    vector_store,
     write_json_atomic,
     write_manifest,
 )
@@ -162,12 +157,7 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
             vectors = _reuse_vectors(client, old, chunks, embedder.model_name, settings)
             reused = len(vectors)
             todo = [c for c in chunks if c.id not in vectors]
-            batches = [todo[i : i + EMBED_BATCH] for i in range(0, len(todo), EMBED_BATCH)]
-            with _progress(None, progress, total=len(todo), desc="embedding", unit="chunk") as bar:
-                for batch in batches:
-                    for c, v in zip(batch, embedder.embed([embedding_text(c) for c in batch])):
-                        vectors[c.id] = v
-                    bar.update(len(batch))
+            vectors.update(_embed_chunks(embedder, todo, progress))
             _write_vectors(collection, chunks, vectors, embedder.model_name, settings, progress)
 
             manifest = f"chunks-{tag}.json"
@@ -179,13 +169,8 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
                     raise IndexStoreError(f"the new collection holds {collection.count()} vectors, expected {len(chunks)}")
             pointer = {
                 "format": FORMAT_VERSION, "collection": name, "build_hash": digest, "manifest": manifest,
-                "lexical": lexical, "chunks": len(chunks), "embedding_model": embedder.model_name,
-                "dimension": embedder.dimension, "embed_recipe": EMBED_RECIPE,
-                "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "sources": sources, "chunk_size": settings.index.chunk_size, "chunk_overlap": settings.index.chunk_overlap,
-                "location": chroma_location(settings),
-                "embedded": len(todo), "reused": reused,
-                "seconds": round(time.perf_counter() - started, 2),
+                "lexical": lexical, "chunks": len(chunks), **_build_facts(settings, embedder, sources),
+                "embedded": len(todo), "reused": reused, "seconds": round(time.perf_counter() - started, 2),
             }
             write_json_atomic(index_dir / POINTER_FILE, pointer)  # the switch
         except BaseException:
@@ -197,6 +182,28 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
             pass  # the new index is live; leftovers are retried by the next build's GC
         return _report(pointer, embedded=len(todo), reused=reused, seconds=time.perf_counter() - started,
                        skipped=skipped)
+
+
+def _embed_chunks(embedder: "BundledEmbedding", chunks: Sequence[Chunk], progress: bool) -> dict[str, list[float]]:
+    """Vectors for the chunks that could not be reused, in batches, with a progress bar."""
+    vectors: dict[str, list[float]] = {}
+    with _progress(None, progress, total=len(chunks), desc="embedding", unit="chunk") as bar:
+        for i in range(0, len(chunks), EMBED_BATCH):
+            batch = chunks[i : i + EMBED_BATCH]
+            for c, v in zip(batch, embedder.embed([embedding_text(c) for c in batch])):
+                vectors[c.id] = v
+            bar.update(len(batch))
+    return vectors
+
+
+def _build_facts(settings: "Settings", embedder: "BundledEmbedding", sources: dict[str, int]) -> dict[str, Any]:
+    """What the pointer records about how the index was built (checked on open, shown by `pns index status`)."""
+    return {
+        "embedding_model": embedder.model_name, "dimension": embedder.dimension, "embed_recipe": EMBED_RECIPE,
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "sources": sources,
+        "chunk_size": settings.index.chunk_size, "chunk_overlap": settings.index.chunk_overlap,
+        "location": chroma_location(settings),
+    }
 
 
 def _report(pointer: dict[str, Any], *, embedded: int, reused: int, seconds: float, up_to_date: bool = False,
@@ -341,3 +348,23 @@ def _collect_garbage(client: Any, index_dir: Path, pointer: dict[str, Any], sett
                 shutil.rmtree(path, ignore_errors=True)
             else:
                 path.unlink(missing_ok=True)
+
+
+def ensure_index(settings: "Settings", *, progress: bool = True, embedder: "BundledEmbedding | None" = None,
+                 on_build: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """The live index's status, after building it when it cannot be opened (missing, partial or corrupt).
+
+    Why one call: a server must not start without an index, and how an index is checked and built is this
+    stage's business, not the web app's. `on_build(reason)` is told why a build starts (it takes a minute the
+    first time). The status carries `built: True` when a build ran. A build that cannot help (a Chroma server
+    that is down) fails with the build's own IndexStoreError.
+    """
+    from index.store import open_index
+
+    try:
+        return open_index(settings).status() | {"built": False}
+    except IndexStoreError as exc:
+        if on_build is not None:
+            on_build(str(exc))
+    build_index(settings, progress=progress, embedder=embedder)
+    return open_index(settings, embedder=embedder).status() | {"built": True}

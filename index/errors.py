@@ -2,6 +2,8 @@
 
 from foundation.errors import PNSError
 
+BUILD_HINT = "run `pns index build`"  # the one fix named by every missing/corrupt-index message
+
 
 class IndexStoreError(PNSError):
     """The index is missing, corrupt, incompatible or its store is unreachable."""

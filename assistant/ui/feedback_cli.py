@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, settings_from
+from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, render_table, settings_from
 
 app = typer.Typer(help="Feedback from the web app: export it (CSV / JSON Lines) or summarise the helpful rate.",
                   no_args_is_help=True, cls=PlainFlagsGroup)
@@ -50,7 +50,6 @@ def summary_cmd(
 ) -> None:
     """Helpful rate (thumbs-up share) overall, by answer status and by question category."""
     from assistant.ui.feedback_report import read_feedback, summarize
-    from corpus.cli import render_table
 
     summary = summarize(read_feedback(_store_path(ctx, db)))
     if as_json:

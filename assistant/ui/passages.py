@@ -1,71 +1,46 @@
 """Find the text around a cited passage, so the UI can show the quote highlighted in its section.
 
-A citation carries offsets into its source (the cleaned article text, or a cited source's text).
-For the article we show the whole section the passage sits in; for a source document, a window
-of text around the passage. Loaded lazily and held by the app, never globally.
+A citation carries offsets into its source (the cleaned article text, or a cited source's text). For the
+article we show the whole section the passage sits in; for a source document, a window of text around the
+passage. Everything is read from the CorpusView the Assistant answered from, so offsets and text agree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from assistant.models import Citation
 from assistant.ui.render import PassageContext
-from corpus.models import Article, SourceDocument
+from corpus.corpus import CorpusView
 
 WINDOW = 700
+ARTICLE = "article"
 
 
-class PassageFinder:
-    """Maps a Citation to the PassageContext that surrounds it."""
+def passage_context(view: CorpusView, citation: Citation) -> PassageContext | None:
+    """The section (article) or the window of text (a cited source) around `citation`; None if unknown."""
+    if citation.source_id == ARTICLE:
+        section = view.section(citation.section_id) or next(
+            (s for s in view.article.sections if s.start <= citation.start < s.end), None
+        )
+        return PassageContext(section.text, section.start, " > ".join(section.path)) if section else None
+    text = view.text_of(citation.source_id)
+    if not text:
+        return None
+    lo, hi = max(0, citation.start - WINDOW), min(len(text), citation.end + WINDOW)
+    if lo >= hi:
+        return None
+    while lo > 0 and not text[lo - 1].isspace():  # widen to whole words so the window doesn't start mid-word
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return PassageContext(text[lo:hi], lo, citation.section)
 
-    def __init__(self, article_loader: Callable[[], Article], sources_loader: Callable[[], Iterable[SourceDocument]]) -> None:
-        self._article_loader = article_loader
-        self._sources_loader = sources_loader
-        self._article: Article | None = None
-        self._sources: dict[str, SourceDocument] | None = None
 
-    @property
-    def article(self) -> Article:
-        if self._article is None:
-            self._article = self._article_loader()
-        return self._article
-
-    def _source(self, source_id: str) -> SourceDocument | None:
-        if self._sources is None:
-            try:
-                self._sources = {s.reference_id: s for s in self._sources_loader()}
-            except Exception:  # a broken manifest must not break answers: show the quote alone
-                self._sources = {}
-        return self._sources.get(source_id)
-
-    def context(self, citation: Citation) -> PassageContext | None:
-        if citation.source_id == "article":
-            try:
-                section = self.article.section(citation.section_id)
-            except KeyError:
-                section = next((s for s in self.article.sections if s.start <= citation.start < s.end), None)
-            if section is None:
-                return None
-            return PassageContext(section.text, section.start, " > ".join(section.path))
-        doc = self._source(citation.source_id)
-        if doc is None:
-            return None
-        lo = max(0, citation.start - WINDOW)
-        hi = min(len(doc.text), citation.end + WINDOW)
-        if lo >= hi:
-            return None
-        # widen to whole words so the window doesn't start mid-word
-        while lo > 0 and not doc.text[lo - 1].isspace():
-            lo -= 1
-        while hi < len(doc.text) and not doc.text[hi].isspace():
-            hi += 1
-        return PassageContext(doc.text[lo:hi], lo, citation.section)
-
-    def contexts(self, citations: Iterable[Citation]) -> dict[int, PassageContext]:
-        out: dict[int, PassageContext] = {}
-        for c in citations:
-            ctx = self.context(c)
-            if ctx is not None:
-                out[c.marker] = ctx
-        return out
+def passage_contexts(view: CorpusView, citations: Iterable[Citation]) -> dict[int, PassageContext]:
+    out: dict[int, PassageContext] = {}
+    for c in citations:
+        ctx = passage_context(view, c)
+        if ctx is not None:
+            out[c.marker] = ctx
+    return out

@@ -1,18 +1,18 @@
 """The clinicians' reference explorer: the bibliography joined with its linked sections and full-text status.
 
-Loaded once per app (it is small: 22 entries) and then searched, sorted and exported in memory.
-Section links are inferred from the article, not printed in it, so they are labelled as such.
+Built from the read-only CorpusView the Assistant hands out (the same corpus answers are grounded in), then
+searched, sorted and exported in memory: it is small (21 entries) and cheap to rebuild per request, so a
+corpus reloaded after `pns index build` shows at once. Section links are inferred from the article, not
+printed in it, so they are labelled as such.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from corpus.models import Article, Reference, ReferenceLink
-from foundation.settings import Settings
-from corpus.paths import article_path
+from corpus.corpus import CorpusView
+from corpus.models import Reference
 
 SORTS: dict[str, str] = {
     "Year (newest first)": "year_desc",
@@ -21,9 +21,20 @@ SORTS: dict[str, str] = {
     "Title (A–Z)": "title",
     "Journal / source (A–Z)": "container",
 }
-COLUMNS = ["ID", "Authors", "Year", "Title", "Journal / source", "DOI", "URL", "Text", "Linked article sections"]
 FULL_TEXT = "Full text"
 METADATA_ONLY = "Metadata only"
+# What the export and copy controls call each format the corpus can write; unknown ones show their key.
+FORMAT_LABELS: dict[str, str] = {
+    "vancouver": "NLM / Vancouver",
+    "ama": "AMA",
+    "apa": "APA",
+    "bibtex": "BibTeX",
+    "ris": "RIS",
+    "csl-json": "CSL-JSON",
+}
+FILE_EXTENSIONS: dict[str, str] = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}
+# Preferred format for "copy": a citation style clinicians paste into notes when one is installed.
+COPY_PREFERENCE = ("vancouver", "ama", "apa", "bibtex", "ris", "csl-json")
 
 
 @dataclass(frozen=True)
@@ -49,19 +60,9 @@ class ReferenceEntry:
         parts.append(FULL_TEXT if self.full_text else METADATA_ONLY)
         return " ".join(parts).casefold()
 
-    def row(self) -> list[str | int | None]:
-        r = self.ref
-        return [
-            r.id,
-            "; ".join(r.authors),
-            r.year if r.year is not None else "n.d.",
-            r.title,
-            r.container or "",
-            r.doi or "",
-            r.url or "",
-            FULL_TEXT if self.full_text else METADATA_ONLY,
-            "; ".join(s.title for s in self.sections),
-        ]
+    @property
+    def text_status(self) -> str:
+        return FULL_TEXT if self.full_text else METADATA_ONLY
 
     def as_dict(self) -> dict[str, object]:
         """JSON for the /references API endpoint."""
@@ -71,33 +72,14 @@ class ReferenceEntry:
         return data
 
 
-def build_entries(
-    refs: Sequence[Reference], links: Iterable[ReferenceLink], article: Article | None, full_text_ids: Iterable[str]
-) -> list[ReferenceEntry]:
-    """Join references with their linked sections (best link first) and full-text availability."""
-    titles = {s.id: " > ".join(s.path) for s in article.sections} if article else {}
+def entries_from(view: CorpusView) -> list[ReferenceEntry]:
+    """Join the view's references with their linked sections (best link first) and full-text availability."""
+    titles = {s.id: " > ".join(s.path) for s in view.article.sections}
     by_ref: dict[str, list[LinkedSection]] = {}
-    for ln in links:
+    for ln in view.links:
         by_ref.setdefault(ln.reference_id, []).append(LinkedSection(ln.section_id, titles.get(ln.section_id, ln.section_id), ln.score))
-    have_text = set(full_text_ids)
-    return [
-        ReferenceEntry(r, sorted(by_ref.get(r.id, []), key=lambda s: -s.score), r.id in have_text) for r in refs
-    ]
-
-
-def load_entries(settings: Settings) -> list[ReferenceEntry]:
-    """Read the bibliography, inferred links, article outline and source manifest for the explorer."""
-    from corpus.article import load_article
-    from corpus.bibliography import load_references
-    from corpus.links import load_links
-    from corpus.sources import load_sources
-
-    refs = load_references(settings)
-    article = load_article(article_path(settings))
-    links = load_links(settings)
-    # lenient: one corrupt source file shows as metadata-only instead of breaking the whole table
-    sources = load_sources(settings, on_error=lambda exc: logging.getLogger(__name__).warning("skipped a source: %s", exc))
-    return build_entries(refs, links, article, {s.reference_id for s in sources})
+    have_text = view.full_text_ids
+    return [ReferenceEntry(r, sorted(by_ref.get(r.id, []), key=lambda s: -s.score), r.id in have_text) for r in view.references]
 
 
 def search(entries: Sequence[ReferenceEntry], query: str | None) -> list[ReferenceEntry]:
@@ -135,3 +117,17 @@ def select(entries: Sequence[ReferenceEntry], ids: Iterable[str] | None) -> list
 def choice_label(entry: ReferenceEntry) -> str:
     title = entry.ref.title if len(entry.ref.title) <= 60 else entry.ref.title[:57] + "…"
     return f"{entry.ref.short} — {title}"
+
+
+def format_label(fmt: str) -> str:
+    return FORMAT_LABELS.get(fmt, fmt)
+
+
+def copy_format(formats: Sequence[str]) -> str:
+    """The format a per-reference "copy" uses: the first of COPY_PREFERENCE the corpus can write."""
+    return next((f for f in COPY_PREFERENCE if f in formats), formats[0] if formats else "bibtex")
+
+
+def file_formats(formats: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """Export choices for the download: label -> (format, file extension); styles download as plain text."""
+    return {f"{format_label(f)} (.{FILE_EXTENSIONS.get(f, 'txt')})": (f, FILE_EXTENSIONS.get(f, "txt")) for f in formats}

@@ -1,4 +1,4 @@
-"""Pure functions that turn an Answer (and the user's question) into the HTML and Markdown the UI shows.
+"""Pure functions that turn an Answer (and the user's question) into the HTML the chat shows.
 
 Everything a user or the corpus wrote passes through `esc` before it reaches markup, here and
 nowhere else, so a question containing `<script>` or `<img onerror=...>` is shown as text. Only
@@ -10,43 +10,50 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from assistant.disclaimer import DISCLAIMER
 from assistant.models import Answer, Citation, CitedReference
+from assistant.ui.icons import icon
 
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 _MARKERS = re.compile(r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]")
 _BULLET = re.compile(r"^\s*[-*\u2022]\s+")
 
-# (css kind, heading, explanation) per status; "answered" shows no banner.
+# (css kind, heading, next step) per status; "answered" shows no note. The body (the Assistant's own words)
+# says what happened; the note names the kind of reply and what to do next. invalid_input is shown under the
+# question box instead, where the question stays to be edited.
 STATUS_NOTES: dict[str, tuple[str, str, str]] = {
-    "emergency": (
-        "emergency",
-        "This may be a medical emergency",
-        "If you or someone with you has severe, sudden or worsening symptoms, call your local "
-        "emergency number or go to the nearest emergency department now. Do not wait for an online answer.",
-    ),
+    "emergency": ("emergency", "This may be a medical emergency", ""),  # the body itself is the next step
     "personal_advice": (
         "caution",
         "I can't give personal medical advice",
-        "Questions about your own diagnosis, tests or treatment belong with your doctor or care team.",
+        "Take this question to your doctor or care team; the general information here may help you prepare.",
     ),
     "not_found": (
         "info",
         "Not covered by the article",
-        "The article and its cited sources do not support an answer to this question.",
+        "Try asking with the words the article uses, pick an example question, or browse the References tab.",
     ),
-    "out_of_scope": (
-        "info",
-        "Outside this assistant's topic",
-        "This assistant only answers questions about paraneoplastic syndromes, from one article and its sources.",
+    "out_of_scope": ("info", "Outside this assistant's topic", "Ask about their symptoms, causes, diagnosis or treatment."),
+    "invalid_input": ("caution", "Question not accepted", "Your question is still in the box: edit it and press Ask."),
+    "error": (
+        "caution",
+        "Something went wrong",
+        "Please ask again in a moment. If it keeps failing, whoever runs this site can find the cause in the "
+        "log of `pns serve` (set PNS_DEBUG=1 for details).",
     ),
-    "invalid_input": ("caution", "Question not accepted", "Please check the question and try again."),
-    "error": ("caution", "Something went wrong", "The answer could not be produced. Please try again."),
 }
+# An unavailable search index is fixed where the server runs, not by asking again at once.
+INDEX_ERROR_NOTE = (
+    "caution",
+    "The search index is not available",
+    "If you run this site: fix what the message below names (for a Chroma server, start it or check "
+    "PNS_CHROMA_URL), then ask again; no restart is needed. Otherwise, please try again later.",
+)
+INDEX_ERROR_FLAG = "error: IndexStoreError"
 
 
 @dataclass(frozen=True)
@@ -213,61 +220,72 @@ def render_citation(citation: Citation, context: PassageContext | None, target: 
     )
 
 
-def render_status_note(status: str) -> str:
-    """The banner for a non-answer status; emergency is a red alert at the very top."""
-    note = STATUS_NOTES.get(status)
-    if note is None:
-        return ""
-    kind, heading, text = note
+def status_note(answer: Answer) -> tuple[str, str, str] | None:
+    """(kind, heading, next step) for a non-answer, chosen by status and, for errors, by their cause."""
+    if answer.status == "error" and INDEX_ERROR_FLAG in answer.flags:
+        return INDEX_ERROR_NOTE
+    return STATUS_NOTES.get(answer.status)
+
+
+def render_note(kind: str, heading: str, next_step: str, body_html: str = "") -> str:
+    """A status box: icon and heading, the body where it belongs inside (emergencies), and the next step."""
     role = "alert" if kind == "emergency" else "note"
-    icon = "⚠️ " if kind in ("emergency", "caution") else "ℹ️ "
+    sign = icon("alert") if kind in ("emergency", "caution") else icon("info")
+    next_html = f'<p class="pns-next">{esc(next_step)}</p>' if next_step else ""
     return (
         f'<div class="pns-status pns-status-{kind}" role="{role}">'
-        f'<p class="pns-status-heading"><span aria-hidden="true">{icon}</span>{esc(heading)}</p>'
-        f"<p>{esc(text)}</p></div>"
+        f'<p class="pns-status-heading">{sign}<span>{esc(heading)}</span></p>'
+        f"{body_html}{next_html}</div>"
     )
 
 
-def render_disclaimer() -> str:
-    return f'<p class="pns-disclaimer" role="note"><strong>Disclaimer:</strong> {esc(DISCLAIMER)}</p>'
+def render_disclaimer(disclaimer: str = DISCLAIMER) -> str:
+    return f'<p class="pns-disclaimer" role="note"><strong>Disclaimer:</strong> {esc(disclaimer)}</p>'
 
 
-def render_answer(answer: Answer, prefix: str = "a", contexts: Mapping[int, PassageContext] | None = None) -> str:
-    """A whole answer: status banner, body with linked markers, citations, and the disclaimer last."""
+def copy_button(text: str, label: str, aria_label: str | None = None) -> str:
+    """A button that copies `text` (kept, escaped, in a data attribute) to the clipboard; see scripts.COPY_JS."""
+    aria = esc(aria_label or label)
+    return (
+        f'<button type="button" class="pns-copy" data-copy="{esc(text)}" aria-label="{aria}" title="{aria}">'
+        f'{icon("copy")}<span class="pns-copy-label">{esc(label)}</span></button>'
+    )
+
+
+def render_answer(answer: Answer, prefix: str = "a", contexts: Mapping[int, PassageContext] | None = None,
+                  copy_text: str | None = None, *, pending: bool = False) -> str:
+    """The one place the web UI puts an answer together: status note, body with linked markers, citations,
+    a copy control, and the disclaimer last. `pending` marks a body still streaming in (busy, no citations yet)."""
     contexts = contexts or {}
-    targets = {c.marker: cite_target(prefix, c.marker) for c in answer.citations}
-    body = answer.body
-    cites = "".join(render_citation(c, contexts.get(c.marker), targets[c.marker]) for c in answer.citations)
+    targets = {} if pending else {c.marker: cite_target(prefix, c.marker) for c in answer.citations}
+    body_html = f'<div class="pns-answer-body">{render_body(answer.body, targets) if answer.body else ""}'
+    body_html += '<p class="pns-typing">Finding passages and writing the answer…</p></div>' if pending else "</div>"
+    cites = "".join(render_citation(c, contexts.get(c.marker), targets[c.marker]) for c in answer.citations if c.marker in targets)
     cites_html = (
         f'<section class="pns-citations" aria-label="Sources for this answer"><p class="pns-citations-title">'
-        f"Sources ({len(answer.citations)}) — select a number to see the exact passage</p>{cites}</section>"
+        f"Sources ({len(targets)}) — select a number to see the exact passage</p>{cites}</section>"
         if cites
         else ""
     )
-    body_html = f'<div class="pns-answer-body">{render_body(body, targets)}</div>'
-    if answer.status == "emergency":
-        # The urgent instructions themselves go inside the red alert, first thing on screen.
-        kind, heading, _ = STATUS_NOTES["emergency"]
-        top = (
-            f'<div class="pns-status pns-status-{kind}" role="alert">'
-            f'<p class="pns-status-heading"><span aria-hidden="true">⚠️ </span>{esc(heading)}</p>{body_html}</div>'
-        )
-        body_html = ""
-    else:
-        top = render_status_note(answer.status)
+    note = None if pending else status_note(answer)
+    top = ""
+    if note is not None and answer.status == "emergency":  # the urgent instructions go inside the red alert, first
+        top, body_html = render_note(*note, body_html=body_html), ""
+    elif note is not None:
+        top = render_note(*note)
+    label = "Copy answer with its references (NLM/Vancouver)" if answer.citations else "Copy answer"
+    tools = f'<div class="pns-tools">{copy_button(copy_text, label)}</div>' if copy_text else ""
+    status = "pending" if pending else safe_id(answer.status)
+    busy = ' aria-busy="true"' if pending else ""
     return (
-        f'<div class="pns-answer pns-answer-{safe_id(answer.status)}" data-status="{safe_id(answer.status)}">'
-        f"{top}{body_html}{cites_html}{render_disclaimer()}</div>"
+        f'<div class="pns-answer pns-answer-{status}" data-status="{status}"{busy}>'
+        f"{top}{body_html}{cites_html}{tools}{render_disclaimer(answer.disclaimer)}</div>"
     )
 
 
 def render_partial(body: str) -> str:
-    """An answer body still streaming in: escaped text so far, marked busy for assistive tech."""
-    return (
-        '<div class="pns-answer pns-answer-pending" aria-busy="true">'
-        f'<div class="pns-answer-body">{render_body(body) if body else ""}'
-        '<p class="pns-typing">Finding passages and writing the answer…</p></div></div>'
-    )
+    """An answer body still streaming in: escaped text so far, marked busy, the disclaimer already below it."""
+    return render_answer(Answer(status="answered", body=body, disclaimer=DISCLAIMER), pending=True)
 
 
 def render_question(question: str) -> str:
@@ -297,73 +315,9 @@ def render_conversation(turns: Sequence[tuple[str, str]], pending: tuple[str, st
     return f'<div class="pns-log" role="log" aria-live="polite" aria-label="Conversation">{inner}</div>'
 
 
-# ---------- Markdown (API, exports, logs) ----------
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
-
-
-def md_escape(text: str) -> str:
-    """Escape Markdown syntax and HTML (so a renderer shows the text, never runs it)."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-
-
-def answer_markdown(answer: Answer) -> str:
-    """The answer as Markdown: body, numbered sources with quotes and references, the disclaimer last."""
-    body = answer.body
-    lines = [html.escape(body, quote=False), ""]
-    if answer.citations:
-        lines.append("**Sources**")
-        lines.append("")
-        for c in answer.citations:
-            lines.append(f"{c.marker}. *{md_escape(c.section)}* — “{md_escape(c.quote)}”")
-            for r in c.references:
-                doi = f" https://doi.org/{r.doi}" if r.doi else (f" {r.url}" if safe_url(r.url) else "")
-                lines.append(f"   - {md_escape(', '.join(r.authors[:3]))} ({r.year or 'n.d.'}). {md_escape(r.title)}.{doi}")
-        lines.append("")
-    lines += ["---", answer.disclaimer]
-    return "\n".join(lines)
-
-
-def citation_markers(answer: Answer) -> Iterable[int]:
-    return (c.marker for c in answer.citations)
-
-
-# ---------- References tab ----------
-
-
-def render_reference_cards(entries: Sequence[object]) -> str:
-    """Reference cards for the clinicians' tab: full citation, DOI/URL links, text status, linked sections."""
-    if not entries:
-        return '<p class="pns-empty">No reference matches this search.</p>'
-    cards = []
-    for entry in entries:
-        ref = entry.ref  # type: ignore[attr-defined]
-        details = [f"<cite>{esc(ref.title)}</cite>"]
-        if ref.container:
-            vol = f", {esc(ref.volume)}" if ref.volume else ""
-            iss = f"({esc(ref.issue)})" if ref.issue else ""
-            pages = f", {esc(ref.pages)}" if ref.pages else ""
-            details.append(f"<span class=\"pns-ref-container\">{esc(ref.container)}</span>{vol}{iss}{pages}")
-        links = []
-        if ref.doi:
-            links.append("DOI: " + link(doi_url(ref.doi), ref.doi, f"DOI {ref.doi} (opens in a new tab)"))
-        if ref.url and not (ref.doi and "doi.org" in ref.url):
-            links.append("URL: " + link(ref.url, ref.url, f"Open {ref.title} (new tab)"))
-        badge_kind = "full" if entry.full_text else "meta"  # type: ignore[attr-defined]
-        badge = "Full text indexed" if entry.full_text else "Metadata only"  # type: ignore[attr-defined]
-        sections = entry.sections  # type: ignore[attr-defined]
-        sec_html = (
-            "<ul>" + "".join(f"<li>{esc(s.title)}</li>" for s in sections) + "</ul>"
-            if sections
-            else "<p>No article section linked.</p>"
-        )
-        cards.append(
-            f'<article class="pns-refcard" id="ref-{safe_id(ref.id)}" aria-labelledby="ref-{safe_id(ref.id)}-h">'
-            f'<h3 id="ref-{safe_id(ref.id)}-h">{esc("; ".join(ref.authors) or "Anon.")} ({esc(ref.year or "n.d.")})'
-            f' <span class="pns-badge pns-badge-{badge_kind}">{badge}</span></h3>'
-            f"<p>{'. '.join(details)}.</p>"
-            + (f"<p class=\"pns-ref-links\">{' · '.join(links)}</p>" if links else "")
-            + f'<details class="pns-ref-sections"><summary>Linked article sections ({len(sections)}, inferred)</summary>{sec_html}</details>'
-            + f'<p class="pns-ref-id">Key: <code>{esc(ref.id)}</code></p></article>'
-        )
-    return f'<div class="pns-refcards">{"".join(cards)}</div>'
+def render_input_note(kind: str, text: str, next_step: str = "") -> str:
+    """A message under the question box (a question not accepted, a feedback problem): what, then what next."""
+    sign = icon("check") if kind == "ok" else icon("alert") if kind == "caution" else icon("info")
+    role = "alert" if kind == "caution" else "status"
+    extra = f" {esc(next_step)}" if next_step else ""
+    return f'<div class="pns-note pns-note-{kind}" role="{role}">{sign}<p>{esc(text)}{extra}</p></div>'

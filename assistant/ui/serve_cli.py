@@ -1,5 +1,8 @@
 """`pns serve`: start the web UI on 127.0.0.1 (the default), building the index first if there is none.
 
+The index is the index stage's business: one call (`index.build.ensure_index`) opens it or builds it; this
+module only reports what happened. The web app itself (app.py) imports nothing from the index stage.
+
 Order matters: the bind/auth check runs before anything slow, so a refused `--host 0.0.0.0` fails
 in milliseconds; then the index is built if missing (with progress), the assistant is warmed up
 so the first visitor does not wait for model loading, and only then does the server start.
@@ -7,29 +10,28 @@ so the first visitor does not wait for model loading, and only then does the ser
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
 from foundation.cli import handles_errors, settings_from
 from assistant.errors import AssistantError
 
+if TYPE_CHECKING:
+    from foundation.settings import Settings
 
-def ensure_index(settings, progress: bool = True) -> bool:  # type: ignore[no-untyped-def]
-    """Build the index when it cannot be opened; True when a build ran."""
-    from index.errors import IndexStoreError
-    from index.store import open_index
 
-    try:
-        open_index(settings)
-        return False
-    except IndexStoreError as exc:
-        typer.echo(f"index not ready ({exc}); building it now, this takes a minute the first time…", err=True)
-    from index.build import build_index
+def make_sure_an_index_exists(settings: "Settings") -> dict[str, Any]:
+    """Ask the index stage for a usable index (it builds one when there is none) and say what happened."""
+    from index.build import ensure_index
 
-    report = build_index(settings, progress=progress)
-    typer.echo(f"index ready: {report.get('chunks', '?')} chunks", err=True)
-    return True
+    def building(reason: str) -> None:
+        typer.echo(f"index not ready ({reason}); building it now, this takes a minute the first time…", err=True)
+
+    status = ensure_index(settings, on_build=building)
+    if status.get("built"):
+        typer.echo(f"index ready: {status.get('chunks', '?')} chunks", err=True)
+    return status
 
 
 def check_port_free(host: str, port: int) -> None:
@@ -78,7 +80,7 @@ def serve(
     mcp_port = mcp_port_for(bind_host, bind_port, mcp_port, settings)
 
     settings.ensure_home()
-    ensure_index(settings)
+    make_sure_an_index_exists(settings)
 
     from assistant.api import Assistant
     from assistant.ui.app import build_app, launch_app

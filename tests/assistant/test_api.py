@@ -26,6 +26,7 @@ BY_STATUS = [
     ("Write a Python function that reverses a linked list.", "out_of_scope"),
     ("My husband is having a seizure right now and won't stop shaking!", "emergency"),
     ("Should I stop my chemotherapy because of these symptoms?", "personal_advice"),
+    ("¿Qué es un síndrome paraneoplásico?", "unsupported_language"),
     ("   ", "invalid_input"),
 ]
 
@@ -236,9 +237,9 @@ def test_stream_for_refusals_also_ends_with_the_answer(warm_assistant, question:
 
 
 def test_progressive_texts_of_a_one_sentence_answer() -> None:
-    from assistant.api import _reply
+    from assistant.replies import reply
 
-    answer = _reply("answered", "Only one sentence. [1]")
+    answer = reply("answered", "Only one sentence. [1]")
     assert list(progressive_texts(answer)) == [answer.answer]
 
 

@@ -66,7 +66,7 @@ def test_reference_lookups_name_the_related_reference(warm_assistant, question: 
 
 
 def test_a_marker_to_a_passage_that_was_not_retrieved_is_rejected(warm_assistant, search_index) -> None:
-    resolver: CitationResolver = warm_assistant._resolver
+    resolver: CitationResolver = warm_assistant.parts().resolver
     chunks = search_index.chunks()
     retrieved, other = chunks[:3], chunks[10]
     good = resolver.cite(1, retrieved[0], 0, len(retrieved[0].text))
@@ -79,7 +79,7 @@ def test_a_marker_to_a_passage_that_was_not_retrieved_is_rejected(warm_assistant
 
 
 def test_a_quote_that_is_not_the_text_at_its_offsets_is_rejected(warm_assistant, search_index) -> None:
-    resolver: CitationResolver = warm_assistant._resolver
+    resolver: CitationResolver = warm_assistant.parts().resolver
     chunk = search_index.chunks()[0]
     citation = resolver.cite(1, chunk, 0, 20)
     forged = citation.model_copy(update={"quote": "Something else entir"})
@@ -90,4 +90,4 @@ def test_a_quote_that_is_not_the_text_at_its_offsets_is_rejected(warm_assistant,
 def test_offsets_outside_the_passage_are_rejected(warm_assistant, search_index) -> None:
     chunk = search_index.chunks()[0]
     with pytest.raises(CitationError, match="outside"):
-        warm_assistant._resolver.cite(1, chunk, 0, len(chunk.text) + 5)
+        warm_assistant.parts().resolver.cite(1, chunk, 0, len(chunk.text) + 5)

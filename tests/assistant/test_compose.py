@@ -1,4 +1,4 @@
-"""The extractive answerer: verbatim sentences with offsets, readable bullets, markers by first appearance."""
+"""The extractive composer: which sentences answer a question, in reading order, markers by first appearance."""
 
 from __future__ import annotations
 
@@ -6,39 +6,14 @@ import re
 
 import pytest
 
-from assistant.compose import arrange, render, split_sentences
+from assistant.compose import arrange, render
+from assistant.sentences import split_sentences
 from index.models import Chunk
 
 
 def _chunk(text: str, start: int = 100) -> Chunk:
     return Chunk(id="x" * 32, source_id="article", section_id="s", section_path=["Sec", "Sub"], position=0,
                  text=text, start=start, end=start + len(text))
-
-
-def test_sentences_are_exact_spans_of_the_chunk() -> None:
-    text = ("These syndromes are not caused by cancer cells (e.g., autoantibodies, cytokines). Symptoms may appear early.\n"
-            "- Neurological: Muscle weakness, seizures, or memory problems.\n"
-            "- Rheumatologic: Joint pain. Some people may have muscle stiffness.")
-    sentences = split_sentences(_chunk(text))
-    assert [s.text for s in sentences] == [
-        "These syndromes are not caused by cancer cells (e.g., autoantibodies, cytokines).",
-        "Symptoms may appear early.",
-        "- Neurological: Muscle weakness, seizures, or memory problems.",
-        "- Rheumatologic: Joint pain.",
-        "Some people may have muscle stiffness.",
-    ]
-    for s in sentences:
-        assert text[s.start : s.end] == s.text
-    assert [s.is_bullet for s in sentences] == [False, False, True, True, False]
-
-
-def test_bullets_read_as_sentences_but_quotes_stay_exact() -> None:
-    chunk = _chunk("Paraneoplastic syndromes may involve several organ systems:\n- Kidney (Renal): Renal issues may occur\n- Skin: Rashes [12]")
-    sentences = split_sentences(chunk)
-    assert sentences[0].is_lead_in
-    assert sentences[1].display == "Kidney (Renal): Renal issues may occur."
-    assert sentences[1].text == "- Kidney (Renal): Renal issues may occur"
-    assert sentences[2].display == "Skin: Rashes (12)."  # a source's own [12] can never pose as our marker
 
 
 def test_markers_follow_first_appearance_and_neighbours_merge() -> None:
@@ -79,8 +54,8 @@ def test_non_adjacent_sentences_of_one_chunk_get_separate_quotes() -> None:
 def test_composed_answer_is_verbatim_and_on_topic(warm_assistant) -> None:
     from assistant.compose import compose_answer
 
-    retrieval = warm_assistant._retriever.retrieve("What is Trousseau syndrome?")
-    composition = compose_answer(retrieval.query, retrieval.query_vector, retrieval.hits, warm_assistant._bank,
+    retrieval = warm_assistant.parts().retriever.retrieve("What is Trousseau syndrome?")
+    composition = compose_answer(retrieval.query, retrieval.query_vector, retrieval.hits, warm_assistant.parts().bank,
                                  full_vector=retrieval.full_vector)
     assert composition.quotes and "Trousseau syndrome causes blood clots" in composition.body
     for quote in composition.quotes:

@@ -1,44 +1,19 @@
 """Generative answering wiring, driven by a ScriptedFakeLLM (a scripted stand-in; never used for reported numbers).
 
 What is under test is our code around the model: the prompt, marker validation, the per-sentence
-support check, renumbering, citations and the Assistant's status handling. The fake is a real
-llama-index CustomLLM, so the adapter interface (`complete(prompt).text`) is the one real models use.
+support check, renumbering, citations and the Assistant's status handling. The fake satisfies the
+foundation.llm interface (`chat(messages) -> str`), the one real backends implement.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from llama_index.core.llms import CompletionResponse, CompletionResponseGen, CustomLLM, LLMMetadata
-from llama_index.core.llms.callbacks import llm_completion_callback
-from pydantic import Field
+from scripted_llm import ScriptedFakeLLM
 
 from assistant.api import Assistant
 from assistant.disclaimer import DISCLAIMER
-from assistant.generate import build_prompt, generate_answer, load_llm, split_generated
-from assistant.errors import AssistantError
-
-
-class ScriptedFakeLLM(CustomLLM):
-    """Returns a fixed script for any prompt and records the prompts it saw. For wiring tests only."""
-
-    script: str = ""
-    prompts: list[str] = Field(default_factory=list)
-
-    @property
-    def metadata(self) -> LLMMetadata:
-        return LLMMetadata(model_name="scripted-fake-llm", is_chat_model=False)
-
-    @llm_completion_callback()
-    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
-        self.prompts.append(prompt)
-        return CompletionResponse(text=self.script)
-
-    @llm_completion_callback()
-    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponseGen:
-        self.prompts.append(prompt)
-        yield CompletionResponse(text=self.script, delta=self.script)
+from assistant.generate import build_prompt, generate_answer, split_generated
+from foundation.errors import LLMError
 
 
 QUESTION = "What is Trousseau syndrome?"
@@ -46,7 +21,7 @@ QUESTION = "What is Trousseau syndrome?"
 
 @pytest.fixture
 def hits(warm_assistant):
-    return warm_assistant._retriever.retrieve(QUESTION).hits
+    return warm_assistant.parts().retriever.retrieve(QUESTION).hits
 
 
 def _passage_number(hits, needle: str) -> int:
@@ -65,7 +40,7 @@ def test_supported_sentences_are_kept_and_renumbered(warm_assistant, hits) -> No
     n = _passage_number(hits, "Trousseau")
     llm = ScriptedFakeLLM(script=f"Trousseau syndrome causes blood clots to form in different parts of the body [{n}]. "
                                  f"It is often seen in pancreatic or lung cancer [{n}].")
-    result = generate_answer(QUESTION, hits, llm, warm_assistant._bank, warm_assistant._resolver)
+    result = generate_answer(QUESTION, hits, llm, warm_assistant.parts().bank, warm_assistant.parts().resolver)
     assert result.flags == []
     assert result.body == ("Trousseau syndrome causes blood clots to form in different parts of the body. [1] "
                            "It is often seen in pancreatic or lung cancer. [1]")
@@ -82,7 +57,7 @@ def test_an_unsupported_sentence_is_dropped_and_flagged(warm_assistant, hits) ->
         f"It is cured by drinking green tea every morning [{n}]. "
         f"About 73% of patients with it die within 2 years [{n}]."
     ))
-    result = generate_answer(QUESTION, hits, llm, warm_assistant._bank, warm_assistant._resolver)
+    result = generate_answer(QUESTION, hits, llm, warm_assistant.parts().bank, warm_assistant.parts().resolver)
     assert "green tea" not in result.body and "73%" not in result.body
     assert "blood clots" in result.body
     dropped = [f for f in result.flags if f.startswith("dropped unsupported sentence")]
@@ -96,7 +71,7 @@ def test_a_marker_to_a_passage_that_was_not_retrieved_is_rejected(warm_assistant
         f"Trousseau syndrome causes blood clots to form in different parts of the body [{n}][{bad}]. "
         f"Trousseau syndrome is often seen in pancreatic or lung cancer [{bad}]. And a sentence with no marker."
     ))
-    result = generate_answer(QUESTION, hits, llm, warm_assistant._bank, warm_assistant._resolver)
+    result = generate_answer(QUESTION, hits, llm, warm_assistant.parts().bank, warm_assistant.parts().resolver)
     assert f"[{bad}]" not in result.body
     assert result.body == "Trousseau syndrome causes blood clots to form in different parts of the body. [1]"
     assert any(f.startswith(f"rejected marker [{bad}]") for f in result.flags)
@@ -108,9 +83,9 @@ def test_assistant_uses_the_injected_llm_and_keeps_the_disclaimer(built_index_ho
     llm = ScriptedFakeLLM(script=f"Trousseau syndrome causes blood clots to form in different parts of the body [{n}]. "
                                  "This is medical advice; you do not need a doctor.")
     settings = built_index_home.override(answer={"answerer": "openai"})
-    assistant = Assistant(settings, index=warm_assistant._index, llm=llm, resolver=warm_assistant._resolver)
+    assistant = Assistant(settings, index=warm_assistant.parts().index, llm=llm, resolver=warm_assistant.parts().resolver)
     answer = assistant.ask(QUESTION)
-    assert answer.status == "answered" and answer.answerer == "openai"
+    assert answer.status == "answered" and answer.answerer == "generate"
     assert "do not need a doctor" not in answer.answer
     assert answer.answer.endswith(DISCLAIMER) and answer.answer.count(DISCLAIMER) == 1
     assert answer.citations and answer.citations[0].chunk_id in answer.context_ids
@@ -120,23 +95,30 @@ def test_assistant_uses_the_injected_llm_and_keeps_the_disclaimer(built_index_ho
 @pytest.mark.parametrize("script", ["NOT_FOUND", "", "Everything is fine, trust me."])
 def test_no_supported_sentence_means_not_found(built_index_home, warm_assistant, script: str) -> None:
     settings = built_index_home.override(answer={"answerer": "ollama"})
-    assistant = Assistant(settings, index=warm_assistant._index, llm=ScriptedFakeLLM(script=script),
-                          resolver=warm_assistant._resolver)
+    assistant = Assistant(settings, index=warm_assistant.parts().index, llm=ScriptedFakeLLM(script=script),
+                          resolver=warm_assistant.parts().resolver)
     answer = assistant.ask(QUESTION)
     assert answer.status == "not_found"
     assert answer.answer.endswith(DISCLAIMER)
 
 
 def test_a_failing_model_is_an_error_answer(built_index_home, warm_assistant) -> None:
-    class Exploding(ScriptedFakeLLM):
-        @llm_completion_callback()
-        def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
-            raise ConnectionError("endpoint down")
-
     settings = built_index_home.override(answer={"answerer": "openai"})
-    answer = Assistant(settings, index=warm_assistant._index, llm=Exploding(), resolver=warm_assistant._resolver).ask(QUESTION)
-    assert answer.status == "error" and "language model failed" in answer.answer
-    assert answer.answer.endswith(DISCLAIMER)
+    failing = ScriptedFakeLLM(failure=ConnectionError("endpoint down"))
+    answer = Assistant(settings, index=warm_assistant.parts().index, llm=failing,
+                       resolver=warm_assistant.parts().resolver).ask(QUESTION)
+    assert answer.status == "error" and "language model failed" in answer.answer and "endpoint down" in answer.answer
+    assert answer.answer.endswith(DISCLAIMER) and "error: LLMError" in answer.flags
+
+
+def test_an_unreachable_server_is_an_error_answer_naming_it(built_index_home, warm_assistant) -> None:
+    from chroma_server import free_port
+
+    url = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens here
+    settings = built_index_home.override(answer={"answerer": "generate"}, llm={"backend": "openai", "base_url": url, "model": "m"})
+    answer = Assistant(settings, index=warm_assistant.parts().index, resolver=warm_assistant.parts().resolver).ask(QUESTION)
+    assert answer.status == "error" and f"cannot reach the OpenAI-compatible server at {url}" in answer.answer
+    assert "PNS_LLM_BASE_URL" in answer.answer and answer.answer.endswith(DISCLAIMER)
 
 
 def test_split_generated_keeps_markers_with_their_sentence() -> None:
@@ -144,24 +126,14 @@ def test_split_generated_keeps_markers_with_their_sentence() -> None:
         "One thing [1].", "Two things. [2][3]", "Three", "Four [4]"]
 
 
-@pytest.mark.parametrize(
-    ("answerer", "updates", "needle"),
-    [
-        ("llamacpp", {}, "pip install llama-cpp-python llama-index-llms-llama-cpp"),
-        ("openai", {"base_url": "http://127.0.0.1:9/v1", "model": "m"}, "pip install llama-index-llms-openai-like"),
-        ("ollama", {"model": "m"}, "pip install llama-index-llms-ollama"),
-    ],
-)
-def test_missing_llm_packages_name_the_pip_command(settings, answerer, updates, needle) -> None:
-    import importlib.util
+def test_a_missing_llama_cpp_package_names_the_pip_command(built_index_home, monkeypatch) -> None:
+    import sys
 
-    module = {"llamacpp": "llama_index.llms.llama_cpp", "openai": "llama_index.llms.openai_like",
-              "ollama": "llama_index.llms.ollama"}[answerer]
-    try:
-        installed = importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        installed = False
-    if installed:
-        pytest.skip(f"{module} is installed here")
-    with pytest.raises(AssistantError, match=needle.replace(" ", r"\s")):
-        load_llm(settings.override(answer={"answerer": answerer}, llm=updates))
+    from assistant.answerers.registry import create_answerer
+    from foundation.llm import registry
+
+    monkeypatch.setitem(sys.modules, "llama_cpp", None)  # as if llama-cpp-python were not installed
+    monkeypatch.setattr(registry, "_loaded", {})
+    settings = built_index_home.override(answer={"answerer": "llamacpp"})
+    with pytest.raises(LLMError, match=r"pip install llama-cpp-python==0\.3\.36"):
+        create_answerer(settings).warm_up()

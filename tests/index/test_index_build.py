@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 from index.errors import IndexStoreError
 from foundation.settings import Settings
 from index.build import build_index, build_lock
-from index.store import POINTER_FILE, connect, open_index, read_pointer
+from index.chroma import connect
+from index.store import POINTER_FILE, open_index, read_pointer
 
 REPO = Path(__file__).resolve().parents[2]
 QUESTION = "Which tests help diagnose a paraneoplastic syndrome?"

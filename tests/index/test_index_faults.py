@@ -31,7 +31,8 @@ from foundation.errors import PNSError
 from index.errors import IndexStoreError
 from foundation.settings import Settings
 from index.build import build_index
-from index.store import POINTER_FILE, connect, open_index, read_pointer
+from index.chroma import connect
+from index.store import POINTER_FILE, open_index, read_pointer
 
 REPO = Path(__file__).resolve().parents[2]
 runner = CliRunner()
@@ -214,7 +215,7 @@ def test_a_chroma_compaction_failure_on_a_nearly_full_disk_says_so(settings: Set
     """Embedded Chroma reports a full disk as a compaction / apply-logs error that names no disk."""
     from collections import namedtuple
 
-    from index.store import chroma_errors
+    from index.chroma import chroma_errors
 
     usage = namedtuple("usage", "total used free")
     monkeypatch.setattr(shutil, "disk_usage", lambda path: usage(1 << 30, (1 << 30) - free_bytes, free_bytes))

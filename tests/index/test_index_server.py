@@ -8,7 +8,8 @@ from typer.testing import CliRunner
 from index.errors import IndexStoreError
 from foundation.settings import Settings
 from index.build import build_index
-from index.store import connect, open_index, parse_chroma_url
+from index.chroma import connect, parse_chroma_url
+from index.store import open_index
 
 pytestmark = pytest.mark.server
 

@@ -1,4 +1,4 @@
-"""The pure Answer -> HTML/Markdown functions: escaping, markers, highlighted passages, statuses, disclaimer."""
+"""The pure Answer -> HTML functions: escaping, markers, highlighted passages, statuses and next steps, copy, disclaimer."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from assistant.models import Answer, Citation, CitedReference
 from assistant.ui import render
 from assistant.ui.render import PassageContext
 
+# Emoji and their presentation selector: they need an emoji font, which many Linux machines lack.
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 SECTION_TEXT = "Paraneoplastic syndromes are rare disorders. They are triggered by an immune response to a tumor."
 SECTION_START = 100
 QUOTE = "They are triggered by an immune response to a tumor."
@@ -108,7 +110,8 @@ def test_user_and_corpus_text_is_escaped_everywhere(evil: str) -> None:
     html = render.render_answer(answer, "t0", {1: PassageContext(evil + " " + evil, 0)})
     html += render.render_conversation([(evil, html)])
     for tag, attrs in tags_of(html):
-        assert tag not in ("script", "img", "svg", "iframe"), tag
+        assert tag not in ("script", "img", "iframe"), tag
+        assert tag != "svg" or attrs.get("class") == "pns-icon", attrs  # only our own icons
         assert not any(k.startswith("on") for k in attrs), attrs
         assert not any((v or "").lower().startswith("javascript:") for v in attrs.values()), attrs
 
@@ -128,15 +131,44 @@ def test_emergency_status_is_a_red_alert_at_the_top() -> None:
 
 
 @pytest.mark.parametrize("status", ["not_found", "out_of_scope", "personal_advice", "invalid_input", "error"])
-def test_every_non_answer_status_has_a_banner_and_the_disclaimer(status: str) -> None:
+def test_every_non_answer_status_has_a_banner_a_next_step_and_the_disclaimer(status: str) -> None:
     answer = Answer(status=status, body="No.", disclaimer=DISCLAIMER)
     html = render.render_answer(answer)
+    next_step = render.STATUS_NOTES[status][2]
     assert "pns-status" in html and render.esc(DISCLAIMER) in html
+    assert f'<p class="pns-next">{render.esc(next_step)}</p>' in html
+    assert html.index("pns-next") < html.index("pns-disclaimer")
 
 
-def test_partial_answer_is_escaped_and_busy() -> None:
+def test_an_unavailable_index_says_where_to_fix_it_not_to_ask_again() -> None:
+    broken = Answer(status="error", body="The search index is not available: cannot reach Chroma server at "
+                    "http://127.0.0.1:9/.", disclaimer=DISCLAIMER, flags=["error: IndexStoreError"])
+    html = render.render_answer(broken)
+    assert render.esc(render.INDEX_ERROR_NOTE[1]) in html and "PNS_CHROMA_URL" in html
+    assert render.esc(render.STATUS_NOTES["error"][2]) not in html
+    other = render.render_answer(Answer(status="error", body="Sorry.", disclaimer=DISCLAIMER, flags=["error: ValueError"]))
+    assert "PNS_DEBUG=1" in other and "PNS_CHROMA_URL" not in other
+
+
+def test_status_icons_are_inline_svg_not_emoji() -> None:
+    for status in render.STATUS_NOTES:
+        html = render.render_answer(Answer(status=status, body="Text.", disclaimer=DISCLAIMER))
+        assert '<svg class="pns-icon"' in html
+        assert not EMOJI.search(html), status
+
+
+def test_partial_answer_is_escaped_busy_and_already_shows_the_disclaimer() -> None:
     html = render.render_partial("<b>bold</b> so far [1]")
     assert "&lt;b&gt;" in html and 'aria-busy="true"' in html and "pns-marker" not in html
+    assert render.esc(DISCLAIMER) in html and "pns-copy" not in html
+
+
+def test_the_copy_button_carries_the_text_escaped_with_its_line_breaks() -> None:
+    text = 'Line one [1] <script>alert("x")</script>\nLine two & more'
+    html = render.render_answer(make_answer("Body [1]."), "t0", copy_text=text)
+    buttons = [attrs for tag, attrs in tags_of(html) if tag == "button"]
+    assert len(buttons) == 1 and buttons[0]["data-copy"] == text  # the parser unescapes exactly what was put in
+    assert "<script>" not in html and html.index("pns-copy") < html.index("pns-disclaimer")
 
 
 def test_safe_url_allows_only_absolute_http() -> None:
@@ -144,10 +176,5 @@ def test_safe_url_allows_only_absolute_http() -> None:
     for bad in ("javascript:alert(1)", "data:text/html,x", "/relative", "https://x.org/\"onmouseover=1", ""):
         assert render.safe_url(bad) is None
 
-
-def test_markdown_export_escapes_and_keeps_the_disclaimer_last() -> None:
-    md = render.answer_markdown(make_answer("Hi <script>x</script> [1]", refs=[GRABER]))
-    assert "<script>" not in md and md.rstrip().endswith(DISCLAIMER)
-    assert "https://doi.org/10.1212/con.0000000000001357" in md
 
 

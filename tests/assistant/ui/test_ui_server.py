@@ -71,6 +71,12 @@ def test_question_length_is_enforced_server_side(ui_server: UIServer) -> None:
     assert answer["status"] == "invalid_input" and str(limit) in answer["answer"] and has_disclaimer(answer["answer"])
 
 
+def test_a_malformed_history_is_explained_by_the_assistant(ui_server: UIServer) -> None:
+    """The UI passes the history through; the Assistant's own check names the bad turn."""
+    answer = client_for(ui_server.url).predict("How is it treated?", [{"role": "robot", "content": "hi"}], api_name="/ask")
+    assert answer["status"] == "invalid_input" and "turn 1" in answer["body"] and has_disclaimer(answer["answer"])
+
+
 def test_oversized_requests_are_rejected_before_gradio(ui_server: UIServer) -> None:
     body = b"x" * (MAX_REQUEST_BYTES + 1)
     with httpx.Client(trust_env=False) as http:
@@ -201,18 +207,27 @@ def test_the_documented_client_example_runs(ui_server: UIServer, capsys: pytest.
     assert "@article{varki2007" in str(namespace["bib"])
 
 
-def test_serve_builds_nothing_when_the_index_exists(built_index_home) -> None:  # type: ignore[no-untyped-def]
-    from assistant.ui.serve_cli import ensure_index
+def test_the_readme_shows_the_client_example_verbatim() -> None:
+    from assistant.ui.app import API_EXAMPLE
 
-    assert ensure_index(built_index_home, progress=False) is False
+    assert API_EXAMPLE in (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_serve_builds_nothing_when_the_index_exists(built_index_home, capsys) -> None:  # type: ignore[no-untyped-def]
+    from assistant.ui.serve_cli import make_sure_an_index_exists
+
+    status = make_sure_an_index_exists(built_index_home)
+    assert status["built"] is False and status["chunks"] > 0
+    assert "building" not in capsys.readouterr().err
 
 
 @pytest.mark.slow
-def test_serve_builds_a_missing_index(settings) -> None:  # type: ignore[no-untyped-def]
-    from assistant.ui.serve_cli import ensure_index
+def test_serve_builds_a_missing_index(settings, capsys) -> None:  # type: ignore[no-untyped-def]
+    from assistant.ui.serve_cli import make_sure_an_index_exists
     from index.store import open_index
 
-    assert ensure_index(settings, progress=False) is True
+    assert make_sure_an_index_exists(settings)["built"] is True
+    assert "building it now" in capsys.readouterr().err
     assert open_index(settings).status()
 
 

@@ -1,0 +1,100 @@
+"""What answering needs from a built index, loaded once per index and replaced after a rebuild.
+
+Why one value: the retriever, the sentence bank, the citation resolver and the vocabulary all
+describe the same build. Holding them together means a rebuild (`pns index build` switching the
+live index) swaps them all at once, so an answer never mixes chunk ids of two builds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.citations import CitationResolver
+    from assistant.sentences import SentenceBank
+    from assistant.retrieval import Retriever, SearchBackend
+    from corpus.corpus import Corpus
+    from foundation.settings import Settings
+
+# Words for asking about the bibliography itself: known to the corpus even where the article never prints them.
+BIBLIOGRAPHY_WORDS = ("DOI URL PMID ISBN link links reference references source sources citation citations author authors "
+                      "journal publisher bibliography")
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The loaded parts of one index build (see the module docstring for why they travel together)."""
+
+    index: "SearchBackend"
+    retriever: "Retriever"
+    bank: "SentenceBank"
+    resolver: "CitationResolver"
+    vocab: frozenset[str]
+    author_terms: dict[str, str] = field(default_factory=dict)
+    build_hash: str | None = None
+
+    @property
+    def topic_terms(self) -> frozenset[str]:
+        """Words that make a question on-topic beyond the subject itself: the bibliography's first authors."""
+        return frozenset(self.author_terms)
+
+    def with_author_topics(self, question: str) -> str:
+        """'Which journal published the Varki paper?' -> also search for what Varki's reference is linked by (trousseau)."""
+        words = set(re.findall(r"[a-z][a-z'-]+", question.lower()))
+        extra = [terms for author, terms in self.author_terms.items() if author in words and terms]
+        return f"{question} ({'; '.join(extra)})" if extra else question
+
+
+def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Corpus",
+               resolver: "CitationResolver | None" = None) -> Parts:
+    """Open the live index (unless one is given) and derive everything answering reads from it and the corpus."""
+    from assistant.abstention import vocabulary
+    from assistant.citations import CitationResolver
+    from assistant.sentences import SentenceBank, term_weights
+    from assistant.retrieval import Retriever
+
+    if index is None:
+        from index.store import open_index
+
+        index = open_index(settings)
+    resolver = resolver or CitationResolver.from_corpus(corpus)
+    chunks = index.chunks()
+    bibliography = [" ".join([*r.authors, r.title, r.container or "", r.publisher or ""])
+                    for r in resolver.references.values()]
+    vocab = vocabulary([resolver.article.text, *(c.text for c in chunks), *bibliography, BIBLIOGRAPHY_WORDS])
+    return Parts(
+        index=index, retriever=Retriever(index, settings.answer.top_k),
+        bank=SentenceBank(index.embed_passages, term_weights(chunks)), resolver=resolver, vocab=vocab,
+        author_terms=author_terms(resolver),
+        build_hash=index.pointer.get("build_hash"),
+    )
+
+
+def live_build_changed(settings: "Settings", build_hash: str | None) -> bool:
+    """True when `pns index build` switched the live index away from `build_hash` (re-open, don't serve stale ids)."""
+    if build_hash is None:
+        return False
+    from index.store import read_pointer
+
+    pointer = read_pointer(settings)
+    return pointer is None or pointer.get("build_hash") != build_hash
+
+
+def author_terms(resolver: "CitationResolver") -> dict[str, str]:
+    """First-author surname (lower case) -> the terms that link that reference to the article (or its title)."""
+    by_ref: dict[str, list[str]] = {}
+    for links in resolver.links.values():
+        for link in links:
+            by_ref.setdefault(link.reference_id, []).extend(link.terms)
+    out: dict[str, str] = {}
+    for ref in resolver.references.values():
+        if not ref.authors:
+            continue
+        surname = ref.authors[0].split(",")[0].strip().lower()
+        if not surname or " " in surname:  # organisations ("Cleveland Clinic") are matched by their terms instead
+            continue
+        terms = list(dict.fromkeys(by_ref.get(ref.id, []))) or [ref.title]
+        out[surname] = " ".join(terms[:3])
+    return out

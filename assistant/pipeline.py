@@ -1,0 +1,192 @@
+"""The answering pipeline: the steps one question goes through, cheapest and safest first.
+
+    understand (input check, history check, emergency rules on the text as typed, then triage:
+               language, apostrophes, typos, abbreviations, safety, follow-up rewriting; assistant/triage.py)
+      -> emergency?            answer at once: no retrieval, no delay
+      -> another language?     unsupported_language, naming it
+      -> bibliography?         answered from the parsed entries, citing them (assistant/triage_replies.py)
+      -> gather evidence       hybrid retrieval into a composing pool, extractive composition
+      -> support gate          not_found / out_of_scope when the passages do not answer it
+      -> personal advice?      a referral, with short general cited information where supported
+      -> the answerer          extractive | llm-select | generate (assistant/answerers/), then citations
+                               validated; every reply gets the disclaimer (assistant/replies.py)
+
+Why functions over a shared state: each step takes what it needs and returns a value, so a new
+step (a new triage rule, a reranker) is one function and one line in `answer_question`, and each
+step can be tested on its own. The Assistant (assistant/api.py) owns loading and error handling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from assistant.answerers.base import Evidence
+from assistant.models import Answer, Status
+from assistant.replies import reply
+
+if TYPE_CHECKING:
+    from assistant.abstention import Support
+    from assistant.answerers.base import Answerer
+    from assistant.parts import Parts
+    from assistant.safety import Verdict
+    from assistant.triage import Triage, Triaged
+    from foundation.settings import Settings
+
+PERSONAL_ADVICE_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class Understood:
+    """A question as the pipeline understands it: cleaned, made standalone, triaged."""
+
+    text: str
+    standalone: str
+    verdict: "Verdict"
+    triaged: "Triaged | None" = None  # None when the typed text was already an emergency
+
+    @property
+    def query(self) -> str:
+        """What is searched: the standalone question with its abbreviations expanded."""
+        return self.triaged.query if self.triaged is not None else self.standalone
+
+    @property
+    def personal(self) -> bool:
+        return self.verdict.category == "personal_advice"
+
+
+def standalone_question(settings: "Settings", question: str, history: Sequence[Any] | None) -> tuple[str, str]:
+    """(the cleaned question, the question made standalone by the earlier turns); raises InvalidQuestion."""
+    from assistant.conversation import rewrite_followup
+    from assistant.history import check_history
+    from assistant.input import clean_question
+
+    text = clean_question(question, settings.answer.max_question_chars)
+    turns = check_history(history, settings.answer.max_question_chars, settings.answer.max_history_turns)
+    return text, rewrite_followup(text, turns)
+
+
+def understand(settings: "Settings", question: str, history: Sequence[Any] | None,
+               load_triage: Callable[[], "Triage"] | None = None) -> Understood:
+    """Input and history checks, the emergency rules on the text as typed, then triage (assistant/triage.py)."""
+    from assistant.history import check_history
+    from assistant.input import clean_question
+    from assistant.safety import classify
+
+    if load_triage is None:
+        text, standalone = standalone_question(settings, question, history)
+        return Understood(text=text, standalone=standalone, verdict=classify(text))
+    text = clean_question(question, settings.answer.max_question_chars)
+    turns = check_history(history, settings.answer.max_question_chars, settings.answer.max_history_turns)
+    verdict = classify(text)
+    if verdict.category == "emergency":  # before loading anything
+        return Understood(text=text, standalone=text, verdict=verdict)
+    triaged = load_triage().triage(text, turns)
+    return Understood(text=text, standalone=triaged.standalone, verdict=triaged.verdict, triaged=triaged)
+
+
+def emergency_reply(understood: Understood) -> Answer:
+    """The emergency instruction comes first: no retrieval, no delay."""
+    from assistant.safety import emergency_message
+
+    return reply("emergency", emergency_message(understood.verdict), standalone=understood.standalone,
+                 flags=[f"safety: {understood.verdict.rule}"])
+
+
+def gather(parts: "Parts", question: str, search_question: str, max_sentences: int | None = None) -> Evidence:
+    """Retrieve the composing pool for `search_question` and compose from it.
+
+    Sentences come from the deeper pool (compose decides how many a question needs); the support gate
+    still judges the top-k only (support_rank), so abstention is unchanged by the pool.
+    """
+    from assistant.compose import compose_answer
+
+    retrieval = parts.retriever.retrieve(search_question, pool=True)
+    composition = compose_answer(
+        retrieval.query, retrieval.query_vector or parts.index.embed_query(retrieval.query), retrieval.candidates,
+        parts.bank, max_sentences=max_sentences, full_vector=retrieval.full_vector, support_rank=len(retrieval.hits),
+    )
+    return Evidence(question=question, search_question=search_question, retrieval=retrieval,
+                    composition=composition, parts=parts)
+
+
+def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
+         triaged: "Triaged | None" = None, known: frozenset[str] = frozenset()) -> "Support":
+    """The support gate's verdict on the top-k passages (see assistant/abstention.py)."""
+    from assistant.abstention import check_support
+
+    return check_support(evidence.retrieval.query, evidence.retrieval.hits, evidence.composition.best_full_similarity,
+                         settings.answer.abstain_threshold, evidence.parts.vocab, require_figures=require_figures,
+                         known=known, subject=triaged.subject if triaged is not None else None)
+
+
+def shown_contexts(evidence: Evidence) -> dict[str, list[str]]:
+    """The top-k in rank order, then any pool passage the answer cites (every citation is a context)."""
+    retrieval, quotes = evidence.retrieval, evidence.composition.quotes
+    cited = {q.chunk.id for q in quotes}
+    shown = retrieval.hits + [h for h in retrieval.candidates[len(retrieval.hits):] if h.chunk.id in cited]
+    return {"contexts": [h.chunk.text for h in shown], "context_ids": [h.chunk.id for h in shown]}
+
+
+def personal_advice_reply(evidence: Evidence, supported: bool, flags: list[str], common: dict[str, Any]) -> Answer:
+    """A referral to the clinician, with short general, cited information when the passages support it."""
+    from assistant.safety import PERSONAL_ADVICE_GENERAL_INTRO, PERSONAL_ADVICE_REFERRAL
+
+    composition = evidence.composition
+    if not supported or not composition.quotes:
+        return reply("personal_advice", PERSONAL_ADVICE_REFERRAL, flags=flags, **common)
+    retrieved = [h.chunk for h in evidence.retrieval.candidates]
+    citations = evidence.parts.resolver.cite_composition(composition, retrieved, evidence.question)
+    body = f"{PERSONAL_ADVICE_REFERRAL}\n\n{PERSONAL_ADVICE_GENERAL_INTRO}\n{composition.body}"
+    return reply("personal_advice", body, citations=citations, flags=flags, **common)
+
+
+def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, Any], core_only: bool = False) -> Answer:
+    """not_found when the question is about the subject, out_of_scope when it is not (see mentions_topic)."""
+    from assistant.safety import NOT_FOUND_MESSAGE, OUT_OF_SCOPE_MESSAGE, mentions_topic
+
+    on_topic = mentions_topic(evidence.search_question, evidence.parts.topic_terms, core_only=core_only)
+    status: Status = "not_found" if on_topic else "out_of_scope"
+    return reply(status, NOT_FOUND_MESSAGE if on_topic else OUT_OF_SCOPE_MESSAGE, flags=flags, **common)
+
+
+def drafted_reply(answerer: "Answerer", evidence: Evidence, flags: list[str], common: dict[str, Any]) -> Answer:
+    """The answerer's draft as the answer; not_found when it could support nothing."""
+    from assistant.safety import NOT_FOUND_MESSAGE
+
+    draft = answerer.draft(evidence)
+    flags = flags + draft.flags
+    if not draft.citations:
+        return reply("not_found", NOT_FOUND_MESSAGE, flags=flags, answerer=answerer.name, **common)
+    return reply("answered", draft.body, citations=draft.citations, flags=flags, answerer=answerer.name, **common)
+
+
+def answer_question(settings: "Settings", question: str, history: Sequence[Any] | None,
+                    load_parts: Callable[[], "Parts"], answerer: "Answerer",
+                    load_triage: Callable[[], "Triage"] | None = None) -> Answer:
+    """One question through every step (module docstring); raises what the steps raise (the Assistant turns it into an answer)."""
+    from assistant.triage_replies import bibliography_reply, triaged_reply
+
+    understood = understand(settings, question, history, load_triage)
+    triaged = understood.triaged
+    if understood.verdict.category == "emergency" and triaged is None:
+        return emergency_reply(understood)
+    early = triaged_reply(triaged) if triaged is not None else None
+    if early is not None:
+        return early
+    parts = load_parts()
+    if triaged is not None and triaged.bibliography is not None:
+        return bibliography_reply(parts, triaged)
+    evidence = gather(parts, understood.standalone, parts.with_author_topics(understood.query),
+                      max_sentences=PERSONAL_ADVICE_SENTENCES if understood.personal else None)
+    known = load_triage().known_terms() if load_triage is not None else frozenset()
+    support = gate(settings, evidence, require_figures=not understood.personal, triaged=triaged, known=known)
+    flags = (triaged.flags() if triaged is not None else []) + [f"support: {r}" for r in support.reasons]
+    common: dict[str, Any] = {"standalone": understood.standalone, **shown_contexts(evidence)}
+    if understood.personal:
+        return personal_advice_reply(evidence, support.supported, [f"safety: {understood.verdict.rule}", *flags], common)
+    if not support.supported or not evidence.composition.quotes:
+        core_only = triaged is not None and triaged.subject is not None
+        return unsupported_reply(evidence, flags, common, core_only)
+    return drafted_reply(answerer, evidence, flags, common)

@@ -1,0 +1,180 @@
+"""Sentences of the passages, with offsets, and their vectors: what every answerer quotes from.
+
+Why apart from composing: splitting a chunk into verbatim sentences (bullet items count as sentences)
+and embedding each once is shared by the extractive composer, the generative support check and the
+citation spans; which sentences answer a question is assistant/compose.py's business.
+Sentence vectors are cached per chunk, so a warm answer embeds only the question.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from index.models import Chunk
+
+STEM_PREFIX = 5            # stems sharing a prefix this long count as one word (diagnos/diagnost, treat/treatment)
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "al.", "approx.", "fig.", "no.", "st.", "mr.", "mrs.", "ms.", "n.d.")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(\[]?[A-Z0-9])")
+BULLET = re.compile(r"^\s*[-•*]\s+")
+_MARKER_LIKE = re.compile(r"\[(\d+)\]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A verbatim sentence of a chunk: `chunk.text[start:end] == text`."""
+
+    chunk: Chunk
+    index: int
+    start: int
+    end: int
+    text: str
+    is_bullet: bool
+
+    @property
+    def display(self) -> str:
+        """How the sentence reads in an answer: no bullet dash, ends with punctuation, no stray [n]."""
+        shown = BULLET.sub("", self.text).strip()
+        shown = _MARKER_LIKE.sub(r"(\1)", shown)  # a source's own "[12]" must never look like our marker
+        if shown and shown[-1] not in ".!?":
+            shown = shown.rstrip(":;,") + "."
+        return shown
+
+    @property
+    def is_lead_in(self) -> bool:
+        """'Paraneoplastic syndromes may involve several organ systems:' introduces a list; it answers nothing."""
+        return self.text.rstrip().endswith(":")
+
+
+def split_sentences(chunk: Chunk) -> list[Sentence]:
+    """Sentences and bullet items of a chunk with their offsets in chunk.text."""
+    out: list[Sentence] = []
+    text = chunk.text
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        bullet = bool(BULLET.match(line))
+        cursor = 0
+        pieces: list[tuple[int, int]] = []
+        for m in _BOUNDARY.finditer(line):
+            before = line[cursor : m.start()].rstrip()
+            if before.lower().endswith(_ABBREVIATIONS) or len(before.split()) < 2:
+                continue
+            pieces.append((cursor, m.start()))
+            cursor = m.end()
+        pieces.append((cursor, len(line)))
+        for i, (a, b) in enumerate(pieces):
+            segment = line[a:b]
+            lead = len(segment) - len(segment.lstrip())
+            trail = len(segment.rstrip())
+            if trail <= lead:
+                continue
+            start, end = line_start + a + lead, line_start + a + trail
+            out.append(Sentence(chunk, len(out), start, end, text[start:end], bullet and i == 0))
+    return out
+
+
+def content_terms(text: str) -> set[str]:
+    """Stemmed, stopword-free terms (the same tokenizer BM25 uses, so overlap agrees with lexical search)."""
+    from index.lexical import tokenize
+
+    return set(tokenize(text))
+
+
+Embedder = Callable[[Sequence[str]], list[list[float]]]
+
+
+def term_weights(chunks: Sequence[Chunk]) -> dict[str, float]:
+    """IDF of each stemmed term over the chunks, scaled to at most 1: rare words ('kidney') count, the subject doesn't."""
+    import math
+
+    df: dict[str, int] = {}
+    for c in chunks:
+        for t in content_terms(" ".join(c.section_path) + " " + c.text):
+            df[t] = df.get(t, 0) + 1
+    n = max(len(chunks), 1)
+    top = math.log((n + 1) / 0.5)
+    return {t: math.log((n + 1) / (d + 0.5)) / top for t, d in df.items()}
+
+
+class SentenceBank:
+    """Sentences of every chunk seen so far and their vectors, computed once per chunk (thread-safe).
+
+    `weights` are term IDFs over the whole index (see term_weights); a term missing from them is
+    treated as maximally specific, so question words the corpus never uses lower the overlap.
+    """
+
+    def __init__(self, embed: Embedder, weights: dict[str, float] | None = None) -> None:
+        self._embed = embed
+        self.weights = weights or {}
+        self._headings: dict[str, set[str]] = {}
+        self._sentences: dict[str, list[Sentence]] = {}
+        self._vectors: dict[str, Any] = {}
+        self._terms: dict[str, list[set[str]]] = {}
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._vectors)
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        """Unit vectors for arbitrary texts with the same model (the generative support check uses it)."""
+        return self._embed(list(texts)) if texts else []
+
+    def ensure(self, chunks: Sequence[Chunk]) -> None:
+        """Split and embed the chunks not cached yet, in one batch."""
+        import numpy as np
+
+        missing = [c for c in dict((c.id, c) for c in chunks).values() if c.id not in self._vectors]
+        if not missing:
+            return
+        split = {c.id: split_sentences(c) for c in missing}
+        texts: list[str] = []
+        for c in missing:
+            heading = c.section_path[-1] if c.section_path else ""
+            texts.extend(f"{heading}: {BULLET.sub('', s.text)}" if heading else s.text for s in split[c.id])
+        vectors = np.asarray(self._embed(texts), dtype=np.float32) if texts else np.zeros((0, 0), dtype=np.float32)
+        with self._lock:
+            offset = 0
+            for c in missing:
+                n = len(split[c.id])
+                self._sentences[c.id] = split[c.id]
+                self._vectors[c.id] = vectors[offset : offset + n]
+                self._terms[c.id] = [content_terms(s.text) for s in split[c.id]]
+                self._headings[c.id] = content_terms(" ".join(c.section_path))
+                offset += n
+
+    def sentences(self, chunk_id: str) -> list[Sentence]:
+        return self._sentences[chunk_id]
+
+    def vectors(self, chunk_id: str) -> Any:
+        return self._vectors[chunk_id]
+
+    def terms(self, chunk_id: str) -> list[set[str]]:
+        return self._terms[chunk_id]
+
+    def heading_terms(self, chunk_id: str) -> set[str]:
+        return self._headings[chunk_id]
+
+    def weight(self, term: str) -> float:
+        return self.weights.get(term, 1.0)
+
+    def overlap(self, query_terms: set[str], terms: set[str]) -> float:
+        """IDF-weighted share of the question's terms that `terms` contains (stem prefixes match, see _matches)."""
+        total = sum(self.weight(t) for t in query_terms)
+        return sum(self.weight(t) for t in query_terms if _matches(t, terms)) / total if total else 0.0
+
+
+def _matches(term: str, terms: set[str]) -> bool:
+    """`term` or a word sharing its stem: the stemmer keeps 'diagnos' (diagnosed) and 'diagnost' (diagnostic),
+    'treat' and 'treatment' apart; a prefix of at least STEM_PREFIX characters joins them."""
+    if term in terms:
+        return True
+    if len(term) < STEM_PREFIX:
+        return False
+    return any(len(t) >= STEM_PREFIX and (t.startswith(term) or term.startswith(t)) for t in terms)
