@@ -90,10 +90,12 @@ class Assistant:
 
     # -- loading ---------------------------------------------------------------------------------
     def warm_up(self) -> None:
-        """Open the index, load the embedding model, BM25, every sentence vector and the answerer's model now."""
+        """Open the index, load the embedding model, BM25, the article's sentence vectors and the answerer's model now."""
         parts = self.parts()
         parts.index.warm_up()
-        parts.bank.ensure(parts.index.chunks())
+        # the article's sentences now; a cited source's on first retrieval (thousands of source passages
+        # would make warm-up take minutes, and most are never quoted)
+        parts.bank.ensure([c for c in parts.index.chunks() if c.source_id == "article"])
         self.triage().warm_up()
         self.answerer.warm_up()
 

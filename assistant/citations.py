@@ -2,8 +2,10 @@
 
 A Citation names the exact characters quoted (chunk id, section path, quote, offsets into the
 cleaned article or source text), the document (article title and URL, or the cited source's), and
-the bibliography entries inferred for that section, each labelled 'related reference' because the
-article prints no inline citations (corpus/links.py infers them).
+`source`: 'article', or the reference id when the quote is a cited source's own text (then with its
+`page` where the file has pages, and that reference labelled 'cited source'). An article passage
+lists the bibliography entries inferred for its section, each labelled 'related reference' because
+the article prints no inline citations (corpus/links.py infers them).
 
 Why validate in code: citations that are never checked are the classic RAG failure. Before any
 answer is shown, every [n] in its text must resolve to a Citation whose chunk was actually retrieved
@@ -82,6 +84,13 @@ def _normalise(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
 
 
+def _section_label(chunk: Chunk) -> str:
+    """The heading path; a source page has none, so 'p. 7' (or 'full text') says where the quote is."""
+    if chunk.section_path:
+        return " > ".join(chunk.section_path)
+    return f"p. {chunk.page}" if chunk.page is not None else "full text"
+
+
 class CitationResolver:
     """Everything needed to turn (chunk, offsets) into a Citation: article, bibliography, inferred links."""
 
@@ -140,7 +149,8 @@ class CitationResolver:
         plasmapheresis information come from?"). At most MAX_REFERENCES, each labelled 'related reference'.
         """
         if chunk.source_id != ARTICLE_SOURCE_ID:
-            own = self.cited_reference(chunk.source_id, relation="cited source (full text)")
+            kind = "abstract" if chunk.section_id == "abstract" else "full text"
+            own = self.cited_reference(chunk.source_id, relation=f"cited source ({kind})")
             return [own] if own else []
         links = self.links.get(chunk.section_id)
         if links is None:  # no link table loaded: fall back to what the index recorded
@@ -189,9 +199,10 @@ class CitationResolver:
             title = ref.title if ref else chunk.source_id
             url = (ref.url or (f"https://doi.org/{ref.doi}" if ref.doi else "")) if ref else ""
         return Citation(
-            marker=marker, chunk_id=chunk.id, source_id=chunk.source_id, section=" > ".join(chunk.section_path),
+            marker=marker, chunk_id=chunk.id, source_id=chunk.source_id, section=_section_label(chunk),
             section_id=chunk.section_id, quote=quote, start=chunk.start + start, end=chunk.start + end,
             article_title=title, article_url=url, references=self.references_for(chunk, quote, question),
+            source=chunk.source_id, page=chunk.page,
         )
 
     def cite_composition(self, composition: "Composition", retrieved: Iterable[Chunk], question: str) -> list[Citation]:

@@ -35,7 +35,12 @@ class CitedReference(BaseModel):
 
 
 class Citation(BaseModel):
-    """What an inline marker [n] resolves to: the exact passage and the references behind it."""
+    """What an inline marker [n] resolves to: the exact passage and the references behind it.
+
+    `source` says whose words the quote is: the article's (its `references` are then inferred and
+    labelled 'related reference'), or a cited source's own text (`source` is that reference's id,
+    `page` its page where the file has pages, and the one reference is labelled 'cited source').
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -50,6 +55,8 @@ class Citation(BaseModel):
     article_title: str
     article_url: str
     references: list[CitedReference] = Field(default_factory=list)
+    source: str = Field(default="article", description="'article', or the reference id whose own text is quoted.")
+    page: int | None = Field(default=None, description="Page of the cited source the quote is printed on, when known.")
 
 
 class Passage(BaseModel):
@@ -67,6 +74,8 @@ class Passage(BaseModel):
     article_title: str
     article_url: str
     references: list[CitedReference] = Field(default_factory=list)
+    source: str = Field(default="article", description="'article', or the reference id whose own text this is.")
+    page: int | None = Field(default=None, description="Page of the cited source the passage is printed on, when known.")
 
 
 class Answer(BaseModel):
