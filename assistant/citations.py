@@ -108,6 +108,18 @@ class CitationResolver:
             self.links.setdefault(link.section_id, []).append(link)
         self._source_text = source_text or (lambda _source_id: None)
         self.bibliography_text, self._entry_offsets = _reference_list(references)
+        self._span_links: Callable[[int, int], list[str] | None] | None = None
+
+    def with_span_links(self, span_links: Callable[[int, int], list[str] | None]) -> "CitationResolver":
+        """A copy that takes an article quote's related references from sentence-level links.
+
+        `span_links(start, end)` gives the reference ids linked to the sentences an article span covers
+        (possibly none), or None where those sentences are not enriched (then the section's links serve).
+        """
+        copy = CitationResolver(self.article, list(self.references.values()), [], self._source_text)
+        copy.links = self.links
+        copy._span_links = span_links
+        return copy
 
     @classmethod
     def from_corpus(cls, corpus: "Corpus") -> "CitationResolver":
@@ -152,6 +164,18 @@ class CitationResolver:
             kind = "abstract" if chunk.section_id == "abstract" else "full text"
             own = self.cited_reference(chunk.source_id, relation=f"cited source ({kind})")
             return [own] if own else []
+        start = chunk.text.find(quote)
+        sentence_ids = self._span_links(chunk.start + start, chunk.start + start + len(quote)) \
+            if self._span_links is not None and start >= 0 else None
+        if sentence_ids is not None:  # sentence-level links; those whose title terms the question uses first
+            from corpus.links import title_terms
+
+            asked = _normalise(question or "")
+            named = {r for r in sentence_ids if r in self.references
+                     and any(_normalise(t) in asked for t, _ in title_terms(self.references[r]))}
+            ordered = sorted(sentence_ids, key=lambda r: r not in named)
+            found = [self.cited_reference(ref_id) for ref_id in ordered]
+            return [r for r in found if r is not None][:MAX_REFERENCES]
         links = self.links.get(chunk.section_id)
         if links is None:  # no link table loaded: fall back to what the index recorded
             ids = list(chunk.reference_ids)

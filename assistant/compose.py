@@ -131,6 +131,7 @@ class Composition:
     quotes: list[Quote]
     scored: list[Scored] = field(default_factory=list)
     support_rank: int | None = None  # only sentences of passages ranked <= this count for the abstention signal
+    probability: float | None = None  # the ranker's best top-k probability (enriched composition only)
 
     @property
     def best_similarity(self) -> float:

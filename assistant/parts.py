@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from assistant.citations import CitationResolver
+    from assistant.enriched import EnrichedUnits
+    from assistant.ranker import Ranker
     from assistant.sentences import SentenceBank
     from assistant.retrieval import Retriever, SearchBackend
     from corpus.corpus import Corpus
+    from foundation.settings import AnswerSettings
     from foundation.settings import Settings
 
 # Words for asking about the bibliography itself: known to the corpus even where the article never prints them.
@@ -34,6 +37,9 @@ class Parts:
     vocab: frozenset[str]
     author_terms: dict[str, str] = field(default_factory=dict)
     build_hash: str | None = None
+    enriched: "EnrichedUnits | None" = None  # the build-time enrichment, when any lever uses it
+    ranker: "Ranker | None" = None
+    levers: "AnswerSettings | None" = None
 
     @property
     def topic_terms(self) -> frozenset[str]:
@@ -60,16 +66,40 @@ def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Cor
 
         index = open_index(settings)
     resolver = resolver or CitationResolver.from_corpus(corpus)
+    enriched, ranker = load_enrichment_parts(settings, corpus, index)
+    if enriched is not None and settings.answer.sentence_links:
+        resolver = resolver.with_span_links(enriched.links_for_span)
     chunks = index.chunks()
     bibliography = [" ".join([*r.authors, r.title, r.container or "", r.publisher or ""])
                     for r in resolver.references.values()]
     vocab = vocabulary([resolver.article.text, *(c.text for c in chunks), *bibliography, BIBLIOGRAPHY_WORDS])
+    extra = None
+    if enriched is not None and settings.answer.enriched_retrieval:
+        extra = lambda vector, k: enriched.rank_chunks(chunks, vector, k)  # noqa: E731
     return Parts(
-        index=index, retriever=Retriever(index, settings.answer.top_k),
+        index=index, retriever=Retriever(index, settings.answer.top_k, extra_ranking=extra),
         bank=SentenceBank(index.embed_passages, term_weights(chunks)), resolver=resolver, vocab=vocab,
         author_terms=author_terms(resolver),
         build_hash=index.pointer.get("build_hash"),
+        enriched=enriched, ranker=ranker, levers=settings.answer,
     )
+
+
+ENRICHMENT_LEVERS = ("enriched_retrieval", "learned_ranker", "show_antecedents", "whole_lists", "multi_part",
+                     "sentence_links", "calibrated_abstention")
+
+
+def load_enrichment_parts(settings: "Settings", corpus: "Corpus", index: "SearchBackend") -> tuple["EnrichedUnits | None", "Ranker | None"]:
+    """The enrichment and the ranker, when any lever is on and the records exist (else the plain composer)."""
+    if not any(getattr(settings.answer, lever) for lever in ENRICHMENT_LEVERS):
+        return None, None
+    from assistant.enriched import EnrichedUnits
+    from assistant.ranker import load_ranker
+
+    enriched = EnrichedUnits.load(settings, corpus.article, index.embed_queries)
+    if enriched.enriched == 0:
+        return None, None
+    return enriched, load_ranker() if settings.answer.learned_ranker else None
 
 
 def live_build_changed(settings: "Settings", build_hash: str | None) -> bool:

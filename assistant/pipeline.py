@@ -101,23 +101,59 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
     still judges the top-k only (support_rank), so abstention is unchanged by the pool.
     """
     from assistant.compose import compose_answer
+    from assistant.multi_part import compose_parts, split_question
 
     retrieval = parts.retriever.retrieve(search_question, pool=True)
-    composition = compose_answer(
-        retrieval.query, retrieval.query_vector or parts.index.embed_query(retrieval.query), retrieval.candidates,
-        parts.bank, max_sentences=max_sentences, full_vector=retrieval.full_vector, support_rank=len(retrieval.hits),
-    )
+    focus = retrieval.query_vector or parts.index.embed_query(retrieval.query)
+    if parts.enriched is not None and parts.levers is not None:
+        composition = compose_with_enrichment(parts, retrieval, focus, max_sentences)
+        pieces = split_question(search_question) if parts.levers.multi_part and max_sentences is None else [search_question]
+        if len(pieces) > 1:
+            composition = compose_parts(parts, retrieval, composition, pieces,
+                                        lambda r, f, n: compose_with_enrichment(parts, r, f, n))
+    else:
+        composition = compose_answer(retrieval.query, focus, retrieval.candidates, parts.bank, max_sentences=max_sentences,
+                                     full_vector=retrieval.full_vector, support_rank=len(retrieval.hits))
     return Evidence(question=question, search_question=search_question, retrieval=retrieval,
                     composition=composition, parts=parts)
 
 
+def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[float], max_sentences: int | None) -> Any:
+    """The enriched composer (assistant/enriched_compose.py); chunks it adds (antecedents, list items) join the pool."""
+    from assistant.enriched_compose import Levers, compose_enriched
+
+    levers = parts.levers
+    assert parts.enriched is not None and levers is not None
+    result = compose_enriched(
+        retrieval.query, focus, retrieval.full_vector or focus, retrieval.candidates, parts.bank, parts.enriched,
+        parts.ranker, parts.index.chunks(),
+        Levers(ranker=levers.learned_ranker, antecedents=levers.show_antecedents, whole_lists=levers.whole_lists,
+               keep_probability=levers.keep_probability),
+        max_sentences=max_sentences, support_rank=len(retrieval.hits))
+    from index.models import ScoredChunk
+
+    base = len(retrieval.candidates)
+    retrieval.pool = list(retrieval.candidates) + [ScoredChunk(chunk=c, score=0.0, rank=base + i, retriever="context")
+                                                   for i, c in enumerate(result.extra_chunks, start=1)]
+    return result.composition
+
+
 def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
          triaged: "Triaged | None" = None, known: frozenset[str] = frozenset()) -> "Support":
-    """The support gate's verdict on the top-k passages (see assistant/abstention.py)."""
+    """The support gate's verdict on the top-k passages (see assistant/abstention.py).
+
+    With calibrated abstention the signal is the ranker's best top-k probability against
+    settings.answer.abstain_probability (chosen on dev); otherwise the best sentence's cosine.
+    """
     from assistant.abstention import check_support
 
-    return check_support(evidence.retrieval.query, evidence.retrieval.hits, evidence.composition.best_full_similarity,
-                         settings.answer.abstain_threshold, evidence.parts.vocab, require_figures=require_figures,
+    composition = evidence.composition
+    if settings.answer.calibrated_abstention and composition.probability is not None:
+        signal, threshold = composition.probability, settings.answer.abstain_probability
+    else:
+        signal, threshold = composition.best_full_similarity, settings.answer.abstain_threshold
+    return check_support(evidence.retrieval.query, evidence.retrieval.hits, signal, threshold,
+                         evidence.parts.vocab, require_figures=require_figures,
                          known=known, subject=triaged.subject if triaged is not None else None)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 from index.models import Chunk, ScoredChunk
 
@@ -227,10 +227,13 @@ def distinct_top_k(ranked: Sequence[ScoredChunk], k: int) -> list[ScoredChunk]:
 class Retriever:
     """Dense, BM25 and hybrid search over one SearchIndex, with the same query normalisation for all."""
 
-    def __init__(self, index: SearchBackend, top_k: int, candidates: int = CANDIDATES_PER_RETRIEVER) -> None:
+    def __init__(self, index: SearchBackend, top_k: int, candidates: int = CANDIDATES_PER_RETRIEVER,
+                 extra_ranking: Callable[[list[float], int], list[ScoredChunk]] | None = None) -> None:
+        """`extra_ranking(question vector, k)` is a third ranking fused into hybrid search (the generated questions)."""
         if top_k <= 0:
             raise ValueError("top_k must be positive")
         self.index = index
+        self.extra_ranking = extra_ranking
         self.top_k = top_k
         self.candidates = max(candidates, top_k)
         self._sections: dict[str, list[Chunk]] | None = None
@@ -300,6 +303,7 @@ class Retriever:
         dense: list[ScoredChunk] = []
         lexical: list[ScoredChunk] = []
         vector = full_vector = None
+        extra: list[ScoredChunk] = []
         if mode in ("hybrid", "dense"):
             # both the focused and the whole question are embedded (one batch): the focused vector ranks,
             # the whole one is kept for abstention, where dropping the subject would understate support
@@ -314,12 +318,13 @@ class Retriever:
         elif mode == "bm25":
             ranked = lexical
         elif mode == "hybrid":
-            ranked = reciprocal_rank_fusion([dense, lexical])
+            extra = self.extra_ranking(full_vector, self.candidates) if self.extra_ranking and full_vector else []
+            ranked = reciprocal_rank_fusion([dense, lexical, extra] if extra else [dense, lexical])
         else:
             raise ValueError(f"unknown retrieval mode {mode!r}: use hybrid, dense or bm25")
         # Where a reranker goes: reorder `ranked` (the fused list) here, before the top-k cut and the pool.
         hits = distinct_top_k(ranked, k)
-        rankings = [r for r in (dense, lexical) if r]
+        rankings = [r for r in (dense, lexical, extra) if r]
         if pool and vector is not None:  # with cited sources indexed, the article's own best passages still get a say
             rankings += article_ranking(self.index, vector)
         candidates = self.build_pool(hits, rankings, ranked) if pool else []

@@ -148,3 +148,28 @@ app.command("add")(sources_cli.add_cmd)
 app.command("remove")(sources_cli.remove_cmd)
 app.command("status")(sources_cli.status_cmd)
 app.command("fetch")(sources_cli.fetch_cmd)
+
+
+@app.command("enrich")
+@handles_errors
+def enrich_cmd(
+    ctx: typer.Context,
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the records here (default: HOME/enrichment.jsonl)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N units (a quick look)."),
+    no_progress: bool = typer.Option(False, "--no-progress", help="No progress bars."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Have the local LLM write questions, standalone readings and sentence-level references for every unit.
+
+    Resumable: answers are cached under HOME/enrich, so an interrupted run continues where it stopped.
+    Needs the optional model (see `make run-quality`); answering reads the result without any model.
+    """
+    from corpus.corpus import Corpus
+    from corpus.enrich import enrich_corpus
+
+    settings = settings_from(ctx)
+    summary = enrich_corpus(settings, Corpus.load(settings), out=out, limit=limit, progress=not no_progress)
+    if as_json:
+        echo_json(summary)
+        return
+    typer.echo(render_table(["field", "value"], [[k, v] for k, v in summary.items()], max_width=90))

@@ -81,6 +81,19 @@ class AnswerSettings(BaseSettings):
     abstain_threshold: float = 0.18
     max_question_chars: int = 1000
     max_history_turns: int = 50
+    # Levers that use the build-time enrichment (corpus/data/enrichment.jsonl); each can be switched off to
+    # measure what it earns (benchmarks/dev_ablation.py). All off = the extractive answerer before enrichment.
+    enriched_retrieval: bool = Field(default=True, description="Also rank passages by their generated questions and standalone readings.")
+    learned_ranker: bool = Field(default=False, description="Score sentences with the ranker distilled from the local LLM's labels (off: it lost key-fact recall on dev).")
+    show_antecedents: bool = Field(default=True, description="Show the sentence a shown sentence points back to.")
+    whole_lists: bool = Field(default=True, description="A list question gets every item of the list, with its heading.")
+    multi_part: bool = Field(default=True, description="Answer each part of a multi-part question ('what is X and how is it treated').")
+    sentence_links: bool = Field(default=True, description="Related references from sentence-level links, not section-level ones.")
+    calibrated_abstention: bool = Field(default=True, description="Abstain by the ranker's best score (threshold chosen on dev).")
+    keep_probability: float = Field(default=0.5, description="Enriched composer: show sentences whose ranker probability reaches this.")
+    abstain_probability: float = Field(default=0.3, description="Calibrated abstention: best ranker probability below this -> not_found.")
+    # llm-select: a candidate sentence is shown when the local model's P(yes, it helps) reaches this (chosen on dev)
+    select_threshold: float = 0.6  # benchmarks/results/select_threshold.json (dev)
 
 
 

@@ -142,8 +142,9 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
         old = _usable_pointer(settings)
 
         if old is not None and old["build_hash"] == digest and not force and _healthy(client, old, settings):
-            return _report(old, embedded=0, reused=len(chunks), seconds=time.perf_counter() - started, up_to_date=True,
-                           skipped=skipped)
+            report = _report(old, embedded=0, reused=len(chunks), seconds=time.perf_counter() - started, up_to_date=True,
+                             skipped=skipped)
+            return {**report, "enrichment": _enrichment_vectors(settings, embedder)}
 
         tag = f"{digest[:12]}-{secrets.token_hex(3)}"
         name = f"{settings.index.collection}-{tag}"
@@ -180,8 +181,16 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
             _collect_garbage(client, index_dir, pointer, settings)
         except OSError:
             pass  # the new index is live; leftovers are retried by the next build's GC
-        return _report(pointer, embedded=len(todo), reused=reused, seconds=time.perf_counter() - started,
-                       skipped=skipped)
+        report = _report(pointer, embedded=len(todo), reused=reused, seconds=time.perf_counter() - started,
+                         skipped=skipped)
+        return {**report, "enrichment": _enrichment_vectors(settings, embedder)}
+
+
+def _enrichment_vectors(settings: "Settings", embedder: Any) -> dict[str, Any]:
+    """Embed the enrichment's questions and readings now, so the first question does not (index/enrichment_vectors.py)."""
+    from index.enrichment_vectors import ensure_for_build
+
+    return ensure_for_build(settings, embedder.embed)
 
 
 def _embed_chunks(embedder: "BundledEmbedding", chunks: Sequence[Chunk], progress: bool) -> dict[str, list[float]]:

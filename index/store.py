@@ -284,5 +284,16 @@ def open_index(settings: "Settings", embedder: "Embedder | None" = None) -> Sear
 
 
 def index_status(settings: "Settings") -> dict[str, Any]:
-    """The live index's status (opens it, so problems surface as IndexStoreError)."""
-    return open_index(settings).status()
+    """The live index's status (opens it, so problems surface as IndexStoreError), and which units are enriched.
+
+    `enrichment` says where the enrichment records come from and how many article units have questions,
+    standalone readings and sentence-level references; units without them fall back to the plain sentence.
+    """
+    from corpus.article import load_article
+    from corpus.enrichment import load_enrichment
+    from corpus.paths import article_path
+    from corpus.units import article_units
+
+    info = open_index(settings).status()
+    coverage = load_enrichment(settings.home).coverage(article_units(load_article(article_path(settings))))
+    return info | {"enrichment": coverage}

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 ANSWERERS: dict[str, str] = {
     "extractive": "assistant.answerers.extractive",
     "generate": "assistant.answerers.generate",
+    "llm-select": "assistant.answerers.llm_select",
 }
 
 

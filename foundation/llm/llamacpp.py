@@ -120,12 +120,23 @@ class LlamaCppLLM:
 
 
 def _next_token_logits(llama: Any, tokens: list[int]) -> Any:
-    """Evaluate the prompt afresh and copy the logits of its last position (the next token's distribution)."""
+    """Evaluate the prompt and copy the logits of its last position (the next token's distribution).
+
+    The part of the prompt already in the KV cache (the same system text and question asked about many
+    sentences) is kept and only the rest evaluated: llm-select asks about one question's candidates in a
+    row, so each call costs only its sentence's tokens. At least one token is always evaluated afresh.
+    """
     import llama_cpp
     import numpy as np
 
-    llama.reset()
-    llama.eval(tokens)
+    cached = llama.input_ids[: llama.n_tokens].tolist()
+    common = 0
+    for a, b in zip(cached, tokens):
+        if a != b:
+            break
+        common += 1
+    llama.n_tokens = min(common, len(tokens) - 1)  # eval() drops the KV cache past n_tokens
+    llama.eval(tokens[llama.n_tokens:])
     row = llama_cpp.llama_get_logits_ith(llama.ctx, -1)
     return np.ctypeslib.as_array(row, shape=(llama.n_vocab(),)).astype(np.float64)
 

@@ -90,5 +90,7 @@ def test_list_questions_get_the_concrete_items(warm_assistant, question: str, ne
     assert answer.status == "answered"
     for needle in needles:
         assert needle in answer.answer, answer.answer
-    assert len(answer.citations) <= 6
+    # a list question shows every item of the list with its lead-in (settings.answer.whole_lists): the article's
+    # longest list has 7 items, and a quote may stand beside it
+    assert len(answer.citations) <= 10
     assert {c.chunk_id for c in answer.citations} <= set(answer.context_ids)

@@ -1,0 +1,61 @@
+"""Multi-part questions: each part is answered on its own, and the answer shows every part's sentences.
+
+Why: "what does ivig do and can people recover completely" has two answers in two sections; one search
+for the whole question finds passages for whichever half dominates its vector, and the composer then
+shows only that half. Splitting at a conjunction or question mark that starts a new question ("and can",
+"and what", "? how ...") and composing each part separately (a few sentences each) answers both halves.
+The whole question still decides the support gate, so splitting never makes an unsupported question answerable.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.parts import Parts
+
+QUESTION_WORDS = r"(?:what|whats|how|can|could|is|are|do|does|did|will|would|which|why|when|where|should|who)"
+SPLIT = re.compile(rf"(?:\s+and\s+(?={QUESTION_WORDS}\b)|\?\s+(?={QUESTION_WORDS}\b)|\s+also\s+(?={QUESTION_WORDS}\b))",
+                   re.IGNORECASE)
+PART_SENTENCES = 3
+MIN_PART_WORDS = 3
+
+
+def split_question(question: str) -> list[str]:
+    """The question's parts (one part when it is not a multi-part question)."""
+    parts = [p.strip(" ,;?") for p in SPLIT.split(question) if p and p.strip(" ,;?")]
+    parts = [p for p in parts if len(p.split()) >= MIN_PART_WORDS]
+    return parts if len(parts) >= 2 else [question]
+
+
+def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_parts: list[str], compose: Any) -> Any:
+    """The whole question's composition with every part's sentences merged in (and their passages pooled).
+
+    `compose(retrieval, focus, max_sentences)` is the enriched composer for one retrieval.
+    """
+    from assistant.compose import Composition, arrange, render
+    from index.models import ScoredChunk
+
+    chosen = {(s.chunk.id, s.index): s for q in composition.quotes for s in q.sentences}
+    pool = {h.chunk.id: h for h in retrieval.candidates}
+    for part in question_parts:
+        sub = parts.retriever.retrieve(part, pool=True)
+        focus = sub.query_vector or parts.index.embed_query(sub.query)
+        sub_composition = compose(sub, focus, PART_SENTENCES)
+        for h in sub.candidates:
+            pool.setdefault(h.chunk.id, h)
+        for q in sub_composition.quotes:
+            for s in q.sentences:
+                chosen.setdefault((s.chunk.id, s.index), s)
+    by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in composition.scored}
+    from assistant.compose import Scored
+
+    scored = [by_key.get(k) or Scored(s, 0.0, 0.0, 0.0, 99, 0.0) for k, s in chosen.items()]
+    quotes = arrange(scored)
+    base = len(retrieval.candidates)
+    extra = [h for cid, h in pool.items() if cid not in {x.chunk.id for x in retrieval.candidates}]
+    retrieval.pool = list(retrieval.candidates) + [
+        ScoredChunk(chunk=h.chunk, score=h.score, rank=base + i, retriever="part") for i, h in enumerate(extra, start=1)]
+    return Composition(body=render(quotes), quotes=quotes, scored=composition.scored, support_rank=composition.support_rank,
+                       probability=composition.probability)

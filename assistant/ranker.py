@@ -1,0 +1,59 @@
+"""The sentence ranker: a logistic regression distilled from the local LLM's relevance labels.
+
+Why distil: the local model judging each candidate sentence takes seconds per question on two cores;
+its judgement, given offline to (question, sentence) pairs (benchmarks/ranker_labels.py), trains a
+linear model over cheap features (benchmarks/train_ranker.py) that scores a question's candidates in
+well under a millisecond. Only the coefficients ship (assistant/data/ranker.json): no scikit-learn, no
+pickle at run time. Without the file the hand-weighted score plus the generated-question similarity
+stands in (`fallback_probability`).
+
+Features (FEATURES, in order), all computed from the question's two vectors and the sentence:
+similarity as the composer mixes it, whole-question cosine, IDF word overlap, best cosine with the unit's
+generated questions (whole and focused question), cosine with its standalone reading, bullet, bullet in a
+list question, 1/pool rank, framing sentence, lead-in line, and the composer's own hand-weighted score.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+RANKER_FILE = Path(__file__).resolve().parent / "data" / "ranker.json"
+FEATURES = ("similarity", "full_similarity", "overlap", "question_similarity", "question_similarity_focus",
+            "standalone_similarity", "bullet", "list_bullet", "inverse_rank", "framing", "lead_in", "hand_score")
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """mean/scale standardise, then sigmoid(weights . x + bias)."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    meta: dict[str, object]
+
+    def probability(self, x: Sequence[float]) -> float:
+        z = self.bias + sum(w * (v - m) / (s or 1.0) for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def load_ranker(path: Path = RANKER_FILE) -> Ranker | None:
+    """The committed ranker, or None when it is absent or was trained on other features."""
+    try:
+        doc = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    if tuple(doc.get("features", ())) != FEATURES:
+        return None
+    return Ranker(tuple(doc["weights"]), float(doc["bias"]), tuple(doc["mean"]), tuple(doc["scale"]),
+                  {k: v for k, v in doc.items() if k not in ("weights", "bias", "mean", "scale")})
+
+
+def fallback_probability(x: Sequence[float]) -> float:
+    """Without a trained ranker: the composer's hand score, lifted by the generated-question match."""
+    features = dict(zip(FEATURES, x))
+    return 0.7 * features["hand_score"] + 0.3 * max(features["question_similarity"], features["question_similarity_focus"])
