@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.compose import FROM_SOURCES, Scored, arrange, render, split_sentences
+from assistant.compose import FROM_SOURCES, Scored, arrange, render
+from assistant.sentences import split_sentences
 from index.models import Chunk
 
 
