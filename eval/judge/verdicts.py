@@ -70,13 +70,19 @@ class Judge:
                          max_workers=self.max_workers, seed=0)
 
     def ragas_llm(self) -> LangchainLLMWrapper:
+        """ragas' LLM: a copy of the chat model (same model, same cache) that ragas may reconfigure.
+
+        Why a copy: ragas sets `temperature` on the model it is given for each call and resets it after; a
+        call cancelled by its timeout never resets it, which left the judge's own verdicts decoding at
+        ragas' temperature (and missing their cache) for the rest of a run.
+        """
         import warnings
 
         from ragas.llms import LangchainLLMWrapper
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            return LangchainLLMWrapper(self.chat, run_config=self.run_config())
+            return LangchainLLMWrapper(self.chat.model_copy(), run_config=self.run_config())
 
     def complete(self, prompt: str) -> str:
         """One judge call with a wall-clock timeout (raises TimeoutError)."""

@@ -59,6 +59,13 @@ def test_the_judge_answers_relevance_one_sentence_at_a_time(settings: Settings) 
     assert chat.calls == 2
 
 
+def test_ragas_cannot_change_how_the_judge_itself_decodes(settings: Settings) -> None:
+    judge = judge_from_chat(ScriptedJudgeChat(), "ScriptedJudgeChat", settings)
+    wrapper = judge.ragas_llm()
+    wrapper.langchain_llm.temperature = 0.01  # what ragas leaves behind when its call is cancelled by a timeout
+    assert judge.chat.temperature == 0.0 and wrapper.langchain_llm is not judge.chat
+
+
 def test_judge_calls_are_cached_on_disk(settings: Settings) -> None:
     cache = DiskJudgeCache(judge_cache_path(settings))
     chat = ScriptedJudgeChat(cache=cache)
