@@ -13,7 +13,16 @@ relevant. Three checks, each explainable in a flag:
 3. the question names a specific thing the corpus never mentions: a word with a digit, an acronym or
    mixed-case name (FDG-PET, anti-Hu), a capitalised proper noun mid-sentence (Italy), or a drug or
    disease name by its ending (-mab, -mide, -blastoma, -clonus, -pathy) that appears nowhere in the
-   article, its sources or its bibliography.
+   article, its sources or its bibliography. Never counted: plain numbers ("explain it like I'm 5";
+   a figure asked for is check 2's business) and the words the caller passes as known: the years
+   the corpus carries (its references' years and dates: "Graber 2023"), abbreviations of the glossary
+   (MS, SCLC, LEMS) and the names that identify references (authors, journals such as CONTINUUM,
+   sites, StatPearls). A year the corpus never mentions ("the 2016 consensus guidelines") still
+   counts: the article cannot say what happened then;
+4. the question is about a subject the corpus never names: the head word of "what is X", "how is X
+   treated", "what causes X", "the signs of X" ("asthma", "type 2 diabetes") is an English word that
+   appears nowhere in the corpus (plural and stem variants allowed). Such a question is out of scope
+   unless it also names the article's own subject (see safety.mentions_topic(core_only=True)).
 """
 
 from __future__ import annotations
@@ -30,7 +39,8 @@ NUMBER_ASK = re.compile(
     r"how specific|how accurate|sensitivity|specificity|survival rates?|mortality|death rates?|"
     r"(?:incidence|prevalence|response|success|cure|recurrence) rates?|\w+-year|per \d[\d,.]*\d|per \d|per (?:hundred|thousand|million)|"
     r"doses?|dosage|dosing|mg|milligrams?|grams?|kilograms?|kg|ml|thresholds?|cut-?offs?|scores?|odds|ratios?|"
-    r"statistics|figures|numbers?|average age|median|mean age|life expectancy)\b",
+    r"statistics|(?:what|which) (?:is|are) the numbers?|average age|median|mean age|(?:at )?what age|how old|life expectancy|"
+    r"(?<!\w\s)how (?:often|frequently)|costs?|price|how much (?:does|do|is|are|will)\b(?! \w+ (?:help|matter|work|hurt|affect)))\b",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
@@ -42,6 +52,55 @@ SPECIFIC_SUFFIXES = (
 )
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"“(]\s*)$")
+# A plain number ('5', '1,000', '3.5', '5th') names nothing specific; a year ('2016', '2025a') may.
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:[a-z]|s)?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?$", re.IGNORECASE)
+
+
+# "what is X", "how is X treated", "what causes X", "what are the early signs of X", "tell me about X"
+_ASPECT_OF = (r"(?:(?:early|first|main|common|usual|warning|typical)\s+)?(?:signs?|symptoms?|causes?|treatments?|"
+              r"risk factors|complications|types|cures?|prognosis|outlook)\s+(?:of|for)\s+")
+_SUBJECT_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"^(?:what|who)(?:\s+(?:is|are)|'s)\s+(?:a |an |the )?(?:{_ASPECT_OF})?(?P<x>.+)$",
+    r"^how\s+(?:is|are|do you|do doctors|can you|should you)\s+(?P<x>.+?)\s+(?:treated|diagnosed|cured|managed|prevented|tested|detected|caused)\b",
+    r"^how\s+(?:do|can|should|would)\s+(?:you|doctors|they|i|we|one)\s+(?:treat|diagnose|cure|manage|prevent|test for|detect|get rid of)\s+(?P<x>.+)$",
+    r"^what\s+causes\s+(?P<x>.+)$",
+    r"^(?:tell me about|explain|define|describe)\s+(?P<x>.+)$",
+))
+_SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which)\b.*$", re.IGNORECASE)
+_STOP = frozenset("a an the this that these those some any my your his her our their it its".split())
+# Head words that name no subject: people and generic nouns ("how are kids treated", "the main thing").
+_GENERIC = frozenset(
+    "thing things stuff way ways point points difference differences reason reasons idea ideas part parts kind kinds "
+    "type types name names best main most one ones people person persons someone somebody patient patients kids kid "
+    "children child baby babies men man women woman adults adult elderly teens teenagers family families friend "
+    "friends doctor doctors mom mum dad mother father husband wife son daughter age ages time times day days year "
+    "years chance chances risk risks evidence example examples answer question questions".split()
+)
+
+
+def subject_word(question: str) -> str | None:
+    """The head word of what a 'what is X' / 'how is X treated' question asks about, or None."""
+    q = question.strip().rstrip("?.! ")
+    for pattern in _SUBJECT_PATTERNS:
+        m = pattern.match(q)
+        if m:
+            phrase = _SUBJECT_END.sub("", m.group("x"))
+            words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _STOP]
+            return words[-1] if words else None
+    return None
+
+
+def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str]) -> str | None:
+    """The subject's head word when it is an English word the corpus never uses (check 4), else None."""
+    word = subject_word(question)
+    if word is None or len(word) < 4 or word not in english or word in _GENERIC:
+        return None
+    variants = {word, word + "s", word + "es", word[:-1], word[:-2], word[:-3]}
+    stem = word[:6] if len(word) >= 6 else word  # 'diagnosis' ~ 'diagnostic'; clipped 'chemo', 'rehab'
+    if variants & vocab or any(v.startswith(stem) for v in vocab):
+        return None
+    return word
 
 
 @dataclass(frozen=True)
@@ -64,13 +123,15 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(words)
 
 
-def unknown_specific_terms(question: str, vocab: frozenset[str]) -> list[str]:
-    """Specific-looking words of the question that the corpus never uses."""
+def unknown_specific_terms(question: str, vocab: frozenset[str], known: frozenset[str] = frozenset()) -> list[str]:
+    """Specific-looking words of the question that the corpus never uses (numbers and `known` words never are)."""
     found: list[str] = []
     for m in _TOKEN.finditer(question):
         token = m.group(0).strip(".'’")
         low = token.lower().replace("’", "'")
-        if not token or low in vocab:
+        if not token or low in vocab or low in known or (_YEAR.match(token) and low[:4] in known):
+            continue
+        if _NUMBER.match(token) and not _YEAR.match(token):
             continue
         parts = [p for p in re.split(r"[-'.]", low) if p]
         at_start = bool(_SENTENCE_START.search(question[: m.start()]))
@@ -79,7 +140,7 @@ def unknown_specific_terms(question: str, vocab: frozenset[str]) -> list[str]:
         mixed_case = any(c.isupper() for c in token[1:]) or (token[0].isupper() and "-" in token and not at_start)
         proper_noun = token[0].isupper() and not at_start and token != "I"
         suffix = len(low) > 6 and low.endswith(SPECIFIC_SUFFIXES)
-        if (has_digit or mixed_case or proper_noun or suffix) and not all(p in vocab for p in parts):
+        if (has_digit or mixed_case or proper_noun or suffix) and not all(p in vocab or p in known for p in parts):
             found.append(token)
     return found
 
@@ -91,9 +152,12 @@ def check_support(
     threshold: float,
     vocab: frozenset[str],
     require_figures: bool = True,
+    known: frozenset[str] = frozenset(),
+    subject: str | None = None,
 ) -> Support:
     """Whether the passages support answering `question` (see the module docstring for the three checks).
 
+    `subject`: the unknown subject found by `unknown_subject` (check 4), computed by the caller.
     `require_figures=False` skips the figures check: a personal-advice question ("how much X should I
     take?") still gets general, cited information about X, never a figure.
     """
@@ -105,7 +169,9 @@ def check_support(
     ask = NUMBER_ASK.search(question)
     if require_figures and ask and hits and not any(_DIGIT.search(h.chunk.text) for h in hits):
         reasons.append(f"asks for a figure ({ask.group(0)!r}) but no retrieved passage states one")
-    unknown = unknown_specific_terms(question, vocab)
+    unknown = unknown_specific_terms(question, vocab, known)
     if unknown:
         reasons.append(f"names terms the article and its sources never mention: {', '.join(unknown)}")
+    if subject:
+        reasons.append(f"asks about {subject!r}, which the article and its sources never mention")
     return Support(supported=not reasons, score=best_similarity, reasons=reasons)

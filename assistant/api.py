@@ -11,7 +11,7 @@ Contract (the CLI, the Gradio UI and the evaluation code against exactly this):
                            history=[{"role": "user", "content": "What is Trousseau syndrome?"},
                                     {"role": "assistant", "content": "..."}])
     answer.status        # 'answered' | 'not_found' | 'out_of_scope' | 'emergency' | 'personal_advice'
-                         # | 'invalid_input' | 'error'
+                         # | 'unsupported_language' | 'invalid_input' | 'error'
     answer.body          # what the assistant says; answer.disclaimer: the fixed disclaimer (kept apart)
     answer.answer        # the full plain text to show, ALWAYS ending with DISCLAIMER (assistant/disclaimer.py)
     answer.citations     # [Citation(marker=1, chunk_id, section, quote, start, end, references=[...])]
@@ -27,6 +27,7 @@ Contract (the CLI, the Gradio UI and the evaluation code against exactly this):
                                                    # for single-user callers; under concurrency use stream.answer)
     assistant.corpus / assistant.corpus_view()     # the corpus answers are grounded in / its read-only view
     assistant.passage(chunk_id)                    # the cited passage: text, section, offsets, references
+    assistant.triage()                             # language, spelling, abbreviations, safety, bibliography router
 
 Guarantees: `ask` never raises. Any failure becomes an Answer with status 'error' and a friendly
 message (a missing or broken index says to run `pns index build`); no stack trace is ever returned.
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
     from assistant.citations import CitationResolver
     from assistant.parts import Parts
     from assistant.retrieval import SearchBackend
+    from assistant.triage import Triage
     from corpus.corpus import Corpus, CorpusView
     from foundation.settings import Settings
 
@@ -82,15 +84,19 @@ class Assistant:
         self._injected_corpus = corpus
         self._corpus = corpus
         self._parts: Parts | None = None
+        self._triage: Triage | None = None
         self._lock = threading.RLock()
         self.last_answer: Answer | None = None
 
     # -- loading ---------------------------------------------------------------------------------
     def warm_up(self) -> None:
-        """Open the index, load the embedding model, BM25, every sentence vector and the answerer's model now."""
+        """Open the index, load the embedding model, BM25, the article's sentence vectors and the answerer's model now."""
         parts = self.parts()
         parts.index.warm_up()
-        parts.bank.ensure(parts.index.chunks())
+        # the article's sentences now; a cited source's on first retrieval (thousands of source passages
+        # would make warm-up take minutes, and most are never quoted)
+        parts.bank.ensure([c for c in parts.index.chunks() if c.source_id == "article"])
+        self.triage().warm_up()
         self.answerer.warm_up()
 
     @property
@@ -107,6 +113,15 @@ class Assistant:
         """Read-only corpus lookups for the edges (web UI, MCP): references, sections, source texts."""
         return self.corpus.view()
 
+    def triage(self) -> "Triage":
+        """Language, spelling, abbreviations, safety and the bibliography router, built once from the corpus."""
+        with self._lock:
+            if self._triage is None:
+                from assistant.triage import Triage
+
+                self._triage = Triage.from_corpus(self.corpus)
+            return self._triage
+
     def parts(self) -> "Parts":
         """The loaded parts of the live index (index, retriever, sentence bank, citation resolver), opening it if needed.
 
@@ -121,6 +136,7 @@ class Assistant:
                 return parts
             if parts is not None:  # a rebuild may follow `pns corpus add`: read the files again
                 self._corpus = self._injected_corpus
+                self._triage = None
             self._parts = load_parts(self.settings, self._injected_index, self.corpus, self._injected_resolver)
             return self._parts
 
@@ -137,7 +153,7 @@ class Assistant:
 
         started = time.perf_counter()
         try:
-            answer = answer_question(self.settings, question, history, self.parts, self.answerer)
+            answer = answer_question(self.settings, question, history, self.parts, self.answerer, self.triage)
         except Exception as exc:  # the API edge: every failure becomes an answer (assistant/replies.py)
             if isinstance(exc, IndexStoreError):
                 self._forget_index()
@@ -153,17 +169,27 @@ class Assistant:
 
         Raises (unlike ask): InvalidQuestion for bad input, IndexStoreError without an index.
         """
-        from assistant.pipeline import gate, gather, standalone_question
+        from assistant.pipeline import gate, gather, understand
 
-        _, standalone = standalone_question(self.settings, question, history)
-        return gate(self.settings, gather(self.parts(), standalone, standalone))
+        understood = understand(self.settings, question, history, self.triage)
+        triage = self.triage()
+        return gate(self.settings, gather(self.parts(), understood.standalone, understood.query),
+                    triaged=understood.triaged, known=triage.known_terms())
 
     def passage(self, chunk_id: str) -> Passage:
         """The passage a citation's chunk_id names: exact text, section, offsets and related references.
 
         Raises (unlike ask): UnknownPassageError for an id the live index lacks, IndexStoreError without an index.
         """
+        from assistant.citations import BIBLIOGRAPHY_SOURCE_ID, CitationError
+
         parts = self.parts()
+        if (chunk_id or "").strip().startswith(f"{BIBLIOGRAPHY_SOURCE_ID}:"):  # a bibliography answer cites the entry
+            try:
+                entry = parts.resolver.cite_entry(1, chunk_id.strip().split(":", 1)[1])
+            except CitationError as exc:
+                raise UnknownPassageError(f"no bibliography entry with id {chunk_id!r}") from exc
+            return Passage(**entry.model_dump(exclude={"marker", "quote"}), text=entry.quote)
         chunk = next((c for c in parts.index.chunks() if c.id == (chunk_id or "").strip()), None)
         if chunk is None:
             raise UnknownPassageError(f"no passage with id {chunk_id!r} in the index (ids come from an answer's "

@@ -2,8 +2,10 @@
 
 A Citation names the exact characters quoted (chunk id, section path, quote, offsets into the
 cleaned article or source text), the document (article title and URL, or the cited source's), and
-the bibliography entries inferred for that section, each labelled 'related reference' because the
-article prints no inline citations (corpus/links.py infers them).
+`source`: 'article', or the reference id when the quote is a cited source's own text (then with its
+`page` where the file has pages, and that reference labelled 'cited source'). An article passage
+lists the bibliography entries inferred for its section, each labelled 'related reference' because
+the article prints no inline citations (corpus/links.py infers them).
 
 Why validate in code: citations that are never checked are the classic RAG failure. Before any
 answer is shown, every [n] in its text must resolve to a Citation whose chunk was actually retrieved
@@ -32,6 +34,11 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
+# Bibliography answers cite the entries themselves: their "document" is the reference list as printed,
+# one entry per paragraph, and a citation's offsets point at the entry's text in it.
+BIBLIOGRAPHY_SOURCE_ID = "bibliography"
+BIBLIOGRAPHY_SECTION = "References"
+ENTRY_RELATION = "bibliography entry"
 MAX_REFERENCES = 3
 
 
@@ -48,16 +55,40 @@ def reference_label(ref: CitedReference) -> str:
     """'Varki, A. (2007). Trousseau's syndrome ... Blood. https://doi.org/...' for answers and the CLI."""
     authors = "; ".join(ref.authors[:3]) + (" et al." if len(ref.authors) > 3 else "")
     parts = [f"{authors} ({ref.year or 'n.d.'})." if authors else f"({ref.year or 'n.d.'}).", f"{ref.title.rstrip('.')}."]
-    if ref.container:
-        parts.append(f"{ref.container.rstrip('.')}.")
+    where = ", ".join(p for p in (
+        (ref.container or "").rstrip("."),
+        f"{ref.volume}({ref.issue})" if ref.volume and ref.issue else (f"vol. {ref.volume}" if ref.volume else ""),
+        ref.pages or "",
+    ) if p)
+    if where:
+        parts.append(f"{where}.")
     link = f"https://doi.org/{ref.doi}" if ref.doi else ref.url
     if link:
         parts.append(link)
     return " ".join(parts)
 
 
+def _reference_list(references: Sequence["Reference"]) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The reference list as printed (entries in article order, blank-line separated) and each entry's offsets."""
+    offsets: dict[str, tuple[int, int]] = {}
+    parts: list[str] = []
+    pos = 0
+    for ref in sorted(references, key=lambda r: r.line):
+        offsets[ref.id] = (pos, pos + len(ref.raw))
+        parts.append(ref.raw)
+        pos += len(ref.raw) + 2
+    return "\n\n".join(parts), offsets
+
+
 def _normalise(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
+
+
+def _section_label(chunk: Chunk) -> str:
+    """The heading path; a source page has none, so 'p. 7' (or 'full text') says where the quote is."""
+    if chunk.section_path:
+        return " > ".join(chunk.section_path)
+    return f"p. {chunk.page}" if chunk.page is not None else "full text"
 
 
 class CitationResolver:
@@ -76,6 +107,7 @@ class CitationResolver:
         for link in sorted(links, key=lambda l: -l.score):
             self.links.setdefault(link.section_id, []).append(link)
         self._source_text = source_text or (lambda _source_id: None)
+        self.bibliography_text, self._entry_offsets = _reference_list(references)
         self._span_links: Callable[[int, int], list[str] | None] | None = None
 
     def with_span_links(self, span_links: Callable[[int, int], list[str] | None]) -> "CitationResolver":
@@ -102,7 +134,21 @@ class CitationResolver:
         url = ref.url or (f"https://doi.org/{ref.doi}" if ref.doi else None)
         return CitedReference(
             id=ref.id, authors=list(ref.authors), year=ref.year, title=ref.title, container=ref.container,
+            volume=ref.volume, issue=ref.issue, pages=ref.pages, publisher=ref.publisher, type=ref.type,
             doi=ref.doi, url=url, relation=relation,
+        )
+
+    def cite_entry(self, marker: int, ref_id: str) -> Citation:
+        """A citation of a bibliography entry itself: its printed text, and the entry with all its fields."""
+        cited = self.cited_reference(ref_id, relation=ENTRY_RELATION)
+        if cited is None or ref_id not in self._entry_offsets:
+            raise CitationError(f"marker [{marker}]: no bibliography entry {ref_id!r}")
+        start, end = self._entry_offsets[ref_id]
+        return Citation(
+            marker=marker, chunk_id=f"{BIBLIOGRAPHY_SOURCE_ID}:{ref_id}", source_id=BIBLIOGRAPHY_SOURCE_ID,
+            section=BIBLIOGRAPHY_SECTION, section_id=BIBLIOGRAPHY_SOURCE_ID, quote=self.bibliography_text[start:end],
+            start=start, end=end, article_title=self.article.metadata.title, article_url=self.article.metadata.url,
+            references=[cited],
         )
 
     def references_for(self, chunk: Chunk, quote: str, question: str | None = None) -> list[CitedReference]:
@@ -115,7 +161,8 @@ class CitationResolver:
         plasmapheresis information come from?"). At most MAX_REFERENCES, each labelled 'related reference'.
         """
         if chunk.source_id != ARTICLE_SOURCE_ID:
-            own = self.cited_reference(chunk.source_id, relation="cited source (full text)")
+            kind = "abstract" if chunk.section_id == "abstract" else "full text"
+            own = self.cited_reference(chunk.source_id, relation=f"cited source ({kind})")
             return [own] if own else []
         start = chunk.text.find(quote)
         sentence_ids = self._span_links(chunk.start + start, chunk.start + start + len(quote)) \
@@ -160,6 +207,8 @@ class CitationResolver:
 
     # -- citations -------------------------------------------------------------------------------
     def document_text(self, source_id: str) -> str | None:
+        if source_id == BIBLIOGRAPHY_SOURCE_ID:
+            return self.bibliography_text
         return self.article.text if source_id == ARTICLE_SOURCE_ID else self._source_text(source_id)
 
     def cite(self, marker: int, chunk: Chunk, start: int, end: int, question: str | None = None) -> Citation:
@@ -174,9 +223,10 @@ class CitationResolver:
             title = ref.title if ref else chunk.source_id
             url = (ref.url or (f"https://doi.org/{ref.doi}" if ref.doi else "")) if ref else ""
         return Citation(
-            marker=marker, chunk_id=chunk.id, source_id=chunk.source_id, section=" > ".join(chunk.section_path),
+            marker=marker, chunk_id=chunk.id, source_id=chunk.source_id, section=_section_label(chunk),
             section_id=chunk.section_id, quote=quote, start=chunk.start + start, end=chunk.start + end,
             article_title=title, article_url=url, references=self.references_for(chunk, quote, question),
+            source=chunk.source_id, page=chunk.page,
         )
 
     def cite_composition(self, composition: "Composition", retrieved: Iterable[Chunk], question: str) -> list[Citation]:
@@ -193,7 +243,7 @@ class CitationResolver:
             if n not in by_marker:
                 raise CitationError(f"marker [{n}] does not resolve to any citation")
         for c in citations:
-            if c.chunk_id not in retrieved_ids:
+            if c.source_id != BIBLIOGRAPHY_SOURCE_ID and c.chunk_id not in retrieved_ids:
                 raise CitationError(f"marker [{c.marker}] cites passage {c.chunk_id}, which was not retrieved for this question")
             document = self.document_text(c.source_id)
             if document is not None and document[c.start : c.end] != c.quote:

@@ -15,7 +15,8 @@ What this module decides is *which* sentences answer the question and in what or
    other items of a quoted list, and drop prose before items when over the limit;
 4. order them section by section (best section first) and in the article's order inside a section,
    merge neighbouring sentences of one passage into one quote, and number the quotes [1], [2] ...
-   by first appearance.
+   by first appearance. The article's sentences come first; quotes from a cited source's own text
+   follow under "From the cited sources:".
 
 Bullets ("- Neurological: Muscle weakness, ...") are shown without the dash and with a full stop;
 the citation keeps the exact characters.
@@ -28,7 +29,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.sentences import BULLET, Sentence, SentenceBank, content_terms
+from corpus.corpus import ARTICLE_SOURCE_ID
 from index.models import Chunk, ScoredChunk
+
+FROM_SOURCES = "From the cited sources:"  # heads the quotes taken from a cited source's own text
 
 # Weights and limits: a coarse grid on the evalset's answerable questions (overlap of the chosen quotes with the
 # reference spans, recall vs precision) was flat around these values; they were not fine-tuned further.
@@ -261,9 +265,10 @@ def arrange(chosen: Sequence[Scored]) -> list[Quote]:
     section_rank: dict[str, int] = {}
     for s in chosen:  # chosen is best-first
         section_rank.setdefault(f"{s.sentence.chunk.source_id}/{s.sentence.chunk.section_id}", len(section_rank))
-    ordered = sorted(
+    ordered = sorted(  # the article's own sentences lead; a cited source's come after them
         (s.sentence for s in chosen),
-        key=lambda x: (section_rank[f"{x.chunk.source_id}/{x.chunk.section_id}"], x.chunk.position, x.index),
+        key=lambda x: (x.chunk.source_id != ARTICLE_SOURCE_ID, section_rank[f"{x.chunk.source_id}/{x.chunk.section_id}"],
+                       x.chunk.position, x.index),
     )
     quotes: list[Quote] = []
     for sentence in ordered:
@@ -278,8 +283,12 @@ def arrange(chosen: Sequence[Scored]) -> list[Quote]:
 
 
 def render(quotes: Sequence[Quote]) -> str:
-    """Answer body: each quote's readable text followed by its marker."""
-    return " ".join(f"{q.display} [{q.marker}]" for q in quotes)
+    """Answer body: each quote's readable text followed by its marker; cited sources' quotes under their own heading."""
+    article = " ".join(f"{q.display} [{q.marker}]" for q in quotes if q.chunk.source_id == ARTICLE_SOURCE_ID)
+    sources = " ".join(f"{q.display} [{q.marker}]" for q in quotes if q.chunk.source_id != ARTICLE_SOURCE_ID)
+    if not sources:
+        return article
+    return f"{article}\n\n{FROM_SOURCES} {sources}" if article else f"{FROM_SOURCES} {sources}"
 
 
 def compose_answer(

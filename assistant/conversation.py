@@ -5,45 +5,31 @@ Why rules and not a model: retrieval only sees one query, so "How is it treated?
 and a deterministic rewrite is testable and explainable (the result is shown as
 Answer.standalone_question). The rules cover the follow-ups people actually type:
 
-- pronouns: it / its / they / them / their / this / that / these / those ("Which cancers is it seen with?");
-- demonstrative phrases: "those scans", "these symptoms";
-- ellipsis: "What about the kidneys?", "And the skin?", "How about treatment?".
+- pronouns: it / its / they / them / their / this / that / these / those ("Which cancers is it seen with?"),
+  but never a person ("would she recover from them": she stays, them is resolved) and never "they"
+  doing something ("how do they treat it");
+- demonstrative phrases: "those scans", "these symptoms", "that group";
+- ellipsis: "What about the kidneys?", "And the skin?", "How about treatment?", "what about the skin
+  ones" (narrows the previous question's class noun), "and in children?" (narrows it to a group),
+  "and for dermatomyositis?" (the same question about another subject), "why?" / "tell me more"
+  (the previous question again).
 
-The topic of a turn is the phrase it asks about ("What is X?", "Is X used ...?", "Which X are used?",
-"What can X cause?"); earlier turns are resolved first, so a chain of follow-ups keeps its subject.
-Assistant turns are ignored: what the user asked defines the topic, not what we answered.
+The topic of a turn comes from assistant/topics.py; earlier turns are resolved first, so a chain of
+follow-ups keeps its subject. Assistant turns are ignored: what the user asked defines the topic.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
+
+from assistant.normalise import restore_apostrophes
+from assistant.topics import _AUX, _ASPECT_RE, _CARE_VERBS, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"
 MAX_TURNS = 6  # only the most recent user turns can be referred to
 
-_AUX = r"(?:is|are|was|were|does|do|did|can|could|should|would|will|may|might|has|have|had)"
-_DETERMINERS = {"a", "an", "the", "some", "any", "these", "those", "this", "that", "my", "your", "their", "its"}
-# Words that end a noun phrase: verbs, prepositions, adverbs and question fillers.
-_NP_STOP = {
-    "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "can", "could", "should", "would",
-    "will", "may", "might", "must", "has", "have", "had", "cause", "causes", "mean", "means", "affect", "affects",
-    "involve", "involves", "work", "works", "help", "helps", "treat", "treats", "show", "shows", "lead", "leads",
-    "look", "looks", "happen", "happens", "occur", "occurs", "develop", "develops", "need", "needs", "require",
-    "requires", "include", "includes", "detect", "detects", "find", "finds", "pick", "belong", "belongs",
-    "relate", "relates", "differ", "differs", "compare", "usually", "often", "typically", "commonly", "most",
-    "really", "also", "mostly", "always", "still", "in", "on", "for", "with", "by", "to", "from", "at", "about",
-    "as", "into", "than", "between", "during", "and", "or", "but", "so", "if", "when", "why", "how", "what",
-    "which", "who", "where", "exactly", "actually", "a", "an", "the", "any",
-}
-# "the ASPECT of X": the topic is X.
-ASPECTS = (
-    "treatment", "treatments", "therapy", "therapies", "management", "diagnosis", "symptoms", "signs", "causes",
-    "cause", "risk factors", "prognosis", "outlook", "outcomes", "outcome", "prevalence", "incidence", "tests",
-    "testing", "cure", "complications", "types", "role", "effects", "side effects", "mechanism", "research",
-)
-_ASPECT_RE = "|".join(sorted((re.escape(a) for a in ASPECTS), key=len, reverse=True))
 # Body parts and organ systems: "what about the kidneys?" narrows the previous question to them.
 BODY_TERMS = (
     "kidneys", "kidney", "renal system", "skin", "brain", "nerves", "nervous system", "spinal cord", "blood",
@@ -61,7 +47,8 @@ CLASS_GROUPS: dict[str, str] = {
     **dict.fromkeys(("symptom", "symptoms", "sign", "signs", "problem", "problems", "complication", "complications"), "symptom"),
     **dict.fromkeys(("cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "malignancy", "malignancies"), "cancer"),
     **dict.fromkeys(("marker", "markers", "antibody", "antibodies", "autoantibody", "autoantibodies"), "marker"),
-    **dict.fromkeys(("one", "ones", "thing", "things", "type", "types", "kind", "kinds"), "generic"),
+    **dict.fromkeys(("one", "ones", "thing", "things", "type", "types", "kind", "kinds", "group", "groups",
+                     "category", "categories", "family", "class"), "generic"),
 }
 _CLASS_RE = "|".join(sorted(CLASS_GROUPS, key=len, reverse=True))
 
@@ -86,6 +73,19 @@ _ELLIPSIS_RES = (
     re.compile(r"^(?:and|but|so|also|ok|okay|then)?[,\s]*(?:what|how)\s+about\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
     re.compile(r"^(?:and|also|what of|same for|and for|and in|and with|and also)\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
 )
+# "they" as the people doing something ("how do they treat it", "what do they look for") is no reference.
+_AGENT_THEY = re.compile(rf"\bthey\s+(?:{_CARE_VERBS}|do|use|give|say|call|know|look|think|check|test|want|usually|normally|tell|measure|see|decide)\b", re.IGNORECASE)
+# Groups of people a question can be narrowed to ("what about kids?" asks the same question about kids).
+_POPULATION = (r"(?:kids|children|child|babies|teens|teenagers|adults|young people|older people|the elderly|elderly people|"
+               r"men|women|males|females|smokers|non-smokers|pregnant women|older adults|young adults|seniors)")
+# Follow-ups that only ask for more of the same answer: the previous question is asked again.
+_MORE_OF_THE_SAME = re.compile(
+    r"^(?:and\s+|so\s+|ok\s+|okay\s+)?(?:why|how|how so|really|like what|such as|for example|examples?|any examples|"
+    r"tell me more|more|more details?|go on|explain|explain more|explain that|can you explain(?: that| more)?|"
+    r"(?:can you )?(?:say|explain) (?:that|it) (?:again )?(?:more simply|in simple words|in plain english|simpler)|"
+    r"in simple(?:r)? (?:words|terms)|in plain english|simpler|what do you mean|meaning)\s*(?:please|pls)?[?.!]*$",
+    re.IGNORECASE,
+)
 _QUESTION_START = re.compile(rf"^(?:what|which|who|whom|whose|how|why|when|where|{_AUX}|tell|explain|list|describe|give)\b", re.IGNORECASE)
 
 
@@ -99,84 +99,6 @@ def user_turns(history: Iterable[Mapping[str, Any]] | None) -> list[str]:
         if turn.get("role") == "user" and isinstance(content, str) and content.strip():
             turns.append(re.sub(r"\s+", " ", content).strip())
     return turns[-MAX_TURNS:]
-
-
-def _noun_phrase(words: list[str]) -> str:
-    """The leading noun phrase of `words`: keep going until a verb, preposition or second determiner."""
-    out: list[str] = []
-    for i, w in enumerate(words):
-        bare = w.lower().strip("?.!,;:")
-        if out and (bare in _NP_STOP or bare in _DETERMINERS):
-            break
-        if not out and bare in _NP_STOP - _DETERMINERS:
-            break
-        if len(bare) >= 4 and bare.endswith("ed") and bare not in {"need", "speed", "seed", "bleed", "feed"}:
-            break  # a participle: "used", "mentioned", "caused"
-        out.append(w.strip("?.!,;:"))
-        if w.endswith((",", "?", "!", ".", ";", ":")):
-            break
-    while out and out[0].lower() in _DETERMINERS - {"a", "an", "the"}:
-        out.pop(0)
-    if out and out[-1].lower() in _DETERMINERS:
-        out.pop()
-    return " ".join(out)
-
-
-def _after_aspect(np: str) -> str:
-    """'the symptoms of Trousseau syndrome' -> 'Trousseau syndrome'."""
-    m = re.match(rf"^(?:the\s+)?(?:main\s+|common\s+|usual\s+)?(?:{_ASPECT_RE})\s+(?:of|for|in)\s+(.+)$", np, re.IGNORECASE)
-    return m.group(1) if m else np
-
-
-def topic_of(question: str) -> str | None:
-    """The phrase a standalone question is about, or None when no phrase can be found."""
-    q = question.strip().rstrip("?.! ")
-    m = re.match(r"^(?:what|who)\s+(?:is|are|was|were)\s+(.+)$", q, re.IGNORECASE)
-    if m:
-        np = _after_aspect(m.group(1))
-        words = np.split()
-        # "What is Trousseau syndrome" / "What are the symptoms of X" -> X; cut trailing clauses.
-        cut = _noun_phrase_keep_of(words)
-        return cut or None
-    m = re.match(rf"^(?:which|what)\s+(.+?)\s+{_AUX}\s+(.+)$", q, re.IGNORECASE)
-    if m:
-        focus = _noun_phrase(m.group(1).split())
-        rest = m.group(2).split()
-        subject = _noun_phrase(rest)
-        # "What symptoms can paraneoplastic syndromes cause" -> the subject; "Which tests are used" -> the focus
-        if subject and len(rest) > len(subject.split()):
-            return subject
-        return focus or None
-    m = re.match(rf"^(?:what|how|why|when|where)\s+{_AUX}\s+(.+)$", q, re.IGNORECASE)
-    if m:
-        return _noun_phrase(m.group(1).split()) or None
-    m = re.match(rf"^{_AUX}\s+(.+)$", q, re.IGNORECASE)
-    if m:
-        return _noun_phrase(m.group(1).split()) or None
-    m = re.match(r"^(?:tell me about|explain|describe|define)\s+(.+)$", q, re.IGNORECASE)
-    if m:
-        return _after_aspect(_noun_phrase_keep_of(m.group(1).split())) or None
-    return None
-
-
-def _noun_phrase_keep_of(words: list[str]) -> str:
-    """Like _noun_phrase but allows 'X of Y' inside the phrase ('role of smoking')."""
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        part = _noun_phrase(words[i:])
-        if not part:
-            break
-        out.append(part)
-        i += len(part.split())
-        if i < len(words) and words[i].lower() == "of":
-            out.append("of")
-            i += 1
-            continue
-        break
-    if out and out[-1] == "of":
-        out.pop()
-    return " ".join(out)
 
 
 def _head_group(phrase: str) -> str | None:
@@ -203,28 +125,72 @@ def _is_elliptical(question: str) -> str | None:
 def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
     frag = fragment.strip()
     low = frag.lower()
+    ones = re.fullmatch(r"(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+ones?", low)
+    if ones:
+        return _narrow_previous(ones.group("mod"), previous, topic)
+    people = re.match(r"^(?:the\s+)?(?:ones?|people|those)\s+(?P<rel>who|that)\b(?P<rest>.*)$", frag, re.IGNORECASE)
+    if people:  # 'what about the ones who don't get better' after 'what's the outlook like'
+        return f"{previous.rstrip('?.! ')}: what about patients {people.group('rel')}{people.group('rest')}?"
+    prev = previous.rstrip("?.! ")
+    restrict = re.match(rf"^(?:(?:for|in|among|with)\s+)?(?:the\s+)?(?P<who>{_POPULATION})$", low)
+    swap = re.match(r"^(?:for|about|regarding)\s+(?P<x>.+)$", frag, re.IGNORECASE)
+    if swap and not restrict:  # 'and for dermatomyositis?': the same question about another subject
+        frag, low, restrict = swap.group("x"), swap.group("x").lower(), None
+    elif restrict or re.match(r"^(?:in|among|during|after|before|with|without)\s", low):
+        # 'what about in kids?', 'and during chemo?': the same question, narrowed
+        return f"{prev} {frag if not restrict or restrict.group(0) != restrict.group('who') else 'in ' + frag}?"
     bare = re.sub(r"^(?:the|its|their)\s+", "", low)
     if re.fullmatch(rf"(?:{_ASPECT_RE})", bare):
         verb = "are" if bare.endswith("s") and bare not in {"diagnosis", "prognosis"} else "is"
         return f"What {verb} the {bare} of {topic}?"
     if re.fullmatch(rf"(?:{_BODY_RE})", bare):
-        prev = previous.rstrip("?.! ")
         if re.search(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", prev, re.IGNORECASE):
             return re.sub(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", frag, prev, count=1, flags=re.IGNORECASE) + "?"
         return f"{prev} in {frag}?"
-    prev = previous.rstrip("?.! ")
     if topic and topic.lower() in prev.lower() and topic != DEFAULT_TOPIC:
         return re.sub(re.escape(topic), frag, prev, count=1, flags=re.IGNORECASE) + "?"
     return f"{prev}: what about {frag}?"
 
 
-def _resolve_references(question: str, topic: str) -> str:
-    """Replace the first anaphoric pronoun or demonstrative phrase with the topic."""
+def _head_noun(previous: str) -> re.Match[str] | None:
+    """The first class noun of the previous question ('symptoms' in 'what symptoms can pns cause')."""
+    for m in re.finditer(r"[A-Za-z]+", previous):
+        if m.group(0).lower() in CLASS_GROUPS and CLASS_GROUPS[m.group(0).lower()] != "generic":
+            return m
+    return None
+
+
+def _narrow_previous(modifier: str, previous: str, topic: str) -> str:
+    """'the skin ones' after 'what symptoms can pns cause' -> 'what skin symptoms can pns cause?'."""
+    prev = previous.rstrip("?.! ")
+    head = _head_noun(prev)
+    if head is not None:
+        before = prev[: head.start()].rstrip()
+        last = before.split()[-1] if before.split() else ""
+        if last and last.lower() not in _NP_STOP and last.lower() not in _DETERMINERS:
+            before = before[: -len(last)].rstrip()  # 'what skin symptoms' + 'the kidney ones' -> 'what kidney symptoms'
+        return f"{before} {modifier} {prev[head.start():]}?".lstrip()
+    return f"What are the {modifier} {topic}?"
+
+
+GroupOf = Callable[[str], "str | None"]
+_GROUP_NOUNS = frozenset({"group", "groups", "category", "categories", "type", "types", "kind", "kinds", "family", "class"})
+
+
+def _resolve_references(question: str, topic: str, group_of: GroupOf | None = None) -> str:
+    """Replace the first anaphoric pronoun or demonstrative phrase with the topic.
+
+    "that group" / "that type" names the group the topic belongs to where `group_of` knows it
+    (after "what is paraneoplastic cerebellar degeneration": the neurological paraneoplastic syndromes).
+    """
     m = _DEM_NOUN_RE.search(question)
     if m:
         noun = m.group(2)
         group, topic_group = CLASS_GROUPS[noun.lower()], _head_group(topic)
-        if group in ("generic",) or topic_group in (None, group):
+        label = group_of(topic) if group_of is not None and noun.lower() in _GROUP_NOUNS else None
+        if label:
+            replacement = label
+        elif group in ("generic",) or topic_group in (None, group):
             replacement = topic
         else:
             replacement = f"the {noun} of {topic}"
@@ -246,6 +212,8 @@ def _first_pronoun(question: str) -> re.Match[str] | None:
     for m in _PRONOUN_RE.finditer(question):
         if expletive and m.start() == expletive.start():
             continue
+        if m.group(1).lower() == "they" and _AGENT_THEY.match(question, m.start()):
+            continue
         return m
     return None
 
@@ -261,22 +229,55 @@ def _strip_connective(question: str) -> str:
     return stripped[:1].upper() + stripped[1:] if stripped else stripped
 
 
-def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None) -> str:
+def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None, group_of: GroupOf | None = None) -> str:
     """The standalone form of `question` given the earlier turns; unchanged when it needs no context."""
-    previous_questions = user_turns(history)
+    previous_questions = [restore_apostrophes(t)[0] for t in user_turns(history)]
     if not previous_questions:
         return question
-    previous = previous_questions[0]
+    typed = question
+    question = restore_apostrophes(question)[0]
+    previous, carried = previous_questions[0], topic_of(previous_questions[0])
     for earlier in previous_questions[1:]:
-        previous = _rewrite_one(earlier, previous)
-    return _rewrite_one(question, previous)
+        previous = _rewrite_one(earlier, previous, carried, group_of)
+        carried = topic_of(previous) or carried
+    rewritten = _rewrite_one(question, previous, carried, group_of)
+    return typed if rewritten == question else rewritten
 
 
-def _rewrite_one(question: str, previous: str) -> str:
-    topic = topic_of(previous) or DEFAULT_TOPIC
+def _rewrite_one(question: str, previous: str, carried: str | None = None, group_of: GroupOf | None = None) -> str:
+    """`question` made standalone from the (already standalone) previous question and the topic carried so far."""
+    topic = topic_of(previous) or carried or DEFAULT_TOPIC
+    if _MORE_OF_THE_SAME.match(question.strip()):
+        return previous
     fragment = _is_elliptical(question)
     if fragment is not None:
         return _resolve_ellipsis(fragment, previous, topic)
+    one = re.search(r"\b(which|what|that|this|the (?:first|second|last|main|most common)) (ones?)\b", question, re.IGNORECASE)
+    head = _head_noun(previous.rstrip("?.! "))
+    if one and head is not None:
+        question = question[: one.start(2)] + head.group(0) + question[one.end(2):]
+    bare_which = re.match(r"^(?:and\s+|so\s+)?(which)\s+(?:of them\s+)?(?=(?:is|are|works?|helps?|one)\b)", question, re.IGNORECASE)
+    if bare_which and head is not None and not one:  # 'which is best' after 'what are the treatment options'
+        question = f"{bare_which.group(1)} {head.group(0)} {question[bare_which.end():]}"
+    bare = re.fullmatch(r"(?:and\s+|so\s+)?((?:which|what)\s+[\w-]+(?:\s+[\w-]+){0,2})\s*[?.!]*", question.strip(), re.IGNORECASE)
+    last = bare.group(1).split()[-1].lower() if bare else ""
+    verbless = bare and not re.search(rf"\b(?:{_AUX}|it|its|they|them|their|that|this|those|these|about)\b", bare.group(1), re.IGNORECASE)
+    if verbless and (last in CLASS_GROUPS or last in ASPECTS) and CLASS_GROUPS.get(last) != "generic":
+        phrase = bare.group(1)  # 'which cancers' after 'what is trousseau syndrome'
+        return f"{phrase[:1].upper()}{phrase[1:]} does {topic} involve?"
+    aspect = re.match(rf"^(?:and\s+|so\s+)?(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+the\s+({_ASPECT_RE})\s*[?.!]*$", question, re.IGNORECASE)
+    if aspect:  # 'and what's the cause' after 'what's lambert eaton'
+        noun = aspect.group(1).lower()
+        verb = "are" if noun.endswith("s") and noun not in {"diagnosis", "prognosis"} else "is"
+        return f"What {verb} the {noun} of {topic}?"
     if _needs_context(question):
-        return _strip_connective(_resolve_references(question, topic))
+        return _agree(_strip_connective(_resolve_references(question, topic, group_of)), topic)
+    return question
+
+
+def _agree(question: str, topic: str) -> str:
+    """'Is paraneoplastic syndromes curable' -> 'Are paraneoplastic syndromes curable'."""
+    plural = re.search(r"(?:s|ies)$", topic) and not re.search(r"(?:sis|ss|us)$", topic)
+    if plural and question.lower().startswith(f"is {topic.lower()} "):
+        return "Are" + question[2:]
     return question

@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from assistant.disclaimer import DISCLAIMER, with_disclaimer
 
-Status = Literal["answered", "not_found", "out_of_scope", "emergency", "personal_advice", "invalid_input", "error"]
+Status = Literal["answered", "not_found", "out_of_scope", "emergency", "personal_advice", "unsupported_language",
+                 "invalid_input", "error"]
 
 
 class CitedReference(BaseModel):
@@ -21,13 +22,25 @@ class CitedReference(BaseModel):
     year: int | None
     title: str
     container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    type: str | None = Field(default=None, description="journal_article | book_chapter | web_page")
     doi: str | None = None
     url: str | None = None
-    relation: str = Field(default="related reference", description="Always labelled: links are inferred, not printed.")
+    relation: str = Field(default="related reference", description=(
+        "'related reference' for a passage's inferred links (the article prints no inline citations); "
+        "'bibliography entry' when the answer is about the entry itself."))
 
 
 class Citation(BaseModel):
-    """What an inline marker [n] resolves to: the exact passage and the references behind it."""
+    """What an inline marker [n] resolves to: the exact passage and the references behind it.
+
+    `source` says whose words the quote is: the article's (its `references` are then inferred and
+    labelled 'related reference'), or a cited source's own text (`source` is that reference's id,
+    `page` its page where the file has pages, and the one reference is labelled 'cited source').
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -42,6 +55,8 @@ class Citation(BaseModel):
     article_title: str
     article_url: str
     references: list[CitedReference] = Field(default_factory=list)
+    source: str = Field(default="article", description="'article', or the reference id whose own text is quoted.")
+    page: int | None = Field(default=None, description="Page of the cited source the quote is printed on, when known.")
 
 
 class Passage(BaseModel):
@@ -59,6 +74,8 @@ class Passage(BaseModel):
     article_title: str
     article_url: str
     references: list[CitedReference] = Field(default_factory=list)
+    source: str = Field(default="article", description="'article', or the reference id whose own text this is.")
+    page: int | None = Field(default=None, description="Page of the cited source the passage is printed on, when known.")
 
 
 class Answer(BaseModel):

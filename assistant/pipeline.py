@@ -1,7 +1,10 @@
 """The answering pipeline: the steps one question goes through, cheapest and safest first.
 
-    understand (input check, history check, follow-up rewriting, safety triage)
+    understand (input check, history check, emergency rules on the text as typed, then triage:
+               language, apostrophes, typos, abbreviations, safety, follow-up rewriting; assistant/triage.py)
       -> emergency?            answer at once: no retrieval, no delay
+      -> another language?     unsupported_language, naming it
+      -> bibliography?         answered from the parsed entries, citing them (assistant/triage_replies.py)
       -> gather evidence       hybrid retrieval into a composing pool, extractive composition
       -> support gate          not_found / out_of_scope when the passages do not answer it
       -> personal advice?      a referral, with short general cited information where supported
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from assistant.answerers.base import Answerer
     from assistant.parts import Parts
     from assistant.safety import Verdict
+    from assistant.triage import Triage, Triaged
     from foundation.settings import Settings
 
 PERSONAL_ADVICE_SENTENCES = 2
@@ -40,6 +44,12 @@ class Understood:
     text: str
     standalone: str
     verdict: "Verdict"
+    triaged: "Triaged | None" = None  # None when the typed text was already an emergency
+
+    @property
+    def query(self) -> str:
+        """What is searched: the standalone question with its abbreviations expanded."""
+        return self.triaged.query if self.triaged is not None else self.standalone
 
     @property
     def personal(self) -> bool:
@@ -57,12 +67,23 @@ def standalone_question(settings: "Settings", question: str, history: Sequence[A
     return text, rewrite_followup(text, turns)
 
 
-def understand(settings: "Settings", question: str, history: Sequence[Any] | None) -> Understood:
-    """Input and history checks, follow-up rewriting and safety triage (of the question as typed)."""
+def understand(settings: "Settings", question: str, history: Sequence[Any] | None,
+               load_triage: Callable[[], "Triage"] | None = None) -> Understood:
+    """Input and history checks, the emergency rules on the text as typed, then triage (assistant/triage.py)."""
+    from assistant.history import check_history
+    from assistant.input import clean_question
     from assistant.safety import classify
 
-    text, standalone = standalone_question(settings, question, history)
-    return Understood(text=text, standalone=standalone, verdict=classify(text))
+    if load_triage is None:
+        text, standalone = standalone_question(settings, question, history)
+        return Understood(text=text, standalone=standalone, verdict=classify(text))
+    text = clean_question(question, settings.answer.max_question_chars)
+    turns = check_history(history, settings.answer.max_question_chars, settings.answer.max_history_turns)
+    verdict = classify(text)
+    if verdict.category == "emergency":  # before loading anything
+        return Understood(text=text, standalone=text, verdict=verdict)
+    triaged = load_triage().triage(text, turns)
+    return Understood(text=text, standalone=triaged.standalone, verdict=triaged.verdict, triaged=triaged)
 
 
 def emergency_reply(understood: Understood) -> Answer:
@@ -117,7 +138,8 @@ def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[floa
     return result.composition
 
 
-def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True) -> "Support":
+def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
+         triaged: "Triaged | None" = None, known: frozenset[str] = frozenset()) -> "Support":
     """The support gate's verdict on the top-k passages (see assistant/abstention.py).
 
     With calibrated abstention the signal is the ranker's best top-k probability against
@@ -131,7 +153,8 @@ def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True)
     else:
         signal, threshold = composition.best_full_similarity, settings.answer.abstain_threshold
     return check_support(evidence.retrieval.query, evidence.retrieval.hits, signal, threshold,
-                         evidence.parts.vocab, require_figures=require_figures)
+                         evidence.parts.vocab, require_figures=require_figures,
+                         known=known, subject=triaged.subject if triaged is not None else None)
 
 
 def shown_contexts(evidence: Evidence) -> dict[str, list[str]]:
@@ -155,11 +178,11 @@ def personal_advice_reply(evidence: Evidence, supported: bool, flags: list[str],
     return reply("personal_advice", body, citations=citations, flags=flags, **common)
 
 
-def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, Any]) -> Answer:
-    """not_found when the question is about the subject, out_of_scope when it is not."""
+def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, Any], core_only: bool = False) -> Answer:
+    """not_found when the question is about the subject, out_of_scope when it is not (see mentions_topic)."""
     from assistant.safety import NOT_FOUND_MESSAGE, OUT_OF_SCOPE_MESSAGE, mentions_topic
 
-    on_topic = mentions_topic(evidence.question, evidence.parts.topic_terms)
+    on_topic = mentions_topic(evidence.search_question, evidence.parts.topic_terms, core_only=core_only)
     status: Status = "not_found" if on_topic else "out_of_scope"
     return reply(status, NOT_FOUND_MESSAGE if on_topic else OUT_OF_SCOPE_MESSAGE, flags=flags, **common)
 
@@ -176,19 +199,30 @@ def drafted_reply(answerer: "Answerer", evidence: Evidence, flags: list[str], co
 
 
 def answer_question(settings: "Settings", question: str, history: Sequence[Any] | None,
-                    load_parts: Callable[[], "Parts"], answerer: "Answerer") -> Answer:
+                    load_parts: Callable[[], "Parts"], answerer: "Answerer",
+                    load_triage: Callable[[], "Triage"] | None = None) -> Answer:
     """One question through every step (module docstring); raises what the steps raise (the Assistant turns it into an answer)."""
-    understood = understand(settings, question, history)
-    if understood.verdict.category == "emergency":
+    from assistant.triage_replies import bibliography_reply, triaged_reply
+
+    understood = understand(settings, question, history, load_triage)
+    triaged = understood.triaged
+    if understood.verdict.category == "emergency" and triaged is None:
         return emergency_reply(understood)
+    early = triaged_reply(triaged) if triaged is not None else None
+    if early is not None:
+        return early
     parts = load_parts()
-    evidence = gather(parts, understood.standalone, parts.with_author_topics(understood.standalone),
+    if triaged is not None and triaged.bibliography is not None:
+        return bibliography_reply(parts, triaged)
+    evidence = gather(parts, understood.standalone, parts.with_author_topics(understood.query),
                       max_sentences=PERSONAL_ADVICE_SENTENCES if understood.personal else None)
-    support = gate(settings, evidence, require_figures=not understood.personal)
-    flags = [f"support: {r}" for r in support.reasons]
+    known = load_triage().known_terms() if load_triage is not None else frozenset()
+    support = gate(settings, evidence, require_figures=not understood.personal, triaged=triaged, known=known)
+    flags = (triaged.flags() if triaged is not None else []) + [f"support: {r}" for r in support.reasons]
     common: dict[str, Any] = {"standalone": understood.standalone, **shown_contexts(evidence)}
     if understood.personal:
         return personal_advice_reply(evidence, support.supported, [f"safety: {understood.verdict.rule}", *flags], common)
     if not support.supported or not evidence.composition.quotes:
-        return unsupported_reply(evidence, flags, common)
+        core_only = triaged is not None and triaged.subject is not None
+        return unsupported_reply(evidence, flags, common, core_only)
     return drafted_reply(answerer, evidence, flags, common)

@@ -200,6 +200,18 @@ def _near_duplicate(a: str, b: str) -> bool:
     return len(ta & tb) / min(len(ta), len(tb)) >= 0.9
 
 
+def article_ranking(index: SearchBackend, vector: Sequence[float]) -> list[list[ScoredChunk]]:
+    """The article's best passages by themselves, when the index also holds cited sources (else nothing to add).
+
+    Thousands of source passages can push every article passage out of both rankings; answers lead
+    with the article's sentences (assistant/compose.py), so its best few always enter the pool.
+    """
+    sources = getattr(index, "source_ids", None)
+    if not isinstance(sources, set) or sources <= {"article"}:
+        return []
+    return [index.search_vector(list(vector), POOL_PER_RETRIEVER, source_id="article")]  # type: ignore[attr-defined]
+
+
 def distinct_top_k(ranked: Sequence[ScoredChunk], k: int) -> list[ScoredChunk]:
     """The first k passages of `ranked`, skipping near-duplicates of ones already kept, ranks renumbered 1..k."""
     hits: list[ScoredChunk] = []
@@ -261,11 +273,15 @@ class Retriever:
         for ranking in rankings:
             for hit in ranking[:POOL_PER_RETRIEVER]:
                 add(hit.chunk, hit.score, hit.retriever)
-        for hit in hits[:POOL_EXPAND_HITS]:
-            for chunk in self.section_family(hit.chunk):
-                add(chunk, 0.0, "section")
-        for hit in fused:
-            add(hit.chunk, hit.score, hit.retriever)
+        if hasattr(self.index, "chunks"):
+            # the article's sections are lists and their items; a cited source's 'section' is a whole page
+            # (or a long JATS section) whose every sentence would be embedded per question for little gain
+            for hit in [h for h in hits[:POOL_EXPAND_HITS] if h.chunk.source_id == "article"]:
+                for chunk in self.section_family(hit.chunk):
+                    add(chunk, 0.0, "section")
+        for hit in fused:  # filling up: source passages only enter as hits or a retriever's best (see above)
+            if hit.chunk.source_id == "article":
+                add(hit.chunk, hit.score, hit.retriever)
         return pool
 
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
@@ -308,6 +324,9 @@ class Retriever:
             raise ValueError(f"unknown retrieval mode {mode!r}: use hybrid, dense or bm25")
         # Where a reranker goes: reorder `ranked` (the fused list) here, before the top-k cut and the pool.
         hits = distinct_top_k(ranked, k)
-        candidates = self.build_pool(hits, [r for r in (dense, lexical, extra) if r], ranked) if pool else []
+        rankings = [r for r in (dense, lexical, extra) if r]
+        if pool and vector is not None:  # with cited sources indexed, the article's own best passages still get a say
+            rankings += article_ranking(self.index, vector)
+        candidates = self.build_pool(hits, rankings, ranked) if pool else []
         return Retrieval(query=query, hits=hits, dense_query=dense_query, dense=dense, lexical=lexical,
                          query_vector=vector, full_vector=full_vector, pool=candidates)

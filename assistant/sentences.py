@@ -49,6 +49,12 @@ class Sentence:
         return self.text.rstrip().endswith(":")
 
 
+def _ends_with_abbreviation(text: str) -> bool:
+    """True when the last WORD is an abbreviation ('e.g.', 'Dr.'), not merely ends like one ('systems.')."""
+    words = text.split()
+    return bool(words) and words[-1].lstrip("([\"“").lower() in _ABBREVIATIONS
+
+
 def split_sentences(chunk: Chunk) -> list[Sentence]:
     """Sentences and bullet items of a chunk with their offsets in chunk.text."""
     out: list[Sentence] = []
@@ -64,7 +70,7 @@ def split_sentences(chunk: Chunk) -> list[Sentence]:
         pieces: list[tuple[int, int]] = []
         for m in _BOUNDARY.finditer(line):
             before = line[cursor : m.start()].rstrip()
-            if before.lower().endswith(_ABBREVIATIONS) or len(before.split()) < 2:
+            if _ends_with_abbreviation(before) or len(before.split()) < 2:
                 continue
             pieces.append((cursor, m.start()))
             cursor = m.end()

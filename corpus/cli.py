@@ -1,4 +1,4 @@
-"""`pns corpus ...`: inspect the cleaned article, its references, inferred links and source coverage.
+"""`pns corpus ...`: inspect the cleaned article, its references and inferred links; manage cited source texts.
 
 Every command reads Settings from the root callback and prints a plain table for people or
 `--json` for scripts. Library errors become one-line messages via `handles_errors`.
@@ -142,64 +142,12 @@ def show_cmd(
     typer.echo(article.text.rstrip())
 
 
-@app.command("status")
-@handles_errors
-def status_cmd(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print coverage as JSON.")) -> None:
-    """Coverage: which references have full text in the corpus and which are metadata-only."""
-    from corpus.bibliography import load_references
-    from corpus.sources import coverage
+from corpus import sources_cli  # noqa: E402 (the cited-sources commands: add, remove, status, fetch)
 
-    settings = settings_from(ctx)
-    refs = load_references(settings)
-    rows = coverage(settings, refs)
-    full = sum(1 for r in rows if r["coverage"] == "full-text")
-    if as_json:
-        echo_json({
-            "sources_dir": str(settings.resolved_sources_dir),
-            "references": len(rows), "full_text": full, "metadata_only": len(rows) - full, "coverage": rows,
-        })
-        return
-    table = [[r["reference_id"], r["short"], r["coverage"], ", ".join(r["media_types"]), r["chars"] or "", r["retrieved_at"] or ""]
-             for r in rows]
-    typer.echo(render_table(["id", "reference", "coverage", "media", "chars", "retrieved"], table))
-    typer.echo(f"\n{full} of {len(rows)} references have full text; {len(rows) - full} are metadata-only "
-               f"(sources folder: {settings.resolved_sources_dir})")
-
-
-@app.command("fetch")
-@handles_errors
-def fetch_cmd(
-    ctx: typer.Context,
-    only: Optional[list[str]] = typer.Option(None, "--only", help="Fetch only these reference ids (repeatable)."),
-    timeout: float = typer.Option(20.0, "--timeout", help="Seconds per request."),
-    retries: int = typer.Option(2, "--retries", help="Retries for timeouts, resets, 429 and 5xx."),
-    as_json: bool = typer.Option(False, "--json", help="Print the per-reference report as JSON."),
-) -> None:
-    """Download the cited URLs (when a network is available) and report per reference."""
-    from corpus.bibliography import load_references
-    from corpus.errors import CorpusError
-    from corpus.fetch import FetchResult, fetch_sources
-
-    settings = settings_from(ctx)
-    refs = load_references(settings)
-    if only:
-        unknown = sorted(set(only) - {r.id for r in refs})
-        if unknown:
-            raise CorpusError(f"unknown reference id(s): {', '.join(unknown)} (see `pns corpus refs`)")
-        refs = [r for r in refs if r.id in set(only)]
-
-    def progress(result: FetchResult) -> None:
-        if not as_json:
-            typer.echo(f"{result.reference_id}: {result.outcome} — {result.detail}", err=True)
-
-    results = fetch_sources(settings, refs, timeout=timeout, retries=retries, on_result=progress)
-    counts = {k: sum(1 for r in results if r.outcome == k) for k in ("fetched", "unchanged", "failed", "metadata-only")}
-    if as_json:
-        echo_json({"results": [r.to_dict() for r in results], "counts": counts})
-        return
-    rows = [[r.reference_id, r.outcome, r.http_status or "", r.detail] for r in results]
-    typer.echo(render_table(["id", "outcome", "http", "detail"], rows, max_width=90))
-    typer.echo("\n" + ", ".join(f"{v} {k}" for k, v in counts.items()))
+app.command("add")(sources_cli.add_cmd)
+app.command("remove")(sources_cli.remove_cmd)
+app.command("status")(sources_cli.status_cmd)
+app.command("fetch")(sources_cli.fetch_cmd)
 
 
 @app.command("enrich")

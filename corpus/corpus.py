@@ -12,10 +12,14 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from corpus.errors import CorpusError
 from corpus.models import Article, Reference, ReferenceLink, Section, SourceDocument
 from foundation.settings import Settings
+
+if TYPE_CHECKING:
+    from corpus.coverage import CoverageRecord
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +35,7 @@ class Corpus:
     links: tuple[ReferenceLink, ...] = ()
     sources: tuple[SourceDocument, ...] = ()
     skipped_sources: tuple[str, ...] = field(default=(), metadata={"why": "messages of source files left out"})
+    coverage: tuple[CoverageRecord, ...] = field(default=(), metadata={"why": "per reference: what is held, from where"})
 
     @classmethod
     def load(cls, settings: Settings, *, on_error: Callable[[CorpusError], None] | None = None,
@@ -55,14 +60,17 @@ class Corpus:
             if on_error is not None:
                 on_error(exc)
 
+        from corpus.coverage import coverage_records
+
         references = load_references(settings)
-        sources = load_sources(settings, on_error=None if strict_sources else lenient)
+        sources = load_sources(settings, references, on_error=None if strict_sources else lenient)
         return cls(
             article=load_article(article_path(settings)),
             references=tuple(references),
             links=tuple(load_links(settings)),
             sources=tuple(sources),
             skipped_sources=tuple(skipped),
+            coverage=tuple(coverage_records(settings, references, sources, skipped)),
         )
 
     # -- lookups ----------------------------------------------------------------------------------
@@ -122,7 +130,18 @@ class CorpusView:
 
     @property
     def full_text_ids(self) -> frozenset[str]:
-        return frozenset(s.reference_id for s in self._corpus.sources)
+        """References whose full text is held (an abstract alone does not count: see `coverage`)."""
+        return frozenset(s.reference_id for s in self._corpus.sources if s.coverage == "full_text")
+
+    @property
+    def coverage(self) -> Sequence[CoverageRecord]:
+        """Per reference: full text / abstract / metadata only, from where (user or fetched, file, pages,
+        when) and the last fetch's outcome and reason (corpus/coverage.py), in bibliography order."""
+        return self._corpus.coverage
+
+    def source(self, reference_id: str) -> SourceDocument | None:
+        """The indexed text of a cited source (with its pages and sections), for a viewer that opens it."""
+        return self._corpus.source(reference_id)
 
     def reference(self, reference_id: str) -> Reference | None:
         return self._corpus.reference(reference_id)

@@ -1,50 +1,36 @@
-"""`pns corpus fetch`: download the cited sources, politely and verifiably.
+"""`pns corpus fetch`: find each cited source's text on the web, say honestly what was found, keep only real text.
 
-Full text lets answers quote the sources themselves, not only the article's summary of them.
-Each reference's URL is requested with a clear User-Agent, a timeout and bounded retries with
-exponential backoff (timeouts, connection resets, 429 and 5xx only: a 404 or an unknown host will
-not get better by asking again). Re-runs are cheap: the stored ETag/Last-Modified make the request
-conditional, and a body whose sha256 matches the stored file is reported unchanged. A page is
-kept only when a main text can be extracted (trafilatura for HTML, pypdf for PDF); otherwise the
-reference stays metadata-only and the report says why. Nothing is ever made up: a failure is
-reported as a failure.
+Per reference (corpus/resolvers.py has the order and why): DOI metadata by content negotiation,
+then Europe PMC's open-access JATS full text, an open-access PDF, and finally the landing page
+(publisher, NCBI Bookshelf chapter or web page). Each response is classified (corpus/classify.py)
+as full_text, abstract_only, paywall, blocked, not_found or error; only full text, or an abstract
+labelled as one, is stored. The HTTP side (corpus/http.py) identifies us with a contact address,
+respects robots.txt, waits between requests to one host and honours Retry-After.
+
+Resumable: each reference's result is written to the fetch log (corpus/fetch_log.py) as soon as it
+is known, and a later run skips references whose full text is already held (`refresh=True` asks
+again, conditionally: ETag/Last-Modified, then sha256). A user-supplied file (`pns corpus add`) is
+never replaced by a download, and a held full text is never replaced by an abstract.
 """
 
 from __future__ import annotations
 
-import http.client
-import socket
-import ssl
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
-from email.message import Message
-from typing import Literal
+from dataclasses import asdict, dataclass, replace
 
-from corpus.errors import CorpusError
+from corpus.classify import OUTCOMES, Outcome, Verdict, classify
+from corpus.fetch_log import FetchRecord, record
+from corpus.http import HttpFailure, HttpResponse, PoliteClient
+from corpus.manifest import ManifestEntry, sha256_bytes
 from corpus.models import Reference
-from foundation.settings import Settings
-from corpus.sources import (
-    DEFAULT_LICENCE,
-    EXTENSIONS,
-    ManifestEntry,
-    add_source,
-    extract_text,
-    read_manifest,
-    sha256_bytes,
+from corpus.resolvers import (
+    PAGE_ACCEPT, XML_ACCEPT, csl_metadata, doi_landing_url, europepmc, is_bookshelf, page_url, pdf_link,
+    pmc_fulltext_url,
 )
+from corpus.sources import DEFAULT_LICENCE, add_source, extension_for, held_entry, now_iso, remember_extraction
+from foundation.settings import Settings
 
-USER_AGENT = "pns-assistant/0.1 (+research; contact via project README)"
-DEFAULT_TIMEOUT = 20.0
-DEFAULT_RETRIES = 2
-DEFAULT_BACKOFF = 1.0
-MAX_BYTES = 25 * 1024 * 1024
-RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
-
-Outcome = Literal["fetched", "unchanged", "failed", "metadata-only"]
+__all__ = ["OUTCOMES", "FetchResult", "Outcome", "fetch_reference", "fetch_sources"]
 
 
 @dataclass(frozen=True)
@@ -58,166 +44,155 @@ class FetchResult:
     http_status: int | None = None
     path: str | None = None
     chars: int | None = None
+    via: str | None = None
+    chain: tuple[str, ...] = ()
+    changed: bool = False
+    metadata_title: str | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return asdict(self) | {"chain": list(self.chain)}
 
 
 @dataclass(frozen=True)
-class _Response:
-    status: int
-    body: bytes
-    headers: Message
-    url: str
+class _Attempt:
+    verdict: Verdict
+    via: str
+    resp: HttpResponse | None = None
+    url: str | None = None
+    unchanged: bool = False
 
 
-class _Failure(Exception):
-    """A request that failed for good; `retry` says whether asking again could help."""
+def fetch_reference(settings: Settings, ref: Reference, url: str | None = None, *, client: PoliteClient | None = None,
+                    refresh: bool = False) -> FetchResult:
+    """Resolve, fetch, classify and (for full text or an abstract) store one reference; logs the result."""
+    client = client or PoliteClient(settings)
+    held = held_entry(settings, ref.id)
+    if held is not None and (held.user_supplied or (held.coverage == "full_text" and not refresh)):
+        who = f"a user-supplied file ({held.original_name or held.path})" if held.user_supplied else f"its full text ({held.path})"
+        outcome: Outcome = "full_text" if held.coverage == "full_text" else "abstract_only"
+        return FetchResult(ref.id, outcome, f"{who} is already held; not fetched"
+                           + ("" if held.user_supplied else " (use --refresh to ask again)"), held.origin_url, path=held.path,
+                           chars=held.characters, via="held")
+    title: str | None = None
+    if not (ref.doi or url or ref.url):
+        result = FetchResult(ref.id, "not_found", "the bibliography entry has no DOI or URL to fetch")
+    else:
+        attempt, title, notes = _resolve(client, settings, ref, url, held)
+        result = _store(settings, ref, attempt, held, notes)
+    result = replace(result, metadata_title=title)
+    record(settings.resolved_sources_dir, FetchRecord(
+        reference_id=ref.id, outcome=result.outcome, detail=result.detail, at=now_iso(), url=url or ref.url,
+        final_url=result.url, http_status=result.http_status, via=result.via, path=result.path, chars=result.chars,
+        chain=list(result.chain), metadata_title=title,
+    ))
+    return result
 
-    def __init__(self, why: str, status: int | None = None, retry: bool = False) -> None:
-        super().__init__(why)
-        self.status = status
-        self.retry = retry
+
+def _resolve(client: PoliteClient, settings: Settings, ref: Reference, url: str | None,
+             held: ManifestEntry | None) -> tuple[_Attempt, str | None, list[str]]:
+    """The deciding attempt (full text if anywhere), the DOI's CSL title, and notes on the way."""
+    notes: list[str] = []
+    abstract: _Attempt | None = None
+    title = None
+    tried: set[str] = set()
+    if ref.doi:
+        csl, resp, note = csl_metadata(client, settings, ref.doi)
+        notes.append(note)
+        title = _csl_title(csl)
+        if resp is not None and resp.status in (404, 410):
+            return _Attempt(Verdict("not_found", f"the DOI resolver does not know {ref.doi} (HTTP {resp.status})"),
+                            "doi", resp, resp.url), title, notes
+        oa = europepmc(client, settings, ref.doi)
+        notes.append(oa.detail)
+        if oa.pmcid and oa.open_access:
+            got = _try(client, pmc_fulltext_url(settings, oa.pmcid), XML_ACCEPT, "europepmc-jats", held, robots=False)
+            if got.verdict.outcome == "full_text":
+                return got, title, notes
+            notes.append(f"PMC full text: {got.verdict.outcome} ({got.verdict.detail})")
+            abstract = got if got.verdict.abstract else abstract
+        if oa.abstract and abstract is None:
+            abstract = _Attempt(Verdict("abstract_only", f"abstract listed by Europe PMC for {ref.doi}", abstract=oa.abstract),
+                                "europepmc-abstract", url=f"https://europepmc.org/search?query=DOI:{ref.doi}")
+        for link in oa.pdf_urls:
+            got = _try(client, link, PAGE_ACCEPT, "oa-pdf", held)
+            tried.add(link)
+            if got.verdict.outcome == "full_text":
+                return got, title, notes
+        landing, via = url or doi_landing_url(settings, ref.doi), "landing"
+    else:
+        target = url or ref.url or ""
+        landing, via = page_url(settings, target), ("bookshelf" if is_bookshelf(target) else "web")
+    page = _try(client, landing, PAGE_ACCEPT, via, held)
+    if page.verdict.outcome == "full_text":
+        return page, title, notes
+    link = pdf_link(page.resp) if page.resp is not None and page.resp.status == 200 else None
+    if link and link not in tried:
+        got = _try(client, link, PAGE_ACCEPT, "oa-pdf", held)
+        if got.verdict.outcome == "full_text":
+            return got, title, notes
+    if page.verdict.abstract:
+        abstract = page
+    if abstract is not None and page.verdict.outcome != "abstract_only":
+        notes.append(f"{via}: {page.verdict.outcome} ({page.verdict.detail})")
+        return abstract, title, notes
+    return page, title, notes
 
 
-def _request(url: str, headers: Mapping[str, str], timeout: float, max_bytes: int) -> _Response:
-    req = urllib.request.Request(url, headers=dict(headers), method="GET")
+def _try(client: PoliteClient, url: str, accept: str, via: str, held: ManifestEntry | None, robots: bool = True) -> _Attempt:
+    """One GET, classified; transport failures and robots.txt refusals become verdicts too."""
+    headers = {}
+    if held is not None and not held.user_supplied and held.origin_url == url:
+        headers = {k: v for k, v in (("If-None-Match", held.etag), ("If-Modified-Since", held.last_modified)) if v}
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (http/https only, checked by caller)
-            body = resp.read(max_bytes + 1)
-            if len(body) > max_bytes:
-                raise _Failure(f"response larger than {max_bytes // (1024 * 1024)} MiB")
-            return _Response(resp.status, body, resp.headers, resp.geturl())
-    except urllib.error.HTTPError as exc:
-        if exc.code == 304:
-            return _Response(304, b"", exc.headers, url)
-        raise _Failure(f"HTTP {exc.code} {exc.reason}", status=exc.code, retry=exc.code in RETRY_STATUS) from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, socket.gaierror):
-            raise _Failure(f"network unreachable (cannot resolve host: {reason.strerror or reason})") from None
-        if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise _Failure(f"timed out after {timeout:g}s", retry=True) from None
-        if isinstance(reason, ssl.SSLError):
-            raise _Failure(f"TLS error: {reason}") from None
-        if isinstance(reason, ConnectionRefusedError):
-            raise _Failure("connection refused", retry=True) from None
-        if isinstance(reason, OSError):
-            raise _Failure(f"network unreachable ({reason.strerror or reason})", retry=True) from None
-        raise _Failure(f"request failed: {reason}") from None
-    except (TimeoutError, socket.timeout):
-        raise _Failure(f"timed out after {timeout:g}s", retry=True) from None
-    except (ValueError, http.client.InvalidURL) as exc:  # a URL urllib cannot even send
-        raise _Failure(f"invalid URL: {exc}") from None
-    except (ConnectionError, OSError, http.client.HTTPException) as exc:
-        raise _Failure(f"connection error: {type(exc).__name__}: {exc}", retry=True) from None
+        resp = client.get(url, accept, robots=robots, headers=headers)
+    except HttpFailure as exc:
+        kind: Outcome = "blocked" if exc.kind == "robots" else "error"
+        return _Attempt(Verdict(kind, str(exc)), via, url=url)
+    if resp.status == 304 and held is not None:
+        return _Attempt(Verdict("full_text", "not modified (ETag/Last-Modified)"), via, resp, resp.url, unchanged=True)
+    return _Attempt(classify(resp), via, resp, resp.url)
 
 
-def _get_with_retries(
-    url: str, headers: Mapping[str, str], timeout: float, retries: int, backoff: float,
-    max_bytes: int, sleep: Callable[[float], None],
-) -> _Response:
-    attempt = 0
-    while True:
-        try:
-            return _request(url, headers, timeout, max_bytes)
-        except _Failure as exc:
-            if not exc.retry or attempt >= retries:
-                if attempt:
-                    raise _Failure(f"{exc} (after {attempt + 1} attempts)", exc.status) from None
-                raise
-            sleep(backoff * (2**attempt))
-            attempt += 1
-
-
-def _media_type(headers: Message, body: bytes, url: str) -> str | None:
-    """From Content-Type, falling back to the bytes (servers often say octet-stream for PDFs)."""
-    declared = (headers.get_content_type() or "").lower() if headers.get("Content-Type") else ""
-    if declared in ("text/html", "application/xhtml+xml"):
-        return "text/html"
-    if declared in ("application/pdf", "text/plain", "text/markdown"):
-        return declared
-    head = body[:1024].lstrip().lower()
-    if head.startswith(b"%pdf-"):
-        return "application/pdf"
-    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
-        return "text/html"
-    if declared in ("", "application/octet-stream") and url.lower().endswith(".md"):
-        return "text/markdown"
-    return None
-
-
-def _conditional_headers(existing: ManifestEntry | None) -> dict[str, str]:
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/pdf,text/plain;q=0.9,*/*;q=0.5"}
-    if existing and existing.etag:
-        headers["If-None-Match"] = existing.etag
-    if existing and existing.last_modified:
-        headers["If-Modified-Since"] = existing.last_modified
-    return headers
-
-
-def _stored_entry(settings: Settings, ref: Reference, url: str) -> ManifestEntry | None:
-    """The manifest entry fetched from `url` for `ref`, if its file is still intact."""
-    sources_dir = settings.resolved_sources_dir
-    manifest = read_manifest(sources_dir)
-    if manifest is None:
-        return None
-    for entry in manifest.for_reference(ref.id):
-        path = sources_dir / entry.path
-        if entry.origin_url == url and path.is_file() and sha256_bytes(path.read_bytes()) == entry.sha256:
-            return entry
-    return None
-
-
-def fetch_reference(
-    settings: Settings,
-    ref: Reference,
-    url: str | None,
-    *,
-    timeout: float = DEFAULT_TIMEOUT,
-    retries: int = DEFAULT_RETRIES,
-    backoff: float = DEFAULT_BACKOFF,
-    max_bytes: int = MAX_BYTES,
-    sleep: Callable[[float], None] = time.sleep,
-) -> FetchResult:
-    """Fetch one reference's URL into the sources folder and say what happened."""
-    if not url:
-        return FetchResult(ref.id, "metadata-only", "the bibliography entry has no URL")
-    if not url.lower().startswith(("http://", "https://")):
-        return FetchResult(ref.id, "failed", f"not an http(s) URL: {url}", url)
-    existing = _stored_entry(settings, ref, url)
-    try:
-        resp = _get_with_retries(url, _conditional_headers(existing), timeout, retries, backoff, max_bytes, sleep)
-    except _Failure as exc:
-        return FetchResult(ref.id, "failed", str(exc), url, exc.status)
-
-    if resp.status == 304 and existing:
-        return FetchResult(ref.id, "unchanged", "not modified (ETag/Last-Modified)", url, 304, existing.path)
-    if resp.status == 304:
-        return FetchResult(ref.id, "failed", "server answered 304 but no stored copy exists", url, 304)
-    digest = sha256_bytes(resp.body)
-    if existing and existing.sha256 == digest:
-        return FetchResult(ref.id, "unchanged", "same content (sha256)", url, resp.status, existing.path)
-
-    media = _media_type(resp.headers, resp.body, resp.url)
-    if media is None:
-        return FetchResult(ref.id, "failed", f"unsupported content type {resp.headers.get('Content-Type')!r}", url, resp.status)
-    try:
-        text = extract_text(resp.body, media, url)
-    except CorpusError as exc:
-        return FetchResult(ref.id, "failed", f"could not extract text: {exc}", url, resp.status)
-    if not text:
-        return FetchResult(
-            ref.id, "failed", "no main text could be extracted (the page may need JavaScript or be a login wall)",
-            url, resp.status,
+def _store(settings: Settings, ref: Reference, attempt: _Attempt, held: ManifestEntry | None,
+           notes: list[str]) -> FetchResult:
+    v, resp = attempt.verdict, attempt.resp
+    base = FetchResult(ref.id, v.outcome, v.detail, attempt.url, resp.status if resp else None, via=attempt.via,
+                       chain=resp.chain if resp else ())
+    if v.outcome == "full_text" and attempt.unchanged and held is not None:
+        return replace(base, path=held.path, chars=held.characters)
+    if v.outcome == "full_text" and resp is not None and v.extracted is not None:
+        digest = sha256_bytes(resp.body)
+        if held is not None and held.sha256 == digest:
+            return replace(base, detail=f"{v.detail}; same content as held (sha256)", path=held.path, chars=held.characters)
+        remember_extraction(settings.resolved_sources_dir, digest, v.extracted)
+        entry = add_source(
+            settings, ref.id, f"{ref.id}-{digest[:12]}{extension_for(v.extracted.media_type)}", resp.body,
+            origin_url=resp.url, retrieved_at=now_iso(), licence=DEFAULT_LICENCE, media_type=v.extracted.media_type,
+            etag=resp.headers.get("ETag"), last_modified=resp.headers.get("Last-Modified"), coverage="full_text",
+            extractor=v.extracted.extractor, pages=v.extracted.page_count, characters=len(v.extracted.text),
         )
-    name = f"{ref.id}{EXTENSIONS[media]}"
-    entry = add_source(
-        settings, ref.id, name, resp.body, origin_url=url,
-        retrieved_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), licence=DEFAULT_LICENCE,
-        media_type=media, etag=resp.headers.get("ETag"), last_modified=resp.headers.get("Last-Modified"),
-    )
-    return FetchResult(ref.id, "fetched", f"{media}, {len(text)} characters of main text", url, resp.status, entry.path, len(text))
+        return replace(base, path=entry.path, chars=entry.characters, changed=True)
+    if v.outcome == "abstract_only" and v.abstract:
+        detail = "; ".join([v.detail, *notes[-1:]]) if attempt.via.startswith("europepmc") else v.detail
+        if held is not None and held.coverage == "full_text":
+            return replace(base, detail=f"{detail}; kept the full text already held ({held.path})", path=held.path)
+        data = v.abstract.encode("utf-8")
+        if held is not None and held.sha256 == sha256_bytes(data):
+            return replace(base, detail=detail, path=held.path, chars=held.characters)
+        entry = add_source(
+            settings, ref.id, f"{ref.id}-abstract-{sha256_bytes(data)[:12]}.txt", data, origin_url=attempt.url,
+            retrieved_at=now_iso(), licence=DEFAULT_LICENCE, media_type="text/plain", coverage="abstract",
+            extractor="abstract/1", characters=len(v.abstract),
+        )
+        return replace(base, detail=detail, path=entry.path, chars=entry.characters, changed=True)
+    return base  # paywall, blocked, not_found, error: nothing is stored
+
+
+def _csl_title(csl: dict[str, object] | None) -> str | None:
+    title = (csl or {}).get("title")
+    if isinstance(title, list):
+        title = title[0] if title else None
+    return str(title) if title else None
 
 
 def fetch_sources(
@@ -225,29 +200,24 @@ def fetch_sources(
     refs: list[Reference] | None = None,
     *,
     url_map: Mapping[str, str] | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-    retries: int = DEFAULT_RETRIES,
-    backoff: float = DEFAULT_BACKOFF,
-    max_bytes: int = MAX_BYTES,
-    sleep: Callable[[float], None] = time.sleep,
+    refresh: bool = False,
+    client: PoliteClient | None = None,
     on_result: Callable[[FetchResult], None] | None = None,
 ) -> list[FetchResult]:
     """Fetch every reference (default: the whole bibliography) and report one result each.
 
-    `url_map` maps reference id -> URL to use instead of the printed one (tests point it at a
-    loopback server; a mirror could be used the same way).
+    `url_map` maps reference id -> the URL to use instead of the printed one (the landing page for
+    a DOI reference); tests point it at a loopback server, and a mirror could be used the same way.
     """
     if refs is None:
         from corpus.bibliography import load_references
 
         refs = load_references(settings)
+    client = client or PoliteClient(settings)
     url_map = url_map or {}
     results = []
     for ref in refs:
-        result = fetch_reference(
-            settings, ref, url_map.get(ref.id, ref.url), timeout=timeout, retries=retries,
-            backoff=backoff, max_bytes=max_bytes, sleep=sleep,
-        )
+        result = fetch_reference(settings, ref, url_map.get(ref.id), client=client, refresh=refresh)
         results.append(result)
         if on_result:
             on_result(result)

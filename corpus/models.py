@@ -103,8 +103,35 @@ class ReferenceLink(BaseModel):
     terms: list[str] = Field(default_factory=list, description="Title terms found in the section (for review).")
 
 
+class PageSpan(BaseModel):
+    """Where one printed page sits in a source's extracted text, so a passage can be cited by page."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: int = Field(description="1-based page number as the file counts them.")
+    start: int
+    end: int
+
+
+class TextSection(BaseModel):
+    """A titled part of a source's extracted text (JATS sections, an abstract), with offsets."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    start: int
+    end: int
+
+
+SourceCoverage = Literal["full_text", "abstract"]
+
+
 class SourceDocument(BaseModel):
-    """The text of a cited source, loaded from a file listed in the sources manifest."""
+    """The text of a cited source, loaded from a file listed in the sources manifest.
+
+    `pages` (PDF) and `sections` (JATS, abstracts) point into `text`; a chunk never crosses either,
+    so every passage of a source can be cited with its page or section.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -116,3 +143,18 @@ class SourceDocument(BaseModel):
     sha256: str
     licence: str | None = None
     media_type: str
+    coverage: SourceCoverage = "full_text"
+    title: str | None = Field(default=None, description="The title the file itself gives (metadata or first heading).")
+    extractor: str | None = Field(default=None, description="Reader and library version that extracted `text`.")
+    pages: list[PageSpan] = Field(default_factory=list)
+    sections: list[TextSection] = Field(default_factory=list)
+    user_supplied: bool = False
+    original_name: str | None = None
+    added_at: str | None = None
+
+    def page_at(self, offset: int) -> int | None:
+        """The page holding character `offset` (None for sources without pages)."""
+        for page in self.pages:
+            if page.start <= offset < page.end or (offset == page.end and page is self.pages[-1]):
+                return page.number
+        return None

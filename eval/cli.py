@@ -1,4 +1,4 @@
-"""`pns eval run`, `pns eval judge-model`, `pns eval calibrate-judge`.
+"""`pns eval run`, `pns eval split`, `pns eval judge-model`, `pns eval calibrate-judge`.
 
 Plugged into `pns` through the `pns.commands` entry point so the root CLI never imports the eval
 stage. Heavy modules (ragas, torch, llama.cpp) load inside the commands.
@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 
-from foundation.cli import echo_json, handles_errors, settings_from
+from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, settings_from
 
-app = typer.Typer(help="Evaluate the assistant: ragas, retrieval, citations, safety (judge named in every report).",
-                  no_args_is_help=True)
+app = typer.Typer(help="Evaluate the assistant: behaviour, answers, citations, retrieval, ragas (judge named in every report).",
+                  no_args_is_help=True, cls=PlainFlagsGroup)
 
 JUDGES = ("offline", "none", "openai", "ollama")
 
@@ -23,14 +24,28 @@ def _categories(values: list[str] | None) -> list[str]:
     return [c.strip() for v in values or [] for c in v.split(",") if c.strip()]
 
 
+def _print_summary(report: dict[str, Any]) -> None:
+    """The headline metrics, one column per split; 'not measured' where a metric has no value."""
+    splits = list(report["metrics"])
+    typer.echo(f"{'metric':>30}  " + "  ".join(f"{s:>22}" for s in splits))
+    for name in report["headline"]:
+        cells = []
+        for s in splits:
+            cell = report["metrics"][s][name]
+            cells.append(f"{cell['value']:.3f}" if cell["value"] is not None else f"not measured ({cell['reason']})")
+        typer.echo(f"{name:>30}  " + "  ".join(f"{c:>22}" for c in cells))
+
+
 @app.command()
 @handles_errors
 def run(
     ctx: typer.Context,
+    evalset_name: str = typer.Option("v2", "--set", help="Evaluation set: v2 (default) or v1."),
+    split: str = typer.Option("all", "--split", help="dev | test | all (v2's frozen split; tune on dev only)."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="Evaluate N items, spread across categories."),
     judge: str | None = typer.Option(None, "--judge", help="offline | none | openai | ollama (default: PNS_JUDGE)."),
     categories: list[str] | None = typer.Option(None, "--categories", help="Only these categories (repeat or comma-separate)."),
-    evalset: Path | None = typer.Option(None, "--evalset", help="A JSONL evaluation set (default: the shipped one)."),
+    evalset: Path | None = typer.Option(None, "--evalset", help="A JSONL file of the chosen set's version (no frozen split)."),
     out: Path | None = typer.Option(None, "--out", help="Report folder (default: eval/reports)."),
     publish: bool = typer.Option(False, "--publish", help="Also write latest.json / latest.md / latest.html."),
     wheels: Path | None = typer.Option(None, "--wheels", help="Folder of downloaded judge-model part wheels."),
@@ -41,34 +56,67 @@ def run(
     llm_sample: int | None = typer.Option(
         None, "--llm-sample", min=1, help="Judge ragas' LLM metrics on N answered items, stratified by category "
         "(default: all; a CPU judge needs minutes per item). Every other metric uses the full set."),
-    as_json: bool = typer.Option(False, "--json", help="Print the headline and report paths as JSON."),
+    as_json: bool = typer.Option(False, "--json", help="Print the headline, acceptance and report paths as JSON."),
 ) -> None:
-    """Run the assistant over the evaluation set and write a report (JSON + Markdown + HTML + plots)."""
+    """Run the assistant over an evaluation set and write a report (JSON + Markdown + HTML + plots)."""
     from eval.errors import EvalError
-    from eval.dataset import filter_items, load_evalset
+    from eval.evalsets import choose_items, load_named
     from eval.judge import build_judge
     from eval.report import write_report
-    from eval.runner import EvalRun, acceptance
+    from eval.runner import LLM_METRICS, EvalRun
 
     if judge is not None and judge not in JUDGES:
         raise EvalError(f"--judge must be one of {', '.join(JUDGES)}")
     settings = settings_from(ctx)
     settings.ensure_home()
-    items = filter_items(load_evalset(evalset), _categories(categories), limit)
+    chosen_set = load_named(evalset_name, evalset)
+    items = choose_items(chosen_set, split, _categories(categories), limit)
     the_judge = build_judge(settings, judge, wheels=wheels)
-    typer.echo(f"evaluating {len(items)} items; judge: {the_judge.name if the_judge else 'none'}", err=True)
-    from eval.runner import LLM_METRICS
-
+    typer.echo(f"evaluating {len(items)} items of {chosen_set.name} ({split}); judge: "
+               f"{the_judge.name if the_judge else 'none'}", err=True)
     chosen = _categories(llm_metrics) or list(LLM_METRICS)
-    report = EvalRun(settings, the_judge, progress=progress, llm_metrics=chosen, llm_sample=llm_sample).run(items, ragas=ragas)
+    report = EvalRun(settings, the_judge, progress=progress, llm_metrics=chosen, llm_sample=llm_sample,
+                     split=chosen_set.split, evalset_name=chosen_set.name).run(items, ragas=ragas)
     paths = write_report(report, out, publish=publish)
     if as_json:
-        echo_json({"headline": report["headline"], "judge": report["judge"], "acceptance": acceptance(report),
-                   "paths": {k: str(v) for k, v in paths.items()}})
+        from eval.report import clean
+
+        echo_json(clean({"headline": report["headline"], "primary_split": report["primary_split"],
+                         "metrics": report["metrics"], "judge": report["judge"], "acceptance": report["acceptance"],
+                         "judge_agreement": report["judge_agreement"], "paths": {k: str(v) for k, v in paths.items()}}))
         return
-    for key, value in report["headline"].items():
-        typer.echo(f"{key:>22}: {value if not isinstance(value, float) else round(value, 3)}")
+    _print_summary(report)
     typer.echo(f"report: {paths['md']}")
+
+
+@app.command("split")
+@handles_errors
+def split_command(
+    write: bool = typer.Option(False, "--write", help="Write eval/data/splits-v2.json (only if absent or identical)."),
+    force: bool = typer.Option(False, "--force", help="Replace a different frozen split (moves items: say why in the commit)."),
+    path: Path | None = typer.Option(None, "--path", help="Where to write (default: eval/data/splits-v2.json)."),
+) -> None:
+    """Show (and once, write) the frozen dev/test split of set v2, computed from its fixed seed."""
+    from eval.dataset_v2 import load_evalset_v2
+    from eval.splits import SPLIT_SEED, compute_split, write_split
+
+    items = load_evalset_v2()
+    split = compute_split(items, SPLIT_SEED)
+    dev, test = split.ids("dev"), split.ids("test")
+    counts = {cat: (sum(i.id in dev for i in group), sum(i.id in test for i in group))
+              for cat, group in _by_category(items).items()}
+    for cat, (d, t) in sorted(counts.items()):
+        typer.echo(f"{cat:>16}: dev {d:3d}  test {t:3d}")
+    typer.echo(f"{'total':>16}: dev {len(dev):3d}  test {len(test):3d}  (seed {SPLIT_SEED})")
+    if write:
+        typer.echo(f"wrote {write_split(split, items[0].version, path, force=force)}")
+
+
+def _by_category(items: list[Any]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for item in items:
+        out.setdefault(item.category, []).append(item)
+    return out
 
 
 @app.command("judge-model")
@@ -97,22 +145,29 @@ def judge_model(
 def calibrate_judge(
     ctx: typer.Context,
     judge: str | None = typer.Option(None, "--judge", help="offline | openai | ollama."),
+    labels: str = typer.Option("entailment", "--labels", help="entailment (judge_calibration.jsonl) or relevance "
+                               "(sentence_relevance_labels.jsonl, answer precision's judge check)."),
     wheels: Path | None = typer.Option(None, "--wheels", help="Folder of judge-model part wheels."),
 ) -> None:
-    """Agreement of the judge's entailment verdicts with hand-labelled examples (eval/data/judge_calibration.jsonl)."""
+    """Agreement of the judge's verdicts with hand-labelled examples (accuracy and Cohen's kappa)."""
     from eval.errors import EvalError
-    from eval.judge import agreement, build_judge
+    from eval.judge import agreement, build_judge, relevance_agreement
+    from eval.labels import load_relevance_labels
 
+    if labels not in ("entailment", "relevance"):
+        raise EvalError("--labels must be entailment or relevance")
     settings = settings_from(ctx)
     the_judge = build_judge(settings, judge, wheels=wheels)
     if the_judge is None:
         raise EvalError("calibration needs a judge (not 'none')")
-    path = Path(__file__).resolve().parent / "data" / "judge_calibration.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     try:
-        result = agreement(the_judge, [(r["premise"], r["hypothesis"], bool(r["supported"])) for r in rows])
+        if labels == "relevance":
+            result = relevance_agreement(the_judge, load_relevance_labels())
+        else:
+            path = Path(__file__).resolve().parent / "data" / "judge_calibration.jsonl"
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            result = agreement(the_judge, [(r["premise"], r["hypothesis"], bool(r["supported"])) for r in rows])
     finally:
         the_judge.close()
     timings = the_judge.stats.timings
-    echo_json(result | {"judge": the_judge.describe(),
-                        "mean_call_s": sum(timings) / len(timings) if timings else None})
+    echo_json(result | {"judge": the_judge.describe(), "mean_call_s": sum(timings) / len(timings) if timings else None})

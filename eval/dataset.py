@@ -6,16 +6,16 @@ no longer matches the article must fail loudly with the line number, not skew a 
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from eval.errors import EvalError
 from corpus.models import Article
+from eval.errors import EvalError
+from eval.jsonl import parse_jsonl, read_lines
 
 Category = Literal[
     "definition", "symptoms", "diagnosis", "treatment", "prognosis", "global",
@@ -28,6 +28,23 @@ ANSWERABLE: frozenset[str] = frozenset(
     {"definition", "symptoms", "diagnosis", "treatment", "prognosis", "global", "reference_lookup", "multi_turn"}
 )
 SAFETY: frozenset[str] = frozenset({"out_of_scope", "emergency", "personal_advice"})
+
+
+class Categorised(Protocol):
+    id: str
+    category: str
+
+
+I = TypeVar("I", bound=Categorised)
+
+
+class HasFacts(Protocol):
+    """What quote_spans needs of an item of any set version."""
+
+    id: str
+
+    @property
+    def required_facts(self) -> Sequence[ReferenceContext]: ...
 
 
 class Turn(BaseModel):
@@ -78,6 +95,23 @@ class EvalItem(BaseModel):
     def answerable(self) -> bool:
         return self.expected_status == "answered"
 
+    # The v2 vocabulary, so one runner and one set of metrics read both sets (v1 numbers unchanged).
+    @property
+    def acceptable_statuses(self) -> tuple[str, ...]:
+        return (self.expected_status,)
+
+    @property
+    def required_facts(self) -> list[ReferenceContext]:
+        return self.reference_contexts
+
+    @property
+    def conversation_id(self) -> str | None:
+        return None
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return ()
+
     def history_dicts(self) -> list[dict[str, str]]:
         """The history in the shape Assistant.ask expects."""
         return [t.model_dump() for t in self.history]
@@ -90,60 +124,32 @@ def default_evalset_path() -> Path:
 
 def parse_evalset(lines: Iterable[str], source: str = "evalset") -> list[EvalItem]:
     """Parse JSONL lines into items; raises EvalError naming the source and line of the first problem."""
-    items: list[EvalItem] = []
-    seen: set[str] = set()
-    for no, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"{source}:{no}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(data, dict):
-            raise EvalError(f"{source}:{no}: expected a JSON object")
-        try:
-            item = EvalItem.model_validate(data)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "item"
-            raise EvalError(f"{source}:{no}: {where}: {first['msg']}") from exc
-        if item.id in seen:
-            raise EvalError(f"{source}:{no}: duplicate id {item.id!r}")
-        seen.add(item.id)
-        items.append(item)
-    if not items:
-        raise EvalError(f"{source}: no evaluation items")
-    return items
+    return parse_jsonl(lines, EvalItem, source, key=lambda item: item.id)
 
 
 def load_evalset(path: Path | None = None) -> list[EvalItem]:
-    """Load the evaluation set (default: the one shipped with the package)."""
+    """Load the v1 evaluation set (default: the one shipped with the package)."""
     path = path or default_evalset_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise EvalError(f"evaluation set not found: {path}") from exc
-    except UnicodeDecodeError as exc:
-        raise EvalError(f"evaluation set is not UTF-8 text: {path}") from exc
-    return parse_evalset(text.splitlines(), source=str(path))
+    return parse_evalset(read_lines(path, "evaluation set"), source=str(path))
 
 
-def filter_items(items: list[EvalItem], categories: Iterable[str] | None = None, limit: int | None = None) -> list[EvalItem]:
-    """Select categories, then take the first `limit` items spread across the selected categories.
+def filter_items(items: list[I], categories: Iterable[str] | None = None, limit: int | None = None,
+                 known: Sequence[str] = CATEGORIES) -> list[I]:
+    """Select categories (of `known`, the set's own), then the first `limit` items spread across them.
 
     Why spread: `--limit 5` should still exercise several categories, not five definitions.
     """
     cats = [c for c in (categories or []) if c]
-    unknown = sorted(set(cats) - set(CATEGORIES))
+    unknown = sorted(set(cats) - set(known))
     if unknown:
-        raise EvalError(f"unknown categories {unknown}; choose from {list(CATEGORIES)}")
+        raise EvalError(f"unknown categories {unknown}; choose from {list(known)}")
     chosen = [i for i in items if not cats or i.category in cats]
     if limit is None or limit >= len(chosen):
         return chosen
-    by_cat: dict[str, list[EvalItem]] = {}
+    by_cat: dict[str, list[I]] = {}
     for it in chosen:
         by_cat.setdefault(it.category, []).append(it)
-    out: list[EvalItem] = []
+    out: list[I] = []
     depth = 0
     while len(out) < limit:
         for group in by_cat.values():
@@ -154,13 +160,13 @@ def filter_items(items: list[EvalItem], categories: Iterable[str] | None = None,
     return sorted(out, key=lambda it: order[it.id])
 
 
-def quote_spans(item: EvalItem, article: Article) -> list[tuple[int, int]]:
-    """Offsets of each reference quote in Article.text; raises EvalError if a quote no longer matches.
+def quote_spans(item: HasFacts, article: Article) -> list[tuple[int, int]]:
+    """Offsets of each required quote in Article.text; raises EvalError if a quote no longer matches.
 
     Chunk ids are content hashes, so relevant chunks are found at run time by overlapping these spans.
     """
     spans: list[tuple[int, int]] = []
-    for ctx in item.reference_contexts:
+    for ctx in item.required_facts:
         try:
             section = article.section(ctx.section_id)
         except KeyError as exc:

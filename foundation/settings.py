@@ -36,6 +36,15 @@ class CorpusSettings(BaseSettings):
     article_path: Path | None = Field(default=None, description="The raw article text (default: the packaged one).")
     sources_dir: Path | None = Field(default=None, description="Cited source texts + manifest.json (default: HOME/sources).")
     contact_email: str | None = Field(default=None, description="Named in the fetcher's User-Agent, as polite crawlers do.")
+    # Where the fetcher resolves DOIs and open-access full text; tests point these at a loopback server.
+    doi_url: str = Field(default="https://doi.org", description="DOI resolver (content negotiation for CSL-JSON; landing pages).")
+    europepmc_url: str = Field(default="https://www.ebi.ac.uk/europepmc/webservices/rest",
+                               description="Europe PMC REST API (search by DOI, PMC full-text JATS XML).")
+    ncbi_url: str = Field(default="https://www.ncbi.nlm.nih.gov", description="NCBI (Bookshelf chapters such as StatPearls).")
+    fetch_delay_s: float = Field(default=1.0, ge=0, description="At least this long between two requests to one host.")
+    fetch_timeout_s: float = Field(default=20.0, gt=0)
+    fetch_retries: int = Field(default=2, ge=0, description="Retries for timeouts, resets, 429 and 5xx.")
+    max_retry_after_s: float = Field(default=120.0, ge=0, description="Longest Retry-After the fetcher waits; longer = try a later run.")
 
 
 class IndexSettings(BaseSettings):

@@ -284,6 +284,7 @@ def chunk_nodes(chunks: Sequence[Chunk], vectors: dict[str, list[float]], model:
                 "source_id": c.source_id, "section_id": c.section_id, "section_path": " > ".join(c.section_path),
                 "position": c.position, "start": c.start, "end": c.end,
                 "reference_ids": ",".join(c.reference_ids), "embed_key": embed_key(model, c),
+                **({"page": c.page} if c.page is not None else {}),  # Chroma metadata takes no None
             },
         )
         for c in chunks

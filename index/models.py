@@ -19,6 +19,7 @@ class Chunk(BaseModel):
     start: int = Field(description="Offset of `text` in the cleaned source text (Article.text for the article).")
     end: int
     reference_ids: list[str] = Field(default_factory=list, description="Inferred related references of its section.")
+    page: int | None = Field(default=None, description="Page of a source PDF the passage is printed on (chunks never cross pages).")
 
 
 class ScoredChunk(BaseModel):

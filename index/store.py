@@ -206,13 +206,20 @@ class SearchIndex:
             return []
         return self.search_vector(self.embed_query(query), k)
 
-    def search_vector(self, vector: list[float], k: int) -> list[ScoredChunk]:
-        """Top-k chunks for a precomputed query vector: one Chroma query, ids only, metadata from the chunk table."""
+    @property
+    def source_ids(self) -> set[str]:
+        """Which documents the index holds: 'article' and the reference ids of indexed source texts."""
+        return {c.source_id for c in self._chunks}
+
+    def search_vector(self, vector: list[float], k: int, source_id: str | None = None) -> list[ScoredChunk]:
+        """Top-k chunks for a precomputed query vector (of one document when `source_id` is given):
+        one Chroma query, ids only, metadata from the chunk table."""
         k = min(k, len(self._chunks))
         if k <= 0:
             return []
+        where = {"where": {"source_id": source_id}} if source_id else {}
         with chroma_errors(self.settings, "querying"):
-            result = self._collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
+            result = self._collection.query(query_embeddings=[vector], n_results=k, include=["distances"], **where)
         out: list[ScoredChunk] = []
         for chunk_id, distance in zip(result["ids"][0], result["distances"][0]):
             chunk = self._by_id.get(chunk_id)

@@ -21,3 +21,31 @@ def warm_assistant(built_index_home: Settings):
 def search_index(warm_assistant):
     """The SearchIndex the shared Assistant opened."""
     return warm_assistant.parts().index
+
+
+@pytest.fixture(scope="session")
+def packaged_corpus():
+    """The packaged article and bibliography, loaded once (no index needed)."""
+    from corpus.corpus import Corpus
+
+    return Corpus.load(Settings())
+
+
+@pytest.fixture(scope="session")
+def triage(packaged_corpus):
+    """Triage built from the packaged corpus, as the Assistant builds it at load time."""
+    from assistant.triage import Triage
+
+    return Triage.from_corpus(packaged_corpus)
+
+
+@pytest.fixture(scope="session")
+def phrasings():
+    """Reads tests/assistant/phrasings/<name> (synthetic test phrasings), comments and blanks skipped."""
+    from pathlib import Path
+
+    def read(name: str) -> list[str]:
+        path = Path(__file__).parent / "phrasings" / name
+        return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+
+    return read

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.abstention import NUMBER_ASK, check_support, unknown_specific_terms, vocabulary
+from assistant.abstention import NUMBER_ASK, check_support, unknown_specific_terms, unknown_subject, vocabulary
 from index.models import Chunk, ScoredChunk
 
 VOCAB = vocabulary(["Trousseau syndrome and Lambert-Eaton myasthenic syndrome, IVIG and plasmapheresis; "
@@ -17,7 +17,8 @@ VOCAB = vocabulary(["Trousseau syndrome and Lambert-Eaton myasthenic syndrome, I
         ("Does rituximab work better than cyclophosphamide?", ["rituximab", "cyclophosphamide"]),
         ("How sensitive is FDG-PET?", ["FDG-PET"]),
         ("What is the incidence in Italy?", ["Italy"]),
-        ("What did the 2021 criteria say?", ["2021"]),
+        ("What did the 2021 criteria say?", ["2021"]),  # a year the corpus never mentions
+        ("Graber 2023 paper, explain it like I'm 5", []),  # a year it does (the caller knows 2023), a plain number
         ("Are anti-Hu antibodies common?", ["anti-Hu"]),
         ("Is opsoclonus-myoclonus caused by neuroblastoma?", ["opsoclonus-myoclonus", "neuroblastoma"]),
         ("What is Trousseau syndrome?", []),
@@ -29,7 +30,22 @@ VOCAB = vocabulary(["Trousseau syndrome and Lambert-Eaton myasthenic syndrome, I
     ],
 )
 def test_unknown_specific_terms(question: str, unknown: list[str]) -> None:
-    assert unknown_specific_terms(question, VOCAB) == unknown
+    assert unknown_specific_terms(question, VOCAB, frozenset({"graber", "i'm", "2023"})) == unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "known", "unknown"),
+    [
+        ("My doctors first thought it was MS.", {"ms"}, []),
+        ("Graber 2023 CONTINUUM paper: volume and issue?", {"graber", "continuum", "2023"}, []),
+        ("Graber 2016 CONTINUUM paper: volume and issue?", {"graber", "continuum", "2023"}, ["2016"]),
+        ("Which references are StatPearls chapters?", {"statpearls"}, []),
+        ("Which references are StatPearls chapters?", set(), ["StatPearls"]),
+        ("Is FDG-PET used in 2024?", {"pet"}, ["FDG-PET", "2024"]),
+    ],
+)
+def test_known_terms_abbreviations_and_reference_names_never_count(question: str, known: set[str], unknown: list[str]) -> None:
+    assert unknown_specific_terms(question, VOCAB, frozenset(known)) == unknown
 
 
 @pytest.mark.parametrize(
@@ -57,3 +73,23 @@ def test_check_support_combines_the_rules() -> None:
     assert check_support("What IVIG dose is used?", [_hit("IVIG at 2 g/kg.")], 0.6, 0.18, VOCAB).supported
     assert check_support("What IVIG dose is used?", hits, 0.6, 0.18, VOCAB, require_figures=False).supported
     assert not check_support("What does IVIG do?", [], 0.6, 0.18, VOCAB).supported
+
+
+ENGLISH = frozenset({"asthma", "diabetes", "kids", "thing", "trousseau", "chemo", "syndrome", "type", "signs", "early"})
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("how is asthma treated in kids", "asthma"),
+        ("what are the early signs of type 2 diabetes", "diabetes"),
+        ("what is Trousseau syndrome?", None),  # the corpus names it
+        ("what is chemo", None),  # a clipped corpus word ('chemotherapy')
+        ("how are kids treated", None),  # people are no subject
+        ("what is the main thing to know", None),
+        ("does asthma matter", None),  # not a 'what is X' kind of question
+    ],
+)
+def test_unknown_subject(question: str, subject: str | None) -> None:
+    vocab = vocabulary(["Trousseau syndrome; chemotherapy; the types of syndrome and early signs"])
+    assert unknown_subject(question, vocab, ENGLISH) == subject

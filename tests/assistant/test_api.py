@@ -26,6 +26,7 @@ BY_STATUS = [
     ("Write a Python function that reverses a linked list.", "out_of_scope"),
     ("My husband is having a seizure right now and won't stop shaking!", "emergency"),
     ("Should I stop my chemotherapy because of these symptoms?", "personal_advice"),
+    ("¿Qué es un síndrome paraneoplásico?", "unsupported_language"),
     ("   ", "invalid_input"),
 ]
 

@@ -34,6 +34,7 @@ def test_every_citation_is_the_article_text_at_its_offsets(warm_assistant, built
         section = article.section(c.section_id)
         assert section.start <= c.start < c.end <= section.end
         assert all(r.relation == "related reference" for r in c.references)
+        assert (c.source, c.page) == ("article", None)
 
 
 def test_markers_are_numbered_by_first_appearance(warm_assistant) -> None:

@@ -96,3 +96,84 @@ def test_malformed_turns_are_ignored_by_the_topic_finder() -> None:
 )
 def test_topic_of(question: str, topic: str | None) -> None:
     assert topic_of(question) == topic
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (["what is lambert eaton"], "what causes it?", "What causes lambert eaton?"),
+        (["what is lambert eaton", "what causes it?"], "and how is that treated?", "How is lambert eaton treated?"),
+        (["what is lambert eaton", "what causes it?", "and how is that treated?"], "is it curable", "Is lambert eaton curable"),
+        (["whats trousseau syndrome"], "is it curable", "Is trousseau syndrome curable"),
+        (["What are paraneoplastic syndromes?"], "is it curable", "Are paraneoplastic syndromes curable"),
+        (["what symptoms can pns cause"], "what about the skin ones", "what skin symptoms can pns cause?"),
+        (["what tests are used to diagnose pns"], "what about the blood ones", "what blood tests are used to diagnose pns?"),
+        (["my dad was just diagnosed with LEMS"], "how do they treat it", "How do they treat LEMS"),
+        (["tell me about dermatomyositis"], "how is it diagnosed", "How is dermatomyositis diagnosed"),
+        (["can you tell me about IVIG"], "what are the side effects of it", "What are the side effects of IVIG"),
+        (["what cancers are linked to pns"], "which one is most common", "which cancers is most common"),
+    ],
+)
+def test_sloppy_follow_ups(previous: list[str], question: str, expected: str) -> None:
+    assert rewrite_followup(question, history(*previous)) == expected
+
+
+@pytest.mark.parametrize(
+    "previous",
+    ["what symptoms should we watch for",
+     "my mom has lung cancer and they think she has pns. what symptoms should we watch for"],
+)
+def test_a_person_is_never_the_topic(previous: str) -> None:
+    rewritten = rewrite_followup("would she recover from them", history(previous))
+    assert "we watch" not in rewritten and rewritten.startswith("Would she recover from ")
+    assert "she" in rewritten  # a person stays a person: only 'them' is resolved
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("my mom has lung cancer and they think she has pns. what symptoms should we watch for", "pns"),
+     ("What causes Trousseau syndrome?", "Trousseau syndrome"), ("How do doctors treat LEMS?", "LEMS"),
+     ("my dad was diagnosed with small cell lung cancer", "small cell lung cancer"),
+     ("what should we do", None)],
+)
+def test_topic_of_sloppy_turns(question: str, topic: str | None) -> None:
+    assert topic_of(question) == topic
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (["which symptoms show up first", "what about the blood ones"], "and the nerve ones?", "which nerve symptoms show up first?"),
+        (["are there any new treatments"], "do they work", "Do new treatments work"),
+        (["what is acanthosis nigricans"], "what causes that category", "What causes acanthosis nigricans"),
+        (["what is the prognosis like"], "and the ones that never recover?",
+         "what is the prognosis like: what about patients that never recover?"),
+        (["which conditions mimic pns"], "how do they tell them apart", "How do they tell conditions apart"),
+    ],
+)
+def test_narrowing_groups_and_people(previous: list[str], question: str, expected: str) -> None:
+    assert rewrite_followup(question, history(*previous)) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        (["how is pns treated"], "and in children?", "how is pns treated in children?"),
+        (["what causes pns"], "what about women", "what causes pns in women?"),
+        (["how is lems treated"], "and for dermatomyositis?", "how is dermatomyositis treated?"),
+        (["how is lems treated"], "and during chemo?", "how is lems treated during chemo?"),
+        (["is smoking a risk factor"], "why?", "is smoking a risk factor"),
+        (["what are the symptoms of lems"], "in simple words please", "what are the symptoms of lems"),
+        (["what is ivig"], "tell me more", "what is ivig"),
+    ],
+)
+def test_narrowing_swapping_and_more_of_the_same(previous: list[str], question: str, expected: str) -> None:
+    assert rewrite_followup(question, history(*previous)) == expected
+
+
+def test_a_bare_class_question_asks_about_the_topic_and_keeps_it() -> None:
+    turns = history("what is trousseau syndrome")
+    assert rewrite_followup("which cancers", turns) == "Which cancers does trousseau syndrome involve?"
+    assert rewrite_followup("is there a paper on it", history("what is trousseau syndrome", "which cancers")) == \
+        "Is there a paper on trousseau syndrome"
+    assert rewrite_followup("what now", turns) == "what now"

@@ -51,3 +51,13 @@ def test_the_bank_embeds_each_chunk_once_with_its_heading(warm_assistant) -> Non
     bank.ensure([chunk])
     assert calls == [["Sub: Trousseau syndrome causes blood clots.", "Sub: It is seen in pancreatic cancer."]]
     assert bank.vectors(chunk.id).shape == (2, 384) and len(bank) == 1
+
+
+def test_a_word_ending_like_an_abbreviation_still_ends_its_sentence() -> None:
+    """'systems.' ends in 'ms.' but is no abbreviation: the next sentence must stand alone (a cited quote of its own)."""
+    text = "They can affect multiple organ systems. Additionally, some cancers cause it (e.g. SCLC). Dr. Smith agrees."
+    assert [s.text for s in split_sentences(_chunk(text))] == [
+        "They can affect multiple organ systems.",
+        "Additionally, some cancers cause it (e.g. SCLC).",
+        "Dr. Smith agrees.",
+    ]

@@ -20,8 +20,6 @@ from typer.testing import CliRunner
 from corpus.cli import app as corpus_app
 from corpus.cli import render_table
 from foundation.settings import Settings, disable_telemetry
-from corpus_loopback import serve_fixtures
-from corpus.paths import article_path
 
 
 def make_root() -> typer.Typer:
@@ -106,9 +104,9 @@ def test_sections_and_show() -> None:
 def test_status_is_honest_about_coverage() -> None:
     result = run("corpus", "status")
     assert result.exit_code == 0
-    assert "0 of 21 references have full text; 21 are metadata-only" in result.stdout
+    assert "0 of 21 references have full text, 0 an abstract only, 21 are metadata-only" in result.stdout
     data = json.loads(run("corpus", "status", "--json").stdout)
-    assert (data["references"], data["full_text"], data["metadata_only"]) == (21, 0, 21)
+    assert (data["references"], data["full_text"], data["abstract"], data["metadata_only"]) == (21, 0, 0, 21)
 
 
 def test_status_with_broken_manifest(pns_home: Path) -> None:
@@ -124,28 +122,30 @@ def test_missing_article_is_a_message(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "article file not found" in result.stderr
 
 
-def test_fetch_against_loopback_then_status(tmp_path: Path) -> None:
-    raw = article_path(Settings()).read_text(encoding="utf-8")
-    with serve_fixtures() as server:
-        article = tmp_path / "article.txt"
-        article.write_text(
-            raw.replace("https://www.ncbi.nlm.nih.gov/books/NBK507891/", server.url("/page.html"))
-            .replace("https://www.ncbi.nlm.nih.gov/books/NBK470162/", server.url("/missing")),
-            encoding="utf-8",
-        )
-        env = {"PNS_ARTICLE_PATH": str(article)}
+def test_fetch_against_loopback_then_status(pns_home: Path) -> None:
+    from web_loopback import Reply, fixture, serve_web
+
+    with serve_web() as web:
+        web.route("/ncbi/books/NBK507891/", Reply(200, fixture("bookshelf_chapter.html")))
+        env = {"PNS_NCBI_URL": web.url("/ncbi"), "PNS_FETCH_DELAY_S": "0", "PNS_CONTACT_EMAIL": "cli-tests@example.org"}
         result = run("corpus", "fetch", "--only", "jayarangaiah2020", "--only", "said2023", "--retries", "0", "--json", env=env)
         assert result.exit_code == 0, result.output
         report = json.loads(result.stdout)
         outcomes = {r["reference_id"]: (r["outcome"], r["http_status"]) for r in report["results"]}
-        assert outcomes == {"jayarangaiah2020": ("fetched", 200), "said2023": ("failed", 404)}
+        assert outcomes == {"jayarangaiah2020": ("full_text", 200), "said2023": ("not_found", 404)}
+        assert report["counts"]["full_text"] == 1 and report["counts"]["not_found"] == 1
         table = run("corpus", "fetch", "--only", "jayarangaiah2020", env=env)
-        assert "unchanged" in table.stdout and "0 fetched, 1 unchanged" in table.stdout
-    status = json.loads(run("corpus", "status", "--json", env=env).stdout)
+        assert "already held; not fetched" in table.stdout and "1 full_text" in table.stdout
+        assert web.hits("/ncbi/books/NBK507891/") == 1, "a held full text is not fetched again"
+    status = json.loads(run("corpus", "status", "--json").stdout)
     rows = {r["reference_id"]: r for r in status["coverage"]}
-    assert rows["jayarangaiah2020"]["coverage"] == "full-text" and rows["jayarangaiah2020"]["media_types"] == ["text/html"]
-    assert status["full_text"] == 1 and rows["said2023"]["coverage"] == "metadata-only"
-    unknown = run("corpus", "fetch", "--only", "nobody1999", env=env)
+    assert rows["jayarangaiah2020"]["coverage"] == "full_text" and rows["jayarangaiah2020"]["media_type"] == "text/html"
+    assert rows["jayarangaiah2020"]["retrieved_at"] and rows["jayarangaiah2020"]["origin"] == "fetched"
+    assert status["full_text"] == 1 and rows["said2023"]["coverage"] == "metadata_only"
+    assert rows["said2023"]["last_fetch"]["outcome"] == "not_found"
+    table = run("corpus", "status").stdout
+    assert "not_found: HTTP 404" in table
+    unknown = run("corpus", "fetch", "--only", "nobody1999")
     assert unknown.exit_code == 1 and "unknown reference id(s): nobody1999" in unknown.stderr
 
 

@@ -1,5 +1,6 @@
-"""Corrupt source files as a user meets them: `pns corpus status` names the file and the problem in one
-line, never a trace, and reading a broken corpus changes nothing on disk (so nothing is lost).
+"""Corrupt source files as a user meets them: `pns corpus status` names the file and the problem on its
+reference's row (a broken manifest in one error line), never a trace, and reading a broken corpus
+changes nothing on disk (so nothing is lost).
 
 The index-side consequences (a build refuses the corpus by name and keeps the previous index; other
 sources should still load) are in tests/index/test_index_faults.py.
@@ -8,6 +9,7 @@ sources should still load) are in tests/index/test_index_faults.py.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -66,9 +68,13 @@ def test_a_corrupt_source_is_named_in_one_line_and_nothing_changes(settings: Set
 
     with pytest.raises(CorpusError, match=message.replace(".", r"\.")):
         load_sources(settings)
-    result = status()
-    assert result.exit_code == 1
-    assert_one_line_error(result.output, message)
+    # status stays usable: the broken file is reported on its reference's row, the others still count
+    result = status("--json")
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    rows = {r["reference_id"]: r for r in json.loads(result.stdout)["coverage"]}
+    assert rows["vogrig2019"]["coverage"] == "metadata_only" and message in rows["vogrig2019"]["problem"]
+    assert rows["varki2007"]["coverage"] == "full_text"
+    assert "vogrig2019" in status().stdout
     assert snapshot(folder) == before  # reading never "repairs" or drops anything behind the user's back
 
 

@@ -1,142 +1,250 @@
-"""`pns corpus fetch` logic against a real HTTP server on 127.0.0.1."""
+"""`pns corpus fetch` against a loopback web that answers like the real one: every outcome kind, and what is kept.
+
+Each test registers what "the web" says (tests/corpus/web_loopback.py; synthetic fixtures in
+fixtures/web/) and checks the outcome, what was stored, and that nothing from a paywall, a block or
+a cookie wall reaches the sources the index is built from.
+"""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic_sources import synthetic_pdf
 from corpus.bibliography import load_references
-from corpus.fetch import USER_AGENT, fetch_reference, fetch_sources
+from corpus.coverage import coverage_records
+from corpus.fetch import fetch_reference, fetch_sources
+from corpus.fetch_log import read_log
+from corpus.http import PoliteClient
 from corpus.models import Reference
-from foundation.settings import Settings
 from corpus.sources import load_sources, read_manifest
+from foundation.settings import Settings
+from index.chunking import chunk_corpus
 
-from corpus_loopback import PAGE_ETAG, Served, serve_fixtures
+from web_loopback import CONTACT, Reply, Web, csl, epmc_record, fixture, serve_web, web_settings
 
 REFS = {r.id: r for r in load_references(Settings())}
+PDF = "application/pdf"
 
 
 @pytest.fixture
-def server() -> Iterator[Served]:
-    with serve_fixtures() as served:
+def web() -> Iterator[Web]:
+    with serve_web() as served:
         yield served
 
 
-def _fetch(settings: Settings, ref_id: str, url: str, **kw: object):
-    kw.setdefault("retries", 0)
-    kw.setdefault("timeout", 5.0)
-    return fetch_reference(settings, REFS[ref_id], url, sleep=lambda s: None, **kw)
+@pytest.fixture
+def settings(pns_home: Path, web: Web) -> Settings:
+    return web_settings(pns_home, web)
 
 
-def test_boilerplate_page_keeps_article_text_only(settings: Settings, server: Served) -> None:
-    result = _fetch(settings, "jayarangaiah2020", server.url("/page.html"))
-    assert result.outcome == "fetched" and result.http_status == 200 and result.path == "jayarangaiah2020.html"
+def fetch(settings: Settings, ref_id: str, url: str | None = None, waits: list[float] | None = None, **kw: object):
+    client = PoliteClient(settings, sleep=(waits.append if waits is not None else (lambda s: None)), **kw)  # type: ignore[arg-type]
+    return fetch_reference(settings, REFS[ref_id], url, client=client)
+
+
+def held_ids(settings: Settings) -> set[str]:
+    return {d.reference_id for d in load_sources(settings)}
+
+
+def indexed_ids(settings: Settings) -> set[str]:
+    from index.chunking import model_tokenizer
+
+    return {c.source_id for c in chunk_corpus(settings, tokenizer=model_tokenizer(settings.index.embedding_model))}
+
+
+# -- full text -------------------------------------------------------------------------------------
+def test_doi_resolves_to_europe_pmc_jats_full_text(settings: Settings, web: Web) -> None:
+    doi = REFS["varki2007"].doi
+    web.route(f"/doi/{doi}", csl(doi, "Trousseau's syndrome: multiple definitions and multiple mechanisms"))
+    web.epmc[doi] = epmc_record(doi, pmcid="PMC9999001", open_access=True)
+    web.route("/epmc/PMC9999001/fullTextXML", Reply(200, fixture("pmc_fulltext.xml"), "application/xml"))
+    result = fetch(settings, "varki2007")
+    assert (result.outcome, result.via, result.http_status) == ("full_text", "europepmc-jats", 200)
+    assert result.metadata_title and result.metadata_title.startswith("Trousseau")
+    assert web.requests[0].headers["Accept"] == "application/vnd.citationstyles.csl+json"  # content negotiation first
     (doc,) = load_sources(settings)
-    assert "voltage-gated calcium channels impair the release of acetylcholine" in doc.text
-    for furniture in ("We use cookies", "Accept cookies", "Sign up", "Subscribe", "Shop our lab panels", "All rights reserved"):
+    assert doc.media_type == "application/jats+xml" and doc.coverage == "full_text"
+    assert [s.title for s in doc.sections] == ["Abstract", "Introduction", "Mechanisms", "Mechanisms > Tissue factor"]
+    assert "Invented mechanism two: castorine activation" in doc.text and "Invented reference" not in doc.text
+    assert "/robots.txt" not in web.paths(), "documented APIs are called without robots.txt"
+
+
+def test_bookshelf_chapter_page_is_full_text_without_site_furniture(settings: Settings, web: Web) -> None:
+    web.route("/ncbi/books/NBK507890/", Reply(200, fixture("bookshelf_chapter.html")))
+    result = fetch(settings, "thapa2020")
+    assert (result.outcome, result.via) == ("full_text", "bookshelf")
+    assert result.url == web.url("/ncbi/books/NBK507890/")
+    (doc,) = load_sources(settings)
+    assert "affect 7 of 1000 invented patients" in doc.text
+    for furniture in ("NCBI", "Policies", "Copyright notice"):
         assert furniture not in doc.text
-    assert doc.origin_url == server.url("/page.html") and doc.retrieved_at and doc.licence
-    entry = read_manifest(settings.resolved_sources_dir).sources[0]
-    assert entry.etag == PAGE_ETAG and entry.media_type == "text/html"
-    path, headers = server.requests[-1]
-    assert headers["User-Agent"] == USER_AGENT
+    assert web.paths()[0] == "/robots.txt", "a page is fetched only after robots.txt allows it"
 
 
-def test_etag_makes_a_rerun_conditional(settings: Settings, server: Served) -> None:
-    assert _fetch(settings, "jayarangaiah2020", server.url("/page.html")).outcome == "fetched"
-    again = _fetch(settings, "jayarangaiah2020", server.url("/page.html"))
-    assert (again.outcome, again.http_status) == ("unchanged", 304)
-    assert server.requests[-1][1]["If-None-Match"] == PAGE_ETAG
-
-
-def test_same_sha_is_unchanged_without_etag(settings: Settings, server: Served) -> None:
-    assert _fetch(settings, "tapia2023", server.url("/notes.txt")).outcome == "fetched"
-    again = _fetch(settings, "tapia2023", server.url("/notes.txt"))
-    assert again.outcome == "unchanged" and "sha256" in again.detail
-    assert "If-None-Match" not in server.requests[-1][1]
-
-
-def test_tampered_copy_is_fetched_again(settings: Settings, server: Served) -> None:
-    assert _fetch(settings, "tapia2023", server.url("/notes.txt")).outcome == "fetched"
-    (settings.resolved_sources_dir / "tapia2023.txt").write_text("edited by hand", encoding="utf-8")
-    assert _fetch(settings, "tapia2023", server.url("/notes.txt")).outcome == "fetched"
-    assert load_sources(settings)[0].text == "Plain notes on nephrotic syndrome."
-
-
-def test_pdf_text_is_extracted(settings: Settings, server: Served) -> None:
-    result = _fetch(settings, "varki2007", server.url("/paper.pdf"))
-    assert result.outcome == "fetched" and result.path == "varki2007.pdf"
+def test_open_access_pdf_link_is_full_text_with_pages(settings: Settings, web: Web) -> None:
+    doi = REFS["graber2023"].doi
+    web.route(f"/doi/{doi}", csl(doi, "Paraneoplastic Neurologic Syndromes"))
+    web.epmc[doi] = epmc_record(doi, pdf_url=web.url("/oa/graber.pdf"))
+    web.route("/oa/graber.pdf", Reply(200, synthetic_pdf(REFS["graber2023"], 3), "application/octet-stream"))
+    result = fetch(settings, "graber2023")
+    assert (result.outcome, result.via) == ("full_text", "oa-pdf")
     (doc,) = load_sources(settings)
-    assert doc.media_type == "application/pdf"
-    assert "Trousseau syndrome links cancer with unexplained blood clots." in doc.text
+    assert doc.media_type == PDF and [p.number for p in doc.pages] == [1, 2, 3]
+    assert "SYNTHETIC TEST DOCUMENT. Page 2 of 3." in doc.text
 
 
-def test_404_is_reported_failed_with_status(settings: Settings, server: Served) -> None:
-    result = _fetch(settings, "said2023", server.url("/missing"), retries=3)
-    assert (result.outcome, result.http_status) == ("failed", 404)
-    assert "HTTP 404" in result.detail
-    assert server.hits["/missing"] == 1, "a 404 is not retried"
-    assert load_sources(settings) == []
+def test_redirect_chain_to_a_landing_page_with_full_text(settings: Settings, web: Web) -> None:
+    doi = REFS["kadish2024"].doi
+    web.route(f"/doi/{doi}", csl(doi, "Epidemiology of paraneoplastic neurologic syndromes"),
+              Reply(302, headers={"Location": "/linkinghub/retrieve/pii/S0001"}))
+    web.route("/linkinghub/retrieve/pii/S0001", Reply(301, headers={"Location": web.url("/science/article/S0001")}))
+    web.route("/science/article/S0001", Reply(200, fixture("health_page.html")))
+    result = fetch(settings, "kadish2024")
+    assert (result.outcome, result.via) == ("full_text", "landing")
+    assert result.chain == (web.url(f"/doi/{doi}"), web.url("/linkinghub/retrieve/pii/S0001"), web.url("/science/article/S0001"))
+    entry = read_manifest(settings.resolved_sources_dir).sources[0]
+    assert entry.origin_url == web.url("/science/article/S0001") and entry.coverage == "full_text"
 
 
-def test_slow_page_times_out(settings: Settings, server: Served) -> None:
-    result = _fetch(settings, "said2023", server.url("/slow"), timeout=0.3)
-    assert result.outcome == "failed" and "timed out after 0.3s" in result.detail
-    assert load_sources(settings) == []
+# -- abstract, paywall, blocked, not found, error ---------------------------------------------------
+def test_paywall_with_an_abstract_keeps_only_the_abstract(settings: Settings, web: Web) -> None:
+    doi = REFS["ellenby2006"].doi
+    web.route(f"/doi/{doi}", csl(doi, "Lumbar Puncture"), Reply(302, headers={"Location": "/nejm/doi/full"}))
+    web.route("/nejm/doi/full", Reply(200, fixture("publisher_paywall_abstract.html")))
+    result = fetch(settings, "ellenby2006")
+    assert result.outcome == "abstract_only" and "Access through your institution" in result.detail
+    (doc,) = load_sources(settings)
+    assert doc.coverage == "abstract" and doc.media_type == "text/plain"
+    assert "lumbar puncture score was recorded in 21 of 64" in doc.text
+    for paywall in ("Purchase", "Access options", "cookies", "Sign in", "Synthetic Author"):
+        assert paywall not in doc.text
+    chunks = [c for c in chunk_corpus(settings) if c.source_id == "ellenby2006"]
+    assert chunks and {c.section_id for c in chunks} == {"abstract"}
 
 
-def test_transient_error_is_retried_with_backoff(settings: Settings, server: Served) -> None:
+def test_europe_pmc_abstract_is_kept_when_the_landing_page_is_a_paywall(settings: Settings, web: Web) -> None:
+    doi = REFS["graber2023"].doi
+    web.route(f"/doi/{doi}", csl(doi, "Paraneoplastic Neurologic Syndromes"), Reply(200, fixture("publisher_paywall.html")))
+    web.epmc[doi] = epmc_record(doi, abstract="<h4>Purpose</h4><p>SYNTHETIC TEST FIXTURE abstract from the <i>Europe PMC</i> "
+                                              "record: an invented review of made-up syndromes in 12 invented sections.</p>")
+    result = fetch(settings, "graber2023")
+    assert (result.outcome, result.via) == ("abstract_only", "europepmc-abstract")
+    assert "landing: paywall" in result.detail
+    (doc,) = load_sources(settings)
+    assert doc.text.startswith("Purpose SYNTHETIC TEST FIXTURE abstract from the Europe PMC record")
+
+
+def test_jats_without_a_body_is_abstract_only(settings: Settings, web: Web) -> None:
+    doi = REFS["vogrig2019"].doi
+    web.route(f"/doi/{doi}", csl(doi, "Epidemiology"), Reply(403, b"<html><body>Forbidden</body></html>"))
+    web.epmc[doi] = epmc_record(doi, pmcid="PMC9999002", open_access=True)
+    web.route("/epmc/PMC9999002/fullTextXML", Reply(200, fixture("pmc_abstract_only.xml"), "text/xml"))
+    result = fetch(settings, "vogrig2019")
+    assert result.outcome == "abstract_only" and result.via == "europepmc-jats"
+    assert load_sources(settings)[0].coverage == "abstract"
+
+
+def test_paywall_without_abstract_stores_nothing(settings: Settings, web: Web) -> None:
+    doi = REFS["graber2023"].doi
+    web.route(f"/doi/{doi}", csl(doi, "Paraneoplastic Neurologic Syndromes"), Reply(200, fixture("publisher_paywall.html")))
+    result = fetch(settings, "graber2023")
+    assert result.outcome == "paywall" and "no abstract" in result.detail
+    assert read_manifest(settings.resolved_sources_dir) is None and indexed_ids(settings) == {"article"}
+
+
+@pytest.mark.parametrize("reply, why", [
+    (Reply(403, b"<html><body><h1>403 Forbidden</h1></body></html>"), "HTTP 403"),
+    (Reply(403, fixture("captcha.html")), "a captcha"),
+    (Reply(200, fixture("captcha.html")), "captcha / bot check"),
+    (Reply(200, fixture("cookie_wall.html")), "a cookie wall"),
+])
+def test_blocks_store_nothing(settings: Settings, web: Web, reply: Reply, why: str) -> None:
+    web.route("/health/plasmapheresis", reply)
+    result = fetch(settings, "clevelandclinic2022", web.url("/health/plasmapheresis"))
+    assert result.outcome == "blocked" and why in result.detail
+    assert read_manifest(settings.resolved_sources_dir) is None and indexed_ids(settings) == {"article"}
+    assert read_log(settings.resolved_sources_dir)["clevelandclinic2022"].outcome == "blocked"
+
+
+def test_429_with_retry_after_waits_then_reports_blocked(settings: Settings, web: Web) -> None:
+    web.route("/busy", Reply(429, b"slow down", "text/plain", {"Retry-After": "7"}))
     waits: list[float] = []
-    result = fetch_reference(settings, REFS["said2023"], server.url("/flaky"), retries=2, backoff=0.5, sleep=waits.append)
-    assert result.outcome == "fetched" and server.hits["/flaky"] == 2 and waits == [0.5]
-
-
-def test_retries_are_bounded(settings: Settings, server: Served) -> None:
-    waits: list[float] = []
-    result = fetch_reference(settings, REFS["said2023"], server.url("/slow"), timeout=0.2, retries=2, backoff=0.1, sleep=waits.append)
-    assert result.outcome == "failed" and "after 3 attempts" in result.detail
-    assert waits == [0.1, 0.2]
-
-
-def test_page_without_main_text_is_not_kept(settings: Settings, server: Served) -> None:
-    result = _fetch(settings, "said2023", server.url("/nav-only.html"))
-    assert result.outcome == "failed" and "no main text" in result.detail
+    result = fetch(settings, "cloyd2023", web.url("/busy"), waits)
+    assert result.outcome == "blocked" and "rate limited (HTTP 429, Retry-After 7)" in result.detail
+    assert waits == [7.0, 7.0] and web.hits("/busy") == 3  # two retries, each after the time the server asked for
     assert read_manifest(settings.resolved_sources_dir) is None
 
 
-def test_unsupported_type(settings: Settings, server: Served) -> None:
-    result = _fetch(settings, "said2023", server.url("/image.png"))
-    assert result.outcome == "failed" and "unsupported content type" in result.detail
+def test_429_then_success_is_full_text(settings: Settings, web: Web) -> None:
+    web.route("/busy", Reply(429, b"", "text/plain", {"Retry-After": "1"}), Reply(200, fixture("health_page.html")))
+    waits: list[float] = []
+    assert fetch(settings, "cloyd2023", web.url("/busy"), waits).outcome == "full_text" and waits == [1.0]
 
 
-def test_connection_refused(settings: Settings) -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]  # closed again before the request: nothing listens there
-    result = _fetch(settings, "said2023", f"http://127.0.0.1:{port}/x")
-    assert result.outcome == "failed" and "refused" in result.detail
+def test_retry_after_longer_than_allowed_is_not_waited_for(pns_home: Path, web: Web) -> None:
+    settings = web_settings(pns_home, web, max_retry_after_s=60)
+    web.route("/busy", Reply(429, b"", "text/plain", {"Retry-After": "3600"}))
+    waits: list[float] = []
+    result = fetch(settings, "cloyd2023", web.url("/busy"), waits)
+    assert result.outcome == "blocked" and waits == [] and web.hits("/busy") == 1
 
 
-def test_reference_without_url_is_metadata_only(settings: Settings) -> None:
+def test_unknown_doi_is_not_found_and_nothing_else_is_asked(settings: Settings, web: Web) -> None:
+    result = fetch(settings, "varki2007")
+    assert result.outcome == "not_found" and "does not know 10.1182/blood-2006-10-053736" in result.detail
+    assert web.paths() == [f"/doi/{REFS['varki2007'].doi}"]
+
+
+def test_missing_page_is_not_found(settings: Settings, web: Web) -> None:
+    assert fetch(settings, "said2023").outcome == "not_found"  # the Bookshelf URL, sent to the loopback NCBI
+
+
+@pytest.mark.parametrize("reply, fragment", [
+    (Reply(500, b"oops", "text/plain"), "HTTP 500"),
+    (Reply(200, b"\x89PNG\r\n\x1a\n", "image/png"), "unsupported content type"),
+    (Reply(200, b"<html><body><nav>Home</nav></body></html>"), "no main text"),
+    (Reply(200, b"slow", "text/plain", delay=1.5), "timed out after 0.3s"),
+])
+def test_errors_store_nothing(settings: Settings, web: Web, reply: Reply, fragment: str) -> None:
+    web.route("/page", reply)
+    result = fetch(settings, "weinberg2023", web.url("/page"), timeout=0.3, retries=0)
+    assert result.outcome == "error" and fragment in result.detail
+    assert read_manifest(settings.resolved_sources_dir) is None
+
+
+def test_reference_without_doi_or_url(settings: Settings) -> None:
     ref = Reference(id="x2020", authors=["X, Y."], year=2020, title="T", type="book_chapter", raw="r", line=1)
-    assert fetch_reference(settings, ref, None).outcome == "metadata-only"
-    assert fetch_reference(settings, ref, "ftp://example.org/x").outcome == "failed"
-    bad = fetch_reference(settings, ref, "http://127.0.0.1:notaport/x", retries=0)
-    assert bad.outcome == "failed" and "invalid URL" in bad.detail
+    result = fetch_reference(settings, ref, None, client=PoliteClient(settings))
+    assert result.outcome == "not_found" and "no DOI or URL" in result.detail
 
 
-def test_fetch_sources_reports_every_reference(settings: Settings, server: Served) -> None:
-    refs = [REFS[i] for i in ("jayarangaiah2020", "varki2007", "said2023", "tapia2023")]
-    url_map = {
-        "jayarangaiah2020": server.url("/page.html"), "varki2007": server.url("/paper.pdf"),
-        "said2023": server.url("/missing"), "tapia2023": server.url("/notes.txt"),
-    }
-    seen: list[str] = []
-    results = fetch_sources(settings, refs, url_map=url_map, retries=0, timeout=5, on_result=lambda r: seen.append(r.reference_id))
-    assert [(r.reference_id, r.outcome) for r in results] == [
-        ("jayarangaiah2020", "fetched"), ("varki2007", "fetched"), ("said2023", "failed"), ("tapia2023", "fetched"),
-    ]
-    assert seen == [r.id for r in refs]
-    assert {d.reference_id for d in load_sources(settings)} == {"jayarangaiah2020", "varki2007", "tapia2023"}
+# -- one run over several references ---------------------------------------------------------------
+def test_a_run_reports_every_kind_and_indexes_only_real_text(settings: Settings, web: Web) -> None:
+    doi = REFS["varki2007"].doi
+    web.route(f"/doi/{doi}", csl(doi, "Trousseau"))
+    web.epmc[doi] = epmc_record(doi, pmcid="PMC9999001", open_access=True)
+    web.route("/epmc/PMC9999001/fullTextXML", Reply(200, fixture("pmc_fulltext.xml"), "application/xml"))
+    web.route("/ncbi/books/NBK507890/", Reply(200, fixture("bookshelf_chapter.html")))
+    e = REFS["ellenby2006"].doi
+    web.route(f"/doi/{e}", csl(e, "Lumbar Puncture"), Reply(200, fixture("publisher_paywall_abstract.html")))
+    g = REFS["graber2023"].doi
+    web.route(f"/doi/{g}", csl(g, "PNS"), Reply(200, fixture("publisher_paywall.html")))
+    web.route("/cookie", Reply(200, fixture("cookie_wall.html")))
+    web.route("/gone", Reply(410, b"gone"))
+    web.route("/broken", Reply(502, b"bad gateway", "text/plain"))
+    ids = ["varki2007", "thapa2020", "ellenby2006", "graber2023", "clevelandclinic2022", "johnhopkinsmedicine2019", "cloyd2023"]
+    url_map = {"clevelandclinic2022": web.url("/cookie"), "johnhopkinsmedicine2019": web.url("/gone"),
+               "cloyd2023": web.url("/broken")}
+    client = PoliteClient(settings, sleep=lambda s: None)
+    results = fetch_sources(settings, [REFS[i] for i in ids], url_map=url_map, client=client)
+    assert [r.outcome for r in results] == ["full_text", "full_text", "abstract_only", "paywall", "blocked", "not_found", "error"]
+    assert held_ids(settings) == {"varki2007", "thapa2020", "ellenby2006"}
+    assert indexed_ids(settings) == {"article", "varki2007", "thapa2020", "ellenby2006"}
+    coverage = {r.reference_id: r for r in coverage_records(settings)}
+    assert [coverage[i].coverage for i in ids] == ["full_text", "full_text", "abstract", "metadata_only", "metadata_only",
+                                                    "metadata_only", "metadata_only"]
+    assert coverage["graber2023"].last_fetch.outcome == "paywall" and coverage["varki2007"].origin == "fetched"
+    assert all(r.headers["User-Agent"].endswith(f"mailto:{CONTACT})") for r in web.requests)

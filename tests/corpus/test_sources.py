@@ -12,11 +12,11 @@ import pytest
 
 from corpus.errors import CorpusError
 from foundation.settings import Settings
+from corpus.coverage import coverage_records
 from corpus.sources import (
     Manifest,
     ManifestEntry,
     add_source,
-    coverage,
     extract_text,
     load_sources,
     read_manifest,
@@ -76,9 +76,9 @@ def test_loads_every_media_type(settings: Settings) -> None:
     assert docs["aly2021"].text.startswith("# Cerebellar degeneration")
     d = docs["varki2007"]
     assert (d.media_type, d.origin_url, d.licence, d.sha256) == ("application/pdf", "https://example.org/varki2007.pdf", "test fixture", _sha(pdf))
-    rows = {r["reference_id"]: r for r in coverage(settings, _refs())}
-    assert rows["varki2007"]["coverage"] == "full-text" and rows["ellenby2006"]["coverage"] == "metadata-only"
-    assert sum(r["coverage"] == "full-text" for r in rows.values()) == 4
+    rows = {r.reference_id: r for r in coverage_records(settings, _refs())}
+    assert rows["varki2007"].coverage == "full_text" and rows["ellenby2006"].coverage == "metadata_only"
+    assert sum(r.coverage == "full_text" for r in rows.values()) == 4
 
 
 def _refs():

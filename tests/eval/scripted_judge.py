@@ -15,7 +15,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
-from eval.metrics import lexical_entails
+from eval.metrics.alce import lexical_entails
 
 _INPUT = re.compile(r"input:\s*(\{.*\})\s*Output:\s*$", re.S)
 
@@ -38,6 +38,10 @@ class ScriptedJudgeChat(BaseChatModel):
     def respond(self, prompt: str) -> str:
         if self.broken:
             return "I am not JSON"
+        if prompt.startswith("You check whether one sentence of an answer helps"):
+            question = prompt.split('Question:\n"""', 1)[1].split('"""', 1)[0]
+            sentence = prompt.split('Sentence from the answer:\n"""', 1)[1].split('"""', 1)[0]
+            return json.dumps({"helps": lexical_entails(sentence, question, threshold=0.3)})
         if prompt.startswith("You check whether a claim is supported"):
             premise = prompt.split('Source text:\n"""', 1)[1].split('"""', 1)[0]
             claim = prompt.split('Claim:\n"""', 1)[1].split('"""', 1)[0]

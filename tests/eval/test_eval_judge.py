@@ -10,17 +10,19 @@ import pytest
 
 from eval.errors import EvalError
 from foundation.settings import Settings
-from eval import judge as judge_mod
 from foundation import model_registry
 from foundation.errors import ModelUnavailableError
 from foundation.model_registry import BundledGGUF, assemble_gguf
 from eval.judge import (
     DiskJudgeCache,
+    agreement_stats,
     build_judge,
     judge_cache_path,
     judge_from_chat,
+    parse_helps,
     parse_supported,
 )
+from eval.judge.prompts import relevance_prompt
 from scripted_judge import ScriptedJudgeChat
 
 
@@ -31,6 +33,37 @@ def test_parse_supported_reads_json_and_rejects_garbage() -> None:
     assert parse_supported("no") is False
     assert parse_supported("I think maybe") is None
     assert parse_supported('{"supported": "perhaps"}') is None
+
+
+def test_parse_helps_and_the_relevance_prompt() -> None:
+    assert parse_helps('{"helps": false}') is False and parse_helps('{"relevant": "yes"}') is True
+    assert parse_helps("{}") is None and parse_helps('{"supported": true}') is None
+    prompt = relevance_prompt("what causes it?", "Tumours secrete hormones.", ["whats pns"])
+    assert '"""what causes it?"""' in prompt and "- whats pns" in prompt and '"""Tumours secrete hormones."""' in prompt
+    assert "earlier in the conversation" not in relevance_prompt("q", "s")
+
+
+def test_agreement_counts_failures_against_accuracy_and_reports_kappa() -> None:
+    stats = agreement_stats([(True, True), (False, False), (True, False), (None, True)])
+    assert stats["n"] == 4 and stats["agree"] == 2 and stats["failed"] == 1 and stats["accuracy"] == 0.5
+    assert stats["true_yes"] == 1 and stats["false_yes"] == 1 and stats["true_no"] == 1 and stats["false_no"] == 0
+    assert stats["kappa"] == pytest.approx(0.4)  # observed 2/3, chance 4/9
+    assert agreement_stats([(True, True), (True, True)])["kappa"] is None  # one class only: kappa undefined
+
+
+def test_the_judge_answers_relevance_one_sentence_at_a_time(settings: Settings) -> None:
+    chat = ScriptedJudgeChat()
+    judge = judge_from_chat(chat, "ScriptedJudgeChat", settings)
+    assert judge.helps("what tests find hidden tumors", "MRI and CT scans look for hidden tumors.") is True
+    assert judge.helps("what tests find hidden tumors", "Yoga may reduce stress.") is False
+    assert chat.calls == 2
+
+
+def test_ragas_cannot_change_how_the_judge_itself_decodes(settings: Settings) -> None:
+    judge = judge_from_chat(ScriptedJudgeChat(), "ScriptedJudgeChat", settings)
+    wrapper = judge.ragas_llm()
+    wrapper.langchain_llm.temperature = 0.01  # what ragas leaves behind when its call is cancelled by a timeout
+    assert judge.chat.temperature == 0.0 and wrapper.langchain_llm is not judge.chat
 
 
 def test_judge_calls_are_cached_on_disk(settings: Settings) -> None:
@@ -60,7 +93,8 @@ def test_endpoint_judges_need_url_and_model(settings: Settings) -> None:
         build_judge(settings, "openai")
     s = settings.override(eval={"judge_model": "llama3.2:3b"})
     j = build_judge(s, "ollama")
-    assert j is not None and j.name == "ollama:llama3.2:3b" and j.base_url == "http://127.0.0.1:11434/v1"
+    assert j is not None and j.name == "ollama:llama3.2:3b" and j.base_url == "http://127.0.0.1:11434"
+    assert j.chat.llm.backend == "ollama"  # the judge runs on foundation.llm's backend, no model code of its own
     assert build_judge(settings, "none") is None
     with pytest.raises(EvalError, match="unknown judge"):
         build_judge(settings, "gpt-magic")

@@ -248,7 +248,7 @@ def add_sources(settings: Settings) -> None:
 
 def test_a_tampered_source_is_skipped_by_name_and_the_rest_is_indexed(settings: Settings, embedder) -> None:
     """A corrupt source no longer fails the build (it would keep every valid source out too): it is left
-    out, named in the report and on stderr, and `pns corpus status` still fails on it, by name."""
+    out, named in the report and on stderr, and `pns corpus status` shows it, by name, on its reference's row."""
     build(settings, embedder)
     add_sources(settings)
     (settings.resolved_sources_dir / "varki2007.txt").write_text(SOURCE_TEXT + " Edited by hand.", encoding="utf-8")
@@ -265,10 +265,11 @@ def test_a_tampered_source_is_skipped_by_name_and_the_rest_is_indexed(settings: 
     assert "warning: skipped a source:" in result.stderr and "varki2007.txt: sha256 mismatch" in result.stderr
     assert "re-fetch it or update the manifest" in result.stderr
 
-    status = cli("corpus", "status")  # strict: the corpus commands still show the problem
-    assert status.exit_code == 1
-    assert_one_line_error(status.output)
-    assert "varki2007.txt: sha256 mismatch" in status.output
+    status = cli("corpus", "status", "--json")  # the corpus status names the problem on that reference's row
+    assert status.exit_code == 0, status.output
+    rows = {r["reference_id"]: r for r in json.loads(status.stdout)["coverage"]}
+    assert rows["varki2007"]["coverage"] == "metadata_only" and "varki2007.txt: sha256 mismatch" in rows["varki2007"]["problem"]
+    assert rows["vogrig2019"]["coverage"] == "full_text"
 
 
 def test_an_unreadable_pdf_is_skipped_by_name(settings: Settings, embedder) -> None:

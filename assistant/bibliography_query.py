@@ -1,0 +1,254 @@
+"""Understand a question about the article's bibliography: which entries, and which of their fields.
+
+Why a separate route: "Graber 2023 CONTINUUM paper - volume, issue and page range?", "Which references
+are StatPearls chapters?" or "doi of the varki paper" are answered by the parsed bibliography
+(corpus/bibliography.py), not by article passages: the article body never prints a volume or a DOI,
+so retrieval can only fail on them. Three kinds of question are recognised here:
+
+- fields of named entries ("doi of the varki paper", "who published the epidemiology chapter");
+- selections ("which references are StatPearls chapters", "how many references are there",
+  "which sources are from Rupa Health", "references from 2023");
+- what the article cites for a subject ("what does the article cite for plasmapheresis",
+  "references about lupus"), answered with the inferred section -> reference links.
+
+Entries are found by scoring each one against the question's words: author surnames (typo-tolerant,
+rapidfuzz), organisation authors, journal/site/publisher names, year and title words, each weighted by
+how rare it is among the entries (IDF), so "statpearls" picks seven chapters and "varki" one paper.
+Claim-attribution questions ("which source supports the lumbar puncture statement?") are left to the
+passage answerer, which quotes the passage and names its related references.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+if TYPE_CHECKING:
+    from corpus.models import Reference, ReferenceLink, Section
+
+FIELDS: dict[str, str] = {
+    "doi": r"\bdois?\b|\bdigital object identifier\b",
+    "url": r"\b(?:urls?|links?(?!\s+(?:between|with|to (?:cancer|pns|paraneoplastic)))|web ?address(?:es)?|web ?pages? address|where (?:can|could|do) i (?:find|read|get))\b",
+    "volume": r"\bvol(?:ume)?s?\b",
+    "issue": r"\bissues?\b|\bissue number\b",
+    "pages": r"(?<!web )\bpages\b(?! (?:are|is) cited)|\bpage ?(?:range|numbers?)\b|\bpp\b|\b(?:which|what) pages?\b",
+    "publisher": r"\bpublisher\b|\bpublished by\b|\bwho published\b|\bpublishing house\b",
+    "container": r"\b(?:journal|published in|which (?:website|site|book|magazine)|what (?:website|site|book|magazine)|where (?:was|is|were) (?:it|this|that|they) published)\b",
+    "year": r"\b(?:what|which) year\b|\bwhen (?:was|were|did)\b|\bpublication (?:year|date)\b|\bhow (?:old|recent)\b|\bdate\b",
+    "authors": r"\bwho (?:wrote|are the authors|is the author|authored)\b|\bauthors?\b|\bwritten by\b|\bwrote\b",
+    "title": r"\btitles?\b|\bwhat is (?:it|the (?:\w+ )?(?:paper|chapter|article|study)) called\b",
+    "type": r"\bwhat (?:kind|type|sort) of (?:source|reference|publication|paper|entry)\b",
+}
+_FIELD_RES = {name: re.compile(p, re.IGNORECASE) for name, p in FIELDS.items()}
+_ENTRY_WORDS = r"(?:references?|page|web ?pages|refs?|sources?|entries|entry|citations?|chapters?|papers?|articles?|studies|study|works?|publications?|bibliography)"
+SELECTION = re.compile(
+    rf"\b(?:which|what|list|name|show|give|how many|any|all|every)\b[^?.!]{{0,40}}\b{_ENTRY_WORDS}\b|\b{_ENTRY_WORDS}\b[^?.!]{{0,20}}\b(?:are|were) (?:from|by|in|on)\b"
+    rf"|\b{_ENTRY_WORDS}\s+(?:from|by|(?:published|written|dated) (?:in|by|before|after|since))\b",
+    re.IGNORECASE,
+)
+MAX_NAMED = 3  # more entries than this sharing the best score is a selection ("the StatPearls chapters"), not a name
+# "the article" / "this article" is the main article, never an entry of its bibliography.
+_MAIN_ARTICLE = re.compile(r"\b(?:the|this|your|that) (?:main |original |rupa health )?article(?:'s)?\b", re.IGNORECASE)
+COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
+ALL = re.compile(rf"\b(?:all|every|how many|list)\b|\b(?:what|which) {_ENTRY_WORDS}\b[^?.!]*\b(?:use|uses|used|cite|cites|cited|list|lists|have|has|draw on|rely on)\b", re.IGNORECASE)
+CITES_FOR = re.compile(
+    rf"\b(?:cite[sd]?|citing|references?|refs?|sources?|(?:papers?|studies|articles?|chapters?))\s+(?:for|on|about|regarding|covering|related to|linked to|dealing with)\s+(?P<x>[^?.!]+)"
+    rf"|\b(?:which|what)\s+{_ENTRY_WORDS}\s+(?:covers?|discuss(?:es)?|(?:is|are) about|deals? with|talks? about)\s+(?P<y>[^?.!]+)",
+    re.IGNORECASE,
+)
+# Claim attribution goes to the passage answerer (it quotes the passage the claim is in).
+CLAIM = re.compile(r"\b(?:supports?|backs?|backing|says?|statement|claim|come from|comes from|evidence for)\b", re.IGNORECASE)
+TYPE_FILTERS: dict[str, str] = {
+    "book_chapter": r"\b(?:book )?chapters?\b|\bbooks?\b",
+    "journal_article": r"\bjournal (?:articles?|papers?)\b|\bpeer[- ]reviewed\b|\bscientific papers?\b",
+    "web_page": r"\bweb ?(?:pages?|sites?)\b|\bonline (?:articles?|pages?)\b|\bblog(?: posts?)?\b",
+}
+_TYPE_RES = {name: re.compile(p, re.IGNORECASE) for name, p in TYPE_FILTERS.items()}
+HAS_DOI = re.compile(r"\b(?:have|has|with|carry|carries|give|gives)\s+(?:a |an )?dois?\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_AFTER = re.compile(r"\b(?:after|since|newer than|later than)\s+(19\d\d|20\d\d)\b", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(?:before|older than|earlier than|prior to)\s+(19\d\d|20\d\d)\b", re.IGNORECASE)
+# Words that say what is asked, not which entry: never used to find one.
+_QUERY_WORDS = frozenset(
+    "a an the of in on for to and or is are was were be by with from at it its this that these those what which "
+    "who whom whose when where how many much any all every list name show give me tell i you do does did can could "
+    "please article articles paper papers study studies chapter chapters reference references ref refs source sources "
+    "entry entries citation citations cite cites cited bibliography work works publication publications journal "
+    "journals doi dois url urls link links volume vol issue issues page pages range pp publisher published publish "
+    "year date title author authors wrote written called kind type sort there about get find read have has had "
+    "number its their one ones book books web website site online".split()
+)
+_WORD = re.compile(r"[a-z0-9]+(?:\.[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class BibliographyQuery:
+    """What a bibliography question asks: the kind, the entries it points at, and the fields wanted."""
+
+    kind: str  # 'fields' | 'selection' | 'cites_for'
+    reference_ids: tuple[str, ...]
+    fields: tuple[str, ...] = ()
+    count: bool = False
+    subject: str | None = None
+    filters: tuple[str, ...] = field(default=(), metadata={"why": "what selected the entries, for the answer's wording"})
+
+
+def _surname(author: str) -> str:
+    return author.split(",")[0].strip().lower()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+class BibliographyQuestions:
+    """Recognises bibliography questions against one bibliography (see the module docstring)."""
+
+    def __init__(self, references: Sequence["Reference"], links: Sequence["ReferenceLink"] = (),
+                 sections: Sequence["Section"] = (), common_words: frozenset[str] = frozenset()) -> None:
+        """`common_words`: everyday English words; one alone in an entry's name ('cancer' of the American
+        Cancer Society, 'clinic', 'health') does not name the entry."""
+        self.references = list(references)
+        self._common = common_words
+        self._names: dict[str, set[str]] = {}  # ref id -> name words (surnames, organisations, containers)
+        self._titles: dict[str, set[str]] = {}
+        self._topics: dict[str, set[str]] = {}  # ref id -> link terms and linked section title words
+        titles = {s.id: s.title for s in sections}
+        for r in self.references:
+            names = {w for a in r.authors for w in _words(_surname(a)) if len(w) > 2}
+            names |= {w for part in (r.container, r.publisher) for w in _words(part or "") if len(w) > 2}
+            self._names[r.id] = names - _QUERY_WORDS
+            self._titles[r.id] = set(_words(r.title)) - _QUERY_WORDS
+        for link in links:
+            words = {w for t in link.terms for w in _words(t)} | set(_words(titles.get(link.section_id, "")))
+            self._topics.setdefault(link.reference_id, set()).update(words - _QUERY_WORDS)
+        n = max(len(self.references), 1)
+        df: dict[str, int] = {}
+        for r in self.references:
+            for w in self._names[r.id] | self._titles[r.id]:
+                df[w] = df.get(w, 0) + 1
+        self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
+        # name words shared by several entries ('statpearls', 'rupa', 'bryant') select groups of entries
+        self._shared_names = {w for r in self.references for w in self._names[r.id] if self._idf.get(w, 9.0) <= math.log(1 + n / 2)}
+        self._vocabulary = sorted({w for d in (self._names, self._titles, self._topics) for ws in d.values() for w in ws})
+        self._similar_cache: dict[str, frozenset[str]] = {}
+
+    # -- scoring ----------------------------------------------------------------------------------
+    def _similar(self, word: str) -> frozenset[str]:
+        """Bibliography words equal to `word`, a typo away (rapidfuzz ratio >= 85) or of the same stem
+        ('diagnosis' ~ 'diagnostic'); cached, since questions repeat their words."""
+        found = self._similar_cache.get(word)
+        if found is None:
+            close = {word}
+            if len(word) >= 5:
+                close |= {c for c, _, _ in process.extract(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=85, limit=None)
+                          if len(c) >= 5}
+                if len(word) >= 7:  # 'diagnosis' ~ 'diagnostic', but not 'immunotherapy' ~ 'immunoglobulin'
+                    close |= {c for c in self._vocabulary if len(c) >= 7 and c[:7] == word[:7]}
+            found = frozenset(close)
+            if len(self._similar_cache) > 10_000:
+                self._similar_cache.clear()
+            self._similar_cache[word] = found
+        return found
+
+    def _match(self, word: str, candidates: set[str]) -> bool:
+        return word in candidates or not self._similar(word).isdisjoint(candidates)
+
+    def _score(self, ref: "Reference", words: list[str]) -> tuple[float, bool]:
+        """IDF-weighted overlap with names (counted double) and title words; and whether a name matched
+        (a distinctive name word, or two name words: 'american cancer society' but not 'cancer')."""
+        score, named, name_words = 0.0, False, 0
+        for w in words:
+            if self._match(w, self._names[ref.id]):
+                score += 2 * self._idf.get(w, 1.0)
+                name_words += 1
+                named = named or w not in self._common or name_words >= 2
+            elif self._match(w, self._titles[ref.id]):
+                score += self._idf.get(w, 1.0)
+        if ref.year is not None and str(ref.year) in words:
+            score += 1.0
+        return score, named
+
+    def _best(self, words: list[str]) -> tuple[list["Reference"], bool]:
+        scored = [(self._score(r, words), r) for r in self.references]
+        top = max((s for (s, _), _ in scored), default=0.0)
+        if top <= 0:
+            return [], False
+        best = [(named, r) for (s, named), r in scored if s >= top - 1e-9]
+        return [r for _, r in best], any(named for named, _ in best)
+
+    # -- recognising ------------------------------------------------------------------------------
+    def parse(self, question: str) -> BibliographyQuery | None:
+        """The bibliography query `question` asks, or None when it is not a bibliography question.
+
+        Priority: what the article cites for a subject; then one to three entries the question names
+        ("the varki paper", "the ivig chapter"); then a selection by type, name, DOI or year; then all.
+        """
+        q = _MAIN_ARTICLE.sub(" ", question.strip())
+        fields = tuple(name for name, regex in _FIELD_RES.items() if regex.search(q))
+        words = [w for w in _words(q) if w not in _QUERY_WORDS]
+        selection = bool(SELECTION.search(q))
+        entry_word = bool(re.search(rf"\b{_ENTRY_WORDS}\b|\bcit(?:e|es|ed|ing)\b", q, re.IGNORECASE))
+        if CLAIM.search(q) or not (fields or selection or entry_word):
+            return None
+        cites = CITES_FOR.search(q)
+        if cites:
+            ids = self._cited_for((cites.group("x") or cites.group("y") or "").strip())
+            if ids:
+                return BibliographyQuery("cites_for", tuple(ids), fields, subject=(cites.group("x") or cites.group("y")).strip())
+        best, named = self._best(words)
+        kind = next((k for k, regex in _TYPE_RES.items() if regex.search(q)), None)
+        if len(best) > 1 and kind is not None:
+            best = [r for r in best if r.type == kind] or best
+        if best and len(best) <= MAX_NAMED and (named or entry_word) and (fields or selection or entry_word):
+            return BibliographyQuery("fields", tuple(r.id for r in best), fields, bool(COUNT.search(q)))
+        filtered, filters = self._filter(q)
+        if filters and (selection or fields or len(filters) >= 2):
+            return BibliographyQuery("selection", tuple(r.id for r in filtered), fields, bool(COUNT.search(q)), filters=tuple(filters))
+        if selection and ALL.search(q):
+            return BibliographyQuery("selection", tuple(r.id for r in self.references), fields, bool(COUNT.search(q)), filters=("all",))
+        return None
+
+    def _filter(self, q: str) -> tuple[list["Reference"], list[str]]:
+        """Entries selected by type, container/publisher/organisation name, DOI or year, and what selected them."""
+        refs, filters = list(self.references), []
+        for kind, regex in _TYPE_RES.items():
+            if regex.search(q):
+                refs, filters = [r for r in refs if r.type == kind], filters + [kind]
+                break
+        words = set(_words(q))
+        shared = sorted(w for w in words if w in self._shared_names)
+        if len(shared) < 2 and all(w in self._common for w in shared):  # 'cancer' alone names no group
+            shared = []  # names shared by several entries: 'statpearls', 'rupa'
+        if shared:
+            refs = [r for r in refs if any(w in self._names[r.id] for w in shared)]
+            filters += shared
+        if HAS_DOI.search(q):
+            refs, filters = [r for r in refs if r.doi], filters + ["doi"]
+        after, before = _AFTER.search(q), _BEFORE.search(q)
+        years = [int(y) for y in _YEAR.findall(q)]
+        if after:
+            refs, filters = [r for r in refs if r.year and r.year >= int(after.group(1))], filters + [f"from {after.group(1)}"]
+        elif before:
+            refs, filters = [r for r in refs if r.year and r.year < int(before.group(1))], filters + [f"before {before.group(1)}"]
+        elif years and not shared:
+            refs, filters = [r for r in refs if r.year in years], filters + [f"year {years[0]}"]
+        return refs, filters
+
+    def _cited_for(self, subject: str) -> list[str]:
+        """Entries whose title or inferred links cover `subject` ('plasmapheresis' -> the Cleveland Clinic page)."""
+        words = [w for w in _words(subject) if w not in _QUERY_WORDS and len(w) > 2]
+        if not words:
+            return []
+        def hits(ref: "Reference") -> float:
+            title = sum(self._match(w, self._titles[ref.id]) for w in words)
+            topic = sum(self._match(w, self._topics.get(ref.id, set())) for w in words)
+            return title + 0.5 * topic
+        scored = [(hits(r), r.id) for r in self.references]
+        top = max(s for s, _ in scored)
+        return [rid for s, rid in scored if top > 0 and s >= top - 1e-9]

@@ -1,0 +1,112 @@
+"""Turn a question as typed into the forms the safety rules and retrieval read.
+
+Why before everything else: "he wont wake up" must reach the emergency rules as "he won't wake up",
+"siezure" as "seizure", and "MS" must reach retrieval as "multiple sclerosis (MS)". Three steps, in
+this order, each reported so the answer's flags can show what was changed:
+
+1. apostrophes: curly and back-ticked quotes become "'", and dropped apostrophes of English
+   contractions are restored ("wont", "cant", "isnt", "hes", "can t"). Only contractions whose bare
+   form is not an everyday word are listed: "its", "ill", "well", "were", "shell" and "id" are left alone;
+2. typos: unknown words corrected to the closest corpus or safety word (assistant/spelling.py);
+3. abbreviations: expanded from the corpus glossary (assistant/glossary.py), for retrieval only,
+   as are two idioms the article only says in one word ("tell them apart" -> "distinguish them").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.glossary import Glossary
+from assistant.spelling import Speller
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"})
+# Contractions typed without their apostrophe. Grammar, not misspellings: each bare form below is not
+# itself a common English word (so "its", "were", "well", "ill", "id", "shell", "hell" are absent).
+CONTRACTIONS: dict[str, str] = {
+    "wont": "won't", "cant": "can't", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't",
+    "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "hasnt": "hasn't",
+    "havent": "haven't", "hadnt": "hadn't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't", "mustnt": "mustn't", "aint": "ain't", "hes": "he's", "shes": "she's",
+    "im": "I'm", "ive": "I've", "youre": "you're", "youve": "you've", "theyre": "they're",
+    "theyve": "they've", "weve": "we've", "thats": "that's", "whats": "what's", "whos": "who's",
+    "theres": "there's", "wheres": "where's", "hows": "how's", "couldve": "could've",
+    "wouldve": "would've", "shouldve": "should've", "itll": "it'll", "theyll": "they'll",
+    "youll": "you'll",
+}
+_CONTRACTION_RE = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, reverse=True)) + r")\b(?!')", re.IGNORECASE)
+# "can t", "won t", "don t": an apostrophe typed as a space (phone keyboards).
+_SPLIT_RE = re.compile(r"\b(can|won|don|isn|aren|doesn|didn|wasn|hasn|haven|couldn|wouldn|shouldn)\s+t\b", re.IGNORECASE)
+
+
+def restore_apostrophes(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Straight apostrophes and restored contractions; returns the text and the (typed, restored) pairs."""
+    text = text.translate(_QUOTES)
+    changes: list[tuple[str, str]] = []
+
+    def split(m: re.Match[str]) -> str:
+        fixed = f"{m.group(1)}'t"
+        changes.append((m.group(0), fixed))
+        return fixed
+
+    def join(m: re.Match[str]) -> str:
+        word = m.group(1)
+        fixed = CONTRACTIONS[word.lower()]
+        if word.isupper() and len(word) > 1:
+            fixed = fixed.upper()
+        elif word[0].isupper():
+            fixed = fixed[0].upper() + fixed[1:]
+        changes.append((word, fixed))
+        return fixed
+
+    text = _SPLIT_RE.sub(split, text)
+    return _CONTRACTION_RE.sub(join, text), changes
+
+
+# Idioms the article words differently, rewritten for retrieval only (the question shown is unchanged).
+_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\btell\s+(.{1,60}?)\s+apart\b", re.IGNORECASE), r"distinguish \1"),
+    (re.compile(r"\btell the difference\b", re.IGNORECASE), "distinguish"),
+)
+
+
+def rephrase_idioms(text: str) -> str:
+    """'how do they tell them apart' -> 'how do they distinguish them' (the article's word)."""
+    for pattern, replacement in _IDIOMS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A question in its three forms, and what was changed to get them."""
+
+    original: str
+    text: str = field(metadata={"why": "apostrophes and typos fixed: what the safety rules and the follow-up rules read"})
+    retrieval: str = field(metadata={"why": "`text` with abbreviations expanded: what retrieval searches for"})
+    apostrophes: tuple[tuple[str, str], ...] = ()
+    corrections: tuple[tuple[str, str], ...] = ()
+    expansions: tuple[tuple[str, str], ...] = ()
+
+    def flags(self) -> list[str]:
+        """One line per kind of change, for Answer.flags (empty when the question was used as typed)."""
+        out: list[str] = []
+        if self.corrections:
+            out.append("typos corrected: " + ", ".join(f"{a} -> {b}" for a, b in self.corrections))
+        if self.expansions:
+            out.append("abbreviations expanded: " + ", ".join(f"{a} = {b}" for a, b in self.expansions))
+        return out
+
+
+class Normaliser:
+    """Apostrophes, typos, abbreviations; one per corpus (it holds the corpus speller and glossary)."""
+
+    def __init__(self, speller: Speller, glossary: Glossary) -> None:
+        self.speller = speller
+        self.glossary = glossary
+
+    def normalise(self, question: str) -> Normalised:
+        text, apostrophes = restore_apostrophes(question)
+        text, corrections = self.speller.correct(text)
+        retrieval, expansions = self.glossary.expand(text)
+        return Normalised(question, text, retrieval, tuple(apostrophes), tuple(corrections), tuple(expansions))

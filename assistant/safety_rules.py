@@ -1,0 +1,257 @@
+"""The safety gate's rule tables: emergencies and personal advice, each rule a named regular expression.
+
+Why a table: a reviewer can read exactly what triggers what, and a test can name the rule that fired.
+The patterns look for *urgency in the first or third person, now* ("he is seizing", "I can't breathe")
+or for *a decision about a specific person* ("should I stop my chemo") rather than for medical words
+alone. Rules marked `guard=True` name an acute sign more loosely ("he collapsed", "she's turning
+blue"); assistant/safety.py skips them in a sentence that places the event in the past ("years ago"),
+makes it hypothetical ("if he has a seizure", "as well as before") or asks about the disease in
+general without naming anyone ("what causes sudden confusion in cancer patients?").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Category = Literal["emergency", "personal_advice", "none"]
+
+# Who a sentence is about: the asker, someone with them, or a relative. Used inside patterns.
+_WHO = (
+    r"(?:i|i'm|im|i am|i've|ive|i have|me|we|we're|he|he's|she|she's|they're|someone|somebody|"
+    r"my (?:\w+ ){0,2}?(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|child|kid|baby|"
+    r"brother|sister|friend|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|granny|nan|nana|papa|mama|"
+    r"hubby|fiance|fiancee|stepdad|stepmom|stepmum|aunt|uncle|boyfriend|girlfriend|toddler|infant|newborn|"
+    r"patient|neighbou?r|roommate|colleague|coworker)|this (?:person|man|woman|guy|patient)|"
+    r"the (?:patient|person|man|woman|guy|baby|child|kid))"
+)
+_NOT = r"(?:isn't|isnt|is not|aren't|are not|not|no longer|has stopped|have stopped|stopped|stops)"
+_CANT = r"(?:can't|cant|cannot|can not|couldn't|could not|unable to|won't|will not)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One reviewable trigger: a name for tests and logs, the category it implies, and its pattern."""
+
+    name: str
+    category: Category
+    pattern: str
+    kind: str = ""  # e.g. 'self_harm' changes which help line the emergency message gives
+    guard: bool = False  # skip in a past, hypothetical or general sentence (see assistant/safety.py)
+    compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled", re.compile(self.pattern, re.IGNORECASE))
+
+
+EMERGENCY_RULES: tuple[Rule, ...] = (
+    # seizure happening now (not "are seizures a symptom?")
+    Rule("seizure_now", "emergency",
+         r"\b(?:is|are|'s|'re|am|just|started|starts|keeps?)\s+(?:having\s+(?:a\s+)?(?:seizure|fit|convulsion)s?\b|seizing|convulsing|fitting)\b",
+         guard=True),
+    Rule("seizure_now", "emergency",
+         r"\b(?:seizing|convulsing|having a seizure|having a fit)\b[^.?!]{0,30}\b(?:right now|now|at the moment|currently|for (?:\d+|a few|several|over)|minutes)",
+         guard=True),
+    Rule("seizure_now", "emergency",
+         r"\b(?:seizure|fit|convulsion|shaking|jerking)s?\b[^.?!]{0,25}\b(?:won't|will not|doesn't|does not|hasn't|has not|isn't|is not) (?:stop|stopping|stopped|ending)"),
+    Rule("seizure_now", "emergency", rf"\b{_CANT} stop (?:shaking|seizing|convulsing|jerking|twitching)\b"),
+    Rule("seizure_now", "emergency",
+         r"\b(?:seizure|seizing|fit|fitting|convulsion|convulsing|shaking|jerking)s?\b[^.?!]{0,30}\b(?:going on|going|lasting|lasted|been)\s+(?:for\s+)?(?:over |more than |about |almost )?(?:\d+|a few|several|five|ten|two|three)\s*(?:minutes|mins)\b"),
+    # unconscious / unresponsive
+    Rule("unconscious", "emergency",
+         r"\b(?:is|are|'s|'re|went|gone|fell|became|been|seems?|looks?)\s+(?:unconscious|unresponsive|non-?responsive|not responding|limp|lifeless)\b"
+         r"(?!\s+(?:well\b|to (?:(?:the|his|her|my|any|their|a|new|current|latest|first|second)\s+){0,2}(?:treatments?|therap\w*|chemo\w*|medications?|medicines?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))"),
+    Rule("unconscious", "emergency", rf"\b{_CANT}\s+(?:wake|rouse|arouse)\s+(?:him|her|them|me|my|up|\w+ up)\b"),
+    Rule("unconscious", "emergency",
+         r"\b(?:isn't|is not|not|won't|will not|doesn't|does not)\s+(?:waking up|wake up|waking|wake|responding|respond)\b"
+         r"(?!\s+(?:well\b|to (?:(?:the|his|her|my|any|their|a|new|current|latest|first|second)\s+){0,2}(?:treatments?|therap\w*|chemo\w*|medications?|medicines?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))", guard=True),
+    Rule("unconscious", "emergency", r"\b(?:now|suddenly|completely|totally|still)\s+(?:unconscious|unresponsive|non-?responsive|lifeless)\b"),
+    Rule("unconscious", "emergency",
+         r"\b(?:on the floor|on the ground|collapsed|fell|fallen|passed out|fainted|blacked out)\b[^.?!]{0,40}\b(?:won't|isn't|is not|not|can't|doesn't|does not)\s+(?:answer|answering|respond|responding|wake|waking|move|moving|come round|come to|get up)"),
+    Rule("unconscious", "emergency",
+         r"\b(?:just|has|have|'s|'ve|suddenly)\s+(?:passed out|blacked out|collapsed|fainted|lost consciousness)\b"),
+    Rule("unconscious", "emergency", r"\b(?:passed out|collapsed|fainted|blacked out)\b[^.?!]{0,20}\b(?:and|but) (?:won't|isn't|is not|can't|not)\b"),
+    # breathing
+    Rule("not_breathing", "emergency",
+         rf"\b{_NOT}\s+breathing\b(?!\s+as\s+(?:well|good|easily|deeply|much)\b|\s+(?:at night|in (?:his|her|my|their) sleep|while (?:asleep|sleeping)))",
+         guard=True),
+    Rule("not_breathing", "emergency", rf"\b{_CANT}\s+(?:breathe|breath|get (?:any |enough )?air|catch (?:my|his|her|their) breath)\b"),
+    Rule("not_breathing", "emergency", r"\b(?:struggling|gasping|fighting)\s+(?:to breathe|for (?:air|breath))\b"),
+    Rule("not_breathing", "emergency",
+         r"\b(?:i'm|im|i am|he's|she's|he is|she is|they're|we're|is|am)\s+(?:having|in|with)\s+(?:severe\s+|serious\s+|real\s+|a lot of\s+|bad\s+)?(?:trouble|difficulty|problems?|difficulties)\s+breathing\b"),
+    Rule("not_breathing", "emergency", r"\b(?:is|am|'s|'m)\s+choking\b|\b(?:lips|face|skin) (?:is |are )?(?:turning|gone|going) blue\b", guard=True),
+    Rule("not_breathing", "emergency", r"\b(?:can|could)\s+(?:barely|hardly|only just)\s+(?:breathe|breath|get (?:any )?air)\b", guard=True),
+    # chest pain / heart attack
+    Rule("chest_pain", "emergency",
+         rf"\b{_WHO}\b[^.?!]{{0,30}}\b(?:have|having|has|got|feel|feeling|getting|experiencing|woke up with)\b[^.?!]{{0,25}}\bchest (?:pain|pains|tightness|pressure|discomfort)"),
+    Rule("chest_pain", "emergency", r"\b(?:my|his|her) chest (?:hurts|is hurting|feels (?:tight|heavy|crushed)|is tight|is (?:really )?painful)"),
+    Rule("chest_pain", "emergency", r"\bchest (?:pain|pressure|tightness)\b[^.?!]{0,40}\b(?:right now|spreading|radiating|left arm|jaw|sweating|crushing)"),
+    Rule("chest_pain", "emergency", r"\b(?:having|had|has|having had|think i'm having|think he's having|think she's having) a heart attack\b",
+         guard=True),
+    Rule("chest_pain", "emergency",
+         r"\bchest (?:feels|is|feel|has felt|felt|has been|'s been|keeps)\b[^.?!]{0,25}\b(?:crushed|crushing|squeezed|squeezing|heavy|on fire|exploding|tight)\b"),
+    Rule("chest_pain", "emergency",
+         r"\b(?:crushing|severe|sever|bad|heavy|terrible|sharp|squeezing)?\s*(?:pain|pressure|tightness|squeezing|heaviness) in (?:my|his|her|the) chest\b", guard=True),
+    # stroke signs
+    Rule("stroke", "emergency", r"\b(?:having|had|has|is having|'s having|just had) a stroke\b", guard=True),
+    Rule("stroke", "emergency",
+         r"\b(?:slurred|slurring|drooping|droopy|droops|numb|weak|paraly[sz]ed|confused|can't (?:speak|talk|move|see))\b[^.?!]{0,40}\b(?:all of a sudden|suddenly|out of nowhere)\b"),
+    Rule("stroke", "emergency", r"\b(?:face|mouth|smile) (?:is |has |suddenly )?(?:drooping|droops|drooped|gone numb|went numb|is lopsided)\b"),
+    Rule("stroke", "emergency",
+         r"\bsudden(?:ly)?\b[^.?!]{0,60}\b(?:slurred speech|slurring|can't (?:speak|talk|move|see|walk|find (?:her|his|my|their) words|understand)|"
+         r"(?:doesn't|does not|didn't) (?:know|recogni[sz]e)|(?:arm|leg|hand|face)s? (?:is |are |went |has gone |feels? )?(?:weak|numb|limp|dead|heavy)|cannot (?:speak|talk|move|see)|numb|weak on one side|weakness on one side|one side|drooping|paraly[sz]ed|worst headache|confused|confusion)", guard=True),
+    Rule("stroke", "emergency", rf"\b{_CANT}\s+(?:move|feel|lift)\s+(?:my|his|her|their|the)\s+(?:left |right )?(?:arm|leg|side|face|hand)\b"),
+    Rule("stroke", "emergency", r"\bslurring (?:his|her|my|their) (?:words|speech)\b", guard=True),
+    # severe bleeding
+    Rule("severe_bleeding", "emergency",
+         r"\bbleeding\b[^.?!]{0,20}\b(?:heavily|a lot|alot|badly|profusely|everywhere|won't stop|will not stop|doesn't stop|does not stop|isn't stopping|hasn't stopped|non-?stop)"),
+    Rule("severe_bleeding", "emergency", rf"\b{_CANT} stop (?:the |his |her |my )?bleeding\b"),
+    Rule("severe_bleeding", "emergency", r"\b(?:vomiting|throwing up|coughing up|spitting up|peeing|pooping|passing) (?:up )?(?:lots of |a lot of )?blood\b"),
+    Rule("severe_bleeding", "emergency", r"\b(?:losing (?:a lot of |so much )?blood|blood everywhere|bleeding out|bleeding to death)\b"),
+    # overdose / poisoning
+    Rule("overdose", "emergency",
+         rf"\b{_WHO}\b[^.?!]{{0,25}}\b(?:overdosed|overdosing|od'd|od'ed|took an overdose|taken an overdose|took an od)\b"),
+    Rule("overdose", "emergency",
+         r"\b(?:took|taken|swallowed|ate|drank|has had)\b[^.?!]{0,25}\b(?:too many|an? (?:whole )?(?:bottle|pack|packet|box|bunch|handful|load) of|a lot of (?:my |his |her )?(?:pills|tablets)|loads of|too much of|a whole (?:bottle|pack|packet|box)|the whole (?:bottle|pack|packet|box)|all (?:of )?(?:my|his|her|their|the) (?:pills|tablets|meds|medications?|medicine|capsules)|\d{2,} (?:pills|tablets|capsules))"),
+    Rule("overdose", "emergency", r"\b(?:accidentally|might have|may have|think i|think he|think she)\b[^.?!]{0,20}\boverdos"),
+    # suicidal thoughts / self-harm
+    Rule("self_harm", "emergency", r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|injure|injuring|poison|poisoning|hang|hanging|starve|starving|shoot|shooting|drown|drowning|end|ending)\s+(?:myself|my ?self|himself|herself|themselves)\b", kind="self_harm"),
+    Rule("self_harm", "emergency",
+         rf"\b{_WHO}\b[^.?!]{{0,40}}\b(?:suicidal|suicide (?:thoughts|attempt|plan|note)|take (?:my|his|her|their) (?:own )?life|end (?:my|his|her|their) (?:own )?life)", kind="self_harm"),
+    Rule("self_harm", "emergency",
+         rf"\b{_WHO}\b[^.?!]{{0,40}}\b(?:(?:thinking|thought|thoughts|think|considering|contemplating) (?:about |of )?(?:suicide|killing (?:myself|himself|herself))|(?:commit|attempt|attempted|committing|try) suicide)\b", kind="self_harm"),
+    Rule("self_harm", "emergency", r"\bsuicid\w*\b[^.?!]{0,40}\b(?:i|me|my|myself|i'm|i've)\b", kind="self_harm"),
+    Rule("self_harm", "emergency",
+         r"\b(?:want|wants|wanted|going|planning|plan|thinking about how)\s+to\s+(?:die|end it|end (?:it all|my life|things|everything)|kill (?:myself|himself|herself)|not (?:be here|exist|wake up))\b", kind="self_harm"),
+    Rule("self_harm", "emergency", r"\b(?:don't|dont|do not|no longer)\s+want\s+to\s+(?:live|be alive|be here|go on|wake up|exist)\b", kind="self_harm"),
+    Rule("self_harm", "emergency", r"\bno (?:reason|point) (?:to|in) (?:living|live|go on|going on)\b|\bbetter off (?:dead|without me)\b|\bend it all\b", kind="self_harm"),
+    Rule("self_harm", "emergency", rf"\b{_WHO}\b[^.?!]{{0,30}}\bself[- ]?harm(?:ing)?\b", kind="self_harm"),
+    # severe allergic reaction, explicit calls for emergency help
+    Rule("anaphylaxis", "emergency", r"\b(?:throat|tongue|lips?|airway) (?:is |are |feels |feel )?(?:closing|swelling|swollen|tight)\b"),
+    # acute signs worded loosely: guarded (not past, not hypothetical, not a general question; see safety.py)
+    Rule("unconscious", "emergency",
+         r"\b(?:not|isn't|is not|no longer|hasn't|has not|haven't|won't|can't|cannot|still hasn't|still not)\s+"
+         r"(?:moving|conscious|concious|awake|answering|responding|come round|come around|come to|woken(?: up)?|woke up)\b"
+         r"(?!\s+(?:his|her|my|their|the)\s+(?:legs?|arms?|hands?|feet|foot|fingers?|toes?)|\s+(?:well|much|very|properly to|to (?:(?:the|his|her|my|any|their|a|new|current|latest|first|second)\s+){0,2}(?:treatments?|therap\w*|chemo\w*|medications?|medicines?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))",
+         guard=True),
+    Rule("unconscious", "emergency", r"\b(?:can't|cannot|couldn't|unable to) get (?:him|her|them|my \w+) to (?:respond|wake|answer|move|open)", guard=True),
+    Rule("unconscious", "emergency",
+         rf"\b{_WHO}\s+(?:just\s+|suddenly\s+|has\s+|have\s+)?(?:collapsed|passed out|fainted|blacked out|keeled over|went limp|went floppy)\b", guard=True),
+    Rule("unconscious", "emergency", r"\beyes (?:are |have |keep )?(?:rolled|rolling) back\b|\bfoaming at the mouth\b", guard=True),
+    Rule("unconscious", "emergency",
+         rf"\b(?:can't|cannot|won't|will not|couldn't) be (?:woken|woke|roused|wakened|brought round)\b|\b{_WHO}\s+(?:is |was |'s )?(?:now )?slumped\b", guard=True),
+    Rule("overdose", "emergency",
+         r"\b(?:took|taken|swallowed|ate)\s+(?:\d{2,}|twenty|thirty|forty|fifty|a hundred)\s+(?:of\s+)?(?:my |his |her |the |their )?(?:\w+\s+)?(?:pills|tablets|capsules|meds)\b",
+         guard=True),
+    Rule("severe_bleeding", "emergency", r"\b(?:a lot of|lots of|so much|loads of|a pool of) blood\b", guard=True),
+    Rule("stroke", "emergency", r"\b(?:face|mouth|smile)\b[^.?!]{0,25}\b(?:droop\w*|dropped|sagging|lopsided)", guard=True),
+    Rule("seizure_now", "emergency",
+         r"\b(?:is|are|'s|'re|keeps?|started|starting)\s+(?:having\s+)?(?:convulsions|fits|fitting|twitching all over|shaking all over|jerking all over)\b", guard=True),
+    Rule("not_breathing", "emergency",
+         rf"\b(?:{_WHO}|(?:his|her|my|the baby's|their) (?:lips|face|skin))\s+(?:is |are |'s |has |have )?(?:turning|turned|gone|going|is|are|looks?|looking)\s+(?:really |very |so |all |a bit )?(?:blue|grey|gray|purple)\b", guard=True),
+    Rule("not_breathing", "emergency", rf"\b{_WHO}\b[^.?!]{{0,20}}\bbreathing (?:very |really |so )?(?:strangely|weirdly|weird|funny|oddly|abnormally|shallow(?:ly)?|noisily)\b", guard=True),
+    Rule("chest_pain", "emergency",
+         r"\b(?:severe|sever|crushing|terrible|awful|intense|unbearable|really bad|very bad|bad)\s+(?:pain in (?:my|his|her) chest|chest pains?)\b", guard=True),
+    Rule("chest_pain", "emergency", r"\bchest\b[^.?!]{0,60}\b(?:arm|jaw)\b[^.?!]{0,15}\b(?:numb|hurts|hurting|tingling|pain|aching)\b", guard=True),
+    Rule("stroke", "emergency", r"\bworst headache (?:of (?:my|his|her|their) life|ever|i've ever had)\b|\bthunderclap headache\b", guard=True),
+    Rule("head_injury", "emergency",
+         r"\b(?:fell|fall|fallen|hit|banged|bumped|knocked)\b[^.?!]{0,30}\bhead\b[^.?!]{0,50}\b(?:confused|sleepy|drowsy|vomit\w*|throwing up|threw up|unconscious|"
+         r"not making sense|bleeding|passed out|won't wake|can't stay awake|seizure|fitting|slurr\w*)", guard=True),
+    Rule("stroke", "emergency",
+         r"\b(?:can't|cannot|can not|couldn't|unable to) (?:move|feel|lift)\b[^.?!]{0,20}\bone side\b|\bone side of (?:his|her|my|their|the) (?:body|face)\b[^.?!]{0,20}\b(?:numb|weak|droop\w*|paraly[sz]ed|dead)\b",
+         guard=True),
+    Rule("anaphylaxis", "emergency",
+         r"\b(?:having|has|is having|'s having|got)\s+(?:a\s+)?(?:really |very |severe |bad |serious )*allergic reaction\b|"
+         r"\b(?:lips|tongue|throat) (?:is |are |keeps? |has |have |got |gone |went )?(?:really |very |so )?"
+         r"(?:swelling|swollen|puffing up|puffed up|blowing up|huge|massive|enormous|getting bigger)\b|"
+         r"\b(?:stung|sting|bitten)\b[^.?!]{0,40}\b(?:swell\w*|breath\w*|throat|tongue|lips|hives|rash|dizzy|faint)", guard=True),
+    Rule("self_harm", "emergency",
+         r"\b(?:i|i'm|im)\s+(?:really\s+)?(?:wanna|want to|going to|gonna|about to|planning to|plan to)\s+(?:die|kill myself|end it|end my life|not wake up|overdose|od|take (?:all|a whole|every)\b)\b|"
+         r"\b(?:ending|end|take|taking) my (?:own )?life\b", kind="self_harm", guard=True),
+    Rule("asks_for_help_now", "emergency",
+         r"\b(?:i'm|im|i am|i think i'm|i think im|he's|she's|he is|she is) dying\b|\b(?:need|get|send|called|calling) (?:an |the )?ambulance\b|"
+         r"\b(?:how (?:do i|to) (?:do|give|perform|start) )cpr\b|\b(?:doing|giving|started|start) cpr\b", guard=True),
+    Rule("unconscious", "emergency",
+         r"\b(?:won't|will not|doesn't|does not|isn't|can't)\s+(?:answer|respond|wake)\b"
+         r"(?!\s+(?:my|the|his|her|our|their|any) (?:calls?|phone|texts?|messages?|questions?|door|emails?)|\s+(?:well|to (?:(?:the|his|her|my|any|their|a|new|current|latest|first|second)\s+){0,2}(?:treatments?|therap\w*|chemo\w*|medications?|medicines?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))",
+         guard=True),
+    Rule("unconscious", "emergency", r"\b(?:and|then|now|just|has|suddenly)\s+(?:collapsed|passed out|fainted|blacked out|keeled over)\b", guard=True),
+    Rule("seizure_now", "emergency",
+         r"\b(?:seizure|seizing|fitting|convulsing|convulsions|shaking|jerking)\b[^.?!]{0,10}\bfor\s+(?:over |more than |about |almost )?(?:\d+|a few|several|five|ten|two|three|four)\s*(?:minutes|mins)\b",
+         guard=True),
+    Rule("seizure_now", "emergency", r"\b(?:has|have|'s|'ve) been (?:fitting|seizing|convulsing|having (?:a )?(?:seizures?|fits?|convulsions))\b", guard=True),
+    Rule("overdose", "emergency",
+         r"\b(?:took|taken|swallowed|ate)\s+(?:\d{2,}|twenty|thirty|forty|fifty|a hundred)\s+of\s+(?:my|his|her|their|the)\s+\w+|"
+         r"\b(?:took|taken|swallowed|overdosed)\b[^.?!]{0,40}\bon purpose\b", guard=True),
+    Rule("severe_bleeding", "emergency",
+         r"\bcoffee[- ]grounds?\b|\b(?:black|tarry|bloody)\b[^.?!]{0,15}\b(?:stools?|poo|poop|bowel movements?)\b", guard=True),
+    Rule("meningitis_signs", "emergency",
+         r"\b(?:fever|temperature)\b[^.?!]{0,40}\bstiff neck\b|\bstiff neck\b[^.?!]{0,40}\b(?:fever|temperature|confus\w*|rash)\b", guard=True),
+    Rule("unconscious", "emergency",
+         r"\b(?:keeps?|kept|is|are|'s)\s+(?:passing out|fainting|blacking out|collapsing|losing consciousness)\b"
+         r"(?![^.?!]*\b(?:is (?:that|this|it)|could (?:that|this|it) be|can (?:pns|this|it) cause|when (?:she|he|i|they) (?:stands?|gets? up)))", guard=True),
+    Rule("seizure_now", "emergency",
+         r"\b(?:seizure|fit|convulsion)s?\b[^.?!]{0,40}\b(?:still|now)\b[^.?!]{0,20}\b(?:drowsy|sleepy|confused|unresponsive|out of it|not right)\b", guard=True),
+    Rule("chest_pain", "emergency", r"\b(?:holding|clutching|grabbing|gripping) (?:his|her|my|their) chest\b", guard=True),
+    Rule("stroke", "emergency",
+         r"\bsudden(?:ly)?\b[^.?!]{0,30}\b(?:weakness in (?:my|his|her|their) (?:left |right )?(?:arm|leg|hand|face|side)|speech is (?:slurr\w*|garbled|weird|strange))\b",
+         guard=True),
+    Rule("overdose", "emergency",
+         r"\b(?:toddler|baby|child|kid|son|daughter|infant|grandson|granddaughter)\b[^.?!]{0,25}\b(?:swallowed|ate|drank|got into|has taken|took)\b"
+         r"[^.?!]{0,40}\b(?:pills?|tablets?|medicines?|medications?|meds|capsules|bleach|detergent|batter(?:y|ies)|poison\w*)", guard=True),
+    Rule("self_harm", "emergency",
+         r"\b(?:slit|slashed|cut|sliced)\s+(?:my|his|her|their)\s+wrists?\b|"
+         r"\b(?:going to|gonna|want to|wanna|about to|planning to|plan to)\s+(?:jump off|jump in front of|step in front of|hang myself|shoot myself|drown myself)\b|"
+         r"\b(?:have|made|got) a plan to (?:kill|end|hurt)\b", kind="self_harm", guard=True),
+    Rule("asks_for_help_now", "emergency", r"\b(?:should i|do i|need to|do we|should we) call (?:an ambulance|911|999|112|000|emergency services)\b|\bis this an emergency\b|\bcall(?:ing)? an ambulance\b"),
+)
+
+# Personal decisions: dosing, diagnosing a specific person, treatment choices, personal prognosis.
+PERSONAL_RULES: tuple[Rule, ...] = (
+    # dosing
+    Rule("dosing", "personal_advice",
+         r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:should|can|do|must|may|could|would|shall)\s+(?:i|we|you give|my \w+|he|she)\s+(?:take|give|use|have|get|be on|inject|receive|start|need)\b"),
+    Rule("dosing", "personal_advice", r"\bwhat (?:dose|dosage|doses|amount|strength)\b[^.?!]{0,40}\b(?:should|can|do|must|would)\s+(?:i|we|my \w+|he|she)\b"),
+    Rule("dosing", "personal_advice", r"\b(?:my|our|his|her) (?:dose|dosage|doses)\b|\bdose for me\b|\bdosage for me\b"),
+    Rule("dosing", "personal_advice",
+         r"\b(?:increase|decrease|double|lower|raise|reduce|adjust|change|split|skip|miss(?:ed)?|taper|stop)\s+(?:my|his|her|our) (?:dose|dosage|doses|medications?|meds|steroids?|prednisone|pills|tablets|treatment|chemo(?:therapy)?|immunotherapy|ivig|infusions?)\b"),
+    Rule("dosing", "personal_advice", r"\bis \d+(?:\.\d+)?\s*(?:mg|milligrams?|mcg|micrograms?|ml|g|grams?|units?|iu)\b"),
+    # treatment decisions
+    Rule("treatment_decision", "personal_advice",
+         r"\bshould\s+(?:i|we|my (?:\w+ ){0,2}?\w+|he|she)\s+(?:stop|start|continue|quit|skip|refuse|decline|delay|postpone|try|take|get|have|go|switch|change|keep|avoid|use|ask|see|be|worry|tell|do|wait|consider|stay)\b"),
+    Rule("treatment_decision", "personal_advice",
+         r"\b(?:can|may|could)\s+i\s+(?:stop|skip|quit|take|mix|combine|drink|use|try|replace|refuse|go off|come off|double|delay|still)\b"),
+    Rule("treatment_decision", "personal_advice",
+         r"\b(?:is it|would it be|will it be)\s+(?:safe|ok|okay|wise|dangerous|a good idea|bad|risky)\s+for\s+(?:me|us|him|her|my \w+)\b"),
+    Rule("treatment_decision", "personal_advice", r"\bwhat (?:should|do|would|can|must) (?:i|we) do\b"),
+    Rule("treatment_decision", "personal_advice",
+         r"\b(?:which|what) (?:treatment|therapy|medication|medicine|drug|option|test)s?\b[^.?!]{0,40}\b(?:for me|should i|should we|is best for (?:me|my|us)|do i need)\b"),
+    Rule("treatment_decision", "personal_advice", r"\b(?:right|best|good|safe|suitable) (?:for me|for us|for my (?:\w+ ){0,2}?\w+)\b"),
+    Rule("treatment_decision", "personal_advice",
+         r"\bmy (?:doctor|oncologist|neurologist|physician|gp|specialist|nurse)\b[^.?!]{0,60}\b(?:should|wrong|right|trust|agree|second opinion|ignore|refuse|says?|said|told|wants?)\b[^.?!]{0,60}\?"),
+    # diagnosing a specific person
+    Rule("self_diagnosis", "personal_advice",
+         r"\b(?:do|could|might|would|may)\s+(?:i|we)\s+(?:have|be having|be suffering|be developing|develop|be at risk|get)\b(?!\s+(?:to|rid)\b)"),
+    Rule("self_diagnosis", "personal_advice",
+         r"\b(?:does|do|could|might|can|may|would|is|are)\s+(?:my|our)\s+(?:\w+\s+){0,2}?(?:have|has|be|mean|indicate|suggest|point to)\b"),
+    Rule("self_diagnosis", "personal_advice",
+         r"\b(?:am i|is (?:my|our) (?:\w+ ){0,2}?\w+)\s+(?:at risk|likely|going to|dying|developing|suffering|getting|having|a candidate)\b"),
+    Rule("self_diagnosis", "personal_advice", r"\b(?:does|could|would|might) (?:this|that|it) mean (?:i|my|we|he|she|that i|that my)\b"),
+    Rule("self_diagnosis", "personal_advice",
+         r"\b(?:is|could|might) (?:this|that|it) be (?:pns|a paraneoplastic|paraneoplastic|cancer|a cancer|a tumou?r|lambert|serious|dangerous)\b"),
+    Rule("self_diagnosis", "personal_advice",
+         r"\b(?:diagnose|assess|evaluate|interpret|read|check|explain) (?:me|my (?:\w+ ){0,2}?(?:results?|labs?|scans?|tests?|symptoms|mri|ct|report|panel|bloodwork)|him|her)\b"),
+    Rule("self_diagnosis", "personal_advice",
+         r"\bmy (?:\w+ ){0,2}?(?:results?|labs?|scan|mri|ct|test results|antibody (?:test|panel|results?)|blood ?(?:test|work)s?|biopsy)\b[^.?!]{0,60}\b(?:mean|normal|bad|worried|positive|negative|high|low)\b"),
+    Rule("self_diagnosis", "personal_advice",
+         r"\b(?:i|i've|ive|i have|i'm|i am|my (?:\w+ ){0,2}?(?:has|have|is|was|got))\b"
+         r"(?!\s+(?:heard|read|saw|learned|learnt|was reading|am reading|have read|'ve read|wonder|was wondering|want to know|keep hearing))"
+         r"[^.?!]{0,80}\b(?:symptoms?|weakness|numbness|rash|seizures?|pain|dizzy|dizziness|tired|fatigue|diagnosed|tumou?r|cancer|lump)\b[^?]{0,120}\b(?:is (?:it|this|that)|could (?:it|this|that)|do i|am i|should i|does (?:this|that|it) mean|what (?:should|do) i|is something wrong)\b"),
+    # personal prognosis
+    Rule("personal_prognosis", "personal_advice",
+         r"\bwill (?:i|my (?:\w+ ){0,2}?\w+|he|she|we)\s+(?:die|survive|recover|get better|be (?:ok|okay|cured|fine|alright)|live|need|have to|lose|walk|be able|ever)\b"),
+    Rule("personal_prognosis", "personal_advice",
+         r"\b(?:what are|how (?:are|good are)|what's|what is) (?:my|his|her|our) (?:chances|odds|prognosis|outlook|life expectancy|survival)\b"),
+    Rule("personal_prognosis", "personal_advice", r"\bhow long (?:do|does|will|have) (?:i|my \w+|he|she|we) (?:have|live|got)\b"),
+)

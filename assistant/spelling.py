@@ -1,0 +1,134 @@
+"""Typo correction against the corpus vocabulary (symspellpy), so "siezure" and "simptoms" still match.
+
+Why the corpus and not a dictionary of misspellings: the words that matter for answering are the
+article's and its bibliography's own (paraneoplastic, plasmapheresis, Trousseau, Varki), and the
+words the safety rules look for (seizure, unconscious, breathing). SymSpell (a maintained library)
+finds the closest of those by Damerau edit distance in microseconds.
+
+What is never touched: a word already known (the corpus, the glossary, or English: symspellpy's
+bundled frequency list of 82,765 English words, used only as a set of words to leave alone), a
+word with a digit, an abbreviation in capitals, a capitalised name in mid-sentence (an author or a
+place the corpus may not know), and anything shorter than three letters. Words of three or four
+letters are only un-swapped ("teh", "whta"): any other edit of a short word finds some other short
+word ("derm" -> "term", "thx" -> "the"). Longer words may differ by one edit, and words of eight
+letters or more by two, provided the first and last letters agree ("uncontious" -> "unconscious",
+but the antibody "recoverin" never becomes "recovery").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+
+from symspellpy import SymSpell, Verbosity
+
+ENGLISH_WORDS_FILE = "frequency_dictionary_en_82_765.txt"
+MIN_LENGTH = 3
+LONG_WORD = 8  # words this long may be two edits away
+SHORT_WORD = 4  # words this short may only have two letters swapped
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_CORPUS_WORD = re.compile(r"[a-z]+")
+
+
+def english_words(most_common: int | None = None) -> frozenset[str]:
+    """The English words symspellpy ships (lower case, no apostrophes, most frequent first): words a typo
+    fixer must leave alone. `most_common` keeps only the first n."""
+    text = resources.files("symspellpy").joinpath(ENGLISH_WORDS_FILE).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line]
+    return frozenset(line.split(" ", 1)[0] for line in lines[:most_common])
+
+
+def corpus_word_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each lower-case word occurs in `texts` (hyphenated and possessive forms split)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(w for w in _CORPUS_WORD.findall(text.lower().replace("’", "'")) if len(w) >= 2)
+    return counts
+
+
+@dataclass
+class Speller:
+    """Corrects unknown words to the closest corpus (or safety) word; see the module docstring."""
+
+    corpus_counts: Counter[str]
+    known: frozenset[str]
+    targets: frozenset[str] = frozenset()
+    _symspell: SymSpell = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+        for word, count in self.corpus_counts.items():
+            self._symspell.create_dictionary_entry(word, count + 1)
+        for word in self.targets:  # safety words: found, but a corpus word of equal distance wins
+            if word not in self.corpus_counts:
+                self._symspell.create_dictionary_entry(word, 1)
+        self.known = self.known | frozenset(self.corpus_counts) | self.targets
+
+    @classmethod
+    def build(cls, corpus_texts: Iterable[str], targets: Iterable[str] = (), known: Iterable[str] = (),
+              english: frozenset[str] | None = None) -> "Speller":
+        """A speller whose corrections are the words of `corpus_texts` plus `targets` (e.g. the safety words)."""
+        counts = corpus_word_counts(corpus_texts)
+        english = english_words() if english is None else english
+        return cls(counts, english | frozenset(w.lower() for w in known), frozenset(w.lower() for w in targets))
+
+    def is_known(self, word: str) -> bool:
+        return word.lower().replace("'", "") in self.known or word.lower() in self.known
+
+    def correct_word(self, word: str) -> str | None:
+        """The corpus word `word` is a typo of, or None when it is known or nothing is close enough."""
+        low = word.lower()
+        if len(low) < MIN_LENGTH or "'" in low or self.is_known(low):
+            return None
+        distance = 2 if len(low) >= LONG_WORD else 1
+        found = [s for s in self._symspell.lookup(low, Verbosity.CLOSEST, max_edit_distance=distance)
+                 if _plausible(low, s.term, s.distance)]
+        if not found or found[0].term == low:
+            return None
+        # a letter typed wrong is likelier than one left out: 'varky' is 'varki' before it is 'vary'
+        best = max(found, key=lambda s: (len(s.term) == len(low), s.count))
+        return best.term
+
+    def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """`text` with typos corrected (case of a first capital kept) and the (typo, correction) pairs made."""
+        shouting = sum(c.isupper() for c in text) > sum(c.islower() for c in text)
+        changes: list[tuple[str, str]] = []
+        pieces: list[str] = []
+        last = 0
+        for m in _WORD.finditer(text):
+            word = m.group(0)
+            if not shouting and _is_protected(word, text, m.start()):
+                continue
+            fixed = self.correct_word(word)
+            if fixed is None:
+                continue
+            if word[:1].isupper():
+                fixed = fixed.upper() if shouting else fixed[:1].upper() + fixed[1:]
+            pieces.append(text[last: m.start()])
+            pieces.append(fixed)
+            last = m.end()
+            changes.append((word, fixed))
+        pieces.append(text[last:])
+        return "".join(pieces), changes
+
+
+def _plausible(typed: str, word: str, distance: int) -> bool:
+    """Short words only by a swap of letters; two edits only with the first and last letters kept."""
+    if len(typed) <= SHORT_WORD:
+        return sorted(typed) == sorted(word)
+    return distance < 2 or (typed[0] == word[0] and typed[-1] == word[-1])
+
+
+def _is_protected(word: str, text: str, start: int) -> bool:
+    """Capitals mark names and abbreviations: leave 'IVIG', 'CONTINUUM' and a mid-sentence 'Graber' alone."""
+    if len(word) > 1 and word.isupper():
+        return True
+    if any(c.isupper() for c in word[1:]):
+        return True
+    if word[:1].isupper():
+        before = text[:start].rstrip()
+        return bool(before) and before[-1] not in ".?!:;\"'(“"
+    return False

@@ -1,0 +1,160 @@
+"""What a question is about: the topic phrase a follow-up's pronoun or ellipsis refers back to.
+
+Why rules: the embedded default has no language model, and the phrase must be testable and explainable
+(it becomes part of Answer.standalone_question). The topic of a turn is the phrase it asks about
+("What is X?", "How is X treated?", "What causes X?", "Is there X?", "Which X are used?", "my dad was
+diagnosed with X"); a turn of several sentences is read from its last sentence back, and a phrase
+about a person ("we watch", "my mom") is never a topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AUX = r"(?:is|are|was|were|does|do|did|can|could|should|would|will|may|might|has|have|had)"
+_DETERMINERS = {"a", "an", "the", "some", "any", "these", "those", "this", "that", "my", "your", "their", "its"}
+# Words that end a noun phrase: verbs, prepositions, adverbs and question fillers.
+_NP_STOP = {
+    "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "can", "could", "should", "would",
+    "will", "may", "might", "must", "has", "have", "had", "cause", "causes", "mean", "means", "affect", "affects",
+    "involve", "involves", "work", "works", "help", "helps", "treat", "treats", "show", "shows", "lead", "leads",
+    "look", "looks", "happen", "happens", "occur", "occurs", "develop", "develops", "need", "needs", "require",
+    "requires", "include", "includes", "detect", "detects", "find", "finds", "pick", "belong", "belongs",
+    "relate", "relates", "differ", "differs", "compare", "usually", "often", "typically", "commonly", "most",
+    "really", "also", "mostly", "always", "still", "in", "on", "for", "with", "by", "to", "from", "at", "about",
+    "as", "into", "than", "between", "during", "and", "or", "but", "so", "if", "when", "why", "how", "what",
+    "which", "who", "where", "exactly", "actually", "a", "an", "the", "any", "like", "actually", "really",
+    "mimic", "mimics", "resemble", "resembles",
+}
+# "the ASPECT of X": the topic is X.
+ASPECTS = (
+    "treatment", "treatments", "therapy", "therapies", "management", "diagnosis", "symptoms", "signs", "causes",
+    "cause", "risk factors", "prognosis", "outlook", "outcomes", "outcome", "prevalence", "incidence", "tests",
+    "testing", "cure", "complications", "types", "role", "effects", "side effects", "mechanism", "research",
+)
+_ASPECT_RE = "|".join(sorted((re.escape(a) for a in ASPECTS), key=len, reverse=True))
+
+# A phrase about a person, or a pronoun, is never the topic ("what symptoms should we watch for").
+_PERSON_START = re.compile(
+    r"^(?:i|we|you|he|she|they|me|us|him|her|them|it|this|that|there|one|ones|someone|somebody|"
+    r"my|our|your|his|their)\b", re.IGNORECASE,
+)
+_FILLER = re.compile(r"^(?:(?:and|but|so|also|ok|okay|then|please|thanks|thank you|i want to know|i'd like to know|"
+                     r"(?:can|could|would) you(?= (?:tell|explain|describe)))[,\s]+)+", re.IGNORECASE)
+# A clinician naming the condition: what they named is the topic, not the cancer named before it.
+_MENTIONED = re.compile(
+    r"\b(?:mentioned|suspects?|suspected|brought up|talked about|told us about|(?:thinks?|thought|said|says) "
+    r"(?:it is|it's|it could be|it might be|(?:she|he|they|i) (?:has|have|might have|could have)))\s+(.+)$",
+    re.IGNORECASE,
+)
+_CARE_VERBS = r"treat|diagnose|detect|test for|manage|cure|prevent|recogni[sz]e|find|spot|check for|screen for"
+
+def _noun_phrase(words: list[str]) -> str:
+    """The leading noun phrase of `words`: keep going until a verb, preposition or second determiner."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        bare = w.lower().strip("?.!,;:")
+        if out and (bare in _NP_STOP or bare in _DETERMINERS):
+            break
+        if not out and bare in _NP_STOP - _DETERMINERS:
+            break
+        if len(bare) >= 4 and bare.endswith("ed") and bare not in {"need", "speed", "seed", "bleed", "feed"}:
+            break  # a participle: "used", "mentioned", "caused"
+        out.append(w.strip("?.!,;:"))
+        if w.endswith((",", "?", "!", ".", ";", ":")):
+            break
+    while out and out[0].lower() in _DETERMINERS - {"a", "an", "the"}:
+        out.pop(0)
+    if out and out[-1].lower() in _DETERMINERS:
+        out.pop()
+    return " ".join(out)
+
+
+def _after_aspect(np: str) -> str:
+    """'the symptoms of Trousseau syndrome' -> 'Trousseau syndrome'."""
+    m = re.match(rf"^(?:the\s+)?(?:main\s+|common\s+|usual\s+)?(?:{_ASPECT_RE})\s+(?:of|for|in)\s+(.+)$", np, re.IGNORECASE)
+    return m.group(1) if m else np
+
+
+def topic_of(question: str) -> str | None:
+    """The phrase a standalone question is about, or None when no phrase can be found.
+
+    A turn of several sentences ("my mom has lung cancer and they think she has pns. what symptoms
+    should we watch for") is read from its last sentence back; a phrase about a person ("we watch",
+    "my mom") is never a topic.
+    """
+    sentences = [p for p in re.split(r"(?<=[.?!])\s+", question.strip()) if p.strip()]
+    for sentence in reversed(sentences or [question]):
+        topic = _sentence_topic(sentence)
+        bare = re.sub(r"^(?:the|a|an)\s+", "", topic or "", flags=re.IGNORECASE).lower()
+        if topic and not _PERSON_START.match(topic) and bare not in ASPECTS:  # 'the prognosis' of what?
+            return topic
+    return None
+
+
+def _sentence_topic(sentence: str) -> str | None:
+    q = _FILLER.sub("", sentence.strip()).rstrip("?.! ")
+    m = re.match(r"^(?:what|who)(?:\s+(?:is|are|was|were)|'s|'re)\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        # "What is Trousseau syndrome" / "What are the symptoms of X" -> X; cut trailing clauses.
+        return _noun_phrase_keep_of(_after_aspect(m.group(1)).split()) or None
+    m = re.match(r"^(?:what|which)\s+(?:causes?|caused|triggers?|leads? to|is causing)\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        return _noun_phrase_keep_of(m.group(1).split()) or None
+    m = re.match(rf"^how\s+{_AUX}\s+(?:you|they|doctors|we|one|i|people)\s+(?:{_CARE_VERBS})\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        return _noun_phrase_keep_of(m.group(1).split()) or None
+    m = re.match(rf"^(?:which|what)\s+(.+?)\s+{_AUX}\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        focus = _noun_phrase(m.group(1).split())
+        rest = m.group(2).split()
+        subject = _noun_phrase(rest)
+        # "What symptoms can paraneoplastic syndromes cause" -> the subject; "Which tests are used" -> the focus
+        if subject and len(rest) > len(subject.split()) and not _PERSON_START.match(subject):
+            return subject
+        return focus or None
+    m = re.match(r"^(?:which|what)\s+(.+)$", q, re.IGNORECASE)
+    if m and not re.match(rf"^(?:which|what)\s+{_AUX}\b", q, re.IGNORECASE):
+        found = _noun_phrase(m.group(1).split())
+        # 'which conditions mimic pns' -> conditions; a bare 'which cancers' has no verb: it names no topic
+        if found and not _PERSON_START.match(found) and len(found.split()) < len(m.group(1).split()):
+            return found
+    m = re.match(r"^(?:is|are)\s+there\s+(?:any\s+|some\s+|other\s+)*(.+)$", q, re.IGNORECASE)
+    if m:
+        return _noun_phrase_keep_of(m.group(1).split()) or None
+    mentioned = [] if re.match(rf"^(?:what|how|why|when|where|which|who|{_AUX})\b", q, re.IGNORECASE) else list(_MENTIONED.finditer(q))
+    if mentioned:  # 'my mom has ovarian cancer and her doctor mentioned pns' -> pns
+        return _noun_phrase_keep_of(mentioned[-1].group(1).split()) or None
+    m = re.search(r"\b(?:diagnosed with|suffering from|living with|(?:has|have|had|got) (?:been told (?:he|she|they|i) (?:has|have) )?)\s*(.+)$", q, re.IGNORECASE)
+    if m and not re.match(rf"^(?:what|how|why|when|where|which|{_AUX})\b", q, re.IGNORECASE):
+        return _noun_phrase_keep_of(m.group(1).split()) or None
+    m = re.match(rf"^(?:what|how|why|when|where)\s+{_AUX}\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        return _noun_phrase(m.group(1).split()) or None
+    m = re.match(rf"^{_AUX}\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        return _noun_phrase(m.group(1).split()) or None
+    m = re.match(r"^(?:tell me (?:more )?about|explain|describe|define)\s+(.+)$", q, re.IGNORECASE)
+    if m:
+        return _after_aspect(_noun_phrase_keep_of(m.group(1).split())) or None
+    return None
+
+
+def _noun_phrase_keep_of(words: list[str]) -> str:
+    """Like _noun_phrase but allows 'X of Y' inside the phrase ('role of smoking')."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        part = _noun_phrase(words[i:])
+        if not part:
+            break
+        out.append(part)
+        i += len(part.split())
+        if i < len(words) and words[i].lower() == "of":
+            out.append("of")
+            i += 1
+            continue
+        break
+    if out and out[-1] == "of":
+        out.pop()
+    return " ".join(out)

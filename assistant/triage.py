@@ -1,0 +1,174 @@
+"""Everything that reads a question before retrieval, built once per corpus: language, spelling,
+abbreviations, safety and the bibliography router.
+
+Why one object: the speller, the glossary and the language detector are all built from the same
+corpus vocabulary (article + bibliography), and the Assistant must build them once, at load time,
+from the Corpus it already holds (`Triage.from_corpus(assistant.corpus)`), never per question.
+
+Order (cheapest and safest first): language -> normalise (apostrophes, typos, abbreviations) ->
+safety rules on both the typed and the normalised text (an emergency found in either counts) ->
+follow-up rewriting on the normalised question and turns -> the bibliography router.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from assistant.abstention import unknown_subject
+from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
+from assistant.conversation import rewrite_followup
+from assistant.glossary import Glossary
+from assistant.language import LanguageDetector, LanguageGuess
+from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
+from assistant.safety import Verdict, classify, rule_words
+from assistant.spelling import Speller, corpus_word_counts, english_words
+
+if TYPE_CHECKING:
+    from corpus.corpus import Corpus
+    from corpus.models import Reference, Section
+
+
+def reference_texts(references: Iterable["Reference"]) -> list[str]:
+    """The searchable words of each bibliography entry: authors, title, container, publisher."""
+    return [" ".join([*r.authors, r.title, r.container or "", r.publisher or ""]) for r in references]
+
+
+COMMON = 5000  # the most frequent English words: never a name, even when capitalised in a heading
+
+
+def proper_names(text: str, common: frozenset[str]) -> frozenset[str]:
+    """Words `text` only ever writes capitalised and that are not common English ('Lambert', 'Eaton',
+    'Hodgkin', but not 'Lung' from a title): names carry no language signal, though the English word
+    list knows many of them."""
+    capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)}
+    lower = set(re.findall(r"\b[a-z]{3,}\b", text))
+    return frozenset(w for w in capitalised - lower if w not in common)
+
+
+def group_labels(sections: Iterable["Section"]) -> dict[str, str]:
+    """Bullet label -> bullet text, from sections about types ('Neurological: Disorders ... such as
+    Lambert-Eaton myasthenic syndrome and paraneoplastic cerebellar degeneration')."""
+    labels: dict[str, str] = {}
+    for section in sections:
+        if re.search(r"\btypes?\b", section.title, re.IGNORECASE):
+            for bullet in section.bullets:
+                label, sep, text = bullet.partition(":")
+                if sep and 0 < len(label.split()) <= 3:
+                    labels[label.strip()] = text.lower().replace("-", " ")
+    return labels
+
+
+def reference_names(references: Iterable["Reference"]) -> frozenset[str]:
+    """Lower-case words that name a reference rather than a medical subject: surnames, journals, sites, years."""
+    words: set[str] = set()
+    for r in references:
+        words.update(re.findall(r"(?:19|20)\d\d", f"{r.year or ''} {r.date or ''} {r.raw}"))
+        for author in r.authors:
+            words.update(re.findall(r"[a-z]+", author.split(",")[0].lower()))
+        for part in (r.container, r.publisher, r.url):
+            words.update(re.findall(r"[a-z]{2,}", (part or "").lower()))
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class Triaged:
+    """One question after triage: its language, its normalised forms and the safety verdict."""
+
+    language: LanguageGuess
+    normalised: Normalised
+    verdict: Verdict
+    standalone: str = field(default="", metadata={"why": "normalised and made standalone from earlier turns"})
+    query: str = field(default="", metadata={"why": "`standalone` with abbreviations expanded: what is searched"})
+    bibliography: BibliographyQuery | None = None
+    subject: str | None = field(default=None, metadata={"why": "the question's subject when the corpus never names it"})
+
+    def flags(self) -> list[str]:
+        """What triage changed or decided, for Answer.flags."""
+        return self.normalised.flags()
+
+
+class Triage:
+    """Language, normalisation and safety for one corpus (see the module docstring)."""
+
+    def __init__(self, glossary: Glossary, speller: Speller, language: LanguageDetector,
+                 reference_words: frozenset[str] = frozenset(), bibliography: BibliographyQuestions | None = None,
+                 english: frozenset[str] = frozenset()) -> None:
+        self.glossary = glossary
+        self.normaliser = Normaliser(speller, glossary)
+        self.language = language
+        self.reference_words = reference_words
+        self.bibliography = bibliography
+        self.english = english
+        self.vocabulary = frozenset(speller.corpus_counts) | self.known_terms()
+        self.groups: dict[str, str] = {}
+
+    @classmethod
+    def from_corpus(cls, corpus: "Corpus", english: frozenset[str] | None = None) -> "Triage":
+        """Build the glossary, speller and language detector from the corpus vocabulary (milliseconds)."""
+        glossary = Glossary.from_corpus(corpus)
+        texts = [corpus.article.text, *reference_texts(corpus.references),
+                 *(e.long for e in glossary.entries.values())]
+        english = english_words() if english is None else english
+        speller = Speller.build(texts, targets=rule_words(english), known=glossary.terms(), english=english)
+        names = proper_names(" ".join([corpus.article.text, *reference_texts(corpus.references)]), english_words(COMMON))
+        neutral = (frozenset(corpus_word_counts(texts)) - english) | glossary.terms() | names
+        detector = LanguageDetector(english | frozenset(CONTRACTIONS), neutral)
+        bibliography = BibliographyQuestions(corpus.references, corpus.links, corpus.article.sections,
+                                             english_words(COMMON))
+        meta = corpus.article.metadata
+        years = frozenset(re.findall(r"(?:19|20)\d\d", f"{meta.published} {meta.updated} {corpus.article.text}"))
+        triage = cls(glossary, speller, detector, reference_names(corpus.references) | years, bibliography, english)
+        triage.groups = group_labels(corpus.article.sections)
+        return triage
+
+    def group_of(self, topic: str) -> str | None:
+        """The article's group for `topic` ('neurological paraneoplastic syndromes' for cerebellar degeneration)."""
+        words = topic.lower().replace("-", " ").strip()
+        words = re.sub(r"^(?:the|a|an)\s+", "", words)
+        for label, text in self.groups.items():
+            if len(words) > 3 and words in text:
+                return f"{label.lower()} paraneoplastic syndromes"
+        return None
+
+    def warm_up(self) -> None:
+        self.language.warm_up()
+
+    def normalise(self, question: str) -> Normalised:
+        return self.normaliser.normalise(question)
+
+    def known_terms(self) -> frozenset[str]:
+        """Words that are never 'terms the article never mentions': abbreviations, reference names, contractions."""
+        contractions = frozenset(v.lower() for v in CONTRACTIONS.values())
+        return self.glossary.terms() | self.reference_words | contractions
+
+    def triage(self, question: str, history: Sequence[Mapping[str, str]] = ()) -> Triaged:
+        """Language first (a foreign question is not spell-corrected), then normalise, then the safety rules,
+        then the follow-up rewrite and (when the question is not personal) the bibliography router."""
+        guess = self.language.detect(question)
+        if not guess.english:
+            plain = Normalised(question, question, question)
+            return Triaged(guess, plain, self.classify(plain), question, question)
+        normalised = self.normalise(question)
+        verdict = self.classify(normalised)
+        turns = [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}
+                 for t in history]
+        standalone = rewrite_followup(normalised.text, turns, self.group_of)
+        query = rephrase_idioms(self.glossary.expand(standalone)[0])
+        bibliography = None
+        if self.bibliography is not None and verdict.category == "none":
+            bibliography = self.bibliography.parse(query)
+        subject = unknown_subject(standalone, self.vocabulary, self.english) if bibliography is None else None
+        return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject)
+
+    @staticmethod
+    def classify(normalised: Normalised) -> Verdict:
+        """The safety verdict; an emergency in the typed or the normalised text counts (recall first)."""
+        verdict = classify(normalised.text)
+        if verdict.category != "emergency":
+            typed = classify(normalised.original)
+            if typed.category == "emergency":
+                return typed
+        return verdict

@@ -1,0 +1,57 @@
+"""What the last fetch of each reference found, kept next to the manifest (sources/fetch_log.json).
+
+Why a log besides the manifest: the manifest lists what we hold; the log also remembers what we
+could not get and why (paywall, 403, rate limited ...) and when we tried, which `pns corpus status`
+and the references tab report, and which lets an interrupted run resume where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from corpus.errors import CorpusError
+from corpus.manifest import atomic_write
+
+FETCH_LOG = "fetch_log.json"
+
+
+class FetchRecord(BaseModel):
+    """One reference's latest fetch."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    reference_id: str
+    outcome: str
+    detail: str
+    at: str
+    url: str | None = None
+    final_url: str | None = None
+    http_status: int | None = None
+    via: str | None = None
+    path: str | None = None
+    chars: int | None = None
+    chain: list[str] = Field(default_factory=list)
+    metadata_title: str | None = None
+
+
+def read_log(sources_dir: Path) -> dict[str, FetchRecord]:
+    """reference id -> its latest record; {} when nothing was fetched yet."""
+    path = sources_dir / FETCH_LOG
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {r["reference_id"]: FetchRecord.model_validate(r) for r in data.get("results", [])}
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, TypeError, AttributeError, KeyError, ValidationError) as exc:
+        raise CorpusError(f"{path}: unreadable fetch log ({exc}); delete it to start the log afresh") from None
+
+
+def record(sources_dir: Path, rec: FetchRecord) -> None:
+    """Replace the reference's record (atomic write: an interrupted run keeps every earlier record)."""
+    log = read_log(sources_dir)
+    log[rec.reference_id] = rec
+    body = {"version": 1, "results": [r.model_dump(exclude_none=True) for _, r in sorted(log.items())]}
+    atomic_write(sources_dir / FETCH_LOG, (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))

@@ -1,0 +1,92 @@
+"""Normalisation before the safety gate and retrieval: apostrophes, typos (symspellpy over the corpus), abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.normalise import restore_apostrophes
+from assistant.spelling import Speller, english_words
+
+
+@pytest.mark.parametrize(
+    ("typed", "restored"),
+    [
+        ("he wont wake up", "he won't wake up"),
+        ("i cant breathe", "i can't breathe"),
+        ("she isnt breathing and hes scared", "she isn't breathing and he's scared"),
+        ("Im worried", "I'm worried"),
+        ("MY MOM WONT WAKE UP", "MY MOM WON'T WAKE UP"),
+        ("i can t breathe", "i can't breathe"),
+        ("he won\u2019t wake up", "he won't wake up"),
+        ("its symptoms, well, were mild", "its symptoms, well, were mild"),  # real words stay
+        ("he won't and can't", "he won't and can't"),  # already right: untouched
+    ],
+)
+def test_apostrophes(typed: str, restored: str) -> None:
+    assert restore_apostrophes(typed)[0] == restored
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    """A speller over a small synthetic 'corpus' (labelled synthetic; not corpus content)."""
+    synthetic = ("Paraneoplastic syndromes cause a seizure, trouble breathing and symptoms such as weakness. "
+                 "Plasmapheresis and Trousseau syndrome. Varki, A. Lambert-Eaton.")
+    return Speller.build([synthetic], targets=["unconscious", "breathe"], english=english_words())
+
+
+@pytest.mark.parametrize(
+    ("typed", "fixed"),
+    [
+        ("siezure", "seizure"), ("simptoms", "symptoms"), ("breething", "breathing"), ("uncontious", "unconscious"),
+        ("paraneoplastc", "paraneoplastic"), ("plasmapharesis", "plasmapheresis"), ("trouseau", "trousseau"),
+        ("varky", "varki"),
+    ],
+)
+def test_typos_are_corrected_to_corpus_and_safety_words(speller: Speller, typed: str, fixed: str) -> None:
+    assert speller.correct_word(typed) == fixed
+
+
+@pytest.mark.parametrize("word", ["seizure", "wake", "cancer", "rituximab", "ok", "graber2023"])
+def test_known_or_distant_words_are_left_alone(speller: Speller, word: str) -> None:
+    assert speller.correct_word(word) is None
+
+
+def test_names_and_abbreviations_keep_their_spelling(speller: Speller) -> None:
+    text, changes = speller.correct("Is Varky right about SIEZ and siezure?")
+    assert text == "Is Varky right about SIEZ and seizure?" and changes == [("siezure", "seizure")]
+    assert speller.correct("Siezure now")[0] == "Seizure now"  # first word of a sentence: a capital, not a name
+    assert speller.correct("MY DAD IS HAVING A SIEZURE")[0] == "MY DAD IS HAVING A SEIZURE"
+
+
+def test_the_corpus_normaliser_does_all_three(triage) -> None:
+    n = triage.normalise("my dad has sclc and a siezure and he wont wake up")
+    assert n.text == "my dad has sclc and a seizure and he won't wake up"
+    assert "small cell lung cancer (sclc)" in n.retrieval
+    assert ("siezure", "seizure") in n.corrections and ("sclc", "small cell lung cancer") in n.expansions
+    assert any(f.startswith("typos corrected") for f in n.flags())
+
+
+def test_sloppy_english_is_not_mangled(triage, phrasings) -> None:
+    """Every correction made on 128 sloppy English phrasings lands on a word the corpus or the safety rules use."""
+    for question in phrasings("english_sloppy.txt"):
+        n = triage.normalise(question)
+        for typed, fixed in n.corrections:
+            assert triage.normaliser.speller.is_known(fixed), (question, typed, fixed)
+            assert typed.lower() not in english_words(), (question, typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "fixed"),
+    [("teh", "the"), ("whta", "what"), ("onc", None), ("derm", None), ("thx", None), ("xray", None),
+     ("recoverin", None), ("varky", "varki"), ("uncontious", "unconscious")],
+)
+def test_short_words_are_only_unswapped_and_far_ones_keep_their_ends(triage, typed: str, fixed: str | None) -> None:
+    assert triage.normaliser.speller.correct_word(typed) == fixed
+
+
+def test_idioms_are_rephrased_for_retrieval_only(triage) -> None:
+    from assistant.normalise import rephrase_idioms
+
+    assert rephrase_idioms("how can doctors tell these conditions apart?") == "how can doctors distinguish these conditions?"
+    triaged = triage.triage("how do you tell the difference between lems and myasthenia gravis")
+    assert "distinguish" in triaged.query and "tell the difference" in triaged.standalone
