@@ -19,7 +19,15 @@ from assistant.api import Assistant
 from assistant.disclaimer import DISCLAIMER
 from assistant.pipeline import gather
 from foundation.settings import Settings
+from foundation.model_registry import DEFAULT_GGUF
+from foundation.settings import default_home
 from scripted_llm import ScriptedFakeLLM
+
+# Resolved at import, before the autouse fixture clears PNS_* variables (same rule as tests/foundation/test_llm_llamacpp_real.py).
+_CANDIDATES = [os.environ.get("PNS_TEST_GGUF"),
+               os.environ.get("PNS_HOME") and str(Path(os.environ["PNS_HOME"]) / "models" / f"{DEFAULT_GGUF}.gguf"),
+               str(default_home() / "models" / f"{DEFAULT_GGUF}.gguf")]
+GGUF = next((Path(c) for c in _CANDIDATES if c and Path(c).is_file()), None)
 
 
 class KeywordFakeLLM(ScriptedFakeLLM):
@@ -90,12 +98,11 @@ def test_concurrent_users_share_one_model_without_crashing(built_index_home: Set
 
 @pytest.mark.slow
 def test_real_model_selects_for_a_clear_question(built_index_home: Settings) -> None:
-    model = os.environ.get("PNS_LLM_MODEL_PATH")
     if importlib.util.find_spec("llama_cpp") is None:
-        pytest.skip("llama-cpp-python is not installed (make run-quality installs it)")
-    if not model or not Path(model).is_file():
-        pytest.skip("no GGUF model: set PNS_LLM_MODEL_PATH to the bundled qwen2.5-coder-1.5b GGUF")
-    settings = built_index_home.override(answer={"answerer": "llm-select"}, llm={"model_path": Path(model), "threads": 1})
+        pytest.skip("llama-cpp-python is not installed (make llm-model installs it)")
+    if GGUF is None:
+        pytest.skip(f"no GGUF model found (set PNS_TEST_GGUF; looked at {[c for c in _CANDIDATES if c]})")
+    settings = built_index_home.override(answer={"answerer": "llm-select"}, llm={"model_path": GGUF, "threads": 1})
     assistant = Assistant(settings)
     answers: list = []
     threads = [threading.Thread(target=lambda q=q: answers.append(assistant.ask(q)))
