@@ -69,11 +69,7 @@ def bundled_model(name: str) -> BundledModel:
 def verify_weights(model: BundledModel) -> None:
     """Check the packaged weights against the recorded checksum (guards a tampered or partial install)."""
     weights = model.path() / "model.safetensors"
-    digest = hashlib.sha256()
-    with weights.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    if digest.hexdigest() != model.weights_sha256:
+    if sha256_file(weights) != model.weights_sha256:
         raise ModelUnavailableError(f"embedding model {model.name!r}: weights checksum mismatch at {weights}")
 
 
