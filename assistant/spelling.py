@@ -13,8 +13,8 @@ letters are only un-swapped ("teh", "whta"): any other edit of a short word find
 word ("derm" -> "term", "thx" -> "the"). Longer words may differ by one edit, and words of eight
 letters or more by two, provided the first and last letters agree ("uncontious" -> "unconscious",
 but the antibody "recoverin" never becomes "recovery"). A final g dropped the way people talk
-("havin", "shakin") is put back first, when that makes a known word: SymSpell alone would make
-"havin" the nearer "haven".
+("havin", "shakin") is put back first, when that makes a corpus or safety word: SymSpell alone would
+make "havin" the nearer "haven".
 """
 
 from __future__ import annotations
@@ -85,8 +85,8 @@ class Speller:
         low = word.lower()
         if len(low) < MIN_LENGTH or "'" in low or self.is_known(low):
             return None
-        if low.endswith("in") and self.is_known(low + "g"):  # a dropped g: 'havin', 'shakin', 'bleedin'
-            return low + "g"
+        if low.endswith("in") and (low + "g" in self.targets or low + "g" in self.corpus_counts):
+            return low + "g"  # a dropped g: 'havin', 'shakin', 'bleedin' (but the antibody 'recoverin' stays)
         distance = 2 if len(low) >= LONG_WORD else 1
         found = [s for s in self._symspell.lookup(low, Verbosity.CLOSEST, max_edit_distance=distance)
                  if _plausible(low, s.term, s.distance)]
