@@ -3,7 +3,9 @@
 The plain composer (assistant/compose.py) scores sentences by word overlap and embedding similarity.
 Here each candidate also gets its unit's evidence (generated-question and standalone-reading similarity)
 and one probability from the distilled ranker (assistant/ranker.py). Then:
-  * sentences at or above settings.answer.keep_probability (and near the best) are kept, redundant ones skipped;
+  * the ranker chooses: its best sentence, then those within settings.answer.keep_margin of it and at or above
+    settings.answer.keep_probability (both chosen by grouped cross-validation on dev, benchmarks/train_ranker.py),
+    redundant ones skipped; without the ranker the plain composer's hand-weighted choice stands;
   * a kept sentence that points back ("These syndromes ...", or flagged by the model) brings the sentence
     before it, so nothing shown dangles (show_antecedents);
   * a list question whose kept sentences include two items of one list gets every item of that list, with
@@ -23,16 +25,17 @@ from typing import TYPE_CHECKING, Any
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, render, score_sentences, select_sentences)
-from assistant.ranker import FEATURES, Ranker, fallback_probability
-from assistant.sentences import SentenceBank
+from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
+from assistant.sentences import SentenceBank, content_terms
 
 if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnit, EnrichedUnits
     from index.models import Chunk, ScoredChunk
 
-KEEP_RATIO = 0.6         # a kept sentence scores at least this share of the best sentence's probability
 # More than the composer's list pattern: "all of them", "every option", "which ones" ask for every item too.
-LIST_HINT = re.compile(r"\b(?:all|every|each|list|options|types|kinds|ways|which ones|examples)\b", re.IGNORECASE)
+# "What else ...", "any other ...", "besides that", "what kind of ..." ask for the other items of a list as well.
+LIST_HINT = re.compile(r"\b(?:all|every|each|list|options|types|kinds|ways|which ones|examples|else|other|others|besides|"
+                       r"(?:kind|type|sort)s? of)\b", re.IGNORECASE)
 LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
 MAX_LIST_ITEMS = 10
 
@@ -43,6 +46,9 @@ class Levers:
     antecedents: bool = True
     whole_lists: bool = True
     keep_probability: float = 0.5  # settings.answer.keep_probability, chosen on dev
+    keep_margin: float = 0.25      # settings.answer.keep_margin: kept sentences score within this of the best one
+    max_sentences: int = MAX_SENTENCES  # settings.answer.ranker_max_sentences (a list question: LIST_MAX_SENTENCES)
+    filter_only: bool = False      # the hand-weighted choice stands and the ranker only drops sentences from it
 
 
 @dataclass
@@ -52,8 +58,10 @@ class EnrichedComposition:
 
 
 def features(s: Scored, item: "EnrichedUnit | None", enriched: "EnrichedUnits", full_vec: Any, focus_vec: Any,
-             listing: bool) -> list[float]:
+             listing: bool, bank: SentenceBank, q_terms: set[str]) -> list[float]:
     standalone = enriched.standalone_similarity(item, full_vec)
+    chunk_id = s.sentence.chunk.id
+    first = item is not None and enriched.predecessor(item) is None
     values = {
         "similarity": s.similarity, "full_similarity": s.full_similarity, "overlap": s.overlap,
         "question_similarity": enriched.question_similarity(item, full_vec),
@@ -62,8 +70,11 @@ def features(s: Scored, item: "EnrichedUnit | None", enriched: "EnrichedUnits", 
         "bullet": float(s.sentence.is_bullet), "list_bullet": float(listing and s.sentence.is_bullet),
         "inverse_rank": 1.0 / max(s.chunk_rank, 1), "framing": float(bool(FRAMING.match(s.sentence.text))),
         "lead_in": float(s.sentence.is_lead_in), "hand_score": s.score,
+        "needs_previous": float(item is not None and item.needs_previous),
+        "sentence_overlap": bank.overlap(q_terms, bank.terms(chunk_id)[s.sentence.index]),
+        "heading_overlap": bank.overlap(q_terms, bank.heading_terms(chunk_id)), "first_in_section": float(first),
     }
-    return [values[name] for name in FEATURES]
+    return [values[name] for name in BASE_FEATURES]
 
 
 def rank_candidates(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
@@ -71,12 +82,16 @@ def rank_candidates(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["S
     """Every candidate sentence re-scored by the ranker (best first), with its feature rows (for training)."""
     import numpy as np
 
+    from assistant.retrieval import strip_subject
+
     listing = asks_for_list(query)
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=listing)
     fv, qv = np.asarray(full_vec, dtype=np.float32), np.asarray(focus_vec, dtype=np.float32)
+    q_terms = content_terms(strip_subject(query)) or content_terms(query)
+    rows = add_gaps([features(s, enriched.for_sentence(s.sentence), enriched, fv, qv, listing, bank, q_terms)
+                     for s in scored])
     out: list[tuple[Scored, list[float]]] = []
-    for s in scored:
-        x = features(s, enriched.for_sentence(s.sentence), enriched, fv, qv, listing)
+    for s, x in zip(scored, rows):
         p = ranker.probability(x) if ranker is not None else fallback_probability(x)
         out.append((Scored(s.sentence, p, s.similarity, s.overlap, s.chunk_rank, s.full_similarity), x))
     out.sort(key=lambda sx: (-sx[0].score, sx[0].chunk_rank, sx[0].sentence.index))
@@ -84,12 +99,17 @@ def rank_candidates(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["S
 
 
 def _unit_sentences(item: "EnrichedUnit", chunks: dict[str, "Chunk"], bank: SentenceBank) -> list[Any]:
-    """The composer's sentences that make up one unit (a two-sentence bullet gives two)."""
-    owner = next((c for c in chunks.values() if c.source_id == "article" and c.start <= item.start < c.end), None)
-    if owner is None:
+    """The composer's sentences that make up one unit (a two-sentence bullet gives two).
+
+    A long bullet can straddle two chunks (chunks hold ~48 tokens): every chunk overlapping the unit is read.
+    """
+    owners = sorted((c for c in chunks.values() if c.source_id == "article" and c.start < item.end and item.start < c.end),
+                    key=lambda c: c.start)
+    if not owners:
         return []
-    bank.ensure([owner])
-    return [s for s in bank.sentences(owner.id) if item.start <= owner.start + (s.start + s.end) // 2 < item.end]
+    bank.ensure(owners)
+    return [s for owner in owners for s in bank.sentences(owner.id)
+            if item.start <= owner.start + (s.start + s.end) // 2 < item.end]
 
 
 def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
@@ -98,17 +118,21 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     """Select, complete (antecedents, lists), order and mark the sentences that answer `query`."""
     listing = asks_for_list(query) or bool(LIST_HINT.search(query))
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
-    # the plain composer's hand-weighted choice ...
     plain = asks_for_list(query)
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain)
-    chosen = select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
-                              listing=plain)
     probability: float | None = None
-    if levers.ranker and ranker is not None:  # ... plus what the distilled ranker is confident about
+    if levers.ranker and ranker is not None:  # the ranker chooses: the best sentence and those close to it
         ranked, _ = rank_candidates(query, focus_vec, full_vec, hits, bank, enriched, ranker)
-        extra_picks = [s for s in _select(ranked, bank, limit, levers.keep_probability) if s.score >= levers.keep_probability]
-        _add(chosen, [s.sentence for s in extra_picks][: max(limit - len(chosen), 0)], {})
+        cap = max_sentences or (max(levers.max_sentences, LIST_MAX_SENTENCES) if listing else levers.max_sentences)
+        if levers.filter_only:
+            chosen = _filter(select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
+                                              listing=plain), ranked, levers.keep_probability, levers.keep_margin)
+        else:
+            chosen = _select(ranked, bank, cap, levers.keep_probability, levers.keep_margin)
         probability = max((s.score for s in ranked if support_rank is None or s.chunk_rank <= support_rank), default=0.0)
+    else:  # the plain composer's hand-weighted choice
+        chosen = select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
+                                  listing=plain)
     chunks = {c.id: c for c in all_chunks}
     retrieved = {h.chunk.id for h in hits}
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in scored}
@@ -125,11 +149,16 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     return EnrichedComposition(composition, extra)
 
 
-def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int, keep: float) -> list[Scored]:
+def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int, keep: float, margin: float) -> list[Scored]:
+    """The best candidate, then every one within `margin` of it and at least `keep`, up to `limit`, no repeats.
+
+    A relative cut: how many sentences answer depends on how many score near the best, not on a fixed count.
+    When even the best is below `keep`, only the best is returned: the support gate decides whether to show it.
+    """
     candidates = [s for s in scored if not s.sentence.is_lead_in and len(s.sentence.text.split()) >= 4]
     if not candidates or candidates[0].score < keep:
-        return candidates[:1] if candidates else []  # the gate decides whether even the best one is shown
-    floor = max(keep, candidates[0].score * KEEP_RATIO)
+        return candidates[:1]
+    floor = max(keep, candidates[0].score - margin)
     chosen: list[Scored] = []
     for s in candidates:
         if len(chosen) >= limit or s.score < floor:
@@ -137,6 +166,16 @@ def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int, keep: floa
         if not _redundant(s, chosen, bank):
             chosen.append(s)
     return chosen
+
+
+def _filter(chosen: Sequence[Scored], ranked: Sequence[Scored], keep: float, margin: float) -> list[Scored]:
+    """The hand-weighted choice less the sentences the ranker scores below `keep` or `margin` under the best kept one."""
+    p = {(s.sentence.chunk.id, s.sentence.index): s.score for s in ranked}
+    probs = [p.get((s.sentence.chunk.id, s.sentence.index), 0.0) for s in chosen]
+    if not chosen:
+        return []
+    floor = max(keep, max(probs) - margin)
+    return [s for i, (s, q) in enumerate(zip(chosen, probs)) if i == 0 or q >= floor]
 
 
 def _as_scored(sentence: Any, by_key: dict[tuple[str, int], Scored]) -> Scored:
