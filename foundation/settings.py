@@ -84,7 +84,7 @@ class AnswerSettings(BaseSettings):
     # Levers that use the build-time enrichment (corpus/data/enrichment.jsonl); each can be switched off to
     # measure what it earns (benchmarks/dev_ablation.py). All off = the extractive answerer before enrichment.
     enriched_retrieval: bool = Field(default=True, description="Also rank passages by their generated questions and standalone readings.")
-    learned_ranker: bool = Field(default=True, description="Drop doubtful sentences by the ranker trained on dev answer sentences and generated questions (benchmarks/train_ranker.py; grouped CV on dev: precision proxy +0.024, same key-fact recall).")
+    learned_ranker: bool = Field(default=False, description="Opt-in: drop doubtful sentences by the ranker trained on dev answer sentences and generated questions (benchmarks/train_ranker.py; grouped CV on dev: precision proxy +0.024, same key-fact recall, but it drops the cancers sentence for 'Which cancers are linked ...?', so off).")
     show_antecedents: bool = Field(default=True, description="Show the sentence a shown sentence points back to.")
     whole_lists: bool = Field(default=True, description="A list question gets every item of the list, with its heading.")
     multi_part: bool = Field(default=True, description="Answer each part of a multi-part question ('what is X and how is it treated').")
