@@ -18,7 +18,7 @@ the pipeline adds them to the evidence: every citation still resolves to a passa
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,9 @@ from assistant.sentences import SentenceBank, content_terms
 if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnit, EnrichedUnits
     from index.models import Chunk, ScoredChunk
+
+# (question, the candidates' units) -> extra feature columns, one row per candidate
+Extra = Callable[[str, Sequence["EnrichedUnit | None"]], Sequence[Sequence[float]]]
 
 # More than the composer's list pattern: "all of them", "every option", "which ones" ask for every item too.
 # "What else ...", "any other ...", "besides that", "what kind of ..." ask for the other items of a list as well.
@@ -49,6 +52,7 @@ class Levers:
     keep_margin: float = 0.25      # settings.answer.keep_margin: kept sentences score within this of the best one
     max_sentences: int = MAX_SENTENCES  # settings.answer.ranker_max_sentences (a list question: LIST_MAX_SENTENCES)
     filter_only: bool = False      # the hand-weighted choice stands and the ranker only drops sentences from it
+    paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (_whole_paragraphs)
 
 
 @dataclass
@@ -78,8 +82,13 @@ def features(s: Scored, item: "EnrichedUnit | None", enriched: "EnrichedUnits", 
 
 
 def rank_candidates(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
-                    enriched: "EnrichedUnits", ranker: Ranker | None) -> tuple[list[Scored], list[list[float]]]:
-    """Every candidate sentence re-scored by the ranker (best first), with its feature rows (for training)."""
+                    enriched: "EnrichedUnits", ranker: Ranker | None,
+                    extra: Extra | None = None) -> tuple[list[Scored], list[list[float]]]:
+    """Every candidate sentence re-scored by the ranker (best first), with its feature rows (for training).
+
+    `extra` appends columns to every row (a second embedder's cosines, benchmarks/rescore_cv.py): the
+    ranker then has to be fitted on rows of that width.
+    """
     import numpy as np
 
     from assistant.retrieval import strip_subject
@@ -90,6 +99,8 @@ def rank_candidates(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["S
     q_terms = content_terms(strip_subject(query)) or content_terms(query)
     rows = add_gaps([features(s, enriched.for_sentence(s.sentence), enriched, fv, qv, listing, bank, q_terms)
                      for s in scored])
+    if extra is not None:
+        rows = [[*row, *more] for row, more in zip(rows, extra(query, [enriched.for_sentence(s.sentence) for s in scored]))]
     out: list[tuple[Scored, list[float]]] = []
     for s, x in zip(scored, rows):
         p = ranker.probability(x) if ranker is not None else fallback_probability(x)
@@ -114,7 +125,8 @@ def _unit_sentences(item: "EnrichedUnit", chunks: dict[str, "Chunk"], bank: Sent
 
 def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
                      enriched: "EnrichedUnits", ranker: Ranker | None, all_chunks: Sequence["Chunk"], levers: Levers,
-                     max_sentences: int | None = None, support_rank: int | None = None) -> EnrichedComposition:
+                     max_sentences: int | None = None, support_rank: int | None = None,
+                     extra: Extra | None = None) -> EnrichedComposition:
     """Select, complete (antecedents, lists), order and mark the sentences that answer `query`."""
     listing = asks_for_list(query) or bool(LIST_HINT.search(query))
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
@@ -122,7 +134,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain)
     probability: float | None = None
     if levers.ranker and ranker is not None:  # the ranker chooses: the best sentence and those close to it
-        ranked, _ = rank_candidates(query, focus_vec, full_vec, hits, bank, enriched, ranker)
+        ranked, _ = rank_candidates(query, focus_vec, full_vec, hits, bank, enriched, ranker, extra)
         cap = max_sentences or (max(levers.max_sentences, LIST_MAX_SENTENCES) if listing else levers.max_sentences)
         if levers.filter_only:
             chosen = _filter(select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
@@ -142,6 +154,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if levers.antecedents:
         chosen = _with_antecedents(chosen, enriched, chunks, bank, by_key)
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
+    if levers.paragraphs:
+        chosen = _whole_paragraphs(chosen, enriched, chunks, bank, by_key)
     quotes = arrange(chosen)
     extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
     composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
@@ -235,4 +249,42 @@ def _whole_units(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
         item = enriched.for_sentence(s.sentence)
         if item is not None and item.unit.is_bullet:
             _add(out, _unit_sentences(item, chunks, bank), by_key)
+    return out
+
+
+PARAGRAPH_MAX_UNITS = 3  # a longer paragraph is several points; only a short one reads as one continued thought
+
+
+def paragraph_of(item: "EnrichedUnit", enriched: "EnrichedUnits", article_text: str) -> list["EnrichedUnit"]:
+    """The prose units on `item`'s line of the article (its paragraph), in order; a bullet is its own paragraph."""
+    if item.unit.is_bullet:
+        return [item]
+    i = enriched.units.index(item)
+    lo = hi = i
+    same_line = lambda a, b: a.unit.section_id == b.unit.section_id and not b.unit.is_bullet and \
+        "\n" not in article_text[min(a.end, b.end) : max(a.start, b.start)]
+    while lo > 0 and same_line(enriched.units[lo - 1], enriched.units[lo]):
+        lo -= 1
+    while hi + 1 < len(enriched.units) and same_line(enriched.units[hi], enriched.units[hi + 1]):
+        hi += 1
+    return enriched.units[lo : hi + 1]
+
+
+def _whole_paragraphs(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
+                      by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
+    """A kept sentence of a short paragraph (2-3 sentences, no list lead-in) brings the paragraph's other sentences.
+
+    Why: a short article paragraph is usually one thought continued ("Patients may need long-term monitoring ...
+    Support groups and counseling can also help ..."); showing half of it cuts the answer mid-thought.
+    """
+    text = enriched.article_text
+    out = list(chosen)
+    for s in chosen:
+        item = enriched.for_sentence(s.sentence)
+        if item is None or item.unit.is_bullet:
+            continue
+        members = paragraph_of(item, enriched, text)
+        if 2 <= len(members) <= PARAGRAPH_MAX_UNITS and not any(m.unit.is_lead_in for m in members):
+            for member in members:
+                _add(out, _unit_sentences(member, chunks, bank), by_key)
     return out

@@ -67,17 +67,19 @@ def _positive(span: Span, facts: Sequence[Span]) -> bool:
     return any(min(span[1], b) - max(span[0], a) >= (span[1] - span[0]) / 2 for a, b in facts)
 
 
-def _candidates(parts: Any, query: str, retrieval: Any) -> tuple[list[Any], list[list[float]], tuple[Any, ...]]:
+def _candidates(parts: Any, query: str, retrieval: Any,
+                extra: Any = None) -> tuple[list[Any], list[list[float]], tuple[Any, ...]]:
     from assistant.enriched_compose import rank_candidates
 
     focus = retrieval.query_vector or parts.index.embed_query(retrieval.query)
     full = retrieval.full_vector or focus
-    scored, rows = rank_candidates(retrieval.query, focus, full, retrieval.candidates, parts.bank, parts.enriched, None)
+    scored, rows = rank_candidates(retrieval.query, focus, full, retrieval.candidates, parts.bank, parts.enriched, None,
+                                   extra)
     args = (retrieval.query, focus, full, list(retrieval.candidates), len(retrieval.hits))
     return scored, rows, args
 
 
-def dev_cases(assistant: Any, index: ArticleIndex) -> list[Case]:
+def dev_cases(assistant: Any, index: ArticleIndex, extra: Any = None) -> list[Case]:
     """Every answerable dev item with required facts, through the query path's own understanding and retrieval."""
     from assistant.pipeline import understand
 
@@ -96,14 +98,14 @@ def dev_cases(assistant: Any, index: ArticleIndex) -> list[Case]:
             span = index.fact_span(section.start, section.text, fact["quote"])
             if span is not None:
                 facts.append(span)
-        scored, rows, args = _candidates(parts, understood.query, retrieval)
+        scored, rows, args = _candidates(parts, understood.query, retrieval, extra)
         labels = [int(_positive(_span(s.sentence), facts)) for s in scored]
         cases.append(Case(item["id"], item.get("conversation_id") or item["id"], facts, rows, labels, args,
                           extra={"question": item["question"], "standalone": understood.standalone}))
     return cases
 
 
-def generated_cases(parts: Any) -> list[Case]:
+def generated_cases(parts: Any, extra: Any = None) -> list[Case]:
     """Each generated question of each enriched unit, its own unit the positive, its own vector row held out."""
     from tqdm import tqdm
 
@@ -114,7 +116,7 @@ def generated_cases(parts: Any) -> list[Case]:
             parts.enriched.held_out = {row}
             try:
                 retrieval = parts.retriever.retrieve(question, pool=True)
-                scored, rows, _ = _candidates(parts, question, retrieval)
+                scored, rows, _ = _candidates(parts, question, retrieval, extra)
             finally:
                 parts.enriched.held_out = set()
             labels = [int(_positive(_span(s.sentence), [(item.start, item.end)])) for s in scored]
@@ -141,13 +143,13 @@ def fit(cases: Sequence[Case], c: float, dev_weight: float) -> Any:
                   tuple(mean.round(5).tolist()), tuple(scale.round(5).tolist()), {})
 
 
-def shown_scores(parts: Any, case: Case, ranker: Any, levers: Any) -> tuple[float, float, int, float]:
+def shown_scores(parts: Any, case: Case, ranker: Any, levers: Any, extra: Any = None) -> tuple[float, float, int, float]:
     """(key-fact recall, precision proxy, sentences shown, best top-k probability) of composing `case` with `ranker`."""
     from assistant.enriched_compose import compose_enriched
 
     query, focus, full, hits, support_rank = case.compose_args
     result = compose_enriched(query, focus, full, hits, parts.bank, parts.enriched, ranker, parts.index.chunks(),
-                              levers, support_rank=support_rank)
+                              levers, support_rank=support_rank, extra=extra)
     composition = result.composition
     shown = [s for q in composition.quotes for s in q.sentences if s.chunk.source_id == "article"]
     spans = [_span(s) for s in shown]

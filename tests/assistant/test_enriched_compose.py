@@ -40,3 +40,23 @@ def test_a_what_is_question_gets_no_unrelated_bullets(warm_assistant: Assistant)
     assert "immune" in answer.body
     for unrelated in ("Dermatologic:", "Hematologic:", "Clotting disorders:", "Kidney (Renal):"):
         assert unrelated not in answer.body, answer.body
+
+
+def test_paragraph_of_finds_the_short_paragraph_around_a_sentence(warm_assistant: Assistant) -> None:
+    from assistant.enriched_compose import paragraph_of
+
+    enriched = warm_assistant.parts().enriched
+    text = enriched.article_text
+    item = enriched.at(text.index("Patients may need long-term neurological monitoring"))
+    members = paragraph_of(item, enriched, text)
+    assert [m.unit.text.split()[0] for m in members] == ["Ongoing", "Patients", "Support"]
+    bullet = enriched.at(text.index("Imaging:"))
+    assert paragraph_of(bullet, enriched, text) == [bullet]  # a list item is never a paragraph's sentence
+
+
+def test_paragraph_completion_shows_the_continuation(built_index_home) -> None:
+    question = "will patients need long-term neurological monitoring or physical therapy?"
+    completed = Assistant(built_index_home.override(answer={"whole_paragraphs": True}))
+    answer = completed.ask(question)
+    assert answer.status == "answered" and "long-term neurological monitoring" in answer.body, answer.body
+    assert "Support groups and counseling" in answer.body, answer.body
