@@ -60,3 +60,29 @@ def test_paragraph_completion_shows_the_continuation(built_index_home) -> None:
     answer = completed.ask(question)
     assert answer.status == "answered" and "long-term neurological monitoring" in answer.body, answer.body
     assert "Support groups and counseling" in answer.body, answer.body
+
+
+def test_extra_feature_columns_reach_the_ranker(warm_assistant: Assistant) -> None:
+    """The re-scoring hook (a second embedder's cosines in benchmarks/rescore_cv.py): extra columns are appended to
+    every candidate's row, and a ranker fitted on the wider rows scores by them."""
+    from assistant.enriched_compose import rank_candidates
+    from assistant.ranker import FEATURES, Ranker
+
+    parts = warm_assistant.parts()
+    query = "how can patients cope emotionally after treatment"
+    retrieval = parts.retriever.retrieve(query, pool=True)
+    focus = parts.index.embed_query(query)
+    marked = "Support groups and counseling"
+
+    def extra(q: str, items: list) -> list[list[float]]:
+        assert q == query and len(items) > 1
+        return [[float(item is not None and item.unit.text.startswith(marked))] for item in items]
+
+    _, plain = rank_candidates(query, focus, focus, retrieval.candidates, parts.bank, parts.enriched, None)
+    scored, rows = rank_candidates(query, focus, focus, retrieval.candidates, parts.bank, parts.enriched, None, extra)
+    assert all(len(r) == len(FEATURES) + 1 for r in rows) and all(len(r) == len(FEATURES) for r in plain)
+    only_extra = Ranker(tuple([0.0] * len(FEATURES) + [5.0]), -2.0, tuple([0.0] * (len(FEATURES) + 1)),
+                        tuple([1.0] * (len(FEATURES) + 1)), {})
+    ranked, _ = rank_candidates(query, focus, focus, retrieval.candidates, parts.bank, parts.enriched, only_extra, extra)
+    assert any(r[-1] for r in rows), "the marked sentence should be a candidate for this question"
+    assert ranked[0].sentence.text.startswith(marked), [s.sentence.text for s in ranked[:3]]
