@@ -50,8 +50,9 @@ def _page_context(doc: SourceDocument, short: str, citation: Citation) -> Passag
     page = next((p for p in doc.pages if p.number == number), None)
     if page is None:
         return None
-    note = f"page {page.number} of {len(doc.pages)} of {describe_origin(doc)}"
-    return PassageContext(doc.text[page.start:page.end], page.start, citation.section, label=f"{short}, p. {page.number}",
+    printed = f" (printed p. {page.label})" if page.label else ""
+    note = f"page {page.number}{printed} of {len(doc.pages)} of {describe_origin(doc)}"
+    return PassageContext(doc.text[page.start:page.end], page.start, citation.section, label=f"{short}, p. {page.printed}",
                           note=note, kind="page")
 
 
