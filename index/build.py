@@ -286,6 +286,7 @@ def chunk_nodes(chunks: Sequence[Chunk], vectors: dict[str, list[float]], model:
                 "position": c.position, "start": c.start, "end": c.end,
                 "reference_ids": ",".join(c.reference_ids), "embed_key": embed_key(model, c),
                 **({"page": c.page} if c.page is not None else {}),  # Chroma metadata takes no None
+                **({"page_label": c.page_label} if c.page_label else {}),
             },
         )
         for c in chunks
