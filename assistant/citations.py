@@ -88,7 +88,7 @@ def _section_label(chunk: Chunk) -> str:
     """The heading path; a source page has none, so 'p. 7' (or 'full text') says where the quote is."""
     if chunk.section_path:
         return " > ".join(chunk.section_path)
-    return f"p. {chunk.page}" if chunk.page is not None else "full text"
+    return f"p. {chunk.page_label or chunk.page}" if chunk.page is not None else "full text"
 
 
 class CitationResolver:
@@ -226,7 +226,7 @@ class CitationResolver:
             marker=marker, chunk_id=chunk.id, source_id=chunk.source_id, section=_section_label(chunk),
             section_id=chunk.section_id, quote=quote, start=chunk.start + start, end=chunk.start + end,
             article_title=title, article_url=url, references=self.references_for(chunk, quote, question),
-            source=chunk.source_id, page=chunk.page,
+            source=chunk.source_id, page=chunk.page, page_label=chunk.page_label,
         )
 
     def cite_composition(self, composition: "Composition", retrieved: Iterable[Chunk], question: str) -> list[Citation]:

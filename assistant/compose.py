@@ -172,6 +172,9 @@ def score_sentences(
     # the corpus's subject ("paraneoplastic syndromes") is in nearly every sentence and says nothing about
     # which one answers: the overlap counts the other question words, when there are any
     q_terms = content_terms(strip_subject(query)) or content_terms(query)
+    # ... and when the subject is all the question names ("what is a paraneoplastic syndrome"), a heading that
+    # names it ("Types of Paraneoplastic Syndromes") must not lift every bullet under it: words count in the sentence only
+    heading_share = HEADING_SHARE if content_terms(strip_subject(query)) else 0.0
     out: list[Scored] = []
     for hit in hits:
         sentences = bank.sentences(hit.chunk.id)
@@ -185,7 +188,7 @@ def score_sentences(
         heading = bank.heading_terms(hit.chunk.id)
         for sentence, sim, full_sim, terms in zip(sentences, sims.tolist(), full_sims.tolist(), bank.terms(hit.chunk.id)):
             # the heading counts half: "What are the main types?" should find the bullets under "Types of ..."
-            overlap = (1 - HEADING_SHARE) * bank.overlap(q_terms, terms) + HEADING_SHARE * bank.overlap(q_terms, terms | heading)
+            overlap = (1 - heading_share) * bank.overlap(q_terms, terms) + heading_share * bank.overlap(q_terms, terms | heading)
             score = SIMILARITY_WEIGHT * sim + OVERLAP_WEIGHT * overlap
             if FRAMING.match(sentence.text):
                 score *= FRAMING_FACTOR

@@ -12,7 +12,9 @@ Answer.standalone_question). The rules cover the follow-ups people actually type
 - ellipsis: "What about the kidneys?", "And the skin?", "How about treatment?", "what about the skin
   ones" (narrows the previous question's class noun), "and in children?" (narrows it to a group),
   "and for dermatomyositis?" (the same question about another subject), "why?" / "tell me more"
-  (the previous question again).
+  (the previous question again);
+- a short follow-up that names no topic of its own ("what kind of ongoing care") is searched together with the
+  previous question, in brackets, so retrieval keeps the conversation's subject.
 
 The topic of a turn comes from assistant/topics.py; earlier turns are resolved first, so a chain of
 follow-ups keeps its subject. Assistant turns are ignored: what the user asked defines the topic.
@@ -272,7 +274,24 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
         return f"What {verb} the {noun} of {topic}?"
     if _needs_context(question):
         return _agree(_strip_connective(_resolve_references(question, topic, group_of)), topic)
+    if _leans_on_previous(question):  # 'what kind of ongoing care' after 'do the symptoms go away after treatment'
+        return f"{question.rstrip('?.! ')} ({previous.rstrip('?.! ')})?"
     return question
+
+
+CONTEXT_WORDS = 6  # a follow-up this short that names no topic of its own is read with the previous question
+
+
+def _leans_on_previous(question: str) -> bool:
+    """A short follow-up with no pronoun and no topic phrase of its own continues the previous question's subject."""
+    from assistant.sentences import content_terms
+
+    words = re.findall(r"[\w'-]+", question)
+    return (0 < len(words) <= CONTEXT_WORDS and bool(content_terms(question)) and topic_of(question) is None
+            and not _TOPIC_WORD.search(question))
+
+
+_TOPIC_WORD = re.compile(r"\b(?:paraneoplastic|pns|syndromes?)\b", re.IGNORECASE)
 
 
 def _agree(question: str, topic: str) -> str:

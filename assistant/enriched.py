@@ -46,6 +46,7 @@ class EnrichedUnits:
 
     def __init__(self, article: "Article", enrichment: "Enrichment", vectors: Any, texts: Sequence[str]) -> None:
         starts = {s.id: s.start for s in article.sections}
+        self.article_text = article.text
         self.units: list[EnrichedUnit] = []
         self.vectors = vectors
         row = 0

@@ -3,7 +3,9 @@
 The plain composer (assistant/compose.py) scores sentences by word overlap and embedding similarity.
 Here each candidate also gets its unit's evidence (generated-question and standalone-reading similarity)
 and one probability from the distilled ranker (assistant/ranker.py). Then:
-  * sentences at or above settings.answer.keep_probability (and near the best) are kept, redundant ones skipped;
+  * the ranker chooses: its best sentence, then those within settings.answer.keep_margin of it and at or above
+    settings.answer.keep_probability (both chosen by grouped cross-validation on dev, benchmarks/train_ranker.py),
+    redundant ones skipped; without the ranker the plain composer's hand-weighted choice stands;
   * a kept sentence that points back ("These syndromes ...", or flagged by the model) brings the sentence
     before it, so nothing shown dangles (show_antecedents);
   * a list question whose kept sentences include two items of one list gets every item of that list, with
@@ -16,23 +18,27 @@ the pipeline adds them to the evidence: every citation still resolves to a passa
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, render, score_sentences, select_sentences)
-from assistant.ranker import FEATURES, Ranker, fallback_probability
-from assistant.sentences import SentenceBank
+from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
+from assistant.sentences import SentenceBank, content_terms
 
 if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnit, EnrichedUnits
     from index.models import Chunk, ScoredChunk
 
-KEEP_RATIO = 0.6         # a kept sentence scores at least this share of the best sentence's probability
+# (question, the candidates' units) -> extra feature columns, one row per candidate
+Extra = Callable[[str, Sequence["EnrichedUnit | None"]], Sequence[Sequence[float]]]
+
 # More than the composer's list pattern: "all of them", "every option", "which ones" ask for every item too.
-LIST_HINT = re.compile(r"\b(?:all|every|each|list|options|types|kinds|ways|which ones|examples)\b", re.IGNORECASE)
+# "What else ...", "any other ...", "besides that", "what kind of ..." ask for the other items of a list as well.
+LIST_HINT = re.compile(r"\b(?:all|every|each|list|options|types|kinds|ways|which ones|examples|else|other|others|besides|"
+                       r"(?:kind|type|sort)s? of)\b", re.IGNORECASE)
 LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
 MAX_LIST_ITEMS = 10
 
@@ -43,6 +49,10 @@ class Levers:
     antecedents: bool = True
     whole_lists: bool = True
     keep_probability: float = 0.5  # settings.answer.keep_probability, chosen on dev
+    keep_margin: float = 0.25      # settings.answer.keep_margin: kept sentences score within this of the best one
+    max_sentences: int = MAX_SENTENCES  # settings.answer.ranker_max_sentences (a list question: LIST_MAX_SENTENCES)
+    filter_only: bool = False      # the hand-weighted choice stands and the ranker only drops sentences from it
+    paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (_whole_paragraphs)
 
 
 @dataclass
@@ -52,8 +62,10 @@ class EnrichedComposition:
 
 
 def features(s: Scored, item: "EnrichedUnit | None", enriched: "EnrichedUnits", full_vec: Any, focus_vec: Any,
-             listing: bool) -> list[float]:
+             listing: bool, bank: SentenceBank, q_terms: set[str]) -> list[float]:
     standalone = enriched.standalone_similarity(item, full_vec)
+    chunk_id = s.sentence.chunk.id
+    first = item is not None and enriched.predecessor(item) is None
     values = {
         "similarity": s.similarity, "full_similarity": s.full_similarity, "overlap": s.overlap,
         "question_similarity": enriched.question_similarity(item, full_vec),
@@ -62,21 +74,35 @@ def features(s: Scored, item: "EnrichedUnit | None", enriched: "EnrichedUnits", 
         "bullet": float(s.sentence.is_bullet), "list_bullet": float(listing and s.sentence.is_bullet),
         "inverse_rank": 1.0 / max(s.chunk_rank, 1), "framing": float(bool(FRAMING.match(s.sentence.text))),
         "lead_in": float(s.sentence.is_lead_in), "hand_score": s.score,
+        "needs_previous": float(item is not None and item.needs_previous),
+        "sentence_overlap": bank.overlap(q_terms, bank.terms(chunk_id)[s.sentence.index]),
+        "heading_overlap": bank.overlap(q_terms, bank.heading_terms(chunk_id)), "first_in_section": float(first),
     }
-    return [values[name] for name in FEATURES]
+    return [values[name] for name in BASE_FEATURES]
 
 
 def rank_candidates(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
-                    enriched: "EnrichedUnits", ranker: Ranker | None) -> tuple[list[Scored], list[list[float]]]:
-    """Every candidate sentence re-scored by the ranker (best first), with its feature rows (for training)."""
+                    enriched: "EnrichedUnits", ranker: Ranker | None,
+                    extra: Extra | None = None) -> tuple[list[Scored], list[list[float]]]:
+    """Every candidate sentence re-scored by the ranker (best first), with its feature rows (for training).
+
+    `extra` appends columns to every row (a second embedder's cosines, benchmarks/rescore_cv.py): the
+    ranker then has to be fitted on rows of that width.
+    """
     import numpy as np
+
+    from assistant.retrieval import strip_subject
 
     listing = asks_for_list(query)
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=listing)
     fv, qv = np.asarray(full_vec, dtype=np.float32), np.asarray(focus_vec, dtype=np.float32)
+    q_terms = content_terms(strip_subject(query)) or content_terms(query)
+    rows = add_gaps([features(s, enriched.for_sentence(s.sentence), enriched, fv, qv, listing, bank, q_terms)
+                     for s in scored])
+    if extra is not None:
+        rows = [[*row, *more] for row, more in zip(rows, extra(query, [enriched.for_sentence(s.sentence) for s in scored]))]
     out: list[tuple[Scored, list[float]]] = []
-    for s in scored:
-        x = features(s, enriched.for_sentence(s.sentence), enriched, fv, qv, listing)
+    for s, x in zip(scored, rows):
         p = ranker.probability(x) if ranker is not None else fallback_probability(x)
         out.append((Scored(s.sentence, p, s.similarity, s.overlap, s.chunk_rank, s.full_similarity), x))
     out.sort(key=lambda sx: (-sx[0].score, sx[0].chunk_rank, sx[0].sentence.index))
@@ -84,40 +110,55 @@ def rank_candidates(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["S
 
 
 def _unit_sentences(item: "EnrichedUnit", chunks: dict[str, "Chunk"], bank: SentenceBank) -> list[Any]:
-    """The composer's sentences that make up one unit (a two-sentence bullet gives two)."""
-    owner = next((c for c in chunks.values() if c.source_id == "article" and c.start <= item.start < c.end), None)
-    if owner is None:
+    """The composer's sentences that make up one unit (a two-sentence bullet gives two).
+
+    A long bullet can straddle two chunks (chunks hold ~48 tokens): every chunk overlapping the unit is read.
+    """
+    owners = sorted((c for c in chunks.values() if c.source_id == "article" and c.start < item.end and item.start < c.end),
+                    key=lambda c: c.start)
+    if not owners:
         return []
-    bank.ensure([owner])
-    return [s for s in bank.sentences(owner.id) if item.start <= owner.start + (s.start + s.end) // 2 < item.end]
+    bank.ensure(owners)
+    return [s for owner in owners for s in bank.sentences(owner.id)
+            if item.start <= owner.start + (s.start + s.end) // 2 < item.end]
 
 
 def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
                      enriched: "EnrichedUnits", ranker: Ranker | None, all_chunks: Sequence["Chunk"], levers: Levers,
-                     max_sentences: int | None = None, support_rank: int | None = None) -> EnrichedComposition:
+                     max_sentences: int | None = None, support_rank: int | None = None,
+                     extra: Extra | None = None) -> EnrichedComposition:
     """Select, complete (antecedents, lists), order and mark the sentences that answer `query`."""
     listing = asks_for_list(query) or bool(LIST_HINT.search(query))
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
-    # the plain composer's hand-weighted choice ...
     plain = asks_for_list(query)
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain)
-    chosen = select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
-                              listing=plain)
     probability: float | None = None
-    if levers.ranker and ranker is not None:  # ... plus what the distilled ranker is confident about
-        ranked, _ = rank_candidates(query, focus_vec, full_vec, hits, bank, enriched, ranker)
-        extra_picks = [s for s in _select(ranked, bank, limit, levers.keep_probability) if s.score >= levers.keep_probability]
-        _add(chosen, [s.sentence for s in extra_picks][: max(limit - len(chosen), 0)], {})
+    if levers.ranker and ranker is not None:  # the ranker chooses: the best sentence and those close to it
+        ranked, _ = rank_candidates(query, focus_vec, full_vec, hits, bank, enriched, ranker, extra)
+        cap = max_sentences or (max(levers.max_sentences, LIST_MAX_SENTENCES) if listing else levers.max_sentences)
+        if levers.filter_only:
+            chosen = _filter(select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
+                                              listing=plain), ranked, levers.keep_probability, levers.keep_margin)
+        else:
+            chosen = _select(ranked, bank, cap, levers.keep_probability, levers.keep_margin)
         probability = max((s.score for s in ranked if support_rank is None or s.chunk_rank <= support_rank), default=0.0)
+    else:  # the plain composer's hand-weighted choice
+        chosen = select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
+                                  listing=plain)
     chunks = {c.id: c for c in all_chunks}
     retrieved = {h.chunk.id for h in hits}
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in scored}
+    expanded = False
     if levers.whole_lists and listing and max_sentences is None:
         need = 1 if LIST_HINT.search(query) else LIST_ITEMS_TO_EXPAND  # "all of them", "list them": one item names the list
+        before = len(chosen)
         chosen = _whole_lists(chosen, enriched, chunks, bank, by_key, need)
+        expanded = len(chosen) > before
     if levers.antecedents:
         chosen = _with_antecedents(chosen, enriched, chunks, bank, by_key)
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
+    if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
+        chosen = _whole_paragraphs(chosen, enriched, chunks, bank, by_key)
     quotes = arrange(chosen)
     extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
     composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
@@ -125,11 +166,16 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     return EnrichedComposition(composition, extra)
 
 
-def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int, keep: float) -> list[Scored]:
+def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int, keep: float, margin: float) -> list[Scored]:
+    """The best candidate, then every one within `margin` of it and at least `keep`, up to `limit`, no repeats.
+
+    A relative cut: how many sentences answer depends on how many score near the best, not on a fixed count.
+    When even the best is below `keep`, only the best is returned: the support gate decides whether to show it.
+    """
     candidates = [s for s in scored if not s.sentence.is_lead_in and len(s.sentence.text.split()) >= 4]
     if not candidates or candidates[0].score < keep:
-        return candidates[:1] if candidates else []  # the gate decides whether even the best one is shown
-    floor = max(keep, candidates[0].score * KEEP_RATIO)
+        return candidates[:1]
+    floor = max(keep, candidates[0].score - margin)
     chosen: list[Scored] = []
     for s in candidates:
         if len(chosen) >= limit or s.score < floor:
@@ -137,6 +183,16 @@ def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int, keep: floa
         if not _redundant(s, chosen, bank):
             chosen.append(s)
     return chosen
+
+
+def _filter(chosen: Sequence[Scored], ranked: Sequence[Scored], keep: float, margin: float) -> list[Scored]:
+    """The hand-weighted choice less the sentences the ranker scores below `keep` or `margin` under the best kept one."""
+    p = {(s.sentence.chunk.id, s.sentence.index): s.score for s in ranked}
+    probs = [p.get((s.sentence.chunk.id, s.sentence.index), 0.0) for s in chosen]
+    if not chosen:
+        return []
+    floor = max(keep, max(probs) - margin)
+    return [s for i, (s, q) in enumerate(zip(chosen, probs)) if i == 0 or q >= floor]
 
 
 def _as_scored(sentence: Any, by_key: dict[tuple[str, int], Scored]) -> Scored:
@@ -196,4 +252,49 @@ def _whole_units(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
         item = enriched.for_sentence(s.sentence)
         if item is not None and item.unit.is_bullet:
             _add(out, _unit_sentences(item, chunks, bank), by_key)
+    return out
+
+
+PARAGRAPH_MAX_UNITS = 3  # a longer paragraph is several points; only a short one reads as one continued thought
+
+
+def paragraph_of(item: "EnrichedUnit", enriched: "EnrichedUnits", article_text: str) -> list["EnrichedUnit"]:
+    """The prose units on `item`'s line of the article (its paragraph), in order; a bullet is its own paragraph."""
+    if item.unit.is_bullet:
+        return [item]
+    i = enriched.units.index(item)
+    lo = hi = i
+    same_line = lambda a, b: a.unit.section_id == b.unit.section_id and not b.unit.is_bullet and \
+        "\n" not in article_text[min(a.end, b.end) : max(a.start, b.start)]
+    while lo > 0 and same_line(enriched.units[lo - 1], enriched.units[lo]):
+        lo -= 1
+    while hi + 1 < len(enriched.units) and same_line(enriched.units[hi], enriched.units[hi + 1]):
+        hi += 1
+    return enriched.units[lo : hi + 1]
+
+
+def _whole_paragraphs(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
+                      by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
+    """A kept sentence of a short paragraph (2-3 sentences, no list lead-in) brings the sentences after it.
+
+    Why: a short article paragraph is usually one thought continued ("Patients may need long-term monitoring ...
+    Support groups and counseling can also help ..."); showing its first half cuts the answer mid-thought.
+    Only what follows is added (the sentence before is the antecedent rule's job), and not beside a list the answer
+    shows whole (the caller's rule: such an answer is the list). On dev, forward completion
+    lifted key-fact recall 0.753 -> 0.815 at the same precision proxy, the whole paragraph cost 0.06 precision
+    (benchmarks/results/rescore_cv.json).
+    """
+    text = enriched.article_text
+    out = list(chosen)
+    for s in chosen:
+        item = enriched.for_sentence(s.sentence)
+        if item is None or item.unit.is_bullet:
+            continue
+        members = paragraph_of(item, enriched, text)
+        if 2 <= len(members) <= PARAGRAPH_MAX_UNITS and not any(m.unit.is_lead_in for m in members):
+            sources = set(item.reference_ids)
+            for member in members[members.index(item) + 1 :]:
+                if not set(member.reference_ids) <= sources:
+                    break  # it draws on other sources: a new point, not this one continued
+                _add(out, _unit_sentences(member, chunks, bank), by_key)
     return out

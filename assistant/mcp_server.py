@@ -28,7 +28,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, Field
 
@@ -65,7 +65,7 @@ class Turn(BaseModel):
 class AskResult(BaseModel):
     """One answer: the body with its [n] markers, the fixed disclaimer, and what each marker cites."""
 
-    status: Status = Field(description="answered | not_found | out_of_scope | emergency | personal_advice | invalid_input | error")
+    status: Status = Field(description=" | ".join(get_args(Status)))
     body: str = Field(description="The answer without the disclaimer; [n] markers refer to `citations`.")
     disclaimer: str = Field(description="The fixed safety disclaimer; show it with every answer.")
     answer: str = Field(description="Plain text to show: the body, then the disclaimer.")

@@ -57,6 +57,8 @@ class Citation(BaseModel):
     references: list[CitedReference] = Field(default_factory=list)
     source: str = Field(default="article", description="'article', or the reference id whose own text is quoted.")
     page: int | None = Field(default=None, description="Page of the cited source the quote is printed on, when known.")
+    page_label: str | None = Field(default=None, description="That page's printed number (e.g. '1725') when the file "
+                                   "defines page labels; cite it as 'p. <page_label>'.")
 
 
 class Passage(BaseModel):
@@ -76,6 +78,7 @@ class Passage(BaseModel):
     references: list[CitedReference] = Field(default_factory=list)
     source: str = Field(default="article", description="'article', or the reference id whose own text this is.")
     page: int | None = Field(default=None, description="Page of the cited source the passage is printed on, when known.")
+    page_label: str | None = Field(default=None, description="That page's printed number when the file defines page labels.")
 
 
 class Answer(BaseModel):

@@ -85,8 +85,8 @@ def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Cor
     )
 
 
-ENRICHMENT_LEVERS = ("enriched_retrieval", "learned_ranker", "show_antecedents", "whole_lists", "multi_part",
-                     "sentence_links", "calibrated_abstention")
+ENRICHMENT_LEVERS = ("enriched_retrieval", "learned_ranker", "show_antecedents", "whole_lists", "whole_paragraphs",
+                     "multi_part", "sentence_links", "calibrated_abstention")
 
 
 def load_enrichment_parts(settings: "Settings", corpus: "Corpus", index: "SearchBackend") -> tuple["EnrichedUnits | None", "Ranker | None"]:

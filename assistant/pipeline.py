@@ -130,7 +130,9 @@ def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[floa
         retrieval.query, focus, retrieval.full_vector or focus, retrieval.candidates, parts.bank, parts.enriched,
         parts.ranker, parts.index.chunks(),
         Levers(ranker=levers.learned_ranker, antecedents=levers.show_antecedents, whole_lists=levers.whole_lists,
-               keep_probability=levers.keep_probability),
+               keep_probability=levers.keep_probability, keep_margin=levers.keep_margin,
+               max_sentences=levers.ranker_max_sentences, filter_only=levers.ranker_mode == "filter",
+               paragraphs=levers.whole_paragraphs),
         max_sentences=max_sentences, support_rank=len(retrieval.hits))
     from index.models import ScoredChunk
 

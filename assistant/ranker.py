@@ -10,7 +10,10 @@ stands in (`fallback_probability`).
 Features (FEATURES, in order), all computed from the question's two vectors and the sentence:
 similarity as the composer mixes it, whole-question cosine, IDF word overlap, best cosine with the unit's
 generated questions (whole and focused question), cosine with its standalone reading, bullet, bullet in a
-list question, 1/pool rank, framing sentence, lead-in line, and the composer's own hand-weighted score.
+list question, 1/pool rank, framing sentence, lead-in line, the composer's own hand-weighted score, whether the
+sentence points back to the one before it, word overlap with the sentence alone and with its section heading
+alone, whether it opens its section, and for six of them the gap to the question's best candidate
+(`add_gaps`).
 """
 
 from __future__ import annotations
@@ -22,8 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 RANKER_FILE = Path(__file__).resolve().parent / "data" / "ranker.json"
-FEATURES = ("similarity", "full_similarity", "overlap", "question_similarity", "question_similarity_focus",
-            "standalone_similarity", "bullet", "list_bullet", "inverse_rank", "framing", "lead_in", "hand_score")
+BASE_FEATURES = ("similarity", "full_similarity", "overlap", "question_similarity", "question_similarity_focus",
+                 "standalone_similarity", "bullet", "list_bullet", "inverse_rank", "framing", "lead_in", "hand_score",
+                 "needs_previous", "sentence_overlap", "heading_overlap", "first_in_section")
+# Each sentence against the question's best candidate: how far below the best it is matters more than the raw
+# cosine, which shifts from question to question (a short question scores every sentence lower).
+GAP_FEATURES = ("full_similarity", "overlap", "question_similarity", "standalone_similarity", "hand_score",
+                "sentence_overlap")
+FEATURES = BASE_FEATURES + tuple(f"{name}_gap" for name in GAP_FEATURES)
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,13 @@ def load_ranker(path: Path = RANKER_FILE) -> Ranker | None:
         return None
     return Ranker(tuple(doc["weights"]), float(doc["bias"]), tuple(doc["mean"]), tuple(doc["scale"]),
                   {k: v for k, v in doc.items() if k not in ("weights", "bias", "mean", "scale")})
+
+
+def add_gaps(rows: Sequence[Sequence[float]]) -> list[list[float]]:
+    """BASE_FEATURES rows of one question's candidates, each extended by its GAP_FEATURES gaps to the best row."""
+    index = [BASE_FEATURES.index(name) for name in GAP_FEATURES]
+    best = [max((row[i] for row in rows), default=0.0) for i in index]
+    return [[*row, *(row[i] - b for i, b in zip(index, best))] for row in rows]
 
 
 def fallback_probability(x: Sequence[float]) -> float:

@@ -59,8 +59,12 @@ def _cell(pdf: object, height: float, text: str) -> None:
 
 
 def synthetic_pdf(ref: Reference, pages: int, *, seed: int = 0, facts: Mapping[int, str] | None = None,
-                  with_doi: bool = True, paragraphs_per_page: int = 5) -> bytes:
-    """A PDF of `pages` pages for `ref`; `facts` maps page number -> a sentence printed on that page."""
+                  with_doi: bool = True, paragraphs_per_page: int = 5, first_printed_page: int | None = None) -> bytes:
+    """A PDF of `pages` pages for `ref`; `facts` maps page number -> a sentence printed on that page.
+
+    `first_printed_page` gives the file /PageLabels numbering its pages from there, as a journal issue's
+    PDF does (page 1 of the file printed as e.g. 1720).
+    """
     from fpdf import FPDF
 
     rng = random.Random(f"{seed}-{ref.id}")
@@ -89,7 +93,21 @@ def synthetic_pdf(ref: Reference, pages: int, *, seed: int = 0, facts: Mapping[i
         for text in body:
             _cell(pdf, 5, text)
             pdf.ln(3)
-    return bytes(pdf.output())
+    data = bytes(pdf.output())
+    return data if first_printed_page is None else with_page_labels(data, first_printed_page)
+
+
+def with_page_labels(data: bytes, first: int) -> bytes:
+    """The same PDF with decimal page labels starting at `first` (pypdf writes the /PageLabels tree)."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.set_page_label(0, len(writer.pages) - 1, style="/D", start=first)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def synthetic_text(ref: Reference, paragraphs: int, *, seed: int = 0) -> str:

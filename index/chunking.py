@@ -55,6 +55,7 @@ class Span:
     end: int
     reference_ids: list[str] = field(default_factory=list)
     page: int | None = None
+    page_label: str | None = None
 
 
 def chunk_id(source_id: str, text: str) -> str:
@@ -140,6 +141,7 @@ def chunk_spans(
                     id=cid, source_id=source_id, section_id=span.section_id,
                     section_path=list(span.section_path), position=position, text=exact,
                     start=start, end=end, reference_ids=list(span.reference_ids), page=span.page,
+                    page_label=span.page_label,
                 )
             )
             position += 1
@@ -167,7 +169,7 @@ def source_spans(doc: "SourceDocument") -> list[Span]:
     own = [doc.reference_id]
     if doc.pages:
         return [Span(section_id=f"page-{p.number}", section_path=[], start=p.start, end=p.end,
-                     reference_ids=own, page=p.number) for p in doc.pages]
+                     reference_ids=own, page=p.number, page_label=p.label) for p in doc.pages]
     if doc.sections:
         return [Span(section_id=f"section-{i}-{_slug(s.title)}", section_path=[s.title], start=s.start, end=s.end,
                      reference_ids=own) for i, s in enumerate(doc.sections, start=1)]
@@ -232,7 +234,7 @@ def chunk_documents(
 class ChunkCache:
     """A source's chunks from earlier builds, by sha256 of (its file, extractor, chunking parameters, model)."""
 
-    RECIPE = "source-chunks/v1"  # bump when source_spans or chunk_spans change what they produce
+    RECIPE = "source-chunks/v2"  # v2: printed page labels. Bump when source_spans or chunk_spans change what they produce
 
     def __init__(self, folder: "Path", model: str) -> None:
         self.folder, self.model = folder, model

@@ -20,6 +20,7 @@ class Chunk(BaseModel):
     end: int
     reference_ids: list[str] = Field(default_factory=list, description="Inferred related references of its section.")
     page: int | None = Field(default=None, description="Page of a source PDF the passage is printed on (chunks never cross pages).")
+    page_label: str | None = Field(default=None, description="That page's printed number when the PDF defines page labels.")
 
 
 class ScoredChunk(BaseModel):

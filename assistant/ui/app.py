@@ -6,7 +6,7 @@ Conversation state lives in a per-session `gr.State`; the only shared objects ar
 assistant and its corpus view) or safe across threads (the SQLite feedback store).
 The app talks to the answering stack only through the Assistant API and its read-only CorpusView.
 
-API (stable names for gradio_client): /ask, /references, /export, /feedback. See `API_EXAMPLE`.
+API (stable names for gradio_client): /ask, /references, /indexed_text, /export, /feedback. See `API_EXAMPLE`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from assistant.ui import render
 from assistant.ui.feedback import FeedbackStore
 from assistant.ui.icons import icon_data_url
 from assistant.ui.references import SORTS, choice_label, file_formats, sort_entries
-from assistant.ui.scripts import COPY_JS, TRANSCRIPT_JS, counter_js
+from assistant.ui.scripts import SHOW_READER_JS, TABLE_JS, TRANSCRIPT_JS, counter_js
 from assistant.ui.security import MAX_REQUEST_BYTES, MAX_UPLOAD, BodyLimitMiddleware
 from assistant.ui.theme import CSS, HEAD, make_theme
 from foundation.settings import Settings
@@ -50,6 +50,10 @@ for c in answer["citations"]:                        # [n] markers -> exact pass
     print(c["marker"], c["section"], c["quote"][:80], [r["doi"] or r["url"] for r in c["references"]])
 
 refs = client.predict("lambert", "Year (newest first)", api_name="/references")   # search + sort
+held = [r["id"] for r in client.predict("", "", api_name="/references") if r["coverage"] != "metadata_only"]
+if held:  # coverage: full_text / abstract / metadata_only (provenance in r["source"]); read a held text page by page
+    page = client.predict(held[0], 1, api_name="/indexed_text")
+    print(page["label"], "of", page["pages"], page["text"][:80])
 bib = client.predict(["varki2007", "graber2023"], "bibtex", api_name="/export")   # or ris, csl-json, vancouver, ama, apa; [] = all
 client.predict("up", answer["answer"], "What are paraneoplastic syndromes?", answer["status"], "clear", api_name="/feedback")
 '''
@@ -113,10 +117,13 @@ def _references_tab(gr: Any, svc: "Services", refs: "ReferenceHandlers") -> Simp
     """The clinicians' tab: search/sort/copy-format controls, the compact table, and the export box."""
     ui = SimpleNamespace()
     entries = sort_entries(svc.entries(), "year_desc")
+    held = sum(1 for e in entries if e.source.has_text)
     gr.Markdown(
         f"**For clinicians:** the {len(entries)} sources the article cites. Search any field, sort, copy one reference with its "
         "button, or export all or a selection for your reference manager. Links to article sections are "
-        "**inferred** from the text, not printed in it."
+        f"**inferred** from the text, not printed in it. **Text held:** {held} of {len(entries)} have indexed text "
+        "(full text or abstract) that answers can quote; the others are metadata only. Details show where each text "
+        "came from; Read text opens it below the table."
     )
     copy_labels, copy_default = refs.copy_choices()
     with gr.Row(elem_id="pns-ref-controls"):
@@ -124,7 +131,8 @@ def _references_tab(gr: Any, svc: "Services", refs: "ReferenceHandlers") -> Simp
         ui.sort = gr.Dropdown(choices=list(SORTS), value="Year (newest first)", label="Sort by", scale=1, elem_id="pns-ref-sort")
         ui.copy_fmt = gr.Dropdown(choices=copy_labels, value=copy_default, label="Copy buttons copy as", scale=1,
                                   elem_id="pns-ref-copyfmt")
-    ui.table = gr.HTML(refs.table(entries, entries, copy_default), js_on_load=COPY_JS, elem_id="pns-ref-table")
+    ui.table = gr.HTML(refs.table(entries, entries, copy_default), js_on_load=TABLE_JS, elem_id="pns-ref-table")
+    ui.reader = _reader(gr, svc, refs)
     formats = file_formats(svc.export_formats())
     with gr.Accordion("Export references (file)", open=False, elem_id="pns-export-box"):
         ui.pick = gr.CheckboxGroup(
@@ -137,6 +145,21 @@ def _references_tab(gr: Any, svc: "Services", refs: "ReferenceHandlers") -> Simp
             ui.export = gr.Button("Export", variant="primary", min_width=120, elem_id="pns-export")
         ui.file = gr.File(label="Download", interactive=False, elem_id="pns-export-file")
         ui.message = gr.HTML("", elem_id="pns-export-note", js_on_load=None)
+    return ui
+
+
+def _reader(gr: Any, svc: "Services", refs: "ReferenceHandlers") -> SimpleNamespace:
+    """The reader of a reference's indexed text: pick a reference (or press Read text in the table), page through."""
+    ui = SimpleNamespace()
+    choices = svc.reader_choices()
+    with gr.Accordion("Read the indexed text of a reference", open=False, elem_id="pns-reader-box") as ui.box:
+        ui.pick = gr.Dropdown(choices=choices, value=None, label="Reference with indexed text", elem_id="pns-reader-pick",
+                              interactive=bool(choices))
+        with gr.Row(elem_id="pns-reader-nav"):
+            ui.previous = gr.Button("Previous page", elem_id="pns-reader-prev", min_width=100, size="sm")
+            ui.page = gr.Number(value=1, precision=0, minimum=1, label="Page", elem_id="pns-reader-page", min_width=80)
+            ui.next = gr.Button("Next page", elem_id="pns-reader-next", min_width=100, size="sm")
+        ui.text = gr.HTML(refs.reader_intro(), elem_id="pns-reader", js_on_load=None)
     return ui
 
 
@@ -164,6 +187,15 @@ def _wire_references(ui: SimpleNamespace, refs: "ReferenceHandlers") -> None:
     for trigger in (ui.query.change, ui.sort.change, ui.copy_fmt.change):
         trigger(refs.filter, [ui.query, ui.sort, ui.copy_fmt], [ui.table], api_visibility="private", queue=False)
     ui.export.click(refs.export_file, [ui.pick, ui.fmt], [ui.file, ui.message], api_visibility="private")
+    reader = ui.reader
+    shown = [reader.text, reader.page]
+    quick = dict(api_visibility="private", queue=False)
+    reader.pick.input(refs.read, [reader.pick], shown, **quick)
+    reader.page.submit(refs.read, [reader.pick, reader.page], shown, **quick)
+    reader.previous.click(refs.read_previous, [reader.pick, reader.page], shown, **quick)
+    reader.next.click(refs.read_next, [reader.pick, reader.page], shown, **quick)
+    ui.table.click(refs.read_from_table, None, [reader.pick, reader.text, reader.page, reader.box], **quick).then(
+        fn=None, js=SHOW_READER_JS, api_visibility="private")
 
 
 def build_app(settings: Settings, assistant: Any | None = None, *, feedback: FeedbackStore | None = None) -> "gr.Blocks":
@@ -191,6 +223,7 @@ def build_app(settings: Settings, assistant: Any | None = None, *, feedback: Fee
         _wire_references(refs, ref_handlers)
         gr.api(api.ask, api_name="ask", concurrency_limit=limit, concurrency_id="answer")
         gr.api(api.references, api_name="references")
+        gr.api(api.indexed_text, api_name="indexed_text")
         gr.api(api.export, api_name="export")
         gr.api(api.feedback, api_name="feedback")
     demo.queue(default_concurrency_limit=limit, max_size=max(64, 16 * limit))

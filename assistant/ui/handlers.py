@@ -28,14 +28,30 @@ from assistant.ui.references import (
     sort_entries,
 )
 from assistant.ui.services import MAX_TURNS_KEPT, Services
+from assistant.ui.source_reader import clamp_page, reader_page, render_reader, render_reader_message
 from foundation.errors import PNSError
 
+READER_PICK = "Choose a reference above, or press Read text in the table, to read the text the index holds for it."
+READER_NONE = (
+    "No reference has indexed text yet: all {n} are metadata only, so answers quote the article alone. Whoever runs "
+    "this site can add a copy they hold with `pns corpus add FILE` or fetch open-access texts with `pns corpus fetch`, "
+    "then run `pns index build`."
+)
+READER_MISSING = "No indexed text is held for {ref} (metadata only). Choose another reference."
 STREAM_MIN_INTERVAL_S = 0.05  # between streamed updates: visible growth, <1 s added per answer
 EXPORT_TTL_S = 3600
 
 
 def transcript(turns: list[dict[str, Any]], pending: tuple[str, str] | None = None) -> str:
     return render.render_conversation([(t["question"], t["html"]) for t in turns], pending)
+
+
+def clamp_page_number(page: Any) -> int:
+    """The page box's value as a whole number (1 when it holds nothing usable)."""
+    try:
+        return max(int(float(page)), 1)
+    except (TypeError, ValueError, OverflowError):
+        return 1
 
 
 def write_export(text: str, ext: str) -> str:
@@ -144,6 +160,39 @@ class ReferenceHandlers:
         entries = self.svc.entries()
         return self.table(entries, sort_entries(search(entries, query), how), copy_label)
 
+    # ---- the reader of a reference's indexed text ----
+    def reader_intro(self) -> str:
+        """What the reader says before anything is chosen: how to choose, or that no text is held at all."""
+        if self.svc.reader_choices():
+            return render_reader_message(READER_PICK)
+        return render_reader_message(READER_NONE.format(n=len(self.svc.entries()) or "the"))
+
+    def read(self, reference_id: str | None, page: Any = 1) -> tuple[str, int]:
+        """One page of a reference's indexed text. Outputs: the reader, the page number (clamped)."""
+        if not reference_id:
+            return self.reader_intro(), 1
+        found = self.svc.indexed_text(reference_id)
+        if found is None:
+            return render_reader_message(READER_MISSING.format(ref=reference_id)), 1
+        doc, ref = found
+        number = clamp_page(doc, page)
+        return render_reader(doc, ref.short, ref.title, number), number
+
+    def read_previous(self, reference_id: str | None, page: Any) -> tuple[str, int]:
+        return self.read(reference_id, clamp_page_number(page) - 1)
+
+    def read_next(self, reference_id: str | None, page: Any) -> tuple[str, int]:
+        return self.read(reference_id, clamp_page_number(page) + 1)
+
+    def read_from_table(self, evt: gr.EventData) -> tuple[Any, str, int, Any]:
+        """A table row's Read button: choose that reference, show its first page, open the reader.
+        Outputs: the reference picker, the reader, the page number, the reader's accordion."""
+        reference_id = str((getattr(evt, "_data", None) or {}).get("reference_id") or "")
+        html, number = self.read(reference_id, 1)
+        choices = self.svc.reader_choices()
+        value = reference_id if any(ref_id == reference_id for _, ref_id in choices) else None
+        return gr.update(choices=choices, value=value), html, number, gr.update(open=True)
+
     def export_file(self, ids: list[str] | None, fmt_label: str) -> tuple[Any, str]:
         choices = file_formats(self.svc.export_formats())
         fmt, ext = choices.get(fmt_label, ("bibtex", "bib"))
@@ -172,8 +221,9 @@ class ApiFunctions:
         return self.svc.answer(question, history).model_dump(mode="json")
 
     def references(self, query: str = "", sort: str = "") -> list[dict]:
-        """The bibliography (21 references) with linked article sections and full-text status; `query` filters
-        on any field, `sort` is one of: year_desc, year_asc, author, title, container (or their UI labels)."""
+        """The bibliography (21 references) with linked article sections and coverage: `coverage` is full_text,
+        abstract or metadata_only, `source` its provenance (user file or fetched URL, extractor, pages,
+        characters, sha256, when) and last fetch outcome; `query` filters on any field, `sort` is one of: year_desc, year_asc, author, title, container (or their UI labels)."""
         entries = self.svc.entries()
         if self.svc.entries_error:
             raise gr.Error(self.svc.entries_error)
@@ -187,6 +237,20 @@ class ApiFunctions:
             return self.svc.view().export([e.ref for e in chosen], format)
         except PNSError as exc:
             raise gr.Error(str(exc)) from None
+
+    def indexed_text(self, reference_id: str, page: int = 1) -> dict:
+        """One page of the text the index holds for a reference (what its citations quote): {reference_id, label,
+        page, pages, text, coverage, source{...}}. PDFs page as printed; other files in parts of about one page."""
+        found = self.svc.indexed_text(reference_id)
+        if found is None:
+            raise gr.Error(READER_MISSING.format(ref=reference_id))
+        doc, ref = found
+        shown, total = reader_page(doc, page)
+        return {"reference_id": ref.id, "label": f"{ref.short}, {shown.label}", "page": shown.number, "pages": total,
+                "text": doc.text[shown.start:shown.end], "coverage": doc.coverage, "paged_as_printed": bool(doc.pages),
+                "source": {"file": doc.path, "original_name": doc.original_name, "user_supplied": doc.user_supplied,
+                           "origin_url": doc.origin_url, "extractor": doc.extractor, "sha256": doc.sha256,
+                           "added_at": doc.added_at, "retrieved_at": doc.retrieved_at}}
 
     def feedback(self, rating: str, answer: str, question: str = "", status: str = "answered", comment: str = "") -> dict:
         """Store thumbs 'up' or 'down' (+ optional comment) for an answer. Returns {'saved': true, 'id': n}."""

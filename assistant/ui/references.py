@@ -1,15 +1,18 @@
-"""The clinicians' reference explorer: the bibliography joined with its linked sections and full-text status.
+"""The clinicians' reference explorer: the bibliography joined with its linked sections and its coverage.
 
 Built from the read-only CorpusView the Assistant hands out (the same corpus answers are grounded in), then
 searched, sorted and exported in memory: it is small (21 entries) and cheap to rebuild per request, so a
 corpus reloaded after `pns index build` shows at once. Section links are inferred from the article, not
-printed in it, so they are labelled as such.
+printed in it, so they are labelled as such. Coverage (full text / abstract only / metadata only, with where
+the text came from and the last fetch's outcome) comes from the view's `coverage` records (corpus/coverage.py)
+and the verified source documents, read by field name: the UI imports only corpus.models and corpus.corpus.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from corpus.corpus import CorpusView
 from corpus.models import Reference
@@ -22,7 +25,11 @@ SORTS: dict[str, str] = {
     "Journal / source (A–Z)": "container",
 }
 FULL_TEXT = "Full text"
+ABSTRACT_ONLY = "Abstract only"
 METADATA_ONLY = "Metadata only"
+COVERAGE_LABELS = {"full_text": FULL_TEXT, "abstract": ABSTRACT_ONLY, "metadata_only": METADATA_ONLY}
+# Fetch outcomes that brought text; any other recorded outcome (paywall, blocked, not_found, error) is a failure.
+FETCH_SUCCESS = ("full_text", "abstract_only")
 # What the export and copy controls call each format the corpus can write; unknown ones show their key.
 FORMAT_LABELS: dict[str, str] = {
     "vancouver": "NLM / Vancouver",
@@ -45,41 +52,122 @@ class LinkedSection:
 
 
 @dataclass(frozen=True)
+class FetchAttempt:
+    """The last fetch of a reference: its outcome kind (paywall, blocked ...), why, when, from where."""
+
+    outcome: str
+    detail: str
+    at: str
+    url: str | None = None
+    http_status: int | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome not in FETCH_SUCCESS
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """What the corpus holds for one reference and where it came from (None where it does not apply)."""
+
+    coverage: str = "metadata_only"
+    origin: str | None = None  # "user" or "fetched"
+    file: str | None = None
+    original_name: str | None = None
+    origin_url: str | None = None
+    media_type: str | None = None
+    extractor: str | None = None
+    pages: int | None = None
+    characters: int | None = None
+    sha256: str | None = None
+    added_at: str | None = None
+    retrieved_at: str | None = None
+    problem: str | None = None
+    last_fetch: FetchAttempt | None = None
+
+    @property
+    def has_text(self) -> bool:
+        return self.coverage in ("full_text", "abstract")
+
+    def as_dict(self) -> dict[str, object]:
+        data = {k: v for k, v in self.__dict__.items() if k != "last_fetch"}
+        data["last_fetch"] = dict(self.last_fetch.__dict__) if self.last_fetch else None
+        return data
+
+
+@dataclass(frozen=True)
 class ReferenceEntry:
     """One bibliography entry as the explorer shows it."""
 
     ref: Reference
     sections: list[LinkedSection] = field(default_factory=list)
     full_text: bool = False
+    source: SourceStatus = field(default_factory=SourceStatus)
 
     @property
     def haystack(self) -> str:
         r = self.ref
         parts = [r.id, " ".join(r.authors), str(r.year or "n.d."), r.title, r.container or "", r.doi or "", r.url or ""]
         parts += [s.title for s in self.sections]
-        parts.append(FULL_TEXT if self.full_text else METADATA_ONLY)
+        parts.append(self.text_status)
+        if self.source.last_fetch is not None and self.source.last_fetch.failed:
+            parts.append(f"fetch failed {self.source.last_fetch.outcome}")
         return " ".join(parts).casefold()
 
     @property
+    def coverage(self) -> str:
+        """full_text / abstract / metadata_only (a view without coverage records falls back on full_text_ids)."""
+        if self.full_text and self.source.coverage == "metadata_only":
+            return "full_text"
+        return self.source.coverage
+
+    @property
     def text_status(self) -> str:
-        return FULL_TEXT if self.full_text else METADATA_ONLY
+        return COVERAGE_LABELS.get(self.coverage, METADATA_ONLY)
 
     def as_dict(self) -> dict[str, object]:
         """JSON for the /references API endpoint."""
         data = self.ref.model_dump(mode="json")
         data["full_text"] = self.full_text
+        data["coverage"] = self.coverage
+        data["source"] = self.source.as_dict()
         data["sections"] = [{"id": s.id, "title": s.title, "score": round(s.score, 4), "inferred": True} for s in self.sections]
         return data
 
 
+def _fetch_attempt(record: Any) -> FetchAttempt | None:
+    if record is None:
+        return None
+    return FetchAttempt(outcome=str(record.outcome), detail=str(record.detail or ""), at=str(record.at or ""),
+                        url=record.final_url or record.url, http_status=record.http_status)
+
+
+def source_status(record: Any, view: CorpusView) -> SourceStatus:
+    """A coverage record (corpus/coverage.py, read by field name) with the held document's sha256."""
+    doc = view.source(record.reference_id) if record.coverage != "metadata_only" else None
+    return SourceStatus(
+        coverage=record.coverage, origin=record.origin, file=record.file, original_name=record.original_name,
+        origin_url=record.origin_url, media_type=record.media_type, extractor=record.extractor, pages=record.pages,
+        characters=record.characters, sha256=doc.sha256 if doc is not None else None, added_at=record.added_at,
+        retrieved_at=record.retrieved_at, problem=record.problem, last_fetch=_fetch_attempt(record.last_fetch),
+    )
+
+
 def entries_from(view: CorpusView) -> list[ReferenceEntry]:
-    """Join the view's references with their linked sections (best link first) and full-text availability."""
+    """Join the view's references with their linked sections (best link first) and their coverage."""
     titles = {s.id: " > ".join(s.path) for s in view.article.sections}
     by_ref: dict[str, list[LinkedSection]] = {}
     for ln in view.links:
         by_ref.setdefault(ln.reference_id, []).append(LinkedSection(ln.section_id, titles.get(ln.section_id, ln.section_id), ln.score))
     have_text = view.full_text_ids
-    return [ReferenceEntry(r, sorted(by_ref.get(r.id, []), key=lambda s: -s.score), r.id in have_text) for r in view.references]
+    coverage = {c.reference_id: source_status(c, view) for c in view.coverage}
+    return [ReferenceEntry(r, sorted(by_ref.get(r.id, []), key=lambda s: -s.score), r.id in have_text,
+                           coverage.get(r.id, SourceStatus())) for r in view.references]
+
+
+def readable(entries: Sequence[ReferenceEntry]) -> list[ReferenceEntry]:
+    """The entries whose indexed text can be opened (full text or abstract held), in author order."""
+    return sort_entries([e for e in entries if e.source.has_text], "author")
 
 
 def search(entries: Sequence[ReferenceEntry], query: str | None) -> list[ReferenceEntry]:

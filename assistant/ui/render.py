@@ -3,22 +3,23 @@
 Everything a user or the corpus wrote passes through `esc` before it reaches markup, here and
 nowhere else, so a question containing `<script>` or `<img onerror=...>` is shown as text. Only
 markup built by these functions is trusted; links are emitted only for http(s) URLs and DOIs.
+The primitives live in assistant/ui/markup.py and one citation's fold-out in citation_view.py; this
+module puts an answer, its status note and the conversation together. Markers show as numbered badges
+(no brackets on screen); the copy button's text keeps them as [n].
 No gradio import: these functions are unit-tested on their own and reused by the API.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
 
 from assistant.disclaimer import DISCLAIMER
-from assistant.models import Answer, Citation, CitedReference
+from assistant.models import Answer
+from assistant.ui.citation_view import PassageContext, locate_quote, render_citation, render_passage, render_reference
 from assistant.ui.icons import icon
+from assistant.ui.markup import copy_button, doi_url, esc, link, safe_id, safe_url
 
-_SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 _MARKERS = re.compile(r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]")
 _BULLET = re.compile(r"^\s*[-*\u2022]\s+")
 
@@ -56,55 +57,6 @@ INDEX_ERROR_NOTE = (
 INDEX_ERROR_FLAG = "error: IndexStoreError"
 
 
-@dataclass(frozen=True)
-class PassageContext:
-    """The text surrounding a cited passage (its whole section) and where that text starts in the source."""
-
-    text: str
-    start: int
-    title: str = ""
-
-
-def esc(text: object) -> str:
-    """HTML-escape any value, quotes included (safe inside attributes too)."""
-    return html.escape("" if text is None else str(text), quote=True)
-
-
-def safe_id(text: str) -> str:
-    """An id/class fragment with nothing but [A-Za-z0-9_-]."""
-    return _SAFE_ID.sub("-", text)[:64] or "x"
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is an absolute http(s) URL, else None (no javascript:, data:, relative links)."""
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in url for c in "\"'<> \n\r\t"):
-        return None
-    return url
-
-
-def doi_url(doi: str | None) -> str | None:
-    """https://doi.org/<doi> with the DOI percent-encoded where needed."""
-    if not doi:
-        return None
-    return "https://doi.org/" + quote(doi.strip(), safe="/()._;:-")
-
-
-def link(url: str | None, text: str, label: str | None = None) -> str:
-    """An external link opening in a new tab, or the escaped text alone when the URL is unsafe."""
-    href = safe_url(url)
-    if href is None:
-        return esc(text)
-    aria = f' aria-label="{esc(label)}"' if label else ""
-    return f'<a href="{esc(href)}" target="_blank" rel="noopener noreferrer nofollow"{aria}>{esc(text)}</a>'
-
-
 def cite_target(prefix: str, marker: int) -> str:
     return f"{safe_id(prefix)}-cite-{marker}"
 
@@ -115,7 +67,7 @@ def _link_markers(escaped: str, targets: Mapping[int, str]) -> str:
     def one(number: str) -> str:
         n = int(number)
         if n not in targets:
-            return number
+            return f"[{number}]"
         return (
             f'<a class="pns-marker" href="#{targets[n]}" data-target="{targets[n]}" role="button" '
             f'aria-label="Show source passage {n}">{n}</a>'
@@ -125,7 +77,8 @@ def _link_markers(escaped: str, targets: Mapping[int, str]) -> str:
         numbers = re.split(r"\s*[,;]\s*", match.group(1))
         if not any(int(n) in targets for n in numbers):
             return match.group(0)
-        return '<span class="pns-markers">[' + ", ".join(one(n) for n in numbers) + "]</span>"
+        # badges only: the [ ] and commas stay in the copied text (copy_text), not on screen
+        return '<span class="pns-markers">' + "".join(one(n) for n in numbers) + "</span>"
 
     return _MARKERS.sub(replace, escaped)
 
@@ -145,79 +98,6 @@ def render_body(body: str, targets: Mapping[int, str] | None = None) -> str:
             text = "<br>".join(_link_markers(esc(ln.strip()), targets) for ln in lines)
             out.append(f"<p>{text}</p>")
     return "\n".join(out)
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split())
-
-
-def locate_quote(context: PassageContext, quote_text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Where the quote sits inside the context text: the offsets if they agree, else a search, else None."""
-    rel_start, rel_end = start - context.start, end - context.start
-    in_range = 0 <= rel_start < rel_end <= len(context.text)
-    if in_range and _norm(context.text[rel_start:rel_end]) == _norm(quote_text):
-        return rel_start, rel_end
-    found = context.text.find(quote_text.strip()) if quote_text.strip() else -1
-    if found >= 0:
-        return found, found + len(quote_text.strip())
-    return (rel_start, rel_end) if in_range else None
-
-
-def render_passage(citation: Citation, context: PassageContext | None, mark_id: str) -> str:
-    """The cited passage highlighted inside its surrounding section text (or the quote alone)."""
-    span = locate_quote(context, citation.quote, citation.start, citation.end) if context else None
-    if context is None or span is None:
-        return f'<blockquote class="pns-passage"><mark id="{mark_id}" class="pns-quote">{esc(citation.quote)}</mark></blockquote>'
-    s, e = span
-    text = context.text
-    return (
-        '<blockquote class="pns-passage">'
-        f"{esc(text[:s])}<mark id=\"{mark_id}\" class=\"pns-quote\">{esc(text[s:e])}</mark>{esc(text[e:])}"
-        "</blockquote>"
-    )
-
-
-def render_reference(ref: CitedReference) -> str:
-    """One bibliography line: authors (year). Title. Journal. DOI/URL links. Labelled as inferred."""
-    authors = ", ".join(ref.authors[:3]) + (" et al." if len(ref.authors) > 3 else "")
-    parts = [f"<span class=\"pns-ref-authors\">{esc(authors or 'Anon.')}</span> ({esc(ref.year or 'n.d.')}). "]
-    parts.append(f"<cite>{esc(ref.title)}</cite>.")
-    if ref.container:
-        parts.append(f" <span class=\"pns-ref-container\">{esc(ref.container)}</span>.")
-    links = []
-    if ref.doi and doi_url(ref.doi):
-        links.append("DOI: " + link(doi_url(ref.doi), ref.doi, f"DOI {ref.doi} (opens in a new tab)"))
-    if ref.url and safe_url(ref.url) and (not ref.doi or "doi.org" not in ref.url):
-        links.append(link(ref.url, urlsplit(ref.url).netloc or "Link", f"Open {ref.title} (new tab)"))
-    if links:
-        parts.append(" " + " · ".join(links))
-    parts.append(f' <span class="pns-ref-relation">({esc(ref.relation)})</span>')
-    return f'<li class="pns-ref" data-ref-id="{esc(ref.id)}">' + "".join(parts) + "</li>"
-
-
-def _snippet(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split()).lstrip("-• ")
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def render_citation(citation: Citation, context: PassageContext | None, target: str) -> str:
-    """A collapsible citation: section heading, the passage in context, its related references."""
-    refs = "".join(render_reference(r) for r in citation.references)
-    refs_html = (
-        f'<p class="pns-refs-title">Related references</p><ul class="pns-refs">{refs}</ul>'
-        if refs
-        else '<p class="pns-refs-title">No related references recorded for this section.</p>'
-    )
-    source = link(citation.article_url, citation.article_title or "Source article")
-    return (
-        f'<details class="pns-cite" id="{target}" data-marker="{citation.marker}">'
-        f'<summary><span class="pns-cite-n">[{citation.marker}]</span> {esc(citation.section)}'
-        f'<span class="pns-cite-snippet">“{esc(_snippet(citation.quote))}”</span></summary>'
-        f'<div class="pns-cite-body"><p class="pns-cite-source">From {source}, section '
-        f"“{esc(citation.section)}”:</p>"
-        f"{render_passage(citation, context, target + '-quote')}"
-        f"{refs_html}</div></details>"
-    )
 
 
 def status_note(answer: Answer) -> tuple[str, str, str] | None:
@@ -241,15 +121,6 @@ def render_note(kind: str, heading: str, next_step: str, body_html: str = "") ->
 
 def render_disclaimer(disclaimer: str = DISCLAIMER) -> str:
     return f'<p class="pns-disclaimer" role="note"><strong>Disclaimer:</strong> {esc(disclaimer)}</p>'
-
-
-def copy_button(text: str, label: str, aria_label: str | None = None) -> str:
-    """A button that copies `text` (kept, escaped, in a data attribute) to the clipboard; see scripts.COPY_JS."""
-    aria = esc(aria_label or label)
-    return (
-        f'<button type="button" class="pns-copy" data-copy="{esc(text)}" aria-label="{aria}" title="{aria}">'
-        f'{icon("copy")}<span class="pns-copy-label">{esc(label)}</span></button>'
-    )
 
 
 def render_answer(answer: Answer, prefix: str = "a", contexts: Mapping[int, PassageContext] | None = None,
@@ -321,3 +192,9 @@ def render_input_note(kind: str, text: str, next_step: str = "") -> str:
     role = "alert" if kind == "caution" else "status"
     extra = f" {esc(next_step)}" if next_step else ""
     return f'<div class="pns-note pns-note-{kind}" role="{role}">{sign}<p>{esc(text)}{extra}</p></div>'
+
+
+__all__ = [  # the primitives and citation parts are re-exported: callers import them from here
+    "PassageContext", "copy_button", "doi_url", "esc", "link", "locate_quote", "render_citation", "render_passage",
+    "render_reference", "safe_id", "safe_url",
+]

@@ -53,6 +53,18 @@ element.addEventListener('click', (event) => {
   const summary = target.querySelector('summary');
   if (summary) summary.focus({preventScroll: true});
 });
+// A cited source's page can be longer than its box: whenever a citation opens (by its number or its heading),
+// scroll the box itself (not the page) so the highlighted passage sits in its middle. 'toggle' does not
+// bubble, hence the capture phase.
+element.addEventListener('toggle', (event) => {
+  const cite = event.target;
+  if (!(cite instanceof HTMLDetailsElement) || !cite.matches('details.pns-cite') || !cite.open) return;
+  const box = cite.querySelector('blockquote.pns-passage');
+  const mark = box && box.querySelector('mark');
+  if (!mark || box.scrollHeight <= box.clientHeight) return;
+  const top = mark.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+  box.scrollTop = Math.max(0, top - Math.max(0, (box.clientHeight - mark.getBoundingClientRect().height) / 2));
+}, true);
 // When a new turn appears, bring its start into view (once per turn, not on every streamed update).
 let pnsTurns = element.querySelectorAll('.pns-turn').length;
 if (typeof watch === 'function') {
@@ -65,6 +77,20 @@ if (typeof watch === 'function') {
 """
 
 TRANSCRIPT_JS = MARKER_JS + COPY_JS
+
+# "Read" buttons in the references table (`button.pns-read[data-read]`): gradio's trigger() sends the reference
+# id to the server as the table's click event, which opens that reference's indexed text in the reader.
+READ_JS = """
+element.addEventListener('click', (event) => {
+  const button = event.target.closest('button.pns-read');
+  if (!button || !element.contains(button)) return;
+  event.preventDefault();
+  trigger('click', {reference_id: button.dataset.read || ''});
+});
+"""
+TABLE_JS = COPY_JS + READ_JS
+# After the reader changes page or reference: bring its heading into view (the table above can be long).
+SHOW_READER_JS = "() => { const r = document.querySelector('#pns-reader'); if (r) r.scrollIntoView({block: 'start'}); }"
 
 # A live count under the question box, so a question over the limit is visibly too long before it is sent
 # (the server still decides: the assistant's input check answers with the exact reason). __LIMIT__ is

@@ -19,12 +19,13 @@ from assistant.ui import render
 from assistant.ui.copy_text import answer_copy_text, reference_copy_text
 from assistant.ui.feedback import FeedbackStore
 from assistant.ui.passages import passage_contexts
-from assistant.ui.references import ReferenceEntry, entries_from
+from assistant.ui.references import ReferenceEntry, entries_from, readable
 from foundation.errors import PNSError
 from foundation.settings import Settings
 
 if TYPE_CHECKING:
     from corpus.corpus import CorpusView
+    from corpus.models import Reference, SourceDocument
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,25 @@ class Services:
         self.entries_error = None
         return entries
 
+    def reader_choices(self) -> list[tuple[str, str]]:
+        """(label, reference id) of every reference whose indexed text can be read, for the reader's picker."""
+        out = []
+        for e in readable(self.entries()):
+            size = f"{e.source.pages} pages" if e.source.pages else f"{e.source.characters or 0:,} characters"
+            title = e.ref.title if len(e.ref.title) <= 60 else e.ref.title[:57] + "…"
+            out.append((f"{e.ref.short} — {title} ({e.text_status.lower()}, {size})", e.ref.id))
+        return out
+
+    def indexed_text(self, reference_id: str) -> "tuple[SourceDocument, Reference] | None":
+        """The verified source document the index holds for a reference, with the reference; None if none."""
+        try:
+            view = self.view()
+        except PNSError as exc:
+            log.warning("could not load the corpus: %s", exc)
+            return None
+        ref, doc = view.reference(reference_id), view.source(reference_id)
+        return (doc, ref) if ref is not None and doc is not None and doc.text else None
+
     def export_formats(self) -> tuple[str, ...]:
         try:
             return self.view().export_formats
@@ -110,9 +130,10 @@ class Services:
         yield final if final is not None else error_answer()
 
     def render_answer(self, answer: Answer, prefix: str) -> str:
-        """The answer's HTML with each cited passage shown inside its section, and its copy text."""
+        """The answer's HTML with each cited passage shown where it stands (article section, source page,
+        bibliography entry), and its copy text."""
         try:
-            contexts = passage_contexts(self.view(), answer.citations)
+            contexts = passage_contexts(self.view(), answer.citations, answer.body)
         except Exception:  # showing the quote alone is better than no answer
             log.exception("passage context lookup failed")
             contexts = {}

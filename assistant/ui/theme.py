@@ -34,7 +34,7 @@ CSS = """
 .gradio-container { width: 100% !important; max-width: min(1160px, 100vw) !important; margin: 0 auto !important; }
 /* Our boxes have light backgrounds in both themes: pin gradio's text colour variables inside them, so dark
    mode never puts light text on a light box. */
-#pns-transcript, #pns-banner, #pns-ref-table, #pns-input-note { --body-text-color: #111827;
+#pns-transcript, #pns-banner, #pns-ref-table, #pns-input-note, #pns-reader { --body-text-color: #111827;
   --body-text-color-subdued: #374151; --link-text-color: #1d4ed8; --link-text-color-hover: #1e3a8a;
   --link-text-color-visited: #5b21b6; color: #111827; }
 #pns-banner .pns-banner { background: #fff7d6; color: #3b2f00; border: 2px solid #8a6d00; border-radius: 8px;
@@ -52,7 +52,7 @@ CSS = """
 .pns-question p, .pns-reply p { margin: 0 0 .5em 0; color: inherit; }
 .pns-reply ul { margin: 0 0 .5em 1.2em; }
 .pns-empty { color: #374151; background: #f9fafb; border: 1px dashed #9ca3af; border-radius: 10px; padding: 12px 14px; }
-.pns-markers { white-space: nowrap; }
+.pns-markers { white-space: nowrap; display: inline-flex; gap: 3px; vertical-align: baseline; }
 a.pns-marker { display: inline-block; min-width: 1.6em; padding: 0 .3em; margin: 0 1px; text-align: center; border-radius: 6px;
   background: #1d4ed8; color: #ffffff !important; font-weight: 700; font-size: .85em; text-decoration: none; line-height: 1.5; }
 a.pns-marker:hover, a.pns-marker:focus-visible { background: #1e3a8a; outline: 3px solid #93c5fd; outline-offset: 1px; }
@@ -62,11 +62,16 @@ details.pns-cite { border: 1px solid #cbd5e1; border-radius: 8px; margin: 6px 0;
 details.pns-cite > summary { cursor: pointer; padding: 8px 10px; font-weight: 600; min-height: 24px; }
 details.pns-cite > summary:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 details.pns-cite.pns-flash { box-shadow: 0 0 0 3px #f59e0b; }
-.pns-cite-n { color: #1d4ed8; font-weight: 700; }
+.pns-cite-n { display: inline-block; min-width: 1.6em; padding: 0 .3em; text-align: center; border-radius: 6px;
+  background: #1d4ed8; color: #ffffff; font-weight: 700; font-size: .85em; line-height: 1.5; }
+.pns-cite-label { font-weight: 700; color: #111827; }
 .pns-cite-body { padding: 0 12px 10px 12px; }
 .pns-cite-source { font-size: .9rem; color: #374151; }
 blockquote.pns-passage { margin: 6px 0; padding: 8px 12px; border-left: 4px solid #1d4ed8; background: #ffffff; color: #1f2937;
   white-space: pre-wrap; max-height: 22rem; overflow-y: auto; font-size: .95rem; }
+blockquote.pns-passage-page, blockquote.pns-passage-part, blockquote.pns-passage-window { max-height: 24rem;
+  border: 1px solid #cbd5e1; border-left: 4px solid #1d4ed8; border-radius: 4px; }
+blockquote.pns-passage:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; }
 mark.pns-quote { background: #fde68a; color: #111827; padding: 0 2px; border-radius: 2px; }
 .pns-refs-title { font-weight: 700; font-size: .9rem; margin: 8px 0 2px 0; }
 ul.pns-refs { margin: 0 0 0 1.1em; padding: 0; font-size: .92rem; }
@@ -127,6 +132,20 @@ table.pns-reftable { width: 100%; border-collapse: collapse; table-layout: fixed
 .pns-badge { display: inline-block; font-size: .75rem; font-weight: 700; padding: 0 6px; border-radius: 999px; white-space: nowrap; line-height: 1.5; }
 .pns-badge-full { background: #dcfce7; color: #14532d; border: 1px solid #15803d; }
 .pns-badge-meta { background: #f3f4f6; color: #374151; border: 1px solid #6b7280; }
+.pns-badge-abstract { background: #fef3c7; color: #78350f; border: 1px solid #b45309; }
+.pns-badge-failed { background: #fee2e2; color: #7f1d1d; border: 1px solid #b91c1c; margin-top: 2px; }
+button.pns-read { font: inherit; font-size: .78rem; font-weight: 600; color: #1e3a8a; background: #eff6ff; border: 1px solid #93c5fd;
+  border-radius: 6px; padding: 1px 6px; margin-top: 3px; cursor: pointer; min-height: 24px; }
+button.pns-read:hover { background: #dbeafe; }
+button.pns-read:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; }
+.pns-reftable .pns-problem, .pns-reftable .pns-last-fetch { color: #7f1d1d; }
+.pns-reader { border: 1px solid #d1d5db; border-radius: 8px; padding: 8px 12px; background: #ffffff; color: #111827; }
+.pns-reader p { margin: 0 0 6px 0; }
+.pns-reader-head { font-size: 1rem; }
+.pns-reader-note { font-size: .85rem; color: #374151; }
+.pns-reader-text { white-space: pre-wrap; overflow-wrap: anywhere; max-height: 60vh; overflow-y: auto; font-size: .95rem;
+  line-height: 1.5; border-top: 1px solid #e5e7eb; padding-top: 6px; }
+.pns-reader-empty p { color: #374151; margin: 0; }
 .pns-ref-id { font-size: .78rem; color: #4b5563; }
 /* search, sort and copy format: side by side on a wide screen, one per line on a phone */
 #pns-ref-controls .block { min-width: min(100%, 240px) !important; }

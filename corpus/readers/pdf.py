@@ -22,7 +22,7 @@ class PdfReader:
     name = "pdf"
     media_type = "application/pdf"
     extensions = (".pdf",)
-    version = "2"
+    version = "3"  # 3: printed page labels
 
     def sniff(self, head: bytes) -> bool:
         return head.lstrip()[:5].lower() == b"%pdf-"
@@ -36,12 +36,13 @@ class PdfReader:
             if reader.is_encrypted:
                 raise CorpusError(f"{name}: the PDF is encrypted; save an unprotected copy and add that")
             texts = [reflow(page.extract_text() or "") for page in reader.pages]
+            labels = printed_labels(reader)
             meta = reader.metadata
         except CorpusError:
             raise
         except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
             raise CorpusError(f"{name}: unreadable PDF ({exc})") from None
-        text, pages = _join_pages(texts)
+        text, pages = _join_pages(texts, labels)
         title = _meta(meta, "title")
         subject = " ".join(filter(None, [_meta(meta, "subject"), _meta(meta, "keywords"), _meta(meta, "doi")]))
         dois = find_dois(subject)
@@ -72,7 +73,24 @@ def reflow(page_text: str) -> str:
     return out
 
 
-def _join_pages(texts: list[str]) -> tuple[str, list[PageSpan]]:
+def printed_labels(reader: object) -> list[str | None]:
+    """Each page's printed number from the PDF's /PageLabels (a journal's '1723'..'1729'), or None per page.
+
+    Why only from the file: a PDF without labels counts from 1, and guessing the journal's numbering from
+    the bibliography's page range would put a page number on a passage that the file itself never states.
+    """
+    pages = len(reader.pages)  # type: ignore[attr-defined]
+    try:
+        root = reader.trailer["/Root"]  # type: ignore[attr-defined]
+        if "/PageLabels" not in root:
+            return [None] * pages
+        labels = list(reader.page_labels)  # type: ignore[attr-defined]
+    except Exception:  # a malformed label tree costs the labels, never the text
+        return [None] * pages
+    return [str(label) if label else None for label in labels] if len(labels) == pages else [None] * pages
+
+
+def _join_pages(texts: list[str], labels: list[str | None] | None = None) -> tuple[str, list[PageSpan]]:
     """One text with each non-empty page's span in it (empty pages keep their number, just no span)."""
     parts: list[str] = []
     pages: list[PageSpan] = []
@@ -84,7 +102,9 @@ def _join_pages(texts: list[str]) -> tuple[str, list[PageSpan]]:
             parts.append(PAGE_JOIN)
             cursor += len(PAGE_JOIN)
         parts.append(page_text)
-        pages.append(PageSpan(number=number, start=cursor, end=cursor + len(page_text)))
+        label = labels[number - 1] if labels and number <= len(labels) else None
+        pages.append(PageSpan(number=number, start=cursor, end=cursor + len(page_text),
+                              label=label if label and label != str(number) else None))
         cursor += len(page_text)
     return "".join(parts), pages
 

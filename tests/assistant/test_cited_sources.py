@@ -23,6 +23,7 @@ from corpus.bibliography import load_references
 from foundation.settings import Settings
 
 FACT_PAGE = 7
+FIRST_PRINTED = 1720  # the synthetic file numbers its pages as a journal issue would (PDF /PageLabels)
 FACT = "In the synthetic zorblax cohort described on this page, 37 of 120 patients developed migratory thrombophlebitis."
 QUESTION = "How many patients in the synthetic zorblax cohort developed migratory thrombophlebitis?"
 runner = CliRunner()
@@ -39,7 +40,7 @@ def home_with_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict:
     home = tmp_path_factory.mktemp("fresh-home")
     varki = {r.id: r for r in load_references(Settings())}["varki2007"]
     pdf = tmp_path_factory.mktemp("library") / "trousseau-paper.pdf"
-    pdf.write_bytes(synthetic_pdf(varki, 12, facts={FACT_PAGE: FACT}))
+    pdf.write_bytes(synthetic_pdf(varki, 12, facts={FACT_PAGE: FACT}, first_printed_page=FIRST_PRINTED))
     first = pns(home, "index", "build", "--no-progress", "--json")
     added = pns(home, "corpus", "add", str(pdf), "--json")["results"]
     second = pns(home, "index", "build", "--no-progress", "--json")
@@ -65,7 +66,9 @@ def test_a_fact_only_in_the_pdf_is_cited_by_reference_id_and_page(home_with_pdf:
     cited = [c for c in answer["citations"] if "37 of 120 patients" in c["quote"]]
     assert len(cited) == 1
     c = cited[0]
-    assert (c["source"], c["page"], c["source_id"], c["section"]) == ("varki2007", FACT_PAGE, "varki2007", f"p. {FACT_PAGE}")
+    printed = str(FIRST_PRINTED + FACT_PAGE - 1)  # the file's own page labels, as a journal PDF prints them
+    assert (c["source"], c["page"], c["page_label"], c["source_id"], c["section"]) == (
+        "varki2007", FACT_PAGE, printed, "varki2007", f"p. {printed}")
     assert [(r["id"], r["relation"]) for r in c["references"]] == [("varki2007", "cited source (full text)")]
     assert answer["body"].startswith(FROM_SOURCES)  # the article says nothing about it, so only the source speaks
 
@@ -86,4 +89,4 @@ def test_the_article_still_leads_and_its_links_stay_related(home_with_pdf: dict)
 def test_the_terminal_answer_names_the_page(home_with_pdf: dict) -> None:
     result = runner.invoke(app, ["--home", str(home_with_pdf["home"]), "ask", QUESTION])
     assert result.exit_code == 0, result.output
-    assert f"p. {FACT_PAGE}" in result.stdout and "cited source (full text): Varki" in result.stdout
+    assert f"p. {FIRST_PRINTED + FACT_PAGE - 1}" in result.stdout and "cited source (full text): Varki" in result.stdout

@@ -177,3 +177,17 @@ def test_a_bare_class_question_asks_about_the_topic_and_keeps_it() -> None:
     assert rewrite_followup("is there a paper on it", history("what is trousseau syndrome", "which cancers")) == \
         "Is there a paper on trousseau syndrome"
     assert rewrite_followup("what now", turns) == "what now"
+
+
+@pytest.mark.parametrize(("previous", "question"), [
+    ("how long do people live after lung cancer surgery", "what kind of rehab"),
+    ("can kids get it", "what kind of follow-up care"),
+])
+def test_a_short_follow_up_without_a_topic_is_read_with_the_previous_question(previous: str, question: str) -> None:
+    rewritten = rewrite_followup(question, [{"role": "user", "content": previous}])
+    assert rewritten.startswith(question) and previous in rewritten
+
+
+@pytest.mark.parametrize("question", ["what is lambert-eaton syndrome", "how is paraneoplastic cerebellar degeneration treated"])
+def test_a_follow_up_with_its_own_topic_is_not_given_the_previous_one(question: str) -> None:
+    assert rewrite_followup(question, [{"role": "user", "content": "what tests are used"}]) == question

@@ -65,6 +65,10 @@ def test_the_four_tools_are_listed_with_schemas(mcp_server) -> None:  # type: ig
     assert tools["export_references"].input_schema["properties"]["format"]["enum"] == [
         "bibtex", "ris", "csl-json", "vancouver", "ama", "apa"]
     assert all(t.annotations and t.annotations.read_only_hint for t in tools.values())
+    # the ask result's status field names every status a client can receive, from the one Status literal
+    status_field = (tools["ask"].output_schema or {}).get("properties", {}).get("status", {})
+    for status in ("answered", "emergency", "unsupported_language", "invalid_input"):
+        assert status in status_field.get("description", ""), status_field
 
 
 @pytest.mark.parametrize(("question", "status"), [

@@ -27,13 +27,20 @@ def test_every_reader_is_registered_once_with_its_own_media_type() -> None:
 def test_pdf_keeps_page_numbers_and_reflows_lines() -> None:
     data = synthetic_pdf(REFS["varki2007"], 4, facts={3: "A fact printed only on page three of this synthetic file."})
     got = read_document(data, "v.pdf")
-    assert got.media_type == "application/pdf" and got.extractor.startswith("pdf/2:pypdf-")
+    assert got.media_type == "application/pdf" and got.extractor.startswith("pdf/3:pypdf-")
+    assert all(p.label is None and p.printed == str(p.number) for p in got.pages)  # no labels in the file: none invented
     assert [p.number for p in got.pages] == [1, 2, 3, 4]
     for page in got.pages:
         assert got.text[page.start : page.end].startswith(f"{BANNER}. Page {page.number} of 4.")
     third = got.pages[2]
     assert "A fact printed only on page three" in got.text[third.start : third.end]
     assert got.doi == "10.1182/blood-2006-10-053736" and got.title and got.title.startswith("Trousseau")
+
+
+def test_pdf_page_labels_give_the_printed_page_numbers() -> None:
+    data = synthetic_pdf(REFS["varki2007"], 3, first_printed_page=1723)
+    got = read_document(data, "v.pdf")
+    assert [(p.number, p.label, p.printed) for p in got.pages] == [(1, "1723", "1723"), (2, "1724", "1724"), (3, "1725", "1725")]
 
 
 def test_reflow_joins_wrapped_lines_and_keeps_paragraphs() -> None:

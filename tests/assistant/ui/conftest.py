@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from ui_support import CHROMIUM, CHROMIUM_ARGS, UIServer, launch
+from ui_support import CHROMIUM, CHROMIUM_ARGS, UIServer, home_with_source, launch
 
 from foundation.settings import Settings
 
@@ -25,6 +25,29 @@ def ui_assistant(built_index_home: Settings) -> Any:
 def ui_server(built_index_home: Settings, ui_assistant: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[UIServer]:
     """The real Gradio server (threaded launch) on 127.0.0.1; feedback goes to its own temp database."""
     server = launch(built_index_home, ui_assistant, tmp_path_factory.mktemp("ui-feedback"))
+    yield server
+    server.demo.close()
+
+
+@pytest.fixture(scope="session")
+def source_home(built_index_home: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A home whose corpus holds one cited source's text (a synthetic PDF for varki2007; see ui_support)."""
+    return home_with_source(built_index_home, tmp_path_factory.mktemp("ui-source-home"))
+
+
+@pytest.fixture(scope="session")
+def source_assistant(source_home: Settings) -> Any:
+    from assistant.api import Assistant
+
+    assistant = Assistant(source_home)
+    assistant.warm_up()
+    return assistant
+
+
+@pytest.fixture(scope="session")
+def source_server(source_home: Settings, source_assistant: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[UIServer]:
+    """The real Gradio server over the home with a cited source's text."""
+    server = launch(source_home, source_assistant, tmp_path_factory.mktemp("ui-source-feedback"))
     yield server
     server.demo.close()
 

@@ -127,3 +127,33 @@ def test_a_corrupt_source_file_shows_as_metadata_only_not_an_error(settings: Set
     entries = {e.ref.id: e for e in R.entries_from(Corpus.load(settings).view())}
     assert entries["vogrig2019"].full_text is True
     assert entries["varki2007"].full_text is False
+
+
+def test_abstract_coverage_and_a_failed_fetch_are_shown_with_their_reasons(settings: Settings) -> None:
+    from corpus.fetch_log import FetchRecord, record
+    from corpus.sources import add_source
+
+    add_source(settings, "vogrig2019", "vogrig2019.txt", b"Population-based incidence (abstract).", coverage="abstract",
+               origin_url="https://example.org/vogrig", retrieved_at="2026-11-30T08:15:00+00:00")
+    record(settings.resolved_sources_dir, FetchRecord(reference_id="varki2007", outcome="paywall", at="2026-11-30T08:16:00+00:00",
+                                                      detail="publisher page asks for a subscription", http_status=200,
+                                                      url="https://doi.org/10.1182/blood-2006-10-053736"))
+    entries = {e.ref.id: e for e in R.entries_from(Corpus.load(settings).view())}
+    vogrig, varki = entries["vogrig2019"], entries["varki2007"]
+    assert (vogrig.coverage, vogrig.text_status, vogrig.source.origin) == ("abstract", R.ABSTRACT_ONLY, "fetched")
+    assert (varki.coverage, varki.source.last_fetch.outcome, varki.source.last_fetch.failed) == ("metadata_only", "paywall", True)
+    assert R.search(list(entries.values()), "paywall") == [varki]
+    html = render_reference_table([vogrig, varki], 21, lambda e: "x", "ris")
+    rows = {r["id"]: "".join("".join(c) for c in r["cells"]) for r in rows_of(html)}
+    assert "Abstract only" in rows["vogrig2019"] and "fetched from https://example.org/vogrig, 2026-11-30 08:15 UTC" in rows["vogrig2019"]
+    assert "Fetch: paywall" in rows["varki2007"] and "publisher page asks for a subscription" in rows["varki2007"]
+    assert "Last fetch, 2026-11-30 08:16 UTC: paywall, HTTP 200" in rows["varki2007"]
+    assert [r["id"] for r in rows_of(html)] == ["vogrig2019", "varki2007"] and html.count('class="pns-read"') == 2
+    assert R.readable(list(entries.values())) == [vogrig]
+
+
+def test_every_reference_is_metadata_only_in_the_packaged_corpus(view: CorpusView) -> None:
+    entries = R.entries_from(view)
+    assert {e.coverage for e in entries} == {"metadata_only"} and not R.readable(entries)
+    html = render_reference_table(entries, len(entries), lambda e: "x", "ris")
+    assert html.count("Metadata only</span>") == 21 and "pns-read" not in html and "Fetch:" not in html

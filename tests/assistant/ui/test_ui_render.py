@@ -178,3 +178,51 @@ def test_safe_url_allows_only_absolute_http() -> None:
 
 
 
+
+
+def test_markers_are_badges_without_brackets_and_the_copy_text_keeps_them() -> None:
+    answer = make_answer("They are immune reactions [1]. Both [1, 7] and an unknown one [7].")
+    html = render.render_answer(answer, "t0", copy_text=answer.answer)
+    body = html[html.index('<div class="pns-answer-body">'):html.index("</div>")]
+    assert "[1" not in body and "," not in body and body.replace("[7]", "").count("]") == 0
+    assert body.count('class="pns-marker"') == 2 and body.count("[7]") == 2  # a number with no citation stays as written
+    buttons = [attrs for tag, attrs in tags_of(html) if tag == "button"]
+    assert "reactions [1]." in buttons[0]["data-copy"] and "[1, 7]" in buttons[0]["data-copy"]
+
+
+def test_the_citation_number_is_a_badge_too() -> None:
+    html = render.render_answer(make_answer("Body [1]."), "t0", {1: PassageContext(SECTION_TEXT, SECTION_START)})
+    assert '<span class="pns-cite-n" aria-label="Source 1">1</span>' in html and "[1]</span>" not in html
+
+
+def test_a_source_page_gets_its_label_its_note_and_a_scrolling_box() -> None:
+    page_text = "SYNTHETIC TEST DOCUMENT. Page 7 of 12.\n" + "Filler sentence. " * 200 + QUOTE + " More filler." * 50
+    start = 5000 + page_text.index(QUOTE)
+    citation = make_answer("x").citations[0].model_copy(update={
+        "source": "varki2007", "source_id": "varki2007", "page": 7, "section": "p. 7", "start": start,
+        "end": start + len(QUOTE), "references": [GRABER.model_copy(update={"relation": "cited source (full text)"})]})
+    ctx = PassageContext(page_text, 5000, "p. 7", label="Varki 2007, p. 7", note="page 7 of 12 of a file", kind="page")
+    html = render.render_citation(citation, ctx, "t0-cite-1")
+    assert '<blockquote class="pns-passage pns-passage-page" tabindex="0" aria-label="Varki 2007, p. 7">' in html
+    assert f'<mark id="t0-cite-1-quote" class="pns-quote">{QUOTE}</mark>' in html
+    assert html.startswith('<details class="pns-cite pns-cite-source"') and "(page 7 of 12 of a file)" in html
+    assert '<p class="pns-refs-title">Cited source</p>' in html and "Related references" not in html
+
+
+def test_a_bibliography_answer_shows_the_whole_entry_with_the_stated_fields_marked(ui_assistant) -> None:  # type: ignore[no-untyped-def]
+    from assistant.ui.passages import passage_contexts
+
+    answer = ui_assistant.ask("What is the DOI of the Varki paper?")
+    (cited,) = answer.citations
+    assert cited.source_id == "bibliography"
+    view = ui_assistant.corpus_view()
+    raw = view.reference("varki2007").raw
+    ctx = passage_contexts(view, answer.citations, answer.body)[1]
+    assert (ctx.kind, ctx.text, ctx.label) == ("entry", raw, "Varki 2007")
+    marked = [raw[s:e] for s, e in ctx.marks]
+    assert any("10.1182/blood-2006-10-053736" in m for m in marked)
+    assert not any(m.startswith("Varki, A.") for m in marked), "authors the answer does not state stay unmarked"
+    html = render.render_answer(answer, "t0", {1: ctx})
+    passage = html[html.index('<blockquote class="pns-passage pns-passage-entry"'):html.index("</blockquote>")]
+    assert passage.count("<mark") == len(ctx.marks) >= 1 and passage.startswith('<blockquote class="pns-passage pns-passage-entry" tabindex="0" aria-label="Varki 2007">Varki, A. (<mark ')  # whole entry, parts marked
+    assert "(entry 18 of 21); the parts this answer states are highlighted:" in html and "The entry&#x27;s fields" in html

@@ -14,7 +14,18 @@ import pytest
 from assistant.disclaimer import DISCLAIMER, has_disclaimer
 from assistant.ui.security import MAX_REQUEST_BYTES
 
-from ui_support import REPO_ROOT, UIServer, free_port, launch
+from ui_support import (
+    REPO_ROOT,
+    SOURCE_FACT,
+    SOURCE_FACT_PAGE,
+    SOURCE_FILE,
+    SOURCE_PAGES,
+    SOURCE_QUESTION,
+    SOURCE_REF,
+    UIServer,
+    free_port,
+    launch,
+)
 
 pytestmark = pytest.mark.server
 
@@ -97,6 +108,28 @@ def test_references_search_and_export(ui_server: UIServer) -> None:
     assert "@article{varki2007" in bib and "@article{graber2023" in bib and bib.count("@") == 2
     ris = client.predict([], "ris", api_name="/export")
     assert ris.count("TY  - ") == len(refs)
+    assert {r["coverage"] for r in refs} == {"metadata_only"} and all(r["source"]["sha256"] is None for r in refs)
+    with pytest.raises(Exception, match="No indexed text is held for varki2007"):
+        client.predict("varki2007", 1, api_name="/indexed_text")
+
+
+def test_a_cited_source_is_cited_by_page_listed_as_full_text_and_readable(source_server: UIServer) -> None:
+    """The home holds a synthetic PDF for varki2007: the answer cites its page, /references reports its coverage
+    and provenance, /indexed_text returns that page's text."""
+    client = client_for(source_server.url)
+    answer = client.predict(SOURCE_QUESTION, [], api_name="/ask")
+    (cited,) = [c for c in answer["citations"] if "37 of 120 patients" in c["quote"]]
+    assert (cited["source"], cited["page"]) == (SOURCE_REF, SOURCE_FACT_PAGE) and has_disclaimer(answer["answer"])
+    refs = {r["id"]: r for r in client.predict("", "", api_name="/references")}
+    varki = refs[SOURCE_REF]
+    assert (varki["coverage"], varki["full_text"], varki["source"]["origin"]) == ("full_text", True, "user")
+    assert varki["source"]["original_name"] == SOURCE_FILE and varki["source"]["pages"] == SOURCE_PAGES
+    assert len(varki["source"]["sha256"]) == 64 and "pypdf" in varki["source"]["extractor"]
+    assert sum(r["coverage"] == "metadata_only" for r in refs.values()) == len(refs) - 1
+    page = client.predict(SOURCE_REF, SOURCE_FACT_PAGE, api_name="/indexed_text")
+    assert (page["label"], page["page"], page["pages"]) == ("Varki 2007, p. 5", SOURCE_FACT_PAGE, SOURCE_PAGES)
+    assert SOURCE_FACT in page["text"] and page["source"]["sha256"] == varki["source"]["sha256"]
+    assert client.predict(SOURCE_REF, 99, api_name="/indexed_text")["page"] == SOURCE_PAGES
 
 
 def test_feedback_endpoint_persists_rows(ui_server: UIServer) -> None:

@@ -1,0 +1,88 @@
+"""Which sentences the enriched composer shows, on the real index and the real bundled embedder.
+
+Questions here are written for these tests (not eval items): a list question gets every item of its list,
+asking for "the other ..." brings the list too, a long bullet split over two passages is shown whole, and a
+"what is" question does not get bullets of an unrelated list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.api import Assistant
+from corpus.enrichment import PACKAGED_ENRICHMENT
+
+pytestmark = pytest.mark.skipif(not PACKAGED_ENRICHMENT.is_file(), reason="no committed enrichment records")
+
+TESTS = ("Imaging:", "Laboratory Tests:", "Electromyography (EMG)", "Lumbar Puncture")
+
+
+def test_a_list_question_gets_every_item(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("list every advanced diagnostic test for paraneoplastic syndromes")
+    assert answer.status == "answered"
+    assert all(label in answer.body for label in TESTS), answer.body
+
+
+def test_asking_for_the_others_brings_the_rest_of_the_list(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("what other tests are there besides a lumbar puncture")
+    assert sum(label in answer.body for label in TESTS) >= 3, answer.body
+
+
+def test_a_bullet_split_over_two_passages_is_shown_whole(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("which blood problems cause tiredness and pale skin")
+    if "Fatigue, pale skin" in answer.body:
+        assert "too many red blood cells" in answer.body, answer.body
+
+
+def test_a_what_is_question_gets_no_unrelated_bullets(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("what is a paraneoplastic syndrome")
+    assert answer.status == "answered"
+    assert "immune" in answer.body
+    for unrelated in ("Dermatologic:", "Hematologic:", "Clotting disorders:", "Kidney (Renal):"):
+        assert unrelated not in answer.body, answer.body
+
+
+def test_paragraph_of_finds_the_short_paragraph_around_a_sentence(warm_assistant: Assistant) -> None:
+    from assistant.enriched_compose import paragraph_of
+
+    enriched = warm_assistant.parts().enriched
+    text = enriched.article_text
+    item = enriched.at(text.index("Patients may need long-term neurological monitoring"))
+    members = paragraph_of(item, enriched, text)
+    assert [m.unit.text.split()[0] for m in members] == ["Ongoing", "Patients", "Support"]
+    bullet = enriched.at(text.index("Imaging:"))
+    assert paragraph_of(bullet, enriched, text) == [bullet]  # a list item is never a paragraph's sentence
+
+
+def test_paragraph_completion_shows_the_continuation(built_index_home) -> None:
+    question = "will patients need long-term neurological monitoring or physical therapy?"
+    completed = Assistant(built_index_home.override(answer={"whole_paragraphs": True}))
+    answer = completed.ask(question)
+    assert answer.status == "answered" and "long-term neurological monitoring" in answer.body, answer.body
+    assert "Support groups and counseling" in answer.body, answer.body
+
+
+def test_extra_feature_columns_reach_the_ranker(warm_assistant: Assistant) -> None:
+    """The re-scoring hook (a second embedder's cosines in benchmarks/rescore_cv.py): extra columns are appended to
+    every candidate's row, and a ranker fitted on the wider rows scores by them."""
+    from assistant.enriched_compose import rank_candidates
+    from assistant.ranker import FEATURES, Ranker
+
+    parts = warm_assistant.parts()
+    query = "how can patients cope emotionally after treatment"
+    retrieval = parts.retriever.retrieve(query, pool=True)
+    focus = parts.index.embed_query(query)
+    marked = "Support groups and counseling"
+
+    def extra(q: str, items: list) -> list[list[float]]:
+        assert q == query and len(items) > 1
+        return [[float(item is not None and item.unit.text.startswith(marked))] for item in items]
+
+    _, plain = rank_candidates(query, focus, focus, retrieval.candidates, parts.bank, parts.enriched, None)
+    scored, rows = rank_candidates(query, focus, focus, retrieval.candidates, parts.bank, parts.enriched, None, extra)
+    assert all(len(r) == len(FEATURES) + 1 for r in rows) and all(len(r) == len(FEATURES) for r in plain)
+    only_extra = Ranker(tuple([0.0] * len(FEATURES) + [5.0]), -2.0, tuple([0.0] * (len(FEATURES) + 1)),
+                        tuple([1.0] * (len(FEATURES) + 1)), {})
+    ranked, _ = rank_candidates(query, focus, focus, retrieval.candidates, parts.bank, parts.enriched, only_extra, extra)
+    assert any(r[-1] for r in rows), "the marked sentence should be a candidate for this question"
+    assert ranked[0].sentence.text.startswith(marked), [s.sentence.text for s in ranked[:3]]
