@@ -53,7 +53,9 @@ def test_the_weights_were_trained_on_the_training_data_as_it_is_now(model: Emerg
     """Edit the bank (or the augmentation) without `python -m benchmarks.emergency_classifier train` and this fails."""
     from benchmarks.emergency_data import training_hash, training_rows
 
-    assert model.meta["training_sha256"] == training_hash(training_rows())
+    assert model.meta["training_sha256"] == training_hash(training_rows()), (
+        "the emergency model's training data changed (bank, rule-test phrasings, eval v1/dev, corpus questions): "
+        "retrain with `python -m benchmarks.emergency_classifier train` and commit the new weights and report")
 
 
 def test_the_weights_fit_the_bundled_sentence_model(model: EmergencyModel) -> None:
