@@ -2,6 +2,7 @@
 
     python -m benchmarks.emergency_classifier train     # grouped 5-fold CV, threshold, fit -> assistant/data/emergency_model.npz
     python -m benchmarks.emergency_classifier heldout   # score the self-written held-out bank once (rules, model, both)
+    python -m benchmarks.emergency_classifier ood --stage after   # the out-of-distribution check bank (benchmarks/emergency_ood.py)
 
 How it is measured: messages (benchmarks/emergency_data.py) are grouped so that a phrasing, its typed
 variants and the messages it was buried in always share a fold; every message is scored by a model that
@@ -227,13 +228,18 @@ def train(out: Path, results: Path) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=("train", "heldout"))
+    parser.add_argument("command", choices=("train", "heldout", "ood"))
+    parser.add_argument("--stage", default="after", help="ood: the report entry to write (before/after a change)")
     parser.add_argument("--out", type=Path, default=None, help="where the weights go (default assistant/data/emergency_model.npz)")
     args = parser.parse_args()
     if args.command == "train":
         from assistant.emergency_model import MODEL_FILE
 
         train(args.out or MODEL_FILE, RESULTS)
+    elif args.command == "ood":
+        from benchmarks.emergency_ood import score_ood
+
+        score_ood(args.stage)
     else:
         from benchmarks.emergency_heldout import score_heldout
 
