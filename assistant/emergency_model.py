@@ -12,6 +12,12 @@ flags), and its threshold was chosen for recall within a false-trigger budget on
 Each sentence of a message is scored on its own, and so is the whole message: an emergency often sits
 inside a long message about something else ("... anyway right now she is on the floor shaking").
 
+A distance gate bounds the model to what it knows: a linear model extrapolates, so a message unlike
+anything it was trained on ("my cat is sick", a prompt-injection) can land far on the emergency side of
+the hyperplane. A piece may fire only when its sentence vector is close enough (cosine >= min_similarity)
+to one of the emergency pieces the model was trained on; those vectors ship as a float16 matrix and the
+bound was chosen under grouped CV to keep out-of-fold recall (benchmarks/emergency_classifier.py).
+
 Only arrays ship (assistant/data/emergency_model.npz, loaded with allow_pickle=False): no scikit-learn
 and no pickle at question time. The weights record the sha256 of the data they were trained on; a test
 recomputes it, so a bank edited without retraining fails.
@@ -32,7 +38,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "emergency_model.npz"
-FORMAT = 1
+FORMAT = 2
 NGRAM_BUCKETS = 1 << 14
 MAX_PIECES = 12  # a message of more sentences is scored on its first ones (max_question_chars bounds it anyway)
 MIN_PIECE_WORDS = 2
@@ -97,6 +103,8 @@ class EmergencyModel:
     kind_weights: "np.ndarray"
     kind_bias: "np.ndarray"
     kinds: tuple[str, ...]
+    emergency_vectors: "np.ndarray | None" = None  # unit vectors of the trained emergency pieces (float16)
+    min_similarity: float = -1.0  # a piece farther than this from every one of them never fires
     meta: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -109,6 +117,16 @@ class EmergencyModel:
         z = self.bias + float(np.dot(self.vector_weights, np.asarray(vector, dtype=np.float32)))
         z += self.ngram_scale * sum(self.ngram_weights[b] * v for b, v in ngram_features(text).items())
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def similarity(self, vectors: "np.ndarray") -> "np.ndarray":
+        """Each vector's cosine to its nearest trained emergency piece (1.0 everywhere without the matrix)."""
+        import numpy as np
+
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if self.emergency_vectors is None or len(vectors) == 0:
+            return np.ones(len(vectors), dtype=np.float32)
+        units = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return (units @ self.emergency_vectors.T.astype(np.float32)).max(axis=1)
 
     def kind(self, vector: Sequence[float]) -> str:
         """Which emergency reply fits: 'self_harm' (a crisis line), 'overdose' (poison control too) or 'emergency'."""
@@ -134,7 +152,8 @@ def load_emergency_model(path: Path = MODEL_FILE) -> EmergencyModel | None:
             bias=float(meta["bias"]), ngram_scale=float(meta["ngram_scale"]), threshold=float(meta["threshold"]),
             sentence_threshold=float(meta["sentence_threshold"]),
             kind_weights=arrays["kind_weights"].astype(np.float32), kind_bias=arrays["kind_bias"].astype(np.float32),
-            kinds=tuple(meta["kinds"]), meta=meta)
+            kinds=tuple(meta["kinds"]), emergency_vectors=arrays["emergency_vectors"],
+            min_similarity=float(meta["min_similarity"]), meta=meta)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -150,7 +169,7 @@ class Finding:
 
 def find_emergency(model: EmergencyModel, text: str, embed: Embed) -> Finding | None:
     """The most probable emergency piece of `text` that clears its threshold (the whole message's, or the
-    higher one for a sentence of a longer message), else None.
+    higher one for a sentence of a longer message) and lies within the distance gate, else None.
 
     All pieces are embedded in one batch (one forward pass for a one-sentence question).
     """
@@ -158,8 +177,11 @@ def find_emergency(model: EmergencyModel, text: str, embed: Embed) -> Finding | 
     if not parts:
         return None
     vectors = embed(parts)
+    near = model.similarity(vectors)
     found = []
     for i, (piece, vector) in enumerate(zip(parts, vectors)):
+        if near[i] < model.min_similarity:
+            continue
         probability = model.probability(piece, vector)
         if probability >= (model.threshold if i == 0 else model.sentence_threshold):
             found.append((probability, piece, vector))

@@ -7,7 +7,7 @@ Sources (all either self-written or corpus-derived; no test item is ever read):
   - eval set v1 (no split) and the **dev** split of eval set v2 (never test): their questions, labelled by
     whether `emergency` is an acceptable status; non-English items are left out;
   - the corpus: each article unit and the questions the local model generated for it (negatives).
-eval/data/emergency_heldout.jsonl, written before any of this was trained, is never a source: a text that
+eval/data/emergency_heldout.jsonl and emergency_ood_check.jsonl, written before any of this was trained, are never a source: a text that
 appears there is left out of training (and one in the self-written bank is an error).
 
 Augmentation (seeded, AUGMENT_VERSION): each written phrasing also appears lower-cased without
@@ -28,6 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 BANK = REPO / "assistant" / "data" / "emergency_bank.jsonl"
 HELDOUT = REPO / "eval" / "data" / "emergency_heldout.jsonl"
+OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"  # the out-of-distribution check bank: never trained on
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"
@@ -108,7 +109,8 @@ def corpus_rows() -> list[Row]:
 def training_rows() -> list[Row]:
     """Every source, in a fixed order, less any text that is also in the held-out bank (a few short test
     phrasings such as "is there a cure" happen to be; the self-written bank itself must have none)."""
-    held = {json.loads(line).get("text") for line in HELDOUT.read_text(encoding="utf-8").splitlines()[1:]}
+    held = {json.loads(line).get("text") for path in (HELDOUT, OOD_CHECK)
+            for line in path.read_text(encoding="utf-8").splitlines()[1:]}
     bank = bank_rows()
     leaked = sorted({r.text for r in bank if r.text in held})
     if leaked:

@@ -102,7 +102,7 @@ def test_a_sentence_of_a_longer_message_needs_the_higher_threshold(model: Emerge
 
     at = (model.threshold + model.sentence_threshold) / 2
     flat = replace(model, vector_weights=np.zeros_like(model.vector_weights), ngram_weights=np.zeros_like(model.ngram_weights),
-                   bias=float(np.log(at / (1 - at))))
+                   bias=float(np.log(at / (1 - at))), min_similarity=-1.0)  # no distance gate: thresholds only
     zero_vectors = lambda texts: [np.zeros(len(model.vector_weights)) for _ in texts]  # noqa: E731
     assert find_emergency(flat, "one sentence only", zero_vectors).probability == pytest.approx(at, abs=1e-3)
     two = find_emergency(flat, "first sentence here. second one here", zero_vectors)
@@ -162,3 +162,49 @@ def test_held_out_bank_recall_and_false_triggers(triage, embed) -> None:
     others = [found[r["text"]] for r in rows if r["label"] == "none"]
     assert sum(emergencies) / len(emergencies) >= 0.98
     assert sum(others) / len(others) <= 0.05  # the rules' own false triggers on written-to-trip idioms included
+
+
+OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"
+
+
+def _ood(label: str, kinds: tuple[str, ...] = ()) -> list[str]:
+    rows = [json.loads(line) for line in OOD_CHECK.read_text(encoding="utf-8").splitlines()[1:]]
+    return [r["text"] for r in rows if r["label"] == label and (not kinds or r["kind"] in kinds)]
+
+
+@pytest.mark.parametrize("question", _ood("none", ("greeting", "thanks", "chitchat", "request", "offtopic", "animal"))[::2])
+def test_it_stays_quiet_on_messages_unlike_its_training(triage, embed, question: str) -> None:
+    """Every other greeting, thank-you, chit-chat, request to the tool, off-topic question and pet question of
+    the out-of-distribution check bank (never trained on): the fault was a sick cat or a prompt-injection firing."""
+    assert model_alone(triage, question, embed).category == "none"
+
+
+@pytest.mark.parametrize("question", _ood("emergency"))
+def test_the_check_banks_emergencies_still_fire(triage, embed, question: str) -> None:
+    """The check bank's emergencies, phrased unlike the other banks, through rules + model."""
+    triaged = triage.triage(question)
+    assert triage.recheck(triaged, embed, "all-MiniLM-L6-v2").verdict.category == "emergency"
+
+
+def test_out_of_distribution_false_triggers_stay_low(triage, embed) -> None:
+    """The whole check bank's non-emergencies, model alone: 0.272 before the broad negatives and the distance
+    gate, 0.061 after (benchmarks/results/emergency_ood_check.json); the vague-distress and idiom kinds keep some."""
+    others = _ood("none")
+    fired = [q for q in others if model_alone(triage, q, embed).category == "emergency"]
+    assert len(fired) / len(others) <= 0.08, fired
+
+
+def test_the_distance_gate_stops_a_piece_far_from_every_emergency(model: EmergencyModel) -> None:
+    """Gate logic with a bias that fires everything: a vector orthogonal to all trained emergencies never fires,
+    one equal to a trained emergency does (a wiring check of the gate, no encoder)."""
+    from dataclasses import replace
+
+    always = replace(model, vector_weights=np.zeros_like(model.vector_weights),
+                     ngram_weights=np.zeros_like(model.ngram_weights), bias=10.0)
+    assert model.emergency_vectors is not None and 0.0 < model.min_similarity < 1.0
+    known = model.emergency_vectors[0].astype(np.float32)
+    far = np.zeros_like(known)
+    far[int(np.argmin(np.abs(model.emergency_vectors.astype(np.float32)).max(axis=0)))] = 1.0
+    assert always.similarity(far[None])[0] < model.min_similarity
+    assert find_emergency(always, "some words here", lambda texts: [far for _ in texts]) is None
+    assert find_emergency(always, "some words here", lambda texts: [known for _ in texts]) is not None
