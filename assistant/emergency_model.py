@@ -103,7 +103,7 @@ class EmergencyModel:
     kind_weights: "np.ndarray"
     kind_bias: "np.ndarray"
     kinds: tuple[str, ...]
-    emergency_vectors: "np.ndarray | None" = None  # unit vectors of the trained emergency pieces (float16)
+    emergency_vectors: "np.ndarray | None" = None  # unit vectors of the trained emergency pieces (float16 on disk)
     min_similarity: float = -1.0  # a piece farther than this from every one of them never fires
     meta: dict[str, object] = field(default_factory=dict)
 
@@ -126,7 +126,7 @@ class EmergencyModel:
         if self.emergency_vectors is None or len(vectors) == 0:
             return np.ones(len(vectors), dtype=np.float32)
         units = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-        return (units @ self.emergency_vectors.T.astype(np.float32)).max(axis=1)
+        return (units @ self.emergency_vectors.T).max(axis=1)
 
     def kind(self, vector: Sequence[float]) -> str:
         """Which emergency reply fits: 'self_harm' (a crisis line), 'overdose' (poison control too) or 'emergency'."""
@@ -152,7 +152,7 @@ def load_emergency_model(path: Path = MODEL_FILE) -> EmergencyModel | None:
             bias=float(meta["bias"]), ngram_scale=float(meta["ngram_scale"]), threshold=float(meta["threshold"]),
             sentence_threshold=float(meta["sentence_threshold"]),
             kind_weights=arrays["kind_weights"].astype(np.float32), kind_bias=arrays["kind_bias"].astype(np.float32),
-            kinds=tuple(meta["kinds"]), emergency_vectors=arrays["emergency_vectors"],
+            kinds=tuple(meta["kinds"]), emergency_vectors=arrays["emergency_vectors"].astype(np.float32),
             min_similarity=float(meta["min_similarity"]), meta=meta)
     except (OSError, ValueError, KeyError, TypeError):
         return None
