@@ -209,8 +209,14 @@ def _add(chosen: list[Scored], sentences: Sequence[Any], by_key: dict[tuple[str,
 
 def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
                  by_key: dict[tuple[str, int], Scored], need: int = LIST_ITEMS_TO_EXPAND) -> list[Scored]:
-    """Every item of a list that the kept sentences already quote at least `need` items of."""
+    """Every item of the one list that the kept sentences quote best, when they quote at least `need` of its items.
+
+    Why one list: a list question asks for one enumeration; expanding every list that one kept bullet touches
+    appended the Key Takeaways to "what kinds ... are there" and "list all the tests" (self-written audit bank,
+    benchmarks/results/fresh_audit.md). The list whose best kept item scores highest is the one asked about.
+    """
     counts: dict[tuple[str, int], int] = {}
+    best: dict[tuple[str, int], float] = {}
     heads: dict[tuple[str, int], "EnrichedUnit"] = {}
     for s in chosen:
         item = enriched.for_sentence(s.sentence)
@@ -218,12 +224,14 @@ def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
             members = enriched.list_members(item)
             key = (members[0].unit.section_id, members[0].unit.index)
             counts[key] = counts.get(key, 0) + 1
-            heads[key] = item
+            best[key] = max(best.get(key, s.score), s.score)
+            heads.setdefault(key, item)
     out = list(chosen)
-    for key, n in counts.items():
-        if n >= need:
-            for member in enriched.list_members(heads[key])[: MAX_LIST_ITEMS + 1]:
-                _add(out, _unit_sentences(member, chunks, bank), by_key)
+    eligible = [key for key, n in counts.items() if n >= need]
+    if eligible:
+        key = max(eligible, key=lambda k: (counts[k], best[k]))
+        for member in enriched.list_members(heads[key])[: MAX_LIST_ITEMS + 1]:
+            _add(out, _unit_sentences(member, chunks, bank), by_key)
     return out
 
 

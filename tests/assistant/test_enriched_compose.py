@@ -86,3 +86,10 @@ def test_extra_feature_columns_reach_the_ranker(warm_assistant: Assistant) -> No
     ranked, _ = rank_candidates(query, focus, focus, retrieval.candidates, parts.bank, parts.enriched, only_extra, extra)
     assert any(r[-1] for r in rows), "the marked sentence should be a candidate for this question"
     assert ranked[0].sentence.text.startswith(marked), [s.sentence.text for s in ranked[:3]]
+
+
+def test_a_list_question_gets_one_list_not_every_list_it_touches(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("give me all the kinds of tests doctors run for this")
+    assert sum(label in answer.body for label in TESTS) >= 3, answer.body
+    for takeaway in ("Global disparities exist", "Long-term outcomes vary", "Commonly associated cancers include"):
+        assert takeaway not in answer.body, answer.body
