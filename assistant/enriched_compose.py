@@ -39,6 +39,14 @@ Extra = Callable[[str, Sequence["EnrichedUnit | None"]], Sequence[Sequence[float
 # "What else ...", "any other ...", "besides that", "what kind of ..." ask for the other items of a list as well.
 LIST_HINT = re.compile(r"\b(?:all|every|each|list|options|types|kinds|ways|which ones|examples|else|other|others|besides|"
                        r"(?:kind|type|sort)s? of)\b", re.IGNORECASE)
+# A question about what the condition itself is, or a guess at it ("is it when the cancer spreads?", "is it a type
+# of cancer?", "so the tumor itself attacks the nerves?", "what causes it?"): the answer, or the correction of the
+# misconception, is the article's definition ("not directly caused by the cancer cells themselves ...").
+ASKS_WHAT_IT_IS = re.compile(
+    r"^(?:so\s+)?(?:is|are|isnt|arent|isn't|aren't)\s+(?:it|this|that|they|pns|paraneoplastic(?:\s+syndromes?)?)(?:\s*\([a-z ]+\))?\s+"
+    r"(?:a|an|just|basically|really|actually|the same as|like|when|where|caused by|part of|from)\b"
+    r"|^what\s+(?:causes|is the cause of|are the causes of)\s+(?:it|them|this|these|pns|paraneoplastic)\b"
+    r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b", re.IGNORECASE)
 LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
 MAX_LIST_ITEMS = 10
 
@@ -53,6 +61,7 @@ class Levers:
     max_sentences: int = MAX_SENTENCES  # settings.answer.ranker_max_sentences (a list question: LIST_MAX_SENTENCES)
     filter_only: bool = False      # the hand-weighted choice stands and the ranker only drops sentences from it
     paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (_whole_paragraphs)
+    definition: bool = True        # "is it when ...?" / "what causes it?" shows the article's definition (_with_definition)
 
 
 @dataclass
@@ -128,7 +137,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
                      max_sentences: int | None = None, support_rank: int | None = None,
                      extra: Extra | None = None) -> EnrichedComposition:
     """Select, complete (antecedents, lists), order and mark the sentences that answer `query`."""
-    listing = asks_for_list(query) or bool(LIST_HINT.search(query))
+    # "is it a kind of cancer?" guesses at what it is; it asks for no list
+    listing = (asks_for_list(query) or bool(LIST_HINT.search(query))) and not ASKS_WHAT_IT_IS.search(query)
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
     plain = asks_for_list(query)
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain)
@@ -157,6 +167,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if levers.antecedents:
         chosen = _with_antecedents(chosen, enriched, chunks, bank, by_key)
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
+    if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
+        chosen = _with_definition(chosen, enriched, chunks, bank, by_key)
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
         chosen = _whole_paragraphs(chosen, enriched, chunks, bank, by_key)
     quotes = arrange(chosen)
@@ -232,6 +244,23 @@ def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
         key = max(eligible, key=lambda k: (counts[k], best[k]))
         for member in enriched.list_members(heads[key])[: MAX_LIST_ITEMS + 1]:
             _add(out, _unit_sentences(member, chunks, bank), by_key)
+    return out
+
+
+def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
+                     by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
+    """The prose of the article's own 'What is/are ...?' section joins the answer (ASKS_WHAT_IT_IS).
+
+    Why: a misconception ("is it when the cancer spreads to the brain?") shares few words with the sentence
+    that corrects it, so similarity picks sentences about spreading or the brain; the definition is found by
+    the section's title, from the corpus, not by a list of sentences.
+    """
+    sections = {c.section_id for c in chunks.values() if c.source_id == "article" and len(c.section_path) == 1
+                and re.match(r"what (?:is|are)\b", c.section_path[0], re.IGNORECASE)}
+    units = [u for u in enriched.units if u.unit.section_id in sections and not u.unit.is_bullet]
+    out = list(chosen)
+    for unit in units:
+        _add(out, _unit_sentences(unit, chunks, bank), by_key)
     return out
 
 

@@ -93,3 +93,16 @@ def test_a_list_question_gets_one_list_not_every_list_it_touches(warm_assistant:
     assert sum(label in answer.body for label in TESTS) >= 3, answer.body
     for takeaway in ("Global disparities exist", "Long-term outcomes vary", "Commonly associated cancers include"):
         assert takeaway not in answer.body, answer.body
+
+
+@pytest.mark.parametrize("question", ["isnt pns just a kind of cancer", "so the tumour itself damages the nerves?",
+                                      "what causes these paraneoplastic things"])
+def test_a_guess_at_what_it_is_gets_the_definition_that_corrects_it(warm_assistant: Assistant, question: str) -> None:
+    answer = warm_assistant.ask(question)
+    assert answer.status == "answered"
+    assert "not directly caused by the cancer cells themselves" in answer.body, answer.body
+
+
+def test_a_question_about_one_symptom_gets_no_definition(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("is it normal to have joint pain with this")
+    assert "not directly caused by the cancer cells themselves" not in answer.body, answer.body
