@@ -258,10 +258,11 @@ def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: di
     sections = {c.section_id for c in chunks.values() if c.source_id == "article" and len(c.section_path) == 1
                 and re.match(r"what (?:is|are)\b", c.section_path[0], re.IGNORECASE)}
     units = [u for u in enriched.units if u.unit.section_id in sections and not u.unit.is_bullet]
-    out = list(chosen)
-    for unit in units:
+    out: list[Scored] = []
+    for unit in units:  # first: the definition is the answer, or the correction of the guess
         _add(out, _unit_sentences(unit, chunks, bank), by_key)
-    return out
+    have = {(s.sentence.chunk.id, s.sentence.index) for s in out}
+    return out + [s for s in chosen if (s.sentence.chunk.id, s.sentence.index) not in have]
 
 
 def _with_antecedents(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
