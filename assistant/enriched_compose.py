@@ -47,6 +47,8 @@ ASKS_WHAT_IT_IS = re.compile(
     r"(?:a|an|just|basically|really|actually|the same as|like|when|where|caused by|part of|from)\b"
     r"|^what\s+(?:causes|is the cause of|are the causes of)\s+(?:it|them|this|these|pns|paraneoplastic)\b"
     r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b", re.IGNORECASE)
+WANTS_EVERY_ITEM = re.compile(r"\b(?:all|every|each|list|types|kinds|others?|else|besides)\b", re.IGNORECASE)
+_LABEL = re.compile(r"^([^:]{2,40}):\s")
 LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
 MAX_LIST_ITEMS = 10
 
@@ -62,6 +64,7 @@ class Levers:
     filter_only: bool = False      # the hand-weighted choice stands and the ranker only drops sentences from it
     paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (_whole_paragraphs)
     definition: bool = True        # "is it when ...?" / "what causes it?" shows the article's definition (_with_definition)
+    label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (_label_focus)
 
 
 @dataclass
@@ -167,6 +170,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if levers.antecedents:
         chosen = _with_antecedents(chosen, enriched, chunks, bank, by_key)
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
+    if levers.label_focus and not WANTS_EVERY_ITEM.search(query):
+        chosen = _label_focus(chosen, query, enriched, bank.weights)
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
         chosen = _with_definition(chosen, enriched, chunks, bank, by_key)
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
@@ -245,6 +250,41 @@ def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
         for member in enriched.list_members(heads[key])[: MAX_LIST_ITEMS + 1]:
             _add(out, _unit_sentences(member, chunks, bank), by_key)
     return out
+
+
+def _same_term(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+LABEL_MIN_WEIGHT = 0.25  # a label word as common as "cancer" (IDF weight 0.18) names no one item
+
+
+def _label_focus(chosen: list[Scored], query: str, enriched: "EnrichedUnits",
+                 weights: dict[str, float] | None = None) -> list[Scored]:
+    """When the question names the label of some bullets of a list ("skin", "kidneys"), the list's other bullets go.
+
+    Why: "what skin problems can it cause?" is close in meaning to every symptom bullet, and "pale skin" in the
+    Hematologic bullet pulls that one in too; the bullet labels ("Skin Changes:", "Kidney (Renal):") are the
+    article's own names for its items, so a question that names one asks about that one (self-written audit bank).
+    A list with no label named, and a question that asks for every item, are left as they are. A label word
+    that is also in the list's heading ("Cancer Treatment" under "Conventional Medical Treatments") or is common
+    across the corpus names the list, not one item, and does not count.
+    """
+    terms, weights = content_terms(query), weights or {}
+    lists: dict[tuple[str, int], list[tuple[Scored, bool]]] = {}
+    for s in chosen:
+        item = enriched.for_sentence(s.sentence)
+        if item is None or not (item.unit.is_bullet or s.sentence.is_lead_in):
+            continue
+        members = enriched.list_members(item)
+        label = _LABEL.match(item.unit.text)
+        heading = content_terms(" ".join(s.sentence.chunk.section_path[-1:]))
+        words = {t for t in content_terms(label.group(1)) if t not in heading and weights.get(t, 1.0) >= LABEL_MIN_WEIGHT} \
+            if label else set()
+        named = any(_same_term(q, t) for q in terms for t in words)
+        lists.setdefault((members[0].unit.section_id, members[0].unit.index), []).append((s, named))
+    drop = {id(s) for entries in lists.values() if any(n for _, n in entries) for s, n in entries if not n}
+    return [s for s in chosen if id(s) not in drop]
 
 
 def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,

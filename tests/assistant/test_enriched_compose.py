@@ -106,3 +106,17 @@ def test_a_guess_at_what_it_is_gets_the_definition_that_corrects_it(warm_assista
 def test_a_question_about_one_symptom_gets_no_definition(warm_assistant: Assistant) -> None:
     answer = warm_assistant.ask("is it normal to have joint pain with this")
     assert "not directly caused by the cancer cells themselves" not in answer.body, answer.body
+
+
+def test_a_question_naming_one_bullet_label_gets_that_bullet_not_its_neighbours(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("which kidney problems show up with paraneoplastic syndrome")
+    assert "Renal issues may occur" in answer.body, answer.body
+    for neighbour in ("Rheumatologic:", "Hematologic (blood-related):", "Neurological: Muscle weakness"):
+        assert neighbour not in answer.body, answer.body
+
+
+def test_a_label_word_that_names_the_whole_list_focuses_nothing(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("in what ways do doctors treat paraneoplastic syndrome")
+    shown = sum(label in answer.body for label in ("Cancer Treatment:", "Immunotherapy and Corticosteroids:",
+                                                   "Plasmapheresis and Intravenous Immunoglobulin"))
+    assert shown >= 2, answer.body
