@@ -5,8 +5,9 @@ Why before everything else: "he wont wake up" must reach the emergency rules as 
 this order, each reported so the answer's flags can show what was changed:
 
 1. apostrophes: curly and back-ticked quotes become "'", and dropped apostrophes of English
-   contractions are restored ("wont", "cant", "isnt", "hes", "can t"). Only contractions whose bare
-   form is not an everyday word are listed: "its", "ill", "well", "were", "shell" and "id" are left alone;
+   contractions are restored ("wont", "cant", "isnt", "hes", "can t"), as are misplaced ones ("is'nt")
+   and texting shorthand ("cnt"). Only contractions whose bare form is not an everyday word are
+   listed: "its", "ill", "well", "were", "shell" and "id" are left alone;
 2. typos: unknown words corrected to the closest corpus or safety word (assistant/spelling.py);
 3. abbreviations: expanded from the corpus glossary (assistant/glossary.py), for retrieval only,
    as are two idioms the article only says in one word ("tell them apart" -> "distinguish them").
@@ -35,8 +36,13 @@ CONTRACTIONS: dict[str, str] = {
     "youll": "you'll",
 }
 _CONTRACTION_RE = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, reverse=True)) + r")\b(?!')", re.IGNORECASE)
+# Texting shorthand for the same contractions: "cnt breathe", "dnt know".
+SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't"}
+_SHORTHAND_RE = re.compile(r"\b(cnt|dnt)\b(?!')", re.IGNORECASE)
 # "can t", "won t", "don t": an apostrophe typed as a space (phone keyboards).
 _SPLIT_RE = re.compile(r"\b(can|won|don|isn|aren|doesn|didn|wasn|hasn|haven|couldn|wouldn|shouldn)\s+t\b", re.IGNORECASE)
+# "is'nt", "does'nt", "ca'nt": the apostrophe one letter too early.
+_MISPLACED_RE = re.compile(r"\b(is|are|was|were|do|does|did|has|have|had|could|would|should|must|ca|wo)'nt\b", re.IGNORECASE)
 
 
 def restore_apostrophes(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -59,7 +65,19 @@ def restore_apostrophes(text: str) -> tuple[str, list[tuple[str, str]]]:
         changes.append((word, fixed))
         return fixed
 
+    def misplaced(m: re.Match[str]) -> str:
+        fixed = f"{m.group(1)}n't"
+        changes.append((m.group(0), fixed))
+        return fixed
+
+    def shorthand(m: re.Match[str]) -> str:
+        fixed = SHORTHAND[m.group(1).lower()]
+        changes.append((m.group(0), fixed))
+        return fixed
+
     text = _SPLIT_RE.sub(split, text)
+    text = _MISPLACED_RE.sub(misplaced, text)
+    text = _SHORTHAND_RE.sub(shorthand, text)
     return _CONTRACTION_RE.sub(join, text), changes
 
 

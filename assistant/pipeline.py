@@ -4,6 +4,8 @@
                language, apostrophes, typos, abbreviations, safety, follow-up rewriting; assistant/triage.py)
       -> emergency?            answer at once: no retrieval, no delay
       -> another language?     unsupported_language, naming it
+      -> learned emergency?    the emergency model over each sentence (assistant/emergency_model.py), with the
+                               index's sentence model: answer at once, still before any retrieval
       -> bibliography?         answered from the parsed entries, citing them (assistant/triage_replies.py)
       -> gather evidence       hybrid retrieval into a composing pool, extractive composition
       -> support gate          not_found / out_of_scope when the passages do not answer it
@@ -215,6 +217,11 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
     if early is not None:
         return early
     parts = load_parts()
+    if triaged is not None and load_triage is not None:  # the learned check needs the index's sentence model
+        triaged = load_triage().recheck(triaged, parts.index.embed_queries, settings.index.embedding_model)
+        early = triaged_reply(triaged)
+        if early is not None:
+            return early
     if triaged is not None and triaged.bibliography is not None:
         return bibliography_reply(parts, triaged)
     evidence = gather(parts, understood.standalone, parts.with_author_topics(understood.query),

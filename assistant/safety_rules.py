@@ -161,6 +161,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("stroke", "emergency",
          r"\b(?:can't|cannot|can not|couldn't|unable to) (?:move|feel|lift)\b[^.?!]{0,20}\bone side\b|\bone side of (?:his|her|my|their|the) (?:body|face)\b[^.?!]{0,20}\b(?:numb|weak|droop\w*|paraly[sz]ed|dead)\b",
          guard=True),
+    # spinal cord compression (cancer in the spine): legs that suddenly will not move or feel
+    Rule("cord_compression", "emergency",
+         r"\b(?:can't|cannot|can not|couldn't|unable to) (?:move|feel|lift|stand on) (?:my|his|her|their|both) (?:own )?legs\b",
+         guard=True),
     Rule("anaphylaxis", "emergency",
          r"\b(?:having|has|is having|'s having|got)\s+(?:a\s+)?(?:really |very |severe |bad |serious )*allergic reaction\b|"
          r"\b(?:lips|tongue|throat) (?:is |are |keeps? |has |have |got |gone |went )?(?:really |very |so )?"

@@ -12,7 +12,9 @@ place the corpus may not know), and anything shorter than three letters. Words o
 letters are only un-swapped ("teh", "whta"): any other edit of a short word finds some other short
 word ("derm" -> "term", "thx" -> "the"). Longer words may differ by one edit, and words of eight
 letters or more by two, provided the first and last letters agree ("uncontious" -> "unconscious",
-but the antibody "recoverin" never becomes "recovery").
+but the antibody "recoverin" never becomes "recovery"). A final g dropped the way people talk
+("havin", "shakin") is put back first, when that makes a corpus or safety word: SymSpell alone would
+make "havin" the nearer "haven".
 """
 
 from __future__ import annotations
@@ -83,13 +85,17 @@ class Speller:
         low = word.lower()
         if len(low) < MIN_LENGTH or "'" in low or self.is_known(low):
             return None
+        if low.endswith("in") and (low + "g" in self.targets or low + "g" in self.corpus_counts):
+            return low + "g"  # a dropped g: 'havin', 'shakin', 'bleedin' (but the antibody 'recoverin' stays)
         distance = 2 if len(low) >= LONG_WORD else 1
         found = [s for s in self._symspell.lookup(low, Verbosity.CLOSEST, max_edit_distance=distance)
                  if _plausible(low, s.term, s.distance)]
         if not found or found[0].term == low:
             return None
-        # a letter typed wrong is likelier than one left out: 'varky' is 'varki' before it is 'vary'
-        best = max(found, key=lambda s: (len(s.term) == len(low), s.count))
+        # a letter typed wrong is likelier than one left out: 'varky' is 'varki' before it is 'vary';
+        # the word itself breaks a tie ('grandta': grandma or grandpa), or the answer would depend on the
+        # order SymSpell happens to return its suggestions in, which changes from one process to the next
+        best = max(found, key=lambda s: (len(s.term) == len(low), s.count, s.term))
         return best.term
 
     def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from assistant.abstention import unknown_subject
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import rewrite_followup
+from assistant.emergency_model import Embed, EmergencyModel, find_emergency, load_emergency_model
 from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
 from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
@@ -104,6 +105,8 @@ class Triage:
         self.english = english
         self.vocabulary = frozenset(speller.corpus_counts) | self.known_terms()
         self.groups: dict[str, str] = {}
+        self.emergency_model: EmergencyModel | None = None
+        self._embedder: Any = None  # the classifier's own encoder, only for an index built with another model
 
     @classmethod
     def from_corpus(cls, corpus: "Corpus", english: frozenset[str] | None = None) -> "Triage":
@@ -122,6 +125,7 @@ class Triage:
         years = frozenset(re.findall(r"(?:19|20)\d\d", f"{meta.published} {meta.updated} {corpus.article.text}"))
         triage = cls(glossary, speller, detector, reference_names(corpus.references) | years, bibliography, english)
         triage.groups = group_labels(corpus.article.sections)
+        triage.emergency_model = load_emergency_model()
         return triage
 
     def group_of(self, topic: str) -> str | None:
@@ -162,6 +166,31 @@ class Triage:
             bibliography = self.bibliography.parse(query)
         subject = unknown_subject(standalone, self.vocabulary, self.english) if bibliography is None else None
         return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject)
+
+    def recheck(self, triaged: Triaged, embed: Embed, embedding_model: str) -> Triaged:
+        """The learned emergency check (assistant/emergency_model.py) on an English question the rules let through.
+
+        Run after the rules because it needs the sentence model: `embed` is the index's own question
+        embedder (`embedding_model`), so the check costs one batch of vectors and loads nothing new; an
+        index built with another model gets the classifier's own encoder instead.
+        """
+        model = self.emergency_model
+        if model is None or triaged.verdict.category == "emergency" or not triaged.language.english:
+            return triaged
+        if embedding_model != model.embedding_model:
+            embed = self._own_embedder(model.embedding_model)
+        finding = find_emergency(model, triaged.normalised.text, embed)
+        if finding is None:
+            return triaged
+        verdict = Verdict("emergency", f"emergency_model p={finding.probability:.2f}", finding.kind, finding.piece)
+        return replace(triaged, verdict=verdict, bibliography=None)
+
+    def _own_embedder(self, name: str) -> Embed:
+        if self._embedder is None:
+            from index.numpy_encoder import NumpyEmbedding
+
+            self._embedder = NumpyEmbedding(name)
+        return self._embedder.embed_queries
 
     @staticmethod
     def classify(normalised: Normalised) -> Verdict:

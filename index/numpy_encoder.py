@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import math
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 DEFAULT_BATCH_SIZE = 32
+QUERY_CACHE = 256  # recent question vectors kept: the safety gate and retrieval often embed the same text
 
 # Abramowitz & Stegun 7.1.26, |error| < 1.5e-7 (below float32 resolution here): numpy has no erf,
 # and scipy.special costs about half a second to import.
@@ -216,7 +218,7 @@ class NumpyEmbedding:
     """
 
     def __init__(self, model_name: str, embed_batch_size: int = DEFAULT_BATCH_SIZE,
-                 blas_threads: int | None = 1) -> None:
+                 blas_threads: int | None = 1, query_cache: int = QUERY_CACHE) -> None:
         spec = bundled_model(model_name)  # raises ModelUnavailableError naming the bundled models
         self.model_name = spec.name
         # BLAS threads (process-wide, like BundledEmbedding.torch_threads), set when the weights load; None
@@ -231,6 +233,8 @@ class NumpyEmbedding:
         self._spec = spec
         self._encoder: BertMeanPoolEncoder | None = None
         self._lock = threading.Lock()
+        self.query_cache = query_cache  # how many recent question vectors are kept (0: none)
+        self._recent: OrderedDict[str, list[float]] = OrderedDict()  # question text -> vector, least recent first
 
     def __repr__(self) -> str:
         return f"NumpyEmbedding({self.model_name!r}, loaded={self.loaded})"
@@ -280,10 +284,28 @@ class NumpyEmbedding:
         return vectors.tolist()
 
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
-        """Unit-length question vectors, batched."""
+        """Unit-length question vectors, batched; a text embedded moments ago (the emergency check embeds the
+        question before retrieval often embeds the same text) is answered from a small LRU cache."""
         if not texts:
             return []
-        return self.warm_up().encode([self.query_prefix + t for t in texts], self.embed_batch_size).tolist()
+        with self._lock:
+            known = {t: self._recent[t] for t in texts if t in self._recent}
+            for t in known:
+                self._recent.move_to_end(t)
+        todo = list(dict.fromkeys(t for t in texts if t not in known))
+        if todo:
+            vectors = self.warm_up().encode([self.query_prefix + t for t in todo], self.embed_batch_size).tolist()
+            with self._lock:
+                for t, v in zip(todo, vectors):
+                    known[t] = v
+                    self._recent[t] = v
+                while len(self._recent) > self.query_cache:
+                    self._recent.popitem(last=False)
+        return [list(known[t]) for t in texts]
+
+    @property
+    def cached_queries(self) -> int:
+        return len(self._recent)
 
     def embed_query(self, text: str) -> list[float]:
         """One unit-length question vector."""

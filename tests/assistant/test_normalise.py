@@ -20,6 +20,8 @@ from assistant.spelling import Speller, english_words
         ("he won\u2019t wake up", "he won't wake up"),
         ("its symptoms, well, were mild", "its symptoms, well, were mild"),  # real words stay
         ("he won't and can't", "he won't and can't"),  # already right: untouched
+        ("he is'nt breathing", "he isn't breathing"),  # the apostrophe one letter early
+        ("cnt breathe", "can't breathe"),  # texting shorthand
     ],
 )
 def test_apostrophes(typed: str, restored: str) -> None:
@@ -31,7 +33,7 @@ def speller() -> Speller:
     """A speller over a small synthetic 'corpus' (labelled synthetic; not corpus content)."""
     synthetic = ("Paraneoplastic syndromes cause a seizure, trouble breathing and symptoms such as weakness. "
                  "Plasmapheresis and Trousseau syndrome. Varki, A. Lambert-Eaton.")
-    return Speller.build([synthetic], targets=["unconscious", "breathe"], english=english_words())
+    return Speller.build([synthetic], targets=["unconscious", "breathe", "having", "shaking"], english=english_words())
 
 
 @pytest.mark.parametrize(
@@ -44,6 +46,20 @@ def speller() -> Speller:
 )
 def test_typos_are_corrected_to_corpus_and_safety_words(speller: Speller, typed: str, fixed: str) -> None:
     assert speller.correct_word(typed) == fixed
+
+
+@pytest.mark.parametrize(("typed", "fixed"), [("havin", "having"), ("shakin", "shaking"), ("recoverin", None)])
+def test_a_dropped_final_g_is_put_back_only_for_corpus_and_safety_words(speller: Speller, typed: str,
+                                                                        fixed: str | None) -> None:
+    """SymSpell alone makes 'havin' the nearer 'haven'; the antibody 'recoverin' is no dropped g."""
+    assert speller.correct_word(typed) == fixed
+
+
+def test_a_tie_between_corrections_is_broken_the_same_way_whatever_the_order() -> None:
+    """'grandta' is one edit from both: the answer must not depend on the order words were added."""
+    one = Speller.build(["grandma grandpa"], english=frozenset())
+    other = Speller.build(["grandpa grandma"], english=frozenset())
+    assert one.correct_word("grandta") == other.correct_word("grandta") is not None
 
 
 @pytest.mark.parametrize("word", ["seizure", "wake", "cancer", "rituximab", "ok", "graber2023"])

@@ -9,6 +9,8 @@ from assistant.safety import (
 )
 
 EMERGENCIES = [
+    ("i can't feel my legs", "cord_compression"),
+    ("my dad can't move his legs since this morning", "cord_compression"),
     ("My husband is having a seizure right now, what do I do?", "seizure_now"),
     ("he's seizing and it won't stop", "seizure_now"),
     ("My daughter has been convulsing for five minutes", "seizure_now"),
@@ -77,6 +79,8 @@ PERSONAL = [
 ]
 
 INFORMATIONAL = [
+    "my mum can't move her legs as well as before, does physiotherapy help?",
+    "what happens if you can't move your legs with a spinal tumour?",
     "Are seizures a symptom of paraneoplastic syndromes?",
     "Can paraneoplastic syndromes cause seizures?",
     "Can PNS cause trouble breathing?",

@@ -77,12 +77,26 @@ def test_numpy_vectors_match_sentence_transformers(numpy_embedder: NumpyEmbeddin
 
 
 def test_batches_padding_and_order_do_not_change_vectors(numpy_embedder: NumpyEmbedding) -> None:
-    one_by_one = [numpy_embedder.embed_query(s) for s in SENTENCES]
-    batched = numpy_embedder.embed_queries(SENTENCES)
+    uncached = NumpyEmbedding(numpy_embedder.model_name, query_cache=0)  # every call below really encodes
+    one_by_one = [uncached.embed_query(s) for s in SENTENCES]
+    batched = uncached.embed_queries(SENTENCES)
+    assert uncached.cached_queries == 0
     small_batches = numpy_embedder.embed(SENTENCES, batch_size=3)
     assert cosines(one_by_one, batched).min() > 0.99999
     assert cosines(one_by_one, small_batches).min() > 0.99999
     assert numpy_embedder.embed([]) == [] and numpy_embedder.embed_queries([]) == []
+
+
+def test_recent_questions_are_answered_from_a_small_cache_with_the_same_vectors(numpy_embedder: NumpyEmbedding) -> None:
+    cached = NumpyEmbedding(numpy_embedder.model_name, query_cache=2)
+    first = cached.embed_queries(SENTENCES[:2])
+    again = cached.embed_queries([SENTENCES[1], SENTENCES[0], SENTENCES[1]])
+    assert again == [first[1], first[0], first[1]] and cached.cached_queries == 2
+    again[0][0] = 99.0  # a caller changing its list does not change the cache
+    assert cached.embed_query(SENTENCES[1]) == first[1]
+    cached.embed_queries(SENTENCES[2:4])  # the least recent ones make way
+    assert cached.cached_queries == 2
+    assert cosines(cached.embed_queries(SENTENCES[:1]), first[:1])[0] > 0.99999
 
 
 def test_concurrent_callers_get_the_same_vectors(numpy_embedder: NumpyEmbedding) -> None:

@@ -1,0 +1,169 @@
+"""The learned emergency check: a logistic regression over sentence vectors and word n-grams, per sentence.
+
+Why a model next to the rules: the rule table (assistant/safety_rules.py) names the phrasings it was
+written for, and people describe an emergency in more ways than any table lists ("he's gone floppy",
+"dad is out cold on the kitchen floor"). The bundled sentence model (the one the index already loads)
+places such phrasings near the emergencies it was shown; word n-grams carry what a sentence vector
+blurs: tense, question form and hedges ("had a seizure last year", "can pns cause", "is that lems").
+The model only ever adds emergencies (it is OR-combined with the rules, which keep their names in the
+flags), and its threshold was chosen for recall within a false-trigger budget on held-out data
+(benchmarks/emergency_classifier.py, which writes the weights and says how they were measured).
+
+Each sentence of a message is scored on its own, and so is the whole message: an emergency often sits
+inside a long message about something else ("... anyway right now she is on the floor shaking").
+
+Only arrays ship (assistant/data/emergency_model.npz, loaded with allow_pickle=False): no scikit-learn
+and no pickle at question time. The weights record the sha256 of the data they were trained on; a test
+recomputes it, so a bank edited without retraining fails.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+MODEL_FILE = Path(__file__).resolve().parent / "data" / "emergency_model.npz"
+FORMAT = 1
+NGRAM_BUCKETS = 1 << 14
+MAX_PIECES = 12  # a message of more sentences is scored on its first ones (max_question_chars bounds it anyway)
+MIN_PIECE_WORDS = 2
+
+Embed = Callable[[Sequence[str]], "Sequence[Sequence[float]]"]
+
+# sentence ends: . ! ? ; and line breaks, but not the point inside "38.5"
+_SENTENCE = re.compile(r"(?:[!?;\n]|\.(?!\d))+")
+# words that open a new topic inside one typed sentence: "... is that related also right now he is fitting"
+_TOPIC_SWITCH = re.compile(r"\b(?:also|anyway|anyways|unrelated but|unrelated|btw|by the way|oh and|ps|but right now|"
+                           r"and right now|right now|but now|meanwhile|update)\b")
+_TOKEN = re.compile(r"[a-z0-9']+")
+
+
+def pieces(text: str) -> list[str]:
+    """The whole message, its sentences, and the parts a topic-switching word opens; duplicates dropped.
+
+    "what is lems? my dad cant breathe" -> [the whole, "what is lems", "my dad cant breathe"].
+    """
+    text = text.strip()
+    out: list[str] = [text] if text else []
+    for sentence in _SENTENCE.split(text):
+        sentence = sentence.strip(" ,")
+        out.append(sentence)
+        for m in _TOPIC_SWITCH.finditer(sentence):
+            if len(sentence[: m.start()].split()) >= 3:
+                out.append(sentence[m.start():].strip(" ,"))
+    seen: set[str] = set()
+    kept = []
+    for piece in out:
+        if len(piece.split()) >= MIN_PIECE_WORDS and piece.lower() not in seen:
+            seen.add(piece.lower())
+            kept.append(piece)
+    return kept[:MAX_PIECES] or ([text] if text else [])
+
+
+def ngrams(text: str) -> list[str]:
+    """Word 1-, 2- and 3-grams of the lower-cased text."""
+    words = _TOKEN.findall(text.lower())
+    return [" ".join(words[i: i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
+
+
+def ngram_features(text: str) -> dict[int, float]:
+    """Binary n-gram presence hashed into NGRAM_BUCKETS (crc32: the same buckets in every process), L2-normalised."""
+    buckets = {zlib.crc32(g.encode("utf-8")) % NGRAM_BUCKETS for g in ngrams(text)}
+    if not buckets:
+        return {}
+    value = 1.0 / math.sqrt(len(buckets))
+    return {b: value for b in buckets}
+
+
+@dataclass(frozen=True)
+class EmergencyModel:
+    """sigmoid(w_vec . vector + ngram_scale * w_ngram . ngrams(text) + bias) per piece; kind by a softmax head."""
+
+    vector_weights: "np.ndarray"
+    ngram_weights: "np.ndarray"
+    bias: float
+    ngram_scale: float
+    threshold: float  # for the whole message
+    sentence_threshold: float  # for one sentence of a longer message: out of its context, it must be surer
+    kind_weights: "np.ndarray"
+    kind_bias: "np.ndarray"
+    kinds: tuple[str, ...]
+    meta: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def embedding_model(self) -> str:
+        return str(self.meta.get("embedding_model", ""))
+
+    def probability(self, text: str, vector: Sequence[float]) -> float:
+        import numpy as np
+
+        z = self.bias + float(np.dot(self.vector_weights, np.asarray(vector, dtype=np.float32)))
+        z += self.ngram_scale * sum(self.ngram_weights[b] * v for b, v in ngram_features(text).items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def kind(self, vector: Sequence[float]) -> str:
+        """Which emergency reply fits: 'self_harm' (a crisis line), 'overdose' (poison control too) or 'emergency'."""
+        import numpy as np
+
+        scores = self.kind_weights @ np.asarray(vector, dtype=np.float32) + self.kind_bias
+        return self.kinds[int(np.argmax(scores))]
+
+
+def load_emergency_model(path: Path = MODEL_FILE) -> EmergencyModel | None:
+    """The committed model, or None when the file is absent or of another format (the rules still run)."""
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+        meta = json.loads(str(arrays["meta"]))
+        if meta.get("format") != FORMAT or arrays["ngram_weights"].shape != (NGRAM_BUCKETS,):
+            return None
+        return EmergencyModel(
+            vector_weights=arrays["vector_weights"].astype(np.float32),
+            ngram_weights=arrays["ngram_weights"].astype(np.float32),
+            bias=float(meta["bias"]), ngram_scale=float(meta["ngram_scale"]), threshold=float(meta["threshold"]),
+            sentence_threshold=float(meta["sentence_threshold"]),
+            kind_weights=arrays["kind_weights"].astype(np.float32), kind_bias=arrays["kind_bias"].astype(np.float32),
+            kinds=tuple(meta["kinds"]), meta=meta)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The piece of a message the model found to be an emergency, with its probability and kind."""
+
+    piece: str
+    probability: float
+    kind: str
+
+
+def find_emergency(model: EmergencyModel, text: str, embed: Embed) -> Finding | None:
+    """The most probable emergency piece of `text` that clears its threshold (the whole message's, or the
+    higher one for a sentence of a longer message), else None.
+
+    All pieces are embedded in one batch (one forward pass for a one-sentence question).
+    """
+    parts = pieces(text)
+    if not parts:
+        return None
+    vectors = embed(parts)
+    found = []
+    for i, (piece, vector) in enumerate(zip(parts, vectors)):
+        probability = model.probability(piece, vector)
+        if probability >= (model.threshold if i == 0 else model.sentence_threshold):
+            found.append((probability, piece, vector))
+    if not found:
+        return None
+    probability, piece, vector = max(found, key=lambda f: f[0])
+    return Finding(piece, round(probability, 4), model.kind(vector))

@@ -1,0 +1,244 @@
+"""Train and measure the learned emergency check (assistant/emergency_model.py).
+
+    python -m benchmarks.emergency_classifier train     # grouped 5-fold CV, threshold, fit -> assistant/data/emergency_model.npz
+    python -m benchmarks.emergency_classifier heldout   # score the self-written held-out bank once (rules, model, both)
+
+How it is measured: messages (benchmarks/emergency_data.py) are grouped so that a phrasing, its typed
+variants and the messages it was buried in always share a fold; every message is scored by a model that
+never saw its group (out-of-fold), as the gate scores it: the rules on the typed and the normalised text,
+OR the model's best piece. The threshold is the lowest one whose out-of-fold false triggers on ordinary
+questions (dev, v1, the sloppy/short/jargon phrasings, the corpus's questions) stay within FP_BUDGET:
+recall first, inside a false-trigger budget. Hard negatives written to trip the gate (past events,
+hypotheticals, general questions about the same symptoms, idioms) are reported separately.
+The held-out bank (eval/data/emergency_heldout.jsonl) was written before training and is scored by `heldout`
+only: it chose nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from benchmarks.emergency_data import (AUGMENT_VERSION, CLASSES, HELDOUT, ORDINARY, Row, augment, labelled_pieces,
+                                       normalised, training_hash, training_rows)
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "benchmarks" / "results" / "emergency_classifier.json"
+HELDOUT_RESULTS = REPO / "benchmarks" / "results" / "emergency_heldout.json"
+EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+NGRAM_SCALE = 2.0   # n-grams against the sentence vector: CV on the bank (0, 1, 2, 3, 4 tried; 2-3 best)
+C = 8.0             # inverse L2 strength (2, 8, 32 tried)
+FOLDS = 5
+FP_BUDGET = 0.005   # out-of-fold false triggers allowed on ordinary questions
+MIN_THRESHOLD = 0.5  # a finding must be likelier an emergency than not (and keeps a margin over dev's personal questions)
+# One sentence of a longer message, scored out of its context ("he is sleeping badly and his sugars are up.
+# is that the steroids?"), must clear a higher bar: CV with 0.5-0.9 tried, 0.7 kept recall within 0.2 points
+# and cut false triggers on long personal messages by a third.
+SENTENCE_THRESHOLD = 0.7
+
+
+def _triage() -> Any:
+    from assistant.triage import Triage
+    from corpus.corpus import Corpus
+    from foundation.settings import Settings
+
+    return Triage.from_corpus(Corpus.load(Settings()))
+
+
+def _embedder() -> Any:
+    from index.numpy_encoder import NumpyEmbedding
+
+    embedder = NumpyEmbedding(EMBEDDING_MODEL)
+    embedder.warm_up()
+    return embedder
+
+
+def featurise(texts: list[str], embedder: Any) -> tuple[Any, Any]:
+    """Sentence vectors (dense) and hashed n-grams (sparse) for each piece, as the model reads them."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from assistant.emergency_model import NGRAM_BUCKETS, ngram_features
+
+    vectors = np.asarray(embedder.embed_queries(texts), dtype=np.float32)
+    rows, cols, vals = [], [], []
+    for i, text in enumerate(texts):
+        for b, v in ngram_features(text).items():
+            rows.append(i), cols.append(b), vals.append(v)
+    return vectors, csr_matrix((vals, (rows, cols)), shape=(len(texts), NGRAM_BUCKETS), dtype=np.float32)
+
+
+def design(vectors: Any, grams: Any) -> Any:
+    from scipy.sparse import csr_matrix, hstack
+
+    return hstack([csr_matrix(vectors), grams * NGRAM_SCALE]).tocsr()
+
+
+def fit_gate(vectors: Any, grams: Any, y: Any) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(design(vectors, grams), y)
+
+
+def prepare() -> dict[str, Any]:
+    """Rows, their typed variants, normalised forms and labelled pieces, embedded once."""
+    triage = _triage()
+    base = training_rows()
+    typed = augment(base)
+    rows = normalised(typed, lambda t: triage.normalise(t).text)
+    from assistant.emergency_model import pieces
+
+    piece_rows = [(i, p, label) for i, r in enumerate(rows) for p, label in labelled_pieces(r, pieces)]
+    inference = [(i, p) for i, r in enumerate(rows) for p in pieces(r.text)]
+    texts = list(dict.fromkeys([p for _, p, _ in piece_rows] + [p for _, p in inference]))
+    started = time.perf_counter()
+    vectors, grams = featurise(texts, _embedder())
+    print(f"{len(base)} rows, {len(rows)} messages, {len(texts)} distinct pieces embedded in {time.perf_counter() - started:.0f} s")
+    rules = [triage.classify(triage.normalise(t.text)).category == "emergency" for t in typed]
+    return {"base": base, "typed": typed, "rows": rows, "piece_rows": piece_rows, "inference": inference, "texts": texts,
+            "index": {t: k for k, t in enumerate(texts)}, "vectors": vectors, "grams": grams, "rules": rules}
+
+
+def out_of_fold(data: dict[str, Any]) -> list[tuple[float, float]]:
+    """Each message's (whole-message, best other piece) probabilities from a model trained on the other folds' groups."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    rows, index = data["rows"], data["index"]
+    groups = [r.group for r in rows]
+    scores = [[0.0, 0.0] for _ in rows]
+    for train, test in GroupKFold(FOLDS).split(np.zeros(len(rows)), groups=groups):
+        keep = set(train.tolist())
+        chosen = [(index[p], label != "none") for i, p, label in data["piece_rows"] if i in keep]
+        at = [k for k, _ in chosen]
+        model = fit_gate(data["vectors"][at], data["grams"][at], np.array([y for _, y in chosen]))
+        held = set(test.tolist())
+        todo = [(i, index[p]) for i, p in data["inference"] if i in held]
+        at = [k for _, k in todo]
+        probs = model.predict_proba(design(data["vectors"][at], data["grams"][at]))[:, 1]
+        wholes = {i: rows[i].text.strip() for i in held}
+        for (i, k), p in zip(todo, probs):
+            side = 0 if data["texts"][k] == wholes[i] else 1
+            scores[i][side] = max(scores[i][side], float(p))
+    return [(w, s) for w, s in scores]
+
+
+def fires(score: tuple[float, float], threshold: float) -> bool:
+    whole, sentence = score
+    return whole >= threshold or sentence >= max(threshold, SENTENCE_THRESHOLD)
+
+
+def choose_threshold(rows: list[Row], scores: list[tuple[float, float]]) -> float:
+    """The lowest threshold (>= MIN_THRESHOLD) whose false triggers on ordinary questions stay within FP_BUDGET."""
+    ordinary = [s for r, s in zip(rows, scores) if r.label == "none" and r.source in ORDINARY]
+    for t in sorted({round(v + 1e-4, 4) for s in ordinary for v in s if v + 1e-4 >= MIN_THRESHOLD} | {MIN_THRESHOLD}):
+        if sum(fires(s, t) for s in ordinary) <= FP_BUDGET * len(ordinary):
+            return t
+    return 1.0
+
+
+def summarise(rows: list[Row], scores: list[tuple[float, float]], rules: list[bool], threshold: float) -> dict[str, Any]:
+    """Recall and false triggers per source (and per bank kind): rules alone, model alone, both."""
+    cells: dict[str, Counter] = defaultdict(Counter)
+    for r, s, rule in zip(rows, scores, rules):
+        model = fires(s, threshold)
+        keys = ["all", f"source:{r.source}"] + ([f"bank:{r.kind}"] if r.source == "bank" else [])
+        keys += ["ordinary negatives"] if r.label == "none" and r.source in ORDINARY else []
+        for key in keys:
+            side = "pos" if r.label != "none" else "neg"
+            cells[key].update({side: 1, f"{side}_rules": rule, f"{side}_model": model, f"{side}_both": rule or model})
+    out = {}
+    for key, c in sorted(cells.items()):
+        entry: dict[str, Any] = {}
+        if c["pos"]:
+            entry |= {"emergencies": c["pos"], **{f"recall_{w}": round(c[f"pos_{w}"] / c["pos"], 4) for w in ("rules", "model", "both")}}
+        if c["neg"]:
+            entry |= {"others": c["neg"], **{f"false_trigger_{w}": round(c[f"neg_{w}"] / c["neg"], 4) for w in ("rules", "model", "both")}}
+        out[key] = entry
+    return out
+
+
+def fit_kind_head(data: dict[str, Any]) -> tuple[Any, Any]:
+    """Which emergency it is (self-harm, overdose, other), from the sentence vector of the emergency piece."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    chosen = [(data["index"][p], CLASSES.index(label)) for _, p, label in data["piece_rows"] if label != "none"]
+    head = LogisticRegression(C=4.0, max_iter=5000, class_weight="balanced")
+    head.fit(data["vectors"][[k for k, _ in chosen]], np.array([y for _, y in chosen]))
+    return head.coef_.astype(np.float32), head.intercept_.astype(np.float32)
+
+
+def save_model(data: dict[str, Any], threshold: float, cv: dict[str, Any], path: Path) -> None:
+    import numpy as np
+
+    from assistant.emergency_model import FORMAT
+
+    index = data["index"]
+    at = [index[p] for _, p, _ in data["piece_rows"]]
+    y = np.array([label != "none" for _, _, label in data["piece_rows"]])
+    gate = fit_gate(data["vectors"][at], data["grams"][at], y)
+    dim = data["vectors"].shape[1]
+    kind_w, kind_b = fit_kind_head(data)
+    meta = {"format": FORMAT, "embedding_model": EMBEDDING_MODEL, "dimension": int(dim), "threshold": threshold,
+            "sentence_threshold": max(threshold, SENTENCE_THRESHOLD),
+            "bias": float(gate.intercept_[0]), "ngram_scale": NGRAM_SCALE, "C": C, "kinds": list(CLASSES),
+            "training_sha256": training_hash(data["base"]), "augment": AUGMENT_VERSION,
+            "rows": len(data["base"]), "messages": len(data["rows"]), "pieces": len(at), "created": date.today().isoformat(),
+            "sources": dict(Counter(r.source for r in data["base"])), "fp_budget": FP_BUDGET,
+            "cv": {k: cv[k] for k in ("all", "ordinary negatives")},
+            "trained_by": "python -m benchmarks.emergency_classifier train"}
+    coef = gate.coef_[0]
+    np.savez_compressed(path, vector_weights=coef[:dim].astype(np.float32), ngram_weights=coef[dim:].astype(np.float32),
+                        kind_weights=kind_w, kind_bias=kind_b, meta=np.array(json.dumps(meta)))
+
+
+def misses(rows: list[Row], scores: list[tuple[float, float]], rules: list[bool], threshold: float,
+           limit: int = 40) -> dict[str, list]:
+    """The out-of-fold misses and false triggers, to read (not to tune on one by one)."""
+    missed = [(round(max(s), 3), r.text) for r, s, ru in zip(rows, scores, rules)
+              if r.label != "none" and not ru and not fires(s, threshold)]
+    false = [(round(max(s), 3), r.source, r.text) for r, s, ru in zip(rows, scores, rules)
+             if r.label == "none" and (ru or fires(s, threshold))]
+    return {"missed": sorted(missed)[:limit], "false_triggers": sorted(false, reverse=True)[:limit]}
+
+
+def train(out: Path, results: Path) -> dict[str, Any]:
+    from assistant.emergency_model import MODEL_FILE
+
+    data = prepare()
+    scores = out_of_fold(data)
+    threshold = choose_threshold(data["rows"], scores)
+    cv = summarise(data["rows"], scores, data["rules"], threshold)
+    save_model(data, threshold, cv, out or MODEL_FILE)
+    report = {"benchmark": "emergency_classifier", "threshold": threshold,
+              "sentence_threshold": max(threshold, SENTENCE_THRESHOLD), "folds": FOLDS, "fp_budget": FP_BUDGET,
+              "ngram_scale": NGRAM_SCALE, "C": C, "cv": cv, **misses(data["rows"], scores, data["rules"], threshold)}
+    results.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: cv[k] for k in ("all", "ordinary negatives", "source:bank", "source:dev")}, indent=1))
+    print(f"threshold {threshold}; model -> {out}; report -> {results}")
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("command", choices=("train", "heldout"))
+    parser.add_argument("--out", type=Path, default=None, help="where the weights go (default assistant/data/emergency_model.npz)")
+    args = parser.parse_args()
+    if args.command == "train":
+        from assistant.emergency_model import MODEL_FILE
+
+        train(args.out or MODEL_FILE, RESULTS)
+    else:
+        from benchmarks.emergency_heldout import score_heldout
+
+        score_heldout(HELDOUT, HELDOUT_RESULTS)
+
+
+if __name__ == "__main__":
+    main()
