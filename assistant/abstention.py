@@ -91,16 +91,41 @@ def subject_word(question: str) -> str | None:
     return None
 
 
+# A question restricted to a group of people ("can children get it", "more common in men or women"): when the
+# corpus never names the group, it cannot say anything about that group.
+_GROUP = re.compile(r"\b(?:children|child|kids?|babies|baby|infants?|toddlers?|teens?|teenagers?|adolescents?|"
+                    r"elderly|men|women|males?|females?|pregnant|pregnancy|dogs?|cats?|pets?|animals?)\b", re.IGNORECASE)
+_GROUP_ASK = re.compile(r"^(?:can|do|does|are|is|will|could|would)\b|\b(?:more|less)\s+(?:common|likely|often)\b|"
+                        r"\b(?:in|for|among)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _never_used(word: str, vocab: frozenset[str]) -> bool:
+    variants = {word, word + "s", word + "es", word[:-1], word[:-2], word[:-3]}
+    stem = word[:6] if len(word) >= 6 else word  # 'diagnosis' ~ 'diagnostic'; clipped 'chemo', 'rehab'
+    return not (variants & vocab or any(v.startswith(stem) for v in vocab))
+
+
+def unknown_group(question: str, vocab: frozenset[str]) -> str | None:
+    """The group of people a yes/no or comparison question is restricted to, when the corpus never names it.
+
+    Why: "can children get paraneoplastic syndromes?" or "is it more common in men or women?" retrieve the
+    definition (every word but the group is on topic), so the similarity gate lets them through; the article
+    says nothing about any such group (self-written audit bank, benchmarks/results/fresh_audit.md).
+    """
+    q = question.strip()
+    for m in _GROUP.finditer(q):
+        word = m.group(0).lower()
+        if (_GROUP_ASK.search(q) or _GROUP_ASK.search(q[: m.start()])) and _never_used(word, vocab):
+            return word
+    return None
+
+
 def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str]) -> str | None:
     """The subject's head word when it is an English word the corpus never uses (check 4), else None."""
     word = subject_word(question)
     if word is None or len(word) < 4 or word not in english or word in _GENERIC:
         return None
-    variants = {word, word + "s", word + "es", word[:-1], word[:-2], word[:-3]}
-    stem = word[:6] if len(word) >= 6 else word  # 'diagnosis' ~ 'diagnostic'; clipped 'chemo', 'rehab'
-    if variants & vocab or any(v.startswith(stem) for v in vocab):
-        return None
-    return word
+    return word if _never_used(word, vocab) else None
 
 
 @dataclass(frozen=True)
@@ -110,6 +135,9 @@ class Support:
     supported: bool
     score: float
     reasons: list[str] = field(default_factory=list)
+    # The passages were close enough and only a restriction to an unnamed group stopped the answer: the
+    # question is on the article's subject even when it says "it" ("is it more common in men or women?").
+    on_topic_restriction: bool = False
 
 
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:
@@ -174,4 +202,8 @@ def check_support(
         reasons.append(f"names terms the article and its sources never mention: {', '.join(unknown)}")
     if subject:
         reasons.append(f"asks about {subject!r}, which the article and its sources never mention")
-    return Support(supported=not reasons, score=best_similarity, reasons=reasons)
+    group = unknown_group(question, vocab)
+    restriction_only = bool(group) and not reasons
+    if group:
+        reasons.append(f"asks about {group!r}, a group the article and its sources never mention")
+    return Support(supported=not reasons, score=best_similarity, reasons=reasons, on_topic_restriction=restriction_only)

@@ -39,6 +39,16 @@ Extra = Callable[[str, Sequence["EnrichedUnit | None"]], Sequence[Sequence[float
 # "What else ...", "any other ...", "besides that", "what kind of ..." ask for the other items of a list as well.
 LIST_HINT = re.compile(r"\b(?:all|every|each|list|options|types|kinds|ways|which ones|examples|else|other|others|besides|"
                        r"(?:kind|type|sort)s? of)\b", re.IGNORECASE)
+# A question about what the condition itself is, or a guess at it ("is it when the cancer spreads?", "is it a type
+# of cancer?", "so the tumor itself attacks the nerves?", "what causes it?"): the answer, or the correction of the
+# misconception, is the article's definition ("not directly caused by the cancer cells themselves ...").
+ASKS_WHAT_IT_IS = re.compile(
+    r"^(?:so\s+)?(?:is|are|isnt|arent|isn't|aren't)\s+(?:it|this|that|they|pns|paraneoplastic(?:\s+syndromes?)?)(?:\s*\([a-z ]+\))?\s+"
+    r"(?:a|an|just|basically|really|actually|the same as|like|when|where|caused by|part of|from)\b"
+    r"|^what\s+(?:causes|is the cause of|are the causes of)\s+(?:it|them|this|these|pns|paraneoplastic)\b"
+    r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b", re.IGNORECASE)
+WANTS_EVERY_ITEM = re.compile(r"\b(?:all|every|each|list|types|kinds|others?|else|besides)\b", re.IGNORECASE)
+_LABEL = re.compile(r"^([^:]{2,40}):\s")
 LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
 MAX_LIST_ITEMS = 10
 
@@ -53,6 +63,8 @@ class Levers:
     max_sentences: int = MAX_SENTENCES  # settings.answer.ranker_max_sentences (a list question: LIST_MAX_SENTENCES)
     filter_only: bool = False      # the hand-weighted choice stands and the ranker only drops sentences from it
     paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (_whole_paragraphs)
+    definition: bool = True        # "is it when ...?" / "what causes it?" shows the article's definition (_with_definition)
+    label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (_label_focus)
 
 
 @dataclass
@@ -128,7 +140,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
                      max_sentences: int | None = None, support_rank: int | None = None,
                      extra: Extra | None = None) -> EnrichedComposition:
     """Select, complete (antecedents, lists), order and mark the sentences that answer `query`."""
-    listing = asks_for_list(query) or bool(LIST_HINT.search(query))
+    # "is it a kind of cancer?" guesses at what it is; it asks for no list
+    listing = (asks_for_list(query) or bool(LIST_HINT.search(query))) and not ASKS_WHAT_IT_IS.search(query)
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
     plain = asks_for_list(query)
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain)
@@ -157,6 +170,10 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if levers.antecedents:
         chosen = _with_antecedents(chosen, enriched, chunks, bank, by_key)
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
+    if levers.label_focus and not WANTS_EVERY_ITEM.search(query):
+        chosen = _label_focus(chosen, query, enriched, bank.weights)
+    if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
+        chosen = _with_definition(chosen, enriched, chunks, bank, by_key)
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
         chosen = _whole_paragraphs(chosen, enriched, chunks, bank, by_key)
     quotes = arrange(chosen)
@@ -209,8 +226,14 @@ def _add(chosen: list[Scored], sentences: Sequence[Any], by_key: dict[tuple[str,
 
 def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
                  by_key: dict[tuple[str, int], Scored], need: int = LIST_ITEMS_TO_EXPAND) -> list[Scored]:
-    """Every item of a list that the kept sentences already quote at least `need` items of."""
+    """Every item of the one list that the kept sentences quote best, when they quote at least `need` of its items.
+
+    Why one list: a list question asks for one enumeration; expanding every list that one kept bullet touches
+    appended the Key Takeaways to "what kinds ... are there" and "list all the tests" (self-written audit bank,
+    benchmarks/results/fresh_audit.md). The list whose best kept item scores highest is the one asked about.
+    """
     counts: dict[tuple[str, int], int] = {}
+    best: dict[tuple[str, int], float] = {}
     heads: dict[tuple[str, int], "EnrichedUnit"] = {}
     for s in chosen:
         item = enriched.for_sentence(s.sentence)
@@ -218,13 +241,68 @@ def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
             members = enriched.list_members(item)
             key = (members[0].unit.section_id, members[0].unit.index)
             counts[key] = counts.get(key, 0) + 1
-            heads[key] = item
+            best[key] = max(best.get(key, s.score), s.score)
+            heads.setdefault(key, item)
     out = list(chosen)
-    for key, n in counts.items():
-        if n >= need:
-            for member in enriched.list_members(heads[key])[: MAX_LIST_ITEMS + 1]:
-                _add(out, _unit_sentences(member, chunks, bank), by_key)
+    eligible = [key for key, n in counts.items() if n >= need]
+    if eligible:
+        key = max(eligible, key=lambda k: (counts[k], best[k]))
+        for member in enriched.list_members(heads[key])[: MAX_LIST_ITEMS + 1]:
+            _add(out, _unit_sentences(member, chunks, bank), by_key)
     return out
+
+
+def _same_term(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+LABEL_MIN_WEIGHT = 0.25  # a label word as common as "cancer" (IDF weight 0.18) names no one item
+
+
+def _label_focus(chosen: list[Scored], query: str, enriched: "EnrichedUnits",
+                 weights: dict[str, float] | None = None) -> list[Scored]:
+    """When the question names the label of some bullets of a list ("skin", "kidneys"), the list's other bullets go.
+
+    Why: "what skin problems can it cause?" is close in meaning to every symptom bullet, and "pale skin" in the
+    Hematologic bullet pulls that one in too; the bullet labels ("Skin Changes:", "Kidney (Renal):") are the
+    article's own names for its items, so a question that names one asks about that one (self-written audit bank).
+    A list with no label named, and a question that asks for every item, are left as they are. A label word
+    that is also in the list's heading ("Cancer Treatment" under "Conventional Medical Treatments") or is common
+    across the corpus names the list, not one item, and does not count.
+    """
+    terms, weights = content_terms(query), weights or {}
+    lists: dict[tuple[str, int], list[tuple[Scored, bool]]] = {}
+    for s in chosen:
+        item = enriched.for_sentence(s.sentence)
+        if item is None or not (item.unit.is_bullet or s.sentence.is_lead_in):
+            continue
+        members = enriched.list_members(item)
+        label = _LABEL.match(item.unit.text)
+        heading = content_terms(" ".join(s.sentence.chunk.section_path[-1:]))
+        words = {t for t in content_terms(label.group(1)) if t not in heading and weights.get(t, 1.0) >= LABEL_MIN_WEIGHT} \
+            if label else set()
+        named = any(_same_term(q, t) for q in terms for t in words)
+        lists.setdefault((members[0].unit.section_id, members[0].unit.index), []).append((s, named))
+    drop = {id(s) for entries in lists.values() if any(n for _, n in entries) for s, n in entries if not n}
+    return [s for s in chosen if id(s) not in drop]
+
+
+def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
+                     by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
+    """The prose of the article's own 'What is/are ...?' section joins the answer (ASKS_WHAT_IT_IS).
+
+    Why: a misconception ("is it when the cancer spreads to the brain?") shares few words with the sentence
+    that corrects it, so similarity picks sentences about spreading or the brain; the definition is found by
+    the section's title, from the corpus, not by a list of sentences.
+    """
+    sections = {c.section_id for c in chunks.values() if c.source_id == "article" and len(c.section_path) == 1
+                and re.match(r"what (?:is|are)\b", c.section_path[0], re.IGNORECASE)}
+    units = [u for u in enriched.units if u.unit.section_id in sections and not u.unit.is_bullet]
+    out: list[Scored] = []
+    for unit in units:  # first: the definition is the answer, or the correction of the guess
+        _add(out, _unit_sentences(unit, chunks, bank), by_key)
+    have = {(s.sentence.chunk.id, s.sentence.index) for s in out}
+    return out + [s for s in chosen if (s.sentence.chunk.id, s.sentence.index) not in have]
 
 
 def _with_antecedents(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,

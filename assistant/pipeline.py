@@ -182,11 +182,12 @@ def personal_advice_reply(evidence: Evidence, supported: bool, flags: list[str],
     return reply("personal_advice", body, citations=citations, flags=flags, **common)
 
 
-def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, Any], core_only: bool = False) -> Answer:
+def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, Any], core_only: bool = False,
+                      on_topic: bool = False) -> Answer:
     """not_found when the question is about the subject, out_of_scope when it is not (see mentions_topic)."""
     from assistant.safety import NOT_FOUND_MESSAGE, OUT_OF_SCOPE_MESSAGE, mentions_topic
 
-    on_topic = mentions_topic(evidence.search_question, evidence.parts.topic_terms, core_only=core_only)
+    on_topic = on_topic or mentions_topic(evidence.search_question, evidence.parts.topic_terms, core_only=core_only)
     status: Status = "not_found" if on_topic else "out_of_scope"
     return reply(status, NOT_FOUND_MESSAGE if on_topic else OUT_OF_SCOPE_MESSAGE, flags=flags, **common)
 
@@ -233,5 +234,5 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
         return personal_advice_reply(evidence, support.supported, [f"safety: {understood.verdict.rule}", *flags], common)
     if not support.supported or not evidence.composition.quotes:
         core_only = triaged is not None and triaged.subject is not None
-        return unsupported_reply(evidence, flags, common, core_only)
+        return unsupported_reply(evidence, flags, common, core_only, on_topic=support.on_topic_restriction)
     return drafted_reply(answerer, evidence, flags, common)

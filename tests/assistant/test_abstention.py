@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.abstention import NUMBER_ASK, check_support, unknown_specific_terms, unknown_subject, vocabulary
+from assistant.abstention import (NUMBER_ASK, check_support, unknown_group, unknown_specific_terms, unknown_subject,
+                                  vocabulary)
 from index.models import Chunk, ScoredChunk
 
 VOCAB = vocabulary(["Trousseau syndrome and Lambert-Eaton myasthenic syndrome, IVIG and plasmapheresis; "
@@ -93,3 +94,34 @@ ENGLISH = frozenset({"asthma", "diabetes", "kids", "thing", "trousseau", "chemo"
 def test_unknown_subject(question: str, subject: str | None) -> None:
     vocab = vocabulary(["Trousseau syndrome; chemotherapy; the types of syndrome and early signs"])
     assert unknown_subject(question, vocab, ENGLISH) == subject
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        ("do toddlers ever get these syndromes", "toddlers"),
+        ("are females more likely to develop it", "females"),
+        ("is it less common among teenagers", "teenagers"),
+        ("does IVIG work in pregnancy", "pregnancy"),
+        ("my daughter has small cell lung cancer", None),  # a relative is no restriction of the question
+        ("what helps kids cope with it", None),  # not a yes/no or comparison question about a group
+        ("can patients with cancer get Trousseau syndrome", None),  # the corpus names patients
+    ],
+)
+def test_unknown_group(question: str, group: str | None) -> None:
+    assert unknown_group(question, VOCAB | vocabulary(["patients with cancer"])) == group
+
+
+def test_a_group_restriction_alone_keeps_the_question_on_topic() -> None:
+    hits = [_hit("IVIG helps remove harmful antibodies.")]
+    only_group = check_support("does IVIG work in pregnancy", hits, 0.6, 0.18, VOCAB)
+    assert not only_group.supported and only_group.on_topic_restriction
+    also_weak = check_support("does IVIG work in pregnancy", hits, 0.1, 0.18, VOCAB)
+    assert not also_weak.supported and not also_weak.on_topic_restriction
+
+
+def test_questions_about_a_group_the_article_never_names_are_not_found(warm_assistant) -> None:
+    for question in ("can toddlers get paraneoplastic syndromes", "is it more common in females"):
+        answer = warm_assistant.ask(question)
+        assert answer.status == "not_found", (question, answer.status, answer.flags)
+    assert warm_assistant.ask("can people with lung cancer get paraneoplastic syndromes").status == "answered"

@@ -86,3 +86,37 @@ def test_extra_feature_columns_reach_the_ranker(warm_assistant: Assistant) -> No
     ranked, _ = rank_candidates(query, focus, focus, retrieval.candidates, parts.bank, parts.enriched, only_extra, extra)
     assert any(r[-1] for r in rows), "the marked sentence should be a candidate for this question"
     assert ranked[0].sentence.text.startswith(marked), [s.sentence.text for s in ranked[:3]]
+
+
+def test_a_list_question_gets_one_list_not_every_list_it_touches(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("give me all the kinds of tests doctors run for this")
+    assert sum(label in answer.body for label in TESTS) >= 3, answer.body
+    for takeaway in ("Global disparities exist", "Long-term outcomes vary", "Commonly associated cancers include"):
+        assert takeaway not in answer.body, answer.body
+
+
+@pytest.mark.parametrize("question", ["isnt pns just a kind of cancer", "so the tumour itself damages the nerves?",
+                                      "what causes these paraneoplastic things"])
+def test_a_guess_at_what_it_is_gets_the_definition_that_corrects_it(warm_assistant: Assistant, question: str) -> None:
+    answer = warm_assistant.ask(question)
+    assert answer.status == "answered"
+    assert "not directly caused by the cancer cells themselves" in answer.body, answer.body
+
+
+def test_a_question_about_one_symptom_gets_no_definition(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("is it normal to have joint pain with this")
+    assert "not directly caused by the cancer cells themselves" not in answer.body, answer.body
+
+
+def test_a_question_naming_one_bullet_label_gets_that_bullet_not_its_neighbours(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("which kidney problems show up with paraneoplastic syndrome")
+    assert "Renal issues may occur" in answer.body, answer.body
+    for neighbour in ("Rheumatologic:", "Hematologic (blood-related):", "Neurological: Muscle weakness"):
+        assert neighbour not in answer.body, answer.body
+
+
+def test_a_label_word_that_names_the_whole_list_focuses_nothing(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("in what ways do doctors treat paraneoplastic syndrome")
+    shown = sum(label in answer.body for label in ("Cancer Treatment:", "Immunotherapy and Corticosteroids:",
+                                                   "Plasmapheresis and Intravenous Immunoglobulin"))
+    assert shown >= 2, answer.body
