@@ -82,7 +82,7 @@ _POPULATION = (r"(?:kids|children|child|babies|teens|teenagers|adults|young peop
                r"men|women|males|females|smokers|non-smokers|pregnant women|older adults|young adults|seniors)")
 # Follow-ups that only ask for more of the same answer: the previous question is asked again.
 _MORE_OF_THE_SAME = re.compile(
-    r"^(?:and\s+|so\s+|ok\s+|okay\s+)?(?:why|how|how so|really|like what|such as|for example|examples?|any examples|"
+    r"^(?:and\s+|so\s+|ok\s+|okay\s+)?(?:why|how|how so|how come|why so|why (?:is|would) (?:that|this|it)(?: be)?(?: so| the case)?|really|like what|such as|for example|examples?|any examples|"
     r"tell me more|more|more details?|go on|explain|explain more|explain that|can you explain(?: that| more)?|"
     r"(?:can you )?(?:say|explain) (?:that|it) (?:again )?(?:more simply|in simple words|in plain english|simpler)|"
     r"in simple(?:r)? (?:words|terms)|in plain english|simpler|what do you mean|meaning)\s*(?:please|pls)?[?.!]*$",
@@ -272,11 +272,32 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
         noun = aspect.group(1).lower()
         verb = "are" if noun.endswith("s") and noun not in {"diagnosis", "prognosis"} else "is"
         return f"What {verb} the {noun} of {topic}?"
+    if _names_a_proposition(question):  # 'how does that happen' after 'can pns affect the kidneys': that = the whole claim
+        return _with_previous(question, previous)
     if _needs_context(question):
         return _agree(_strip_connective(_resolve_references(question, topic, group_of)), topic)
     if _leans_on_previous(question):  # 'what kind of ongoing care' after 'do the symptoms go away after treatment'
-        return f"{question.rstrip('?.! ')} ({previous.rstrip('?.! ')})?"
+        return _with_previous(question, previous)
     return question
+
+
+def _with_previous(question: str, previous: str) -> str:
+    """`question` searched with the previous question in brackets (flattened, so a chain never nests brackets)."""
+    earlier = previous.rstrip("?.! ").replace(" (", ", ").replace(")", "")
+    return f"{question.rstrip('?.! ')} ({earlier})?"
+
+
+# 'those' / 'these' standing alone ('can those replace chemo'): they point at the previous answer's items.
+_BARE_PLURAL_RE = re.compile(rf"\b(?:those|these)\b(?!\s+(?:{_CLASS_RE})\b)(?=\s+(?:{_AUX}|can|could|will|work|help|go|come|last|get|replace|cause|mean|need|matter|hurt|stop|happen)\b|\s*[?.!]*$)",
+                             re.IGNORECASE)
+
+
+def _names_a_proposition(question: str) -> bool:
+    """True when the only reference is a bare 'that'/'this'/'those': it points at the previous turn's claim or
+    answer, not at a noun phrase, so replacing it with the topic would produce a different (often ungrammatical) question."""
+    if _DEM_NOUN_RE.search(question) or _first_pronoun(question) is not None:
+        return False
+    return bool(_DEM_PRONOUN_RE.search(question) or _BARE_PLURAL_RE.search(question))
 
 
 CONTEXT_WORDS = 6  # a follow-up this short that names no topic of its own is read with the previous question
