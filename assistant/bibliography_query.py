@@ -51,6 +51,9 @@ SELECTION = re.compile(
     rf"|\b{_ENTRY_WORDS}\s+(?:from|by|(?:published|written|dated) (?:in|by|before|after|since))\b",
     re.IGNORECASE,
 )
+# "work" as a verb ("does it work for nerve symptoms", "how do they work") names no entry of the bibliography.
+_VERB_WORK = re.compile(r"(\b(?:it|they|that|this|these|those|to|not)|\b(?:do|does|did|will|would|can|could|might|may)\b"
+                        r"(?:\s+[\w-]+){0,3}?)\s+(?:really\s+|still\s+|even\s+|actually\s+)?works?\b", re.IGNORECASE)
 MAX_NAMED = 3  # more entries than this sharing the best score is a selection ("the StatPearls chapters"), not a name
 # "the article" / "this article" is the main article, never an entry of its bibliography.
 _MAIN_ARTICLE = re.compile(r"\b(?:the|this|your|that) (?:main |original |rupa health )?article(?:'s)?\b", re.IGNORECASE)
@@ -189,7 +192,7 @@ class BibliographyQuestions:
         Priority: what the article cites for a subject; then one to three entries the question names
         ("the varki paper", "the ivig chapter"); then a selection by type, name, DOI or year; then all.
         """
-        q = _MAIN_ARTICLE.sub(" ", question.strip())
+        q = _VERB_WORK.sub(r"\1", _MAIN_ARTICLE.sub(" ", question.strip()))
         fields = tuple(name for name, regex in _FIELD_RES.items() if regex.search(q))
         words = [w for w in _words(q) if w not in _QUERY_WORDS]
         selection = bool(SELECTION.search(q))

@@ -82,7 +82,7 @@ _POPULATION = (r"(?:kids|children|child|babies|teens|teenagers|adults|young peop
                r"men|women|males|females|smokers|non-smokers|pregnant women|older adults|young adults|seniors)")
 # Follow-ups that only ask for more of the same answer: the previous question is asked again.
 _MORE_OF_THE_SAME = re.compile(
-    r"^(?:and\s+|so\s+|ok\s+|okay\s+)?(?:why|how|how so|really|like what|such as|for example|examples?|any examples|"
+    r"^(?:and\s+|so\s+|ok\s+|okay\s+)?(?:why|how|how so|how come|why so|why (?:is|would) (?:that|this|it)(?: be)?(?: so| the case)?|really|like what|such as|for example|examples?|any examples|"
     r"tell me more|more|more details?|go on|explain|explain more|explain that|can you explain(?: that| more)?|"
     r"(?:can you )?(?:say|explain) (?:that|it) (?:again )?(?:more simply|in simple words|in plain english|simpler)|"
     r"in simple(?:r)? (?:words|terms)|in plain english|simpler|what do you mean|meaning)\s*(?:please|pls)?[?.!]*$",
@@ -272,11 +272,42 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
         noun = aspect.group(1).lower()
         verb = "are" if noun.endswith("s") and noun not in {"diagnosis", "prognosis"} else "is"
         return f"What {verb} the {noun} of {topic}?"
+    if _names_a_proposition(question, previous):  # 'how does that happen' after 'can pns affect the kidneys': that = the whole claim
+        return _with_previous(question, previous)
     if _needs_context(question):
         return _agree(_strip_connective(_resolve_references(question, topic, group_of)), topic)
     if _leans_on_previous(question):  # 'what kind of ongoing care' after 'do the symptoms go away after treatment'
-        return f"{question.rstrip('?.! ')} ({previous.rstrip('?.! ')})?"
+        return _with_previous(question, previous)
     return question
+
+
+def _with_previous(question: str, previous: str) -> str:
+    """`question` searched with the previous question in brackets (flattened, so a chain never nests brackets)."""
+    earlier = previous.rstrip("?.! ").replace(" (", ", ").replace(")", "")
+    return f"{question.rstrip('?.! ')} ({earlier})?"
+
+
+# 'those' / 'these' standing alone ('can those replace chemo'): they point at the previous answer's items.
+_BARE_PLURAL_RE = re.compile(rf"\b(?:those|these)\b(?!\s+(?:{_CLASS_RE})\b)(?=\s+(?:{_AUX}|can|could|will|work|help|go|come|last|get|replace|cause|mean|need|matter|hurt|stop|happen)\b|\s*[?.!]*$)"
+                             rf"|\b(?:are|were|of|about|from|with|for)\s+(?:those|these)\b(?!\s+(?:{_CLASS_RE}|who|which|that)\b)", re.IGNORECASE)
+
+
+# A previous question that states a claim rather than naming a thing: a yes/no question ('can pns affect the
+# kidneys'), or one asking for an aspect ('whats the outlook for ...'). 'that' after it means the claim or the answer.
+_ASKS_A_CLAIM = re.compile(rf"^(?:{_AUX})\b(?!.*\b(?:mentioned|covered|discussed|named|listed)\b)"
+                           rf"|^(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+(?:the\s+)?(?:{_ASPECT_RE})\b", re.IGNORECASE)
+
+
+def _names_a_proposition(question: str, previous: str) -> bool:
+    """True when the only reference is a bare 'those'/'these' (the previous answer's items), or a bare 'that'/'this'
+    after a claim or a question naming no topic: substituting a topic phrase there would ask a different, often
+    ungrammatical question ('what affects that' -> 'what affects people recover')."""
+    if _DEM_NOUN_RE.search(question) or _first_pronoun(question) is not None:
+        return False
+    if _BARE_PLURAL_RE.search(question):
+        return True
+    claim = bool(_ASKS_A_CLAIM.match(_strip_connective(previous))) or topic_of(previous) is None
+    return claim and bool(_DEM_PRONOUN_RE.search(question))
 
 
 CONTEXT_WORDS = 6  # a follow-up this short that names no topic of its own is read with the previous question

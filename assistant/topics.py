@@ -49,6 +49,10 @@ _MENTIONED = re.compile(
 )
 _CARE_VERBS = r"treat|diagnose|detect|test for|manage|cure|prevent|recogni[sz]e|find|spot|check for|screen for"
 
+# Participles that make a compound adjective with the word before them ('cancer associated', 'blood related').
+_COMPOUND_PARTICIPLES = frozenset({"related", "associated", "induced", "mediated", "based", "linked", "driven"})
+
+
 def _noun_phrase(words: list[str]) -> str:
     """The leading noun phrase of `words`: keep going until a verb, preposition or second determiner."""
     out: list[str] = []
@@ -58,7 +62,8 @@ def _noun_phrase(words: list[str]) -> str:
             break
         if not out and bare in _NP_STOP - _DETERMINERS:
             break
-        if len(bare) >= 4 and bare.endswith("ed") and bare not in {"need", "speed", "seed", "bleed", "feed"}:
+        compound = bare in _COMPOUND_PARTICIPLES and out and i + 1 < len(words)  # 'blood related syndromes'
+        if len(bare) >= 4 and bare.endswith("ed") and bare not in {"need", "speed", "seed", "bleed", "feed"} and not compound:
             break  # a participle: "used", "mentioned", "caused"
         out.append(w.strip("?.!,;:"))
         if w.endswith((",", "?", "!", ".", ";", ":")):

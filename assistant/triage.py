@@ -164,6 +164,11 @@ class Triage:
         bibliography = None
         if self.bibliography is not None and verdict.category == "none":
             bibliography = self.bibliography.parse(query)
+            if bibliography is not None and standalone != normalised.text:
+                # A follow-up is a bibliography question only when it names a reference itself ("its DOI?"),
+                # not because the earlier turn's topic (a therapy an entry's title names) was carried into it.
+                typed = rephrase_idioms(self.glossary.expand(normalised.text)[0])
+                bibliography = bibliography if self.bibliography.parse(typed) is not None else None
         subject = unknown_subject(standalone, self.vocabulary, self.english) if bibliography is None else None
         return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject)
 
