@@ -231,6 +231,32 @@ def _strip_connective(question: str) -> str:
     return stripped[:1].upper() + stripped[1:] if stripped else stripped
 
 
+def resolve_first_turn(question: str, known_word: Callable[[str], bool]) -> str:
+    """A first question with an unnamed subject ("whats the outlook", "can u get better from it") is about the one
+    subject this assistant covers, the article's, and is searched as such; unchanged otherwise.
+
+    Why the vocabulary check: only a question whose every word (of three letters or more) the corpus itself uses is
+    read as being about the article's subject, so "is it raining in paris" or "tell me a joke about it" stay as typed
+    and are judged out of scope, not answered about paraneoplastic syndromes.
+    """
+    restored = restore_apostrophes(question)[0]
+    if topic_of(restored) is not None or _MORE_OF_THE_SAME.match(restored.strip()):
+        return question
+    words = [w for w in re.findall(r"[a-z][a-z']+", restored.lower()) if len(w) >= 3]
+    if not words or not all(known_word(w) for w in words):
+        return question
+    aspect = re.match(rf"^(?:and\s+|so\s+)?(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+the\s+({_ASPECT_RE})\s*[?.!]*$",
+                      restored, re.IGNORECASE)
+    if aspect:
+        noun = aspect.group(1).lower()
+        verb = "are" if noun.endswith("s") and noun not in {"diagnosis", "prognosis"} else "is"
+        return f"What {verb} the {noun} of {DEFAULT_TOPIC}?"
+    if _needs_context(restored):
+        return _agree_plural(_agree(_strip_connective(_resolve_references(restored, DEFAULT_TOPIC)), DEFAULT_TOPIC),
+                             DEFAULT_TOPIC)
+    return question
+
+
 def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None, group_of: GroupOf | None = None) -> str:
     """The standalone form of `question` given the earlier turns; unchanged when it needs no context."""
     previous_questions = [restore_apostrophes(t)[0] for t in user_turns(history)]
@@ -331,3 +357,10 @@ def _agree(question: str, topic: str) -> str:
     if plural and question.lower().startswith(f"is {topic.lower()} "):
         return "Are" + question[2:]
     return question
+
+
+def _agree_plural(question: str, topic: str) -> str:
+    """'How is paraneoplastic syndromes treated' -> 'How are ...' (for a topic known to be a plural noun)."""
+    return re.sub(rf"\b(is|was|does|has)(\s+{re.escape(topic)})(?=[\s?.!]|$)",
+                  lambda m: {"is": "are", "was": "were", "does": "do", "has": "have"}[m.group(1).lower()] + m.group(2),
+                  question, count=1, flags=re.IGNORECASE)

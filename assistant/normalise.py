@@ -36,9 +36,12 @@ CONTRACTIONS: dict[str, str] = {
     "youll": "you'll",
 }
 _CONTRACTION_RE = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, reverse=True)) + r")\b(?!')", re.IGNORECASE)
-# Texting shorthand for the same contractions: "cnt breathe", "dnt know".
-SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't"}
-_SHORTHAND_RE = re.compile(r"\b(cnt|dnt)\b(?!')", re.IGNORECASE)
+# Texting shorthand: for the contractions ("cnt breathe", "dnt know") and the chat words a spelling corrector
+# cannot reach (one or two letters, or digits): "can u get better from it" must read "you", not a topic "u".
+SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't", "u": "you", "ur": "your", "ya": "you", "pls": "please",
+                             "plz": "please", "abt": "about", "bc": "because", "cuz": "because", "coz": "because",
+                             "b4": "before", "thx": "thanks", "wat": "what", "wht": "what"}
+_SHORTHAND_RE = re.compile(r"\b(" + "|".join(sorted(SHORTHAND, key=len, reverse=True)) + r")\b(?!['.-])", re.IGNORECASE)
 # "can t", "won t", "don t": an apostrophe typed as a space (phone keyboards).
 _SPLIT_RE = re.compile(r"\b(can|won|don|isn|aren|doesn|didn|wasn|hasn|haven|couldn|wouldn|shouldn)\s+t\b", re.IGNORECASE)
 # "is'nt", "does'nt", "ca'nt": the apostrophe one letter too early.

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.abstention import unknown_subject
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
-from assistant.conversation import rewrite_followup
+from assistant.conversation import resolve_first_turn, rewrite_followup
 from assistant.emergency_model import Embed, EmergencyModel, find_emergency, load_emergency_model
 from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
@@ -143,6 +143,12 @@ class Triage:
     def normalise(self, question: str) -> Normalised:
         return self.normaliser.normalise(question)
 
+    def is_corpus_word(self, word: str) -> bool:
+        """A word the corpus uses, or a function word (which names no subject of its own)."""
+        from index.lexical import is_stopword
+
+        return word in self.vocabulary or is_stopword(word)
+
     def known_terms(self) -> frozenset[str]:
         """Words that are never 'terms the article never mentions': abbreviations, reference names, contractions."""
         contractions = frozenset(v.lower() for v in CONTRACTIONS.values())
@@ -160,6 +166,8 @@ class Triage:
         turns = [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}
                  for t in history]
         standalone = rewrite_followup(normalised.text, turns, self.group_of)
+        if not turns:
+            standalone = resolve_first_turn(standalone, self.is_corpus_word)
         query = rephrase_idioms(self.glossary.expand(standalone)[0])
         bibliography = None
         if self.bibliography is not None and verdict.category == "none":

@@ -29,6 +29,11 @@ def _stopwords() -> frozenset[str]:
     return frozenset(STOPWORDS_EN_PLUS)
 
 
+def is_stopword(word: str) -> bool:
+    """Whether BM25 ignores `word` (lower-case): function words carry no subject of their own."""
+    return word in _stopwords()
+
+
 # Part of the index's build hash: BM25 stores stemmed terms, so a new tokenizer means a rebuild.
 TOKENIZER_VERSION = "snowball-english/pystemmer-3"
 

@@ -191,3 +191,31 @@ def test_a_short_follow_up_without_a_topic_is_read_with_the_previous_question(pr
 @pytest.mark.parametrize("question", ["what is lambert-eaton syndrome", "how is paraneoplastic cerebellar degeneration treated"])
 def test_a_follow_up_with_its_own_topic_is_not_given_the_previous_one(question: str) -> None:
     assert rewrite_followup(question, [{"role": "user", "content": "what tests are used"}]) == question
+
+
+# A first question with an unnamed subject: about the article's subject, but only when the corpus uses its words.
+KNOWN = frozenset("what's the outlook can you get better from it is hereditary how treated does do to nerves".split())
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what's the outlook", "What is the outlook of paraneoplastic syndromes?"),
+    ("can you get better from it", "Can you get better from paraneoplastic syndromes"),
+    ("is it hereditary", "Are paraneoplastic syndromes hereditary"),
+    ("how is it treated", "How are paraneoplastic syndromes treated"),
+])
+def test_a_first_question_without_a_subject_asks_about_the_articles(question: str, expected: str) -> None:
+    from assistant.conversation import resolve_first_turn
+
+    assert resolve_first_turn(question, KNOWN.__contains__) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "is it raining in paris",          # words the corpus never uses: out of scope, not about the syndromes
+    "tell me a joke about it",
+    "what is lambert eaton syndrome",  # names its own subject
+    "is it true",                      # nothing but the pronoun... and 'true' unknown here
+])
+def test_a_first_question_keeps_its_own_subject_or_words(question: str) -> None:
+    from assistant.conversation import resolve_first_turn
+
+    assert resolve_first_turn(question, KNOWN.__contains__) == question

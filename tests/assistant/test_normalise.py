@@ -22,6 +22,8 @@ from assistant.spelling import Speller, english_words
         ("he won't and can't", "he won't and can't"),  # already right: untouched
         ("he is'nt breathing", "he isn't breathing"),  # the apostrophe one letter early
         ("cnt breathe", "can't breathe"),  # texting shorthand
+        ("can u get better", "can you get better"),  # chat words a spelling corrector cannot reach
+        ("what abt ur mum", "what about your mum"),
     ],
 )
 def test_apostrophes(typed: str, restored: str) -> None:
