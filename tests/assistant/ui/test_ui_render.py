@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
@@ -12,29 +11,13 @@ from assistant.disclaimer import DISCLAIMER, with_disclaimer
 from assistant.models import Answer, Citation, CitedReference
 from assistant.ui import render
 from assistant.ui.render import PassageContext
+from ui_support import tags_of
 
 # Emoji and their presentation selector: they need an emoji font, which many Linux machines lack.
 EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 SECTION_TEXT = "Paraneoplastic syndromes are rare disorders. They are triggered by an immune response to a tumor."
 SECTION_START = 100
 QUOTE = "They are triggered by an immune response to a tumor."
-
-
-class TagCollector(HTMLParser):
-    """Every start tag and attribute the browser would build from the markup."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-
-def tags_of(markup: str) -> list[tuple[str, dict[str, str | None]]]:
-    parser = TagCollector()
-    parser.feed(markup)
-    return parser.tags
 
 
 def make_answer(body: str, status: str = "answered", refs: list[CitedReference] | None = None, **cite) -> Answer:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 
 import pytest
 
@@ -12,24 +11,10 @@ from assistant.ui.source_reader import PART_CHARS, clamp_page, reader_pages, ren
 from corpus.bibliography import load_references
 from corpus.models import PageSpan, SourceDocument, TextSection
 from foundation.settings import Settings
+from ui_support import tags_of
 
 EVIL = '<script>window.__pwned=1</script><img src=x onerror="alert(1)">'
 SHA = "ab" * 32
-
-
-class Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-
-def tags_of(markup: str) -> list[tuple[str, dict[str, str | None]]]:
-    parser = Tags()
-    parser.feed(markup)
-    return parser.tags
 
 
 def doc(text: str, **kw: object) -> SourceDocument:

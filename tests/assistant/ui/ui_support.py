@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -82,3 +83,21 @@ def home_with_source(built: Settings, folder: Path) -> Settings:
     assert (added.reference_id, added.outcome, added.pages) == (SOURCE_REF, "added", SOURCE_PAGES)
     build_index(settings, progress=False)
     return settings
+
+
+class TagCollector(HTMLParser):
+    """Every start tag and attribute the browser would build from the markup."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags_of(markup: str) -> list[tuple[str, dict[str, str | None]]]:
+    """The start tags of `markup`, for checking that untrusted text never becomes an element."""
+    parser = TagCollector()
+    parser.feed(markup)
+    return parser.tags
