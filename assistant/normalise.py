@@ -88,6 +88,8 @@ def restore_apostrophes(text: str) -> tuple[str, list[tuple[str, str]]]:
 _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\btell\s+(.{1,60}?)\s+apart\b", re.IGNORECASE), r"distinguish \1"),
     (re.compile(r"\btell the difference\b", re.IGNORECASE), "distinguish"),
+    # "can you get better from it" / "do people get well again": the article says "recover" / "recovery"
+    (re.compile(r"\b(?:get|gets|getting|got|become|becomes)\s+(?:better|well)(?:\s+again)?\b", re.IGNORECASE), "recover"),
 )
 
 

@@ -38,6 +38,9 @@ def reference_texts(references: Iterable["Reference"]) -> list[str]:
 
 
 COMMON = 5000  # the most frequent English words: never a name, even when capitalised in a heading
+# The most frequent English words ("get", "last", "live", "make"): too common to name a subject, so a first question
+# made of them and the corpus's own words ("can u get better from it") is about the article's subject.
+GENERIC = 300
 
 
 def proper_names(text: str, common: frozenset[str]) -> frozenset[str]:
@@ -105,6 +108,7 @@ class Triage:
         self.english = english
         self.vocabulary = frozenset(speller.corpus_counts) | self.known_terms()
         self.groups: dict[str, str] = {}
+        self.generic: frozenset[str] = frozenset()  # the GENERIC most frequent English words (from_corpus)
         self.emergency_model: EmergencyModel | None = None
         self._embedder: Any = None  # the classifier's own encoder, only for an index built with another model
 
@@ -125,6 +129,7 @@ class Triage:
         years = frozenset(re.findall(r"(?:19|20)\d\d", f"{meta.published} {meta.updated} {corpus.article.text}"))
         triage = cls(glossary, speller, detector, reference_names(corpus.references) | years, bibliography, english)
         triage.groups = group_labels(corpus.article.sections)
+        triage.generic = english_words(GENERIC)
         triage.emergency_model = load_emergency_model()
         return triage
 
@@ -144,10 +149,10 @@ class Triage:
         return self.normaliser.normalise(question)
 
     def is_corpus_word(self, word: str) -> bool:
-        """A word the corpus uses, or a function word (which names no subject of its own)."""
+        """A word the corpus uses, or one too common to name a subject (a function word, "get", "last")."""
         from index.lexical import is_stopword
 
-        return word in self.vocabulary or is_stopword(word)
+        return word in self.vocabulary or word in self.generic or is_stopword(word)
 
     def known_terms(self) -> frozenset[str]:
         """Words that are never 'terms the article never mentions': abbreviations, reference names, contractions."""

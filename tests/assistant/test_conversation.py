@@ -213,7 +213,7 @@ def test_a_first_question_without_a_subject_asks_about_the_articles(question: st
     "is it raining in paris",          # words the corpus never uses: out of scope, not about the syndromes
     "tell me a joke about it",
     "what is lambert eaton syndrome",  # names its own subject
-    "is it true",                      # nothing but the pronoun... and 'true' unknown here
+    "is it true",                      # 'true' is not among the words this test's corpus knows
 ])
 def test_a_first_question_keeps_its_own_subject_or_words(question: str) -> None:
     from assistant.conversation import resolve_first_turn

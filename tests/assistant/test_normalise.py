@@ -108,3 +108,11 @@ def test_idioms_are_rephrased_for_retrieval_only(triage) -> None:
     assert rephrase_idioms("how can doctors tell these conditions apart?") == "how can doctors distinguish these conditions?"
     triaged = triage.triage("how do you tell the difference between lems and myasthenia gravis")
     assert "distinguish" in triaged.query and "tell the difference" in triaged.standalone
+    assert rephrase_idioms("will my uncle ever get well again") == "will my uncle ever recover"
+    assert rephrase_idioms("does everyone get better") == "does everyone recover"
+
+
+def test_a_first_question_of_common_words_is_about_the_article(triage) -> None:
+    """'get' and 'better' name no subject: the question is about the article's; 'paris' keeps its own."""
+    assert "paraneoplastic syndromes" in triage.triage("can u get better from it").standalone
+    assert triage.triage("is it raining in paris").standalone == "is it raining in paris"
