@@ -245,12 +245,9 @@ def resolve_first_turn(question: str, known_word: Callable[[str], bool]) -> str:
     words = [w for w in re.findall(r"[a-z][a-z']+", restored.lower()) if len(w) >= 3]
     if not words or not all(known_word(w) for w in words):
         return question
-    aspect = re.match(rf"^(?:and\s+|so\s+)?(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+the\s+({_ASPECT_RE})\s*[?.!]*$",
-                      restored, re.IGNORECASE)
-    if aspect:
-        noun = aspect.group(1).lower()
-        verb = "are" if noun.endswith("s") and noun not in {"diagnosis", "prognosis"} else "is"
-        return f"What {verb} the {noun} of {DEFAULT_TOPIC}?"
+    aspect = _aspect_question(restored, DEFAULT_TOPIC)
+    if aspect is not None:
+        return aspect
     if _needs_context(restored):
         return _agree_plural(_agree(_strip_connective(_resolve_references(restored, DEFAULT_TOPIC)), DEFAULT_TOPIC),
                              DEFAULT_TOPIC)
@@ -293,11 +290,9 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
     if verbless and (last in CLASS_GROUPS or last in ASPECTS) and CLASS_GROUPS.get(last) != "generic":
         phrase = bare.group(1)  # 'which cancers' after 'what is trousseau syndrome'
         return f"{phrase[:1].upper()}{phrase[1:]} does {topic} involve?"
-    aspect = re.match(rf"^(?:and\s+|so\s+)?(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+the\s+({_ASPECT_RE})\s*[?.!]*$", question, re.IGNORECASE)
-    if aspect:  # 'and what's the cause' after 'what's lambert eaton'
-        noun = aspect.group(1).lower()
-        verb = "are" if noun.endswith("s") and noun not in {"diagnosis", "prognosis"} else "is"
-        return f"What {verb} the {noun} of {topic}?"
+    aspect = _aspect_question(question, topic)  # 'and what's the cause' after 'what's lambert eaton'
+    if aspect is not None:
+        return aspect
     if _names_a_proposition(question, previous):  # 'how does that happen' after 'can pns affect the kidneys': that = the whole claim
         return _with_previous(question, previous)
     if _needs_context(question):
@@ -305,6 +300,20 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
     if _leans_on_previous(question):  # 'what kind of ongoing care' after 'do the symptoms go away after treatment'
         return _with_previous(question, previous)
     return question
+
+
+_ASPECT_ONLY = re.compile(rf"^(?:and\s+|so\s+)?(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+the\s+({_ASPECT_RE})\s*[?.!]*$",
+                          re.IGNORECASE)
+
+
+def _aspect_question(question: str, topic: str) -> str | None:
+    """'whats the outlook' / 'and how about the causes' -> 'What is the outlook of <topic>?'; None for other questions."""
+    aspect = _ASPECT_ONLY.match(question)
+    if aspect is None:
+        return None
+    noun = aspect.group(1).lower()
+    verb = "are" if noun.endswith("s") and noun not in {"diagnosis", "prognosis"} else "is"
+    return f"What {verb} the {noun} of {topic}?"
 
 
 def _with_previous(question: str, previous: str) -> str:

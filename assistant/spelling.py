@@ -35,12 +35,16 @@ _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CORPUS_WORD = re.compile(r"[a-z]+")
 
 
-def english_words(most_common: int | None = None) -> frozenset[str]:
-    """The English words symspellpy ships (lower case, no apostrophes, most frequent first): words a typo
-    fixer must leave alone. `most_common` keeps only the first n."""
+def english_word_ranking() -> tuple[str, ...]:
+    """The English words symspellpy ships (lower case, no apostrophes), most frequent first: read it once and
+    take the subsets from it, rather than re-reading the 82,765-line file for each."""
     text = resources.files("symspellpy").joinpath(ENGLISH_WORDS_FILE).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line]
-    return frozenset(line.split(" ", 1)[0] for line in lines[:most_common])
+    return tuple(line.split(" ", 1)[0] for line in text.splitlines() if line)
+
+
+def english_words(most_common: int | None = None) -> frozenset[str]:
+    """Words a typo fixer must leave alone (`english_word_ranking`); `most_common` keeps only the first n."""
+    return frozenset(english_word_ranking()[:most_common])
 
 
 def corpus_word_counts(texts: Iterable[str]) -> Counter[str]:

@@ -25,7 +25,9 @@ from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
 from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
 from assistant.safety import Verdict, classify, rule_words
-from assistant.spelling import Speller, corpus_word_counts, english_words
+from assistant.spelling import Speller, corpus_word_counts, english_word_ranking
+
+from index.lexical import is_stopword
 
 if TYPE_CHECKING:
     from corpus.corpus import Corpus
@@ -118,18 +120,20 @@ class Triage:
         glossary = Glossary.from_corpus(corpus)
         texts = [corpus.article.text, *reference_texts(corpus.references),
                  *(e.long for e in glossary.entries.values())]
-        english = english_words() if english is None else english
+        ranking = english_word_ranking()
+        common = frozenset(ranking[:COMMON])
+        english = frozenset(ranking) if english is None else english
         speller = Speller.build(texts, targets=rule_words(english), known=glossary.terms(), english=english)
-        names = proper_names(" ".join([corpus.article.text, *reference_texts(corpus.references)]), english_words(COMMON))
+        names = proper_names(" ".join([corpus.article.text, *reference_texts(corpus.references)]), common)
         neutral = (frozenset(corpus_word_counts(texts)) - english) | glossary.terms() | names
         detector = LanguageDetector(english | frozenset(CONTRACTIONS), neutral)
         bibliography = BibliographyQuestions(corpus.references, corpus.links, corpus.article.sections,
-                                             english_words(COMMON))
+                                             common)
         meta = corpus.article.metadata
         years = frozenset(re.findall(r"(?:19|20)\d\d", f"{meta.published} {meta.updated} {corpus.article.text}"))
         triage = cls(glossary, speller, detector, reference_names(corpus.references) | years, bibliography, english)
         triage.groups = group_labels(corpus.article.sections)
-        triage.generic = english_words(GENERIC)
+        triage.generic = frozenset(ranking[:GENERIC])
         triage.emergency_model = load_emergency_model()
         return triage
 
@@ -150,8 +154,6 @@ class Triage:
 
     def is_corpus_word(self, word: str) -> bool:
         """A word the corpus uses, or one too common to name a subject (a function word, "get", "last")."""
-        from index.lexical import is_stopword
-
         return word in self.vocabulary or word in self.generic or is_stopword(word)
 
     def known_terms(self) -> frozenset[str]:

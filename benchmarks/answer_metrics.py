@@ -27,24 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from corpus.units import Unit, article_units, opens_with_reference
+from eval.judge.prompts import YES_NO_REPLY, relevance_prompt
 
 REPO = Path(__file__).resolve().parents[1]
 EVALSET = REPO / "eval" / "data" / "evalset_v2.jsonl"
 SPLITS = REPO / "eval" / "data" / "splits-v2.json"
 REFERENCE_LABELS = REPO / "eval" / "data" / "sentence_reference_labels.jsonl"
 Span = tuple[int, int]
-
-RELEVANCE_PROMPT = """You check whether one sentence of an answer helps answer a user's question.
-{conversation}
-Question:
-\"\"\"{question}\"\"\"
-
-Sentence from the answer:
-\"\"\"{sentence}\"\"\"
-
-Does this sentence give information that helps answer this question (not merely related to the same topic)?
-Answer yes or no."""
-
 
 def load_items(split: str) -> list[dict[str, Any]]:
     """Eval set v2 items of one split ('dev' | 'test'), in file order."""
@@ -150,8 +139,7 @@ class RelevanceJudge:
         self.calls = 0
 
     def p_helps(self, question: str, sentence: str, earlier: Sequence[str] = ()) -> float:
-        conversation = ("\nThe user asked earlier in the conversation:\n" + "\n".join(f"- {q}" for q in earlier) + "\n") if earlier else ""
-        prompt = RELEVANCE_PROMPT.format(conversation=conversation, question=question.strip(), sentence=sentence.strip())
+        prompt = relevance_prompt(question, sentence, earlier, reply=YES_NO_REPLY)
         key = hashlib.sha256(f"{self.llm.model}\n{prompt}".encode()).hexdigest()
         if key not in self.cache:
             self.cache[key] = round(self.llm.yes_probability(prompt), 4)

@@ -30,16 +30,20 @@ Sentence from the answer:
 \"\"\"{sentence}\"\"\"
 
 Does this sentence give information that helps answer this question (not merely related to the same topic)?
-Reply with JSON only: {{"helps": true}} or {{"helps": false}}"""
+{reply}"""
+JSON_REPLY = 'Reply with JSON only: {"helps": true} or {"helps": false}'
+# For a yes/no probability read from the next token's logits (benchmarks/answer_metrics.RelevanceJudge).
+YES_NO_REPLY = "Answer yes or no."
 
 
-def relevance_prompt(question: str, sentence: str, earlier_questions: Sequence[str] = ()) -> str:
+def relevance_prompt(question: str, sentence: str, earlier_questions: Sequence[str] = (), reply: str = JSON_REPLY) -> str:
     """The relevance prompt; a follow-up shows the user's earlier questions so "it" can be resolved."""
     conversation = ""
     if earlier_questions:
         turns = "\n".join(f"- {q.strip()}" for q in earlier_questions)
         conversation = f"\nThe user asked earlier in the conversation:\n{turns}\n"
-    return RELEVANCE_PROMPT.format(conversation=conversation, question=question.strip(), sentence=sentence.strip())
+    return RELEVANCE_PROMPT.format(conversation=conversation, question=question.strip(), sentence=sentence.strip(),
+                                   reply=reply)
 
 
 _TRUE = ("yes", "true", "1")
