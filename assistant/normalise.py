@@ -40,7 +40,7 @@ _CONTRACTION_RE = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, rev
 # cannot reach (one or two letters, or digits): "can u get better from it" must read "you", not a topic "u".
 SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't", "u": "you", "ur": "your", "ya": "you", "pls": "please",
                              "plz": "please", "abt": "about", "bc": "because", "cuz": "because", "coz": "because",
-                             "b4": "before", "thx": "thanks", "wat": "what", "wht": "what"}
+                             "b4": "before", "thx": "thanks", "wat": "what", "wht": "what", "ppl": "people"}
 _SHORTHAND_RE = re.compile(r"\b(" + "|".join(sorted(SHORTHAND, key=len, reverse=True)) + r")\b(?!['.-])", re.IGNORECASE)
 # "can t", "won t", "don t": an apostrophe typed as a space (phone keyboards).
 _SPLIT_RE = re.compile(r"\b(can|won|don|isn|aren|doesn|didn|wasn|hasn|haven|couldn|wouldn|shouldn)\s+t\b", re.IGNORECASE)

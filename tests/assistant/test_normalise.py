@@ -24,6 +24,7 @@ from assistant.spelling import Speller, english_words
         ("cnt breathe", "can't breathe"),  # texting shorthand
         ("can u get better", "can you get better"),  # chat words a spelling corrector cannot reach
         ("what abt ur mum", "what about your mum"),
+        ("how long do ppl live with it", "how long do people live with it"),
     ],
 )
 def test_apostrophes(typed: str, restored: str) -> None:
