@@ -42,6 +42,7 @@ KEEP_RATIO = 0.82          # keep sentences scoring at least this share of the b
 MIN_SENTENCE_SCORE = 0.1  # never show a sentence scoring below this (abstention decides before this)
 MAX_SENTENCES = 4
 HEADING_SHARE = 1.0         # how much of the word overlap may come from the sentence's section heading
+ASK_OVERLAP_SHARE = 0.5   # a follow-up's own words' share of the word overlap (assistant/followup.py)
 REDUNDANT_SIMILARITY = 0.86
 REDUNDANT_OVERLAP = 0.75
 
@@ -154,13 +155,15 @@ class Composition:
 
 def score_sentences(
     query: str, query_vector: Sequence[float], hits: Sequence[ScoredChunk], bank: SentenceBank,
-    full_vector: Sequence[float] | None = None, listing: bool = False,
+    full_vector: Sequence[float] | None = None, listing: bool = False, ask: str = "",
 ) -> list[Scored]:
     """Every sentence of the retrieved chunks with its score, best first.
 
     `query_vector` is the focused question (subject phrase dropped), `full_vector` the whole question;
     a sentence's similarity is the mean of the two, so neither a generic sentence about the subject
-    nor a sentence matching only a fragment of the question wins on its own.
+    nor a sentence matching only a fragment of the question wins on its own. `ask`, a follow-up's own
+    words, weighs as much in the word overlap as the whole standalone question: a sentence that only
+    repeats the subject carried over from the previous turn must not outscore one answering the new ask.
     """
     import numpy as np
 
@@ -175,6 +178,7 @@ def score_sentences(
     # ... and when the subject is all the question names ("what is a paraneoplastic syndrome"), a heading that
     # names it ("Types of Paraneoplastic Syndromes") must not lift every bullet under it: words count in the sentence only
     heading_share = HEADING_SHARE if content_terms(strip_subject(query)) else 0.0
+    ask_terms = content_terms(strip_subject(ask)) if ask else set()
     out: list[Scored] = []
     for hit in hits:
         sentences = bank.sentences(hit.chunk.id)
@@ -189,6 +193,9 @@ def score_sentences(
         for sentence, sim, full_sim, terms in zip(sentences, sims.tolist(), full_sims.tolist(), bank.terms(hit.chunk.id)):
             # the heading counts half: "What are the main types?" should find the bullets under "Types of ..."
             overlap = (1 - heading_share) * bank.overlap(q_terms, terms) + heading_share * bank.overlap(q_terms, terms | heading)
+            if ask_terms:
+                overlap = (1 - ASK_OVERLAP_SHARE) * overlap + ASK_OVERLAP_SHARE * (
+                    (1 - heading_share) * bank.overlap(ask_terms, terms) + heading_share * bank.overlap(ask_terms, terms | heading))
             score = SIMILARITY_WEIGHT * sim + OVERLAP_WEIGHT * overlap
             if FRAMING.match(sentence.text):
                 score *= FRAMING_FACTOR
@@ -302,13 +309,14 @@ def compose_answer(
     max_sentences: int | None = None,
     full_vector: Sequence[float] | None = None,
     support_rank: int | None = None,
+    ask: str = "",
 ) -> Composition:
     """Select, order and mark the sentences of `hits` that answer `query` (empty body when none qualifies).
 
     `max_sentences=None` lets the question decide: a list question gets up to LIST_MAX_SENTENCES.
     """
     listing = asks_for_list(query)
-    scored = score_sentences(query, query_vector, hits, bank, full_vector, listing=listing)
+    scored = score_sentences(query, query_vector, hits, bank, full_vector, listing=listing, ask=ask)
     limit = max_sentences if max_sentences is not None else (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
     quotes = arrange(select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if listing else KEEP_RATIO,
                                       listing=listing))

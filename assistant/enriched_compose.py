@@ -138,13 +138,13 @@ def _unit_sentences(item: "EnrichedUnit", chunks: dict[str, "Chunk"], bank: Sent
 def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
                      enriched: "EnrichedUnits", ranker: Ranker | None, all_chunks: Sequence["Chunk"], levers: Levers,
                      max_sentences: int | None = None, support_rank: int | None = None,
-                     extra: Extra | None = None) -> EnrichedComposition:
-    """Select, complete (antecedents, lists), order and mark the sentences that answer `query`."""
+                     extra: Extra | None = None, ask: str = "") -> EnrichedComposition:
+    """Select, complete (antecedents, lists), order and mark the sentences that answer `query` (`ask`: score_sentences)."""
     # "is it a kind of cancer?" guesses at what it is; it asks for no list
     listing = (asks_for_list(query) or bool(LIST_HINT.search(query))) and not ASKS_WHAT_IT_IS.search(query)
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
     plain = asks_for_list(query)
-    scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain)
+    scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain, ask=ask)
     probability: float | None = None
     if levers.ranker and ranker is not None:  # the ranker chooses: the best sentence and those close to it
         ranked, _ = rank_candidates(query, focus_vec, full_vec, hits, bank, enriched, ranker, extra)

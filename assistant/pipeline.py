@@ -31,6 +31,7 @@ from assistant.replies import reply
 if TYPE_CHECKING:
     from assistant.abstention import Support
     from assistant.answerers.base import Answerer
+    from assistant.followup import FollowUp
     from assistant.parts import Parts
     from assistant.safety import Verdict
     from assistant.triage import Triage, Triaged
@@ -47,6 +48,7 @@ class Understood:
     standalone: str
     verdict: "Verdict"
     triaged: "Triaged | None" = None  # None when the typed text was already an emergency
+    turns: tuple[Any, ...] = ()  # the checked earlier turns
 
     @property
     def query(self) -> str:
@@ -85,7 +87,18 @@ def understand(settings: "Settings", question: str, history: Sequence[Any] | Non
     if verdict.category == "emergency":  # before loading anything
         return Understood(text=text, standalone=text, verdict=verdict)
     triaged = load_triage().triage(text, turns)
-    return Understood(text=text, standalone=triaged.standalone, verdict=triaged.verdict, triaged=triaged)
+    return Understood(text=text, standalone=triaged.standalone, verdict=triaged.verdict, triaged=triaged,
+                      turns=tuple(turns))
+
+
+def follow_up_of(understood: Understood, load_triage: Callable[[], "Triage"] | None) -> "FollowUp | None":
+    """What a follow-up turn brings besides its rewrite (assistant/followup.py); None for a first question."""
+    from assistant.followup import follow_up
+
+    triaged = understood.triaged
+    if triaged is None or load_triage is None or not triaged.own_query:
+        return None
+    return follow_up(triaged.own_query, understood.turns, load_triage().rewrite)
 
 
 def emergency_reply(understood: Understood) -> Answer:
@@ -96,16 +109,24 @@ def emergency_reply(understood: Understood) -> Answer:
                  flags=[f"safety: {understood.verdict.rule}"])
 
 
-def gather(parts: "Parts", question: str, search_question: str, max_sentences: int | None = None) -> Evidence:
+def gather(parts: "Parts", question: str, search_question: str, max_sentences: int | None = None,
+           followup: "FollowUp | None" = None) -> Evidence:
     """Retrieve the composing pool for `search_question` and compose from it.
 
     Sentences come from the deeper pool (compose decides how many a question needs); the support gate
-    still judges the top-k only (support_rank), so abstention is unchanged by the pool.
+    still judges the top-k only (support_rank), so abstention is unchanged by the pool. A follow-up turn is
+    searched with its own words and the previous turn's neighbourhood too (assistant/followup.py).
     """
     from assistant.compose import compose_answer
     from assistant.multi_part import compose_parts, split_question
 
-    retrieval = parts.retriever.retrieve(search_question, pool=True)
+    if followup is not None:
+        from assistant.followup import retrieve_followup
+        from assistant.topics import topic_of
+
+        retrieval = retrieve_followup(parts.retriever, search_question, followup, topic_of(followup.previous))
+    else:
+        retrieval = parts.retriever.retrieve(search_question, pool=True)
     focus = retrieval.query_vector or parts.index.embed_query(retrieval.query)
     if parts.enriched is not None and parts.levers is not None:
         composition = compose_with_enrichment(parts, retrieval, focus, max_sentences)
@@ -115,7 +136,7 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
                                         lambda r, f, n: compose_with_enrichment(parts, r, f, n))
     else:
         composition = compose_answer(retrieval.query, focus, retrieval.candidates, parts.bank, max_sentences=max_sentences,
-                                     full_vector=retrieval.full_vector, support_rank=len(retrieval.hits))
+                                     full_vector=retrieval.full_vector, support_rank=len(retrieval.hits), ask=retrieval.ask)
     return Evidence(question=question, search_question=search_question, retrieval=retrieval,
                     composition=composition, parts=parts)
 
@@ -133,7 +154,7 @@ def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[floa
                keep_probability=levers.keep_probability, keep_margin=levers.keep_margin,
                max_sentences=levers.ranker_max_sentences, filter_only=levers.ranker_mode == "filter",
                paragraphs=levers.whole_paragraphs),
-        max_sentences=max_sentences, support_rank=len(retrieval.hits))
+        max_sentences=max_sentences, support_rank=len(retrieval.hits), ask=retrieval.ask)
     from index.models import ScoredChunk
 
     base = len(retrieval.candidates)
@@ -225,7 +246,8 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
     if triaged is not None and triaged.bibliography is not None:
         return bibliography_reply(parts, triaged)
     evidence = gather(parts, understood.standalone, parts.with_author_topics(understood.query),
-                      max_sentences=PERSONAL_ADVICE_SENTENCES if understood.personal else None)
+                      max_sentences=PERSONAL_ADVICE_SENTENCES if understood.personal else None,
+                      followup=follow_up_of(understood, load_triage))
     known = load_triage().known_terms() if load_triage is not None else frozenset()
     support = gate(settings, evidence, require_figures=not understood.personal, triaged=triaged, known=known)
     flags = (triaged.flags() if triaged is not None else []) + [f"support: {r}" for r in support.reasons]

@@ -162,6 +162,7 @@ class Retrieval:
     query_vector: list[float] | None = None
     full_vector: list[float] | None = None
     pool: list[ScoredChunk] = field(default_factory=list)
+    ask: str = ""  # a follow-up's own words: the answer's sentences must match them too (assistant/followup.py)
 
     @property
     def candidates(self) -> list[ScoredChunk]:

@@ -90,6 +90,7 @@ class Triaged:
     query: str = field(default="", metadata={"why": "`standalone` with abbreviations expanded: what is searched"})
     bibliography: BibliographyQuery | None = None
     subject: str | None = field(default=None, metadata={"why": "the question's subject when the corpus never names it"})
+    own_query: str = field(default="", metadata={"why": "a follow-up's own words, expanded, not rewritten (assistant/followup.py)"})
 
     def flags(self) -> list[str]:
         """What triage changed or decided, for Answer.flags."""
@@ -170,8 +171,7 @@ class Triage:
             return Triaged(guess, plain, self.classify(plain), question, question)
         normalised = self.normalise(question)
         verdict = self.classify(normalised)
-        turns = [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}
-                 for t in history]
+        turns = self._normalised_turns(history)
         standalone = rewrite_followup(normalised.text, turns, self.group_of)
         if not turns:
             standalone = resolve_first_turn(standalone, self.is_corpus_word)
@@ -185,7 +185,19 @@ class Triage:
                 typed = rephrase_idioms(self.glossary.expand(normalised.text)[0])
                 bibliography = bibliography if self.bibliography.parse(typed) is not None else None
         subject = unknown_subject(standalone, self.vocabulary, self.english) if bibliography is None else None
-        return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject)
+        own = rephrase_idioms(self.glossary.expand(normalised.text)[0]) if turns else ""
+        return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own)
+
+    def _normalised_turns(self, history: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
+        return [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}
+                for t in history]
+
+    def rewrite(self, question: str, history: Sequence[Mapping[str, str]] = ()) -> str:
+        """An earlier question made standalone as triage made it then (normalised, rewritten from the turns before it)."""
+        text = self.normalise(question).text
+        if not any(t["role"] == "user" for t in history):
+            return resolve_first_turn(text, self.is_corpus_word)
+        return rewrite_followup(text, self._normalised_turns(history), self.group_of)
 
     def recheck(self, triaged: Triaged, embed: Embed, embedding_model: str) -> Triaged:
         """The learned emergency check (assistant/emergency_model.py) on an English question the rules let through.

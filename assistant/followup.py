@@ -1,0 +1,155 @@
+"""Retrieval for a follow-up turn: the rewritten question, the follow-up's own words and the previous turn's neighbourhood.
+
+Why not the rewrite alone: a standalone rewrite carries the previous subject into the question ("would she recover
+from them" -> "Would she recover from the blood related paraneoplastic syndromes"), and the subject's words then
+dominate the search: the sentence that names the subject wins over the one that answers the new ask (recovery).
+So a follow-up is searched three ways and the rankings are fused by reciprocal rank fusion, as the hybrid search
+fuses dense and BM25 (llama-index's QueryFusionRetriever pattern: several queries, one fused list):
+
+1. the standalone question (what a first turn would search);
+2. the follow-up's own words with the previous subject ("test" + "lambert eaton syndrome"), so a passage matching
+   the new ask ranks in two of the rankings and one matching only the old subject in one;
+3. a prior from the previous turn: the passages of the sections the previous answer quoted (a chat's history carries
+   the answer's verbatim sentences) or, when its text quotes nothing (a summary, an eval's hand-written reply), of
+   the sections the previous question retrieves; ranked among themselves by the new ask's words, so the ask still
+   decides within the neighbourhood, and leaving it is possible ("how is that treated" -> the treatment sections)
+   because the other rankings outvote it.
+
+The sentences shown are then scored against the standalone question and the ask together (`composing_vector`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.retrieval import Retrieval, Retriever
+    from index.models import Chunk, ScoredChunk
+
+import os
+MIX = os.environ.get("FU_MIX", "blend")
+ASK_SHARE = 0.5          # weight of the ask's vector in the vector the answer's sentences are scored against
+NEIGHBOURHOOD_HITS = 3   # the previous question's best passages whose sections make the prior
+MIN_QUOTED_CHARS = 25    # a previous answer's sentence shorter than this is not matched to the article
+# Words of a follow-up that point back or carry no ask: pronouns, people, fillers, auxiliaries (no stopwords to BM25,
+# so they would weigh as the rarest words of all).
+_POINTERS = re.compile(
+    r"\b(?:is|are|was|were|be|been|does|do|did|can|could|should|would|will|may|might|must|has|have|had|"
+    r"it|its|they|them|their|theirs|this|that|these|those|one|ones|he|she|him|her|his|hers|i|me|my|you|your|we|us|"
+    r"our|someone|somebody|person|people|patients?|and|so|also|then|too|ok|okay|else|other|others)\b",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(r"\s*\[\d+\]")
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What a follow-up turn brings besides its standalone rewrite."""
+
+    own: str               # the follow-up as typed (normalised, abbreviations expanded)
+    ask: str               # its own words with the pointers dropped ('how do they test for it' -> 'how do test for')
+    previous: str          # the previous question, made standalone by the turns before it
+    previous_answer: str   # the previous assistant turn's text ('' when the history has none)
+
+    def ask_query(self, topic: str | None) -> str:
+        """The follow-up's own words plus the previous subject: what ranking 2 searches."""
+        return f"{self.ask} {topic}".strip() if topic else self.ask
+
+
+def follow_up(own_words: str, turns: Sequence[Mapping[str, str]], rewrite: Any) -> FollowUp | None:
+    """The follow-up context of a turn, or None for a first question (no earlier user turn).
+
+    `rewrite(question, history)` is the conversation's rewriter (assistant/conversation.rewrite_followup with the
+    triage's group labels), used to make the previous question standalone from the turns before it.
+    """
+    users = [i for i, t in enumerate(turns) if t.get("role") == "user"]
+    if not users:
+        return None
+    last = users[-1]
+    previous = rewrite(turns[last]["content"], list(turns[:last]))
+    answer = next((t["content"] for t in turns[last + 1:] if t.get("role") == "assistant"), "")
+    ask = re.sub(r"\s+", " ", _POINTERS.sub(" ", own_words)).strip(" ?.!,")
+    return FollowUp(own=own_words, ask=ask, previous=previous, previous_answer=answer)
+
+
+def quoted_chunks(answer: str, chunks: Sequence["Chunk"]) -> list["Chunk"]:
+    """The article chunks whose sentences the previous answer shows verbatim (a chat's own answer does; a summary does not)."""
+    text = re.sub(r"\s+", " ", _MARKER.sub("", answer)).lower()
+    if len(text) < MIN_QUOTED_CHARS:
+        return []
+    found = []
+    for chunk in chunks:
+        pieces = [p.strip(" -") for p in re.split(r"(?<=[.!?])\s+|\n", chunk.text)]
+        if any(len(p) >= MIN_QUOTED_CHARS and re.sub(r"\s+", " ", p).lower().rstrip(".") in text for p in pieces):
+            found.append(chunk)
+    return found
+
+
+def neighbourhood(retriever: "Retriever", context: FollowUp) -> set[str]:
+    """Section keys ('source\\nsection id') the previous turn stood in: quoted by its answer, else retrieved by its question."""
+    chunks = quoted_chunks(context.previous_answer, retriever.index.chunks()) if context.previous_answer else []
+    if not chunks and context.previous:
+        chunks = [h.chunk for h in retriever.retrieve(context.previous).hits[:NEIGHBOURHOOD_HITS]]
+    return {f"{c.source_id}\n{c.section_id}" for c in chunks}
+
+
+def neighbourhood_ranking(retriever: "Retriever", ask: "Retrieval", sections: set[str]) -> list["ScoredChunk"]:
+    """The neighbourhood's passages, ordered by the ask's fused rankings, then the rest of them in document order."""
+    from assistant.retrieval import reciprocal_rank_fusion
+    from index.models import ScoredChunk
+
+    inside = lambda c: f"{c.source_id}\n{c.section_id}" in sections  # noqa: E731
+    ranked = [h for h in reciprocal_rank_fusion([ask.dense, ask.lexical]) if inside(h.chunk)]
+    seen = {h.chunk.id for h in ranked}
+    rest = [c for c in sorted(retriever.index.chunks(), key=lambda c: (c.source_id, c.position))
+            if inside(c) and c.id not in seen]
+    ordered = [h.chunk for h in ranked] + rest
+    return [ScoredChunk(chunk=c, score=0.0, rank=i, retriever="previous-turn") for i, c in enumerate(ordered, start=1)]
+
+
+def composing_vector(standalone: Sequence[float] | None, ask: Sequence[float] | None) -> list[float] | None:
+    """The standalone question's focused vector moved toward the ask's (unit length), for scoring the sentences shown."""
+    import numpy as np
+
+    if standalone is None or ask is None:
+        return list(standalone) if standalone is not None else None
+    mixed = (1 - ASK_SHARE) * np.asarray(standalone, dtype=np.float32) + ASK_SHARE * np.asarray(ask, dtype=np.float32)
+    norm = float(np.linalg.norm(mixed))
+    return (mixed / norm).tolist() if norm > 0 else list(standalone)
+
+
+def retrieve_followup(retriever: "Retriever", standalone: str, context: FollowUp, topic: str | None,
+                      pool: bool = True) -> "Retrieval":
+    """The standalone question's, the ask's and the neighbourhood's rankings fused (module docstring)."""
+    from assistant.retrieval import Retrieval, distinct_top_k, reciprocal_rank_fusion, strip_subject
+    from assistant.sentences import content_terms
+
+    main = retriever.retrieve(standalone)
+    query = context.ask_query(topic)
+    if not context.ask or query.lower() == main.query.lower():
+        return retriever.retrieve(standalone, pool=pool)
+    ask = retriever.retrieve(query)
+    near = neighbourhood_ranking(retriever, ask, neighbourhood(retriever, context))
+    extra = (retriever.extra_ranking(main.full_vector, retriever.candidates)
+             if retriever.extra_ranking and main.full_vector else [])
+    rankings = [r for r in (main.dense, main.lexical, extra, ask.dense, ask.lexical, near) if r]
+    ranked = reciprocal_rank_fusion(rankings)
+    hits = distinct_top_k(ranked, retriever.top_k)
+    candidates = retriever.build_pool(hits, rankings, ranked) if pool else []
+    own = content_terms(strip_subject(context.ask))
+    vector = own_vector(retriever, context, main, ask) if own else main.query_vector
+    return Retrieval(query=main.query, hits=hits, dense_query=main.dense_query, dense=main.dense, lexical=main.lexical,
+                     query_vector=vector, full_vector=main.full_vector, pool=candidates, ask=context.ask if own else "")
+
+
+from assistant.retrieval import retrieval_query  # noqa: E402
+
+
+def own_vector(retriever: "Retriever", context: FollowUp, main: "Retrieval", ask: "Retrieval") -> list[float] | None:
+    """The focused vector the answer's sentences are scored with (the whole standalone question is the other half)."""
+    if MIX == "blend":
+        return composing_vector(main.query_vector, ask.query_vector)
+    return retriever.embed_queries([retrieval_query(context.ask)])[0]
