@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from assistant.retrieval import Retrieval, Retriever
     from index.models import Chunk, ScoredChunk
 
-import os
-MIX = os.environ.get("FU_MIX", "blend")
 ASK_SHARE = 0.5          # weight of the ask's vector in the vector the answer's sentences are scored against
 NEIGHBOURHOOD_HITS = 3   # the previous question's best passages whose sections make the prior
 MIN_QUOTED_CHARS = 25    # a previous answer's sentence shorter than this is not matched to the article
@@ -49,7 +47,6 @@ _MARKER = re.compile(r"\s*\[\d+\]")
 class FollowUp:
     """What a follow-up turn brings besides its standalone rewrite."""
 
-    own: str               # the follow-up as typed (normalised, abbreviations expanded)
     ask: str               # its own words with the pointers dropped ('how do they test for it' -> 'how do test for')
     previous: str          # the previous question, made standalone by the turns before it
     previous_answer: str   # the previous assistant turn's text ('' when the history has none)
@@ -72,7 +69,7 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]], rewrite: Any) 
     previous = rewrite(turns[last]["content"], list(turns[:last]))
     answer = next((t["content"] for t in turns[last + 1:] if t.get("role") == "assistant"), "")
     ask = re.sub(r"\s+", " ", _POINTERS.sub(" ", own_words)).strip(" ?.!,")
-    return FollowUp(own=own_words, ask=ask, previous=previous, previous_answer=answer)
+    return FollowUp(ask=ask, previous=previous, previous_answer=answer)
 
 
 def quoted_chunks(answer: str, chunks: Sequence["Chunk"]) -> list["Chunk"]:
@@ -127,29 +124,23 @@ def retrieve_followup(retriever: "Retriever", standalone: str, context: FollowUp
     from assistant.retrieval import Retrieval, distinct_top_k, reciprocal_rank_fusion, strip_subject
     from assistant.sentences import content_terms
 
-    main = retriever.retrieve(standalone)
+    own = content_terms(strip_subject(context.ask))
     query = context.ask_query(topic)
-    if not context.ask or query.lower() == main.query.lower():
+    if not own or _same(query, standalone) or _same(context.previous, standalone):  # no new ask ('why', 'tell me more')
         return retriever.retrieve(standalone, pool=pool)
-    ask = retriever.retrieve(query)
+    main, ask = retriever.retrieve(standalone), retriever.retrieve(query)
     near = neighbourhood_ranking(retriever, ask, neighbourhood(retriever, context))
-    extra = (retriever.extra_ranking(main.full_vector, retriever.candidates)
-             if retriever.extra_ranking and main.full_vector else [])
-    rankings = [r for r in (main.dense, main.lexical, extra, ask.dense, ask.lexical, near) if r]
+    extra = lambda r: (retriever.extra_ranking(r.full_vector, retriever.candidates)  # noqa: E731
+                       if retriever.extra_ranking and r.full_vector else [])
+    rankings = [r for r in (main.dense, main.lexical, extra(main), ask.dense, ask.lexical, extra(ask), near) if r]
     ranked = reciprocal_rank_fusion(rankings)
     hits = distinct_top_k(ranked, retriever.top_k)
     candidates = retriever.build_pool(hits, rankings, ranked) if pool else []
-    own = content_terms(strip_subject(context.ask))
-    vector = own_vector(retriever, context, main, ask) if own else main.query_vector
     return Retrieval(query=main.query, hits=hits, dense_query=main.dense_query, dense=main.dense, lexical=main.lexical,
-                     query_vector=vector, full_vector=main.full_vector, pool=candidates, ask=context.ask if own else "")
+                     query_vector=composing_vector(main.query_vector, ask.query_vector), full_vector=main.full_vector,
+                     pool=candidates, ask=context.ask)
 
 
-from assistant.retrieval import retrieval_query  # noqa: E402
-
-
-def own_vector(retriever: "Retriever", context: FollowUp, main: "Retrieval", ask: "Retrieval") -> list[float] | None:
-    """The focused vector the answer's sentences are scored with (the whole standalone question is the other half)."""
-    if MIX == "blend":
-        return composing_vector(main.query_vector, ask.query_vector)
-    return retriever.embed_queries([retrieval_query(context.ask)])[0]
+def _same(a: str, b: str) -> bool:
+    norm = lambda t: re.sub(r"[^a-z0-9]+", " ", t.lower()).strip()  # noqa: E731
+    return norm(a) == norm(b)
