@@ -169,12 +169,13 @@ class Assistant:
 
         Raises (unlike ask): InvalidQuestion for bad input, IndexStoreError without an index.
         """
-        from assistant.pipeline import gate, gather, understand
+        from assistant.pipeline import follow_up_of, gate, gather, understand
 
         understood = understand(self.settings, question, history, self.triage)
         triage = self.triage()
-        return gate(self.settings, gather(self.parts(), understood.standalone, understood.query),
-                    triaged=understood.triaged, known=triage.known_terms())
+        evidence = gather(self.parts(), understood.standalone, understood.query,
+                          followup=follow_up_of(understood, self.triage))
+        return gate(self.settings, evidence, triaged=understood.triaged, known=triage.known_terms())
 
     def passage(self, chunk_id: str) -> Passage:
         """The passage a citation's chunk_id names: exact text, section, offsets and related references.

@@ -1,0 +1,78 @@
+"""A follow-up turn is searched with its rewrite, its own words and the previous turn's neighbourhood (assistant/followup.py).
+
+Wording here is this file's own (not an eval item nor a check-bank item): each conversation stands for a class of
+follow-up where the rewrite carries the previous subject and that subject's sentence used to win over the new ask.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.followup import FollowUp, follow_up, neighbourhood, quoted_chunks
+
+
+def _turns(*pairs: tuple[str, str]) -> list[dict[str, str]]:
+    return [t for q, a in pairs for t in ({"role": "user", "content": q}, {"role": "assistant", "content": a})]
+
+
+def test_a_first_question_is_no_follow_up() -> None:
+    assert follow_up("how is it treated", [], lambda q, h: q) is None
+
+
+def test_the_ask_keeps_the_follow_ups_own_words_and_drops_what_points_back() -> None:
+    seen: list[tuple[str, list]] = []
+
+    def rewrite(question: str, history: list) -> str:
+        seen.append((question, history))
+        return f"standalone: {question}"
+
+    turns = _turns(("what is pemphigus", "A skin condition."), ("and acanthosis nigricans?", "Thickened skin."))
+    context = follow_up("would she get over them", turns, rewrite)
+    assert context is not None
+    assert context.ask == "get over"
+    # the previous question is made standalone from the turns before it, and its own reply is kept
+    assert context.previous == "standalone: and acanthosis nigricans?" and seen[-1][1] == turns[:2]
+    assert context.previous_answer == "Thickened skin."
+
+
+def test_a_chat_answer_quoted_verbatim_gives_the_neighbourhood(warm_assistant) -> None:
+    """The chat sends the previous answer's body: its sentences are found in the article, not guessed again."""
+    first = warm_assistant.ask("what does a lumbar puncture look for")
+    assert first.status == "answered"
+    retriever = warm_assistant.parts().retriever
+    chunks = {c.id: c for c in retriever.index.chunks()}
+    cited = {f"{chunks[c.chunk_id].source_id}\n{chunks[c.chunk_id].section_id}" for c in first.citations}
+    # the previous question given here retrieves elsewhere: only the quoted sentences can name these sections
+    context = FollowUp(ask="unrelated words", previous="how common is it in other countries", previous_answer=first.body)
+    assert neighbourhood(retriever, context) == cited
+
+
+def test_a_summarised_answer_falls_back_to_what_the_previous_question_retrieves(warm_assistant) -> None:
+    """An eval's recorded reply (or any reply quoting nothing) names no passage: the previous question's best do."""
+    retriever = warm_assistant.parts().retriever
+    assert quoted_chunks("It helps find markers.", retriever.index.chunks()) == []
+    context = FollowUp(ask="hurt", previous="what does a lumbar puncture look for", previous_answer="It helps find markers.")
+    expected = {f"{h.chunk.source_id}\n{h.chunk.section_id}" for h in retriever.retrieve(context.previous).hits[:3]}
+    assert neighbourhood(retriever, context) == expected
+
+
+@pytest.mark.parametrize(
+    ("earlier", "question", "wanted"),
+    [
+        # a test asked of a named syndrome: the diagnostic tests, not the sentence that names the syndrome
+        ("what is lambert eaton myasthenic syndrome", "how would a doctor test for that", "Diagnostic Procedures"),
+        # a treatment asked of a symptom: the treatment sections, not the symptom bullet
+        ("what is trousseau syndrome", "how do they treat it", "Treatment and Management"),
+        ("what kidney problems can pns cause", "what treatment helps with those", "Treatment and Management"),
+    ],
+)
+def test_the_new_ask_leads_the_answer_not_the_previous_subject(warm_assistant, earlier: str, question: str,
+                                                                wanted: str) -> None:
+    answer = warm_assistant.ask(question, history=_turns((earlier, "(reply)")))
+    assert answer.status == "answered"
+    assert answer.citations[0].section.startswith(wanted), [c.section for c in answer.citations]
+
+
+def test_a_follow_up_the_article_cannot_answer_stays_not_found(warm_assistant) -> None:
+    answer = warm_assistant.ask("how much do they cost", history=_turns(("what treatments are there for pns", "(reply)")))
+    assert answer.status == "not_found"
