@@ -130,9 +130,7 @@ def retrieve_followup(retriever: "Retriever", standalone: str, context: FollowUp
         return retriever.retrieve(standalone, pool=pool)
     main, ask = retriever.retrieve(standalone), retriever.retrieve(query)
     near = neighbourhood_ranking(retriever, ask, neighbourhood(retriever, context))
-    extra = lambda r: (retriever.extra_ranking(r.full_vector, retriever.candidates)  # noqa: E731
-                       if retriever.extra_ranking and r.full_vector else [])
-    rankings = [r for r in (main.dense, main.lexical, extra(main), ask.dense, ask.lexical, extra(ask), near) if r]
+    rankings = [r for r in (main.dense, main.lexical, main.extra, ask.dense, ask.lexical, ask.extra, near) if r]
     ranked = reciprocal_rank_fusion(rankings)
     hits = distinct_top_k(ranked, retriever.top_k)
     candidates = retriever.build_pool(hits, rankings, ranked) if pool else []

@@ -162,6 +162,7 @@ class Retrieval:
     query_vector: list[float] | None = None
     full_vector: list[float] | None = None
     pool: list[ScoredChunk] = field(default_factory=list)
+    extra: list[ScoredChunk] = field(default_factory=list)  # the third ranking (generated questions), when fused
     ask: str = ""  # a follow-up's own words: the answer's sentences must match them too (assistant/followup.py)
 
     @property
@@ -330,4 +331,4 @@ class Retriever:
             rankings += article_ranking(self.index, vector)
         candidates = self.build_pool(hits, rankings, ranked) if pool else []
         return Retrieval(query=query, hits=hits, dense_query=dense_query, dense=dense, lexical=lexical,
-                         query_vector=vector, full_vector=full_vector, pool=candidates)
+                         query_vector=vector, full_vector=full_vector, pool=candidates, extra=extra)
