@@ -11,7 +11,7 @@ fuses dense and BM25 (llama-index's QueryFusionRetriever pattern: several querie
    the new ask ranks in two of the rankings and one matching only the old subject in one;
 3. a prior from the previous turn: the passages of the sections the previous answer quoted (a chat's history carries
    the answer's verbatim sentences) or, when its text quotes nothing (a summary, an eval's hand-written reply), of
-   the sections the previous question retrieves; ranked among themselves by the new ask's words, so the ask still
+   the sections the previous question's BM25 search finds (no further question vector); ranked among themselves by the new ask's words, so the ask still
    decides within the neighbourhood, and leaving it is possible ("how is that treated" -> the treatment sections)
    because the other rankings outvote it.
 
@@ -88,11 +88,15 @@ def quoted_chunks(answer: str, chunks: Sequence["Chunk"]) -> list["Chunk"]:
     return found
 
 
-def neighbourhood(retriever: "Retriever", context: FollowUp) -> set[str]:
-    """Section keys ('source\\nsection id') the previous turn stood in: quoted by its answer, else retrieved by its question."""
-    chunks = quoted_chunks(context.previous_answer, retriever.index.chunks()) if context.previous_answer else []
+def neighbourhood(retriever: "Retriever", context: FollowUp, quoted: Sequence["Chunk"] | None = None) -> set[str]:
+    """Section keys ('source\\nsection id') the previous turn stood in: quoted by its answer (`quoted`, when already
+    found), else retrieved by its question."""
+    if quoted is None:
+        quoted = quoted_chunks(context.previous_answer, retriever.index.chunks()) if context.previous_answer else []
+    chunks = list(quoted)
     if not chunks and context.previous:
-        chunks = [h.chunk for h in retriever.retrieve(context.previous).hits[:NEIGHBOURHOOD_HITS]]
+        # BM25 alone: the prior needs only the previous question's neighbourhood, not another question vector
+        chunks = [h.chunk for h in retriever.retrieve(context.previous, mode="bm25").hits[:NEIGHBOURHOOD_HITS]]
     return {f"{c.source_id}\n{c.section_id}" for c in chunks}
 
 
@@ -131,8 +135,10 @@ def retrieve_followup(retriever: "Retriever", standalone: str, context: FollowUp
     query = context.ask_query(topic)
     if not own or _same(query, standalone) or _same(context.previous, standalone):  # no new ask ('why', 'tell me more')
         return retriever.retrieve(standalone, pool=pool)
+    quoted = quoted_chunks(context.previous_answer, retriever.index.chunks()) if context.previous_answer else []
+    prefetch(retriever, [standalone, query])
     main, ask = retriever.retrieve(standalone), retriever.retrieve(query)
-    near = neighbourhood_ranking(retriever, ask, neighbourhood(retriever, context))
+    near = neighbourhood_ranking(retriever, ask, neighbourhood(retriever, context, quoted))
     rankings = [r for r in (main.dense, main.lexical, main.extra, ask.dense, ask.lexical, ask.extra, near) if r]
     ranked = reciprocal_rank_fusion(rankings)
     hits = distinct_top_k(ranked, retriever.top_k)
@@ -140,6 +146,20 @@ def retrieve_followup(retriever: "Retriever", standalone: str, context: FollowUp
     return Retrieval(query=main.query, hits=hits, dense_query=main.dense_query, dense=main.dense, lexical=main.lexical,
                      query_vector=composing_vector(main.query_vector, ask.query_vector), full_vector=main.full_vector,
                      pool=candidates, ask=context.ask)
+
+
+def prefetch(retriever: "Retriever", questions: Sequence[str]) -> None:
+    """Embed every question vector the follow-up's retrievals need in one forward pass, where the index's embedder
+    keeps recent question vectors (the bundled numpy encoder does): each retrieval then reads them from there."""
+    from assistant.retrieval import focus_query, retrieval_query
+
+    if not hasattr(getattr(retriever.index, "embedder", None), "cached_queries"):
+        return
+    texts: list[str] = []
+    for question in questions:
+        query = retrieval_query(question)
+        texts += dict.fromkeys([focus_query(query), query])
+    retriever.embed_queries(texts)
 
 
 def _same(a: str, b: str) -> bool:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.followup import FollowUp, follow_up, neighbourhood, quoted_chunks
+from assistant.followup import FollowUp, follow_up, neighbourhood, prefetch, quoted_chunks
+from assistant.retrieval import focus_query, retrieval_query
 
 
 def _turns(*pairs: tuple[str, str]) -> list[dict[str, str]]:
@@ -52,7 +53,7 @@ def test_a_summarised_answer_falls_back_to_what_the_previous_question_retrieves(
     retriever = warm_assistant.parts().retriever
     assert quoted_chunks("It helps find markers.", retriever.index.chunks()) == []
     context = FollowUp(ask="hurt", previous="what does a lumbar puncture look for", previous_answer="It helps find markers.")
-    expected = {f"{h.chunk.source_id}\n{h.chunk.section_id}" for h in retriever.retrieve(context.previous).hits[:3]}
+    expected = {f"{h.chunk.source_id}\n{h.chunk.section_id}" for h in retriever.retrieve(context.previous, mode="bm25").hits[:3]}
     assert neighbourhood(retriever, context) == expected
 
 
@@ -76,3 +77,18 @@ def test_the_new_ask_leads_the_answer_not_the_previous_subject(warm_assistant, e
 def test_a_follow_up_the_article_cannot_answer_stays_not_found(warm_assistant) -> None:
     answer = warm_assistant.ask("how much do they cost", history=_turns(("what treatments are there for pns", "(reply)")))
     assert answer.status == "not_found"
+
+
+def test_a_follow_ups_question_vectors_are_embedded_in_one_batch(warm_assistant, monkeypatch) -> None:
+    """The rewrite's and the ask's vectors come from one forward pass; the retrievals then read the recent-question cache."""
+    retriever = warm_assistant.parts().retriever
+    encoder = retriever.index.embedder.warm_up()  # the bundled numpy encoder behind the question cache
+    questions = ["how would a nurse check for paraneoplastic syndromes in the nerves", "check nerves lambert eaton syndrome"]
+    batches: list[list[str]] = []
+    encode = encoder.encode
+    monkeypatch.setattr(encoder, "encode", lambda texts, *a, **k: batches.append(list(texts)) or encode(texts, *a, **k))
+    prefetch(retriever, questions)
+    for question in questions:
+        retriever.retrieve(question)
+    wanted = {t for q in questions for t in (focus_query(retrieval_query(q)), retrieval_query(q))}
+    assert len(batches) == 1 and len(batches[0]) == len(wanted)
