@@ -7,8 +7,9 @@ Sources (all either self-written or corpus-derived; no test item is ever read):
   - eval set v1 (no split) and the **dev** split of eval set v2 (never test): their questions, labelled by
     whether `emergency` is an acceptable status; non-English items are left out;
   - the corpus: each article unit and the questions the local model generated for it (negatives).
-eval/data/emergency_heldout.jsonl and emergency_ood_check.jsonl, written before any of this was trained, are never a source: a text that
-appears there is left out of training (and one in the self-written bank is an error).
+The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3.jsonl), each written
+before the change it measures, are never a source: a text that appears there is left out of training (and one in
+the self-written bank is an error).
 
 Augmentation (seeded, AUGMENT_VERSION): each written phrasing also appears lower-cased without
 apostrophes and with one typo; a share of the short ones is joined to an unrelated on-topic question the
@@ -29,6 +30,8 @@ REPO = Path(__file__).resolve().parents[1]
 BANK = REPO / "assistant" / "data" / "emergency_bank.jsonl"
 HELDOUT = REPO / "eval" / "data" / "emergency_heldout.jsonl"
 OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"  # the out-of-distribution check bank: never trained on
+CHECK3 = REPO / "eval" / "data" / "emergency_check3.jsonl"  # check bank 3 (unseen phrasings): never trained on
+CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"
@@ -109,7 +112,7 @@ def corpus_rows() -> list[Row]:
 def training_rows() -> list[Row]:
     """Every source, in a fixed order, less any text that is also in the held-out bank (a few short test
     phrasings such as "is there a cure" happen to be; the self-written bank itself must have none)."""
-    held = {json.loads(line).get("text") for path in (HELDOUT, OOD_CHECK)
+    held = {json.loads(line).get("text") for path in CHECK_BANKS
             for line in path.read_text(encoding="utf-8").splitlines()[1:]}
     bank = bank_rows()
     leaked = sorted({r.text for r in bank if r.text in held})
