@@ -40,7 +40,9 @@ if TYPE_CHECKING:
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "emergency_model.npz"
 FORMAT = 2
 NGRAM_BUCKETS = 1 << 14
-MAX_PIECES = 12  # a message of more sentences is scored on its first ones (max_question_chars bounds it anyway)
+# a message of more pieces is scored whole and on its last ones: a long message tends to end with what is
+# happening now ("... last thing, my dad is gasping for air"); max_question_chars bounds the count anyway
+MAX_PIECES = 24
 MIN_PIECE_WORDS = 2
 
 Embed = Callable[[Sequence[str]], "Sequence[Sequence[float]]"]
@@ -72,7 +74,9 @@ def pieces(text: str) -> list[str]:
         if len(piece.split()) >= MIN_PIECE_WORDS and piece.lower() not in seen:
             seen.add(piece.lower())
             kept.append(piece)
-    return kept[:MAX_PIECES] or ([text] if text else [])
+    if len(kept) > MAX_PIECES:
+        kept = kept[:1] + kept[1 - MAX_PIECES:]
+    return kept or ([text] if text else [])
 
 
 def ngrams(text: str) -> list[str]:

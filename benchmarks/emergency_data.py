@@ -1,7 +1,7 @@
 """What the emergency classifier learns from: labelled messages, made noisy the way people type, cut into pieces.
 
 Sources (all either self-written or corpus-derived; no test item is ever read):
-  - assistant/data/emergency_bank.jsonl: the self-written bank (emergencies and hard negatives);
+  - assistant/data/emergency_bank.jsonl and emergency_bank2.jsonl: the self-written banks (emergencies and hard negatives);
   - tests/assistant/phrasings/: the synthetic phrasings the rule tests use (emergencies, non-emergencies,
     sloppy, short and jargon English questions);
   - eval set v1 (no split) and the **dev** split of eval set v2 (never test): their questions, labelled by
@@ -28,6 +28,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BANK = REPO / "assistant" / "data" / "emergency_bank.jsonl"
+# self-written training bank 2: SMS, misspellings, bystanders, 'can it wait', long messages; animals, devices, idioms,
+# resolved events, stories and questions about emergencies in general (the kinds check bank 3 found firing)
+BANK2 = REPO / "assistant" / "data" / "emergency_bank2.jsonl"
 HELDOUT = REPO / "eval" / "data" / "emergency_heldout.jsonl"
 OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"  # the out-of-distribution check bank: never trained on
 CHECK3 = REPO / "eval" / "data" / "emergency_check3.jsonl"  # check bank 3 (unseen phrasings): never trained on
@@ -58,12 +61,12 @@ def _kind(label: str, kind: str) -> str:
     return "none" if label == "none" else (kind if kind in CLASSES else "emergency")
 
 
-def bank_rows(path: Path = BANK) -> list[Row]:
+def bank_rows(path: Path = BANK, prefix: str = "bank") -> list[Row]:
     rows = []
     for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()[1:]):  # line 1 says what the file is
         d = json.loads(line)
         span = tuple(d["span"]) if "span" in d else None
-        rows.append(Row(d["text"], _kind(d["label"], d["kind"]), f"bank:{i}", "bank", span, d["kind"]))
+        rows.append(Row(d["text"], _kind(d["label"], d["kind"]), f"{prefix}:{i}", "bank", span, d["kind"]))
     return rows
 
 
@@ -114,7 +117,7 @@ def training_rows() -> list[Row]:
     phrasings such as "is there a cure" happen to be; the self-written bank itself must have none)."""
     held = {json.loads(line).get("text") for path in CHECK_BANKS
             for line in path.read_text(encoding="utf-8").splitlines()[1:]}
-    bank = bank_rows()
+    bank = bank_rows() + bank_rows(BANK2, "bank2")
     leaked = sorted({r.text for r in bank if r.text in held})
     if leaked:
         raise ValueError(f"{len(leaked)} bank text(s) are in the held-out bank, e.g. {leaked[0]!r}")

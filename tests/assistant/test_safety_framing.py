@@ -1,0 +1,79 @@
+"""Emergency rule hits in a doubtful framing are deferred to the learned check, never dropped.
+
+The phrasings here are written for these tests (synthetic); none is in a check bank.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.safety import classify
+from assistant.safety_framing import framing
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("my brother overdosed when he was a teenager, is that linked to his cancer now", "overdose:past"),
+        ("years ago i wanted to end my life but i am in a good place now", "self_harm:resolved"),
+        ("picture this: if a patient with lems cant breathe, who treats it", "not_breathing:general"),
+        ("in the documentary a man stopped breathing from myasthenia", "not_breathing:hypothetical"),
+        ("i am dying to learn who the authors are", "asks_for_help_now:idiom"),
+        ("our cat is not breathing right and the vet is closed", "not_breathing:animal"),
+        ("how do you give first aid to someone who has collapsed", "unconscious:general"),
+        ("my gran has occasional chest tightness when she is anxious", "chest_pain:past"),
+    ],
+)
+def test_a_doubtful_hit_is_deferred_with_its_rule_and_framing(question: str, why: str) -> None:
+    verdict = classify(question)
+    assert verdict.category != "emergency" and verdict.deferred == why
+    assert verdict.as_emergency().category == "emergency"  # what counts when no learned check can decide
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my daughters lips are swelling and she cant breathe after eating nuts",
+        "my dog bit my son and he is bleeding heavily from his arm",
+        "he had a fit years ago and now he is fitting again and wont stop",
+        "my mum overdosed on her morphine, she is very drowsy",
+        "i want to end my life tonight",
+        "dad just collapsed and is not responding",
+        "she had chest pain for months but right now it is crushing and spreading to her arm",
+    ],
+)
+def test_an_emergency_happening_now_still_stands_on_the_rules_alone(question: str) -> None:
+    verdict = classify(question)
+    assert verdict.category == "emergency" and verdict.deferred is None, verdict
+
+
+def test_a_personal_question_keeps_its_deferred_hit() -> None:
+    verdict = classify("my brother overdosed years ago, will he survive his lung cancer")
+    assert verdict.category == "personal_advice" and verdict.deferred == "overdose:general"
+
+
+def test_framing_looks_only_at_the_sentence_of_the_hit() -> None:
+    text = "my mum had a seizure years ago. now she is not breathing"
+    start = text.index("not breathing")
+    assert framing(text, start, start + len("not breathing")) is None
+
+
+def test_without_a_learned_check_a_deferred_hit_is_an_emergency(triage) -> None:
+    """Recall first: the rules doubt, but nothing else can decide, so the emergency reply is given."""
+    no_model = triage.__class__.__new__(triage.__class__)
+    no_model.__dict__.update(triage.__dict__, emergency_model=None)
+    triaged = no_model.triage("my brother overdosed when he was a teenager, is that linked to his cancer now")
+    assert triaged.verdict.category == "none" and triaged.verdict.deferred
+    rechecked = no_model.recheck(triaged, lambda texts: [], "all-MiniLM-L6-v2")
+    assert rechecked.verdict.category == "emergency" and rechecked.verdict.rule == "overdose:past"
+
+
+def test_the_learned_check_decides_a_deferred_hit(triage) -> None:
+    """With the model, a past event stays an ordinary question (the bundled encoder, no stub)."""
+    from index.numpy_encoder import NumpyEmbedding
+
+    embedder = NumpyEmbedding("all-MiniLM-L6-v2")
+    embedder.warm_up()
+    triaged = triage.triage("my brother overdosed when he was a teenager, is that linked to his cancer now")
+    assert triaged.verdict.deferred == "overdose:past"
+    assert triage.recheck(triaged, embedder.embed_queries, "all-MiniLM-L6-v2").verdict.category == "none"
