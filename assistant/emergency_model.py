@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.safety_framing import doubtful_piece
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -184,7 +186,7 @@ def find_emergency(model: EmergencyModel, text: str, embed: Embed) -> Finding | 
     near = model.similarity(vectors)
     found = []
     for i, (piece, vector) in enumerate(zip(parts, vectors)):
-        if near[i] < model.min_similarity:
+        if near[i] < model.min_similarity or doubtful_piece(piece):
             continue
         probability = model.probability(piece, vector)
         if probability >= (model.threshold if i == 0 else model.sentence_threshold):

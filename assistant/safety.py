@@ -167,7 +167,8 @@ def _first_emergency(text: str) -> Verdict | None:
         for m in rule.compiled.finditer(text):
             if rule.guard and _guarded_out(text, m.start(), m.end()):
                 continue
-            why = "general" if not rule.guard and _guarded_out(text, m.start(), m.end()) else framing(text, m.start(), m.end())
+            general = not rule.guard and _guarded_out(text, m.start(), m.end())
+            why = "general" if general else framing(text, m.start(), m.end(), rule.name)
             if why is None:
                 return Verdict(rule.category, rule.name, rule.kind or rule.name, m.group(0))
             if deferred is None:

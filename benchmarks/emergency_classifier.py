@@ -120,9 +120,12 @@ def nearest(vectors: Any, emergencies: Any) -> Any:
 
 def out_of_fold(data: dict[str, Any]) -> list[list[tuple[int, float, float]]]:
     """Each message's pieces as (side, probability, nearest-emergency cosine) from a model trained on the other
-    folds' groups; side 0 is the whole message, 1 any other piece."""
+    folds' groups; side 0 is the whole message, 1 any other piece. A doubtful piece (an idiom, a story, an
+    animal or a thing as its subject: assistant/safety_framing.py) gets cosine -1: it never fires."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
+
+    from assistant.safety_framing import doubtful_piece
 
     rows, index = data["rows"], data["index"]
     groups = [r.group for r in rows]
@@ -140,6 +143,7 @@ def out_of_fold(data: dict[str, Any]) -> list[list[tuple[int, float, float]]]:
         near = nearest(data["vectors"][at], known)
         wholes = {i: rows[i].text.strip() for i in held}
         for (i, k), p, d in zip(todo, probs, near):
+            d = -1.0 if doubtful_piece(data["texts"][k]) else d  # never fires, as in find_emergency
             scores[i].append((0 if data["texts"][k] == wholes[i] else 1, float(p), float(d)))
     return scores
 

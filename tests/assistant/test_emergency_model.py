@@ -171,7 +171,7 @@ def test_held_out_bank_recall_and_false_triggers(triage, embed) -> None:
     emergencies = [found[r["text"]] for r in rows if r["label"] == "emergency"]
     others = [found[r["text"]] for r in rows if r["label"] == "none"]
     assert sum(emergencies) / len(emergencies) >= 0.98
-    assert sum(others) / len(others) <= 0.05  # the rules' own false triggers on written-to-trip idioms included
+    assert sum(others) / len(others) <= 0.01  # 0.041 before rule hits on past events and idioms were deferred
 
 
 OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"
@@ -242,7 +242,7 @@ def test_the_check_banks_are_never_training_sources() -> None:
 def test_check_bank_3_recall_and_false_triggers(triage, embed) -> None:
     """Unseen phrasings (long rambling, misspellings, SMS, bystanders, 'can it wait') and hard negatives (past,
     hypothetical, first-aid questions, idioms, pets, stories) through rules + model, as the pipeline runs them:
-    before the deferral and training bank 2, recall 1.000 with false triggers 0.200
+    before the rule deferral and training bank 2, recall 1.000 with false triggers 0.200; after, 1.000 and 0.017
     (benchmarks/results/emergency_check3.json)."""
     def fires(text: str) -> bool:
         return triage.recheck(triage.triage(text), embed, "all-MiniLM-L6-v2").verdict.category == "emergency"
@@ -250,4 +250,4 @@ def test_check_bank_3_recall_and_false_triggers(triage, embed) -> None:
     missed = [q for q in _check3("emergency") if not fires(q)]
     false = [q for q in _check3("none") if fires(q)]
     assert missed == []
-    assert len(false) / len(_check3("none")) <= 0.08, false
+    assert len(false) / len(_check3("none")) <= 0.03, false

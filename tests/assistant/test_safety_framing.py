@@ -40,6 +40,10 @@ def test_a_doubtful_hit_is_deferred_with_its_rule_and_framing(question: str, why
         "i want to end my life tonight",
         "dad just collapsed and is not responding",
         "she had chest pain for months but right now it is crushing and spreading to her arm",
+        "dad has been fitting on and off for forty minutes",  # 'on and off' makes no seizure chronic
+        "im fine but my husband is not breathing",  # resolved only when told after the sign
+        "we were watching a movie and dad collapsed and is not responding",  # a story only when the event is in it
+        "i know first aid but he is not breathing",
     ],
 )
 def test_an_emergency_happening_now_still_stands_on_the_rules_alone(question: str) -> None:
@@ -77,3 +81,15 @@ def test_the_learned_check_decides_a_deferred_hit(triage) -> None:
     triaged = triage.triage("my brother overdosed when he was a teenager, is that linked to his cancer now")
     assert triaged.verdict.deferred == "overdose:past"
     assert triage.recheck(triaged, embedder.embed_queries, "all-MiniLM-L6-v2").verdict.category == "none"
+
+
+@pytest.mark.parametrize(
+    ("piece", "why"),
+    [("my phone is dead", "thing"), ("our rabbit collapsed this morning", "animal"), ("i am dying to know", "idiom"),
+     ("in the film a man stopped breathing", "story"), ("my dog bit my son and he is bleeding a lot", None),
+     ("dad is not breathing", None)],
+)
+def test_a_doubtful_piece_never_fires_the_learned_check(piece: str, why: str | None) -> None:
+    from assistant.safety_framing import doubtful_piece
+
+    assert doubtful_piece(piece) == why
