@@ -129,14 +129,28 @@ _GENERAL_QUESTION = re.compile(r"^\W*(?:can|could|does|do|is|are|what|how|why|wh
 _PERSON = re.compile(rf"(?!\b(?:someone|somebody)\b)\b{_WHO}\b|\b(?:my|his|her|our)\b")
 
 
-def _guarded_out(text: str, start: int, end: int) -> bool:
-    """True when a loosely worded sign is past, hypothetical, or part of a general question about the disease."""
+_CONDITIONAL = re.compile(r"\b(?:if|in case|whenever|what to do when)\b")
+
+
+def _guarded_out(text: str, start: int, end: int, strict: bool = False) -> bool:
+    """True when a loosely worded sign is past, hypothetical, or part of a general question about the disease.
+
+    `strict` (a firmly worded rule's hit, deferred rather than dropped): a question opener counts only when no
+    person is named between it and the sign, unless it is a condition ("if my dad stops responding"), so that
+    "what are the symptoms of pns my sister has taken loads of tablets", typed without a stop, still stands.
+    """
     lo, hi = _sentence_bounds(text, start, end)
     sentence = text[lo:hi]
     # 'a stroke two years ago and now cancer': a past marker right after the sign dates the sign itself
     if _PAST.search(text[end: min(hi, end + 30)]) or (_PAST.search(sentence) and not _NOW.search(sentence)) or _RESOLVED.search(sentence):
         return True
-    if _HYPOTHETICAL.search(text, lo, end) or _COMPARISON.match(text[end:hi]):
+    if _COMPARISON.match(text[end:hi]):
+        return True
+    opener = None
+    for opener in _HYPOTHETICAL.finditer(text, lo, end):
+        pass
+    if opener is not None and (not strict or _CONDITIONAL.match(opener.group(0))
+                               or not _PERSON.search(text, opener.end(), start)):
         return True
     return bool(_GENERAL_QUESTION.match(sentence) and not _PERSON.search(sentence))
 
@@ -167,7 +181,7 @@ def _first_emergency(text: str) -> Verdict | None:
         for m in rule.compiled.finditer(text):
             if rule.guard and _guarded_out(text, m.start(), m.end()):
                 continue
-            general = not rule.guard and _guarded_out(text, m.start(), m.end())
+            general = not rule.guard and _guarded_out(text, m.start(), m.end(), strict=True)
             why = "general" if general else framing(text, m.start(), m.end(), rule.name)
             if why is None:
                 return Verdict(rule.category, rule.name, rule.kind or rule.name, m.group(0))
@@ -185,6 +199,11 @@ def classify(question: str) -> Verdict:
     emergency = _first_emergency(text)
     if emergency is not None and emergency.category == "emergency":
         return emergency
+    # normalise joins lines, so a line that stands alone ("is it contagious\na woman has collapsed") is read alone too
+    for line in question.splitlines() if "\n" in question else ():
+        alone = _first_emergency(normalise(line))
+        if alone is not None and alone.category == "emergency":
+            return alone
     verdict = _first_match(PERSONAL_RULES, text) or Verdict("none")
     if emergency is not None:
         verdict = replace(verdict, deferred=emergency.deferred, deferred_kind=emergency.deferred_kind,
