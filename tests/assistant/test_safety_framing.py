@@ -44,6 +44,8 @@ def test_a_doubtful_hit_is_deferred_with_its_rule_and_framing(question: str, why
         "im fine but my husband is not breathing",  # resolved only when told after the sign
         "we were watching a movie and dad collapsed and is not responding",  # a story only when the event is in it
         "i know first aid but he is not breathing",
+        "what are the signs of lems my brother has taken a whole bottle of pills",  # a question run into a statement
+        "does it spread\na man in the street has collapsed",  # a line of its own
     ],
 )
 def test_an_emergency_happening_now_still_stands_on_the_rules_alone(question: str) -> None:
