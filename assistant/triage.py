@@ -92,8 +92,10 @@ class Triaged:
     subject: str | None = field(default=None, metadata={"why": "the question's subject when the corpus never names it"})
 
     def flags(self) -> list[str]:
-        """What triage changed or decided, for Answer.flags."""
-        return self.normalised.flags()
+        """What triage changed or decided, for Answer.flags; an emergency rule's hit that the learned check
+        was left to decide (and did not confirm) is named, so a reviewer sees what the rules doubted."""
+        doubted = self.verdict.deferred if self.verdict.category != "emergency" else None
+        return self.normalised.flags() + ([f"safety: emergency rule {doubted} deferred to the learned check"] if doubted else [])
 
 
 class Triage:

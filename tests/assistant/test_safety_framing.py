@@ -82,7 +82,9 @@ def test_the_learned_check_decides_a_deferred_hit(triage) -> None:
     embedder.warm_up()
     triaged = triage.triage("my brother overdosed when he was a teenager, is that linked to his cancer now")
     assert triaged.verdict.deferred == "overdose:past"
-    assert triage.recheck(triaged, embedder.embed_queries, "all-MiniLM-L6-v2").verdict.category == "none"
+    rechecked = triage.recheck(triaged, embedder.embed_queries, "all-MiniLM-L6-v2")
+    assert rechecked.verdict.category == "none"
+    assert "safety: emergency rule overdose:past deferred to the learned check" in rechecked.flags()
 
 
 @pytest.mark.parametrize(
