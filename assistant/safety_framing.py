@@ -50,7 +50,10 @@ _THING = re.compile(
     r"\b(?:my|our|the|his|her|their|this|a)\s+(?:\w+\s+)?(?:phone|laptop|computer|tablet|wifi|internet|router|meter|monitor|pump|"
     r"printer|app|website|site|car|battery|machine|screen|device|watch|smartwatch|fridge|alarm|tv|kindle)s?\b")
 _PREPOSITION = re.compile(r"\b(?:by|with|from|in|on|off|into|under|near|of|at|to|for|over)\s*$")
-_PERSON_WORD = re.compile(r"\b(?:i|i'm|im|me|my|he|he's|hes|him|his|she|she's|shes|her|they|we|someone|somebody)\b")
+_PERSON_WORD = re.compile(
+    r"\b(?:i|i'm|im|me|my|he|he's|hes|him|his|she|she's|shes|her|they|we|someone|somebody|mum|mom|mother|dad|father|"
+    r"husband|wife|partner|son|daughter|child|kid|baby|brother|sister|friend|grandma|grandpa|gran|granny|nan|nana|grandad|"
+    r"granddad|uncle|aunt|auntie|boyfriend|girlfriend|toddler|neighbou?r|man|woman|guy|lady|boy|girl|person|patient)\b")
 # idioms that contain an emergency rule's words
 _IDIOM = re.compile(
     r"\b(?:dying (?:to|for)\b|(?:nearly|almost) (?:had|have|gave \w+) (?:a )?heart attack|blue (?:about|since|because|over|after)\b|"
@@ -84,9 +87,9 @@ def doubtful_piece(piece: str) -> str | None:
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around a hit: bounded by . ! ? and line breaks (not commas, which split one thought)."""
-    lo = max(text.rfind(c, 0, start) for c in ".?!\n") + 1
-    his = [i for i in (text.find(c, end) for c in ".?!\n") if i != -1]
+    """The sentence around a hit: bounded by . ! ? : and line breaks (not commas, which split one thought)."""
+    lo = max(text.rfind(c, 0, start) for c in ".?!:\n") + 1
+    his = [i for i in (text.find(c, end) for c in ".?!:\n") if i != -1]
     return lo, (min(his) if his else len(text))
 
 

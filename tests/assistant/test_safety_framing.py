@@ -46,6 +46,7 @@ def test_a_doubtful_hit_is_deferred_with_its_rule_and_framing(question: str, why
         "i know first aid but he is not breathing",
         "what are the signs of lems my brother has taken a whole bottle of pills",  # a question run into a statement
         "does it spread\na man in the street has collapsed",  # a line of its own
+        "my laptop is dying so quickly: dad collapsed and isnt breathing",  # a person after the thing
     ],
 )
 def test_an_emergency_happening_now_still_stands_on_the_rules_alone(question: str) -> None:
