@@ -4,13 +4,14 @@ Why a second look at a rule hit: a rule names an acute sign ("overdosed", "can't
 people also write those words about the past ("she overdosed when she was a teenager"), a resolved event
 ("... but he is doing well now"), a hypothetical or a question about what to do in general ("if someone
 can't breathe, who do i call", "first aid for someone who has collapsed"), a story ("the film had a woman
-who couldn't wake up"), an animal ("my cat is not breathing properly"), an idiom ("i'm dying to know",
+who couldn't wake up"), an animal or a thing ("my cat is not breathing properly"), an idiom ("i'm dying to know",
 "he's blue about his diagnosis") or a long-standing mild complaint ("occasional chest tightness when anxious").
 
 Such a hit is not dropped: it is **deferred** to the learned check (assistant/emergency_model.py), which reads
 the whole sentence and decides; without the model a deferred hit still counts as an emergency (recall first).
-The patterns only ever look at the sentence the hit is in (up to . ! ? or a line break), and a word of the
-present ("right now", "still", "again") keeps the past and chronic framings from deferring.
+The patterns only ever look at the sentence the hit is in (up to . ! ? : or a line break), and a word of the
+present ("right now", "still", "again") keeps the past and chronic framings from deferring. `doubtful_piece`
+applies the idiom, story, animal and thing framings to the pieces the learned check scores.
 """
 
 from __future__ import annotations
