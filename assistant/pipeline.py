@@ -21,7 +21,7 @@ step can be tested on its own. The Assistant (assistant/api.py) owns loading and
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from assistant.answerers.base import Evidence
@@ -243,6 +243,7 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
         early = triaged_reply(triaged)
         if early is not None:
             return early
+        understood = replace(understood, verdict=triaged.verdict, triaged=triaged)  # the learned checks may add personal advice
     if triaged is not None and triaged.bibliography is not None:
         return bibliography_reply(parts, triaged)
     evidence = gather(parts, understood.standalone, parts.with_author_topics(understood.query),
