@@ -5,7 +5,8 @@
       -> emergency?            answer at once: no retrieval, no delay
       -> another language?     unsupported_language, naming it
       -> learned emergency?    the emergency model over each sentence (assistant/emergency_model.py), with the
-                               index's sentence model: answer at once, still before any retrieval
+                               index's sentence model: answer at once, still before any retrieval; else the
+                               learned personal-advice check (assistant/advice_model.py) on the same vectors
       -> bibliography?         answered from the parsed entries, citing them (assistant/triage_replies.py)
       -> gather evidence       hybrid retrieval into a composing pool, extractive composition
       -> support gate          not_found / out_of_scope when the passages do not answer it
