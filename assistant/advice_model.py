@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.emergency_model import EmergencyModel, Embed, Finding, find_emergency, load_emergency_model
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "advice_model.npz"
+LEARNED_RULE = "advice_model"  # the verdict's rule name (with its probability) when this check decided
 
 
 def load_advice_model(path: Path = MODEL_FILE) -> EmergencyModel | None:

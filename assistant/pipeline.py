@@ -204,6 +204,17 @@ def personal_advice_reply(evidence: Evidence, supported: bool, flags: list[str],
     return reply("personal_advice", body, citations=citations, flags=flags, **common)
 
 
+def off_subject_finding(understood: Understood, evidence: Evidence, supported: bool) -> bool:
+    """A personal ask only the learned check found, in a question with no word of the subject that retrieval
+    cannot support either ("should i buy a new car or a used one"): off topic, as any such question is (the
+    rules' own hits are kept: they name the decision)."""
+    from assistant.advice_model import LEARNED_RULE
+    from assistant.safety import mentions_topic
+
+    return (str(understood.verdict.rule).startswith(LEARNED_RULE) and not supported
+            and not mentions_topic(evidence.search_question, evidence.parts.topic_terms))
+
+
 def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, Any], core_only: bool = False,
                       on_topic: bool = False) -> Answer:
     """not_found when the question is about the subject, out_of_scope when it is not (see mentions_topic)."""
@@ -254,7 +265,7 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
     support = gate(settings, evidence, require_figures=not understood.personal, triaged=triaged, known=known)
     flags = (triaged.flags() if triaged is not None else []) + [f"support: {r}" for r in support.reasons]
     common: dict[str, Any] = {"standalone": understood.standalone, **shown_contexts(evidence)}
-    if understood.personal:
+    if understood.personal and not off_subject_finding(understood, evidence, support.supported):
         return personal_advice_reply(evidence, support.supported, [f"safety: {understood.verdict.rule}", *flags], common)
     if not support.supported or not evidence.composition.quotes:
         core_only = triaged is not None and triaged.subject is not None

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.abstention import unknown_subject
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import resolve_first_turn, rewrite_followup
-from assistant.advice_model import find_personal_ask, load_advice_model
+from assistant.advice_model import LEARNED_RULE, find_personal_ask, load_advice_model
 from assistant.emergency_model import Embed, EmergencyModel, find_emergency, load_emergency_model
 from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
@@ -241,7 +241,7 @@ class Triage:
         finding = find_personal_ask(model, triaged.normalised.text, embed)
         if finding is None:
             return triaged
-        verdict = replace(triaged.verdict, category="personal_advice", rule=f"advice_model p={finding.probability:.2f}",
+        verdict = replace(triaged.verdict, category="personal_advice", rule=f"{LEARNED_RULE} p={finding.probability:.2f}",
                           kind="personal_advice", matched=finding.piece)
         return replace(triaged, verdict=verdict)
 

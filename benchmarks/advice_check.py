@@ -21,7 +21,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 CHECK = REPO / "eval" / "data" / "advice_check.jsonl"
-RESULTS = REPO / "benchmarks" / "results" / "advice_check.json"
+CHECK2 = REPO / "eval" / "data" / "advice_check2.jsonl"  # mini bank 2, written after the change, blind to it
+BANKS = {"check": CHECK, "check2": CHECK2}
 
 
 def read_bank(path: Path = CHECK) -> list[dict[str, Any]]:
@@ -54,13 +55,18 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--stage", default="after", help="the report entry to write (before/after a change)")
+    parser.add_argument("--bank", choices=sorted(BANKS), default="check", help="which check bank")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned personal-advice check (a `before` for a bank written after it)")
     args = parser.parse_args()
     assistant = Assistant(Settings())
     assistant.warm_up()
-    report = score(read_bank(), assistant.ask)
-    stages = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {"benchmark": "advice_check"}
+    if args.rules_only:
+        assistant.triage().advice_model = None
+    report = score(read_bank(BANKS[args.bank]), assistant.ask)
+    results = REPO / "benchmarks" / "results" / f"advice_{args.bank}.json"
+    stages = json.loads(results.read_text(encoding="utf-8")) if results.exists() else {"benchmark": f"advice_{args.bank}"}
     stages[args.stage] = report
-    RESULTS.write_text(json.dumps(stages, indent=1) + "\n", encoding="utf-8")
+    results.write_text(json.dumps(stages, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in report.items() if k != "wrong"}, indent=1))
     for w in report["wrong"]:
         print(f"  {w['got']:>16} (want {'/'.join(w['expected'])}): {w['text']}")

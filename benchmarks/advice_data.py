@@ -7,7 +7,7 @@ Sources (self-written or corpus-derived; no test item and no check-bank item is 
     check decide those first, so this check never sees them);
   - tests/assistant/phrasings/: the sloppy, short and jargon English questions (ordinary negatives);
   - the corpus: each article unit's generated questions (ordinary negatives).
-The check bank eval/data/advice_check.jsonl is never a source: a bank text found there is an error.
+The check banks eval/data/advice_check.jsonl and advice_check2.jsonl are never a source: a bank text found there is an error.
 Augmentation is the emergency classifier's (benchmarks/emergency_data.augment): lower-cased without
 apostrophes, one typo, and a share buried next to an unrelated on-topic question.
 """
@@ -22,6 +22,7 @@ from benchmarks.emergency_data import Row, _phrasings, corpus_rows, training_has
 REPO = Path(__file__).resolve().parents[1]
 BANK = REPO / "assistant" / "data" / "advice_bank.jsonl"
 CHECK = REPO / "eval" / "data" / "advice_check.jsonl"
+CHECK2 = REPO / "eval" / "data" / "advice_check2.jsonl"  # written after the model, blind to it
 # sources whose negatives are ordinary questions (not written to be hard): the false-trigger budget is set on them
 ORDINARY = ("dev", "v1", "sloppy", "short", "jargon", "corpus")
 LABEL = "personal_advice"
@@ -59,7 +60,8 @@ def phrasing_rows() -> list[Row]:
 
 def training_rows() -> list[Row]:
     """Every source in a fixed order; corpus rows are the generated questions only (an article sentence is no ask)."""
-    held = {json.loads(line).get("text") for line in CHECK.read_text(encoding="utf-8").splitlines()[1:]}
+    held = {json.loads(line).get("text") for path in (CHECK, CHECK2)
+            for line in path.read_text(encoding="utf-8").splitlines()[1:]}
     bank = bank_rows()
     leaked = sorted({r.text for r in bank if r.text in held})
     if leaked:

@@ -142,3 +142,14 @@ def test_the_pipeline_refers_a_personal_ask_the_rules_miss(warm_assistant) -> No
     answer = warm_assistant.ask("my mom has skin darkening on her neck, could she have a hidden cancer")
     assert answer.status == "personal_advice"
     assert any(f.startswith("safety: advice_model") for f in answer.flags)
+
+
+def test_an_off_subject_finding_of_the_model_is_out_of_scope(warm_assistant, triage, embed) -> None:
+    """The model takes "should i buy ..." for a personal ask; with no word of the subject and no support it is off topic."""
+    question = "should i buy a new car or a used one"
+    assert checked(triage, question, embed).rule.startswith("advice_model")
+    assert warm_assistant.ask(question).status == "out_of_scope"
+
+
+def test_a_rule_hit_without_subject_words_is_still_referred(warm_assistant) -> None:
+    assert warm_assistant.ask("will i die").status == "personal_advice"
