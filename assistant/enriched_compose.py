@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, render, score_sentences, select_sentences)
+from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
 from assistant.sentences import SentenceBank, content_terms
 
@@ -65,6 +66,14 @@ class Levers:
     paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (_whole_paragraphs)
     definition: bool = True        # "is it when ...?" / "what causes it?" shows the article's definition (_with_definition)
     label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (_label_focus)
+    related_paragraphs: bool = True  # paragraph completion adds only continuations that relate to the question
+
+
+def question_terms(query: str) -> set[str]:
+    """The question's content terms without the corpus's subject (all of them when nothing else is left)."""
+    from assistant.retrieval import strip_subject
+
+    return content_terms(strip_subject(query)) or content_terms(query)
 
 
 @dataclass
@@ -144,6 +153,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     listing = (asks_for_list(query) or bool(LIST_HINT.search(query))) and not ASKS_WHAT_IT_IS.search(query)
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
     plain = asks_for_list(query)
+    q_terms = question_terms(query)
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain)
     probability: float | None = None
     if levers.ranker and ranker is not None:  # the ranker chooses: the best sentence and those close to it
@@ -175,7 +185,9 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
         chosen = _with_definition(chosen, enriched, chunks, bank, by_key)
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
-        chosen = _whole_paragraphs(chosen, enriched, chunks, bank, by_key)
+        related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
+        chosen = whole_paragraphs(chosen, enriched, lambda u: _unit_sentences(u, chunks, bank),
+                                  lambda out, sentences: _add(out, sentences, by_key), lambda x: _as_scored(x, by_key), related)
     quotes = arrange(chosen)
     extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
     composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
@@ -330,49 +342,4 @@ def _whole_units(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
         item = enriched.for_sentence(s.sentence)
         if item is not None and item.unit.is_bullet:
             _add(out, _unit_sentences(item, chunks, bank), by_key)
-    return out
-
-
-PARAGRAPH_MAX_UNITS = 3  # a longer paragraph is several points; only a short one reads as one continued thought
-
-
-def paragraph_of(item: "EnrichedUnit", enriched: "EnrichedUnits", article_text: str) -> list["EnrichedUnit"]:
-    """The prose units on `item`'s line of the article (its paragraph), in order; a bullet is its own paragraph."""
-    if item.unit.is_bullet:
-        return [item]
-    i = enriched.units.index(item)
-    lo = hi = i
-    same_line = lambda a, b: a.unit.section_id == b.unit.section_id and not b.unit.is_bullet and \
-        "\n" not in article_text[min(a.end, b.end) : max(a.start, b.start)]
-    while lo > 0 and same_line(enriched.units[lo - 1], enriched.units[lo]):
-        lo -= 1
-    while hi + 1 < len(enriched.units) and same_line(enriched.units[hi], enriched.units[hi + 1]):
-        hi += 1
-    return enriched.units[lo : hi + 1]
-
-
-def _whole_paragraphs(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
-                      by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
-    """A kept sentence of a short paragraph (2-3 sentences, no list lead-in) brings the sentences after it.
-
-    Why: a short article paragraph is usually one thought continued ("Patients may need long-term monitoring ...
-    Support groups and counseling can also help ..."); showing its first half cuts the answer mid-thought.
-    Only what follows is added (the sentence before is the antecedent rule's job), and not beside a list the answer
-    shows whole (the caller's rule: such an answer is the list). On dev, forward completion
-    lifted key-fact recall 0.753 -> 0.815 at the same precision proxy, the whole paragraph cost 0.06 precision
-    (benchmarks/results/rescore_cv.json).
-    """
-    text = enriched.article_text
-    out = list(chosen)
-    for s in chosen:
-        item = enriched.for_sentence(s.sentence)
-        if item is None or item.unit.is_bullet:
-            continue
-        members = paragraph_of(item, enriched, text)
-        if 2 <= len(members) <= PARAGRAPH_MAX_UNITS and not any(m.unit.is_lead_in for m in members):
-            sources = set(item.reference_ids)
-            for member in members[members.index(item) + 1 :]:
-                if not set(member.reference_ids) <= sources:
-                    break  # it draws on other sources: a new point, not this one continued
-                _add(out, _unit_sentences(member, chunks, bank), by_key)
     return out

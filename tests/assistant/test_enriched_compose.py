@@ -43,7 +43,7 @@ def test_a_what_is_question_gets_no_unrelated_bullets(warm_assistant: Assistant)
 
 
 def test_paragraph_of_finds_the_short_paragraph_around_a_sentence(warm_assistant: Assistant) -> None:
-    from assistant.enriched_compose import paragraph_of
+    from assistant.paragraphs import paragraph_of
 
     enriched = warm_assistant.parts().enriched
     text = enriched.article_text
