@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from assistant.answer_focus import unresolved
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, render, score_sentences, select_sentences)
@@ -66,6 +67,7 @@ class Levers:
     paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (_whole_paragraphs)
     definition: bool = True        # "is it when ...?" / "what causes it?" shows the article's definition (_with_definition)
     label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (_label_focus)
+    demonstratives: bool = True    # "with these common cancers": show what it names, or drop it (_resolve_demonstratives)
     related_paragraphs: bool = True  # paragraph completion adds only continuations that relate to the question
 
 
@@ -180,6 +182,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if levers.antecedents:
         chosen = _with_antecedents(chosen, enriched, chunks, bank, by_key)
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
+    if levers.demonstratives:
+        chosen = _resolve_demonstratives(chosen, enriched, chunks, bank, by_key)
     if levers.label_focus and not WANTS_EVERY_ITEM.search(query):
         chosen = _label_focus(chosen, query, enriched, bank.weights)
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
@@ -331,6 +335,30 @@ def _with_antecedents(chosen: list[Scored], enriched: "EnrichedUnits", chunks: d
         before = len(out)
         _add(out, _unit_sentences(prev, chunks, bank), by_key)
         todo.extend(out[before:])
+    return out
+
+
+def _resolve_demonstratives(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"],
+                            bank: SentenceBank, by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
+    """A sentence naming 'these common cancers' brings the sentence before it when that one names them, else goes.
+
+    Why: the enrichment's antecedent flag covers a unit that opens with a reference ("These syndromes ...");
+    a demonstrative later in the sentence ("Although most cases occur in people with these common cancers, ...")
+    slipped through and was shown pointing at nothing (self-written audit bank; answer_focus.unresolved). Another
+    shown sentence that names the whole phrase ("Commonly associated cancers include ...") resolves it too.
+    The only sentence of an answer is kept: the support gate, not this rule, decides whether to answer.
+    """
+    out = list(chosen)
+    for s in chosen:
+        item = enriched.for_sentence(s.sentence)
+        shown = tuple(o.sentence.text for o in out if o is not s)
+        if item is None or not unresolved(s.sentence.text, shown=shown):
+            continue
+        prev = enriched.predecessor(item)
+        if prev is not None and not unresolved(s.sentence.text, prev.unit.text):
+            _add(out, _unit_sentences(prev, chunks, bank), by_key)
+        elif len(out) > 1:
+            out.remove(s)
     return out
 
 
