@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer_focus import unresolved
+from assistant.answer_focus import asks_definition_only, unresolved
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, render, score_sentences, select_sentences)
@@ -68,6 +68,7 @@ class Levers:
     definition: bool = True        # "is it when ...?" / "what causes it?" shows the article's definition (_with_definition)
     label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (_label_focus)
     demonstratives: bool = True    # "with these common cancers": show what it names, or drop it (_resolve_demonstratives)
+    definition_only: bool = True   # a question naming only the subject ("pns in simple words") gets the definition
     related_paragraphs: bool = True  # paragraph completion adds only continuations that relate to the question
 
 
@@ -154,6 +155,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     # "is it a kind of cancer?" guesses at what it is; it asks for no list
     listing = (asks_for_list(query) or bool(LIST_HINT.search(query))) and not ASKS_WHAT_IT_IS.search(query)
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
+    from assistant.retrieval import strip_subject
+
     plain = asks_for_list(query)
     q_terms = question_terms(query)
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain)
@@ -188,6 +191,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         chosen = _label_focus(chosen, query, enriched, bank.weights)
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
         chosen = _with_definition(chosen, enriched, chunks, bank, by_key)
+    elif levers.definition_only and max_sentences is None and not listing and asks_definition_only(query, strip_subject(query)):
+        chosen = _with_definition([], enriched, chunks, bank, by_key) or chosen  # the definition is the whole answer
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
         related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
         chosen = whole_paragraphs(chosen, enriched, lambda u: _unit_sentences(u, chunks, bank),
