@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer_focus import asks_definition_only, unresolved
+from assistant.answer_focus import asks_definition_only, names_distinctive, unresolved
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, render, score_sentences, select_sentences)
@@ -49,6 +49,7 @@ ASKS_WHAT_IT_IS = re.compile(
     r"(?:a|an|just|basically|really|actually|the same as|like|when|where|caused by|part of|from)\b"
     r"|^what\s+(?:causes|is the cause of|are the causes of)\s+(?:it|them|this|these|pns|paraneoplastic)\b"
     r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b", re.IGNORECASE)
+ASKS_CAUSE = re.compile(r"^\s*what\b", re.IGNORECASE)  # "what causes it?" is answered by causes and risk factors too
 WANTS_EVERY_ITEM = re.compile(r"\b(?:all|every|each|list|types|kinds|others?|else|besides)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^([^:]{2,40}):\s")
 LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
@@ -190,6 +191,9 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if levers.label_focus and not WANTS_EVERY_ITEM.search(query):
         chosen = _label_focus(chosen, query, enriched, bank.weights)
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
+        if levers.definition_only and not ASKS_CAUSE.match(query):  # a guess: beside the definition, only what names its distinctive words
+            chosen = [s for s in chosen if names_distinctive(q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index],
+                                                              bank.weights)]
         chosen = _with_definition(chosen, enriched, chunks, bank, by_key)
     elif levers.definition_only and max_sentences is None and not listing and asks_definition_only(query, strip_subject(query)):
         chosen = _with_definition([], enriched, chunks, bank, by_key) or chosen  # the definition is the whole answer
