@@ -39,6 +39,21 @@ def asks_definition_only(question: str, subject_free: str) -> bool:
     return bool(content_terms(question)) and rest <= FRAMING_WORDS
 
 
+EXPLAINS = re.compile(r"\b(?:why|how)\b", re.IGNORECASE)
+EXPLANATION_SENTENCES = 4  # the plain composer's MAX_SENTENCES: a reason or a process takes several steps
+FACT_SENTENCES = 3         # "can it ...?", "what does X do?", "is it genetic?": one point and what backs it
+
+
+def answer_length(question: str) -> int:
+    """How many sentences the relevance cut may choose for a question that asks for no list.
+
+    Why: beyond the third sentence, answers to yes/no and what-questions were off-topic by hand more often than
+    not (self-written audit bank); a why/how question needs its explanation, which often is the fourth sentence
+    ("why is it so hard to diagnose?" -> "Diagnosing ... can be challenging because ...").
+    """
+    return EXPLANATION_SENTENCES if EXPLAINS.search(question) else FACT_SENTENCES
+
+
 DISTINCTIVE_WEIGHT = 0.25  # IDF weight (scaled to 1) under which a word ("cancer" 0.18, "symptom" 0.16) names no one point
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer_focus import asks_definition_only, names_distinctive, unresolved
+from assistant.answer_focus import answer_length, asks_definition_only, names_distinctive, unresolved
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, render, score_sentences, select_sentences)
@@ -70,6 +70,7 @@ class Levers:
     label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (_label_focus)
     demonstratives: bool = True    # "with these common cancers": show what it names, or drop it (_resolve_demonstratives)
     definition_only: bool = True   # a question naming only the subject ("pns in simple words") gets the definition
+    typed_length: bool = True      # a why/how question may take MAX_SENTENCES, another one fewer (answer_focus.answer_length)
     related_paragraphs: bool = True  # paragraph completion adds only continuations that relate to the question
 
 
@@ -155,7 +156,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     """Select, complete (antecedents, lists), order and mark the sentences that answer `query`."""
     # "is it a kind of cancer?" guesses at what it is; it asks for no list
     listing = (asks_for_list(query) or bool(LIST_HINT.search(query))) and not ASKS_WHAT_IT_IS.search(query)
-    limit = max_sentences or (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
+    limit = max_sentences or (LIST_MAX_SENTENCES if listing else answer_length(query) if levers.typed_length else MAX_SENTENCES)
     from assistant.retrieval import strip_subject
 
     plain = asks_for_list(query)
