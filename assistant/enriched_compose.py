@@ -81,6 +81,11 @@ def question_terms(query: str) -> set[str]:
     return content_terms(strip_subject(query)) or content_terms(query)
 
 
+def focus_levers(on: bool) -> dict[str, bool]:
+    """The Levers fields that settings.answer.focused_answers switches together (assistant/answer_focus.py)."""
+    return {name: on for name in ("definition_only", "demonstratives", "typed_length", "related_paragraphs")}
+
+
 @dataclass
 class EnrichedComposition:
     composition: Composition

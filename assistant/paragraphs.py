@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from assistant.compose import Scored
+from assistant.compose import FRAMING, Scored
 
 if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnit, EnrichedUnits
@@ -65,6 +65,8 @@ def relatedness(q_terms: set[str], scored: list[Scored], bank: "SentenceBank", f
     def related(s: Scored) -> bool:
         if CONTRAST.match(s.sentence.text):
             return True  # "Some recover ... However, others ...": the second half of one point
+        if FRAMING.match(s.sentence.text):
+            return False  # "This article comprehensively examines ...": about the article, not a point continued
         terms = bank.terms(s.sentence.chunk.id)[s.sentence.index]
         if any(_same_term(a, b) for a in q_terms for b in terms):
             return True
