@@ -22,7 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer_focus import answer_length, asks_definition_only, names_distinctive, unresolved
+from assistant.answer_focus import answer_length, asks_definition_only, names_distinctive
+from assistant.antecedents import drop_costly_dependents, resolve_demonstratives, with_antecedents
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, render, score_sentences, select_sentences)
@@ -71,6 +72,7 @@ class Levers:
     demonstratives: bool = True    # "with these common cancers": show what it names, or drop it (_resolve_demonstratives)
     definition_only: bool = True   # a question naming only the subject ("pns in simple words") gets the definition
     typed_length: bool = True      # a why/how question may take MAX_SENTENCES, another one fewer (answer_focus.answer_length)
+    costly_dependents: bool = True  # a weak sentence whose antecedent is weak too goes, instead of bringing it
     related_paragraphs: bool = True  # paragraph completion adds only continuations that relate to the question
 
 
@@ -83,7 +85,7 @@ def question_terms(query: str) -> set[str]:
 
 def focus_levers(on: bool) -> dict[str, bool]:
     """The Levers fields that settings.answer.focused_answers switches together (assistant/answer_focus.py)."""
-    return {name: on for name in ("definition_only", "demonstratives", "typed_length", "related_paragraphs")}
+    return {name: on for name in ("definition_only", "demonstratives", "typed_length", "related_paragraphs", "costly_dependents")}
 
 
 @dataclass
@@ -189,11 +191,15 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         before = len(chosen)
         chosen = _whole_lists(chosen, enriched, chunks, bank, by_key, need)
         expanded = len(chosen) > before
+    units = lambda u: _unit_sentences(u, chunks, bank)  # noqa: E731
+    add = lambda out, sentences: _add(out, sentences, by_key)  # noqa: E731
     if levers.antecedents:
-        chosen = _with_antecedents(chosen, enriched, chunks, bank, by_key)
+        if levers.costly_dependents:
+            chosen = drop_costly_dependents(chosen, enriched, units, lambda x: _as_scored(x, by_key))
+        chosen = with_antecedents(chosen, enriched, units, add)
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
     if levers.demonstratives:
-        chosen = _resolve_demonstratives(chosen, enriched, chunks, bank, by_key)
+        chosen = resolve_demonstratives(chosen, enriched, units, add)
     if levers.label_focus and not WANTS_EVERY_ITEM.search(query):
         chosen = _label_focus(chosen, query, enriched, bank.weights)
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
@@ -334,47 +340,6 @@ def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: di
         _add(out, _unit_sentences(unit, chunks, bank), by_key)
     have = {(s.sentence.chunk.id, s.sentence.index) for s in out}
     return out + [s for s in chosen if (s.sentence.chunk.id, s.sentence.index) not in have]
-
-
-def _with_antecedents(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
-                      by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
-    """Each kept sentence that needs the one before it brings it (repeatedly: a chain of 'This ...' sentences)."""
-    out = list(chosen)
-    todo = list(chosen)
-    while todo:
-        s = todo.pop()
-        item = enriched.for_sentence(s.sentence)
-        prev = enriched.predecessor(item) if item is not None and item.needs_previous else None
-        if prev is None:
-            continue
-        before = len(out)
-        _add(out, _unit_sentences(prev, chunks, bank), by_key)
-        todo.extend(out[before:])
-    return out
-
-
-def _resolve_demonstratives(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"],
-                            bank: SentenceBank, by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
-    """A sentence naming 'these common cancers' brings the sentence before it when that one names them, else goes.
-
-    Why: the enrichment's antecedent flag covers a unit that opens with a reference ("These syndromes ...");
-    a demonstrative later in the sentence ("Although most cases occur in people with these common cancers, ...")
-    slipped through and was shown pointing at nothing (self-written audit bank; answer_focus.unresolved). Another
-    shown sentence that names the whole phrase ("Commonly associated cancers include ...") resolves it too.
-    The only sentence of an answer is kept: the support gate, not this rule, decides whether to answer.
-    """
-    out = list(chosen)
-    for s in chosen:
-        item = enriched.for_sentence(s.sentence)
-        shown = tuple(o.sentence.text for o in out if o is not s)
-        if item is None or not unresolved(s.sentence.text, shown=shown):
-            continue
-        prev = enriched.predecessor(item)
-        if prev is not None and not unresolved(s.sentence.text, prev.unit.text):
-            _add(out, _unit_sentences(prev, chunks, bank), by_key)
-        elif len(out) > 1:
-            out.remove(s)
-    return out
 
 
 def _whole_units(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
