@@ -57,3 +57,29 @@ def test_a_yes_no_question_takes_three_sentences_at_most_before_completion(warm_
 def test_a_sentence_pointing_at_unshown_common_cancers_is_left_out(warm_assistant: Assistant, unfocused: Assistant) -> None:
     on, off = both(warm_assistant, unfocused, "who is most at risk")
     assert "these common cancers" in off and "these common cancers" not in on, on
+
+
+def test_a_weak_sentence_opening_with_a_reference_goes_rather_than_bring_a_weak_antecedent(warm_assistant: Assistant) -> None:
+    """Article sentences with set scores: 'This is a common presentation ...' (needs 'Imagine ...' before it)."""
+    from assistant.antecedents import drop_costly_dependents
+    from assistant.compose import Scored
+    from assistant.enriched_compose import _unit_sentences
+
+    parts = warm_assistant.parts()
+    enriched, chunks = parts.enriched, {c.id: c for c in parts.index.chunks()}
+    units = lambda unit: _unit_sentences(unit, chunks, parts.bank)  # noqa: E731
+
+    def sentence(prefix: str):
+        return units(enriched.at(enriched.article_text.index(prefix)))[0]
+
+    best = Scored(sentence("Paraneoplastic syndromes are a group"), 1.0, 0.0, 0.0, 1)
+    dependent = Scored(sentence("This is a common presentation"), 0.9, 0.0, 0.0, 1)
+    turn = Scored(sentence("However, how these syndromes are identified"), 0.9, 0.0, 0.0, 1)
+
+    def scores(antecedent: float):
+        return lambda x: Scored(x, antecedent, 0.0, 0.0, 1)
+
+    assert drop_costly_dependents([best, dependent], enriched, units, scores(0.1)) == [best]
+    assert drop_costly_dependents([best, dependent], enriched, units, scores(0.8)) == [best, dependent]
+    assert drop_costly_dependents([dependent], enriched, units, scores(0.1)) == [dependent]  # the only sentence stays
+    assert drop_costly_dependents([best, turn], enriched, units, scores(0.1)) == [best, turn]  # a turn is its own point
