@@ -66,10 +66,10 @@ class Levers:
     keep_margin: float = 0.25      # settings.answer.keep_margin: kept sentences score within this of the best one
     max_sentences: int = MAX_SENTENCES  # settings.answer.ranker_max_sentences (a list question: LIST_MAX_SENTENCES)
     filter_only: bool = False      # the hand-weighted choice stands and the ranker only drops sentences from it
-    paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (_whole_paragraphs)
+    paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (paragraphs.whole_paragraphs)
     definition: bool = True        # "is it when ...?" / "what causes it?" shows the article's definition (_with_definition)
     label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (_label_focus)
-    demonstratives: bool = True    # "with these common cancers": show what it names, or drop it (_resolve_demonstratives)
+    demonstratives: bool = True    # "with these common cancers": show what it names, or drop it (antecedents.resolve_demonstratives)
     definition_only: bool = True   # a question naming only the subject ("pns in simple words") gets the definition
     typed_length: bool = True      # a why/how question may take MAX_SENTENCES, another one fewer (answer_focus.answer_length)
     costly_dependents: bool = True  # a weak sentence whose antecedent is weak too goes, instead of bringing it
