@@ -34,13 +34,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.safety_framing import doubtful_piece
+
 if TYPE_CHECKING:
     import numpy as np
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "emergency_model.npz"
 FORMAT = 2
 NGRAM_BUCKETS = 1 << 14
-MAX_PIECES = 12  # a message of more sentences is scored on its first ones (max_question_chars bounds it anyway)
+# a message of more pieces is scored whole and on its last ones: a long message tends to end with what is
+# happening now ("... last thing, my dad is gasping for air"); max_question_chars bounds the count anyway
+MAX_PIECES = 24
 MIN_PIECE_WORDS = 2
 
 Embed = Callable[[Sequence[str]], "Sequence[Sequence[float]]"]
@@ -72,7 +76,9 @@ def pieces(text: str) -> list[str]:
         if len(piece.split()) >= MIN_PIECE_WORDS and piece.lower() not in seen:
             seen.add(piece.lower())
             kept.append(piece)
-    return kept[:MAX_PIECES] or ([text] if text else [])
+    if len(kept) > MAX_PIECES:
+        kept = kept[:1] + kept[1 - MAX_PIECES:]
+    return kept or ([text] if text else [])
 
 
 def ngrams(text: str) -> list[str]:
@@ -180,7 +186,7 @@ def find_emergency(model: EmergencyModel, text: str, embed: Embed) -> Finding | 
     near = model.similarity(vectors)
     found = []
     for i, (piece, vector) in enumerate(zip(parts, vectors)):
-        if near[i] < model.min_similarity:
+        if near[i] < model.min_similarity or doubtful_piece(piece):
             continue
         probability = model.probability(piece, vector)
         if probability >= (model.threshold if i == 0 else model.sentence_threshold):

@@ -78,7 +78,7 @@ def understand(settings: "Settings", question: str, history: Sequence[Any] | Non
 
     if load_triage is None:
         text, standalone = standalone_question(settings, question, history)
-        return Understood(text=text, standalone=standalone, verdict=classify(text))
+        return Understood(text=text, standalone=standalone, verdict=classify(text).as_emergency())  # no learned check here
     text = clean_question(question, settings.answer.max_question_chars)
     turns = check_history(history, settings.answer.max_question_chars, settings.answer.max_history_turns)
     verdict = classify(text)

@@ -15,8 +15,9 @@ question without topic words is only refused when retrieval also finds nothing r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from assistant.safety_framing import framing
 from assistant.safety_rules import _WHO, EMERGENCY_RULES, PERSONAL_RULES, Category, Rule  # noqa: F401 (re-exported)
 
 
@@ -81,6 +82,16 @@ class Verdict:
     rule: str | None = None
     kind: str | None = None
     matched: str | None = None
+    # an emergency rule's hit in a doubtful framing (past, hypothetical, story, animal, idiom; see
+    # assistant/safety_framing.py), left to the learned check: "rule:framing", e.g. "overdose:past"
+    deferred: str | None = None
+    deferred_kind: str | None = None
+
+    def as_emergency(self) -> "Verdict":
+        """The deferred hit as an emergency, for when no learned check can decide (recall first)."""
+        if self.deferred is None or self.category == "emergency":
+            return self
+        return Verdict("emergency", self.deferred, self.deferred_kind, self.matched)
 
 
 def normalise(text: str) -> str:
@@ -112,19 +123,34 @@ _COMPARISON = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:as \w+ as|than (?:before|usual
 _RESOLVED = re.compile(r"(?:\b(?:is|are|was|seems?|feels?)|'s|'re|(?<=\bhe)s|(?<=\bshe)s|(?<=\bthey)re) "
                        r"(?:fine|ok|okay|better|recovered|back to normal|all right|alright)\b|"
                        r"\b(?:has recovered|came round|came to|woke up fine)\b")
-_GENERAL_QUESTION = re.compile(r"^\W*(?:can|could|does|do|is|are|what|how|why|which|when|will|would|should)\b")
+# "can't breathe" opens no question: a negated modal is a statement
+_GENERAL_QUESTION = re.compile(r"^\W*(?:can|could|does|do|is|are|what|how|why|which|when|will|would|should)\b(?!'t|n't)")
 # who makes a question personal; 'someone' in "what does it mean when someone ..." does not
 _PERSON = re.compile(rf"(?!\b(?:someone|somebody)\b)\b{_WHO}\b|\b(?:my|his|her|our)\b")
 
 
-def _guarded_out(text: str, start: int, end: int) -> bool:
-    """True when a loosely worded sign is past, hypothetical, or part of a general question about the disease."""
+_CONDITIONAL = re.compile(r"\b(?:if|in case|whenever|what to do when)\b")
+
+
+def _guarded_out(text: str, start: int, end: int, strict: bool = False) -> bool:
+    """True when a loosely worded sign is past, hypothetical, or part of a general question about the disease.
+
+    `strict` (a firmly worded rule's hit, deferred rather than dropped): a question opener counts only when no
+    person is named between it and the sign, unless it is a condition ("if my dad stops responding"), so that
+    "what are the symptoms of pns my sister has taken loads of tablets", typed without a stop, still stands.
+    """
     lo, hi = _sentence_bounds(text, start, end)
     sentence = text[lo:hi]
     # 'a stroke two years ago and now cancer': a past marker right after the sign dates the sign itself
     if _PAST.search(text[end: min(hi, end + 30)]) or (_PAST.search(sentence) and not _NOW.search(sentence)) or _RESOLVED.search(sentence):
         return True
-    if _HYPOTHETICAL.search(text, lo, end) or _COMPARISON.match(text[end:hi]):
+    if _COMPARISON.match(text[end:hi]):
+        return True
+    opener = None
+    for opener in _HYPOTHETICAL.finditer(text, lo, end):
+        pass
+    if opener is not None and (not strict or _CONDITIONAL.match(opener.group(0))
+                               or not _PERSON.search(text, opener.end(), start)):
         return True
     return bool(_GENERAL_QUESTION.match(sentence) and not _PERSON.search(sentence))
 
@@ -144,10 +170,45 @@ def _first_match(rules: tuple[Rule, ...], text: str) -> Verdict | None:
     return None
 
 
+def _first_emergency(text: str) -> Verdict | None:
+    """The first emergency hit that stands; failing that, the first doubtful one as a deferred verdict.
+
+    A hit of an unguarded rule in a past, hypothetical or general sentence (what guards the loose rules) and
+    any hit in a framing of assistant/safety_framing.py is deferred, never dropped: the learned check decides.
+    """
+    deferred: Verdict | None = None
+    for rule in EMERGENCY_RULES:
+        for m in rule.compiled.finditer(text):
+            if rule.guard and _guarded_out(text, m.start(), m.end()):
+                continue
+            general = not rule.guard and _guarded_out(text, m.start(), m.end(), strict=True)
+            why = "general" if general else framing(text, m.start(), m.end(), rule.name)
+            if why is None:
+                return Verdict(rule.category, rule.name, rule.kind or rule.name, m.group(0))
+            if deferred is None:
+                deferred = Verdict("none", None, None, m.group(0), f"{rule.name}:{why}", rule.kind or rule.name)
+    return deferred
+
+
 def classify(question: str) -> Verdict:
-    """Emergency beats personal advice beats everything else; 'none' means: answer from the article."""
+    """Emergency beats personal advice beats everything else; 'none' means: answer from the article.
+
+    An emergency hit the rules doubt rides along as `deferred` on whatever else the question is.
+    """
     text = normalise(question)
-    return _first_match(EMERGENCY_RULES, text) or _first_match(PERSONAL_RULES, text) or Verdict("none")
+    emergency = _first_emergency(text)
+    if emergency is not None and emergency.category == "emergency":
+        return emergency
+    # normalise joins lines, so a line that stands alone ("is it contagious\na woman has collapsed") is read alone too
+    for line in question.splitlines() if "\n" in question else ():
+        alone = _first_emergency(normalise(line))
+        if alone is not None and alone.category == "emergency":
+            return alone
+    verdict = _first_match(PERSONAL_RULES, text) or Verdict("none")
+    if emergency is not None:
+        verdict = replace(verdict, deferred=emergency.deferred, deferred_kind=emergency.deferred_kind,
+                          matched=verdict.matched or emergency.matched)
+    return verdict
 
 
 def rule_words(vocabulary: frozenset[str]) -> frozenset[str]:

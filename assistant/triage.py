@@ -92,8 +92,10 @@ class Triaged:
     subject: str | None = field(default=None, metadata={"why": "the question's subject when the corpus never names it"})
 
     def flags(self) -> list[str]:
-        """What triage changed or decided, for Answer.flags."""
-        return self.normalised.flags()
+        """What triage changed or decided, for Answer.flags; an emergency rule's hit that the learned check
+        was left to decide (and did not confirm) is named, so a reviewer sees what the rules doubted."""
+        doubted = self.verdict.deferred if self.verdict.category != "emergency" else None
+        return self.normalised.flags() + ([f"safety: emergency rule {doubted} deferred to the learned check"] if doubted else [])
 
 
 class Triage:
@@ -166,8 +168,8 @@ class Triage:
         then the follow-up rewrite and (when the question is not personal) the bibliography router."""
         guess = self.language.detect(question)
         if not guess.english:
-            plain = Normalised(question, question, question)
-            return Triaged(guess, plain, self.classify(plain), question, question)
+            plain = Normalised(question, question, question)  # no learned check for another language: a doubted hit counts
+            return Triaged(guess, plain, self.classify(plain).as_emergency(), question, question)
         normalised = self.normalise(question)
         verdict = self.classify(normalised)
         turns = [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}
@@ -193,16 +195,22 @@ class Triage:
         Run after the rules because it needs the sentence model: `embed` is the index's own question
         embedder (`embedding_model`), so the check costs one batch of vectors and loads nothing new; an
         index built with another model gets the classifier's own encoder instead.
+        A rule hit the rules doubted (`verdict.deferred`: past, hypothetical, story, animal, idiom) is decided
+        here by the model; without a model it counts as an emergency.
         """
         model = self.emergency_model
-        if model is None or triaged.verdict.category == "emergency" or not triaged.language.english:
+        if triaged.verdict.category == "emergency":
             return triaged
+        if model is None or not triaged.language.english:
+            emergency = triaged.verdict.as_emergency()
+            return triaged if emergency is triaged.verdict else replace(triaged, verdict=emergency, bibliography=None)
         if embedding_model != model.embedding_model:
             embed = self._own_embedder(model.embedding_model)
         finding = find_emergency(model, triaged.normalised.text, embed)
         if finding is None:
             return triaged
-        verdict = Verdict("emergency", f"emergency_model p={finding.probability:.2f}", finding.kind, finding.piece)
+        doubted = f" (rule {triaged.verdict.deferred})" if triaged.verdict.deferred else ""
+        verdict = Verdict("emergency", f"emergency_model p={finding.probability:.2f}{doubted}", finding.kind, finding.piece)
         return replace(triaged, verdict=verdict, bibliography=None)
 
     def _own_embedder(self, name: str) -> Embed:
@@ -220,4 +228,6 @@ class Triage:
             typed = classify(normalised.original)
             if typed.category == "emergency":
                 return typed
+            if verdict.deferred is None and typed.deferred is not None:
+                return replace(verdict, deferred=typed.deferred, deferred_kind=typed.deferred_kind)
         return verdict

@@ -3,6 +3,8 @@
     python -m benchmarks.emergency_classifier train     # grouped 5-fold CV, threshold, fit -> assistant/data/emergency_model.npz
     python -m benchmarks.emergency_classifier heldout   # score the self-written held-out bank once (rules, model, both)
     python -m benchmarks.emergency_classifier ood --stage after   # the out-of-distribution check bank (benchmarks/emergency_ood.py)
+    python -m benchmarks.emergency_classifier check3 --stage after   # check bank 3: unseen phrasings (same report shape)
+    python -m benchmarks.emergency_classifier check4 --stage after   # mini check bank 4, written after the change
 
 How it is measured: messages (benchmarks/emergency_data.py) are grouped so that a phrasing, its typed
 variants and the messages it was buried in always share a fold; every message is scored by a model that
@@ -119,9 +121,12 @@ def nearest(vectors: Any, emergencies: Any) -> Any:
 
 def out_of_fold(data: dict[str, Any]) -> list[list[tuple[int, float, float]]]:
     """Each message's pieces as (side, probability, nearest-emergency cosine) from a model trained on the other
-    folds' groups; side 0 is the whole message, 1 any other piece."""
+    folds' groups; side 0 is the whole message, 1 any other piece. A doubtful piece (an idiom, a story, an
+    animal or a thing as its subject: assistant/safety_framing.py) gets cosine -1: it never fires."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
+
+    from assistant.safety_framing import doubtful_piece
 
     rows, index = data["rows"], data["index"]
     groups = [r.group for r in rows]
@@ -139,6 +144,7 @@ def out_of_fold(data: dict[str, Any]) -> list[list[tuple[int, float, float]]]:
         near = nearest(data["vectors"][at], known)
         wholes = {i: rows[i].text.strip() for i in held}
         for (i, k), p, d in zip(todo, probs, near):
+            d = -1.0 if doubtful_piece(data["texts"][k]) else d  # never fires, as in find_emergency
             scores[i].append((0 if data["texts"][k] == wholes[i] else 1, float(p), float(d)))
     return scores
 
@@ -282,7 +288,7 @@ def train(out: Path, results: Path) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=("train", "heldout", "ood"))
+    parser.add_argument("command", choices=("train", "heldout", "ood", "check3", "check4"))
     parser.add_argument("--stage", default="after", help="ood: the report entry to write (before/after a change)")
     parser.add_argument("--out", type=Path, default=None, help="where the weights go (default assistant/data/emergency_model.npz)")
     args = parser.parse_args()
@@ -294,6 +300,12 @@ def main() -> None:
         from benchmarks.emergency_ood import score_ood
 
         score_ood(args.stage)
+    elif args.command in ("check3", "check4"):
+        from benchmarks import emergency_data
+        from benchmarks.emergency_ood import score_ood
+
+        bank = getattr(emergency_data, args.command.upper())
+        score_ood(args.stage, bank, REPO / "benchmarks" / "results" / f"emergency_{args.command}.json", probes=False)
     else:
         from benchmarks.emergency_heldout import score_heldout
 

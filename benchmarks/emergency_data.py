@@ -1,14 +1,15 @@
 """What the emergency classifier learns from: labelled messages, made noisy the way people type, cut into pieces.
 
 Sources (all either self-written or corpus-derived; no test item is ever read):
-  - assistant/data/emergency_bank.jsonl: the self-written bank (emergencies and hard negatives);
+  - assistant/data/emergency_bank.jsonl and emergency_bank2.jsonl: the self-written banks (emergencies and hard negatives);
   - tests/assistant/phrasings/: the synthetic phrasings the rule tests use (emergencies, non-emergencies,
     sloppy, short and jargon English questions);
   - eval set v1 (no split) and the **dev** split of eval set v2 (never test): their questions, labelled by
     whether `emergency` is an acceptable status; non-English items are left out;
   - the corpus: each article unit and the questions the local model generated for it (negatives).
-eval/data/emergency_heldout.jsonl and emergency_ood_check.jsonl, written before any of this was trained, are never a source: a text that
-appears there is left out of training (and one in the self-written bank is an error).
+The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3.jsonl), each written
+before the change it measures, are never a source: a text that appears there is left out of training (and one in
+the self-written bank is an error).
 
 Augmentation (seeded, AUGMENT_VERSION): each written phrasing also appears lower-cased without
 apostrophes and with one typo; a share of the short ones is joined to an unrelated on-topic question the
@@ -27,8 +28,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BANK = REPO / "assistant" / "data" / "emergency_bank.jsonl"
+# self-written training bank 2: SMS, misspellings, bystanders, 'can it wait', long messages; animals, devices, idioms,
+# resolved events, stories and questions about emergencies in general (the kinds check bank 3 found firing)
+BANK2 = REPO / "assistant" / "data" / "emergency_bank2.jsonl"
 HELDOUT = REPO / "eval" / "data" / "emergency_heldout.jsonl"
 OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"  # the out-of-distribution check bank: never trained on
+CHECK3 = REPO / "eval" / "data" / "emergency_check3.jsonl"  # check bank 3 (unseen phrasings): never trained on
+CHECK4 = REPO / "eval" / "data" / "emergency_check4.jsonl"  # mini check bank 4, written after the change: never trained on
+CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"
@@ -55,12 +62,12 @@ def _kind(label: str, kind: str) -> str:
     return "none" if label == "none" else (kind if kind in CLASSES else "emergency")
 
 
-def bank_rows(path: Path = BANK) -> list[Row]:
+def bank_rows(path: Path = BANK, prefix: str = "bank") -> list[Row]:
     rows = []
     for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()[1:]):  # line 1 says what the file is
         d = json.loads(line)
         span = tuple(d["span"]) if "span" in d else None
-        rows.append(Row(d["text"], _kind(d["label"], d["kind"]), f"bank:{i}", "bank", span, d["kind"]))
+        rows.append(Row(d["text"], _kind(d["label"], d["kind"]), f"{prefix}:{i}", "bank", span, d["kind"]))
     return rows
 
 
@@ -109,9 +116,13 @@ def corpus_rows() -> list[Row]:
 def training_rows() -> list[Row]:
     """Every source, in a fixed order, less any text that is also in the held-out bank (a few short test
     phrasings such as "is there a cure" happen to be; the self-written bank itself must have none)."""
-    held = {json.loads(line).get("text") for path in (HELDOUT, OOD_CHECK)
+    held = {json.loads(line).get("text") for path in CHECK_BANKS
             for line in path.read_text(encoding="utf-8").splitlines()[1:]}
-    bank = bank_rows()
+    # bank 2's negatives cost recall under grouped CV (same augmentation draw: the first bank's emergencies 0.963
+    # out-of-fold with bank 2's emergencies alone, 0.950 with its negatives too) for fewer false triggers (0.037 ->
+    # 0.031); trained on all the same: without them the model breaks the out-of-distribution guarantee on pets
+    # (tests/assistant/test_emergency_model.py) and the rules now defer to it on exactly those kinds
+    bank = bank_rows() + bank_rows(BANK2, "bank2")
     leaked = sorted({r.text for r in bank if r.text in held})
     if leaked:
         raise ValueError(f"{len(leaked)} bank text(s) are in the held-out bank, e.g. {leaked[0]!r}")

@@ -33,15 +33,19 @@ def probe_scores() -> dict[str, float]:
     return {p: round(model.probability(t, v), 4) for p, t, v in zip(PROBES, texts, vectors)}
 
 
-def score_ood(stage: str, path: Path = OOD, results: Path = OOD_RESULTS) -> dict[str, Any]:
+def score_ood(stage: str, path: Path = OOD, results: Path = OOD_RESULTS, probes: bool = True) -> dict[str, Any]:
+    """Score a check bank and keep the result as one stage (`before`/`after`) of its report; the probes only for
+    the out-of-distribution bank they were found with."""
     from benchmarks.emergency_heldout import score_heldout
 
     scratch = results.with_suffix(".tmp")
     report = score_heldout(path, scratch)
     scratch.unlink()
-    report["probes"] = probe_scores()
+    if probes:
+        report["probes"] = probe_scores()
     stages = json.loads(results.read_text(encoding="utf-8")) if results.exists() else {"benchmark": "emergency_ood_check"}
     stages[stage] = report
     results.write_text(json.dumps(stages, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(report["probes"], indent=1))
+    if probes:
+        print(json.dumps(report["probes"], indent=1))
     return report

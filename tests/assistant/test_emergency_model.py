@@ -88,6 +88,16 @@ def test_a_message_is_scored_whole_by_sentence_and_after_a_topic_switch(text: st
     assert pieces(text) == expected
 
 
+def test_a_long_message_is_scored_on_its_last_sentences_too() -> None:
+    """An emergency often ends a long message ("... last thing, my dad cant breathe"): past MAX_PIECES pieces,
+    the whole message and the last ones are kept, not the first ones."""
+    from assistant.emergency_model import MAX_PIECES
+
+    text = ". ".join(f"question number {i} is about lems" for i in range(MAX_PIECES + 6)) + ". my dad cant breathe"
+    kept = pieces(text)
+    assert len(kept) == MAX_PIECES and kept[0] == text and kept[-1] == "my dad cant breathe"
+
+
 def test_ngram_buckets_do_not_depend_on_the_process() -> None:
     """crc32, not hash(): a model trained in one process must read the same buckets in another."""
     code = "from assistant.emergency_model import ngram_features as f; print(sorted(f('he wont wake up')))"
@@ -161,7 +171,7 @@ def test_held_out_bank_recall_and_false_triggers(triage, embed) -> None:
     emergencies = [found[r["text"]] for r in rows if r["label"] == "emergency"]
     others = [found[r["text"]] for r in rows if r["label"] == "none"]
     assert sum(emergencies) / len(emergencies) >= 0.98
-    assert sum(others) / len(others) <= 0.05  # the rules' own false triggers on written-to-trip idioms included
+    assert sum(others) / len(others) <= 0.01  # 0.041 before rule hits on past events and idioms were deferred
 
 
 OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"
@@ -208,3 +218,36 @@ def test_the_distance_gate_stops_a_piece_far_from_every_emergency(model: Emergen
     assert always.similarity(far[None])[0] < model.min_similarity
     assert find_emergency(always, "some words here", lambda texts: [far for _ in texts]) is None
     assert find_emergency(always, "some words here", lambda texts: [known for _ in texts]) is not None
+
+
+CHECK3 = REPO / "eval" / "data" / "emergency_check3.jsonl"
+
+
+def _check3(label: str) -> list[str]:
+    rows = [json.loads(line) for line in CHECK3.read_text(encoding="utf-8").splitlines()[1:]]
+    return [r["text"] for r in rows if r["label"] == label]
+
+
+def test_the_check_banks_are_never_training_sources() -> None:
+    """Check bank 3 (written before the change it measures) joins the other check banks outside training."""
+    from benchmarks.emergency_data import CHECK_BANKS, training_rows
+
+    assert CHECK3 in CHECK_BANKS and HELDOUT in CHECK_BANKS and OOD_CHECK in CHECK_BANKS
+    trained = {r.text for r in training_rows()}
+    for bank in CHECK_BANKS:
+        texts = {json.loads(line)["text"] for line in bank.read_text(encoding="utf-8").splitlines()[1:]}
+        assert not texts & trained, bank.name
+
+
+def test_check_bank_3_recall_and_false_triggers(triage, embed) -> None:
+    """Unseen phrasings (long rambling, misspellings, SMS, bystanders, 'can it wait') and hard negatives (past,
+    hypothetical, first-aid questions, idioms, pets, stories) through rules + model, as the pipeline runs them:
+    before the rule deferral and training bank 2, recall 1.000 with false triggers 0.200; after, 1.000 and 0.017
+    (benchmarks/results/emergency_check3.json)."""
+    def fires(text: str) -> bool:
+        return triage.recheck(triage.triage(text), embed, "all-MiniLM-L6-v2").verdict.category == "emergency"
+
+    missed = [q for q in _check3("emergency") if not fires(q)]
+    false = [q for q in _check3("none") if fires(q)]
+    assert missed == []
+    assert len(false) / len(_check3("none")) <= 0.03, false

@@ -1,0 +1,100 @@
+"""Emergency rule hits in a doubtful framing are deferred to the learned check, never dropped.
+
+The phrasings here are written for these tests (synthetic); none is in a check bank.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.safety import classify
+from assistant.safety_framing import framing
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("my brother overdosed when he was a teenager, is that linked to his cancer now", "overdose:past"),
+        ("years ago i wanted to end my life but i am in a good place now", "self_harm:resolved"),
+        ("picture this: if a patient with lems cant breathe, who treats it", "not_breathing:general"),
+        ("in the documentary a man stopped breathing from myasthenia", "not_breathing:hypothetical"),
+        ("i am dying to learn who the authors are", "asks_for_help_now:idiom"),
+        ("our cat is not breathing right and the vet is closed", "not_breathing:animal"),
+        ("how do you give first aid to someone who has collapsed", "unconscious:general"),
+        ("my gran has occasional chest tightness when she is anxious", "chest_pain:past"),
+    ],
+)
+def test_a_doubtful_hit_is_deferred_with_its_rule_and_framing(question: str, why: str) -> None:
+    verdict = classify(question)
+    assert verdict.category != "emergency" and verdict.deferred == why
+    assert verdict.as_emergency().category == "emergency"  # what counts when no learned check can decide
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my daughters lips are swelling and she cant breathe after eating nuts",
+        "my dog bit my son and he is bleeding heavily from his arm",
+        "he had a fit years ago and now he is fitting again and wont stop",
+        "my mum overdosed on her morphine, she is very drowsy",
+        "i want to end my life tonight",
+        "dad just collapsed and is not responding",
+        "she had chest pain for months but right now it is crushing and spreading to her arm",
+        "dad has been fitting on and off for forty minutes",  # 'on and off' makes no seizure chronic
+        "im fine but my husband is not breathing",  # resolved only when told after the sign
+        "we were watching a movie and dad collapsed and is not responding",  # a story only when the event is in it
+        "i know first aid but he is not breathing",
+        "what are the signs of lems my brother has taken a whole bottle of pills",  # a question run into a statement
+        "does it spread\na man in the street has collapsed",  # a line of its own
+        "my laptop is dying so quickly: dad collapsed and isnt breathing",  # a person after the thing
+    ],
+)
+def test_an_emergency_happening_now_still_stands_on_the_rules_alone(question: str) -> None:
+    verdict = classify(question)
+    assert verdict.category == "emergency" and verdict.deferred is None, verdict
+
+
+def test_a_personal_question_keeps_its_deferred_hit() -> None:
+    verdict = classify("my brother overdosed years ago, will he survive his lung cancer")
+    assert verdict.category == "personal_advice" and verdict.deferred == "overdose:general"
+
+
+def test_framing_looks_only_at_the_sentence_of_the_hit() -> None:
+    text = "my mum had a seizure years ago. now she is not breathing"
+    start = text.index("not breathing")
+    assert framing(text, start, start + len("not breathing")) is None
+
+
+def test_without_a_learned_check_a_deferred_hit_is_an_emergency(triage) -> None:
+    """Recall first: the rules doubt, but nothing else can decide, so the emergency reply is given."""
+    no_model = triage.__class__.__new__(triage.__class__)
+    no_model.__dict__.update(triage.__dict__, emergency_model=None)
+    triaged = no_model.triage("my brother overdosed when he was a teenager, is that linked to his cancer now")
+    assert triaged.verdict.category == "none" and triaged.verdict.deferred
+    rechecked = no_model.recheck(triaged, lambda texts: [], "all-MiniLM-L6-v2")
+    assert rechecked.verdict.category == "emergency" and rechecked.verdict.rule == "overdose:past"
+
+
+def test_the_learned_check_decides_a_deferred_hit(triage) -> None:
+    """With the model, a past event stays an ordinary question (the bundled encoder, no stub)."""
+    from index.numpy_encoder import NumpyEmbedding
+
+    embedder = NumpyEmbedding("all-MiniLM-L6-v2")
+    embedder.warm_up()
+    triaged = triage.triage("my brother overdosed when he was a teenager, is that linked to his cancer now")
+    assert triaged.verdict.deferred == "overdose:past"
+    rechecked = triage.recheck(triaged, embedder.embed_queries, "all-MiniLM-L6-v2")
+    assert rechecked.verdict.category == "none"
+    assert "safety: emergency rule overdose:past deferred to the learned check" in rechecked.flags()
+
+
+@pytest.mark.parametrize(
+    ("piece", "why"),
+    [("my phone is dead", "thing"), ("our rabbit collapsed this morning", "animal"), ("i am dying to know", "idiom"),
+     ("in the film a man stopped breathing", "story"), ("my dog bit my son and he is bleeding a lot", None),
+     ("dad is not breathing", None)],
+)
+def test_a_doubtful_piece_never_fires_the_learned_check(piece: str, why: str | None) -> None:
+    from assistant.safety_framing import doubtful_piece
+
+    assert doubtful_piece(piece) == why
