@@ -28,6 +28,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from assistant.bibliography_terms import asks_for_links, dated_extremes, fields_in, numbered_entries
+from corpus.units import split_units
+
 if TYPE_CHECKING:
     from corpus.models import Reference, ReferenceLink, Section
 
@@ -48,7 +51,8 @@ _FIELD_RES = {name: re.compile(p, re.IGNORECASE) for name, p in FIELDS.items()}
 _ENTRY_WORDS = r"(?:references?|page|web ?pages|refs?|sources?|entries|entry|citations?|chapters?|papers?|articles?|studies|study|works?|publications?|bibliography)"
 SELECTION = re.compile(
     rf"\b(?:which|what|list|name|show|give|how many|any|all|every)\b[^?.!]{{0,40}}\b{_ENTRY_WORDS}\b|\b{_ENTRY_WORDS}\b[^?.!]{{0,20}}\b(?:are|were) (?:from|by|in|on)\b"
-    rf"|\b{_ENTRY_WORDS}\s+(?:from|by|(?:published|written|dated) (?:in|by|before|after|since))\b",
+    rf"|\b{_ENTRY_WORDS}\s+(?:from|by|(?:published|written|dated) (?:in|by|before|after|since))\b"
+    rf"|\b{_ENTRY_WORDS}\s+(?:(?:older|newer|earlier|later) than|before|after|since|prior to)\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 # "work" as a verb ("does it work for nerve symptoms", "how do they work") names no entry of the bibliography.
@@ -109,6 +113,26 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'"))
 
 
+def unit_topics(sections: Sequence["Section"], links: Sequence["ReferenceLink"]) -> dict[str, set[str]]:
+    """Reference id -> the words of the article sentences that name one of its link terms.
+
+    Why: a link says which section an entry relates to and by which terms ('pemphigus'); the sentence holding
+    the term says what it is about ('Skin Changes: Rashes, itching ... pemphigus'), so "any refs on skin
+    manifestations" finds the entry though neither its title nor its terms say 'skin'."""
+    topics: dict[str, set[str]] = {}
+    for section in sections:
+        terms = [(link.reference_id, [t.lower() for t in link.terms]) for link in links if link.section_id == section.id]
+        if not terms:
+            continue
+        for unit in split_units(section):
+            text = unit.text.lower()
+            words = {w for w in _words(unit.text) if len(w) > 3} - _QUERY_WORDS
+            for reference_id, names in terms:
+                if any(name in text for name in names):
+                    topics.setdefault(reference_id, set()).update(words)
+    return topics
+
+
 class BibliographyQuestions:
     """Recognises bibliography questions against one bibliography (see the module docstring)."""
 
@@ -121,6 +145,7 @@ class BibliographyQuestions:
         self._names: dict[str, set[str]] = {}  # ref id -> name words (surnames, organisations, containers)
         self._titles: dict[str, set[str]] = {}
         self._topics: dict[str, set[str]] = {}  # ref id -> link terms and linked section title words
+        self._unit_topics = unit_topics(sections, links)  # ref id -> words of the sentences naming a link term
         titles = {s.id: s.title for s in sections}
         for r in self.references:
             names = {w for a in r.authors for w in _words(_surname(a)) if len(w) > 2}
@@ -193,12 +218,17 @@ class BibliographyQuestions:
         ("the varki paper", "the ivig chapter"); then a selection by type, name, DOI or year; then all.
         """
         q = _VERB_WORK.sub(r"\1", _MAIN_ARTICLE.sub(" ", question.strip()))
+        all_words = _words(q)
         fields = tuple(name for name, regex in _FIELD_RES.items() if regex.search(q))
-        words = [w for w in _words(q) if w not in _QUERY_WORDS]
+        fields = tuple(dict.fromkeys(fields + fields_in(all_words)))  # synonyms and misspelt field words
+        words = [w for w in all_words if w not in _QUERY_WORDS]
         selection = bool(SELECTION.search(q))
         entry_word = bool(re.search(rf"\b{_ENTRY_WORDS}\b|\bcit(?:e|es|ed|ing)\b", q, re.IGNORECASE))
-        if CLAIM.search(q) or not (fields or selection or entry_word):
+        if CLAIM.search(q) or not (fields or selection or entry_word or asks_for_links(q)):
             return None
+        numbered = numbered_entries(q, self.references) if entry_word else []
+        if numbered:  # 'publisher of ref 7', 'reference #11 details'
+            return BibliographyQuery("fields", tuple(r.id for r in numbered[:MAX_NAMED]), fields)
         cites = CITES_FOR.search(q)
         if cites:
             ids = self._cited_for((cites.group("x") or cites.group("y") or "").strip())
@@ -210,6 +240,9 @@ class BibliographyQuestions:
             best = [r for r in best if r.type == kind] or best
         if best and len(best) <= MAX_NAMED and (named or entry_word) and (fields or selection or entry_word):
             return BibliographyQuery("fields", tuple(r.id for r in best), fields, bool(COUNT.search(q)))
+        extremes, which = dated_extremes(q, self.references)
+        if extremes and which:  # 'the oldest reference', 'most recent source'
+            return BibliographyQuery("selection", tuple(r.id for r in extremes), fields, filters=(which,))
         filtered, filters = self._filter(q)
         if filters and (selection or fields or len(filters) >= 2):
             return BibliographyQuery("selection", tuple(r.id for r in filtered), fields, bool(COUNT.search(q)), filters=tuple(filters))
@@ -233,6 +266,8 @@ class BibliographyQuestions:
             filters += shared
         if HAS_DOI.search(q):
             refs, filters = [r for r in refs if r.doi], filters + ["doi"]
+        elif asks_for_links(q):  # 'which ones have a url', 'open access refs': a URL or a DOI link
+            refs, filters = [r for r in refs if r.url or r.doi], filters + ["url"]
         after, before = _AFTER.search(q), _BEFORE.search(q)
         years = [int(y) for y in _YEAR.findall(q)]
         if after:
@@ -251,7 +286,8 @@ class BibliographyQuestions:
         def hits(ref: "Reference") -> float:
             title = sum(self._match(w, self._titles[ref.id]) for w in words)
             topic = sum(self._match(w, self._topics.get(ref.id, set())) for w in words)
-            return title + 0.5 * topic
+            unit = sum(self._match(w, self._unit_topics.get(ref.id, set())) for w in words)
+            return title + 0.5 * topic + 0.25 * unit
         scored = [(hits(r), r.id) for r in self.references]
         top = max(s for s, _ in scored)
         return [rid for s, rid in scored if top > 0 and s >= top - 1e-9]
