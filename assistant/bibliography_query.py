@@ -48,9 +48,9 @@ FIELDS: dict[str, str] = {
     "type": r"\bwhat (?:kind|type|sort) of (?:source|reference|publication|paper|entry)\b",
 }
 _FIELD_RES = {name: re.compile(p, re.IGNORECASE) for name, p in FIELDS.items()}
-_ENTRY_WORDS = r"(?:references?|page|web ?pages|refs?|sources?|entries|entry|citations?|chapters?|papers?|articles?|studies|study|works?|publications?|bibliography)"
+_ENTRY_WORDS = r"(?:references?|page|web ?pages|refs?|sources?|entries|entry|citations?|chapters?|papers?|articles?|studies|study|works?|publications?|bibliography|reviews?|pieces?|write-?ups?|reference list)"
 SELECTION = re.compile(
-    rf"\b(?:which|what|list|name|show|give|how many|any|all|every)\b[^?.!]{{0,40}}\b{_ENTRY_WORDS}\b|\b{_ENTRY_WORDS}\b[^?.!]{{0,20}}\b(?:are|were) (?:from|by|in|on)\b"
+    rf"\b(?:which|what|list|name|show|give|how many|any|all|every|(?:number|count|total) of)\b[^?.!]{{0,40}}\b{_ENTRY_WORDS}\b|\b{_ENTRY_WORDS}\b[^?.!]{{0,20}}\b(?:are|were)(?: any| all| some| none)?(?: of them)? (?:from|by|in|on)\b"
     rf"|\b{_ENTRY_WORDS}\s+(?:from|by|(?:published|written|dated) (?:in|by|before|after|since))\b"
     rf"|\b{_ENTRY_WORDS}\s+(?:(?:older|newer|earlier|later) than|before|after|since|prior to)\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
@@ -61,8 +61,9 @@ _VERB_WORK = re.compile(r"(\b(?:it|they|that|this|these|those|to|not)|\b(?:do|do
 MAX_NAMED = 3  # more entries than this sharing the best score is a selection ("the StatPearls chapters"), not a name
 # "the article" / "this article" is the main article, never an entry of its bibliography.
 _MAIN_ARTICLE = re.compile(r"\b(?:the|this|your|that) (?:main |original |rupa health )?article(?:'s)?\b", re.IGNORECASE)
-COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
-ALL = re.compile(rf"\b(?:all|every|how many|list)\b|\b(?:what|which) {_ENTRY_WORDS}\b[^?.!]*\b(?:use|uses|used|cite|cites|cited|list|lists|have|has|draw on|rely on)\b", re.IGNORECASE)
+COUNT = re.compile(r"\bhow many\b|\b(?:number|count|total) of\b", re.IGNORECASE)
+ALL = re.compile(rf"\b(?:all|every|how many|list|(?:number|count|total) of)\b|\bbibliography\b|\breference list\b"
+                 rf"|\b(?:what|which) (?:are|were) (?:the|its|their) {_ENTRY_WORDS}\b|\b(?:what|which) {_ENTRY_WORDS}\b[^?.!]*\b(?:use|uses|used|cite|cites|cited|list|lists|have|has|draw on|rely on)\b", re.IGNORECASE)
 CITES_FOR = re.compile(
     rf"\b(?:cite[sd]?|citing|references?|refs?|sources?|(?:papers?|studies|articles?|chapters?))\s+(?:for|on|about|regarding|covering|related to|linked to|dealing with)\s+(?P<x>[^?.!]+)"
     rf"|\b(?:which|what)\s+{_ENTRY_WORDS}\s+(?:covers?|discuss(?:es)?|(?:is|are) about|deals? with|talks? about)\s+(?P<y>[^?.!]+)",
@@ -72,7 +73,7 @@ CITES_FOR = re.compile(
 CLAIM = re.compile(r"\b(?:supports?|backs?|backing|says?|statement|claim|come from|comes from|evidence for)\b", re.IGNORECASE)
 TYPE_FILTERS: dict[str, str] = {
     "book_chapter": r"\b(?:book )?chapters?\b|\bbooks?\b",
-    "journal_article": r"\bjournal (?:articles?|papers?)\b|\bpeer[- ]reviewed\b|\bscientific papers?\b",
+    "journal_article": r"\bjournal (?:articles?|papers?)\b|\b(?:from|in) (?:\w+ )?journals\b|\bpeer[- ]reviewed\b|\bscientific papers?\b",
     "web_page": r"\bweb ?(?:pages?|sites?)\b|\bonline (?:articles?|pages?)\b|\bblog(?: posts?)?\b",
 }
 _TYPE_RES = {name: re.compile(p, re.IGNORECASE) for name, p in TYPE_FILTERS.items()}
@@ -208,6 +209,9 @@ class BibliographyQuestions:
         if top <= 0:
             return [], False
         best = [(named, r) for (s, named), r in scored if s >= top - 1e-9]
+        # 'the paraneoplastic syndromes chapter': an entry whose whole title the question names beats one it shares words with
+        whole = [(named, r) for named, r in best if self._titles[r.id] and self._titles[r.id] <= set(words)]
+        best = whole if 0 < len(whole) < len(best) else best
         return [r for _, r in best], any(named for named, _ in best)
 
     # -- recognising ------------------------------------------------------------------------------
