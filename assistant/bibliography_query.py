@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from assistant.bibliography_terms import asks_for_links, dated_extremes, fields_in, numbered_entries
+from assistant.bibliography_terms import asks_for_links, dated_extremes, fields_in, numbered_entries, spelled_entry_words
 from corpus.units import split_units
 
 if TYPE_CHECKING:
@@ -58,6 +58,10 @@ SELECTION = re.compile(
 # "work" as a verb ("does it work for nerve symptoms", "how do they work") names no entry of the bibliography.
 _VERB_WORK = re.compile(r"(\b(?:it|they|that|this|these|those|to|not)|\b(?:do|does|did|will|would|can|could|might|may)\b"
                         r"(?:\s+[\w-]+){0,3}?)\s+(?:really\s+|still\s+|even\s+|actually\s+)?works?\b", re.IGNORECASE)
+# Fields only an entry has: "url lambert eaton" names the entry by its title words alone ("issue", "pages",
+# "where can I read" also ask about the subject: "what issues does lupus cause").
+_BIBLIOGRAPHIC_FIELDS = frozenset({"doi", "volume", "publisher"})
+_URL_WORD = re.compile(r"\burls?\b", re.IGNORECASE)
 MAX_NAMED = 3  # more entries than this sharing the best score is a selection ("the StatPearls chapters"), not a name
 # "the article" / "this article" is the main article, never an entry of its bibliography.
 _MAIN_ARTICLE = re.compile(r"\b(?:the|this|your|that) (?:main |original |rupa health )?article(?:'s)?\b", re.IGNORECASE)
@@ -166,6 +170,7 @@ class BibliographyQuestions:
         self._shared_names = {w for r in self.references for w in self._names[r.id] if self._idf.get(w, 9.0) <= math.log(1 + n / 2)}
         self._vocabulary = sorted({w for d in (self._names, self._titles, self._topics) for ws in d.values() for w in ws})
         self._similar_cache: dict[str, frozenset[str]] = {}
+        self._known = self._common | frozenset(self._vocabulary)  # words never respelt as entry words
 
     # -- scoring ----------------------------------------------------------------------------------
     def _similar(self, word: str) -> frozenset[str]:
@@ -221,10 +226,10 @@ class BibliographyQuestions:
         Priority: what the article cites for a subject; then one to three entries the question names
         ("the varki paper", "the ivig chapter"); then a selection by type, name, DOI or year; then all.
         """
-        q = _VERB_WORK.sub(r"\1", _MAIN_ARTICLE.sub(" ", question.strip()))
+        q = self._respell(_VERB_WORK.sub(r"\1", _MAIN_ARTICLE.sub(" ", question.strip())))
         all_words = _words(q)
         fields = tuple(name for name, regex in _FIELD_RES.items() if regex.search(q))
-        fields = tuple(dict.fromkeys(fields + fields_in(all_words)))  # synonyms and misspelt field words
+        fields = tuple(dict.fromkeys(fields + fields_in(all_words, q)))  # synonyms and misspelt field words
         words = [w for w in all_words if w not in _QUERY_WORDS]
         selection = bool(SELECTION.search(q))
         entry_word = bool(re.search(rf"\b{_ENTRY_WORDS}\b|\bcit(?:e|es|ed|ing)\b", q, re.IGNORECASE))
@@ -242,7 +247,8 @@ class BibliographyQuestions:
         kind = next((k for k, regex in _TYPE_RES.items() if regex.search(q)), None)
         if len(best) > 1 and kind is not None:
             best = [r for r in best if r.type == kind] or best
-        if best and len(best) <= MAX_NAMED and (named or entry_word) and (fields or selection or entry_word):
+        bibliographic = bool(_BIBLIOGRAPHIC_FIELDS.intersection(fields)) or bool(_URL_WORD.search(q))
+        if best and len(best) <= MAX_NAMED and (named or entry_word or bibliographic) and (fields or selection or entry_word):
             return BibliographyQuery("fields", tuple(r.id for r in best), fields, bool(COUNT.search(q)))
         extremes, which = dated_extremes(q, self.references)
         if extremes and which:  # 'the oldest reference', 'most recent source'
@@ -253,6 +259,13 @@ class BibliographyQuestions:
         if selection and ALL.search(q):
             return BibliographyQuery("selection", tuple(r.id for r in self.references), fields, bool(COUNT.search(q)), filters=("all",))
         return None
+
+    def _respell(self, q: str) -> str:
+        """`q` with misspelt entry words put right ('refrences from 2023'); English and corpus words stay."""
+        fixed = spelled_entry_words(_words(q), self._known)
+        for wrong, right in fixed.items():
+            q = re.sub(rf"\b{re.escape(wrong)}\b", right, q, flags=re.IGNORECASE)
+        return q
 
     def _filter(self, q: str) -> tuple[list["Reference"], list[str]]:
         """Entries selected by type, container/publisher/organisation name, DOI or year, and what selected them."""

@@ -62,12 +62,19 @@ HAS_LINK = re.compile(
     r"|\bopen[- ]access\b|\bfree(?:ly)? (?:to read|available|full[- ]text)\b|\bavailable online\b",
     re.IGNORECASE,
 )
+OPEN_ACCESS = re.compile(r"\bopen[- ]access\b|\bfree(?:ly)? (?:to read|available|full[- ]text)\b|\bavailable online\b"
+                         r"|\bread (?:it|them) online\b", re.IGNORECASE)
+# Entry words as people misspell them ('refrences', 'sorces', 'citatons'); matched only for words that are
+# neither English nor the corpus's own, so 'resources' stays 'resources'.
+ENTRY_WORDS: tuple[str, ...] = ("references", "reference", "sources", "source", "citations", "citation",
+                                "bibliography", "chapters", "articles")
 SELECTING = re.compile(r"\b(?:which|what|how many|any|list|show|are there|do all|does every)\b", re.IGNORECASE)
 
 
-def fields_in(words: Sequence[str]) -> tuple[str, ...]:
-    """The fields `words` ask for by FIELD_SYNONYMS, in table order; a 5+ letter word may be misspelt."""
-    found: set[str] = set()
+def fields_in(words: Sequence[str], question: str = "") -> tuple[str, ...]:
+    """The fields `words` ask for by FIELD_SYNONYMS, in table order; a 5+ letter word may be misspelt.
+    'open access' / 'free to read' in `question` asks for the link."""
+    found: set[str] = {"url"} if OPEN_ACCESS.search(question) else set()
     for word in words:
         name = _SYNONYM_FIELD.get(word)
         if name is None and len(word) >= FUZZY_MIN_LENGTH and word not in NOT_FIELD_WORDS:
@@ -76,6 +83,17 @@ def fields_in(words: Sequence[str]) -> tuple[str, ...]:
         if name is not None:
             found.add(name)
     return tuple(name for name in FIELD_SYNONYMS if name in found)
+
+
+def spelled_entry_words(words: Sequence[str], known: frozenset[str]) -> dict[str, str]:
+    """Misspelt entry words of `words` -> the entry word ('refrences' -> 'references'); `known` words never change."""
+    fixed: dict[str, str] = {}
+    for word in words:
+        if len(word) >= 6 and word not in known and word not in ENTRY_WORDS:
+            hit = process.extractOne(word, ENTRY_WORDS, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if hit:
+                fixed[word] = hit[0]
+    return fixed
 
 
 def numbered_entries(question: str, references: Sequence["Reference"]) -> list["Reference"]:

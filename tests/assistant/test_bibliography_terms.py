@@ -96,3 +96,53 @@ def test_dated_extremes_ignore_undated_entries(packaged_corpus) -> None:
 def test_a_misspelt_bibliography_surname_is_not_a_language(triage) -> None:
     assert triage.language.detect("jayarangia lems chapter url").english
     assert not triage.language.detect("wer hat den artikel von jayarangia geschrieben").english
+
+
+@pytest.mark.parametrize(("question", "ids", "fields"), [
+    ("who wrote the lambert eaton review and in what journal", ["jayarangaiah2020"], ("container", "authors")),
+    ("who is the author of the myasthenia gravis piece", ["bryant2025b"], ("authors",)),
+    ("who are the authors of the paraneoplastic syndromes chapter", ["thapa2020"], ("authors",)),  # not kadish2024
+])
+def test_reviews_pieces_and_whole_titles_name_one_entry(questions, question, ids, fields) -> None:
+    query = questions.parse(question)
+    assert query is not None and query.kind == "fields"
+    assert list(query.reference_ids) == ids and query.fields == fields
+
+
+@pytest.mark.parametrize("question", ["number of references", "give me the bibliography",
+                                      "what are the sources of this article", "total number of refs?"])
+def test_the_whole_list_is_asked_in_many_ways(questions, packaged_corpus, question) -> None:
+    query = questions.parse(question)
+    assert query is not None and query.filters == ("all",) and len(query.reference_ids) == len(packaged_corpus.references)
+
+
+def test_journal_articles_are_selected_by_plain_words(questions) -> None:
+    query = questions.parse("the references - are any from journals")
+    assert query is not None and query.filters == ("journal_article",)
+    assert set(query.reference_ids) == {"ellenby2006", "graber2023", "varki2007", "vogrig2019"}
+
+
+@pytest.mark.parametrize("question", ["what is the number of cases of pns", "can you review my scan results",
+                                      "list the symptoms", "how many people get pns"])
+def test_counts_and_lists_of_other_things_are_not_lookups(questions, question) -> None:
+    assert questions.parse(question) is None
+
+
+@pytest.mark.parametrize(("question", "kind", "ids", "fields"), [
+    ("refrences from 2023", "selection", None, ()),
+    ("url lambert eaton", "fields", ["jayarangaiah2020"], ("url",)),  # no entry word: the field says it
+    ("is the vogrig paper open access", "fields", ["vogrig2019"], ("url",)),
+])
+def test_misspelt_entry_words_and_entry_only_fields(questions, question, kind, ids, fields) -> None:
+    query = questions.parse(question)
+    assert query is not None and query.kind == kind and query.fields == fields
+    if ids is not None:
+        assert list(query.reference_ids) == ids
+
+
+@pytest.mark.parametrize("question", ["what issues does lupus cause", "where can i find info on lupus",
+                                      "what resources are available for patients"])
+def test_subject_questions_with_field_like_words_are_not_lookups(packaged_corpus, question) -> None:
+    questions = BibliographyQuestions(packaged_corpus.references, packaged_corpus.links,
+                                      packaged_corpus.article.sections, common_words=frozenset({"resources"}))
+    assert questions.parse(question) is None
