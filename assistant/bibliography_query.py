@@ -73,8 +73,14 @@ CITES_FOR = re.compile(
     rf"|\b(?:which|what)\s+{_ENTRY_WORDS}\s+(?:covers?|discuss(?:es)?|(?:is|are) about|deals? with|talks? about)\s+(?P<y>[^?.!]+)",
     re.IGNORECASE,
 )
-# Claim attribution goes to the passage answerer (it quotes the passage the claim is in).
+# Claim attribution goes to the passage answerer (it quotes the passage the claim is in) ...
 CLAIM = re.compile(r"\b(?:supports?|backs?|backing|says?|statement|claim|come from|comes from|evidence for)\b", re.IGNORECASE)
+# ... but "which references support skin manifestations" names a subject, not a claim: it is what the article
+# cites for the subject. An object with a claim word or a verb ("the statement that ...", "ivig is effective") stays a claim.
+SUPPORTS_SUBJECT = re.compile(
+    rf"\b(?:which|what|any)\s+{_ENTRY_WORDS}\s+(?:supports?|back(?:s)?(?: up)?|covers?)\s+(?P<z>[^?.!]+)", re.IGNORECASE)
+CLAIM_OBJECT = re.compile(r"\b(?:statements?|claims?|sentences?|parts?|bits?|lines?|ideas?|points?|facts?|that|this|"
+                          r"says?|said|is|are|was|were|can|could|does|do|did|causes?|helps?|works?)\b", re.IGNORECASE)
 TYPE_FILTERS: dict[str, str] = {
     "book_chapter": r"\b(?:book )?chapters?\b|\bbooks?\b",
     "journal_article": r"\bjournal (?:articles?|papers?)\b|\b(?:from|in) (?:\w+ )?journals\b|\bpeer[- ]reviewed\b|\bscientific papers?\b",
@@ -233,6 +239,11 @@ class BibliographyQuestions:
         words = [w for w in all_words if w not in _QUERY_WORDS]
         selection = bool(SELECTION.search(q))
         entry_word = bool(re.search(rf"\b{_ENTRY_WORDS}\b|\bcit(?:e|es|ed|ing)\b", q, re.IGNORECASE))
+        supported = SUPPORTS_SUBJECT.search(q)
+        if supported and not CLAIM_OBJECT.search(supported.group("z")):
+            ids = self._cited_for(supported.group("z"))
+            if ids:
+                return BibliographyQuery("cites_for", tuple(ids), fields, subject=supported.group("z").strip())
         if CLAIM.search(q) or not (fields or selection or entry_word or asks_for_links(q)):
             return None
         numbered = numbered_entries(q, self.references) if entry_word else []

@@ -146,3 +146,19 @@ def test_subject_questions_with_field_like_words_are_not_lookups(packaged_corpus
     questions = BibliographyQuestions(packaged_corpus.references, packaged_corpus.links,
                                       packaged_corpus.article.sections, common_words=frozenset({"resources"}))
     assert questions.parse(question) is None
+
+
+@pytest.mark.parametrize(("question", "ids"), [
+    ("which references support skin manifestations", {"weinberg2023", "yoshimura2023"}),
+    ("which refs cover encephalitis", {"said2023"}),
+])
+def test_support_for_a_subject_is_what_the_article_cites_for_it(questions, question, ids) -> None:
+    query = questions.parse(question)
+    assert query is not None and query.kind == "cites_for" and set(query.reference_ids) == ids
+
+
+@pytest.mark.parametrize("question", ["which references support the plasmapheresis part",
+                                      "which source supports the lumbar puncture statement?",
+                                      "what sources back up that ivig works"])
+def test_support_for_a_claim_is_left_to_the_passage_answer(questions, question) -> None:
+    assert questions.parse(question) is None
