@@ -22,9 +22,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from assistant.answer_focus import answer_length, asks_definition_only, names_distinctive
+from assistant.antecedents import drop_costly_dependents, resolve_demonstratives, with_antecedents
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, render, score_sentences, select_sentences)
+from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
 from assistant.sentences import SentenceBank, content_terms
 
@@ -47,6 +50,7 @@ ASKS_WHAT_IT_IS = re.compile(
     r"(?:a|an|just|basically|really|actually|the same as|like|when|where|caused by|part of|from)\b"
     r"|^what\s+(?:causes|is the cause of|are the causes of)\s+(?:it|them|this|these|pns|paraneoplastic)\b"
     r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b", re.IGNORECASE)
+ASKS_CAUSE = re.compile(r"^\s*what\b", re.IGNORECASE)  # "what causes it?" is answered by causes and risk factors too
 WANTS_EVERY_ITEM = re.compile(r"\b(?:all|every|each|list|types|kinds|others?|else|besides)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^([^:]{2,40}):\s")
 LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
@@ -62,9 +66,26 @@ class Levers:
     keep_margin: float = 0.25      # settings.answer.keep_margin: kept sentences score within this of the best one
     max_sentences: int = MAX_SENTENCES  # settings.answer.ranker_max_sentences (a list question: LIST_MAX_SENTENCES)
     filter_only: bool = False      # the hand-weighted choice stands and the ranker only drops sentences from it
-    paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (_whole_paragraphs)
+    paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (paragraphs.whole_paragraphs)
     definition: bool = True        # "is it when ...?" / "what causes it?" shows the article's definition (_with_definition)
     label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (_label_focus)
+    demonstratives: bool = True    # "with these common cancers": show what it names, or drop it (antecedents.resolve_demonstratives)
+    definition_only: bool = True   # a question naming only the subject ("pns in simple words") gets the definition
+    typed_length: bool = True      # a why/how question may take MAX_SENTENCES, another one fewer (answer_focus.answer_length)
+    costly_dependents: bool = True  # a weak sentence whose antecedent is weak too goes, instead of bringing it
+    related_paragraphs: bool = True  # paragraph completion adds only continuations that relate to the question
+
+
+def question_terms(query: str) -> set[str]:
+    """The question's content terms without the corpus's subject (all of them when nothing else is left)."""
+    from assistant.retrieval import strip_subject
+
+    return content_terms(strip_subject(query)) or content_terms(query)
+
+
+def focus_levers(on: bool) -> dict[str, bool]:
+    """The Levers fields that settings.answer.focused_answers switches together (assistant/answer_focus.py)."""
+    return {name: on for name in ("definition_only", "demonstratives", "typed_length", "related_paragraphs", "costly_dependents")}
 
 
 @dataclass
@@ -142,8 +163,11 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     """Select, complete (antecedents, lists), order and mark the sentences that answer `query` (`ask`: score_sentences)."""
     # "is it a kind of cancer?" guesses at what it is; it asks for no list
     listing = (asks_for_list(query) or bool(LIST_HINT.search(query))) and not ASKS_WHAT_IT_IS.search(query)
-    limit = max_sentences or (LIST_MAX_SENTENCES if listing else MAX_SENTENCES)
+    limit = max_sentences or (LIST_MAX_SENTENCES if listing else answer_length(query) if levers.typed_length else MAX_SENTENCES)
+    from assistant.retrieval import strip_subject
+
     plain = asks_for_list(query)
+    q_terms = question_terms(query)
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain, ask=ask)
     probability: float | None = None
     if levers.ranker and ranker is not None:  # the ranker chooses: the best sentence and those close to it
@@ -167,15 +191,28 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         before = len(chosen)
         chosen = _whole_lists(chosen, enriched, chunks, bank, by_key, need)
         expanded = len(chosen) > before
+    units = lambda u: _unit_sentences(u, chunks, bank)  # noqa: E731
+    add = lambda out, sentences: _add(out, sentences, by_key)  # noqa: E731
     if levers.antecedents:
-        chosen = _with_antecedents(chosen, enriched, chunks, bank, by_key)
+        if levers.costly_dependents:
+            chosen = drop_costly_dependents(chosen, enriched, units, lambda x: _as_scored(x, by_key))
+        chosen = with_antecedents(chosen, enriched, units, add)
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
+    if levers.demonstratives:
+        chosen = resolve_demonstratives(chosen, enriched, units, add)
     if levers.label_focus and not WANTS_EVERY_ITEM.search(query):
         chosen = _label_focus(chosen, query, enriched, bank.weights)
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
+        if levers.definition_only and not ASKS_CAUSE.match(query):  # a guess: beside the definition, only what names its distinctive words
+            chosen = [s for s in chosen if names_distinctive(q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index],
+                                                              bank.weights)]
         chosen = _with_definition(chosen, enriched, chunks, bank, by_key)
+    elif levers.definition_only and max_sentences is None and not listing and asks_definition_only(query, strip_subject(query)):
+        chosen = _with_definition([], enriched, chunks, bank, by_key) or chosen  # the definition is the whole answer
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
-        chosen = _whole_paragraphs(chosen, enriched, chunks, bank, by_key)
+        related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
+        chosen = whole_paragraphs(chosen, enriched, lambda u: _unit_sentences(u, chunks, bank),
+                                  lambda out, sentences: _add(out, sentences, by_key), lambda x: _as_scored(x, by_key), related)
     quotes = arrange(chosen)
     extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
     composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
@@ -305,23 +342,6 @@ def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: di
     return out + [s for s in chosen if (s.sentence.chunk.id, s.sentence.index) not in have]
 
 
-def _with_antecedents(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
-                      by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
-    """Each kept sentence that needs the one before it brings it (repeatedly: a chain of 'This ...' sentences)."""
-    out = list(chosen)
-    todo = list(chosen)
-    while todo:
-        s = todo.pop()
-        item = enriched.for_sentence(s.sentence)
-        prev = enriched.predecessor(item) if item is not None and item.needs_previous else None
-        if prev is None:
-            continue
-        before = len(out)
-        _add(out, _unit_sentences(prev, chunks, bank), by_key)
-        todo.extend(out[before:])
-    return out
-
-
 def _whole_units(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
                  by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
     """A bullet of two sentences is shown whole: the second sentence never appears without its label."""
@@ -330,49 +350,4 @@ def _whole_units(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
         item = enriched.for_sentence(s.sentence)
         if item is not None and item.unit.is_bullet:
             _add(out, _unit_sentences(item, chunks, bank), by_key)
-    return out
-
-
-PARAGRAPH_MAX_UNITS = 3  # a longer paragraph is several points; only a short one reads as one continued thought
-
-
-def paragraph_of(item: "EnrichedUnit", enriched: "EnrichedUnits", article_text: str) -> list["EnrichedUnit"]:
-    """The prose units on `item`'s line of the article (its paragraph), in order; a bullet is its own paragraph."""
-    if item.unit.is_bullet:
-        return [item]
-    i = enriched.units.index(item)
-    lo = hi = i
-    same_line = lambda a, b: a.unit.section_id == b.unit.section_id and not b.unit.is_bullet and \
-        "\n" not in article_text[min(a.end, b.end) : max(a.start, b.start)]
-    while lo > 0 and same_line(enriched.units[lo - 1], enriched.units[lo]):
-        lo -= 1
-    while hi + 1 < len(enriched.units) and same_line(enriched.units[hi], enriched.units[hi + 1]):
-        hi += 1
-    return enriched.units[lo : hi + 1]
-
-
-def _whole_paragraphs(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
-                      by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
-    """A kept sentence of a short paragraph (2-3 sentences, no list lead-in) brings the sentences after it.
-
-    Why: a short article paragraph is usually one thought continued ("Patients may need long-term monitoring ...
-    Support groups and counseling can also help ..."); showing its first half cuts the answer mid-thought.
-    Only what follows is added (the sentence before is the antecedent rule's job), and not beside a list the answer
-    shows whole (the caller's rule: such an answer is the list). On dev, forward completion
-    lifted key-fact recall 0.753 -> 0.815 at the same precision proxy, the whole paragraph cost 0.06 precision
-    (benchmarks/results/rescore_cv.json).
-    """
-    text = enriched.article_text
-    out = list(chosen)
-    for s in chosen:
-        item = enriched.for_sentence(s.sentence)
-        if item is None or item.unit.is_bullet:
-            continue
-        members = paragraph_of(item, enriched, text)
-        if 2 <= len(members) <= PARAGRAPH_MAX_UNITS and not any(m.unit.is_lead_in for m in members):
-            sources = set(item.reference_ids)
-            for member in members[members.index(item) + 1 :]:
-                if not set(member.reference_ids) <= sources:
-                    break  # it draws on other sources: a new point, not this one continued
-                _add(out, _unit_sentences(member, chunks, bank), by_key)
     return out

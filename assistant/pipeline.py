@@ -143,7 +143,7 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
 
 def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[float], max_sentences: int | None) -> Any:
     """The enriched composer (assistant/enriched_compose.py); chunks it adds (antecedents, list items) join the pool."""
-    from assistant.enriched_compose import Levers, compose_enriched
+    from assistant.enriched_compose import Levers, compose_enriched, focus_levers
 
     levers = parts.levers
     assert parts.enriched is not None and levers is not None
@@ -153,7 +153,7 @@ def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[floa
         Levers(ranker=levers.learned_ranker, antecedents=levers.show_antecedents, whole_lists=levers.whole_lists,
                keep_probability=levers.keep_probability, keep_margin=levers.keep_margin,
                max_sentences=levers.ranker_max_sentences, filter_only=levers.ranker_mode == "filter",
-               paragraphs=levers.whole_paragraphs),
+               paragraphs=levers.whole_paragraphs, **focus_levers(levers.focused_answers)),
         max_sentences=max_sentences, support_rank=len(retrieval.hits), ask=retrieval.ask)
     from index.models import ScoredChunk
 

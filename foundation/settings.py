@@ -88,6 +88,7 @@ class AnswerSettings(BaseSettings):
     show_antecedents: bool = Field(default=True, description="Show the sentence a shown sentence points back to.")
     whole_lists: bool = Field(default=True, description="A list question gets every item of the list, with its heading.")
     whole_paragraphs: bool = Field(default=True, description="A shown sentence of a short (2-3 sentence) paragraph brings the sentences after it (dev: key-fact recall 0.753 -> 0.815, same precision proxy; benchmarks/results/rescore_cv.json).")
+    focused_answers: bool = Field(default=True, description="Keep answers on the question (assistant/answer_focus.py): a question naming only the subject gets the definition section, a guess at what it is gets the definition plus sentences sharing its distinctive words, non-list answers take 3 sentences (why/how: 4), paragraph completion adds only related continuations, an unresolved 'these common cancers' brings its antecedent or goes. Hand-judged precision on the self-written audit bank 0.591 -> 0.654 at the same key-fact recall; dev recall unchanged.")
     multi_part: bool = Field(default=True, description="Answer each part of a multi-part question ('what is X and how is it treated').")
     sentence_links: bool = Field(default=True, description="Related references from sentence-level links, not section-level ones.")
     calibrated_abstention: bool = Field(default=False, description="Abstain by the ranker's best score (off: abstain_probability is not yet re-calibrated for the retrained ranker; the cosine gate decides).")

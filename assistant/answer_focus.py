@@ -1,0 +1,108 @@
+"""What kind of answer a question wants, and which shown sentences cannot stand: keeping answers on the question.
+
+Why: answers were precise in what they cited but padded with sentences that do not answer (hand-judged precision
+0.59 on the self-written audit bank, 0.53 on the precision check bank, benchmarks/results/precision_check.md).
+Two classes here generalise beyond any one question:
+  * a question that names only the subject ("whats a paraneoplastic syndrome", "pns in simple words pls",
+    "explain it like im 5") asks for the definition, and the article's own "What is/are ...?" section is it;
+    bullets and intro framing that score near it are not;
+  * a sentence whose demonstrative ("these common cancers", "this procedure") names a thing the answer does not
+    show, and that the sentence before it in the article does not name either, points at nothing a reader
+    can see; shown alone it confuses more than it helps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.sentences import content_terms
+
+# Words that ask how to phrase the answer, not what about: after the subject is removed, a question made only of
+# these asks what the subject is. Stems, as content_terms gives them.
+FRAMING_WORDS = frozenset(content_terms(
+    "what whats mean meaning means meant define definition simple simply words word plain english explain explained "
+    "explanation pls please plz like im i'm 5 five kid child basic basics terms term tell describe description "
+    "exactly actually really short brief briefly quick quickly summary summarise summarize overview pns layman laymans "
+    "eli5 again version"))
+DEMONSTRATIVE = re.compile(r"\b(?:these|this|those)\s+([a-z-]+(?:\s+[a-z-]+){0,2})", re.IGNORECASE)
+_LABEL = re.compile(r"^[^:]{2,60}:\s")  # a bullet's label: "Lumbar Puncture (Spinal Tap): This procedure ..."
+_PHRASE_END = re.compile(r"[,.;:()]|\b(?:of|in|from|with|and|or|to|for|by|is|are|was|were|can|may|will|while|that|which|"
+                         r"result|results|should|could|would|has|have|help|helps)\b", re.IGNORECASE)
+
+
+def asks_definition_only(question: str, subject_free: str) -> bool:
+    """True when nothing but the subject and framing words is asked ('pns in simple words pls').
+
+    `subject_free` is the question with the corpus's subject phrase removed (assistant.retrieval.strip_subject).
+    """
+    rest = content_terms(subject_free)
+    return bool(content_terms(question)) and rest <= FRAMING_WORDS
+
+
+EXPLAINS = re.compile(r"\b(?:why|how)\b", re.IGNORECASE)
+EXPLANATION_SENTENCES = 4  # the plain composer's MAX_SENTENCES: a reason or a process takes several steps
+FACT_SENTENCES = 3         # "can it ...?", "what does X do?", "is it genetic?": one point and what backs it
+
+
+def answer_length(question: str) -> int:
+    """How many sentences the relevance cut may choose for a question that asks for no list.
+
+    Why: beyond the third sentence, answers to yes/no and what-questions were off-topic by hand more often than
+    not (self-written audit bank); a why/how question needs its explanation, which often is the fourth sentence
+    ("why is it so hard to diagnose?" -> "Diagnosing ... can be challenging because ...").
+    """
+    return EXPLANATION_SENTENCES if EXPLAINS.search(question) else FACT_SENTENCES
+
+
+DISTINCTIVE_WEIGHT = 0.25  # IDF weight (scaled to 1) under which a word ("cancer" 0.18, "symptom" 0.16) names no one point
+
+
+def _same_term(a: str, b: str) -> bool:
+    """Stems of one word family ('treat' / 'treatment'): equal, or one starts the other (4 letters at least)."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def names_distinctive(q_terms: set[str], terms: set[str], weights: dict[str, float]) -> bool:
+    """Does a sentence share a question word that is not common across the corpus?
+
+    Why: a guess at what the condition is ("is it when the cancer spreads to the brain?", "is it a type of
+    cancer?") is answered by the definition; the other sentences that scored near it share only the corpus's
+    common words ("cancer") and were off-topic by hand in 9 of 11 cases on the audit bank.
+    """
+    strong = {q for q in q_terms if weights.get(q, 1.0) >= DISTINCTIVE_WEIGHT}
+    return any(_same_term(q, t) for q in strong for t in terms)
+
+
+def demonstrative_phrases(text: str) -> list[tuple[int, set[str]]]:
+    """Where 'these/this/those + words' stands inside a sentence, and the stems of the words it names.
+
+    ('... with these common cancers, ...' -> (offset, {common, cancer})). A demonstrative that opens the sentence or
+    follows a bullet's label ("These suppress ...", "This procedure ...") is the antecedent rule's job (the
+    enrichment marks such units as needing their predecessor); only the ones later in the sentence are read.
+    """
+    from assistant.retrieval import strip_subject  # "these syndromes" names the corpus's subject: never dangling
+
+    opening = _LABEL.match(text)
+    start = opening.end() if opening else 0
+    out = []
+    for m in DEMONSTRATIVE.finditer(text):
+        if not text[start : m.start()].strip(" •-\t"):
+            continue
+        phrase = _PHRASE_END.split(m.group(1))[0]
+        terms = content_terms(strip_subject(f"these {phrase}"))
+        if terms:
+            out.append((m.start(), terms))
+    return out
+
+
+def unresolved(text: str, context: str = "", shown: tuple[str, ...] = ()) -> bool:
+    """True when a demonstrative phrase of `text` names nothing said earlier in `text` or in `context`, and no
+    other shown sentence names all of it.
+
+    `context` is the sentence before it in the article; `shown` the answer's other sentences ("these common
+    cancers" is answered by "Commonly associated cancers include ..." shown beside it).
+    """
+    seen = content_terms(context)
+    others = [content_terms(t) for t in shown]
+    return any(not (terms & (content_terms(text[:at]) | seen)) and not any(terms <= o for o in others)
+               for at, terms in demonstrative_phrases(text))

@@ -1,0 +1,95 @@
+"""What a shown sentence needs shown before it: its antecedent, or nothing (then it may go).
+
+Why a module: three rules decide the same thing, whether a sentence can stand in the answer as shown.
+  * with_antecedents: a unit the enrichment marks as needing its predecessor ("These syndromes ...", "This step
+    ...") brings it, repeatedly along a chain;
+  * resolve_demonstratives: a demonstrative later in a sentence ("with these common cancers") brings the sentence
+    before it when that one names it, else the sentence goes (answer_focus.unresolved);
+  * drop_costly_dependents: a sentence that needs its predecessor, is not the answer's best and whose predecessor
+    scores far under the best costs two sentences for one weak point, and goes instead ("They can affect multiple
+    organ systems ..." pulling the Key Takeaways' first bullet into "what affects recovery?").
+`unit_sentences(unit)` gives a unit's composer sentences, `add(out, sentences)` appends the missing ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from assistant.answer_focus import unresolved
+from assistant.compose import Scored
+from corpus.units import opens_with_reference
+
+if TYPE_CHECKING:
+    from assistant.enriched import EnrichedUnit, EnrichedUnits
+
+UnitSentences = Callable[["EnrichedUnit"], list[Any]]
+Add = Callable[[list[Scored], list[Any]], None]
+ANTECEDENT_SHARE = 0.5  # a predecessor scoring under this share of the best sentence is not worth showing for a side point
+
+
+def with_antecedents(chosen: list[Scored], enriched: "EnrichedUnits", unit_sentences: UnitSentences, add: Add) -> list[Scored]:
+    """Each kept sentence that needs the one before it brings it (repeatedly: a chain of 'This ...' sentences)."""
+    out = list(chosen)
+    todo = list(chosen)
+    while todo:
+        s = todo.pop()
+        item = enriched.for_sentence(s.sentence)
+        prev = enriched.predecessor(item) if item is not None and item.needs_previous else None
+        if prev is None:
+            continue
+        before = len(out)
+        add(out, unit_sentences(prev))
+        todo.extend(out[before:])
+    return out
+
+
+def resolve_demonstratives(chosen: list[Scored], enriched: "EnrichedUnits", unit_sentences: UnitSentences,
+                           add: Add) -> list[Scored]:
+    """A sentence naming 'these common cancers' brings the sentence before it when that one names them, else goes.
+
+    Why: the enrichment's antecedent flag covers a unit that opens with a reference ("These syndromes ...");
+    a demonstrative later in the sentence ("Although most cases occur in people with these common cancers, ...")
+    slipped through and was shown pointing at nothing (self-written audit bank; answer_focus.unresolved). Another
+    shown sentence that names the whole phrase ("Commonly associated cancers include ...") resolves it too.
+    The only sentence of an answer is kept: the support gate, not this rule, decides whether to answer.
+    """
+    out = list(chosen)
+    for s in chosen:
+        item = enriched.for_sentence(s.sentence)
+        shown = tuple(o.sentence.text for o in out if o is not s)
+        if item is None or not unresolved(s.sentence.text, shown=shown):
+            continue
+        prev = enriched.predecessor(item)
+        if prev is not None and not unresolved(s.sentence.text, prev.unit.text):
+            add(out, unit_sentences(prev))
+        elif len(out) > 1:
+            out.remove(s)
+    return out
+
+
+def drop_costly_dependents(chosen: list[Scored], enriched: "EnrichedUnits", unit_sentences: UnitSentences,
+                           as_scored: Callable[[Any], Scored], share: float = ANTECEDENT_SHARE) -> list[Scored]:
+    """Sentences (never the best one) opening with a reference ("This step ...", "They can ...") whose predecessor is
+    not chosen and scores under `share` of the best go.
+
+    Only an opening reference: a sentence that names its own content and points back later ("A thorough diagnostic
+    workup ... from these conditions") or turns the thought before it ("However, how these syndromes ...") is a
+    point of its own, and on dev such sentences are required facts.
+    """
+    if len(chosen) < 2:
+        return chosen
+    best = max(chosen, key=lambda s: s.score)
+    have = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
+    out = []
+    for s in chosen:
+        item = enriched.for_sentence(s.sentence)
+        opens = item is not None and item.needs_previous and opens_with_reference(item.unit.text)
+        prev = enriched.predecessor(item) if s is not best and opens else None
+        if prev is not None:
+            sentences = unit_sentences(prev)
+            keys = {(x.chunk.id, x.index) for x in sentences}
+            if sentences and not keys & have and max(as_scored(x).score for x in sentences) < share * best.score:
+                continue
+        out.append(s)
+    return out

@@ -1,0 +1,59 @@
+"""What kind of answer a question wants, and which shown sentences cannot stand (assistant/answer_focus.py).
+
+Sentences here are the article's own or written for these tests; questions are written for these tests (not eval items).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer_focus import (answer_length, asks_definition_only, demonstrative_phrases, names_distinctive,
+                                    unresolved)
+from assistant.retrieval import strip_subject
+from assistant.sentences import content_terms
+
+
+@pytest.mark.parametrize("question", ["paraneoplastic syndromes explained in plain english please",
+                                      "define pns", "what are paraneoplastic syndromes exactly",
+                                      "pns meaning, short version"])
+def test_a_question_naming_only_the_subject_asks_for_the_definition(question: str) -> None:
+    assert asks_definition_only(question, strip_subject(question))
+
+
+@pytest.mark.parametrize("question", ["what is trousseau syndrome", "what causes paraneoplastic syndromes",
+                                      "who gets paraneoplastic syndromes", "what is it", "simple words for the kidney symptoms"])
+def test_a_question_about_something_else_does_not(question: str) -> None:
+    assert not asks_definition_only(question, strip_subject(question))
+
+
+def test_a_demonstrative_inside_a_sentence_names_its_words() -> None:
+    text = "Although most cases occur in people with these common cancers, the syndromes can also be linked to others."
+    assert demonstrative_phrases(text) == [(text.index("these"), content_terms("common cancers"))]
+
+
+@pytest.mark.parametrize("text", ["These suppress the immune system's attack on healthy tissues.",
+                                  "Lumbar Puncture (Spinal Tap): This procedure can help identify markers.",
+                                  "Since these syndromes result from an abnormal immune response, suppressing this response helps."])
+def test_an_opening_reference_the_subject_or_a_word_named_before_is_not_unresolved(text: str) -> None:
+    assert not unresolved(text)
+
+
+def test_a_demonstrative_is_resolved_by_the_sentence_before_or_by_a_shown_sentence() -> None:
+    text = "A thorough workup is key to distinguishing the syndromes from these conditions."
+    assert unresolved(text)
+    assert not unresolved(text, context="Conditions such as lupus can mimic the syndromes.")
+    cancers = "Although most cases occur in people with these common cancers, others are linked too."
+    assert unresolved(cancers, shown=("Cancer cells are attacked.",))  # 'cancer' alone does not name 'common cancers'
+    assert not unresolved(cancers, shown=("Commonly associated cancers include lung cancer.",))
+
+
+def test_only_distinctive_question_words_relate_a_sentence() -> None:
+    weights = {"cancer": 0.18, "brain": 0.77, "spread": 0.9}
+    q_terms = content_terms("is it when the cancer spreads to the brain")
+    assert not names_distinctive(q_terms, content_terms("Commonly associated cancers include lung cancer."), weights)
+    assert names_distinctive(q_terms, content_terms("Disorders affecting the brain and spinal cord."), weights)
+
+
+def test_why_and_how_questions_may_take_more_sentences_than_others() -> None:
+    assert answer_length("why is it so hard to diagnose") > answer_length("can it cause seizures")
+    assert answer_length("how do doctors tell it apart") == answer_length("why is it so hard to diagnose")
