@@ -5,7 +5,8 @@
       -> emergency?            answer at once: no retrieval, no delay
       -> another language?     unsupported_language, naming it
       -> learned emergency?    the emergency model over each sentence (assistant/emergency_model.py), with the
-                               index's sentence model: answer at once, still before any retrieval
+                               index's sentence model: answer at once, still before any retrieval; else the
+                               learned personal-advice check (assistant/advice_model.py) on the same vectors
       -> bibliography?         answered from the parsed entries, citing them (assistant/triage_replies.py)
       -> gather evidence       hybrid retrieval into a composing pool, extractive composition
       -> support gate          not_found / out_of_scope when the passages do not answer it
@@ -21,7 +22,7 @@ step can be tested on its own. The Assistant (assistant/api.py) owns loading and
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from assistant.answerers.base import Evidence
@@ -203,6 +204,17 @@ def personal_advice_reply(evidence: Evidence, supported: bool, flags: list[str],
     return reply("personal_advice", body, citations=citations, flags=flags, **common)
 
 
+def off_subject_finding(understood: Understood, evidence: Evidence, supported: bool) -> bool:
+    """A personal ask only the learned check found, in a question with no word of the subject that retrieval
+    cannot support either ("should i buy a new car or a used one"): off topic, as any such question is (the
+    rules' own hits are kept: they name the decision)."""
+    from assistant.advice_model import LEARNED_RULE
+    from assistant.safety import mentions_topic
+
+    return (str(understood.verdict.rule).startswith(LEARNED_RULE) and not supported
+            and not mentions_topic(evidence.search_question, evidence.parts.topic_terms))
+
+
 def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, Any], core_only: bool = False,
                       on_topic: bool = False) -> Answer:
     """not_found when the question is about the subject, out_of_scope when it is not (see mentions_topic)."""
@@ -243,6 +255,7 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
         early = triaged_reply(triaged)
         if early is not None:
             return early
+        understood = replace(understood, verdict=triaged.verdict, triaged=triaged)  # the learned checks may add personal advice
     if triaged is not None and triaged.bibliography is not None:
         return bibliography_reply(parts, triaged)
     evidence = gather(parts, understood.standalone, parts.with_author_topics(understood.query),
@@ -252,7 +265,7 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
     support = gate(settings, evidence, require_figures=not understood.personal, triaged=triaged, known=known)
     flags = (triaged.flags() if triaged is not None else []) + [f"support: {r}" for r in support.reasons]
     common: dict[str, Any] = {"standalone": understood.standalone, **shown_contexts(evidence)}
-    if understood.personal:
+    if understood.personal and not off_subject_finding(understood, evidence, support.supported):
         return personal_advice_reply(evidence, support.supported, [f"safety: {understood.verdict.rule}", *flags], common)
     if not support.supported or not evidence.composition.quotes:
         core_only = triaged is not None and triaged.subject is not None

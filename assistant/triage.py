@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.abstention import unknown_subject
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import resolve_first_turn, rewrite_followup
+from assistant.advice_model import LEARNED_RULE, find_personal_ask, load_advice_model
 from assistant.emergency_model import Embed, EmergencyModel, find_emergency, load_emergency_model
 from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
@@ -115,6 +116,7 @@ class Triage:
         self.groups: dict[str, str] = {}
         self.generic: frozenset[str] = frozenset()  # the GENERIC most frequent English words (from_corpus)
         self.emergency_model: EmergencyModel | None = None
+        self.advice_model: EmergencyModel | None = None  # the learned personal-advice check (assistant/advice_model.py)
         self._embedder: Any = None  # the classifier's own encoder, only for an index built with another model
 
     @classmethod
@@ -138,6 +140,7 @@ class Triage:
         triage.groups = group_labels(corpus.article.sections)
         triage.generic = frozenset(ranking[:GENERIC])
         triage.emergency_model = load_emergency_model()
+        triage.advice_model = load_advice_model()
         return triage
 
     def group_of(self, topic: str) -> str | None:
@@ -202,13 +205,15 @@ class Triage:
         return rewrite_followup(text, self._normalised_turns(history), self.group_of)
 
     def recheck(self, triaged: Triaged, embed: Embed, embedding_model: str) -> Triaged:
-        """The learned emergency check (assistant/emergency_model.py) on an English question the rules let through.
+        """The learned checks (assistant/emergency_model.py, then assistant/advice_model.py) on an English
+        question the rules let through.
 
-        Run after the rules because it needs the sentence model: `embed` is the index's own question
-        embedder (`embedding_model`), so the check costs one batch of vectors and loads nothing new; an
-        index built with another model gets the classifier's own encoder instead.
+        Run after the rules because they need the sentence model: `embed` is the index's own question
+        embedder (`embedding_model`), so the checks cost one batch of vectors (shared by both) and load nothing
+        new; an index built with another model gets the classifier's own encoder instead.
         A rule hit the rules doubted (`verdict.deferred`: past, hypothetical, story, animal, idiom) is decided
-        here by the model; without a model it counts as an emergency.
+        here by the emergency model; without a model it counts as an emergency. The personal-advice model runs
+        only when no emergency was found (an emergency always wins) and only adds personal_advice.
         """
         model = self.emergency_model
         if triaged.verdict.category == "emergency":
@@ -218,12 +223,27 @@ class Triage:
             return triaged if emergency is triaged.verdict else replace(triaged, verdict=emergency, bibliography=None)
         if embedding_model != model.embedding_model:
             embed = self._own_embedder(model.embedding_model)
+        embed = _remembered(embed)
         finding = find_emergency(model, triaged.normalised.text, embed)
         if finding is None:
-            return triaged
+            return self._recheck_personal(triaged, embed)
         doubted = f" (rule {triaged.verdict.deferred})" if triaged.verdict.deferred else ""
         verdict = Verdict("emergency", f"emergency_model p={finding.probability:.2f}{doubted}", finding.kind, finding.piece)
         return replace(triaged, verdict=verdict, bibliography=None)
+
+    def _recheck_personal(self, triaged: Triaged, embed: Embed) -> Triaged:
+        """personal_advice when the learned check finds a personal ask the rules missed; a bibliography
+        question or a question the rules already decided is left as it is."""
+        model = self.advice_model
+        if (model is None or triaged.verdict.category != "none" or triaged.bibliography is not None
+                or model.embedding_model != (self.emergency_model.embedding_model if self.emergency_model else "")):
+            return triaged
+        finding = find_personal_ask(model, triaged.normalised.text, embed)
+        if finding is None:
+            return triaged
+        verdict = replace(triaged.verdict, category="personal_advice", rule=f"{LEARNED_RULE} p={finding.probability:.2f}",
+                          kind="personal_advice", matched=finding.piece)
+        return replace(triaged, verdict=verdict)
 
     def _own_embedder(self, name: str) -> Embed:
         if self._embedder is None:
@@ -243,3 +263,16 @@ class Triage:
             if verdict.deferred is None and typed.deferred is not None:
                 return replace(verdict, deferred=typed.deferred, deferred_kind=typed.deferred_kind)
         return verdict
+
+
+def _remembered(embed: Embed) -> Embed:
+    """`embed` with the vectors it already made kept: both learned checks score the same pieces."""
+    known: dict[str, object] = {}
+
+    def remembered(texts: Sequence[str]) -> list:
+        todo = [t for t in dict.fromkeys(texts) if t not in known]
+        if todo:
+            known.update(zip(todo, embed(todo)))
+        return [known[t] for t in texts]
+
+    return remembered

@@ -90,10 +90,11 @@ def fit_gate(vectors: Any, grams: Any, y: Any) -> Any:
     return LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(design(vectors, grams), y)
 
 
-def prepare() -> dict[str, Any]:
-    """Rows, their typed variants, normalised forms and labelled pieces, embedded once."""
+def prepare(base: list[Row] | None = None, category: str = "emergency") -> dict[str, Any]:
+    """Rows, their typed variants, normalised forms and labelled pieces, embedded once; `rules` says whether
+    the rules give each typed message `category` (the learned personal-advice check reuses this with its rows)."""
     triage = _triage()
-    base = training_rows()
+    base = training_rows() if base is None else base
     typed = augment(base)
     rows = normalised(typed, lambda t: triage.normalise(t).text)
     from assistant.emergency_model import pieces
@@ -104,7 +105,7 @@ def prepare() -> dict[str, Any]:
     started = time.perf_counter()
     vectors, grams = featurise(texts, _embedder())
     print(f"{len(base)} rows, {len(rows)} messages, {len(texts)} distinct pieces embedded in {time.perf_counter() - started:.0f} s")
-    rules = [triage.classify(triage.normalise(t.text)).category == "emergency" for t in typed]
+    rules = [triage.classify(triage.normalise(t.text)).category == category for t in typed]
     return {"base": base, "typed": typed, "rows": rows, "piece_rows": piece_rows, "inference": inference, "texts": texts,
             "index": {t: k for k, t in enumerate(texts)}, "vectors": vectors, "grams": grams, "rules": rules}
 
@@ -184,11 +185,11 @@ def fires(score: tuple[float, float], threshold: float) -> bool:
     return whole >= threshold or sentence >= max(threshold, SENTENCE_THRESHOLD)
 
 
-def choose_threshold(rows: list[Row], scores: list[tuple[float, float]]) -> float:
-    """The lowest threshold (>= MIN_THRESHOLD) whose false triggers on ordinary questions stay within FP_BUDGET."""
+def choose_threshold(rows: list[Row], scores: list[tuple[float, float]], budget: float = FP_BUDGET) -> float:
+    """The lowest threshold (>= MIN_THRESHOLD) whose false triggers on ordinary questions stay within `budget`."""
     ordinary = [s for r, s in zip(rows, scores) if r.label == "none" and r.source in ORDINARY]
     for t in sorted({round(v + 1e-4, 4) for s in ordinary for v in s if v + 1e-4 >= MIN_THRESHOLD} | {MIN_THRESHOLD}):
-        if sum(fires(s, t) for s in ordinary) <= FP_BUDGET * len(ordinary):
+        if sum(fires(s, t) for s in ordinary) <= budget * len(ordinary):
             return t
     return 1.0
 
@@ -214,18 +215,24 @@ def summarise(rows: list[Row], scores: list[tuple[float, float]], rules: list[bo
     return out
 
 
-def fit_kind_head(data: dict[str, Any]) -> tuple[Any, Any]:
-    """Which emergency it is (self-harm, overdose, other), from the sentence vector of the emergency piece."""
+def fit_kind_head(data: dict[str, Any], kinds: tuple[str, ...] = CLASSES) -> tuple[Any, Any]:
+    """Which emergency it is (self-harm, overdose, other), from the sentence vector of the emergency piece;
+    a check of one kind (personal advice) gets a constant head."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
+    if len(kinds) == 1:
+        dim = data["vectors"].shape[1]
+        return np.zeros((1, dim), dtype=np.float32), np.zeros(1, dtype=np.float32)
     chosen = [(data["index"][p], CLASSES.index(label)) for _, p, label in data["piece_rows"] if label != "none"]
     head = LogisticRegression(C=4.0, max_iter=5000, class_weight="balanced")
     head.fit(data["vectors"][[k for k, _ in chosen]], np.array([y for _, y in chosen]))
     return head.coef_.astype(np.float32), head.intercept_.astype(np.float32)
 
 
-def save_model(data: dict[str, Any], threshold: float, min_similarity: float, cv: dict[str, Any], path: Path) -> None:
+def save_model(data: dict[str, Any], threshold: float, min_similarity: float, cv: dict[str, Any], path: Path,
+               kinds: tuple[str, ...] = CLASSES, extra: dict[str, Any] | None = None) -> None:
+    """Fit on every piece and write the arrays; `extra` overrides meta entries (the personal-advice check's own)."""
     import numpy as np
 
     from assistant.emergency_model import FORMAT
@@ -235,18 +242,18 @@ def save_model(data: dict[str, Any], threshold: float, min_similarity: float, cv
     y = np.array([label != "none" for _, _, label in data["piece_rows"]])
     gate = fit_gate(data["vectors"][at], data["grams"][at], y)
     dim = data["vectors"].shape[1]
-    kind_w, kind_b = fit_kind_head(data)
+    kind_w, kind_b = fit_kind_head(data, kinds)
     known = data["vectors"][sorted({index[p] for _, p, label in data["piece_rows"] if label != "none"})]
     known = (known / np.linalg.norm(known, axis=1, keepdims=True)).astype(np.float16)
     meta = {"format": FORMAT, "embedding_model": EMBEDDING_MODEL, "dimension": int(dim), "threshold": threshold,
             "min_similarity": min_similarity, "gate_recall_loss": GATE_RECALL_LOSS,
             "sentence_threshold": max(threshold, SENTENCE_THRESHOLD),
-            "bias": float(gate.intercept_[0]), "ngram_scale": NGRAM_SCALE, "C": C, "kinds": list(CLASSES),
+            "bias": float(gate.intercept_[0]), "ngram_scale": NGRAM_SCALE, "C": C, "kinds": list(kinds),
             "training_sha256": training_hash(data["base"]), "augment": AUGMENT_VERSION,
             "rows": len(data["base"]), "messages": len(data["rows"]), "pieces": len(at), "created": date.today().isoformat(),
             "sources": dict(Counter(r.source for r in data["base"])), "fp_budget": FP_BUDGET,
             "cv": {k: cv[k] for k in ("all", "ordinary negatives")},
-            "trained_by": "python -m benchmarks.emergency_classifier train"}
+            "trained_by": "python -m benchmarks.emergency_classifier train", **(extra or {})}
     coef = gate.coef_[0]
     np.savez_compressed(path, vector_weights=coef[:dim].astype(np.float32), ngram_weights=coef[dim:].astype(np.float32),
                         kind_weights=kind_w, kind_bias=kind_b, emergency_vectors=known, meta=np.array(json.dumps(meta)))
