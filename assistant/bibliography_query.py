@@ -80,6 +80,7 @@ CLAIM = re.compile(r"\b(?:supports?|backs?|backing|says?|statement|claim|come fr
 SUPPORTS_SUBJECT = re.compile(
     rf"\b(?:which|what|any)\s+{_ENTRY_WORDS}\s+(?:supports?|back(?:s)?(?: up)?|covers?)\s+(?P<z>[^?.!]+)", re.IGNORECASE)
 CLAIM_OBJECT = re.compile(r"\b(?:statements?|claims?|sentences?|parts?|bits?|lines?|ideas?|points?|facts?|that|this|"
+                          r"descriptions?|description|explanations?|definitions?|passages?|paragraphs?|sections?|text|mentions?|"
                           r"says?|said|is|are|was|were|can|could|does|do|did|causes?|helps?|works?)\b", re.IGNORECASE)
 TYPE_FILTERS: dict[str, str] = {
     "book_chapter": r"\b(?:book )?chapters?\b|\bbooks?\b",
