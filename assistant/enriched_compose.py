@@ -217,6 +217,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
                                   lambda out, sentences: _add(out, sentences, by_key), lambda x: _as_scored(x, by_key), related)
     if levers.prefer_body:
         chosen = prefer_body(chosen, bank, all_chunks, lambda x: _as_scored(x, by_key))
+        if levers.antecedents:  # a replaced summary sentence may be what a shown one leans on: bring it back
+            chosen = with_antecedents(chosen, enriched, units, add)
     quotes = arrange(chosen)
     extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
     composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,

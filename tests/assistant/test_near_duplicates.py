@@ -65,3 +65,15 @@ def test_an_answer_about_full_recovery_quotes_the_outcomes_section(warm_assistan
     assert answer.status == "answered"
     assert "partial or full recovery" in answer.body
     assert "Long-term outcomes vary" not in answer.body
+
+
+@pytest.mark.parametrize("question", ["which body systems can paraneoplastic syndromes affect",
+                                      "what organs does pns affect"])
+def test_a_summary_sentence_another_leans_on_stays_shown(warm_assistant, question: str) -> None:
+    """'They can affect multiple organ systems ...' needs the takeaway before it; replacing that one by its body
+    twins must not leave 'They' pointing at nothing."""
+    answer = warm_assistant.ask(question)
+    shown = [c.quote for c in answer.citations]
+    at = [i for i, quote in enumerate(shown) if quote.lstrip("- ").startswith("They can affect multiple organ systems")]
+    assert at, shown  # the organ-systems takeaway answers these questions
+    assert any(q.lstrip("- ").startswith("Paraneoplastic syndromes are rare disorders") for q in shown[:at[0]]), shown
