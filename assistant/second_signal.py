@@ -35,8 +35,10 @@ class SecondSignal:
     def __init__(self, model: Any, vectors: dict[str, Any]) -> None:
         self._model = model
         self._vectors = dict(vectors)
-        self._queries: OrderedDict[str, Any] = OrderedDict()
-        self._lock = threading.Lock()  # the C engine's handle is not shared between threads
+        self._queries: OrderedDict[str, Any] = OrderedDict()  # a vector, or a Future while prefetching
+        self._lock = threading.Lock()  # guards the caches
+        self._engine = threading.Lock()  # the C engine's handle is used by one thread at a time
+        self._pool: Any = None
 
     @classmethod
     def load(cls, settings: "Settings", article: "Article") -> "SecondSignal":
@@ -53,17 +55,39 @@ class SecondSignal:
         by_text = {t: np.asarray(v, dtype=np.float32) for t, v in zip(texts, vectors)} if vectors is not None else {}
         return cls(model, by_text)
 
-    def query_vector(self, question: str) -> Any:
-        import numpy as np
+    def prefetch(self, question: str) -> None:
+        """Start embedding the question on a worker thread while MiniLM retrieves (ctypes releases the GIL).
 
+        Why: the engine takes 15-30 ms per question on one core; overlapping it with retrieval keeps warm
+        answers inside their budget wherever a second core is free.
+        """
+        from concurrent.futures import ThreadPoolExecutor
+
+        with self._lock:
+            if question in self._queries:
+                return
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="second-embedder")
+            self._queries[question] = self._pool.submit(self._embed_query, question)
+            self._trim()
+
+    def query_vector(self, question: str) -> Any:
         with self._lock:
             cached = self._queries.get(question)
             if cached is None:
-                cached = np.asarray(self._model.query(question), dtype=np.float32).reshape(-1)
-                self._queries[question] = cached
-                if len(self._queries) > QUERY_CACHE:
-                    self._queries.popitem(last=False)
-            return cached
+                cached = self._queries[question] = self._embed_query(question)
+                self._trim()
+        return cached.result() if hasattr(cached, "result") else cached
+
+    def _embed_query(self, question: str) -> Any:
+        import numpy as np
+
+        with self._engine:
+            return np.asarray(self._model.query(question), dtype=np.float32).reshape(-1)
+
+    def _trim(self) -> None:
+        while len(self._queries) > QUERY_CACHE:
+            self._queries.popitem(last=False)
 
     def passage_vectors(self, sentences: Sequence["Sentence"]) -> Any:
         """One row per sentence; sentences not stored at build are embedded now, once."""
@@ -72,12 +96,13 @@ class SecondSignal:
         from index.second_vectors import passage_key
 
         keys = [passage_key(s.text) for s in sentences]
-        with self._lock:
-            missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
-            if missing:
+        missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
+        if missing:
+            with self._engine:
                 new = np.asarray(self._model.passage(missing), dtype=np.float32).reshape(len(missing), -1)
+            with self._lock:
                 self._vectors.update(zip(missing, new))
-            return np.stack([self._vectors[k] for k in keys]) if keys else np.zeros((0, 0), dtype=np.float32)
+        return np.stack([self._vectors[k] for k in keys])
 
     def similarities(self, question: str, sentences: Sequence["Sentence"]) -> Any:
         """Each sentence's e5 cosine to the question, mapped onto MiniLM's scale."""
