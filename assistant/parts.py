@@ -91,9 +91,16 @@ def second_signal(settings: "Settings", corpus: "Corpus") -> "SecondSignal | Non
     """The second embedder's sentence similarity, when PNS_SECOND_EMBEDDER is on (assistant/second_signal.py)."""
     if not settings.answer.second_embedder:
         return None
-    from assistant.second_signal import SecondSignal
+    import logging
 
-    return SecondSignal.load(settings, corpus.article)
+    from assistant.second_signal import SecondSignal
+    from foundation.errors import ModelUnavailableError
+
+    try:
+        return SecondSignal.load(settings, corpus.article)
+    except ModelUnavailableError as exc:  # a broken install answers as before (MiniLM only) rather than not at all
+        logging.getLogger(__name__).warning("second embedder off: %s", exc)
+        return None
 
 
 ENRICHMENT_LEVERS = ("enriched_retrieval", "learned_ranker", "show_antecedents", "whole_lists", "whole_paragraphs",

@@ -17,19 +17,25 @@ GENETIC = "Some people may be genetically predisposed"
 
 
 @pytest.fixture(scope="module")
-def second_assistant(built_index_home: Settings) -> Assistant:
-    assistant = Assistant(built_index_home.override(answer={"second_embedder": True}))
+def second_assistant(warm_assistant: Assistant) -> Assistant:
+    """The shared Assistant: the second embedder is on by default."""
+    return warm_assistant
+
+
+@pytest.fixture(scope="module")
+def plain_assistant(built_index_home: Settings) -> Assistant:
+    assistant = Assistant(built_index_home.override(answer={"second_embedder": False}))
     assistant.warm_up()
     return assistant
 
 
-def test_off_by_setting_means_no_second_model(warm_assistant: Assistant, built_index_home: Settings) -> None:
-    assert warm_assistant.parts().bank.second is None
-    assert built_index_home.override(answer={"second_embedder": False}).answer.second_embedder is False
+def test_on_by_default_and_off_by_setting(second_assistant: Assistant, plain_assistant: Assistant) -> None:
+    assert isinstance(second_assistant.parts().bank.second, SecondSignal)
+    assert plain_assistant.parts().bank.second is None
 
 
-def test_e5_finds_the_risk_factor_sentence_minilm_leaves_out(second_assistant: Assistant, warm_assistant: Assistant) -> None:
-    plain = warm_assistant.ask(SMOKING)
+def test_e5_finds_the_risk_factor_sentence_minilm_leaves_out(second_assistant: Assistant, plain_assistant: Assistant) -> None:
+    plain = plain_assistant.ask(SMOKING)
     second = second_assistant.ask(SMOKING)
     assert GENETIC not in plain.body  # MiniLM alone shows only the smoking-rates sentence
     assert second.status == "answered" and GENETIC in second.body
@@ -50,6 +56,6 @@ def test_similarities_use_stored_passages_and_embed_each_question_once(second_as
     assert (signal.query_vector(SMOKING) == signal.query_vector(SMOKING)).all()
 
 
-def test_abstention_is_unchanged(second_assistant: Assistant, warm_assistant: Assistant) -> None:
+def test_abstention_is_unchanged(second_assistant: Assistant, plain_assistant: Assistant) -> None:
     for question in ("What is the capital of France?", "How do I bake bread?"):
-        assert second_assistant.ask(question).status == warm_assistant.ask(question).status != "answered"
+        assert second_assistant.ask(question).status == plain_assistant.ask(question).status != "answered"
