@@ -87,6 +87,8 @@ def subject_word(question: str) -> str | None:
         if m:
             phrase = _SUBJECT_END.sub("", m.group("x"))
             words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _STOP]
+            if phrase != m.group("x") and len(words) > 1 and words[-1].endswith("ing"):
+                words.pop()  # "new treatments trying (to do)", "the tap looking (for)": a verb, not the head noun
             return words[-1] if words else None
     return None
 

@@ -112,7 +112,9 @@ def _fields_sentence(ref: "Reference", fields: Sequence[str], marker: int, count
     parts = [f"{head}: {', '.join(found)}." if found else f"{head}."]
     if missing:
         link = field_value(ref, "url")
-        parts.append(f"The bibliography gives no {' or '.join(missing)} for this entry"
+        where = (f"; it appeared in {ref.container}" if "publisher" in missing and ref.container
+                 and "journal or site" not in [n for n, _ in given] else "")
+        parts.append(f"The bibliography gives no {' or '.join(missing)} for this entry{where}"
                      + (f"; its link is {link}." if "URL" not in missing and link else "."))
     return " ".join(parts) + f" [{marker}]"
 
@@ -120,12 +122,17 @@ def _fields_sentence(ref: "Reference", fields: Sequence[str], marker: int, count
 def _selection_intro(query: BibliographyQuery, refs: Sequence["Reference"], total: int) -> str:
     if query.filters == ("all",):
         return f"The article lists {total} references:"
+    if query.filters in (("oldest",), ("newest",)):
+        plural = "entries" if len(refs) > 1 else "entry"
+        return f"The {query.filters[0]} dated {plural} of the article's {total} references:"
     what, qualifiers = "references", []
     for f in query.filters:
         if f in TYPE_LABELS:
             what = TYPE_LABELS[f]
         elif f == "doi":
             qualifiers.append("with a DOI")
+        elif f == "url":
+            qualifiers.append("with a link (URL or DOI)")
         elif f.startswith(("from ", "before ")):
             qualifiers.append(f"published {f}")
         elif f.startswith("year "):
@@ -138,6 +145,8 @@ def _selection_intro(query: BibliographyQuery, refs: Sequence["Reference"], tota
     if not refs:
         return f"None of the article's {total} references {'were' if what == 'references' else 'are'} {desc}."
     verb = "is" if len(refs) == 1 else "are"
+    if desc.startswith("with "):  # '5 of the article's 21 references have a DOI'
+        verb, desc = ("has" if len(refs) == 1 else "have"), desc[5:]
     return f"{len(refs)} of the article's {total} references {verb} {desc}:"
 
 

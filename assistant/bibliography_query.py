@@ -28,6 +28,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from assistant.bibliography_terms import asks_for_links, dated_extremes, fields_in, numbered_entries, spelled_entry_words
+from corpus.units import split_units
+
 if TYPE_CHECKING:
     from corpus.models import Reference, ReferenceLink, Section
 
@@ -45,30 +48,43 @@ FIELDS: dict[str, str] = {
     "type": r"\bwhat (?:kind|type|sort) of (?:source|reference|publication|paper|entry)\b",
 }
 _FIELD_RES = {name: re.compile(p, re.IGNORECASE) for name, p in FIELDS.items()}
-_ENTRY_WORDS = r"(?:references?|page|web ?pages|refs?|sources?|entries|entry|citations?|chapters?|papers?|articles?|studies|study|works?|publications?|bibliography)"
+_ENTRY_WORDS = r"(?:references?|page|web ?pages|refs?|sources?|entries|entry|citations?|chapters?|papers?|articles?|studies|study|works?|publications?|bibliography|reviews?|pieces?|write-?ups?|reference list)"
 SELECTION = re.compile(
-    rf"\b(?:which|what|list|name|show|give|how many|any|all|every)\b[^?.!]{{0,40}}\b{_ENTRY_WORDS}\b|\b{_ENTRY_WORDS}\b[^?.!]{{0,20}}\b(?:are|were) (?:from|by|in|on)\b"
-    rf"|\b{_ENTRY_WORDS}\s+(?:from|by|(?:published|written|dated) (?:in|by|before|after|since))\b",
+    rf"\b(?:which|what|list|name|show|give|how many|any|all|every|(?:number|count|total) of)\b[^?.!]{{0,40}}\b{_ENTRY_WORDS}\b|\b{_ENTRY_WORDS}\b[^?.!]{{0,20}}\b(?:are|were)(?: any| all| some| none)?(?: of them)? (?:from|by|in|on)\b"
+    rf"|\b{_ENTRY_WORDS}\s+(?:from|by|(?:published|written|dated) (?:in|by|before|after|since))\b"
+    rf"|\b{_ENTRY_WORDS}\s+(?:(?:older|newer|earlier|later) than|before|after|since|prior to)\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 # "work" as a verb ("does it work for nerve symptoms", "how do they work") names no entry of the bibliography.
 _VERB_WORK = re.compile(r"(\b(?:it|they|that|this|these|those|to|not)|\b(?:do|does|did|will|would|can|could|might|may)\b"
                         r"(?:\s+[\w-]+){0,3}?)\s+(?:really\s+|still\s+|even\s+|actually\s+)?works?\b", re.IGNORECASE)
+# Fields only an entry has: "url lambert eaton" names the entry by its title words alone ("issue", "pages",
+# "where can I read" also ask about the subject: "what issues does lupus cause").
+_BIBLIOGRAPHIC_FIELDS = frozenset({"doi", "volume", "publisher"})
+_URL_WORD = re.compile(r"\burls?\b", re.IGNORECASE)
 MAX_NAMED = 3  # more entries than this sharing the best score is a selection ("the StatPearls chapters"), not a name
 # "the article" / "this article" is the main article, never an entry of its bibliography.
 _MAIN_ARTICLE = re.compile(r"\b(?:the|this|your|that) (?:main |original |rupa health )?article(?:'s)?\b", re.IGNORECASE)
-COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
-ALL = re.compile(rf"\b(?:all|every|how many|list)\b|\b(?:what|which) {_ENTRY_WORDS}\b[^?.!]*\b(?:use|uses|used|cite|cites|cited|list|lists|have|has|draw on|rely on)\b", re.IGNORECASE)
+COUNT = re.compile(r"\bhow many\b|\b(?:number|count|total) of\b", re.IGNORECASE)
+ALL = re.compile(rf"\b(?:all|every|how many|list|(?:number|count|total) of)\b|\bbibliography\b|\breference list\b"
+                 rf"|\b(?:what|which) (?:are|were) (?:the|its|their) {_ENTRY_WORDS}\b|\b(?:what|which) {_ENTRY_WORDS}\b[^?.!]*\b(?:use|uses|used|cite|cites|cited|list|lists|have|has|draw on|rely on)\b", re.IGNORECASE)
 CITES_FOR = re.compile(
     rf"\b(?:cite[sd]?|citing|references?|refs?|sources?|(?:papers?|studies|articles?|chapters?))\s+(?:for|on|about|regarding|covering|related to|linked to|dealing with)\s+(?P<x>[^?.!]+)"
     rf"|\b(?:which|what)\s+{_ENTRY_WORDS}\s+(?:covers?|discuss(?:es)?|(?:is|are) about|deals? with|talks? about)\s+(?P<y>[^?.!]+)",
     re.IGNORECASE,
 )
-# Claim attribution goes to the passage answerer (it quotes the passage the claim is in).
+# Claim attribution goes to the passage answerer (it quotes the passage the claim is in) ...
 CLAIM = re.compile(r"\b(?:supports?|backs?|backing|says?|statement|claim|come from|comes from|evidence for)\b", re.IGNORECASE)
+# ... but "which references support skin manifestations" names a subject, not a claim: it is what the article
+# cites for the subject. An object with a claim word or a verb ("the statement that ...", "ivig is effective") stays a claim.
+SUPPORTS_SUBJECT = re.compile(
+    rf"\b(?:which|what|any)\s+{_ENTRY_WORDS}\s+(?:supports?|back(?:s)?(?: up)?|covers?)\s+(?P<z>[^?.!]+)", re.IGNORECASE)
+CLAIM_OBJECT = re.compile(r"\b(?:statements?|claims?|sentences?|parts?|bits?|lines?|ideas?|points?|facts?|that|this|"
+                          r"descriptions?|description|explanations?|definitions?|passages?|paragraphs?|sections?|text|mentions?|"
+                          r"says?|said|is|are|was|were|can|could|does|do|did|causes?|helps?|works?)\b", re.IGNORECASE)
 TYPE_FILTERS: dict[str, str] = {
     "book_chapter": r"\b(?:book )?chapters?\b|\bbooks?\b",
-    "journal_article": r"\bjournal (?:articles?|papers?)\b|\bpeer[- ]reviewed\b|\bscientific papers?\b",
+    "journal_article": r"\bjournal (?:articles?|papers?)\b|\b(?:from|in) (?:\w+ )?journals\b|\bpeer[- ]reviewed\b|\bscientific papers?\b",
     "web_page": r"\bweb ?(?:pages?|sites?)\b|\bonline (?:articles?|pages?)\b|\bblog(?: posts?)?\b",
 }
 _TYPE_RES = {name: re.compile(p, re.IGNORECASE) for name, p in TYPE_FILTERS.items()}
@@ -109,6 +125,26 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'"))
 
 
+def unit_topics(sections: Sequence["Section"], links: Sequence["ReferenceLink"]) -> dict[str, set[str]]:
+    """Reference id -> the words of the article sentences that name one of its link terms.
+
+    Why: a link says which section an entry relates to and by which terms ('pemphigus'); the sentence holding
+    the term says what it is about ('Skin Changes: Rashes, itching ... pemphigus'), so "any refs on skin
+    manifestations" finds the entry though neither its title nor its terms say 'skin'."""
+    topics: dict[str, set[str]] = {}
+    for section in sections:
+        terms = [(link.reference_id, [t.lower() for t in link.terms]) for link in links if link.section_id == section.id]
+        if not terms:
+            continue
+        for unit in split_units(section):
+            text = unit.text.lower()
+            words = {w for w in _words(unit.text) if len(w) > 3} - _QUERY_WORDS
+            for reference_id, names in terms:
+                if any(name in text for name in names):
+                    topics.setdefault(reference_id, set()).update(words)
+    return topics
+
+
 class BibliographyQuestions:
     """Recognises bibliography questions against one bibliography (see the module docstring)."""
 
@@ -121,6 +157,7 @@ class BibliographyQuestions:
         self._names: dict[str, set[str]] = {}  # ref id -> name words (surnames, organisations, containers)
         self._titles: dict[str, set[str]] = {}
         self._topics: dict[str, set[str]] = {}  # ref id -> link terms and linked section title words
+        self._unit_topics = unit_topics(sections, links)  # ref id -> words of the sentences naming a link term
         titles = {s.id: s.title for s in sections}
         for r in self.references:
             names = {w for a in r.authors for w in _words(_surname(a)) if len(w) > 2}
@@ -140,6 +177,7 @@ class BibliographyQuestions:
         self._shared_names = {w for r in self.references for w in self._names[r.id] if self._idf.get(w, 9.0) <= math.log(1 + n / 2)}
         self._vocabulary = sorted({w for d in (self._names, self._titles, self._topics) for ws in d.values() for w in ws})
         self._similar_cache: dict[str, frozenset[str]] = {}
+        self._known = self._common | frozenset(self._vocabulary)  # words never respelt as entry words
 
     # -- scoring ----------------------------------------------------------------------------------
     def _similar(self, word: str) -> frozenset[str]:
@@ -183,6 +221,9 @@ class BibliographyQuestions:
         if top <= 0:
             return [], False
         best = [(named, r) for (s, named), r in scored if s >= top - 1e-9]
+        # 'the paraneoplastic syndromes chapter': an entry whose whole title the question names beats one it shares words with
+        whole = [(named, r) for named, r in best if self._titles[r.id] and self._titles[r.id] <= set(words)]
+        best = whole if 0 < len(whole) < len(best) else best
         return [r for _, r in best], any(named for named, _ in best)
 
     # -- recognising ------------------------------------------------------------------------------
@@ -192,13 +233,23 @@ class BibliographyQuestions:
         Priority: what the article cites for a subject; then one to three entries the question names
         ("the varki paper", "the ivig chapter"); then a selection by type, name, DOI or year; then all.
         """
-        q = _VERB_WORK.sub(r"\1", _MAIN_ARTICLE.sub(" ", question.strip()))
+        q = self._respell(_VERB_WORK.sub(r"\1", _MAIN_ARTICLE.sub(" ", question.strip())))
+        all_words = _words(q)
         fields = tuple(name for name, regex in _FIELD_RES.items() if regex.search(q))
-        words = [w for w in _words(q) if w not in _QUERY_WORDS]
+        fields = tuple(dict.fromkeys(fields + fields_in(all_words, q)))  # synonyms and misspelt field words
+        words = [w for w in all_words if w not in _QUERY_WORDS]
         selection = bool(SELECTION.search(q))
         entry_word = bool(re.search(rf"\b{_ENTRY_WORDS}\b|\bcit(?:e|es|ed|ing)\b", q, re.IGNORECASE))
-        if CLAIM.search(q) or not (fields or selection or entry_word):
+        supported = SUPPORTS_SUBJECT.search(q)
+        if supported and not CLAIM_OBJECT.search(supported.group("z")):
+            ids = self._cited_for(supported.group("z"))
+            if ids:
+                return BibliographyQuery("cites_for", tuple(ids), fields, subject=supported.group("z").strip())
+        if CLAIM.search(q) or not (fields or selection or entry_word or asks_for_links(q)):
             return None
+        numbered = numbered_entries(q, self.references) if entry_word else []
+        if numbered:  # 'publisher of ref 7', 'reference #11 details'
+            return BibliographyQuery("fields", tuple(r.id for r in numbered[:MAX_NAMED]), fields)
         cites = CITES_FOR.search(q)
         if cites:
             ids = self._cited_for((cites.group("x") or cites.group("y") or "").strip())
@@ -208,14 +259,25 @@ class BibliographyQuestions:
         kind = next((k for k, regex in _TYPE_RES.items() if regex.search(q)), None)
         if len(best) > 1 and kind is not None:
             best = [r for r in best if r.type == kind] or best
-        if best and len(best) <= MAX_NAMED and (named or entry_word) and (fields or selection or entry_word):
+        bibliographic = bool(_BIBLIOGRAPHIC_FIELDS.intersection(fields)) or bool(_URL_WORD.search(q))
+        if best and len(best) <= MAX_NAMED and (named or entry_word or bibliographic) and (fields or selection or entry_word):
             return BibliographyQuery("fields", tuple(r.id for r in best), fields, bool(COUNT.search(q)))
+        extremes, which = dated_extremes(q, self.references)
+        if extremes and which:  # 'the oldest reference', 'most recent source'
+            return BibliographyQuery("selection", tuple(r.id for r in extremes), fields, filters=(which,))
         filtered, filters = self._filter(q)
         if filters and (selection or fields or len(filters) >= 2):
             return BibliographyQuery("selection", tuple(r.id for r in filtered), fields, bool(COUNT.search(q)), filters=tuple(filters))
         if selection and ALL.search(q):
             return BibliographyQuery("selection", tuple(r.id for r in self.references), fields, bool(COUNT.search(q)), filters=("all",))
         return None
+
+    def _respell(self, q: str) -> str:
+        """`q` with misspelt entry words put right ('refrences from 2023'); English and corpus words stay."""
+        fixed = spelled_entry_words(_words(q), self._known)
+        for wrong, right in fixed.items():
+            q = re.sub(rf"\b{re.escape(wrong)}\b", right, q, flags=re.IGNORECASE)
+        return q
 
     def _filter(self, q: str) -> tuple[list["Reference"], list[str]]:
         """Entries selected by type, container/publisher/organisation name, DOI or year, and what selected them."""
@@ -233,6 +295,8 @@ class BibliographyQuestions:
             filters += shared
         if HAS_DOI.search(q):
             refs, filters = [r for r in refs if r.doi], filters + ["doi"]
+        elif asks_for_links(q):  # 'which ones have a url', 'open access refs': a URL or a DOI link
+            refs, filters = [r for r in refs if r.url or r.doi], filters + ["url"]
         after, before = _AFTER.search(q), _BEFORE.search(q)
         years = [int(y) for y in _YEAR.findall(q)]
         if after:
@@ -251,7 +315,8 @@ class BibliographyQuestions:
         def hits(ref: "Reference") -> float:
             title = sum(self._match(w, self._titles[ref.id]) for w in words)
             topic = sum(self._match(w, self._topics.get(ref.id, set())) for w in words)
-            return title + 0.5 * topic
+            unit = sum(self._match(w, self._unit_topics.get(ref.id, set())) for w in words)
+            return title + 0.5 * topic + 0.25 * unit
         scored = [(hits(r), r.id) for r in self.references]
         top = max(s for s, _ in scored)
         return [rid for s, rid in scored if top > 0 and s >= top - 1e-9]

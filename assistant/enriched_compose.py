@@ -27,6 +27,7 @@ from assistant.antecedents import drop_costly_dependents, resolve_demonstratives
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, render, score_sentences, select_sentences)
+from assistant.near_duplicates import prefer_body
 from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
 from assistant.sentences import SentenceBank, content_terms
@@ -74,6 +75,7 @@ class Levers:
     typed_length: bool = True      # a why/how question may take MAX_SENTENCES, another one fewer (answer_focus.answer_length)
     costly_dependents: bool = True  # a weak sentence whose antecedent is weak too goes, instead of bringing it
     related_paragraphs: bool = True  # paragraph completion adds only continuations that relate to the question
+    prefer_body: bool = True       # a summary sentence with a body twin shows the twin (near_duplicates.prefer_body)
 
 
 def question_terms(query: str) -> set[str]:
@@ -213,6 +215,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
         chosen = whole_paragraphs(chosen, enriched, lambda u: _unit_sentences(u, chunks, bank),
                                   lambda out, sentences: _add(out, sentences, by_key), lambda x: _as_scored(x, by_key), related)
+    if levers.prefer_body:
+        chosen = prefer_body(chosen, bank, all_chunks, lambda x: _as_scored(x, by_key))
     quotes = arrange(chosen)
     extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
     composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,

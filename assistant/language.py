@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+
+from rapidfuzz import fuzz, process
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,6 +43,8 @@ NAME_CONFIDENCE = 0.7  # py3langid's normalised probability needed to name the l
 # die": Swahili), on medical Latin ~7x ("neuroblastoma opsoclonus": Czech); on real foreign questions it is
 # 30x to 1000x sure ("Was ist PNS?", "tratamiento pns"), though only ~8x on short Turkish.
 ODDS_BY_SHARE: tuple[tuple[float, float], ...] = ((0.75, 100.0), (0.5, 25.0), (0.0, 6.0))
+NAME_TYPO_MIN = 6  # shorter surnames ('aly', 'said', 'lai') are too close to ordinary words in many languages
+NAME_TYPO_CUTOFF = 85
 FEW_WORDS = 2  # a question with this few words that carry a language needs FEW_WORDS_ODDS
 FEW_WORDS_ODDS = 20.0
 # Words built like drug or disease names are the same in every language: they carry no language signal.
@@ -84,11 +88,14 @@ class LanguageDetector:
     """Decides whether a question is English; loads py3langid's model on first need (about a second)."""
 
     def __init__(self, english_words: Iterable[str], neutral_words: Iterable[str] = (),
-                 languages: Iterable[str] = tuple(LANGUAGE_NAMES)) -> None:
+                 languages: Iterable[str] = tuple(LANGUAGE_NAMES), name_words: Iterable[str] = ()) -> None:
         """`english_words` say English; `neutral_words` (corpus names and terms: 'pns', 'varki', 'lambert',
-        'paraneoplastic') are the same in any language and are not counted either way."""
+        'paraneoplastic') are the same in any language and are not counted either way; `name_words` (the
+        bibliography's surnames: 'jayarangaiah') are neutral misspelt too ('jayarangia'), since people
+        rarely spell a foreign surname right."""
         self._known = frozenset(w.lower() for w in english_words)
         self._neutral = frozenset(w.lower() for w in neutral_words)
+        self._names = sorted({w.lower() for w in name_words if len(w) >= NAME_TYPO_MIN})
         self._languages = list(languages)
         self._identifier: object | None = None
         self._lock = threading.Lock()
@@ -118,7 +125,14 @@ class LanguageDetector:
     def _language_words(self, text: str) -> list[str]:
         words = [w.lower() for w in _WORD.findall(text)]
         # two ASCII letters ('vs', 'ca', 'es', 'de') say too little alone; py3langid still reads them in context
-        return [w for w in words if (len(w) > 2 or not w.isascii()) and w not in self._neutral and not _MEDICAL_WORD.search(w)]
+        return [w for w in words if (len(w) > 2 or not w.isascii()) and w not in self._neutral
+                and not _MEDICAL_WORD.search(w) and not self._misspelt_name(w)]
+
+    def _misspelt_name(self, word: str) -> bool:
+        """A word a typo away from a bibliography surname (rapidfuzz ratio >= NAME_TYPO_CUTOFF, 6+ letters)."""
+        if len(word) < NAME_TYPO_MIN or not self._names or not word.isascii():
+            return False
+        return process.extractOne(word, self._names, scorer=fuzz.ratio, score_cutoff=NAME_TYPO_CUTOFF) is not None
 
     def identify(self, text: str) -> tuple[str, float]:
         """py3langid's best language code and its normalised probability."""

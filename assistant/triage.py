@@ -131,7 +131,8 @@ class Triage:
         speller = Speller.build(texts, targets=rule_words(english), known=glossary.terms(), english=english)
         names = proper_names(" ".join([corpus.article.text, *reference_texts(corpus.references)]), common)
         neutral = (frozenset(corpus_word_counts(texts)) - english) | glossary.terms() | names
-        detector = LanguageDetector(english | frozenset(CONTRACTIONS), neutral)
+        surnames = {a.split(",")[0].lower() for r in corpus.references for a in r.authors if "," in a}
+        detector = LanguageDetector(english | frozenset(CONTRACTIONS), neutral, name_words=surnames)
         bibliography = BibliographyQuestions(corpus.references, corpus.links, corpus.article.sections,
                                              common)
         meta = corpus.article.metadata

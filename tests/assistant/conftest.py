@@ -49,3 +49,13 @@ def phrasings():
         return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
 
     return read
+
+
+@pytest.fixture(scope="session")
+def embed():
+    """The query path's encoder of the bundled model (the one the index and the learned triage checks use)."""
+    from index.numpy_encoder import NumpyEmbedding
+
+    embedder = NumpyEmbedding("all-MiniLM-L6-v2")
+    embedder.warm_up()
+    return embedder.embed_queries

@@ -76,7 +76,8 @@ def test_check_support_combines_the_rules() -> None:
     assert not check_support("What does IVIG do?", [], 0.6, 0.18, VOCAB).supported
 
 
-ENGLISH = frozenset({"asthma", "diabetes", "kids", "thing", "trousseau", "chemo", "syndrome", "type", "signs", "early"})
+ENGLISH = frozenset({"asthma", "diabetes", "kids", "thing", "trousseau", "chemo", "syndrome", "type", "signs", "early",
+                     "hoping", "looking", "wasting"})
 
 
 @pytest.mark.parametrize(
@@ -89,6 +90,9 @@ ENGLISH = frozenset({"asthma", "diabetes", "kids", "thing", "trousseau", "chemo"
         ("how are kids treated", None),  # people are no subject
         ("what is the main thing to know", None),
         ("does asthma matter", None),  # not a 'what is X' kind of question
+        ("what are the new syndrome drugs hoping to achieve", None),  # 'hoping to' is a verb, the head is 'drugs'
+        ("what is the chemo looking for", None),
+        ("what is wasting", "wasting"),  # an -ing word with nothing after it is the subject
     ],
 )
 def test_unknown_subject(question: str, subject: str | None) -> None:

@@ -34,14 +34,6 @@ def model() -> EmergencyModel:
     return loaded
 
 
-@pytest.fixture(scope="module")
-def embed():
-    from index.numpy_encoder import NumpyEmbedding
-
-    embedder = NumpyEmbedding("all-MiniLM-L6-v2")
-    embedder.warm_up()
-    return embedder.embed_queries
-
 
 def checked(triage, question: str, embed) -> Verdict:
     """Rules, then the learned checks, as the pipeline runs them."""

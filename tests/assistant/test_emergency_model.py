@@ -31,15 +31,6 @@ def model() -> EmergencyModel:
     return loaded
 
 
-@pytest.fixture(scope="module")
-def embed():
-    """The query path's encoder of the bundled model (the one the index uses)."""
-    from index.numpy_encoder import NumpyEmbedding
-
-    embedder = NumpyEmbedding("all-MiniLM-L6-v2")
-    embedder.warm_up()
-    return embedder.embed_queries
-
 
 def model_alone(triage, question: str, embed) -> Verdict:
     """The model's verdict as if the rules had found nothing (so the model is what is tested)."""

@@ -1,0 +1,67 @@
+"""A summary section's restatement gives way to the body sentence it restates (assistant/near_duplicates.py).
+
+Wording here is this file's own (not an eval item nor a check-bank item).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.compose import Scored
+from assistant.near_duplicates import body_twins, is_summary, prefer_body
+
+
+@pytest.fixture(scope="module")
+def parts(warm_assistant):
+    parts = warm_assistant.parts()
+    parts.bank.ensure(parts.index.chunks())
+    return parts
+
+
+def _summary_sentence(parts, starts: str):
+    for chunk in parts.index.chunks():
+        for sentence in parts.bank.sentences(chunk.id):
+            if is_summary(chunk) and sentence.text.lstrip("- ").startswith(starts):
+                return sentence
+    raise AssertionError(starts)
+
+
+def _scored(sentence) -> Scored:
+    return Scored(sentence, 0.0, 0.0, 0.0, 99, 0.0)
+
+
+def test_only_the_summary_section_is_a_summary(parts) -> None:
+    summaries = {c.section_id for c in parts.index.chunks() if is_summary(c)}
+    assert summaries == {"key-takeaways"}
+
+
+def test_a_restatement_has_its_body_twins_and_a_synthesis_has_none(parts) -> None:
+    chunks = parts.index.chunks()
+    outcomes = body_twins(_summary_sentence(parts, "Long-term outcomes vary"), parts.bank, chunks)
+    assert {s.chunk.section_id for s, _ in outcomes} == {"prognosis-and-outcomes/long-term-outcomes"}
+    assert len(outcomes) == 2
+    assert body_twins(_summary_sentence(parts, "They can affect multiple organ systems"), parts.bank, chunks) == []
+
+
+def test_the_body_twins_are_shown_in_place_of_the_summary(parts) -> None:
+    chunks = parts.index.chunks()
+    summary = _summary_sentence(parts, "Long-term outcomes vary")
+    shown = prefer_body([_scored(summary)], parts.bank, chunks, _scored)
+    assert [s.sentence.text for s in shown] == [
+        "Some patients experience partial or full recovery, particularly if the cancer is successfully treated early.",
+        "However, others may have chronic neurological, muscular, or metabolic issues that require lifelong management."]
+    # twins already shown: the summary just goes, nothing repeats
+    again = prefer_body([*shown, _scored(summary)], parts.bank, chunks, _scored)
+    assert [s.sentence.text for s in again] == [s.sentence.text for s in shown]
+    # a synthesis stays
+    synthesis = _summary_sentence(parts, "They can affect multiple organ systems")
+    assert prefer_body([_scored(synthesis)], parts.bank, chunks, _scored)[0].sentence is synthesis
+
+
+def test_an_answer_about_full_recovery_quotes_the_outcomes_section(warm_assistant) -> None:
+    answer = warm_assistant.ask("can a person get completely better",
+                                history=[{"role": "user", "content": "what is the outlook with paraneoplastic syndromes"},
+                                         {"role": "assistant", "content": "It depends on several factors."}])
+    assert answer.status == "answered"
+    assert "partial or full recovery" in answer.body
+    assert "Long-term outcomes vary" not in answer.body
