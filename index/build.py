@@ -145,7 +145,7 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
         if old is not None and old["build_hash"] == digest and not force and _healthy(client, old, settings):
             report = _report(old, embedded=0, reused=len(chunks), seconds=time.perf_counter() - started, up_to_date=True,
                              skipped=skipped)
-            return {**report, "enrichment": _enrichment_vectors(settings, embedder)}
+            return {**report, "enrichment": _enrichment_vectors(settings, embedder), "second_embedder": _second_vectors(settings)}
 
         tag = f"{digest[:12]}-{secrets.token_hex(3)}"
         name = f"{settings.index.collection}-{tag}"
@@ -184,7 +184,7 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
             pass  # the new index is live; leftovers are retried by the next build's GC
         report = _report(pointer, embedded=len(todo), reused=reused, seconds=time.perf_counter() - started,
                          skipped=skipped)
-        return {**report, "enrichment": _enrichment_vectors(settings, embedder)}
+        return {**report, "enrichment": _enrichment_vectors(settings, embedder), "second_embedder": _second_vectors(settings)}
 
 
 def _enrichment_vectors(settings: "Settings", embedder: Any) -> dict[str, Any]:
@@ -192,6 +192,13 @@ def _enrichment_vectors(settings: "Settings", embedder: Any) -> dict[str, Any]:
     from index.enrichment_vectors import ensure_for_build
 
     return ensure_for_build(settings, embedder.embed)
+
+
+def _second_vectors(settings: "Settings") -> dict[str, Any]:
+    """The second embedder's article passage vectors, so answering never embeds them (index/second_vectors.py)."""
+    from index.second_vectors import ensure_for_build
+
+    return ensure_for_build(settings)
 
 
 def _embed_chunks(embedder: "BundledEmbedding", chunks: Sequence[Chunk], progress: bool) -> dict[str, list[float]]:
