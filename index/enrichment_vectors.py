@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from index.vector_cache import read_vectors, store_vectors
+
 if TYPE_CHECKING:
     from corpus.enrichment import Enrichment
     from corpus.models import Article
@@ -48,21 +50,11 @@ def load_or_embed(settings: "Settings", texts: Sequence[str], embed: Embed) -> A
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
     path = vectors_file(settings, texts)
-    if path.is_file():
-        try:
-            stored = np.load(path)
-            if stored.shape[0] == len(texts):
-                return stored
-        except (OSError, ValueError):
-            pass  # a damaged file is simply embedded again
+    stored = read_vectors(path, len(texts))
+    if stored is not None:
+        return stored
     vectors = np.asarray(embed(list(texts)), dtype=np.float32)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npy")
-        np.save(tmp, vectors)
-        tmp.replace(path)
-    except OSError:
-        pass  # read-only HOME: the vectors still serve this process
+    store_vectors(path, vectors)
     return vectors
 
 

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from index.vector_cache import read_vectors, store_vectors
+
 if TYPE_CHECKING:
     from corpus.models import Article
     from foundation.settings import Settings
@@ -56,23 +58,13 @@ def load_or_embed(settings: "Settings", texts: Sequence[str], model_handle: Any,
     import numpy as np
 
     path = vectors_file(settings, model, weights_sha256, texts)
-    if path.is_file():
-        try:
-            stored = np.load(path)
-            if stored.shape[0] == len(texts):
-                return stored
-        except (OSError, ValueError):
-            pass  # a damaged file is simply embedded again
+    stored = read_vectors(path, len(texts))
+    if stored is not None:
+        return stored
     if model_handle is None:
         return None
     vectors = np.asarray(model_handle.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npy")
-        np.save(tmp, vectors)
-        tmp.replace(path)
-    except OSError:
-        pass  # read-only HOME: the vectors still serve this process
+    store_vectors(path, vectors)
     return vectors
 
 
