@@ -153,6 +153,13 @@ class Composition:
         return max((s.score for s in self.scored), default=0.0)
 
 
+def question_terms(query: str) -> set[str]:
+    """The question's content terms without the corpus's subject (all of them when nothing else is left)."""
+    from assistant.retrieval import strip_subject
+
+    return content_terms(strip_subject(query)) or content_terms(query)
+
+
 def score_sentences(
     query: str, query_vector: Sequence[float], hits: Sequence[ScoredChunk], bank: SentenceBank,
     full_vector: Sequence[float] | None = None, listing: bool = False, ask: str = "",
@@ -174,11 +181,16 @@ def score_sentences(
     qf = np.asarray(full_vector, dtype=np.float32) if full_vector is not None else q
     # the corpus's subject ("paraneoplastic syndromes") is in nearly every sentence and says nothing about
     # which one answers: the overlap counts the other question words, when there are any
-    q_terms = content_terms(strip_subject(query)) or content_terms(query)
+    q_terms = question_terms(query)
     # ... and when the subject is all the question names ("what is a paraneoplastic syndrome"), a heading that
     # names it ("Types of Paraneoplastic Syndromes") must not lift every bullet under it: words count in the sentence only
     heading_share = HEADING_SHARE if content_terms(strip_subject(query)) else 0.0
     ask_terms = content_terms(strip_subject(ask)) if ask else set()
+
+    def overlap_with(words: set[str], terms: set[str], heading: set[str]) -> float:
+        # the heading counts half: "What are the main types?" should find the bullets under "Types of ..."
+        return (1 - heading_share) * bank.overlap(words, terms) + heading_share * bank.overlap(words, terms | heading)
+
     out: list[Scored] = []
     for hit in hits:
         sentences = bank.sentences(hit.chunk.id)
@@ -195,11 +207,9 @@ def score_sentences(
         heading = bank.heading_terms(hit.chunk.id)
         for sentence, sim, mixed, full_sim, terms in zip(sentences, sims.tolist(), blended.tolist(), full_sims.tolist(),
                                                          bank.terms(hit.chunk.id)):
-            # the heading counts half: "What are the main types?" should find the bullets under "Types of ..."
-            overlap = (1 - heading_share) * bank.overlap(q_terms, terms) + heading_share * bank.overlap(q_terms, terms | heading)
+            overlap = overlap_with(q_terms, terms, heading)
             if ask_terms:
-                overlap = (1 - ASK_OVERLAP_SHARE) * overlap + ASK_OVERLAP_SHARE * (
-                    (1 - heading_share) * bank.overlap(ask_terms, terms) + heading_share * bank.overlap(ask_terms, terms | heading))
+                overlap = (1 - ASK_OVERLAP_SHARE) * overlap + ASK_OVERLAP_SHARE * overlap_with(ask_terms, terms, heading)
             score = SIMILARITY_WEIGHT * mixed + OVERLAP_WEIGHT * overlap
             if FRAMING.match(sentence.text):
                 score *= FRAMING_FACTOR

@@ -26,7 +26,7 @@ from assistant.answer_focus import answer_length, asks_definition_only, names_di
 from assistant.antecedents import drop_costly_dependents, resolve_demonstratives, with_antecedents
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
-                               arrange, asks_for_list, render, score_sentences, select_sentences)
+                               arrange, asks_for_list, question_terms, render, score_sentences, select_sentences)
 from assistant.near_duplicates import prefer_body
 from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
@@ -78,13 +78,6 @@ class Levers:
     prefer_body: bool = True       # a summary sentence with a body twin shows the twin (near_duplicates.prefer_body)
 
 
-def question_terms(query: str) -> set[str]:
-    """The question's content terms without the corpus's subject (all of them when nothing else is left)."""
-    from assistant.retrieval import strip_subject
-
-    return content_terms(strip_subject(query)) or content_terms(query)
-
-
 def focus_levers(on: bool) -> dict[str, bool]:
     """The Levers fields that settings.answer.focused_answers switches together (assistant/answer_focus.py)."""
     return {name: on for name in ("definition_only", "demonstratives", "typed_length", "related_paragraphs", "costly_dependents")}
@@ -126,12 +119,10 @@ def rank_candidates(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["S
     """
     import numpy as np
 
-    from assistant.retrieval import strip_subject
-
     listing = asks_for_list(query)
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=listing)
     fv, qv = np.asarray(full_vec, dtype=np.float32), np.asarray(focus_vec, dtype=np.float32)
-    q_terms = content_terms(strip_subject(query)) or content_terms(query)
+    q_terms = question_terms(query)
     rows = add_gaps([features(s, enriched.for_sentence(s.sentence), enriched, fv, qv, listing, bank, q_terms)
                      for s in scored])
     if extra is not None:
@@ -195,9 +186,10 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         expanded = len(chosen) > before
     units = lambda u: _unit_sentences(u, chunks, bank)  # noqa: E731
     add = lambda out, sentences: _add(out, sentences, by_key)  # noqa: E731
+    as_scored = lambda x: _as_scored(x, by_key)  # noqa: E731
     if levers.antecedents:
         if levers.costly_dependents:
-            chosen = drop_costly_dependents(chosen, enriched, units, lambda x: _as_scored(x, by_key))
+            chosen = drop_costly_dependents(chosen, enriched, units, as_scored)
         chosen = with_antecedents(chosen, enriched, units, add)
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
     if levers.demonstratives:
@@ -213,10 +205,9 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         chosen = _with_definition([], enriched, chunks, bank, by_key) or chosen  # the definition is the whole answer
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
         related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
-        chosen = whole_paragraphs(chosen, enriched, lambda u: _unit_sentences(u, chunks, bank),
-                                  lambda out, sentences: _add(out, sentences, by_key), lambda x: _as_scored(x, by_key), related)
+        chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
     if levers.prefer_body:
-        chosen = prefer_body(chosen, bank, all_chunks, lambda x: _as_scored(x, by_key))
+        chosen = prefer_body(chosen, bank, all_chunks, as_scored)
         if levers.antecedents:  # a replaced summary sentence may be what a shown one leans on: bring it back
             chosen = with_antecedents(chosen, enriched, units, add)
     quotes = arrange(chosen)

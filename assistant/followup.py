@@ -88,12 +88,10 @@ def quoted_chunks(answer: str, chunks: Sequence["Chunk"]) -> list["Chunk"]:
     return found
 
 
-def neighbourhood(retriever: "Retriever", context: FollowUp, quoted: Sequence["Chunk"] | None = None) -> set[str]:
-    """Section keys ('source\\nsection id') the previous turn stood in: quoted by its answer (`quoted`, when already
-    found), else retrieved by its question."""
-    if quoted is None:
-        quoted = quoted_chunks(context.previous_answer, retriever.index.chunks()) if context.previous_answer else []
-    chunks = list(quoted)
+def neighbourhood(retriever: "Retriever", context: FollowUp) -> set[str]:
+    """Section keys ('source\\nsection id') the previous turn stood in: quoted by its answer, else retrieved by its
+    question."""
+    chunks = quoted_chunks(context.previous_answer, retriever.index.chunks()) if context.previous_answer else []
     if not chunks and context.previous:
         # BM25 alone: the prior needs only the previous question's neighbourhood, not another question vector
         chunks = [h.chunk for h in retriever.retrieve(context.previous, mode="bm25").hits[:NEIGHBOURHOOD_HITS]]
@@ -135,10 +133,9 @@ def retrieve_followup(retriever: "Retriever", standalone: str, context: FollowUp
     query = context.ask_query(topic)
     if not own or _same(query, standalone) or _same(context.previous, standalone):  # no new ask ('why', 'tell me more')
         return retriever.retrieve(standalone, pool=pool)
-    quoted = quoted_chunks(context.previous_answer, retriever.index.chunks()) if context.previous_answer else []
     prefetch(retriever, [standalone, query])
     main, ask = retriever.retrieve(standalone), retriever.retrieve(query)
-    near = neighbourhood_ranking(retriever, ask, neighbourhood(retriever, context, quoted))
+    near = neighbourhood_ranking(retriever, ask, neighbourhood(retriever, context))
     rankings = [r for r in (main.dense, main.lexical, main.extra, ask.dense, ask.lexical, ask.extra, near) if r]
     ranked = reciprocal_rank_fusion(rankings)
     hits = distinct_top_k(ranked, retriever.top_k)

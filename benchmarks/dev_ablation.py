@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.answer_metrics import ArticleIndex, RelevanceJudge, load_items
+from assistant.parts import ENRICHMENT_LEVERS
 from benchmarks.answer_runs import ask_items, score_rows
 
-LEVERS = ("enriched_retrieval", "learned_ranker", "show_antecedents", "whole_lists", "whole_paragraphs", "multi_part",
-          "sentence_links", "calibrated_abstention", "focused_answers", "second_embedder")
+# the enrichment's levers, then those that act inside the enriched composer or beside it
+LEVERS = (*ENRICHMENT_LEVERS, "focused_answers", "second_embedder")
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
