@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from bank_checks import assert_quotes_map_back, assert_reference_ids_known
+
 from corpus.article import load_article
 from corpus.paths import article_path
-from eval.dataset import quote_spans
 from eval.dataset_v2 import CATEGORIES_V2, EvalItemV2, load_evalset_v2, parse_evalset_v2
 from eval.errors import EvalError
 from foundation.settings import Settings
@@ -52,16 +53,11 @@ def test_every_required_fact_is_an_exact_substring_of_its_section(items: list[Ev
         for fact in item.required_facts:
             assert fact.section_id in sections, (item.id, fact.section_id)
             assert fact.quote in sections[fact.section_id], (item.id, fact.quote)
-        for fact, (start, end) in zip(item.required_facts, quote_spans(item, article), strict=True):
-            assert article.text[start:end] == fact.quote
+    assert_quotes_map_back(items, article)
 
 
 def test_reference_ids_exist_in_the_bibliography(items: list[EvalItemV2], settings: Settings) -> None:
-    from corpus.bibliography import load_references
-
-    known = {r.id for r in load_references(settings)}
-    for item in items:
-        assert set(item.expected_reference_ids) <= known, (item.id, item.expected_reference_ids)
+    assert_reference_ids_known(items, settings)
 
 
 def test_conversations_are_whole(items: list[EvalItemV2]) -> None:

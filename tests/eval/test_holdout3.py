@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from bank_checks import assert_quotes_map_back, assert_reference_ids_known
+
 from corpus.article import load_article
 from corpus.paths import article_path
-from eval.dataset import quote_spans
 from eval.dataset_v2 import EvalItemV2, load_evalset_v2
 from foundation.settings import Settings
 
@@ -56,16 +57,11 @@ def test_every_required_fact_is_a_whole_sentence_of_its_section(items: list[Eval
             assert pos >= 0, (item.id, fact.quote)
             assert pos == 0 or text[:pos].endswith(("\n", "- ", ". ")), (item.id, fact.quote)  # starts a unit
             assert fact.quote.endswith("."), (item.id, fact.quote)
-        for fact, (start, end) in zip(item.required_facts, quote_spans(item, article), strict=True):
-            assert article.text[start:end] == fact.quote
+    assert_quotes_map_back(items, article)
 
 
 def test_reference_ids_exist_in_the_bibliography(items: list[EvalItemV2], settings: Settings) -> None:
-    from corpus.bibliography import load_references
-
-    known = {r.id for r in load_references(settings)}
-    for item in items:
-        assert set(item.expected_reference_ids) <= known, (item.id, item.expected_reference_ids)
+    assert_reference_ids_known(items, settings)
 
 
 def test_conversations_are_whole_and_alternate(items: list[EvalItemV2]) -> None:
