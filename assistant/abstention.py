@@ -102,7 +102,8 @@ _GROUP_ASK = re.compile(r"^(?:can|do|does|are|is|will|could|would)\b|\b(?:more|l
 
 
 def _never_used(word: str, vocab: frozenset[str]) -> bool:
-    variants = {word, word + "s", word + "es", word[:-1], word[:-2], word[:-3]}
+    # a cut-down variant under 3 letters ('kids' -> 'k') would match a stray letter of the corpus ("e.g.")
+    variants = {v for v in (word, word + "s", word + "es", word[:-1], word[:-2], word[:-3]) if len(v) >= 3}
     stem = word[:6] if len(word) >= 6 else word  # 'diagnosis' ~ 'diagnostic'; clipped 'chemo', 'rehab'
     return not (variants & vocab or any(v.startswith(stem) for v in vocab))
 
@@ -116,6 +117,8 @@ def unknown_group(question: str, vocab: frozenset[str]) -> str | None:
     """
     q = question.strip()
     for m in _GROUP.finditer(q):
+        if m.group(0).isupper():  # an acronym ('PET scan'), not a group
+            continue
         word = m.group(0).lower()
         if (_GROUP_ASK.search(q) or _GROUP_ASK.search(q[: m.start()])) and _never_used(word, vocab):
             return word
@@ -184,10 +187,12 @@ def check_support(
     require_figures: bool = True,
     known: frozenset[str] = frozenset(),
     subject: str | None = None,
+    unaddressed: Sequence[str] = (),
 ) -> Support:
     """Whether the passages support answering `question` (see the module docstring for the three checks).
 
     `subject`: the unknown subject found by `unknown_subject` (check 4), computed by the caller.
+    `unaddressed`: a follow-up's ask words the corpus never uses (assistant/followup.unaddressed_ask).
     `require_figures=False` skips the figures check: a personal-advice question ("how much X should I
     take?") still gets general, cited information about X, never a figure.
     """
@@ -204,6 +209,9 @@ def check_support(
         reasons.append(f"names terms the article and its sources never mention: {', '.join(unknown)}")
     if subject:
         reasons.append(f"asks about {subject!r}, which the article and its sources never mention")
+    if unaddressed:
+        reasons.append(f"the follow-up asks about {', '.join(repr(w) for w in unaddressed)}, which the article "
+                       "and its sources never mention")
     group = unknown_group(question, vocab)
     restriction_only = bool(group) and not reasons
     if group:

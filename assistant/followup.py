@@ -22,8 +22,9 @@ assistant/compose.score_sentences) and against the standalone question's vector 
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,11 @@ _POINTERS = re.compile(
     re.IGNORECASE,
 )
 _MARKER = re.compile(r"\s*\[\d+\]")
+# A yes/no follow-up ("does it hurt", "is it contagious", "can my dog get it"): its ask is something said of the
+# previous subject. "is there ..." asks whether something exists (a paper, a test), not a property of the subject.
+_YES_NO = re.compile(r"^(?:(?:and|so|but|ok|okay|n)[,\s]+)?(?:is|are|was|were|does|do|did|can|could|will|would|"
+                     r"should|may|might)\s+(?!there\b)", re.IGNORECASE)
+SHARED_STEM = 5  # stems sharing this many leading letters are one word ('physio' ~ 'physical', 'genes' ~ 'genetic')
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,41 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     answer = next((t["content"] for t in turns[last + 1:] if t.get("role") == "assistant"), "")
     ask = re.sub(r"\s+", " ", _POINTERS.sub(" ", own_words)).strip(" ?.!,")
     return FollowUp(ask=ask, previous=previous, previous_answer=answer)
+
+
+def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], stems: Iterable[str],
+                    generic: frozenset[str]) -> list[str]:
+    """The words of a yes/no follow-up's ask when the corpus uses none of them, else [].
+
+    Why: "does it hurt" after "what is lambert eaton syndrome" is rewritten to "does lambert eaton syndrome hurt";
+    every word but "hurt" is on topic, so the passages about the subject score as well supported and the answer
+    shows them, although nothing in the article says whether it hurts. The ask ('hurt', 'contagious', 'dog') is
+    what the turn adds; when the article, its sources and its bibliography never use any of its words (in any
+    inflection: stems compared by their leading letters), the article cannot answer it. Only yes/no asks: a
+    "what/how" follow-up's own words are often verbs that name no subject ("how does that happen", "what
+    decides that"), while a yes/no ask is a property of the subject. `generic` (the most frequent English
+    words: "get", "have") and stopwords name nothing and are skipped.
+    """
+    from index.lexical import is_stopword, tokenize
+
+    if not _YES_NO.match(own_words.strip()):
+        return []
+    words = [w for w in re.findall(r"[a-z]+", context.ask.lower())
+             if len(w) > 2 and w not in generic and not is_stopword(w)]
+    if not words:
+        return []
+    stems = tuple(stems)
+    unknown = [w for w in words if w not in vocab and not any(_same_stem(t, stems) for t in tokenize(w))]
+    return unknown if len(unknown) == len(words) else []
+
+
+def _same_stem(stem: str, stems: Sequence[str]) -> bool:
+    """`stem` is one of `stems`, shares SHARED_STEM leading letters with one, or one of 4+ letters starts the other."""
+    for other in stems:
+        shared = len(os.path.commonprefix([stem, other]))
+        if shared >= SHARED_STEM or (shared >= 4 and shared == min(len(stem), len(other))) or stem == other:
+            return True
+    return False
 
 
 def quoted_chunks(answer: str, chunks: Sequence["Chunk"]) -> list["Chunk"]:

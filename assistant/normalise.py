@@ -40,7 +40,10 @@ _CONTRACTION_RE = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, rev
 # cannot reach (one or two letters, or digits): "can u get better from it" must read "you", not a topic "u".
 SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't", "u": "you", "ur": "your", "ya": "you", "pls": "please",
                              "plz": "please", "abt": "about", "bc": "because", "cuz": "because", "coz": "because",
-                             "b4": "before", "thx": "thanks", "wat": "what", "wht": "what", "ppl": "people"}
+                             "b4": "before", "thx": "thanks", "wat": "what", "wht": "what", "ppl": "people",
+                             "n": "and", "r": "are", "em": "them", "tho": "though", "wut": "what", "wot": "what"}
+# Shorthand that typed in capitals is an abbreviation or a letter instead ("EM", "N", "R").
+_LOWER_ONLY = frozenset({"n", "r", "em"})
 _SHORTHAND_RE = re.compile(r"\b(" + "|".join(sorted(SHORTHAND, key=len, reverse=True)) + r")\b(?!['.-])", re.IGNORECASE)
 # "can t", "won t", "don t": an apostrophe typed as a space (phone keyboards).
 _SPLIT_RE = re.compile(r"\b(can|won|don|isn|aren|doesn|didn|wasn|hasn|haven|couldn|wouldn|shouldn)\s+t\b", re.IGNORECASE)
@@ -74,6 +77,8 @@ def restore_apostrophes(text: str) -> tuple[str, list[tuple[str, str]]]:
         return fixed
 
     def shorthand(m: re.Match[str]) -> str:
+        if m.group(1).lower() in _LOWER_ONLY and not m.group(1).islower():
+            return m.group(0)
         fixed = SHORTHAND[m.group(1).lower()]
         changes.append((m.group(0), fixed))
         return fixed
@@ -90,6 +95,13 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\btell the difference\b", re.IGNORECASE), "distinguish"),
     # "can you get better from it" / "do people get well again": the article says "recover" / "recovery"
     (re.compile(r"\b(?:get|gets|getting|got|become|becomes)\s+(?:better|well)(?:\s+again)?\b", re.IGNORECASE), "recover"),
+    # "what diseases can it look like", "can it be mistaken for MS": the article says "mimic"
+    (re.compile(r"\b(diseases?|conditions?|illness(?:es)?|disorders?)\b(.{0,40}?)\blooks?\s+like\b", re.IGNORECASE), r"\1\2mimic"),
+    (re.compile(r"\b(?:be\s+)?(?:mistaken|confused|mixed up)\s+(?:for|with)\b", re.IGNORECASE), "mimic"),
+    # "why is it so hard to diagnose": the article says "difficult" / "challenging"
+    (re.compile(r"\b(?:so\s+|very\s+|really\s+)?hard\s+to\b", re.IGNORECASE), "difficult to"),
+    # "does it go away after treatment": the article says symptoms "persist" (or not) after treatment
+    (re.compile(r"\b(?:go|goes|going|went)\s+away\b|\bclears?\s+up\b", re.IGNORECASE), "persist"),
 )
 
 

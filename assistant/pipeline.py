@@ -169,7 +169,8 @@ def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[floa
 
 
 def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
-         triaged: "Triaged | None" = None, known: frozenset[str] = frozenset()) -> "Support":
+         triaged: "Triaged | None" = None, known: frozenset[str] = frozenset(),
+         unaddressed: Sequence[str] = ()) -> "Support":
     """The support gate's verdict on the top-k passages (see assistant/abstention.py).
 
     With calibrated abstention the signal is the ranker's best top-k probability against
@@ -184,7 +185,20 @@ def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
         signal, threshold = composition.best_full_similarity, settings.answer.abstain_threshold
     return check_support(evidence.retrieval.query, evidence.retrieval.hits, signal, threshold,
                          evidence.parts.vocab, require_figures=require_figures,
-                         known=known, subject=triaged.subject if triaged is not None else None)
+                         known=known, subject=triaged.subject if triaged is not None else None,
+                         unaddressed=unaddressed)
+
+
+def unaddressed_of(parts: "Parts", triaged: "Triaged | None", followup: "FollowUp | None",
+                   load_triage: Callable[[], "Triage"] | None) -> list[str]:
+    """A yes/no follow-up's ask words that the corpus never uses (assistant/followup.unaddressed_ask)."""
+    from assistant.followup import unaddressed_ask
+
+    if followup is None or triaged is None or load_triage is None:
+        return []
+    triage = load_triage()
+    return unaddressed_ask(triaged.own_query, followup, parts.vocab | triage.vocabulary, parts.bank.weights,
+                           triage.generic)
 
 
 def shown_contexts(evidence: Evidence) -> dict[str, list[str]]:
@@ -262,11 +276,12 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
         understood = replace(understood, verdict=triaged.verdict, triaged=triaged)  # the learned checks may add personal advice
     if triaged is not None and triaged.bibliography is not None:
         return bibliography_reply(parts, triaged)
+    followup = follow_up_of(understood, load_triage)
     evidence = gather(parts, understood.standalone, parts.with_author_topics(understood.query),
-                      max_sentences=PERSONAL_ADVICE_SENTENCES if understood.personal else None,
-                      followup=follow_up_of(understood, load_triage))
+                      max_sentences=PERSONAL_ADVICE_SENTENCES if understood.personal else None, followup=followup)
     known = load_triage().known_terms() if load_triage is not None else frozenset()
-    support = gate(settings, evidence, require_figures=not understood.personal, triaged=triaged, known=known)
+    support = gate(settings, evidence, require_figures=not understood.personal, triaged=triaged, known=known,
+                   unaddressed=unaddressed_of(parts, triaged, followup, load_triage))
     flags = (triaged.flags() if triaged is not None else []) + [f"support: {r}" for r in support.reasons]
     common: dict[str, Any] = {"standalone": understood.standalone, **shown_contexts(evidence)}
     if understood.personal and not off_subject_finding(understood, evidence, support.supported):
