@@ -67,7 +67,8 @@ _SUBJECT_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^what\s+causes\s+(?P<x>.+)$",
     r"^(?:tell me about|explain|define|describe)\s+(?P<x>.+)$",
 ))
-_SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which)\b.*$", re.IGNORECASE)
+_SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which|"
+                          r"though|then|too|anyway|please)\b.*$", re.IGNORECASE)  # the last ones: chat fillers
 _STOP = frozenset("a an the this that these those some any my your his her our their it its".split())
 # Head words that name no subject: people and generic nouns ("how are kids treated", "the main thing").
 _GENERIC = frozenset(
@@ -211,7 +212,7 @@ def check_support(
         reasons.append(f"asks about {subject!r}, which the article and its sources never mention")
     if unaddressed:
         reasons.append(f"the follow-up asks about {', '.join(repr(w) for w in unaddressed)}, which the article "
-                       "and its sources never mention")
+                       "does not address (its words are not the corpus's, or not the passages' found for it)")
     group = unknown_group(question, vocab)
     restriction_only = bool(group) and not reasons
     if group:

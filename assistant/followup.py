@@ -48,6 +48,9 @@ _MARKER = re.compile(r"\s*\[\d+\]")
 # previous subject. "is there ..." asks whether something exists (a paper, a test), not a property of the subject.
 _YES_NO = re.compile(r"^(?:(?:and|so|but|ok|okay|n)[,\s]+)?(?:is|are|was|were|does|do|did|can|could|will|would|"
                      r"should|may|might)\s+(?!there\b)", re.IGNORECASE)
+# Verbs that relate the subject to the ask ("does it cause hair loss", "does it affect the eyes"): the ask is their object.
+_RELATIONS = frozenset("cause causes affect affects lead leads give gives make makes help helps mean means involve "
+                       "involves".split())
 SHARED_STEM = 5  # stems sharing this many leading letters are one word ('physio' ~ 'physical', 'genes' ~ 'genetic')
 
 
@@ -82,17 +85,19 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
 
 
 def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], stems: Iterable[str],
-                    generic: frozenset[str]) -> list[str]:
-    """The words of a yes/no follow-up's ask when the corpus uses none of them, else [].
+                    generic: frozenset[str], shown: str = "") -> list[str]:
+    """The words of a yes/no follow-up's ask when the corpus, or the sentences `shown` for it, use none of them.
 
     Why: "does it hurt" after "what is lambert eaton syndrome" is rewritten to "does lambert eaton syndrome hurt";
     every word but "hurt" is on topic, so the passages about the subject score as well supported and the answer
     shows them, although nothing in the article says whether it hurts. The ask ('hurt', 'contagious', 'dog') is
-    what the turn adds; when the article, its sources and its bibliography never use any of its words (in any
-    inflection: stems compared by their leading letters), the article cannot answer it. Only yes/no asks: a
-    "what/how" follow-up's own words are often verbs that name no subject ("how does that happen", "what
-    decides that"), while a yes/no ask is a property of the subject. `generic` (the most frequent English
-    words: "get", "have") and stopwords name nothing and are skipped.
+    what the turn adds. When the article, its sources and its bibliography never use any of its words (in any
+    inflection: stems compared by their leading letters), the article cannot answer it; when they do but none of
+    the sentences chosen for the answer does ("is it painful" after the spinal tap: 'pain' is only in the joint
+    bullet), those sentences answer the subject, not the ask. Only yes/no asks: a "what/how" follow-up's own words
+    are often verbs that name no subject ("how does that happen", "what decides that"), while a yes/no ask is a
+    property of the subject. `generic` (the most frequent English words: "get", "have") and stopwords name
+    nothing and are skipped.
     """
     from index.lexical import is_stopword, tokenize
 
@@ -100,18 +105,25 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
         return []
     words = [w for w in re.findall(r"[a-z]+", context.ask.lower())
              if len(w) > 2 and w not in generic and not is_stopword(w)]
+    words = [w for w in words if w not in _RELATIONS] or words  # 'cause hair loss': the ask is the hair loss
     if not words:
         return []
     stems = tuple(stems)
     unknown = [w for w in words if w not in vocab and not any(_same_stem(t, stems) for t in tokenize(w))]
-    return unknown if len(unknown) == len(words) else []
+    if len(unknown) == len(words):
+        return unknown
+    said = tuple(tokenize(shown))
+    return words if said and not any(_same_stem(t, said, inside=True) for w in words for t in tokenize(w)) else []
 
 
-def _same_stem(stem: str, stems: Sequence[str]) -> bool:
-    """`stem` is one of `stems`, shares SHARED_STEM leading letters with one, or one of 4+ letters starts the other."""
+def _same_stem(stem: str, stems: Sequence[str], inside: bool = False) -> bool:
+    """`stem` is one of `stems`, shares SHARED_STEM leading letters with one, or one of 4+ letters starts the other
+    (`inside`: or lies inside it, 'steroid' in 'corticosteroid')."""
     for other in stems:
         shared = len(os.path.commonprefix([stem, other]))
         if shared >= SHARED_STEM or (shared >= 4 and shared == min(len(stem), len(other))) or stem == other:
+            return True
+        if inside and len(stem) >= 4 and stem in other:
             return True
     return False
 

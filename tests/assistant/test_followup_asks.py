@@ -43,6 +43,25 @@ def test_unaddressed_ask(own_words: str, ask: str, unaddressed: list[str]) -> No
     assert unaddressed_ask(own_words, _context(ask), VOCAB, stems, GENERIC) == unaddressed
 
 
+@pytest.mark.parametrize(
+    ("own_words", "ask", "shown", "unaddressed"),
+    [
+        # the corpus has 'pain', but the sentences chosen for the ask do not: they answer the subject only
+        ("is it painful", "painful", "The spinal tap finds markers in the fluid.", ["painful"]),
+        ("is it painful", "painful", "Joint pain and swelling.", []),
+        # 'steroid' inside 'corticosteroids' is the same word
+        ("do steroids help", "steroids help", "Corticosteroids suppress the immune attack.", []),
+        # a relating verb ('cause') is not the ask: its object is
+        ("does it cause itching", "cause itching", "It causes muscle weakness.", ["itching"]),
+        ("does it cause itching", "cause itching", "It causes itching of the skin.", []),
+    ],
+)
+def test_an_ask_the_chosen_sentences_never_word_is_unaddressed(own_words: str, ask: str, shown: str,
+                                                              unaddressed: list[str]) -> None:
+    stems = STEMS + ("steroid", "spinal")
+    assert unaddressed_ask(own_words, _context(ask), VOCAB, stems, GENERIC, shown) == unaddressed
+
+
 def test_a_group_word_is_not_matched_by_a_stray_letter_or_an_acronym() -> None:
     # 'k' is in the vocabulary ('k-ras'): 'kids' cut down to 'k' must not count as a word the corpus uses
     assert unknown_group("what rashes happen in kids", VOCAB) == "kids"
@@ -81,6 +100,15 @@ def test_a_yes_no_follow_up_the_article_never_words_is_not_found(warm_assistant)
     assert any("hereditary" in f for f in answer.flags)
     # the same conversation with an ask the article does answer
     assert warm_assistant.ask("can it be treated", history=history).status == "answered"
+
+
+def test_a_chat_filler_is_not_the_subject(warm_assistant) -> None:
+    """'tho' is read as 'though', which names no subject: the question stays about the previous one."""
+    history = _turns(("what is paraneoplastic cerebellar degeneration", "(reply)"))
+    answer = warm_assistant.ask("how do they treat it tho", history=history)
+    assert answer.status == "answered", answer.flags
+    later = warm_assistant.ask("is it permanent", history=history + _turns(("how do they treat it tho", "(reply)")))
+    assert "though" not in (later.standalone_question or "")
 
 
 def test_an_ellipsis_naming_a_new_body_part_shows_its_bullet(warm_assistant) -> None:
