@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from assistant.normalise import restore_apostrophes
+from assistant.subject_switch import switched_subject
 from assistant.topics import _AUX, _ASPECT_RE, _CARE_VERBS, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"
@@ -274,6 +275,9 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
     topic = topic_of(previous) or carried or DEFAULT_TOPIC
     if _MORE_OF_THE_SAME.match(question.strip()):
         return previous
+    switched = switched_subject(question)  # 'and IVIG, how does it work': the pronoun is IVIG (assistant/subject_switch.py)
+    if switched is not None:
+        return switched
     fragment = _is_elliptical(question)
     if fragment is not None:
         return _resolve_ellipsis(fragment, previous, topic)

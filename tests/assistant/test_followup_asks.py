@@ -73,6 +73,7 @@ def test_a_group_word_is_not_matched_by_a_stray_letter_or_an_acronym() -> None:
     [
         ("n how r they found", "and how are they found"),
         ("wut do u do for em", "what do you do for them"),
+        ("hw long do they last n wats next", "how long do they last and what's next"),
         ("is EM the same as EMG", "is EM the same as EMG"),  # in capitals: an abbreviation, left alone
     ],
 )
