@@ -18,6 +18,10 @@ fuses dense and BM25 (llama-index's QueryFusionRetriever pattern: several querie
 The sentences shown are then scored with the follow-up's own words as half of the word overlap (`ask` in
 assistant/compose.score_sentences) and against the standalone question's vector moved halfway to the ask's
 (`composing_vector`). Measured on dev and the self-written banks (eval/data/README.md, followup_check2 held out).
+
+The support gate then asks one more thing of a yes/no follow-up (`unaddressed_ask`): whether the article words
+its ask at all ("does it hurt", "is it contagious", "can my dog get it"); the rewrite carries the subject, so the
+subject's passages look well supported although nothing answers the ask (follow-up bank 4).
 """
 
 from __future__ import annotations
