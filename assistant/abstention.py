@@ -38,6 +38,8 @@ NUMBER_ASK = re.compile(
     r"\b(?:percentage|percent|per cent|proportion|fraction|how many|how long|how sensitive|"
     r"how specific|how accurate|sensitivity|specificity|survival rates?|mortality|death rates?|"
     r"(?:incidence|prevalence|response|success|cure|recurrence) rates?|\w+-year|per \d[\d,.]*\d|per \d|per (?:hundred|thousand|million)|"
+    r"(?:what|which)\s+(?:\w+\s+)?levels?\s+(?:is|are|would be|counts? as)\s+(?:too\s+)?(?:dangerous|normal|high|low|"
+    r"safe|risky|critical)|"  # a threshold asked for: "what calcium level is dangerous"
     r"doses?|dosage|dosing|mg|milligrams?|grams?|kilograms?|kg|ml|thresholds?|cut-?offs?|scores?|odds|ratios?|"
     r"statistics|(?:what|which) (?:is|are) the numbers?|average age|median|mean age|(?:at )?what age|how old|life expectancy|"
     r"(?<!\w\s)how (?:often|frequently)|costs?|price|how much (?:does|do|is|are|will)\b(?! \w+ (?:help|matter|work|hurt|affect)))\b",
