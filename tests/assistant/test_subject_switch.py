@@ -40,3 +40,10 @@ def test_a_new_subject_with_a_pronoun_is_answered_about_that_subject(warm_assist
     history = [{"role": "user", "content": "what does plasmapheresis do"}, {"role": "assistant", "content": "(reply)"}]
     answer = warm_assistant.ask("and rehab, what does it help with", history=history)
     assert answer.status == "answered" and "Rehabilitation" in answer.body, answer.body
+
+
+def test_ones_narrowing_a_modified_plural_swaps_its_modifier() -> None:
+    """'and in urban ones?' after a question about 'rural hospitals' asks about urban hospitals; the preposition
+    is not the modifier (it used to read 'in urban' as one)."""
+    history = [{"role": "user", "content": "why is care slower in rural hospitals"}, {"role": "assistant", "content": "x"}]
+    assert rewrite_followup("and in urban ones?", history) == "why is care slower in urban hospitals?"
