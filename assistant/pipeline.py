@@ -235,6 +235,16 @@ def off_subject_finding(understood: Understood, evidence: Evidence, supported: b
             and (unaddressed or not mentions_topic(evidence.search_question, evidence.parts.topic_terms)))
 
 
+def continues_topic(triaged: "Triaged | None", followup: "FollowUp | None", parts: "Parts") -> bool:
+    """A follow-up read with the previous turn (its rewrite differs from what was typed) when that turn was about the
+    subject: 'and for the caregivers?' after 'how is pns treated' is a question the article leaves open (not_found),
+    not one about something else, even though its rewrite ('how is the caregivers treated') names no subject word."""
+    from assistant.safety import mentions_topic
+
+    return (triaged is not None and followup is not None and triaged.standalone != triaged.normalised.text
+            and mentions_topic(followup.previous, parts.topic_terms))
+
+
 def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, Any], core_only: bool = False,
                       on_topic: bool = False) -> Answer:
     """not_found when the question is about the subject, out_of_scope when it is not (see mentions_topic)."""
@@ -291,5 +301,6 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
         return personal_advice_reply(evidence, support.supported, [f"safety: {understood.verdict.rule}", *flags], common)
     if not support.supported or not evidence.composition.quotes:
         core_only = triaged is not None and triaged.subject is not None
-        return unsupported_reply(evidence, flags, common, core_only, on_topic=support.on_topic_restriction)
+        on_topic = support.on_topic_restriction or continues_topic(triaged, followup, parts)
+        return unsupported_reply(evidence, flags, common, core_only, on_topic=on_topic)
     return drafted_reply(answerer, evidence, flags, common)

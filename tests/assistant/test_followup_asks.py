@@ -122,3 +122,12 @@ def test_an_ellipsis_naming_a_new_body_part_shows_its_bullet(warm_assistant) -> 
 def test_a_label_named_alone_still_drops_the_lists_other_bullets(warm_assistant) -> None:
     body = warm_assistant.ask("what skin problems can pns lead to").body
     assert "Skin Changes" in body and "Clotting disorders" not in body and "Neurological:" not in body, body
+
+
+def test_an_unanswerable_follow_up_of_an_on_topic_turn_is_not_found_not_out_of_scope(warm_assistant) -> None:
+    """'and for the nurses?' rewrites to a question naming no subject word; the conversation is about the subject."""
+    history = _turns(("how is paraneoplastic syndrome managed", "(reply)"))
+    answer = warm_assistant.ask("and for the nurses?", history=history)
+    assert answer.status == "not_found", (answer.standalone_question, answer.flags)
+    # typed on its own (no rewrite ties it to the conversation), an off-topic question stays out of scope
+    assert warm_assistant.ask("whats the best pizza in town", history=history).status == "out_of_scope"
