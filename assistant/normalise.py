@@ -41,9 +41,10 @@ _CONTRACTION_RE = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, rev
 SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't", "u": "you", "ur": "your", "ya": "you", "pls": "please",
                              "plz": "please", "abt": "about", "bc": "because", "cuz": "because", "coz": "because",
                              "b4": "before", "thx": "thanks", "wat": "what", "wht": "what", "ppl": "people",
-                             "n": "and", "r": "are", "em": "them", "tho": "though", "wut": "what", "wot": "what", "hw": "how", "wats": "what's"}
+                             "n": "and", "r": "are", "em": "them", "tho": "though", "wut": "what", "wot": "what", "hw": "how", "wats": "what's",
+                             "da": "the", "dat": "that", "y": "why", "1s": "ones"}
 # Shorthand that typed in capitals is an abbreviation or a letter instead ("EM", "N", "R").
-_LOWER_ONLY = frozenset({"n", "r", "em"})
+_LOWER_ONLY = frozenset({"n", "r", "em", "da", "y"})
 _SHORTHAND_RE = re.compile(r"\b(" + "|".join(sorted(SHORTHAND, key=len, reverse=True)) + r")\b(?!['.-])", re.IGNORECASE)
 # "can t", "won t", "don t": an apostrophe typed as a space (phone keyboards).
 _SPLIT_RE = re.compile(r"\b(can|won|don|isn|aren|doesn|didn|wasn|hasn|haven|couldn|wouldn|shouldn)\s+t\b", re.IGNORECASE)
