@@ -100,7 +100,7 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(diseases?|conditions?|illness(?:es)?|disorders?)\b(.{0,40}?)\blooks?\s+like\b", re.IGNORECASE), r"\1\2mimic"),
     (re.compile(r"\b(?:be\s+)?(?:mistaken|confused|mixed up)\s+(?:for|with)\b", re.IGNORECASE), "mimic"),
     # "why is it so hard to diagnose": the article says "difficult" / "challenging"
-    (re.compile(r"\b(?:so\s+|very\s+|really\s+)?hard\s+to\b", re.IGNORECASE), "difficult to"),
+    (re.compile(r"\b(?:so\s+|very\s+|really\s+)?hard\s+to\b", re.IGNORECASE), "difficult or challenging to"),
     # "does it go away after treatment": the article says symptoms "persist" (or not) after treatment
     (re.compile(r"\b(?:go|goes|going|went)\s+away\b|\bclears?\s+up\b", re.IGNORECASE), "persist"),
 )
