@@ -53,6 +53,9 @@ ASKS_WHAT_IT_IS = re.compile(
     r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b", re.IGNORECASE)
 ASKS_CAUSE = re.compile(r"^\s*what\b", re.IGNORECASE)  # "what causes it?" is answered by causes and risk factors too
 WANTS_EVERY_ITEM = re.compile(r"\b(?:all|every|each|list|types|kinds|others?|else|besides)\b", re.IGNORECASE)
+# "what else", "any others", "besides skin": the items not named are the ones asked for, so no label focus then.
+# "list the neurologic symptoms" asks for every item too, but of the one bullet it names (Levers.list_label_focus).
+WANTS_OTHER_ITEMS = re.compile(r"\b(?:others?|else|besides)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^([^:]{2,40}):\s")
 LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
 MAX_LIST_ITEMS = 10
@@ -70,6 +73,7 @@ class Levers:
     paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (paragraphs.whole_paragraphs)
     definition: bool = True        # "is it when ...?" / "what causes it?" shows the article's definition (_with_definition)
     label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (_label_focus)
+    list_label_focus: bool = True  # ... also when it asks for a list ("list the neurologic symptoms"), unless it asks for the others
     demonstratives: bool = True    # "with these common cancers": show what it names, or drop it (antecedents.resolve_demonstratives)
     definition_only: bool = True   # a question naming only the subject ("pns in simple words") gets the definition
     typed_length: bool = True      # a why/how question may take MAX_SENTENCES, another one fewer (answer_focus.answer_length)
@@ -194,7 +198,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
     if levers.demonstratives:
         chosen = resolve_demonstratives(chosen, enriched, units, add)
-    if levers.label_focus and not WANTS_EVERY_ITEM.search(query):
+    every = WANTS_OTHER_ITEMS if levers.list_label_focus else WANTS_EVERY_ITEM
+    if levers.label_focus and not every.search(query):
         chosen = _label_focus(chosen, query, enriched, bank.weights)
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
         if levers.definition_only and not ASKS_CAUSE.match(query):  # a guess: beside the definition, only what names its distinctive words
