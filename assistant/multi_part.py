@@ -20,6 +20,7 @@ SPLIT = re.compile(rf"(?:\s+and\s+(?={QUESTION_WORDS}\b)|\?\s+(?={QUESTION_WORDS
                    re.IGNORECASE)
 PART_SENTENCES = 3
 MIN_PART_WORDS = 3
+PART_TOP = 5
 
 
 def split_question(question: str) -> list[str]:
@@ -69,17 +70,22 @@ def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_par
     from assistant.compose import Composition, arrange, render
     from index.models import ScoredChunk
 
-    chosen = {(s.chunk.id, s.index): s for q in composition.quotes for s in q.sentences}
+    whole = [s for q in composition.quotes for s in q.sentences]
+    chosen: dict[tuple[str, int], Any] = {}
     pool = {h.chunk.id: h for h in retrieval.candidates}
+    near_a_part: set[tuple[str, int]] = set()
     for part in carry_subject(question_parts):
         sub = parts.retriever.retrieve(part, pool=True)
         focus = sub.query_vector or parts.index.embed_query(sub.query)
         sub_composition = compose(sub, focus, part_length(part))
+        near_a_part |= {(x.sentence.chunk.id, x.sentence.index) for x in sub_composition.scored[:PART_TOP]}
         for h in sub.candidates:
             pool.setdefault(h.chunk.id, h)
         for q in sub_composition.quotes:
             for s in q.sentences:
                 chosen.setdefault((s.chunk.id, s.index), s)
+    kept = [s for i, s in enumerate(whole) if i == 0 or (s.chunk.id, s.index) in near_a_part]
+    chosen = {**{(s.chunk.id, s.index): s for s in kept}, **chosen}
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in composition.scored}
     from assistant.compose import Scored
 
