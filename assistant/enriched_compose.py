@@ -73,6 +73,7 @@ class Levers:
     paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (paragraphs.whole_paragraphs)
     definition: bool = True        # "is it when ...?" / "what causes it?" shows the article's definition (_with_definition)
     label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (_label_focus)
+    labelled_lists: bool = True    # only a list whose items carry labels is expanded whole (_whole_lists)
     list_label_focus: bool = True  # ... also when it asks for a list ("list the neurologic symptoms"), unless it asks for the others
     demonstratives: bool = True    # "with these common cancers": show what it names, or drop it (antecedents.resolve_demonstratives)
     definition_only: bool = True   # a question naming only the subject ("pns in simple words") gets the definition
@@ -186,7 +187,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if levers.whole_lists and listing and max_sentences is None:
         need = 1 if LIST_HINT.search(query) else LIST_ITEMS_TO_EXPAND  # "all of them", "list them": one item names the list
         before = len(chosen)
-        chosen = _whole_lists(chosen, enriched, chunks, bank, by_key, need)
+        chosen = _whole_lists(chosen, enriched, chunks, bank, by_key, need, levers.labelled_lists)
         expanded = len(chosen) > before
     units = lambda u: _unit_sentences(u, chunks, bank)  # noqa: E731
     add = lambda out, sentences: _add(out, sentences, by_key)  # noqa: E731
@@ -264,8 +265,14 @@ def _add(chosen: list[Scored], sentences: Sequence[Any], by_key: dict[tuple[str,
 
 
 def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
-                 by_key: dict[tuple[str, int], Scored], need: int = LIST_ITEMS_TO_EXPAND) -> list[Scored]:
+                 by_key: dict[tuple[str, int], Scored], need: int = LIST_ITEMS_TO_EXPAND,
+                 labelled_only: bool = True) -> list[Scored]:
     """Every item of the one list that the kept sentences quote best, when they quote at least `need` of its items.
+
+    `labelled_only`: only a list whose items carry labels ("Imaging: ...", "Neurological: ...") is an
+    enumeration of one kind of thing that a list question asks for; a list of statements (the Key Takeaways)
+    is a summary, and expanding it from one kept takeaway answered "which diseases can it be mistaken for,
+    list them" with all seven takeaways (dev).
 
     Why one list: a list question asks for one enumeration; expanding every list that one kept bullet touches
     appended the Key Takeaways to "what kinds ... are there" and "list all the tests" (self-written audit bank,
@@ -283,12 +290,18 @@ def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
             best[key] = max(best.get(key, s.score), s.score)
             heads.setdefault(key, item)
     out = list(chosen)
-    eligible = [key for key, n in counts.items() if n >= need]
+    eligible = [key for key, n in counts.items() if n >= need and (not labelled_only or _labelled(enriched.list_members(heads[key])))]
     if eligible:
         key = max(eligible, key=lambda k: (counts[k], best[k]))
         for member in enriched.list_members(heads[key])[: MAX_LIST_ITEMS + 1]:
             _add(out, _unit_sentences(member, chunks, bank), by_key)
     return out
+
+
+def _labelled(members: Sequence["EnrichedUnit"]) -> bool:
+    """Do most items of a list open with a label ("Imaging: ...")?"""
+    items = [m for m in members if m.unit.is_bullet]
+    return bool(items) and 2 * sum(bool(_LABEL.match(m.unit.text)) for m in items) >= len(items)
 
 
 def _same_term(a: str, b: str) -> bool:
