@@ -52,6 +52,16 @@ ASKS_WHAT_IT_IS = re.compile(
     r"|^what\s+(?:causes|is the cause of|are the causes of)\s+(?:it|them|this|these|pns|paraneoplastic)\b"
     r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b", re.IGNORECASE)
 ASKS_CAUSE = re.compile(r"^\s*what\b", re.IGNORECASE)  # "what causes it?" is answered by causes and risk factors too
+# "all of a sudden", "tired all the time", "not at all", "after all", "each other": "all"/"each" asking for no items
+NOT_A_LIST = re.compile(r"\b(?:all\s+of\s+a\s+sudden|all\s+(?:the\s+)?time|at\s+all|after\s+all|all\s+day|each\s+other)\b",
+                        re.IGNORECASE)
+
+
+def hints_list(query: str) -> bool:
+    """LIST_HINT outside the idioms that use its words for something else (NOT_A_LIST)."""
+    return bool(LIST_HINT.search(NOT_A_LIST.sub(" ", query)))
+
+
 WANTS_EVERY_ITEM = re.compile(r"\b(?:all|every|each|list|types|kinds|others?|else|besides)\b", re.IGNORECASE)
 # "what else", "any others", "besides skin": the items not named are the ones asked for, so no label focus then.
 # "list the neurologic symptoms" asks for every item too, but of the one bullet it names (Levers.list_label_focus).
@@ -160,7 +170,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
                      extra: Extra | None = None, ask: str = "") -> EnrichedComposition:
     """Select, complete (antecedents, lists), order and mark the sentences that answer `query` (`ask`: score_sentences)."""
     # "is it a kind of cancer?" guesses at what it is; it asks for no list
-    listing = (asks_for_list(query) or bool(LIST_HINT.search(query))) and not ASKS_WHAT_IT_IS.search(query)
+    listing = (asks_for_list(query) or hints_list(query)) and not ASKS_WHAT_IT_IS.search(query)
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else answer_length(query) if levers.typed_length else MAX_SENTENCES)
     from assistant.retrieval import strip_subject
 
@@ -185,7 +195,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in scored}
     expanded = False
     if levers.whole_lists and listing and max_sentences is None:
-        need = 1 if LIST_HINT.search(query) else LIST_ITEMS_TO_EXPAND  # "all of them", "list them": one item names the list
+        need = 1 if hints_list(query) else LIST_ITEMS_TO_EXPAND  # "all of them", "list them": one item names the list
         before = len(chosen)
         chosen = _whole_lists(chosen, enriched, chunks, bank, by_key, need, levers.labelled_lists)
         expanded = len(chosen) > before

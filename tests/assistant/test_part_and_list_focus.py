@@ -72,3 +72,12 @@ def test_a_part_pointing_back_is_answered_about_its_subject(warm_assistant: Assi
     body = warm_assistant.ask("how does plasma exchange work and when is it used").body
     assert "Plasmapheresis and Intravenous Immunoglobulin (IVIG)" in body
     assert "a combination of tests are typically used" not in body
+
+
+def test_idioms_using_all_or_each_ask_for_no_list() -> None:
+    from assistant.enriched_compose import hints_list
+
+    assert not hints_list("do the symptoms come on slowly or all of a sudden")
+    assert not hints_list("can pns make you tired all the time")
+    assert hints_list("what are all the tests") and hints_list("any other symptoms")
+    assert hints_list("all of a sudden i need every option")  # a real list word beside the idiom still counts
