@@ -19,10 +19,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, replace
 
 from corpus.classify import OUTCOMES, Outcome, Verdict, classify
-from corpus.fetch_log import FetchRecord, record
+from corpus.fetch_log import record
 from corpus.http import HttpFailure, HttpResponse, PoliteClient
 from corpus.manifest import ManifestEntry, sha256_bytes
-from corpus.models import Reference
+from corpus.models import FetchRecord, Reference
 from corpus.resolvers import (
     PAGE_ACCEPT, XML_ACCEPT, csl_metadata, doi_landing_url, europepmc, is_bookshelf, page_url, pdf_link,
     pmc_fulltext_url,
