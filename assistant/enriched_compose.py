@@ -331,9 +331,9 @@ def _label_focus(chosen: list[Scored], query: str, enriched: "EnrichedUnits",
     article's own names for its items, so a question that names one asks about that one (self-written audit bank).
     A list with no label named, and a question that asks for every item, are left as they are. A label word
     that is also in the list's heading ("Cancer Treatment" under "Conventional Medical Treatments") or is common
-    across the corpus names the list, not one item, and does not count. A bullet whose text holds a question
-    word in its first LEAD_WORDS words that no named bullet holds stays: "joint changes" names "Skin Changes" by its second word, while "joint"
-    is what the Rheumatologic bullet ("Joint pain and swelling") is about.
+    across the corpus names the list, not one item, and does not count. A bullet whose first LEAD_WORDS words
+    hold a question word that no named bullet holds stays: "joint changes" names "Skin Changes" by its second
+    word, while "joint" is what the Rheumatologic bullet ("Joint pain and swelling") is about.
     """
     terms, weights = content_terms(query), weights or {}
     lists: dict[tuple[str, int], list[tuple[Scored, bool, set[str]]]] = {}
