@@ -95,7 +95,7 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\btell\s+(.{1,60}?)\s+apart\b", re.IGNORECASE), r"distinguish \1"),
     (re.compile(r"\btell the difference\b", re.IGNORECASE), "distinguish"),
     # "can you get better from it" / "do people get well again": the article says "recover" / "recovery"
-    (re.compile(r"\b(?:get|gets|getting|got|become|becomes)\s+(?:better|well)(?:\s+again)?\b", re.IGNORECASE), "recover"),
+    (re.compile(r"\b(?:get|gets|getting|got|become|becomes)\s+(?:(?:completely|fully|totally|all)\s+)?(?:better|well)(?:\s+again)?\b", re.IGNORECASE), "recover"),
     # "what diseases can it look like", "can it be mistaken for MS": the article says "mimic"
     (re.compile(r"\b(diseases?|conditions?|illness(?:es)?|disorders?)\b(.{0,40}?)\blooks?\s+like\b", re.IGNORECASE), r"\1\2mimic"),
     (re.compile(r"\b(?:be\s+)?(?:mistaken|confused|mixed up)\s+(?:for|with)\b", re.IGNORECASE), "mimic"),
