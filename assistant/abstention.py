@@ -130,6 +130,58 @@ def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str
     return word if _never_used(word, vocab) else None
 
 
+# Yes/no questions that ask whether something causes, spreads or describes the condition ("does stress cause pns",
+# "is it caused by a virus", "can you catch it from someone", "is pns contagious"): what they hinge on is one word.
+_CONDITION = r"(?:it|this|that|they|them|pns|paraneoplastic\s+syndromes?|paraneoplastic\s+syndrome|these\s+syndromes)"
+_CAUSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"^(?:can|could|does|do|did|will|would|may|might)\s+(?P<x>.+?)\s+(?:cause|trigger|give|bring on|set off|lead to)\b",
+    r"\b(?:caused|triggered|brought on|set off)\s+by\s+(?P<x>.+)$",
+    rf"^(?:can|could|do|does|is|are|will|would)\s+(?:you|i|we|people|one|someone|anyone|it|pns)\s+(?P<x>[a-z]+)\s+(?:{_CONDITION}\s+)?"
+    r"(?:from|to|between|through|by)\b",
+))
+# Only with the condition named: "is it permanent" may be asked of anything (the article answers it in other words).
+_NAMED = r"(?:pns|paraneoplastic\s+syndromes?|paraneoplastic\s+syndrome)"
+_PROPERTY_PATTERN = re.compile(rf"^(?:is|are)\s+{_NAMED}\s+(?:a\s+|an\s+)?(?P<x>[a-z]+)$", re.IGNORECASE)
+
+
+def _unused_form(word: str, vocab: frozenset[str]) -> bool:
+    """Neither the word nor its inflected forms (by its own ending: 'viruses', 'inherited', 'catching') nor a word
+    sharing its first six letters is in the corpus; stricter than `_never_used`, which clips letters blindly
+    ('catch' -> 'cat')."""
+    forms = {word, word + "s", word + "es"} | {word[: -len(end)] for end in ("s", "es", "ed", "d", "ing")
+                                                if word.endswith(end) and len(word) - len(end) >= 3}
+    stem = word[:6] if len(word) >= 6 else None
+    return not (forms & vocab or (stem is not None and any(v.startswith(stem) for v in vocab)))
+
+
+def unknown_claim(question: str, vocab: frozenset[str], english: frozenset[str],
+                  common: frozenset[str] = frozenset()) -> tuple[str, bool] | None:
+    """(the word a yes/no question about the condition hinges on, whether it asks about a cause or spread) when
+    that word is an English word the corpus never uses, else None.
+
+    Why: "is pns contagious", "does stress cause it" or "can you catch it from someone" retrieve the definition
+    (every other word is on topic), so the similarity gate lets them through and the answer is generic sentences
+    that do not say yes or no; the article says nothing about contagion, stress or vaccines. The very common
+    English words (`common`: "get", "have", "go") are never the word such a question hinges on. A cause or
+    spread ask is about the condition even when it only says "it", so the caller reads it as on topic.
+    """
+    q = re.sub(r"[?.!\s]+$", "", question.strip())
+    for pattern, cause in ((p, True) for p in _CAUSE_PATTERNS):
+        m = pattern.search(q)
+        if m:
+            words = [w for w in re.findall(r"[a-z]+", _SUBJECT_END.sub("", m.group("x")).lower())
+                     if w not in _STOP and w not in common]
+            unknown = [w for w in words if len(w) >= 4 and w in english and w not in _GENERIC and _unused_form(w, vocab)]
+            if unknown:
+                return unknown[-1], cause
+    m = _PROPERTY_PATTERN.match(q)
+    if m:
+        word = m.group("x").lower()
+        if len(word) >= 4 and word in english and word not in common and word not in _GENERIC and _unused_form(word, vocab):
+            return word, False
+    return None
+
+
 @dataclass(frozen=True)
 class Support:
     """The gate's verdict and the evidence behind it (shown in Answer.flags)."""
@@ -205,7 +257,10 @@ def check_support(
     if subject:
         reasons.append(f"asks about {subject!r}, which the article and its sources never mention")
     group = unknown_group(question, vocab)
-    restriction_only = bool(group) and not reasons
     if group:
         reasons.append(f"asks about {group!r}, a group the article and its sources never mention")
+    # Only the figure asked for or an unnamed group stopped an answer the passages were close enough to give:
+    # the question is on the article's subject even when it only says "it" ("how long do people live with it").
+    restrictions = [r for r in reasons if r.startswith("asks for a figure")] + ([reasons[-1]] if group else [])
+    restriction_only = bool(restrictions) and len(restrictions) == len(reasons)
     return Support(supported=not reasons, score=best_similarity, reasons=reasons, on_topic_restriction=restriction_only)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from assistant.abstention import unknown_subject
+from assistant.abstention import unknown_claim, unknown_subject
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import resolve_first_turn, rewrite_followup
 from assistant.advice_model import LEARNED_RULE, find_personal_ask, load_advice_model
@@ -92,6 +92,7 @@ class Triaged:
     bibliography: BibliographyQuery | None = None
     subject: str | None = field(default=None, metadata={"why": "the question's subject when the corpus never names it"})
     own_query: str = field(default="", metadata={"why": "a follow-up's own words, expanded, not rewritten (assistant/followup.py)"})
+    about_condition: bool = field(default=False, metadata={"why": "`subject` is a cause or spread the condition is asked about"})
 
     def flags(self) -> list[str]:
         """What triage changed or decided, for Answer.flags; an emergency rule's hit that the learned check
@@ -190,9 +191,18 @@ class Triage:
                 # not because the earlier turn's topic (a therapy an entry's title names) was carried into it.
                 typed = rephrase_idioms(self.glossary.expand(normalised.text)[0])
                 bibliography = bibliography if self.bibliography.parse(typed) is not None else None
-        subject = unknown_subject(standalone, self.vocabulary, self.english) if bibliography is None else None
+        subject, about = self.subject_of(standalone) if bibliography is None else (None, False)
         own = rephrase_idioms(self.glossary.expand(normalised.text)[0]) if turns else ""
-        return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own)
+        return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own, about)
+
+    def subject_of(self, question: str) -> tuple[str | None, bool]:
+        """What the question is about when the corpus never names it ("what is asthma", "is pns contagious",
+        "does stress cause it"), and whether that is a cause or spread of the condition (on topic though unnamed)."""
+        subject = unknown_subject(question, self.vocabulary, self.english)
+        if subject is not None:
+            return subject, False
+        claim = unknown_claim(question, self.vocabulary, self.english, self.generic)
+        return claim if claim is not None else (None, False)
 
     def _normalised_turns(self, history: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
         return [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}
