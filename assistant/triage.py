@@ -24,6 +24,7 @@ from assistant.advice_model import LEARNED_RULE, find_personal_ask, load_advice_
 from assistant.emergency_model import Embed, EmergencyModel, find_emergency, load_emergency_model
 from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
+from assistant.members import group_members, widen_member
 from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
 from assistant.safety import Verdict, classify, rule_words
 from assistant.spelling import Speller, corpus_word_counts, english_word_ranking
@@ -115,6 +116,7 @@ class Triage:
         self.english = english
         self.vocabulary = frozenset(speller.corpus_counts) | self.known_terms()
         self.groups: dict[str, str] = {}
+        self.members: dict[tuple[str, ...], str] = {}  # a types bullet's examples -> their group (assistant/members.py)
         self.generic: frozenset[str] = frozenset()  # the GENERIC most frequent English words (from_corpus)
         self.emergency_model: EmergencyModel | None = None
         self.advice_model: EmergencyModel | None = None  # the learned personal-advice check (assistant/advice_model.py)
@@ -140,6 +142,7 @@ class Triage:
         years = frozenset(re.findall(r"(?:19|20)\d\d", f"{meta.published} {meta.updated} {corpus.article.text}"))
         triage = cls(glossary, speller, detector, reference_names(corpus.references) | years, bibliography, english)
         triage.groups = group_labels(corpus.article.sections)
+        triage.members = group_members(triage.groups)
         triage.generic = frozenset(ranking[:GENERIC])
         triage.emergency_model = load_emergency_model()
         triage.advice_model = load_advice_model()
@@ -182,7 +185,7 @@ class Triage:
         standalone = rewrite_followup(normalised.text, turns, self.group_of)
         if not turns:
             standalone = resolve_first_turn(standalone, self.is_corpus_word)
-        query = rephrase_idioms(self.glossary.expand(standalone)[0])
+        query = widen_member(rephrase_idioms(self.glossary.expand(standalone)[0]), self.members)
         bibliography = None
         if self.bibliography is not None and verdict.category == "none":
             bibliography = self.bibliography.parse(query)
