@@ -96,6 +96,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\btell the difference\b", re.IGNORECASE), "distinguish"),
     # "can you get better from it" / "do people get well again": the article says "recover" / "recovery"
     (re.compile(r"\b(?:get|gets|getting|got|become|becomes)\s+(?:better|well)(?:\s+again)?\b", re.IGNORECASE), "recover"),
+    # "can you get it without cancer", "if there is no cancer": the article says symptoms may come before the cancer
+    # is found, which is what it says about having the syndrome with no known cancer
+    (re.compile(r"\b(?:without(?:\s+having)?|no|not having|never had|need|needs|require|requires|have to have)\s+(?:a\s+|any\s+)?(?:cancer|tumou?rs?)\b", re.IGNORECASE),
+     r"\g<0> (symptoms before the diagnosis of cancer)"),
 )
 
 
