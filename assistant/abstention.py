@@ -136,8 +136,8 @@ _CONDITION = r"(?:it|this|that|they|them|pns|paraneoplastic\s+syndromes?|paraneo
 _CAUSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^(?:can|could|does|do|did|will|would|may|might)\s+(?P<x>.+?)\s+(?:cause|trigger|give|bring on|set off|lead to)\b",
     r"\b(?:caused|triggered|brought on|set off)\s+by\s+(?P<x>.+)$",
-    rf"^(?:can|could|do|does|is|are|will|would)\s+(?:you|i|we|people|one|someone|anyone|it|pns)\s+(?P<x>[a-z]+)\s+(?:{_CONDITION}\s+)?"
-    r"(?:from|to|between|through|by)\b",
+    rf"^(?:can|could|do|does|is|are|will|would)\s+(?:you|i|we|people|one|someone|anyone|a person|others|it|pns)\s+"
+    rf"(?P<x>[a-z]+)\s+(?:{_CONDITION}\s+)?(?:from|off|to|between|through|via|by)\b",
 ))
 # Only with the condition named: "is it permanent" may be asked of anything (the article answers it in other words).
 _NAMED = r"(?:pns|paraneoplastic\s+syndromes?|paraneoplastic\s+syndrome)"

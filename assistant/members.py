@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-# Words that ask about an aspect of a condition rather than what it is.
+# Words that ask about an aspect of a condition rather than what it is. Not its symptoms: the types bullet that
+# names a member says what it does ("dermatomyositis, which causes muscle weakness and skin rashes") and in which
+# group's symptoms to look, so "symptoms of lems" keeps the bullet that names it.
 ASPECT = re.compile(r"\b(?:treat\w*|therap\w*|cur(?:e|es|ed|ing)|manag\w*|test\w*|diagnos\w*|detect\w*|outlook|"
-                    r"prognos\w*|recover\w*|symptoms?|signs?)\b", re.IGNORECASE)
+                    r"prognos\w*|recover\w*)\b", re.IGNORECASE)
 # Words of a member's name that do not identify it on their own.
 _GENERIC = frozenset({"paraneoplastic", "syndrome", "syndromes", "disease", "diseases", "disorder", "disorders"})
 _EXAMPLES = re.compile(r"\b(?:such as|including|like)\s+(.+)$")
