@@ -170,10 +170,11 @@ def unknown_claim(question: str, vocab: frozenset[str], english: frozenset[str],
         m = pattern.search(q)
         if m:
             words = [w for w in re.findall(r"[a-z]+", _SUBJECT_END.sub("", m.group("x")).lower())
-                     if w not in _STOP and w not in common]
-            unknown = [w for w in words if len(w) >= 4 and w in english and w not in _GENERIC and _unused_form(w, vocab)]
-            if unknown:
-                return unknown[-1], cause
+                     if len(w) >= 4 and w in english and w not in _STOP and w not in common and w not in _GENERIC]
+            # every content word unknown: "a mobile phone", not "the cancer cells spreading" (the article says
+            # what the cancer cells do)
+            if words and all(_unused_form(w, vocab) for w in words):
+                return words[-1], cause
     m = _PROPERTY_PATTERN.match(q)
     if m:
         word = m.group("x").lower()

@@ -144,6 +144,7 @@ CLAIM_VOCAB = vocabulary(["Paraneoplastic syndromes are rare; smoking or exposur
         ("can you catch it from your partner", ("catch", True)),  # spreading, not one of the corpus's words
         ("is pns painful", ("painful", False)),  # a property of the condition, named
         ("does smoking cause it", None),  # the corpus names smoking: the gate and the answer decide
+        ("pns is caused by the cancer spreading right", None),  # one word the corpus uses: it may say so
         ("can toxins trigger pns", None),
         ("is it permanent", None),  # "it" may be anything: a property is only read of the named condition
         ("is pns rare", None),
