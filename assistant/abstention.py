@@ -134,10 +134,13 @@ def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str
 # "is it caused by a virus", "can you catch it from someone", "is pns contagious"): what they hinge on is one word.
 _CONDITION = r"(?:it|this|that|they|them|pns|paraneoplastic\s+syndromes?|paraneoplastic\s+syndrome|these\s+syndromes)"
 _CAUSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"^(?:can|could|does|do|did|will|would|may|might)\s+(?P<x>.+?)\s+(?:cause|trigger|give|bring on|set off|lead to)\b",
+    rf"^(?:can|could|does|do|did|will|would|may|might)\s+(?P<x>.+?)\s+(?:cause|trigger|give|bring on|set off|lead to)\s+"
+    rf"(?:you\s+|people\s+|someone\s+)?{_CONDITION}\b",
     r"\b(?:caused|triggered|brought on|set off)\s+by\s+(?P<x>.+)$",
-    rf"^(?:can|could|do|does|is|are|will|would)\s+(?:you|i|we|people|one|someone|anyone|a person|others|it|pns)\s+"
+    rf"^(?:can|could|do|does|will|would)\s+(?:you|i|we|people|one|someone|anyone|a person|others)\s+"
     rf"(?P<x>[a-z]+)\s+(?:{_CONDITION}\s+)?(?:from|off|to|between|through|via|by)\b",
+    # passive, with the condition named: "is pns spread by coughing", "is it passed between people"
+    rf"^(?:is|are)\s+{_CONDITION}\s+(?P<x>[a-z]+)\s+(?:from|off|between|through|via|by)\b",
 ))
 # Only with the condition named: "is it permanent" may be asked of anything (the article answers it in other words).
 _NAMED = r"(?:pns|paraneoplastic\s+syndromes?|paraneoplastic\s+syndrome)"
@@ -193,6 +196,9 @@ class Support:
     # The passages were close enough and only a restriction to an unnamed group stopped the answer: the
     # question is on the article's subject even when it says "it" ("is it more common in men or women?").
     on_topic_restriction: bool = False
+    # The passages were close enough and only a figure they do not state stopped the answer ("how long do people
+    # live with it"): on the subject when the question names nothing else (the caller knows the words).
+    figure_only: bool = False
 
 
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:
@@ -260,8 +266,7 @@ def check_support(
     group = unknown_group(question, vocab)
     if group:
         reasons.append(f"asks about {group!r}, a group the article and its sources never mention")
-    # Only the figure asked for or an unnamed group stopped an answer the passages were close enough to give:
-    # the question is on the article's subject even when it only says "it" ("how long do people live with it").
-    restrictions = [r for r in reasons if r.startswith("asks for a figure")] + ([reasons[-1]] if group else [])
-    restriction_only = bool(restrictions) and len(restrictions) == len(reasons)
-    return Support(supported=not reasons, score=best_similarity, reasons=reasons, on_topic_restriction=restriction_only)
+    restriction_only = bool(group) and len(reasons) == 1
+    figure_only = len(reasons) == 1 and reasons[0].startswith("asks for a figure")
+    return Support(supported=not reasons, score=best_similarity, reasons=reasons, on_topic_restriction=restriction_only,
+                   figure_only=figure_only)

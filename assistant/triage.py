@@ -94,6 +94,7 @@ class Triaged:
     subject: str | None = field(default=None, metadata={"why": "the question's subject when the corpus never names it"})
     own_query: str = field(default="", metadata={"why": "a follow-up's own words, expanded, not rewritten (assistant/followup.py)"})
     about_condition: bool = field(default=False, metadata={"why": "`subject` is a cause or spread the condition is asked about"})
+    everyday: bool = field(default=False, metadata={"why": "every word is the corpus's or everyday English: it names no other subject"})
 
     def flags(self) -> list[str]:
         """What triage changed or decided, for Answer.flags; an emergency rule's hit that the learned check
@@ -118,6 +119,7 @@ class Triage:
         self.groups: dict[str, str] = {}
         self.members: dict[tuple[str, ...], str] = {}  # a types bullet's examples -> their group (assistant/members.py)
         self.generic: frozenset[str] = frozenset()  # the GENERIC most frequent English words (from_corpus)
+        self.common: frozenset[str] = frozenset()  # the COMMON most frequent English words (from_corpus)
         self.emergency_model: EmergencyModel | None = None
         self.advice_model: EmergencyModel | None = None  # the learned personal-advice check (assistant/advice_model.py)
         self._embedder: Any = None  # the classifier's own encoder, only for an index built with another model
@@ -144,6 +146,7 @@ class Triage:
         triage.groups = group_labels(corpus.article.sections)
         triage.members = group_members(triage.groups)
         triage.generic = frozenset(ranking[:GENERIC])
+        triage.common = common
         triage.emergency_model = load_emergency_model()
         triage.advice_model = load_advice_model()
         return triage
@@ -196,7 +199,14 @@ class Triage:
                 bibliography = bibliography if self.bibliography.parse(typed) is not None else None
         subject, about = self.subject_of(standalone) if bibliography is None else (None, False)
         own = rephrase_idioms(self.glossary.expand(normalised.text)[0]) if turns else ""
-        return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own, about)
+        return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own, about,
+                       self.names_nothing_else(standalone))
+
+    def names_nothing_else(self, question: str) -> bool:
+        """Every word is the corpus's own or everyday English ("how long do people live with it"), so nothing
+        in it names another subject ("my puppy ate some chocolate, how much is dangerous" does)."""
+        words = [w for w in re.findall(r"[a-z]+", question.lower()) if len(w) >= 3]
+        return all(self.is_corpus_word(w) or w in self.common for w in words)
 
     def subject_of(self, question: str) -> tuple[str | None, bool]:
         """What the question is about when the corpus never names it ("what is asthma", "is pns contagious",

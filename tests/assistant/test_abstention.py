@@ -147,9 +147,11 @@ CLAIM_VOCAB = vocabulary(["Paraneoplastic syndromes are rare; smoking or exposur
         ("pns is caused by the cancer spreading right", None),  # one word the corpus uses: it may say so
         ("can toxins trigger pns", None),
         ("is it permanent", None),  # "it" may be anything: a property is only read of the named condition
+        ("is it possible to catch", None),  # "is it X to": no spread asked of the condition
         ("is pns rare", None),
         ("can you get it from cancer", None),  # 'get' is too common to hinge on
         ("what is pollen", None),  # not a yes/no question about the condition (unknown_subject's business)
+        ("can pollen cause sneezing", None),  # a cause of something else: not the condition's
     ],
 )
 def test_unknown_claim(question: str, claim: tuple[str, bool] | None) -> None:
@@ -160,11 +162,11 @@ def test_a_figure_the_passages_do_not_state_alone_keeps_the_question_on_topic() 
     """"how long do people live with it" names no subject, but passages close enough to answer were found."""
     hits = [_hit("The outlook depends on several factors.")]
     only_figure = check_support("how long do people live with it", hits, 0.6, 0.18, VOCAB)
-    assert not only_figure.supported and only_figure.on_topic_restriction
+    assert not only_figure.supported and only_figure.figure_only and not only_figure.on_topic_restriction
     also_weak = check_support("how long do people live with it", hits, 0.1, 0.18, VOCAB)
-    assert not also_weak.supported and not also_weak.on_topic_restriction
+    assert not also_weak.supported and not also_weak.figure_only
     also_unknown = check_support("how long do people live with it in Italy", hits, 0.6, 0.18, VOCAB)
-    assert not also_unknown.supported and not also_unknown.on_topic_restriction
+    assert not also_unknown.supported and not also_unknown.figure_only
 
 
 @pytest.mark.parametrize("question", ["is pns spread by coughing", "is pns catching", "can pollen trigger paraneoplastic syndromes",
@@ -178,3 +180,5 @@ def test_hurried_questions_about_a_cause_or_spread_the_article_never_names_are_n
 def test_an_unstated_figure_about_the_condition_is_not_found_not_out_of_scope(warm_assistant) -> None:
     answer = warm_assistant.ask("how many years do ppl live with it")
     assert answer.status == "not_found", answer.flags
+    # a figure about something else the question names stays out of scope
+    assert warm_assistant.ask("my kitten ate a lily, how much is toxic").status == "out_of_scope"
