@@ -22,7 +22,10 @@ relevant. Three checks, each explainable in a flag:
 4. the question is about a subject the corpus never names: the head word of "what is X", "how is X
    treated", "what causes X", "the signs of X" ("asthma", "type 2 diabetes") is an English word that
    appears nowhere in the corpus (plural and stem variants allowed). Such a question is out of scope
-   unless it also names the article's own subject (see safety.mentions_topic(core_only=True)).
+   unless it also names the article's own subject (see safety.mentions_topic(core_only=True));
+5. a yes/no question hinges on a cause, a way of spreading or a property of the condition that the corpus never
+   names ("is pns contagious", "does stress cause it", "can you catch it from someone": `unknown_claim`). Such a
+   question is about the condition even when it only says "it", so it is not_found, never out of scope.
 """
 
 from __future__ import annotations
