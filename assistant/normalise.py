@@ -40,7 +40,13 @@ _CONTRACTION_RE = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, rev
 # cannot reach (one or two letters, or digits): "can u get better from it" must read "you", not a topic "u".
 SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't", "u": "you", "ur": "your", "ya": "you", "pls": "please",
                              "plz": "please", "abt": "about", "bc": "because", "cuz": "because", "coz": "because",
-                             "b4": "before", "thx": "thanks", "wat": "what", "wht": "what", "ppl": "people"}
+                             "b4": "before", "thx": "thanks", "wat": "what", "wht": "what", "ppl": "people",
+                             # "cud it be pns", "r they linked": a hurried diagnosis ask must reach the personal-advice
+                             # rules as "could it be", "are they" (cud, wud and r are English words or letters a
+                             # spelling corrector leaves alone). A lone "n" stays: "and" changes no rule's reading.
+                             "cud": "could", "cld": "could", "wud": "would", "wld": "would", "shud": "should",
+                             "shld": "should", "r": "are", "bcos": "because", "becuz": "because",
+                             "cn": "can", "wen": "when", "sum1": "someone", "some1": "someone", "any1": "anyone"}
 _SHORTHAND_RE = re.compile(r"\b(" + "|".join(sorted(SHORTHAND, key=len, reverse=True)) + r")\b(?!['.-])", re.IGNORECASE)
 # "can t", "won t", "don t": an apostrophe typed as a space (phone keyboards).
 _SPLIT_RE = re.compile(r"\b(can|won|don|isn|aren|doesn|didn|wasn|hasn|haven|couldn|wouldn|shouldn)\s+t\b", re.IGNORECASE)
@@ -90,6 +96,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\btell the difference\b", re.IGNORECASE), "distinguish"),
     # "can you get better from it" / "do people get well again": the article says "recover" / "recovery"
     (re.compile(r"\b(?:get|gets|getting|got|become|becomes)\s+(?:better|well)(?:\s+again)?\b", re.IGNORECASE), "recover"),
+    # "can you get it without cancer", "if there is no cancer": the article says symptoms may come before the cancer
+    # is found, which is what it says about having the syndrome with no known cancer
+    (re.compile(r"\b(?:without(?:\s+having)?|no|not having|never had|need|needs|require|requires|have to have)\s+(?:a\s+|any\s+)?(?:cancer|tumou?rs?)\b", re.IGNORECASE),
+     r"\g<0> (symptoms before the diagnosis of cancer)"),
 )
 
 
