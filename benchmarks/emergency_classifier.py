@@ -42,8 +42,10 @@ FP_BUDGET = 0.005   # out-of-fold false triggers allowed on ordinary questions
 MIN_THRESHOLD = 0.5  # a finding must be likelier an emergency than not (and keeps a margin over dev's personal questions)
 # One sentence of a longer message, scored out of its context ("he is sleeping badly and his sugars are up.
 # is that the steroids?"), must clear a higher bar: CV with 0.5-0.9 tried, 0.7 kept recall within 0.2 points
-# and cut false triggers on long personal messages by a third.
-SENTENCE_THRESHOLD = 0.7
+# and cut false triggers on long personal messages by a third. Recalibrated with training bank 3 (grouped CV, whole
+# threshold 0.5; recall / false triggers, rules OR model): 0.8 0.955 / 0.038, 0.7 0.959 / 0.040, 0.6 0.965 / 0.041,
+# 0.5 0.966 / 0.043: 0.6 buys half a point of recall (emergencies buried in long messages) for 0.06 points.
+SENTENCE_THRESHOLD = 0.6
 # The distance gate may cost at most this share of out-of-fold emergencies the ungated model found.
 GATE_RECALL_LOSS = 0.002
 

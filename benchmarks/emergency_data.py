@@ -31,11 +31,16 @@ BANK = REPO / "assistant" / "data" / "emergency_bank.jsonl"
 # self-written training bank 2: SMS, misspellings, bystanders, 'can it wait', long messages; animals, devices, idioms,
 # resolved events, stories and questions about emergencies in general (the kinds check bank 3 found firing)
 BANK2 = REPO / "assistant" / "data" / "emergency_bank2.jsonl"
+# self-written training bank 3: emergencies without the rules' key words, third person, typos, long messages; vague
+# malaise, general 'is this an emergency' questions, animals of many species, past events that led to a diagnosis
+BANK3 = REPO / "assistant" / "data" / "emergency_bank3.jsonl"
 HELDOUT = REPO / "eval" / "data" / "emergency_heldout.jsonl"
 OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"  # the out-of-distribution check bank: never trained on
 CHECK3 = REPO / "eval" / "data" / "emergency_check3.jsonl"  # check bank 3 (unseen phrasings): never trained on
 CHECK4 = REPO / "eval" / "data" / "emergency_check4.jsonl"  # mini check bank 4, written after the change: never trained on
-CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4)
+CHECK5 = REPO / "eval" / "data" / "emergency_check5.jsonl"  # check bank 5 (studied and blind parts): never trained on
+PROBE5 = REPO / "eval" / "data" / "emergency_check5_probe.jsonl"  # studied probe of the same round: never trained on
+CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"
@@ -122,7 +127,7 @@ def training_rows() -> list[Row]:
     # out-of-fold with bank 2's emergencies alone, 0.950 with its negatives too) for fewer false triggers (0.037 ->
     # 0.031); trained on all the same: without them the model breaks the out-of-distribution guarantee on pets
     # (tests/assistant/test_emergency_model.py) and the rules now defer to it on exactly those kinds
-    bank = bank_rows() + bank_rows(BANK2, "bank2")
+    bank = bank_rows() + bank_rows(BANK2, "bank2") + bank_rows(BANK3, "bank3")
     leaked = sorted({r.text for r in bank if r.text in held})
     if leaked:
         raise ValueError(f"{len(leaked)} bank text(s) are in the held-out bank, e.g. {leaked[0]!r}")
