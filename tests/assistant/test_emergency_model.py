@@ -115,7 +115,7 @@ def test_a_sentence_of_a_longer_message_needs_the_higher_threshold(model: Emerge
     [
         "my dad is really floppy and wont open his eyes",
         "my daughter is struggling to breath and making a whistling noise",
-        "mums chest hurts really bad and shes grey and clammy",
+        "mum is grey and clammy and says her chest feels awful",  # "mums chest hurts" is a rule since round 5
         "he cut his leg and blood is spurting everywhere",
         "im on chemo and my temperature is 38.8 and i feel terrible",
         "i have bad back pain and now my legs are going numb and weak and i cant pee",
