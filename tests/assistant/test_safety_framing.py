@@ -98,7 +98,8 @@ def test_the_learned_check_decides_a_deferred_hit(triage) -> None:
      # the asker's own words name no one in trouble; a person in the animal's sentence still does
      ("my budgie is choking on millet, what do i do", "animal"), ("my goldfish is not moving, please help", "animal"),
      ("my tablet died on me", "thing"), ("my parrot is choking and my son is not breathing, what do i do", None),
-     ("she blacked out the whole trip from her memory", "idiom")],
+     ("she blacked out the whole trip from her memory", "idiom"),
+     ("my daughter's rabbit is bleeding from its paw", "animal"), ("all this form filling is suffocating me", "idiom")],
 )
 def test_a_doubtful_piece_never_fires_the_learned_check(piece: str, why: str | None) -> None:
     from assistant.safety_framing import doubtful_piece
