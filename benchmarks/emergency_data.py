@@ -1,15 +1,16 @@
 """What the emergency classifier learns from: labelled messages, made noisy the way people type, cut into pieces.
 
 Sources (all either self-written or corpus-derived; no test item is ever read):
-  - assistant/data/emergency_bank.jsonl and emergency_bank2.jsonl: the self-written banks (emergencies and hard negatives);
+  - assistant/data/emergency_bank.jsonl, emergency_bank2.jsonl and emergency_bank3.jsonl: the self-written banks
+    (emergencies and hard negatives);
   - tests/assistant/phrasings/: the synthetic phrasings the rule tests use (emergencies, non-emergencies,
     sloppy, short and jargon English questions);
   - eval set v1 (no split) and the **dev** split of eval set v2 (never test): their questions, labelled by
     whether `emergency` is an acceptable status; non-English items are left out;
   - the corpus: each article unit and the questions the local model generated for it (negatives).
-The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3.jsonl), each written
-before the change it measures, are never a source: a text that appears there is left out of training (and one in
-the self-written bank is an error).
+The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5.jsonl and
+check 5's probe), each written before the change it measures, are never a source: a text that appears there is left
+out of training (and one in the self-written bank is an error).
 
 Augmentation (seeded, AUGMENT_VERSION): each written phrasing also appears lower-cased without
 apostrophes and with one typo; a share of the short ones is joined to an unrelated on-topic question the
