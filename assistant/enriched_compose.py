@@ -52,7 +52,20 @@ ASKS_WHAT_IT_IS = re.compile(
     r"|^what\s+(?:causes|is the cause of|are the causes of)\s+(?:it|them|this|these|pns|paraneoplastic)\b"
     r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b", re.IGNORECASE)
 ASKS_CAUSE = re.compile(r"^\s*what\b", re.IGNORECASE)  # "what causes it?" is answered by causes and risk factors too
+# "all of a sudden", "tired all the time", "not at all", "after all", "each other": "all"/"each" asking for no items
+NOT_A_LIST = re.compile(r"\b(?:all\s+of\s+a\s+sudden|all\s+(?:the\s+)?time|at\s+all|after\s+all|all\s+day|each\s+other)\b",
+                        re.IGNORECASE)
+
+
+def hints_list(query: str) -> bool:
+    """LIST_HINT outside the idioms that use its words for something else (NOT_A_LIST)."""
+    return bool(LIST_HINT.search(NOT_A_LIST.sub(" ", query)))
+
+
 WANTS_EVERY_ITEM = re.compile(r"\b(?:all|every|each|list|types|kinds|others?|else|besides)\b", re.IGNORECASE)
+# "what else", "any others", "besides skin": the items not named are the ones asked for, so no label focus then.
+# "list the neurologic symptoms" asks for every item too, but of the one bullet it names (Levers.list_label_focus).
+WANTS_OTHER_ITEMS = re.compile(r"\b(?:others?|else|besides)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^([^:]{2,40}):\s")
 LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
 MAX_LIST_ITEMS = 10
@@ -70,6 +83,8 @@ class Levers:
     paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (paragraphs.whole_paragraphs)
     definition: bool = True        # "is it when ...?" / "what causes it?" shows the article's definition (_with_definition)
     label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (_label_focus)
+    labelled_lists: bool = True    # only a list whose items carry labels is expanded whole (_whole_lists)
+    list_label_focus: bool = True  # ... also when it asks for a list ("list the neurologic symptoms"), unless it asks for the others
     demonstratives: bool = True    # "with these common cancers": show what it names, or drop it (antecedents.resolve_demonstratives)
     definition_only: bool = True   # a question naming only the subject ("pns in simple words") gets the definition
     typed_length: bool = True      # a why/how question may take MAX_SENTENCES, another one fewer (answer_focus.answer_length)
@@ -155,7 +170,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
                      extra: Extra | None = None, ask: str = "") -> EnrichedComposition:
     """Select, complete (antecedents, lists), order and mark the sentences that answer `query` (`ask`: score_sentences)."""
     # "is it a kind of cancer?" guesses at what it is; it asks for no list
-    listing = (asks_for_list(query) or bool(LIST_HINT.search(query))) and not ASKS_WHAT_IT_IS.search(query)
+    listing = (asks_for_list(query) or hints_list(query)) and not ASKS_WHAT_IT_IS.search(query)
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else answer_length(query) if levers.typed_length else MAX_SENTENCES)
     from assistant.retrieval import strip_subject
 
@@ -180,9 +195,9 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in scored}
     expanded = False
     if levers.whole_lists and listing and max_sentences is None:
-        need = 1 if LIST_HINT.search(query) else LIST_ITEMS_TO_EXPAND  # "all of them", "list them": one item names the list
+        need = 1 if hints_list(query) else LIST_ITEMS_TO_EXPAND  # "all of them", "list them": one item names the list
         before = len(chosen)
-        chosen = _whole_lists(chosen, enriched, chunks, bank, by_key, need)
+        chosen = _whole_lists(chosen, enriched, chunks, bank, by_key, need, levers.labelled_lists)
         expanded = len(chosen) > before
     units = lambda u: _unit_sentences(u, chunks, bank)  # noqa: E731
     add = lambda out, sentences: _add(out, sentences, by_key)  # noqa: E731
@@ -194,7 +209,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
     if levers.demonstratives:
         chosen = resolve_demonstratives(chosen, enriched, units, add)
-    if levers.label_focus and not WANTS_EVERY_ITEM.search(query):
+    every = WANTS_OTHER_ITEMS if levers.list_label_focus else WANTS_EVERY_ITEM
+    if levers.label_focus and not every.search(query):
         chosen = _label_focus(chosen, query, enriched, bank.weights)
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
         if levers.definition_only and not ASKS_CAUSE.match(query):  # a guess: beside the definition, only what names its distinctive words
@@ -259,8 +275,14 @@ def _add(chosen: list[Scored], sentences: Sequence[Any], by_key: dict[tuple[str,
 
 
 def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
-                 by_key: dict[tuple[str, int], Scored], need: int = LIST_ITEMS_TO_EXPAND) -> list[Scored]:
+                 by_key: dict[tuple[str, int], Scored], need: int = LIST_ITEMS_TO_EXPAND,
+                 labelled_only: bool = True) -> list[Scored]:
     """Every item of the one list that the kept sentences quote best, when they quote at least `need` of its items.
+
+    `labelled_only`: only a list whose items carry labels ("Imaging: ...", "Neurological: ...") is an
+    enumeration of one kind of thing that a list question asks for; a list of statements (the Key Takeaways)
+    is a summary, and expanding it from one kept takeaway answered "which diseases can it be mistaken for,
+    list them" with all seven takeaways (dev).
 
     Why one list: a list question asks for one enumeration; expanding every list that one kept bullet touches
     appended the Key Takeaways to "what kinds ... are there" and "list all the tests" (self-written audit bank,
@@ -278,12 +300,18 @@ def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
             best[key] = max(best.get(key, s.score), s.score)
             heads.setdefault(key, item)
     out = list(chosen)
-    eligible = [key for key, n in counts.items() if n >= need]
+    eligible = [key for key, n in counts.items() if n >= need and (not labelled_only or _labelled(enriched.list_members(heads[key])))]
     if eligible:
         key = max(eligible, key=lambda k: (counts[k], best[k]))
         for member in enriched.list_members(heads[key])[: MAX_LIST_ITEMS + 1]:
             _add(out, _unit_sentences(member, chunks, bank), by_key)
     return out
+
+
+def _labelled(members: Sequence["EnrichedUnit"]) -> bool:
+    """Do most items of a list open with a label ("Imaging: ...")?"""
+    items = [m for m in members if m.unit.is_bullet]
+    return bool(items) and 2 * sum(bool(_LABEL.match(m.unit.text)) for m in items) >= len(items)
 
 
 def _same_term(a: str, b: str) -> bool:

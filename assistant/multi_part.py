@@ -20,6 +20,7 @@ SPLIT = re.compile(rf"(?:\s+and\s+(?={QUESTION_WORDS}\b)|\?\s+(?={QUESTION_WORDS
                    re.IGNORECASE)
 PART_SENTENCES = 3
 MIN_PART_WORDS = 3
+PART_TOP = 5
 
 
 def split_question(question: str) -> list[str]:
@@ -27,6 +28,38 @@ def split_question(question: str) -> list[str]:
     parts = [p.strip(" ,;?") for p in SPLIT.split(question) if p and p.strip(" ,;?")]
     parts = [p for p in parts if len(p.split()) >= MIN_PART_WORDS]
     return parts if len(parts) >= 2 else [question]
+
+
+PRONOUN = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.IGNORECASE)
+OPENING = re.compile(rf"^\s*(?:{QUESTION_WORDS}\b\s*)(?:(?:is|are|does|do|can|the|a|an|s)\b\s*)*", re.IGNORECASE)
+
+
+def carry_subject(question_parts: list[str]) -> list[str]:
+    """Later parts that point back ("... and when is it used") carry the first part's words.
+
+    Why: "how does plasma exchange work and when is it used" splits into two searches, and "when is it
+    used" alone finds whatever "it" means most often in the corpus (the syndrome), not plasma exchange.
+    The first part less its question opening ("how does") names what the pronoun points at.
+    """
+    if len(question_parts) < 2:
+        return question_parts
+    subject = OPENING.sub("", question_parts[0]).strip()
+    if not subject:
+        return question_parts
+    return [question_parts[0]] + [f"{p} ({subject})" if PRONOUN.search(p) else p for p in question_parts[1:]]
+
+
+def part_length(part: str) -> int | None:
+    """How many sentences a part may take: PART_SENTENCES, or None (the composer decides) for a definition part.
+
+    Why: "what is paraneoplastic syndrome and how is it treated" has a part that names only the subject; with a
+    fixed count the composer scores sentences by similarity and shows the article's opening framing ("Imagine
+    experiencing ...", "This article ..."); left to decide, it answers such a part with the definition section.
+    """
+    from assistant.answer_focus import asks_definition_only
+    from assistant.retrieval import strip_subject
+
+    return None if asks_definition_only(part, strip_subject(part)) else PART_SENTENCES
 
 
 def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_parts: list[str], compose: Any) -> Any:
@@ -37,17 +70,22 @@ def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_par
     from assistant.compose import Composition, arrange, render
     from index.models import ScoredChunk
 
-    chosen = {(s.chunk.id, s.index): s for q in composition.quotes for s in q.sentences}
+    whole = [s for q in composition.quotes for s in q.sentences]
+    chosen: dict[tuple[str, int], Any] = {}
     pool = {h.chunk.id: h for h in retrieval.candidates}
-    for part in question_parts:
+    near_a_part: set[tuple[str, int]] = set()
+    for part in carry_subject(question_parts):
         sub = parts.retriever.retrieve(part, pool=True)
         focus = sub.query_vector or parts.index.embed_query(sub.query)
-        sub_composition = compose(sub, focus, PART_SENTENCES)
+        sub_composition = compose(sub, focus, part_length(part))
+        near_a_part |= {(x.sentence.chunk.id, x.sentence.index) for x in sub_composition.scored[:PART_TOP]}
         for h in sub.candidates:
             pool.setdefault(h.chunk.id, h)
         for q in sub_composition.quotes:
             for s in q.sentences:
                 chosen.setdefault((s.chunk.id, s.index), s)
+    kept = [s for i, s in enumerate(whole) if i == 0 or (s.chunk.id, s.index) in near_a_part]
+    chosen = {**{(s.chunk.id, s.index): s for s in kept}, **chosen}
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in composition.scored}
     from assistant.compose import Scored
 

@@ -14,12 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from corpus.sentence_split import BULLET, nonblank_lines, sentence_pieces, trim_span
 from index.models import Chunk
 
 STEM_PREFIX = 5            # stems sharing a prefix this long count as one word (diagnos/diagnost, treat/treatment)
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "al.", "approx.", "fig.", "no.", "st.", "mr.", "mrs.", "ms.", "n.d.")
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(\[]?[A-Z0-9])")
-BULLET = re.compile(r"^\s*[-•*]\s+")
 _MARKER_LIKE = re.compile(r"\[(\d+)\]")
 
 
@@ -49,39 +47,21 @@ class Sentence:
         return self.text.rstrip().endswith(":")
 
 
-def _ends_with_abbreviation(text: str) -> bool:
-    """True when the last WORD is an abbreviation ('e.g.', 'Dr.'), not merely ends like one ('systems.')."""
-    words = text.split()
-    return bool(words) and words[-1].lstrip("([\"“").lower() in _ABBREVIATIONS
-
-
 def split_sentences(chunk: Chunk) -> list[Sentence]:
-    """Sentences and bullet items of a chunk with their offsets in chunk.text."""
+    """Sentences and bullet items of a chunk with their offsets in chunk.text.
+
+    Lines break into sentences by corpus/sentence_split.py, the rule the article's units follow too; unlike
+    a unit, a bullet item of two sentences gives two here (the first keeps the bullet marker).
+    """
     out: list[Sentence] = []
     text = chunk.text
-    pos = 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
+    for line_start, line in nonblank_lines(text):
         bullet = bool(BULLET.match(line))
-        cursor = 0
-        pieces: list[tuple[int, int]] = []
-        for m in _BOUNDARY.finditer(line):
-            before = line[cursor : m.start()].rstrip()
-            if _ends_with_abbreviation(before) or len(before.split()) < 2:
+        for i, (a, b) in enumerate(sentence_pieces(line)):
+            trimmed = trim_span(text, line_start + a, line_start + b)
+            if trimmed is None:
                 continue
-            pieces.append((cursor, m.start()))
-            cursor = m.end()
-        pieces.append((cursor, len(line)))
-        for i, (a, b) in enumerate(pieces):
-            segment = line[a:b]
-            lead = len(segment) - len(segment.lstrip())
-            trail = len(segment.rstrip())
-            if trail <= lead:
-                continue
-            start, end = line_start + a + lead, line_start + a + trail
+            start, end = trimmed
             out.append(Sentence(chunk, len(out), start, end, text[start:end], bullet and i == 0))
     return out
 

@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, render_table, settings_from
+from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, render_table, settings_from, write_or_echo
 from corpus.paths import article_path
 
 app = typer.Typer(
@@ -45,13 +45,7 @@ def refs_cmd(
     if fmt or style or output:
         from corpus.export import export_references
 
-        text = export_references(refs, fmt or style or "bibtex")
-        if output:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text, encoding="utf-8")
-            typer.echo(f"wrote {len(refs)} references to {output}", err=True)
-        else:
-            typer.echo(text, nl=False)
+        write_or_echo(export_references(refs, fmt or style or "bibtex"), output, f"wrote {len(refs)} references")
         return
     if as_json:
         echo_json([r.model_dump() for r in refs])

@@ -12,14 +12,10 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from corpus.errors import CorpusError
-from corpus.models import Article, Reference, ReferenceLink, Section, SourceDocument
+from corpus.models import Article, CoverageRecord, Reference, ReferenceLink, Section, SourceDocument
 from foundation.settings import Settings
-
-if TYPE_CHECKING:
-    from corpus.coverage import CoverageRecord
 
 log = logging.getLogger(__name__)
 

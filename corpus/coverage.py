@@ -11,46 +11,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from corpus.errors import CorpusError
-from corpus.fetch_log import FetchRecord, read_log
-from corpus.models import Reference, SourceDocument
+from corpus.fetch_log import read_log
+from corpus.models import CoverageRecord, Reference, SourceDocument
 from corpus.sources import load_sources, read_manifest
 from foundation.settings import Settings
 
-Coverage = Literal["full_text", "abstract", "metadata_only"]
 _log = logging.getLogger(__name__)
-
-
-class CoverageRecord(BaseModel):
-    """One reference's coverage and provenance (None where it does not apply)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    reference_id: str
-    short: str
-    title: str
-    type: str
-    coverage: Coverage
-    origin: Literal["user", "fetched"] | None = None
-    file: str | None = None
-    media_type: str | None = None
-    extractor: str | None = None
-    pages: int | None = None
-    characters: int | None = None
-    origin_url: str | None = None
-    original_name: str | None = None
-    added_at: str | None = None
-    retrieved_at: str | None = None
-    problem: str | None = None
-    last_fetch: FetchRecord | None = None
-
-    @property
-    def when(self) -> str | None:
-        return self.added_at or self.retrieved_at
 
 
 def coverage_records(settings: Settings, references: Sequence[Reference] | None = None,
@@ -93,7 +61,7 @@ def coverage_records(settings: Settings, references: Sequence[Reference] | None 
             **(base | {"origin_url": entry.origin_url or base["origin_url"]}),
             coverage="abstract" if entry.coverage == "abstract" else "full_text",
             origin="user" if entry.user_supplied else "fetched", file=entry.path, media_type=entry.media_type,
-            extractor=doc.extractor, pages=len(doc.pages) or entry.pages, characters=len(doc.text),
+            extractor=doc.extractor, pages=len(doc.pages) or entry.pages, characters=len(doc.text), sha256=doc.sha256,
             original_name=entry.original_name, added_at=entry.added_at, retrieved_at=entry.retrieved_at,
         ))
     return out
@@ -103,8 +71,7 @@ def coverage_counts(records: Sequence[CoverageRecord]) -> dict[str, int]:
     counts = {"references": len(records), "full_text": 0, "abstract": 0, "metadata_only": 0}
     for r in records:
         counts[r.coverage] += 1
-    counts["failed_last_fetch"] = sum(1 for r in records if r.last_fetch and r.last_fetch.outcome not in
-                                      ("full_text", "abstract_only"))
+    counts["failed_last_fetch"] = sum(1 for r in records if r.last_fetch and r.last_fetch.failed)
     return counts
 
 

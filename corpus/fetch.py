@@ -19,10 +19,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, replace
 
 from corpus.classify import OUTCOMES, Outcome, Verdict, classify
-from corpus.fetch_log import FetchRecord, record
+from corpus.fetch_log import record
 from corpus.http import HttpFailure, HttpResponse, PoliteClient
 from corpus.manifest import ManifestEntry, sha256_bytes
-from corpus.models import Reference
+from corpus.models import FetchRecord, Reference
 from corpus.resolvers import (
     PAGE_ACCEPT, XML_ACCEPT, csl_metadata, doi_landing_url, europepmc, is_bookshelf, page_url, pdf_link,
     pmc_fulltext_url,
@@ -52,6 +52,11 @@ class FetchResult:
     def to_dict(self) -> dict[str, object]:
         return asdict(self) | {"chain": list(self.chain)}
 
+    def to_record(self, asked: str | None, at: str) -> FetchRecord:
+        """The fetch log's record of this result: every field it shares, with the address asked (`url`), the one
+        reached (`final_url`, this result's `url`) and when; so a field both carry is copied without naming it."""
+        return FetchRecord.model_validate(self.to_dict() | {"url": asked, "final_url": self.url, "at": at})
+
 
 @dataclass(frozen=True)
 class _Attempt:
@@ -80,11 +85,7 @@ def fetch_reference(settings: Settings, ref: Reference, url: str | None = None, 
         attempt, title, notes = _resolve(client, settings, ref, url, held)
         result = _store(settings, ref, attempt, held, notes)
     result = replace(result, metadata_title=title)
-    record(settings.resolved_sources_dir, FetchRecord(
-        reference_id=ref.id, outcome=result.outcome, detail=result.detail, at=now_iso(), url=url or ref.url,
-        final_url=result.url, http_status=result.http_status, via=result.via, path=result.path, chars=result.chars,
-        chain=list(result.chain), metadata_title=title,
-    ))
+    record(settings.resolved_sources_dir, result.to_record(url or ref.url, now_iso()))
     return result
 
 

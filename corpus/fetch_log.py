@@ -10,31 +10,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from corpus.errors import CorpusError
 from corpus.manifest import atomic_write
+from corpus.models import FetchRecord
 
 FETCH_LOG = "fetch_log.json"
-
-
-class FetchRecord(BaseModel):
-    """One reference's latest fetch."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    reference_id: str
-    outcome: str
-    detail: str
-    at: str
-    url: str | None = None
-    final_url: str | None = None
-    http_status: int | None = None
-    via: str | None = None
-    path: str | None = None
-    chars: int | None = None
-    chain: list[str] = Field(default_factory=list)
-    metadata_title: str | None = None
 
 
 def read_log(sources_dir: Path) -> dict[str, FetchRecord]:

@@ -20,6 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corpus.errors import CorpusError
+from foundation.errors import first_problem
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
@@ -82,9 +83,8 @@ def read_manifest(sources_dir: Path) -> Manifest | None:
     try:
         manifest = Manifest.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise CorpusError(f"{path}: invalid manifest at {where}: {first['msg']}") from None
+        where, problem = first_problem(exc, "(top level)")
+        raise CorpusError(f"{path}: invalid manifest at {where}: {problem}") from None
     if manifest.version != MANIFEST_VERSION:
         raise CorpusError(f"{path}: manifest version {manifest.version} is not supported (expected {MANIFEST_VERSION})")
     return manifest

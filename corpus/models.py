@@ -169,3 +169,84 @@ class SourceDocument(BaseModel):
             if page.start <= offset < page.end or (offset == page.end and page is self.pages[-1]):
                 return page.number
         return None
+
+
+# Fetch outcomes that brought text (corpus/classify.py's Outcome); any other recorded outcome is a failure.
+FETCH_SUCCESS = ("full_text", "abstract_only")
+Coverage = Literal["full_text", "abstract", "metadata_only"]
+
+
+class FetchRecord(BaseModel):
+    """One reference's latest fetch (corpus/fetch_log.py keeps them).
+
+    Here, with the other value types, so every edge that reports a fetch (`pns corpus status`, the web
+    app's references tab and its /references API) reads this one record: a new field is added once.
+    """
+
+    model_config = ConfigDict(extra="ignore")
+
+    reference_id: str
+    outcome: str
+    detail: str
+    at: str
+    url: str | None = None
+    final_url: str | None = None
+    http_status: int | None = None
+    via: str | None = None
+    path: str | None = None
+    chars: int | None = None
+    chain: list[str] = Field(default_factory=list)
+    metadata_title: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        """True when the fetch brought no text (paywall, blocked, not_found, error)."""
+        return self.outcome not in FETCH_SUCCESS
+
+    @property
+    def address(self) -> str | None:
+        """Where the fetch ended (after redirects), else where it started: the address a reader can retry."""
+        return self.final_url or self.url
+
+
+class CoverageRecord(BaseModel):
+    """One reference's coverage and provenance (None where it does not apply), built by corpus/coverage.py.
+
+    The one record every edge shows coverage from (the CLI's status table and JSON, the references tab and
+    its API), so what the corpus knows about a held text is named in one place.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    reference_id: str
+    short: str
+    title: str
+    type: str
+    coverage: Coverage
+    origin: Literal["user", "fetched"] | None = None
+    file: str | None = None
+    media_type: str | None = None
+    extractor: str | None = None
+    pages: int | None = None
+    characters: int | None = None
+    sha256: str | None = Field(default=None, description="The held file's digest, as the manifest verified it.")
+    origin_url: str | None = None
+    original_name: str | None = None
+    added_at: str | None = None
+    retrieved_at: str | None = None
+    problem: str | None = None
+    last_fetch: FetchRecord | None = None
+
+    @classmethod
+    def metadata_only(cls, ref: Reference) -> CoverageRecord:
+        """What is known of a reference no coverage was recorded for: its metadata, no text."""
+        return cls(reference_id=ref.id, short=ref.short, title=ref.title, type=ref.type, coverage="metadata_only")
+
+    @property
+    def when(self) -> str | None:
+        return self.added_at or self.retrieved_at
+
+    @property
+    def has_text(self) -> bool:
+        """True when the index holds the reference's own text (full text or an abstract)."""
+        return self.coverage in ("full_text", "abstract")

@@ -3,7 +3,8 @@
 Why units: enrichment (generated questions, a self-contained reading, sentence-level references) and
 the answer's choice of what to show both work one sentence or one bullet at a time. A bullet stays one
 unit even when it holds two sentences ("Kidney (Renal): ... Some patients may also ..."), because the
-item is what the article lists. Every unit keeps `section.text[start:end] == text`, so an answer can
+item is what the article lists. Where a paragraph's sentences end is corpus/sentence_split.py's rule, the
+same one an answer's sentences follow. Every unit keeps `section.text[start:end] == text`, so an answer can
 quote it verbatim and cite its exact characters.
 
 A bullet's list heading is the paragraph line just before the list when it ends with ':' ("... can
@@ -18,10 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.models import Article, Section
+from corpus.sentence_split import BULLET, nonblank_lines, sentence_pieces, trim_span
 
-ABBREVIATIONS = frozenset({"e.g.", "i.e.", "etc.", "vs.", "dr.", "al.", "approx.", "fig.", "no.", "st.", "mr.", "mrs.", "ms.", "n.d."})
-BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(\[]?[A-Z0-9])")
-BULLET = re.compile(r"^\s*[-•*]\s+")
 # Words that point back at something named earlier ("This is a common presentation ...", "These syndromes ...").
 # The same openings the evaluation's dangling-reference check reads; an optional connective may come first.
 REFERRING = re.compile(
@@ -67,24 +66,12 @@ def opens_with_reference(text: str) -> bool:
 
 def _spans(text: str) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
-    pos = 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
+    for line_start, line in nonblank_lines(text):
         marker = BULLET.match(line)
         if marker:
             spans.append((line_start + marker.end(), line_start + len(line.rstrip()), True))
             continue
-        cursor = 0
-        for m in BOUNDARY.finditer(line):
-            words = line[cursor : m.start()].rstrip().split()
-            if len(words) < 2 or words[-1].lower() in ABBREVIATIONS:
-                continue
-            spans.append((line_start + cursor, line_start + m.start(), False))
-            cursor = m.end()
-        spans.append((line_start + cursor, line_start + len(line), False))
+        spans.extend((line_start + a, line_start + b, False) for a, b in sentence_pieces(line))
     return spans
 
 
@@ -93,11 +80,10 @@ def split_units(section: Section) -> list[Unit]:
     units: list[Unit] = []
     heading: str | None = None
     for start, end, bullet in _spans(section.text):
-        seg = section.text[start:end]
-        lead, trail = len(seg) - len(seg.lstrip()), len(seg.rstrip())
-        if trail <= lead:
+        trimmed = trim_span(section.text, start, end)
+        if trimmed is None:
             continue
-        s, e = start + lead, start + trail
+        s, e = trimmed
         text = section.text[s:e]
         if not bullet:
             heading = text if text.endswith(":") else None

@@ -15,6 +15,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from eval.errors import EvalError
+from foundation.errors import first_problem
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -35,9 +36,8 @@ def parse_jsonl(lines: Iterable[str], model: type[M], source: str, key: Callable
         try:
             row = model.model_validate(data)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "item"
-            raise EvalError(f"{source}:{no}: {where}: {first['msg']}") from exc
+            where, problem = first_problem(exc, "item")
+            raise EvalError(f"{source}:{no}: {where}: {problem}") from exc
         if key is not None:
             if key(row) in seen:
                 raise EvalError(f"{source}:{no}: duplicate id {key(row)!r}")

@@ -10,6 +10,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
@@ -98,6 +99,23 @@ def _silence_stdout() -> None:
     """Point stdout at /dev/null so the interpreter's final flush cannot raise again."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+def write_or_echo(text: str, out: Path | None, wrote: str) -> None:
+    """`text` to the file `out` (its folder made), saying `wrote ... to out` on stderr; to stdout without `out`.
+
+    Why one helper: every export command (`pns corpus refs -o`, `pns feedback export -o`) offers a file or
+    stdout; writing here keeps a pipe clean of the note, and a file that cannot be written is a message.
+    """
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise PNSError(f"cannot write {out}: {exc.strerror or exc}") from None
+    typer.echo(f"{wrote} to {out}", err=True)
 
 
 def echo_json(data: Any) -> None:

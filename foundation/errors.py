@@ -5,6 +5,13 @@ messages, so a user never sees a stack trace and tests can assert on the kind of
 defines its own errors in its own package (`corpus.errors`, `index.errors`, ...), all deriving from this.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
 
 class PNSError(Exception):
     """Base class: every expected failure in the project derives from this."""
@@ -16,3 +23,13 @@ class ModelUnavailableError(PNSError):
 
 class LLMError(PNSError):
     """An LLM backend is not configured, not reachable, or answered with something unusable."""
+
+
+def first_problem(exc: ValidationError, top: str) -> tuple[str, str]:
+    """Where (the dotted field path, or `top` for the whole value) and what of a validation error's first problem.
+
+    Why: a file a user edits (the sources manifest, an item bank) is reported as one line naming the field
+    that is wrong, not pydantic's multi-line dump; every loader words that line from these two parts.
+    """
+    first = exc.errors()[0]
+    return ".".join(str(p) for p in first["loc"]) or top, first["msg"]

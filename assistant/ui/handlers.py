@@ -222,8 +222,9 @@ class ApiFunctions:
 
     def references(self, query: str = "", sort: str = "") -> list[dict]:
         """The bibliography (21 references) with linked article sections and coverage: `coverage` is full_text,
-        abstract or metadata_only, `source` its provenance (user file or fetched URL, extractor, pages,
-        characters, sha256, when) and last fetch outcome; `query` filters on any field, `sort` is one of: year_desc, year_asc, author, title, container (or their UI labels)."""
+        abstract or metadata_only, `source` the corpus's coverage record (user file or fetched URL, extractor, pages,
+        characters, sha256, when, problem) and `source.last_fetch` the fetch log's record (outcome, detail, at, url asked,
+        final_url reached, http_status); `query` filters on any field, `sort` is one of: year_desc, year_asc, author, title, container (or their UI labels)."""
         entries = self.svc.entries()
         if self.svc.entries_error:
             raise gr.Error(self.svc.entries_error)

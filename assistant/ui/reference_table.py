@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant.ui.markup import copy_button, doi_url, esc, link, safe_id, safe_url
-from assistant.ui.references import ReferenceEntry, SourceStatus, format_label
+from assistant.ui.references import ReferenceEntry, format_label
 from assistant.ui.source_reader import when
+from corpus.models import CoverageRecord
 
 EMPTY_SEARCH = "No reference matches this search. Clear the search box, or try an author's surname, a year or a DOI."
 
@@ -39,7 +40,7 @@ def read_button(entry: ReferenceEntry, text: str = "Read text") -> str:
             f'aria-label="Read the indexed text of {esc(entry.ref.short)}">{esc(text)}</button>')
 
 
-def _held(src: SourceStatus, status: str) -> str:
+def _held(src: CoverageRecord, status: str) -> str:
     """Where the held text came from, what read it, how much of it there is."""
     if src.origin == "user":
         origin = f"the user-supplied file “{esc(src.original_name or src.file)}”, added {esc(when(src.added_at))}"
@@ -67,7 +68,7 @@ def _coverage(entry: ReferenceEntry) -> str:
     fetch = src.last_fetch
     if fetch is not None:
         http = f", HTTP {fetch.http_status}" if fetch.http_status else ""
-        where = f" ({link(fetch.url, 'address tried')})" if fetch.url else ""
+        where = f" ({link(fetch.address, 'address tried')})" if fetch.address else ""
         lines += (f'<p class="pns-last-fetch">Last fetch, {esc(when(fetch.at))}: <strong>{esc(fetch.outcome)}</strong>'
                   f"{esc(http)}: {esc(fetch.detail)}{where}</p>")
     return lines

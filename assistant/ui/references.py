@@ -4,18 +4,18 @@ Built from the read-only CorpusView the Assistant hands out (the same corpus ans
 searched, sorted and exported in memory: it is small (21 entries) and cheap to rebuild per request, so a
 corpus reloaded after `pns index build` shows at once. Section links are inferred from the article, not
 printed in it, so they are labelled as such. Coverage (full text / abstract only / metadata only, with where
-the text came from and the last fetch's outcome) comes from the view's `coverage` records (corpus/coverage.py)
-and the verified source documents, read by field name: the UI imports only corpus.models and corpus.corpus.
+the text came from, its digest and the last fetch's outcome) is the view's own CoverageRecord (corpus.models),
+shown and served as it is rather than copied into a UI type, so a field the corpus adds reaches the table's
+data and the /references API without a second edit. The UI imports only corpus.models and corpus.corpus.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from corpus.corpus import CorpusView
-from corpus.models import Reference
+from corpus.models import CoverageRecord, Reference
 
 SORTS: dict[str, str] = {
     "Year (newest first)": "year_desc",
@@ -28,8 +28,8 @@ FULL_TEXT = "Full text"
 ABSTRACT_ONLY = "Abstract only"
 METADATA_ONLY = "Metadata only"
 COVERAGE_LABELS = {"full_text": FULL_TEXT, "abstract": ABSTRACT_ONLY, "metadata_only": METADATA_ONLY}
-# Fetch outcomes that brought text; any other recorded outcome (paywall, blocked, not_found, error) is a failure.
-FETCH_SUCCESS = ("full_text", "abstract_only")
+# The record's fields that name the reference: the API entry carries the Reference itself, so `source` leaves them out.
+SOURCE_NAMING_FIELDS = frozenset({"reference_id", "short", "title", "type"})
 # What the export and copy controls call each format the corpus can write; unknown ones show their key.
 FORMAT_LABELS: dict[str, str] = {
     "vancouver": "NLM / Vancouver",
@@ -52,57 +52,13 @@ class LinkedSection:
 
 
 @dataclass(frozen=True)
-class FetchAttempt:
-    """The last fetch of a reference: its outcome kind (paywall, blocked ...), why, when, from where."""
-
-    outcome: str
-    detail: str
-    at: str
-    url: str | None = None
-    http_status: int | None = None
-
-    @property
-    def failed(self) -> bool:
-        return self.outcome not in FETCH_SUCCESS
-
-
-@dataclass(frozen=True)
-class SourceStatus:
-    """What the corpus holds for one reference and where it came from (None where it does not apply)."""
-
-    coverage: str = "metadata_only"
-    origin: str | None = None  # "user" or "fetched"
-    file: str | None = None
-    original_name: str | None = None
-    origin_url: str | None = None
-    media_type: str | None = None
-    extractor: str | None = None
-    pages: int | None = None
-    characters: int | None = None
-    sha256: str | None = None
-    added_at: str | None = None
-    retrieved_at: str | None = None
-    problem: str | None = None
-    last_fetch: FetchAttempt | None = None
-
-    @property
-    def has_text(self) -> bool:
-        return self.coverage in ("full_text", "abstract")
-
-    def as_dict(self) -> dict[str, object]:
-        data = {k: v for k, v in self.__dict__.items() if k != "last_fetch"}
-        data["last_fetch"] = dict(self.last_fetch.__dict__) if self.last_fetch else None
-        return data
-
-
-@dataclass(frozen=True)
 class ReferenceEntry:
     """One bibliography entry as the explorer shows it."""
 
     ref: Reference
-    sections: list[LinkedSection] = field(default_factory=list)
-    full_text: bool = False
-    source: SourceStatus = field(default_factory=SourceStatus)
+    sections: list[LinkedSection]
+    full_text: bool
+    source: CoverageRecord  # the corpus stage's own record, shown and served as it is
 
     @property
     def haystack(self) -> str:
@@ -130,27 +86,9 @@ class ReferenceEntry:
         data = self.ref.model_dump(mode="json")
         data["full_text"] = self.full_text
         data["coverage"] = self.coverage
-        data["source"] = self.source.as_dict()
+        data["source"] = self.source.model_dump(mode="json", exclude=SOURCE_NAMING_FIELDS)
         data["sections"] = [{"id": s.id, "title": s.title, "score": round(s.score, 4), "inferred": True} for s in self.sections]
         return data
-
-
-def _fetch_attempt(record: Any) -> FetchAttempt | None:
-    if record is None:
-        return None
-    return FetchAttempt(outcome=str(record.outcome), detail=str(record.detail or ""), at=str(record.at or ""),
-                        url=record.final_url or record.url, http_status=record.http_status)
-
-
-def source_status(record: Any, view: CorpusView) -> SourceStatus:
-    """A coverage record (corpus/coverage.py, read by field name) with the held document's sha256."""
-    doc = view.source(record.reference_id) if record.coverage != "metadata_only" else None
-    return SourceStatus(
-        coverage=record.coverage, origin=record.origin, file=record.file, original_name=record.original_name,
-        origin_url=record.origin_url, media_type=record.media_type, extractor=record.extractor, pages=record.pages,
-        characters=record.characters, sha256=doc.sha256 if doc is not None else None, added_at=record.added_at,
-        retrieved_at=record.retrieved_at, problem=record.problem, last_fetch=_fetch_attempt(record.last_fetch),
-    )
 
 
 def entries_from(view: CorpusView) -> list[ReferenceEntry]:
@@ -160,9 +98,9 @@ def entries_from(view: CorpusView) -> list[ReferenceEntry]:
     for ln in view.links:
         by_ref.setdefault(ln.reference_id, []).append(LinkedSection(ln.section_id, titles.get(ln.section_id, ln.section_id), ln.score))
     have_text = view.full_text_ids
-    coverage = {c.reference_id: source_status(c, view) for c in view.coverage}
+    coverage = {c.reference_id: c for c in view.coverage}
     return [ReferenceEntry(r, sorted(by_ref.get(r.id, []), key=lambda s: -s.score), r.id in have_text,
-                           coverage.get(r.id, SourceStatus())) for r in view.references]
+                           coverage.get(r.id) or CoverageRecord.metadata_only(r)) for r in view.references]
 
 
 def readable(entries: Sequence[ReferenceEntry]) -> list[ReferenceEntry]:

@@ -70,6 +70,12 @@ def test_refs_export_formats(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == ris.stdout
 
 
+def test_an_export_file_that_cannot_be_written_is_a_message_not_a_trace(tmp_path: Path) -> None:
+    result = run("corpus", "refs", "--format", "ris", "--output", str(tmp_path))  # a folder, not a file
+    assert result.exit_code == 1 and f"error: cannot write {tmp_path}" in result.output
+    assert "Traceback" not in result.output and "unexpected" not in result.output
+
+
 def test_unknown_export_format_is_a_message_not_a_trace() -> None:
     result = run("corpus", "refs", "--format", "endnote")
     assert result.exit_code == 1

@@ -64,6 +64,11 @@ def test_doi_resolves_to_europe_pmc_jats_full_text(settings: Settings, web: Web)
     result = fetch(settings, "varki2007")
     assert (result.outcome, result.via, result.http_status) == ("full_text", "europepmc-jats", 200)
     assert result.metadata_title and result.metadata_title.startswith("Trousseau")
+    logged = read_log(settings.resolved_sources_dir)["varki2007"]  # the log keeps the result, with when and where from
+    assert (logged.outcome, logged.detail, logged.via, logged.http_status, logged.path, logged.chars, logged.chain) == (
+        result.outcome, result.detail, result.via, result.http_status, result.path, result.chars, list(result.chain))
+    assert (logged.url, logged.final_url, logged.metadata_title) == (REFS["varki2007"].url, result.url, result.metadata_title)
+    assert logged.at and logged.final_url and logged.path and not logged.failed
     assert web.requests[0].headers["Accept"] == "application/vnd.citationstyles.csl+json"  # content negotiation first
     (doc,) = load_sources(settings)
     assert doc.media_type == "application/jats+xml" and doc.coverage == "full_text"

@@ -1,29 +1,58 @@
-"""Checks every hand-written item bank needs (eval set v2 and the self-written banks in its format).
+"""Checks every hand-written item bank needs (eval sets v1 and v2 and the self-written banks in v2's format).
 
 Why shared: a bank's quotes must map back to the article's text and its reference ids must name real entries,
-whichever bank it is; one place says how that is checked.
+whichever bank it is; one place says how that is checked, so a bank test states only what is its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
-from eval.dataset import quote_spans
-from eval.dataset_v2 import EvalItemV2
+from eval.dataset import HasFacts, quote_spans
 from foundation.settings import Settings
 
 
-def assert_quotes_map_back(items: Sequence[EvalItemV2], article) -> None:
-    """Every required fact's quote spans exactly its own text in the article."""
+class NamesReferences(Protocol):
+    id: str
+    expected_reference_ids: Sequence[str]
+
+
+def assert_quotes_map_back(items: Sequence[HasFacts], article) -> None:
+    """Every required fact's quote spans exactly its own text in the article (an unknown section or a quote
+    that drifted raises EvalError, naming the item)."""
     for item in items:
         for fact, (start, end) in zip(item.required_facts, quote_spans(item, article), strict=True):
             assert article.text[start:end] == fact.quote, (item.id, fact.quote)
 
 
-def assert_reference_ids_known(items: Sequence[EvalItemV2], settings: Settings) -> None:
-    """Every expected reference id is an entry of the parsed bibliography."""
+def known_reference_ids(settings: Settings) -> set[str]:
+    """The ids of the parsed bibliography's entries."""
     from corpus.bibliography import load_references
 
-    known = {r.id for r in load_references(settings)}
+    return {r.id for r in load_references(settings)}
+
+
+def assert_reference_ids_known(items: Iterable[NamesReferences], settings: Settings) -> None:
+    """Every expected reference id is an entry of the parsed bibliography."""
+    known = known_reference_ids(settings)
     for item in items:
         assert set(item.expected_reference_ids) <= known, (item.id, item.expected_reference_ids)
+
+
+def assert_quotes_are_whole_sentences(items: Sequence[HasFacts], article, *, one_sentence: bool = False) -> None:
+    """Every required fact's quote starts a unit of its section (a line, a bullet item or a sentence) and ends
+    a sentence, so key-fact recall asks for what an answer can show whole; with `one_sentence`, it also
+    ends where its sentence ends and holds no second one. The quotes also map back (assert_quotes_map_back)."""
+    sections = {s.id: s.text for s in article.sections}
+    for item in items:
+        for fact in item.required_facts:
+            text = sections[fact.section_id]
+            pos = text.find(fact.quote)
+            assert pos >= 0 and fact.quote.endswith("."), (item.id, fact.quote)
+            assert pos == 0 or text[:pos].endswith(("\n", "- ", ". ")), (item.id, fact.quote)  # starts a unit
+            if one_sentence:
+                rest = text[pos + len(fact.quote):]
+                assert rest == "" or rest.startswith(("\n", " ")), (item.id, fact.quote)
+                assert ". " not in fact.quote.replace("e.g., ", ""), (item.id, fact.quote)
+    assert_quotes_map_back(items, article)

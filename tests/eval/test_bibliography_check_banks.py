@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from bank_checks import assert_quotes_map_back, assert_reference_ids_known
+
 from benchmarks.bibliography_check import HALF, aggregate
 from corpus.article import load_article
-from corpus.bibliography import load_references
 from corpus.paths import article_path
-from eval.dataset import quote_spans
 from eval.dataset_v2 import load_evalset_v2
 from foundation.settings import Settings
 
@@ -27,10 +27,8 @@ def test_banks_load_name_real_entries_and_quote_the_article(name, prefix, size, 
     items = load_evalset_v2(DATA / name)
     assert len(items) == size and all(i.id.startswith(prefix) and "self-written" in (i.note or "") for i in items)
     assert sum(i.category == "bibliography" for i in items) == bibliography
-    ids = {r.id for r in load_references(Settings())}
-    assert all(set(i.expected_reference_ids) <= ids for i in items)
-    article = load_article(article_path(Settings()))
-    assert all(quote_spans(item, article) for item in items if item.required_facts)
+    assert_reference_ids_known(items, Settings())
+    assert_quotes_map_back(items, load_article(article_path(Settings())))
 
 
 def test_the_studied_half_is_the_first_half_by_id() -> None:

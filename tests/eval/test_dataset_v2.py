@@ -48,11 +48,6 @@ def test_the_set_has_what_issue_11_asks(items: list[EvalItemV2]) -> None:
 
 
 def test_every_required_fact_is_an_exact_substring_of_its_section(items: list[EvalItemV2], article) -> None:
-    sections = {s.id: s.text for s in article.sections}
-    for item in items:
-        for fact in item.required_facts:
-            assert fact.section_id in sections, (item.id, fact.section_id)
-            assert fact.quote in sections[fact.section_id], (item.id, fact.quote)
     assert_quotes_map_back(items, article)
 
 

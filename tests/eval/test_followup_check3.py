@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bank_checks import assert_quotes_are_whole_sentences
+
 from corpus.article import load_article
 from corpus.paths import article_path
 from eval.dataset_v2 import load_evalset_v2
@@ -22,15 +24,7 @@ def test_bank_3_has_its_planned_shape_and_whole_sentence_quotes() -> None:
     assert len(items) >= 24 and len({i.conversation_id for i in items}) >= 16
     assert all(i.category == "multi_turn" and i.history for i in items)
     assert sum(i.acceptable_statuses == ["not_found"] and not i.required_facts for i in items) == 4
-    sections = {s.id: s.text for s in load_article(article_path(Settings())).sections}
     for item in items:
         roles = [h.role for h in item.history]
         assert roles == ["user", "assistant"] * (len(roles) // 2), item.id
-        for fact in item.required_facts:
-            text = sections[fact.section_id]
-            pos = text.find(fact.quote)
-            assert pos >= 0 and fact.quote.endswith("."), (item.id, fact.quote)
-            assert pos == 0 or text[:pos].endswith(("\n", "- ", ". ")), (item.id, fact.quote)
-            rest = text[pos + len(fact.quote):]
-            assert rest == "" or rest.startswith(("\n", " ")), (item.id, fact.quote)
-            assert ". " not in fact.quote.replace("e.g., ", ""), (item.id, fact.quote)  # one sentence
+    assert_quotes_are_whole_sentences(items, load_article(article_path(Settings())), one_sentence=True)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bank_checks import known_reference_ids
+
 from corpus.article import load_article
 from corpus.paths import article_path
 from eval.errors import EvalError
@@ -30,9 +32,7 @@ def test_relevance_labels_are_enough_balanced_and_in_the_article(sections: dict[
 
 
 def test_reference_labels_name_real_entries_and_article_sentences(sections: dict[str, str], settings: Settings) -> None:
-    from corpus.bibliography import load_references
-
-    known = {r.id for r in load_references(settings)}
+    known = known_reference_ids(settings)
     labels = load_reference_labels()
     assert len(labels) >= 20
     for label in labels:

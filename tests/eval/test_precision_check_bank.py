@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bank_checks import assert_quotes_map_back
+
 from benchmarks.precision_check import HALF, LABELS
 from corpus.article import load_article
 from corpus.paths import article_path
-from eval.dataset import quote_spans
 from eval.dataset_v2 import load_evalset_v2
 from foundation.settings import Settings
 
@@ -23,9 +24,7 @@ BANK = Path(__file__).resolve().parents[2] / "eval" / "data" / "precision_check.
 def test_the_bank_loads_and_its_quotes_are_in_the_article() -> None:
     items = load_evalset_v2(BANK)
     assert len(items) == 2 * HALF and all(i.id.startswith("prec-") for i in items)
-    article = load_article(article_path(Settings()))
-    for item in items:
-        assert len(quote_spans(item, article)) == len(item.required_facts)
+    assert_quotes_map_back(items, load_article(article_path(Settings())))
     assert sum(i.acceptable_statuses == ["not_found"] for i in items) == 2
 
 

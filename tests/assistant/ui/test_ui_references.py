@@ -130,7 +130,8 @@ def test_a_corrupt_source_file_shows_as_metadata_only_not_an_error(settings: Set
 
 
 def test_abstract_coverage_and_a_failed_fetch_are_shown_with_their_reasons(settings: Settings) -> None:
-    from corpus.fetch_log import FetchRecord, record
+    from corpus.fetch_log import record
+    from corpus.models import FetchRecord
     from corpus.sources import add_source
 
     add_source(settings, "vogrig2019", "vogrig2019.txt", b"Population-based incidence (abstract).", coverage="abstract",
@@ -157,3 +158,32 @@ def test_every_reference_is_metadata_only_in_the_packaged_corpus(view: CorpusVie
     assert {e.coverage for e in entries} == {"metadata_only"} and not R.readable(entries)
     html = render_reference_table(entries, len(entries), lambda e: "x", "ris")
     assert html.count("Metadata only</span>") == 21 and "pns-read" not in html and "Fetch:" not in html
+
+
+# What /references served in `source` before it served the corpus's own record: a client reading them still works.
+FORMER_SOURCE_KEYS = {"coverage", "origin", "file", "original_name", "origin_url", "media_type", "extractor", "pages",
+                      "characters", "sha256", "added_at", "retrieved_at", "problem", "last_fetch"}
+FORMER_FETCH_KEYS = {"outcome", "detail", "at", "url", "http_status"}
+
+
+def test_the_api_serves_the_corpus_coverage_record_as_it_is(settings: Settings) -> None:
+    from corpus.fetch_log import record
+    from corpus.models import FetchRecord
+    from corpus.sources import add_source
+
+    add_source(settings, "vogrig2019", "vogrig2019.txt", b"Population-based incidence (abstract).", coverage="abstract")
+    record(settings.resolved_sources_dir, FetchRecord(reference_id="varki2007", outcome="blocked", at="2026-11-30T08:16:00+00:00",
+                                                      detail="HTTP 403", http_status=403, url="https://doi.org/10.1182/x",
+                                                      final_url="https://publisher.example.org/x"))
+    view = Corpus.load(settings).view()
+    records = {c.reference_id: c for c in view.coverage}
+    entries = {e.ref.id: e for e in R.entries_from(view)}
+    for ref_id in ("vogrig2019", "varki2007", "graber2023"):
+        served = entries[ref_id].as_dict()["source"]
+        assert FORMER_SOURCE_KEYS <= set(served) and not set(served) & R.SOURCE_NAMING_FIELDS
+        assert served == records[ref_id].model_dump(mode="json", exclude=R.SOURCE_NAMING_FIELDS)
+    vogrig, varki = entries["vogrig2019"].as_dict()["source"], entries["varki2007"].as_dict()["source"]
+    assert len(vogrig["sha256"]) == 64 and vogrig["sha256"] == view.source("vogrig2019").sha256
+    assert FORMER_FETCH_KEYS <= set(varki["last_fetch"]) and varki["last_fetch"]["final_url"] == "https://publisher.example.org/x"
+    html = render_reference_table([entries["varki2007"]], 21, lambda e: "x", "ris")
+    assert 'href="https://publisher.example.org/x"' in html  # the address the fetch reached, not the DOI it asked

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.ui.reference_table import render_reference_table
-from assistant.ui.references import FetchAttempt, ReferenceEntry, SourceStatus
+from assistant.ui.references import ReferenceEntry
 from assistant.ui.source_reader import PART_CHARS, clamp_page, reader_pages, render_reader, when
 from corpus.bibliography import load_references
-from corpus.models import PageSpan, SourceDocument, TextSection
+from corpus.models import CoverageRecord, FetchRecord, PageSpan, SourceDocument, TextSection
 from foundation.settings import Settings
 from ui_support import tags_of
 
@@ -57,9 +57,10 @@ def test_the_reader_escapes_what_the_file_and_its_names_hold() -> None:
 
 def test_the_coverage_lines_escape_provenance_and_fetch_details() -> None:
     ref = {r.id: r for r in load_references(Settings())}["varki2007"]
-    status = SourceStatus(coverage="full_text", origin="user", file=EVIL, original_name=EVIL, extractor=EVIL, pages=3,
-                          characters=1200, sha256=SHA, added_at=EVIL,
-                          last_fetch=FetchAttempt(outcome=EVIL, detail=EVIL, at=EVIL, url=f"javascript:{EVIL}"))
+    fetch = FetchRecord(reference_id=ref.id, outcome=EVIL, detail=EVIL, at=EVIL, url=f"javascript:{EVIL}")
+    status = CoverageRecord(reference_id=ref.id, short=ref.short, title=EVIL, type=ref.type, coverage="full_text",
+                            origin="user", file=EVIL, original_name=EVIL, extractor=EVIL, pages=3, characters=1200,
+                            sha256=SHA, added_at=EVIL, last_fetch=fetch)
     html = render_reference_table([ReferenceEntry(ref, [], True, status)], 21, lambda e: "x", "ris")
     assert not [t for t, _ in tags_of(html) if t in ("script", "img")]
     assert not any((v or "").lower().startswith("javascript:") for _, attrs in tags_of(html) for v in attrs.values())
