@@ -22,7 +22,10 @@ relevant. Three checks, each explainable in a flag:
 4. the question is about a subject the corpus never names: the head word of "what is X", "how is X
    treated", "what causes X", "the signs of X" ("asthma", "type 2 diabetes") is an English word that
    appears nowhere in the corpus (plural and stem variants allowed). Such a question is out of scope
-   unless it also names the article's own subject (see safety.mentions_topic(core_only=True)).
+   unless it also names the article's own subject (see safety.mentions_topic(core_only=True));
+5. a yes/no question hinges on a cause, a way of spreading or a property of the condition that the corpus never
+   names ("is pns contagious", "does stress cause it", "can you catch it from someone": `unknown_claim`). Such a
+   question is about the condition even when it only says "it", so it is not_found, never out of scope.
 """
 
 from __future__ import annotations
@@ -136,6 +139,62 @@ def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str
     return word if _never_used(word, vocab) else None
 
 
+# Yes/no questions that ask whether something causes, spreads or describes the condition ("does stress cause pns",
+# "is it caused by a virus", "can you catch it from someone", "is pns contagious"): what they hinge on is one word.
+_CONDITION = r"(?:it|this|that|they|them|pns|paraneoplastic\s+syndromes?|paraneoplastic\s+syndrome|these\s+syndromes)"
+_CAUSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"^(?:can|could|does|do|did|will|would|may|might)\s+(?P<x>.+?)\s+(?:cause|trigger|give|bring on|set off|lead to)\s+"
+    rf"(?:you\s+|people\s+|someone\s+)?{_CONDITION}\b",
+    r"\b(?:caused|triggered|brought on|set off)\s+by\s+(?P<x>.+)$",
+    rf"^(?:can|could|do|does|will|would)\s+(?:you|i|we|people|one|someone|anyone|a person|others)\s+"
+    rf"(?P<x>[a-z]+)\s+(?:{_CONDITION}\s+)?(?:from|off|to|between|through|via|by)\b",
+    # passive, with the condition named: "is pns spread by coughing", "is it passed between people"
+    rf"^(?:is|are)\s+{_CONDITION}\s+(?P<x>[a-z]+)\s+(?:from|off|between|through|via|by)\b",
+))
+# Only with the condition named: "is it permanent" may be asked of anything (the article answers it in other words).
+_NAMED = r"(?:pns|paraneoplastic\s+syndromes?|paraneoplastic\s+syndrome)"
+_PROPERTY_PATTERN = re.compile(rf"^(?:is|are)\s+{_NAMED}\s+(?:a\s+|an\s+)?(?P<x>[a-z]+)$", re.IGNORECASE)
+
+
+def _unused_form(word: str, vocab: frozenset[str]) -> bool:
+    """Neither the word nor its inflected forms (by its own ending: 'viruses', 'inherited', 'catching') nor a word
+    sharing its first six letters is in the corpus; stricter than `_never_used`, which clips letters blindly
+    ('catch' -> 'cat')."""
+    forms = {word, word + "s", word + "es"} | {word[: -len(end)] for end in ("s", "es", "ed", "d", "ing")
+                                                if word.endswith(end) and len(word) - len(end) >= 3}
+    stem = word[:6] if len(word) >= 6 else None
+    return not (forms & vocab or (stem is not None and any(v.startswith(stem) for v in vocab)))
+
+
+def unknown_claim(question: str, vocab: frozenset[str], english: frozenset[str],
+                  common: frozenset[str] = frozenset()) -> tuple[str, bool] | None:
+    """(the word a yes/no question about the condition hinges on, whether it asks about a cause or spread) when
+    that word is an English word the corpus never uses, else None.
+
+    Why: "is pns contagious", "does stress cause it" or "can you catch it from someone" retrieve the definition
+    (every other word is on topic), so the similarity gate lets them through and the answer is generic sentences
+    that do not say yes or no; the article says nothing about contagion, stress or vaccines. The very common
+    English words (`common`: "get", "have", "go") are never the word such a question hinges on. A cause or
+    spread ask is about the condition even when it only says "it", so the caller reads it as on topic.
+    """
+    q = re.sub(r"[?.!\s]+$", "", question.strip())
+    for pattern, cause in ((p, True) for p in _CAUSE_PATTERNS):
+        m = pattern.search(q)
+        if m:
+            words = [w for w in re.findall(r"[a-z]+", _SUBJECT_END.sub("", m.group("x")).lower())
+                     if len(w) >= 4 and w in english and w not in _STOP and w not in common and w not in _GENERIC]
+            # every content word unknown: "a mobile phone", not "the cancer cells spreading" (the article says
+            # what the cancer cells do)
+            if words and all(_unused_form(w, vocab) for w in words):
+                return words[-1], cause
+    m = _PROPERTY_PATTERN.match(q)
+    if m:
+        word = m.group("x").lower()
+        if len(word) >= 4 and word in english and word not in common and word not in _GENERIC and _unused_form(word, vocab):
+            return word, False
+    return None
+
+
 @dataclass(frozen=True)
 class Support:
     """The gate's verdict and the evidence behind it (shown in Answer.flags)."""
@@ -146,6 +205,9 @@ class Support:
     # The passages were close enough and only a restriction to an unnamed group stopped the answer: the
     # question is on the article's subject even when it says "it" ("is it more common in men or women?").
     on_topic_restriction: bool = False
+    # The passages were close enough and only a figure they do not state stopped the answer ("how long do people
+    # live with it"): on the subject when the question names nothing else (the caller knows the words).
+    figure_only: bool = False
 
 
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:
@@ -216,7 +278,9 @@ def check_support(
         reasons.append(f"the follow-up asks about {', '.join(repr(w) for w in unaddressed)}, which the article "
                        "does not address (its words are not the corpus's, or not the passages' found for it)")
     group = unknown_group(question, vocab)
-    restriction_only = bool(group) and not reasons
     if group:
         reasons.append(f"asks about {group!r}, a group the article and its sources never mention")
-    return Support(supported=not reasons, score=best_similarity, reasons=reasons, on_topic_restriction=restriction_only)
+    restriction_only = bool(group) and len(reasons) == 1
+    figure_only = len(reasons) == 1 and reasons[0].startswith("asks for a figure")
+    return Support(supported=not reasons, score=best_similarity, reasons=reasons, on_topic_restriction=restriction_only,
+                   figure_only=figure_only)

@@ -41,10 +41,18 @@ _CONTRACTION_RE = re.compile(r"\b(" + "|".join(sorted(CONTRACTIONS, key=len, rev
 SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't", "u": "you", "ur": "your", "ya": "you", "pls": "please",
                              "plz": "please", "abt": "about", "bc": "because", "cuz": "because", "coz": "because",
                              "b4": "before", "thx": "thanks", "wat": "what", "wht": "what", "ppl": "people",
-                             "n": "and", "r": "are", "em": "them", "tho": "though", "wut": "what", "wot": "what", "hw": "how", "wats": "what's",
-                             "da": "the", "dat": "that", "y": "why", "1s": "ones"}
-# Shorthand that typed in capitals is an abbreviation or a letter instead ("EM", "N", "R").
-_LOWER_ONLY = frozenset({"n", "r", "em", "da", "y"})
+                             # "cud it be pns", "r they linked": a hurried diagnosis ask must reach the personal-advice
+                             # rules as "could it be", "are they" (cud, wud and r are English words or letters a
+                             # spelling corrector leaves alone).
+                             "cud": "could", "cld": "could", "wud": "would", "wld": "would", "shud": "should",
+                             "shld": "should", "r": "are", "bcos": "because", "becuz": "because",
+                             "cn": "can", "wen": "when", "sum1": "someone", "some1": "someone", "any1": "anyone",
+                             # a hurried follow-up ("n how r they found", "wat do u do for em") must reach the
+                             # follow-up rewrite as words: "n" is its connective "and", "em" its pronoun "them"
+                             "n": "and", "em": "them", "tho": "though", "wut": "what", "wot": "what", "hw": "how",
+                             "wats": "what's", "da": "the", "dat": "that", "y": "why", "1s": "ones"}
+# Shorthand that typed in capitals is an abbreviation or a letter instead ("EM", "N", "DA", "Y").
+_LOWER_ONLY = frozenset({"n", "em", "da", "y"})
 _SHORTHAND_RE = re.compile(r"\b(" + "|".join(sorted(SHORTHAND, key=len, reverse=True)) + r")\b(?!['.-])", re.IGNORECASE)
 # "can t", "won t", "don t": an apostrophe typed as a space (phone keyboards).
 _SPLIT_RE = re.compile(r"\b(can|won|don|isn|aren|doesn|didn|wasn|hasn|haven|couldn|wouldn|shouldn)\s+t\b", re.IGNORECASE)
@@ -103,6 +111,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:so\s+|very\s+|really\s+)?hard\s+to\b", re.IGNORECASE), "difficult or challenging to"),
     # "does it go away after treatment": the article says symptoms "persist" (or not) after treatment
     (re.compile(r"\b(?:go|goes|going|went)\s+away\b|\bclears?\s+up\b", re.IGNORECASE), "persist"),
+    # "can you get it without cancer", "if there is no cancer": the article says symptoms may come before the cancer
+    # is found, which is what it says about having the syndrome with no known cancer
+    (re.compile(r"\b(?:without(?:\s+having)?|no|not having|never had|need|needs|require|requires|have to have)\s+(?:a\s+|any\s+)?(?:cancer|tumou?rs?)\b", re.IGNORECASE),
+     r"\g<0> (symptoms before the diagnosis of cancer)"),
 )
 
 

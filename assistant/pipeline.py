@@ -301,6 +301,7 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
         return personal_advice_reply(evidence, support.supported, [f"safety: {understood.verdict.rule}", *flags], common)
     if not support.supported or not evidence.composition.quotes:
         core_only = triaged is not None and triaged.subject is not None
-        on_topic = support.on_topic_restriction or continues_topic(triaged, followup, parts)
+        on_topic = support.on_topic_restriction or continues_topic(triaged, followup, parts) or (
+            triaged is not None and (triaged.about_condition or (support.figure_only and triaged.everyday)))
         return unsupported_reply(evidence, flags, common, core_only, on_topic=on_topic)
     return drafted_reply(answerer, evidence, flags, common)

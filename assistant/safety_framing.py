@@ -7,6 +7,12 @@ can't breathe, who do i call", "first aid for someone who has collapsed"), a sto
 who couldn't wake up"), an animal or a thing ("my cat is not breathing properly"), an idiom ("i'm dying to know",
 "he's blue about his diagnosis") or a long-standing mild complaint ("occasional chest tightness when anxious").
 
+An animal in distress ("my parrot is choking on a seed, what do i do") is not a human medical emergency here: the
+emergency reply sends people to human emergency services and crisis lines, which cannot help a pet (a vet can), so
+such a message is answered or refused as off-topic. A person named in the same sentence as the one in trouble
+("my dog knocked grandma over and she is not breathing") keeps it an emergency; the asker's own words ("what do i do",
+"help me", "i am scared") name no one in trouble.
+
 Such a hit is not dropped: it is **deferred** to the learned check (assistant/emergency_model.py), which reads
 the whole sentence and decides; without the model a deferred hit still counts as an emergency (recall first).
 The patterns only ever look at the sentence the hit is in (up to . ! ? : or a line break), and a word of the
@@ -24,7 +30,11 @@ _PAST = re.compile(
     r"(?:teenager|teen|child|kid|young|younger|little|small|baby|diagnosed|at school|in (?:school|college|university))|"
     r"(?:that|this|it) was (?:\w+ ){0,3}ago|back then|during (?:the |his |her |my )?(?:surgery|operation|procedure|war)|"
     r"in (?:his|her|my|their|our) (?:teens|twenties|thirties|forties|fifties|youth)|before (?:his|her|my|their|the) (?:\w+ )?diagnosis|"
-    r"years? (?:back|before|earlier))\b")
+    r"years? (?:back|before|earlier)|"
+    # the event that led to a diagnosis: "the first sign was that he fainted", "that is how her cancer was found"
+    r"(?:first|earliest|initial) (?:sign|symptom|clue|thing)s? (?:was|were)|in the (?:spring|summer|autumn|fall|winter)|"
+    r"(?:showed up|was found|was diagnosed|came to light|was picked up) after|(?:it|this|that|the \w+) (?:all )?(?:started|began) when|"
+    r"(?:that|this)(?:'s| is| was) how (?:\w+ ){0,3}(?:was|were|got) (?:found|diagnosed|picked up|discovered|spotted))\b")
 # the event is over: "but he is doing well now", "the hospital checked her and sent her home"
 _RESOLVED = re.compile(
     r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|they are|we're|we are)\s+(?:much |a lot |doing |now |all |really )?"
@@ -45,8 +55,9 @@ _STORY = re.compile(
     r"the news (?:said|says|reported|showed)|on the news|video game)\b")
 # an animal or a thing as the subject, right before the sign with no person named in between
 _ANIMAL = re.compile(
-    r"\b(?:my|our|the|his|her|their|a)\s+(?:\w+\s+)?(?:cat|dog|puppy|kitten|hamster|rabbit|bunny|horse|pony|parrot|bird|"
-    r"budgie|fish|guinea pig|pet|tortoise|ferret|gerbil|rat|mouse|cow|sheep|goat|chicken|lamb|calf)s?\b")
+    r"\b(?:my|our|the|his|her|their|a)\s+(?:\w+(?:'s|s')?\s+)?(?:cat|dog|puppy|kitten|hamster|rabbit|bunny|horse|pony|parrot|bird|"
+    r"budgie|\w*fish|guinea pig|pet|tortoise|turtle|ferret|gerbil|rat|mouse|cow|sheep|goat|chicken|hen|duck|lamb|calf|"
+    r"snake|lizard|gecko|iguana|canary|cockatiel|pigeon|donkey|pig|piglet|foal|chinchilla)s?\b")
 _THING = re.compile(
     r"\b(?:my|our|the|his|her|their|this|a)\s+(?:\w+\s+)?(?:phone|laptop|computer|tablet|wifi|internet|router|meter|monitor|pump|"
     r"printer|app|website|site|car|battery|machine|screen|device|watch|smartwatch|fridge|alarm|tv|kindle)s?\b")
@@ -57,8 +68,12 @@ _PERSON_WORD = re.compile(
     r"granddad|uncle|aunt|auntie|boyfriend|girlfriend|toddler|neighbou?r|man|woman|guy|lady|boy|girl|person|patient)\b")
 # idioms that contain an emergency rule's words
 _IDIOM = re.compile(
-    r"\b(?:dying (?:to|for)\b|(?:nearly|almost) (?:had|have|gave \w+) (?:a )?heart attack|blue (?:about|since|because|over|after)\b|"
+    r"\b(?:dying (?:to|for)\b|dying of (?:boredom|embarrassment|laughter|curiosity|shame|thirst|hunger|heat)\b|"
+    r"(?:nearly|almost) (?:had|have|gave \w+) (?:a )?(?:heart attack|stroke|fit|seizure|coronary)|"
+    r"(?:this|the|that|it|all) (?:\w+ ){0,2}(?:is|are|was) (?:choking|suffocating|drowning) me\b|"
+    r"chok(?:ing|ed) on (?:all )?(?:the|this|that|those|these|so much) (?:\w+ )?(?:jargon|words|information|info|paperwork|forms|news|terms|details)|blue (?:about|since|because|over|after)\b|"
     r"breathe a sigh|blacked out (?:the|that|my|those|most of) (?:memory|memories|whole|day|evening|night|part)|"
+    r"(?:blacked|blanked) out\b[^.?!]{0,40}\b(?:from|of) (?:(?:my|his|her|their|our) )?(?:memory|mind)|"
     r"(?:collapsed|passed out|crashed) (?:on|onto|into|in) (?:the|my|a) (?:sofa|couch|bed|chair|armchair)|"
     r"(?:responding|respond|answering|answer) to (?:my |his |her |our |their )?(?:texts?|messages?|calls?|emails?|button\w*|the door)|"
     r"moving forward|wake up early|choked (?:during|on (?:his|her|my|their) words|up)\b)")
@@ -69,6 +84,13 @@ _CHRONIC = re.compile(
     r"\b(?:occasional(?:ly)?|mild|sometimes|now and then|on and off|every so often|when (?:i'm |i am |he's |he is |she's |she is )?"
     r"(?:anxious|stressed|exercis\w*|climbing)|when (?:he|she|i) exercises|after meals|for (?:months|years))\b")
 _NOW = re.compile(r"\b(?:right now|just|now|currently|at the moment|again|today|tonight|still|this (?:morning|evening|afternoon))\b")
+
+
+# the asker's own words around an animal's or a thing's trouble ("what do i do", "help me", "i am scared"): they name a
+# person, but not as the one in trouble, so they do not keep "my parrot is choking on a seed, what do i do" a human emergency
+_ASKER = re.compile(
+    r"\b(?:what (?:do|should|can|shall|would) (?:i|we) do|(?:should|can|do|shall|could) (?:i|we) (?:worry|help (?:it|him|her)|call the vet|do)|"
+    r"help me|please help|(?:died|crashed|froze|gave up|packed up) on (?:me|us)|(?:i|we) (?:dont|don't|do not) know what to do|i(?:'m| am) (?:so )?(?:scared|worried|panicking|upset))\b")
 
 
 def doubtful_piece(piece: str) -> str | None:
@@ -82,7 +104,7 @@ def doubtful_piece(piece: str) -> str | None:
         return "story"
     for kind, subject in (("animal", _ANIMAL), ("thing", _THING)):
         m = subject.match(text)
-        if m and not _PERSON_WORD.search(text[m.end():]):
+        if m and not _PERSON_WORD.search(_ASKER.sub(" ", text[m.end():])):
             return kind
     return None
 

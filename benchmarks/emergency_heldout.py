@@ -40,20 +40,28 @@ def score_heldout(path: Path, results: Path) -> dict[str, Any]:
         model = triage.recheck(replace_verdict(triaged), embedder.embed_queries, EMBEDDING_MODEL).verdict.category == "emergency"
         took.append(time.perf_counter() - started)
         truth = row["label"] == "emergency"
-        for key in ("emergency" if truth else "none", f"{row['label']}:{row['kind']}"):
+        side = "emergency" if truth else "none"
+        part = [f"{row['part']}:{side}"] if "part" in row else []
+        for key in (side, f"{row['label']}:{row['kind']}", *part):
             cells[key].update({"n": 1, "emergency": truth, "rules": rules, "model": model, "both": rules or model})
         if truth != (rules or model):
-            wrong.append({"text": row["text"], "label": row["label"], "kind": row["kind"], "rules": rules, "model": model})
+            wrong.append({"text": row["text"], "label": row["label"], "kind": row["kind"], "rules": rules, "model": model,
+                          **({"part": row["part"]} if "part" in row else {})})
     took.sort()
     report = {"benchmark": "emergency_heldout", "bank": str(path.relative_to(path.parents[2])),
               "threshold": triage.emergency_model.threshold,
               "training_sha256": triage.emergency_model.meta.get("training_sha256"),
               "summary": {k: _rates(cells[k]) for k in ("emergency", "none")},
+              "by_part": {k: _rates(c) for k, c in sorted(cells.items()) if k.split(":")[0] in ("studied", "blind")},
               "by_kind": {k: _rates(c) for k, c in sorted(cells.items()) if ":" in k},
               "wrong": wrong, "triage_p50_ms": round(1000 * took[len(took) // 2], 1)}
     results.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(report["summary"], indent=1))
+    if report["by_part"]:
+        print(json.dumps(report["by_part"], indent=1))
     for w in wrong:
+        if w.get("part") == "blind":  # a blind part is counted, never listed: it is read item by item only at the end
+            continue
         print(("MISSED " if w["label"] == "emergency" else "FALSE  ") + w["text"])
     return report
 

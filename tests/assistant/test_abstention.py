@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.abstention import (NUMBER_ASK, check_support, unknown_group, unknown_specific_terms, unknown_subject,
-                                  vocabulary)
+from assistant.abstention import (NUMBER_ASK, check_support, unknown_claim, unknown_group, unknown_specific_terms,
+                                  unknown_subject, vocabulary)
 from index.models import Chunk, ScoredChunk
 
 VOCAB = vocabulary(["Trousseau syndrome and Lambert-Eaton myasthenic syndrome, IVIG and plasmapheresis; "
@@ -130,3 +130,56 @@ def test_questions_about_a_group_the_article_never_names_are_not_found(warm_assi
         answer = warm_assistant.ask(question)
         assert answer.status == "not_found", (question, answer.status, answer.flags)
     assert warm_assistant.ask("can people with lung cancer get paraneoplastic syndromes").status == "answered"
+
+
+CLAIM_ENGLISH = frozenset({"pollen", "parasite", "catch", "painful", "smoking", "permanent", "cancer", "kiss", "partner",
+                           "get", "toxins", "fatal", "rare"})
+CLAIM_VOCAB = vocabulary(["Paraneoplastic syndromes are rare; smoking or exposure to toxins; cancer; the types"])
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("does pollen cause paraneoplastic syndromes", ("pollen", True)),
+        ("is it caused by a parasite?", ("parasite", True)),
+        ("can you catch it from your partner", ("catch", True)),  # spreading, not one of the corpus's words
+        ("is pns painful", ("painful", False)),  # a property of the condition, named
+        ("does smoking cause it", None),  # the corpus names smoking: the gate and the answer decide
+        ("pns is caused by the cancer spreading right", None),  # one word the corpus uses: it may say so
+        ("can toxins trigger pns", None),
+        ("is it permanent", None),  # "it" may be anything: a property is only read of the named condition
+        ("is it possible to catch", None),  # "is it X to": no spread asked of the condition
+        ("is pns rare", None),
+        ("can you get it from cancer", None),  # 'get' is too common to hinge on
+        ("what is pollen", None),  # not a yes/no question about the condition (unknown_subject's business)
+        ("can pollen cause sneezing", None),  # a cause of something else: not the condition's
+    ],
+)
+def test_unknown_claim(question: str, claim: tuple[str, bool] | None) -> None:
+    assert unknown_claim(question, CLAIM_VOCAB, CLAIM_ENGLISH, common=frozenset({"get"})) == claim
+
+
+def test_a_figure_the_passages_do_not_state_alone_keeps_the_question_on_topic() -> None:
+    """"how long do people live with it" names no subject, but passages close enough to answer were found."""
+    hits = [_hit("The outlook depends on several factors.")]
+    only_figure = check_support("how long do people live with it", hits, 0.6, 0.18, VOCAB)
+    assert not only_figure.supported and only_figure.figure_only and not only_figure.on_topic_restriction
+    also_weak = check_support("how long do people live with it", hits, 0.1, 0.18, VOCAB)
+    assert not also_weak.supported and not also_weak.figure_only
+    also_unknown = check_support("how long do people live with it in Italy", hits, 0.6, 0.18, VOCAB)
+    assert not also_unknown.supported and not also_unknown.figure_only
+
+
+@pytest.mark.parametrize("question", ["is pns spread by coughing", "is pns catching", "can pollen trigger paraneoplastic syndromes",
+                                      "can a person catch pns off someone"])
+def test_hurried_questions_about_a_cause_or_spread_the_article_never_names_are_not_found(warm_assistant, question) -> None:
+    """Never out_of_scope (they are about the condition) and never answered with generic sentences."""
+    answer = warm_assistant.ask(question)
+    assert answer.status == "not_found", (question, answer.status, answer.flags)
+
+
+def test_an_unstated_figure_about_the_condition_is_not_found_not_out_of_scope(warm_assistant) -> None:
+    answer = warm_assistant.ask("how many years do ppl live with it")
+    assert answer.status == "not_found", answer.flags
+    # a figure about something else the question names stays out of scope
+    assert warm_assistant.ask("my kitten ate a lily, how much is toxic").status == "out_of_scope"

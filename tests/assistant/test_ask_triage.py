@@ -75,3 +75,12 @@ def test_a_bibliography_citation_resolves_as_a_passage(warm_assistant) -> None:
     answer = warm_assistant.ask("doi of the varki paper")
     passage = warm_assistant.passage(answer.citations[0].chunk_id)
     assert passage.text == answer.citations[0].quote and passage.references[0].doi == "10.1182/blood-2006-10-053736"
+
+
+@pytest.mark.parametrize("question", ["my nan has breast cancer n her arms r numb cud this be paraneoplastic",
+                                      "hubby has sclc n hes dizzy all the time, cud it be pns?"])
+def test_a_hurried_ask_whether_a_person_s_symptoms_are_the_condition_is_personal_advice(warm_assistant, question) -> None:
+    """Chat shorthand ("cud", "r") must not hide the diagnosis ask from the personal-advice rules."""
+    answer = warm_assistant.ask(question)
+    assert answer.status == "personal_advice", answer.flags
+    assert answer.answer.endswith(answer.disclaimer)

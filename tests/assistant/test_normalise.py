@@ -25,6 +25,9 @@ from assistant.spelling import Speller, english_words
         ("can u get better", "can you get better"),  # chat words a spelling corrector cannot reach
         ("what abt ur mum", "what about your mum"),
         ("how long do ppl live with it", "how long do people live with it"),
+        ("my nan is so weak cud that be pns", "my nan is so weak could that be pns"),  # a hurried diagnosis ask
+        ("r they linked, shud i worry", "are they linked, should i worry"),
+        ("rock n roll", "rock n roll"),  # a lone n stays
     ],
 )
 def test_apostrophes(typed: str, restored: str) -> None:
@@ -111,6 +114,9 @@ def test_idioms_are_rephrased_for_retrieval_only(triage) -> None:
     assert "distinguish" in triaged.query and "tell the difference" in triaged.standalone
     assert rephrase_idioms("will my uncle ever get well again") == "will my uncle ever recover"
     assert rephrase_idioms("does everyone get better") == "does everyone recover"
+    # having it with no known cancer: what the article says is that symptoms may come before the cancer is found
+    assert "before the diagnosis of cancer" in rephrase_idioms("is it possible to get pns and never had cancer")
+    assert "before the diagnosis" not in rephrase_idioms("can cancer treatment help")
 
 
 def test_a_first_question_of_common_words_is_about_the_article(triage) -> None:

@@ -22,6 +22,8 @@ from assistant.safety_framing import framing
         ("our cat is not breathing right and the vet is closed", "not_breathing:animal"),
         ("how do you give first aid to someone who has collapsed", "unconscious:general"),
         ("my gran has occasional chest tightness when she is anxious", "chest_pain:past"),
+        ("the first sign was that my uncle collapsed at a wedding, then the scan found a tumour", "unconscious:past"),
+        ("that is how her lymphoma was found, she passed out in the bank", "unconscious:past"),
     ],
 )
 def test_a_doubtful_hit_is_deferred_with_its_rule_and_framing(question: str, why: str) -> None:
@@ -92,7 +94,12 @@ def test_the_learned_check_decides_a_deferred_hit(triage) -> None:
     ("piece", "why"),
     [("my phone is dead", "thing"), ("our rabbit collapsed this morning", "animal"), ("i am dying to know", "idiom"),
      ("in the film a man stopped breathing", "story"), ("my dog bit my son and he is bleeding a lot", None),
-     ("dad is not breathing", None)],
+     ("dad is not breathing", None),
+     # the asker's own words name no one in trouble; a person in the animal's sentence still does
+     ("my budgie is choking on millet, what do i do", "animal"), ("my goldfish is not moving, please help", "animal"),
+     ("my tablet died on me", "thing"), ("my parrot is choking and my son is not breathing, what do i do", None),
+     ("she blacked out the whole trip from her memory", "idiom"),
+     ("my daughter's rabbit is bleeding from its paw", "animal"), ("all this form filling is suffocating me", "idiom")],
 )
 def test_a_doubtful_piece_never_fires_the_learned_check(piece: str, why: str | None) -> None:
     from assistant.safety_framing import doubtful_piece
