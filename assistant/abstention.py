@@ -41,6 +41,8 @@ NUMBER_ASK = re.compile(
     r"\b(?:percentage|percent|per cent|proportion|fraction|how many|how long|how sensitive|"
     r"how specific|how accurate|sensitivity|specificity|survival rates?|mortality|death rates?|"
     r"(?:incidence|prevalence|response|success|cure|recurrence) rates?|\w+-year|per \d[\d,.]*\d|per \d|per (?:hundred|thousand|million)|"
+    r"(?:what|which)\s+(?:\w+\s+)?levels?\s+(?:is|are|would be|counts? as)\s+(?:too\s+)?(?:dangerous|normal|high|low|"
+    r"safe|risky|critical)|"  # a threshold asked for: "what calcium level is dangerous"
     r"doses?|dosage|dosing|mg|milligrams?|grams?|kilograms?|kg|ml|thresholds?|cut-?offs?|scores?|odds|ratios?|"
     r"statistics|(?:what|which) (?:is|are) the numbers?|average age|median|mean age|(?:at )?what age|how old|life expectancy|"
     r"(?<!\w\s)how (?:often|frequently)|costs?|price|how much (?:does|do|is|are|will)\b(?! \w+ (?:help|matter|work|hurt|affect)))\b",
@@ -70,7 +72,8 @@ _SUBJECT_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^what\s+causes\s+(?P<x>.+)$",
     r"^(?:tell me about|explain|define|describe)\s+(?P<x>.+)$",
 ))
-_SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which)\b.*$", re.IGNORECASE)
+_SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which|"
+                          r"though|then|too|anyway|please)\b.*$", re.IGNORECASE)  # the last ones: chat fillers
 _STOP = frozenset("a an the this that these those some any my your his her our their it its".split())
 # Head words that name no subject: people and generic nouns ("how are kids treated", "the main thing").
 _GENERIC = frozenset(
@@ -105,7 +108,8 @@ _GROUP_ASK = re.compile(r"^(?:can|do|does|are|is|will|could|would)\b|\b(?:more|l
 
 
 def _never_used(word: str, vocab: frozenset[str]) -> bool:
-    variants = {word, word + "s", word + "es", word[:-1], word[:-2], word[:-3]}
+    # a cut-down variant under 3 letters ('kids' -> 'k') would match a stray letter of the corpus ("e.g.")
+    variants = {v for v in (word, word + "s", word + "es", word[:-1], word[:-2], word[:-3]) if len(v) >= 3}
     stem = word[:6] if len(word) >= 6 else word  # 'diagnosis' ~ 'diagnostic'; clipped 'chemo', 'rehab'
     return not (variants & vocab or any(v.startswith(stem) for v in vocab))
 
@@ -119,6 +123,8 @@ def unknown_group(question: str, vocab: frozenset[str]) -> str | None:
     """
     q = question.strip()
     for m in _GROUP.finditer(q):
+        if m.group(0).isupper():  # an acronym ('PET scan'), not a group
+            continue
         word = m.group(0).lower()
         if (_GROUP_ASK.search(q) or _GROUP_ASK.search(q[: m.start()])) and _never_used(word, vocab):
             return word
@@ -246,10 +252,12 @@ def check_support(
     require_figures: bool = True,
     known: frozenset[str] = frozenset(),
     subject: str | None = None,
+    unaddressed: Sequence[str] = (),
 ) -> Support:
     """Whether the passages support answering `question` (see the module docstring for the three checks).
 
     `subject`: the unknown subject found by `unknown_subject` (check 4), computed by the caller.
+    `unaddressed`: a follow-up's ask words the corpus never uses (assistant/followup.unaddressed_ask).
     `require_figures=False` skips the figures check: a personal-advice question ("how much X should I
     take?") still gets general, cited information about X, never a figure.
     """
@@ -266,6 +274,9 @@ def check_support(
         reasons.append(f"names terms the article and its sources never mention: {', '.join(unknown)}")
     if subject:
         reasons.append(f"asks about {subject!r}, which the article and its sources never mention")
+    if unaddressed:
+        reasons.append(f"the follow-up asks about {', '.join(repr(w) for w in unaddressed)}, which the article "
+                       "does not address (its words are not the corpus's, or not the passages' found for it)")
     group = unknown_group(question, vocab)
     if group:
         reasons.append(f"asks about {group!r}, a group the article and its sources never mention")

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from assistant.normalise import restore_apostrophes
+from assistant.subject_switch import switched_subject
 from assistant.topics import _AUX, _ASPECT_RE, _CARE_VERBS, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"
@@ -127,7 +128,7 @@ def _is_elliptical(question: str) -> str | None:
 def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
     frag = fragment.strip()
     low = frag.lower()
-    ones = re.fullmatch(r"(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+ones?", low)
+    ones = re.fullmatch(r"(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+ones?", low)
     if ones:
         return _narrow_previous(ones.group("mod"), previous, topic)
     people = re.match(r"^(?:the\s+)?(?:ones?|people|those)\s+(?P<rel>who|that)\b(?P<rest>.*)$", frag, re.IGNORECASE)
@@ -172,6 +173,11 @@ def _narrow_previous(modifier: str, previous: str, topic: str) -> str:
         if last and last.lower() not in _NP_STOP and last.lower() not in _DETERMINERS:
             before = before[: -len(last)].rstrip()  # 'what skin symptoms' + 'the kidney ones' -> 'what kidney symptoms'
         return f"{before} {modifier} {prev[head.start():]}?".lstrip()
+    # 'and in wealthy ones?' after 'why is diagnosis slower in poor countries': the last modified plural noun
+    plural = list(re.finditer(r"\b([a-z-]+)\s+([a-z]{3,}(?<!s)s)\b", prev, re.IGNORECASE))
+    if plural and plural[-1].group(1).lower() not in _NP_STOP | _DETERMINERS:
+        m = plural[-1]
+        return f"{prev[: m.start(1)]}{modifier}{prev[m.end(1):]}?"
     return f"What are the {modifier} {topic}?"
 
 
@@ -274,6 +280,9 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
     topic = topic_of(previous) or carried or DEFAULT_TOPIC
     if _MORE_OF_THE_SAME.match(question.strip()):
         return previous
+    switched = switched_subject(question)  # 'and IVIG, how does it work': the pronoun is IVIG (assistant/subject_switch.py)
+    if switched is not None:
+        return switched
     fragment = _is_elliptical(question)
     if fragment is not None:
         return _resolve_ellipsis(fragment, previous, topic)

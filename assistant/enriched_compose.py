@@ -318,6 +318,7 @@ def _same_term(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
+LEAD_WORDS = 2  # a bullet's opening words after its label name what it is about ('Joint pain', 'Trousseau syndrome')
 LABEL_MIN_WEIGHT = 0.25  # a label word as common as "cancer" (IDF weight 0.18) names no one item
 
 
@@ -330,10 +331,12 @@ def _label_focus(chosen: list[Scored], query: str, enriched: "EnrichedUnits",
     article's own names for its items, so a question that names one asks about that one (self-written audit bank).
     A list with no label named, and a question that asks for every item, are left as they are. A label word
     that is also in the list's heading ("Cancer Treatment" under "Conventional Medical Treatments") or is common
-    across the corpus names the list, not one item, and does not count.
+    across the corpus names the list, not one item, and does not count. A bullet whose first LEAD_WORDS words
+    hold a question word that no named bullet holds stays: "joint changes" names "Skin Changes" by its second
+    word, while "joint" is what the Rheumatologic bullet ("Joint pain and swelling") is about.
     """
     terms, weights = content_terms(query), weights or {}
-    lists: dict[tuple[str, int], list[tuple[Scored, bool]]] = {}
+    lists: dict[tuple[str, int], list[tuple[Scored, bool, set[str]]]] = {}
     for s in chosen:
         item = enriched.for_sentence(s.sentence)
         if item is None or not (item.unit.is_bullet or s.sentence.is_lead_in):
@@ -344,8 +347,14 @@ def _label_focus(chosen: list[Scored], query: str, enriched: "EnrichedUnits",
         words = {t for t in content_terms(label.group(1)) if t not in heading and weights.get(t, 1.0) >= LABEL_MIN_WEIGHT} \
             if label else set()
         named = any(_same_term(q, t) for q in terms for t in words)
-        lists.setdefault((members[0].unit.section_id, members[0].unit.index), []).append((s, named))
-    drop = {id(s) for entries in lists.values() if any(n for _, n in entries) for s, n in entries if not n}
+        lead = " ".join((item.unit.text[label.end():] if label else "").split()[:LEAD_WORDS])  # 'Joint pain'
+        asked = {q for q in terms - heading for t in content_terms(lead)
+                 if weights.get(q, 1.0) >= LABEL_MIN_WEIGHT and _same_term(q, t)}
+        lists.setdefault((members[0].unit.section_id, members[0].unit.index), []).append((s, named, asked))
+    drop: set[int] = set()
+    for entries in lists.values():
+        held = set().union(*(a for _, n, a in entries if n))
+        drop |= {id(s) for s, n, a in entries if not n and not (a - held)} if any(n for _, n, _ in entries) else set()
     return [s for s in chosen if id(s) not in drop]
 
 

@@ -18,12 +18,17 @@ fuses dense and BM25 (llama-index's QueryFusionRetriever pattern: several querie
 The sentences shown are then scored with the follow-up's own words as half of the word overlap (`ask` in
 assistant/compose.score_sentences) and against the standalone question's vector moved halfway to the ask's
 (`composing_vector`). Measured on dev and the self-written banks (eval/data/README.md, followup_check2 held out).
+
+The support gate then asks one more thing of a yes/no follow-up (`unaddressed_ask`): whether the article words
+its ask at all ("does it hurt", "is it contagious", "can my dog get it"); the rewrite carries the subject, so the
+subject's passages look well supported although nothing answers the ask (follow-up bank 4).
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,6 +48,14 @@ _POINTERS = re.compile(
     re.IGNORECASE,
 )
 _MARKER = re.compile(r"\s*\[\d+\]")
+# A yes/no follow-up ("does it hurt", "is it contagious", "can my dog get it"): its ask is something said of the
+# previous subject. "is there ..." asks whether something exists (a paper, a test), not a property of the subject.
+_YES_NO = re.compile(r"^(?:(?:and|so|but|ok|okay|n)[,\s]+)?(?:is|are|was|were|does|do|did|can|could|will|would|"
+                     r"should|may|might)\s+(?!there\b)", re.IGNORECASE)
+# Verbs that relate the subject to the ask ("does it cause hair loss", "does it affect the eyes"): the ask is their object.
+_RELATIONS = frozenset("cause causes affect affects lead leads give gives make makes help helps mean means involve "
+                       "involves".split())
+SHARED_STEM = 5  # stems sharing this many leading letters are one word ('physio' ~ 'physical', 'genes' ~ 'genetic')
 
 
 @dataclass(frozen=True)
@@ -73,6 +86,50 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     answer = next((t["content"] for t in turns[last + 1:] if t.get("role") == "assistant"), "")
     ask = re.sub(r"\s+", " ", _POINTERS.sub(" ", own_words)).strip(" ?.!,")
     return FollowUp(ask=ask, previous=previous, previous_answer=answer)
+
+
+def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], stems: Iterable[str],
+                    generic: frozenset[str], shown: str = "") -> list[str]:
+    """The words of a yes/no follow-up's ask when the corpus, or the sentences `shown` for it, use none of them.
+
+    Why: "does it hurt" after "what is lambert eaton syndrome" is rewritten to "does lambert eaton syndrome hurt";
+    every word but "hurt" is on topic, so the passages about the subject score as well supported and the answer
+    shows them, although nothing in the article says whether it hurts. The ask ('hurt', 'contagious', 'dog') is
+    what the turn adds. When the article, its sources and its bibliography never use any of its words (in any
+    inflection: stems compared by their leading letters), the article cannot answer it; when they do but none of
+    the sentences chosen for the answer does ("is it painful" after the spinal tap: 'pain' is only in the joint
+    bullet), those sentences answer the subject, not the ask. Only yes/no asks: a "what/how" follow-up's own words
+    are often verbs that name no subject ("how does that happen", "what decides that"), while a yes/no ask is a
+    property of the subject. `generic` (the most frequent English words: "get", "have") and stopwords name
+    nothing and are skipped.
+    """
+    from index.lexical import is_stopword, tokenize
+
+    if not _YES_NO.match(own_words.strip()):
+        return []
+    words = [w for w in re.findall(r"[a-z]+", context.ask.lower())
+             if len(w) > 2 and w not in generic and not is_stopword(w)]
+    words = [w for w in words if w not in _RELATIONS] or words  # 'cause hair loss': the ask is the hair loss
+    if not words:
+        return []
+    stems = tuple(stems)
+    unknown = [w for w in words if w not in vocab and not any(_same_stem(t, stems) for t in tokenize(w))]
+    if len(unknown) == len(words):
+        return unknown
+    said = tuple(tokenize(shown))
+    return words if said and not any(_same_stem(t, said, inside=True) for w in words for t in tokenize(w)) else []
+
+
+def _same_stem(stem: str, stems: Sequence[str], inside: bool = False) -> bool:
+    """`stem` is one of `stems`, shares SHARED_STEM leading letters with one, or one of 4+ letters starts the other
+    (`inside`: or lies inside it, 'steroid' in 'corticosteroid')."""
+    for other in stems:
+        shared = len(os.path.commonprefix([stem, other]))
+        if shared >= SHARED_STEM or (shared >= 4 and shared == min(len(stem), len(other))) or stem == other:
+            return True
+        if inside and len(stem) >= 4 and stem in other:
+            return True
+    return False
 
 
 def quoted_chunks(answer: str, chunks: Sequence["Chunk"]) -> list["Chunk"]:

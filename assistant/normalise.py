@@ -43,10 +43,18 @@ SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't", "u": "you", "ur": "
                              "b4": "before", "thx": "thanks", "wat": "what", "wht": "what", "ppl": "people",
                              # "cud it be pns", "r they linked": a hurried diagnosis ask must reach the personal-advice
                              # rules as "could it be", "are they" (cud, wud and r are English words or letters a
-                             # spelling corrector leaves alone). A lone "n" stays: "and" changes no rule's reading.
+                             # spelling corrector leaves alone).
                              "cud": "could", "cld": "could", "wud": "would", "wld": "would", "shud": "should",
                              "shld": "should", "r": "are", "bcos": "because", "becuz": "because",
-                             "cn": "can", "wen": "when", "sum1": "someone", "some1": "someone", "any1": "anyone"}
+                             "cn": "can", "wen": "when", "sum1": "someone", "some1": "someone", "any1": "anyone",
+                             # a hurried follow-up ("n how r they found", "wat do u do for em") must reach the
+                             # follow-up rewrite as words: "em" is its pronoun "them" (a leading "n": _LEADING_N)
+                             "em": "them", "tho": "though", "wut": "what", "wot": "what", "hw": "how",
+                             "wats": "what's", "da": "the", "dat": "that", "y": "why", "1s": "ones"}
+# Shorthand that typed in capitals is an abbreviation or a letter instead ("EM", "N", "DA", "Y").
+_LOWER_ONLY = frozenset({"em", "da", "y"})
+# "n how r they found": a follow-up's opening "n" is its connective "and" ("rock n roll" keeps its "n").
+_LEADING_N = re.compile(r"^(\s*)n(?=\s+\w)")
 _SHORTHAND_RE = re.compile(r"\b(" + "|".join(sorted(SHORTHAND, key=len, reverse=True)) + r")\b(?!['.-])", re.IGNORECASE)
 # "can t", "won t", "don t": an apostrophe typed as a space (phone keyboards).
 _SPLIT_RE = re.compile(r"\b(can|won|don|isn|aren|doesn|didn|wasn|hasn|haven|couldn|wouldn|shouldn)\s+t\b", re.IGNORECASE)
@@ -80,6 +88,8 @@ def restore_apostrophes(text: str) -> tuple[str, list[tuple[str, str]]]:
         return fixed
 
     def shorthand(m: re.Match[str]) -> str:
+        if m.group(1).lower() in _LOWER_ONLY and not m.group(1).islower():
+            return m.group(0)
         fixed = SHORTHAND[m.group(1).lower()]
         changes.append((m.group(0), fixed))
         return fixed
@@ -87,6 +97,9 @@ def restore_apostrophes(text: str) -> tuple[str, list[tuple[str, str]]]:
     text = _SPLIT_RE.sub(split, text)
     text = _MISPLACED_RE.sub(misplaced, text)
     text = _SHORTHAND_RE.sub(shorthand, text)
+    if _LEADING_N.match(text):
+        changes.append(("n", "and"))
+        text = _LEADING_N.sub(r"\1and", text, count=1)
     return _CONTRACTION_RE.sub(join, text), changes
 
 
@@ -95,7 +108,14 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\btell\s+(.{1,60}?)\s+apart\b", re.IGNORECASE), r"distinguish \1"),
     (re.compile(r"\btell the difference\b", re.IGNORECASE), "distinguish"),
     # "can you get better from it" / "do people get well again": the article says "recover" / "recovery"
-    (re.compile(r"\b(?:get|gets|getting|got|become|becomes)\s+(?:better|well)(?:\s+again)?\b", re.IGNORECASE), "recover"),
+    (re.compile(r"\b(?:get|gets|getting|got|become|becomes)\s+(?:(?:completely|fully|totally|all)\s+)?(?:better|well)(?:\s+again)?\b", re.IGNORECASE), "recover"),
+    # "what diseases can it look like", "can it be mistaken for MS": the article says "mimic"
+    (re.compile(r"\b(diseases?|conditions?|illness(?:es)?|disorders?)\b(.{0,40}?)\blooks?\s+like\b", re.IGNORECASE), r"\1\2mimic"),
+    (re.compile(r"\b(?:be\s+)?(?:mistaken|confused|mixed up)\s+(?:for|with)\b", re.IGNORECASE), "mimic"),
+    # "why is it so hard to diagnose": the article says "difficult" / "challenging"
+    (re.compile(r"\b(?:so\s+|very\s+|really\s+)?hard\s+to\b", re.IGNORECASE), "difficult or challenging to"),
+    # "does it go away after treatment": the article says symptoms "persist" (or not) after treatment
+    (re.compile(r"\b(?:go|goes|going|went)\s+away\b|\bclears?\s+up\b", re.IGNORECASE), "persist"),
     # "can you get it without cancer", "if there is no cancer": the article says symptoms may come before the cancer
     # is found, which is what it says about having the syndrome with no known cancer
     (re.compile(r"\b(?:without(?:\s+having)?|no|not having|never had|need|needs|require|requires|have to have)\s+(?:a\s+|any\s+)?(?:cancer|tumou?rs?)\b", re.IGNORECASE),

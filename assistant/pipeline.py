@@ -169,7 +169,8 @@ def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[floa
 
 
 def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
-         triaged: "Triaged | None" = None, known: frozenset[str] = frozenset()) -> "Support":
+         triaged: "Triaged | None" = None, known: frozenset[str] = frozenset(),
+         unaddressed: Sequence[str] = ()) -> "Support":
     """The support gate's verdict on the top-k passages (see assistant/abstention.py).
 
     With calibrated abstention the signal is the ranker's best top-k probability against
@@ -184,7 +185,21 @@ def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
         signal, threshold = composition.best_full_similarity, settings.answer.abstain_threshold
     return check_support(evidence.retrieval.query, evidence.retrieval.hits, signal, threshold,
                          evidence.parts.vocab, require_figures=require_figures,
-                         known=known, subject=triaged.subject if triaged is not None else None)
+                         known=known, subject=triaged.subject if triaged is not None else None,
+                         unaddressed=unaddressed)
+
+
+def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "FollowUp | None",
+                   load_triage: Callable[[], "Triage"] | None) -> list[str]:
+    """A yes/no follow-up's ask words that the corpus, or the sentences chosen, never use (followup.unaddressed_ask)."""
+    from assistant.followup import unaddressed_ask
+
+    if followup is None or triaged is None or load_triage is None:
+        return []
+    triage, parts = load_triage(), evidence.parts
+    shown = " ".join(q.text for q in evidence.composition.quotes)
+    return unaddressed_ask(triaged.own_query, followup, parts.vocab | triage.vocabulary, parts.bank.weights,
+                           triage.generic, shown)
 
 
 def shown_contexts(evidence: Evidence) -> dict[str, list[str]]:
@@ -208,15 +223,26 @@ def personal_advice_reply(evidence: Evidence, supported: bool, flags: list[str],
     return reply("personal_advice", body, citations=citations, flags=flags, **common)
 
 
-def off_subject_finding(understood: Understood, evidence: Evidence, supported: bool) -> bool:
+def off_subject_finding(understood: Understood, evidence: Evidence, supported: bool, unaddressed: bool = False) -> bool:
     """A personal ask only the learned check found, in a question with no word of the subject that retrieval
     cannot support either ("should i buy a new car or a used one"): off topic, as any such question is (the
-    rules' own hits are kept: they name the decision)."""
+    rules' own hits are kept: they name the decision). Likewise a follow-up whose ask the corpus never words
+    ("can my dog get it"): the article has nothing on it, general or personal, so it is not_found, not a referral."""
     from assistant.advice_model import LEARNED_RULE
     from assistant.safety import mentions_topic
 
     return (str(understood.verdict.rule).startswith(LEARNED_RULE) and not supported
-            and not mentions_topic(evidence.search_question, evidence.parts.topic_terms))
+            and (unaddressed or not mentions_topic(evidence.search_question, evidence.parts.topic_terms)))
+
+
+def continues_topic(triaged: "Triaged | None", followup: "FollowUp | None", parts: "Parts") -> bool:
+    """A follow-up read with the previous turn (its rewrite differs from what was typed) when that turn was about the
+    subject: 'and for the caregivers?' after 'how is pns treated' is a question the article leaves open (not_found),
+    not one about something else, even though its rewrite ('how is the caregivers treated') names no subject word."""
+    from assistant.safety import mentions_topic
+
+    return (triaged is not None and followup is not None and triaged.standalone != triaged.normalised.text
+            and mentions_topic(followup.previous, parts.topic_terms))
 
 
 def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, Any], core_only: bool = False,
@@ -262,18 +288,20 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
         understood = replace(understood, verdict=triaged.verdict, triaged=triaged)  # the learned checks may add personal advice
     if triaged is not None and triaged.bibliography is not None:
         return bibliography_reply(parts, triaged)
+    followup = follow_up_of(understood, load_triage)
     evidence = gather(parts, understood.standalone, parts.with_author_topics(understood.query),
-                      max_sentences=PERSONAL_ADVICE_SENTENCES if understood.personal else None,
-                      followup=follow_up_of(understood, load_triage))
+                      max_sentences=PERSONAL_ADVICE_SENTENCES if understood.personal else None, followup=followup)
     known = load_triage().known_terms() if load_triage is not None else frozenset()
-    support = gate(settings, evidence, require_figures=not understood.personal, triaged=triaged, known=known)
+    unaddressed = unaddressed_of(evidence, triaged, followup, load_triage)
+    support = gate(settings, evidence, require_figures=not understood.personal, triaged=triaged, known=known,
+                   unaddressed=unaddressed)
     flags = (triaged.flags() if triaged is not None else []) + [f"support: {r}" for r in support.reasons]
     common: dict[str, Any] = {"standalone": understood.standalone, **shown_contexts(evidence)}
-    if understood.personal and not off_subject_finding(understood, evidence, support.supported):
+    if understood.personal and not off_subject_finding(understood, evidence, support.supported, bool(unaddressed)):
         return personal_advice_reply(evidence, support.supported, [f"safety: {understood.verdict.rule}", *flags], common)
     if not support.supported or not evidence.composition.quotes:
         core_only = triaged is not None and triaged.subject is not None
-        on_topic = support.on_topic_restriction or (triaged is not None and (
-            triaged.about_condition or (support.figure_only and triaged.everyday)))
+        on_topic = support.on_topic_restriction or continues_topic(triaged, followup, parts) or (
+            triaged is not None and (triaged.about_condition or (support.figure_only and triaged.everyday)))
         return unsupported_reply(evidence, flags, common, core_only, on_topic=on_topic)
     return drafted_reply(answerer, evidence, flags, common)

@@ -24,7 +24,7 @@ _NP_STOP = {
     "really", "also", "mostly", "always", "still", "in", "on", "for", "with", "by", "to", "from", "at", "about",
     "as", "into", "than", "between", "during", "and", "or", "but", "so", "if", "when", "why", "how", "what",
     "which", "who", "where", "exactly", "actually", "a", "an", "the", "any", "like", "actually", "really",
-    "mimic", "mimics", "resemble", "resembles",
+    "mimic", "mimics", "resemble", "resembles", "though", "then", "too", "anyway", "please",  # chat fillers
 }
 # "the ASPECT of X": the topic is X.
 ASPECTS = (

@@ -55,6 +55,8 @@ class EvalItemV2(BaseModel):
     expected_reference_ids: list[str] = Field(default_factory=list)
     tags: list[Tag] = Field(default_factory=list)
     note: str | None = None
+    # A self-written bank's half that is studied item by item, or kept blind (only aggregate numbers read) until the end
+    part: Literal["studied", "blind"] | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> EvalItemV2:

@@ -53,7 +53,8 @@ def test_known_terms_abbreviations_and_reference_names_never_count(question: str
     ("question", "asks"),
     [("What percentage of patients recover?", True), ("What is the five-year survival rate?", True),
      ("What IVIG dose is used?", True), ("How many people get it?", True), ("What is the incidence per 100,000?", True),
-     ("How common are paraneoplastic syndromes?", False), ("What does IVIG do?", False), ("Can people recover?", False)],
+     ("How common are paraneoplastic syndromes?", False), ("What does IVIG do?", False), ("Can people recover?", False),
+     ("what sodium level is too low", True), ("which hormone levels are affected", False)],
 )
 def test_number_questions(question: str, asks: bool) -> None:
     assert bool(NUMBER_ASK.search(question)) == asks

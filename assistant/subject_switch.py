@@ -1,0 +1,46 @@
+"""A follow-up that names a new subject and then asks about it with a pronoun: "and IVIG, how does it work",
+"what about physio does it help", "and dermatomyositis what is it".
+
+Why its own rule: the pronoun points at the subject named in the same turn, not at the previous turn's, so the
+usual pronoun rewrite ("it" -> the previous topic) asks about the wrong thing, and the ellipsis rule ("what about
+X") swallows the whole question as X. Read as "<subject>, <question with a pronoun>", the question is rewritten
+with the pronoun replaced by the subject it names ("how does IVIG work").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.topics import _AUX, _NP_STOP
+
+_SWITCH = re.compile(
+    rf"^(?:(?:and|so|ok|okay|but|also)[,\s]+)*(?:(?:what|how)\s+about\s+)?(?P<x>[^,?.!]+?)\s*,?\s+"
+    rf"(?P<q>(?:what|how|why|when|where|which|{_AUX})\b.*)$",
+    re.IGNORECASE,
+)
+_POINTER = re.compile(r"\b(it|they|them)\b", re.IGNORECASE)
+_OWN_POINTER = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|i|my|you|your|we)\b", re.IGNORECASE)
+MAX_SUBJECT_WORDS = 4
+
+
+def switched_subject(question: str) -> str | None:
+    """The question with its pronoun replaced by the subject the same turn names first; None when it names none.
+
+    The subject must be a short noun phrase: no pronoun or auxiliary of its own ("if you have it, can it ..."
+    names no subject), no adverb ("so basically, what is it"), and at least one word that is not a function word.
+    """
+    m = _SWITCH.match(question.strip())
+    if m is None:
+        return None
+    subject, asked = m.group("x").strip(), m.group("q").strip()
+    words = subject.lower().split()
+    if (not 0 < len(words) <= MAX_SUBJECT_WORDS or _OWN_POINTER.search(subject)
+            or re.search(rf"\b{_AUX}\b|\b(?:what|how|why|when|where|which|who)\b", subject, re.IGNORECASE)
+            or any(w.endswith("ly") for w in words) or all(w in _NP_STOP for w in words)):
+        return None
+    pointer = _POINTER.search(asked)
+    if pointer is None:
+        return None
+    subject = re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.IGNORECASE)
+    rewritten = asked[: pointer.start()] + subject + asked[pointer.end():]
+    return rewritten[:1].upper() + rewritten[1:]

@@ -1,0 +1,135 @@
+"""What a follow-up asks beyond its subject: an ask the corpus never words is not answered with the subject's
+sentences (assistant/followup.unaddressed_ask), hurried typing still reaches the ask, and a new subject named in an
+ellipsis is shown even when a word of the old one stays in the rewrite.
+
+Wording here is this file's own (not an eval item nor a check-bank item).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.abstention import unknown_group, vocabulary
+from assistant.followup import FollowUp, unaddressed_ask
+from assistant.normalise import rephrase_idioms, restore_apostrophes
+
+VOCAB = vocabulary(["Genetic factors may play a role. Patients report itching and pain. e.g. k-ras"])
+STEMS = ("genet", "itch", "pain", "patient", "factor", "role")
+GENERIC = frozenset({"get", "have", "make"})
+
+
+def _context(ask: str) -> FollowUp:
+    return FollowUp(ask=ask, previous="what is trousseau syndrome", previous_answer="")
+
+
+def _turns(*pairs: tuple[str, str]) -> list[dict[str, str]]:
+    return [t for q, a in pairs for t in ({"role": "user", "content": q}, {"role": "assistant", "content": a})]
+
+
+@pytest.mark.parametrize(
+    ("own_words", "ask", "unaddressed"),
+    [
+        ("would it be infectious", "infectious", ["infectious"]),  # a yes/no ask in words the corpus never uses
+        ("can my cat get it", "cat get", ["cat"]),  # 'get' names nothing and is skipped
+        ("and is it itchy", "itchy", []),  # 'itchy' shares its stem with 'itching'
+        ("do vaccines matter", "vaccines matter", ["vaccines", "matter"]),  # neither word is the corpus's
+        ("are the genes involved", "the genes involved", []),  # 'genes' ~ 'genetic' by leading letters; 'involved'?
+        ("what makes it infectious", "what makes infectious", []),  # a what/how ask: verbs often name nothing
+        ("is there a registry for it", "there a registry for", []),  # whether something exists, not a property
+    ],
+)
+def test_unaddressed_ask(own_words: str, ask: str, unaddressed: list[str]) -> None:
+    stems = STEMS + (("involv",) if "involved" in ask else ())
+    assert unaddressed_ask(own_words, _context(ask), VOCAB, stems, GENERIC) == unaddressed
+
+
+@pytest.mark.parametrize(
+    ("own_words", "ask", "shown", "unaddressed"),
+    [
+        # the corpus has 'pain', but the sentences chosen for the ask do not: they answer the subject only
+        ("is it painful", "painful", "The spinal tap finds markers in the fluid.", ["painful"]),
+        ("is it painful", "painful", "Joint pain and swelling.", []),
+        # 'steroid' inside 'corticosteroids' is the same word
+        ("do steroids help", "steroids help", "Corticosteroids suppress the immune attack.", []),
+        # a relating verb ('cause') is not the ask: its object is
+        ("does it cause itching", "cause itching", "It causes muscle weakness.", ["itching"]),
+        ("does it cause itching", "cause itching", "It causes itching of the skin.", []),
+    ],
+)
+def test_an_ask_the_chosen_sentences_never_word_is_unaddressed(own_words: str, ask: str, shown: str,
+                                                              unaddressed: list[str]) -> None:
+    stems = STEMS + ("steroid", "spinal")
+    assert unaddressed_ask(own_words, _context(ask), VOCAB, stems, GENERIC, shown) == unaddressed
+
+
+def test_a_group_word_is_not_matched_by_a_stray_letter_or_an_acronym() -> None:
+    # 'k' is in the vocabulary ('k-ras'): 'kids' cut down to 'k' must not count as a word the corpus uses
+    assert unknown_group("what rashes happen in kids", VOCAB) == "kids"
+    assert unknown_group("do they order a PET scan for it", VOCAB) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "restored"),
+    [
+        ("n how r they found", "and how are they found"),
+        ("wut do u do for em", "what do you do for them"),
+        ("hw long do they last n wats next", "how long do they last n what's next"),  # only an opening 'n' is 'and'
+        ("y r da skin 1s worse", "why are the skin ones worse"),
+        ("is vitamin Y the same as DA", "is vitamin Y the same as DA"),
+        ("is EM the same as EMG", "is EM the same as EMG"),  # in capitals: an abbreviation, left alone
+    ],
+)
+def test_hurried_follow_ups_read_as_words(typed: str, restored: str) -> None:
+    assert restore_apostrophes(typed)[0] == restored
+
+
+@pytest.mark.parametrize(
+    ("question", "article_word"),
+    [
+        ("which illnesses might it look like", "mimic"),
+        ("could it be confused with lupus", "mimic"),
+        ("will the weakness go away once the tumour is out", "persist"),
+        ("why is it really hard to spot", "difficult or challenging to"),
+    ],
+)
+def test_idioms_are_searched_with_the_articles_word(question: str, article_word: str) -> None:
+    assert article_word in rephrase_idioms(question)
+
+
+def test_a_yes_no_follow_up_the_article_never_words_is_not_found(warm_assistant) -> None:
+    history = _turns(("what causes hypercalcemia in paraneoplastic syndromes", "(reply)"))
+    answer = warm_assistant.ask("would it be hereditary", history=history)
+    assert answer.status == "not_found", answer.flags
+    assert any("hereditary" in f for f in answer.flags)
+    # the same conversation with an ask the article does answer
+    assert warm_assistant.ask("can it be treated", history=history).status == "answered"
+
+
+def test_a_chat_filler_is_not_the_subject(warm_assistant) -> None:
+    """'tho' is read as 'though', which names no subject: the question stays about the previous one."""
+    history = _turns(("what is paraneoplastic cerebellar degeneration", "(reply)"))
+    answer = warm_assistant.ask("how do they treat it tho", history=history)
+    assert answer.status == "answered", answer.flags
+    later = warm_assistant.ask("is it permanent", history=history + _turns(("how do they treat it tho", "(reply)")))
+    assert "though" not in (later.standalone_question or "")
+
+
+def test_an_ellipsis_naming_a_new_body_part_shows_its_bullet(warm_assistant) -> None:
+    """'what about the joints' after 'what skin changes ...' rewrites to 'what joints changes ...': the label
+    'Skin Changes' shares 'changes', but the joint bullet is what is asked."""
+    answer = warm_assistant.ask("what about the joints", history=_turns(("which skin changes can pns bring", "(reply)")))
+    assert answer.status == "answered" and "Joint pain" in answer.body, answer.body
+
+
+def test_a_label_named_alone_still_drops_the_lists_other_bullets(warm_assistant) -> None:
+    body = warm_assistant.ask("what skin problems can pns lead to").body
+    assert "Skin Changes" in body and "Clotting disorders" not in body and "Neurological:" not in body, body
+
+
+def test_an_unanswerable_follow_up_of_an_on_topic_turn_is_not_found_not_out_of_scope(warm_assistant) -> None:
+    """'and for the nurses?' rewrites to a question naming no subject word; the conversation is about the subject."""
+    history = _turns(("how is paraneoplastic syndrome managed", "(reply)"))
+    answer = warm_assistant.ask("and for the nurses?", history=history)
+    assert answer.status == "not_found", (answer.standalone_question, answer.flags)
+    # typed on its own (no rewrite ties it to the conversation), an off-topic question stays out of scope
+    assert warm_assistant.ask("whats the best pizza in town", history=history).status == "out_of_scope"
