@@ -70,8 +70,14 @@ class ClaimEvidence:
         return any(stems <= sentence for sentence in self.sentences)
 
     def predicated(self, word: str) -> bool:
-        """The word's stem is used at least once other than in an 'other ...' list (module docstring)."""
-        return stem(word) in self.plain
+        """The word's stem is used at least once other than in an 'other ...' list (module docstring), or the word
+        is a compound of a word the article uses of the condition ("autoimmune": "immune response")."""
+        word = word.lower()
+        return stem(word) in self.plain or any(len(w) >= 5 and w != word and w in word for w in self.condition_words)
+
+    def uses_stem(self, word: str) -> bool:
+        """Some article sentence uses the word's stem ("diagnosed": "diagnosis")."""
+        return any(stem(word) in sentence for sentence in self.sentences)
 
 
 class WordFamily:

@@ -194,11 +194,12 @@ class Triage:
     def with_family(self, question: str, query: str) -> str:
         """`query` with the article's family words after each word of a yes/no question the corpus never uses
         ("inherit" -> "inherit (genetics)", "reversable" -> "(reverse)"), so the sentence that words it otherwise
-        is found."""
+        is found. Everyday words ("still", "husband") and other forms of the article's words get none."""
         if not _YES_NO.match(question) or self.evidence is None:
             return query
         for word in sorted(set(re.findall(r"[a-z]+", question.lower()))):
-            if len(word) >= 4 and not self._in_corpus(word) and not is_stopword(word):
+            if len(word) >= 4 and not self._in_corpus(word) and not is_stopword(word) and word not in self.common \
+                    and not (word in self.english and self.evidence.uses_stem(word)):
                 family = self._near(word)[:1]  # the closest only: more words pull in other sentences
                 if family:
                     query = re.sub(rf"\b{word}\b", f"{word} ({family[0]})", query, count=1, flags=re.IGNORECASE)

@@ -28,6 +28,12 @@ def test_a_word_used_only_for_the_other_diseases_is_not_predicated() -> None:
     assert evidence.predicated("genetic") and stem("genetic") == stem("genetically")
 
 
+def test_a_compound_of_a_word_used_of_the_condition_is_predicated() -> None:
+    evidence = ClaimEvidence(SYNTHETIC + " Paraneoplastic syndromes come from an immune response.")
+    assert evidence.predicated("autoimmune")  # auto + "immune", said of the condition
+    assert not evidence.predicated("infectious")
+
+
 def test_words_of_sentences_naming_the_condition_exclude_the_contrasted_ones() -> None:
     evidence = ClaimEvidence(SYNTHETIC)
     assert "genetically" in evidence.condition_words
