@@ -90,6 +90,7 @@ class WordFamily:
         self.threshold = threshold
         self._matrix = None
         self._known: dict[str, tuple[str, ...]] = {}
+        self._scores: dict[str, list[tuple[str, float]]] = {}
 
     def _vectors(self, texts: Sequence[str]):
         import numpy as np
@@ -102,15 +103,19 @@ class WordFamily:
         what a claim about the condition may be worded as ("inherit" -> "genetics")."""
         return tuple(w for w in self.near(word) if w in self.condition_words)
 
-    def near(self, word: str) -> tuple[str, ...]:
+    def near(self, word: str, threshold: float | None = None) -> tuple[str, ...]:
         """The article's words in `word`'s family, closest first (empty when none is close enough): search hints
-        ("reversable" -> "reverse", "fast" -> "rapidly")."""
+        ("reversable" -> "reverse", "fast" -> "rapidly"); `threshold` asks for closer ones than the family's."""
         word = word.lower()
+        if threshold is not None:
+            self.near(word)
+            return tuple(w for w, score in self._scores[word] if score >= threshold)
         if word not in self._known:
             if self._matrix is None:
                 self._matrix = self._vectors(self.words)
             forms = [word] + ([word + ("d" if word.endswith("e") else "ed")] if not word.endswith(("ed", "y", "s")) else [])
             scores = (self._vectors(forms) @ self._matrix.T).max(axis=0)
             order = scores.argsort()[::-1]
-            self._known[word] = tuple(self.words[i] for i in order[:5] if scores[i] >= self.threshold)
+            self._scores[word] = [(self.words[i], float(scores[i])) for i in order[:5]]
+            self._known[word] = tuple(w for w, score in self._scores[word] if score >= self.threshold)
         return self._known[word]

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from corpus.corpus import Corpus
     from corpus.models import Reference, Section
 
+# An everyday word ("fast") gets a search hint only from a near-synonym ("rapidly" 0.79), not a loose associate
+# ("still" -> "however").
+EVERYDAY_HINT = 0.75
 # A yes/no question: the only kind whose unknown word a family of the article's words may stand in for.
 _YES_NO = re.compile(r"^(?:can|could|do|does|did|is|are|was|will|would|may|might)\b", re.IGNORECASE)
 
@@ -173,9 +176,9 @@ class Triage:
         forms = {word, word + "s", word + "es", word[:-1] if word.endswith("s") else word}
         return bool(forms & self.claim_vocabulary) or any(v.startswith(word) for v in self.claim_vocabulary)
 
-    def _near(self, word: str) -> tuple[str, ...]:
+    def _near(self, word: str, threshold: float | None = None) -> tuple[str, ...]:
         family = self._word_family()
-        return family.near(word) if family is not None else ()
+        return family.near(word, threshold) if family is not None else ()
 
     def _word_family(self) -> WordFamily | None:
         """Built on first use with the learned checks' sentence model; none without that model or the article."""
@@ -198,9 +201,10 @@ class Triage:
         if not _YES_NO.match(question) or self.evidence is None:
             return query
         for word in sorted(set(re.findall(r"[a-z]+", question.lower()))):
-            if len(word) >= 4 and not self._in_corpus(word) and not is_stopword(word) and word not in self.common \
+            if len(word) >= 4 and not self._in_corpus(word) and not is_stopword(word) \
                     and not (word in self.english and self.evidence.uses_stem(word)):
-                family = self._near(word)[:1]  # the closest only: more words pull in other sentences
+                # the closest only (more pull in other sentences); an everyday word only for a near-synonym
+                family = self._near(word, EVERYDAY_HINT if word in self.common else None)[:1]
                 if family:
                     query = re.sub(rf"\b{word}\b", f"{word} ({family[0]})", query, count=1, flags=re.IGNORECASE)
         return query
