@@ -157,9 +157,11 @@ def aspect_unaddressed(own_words: str, vocab: frozenset[str], stems: Iterable[st
             continue
         if pattern is _WH_ASPECT and re.match(r"[a-z]+\s+" + _POINTER_WORDS, m.group("rest")):
             break  # 'what decides that', 'what helps it': the word is a verb whose object points back
-        words = [w for w in re.findall(r"[a-z]+", m.group("rest"))
-                 if len(w) > 2 and w not in generic and not is_stopword(w) and w not in _NOT_AN_ASPECT]
-        picked = words[:1] if first_only else words
+        words = [w for w in re.findall(r"[a-z]+", m.group("rest")) if len(w) > 2 and w not in generic and not is_stopword(w) and not _POINTERS.fullmatch(w)]
+        if first_only:  # 'how do doctors confirm it', 'what are examples of that': no aspect in the aspect's place
+            picked = words[:1] if words and words[0] not in _NOT_AN_ASPECT else []
+        else:
+            picked = [w for w in words if w not in _NOT_AN_ASPECT]
         break
     if not picked:
         return []
