@@ -252,13 +252,23 @@ def continues_topic(triaged: "Triaged | None", followup: "FollowUp | None", part
 
     if triaged is None or followup is None:
         return False
-    if triaged.standalone != triaged.normalised.text and mentions_topic(followup.previous, parts.topic_terms):
+    previous_on_topic = mentions_topic(followup.previous, parts.topic_terms) or (
+        is_corpus_word is not None and _in_corpus_words(followup.previous, parts.vocab, is_corpus_word))
+    if triaged.standalone != triaged.normalised.text and previous_on_topic:
         return True
     if not unaddressed or is_corpus_word is None:
         return False
     others = [w for w in re.findall(r"[a-z]+", followup.ask.lower()) if w not in unaddressed]
-    return (all(is_corpus_word(w) for w in others)
-            and (mentions_topic(followup.previous, parts.topic_terms) or topic_of(followup.previous) is None))
+    return all(is_corpus_word(w) for w in others) and (previous_on_topic or topic_of(followup.previous) is None)
+
+
+def _in_corpus_words(question: str, vocab: frozenset[str], is_corpus_word: Callable[[str], bool]) -> bool:
+    """A previous question typed wholly in the corpus's words, at least one of them a content word of the article
+    ('what is long term care like'), was about the article's subject though it names no subject term."""
+    from index.lexical import is_stopword
+
+    words = re.findall(r"[a-z]+", question.lower())
+    return all(is_corpus_word(w) for w in words) and any(len(w) > 3 and w in vocab and not is_stopword(w) for w in words)
 
 
 def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, Any], core_only: bool = False,

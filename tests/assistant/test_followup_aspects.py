@@ -93,3 +93,10 @@ def test_an_unanswerable_how_follow_up_naming_a_new_procedure_is_not_found(warm_
     assert answer.status == "not_found", (answer.standalone_question, answer.flags)
     tests = warm_assistant.ask("how do doctors check for it", history=history)
     assert tests.status == "answered", (tests.standalone_question, tests.flags)
+
+
+def test_an_ellipsis_after_a_turn_in_the_articles_words_is_not_found_not_out_of_scope(warm_assistant) -> None:
+    """'what is ongoing care like' names no subject term, but every word of it is the article's: an unanswerable
+    ellipsis after it continues the article's subject."""
+    answer = warm_assistant.ask("and for the siblings?", history=_turns("what is ongoing care like"))
+    assert answer.status == "not_found", (answer.standalone_question, answer.flags)
