@@ -45,6 +45,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from assistant.disclaimer import DISCLAIMER
@@ -53,6 +54,7 @@ from assistant.models import Answer, Passage
 from assistant.replies import failure_reply, index_error_message
 from assistant.streaming import AnswerStream, progressive_texts
 from index.errors import IndexStoreError
+from index.word_vectors import word_vectors
 
 if TYPE_CHECKING:
     from assistant.abstention import Support
@@ -120,6 +122,9 @@ class Assistant:
                 from assistant.triage import Triage
 
                 self._triage = Triage.from_corpus(self.corpus)
+                if self.settings.index.embedding_model == (self._triage.emergency_model.embedding_model
+                                                           if self._triage.emergency_model else None):
+                    self._triage.word_vectors = partial(word_vectors, self.settings)
             return self._triage
 
     def parts(self) -> "Parts":

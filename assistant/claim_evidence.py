@@ -21,6 +21,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from corpus.vocabulary import article_words
+
 # A word the asked word's vector is at least this close to is one of its family (MiniLM cosine, single words;
 # measured on the article's words: 'inherited' ~ 'genetics' 0.56, 'hereditary' ~ 'genetics' 0.67, while
 # 'fatal' ~ 'severe' 0.54 and 'contagious' ~ 'viral' 0.49 stay apart).
@@ -62,7 +64,7 @@ class ClaimEvidence:
             if _NAMES_CONDITION.search(sentence):
                 self.condition_words |= {w for w in words if len(w) >= 4 and stem(w) not in others}
         self.plain = frozenset(plain)
-        self.words = frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 4)
+        self.words = article_words(text)  # sorted, as index/word_vectors.py stores their vectors
 
     def together(self, words: Iterable[str]) -> bool:
         """Every word's stem stands in one and the same article sentence."""
@@ -83,8 +85,12 @@ class ClaimEvidence:
 class WordFamily:
     """The article's words close in meaning to an asked word (see the module docstring), by the sentence model."""
 
-    def __init__(self, evidence: ClaimEvidence, embed: Embed, threshold: float = FAMILY_SIMILARITY) -> None:
-        self.words = sorted(evidence.words)
+    def __init__(self, evidence: ClaimEvidence, embed: Embed, threshold: float = FAMILY_SIMILARITY,
+                 stored: Embed | None = None) -> None:
+        """`stored` gives the article words' vectors kept beside the index (index/word_vectors.py), so only the
+        asked word is embedded at question time; without it they are embedded on first use."""
+        self.words = evidence.words
+        self.stored = stored
         self.condition_words = evidence.condition_words
         self.embed = embed
         self.threshold = threshold
@@ -93,10 +99,14 @@ class WordFamily:
         self._scores: dict[str, list[tuple[str, float]]] = {}
 
     def _vectors(self, texts: Sequence[str]):
+        return self._normalised(self.embed(list(texts)))
+
+    @staticmethod
+    def _normalised(rows: Sequence[Sequence[float]]):
         import numpy as np
 
-        rows = np.asarray(self.embed(list(texts)), dtype=float)
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+        matrix = np.asarray(rows, dtype=float)
+        return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
 
     def of(self, word: str) -> tuple[str, ...]:
         """The article's words in `word`'s family that it uses in a sentence naming the condition, closest first:
@@ -112,7 +122,7 @@ class WordFamily:
             return tuple(w for w, score in self._scores[word] if score >= threshold)
         if word not in self._known:
             if self._matrix is None:
-                self._matrix = self._vectors(self.words)
+                self._matrix = self._normalised(self.stored(self.words)) if self.stored else self._vectors(self.words)
             forms = [word] + ([word + ("d" if word.endswith("e") else "ed")] if not word.endswith(("ed", "y", "s")) else [])
             scores = (self._vectors(forms) @ self._matrix.T).max(axis=0)
             order = scores.argsort()[::-1]

@@ -135,6 +135,9 @@ class Triage:
         # may be typed in lower case ("PET" is a scan, "pets" are animals).
         self.claim_vocabulary = self.vocabulary
         self._family: WordFamily | None = None
+        # The article words' vectors kept beside the index (index/word_vectors.py), given the encoder that would
+        # embed them when none are stored; set by the Assistant, which knows the home.
+        self.word_vectors: Callable[[Sequence[str], Embed], Any] | None = None
 
     @classmethod
     def from_corpus(cls, corpus: "Corpus", english: frozenset[str] | None = None) -> "Triage":
@@ -184,7 +187,10 @@ class Triage:
         """Built on first use with the learned checks' sentence model; none without that model or the article."""
         if self._family is None and self.evidence is not None and self.emergency_model is not None \
                 and self.emergency_model.embedding_model:
-            self._family = WordFamily(self.evidence, self._own_embedder(self.emergency_model.embedding_model))
+            embed = self._own_embedder(self.emergency_model.embedding_model)
+            stored = self.word_vectors
+            self._family = WordFamily(self.evidence, embed,
+                                      stored=(lambda words: stored(words, embed)) if stored is not None else None)
         return self._family
 
     def _first_turn_word(self, question: str) -> Callable[[str], bool]:

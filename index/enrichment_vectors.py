@@ -8,12 +8,12 @@ enrichment newer than the build makes the first question embed them (and store t
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from index.vector_cache import read_vectors, store_vectors
+from index.vector_cache import keyed_file
+from index.vector_cache import load_or_embed as cached_vectors
 
 if TYPE_CHECKING:
     from corpus.enrichment import Enrichment
@@ -39,23 +39,12 @@ def enrichment_texts(enrichment: "Enrichment", article: "Article") -> list[str]:
 
 
 def vectors_file(settings: "Settings", texts: Sequence[str]) -> Path:
-    digest = hashlib.sha256("\n".join([settings.index.embedding_model, *texts]).encode()).hexdigest()[:24]
-    return settings.index_dir / "enrichment" / f"{digest}.npy"
+    return keyed_file(settings.index_dir / "enrichment", settings.index.embedding_model, texts)
 
 
 def load_or_embed(settings: "Settings", texts: Sequence[str], embed: Embed) -> Any:
     """A (len(texts), dim) float32 array of unit vectors: from disk when stored, else embedded and stored."""
-    import numpy as np
-
-    if not texts:
-        return np.zeros((0, 0), dtype=np.float32)
-    path = vectors_file(settings, texts)
-    stored = read_vectors(path, len(texts))
-    if stored is not None:
-        return stored
-    vectors = np.asarray(embed(list(texts)), dtype=np.float32)
-    store_vectors(path, vectors)
-    return vectors
+    return cached_vectors(settings.index_dir / "enrichment", settings.index.embedding_model, texts, embed)
 
 
 def ensure_for_build(settings: "Settings", embed: Embed) -> dict[str, Any]:

@@ -1,12 +1,15 @@
 """Vectors kept on disk beside the index as .npy files, keyed by what they were computed from.
 
-Why one place: the enrichment's question vectors and the second embedder's passage vectors are both derived data
+Why one place: the enrichment's question vectors, the article's word vectors and the second embedder's passage
+vectors are all derived data
 that can be recomputed at any time, so a damaged file is embedded again and a read-only home still serves the
 process from memory; both rules belong to one reader and one writer.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,3 +38,24 @@ def store_vectors(path: Path, vectors: Any) -> None:
         tmp.replace(path)
     except OSError:
         pass
+
+
+def keyed_file(folder: Path, model: str, texts: Sequence[str]) -> Path:
+    """The file under `folder` for `texts` embedded by `model`: a new model or text list gets a new file."""
+    digest = hashlib.sha256("\n".join([model, *texts]).encode()).hexdigest()[:24]
+    return folder / f"{digest}.npy"
+
+
+def load_or_embed(folder: Path, model: str, texts: Sequence[str], embed: Callable[[Sequence[str]], Any]) -> Any:
+    """A (len(texts), dim) float32 array: from `folder` when stored, else embedded with `embed` and stored."""
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    path = keyed_file(folder, model, texts)
+    stored = read_vectors(path, len(texts))
+    if stored is not None:
+        return stored
+    vectors = np.asarray(embed(list(texts)), dtype=np.float32)
+    store_vectors(path, vectors)
+    return vectors

@@ -54,3 +54,29 @@ def test_a_word_of_another_family_is_found_by_the_sentence_model(family) -> None
     assert family.of("contagious") == ()  # "infectious" is only the other diseases'; "viral" is not close enough
     assert family.of("fatal") == ()
     assert family.near("reversable")[:1] == ("reverse",)
+
+
+
+def test_stored_word_vectors_give_the_same_family_as_embedding_them(family, triage) -> None:
+    """The Assistant hands the family finder the vectors `pns index build` stored (index/word_vectors.py); read
+    from there, the article's words must give the same families, so only the first question's cost changes."""
+    asked: list[int] = []
+
+    def stored(words):
+        asked.append(len(words))
+        return family.embed(list(words))
+
+    from_store = WordFamily(triage.evidence, family.embed, stored=stored)
+    for word in ("hereditary", "inherit", "contagious", "reversable"):
+        assert from_store.near(word) == family.near(word)
+    assert asked == [len(family.words)]  # the whole vocabulary once, then only the asked words are embedded
+
+
+def test_the_assistant_reads_the_family_words_from_the_built_index(warm_assistant) -> None:
+    """A cold question on an unknown word must not embed the whole vocabulary (cold `pns ask` < 4 s): the
+    Assistant wires its triage to the vectors `pns index build` stored."""
+    triage = warm_assistant.triage()
+    assert triage.word_vectors is not None
+    family = triage._word_family()
+    assert family is not None and family.stored is not None
+    assert {"genetics", "genetically"} & set(family.of("inherit"))
