@@ -31,9 +31,10 @@ relevant. Three checks, each explainable in a flag:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from assistant.claim_evidence import ClaimEvidence
 from index.models import ScoredChunk
 
 # Asking for a figure.
@@ -150,10 +151,21 @@ _CAUSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<x>[a-z]+)\s+(?:{_CONDITION}\s+)?(?:from|off|to|between|through|via|by)\b",
     # passive, with the condition named: "is pns spread by coughing", "is it passed between people"
     rf"^(?:is|are)\s+{_CONDITION}\s+(?P<x>[a-z]+)\s+(?:from|off|between|through|via|by)\b",
+    # "can you get pns from a blood transfusion": what it is got from
+    rf"\b(?:get|getting|catch|catching|contract|develop|developing)\s+{_CONDITION}\s+from\s+(?P<x>.+)$",
+    # "does caffeine make pns worse"
+    rf"^(?:can|could|does|do|did|will|would|may|might)\s+(?P<x>.+?)\s+(?:make|makes)\s+{_CONDITION}\s+worse\b",
 ))
+# "can you inherit it", "can someone catch pns": a way of getting the condition, with nothing after it. Unlike a
+# cause (an agent: "vaccines" is not "immunotherapy"), a way of getting it may be worded otherwise by the article.
+_WAY_PATTERN = re.compile(rf"^(?:can|could|do|does|will|would)\s+(?:you|i|we|people|one|someone|anyone|a person|others)\s+"
+                          rf"(?P<x>[a-z]+)\s+{_CONDITION}$", re.IGNORECASE)
 # Only with the condition named: "is it permanent" may be asked of anything (the article answers it in other words).
 _NAMED = r"(?:pns|paraneoplastic\s+syndromes?|paraneoplastic\s+syndrome)"
-_PROPERTY_PATTERN = re.compile(rf"^(?:is|are)\s+{_NAMED}\s+(?:a\s+|an\s+)?(?P<x>[a-z]+)$", re.IGNORECASE)
+_PROPERTY_PATTERN = re.compile(rf"^(?:is|are)\s+{_NAMED}\s+(?:a\s+|an\s+)?(?:(?:form|type|kind|sort)\s+of\s+(?:an?\s+)?)?"
+                               r"(?P<x>[a-z]+)(?:\s+(?:thing|disease|condition|illness|problem))?$", re.IGNORECASE)
+# An abbreviation typed in lower case ("std", "hiv", "copd"): short, and no word of the corpus or its glossary.
+_ABBREVIATION = re.compile(r"^[a-z]{2,5}$")
 
 
 def _unused_form(word: str, vocab: frozenset[str]) -> bool:
@@ -167,32 +179,57 @@ def _unused_form(word: str, vocab: frozenset[str]) -> bool:
 
 
 def unknown_claim(question: str, vocab: frozenset[str], english: frozenset[str],
-                  common: frozenset[str] = frozenset()) -> tuple[str, bool] | None:
+                  common: frozenset[str] = frozenset(), evidence: ClaimEvidence | None = None,
+                  family: Callable[[str], tuple[str, ...]] | None = None,
+                  everyday: frozenset[str] = frozenset()) -> tuple[str, bool] | None:
     """(the word a yes/no question about the condition hinges on, whether it asks about a cause or spread) when
-    that word is an English word the corpus never uses, else None.
+    the article does not speak of it, else None.
 
     Why: "is pns contagious", "does stress cause it" or "can you catch it from someone" retrieve the definition
     (every other word is on topic), so the similarity gate lets them through and the answer is generic sentences
     that do not say yes or no; the article says nothing about contagion, stress or vaccines. The very common
     English words (`common`: "get", "have", "go") are never the word such a question hinges on. A cause or
     spread ask is about the condition even when it only says "it", so the caller reads it as on topic.
+    With the article's `evidence` (assistant/claim_evidence.py), a cause phrase is the article's only when its
+    words stand together in one sentence ("eating sugar" is not: "blood sugar" is), and a property only when the
+    article uses it other than for the diseases PNS is mistaken for ("infectious"); `family` rescues a property
+    the article words otherwise ("hereditary", "inherit": "genetically predisposed"). A property that is a short
+    word the corpus never uses and not an `everyday` English word ("std", "copd", not "bad") is an abbreviation
+    the corpus never uses: the article cannot say the condition is one.
     """
     q = re.sub(r"[?.!\s]+$", "", question.strip())
-    for pattern, cause in ((p, True) for p in _CAUSE_PATTERNS):
+    for pattern in (*_CAUSE_PATTERNS, _WAY_PATTERN):
         m = pattern.search(q)
         if m:
             words = [w for w in re.findall(r"[a-z]+", _SUBJECT_END.sub("", m.group("x")).lower())
                      if len(w) >= 4 and w in english and w not in _STOP and w not in common and w not in _GENERIC]
-            # every content word unknown: "a mobile phone", not "the cancer cells spreading" (the article says
-            # what the cancer cells do)
-            if words and all(_unused_form(w, vocab) for w in words):
-                return words[-1], cause
+            if not words:
+                continue
+            if pattern is _WAY_PATTERN and _is_property(words[0], vocab, evidence, family):
+                continue  # "can you inherit it": the article speaks of it in its own words
+            # every content word unknown ("a mobile phone"), or, with the article's sentences, its words never
+            # together in one ("eating sugar"); not "the cancer cells spreading" (the article says what they do)
+            if all(_unused_form(w, vocab) for w in words) or (evidence is not None and not evidence.together(words)):
+                return next((w for w in words if _unused_form(w, vocab)), words[-1]), True
     m = _PROPERTY_PATTERN.match(q)
     if m:
         word = m.group("x").lower()
-        if len(word) >= 4 and word in english and word not in common and word not in _GENERIC and _unused_form(word, vocab):
+        if word in common or word in _GENERIC or word in _STOP:
+            return None
+        if word not in vocab and word not in everyday and (_ABBREVIATION.match(word) or word not in english):
+            return word, False  # an abbreviation the corpus never uses ("std", "hiv"), or a word it cannot read
+        if len(word) >= 4 and word in english and not _is_property(word, vocab, evidence, family):
             return word, False
     return None
+
+
+def _is_property(word: str, vocab: frozenset[str], evidence: ClaimEvidence | None,
+                 family: Callable[[str], tuple[str, ...]] | None) -> bool:
+    """The article speaks of `word` as a property of its subject: the word itself, used other than for the
+    diseases PNS is mistaken for, or (a word the corpus never uses) a word of its family."""
+    if not _unused_form(word, vocab):
+        return evidence is None or evidence.predicated(word)
+    return family is not None and bool(family(word))
 
 
 @dataclass(frozen=True)

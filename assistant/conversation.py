@@ -127,6 +127,9 @@ def _is_elliptical(question: str) -> str | None:
 
 def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
     frag = fragment.strip()
+    chained = re.match(r"^(?P<base>.+?): what about (?!patients\b)", previous)  # an ellipsis after an ellipsis:
+    if chained and not re.match(r"^(?:(?:in|for|among|during|after|before|with|without)\s|the\s+\S+\s+ones?$)", frag, re.I):
+        return f"{chained.group('base')}: what about {frag}?"  # 'and the blood tests' after 'and the imaging?'
     low = frag.lower()
     ones = re.fullmatch(r"(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+ones?", low)
     if ones:

@@ -55,6 +55,21 @@ _YES_NO = re.compile(r"^(?:(?:and|so|but|ok|okay|n)[,\s]+)?(?:is|are|was|were|do
 # Verbs that relate the subject to the ask ("does it cause hair loss", "does it affect the eyes"): the ask is their object.
 _RELATIONS = frozenset("cause causes affect affects lead leads give gives make makes help helps mean means involve "
                        "involves".split())
+_LEAD = r"^(?:(?:and|so|but|ok|okay|n)[,\s]+)?"
+_POINTER_WORDS = r"(?:it|its|that|this|they|them|those|these|he|she|him|her|you|i|we|one|ones|there)\b"
+# "what is the X ...", "whats the X", "what X ...": X is the aspect; an auxiliary or pronoun next ("what does that
+# do", "what would she notice") leaves the aspect to the verb, and "what about/if" is an ellipsis, not an aspect.
+_WH_ASPECT = re.compile(_LEAD + r"(?:what|which)(?:\s+(?:is|are|was|were|r)\b|'s|s\b)?\s+(?!(?:about|if|else|do|does|did|"
+                        r"can|could|would|will|should|may|might|is|are|was|were|has|have|had)\b|" + _POINTER_WORDS +
+                        r")(?:(?:the|a|an|other|kind of|kinds of|type of|types of|sort of)\s+)*(?P<rest>[a-z][a-z\s-]*)")
+# "how is X done", "how do steroids help": X is a new subject unless a pronoun stands there ("how does that happen").
+_HOW_SUBJECT = re.compile(_LEAD + r"how\s+(?:is|are|was|were|do|does|did|can|could|would|will|r)\s+(?!" + _POINTER_WORDS +
+                          r")(?:(?:the|a|an)\s+)?(?P<rest>[a-z][a-z\s-]*)")
+# "how much does it cost", "how fast do they work": the words after the measure say what is measured.
+_HOW_MUCH = re.compile(_LEAD + r"how\s+(?P<rest>(?:much|many|long|often|fast|soon|quickly)\b.*)")
+# Words that sit where an aspect would but ask for instances, people or the measure itself.
+_NOT_AN_ASPECT = frozenset("examples example kinds kind types type sorts sort things thing ways options ones doctors doctor "
+                           "docs physicians nurses people patients person someone much many long often".split())
 SHARED_STEM = 5  # stems sharing this many leading letters are one word ('physio' ~ 'physical', 'genes' ~ 'genetic')
 
 
@@ -98,15 +113,15 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     what the turn adds. When the article, its sources and its bibliography never use any of its words (in any
     inflection: stems compared by their leading letters), the article cannot answer it; when they do but none of
     the sentences chosen for the answer does ("is it painful" after the spinal tap: 'pain' is only in the joint
-    bullet), those sentences answer the subject, not the ask. Only yes/no asks: a "what/how" follow-up's own words
-    are often verbs that name no subject ("how does that happen", "what decides that"), while a yes/no ask is a
-    property of the subject. `generic` (the most frequent English words: "get", "have") and stopwords name
+    bullet), those sentences answer the subject, not the ask. A what/which/how follow-up is judged by its asked
+    aspect alone (`aspect_unaddressed`): its other words are often verbs that name nothing ("how does that happen",
+    "what decides that"), while a yes/no ask is a property of the subject. `generic` (the most frequent English words: "get", "have") and stopwords name
     nothing and are skipped.
     """
     from index.lexical import is_stopword, tokenize
 
     if not _YES_NO.match(own_words.strip()):
-        return []
+        return aspect_unaddressed(own_words, vocab, stems, generic)
     words = [w for w in re.findall(r"[a-z]+", context.ask.lower())
              if len(w) > 2 and w not in generic and not is_stopword(w)]
     words = [w for w in words if w not in _RELATIONS] or words  # 'cause hair loss': the ask is the hair loss
@@ -118,6 +133,41 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
         return unknown
     said = tuple(tokenize(shown))
     return words if said and not any(_same_stem(t, said, inside=True) for w in words for t in tokenize(w)) else []
+
+
+def aspect_unaddressed(own_words: str, vocab: frozenset[str], stems: Iterable[str], generic: frozenset[str]) -> list[str]:
+    """The asked aspect of a what/which/how follow-up when the corpus never words it, else [].
+
+    Why not every word, as for a yes/no ask: a what/how follow-up's words are often a verb that names nothing
+    ("how does that happen", "what would she notice first") or a word for instances ("what are examples of that"),
+    and the article answers those. What such a follow-up asks for is a noun in a fixed place: the aspect after
+    "what is the" / "what" ("whats the dose", "what are the side effects of them", "what vaccine prevents it"),
+    the thing measured after "how much/long/often" ("how much does it cost"), or a new subject between "how is"
+    and its verb ("how is dialysis done for it"). When the article, its sources and bibliography never use that
+    noun (stems compared as in `unaddressed_ask`), nothing in them answers the turn, however on topic the carried
+    subject makes the passages look. A pronoun in the subject's place ("how does that happen") leaves no aspect.
+    """
+    from index.lexical import is_stopword, tokenize
+
+    text = own_words.strip().lower()
+    picked: list[str] = []
+    for pattern, first_only in ((_WH_ASPECT, True), (_HOW_SUBJECT, True), (_HOW_MUCH, False)):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        if pattern is _WH_ASPECT and re.match(r"[a-z]+\s+" + _POINTER_WORDS, m.group("rest")):
+            break  # 'what decides that', 'what helps it': the word is a verb whose object points back
+        words = [w for w in re.findall(r"[a-z]+", m.group("rest")) if len(w) > 2 and w not in generic and not is_stopword(w) and not _POINTERS.fullmatch(w)]
+        if first_only:  # 'how do doctors confirm it', 'what are examples of that': no aspect in the aspect's place
+            picked = words[:1] if words and words[0] not in _NOT_AN_ASPECT else []
+        else:
+            picked = [w for w in words if w not in _NOT_AN_ASPECT]
+        break
+    if not picked:
+        return []
+    stems = tuple(stems)
+    unknown = [w for w in picked if w not in vocab and not any(_same_stem(t, stems) for t in tokenize(w))]
+    return unknown if len(unknown) == len(picked) else []
 
 
 def _same_stem(stem: str, stems: Sequence[str], inside: bool = False) -> bool:

@@ -21,6 +21,7 @@ step can be tested on its own. The Assistant (assistant/api.py) owns loading and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -233,14 +234,39 @@ def off_subject_finding(understood: Understood, evidence: Evidence, supported: b
             and (unaddressed or not mentions_topic(evidence.search_question, evidence.parts.topic_terms)))
 
 
-def continues_topic(triaged: "Triaged | None", followup: "FollowUp | None", parts: "Parts") -> bool:
+def continues_topic(triaged: "Triaged | None", followup: "FollowUp | None", parts: "Parts",
+                    unaddressed: Sequence[str] = (), is_corpus_word: Callable[[str], bool] | None = None) -> bool:
     """A follow-up read with the previous turn (its rewrite differs from what was typed) when that turn was about the
     subject: 'and for the caregivers?' after 'how is pns treated' is a question the article leaves open (not_found),
-    not one about something else, even though its rewrite ('how is the caregivers treated') names no subject word."""
-    from assistant.safety import mentions_topic
+    not one about something else, even though its rewrite ('how is the caregivers treated') names no subject word.
 
-    return (triaged is not None and followup is not None and triaged.standalone != triaged.normalised.text
-            and mentions_topic(followup.previous, parts.topic_terms))
+    A follow-up whose ask the article never words (`unaddressed`: "whats the dose" after "can steroids treat pns")
+    continues the previous subject too, although nothing in it was rewritten, when it names nothing else the
+    corpus does not use (`is_corpus_word`): an ask with no subject of its own inherits the previous one, while
+    "whats the best pizza in town" names its own ('pizza', 'town') and stays off topic. A previous turn that named no subject at all ("what is the outlook") is about
+    the article's subject, as the rewriter reads it (conversation.DEFAULT_TOPIC)."""
+    from assistant.safety import mentions_topic
+    from assistant.topics import topic_of
+
+    if triaged is None or followup is None:
+        return False
+    previous_on_topic = mentions_topic(followup.previous, parts.topic_terms) or (
+        is_corpus_word is not None and _in_corpus_words(followup.previous, parts.vocab, is_corpus_word))
+    if triaged.standalone != triaged.normalised.text and previous_on_topic:
+        return True
+    if not unaddressed or is_corpus_word is None:
+        return False
+    others = [w for w in re.findall(r"[a-z]+", followup.ask.lower()) if w not in unaddressed]
+    return all(is_corpus_word(w) for w in others) and (previous_on_topic or topic_of(followup.previous) is None)
+
+
+def _in_corpus_words(question: str, vocab: frozenset[str], is_corpus_word: Callable[[str], bool]) -> bool:
+    """A previous question typed wholly in the corpus's words, at least one of them a content word of the article
+    ('what is long term care like'), was about the article's subject though it names no subject term."""
+    from index.lexical import is_stopword
+
+    words = re.findall(r"[a-z]+", question.lower())
+    return all(is_corpus_word(w) for w in words) and any(len(w) > 3 and w in vocab and not is_stopword(w) for w in words)
 
 
 def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, Any], core_only: bool = False,
@@ -299,7 +325,8 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
         return personal_advice_reply(evidence, support.supported, [f"safety: {understood.verdict.rule}", *flags], common)
     if not support.supported or not evidence.composition.quotes:
         core_only = triaged is not None and triaged.subject is not None
-        on_topic = support.on_topic_restriction or continues_topic(triaged, followup, parts) or (
+        corpus_word = load_triage().is_corpus_word if load_triage is not None else None
+        on_topic = support.on_topic_restriction or continues_topic(triaged, followup, parts, unaddressed, corpus_word) or (
             triaged is not None and (triaged.about_condition or (support.figure_only and triaged.everyday)))
         return unsupported_reply(evidence, flags, common, core_only, on_topic=on_topic)
     return drafted_reply(answerer, evidence, flags, common)

@@ -81,6 +81,12 @@ def _after_aspect(np: str) -> str:
     return m.group(1) if m else np
 
 
+# A verb's -ing form that ends a topic phrase is the question's verb, not part of the thing ("how is the immune system
+# doing that"): the light verbs only, as a noun's own -ing word stays ("skin thickening", "muscle swelling").
+_LIGHT_GERUND = re.compile(r"(?<=\w)\s+(?:doing|going|getting|making|having|taking|working|happening|coming|causing|"
+                           r"affecting|becoming|looking|trying)$", re.IGNORECASE)
+
+
 def topic_of(question: str) -> str | None:
     """The phrase a standalone question is about, or None when no phrase can be found.
 
@@ -88,9 +94,15 @@ def topic_of(question: str) -> str | None:
     should we watch for") is read from its last sentence back; a phrase about a person ("we watch",
     "my mom") is never a topic.
     """
+    bracketed = re.match(r"^(?P<ask>[^()]+?)\s*\((?P<earlier>[^()]+)\)\s*[?.!]*$", question.strip())
+    if bracketed and re.search(r"\b(?:it|its|they|them|those|these|that|this)\b", bracketed.group("ask"), re.IGNORECASE):
+        earlier = topic_of(bracketed.group("earlier"))  # 'whats the survival rate for those (which cancers ...)':
+        if earlier:  # the pointer is the earlier question's subject, not 'the survival rate'
+            return earlier
     sentences = [p for p in re.split(r"(?<=[.?!])\s+", question.strip()) if p.strip()]
     for sentence in reversed(sentences or [question]):
         topic = _sentence_topic(sentence)
+        topic = _LIGHT_GERUND.sub("", topic) if topic else topic  # 'the immune system doing' -> 'the immune system'
         bare = re.sub(r"^(?:the|a|an)\s+", "", topic or "", flags=re.IGNORECASE).lower()
         if topic and not _PERSON_START.match(topic) and bare not in ASPECTS:  # 'the prognosis' of what?
             return topic

@@ -13,11 +13,12 @@ follow-up rewriting on the normalised question and turns -> the bibliography rou
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from assistant.abstention import unknown_claim, unknown_subject
+from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import resolve_first_turn, rewrite_followup
 from assistant.advice_model import LEARNED_RULE, find_personal_ask, load_advice_model
@@ -34,6 +35,12 @@ from index.lexical import is_stopword
 if TYPE_CHECKING:
     from corpus.corpus import Corpus
     from corpus.models import Reference, Section
+
+# An everyday word ("fast") gets a search hint only from a near-synonym ("rapidly" 0.79), not a loose associate
+# ("still" -> "however").
+EVERYDAY_HINT = 0.75
+# A yes/no question: the only kind whose unknown word a family of the article's words may stand in for.
+_YES_NO = re.compile(r"^(?:can|could|do|does|did|is|are|was|will|would|may|might)\b", re.IGNORECASE)
 
 
 def reference_texts(references: Iterable["Reference"]) -> list[str]:
@@ -123,6 +130,11 @@ class Triage:
         self.emergency_model: EmergencyModel | None = None
         self.advice_model: EmergencyModel | None = None  # the learned personal-advice check (assistant/advice_model.py)
         self._embedder: Any = None  # the classifier's own encoder, only for an index built with another model
+        self.evidence: ClaimEvidence | None = None  # the article's sentences as stems (assistant/claim_evidence.py)
+        # Words a yes/no claim is checked against: the corpus's, the names and the glossary's abbreviations that
+        # may be typed in lower case ("PET" is a scan, "pets" are animals).
+        self.claim_vocabulary = self.vocabulary
+        self._family: WordFamily | None = None
 
     @classmethod
     def from_corpus(cls, corpus: "Corpus", english: frozenset[str] | None = None) -> "Triage":
@@ -149,7 +161,53 @@ class Triage:
         triage.common = common
         triage.emergency_model = load_emergency_model()
         triage.advice_model = load_advice_model()
+        triage.evidence = ClaimEvidence(corpus.article.text)
+        cased = {k.lower() for k, e in glossary.entries.items() if not e.lowercase}
+        triage.claim_vocabulary = triage.vocabulary - (cased - frozenset(speller.corpus_counts))
         return triage
+
+    def family_of(self, word: str) -> tuple[str, ...]:
+        """The article's words of `word`'s family that it uses of the condition (assistant/claim_evidence.WordFamily)."""
+        family = self._word_family()
+        return family.of(word) if family is not None else ()
+
+    def _in_corpus(self, word: str) -> bool:
+        """The corpus uses the word, an inflection of it ("change": "changes") or a longer word it clips ("chemo")."""
+        forms = {word, word + "s", word + "es", word[:-1] if word.endswith("s") else word}
+        return bool(forms & self.claim_vocabulary) or any(v.startswith(word) for v in self.claim_vocabulary)
+
+    def _near(self, word: str, threshold: float | None = None) -> tuple[str, ...]:
+        family = self._word_family()
+        return family.near(word, threshold) if family is not None else ()
+
+    def _word_family(self) -> WordFamily | None:
+        """Built on first use with the learned checks' sentence model; none without that model or the article."""
+        if self._family is None and self.evidence is not None and self.emergency_model is not None \
+                and self.emergency_model.embedding_model:
+            self._family = WordFamily(self.evidence, self._own_embedder(self.emergency_model.embedding_model))
+        return self._family
+
+    def _first_turn_word(self, question: str) -> Callable[[str], bool]:
+        """`is_corpus_word`, and in a yes/no question an English word of a family the article words otherwise
+        ("can you inherit it": "genetically predisposed"), so the question is read as about the article's subject."""
+        if not _YES_NO.match(question):
+            return self.is_corpus_word
+        return lambda w: self.is_corpus_word(w) or (len(w) >= 4 and w in self.english and bool(self.family_of(w)))
+
+    def with_family(self, question: str, query: str) -> str:
+        """`query` with the article's family words after each word of a yes/no question the corpus never uses
+        ("inherit" -> "inherit (genetics)", "reversable" -> "(reverse)"), so the sentence that words it otherwise
+        is found. Everyday words ("still", "husband") and other forms of the article's words get none."""
+        if not _YES_NO.match(question) or self.evidence is None:
+            return query
+        for word in sorted(set(re.findall(r"[a-z]+", question.lower()))):
+            if len(word) >= 4 and not self._in_corpus(word) and not is_stopword(word) \
+                    and not (word in self.english and self.evidence.uses_stem(word)):
+                # the closest only (more pull in other sentences); an everyday word only for a near-synonym
+                family = self._near(word, EVERYDAY_HINT if word in self.common else None)[:1]
+                if family:
+                    query = re.sub(rf"\b{word}\b", f"{word} ({family[0]})", query, count=1, flags=re.IGNORECASE)
+        return query
 
     def group_of(self, topic: str) -> str | None:
         """The article's group for `topic` ('neurological paraneoplastic syndromes' for cerebellar degeneration)."""
@@ -187,8 +245,9 @@ class Triage:
         turns = self._normalised_turns(history)
         standalone = rewrite_followup(normalised.text, turns, self.group_of)
         if not turns:
-            standalone = resolve_first_turn(standalone, self.is_corpus_word)
+            standalone = resolve_first_turn(standalone, self._first_turn_word(standalone))
         query = widen_member(rephrase_idioms(self.glossary.expand(standalone)[0]), self.members)
+        query = self.with_family(standalone, query)
         bibliography = None
         if self.bibliography is not None and verdict.category == "none":
             bibliography = self.bibliography.parse(query)
@@ -214,7 +273,8 @@ class Triage:
         subject = unknown_subject(question, self.vocabulary, self.english)
         if subject is not None:
             return subject, False
-        claim = unknown_claim(question, self.vocabulary, self.english, self.generic)
+        claim = unknown_claim(question, self.claim_vocabulary, self.english, self.generic, self.evidence,
+                             self.family_of, self.common)
         return claim if claim is not None else (None, False)
 
     def _normalised_turns(self, history: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:

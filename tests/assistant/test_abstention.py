@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.claim_evidence import ClaimEvidence
 from assistant.abstention import (NUMBER_ASK, check_support, unknown_claim, unknown_group, unknown_specific_terms,
                                   unknown_subject, vocabulary)
 from index.models import Chunk, ScoredChunk
@@ -157,6 +158,57 @@ CLAIM_VOCAB = vocabulary(["Paraneoplastic syndromes are rare; smoking or exposur
 )
 def test_unknown_claim(question: str, claim: tuple[str, bool] | None) -> None:
     assert unknown_claim(question, CLAIM_VOCAB, CLAIM_ENGLISH, common=frozenset({"get"})) == claim
+
+
+# Synthetic sentences (not corpus content) for the article-aware claim checks (assistant/claim_evidence.py).
+CLAIM_EVIDENCE = ClaimEvidence("Irregular blood sugar levels are a sign. Some people may be genetically predisposed to "
+                               "developing paraneoplastic syndromes. Symptoms overlap with many other autoimmune and "
+                               "infectious diseases. Smoking may play a role in cancer.")
+EVIDENCE_VOCAB = vocabulary(["blood sugar levels genetically predisposed autoimmune infectious "
+                             "diseases smoking paraneoplastic syndromes cancer"])
+EVIDENCE_ENGLISH = frozenset({"eating", "sugar", "blood", "transfusion", "infectious", "caffeine", "inherit", "catch",
+                              "smoking", "cancer", "bad", "std", "hereditary", "sneezing"})
+
+
+def scripted_family(word: str) -> tuple[str, ...]:
+    """A scripted stand-in for the sentence model's family (wiring only; tests/assistant/test_claim_evidence.py
+    checks the real one): 'inherit' and 'hereditary' belong to 'genetically'."""
+    return ("genetically",) if word in ("inherit", "hereditary") else ()
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("can eating sugar cause it", ("eating", True)),  # "sugar" is there, only as "blood sugar"
+        ("can blood sugar cause it", None),  # together in one sentence
+        ("can you get pns from a blood transfusion", ("transfusion", True)),
+        ("does caffeine make pns worse", ("caffeine", True)),
+        ("does smoking make pns worse", None),
+        ("is pns infectious", ("infectious", False)),  # only the other diseases are
+        ("is pns an std", ("std", False)),  # an abbreviation the corpus never uses
+        ("is pns a form of std", ("std", False)),
+        ("is pns bad", None),  # an everyday word, not an abbreviation
+        ("can you inherit it", None),  # the article says "genetically predisposed"
+        ("is pns hereditary", None),
+        ("can you catch it", ("catch", True)),  # no family: a way of getting it the article never names
+        ("can you get it from cancer", None),
+    ],
+)
+def test_unknown_claim_with_the_articles_sentences(question: str, claim: tuple[str, bool] | None) -> None:
+    assert unknown_claim(question, EVIDENCE_VOCAB, EVIDENCE_ENGLISH, frozenset({"get"}), CLAIM_EVIDENCE,
+                         scripted_family, everyday=frozenset({"bad"})) == claim
+
+
+@pytest.mark.parametrize(("question", "status"), [
+    ("can eating sugar cause it", "not_found"), ("is pns an std", "not_found"), ("can pets give u pns", "not_found"),
+    ("is pns infectious", "not_found"), ("can you inherit it", "answered"), ("is pns hereditary", "answered"),
+    ("does smoking cause pns", "answered"),
+])
+def test_claims_the_article_does_or_does_not_support_get_their_status(warm_assistant, question, status) -> None:
+    answer = warm_assistant.ask(question)
+    assert answer.status == status, (question, answer.status, answer.flags)
+    if status == "answered" and question != "does smoking cause pns":
+        assert "genetically predisposed" in answer.body
 
 
 def test_a_figure_the_passages_do_not_state_alone_keeps_the_question_on_topic() -> None:

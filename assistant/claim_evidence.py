@@ -1,0 +1,121 @@
+"""What the article's own sentences say about a word a yes/no question hinges on.
+
+Why more than "is the word in the corpus": a word can be in the article and still say nothing about what was asked.
+- "can eating sugar cause it": "sugar" is there ("irregular blood sugar levels"), "eating" is not; a cause phrase
+  is the article's only when its content words stand together in one of its sentences (`together`).
+- "is pns infectious": "infectious" is there, but only for the *other* diseases PNS is mistaken for ("overlap with
+  many other neurological, autoimmune, and infectious diseases"); a word the article uses only after "other" says
+  nothing about the condition itself (`predicated`).
+- "can you inherit it", "is pns hereditary": neither word is there, but the article says "Some people may be
+  genetically predisposed to developing paraneoplastic syndromes". Words of one family share no stem, so the
+  family is read from the bundled sentence model: the asked word (and its "-ed" form: "inherit" -> "inherited")
+  against the article's words used in a sentence that names the condition (`family`).
+Forms are compared by their Snowball stem (PyStemmer), so "genetic", "genetically" and "eats", "eating" match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+
+import Stemmer
+
+# A word the asked word's vector is at least this close to is one of its family (MiniLM cosine, single words;
+# measured on the article's words: 'inherited' ~ 'genetics' 0.56, 'hereditary' ~ 'genetics' 0.67, while
+# 'fatal' ~ 'severe' 0.54 and 'contagious' ~ 'viral' 0.49 stay apart).
+FAMILY_SIMILARITY = 0.55
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_WORD = re.compile(r"[a-z]+")
+# "other X, Y and Z diseases" lists what the condition is mistaken for, up to the clause's verb or connective.
+_OTHER = re.compile(r"\bother\b(.*?)(?=\b(?:can|may|might|could|which|that|is|are|to|with|making|leading|including)\b|"
+                    r"[.;:]|$)")
+# The sentence names the condition itself.
+_NAMES_CONDITION = re.compile(r"\b(?:paraneoplastic|these syndromes)\b")
+
+Embed = Callable[[Sequence[str]], Sequence[Sequence[float]]]
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-case word."""
+    return _stemmer().stemWord(word.lower())
+
+
+class ClaimEvidence:
+    """The article's sentences as stems: where each stem stands, and where it stands only as 'other ...'."""
+
+    def __init__(self, text: str) -> None:
+        self.sentences: list[frozenset[str]] = []
+        plain: set[str] = set()  # stems used at least once outside an "other ..." list
+        self.condition_words: set[str] = set()  # words (not stems) of sentences that name the condition
+        for sentence in (s.strip().lower() for s in _SENTENCE.split(text) if s.strip()):
+            words = _WORD.findall(sentence)
+            self.sentences.append(frozenset(stem(w) for w in words))
+            contrasted = [_WORD.findall(m.group(1)) for m in _OTHER.finditer(sentence)]
+            others = {stem(w) for group in contrasted for w in group}
+            plain |= {stem(w) for w in words} - others
+            if _NAMES_CONDITION.search(sentence):
+                self.condition_words |= {w for w in words if len(w) >= 4 and stem(w) not in others}
+        self.plain = frozenset(plain)
+        self.words = frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 4)
+
+    def together(self, words: Iterable[str]) -> bool:
+        """Every word's stem stands in one and the same article sentence."""
+        stems = {stem(w) for w in words}
+        return any(stems <= sentence for sentence in self.sentences)
+
+    def predicated(self, word: str) -> bool:
+        """The word's stem is used at least once other than in an 'other ...' list (module docstring), or the word
+        is a compound of a word the article uses of the condition ("autoimmune": "immune response")."""
+        word = word.lower()
+        return stem(word) in self.plain or any(len(w) >= 5 and w != word and w in word for w in self.condition_words)
+
+    def uses_stem(self, word: str) -> bool:
+        """Some article sentence uses the word's stem ("diagnosed": "diagnosis")."""
+        return any(stem(word) in sentence for sentence in self.sentences)
+
+
+class WordFamily:
+    """The article's words close in meaning to an asked word (see the module docstring), by the sentence model."""
+
+    def __init__(self, evidence: ClaimEvidence, embed: Embed, threshold: float = FAMILY_SIMILARITY) -> None:
+        self.words = sorted(evidence.words)
+        self.condition_words = evidence.condition_words
+        self.embed = embed
+        self.threshold = threshold
+        self._matrix = None
+        self._known: dict[str, tuple[str, ...]] = {}
+        self._scores: dict[str, list[tuple[str, float]]] = {}
+
+    def _vectors(self, texts: Sequence[str]):
+        import numpy as np
+
+        rows = np.asarray(self.embed(list(texts)), dtype=float)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+    def of(self, word: str) -> tuple[str, ...]:
+        """The article's words in `word`'s family that it uses in a sentence naming the condition, closest first:
+        what a claim about the condition may be worded as ("inherit" -> "genetics")."""
+        return tuple(w for w in self.near(word) if w in self.condition_words)
+
+    def near(self, word: str, threshold: float | None = None) -> tuple[str, ...]:
+        """The article's words in `word`'s family, closest first (empty when none is close enough): search hints
+        ("reversable" -> "reverse", "fast" -> "rapidly"); `threshold` asks for closer ones than the family's."""
+        word = word.lower()
+        if threshold is not None:
+            self.near(word)
+            return tuple(w for w, score in self._scores[word] if score >= threshold)
+        if word not in self._known:
+            if self._matrix is None:
+                self._matrix = self._vectors(self.words)
+            forms = [word] + ([word + ("d" if word.endswith("e") else "ed")] if not word.endswith(("ed", "y", "s")) else [])
+            scores = (self._vectors(forms) @ self._matrix.T).max(axis=0)
+            order = scores.argsort()[::-1]
+            self._scores[word] = [(self.words[i], float(scores[i])) for i in order[:5]]
+            self._known[word] = tuple(w for w, score in self._scores[word] if score >= self.threshold)
+        return self._known[word]

@@ -1,0 +1,56 @@
+"""What the article's sentences say about a word a yes/no question hinges on (assistant/claim_evidence.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.claim_evidence import ClaimEvidence, WordFamily, stem
+
+# Synthetic text (not corpus content), shaped like the article's sentences the checks are about.
+SYNTHETIC = ("Hormonal signs include irregular blood sugar levels. Some people may be genetically predisposed to "
+             "developing paraneoplastic syndromes. Their symptoms overlap with many other neurological, autoimmune, "
+             "and infectious diseases. Neurological problems are common.")
+
+
+def test_a_phrase_is_the_articles_only_when_its_words_stand_in_one_sentence() -> None:
+    evidence = ClaimEvidence(SYNTHETIC)
+    assert evidence.together(["blood", "sugar"])
+    assert evidence.together(["sugars"])  # stems, not spellings
+    assert not evidence.together(["eating", "sugar"])
+    assert not evidence.together(["sugar", "genetically"])  # both there, never together
+
+
+def test_a_word_used_only_for_the_other_diseases_is_not_predicated() -> None:
+    evidence = ClaimEvidence(SYNTHETIC)
+    assert not evidence.predicated("infectious")
+    assert not evidence.predicated("autoimmune")
+    assert evidence.predicated("neurological")  # also used on its own
+    assert evidence.predicated("genetic") and stem("genetic") == stem("genetically")
+
+
+def test_a_compound_of_a_word_used_of_the_condition_is_predicated() -> None:
+    evidence = ClaimEvidence(SYNTHETIC + " Paraneoplastic syndromes come from an immune response.")
+    assert evidence.predicated("autoimmune")  # auto + "immune", said of the condition
+    assert not evidence.predicated("infectious")
+
+
+def test_words_of_sentences_naming_the_condition_exclude_the_contrasted_ones() -> None:
+    evidence = ClaimEvidence(SYNTHETIC)
+    assert "genetically" in evidence.condition_words
+    assert "infectious" not in evidence.condition_words and "sugar" not in evidence.condition_words
+
+
+@pytest.fixture(scope="module")
+def family(packaged_corpus, triage) -> WordFamily:
+    """The real article's family finder with the bundled sentence model the learned checks use."""
+    family = triage._word_family()
+    assert family is not None
+    return family
+
+
+def test_a_word_of_another_family_is_found_by_the_sentence_model(family) -> None:
+    assert {"genetics", "genetically"} & set(family.of("hereditary"))
+    assert {"genetics", "genetically"} & set(family.of("inherit"))  # through "inherited"
+    assert family.of("contagious") == ()  # "infectious" is only the other diseases'; "viral" is not close enough
+    assert family.of("fatal") == ()
+    assert family.near("reversable")[:1] == ("reverse",)

@@ -1,0 +1,35 @@
+"""Follow-up bank 5 (self-written, held out): it loads as eval set v2 items, every quote is a whole sentence of the
+article, and half of its conversations are marked blind.
+
+Why a test for a data file: the bank is written once, before any change, and only run for before/after numbers;
+a quote that drifts from the article would silently lower key-fact recall on every later run, and a blind part
+that loses its mark would be studied by the next round.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bank_checks import assert_quotes_are_whole_sentences
+
+from corpus.article import load_article
+from corpus.paths import article_path
+from eval.dataset_v2 import load_evalset_v2
+from foundation.settings import Settings
+
+BANK = Path(__file__).resolve().parents[2] / "eval" / "data" / "followup_check5.jsonl"
+
+
+def test_bank_5_has_its_planned_shape_blind_part_and_whole_sentence_quotes() -> None:
+    items = load_evalset_v2(BANK)
+    conversations = {i.conversation_id for i in items}
+    assert len(items) >= 30 and len(conversations) >= 15
+    assert all(i.category == "multi_turn" and i.history and i.part in ("studied", "blind") for i in items)
+    assert sum(i.acceptable_statuses == ["not_found"] and not i.required_facts for i in items) >= 8
+    blind = {i.conversation_id for i in items if i.part == "blind"}
+    assert abs(len(blind) - len(conversations) / 2) <= 1
+    assert all(len({i.part for i in items if i.conversation_id == c}) == 1 for c in conversations)  # whole conversations
+    for item in items:
+        roles = [h.role for h in item.history]
+        assert roles == ["user", "assistant"] * (len(roles) // 2), item.id
+    assert_quotes_are_whole_sentences(items, load_article(article_path(Settings())), one_sentence=True)
