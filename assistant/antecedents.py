@@ -13,7 +13,7 @@ Why a module: three rules decide the same thing, whether a sentence can stand in
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer_focus import unresolved
@@ -93,3 +93,30 @@ def drop_costly_dependents(chosen: list[Scored], enriched: "EnrichedUnits", unit
                 continue
         out.append(s)
     return out
+
+
+def keys_of(chosen: Sequence[Scored]) -> set[tuple[str, int]]:
+    return {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
+
+
+def lean_again(kept: list[Scored], before: Sequence[Scored], enriched: "EnrichedUnits", units: UnitSentences,
+               add: Add) -> list[Scored]:
+    """Antecedents again, for the twins prefer_body added and the sentences whose antecedent it replaced.
+
+    Why not for every shown sentence: the definition sentence chosen because it names the cause ("These
+    syndromes are not directly caused by ...") is read alone by design (_with_definition); re-running the
+    antecedent rule on it put the whole definition back in front of the cause sentences.
+    """
+    gone, new = keys_of(before) - keys_of(kept), keys_of(kept) - keys_of(before)
+    if not gone and not new:
+        return kept
+    leaning = []
+    for s in kept:
+        item = enriched.for_sentence(s.sentence)
+        prev = enriched.predecessor(item) if item is not None and item.needs_previous else None
+        lost = prev is not None and bool({(x.chunk.id, x.index) for x in units(prev)} & gone)
+        if lost or (s.sentence.chunk.id, s.sentence.index) in new:
+            leaning.append(s)
+    grown = with_antecedents(leaning, enriched, units, add)
+    add(kept, [s.sentence for s in grown])
+    return kept

@@ -45,6 +45,15 @@ HEADING_SHARE = 1.0         # how much of the word overlap may come from the sen
 ASK_OVERLAP_SHARE = 0.5   # a follow-up's own words' share of the word overlap (assistant/followup.py)
 REDUNDANT_SIMILARITY = 0.86
 REDUNDANT_OVERLAP = 0.75
+# Two sentences that share no word beyond the corpus's subject say different things however close their vectors:
+# MiniLM put "While the exact cause ... varies" and "Some people may be genetically predisposed ..." at 0.87, and
+# the risk-factor sentence was dropped as a repeat. A candidate that holds at least DISTINCT_ANSWER_OVERLAP of the
+# question's words (its heading counts) is a vector repeat only if it also shares this much of its other words;
+# one that holds fewer ("... are rare but serious conditions" for a long story question) stays a repeat: its
+# vector is mostly the subject's.
+REDUNDANT_VECTOR_OVERLAP = 0.25
+DISTINCT_ANSWER_OVERLAP = 0.5
+SUBJECT_TERMS = frozenset(content_terms("paraneoplastic syndromes"))
 
 # List questions ("Which cancers ...?", "What symptoms ...?", "How is it diagnosed?") are answered by the
 # items of a list, not by the sentence that announces it: they may take more sentences, keep more of
@@ -228,13 +237,20 @@ def _redundant(candidate: Scored, chosen: Sequence[Scored], bank: SentenceBank) 
     c_vec = bank.vectors(candidate.sentence.chunk.id)[candidate.sentence.index]
     c_terms = bank.terms(candidate.sentence.chunk.id)[candidate.sentence.index]
     for other in chosen:
-        o_vec = bank.vectors(other.sentence.chunk.id)[other.sentence.index]
-        if float(np.dot(c_vec, o_vec)) >= REDUNDANT_SIMILARITY:
-            return True
         o_terms = bank.terms(other.sentence.chunk.id)[other.sentence.index]
+        o_vec = bank.vectors(other.sentence.chunk.id)[other.sentence.index]
+        if float(np.dot(c_vec, o_vec)) >= REDUNDANT_SIMILARITY and (
+                candidate.overlap < DISTINCT_ANSWER_OVERLAP or shares_content(c_terms, o_terms, REDUNDANT_VECTOR_OVERLAP)):
+            return True
         if c_terms and o_terms and len(c_terms & o_terms) / min(len(c_terms), len(o_terms)) >= REDUNDANT_OVERLAP:
             return True
     return False
+
+
+def shares_content(a: set[str], b: set[str], share: float) -> bool:
+    """Do two sentences' terms, the corpus's subject words left out, overlap by at least `share` of the smaller?"""
+    a, b = a - SUBJECT_TERMS, b - SUBJECT_TERMS
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= share
 
 
 def select_sentences(scored: Sequence[Scored], bank: SentenceBank, max_sentences: int = MAX_SENTENCES,

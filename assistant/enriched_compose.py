@@ -23,14 +23,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer_focus import answer_length, asks_definition_only, names_distinctive
-from assistant.antecedents import drop_costly_dependents, resolve_demonstratives, with_antecedents
+from assistant.antecedents import drop_costly_dependents, lean_again, resolve_demonstratives, with_antecedents
+from assistant.label_focus import LABEL, label_focus
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, question_terms, render, score_sentences, select_sentences)
 from assistant.near_duplicates import prefer_body
 from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
-from assistant.sentences import SentenceBank, content_terms
+from assistant.sentences import SentenceBank
 
 if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnit, EnrichedUnits
@@ -66,7 +67,6 @@ WANTS_EVERY_ITEM = re.compile(r"\b(?:all|every|each|list|types|kinds|others?|els
 # "what else", "any others", "besides skin": the items not named are the ones asked for, so no label focus then.
 # "list the neurologic symptoms" asks for every item too, but of the one bullet it names (Levers.list_label_focus).
 WANTS_OTHER_ITEMS = re.compile(r"\b(?:others?|else|besides)\b", re.IGNORECASE)
-_LABEL = re.compile(r"^([^:]{2,40}):\s")
 LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
 MAX_LIST_ITEMS = 10
 
@@ -82,7 +82,7 @@ class Levers:
     filter_only: bool = False      # the hand-weighted choice stands and the ranker only drops sentences from it
     paragraphs: bool = False       # a kept sentence of a short paragraph brings the rest of it (paragraphs.whole_paragraphs)
     definition: bool = True        # "is it when ...?" / "what causes it?" shows the article's definition (_with_definition)
-    label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (_label_focus)
+    label_focus: bool = True       # a question naming one bullet's label keeps that bullet, not its neighbours (label_focus.label_focus)
     labelled_lists: bool = True    # only a list whose items carry labels is expanded whole (_whole_lists)
     list_label_focus: bool = True  # ... also when it asks for a list ("list the neurologic symptoms"), unless it asks for the others
     demonstratives: bool = True    # "with these common cancers": show what it names, or drop it (antecedents.resolve_demonstratives)
@@ -211,21 +211,26 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         chosen = resolve_demonstratives(chosen, enriched, units, add)
     every = WANTS_OTHER_ITEMS if levers.list_label_focus else WANTS_EVERY_ITEM
     if levers.label_focus and not every.search(query):
-        chosen = _label_focus(chosen, query, enriched, bank.weights)
+        chosen = label_focus(chosen, query, enriched, bank.weights)
+    cause = bool(ASKS_WHAT_IT_IS.search(query) and ASKS_CAUSE.match(query))  # "what causes it?"
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
-        if levers.definition_only and not ASKS_CAUSE.match(query):  # a guess: beside the definition, only what names its distinctive words
+        if levers.definition_only and not cause:  # a guess: beside the definition, only what names its distinctive words
             chosen = [s for s in chosen if names_distinctive(q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index],
                                                               bank.weights)]
-        chosen = _with_definition(chosen, enriched, chunks, bank, by_key)
+        # "what causes it?": of the definition, the sentence that names the cause; the causes section keeps its place
+        naming = (q_terms, bank.weights) if cause and levers.definition_only else None
+        chosen = _with_definition(chosen, enriched, chunks, bank, by_key, naming)
     elif levers.definition_only and max_sentences is None and not listing and asks_definition_only(query, strip_subject(query)):
         chosen = _with_definition([], enriched, chunks, bank, by_key) or chosen  # the definition is the whole answer
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
         related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
         chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
     if levers.prefer_body:
-        chosen = prefer_body(chosen, bank, all_chunks, as_scored)
+        naming = (lambda x: names_distinctive(q_terms, bank.terms(x.chunk.id)[x.index], bank.weights)) if cause else None
+        kept = prefer_body(chosen, bank, all_chunks, as_scored, naming)  # "what causes it?": the twin naming the cause
         if levers.antecedents:  # a replaced summary sentence may be what a shown one leans on: bring it back
-            chosen = with_antecedents(chosen, enriched, units, add)
+            kept = lean_again(kept, chosen, enriched, units, add)
+        chosen = kept
     quotes = arrange(chosen)
     extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
     composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
@@ -311,67 +316,30 @@ def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
 def _labelled(members: Sequence["EnrichedUnit"]) -> bool:
     """Do most items of a list open with a label ("Imaging: ...")?"""
     items = [m for m in members if m.unit.is_bullet]
-    return bool(items) and 2 * sum(bool(_LABEL.match(m.unit.text)) for m in items) >= len(items)
-
-
-def _same_term(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
-
-
-LEAD_WORDS = 2  # a bullet's opening words after its label name what it is about ('Joint pain', 'Trousseau syndrome')
-LABEL_MIN_WEIGHT = 0.25  # a label word as common as "cancer" (IDF weight 0.18) names no one item
-
-
-def _label_focus(chosen: list[Scored], query: str, enriched: "EnrichedUnits",
-                 weights: dict[str, float] | None = None) -> list[Scored]:
-    """When the question names the label of some bullets of a list ("skin", "kidneys"), the list's other bullets go.
-
-    Why: "what skin problems can it cause?" is close in meaning to every symptom bullet, and "pale skin" in the
-    Hematologic bullet pulls that one in too; the bullet labels ("Skin Changes:", "Kidney (Renal):") are the
-    article's own names for its items, so a question that names one asks about that one (self-written audit bank).
-    A list with no label named, and a question that asks for every item, are left as they are. A label word
-    that is also in the list's heading ("Cancer Treatment" under "Conventional Medical Treatments") or is common
-    across the corpus names the list, not one item, and does not count. A bullet whose first LEAD_WORDS words
-    hold a question word that no named bullet holds stays: "joint changes" names "Skin Changes" by its second
-    word, while "joint" is what the Rheumatologic bullet ("Joint pain and swelling") is about.
-    """
-    terms, weights = content_terms(query), weights or {}
-    lists: dict[tuple[str, int], list[tuple[Scored, bool, set[str]]]] = {}
-    for s in chosen:
-        item = enriched.for_sentence(s.sentence)
-        if item is None or not (item.unit.is_bullet or s.sentence.is_lead_in):
-            continue
-        members = enriched.list_members(item)
-        label = _LABEL.match(item.unit.text)
-        heading = content_terms(" ".join(s.sentence.chunk.section_path[-1:]))
-        words = {t for t in content_terms(label.group(1)) if t not in heading and weights.get(t, 1.0) >= LABEL_MIN_WEIGHT} \
-            if label else set()
-        named = any(_same_term(q, t) for q in terms for t in words)
-        lead = " ".join((item.unit.text[label.end():] if label else "").split()[:LEAD_WORDS])  # 'Joint pain'
-        asked = {q for q in terms - heading for t in content_terms(lead)
-                 if weights.get(q, 1.0) >= LABEL_MIN_WEIGHT and _same_term(q, t)}
-        lists.setdefault((members[0].unit.section_id, members[0].unit.index), []).append((s, named, asked))
-    drop: set[int] = set()
-    for entries in lists.values():
-        held = set().union(*(a for _, n, a in entries if n))
-        drop |= {id(s) for s, n, a in entries if not n and not (a - held)} if any(n for _, n, _ in entries) else set()
-    return [s for s in chosen if id(s) not in drop]
+    return bool(items) and 2 * sum(bool(LABEL.match(m.unit.text)) for m in items) >= len(items)
 
 
 def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
-                     by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
+                     by_key: dict[tuple[str, int], Scored],
+                     naming: tuple[set[str], dict[str, float]] | None = None) -> list[Scored]:
     """The prose of the article's own 'What is/are ...?' section joins the answer (ASKS_WHAT_IT_IS).
 
     Why: a misconception ("is it when the cancer spreads to the brain?") shares few words with the sentence
     that corrects it, so similarity picks sentences about spreading or the brain; the definition is found by
     the section's title, from the corpus, not by a list of sentences.
+    `naming` (question terms, IDF weights): only the definition's sentences that name a distinctive question
+    word join ("what causes it?" -> "... not directly caused by the cancer cells themselves but rather by
+    substances secreted by the tumor"); the whole definition in front of the cause sentences buried them.
     """
     sections = {c.section_id for c in chunks.values() if c.source_id == "article" and len(c.section_path) == 1
                 and re.match(r"what (?:is|are)\b", c.section_path[0], re.IGNORECASE)}
     units = [u for u in enriched.units if u.unit.section_id in sections and not u.unit.is_bullet]
     out: list[Scored] = []
     for unit in units:  # first: the definition is the answer, or the correction of the guess
-        _add(out, _unit_sentences(unit, chunks, bank), by_key)
+        sentences = _unit_sentences(unit, chunks, bank)
+        if naming is not None:
+            sentences = [x for x in sentences if names_distinctive(naming[0], bank.terms(x.chunk.id)[x.index], naming[1])]
+        _add(out, sentences, by_key)
     have = {(s.sentence.chunk.id, s.sentence.index) for s in out}
     return out + [s for s in chosen if (s.sentence.chunk.id, s.sentence.index) not in have]
 

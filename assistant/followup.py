@@ -255,13 +255,13 @@ def retrieve_followup(retriever: "Retriever", standalone: str, context: FollowUp
 def prefetch(retriever: "Retriever", questions: Sequence[str]) -> None:
     """Embed every question vector the follow-up's retrievals need in one forward pass, where the index's embedder
     keeps recent question vectors (the bundled numpy encoder does): each retrieval then reads them from there."""
-    from assistant.retrieval import focus_query, retrieval_query
+    from assistant.retrieval import focus_query
 
     if not hasattr(getattr(retriever.index, "embedder", None), "cached_queries"):
         return
     texts: list[str] = []
     for question in questions:
-        query = retrieval_query(question)
+        query = retriever.search_text(question)
         texts += dict.fromkeys([focus_query(query), query])
     retriever.embed_queries(texts)
 

@@ -51,12 +51,17 @@ def body_twins(sentence: "Sentence", bank: "SentenceBank", chunks: Sequence["Chu
 
 
 def prefer_body(chosen: Sequence["Scored"], bank: "SentenceBank", chunks: Sequence["Chunk"],
-                as_scored: Callable[["Sentence"], "Scored"]) -> list["Scored"]:
+                as_scored: Callable[["Sentence"], "Scored"],
+                names_question: Callable[["Sentence"], bool] | None = None) -> list["Scored"]:
     """`chosen` with each summary sentence that has body twins replaced by its twins (those not shown already).
 
     All twins, not the one closest to the question: the summary said what they say together ("some recover fully,
     while others ..." is two sentences of the body), and on dev picking one by the question's vector kept fewer
-    required sentences (key-fact recall 0.846 against 0.853 for all twins)."""
+    required sentences (key-fact recall 0.846 against 0.853 for all twins).
+    `names_question`: when some twins name a distinctive word of the question, only those stand in ("what causes
+    it?": the takeaway "... caused by the body's immune response to cancer, not by the tumor itself" is the
+    cause sentence of the body, not also the definition and the intro that share its other words); when the
+    summary names it and no twin does, the summary stays."""
     if not any(is_summary(s.sentence.chunk) for s in chosen):
         return list(chosen)
     bank.ensure(chunks)
@@ -64,6 +69,9 @@ def prefer_body(chosen: Sequence["Scored"], bank: "SentenceBank", chunks: Sequen
     out: list["Scored"] = []
     for s in chosen:
         twins = body_twins(s.sentence, bank, chunks) if is_summary(s.sentence.chunk) else []
+        if twins and names_question is not None:
+            naming = [(t, x) for t, x in twins if names_question(t)]
+            twins = naming or ([] if names_question(s.sentence) else twins)  # no twin carries what was asked: it stays
         if not twins:
             out.append(s)
             continue

@@ -123,9 +123,7 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
     from assistant.multi_part import compose_parts, split_question
 
     if parts.bank.second is not None:  # the second embedder reads the question while MiniLM retrieves
-        from assistant.retrieval import retrieval_query
-
-        parts.bank.second.prefetch(retrieval_query(search_question))  # what both retrievals' `query` will be
+        parts.bank.second.prefetch(parts.retriever.search_text(search_question))  # what both retrievals' `query` will be
     if followup is not None:
         from assistant.followup import retrieve_followup
         from assistant.topics import topic_of

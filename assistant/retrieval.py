@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from collections.abc import Mapping, Sequence
 from typing import Any, Callable, Protocol
 
+from assistant.lay_terms import label_terms, with_medical_words
 from index.models import Chunk, ScoredChunk
 
 RRF_K = 60
@@ -239,6 +240,14 @@ class Retriever:
         self.top_k = top_k
         self.candidates = max(candidates, top_k)
         self._sections: dict[str, list[Chunk]] | None = None
+        self._labels: frozenset[str] | None = None
+
+    def search_text(self, question: str) -> str:
+        """retrieval_query, plus the article's medical word for a lay word that names none of its bullet labels
+        ("brain and nerve problems" also searches "neurological"; assistant/lay_terms.py)."""
+        if self._labels is None:
+            self._labels = label_terms(c.text for c in self.index.chunks())
+        return with_medical_words(retrieval_query(question), self._labels)
 
     def _section_chunks(self) -> dict[str, list[Chunk]]:
         """Chunks by (source, section id), in document order; read once from the index."""
@@ -300,7 +309,7 @@ class Retriever:
         `pool=True` also fills Retrieval.pool, the deeper candidate list the answerer composes from.
         """
         k = top_k or self.top_k
-        query = retrieval_query(question)
+        query = self.search_text(question)
         dense_query = focus_query(query) if focus else query
         dense: list[ScoredChunk] = []
         lexical: list[ScoredChunk] = []

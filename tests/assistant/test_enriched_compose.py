@@ -124,3 +124,18 @@ def test_a_label_word_that_names_the_whole_list_focuses_nothing(warm_assistant: 
     shown = sum(label in answer.body for label in ("Cancer Treatment:", "Immunotherapy and Corticosteroids:",
                                                    "Plasmapheresis and Intravenous Immunoglobulin"))
     assert shown >= 2, answer.body
+
+
+def test_a_risk_factor_question_gets_the_predisposition_sentence(warm_assistant: Assistant) -> None:
+    """Close vectors alone ("While the exact cause ... varies" at 0.87) no longer make it a repeat (compose._redundant)."""
+    answer = warm_assistant.ask("what are the risk factors for paraneoplastic syndromes")
+    assert "genetically predisposed" in answer.body, answer.body
+    assert "While the exact cause of paraneoplastic syndromes varies" in answer.body, answer.body
+
+
+def test_a_cause_question_gets_the_cause_not_the_whole_definition(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("what causes paraneoplastic syndromes")
+    assert "not directly caused by the cancer cells themselves" in answer.body, answer.body
+    for framing in ("are a group of rare disorders that occur", "Instead of just attacking cancer cells",
+                    "rare but serious conditions"):
+        assert framing not in answer.body, answer.body

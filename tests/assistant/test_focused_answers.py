@@ -44,7 +44,9 @@ def test_a_guess_keeps_the_definition_and_drops_what_shares_no_distinctive_word(
                                                                                unfocused: Assistant) -> None:
     on, off = both(warm_assistant, unfocused, "is it just the cancer spreading into the nerves")
     assert "not directly caused by the cancer cells themselves" in on, on
-    assert "genetically predisposed" in off and "genetically predisposed" not in on, on
+    # "nerves" is also searched as "neurological" (assistant/lay_terms.py): the smoking-rates sentence ("...
+    # paraneoplastic neurological disorders") comes up, and shares no distinctive word with the guess
+    assert "countries with high smoking rates" in off and "countries with high smoking rates" not in on, on
 
 
 def test_a_yes_no_question_takes_three_sentences_at_most_before_completion(warm_assistant: Assistant,

@@ -77,3 +77,17 @@ def test_a_summary_sentence_another_leans_on_stays_shown(warm_assistant, questio
     at = [i for i, quote in enumerate(shown) if quote.lstrip("- ").startswith("They can affect multiple organ systems")]
     assert at, shown  # the organ-systems takeaway answers these questions
     assert any(q.lstrip("- ").startswith("Paraneoplastic syndromes are rare disorders") for q in shown[:at[0]]), shown
+
+
+def test_a_summary_naming_what_was_asked_stays_when_no_twin_names_it(parts) -> None:
+    """'... caused by the body's immune response to cancer' answers 'what causes it?'; its twins (the definition,
+    the intro) do not say 'cause', so they do not stand in for it."""
+    chunks = parts.index.chunks()
+    summary = _summary_sentence(parts, "Paraneoplastic syndromes are rare disorders caused")
+    names = lambda s: "caus" in s.text.lower()  # noqa: E731
+    assert prefer_body([_scored(summary)], parts.bank, chunks, _scored, names)[0].sentence is summary
+    assert prefer_body([_scored(summary)], parts.bank, chunks, _scored)[0].sentence is not summary
+    outcomes = _summary_sentence(parts, "Long-term outcomes vary")
+    recover = lambda s: "recover" in s.text.lower()  # noqa: E731
+    assert [s.sentence.text for s in prefer_body([_scored(outcomes)], parts.bank, chunks, _scored, recover)] == [
+        "Some patients experience partial or full recovery, particularly if the cancer is successfully treated early."]

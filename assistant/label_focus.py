@@ -1,0 +1,63 @@
+"""Label focus: a question naming some bullets' labels ("skin", "kidneys", or a lay word for one) keeps those bullets.
+
+Moved out of assistant/enriched_compose.py (which applies it) with the lay-word map (assistant/lay_terms.py):
+"brain and nerve symptoms" names the "Neurological:" bullet although no label word is in the question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.lay_terms import medical_terms
+from assistant.sentences import content_terms
+
+if TYPE_CHECKING:
+    from assistant.compose import Scored
+    from assistant.enriched import EnrichedUnits
+
+LABEL = re.compile(r"^([^:]{2,40}):\s")  # a bullet's label: "Skin Changes: Rashes, ..."
+
+
+def _same_term(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+LEAD_WORDS = 2  # a bullet's opening words after its label name what it is about ('Joint pain', 'Trousseau syndrome')
+LABEL_MIN_WEIGHT = 0.25  # a label word as common as "cancer" (IDF weight 0.18) names no one item
+
+
+def label_focus(chosen: list["Scored"], query: str, enriched: "EnrichedUnits",
+                weights: dict[str, float] | None = None) -> list["Scored"]:
+    """When the question names the label of some bullets of a list ("skin", "kidneys"), the list's other bullets go.
+
+    Why: "what skin problems can it cause?" is close in meaning to every symptom bullet, and "pale skin" in the
+    Hematologic bullet pulls that one in too; the bullet labels ("Skin Changes:", "Kidney (Renal):") are the
+    article's own names for its items, so a question that names one asks about that one (self-written audit bank).
+    A list with no label named, and a question that asks for every item, are left as they are. A label word
+    that is also in the list's heading ("Cancer Treatment" under "Conventional Medical Treatments") or is common
+    across the corpus names the list, not one item, and does not count. A bullet whose first LEAD_WORDS words
+    hold a question word that no named bullet holds stays: "joint changes" names "Skin Changes" by its second
+    word, while "joint" is what the Rheumatologic bullet ("Joint pain and swelling") is about.
+    """
+    terms, weights = content_terms(query) | medical_terms(query), weights or {}  # "brain" names "Neurological:"
+    lists: dict[tuple[str, int], list[tuple["Scored", bool, set[str]]]] = {}
+    for s in chosen:
+        item = enriched.for_sentence(s.sentence)
+        if item is None or not (item.unit.is_bullet or s.sentence.is_lead_in):
+            continue
+        members = enriched.list_members(item)
+        label = LABEL.match(item.unit.text)
+        heading = content_terms(" ".join(s.sentence.chunk.section_path[-1:]))
+        words = {t for t in content_terms(label.group(1)) if t not in heading and weights.get(t, 1.0) >= LABEL_MIN_WEIGHT} \
+            if label else set()
+        named = any(_same_term(q, t) for q in terms for t in words)
+        lead = " ".join((item.unit.text[label.end():] if label else "").split()[:LEAD_WORDS])  # 'Joint pain'
+        asked = {q for q in terms - heading for t in content_terms(lead)
+                 if weights.get(q, 1.0) >= LABEL_MIN_WEIGHT and _same_term(q, t)}
+        lists.setdefault((members[0].unit.section_id, members[0].unit.index), []).append((s, named, asked))
+    drop: set[int] = set()
+    for entries in lists.values():
+        held = set().union(*(a for _, n, a in entries if n))
+        drop |= {id(s) for s, n, a in entries if not n and not (a - held)} if any(n for _, n, _ in entries) else set()
+    return [s for s in chosen if id(s) not in drop]

@@ -1,0 +1,78 @@
+"""Lay words -> the article's medical words: "brain and nerve problems" reaches the "Neurological:" bullet.
+
+Why: the article names its categories with medical labels ("Neurological:", "Dermatologic:", "Hematologic:",
+"Endocrine:", "Kidney (Renal):", "Rheumatologic:") while people ask about "brain and nerve symptoms", "skin
+problems" or "hormone problems". Label focus (assistant/label_focus.label_focus) keeps the bullets whose
+label the question names, so a lay word that never names a label dropped the very bullet asked about; retrieval
+missed it for the same reason. No maintained consumer-health vocabulary is on PyPI, so the map is a small curated
+list (assistant/data/lay_terms.json) whose medical side is restricted to words the article itself prints.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from assistant.sentences import content_terms
+
+DATA_FILE = "lay_terms.json"
+_BULLET_LABEL = re.compile(r"^\s*(?:[-•*]\s*)?([^:]{2,40}):\s")
+
+
+@lru_cache(maxsize=1)
+def lay_map() -> dict[str, tuple[str, ...]]:
+    """Medical word -> the lay words and phrases that mean it (as written in the data file)."""
+    raw = json.loads(resources.files("assistant").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
+    return {medical: tuple(lay) for medical, lay in raw["terms"].items()}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r"\b" + re.escape(lay).replace(r"\ ", r"\s+") + r"\b", re.IGNORECASE), medical)
+                 for medical, lays in lay_map().items() for lay in lays)
+
+
+def medical_words(text: str, labelled: frozenset[str] = frozenset()) -> list[str]:
+    """The article's medical words for the lay words of `text`, in map order, without the ones `text` already has.
+
+    `labelled`: stems of the corpus's own bullet labels; a lay word that already is a label word ("skin" of "Skin
+    Changes:", "hormone" of "Hormonal:") brings nothing, since the article names that item with it already.
+    """
+    have = content_terms(text)
+    out: list[str] = []
+    for pattern, medical in _patterns():
+        found = pattern.search(text)
+        if medical in out or not found or content_terms(medical) <= have or content_terms(found.group(0)) & labelled:
+            continue
+        out.append(medical)
+    return out
+
+
+def medical_terms(text: str) -> set[str]:
+    """content_terms stems of medical_words(text): what a label-matching check compares with label stems."""
+    return content_terms(" ".join(medical_words(text)))
+
+
+def with_medical_words(text: str, labelled: frozenset[str] = frozenset()) -> str:
+    """`text` followed by its medical words ("brain symptoms" -> "brain symptoms neurological"), for searching.
+
+    Why `labelled` here: searching "skin problems" as "skin problems dermatologic" pulled the types list
+    ("Dermatologic: Skin conditions ...") over the symptoms bullet "Skin Changes: ..." that the question's own word
+    already reaches (self-written key-fact bank 2); only lay words that name no label need the medical word.
+    """
+    extra = medical_words(text, labelled)
+    return f"{text} {' '.join(extra)}" if extra else text
+
+
+def label_terms(texts: Iterable[str]) -> frozenset[str]:
+    """Stems of the bullet labels in `texts` ("- Skin Changes: Rashes ..." -> {skin, chang})."""
+    out: set[str] = set()
+    for text in texts:
+        for line in text.splitlines():
+            m = _BULLET_LABEL.match(line)
+            if m:
+                out |= content_terms(m.group(1))
+    return frozenset(out)

@@ -1,0 +1,64 @@
+"""Lay words reach the article's medical labels (assistant/lay_terms.py), on the real corpus and index."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.api import Assistant
+from assistant.lay_terms import label_terms, lay_map, medical_terms, medical_words, with_medical_words
+from assistant.retrieval import Retriever, retrieval_query
+from assistant.sentences import content_terms
+
+
+@pytest.mark.parametrize(("question", "medical"), [
+    ("what are the brain and nerve problems it can cause", "neurological"),
+    ("what kinds of skin problems come with it", "dermatologic"),
+    ("which blood problems can pns cause", "hematologic"),
+    ("hormone problems?", "endocrine"),
+    ("can it affect my kidneys", "renal"),
+    ("my joints hurt", "rheumatologic"),
+    ("stomach problems with paraneoplastic syndrome?", "gastrointestinal"),
+    ("is it hereditary", "genetically"),
+    ("does it run in families", "genetically"),
+])
+def test_a_lay_word_brings_the_article_word(question: str, medical: str) -> None:
+    assert medical in medical_words(question)
+
+
+def test_words_the_question_already_has_or_does_not_ask_add_nothing() -> None:
+    assert medical_words("list the neurological symptoms") == []
+    assert medical_words("is it genetic") == []  # 'genetically' is the same stem
+    assert medical_words("what does ivig do") == []
+    assert medical_words("brainstorm ideas") == []  # whole words only
+    assert with_medical_words("what does ivig do") == "what does ivig do"
+
+
+def test_every_medical_word_is_one_the_article_prints(packaged_corpus) -> None:
+    printed = content_terms(packaged_corpus.article.text)
+    for medical in lay_map():
+        assert content_terms(medical) <= printed, medical
+
+
+def test_a_lay_word_that_is_a_label_word_brings_nothing() -> None:
+    labelled = label_terms(["- Skin Changes: Rashes, itching.", "• Hematologic (blood-related): Fatigue.", "plain: prose"])
+    assert labelled == {"skin", "chang", "hematolog", "blood", "relat", "plain"}
+    assert medical_words("skin and joints", labelled) == ["rheumatologic"]
+    assert medical_words("brain and blood", labelled) == ["neurological"]
+    assert medical_terms("skin and joints") == {"dermatolog", "rheumatolog"}
+
+
+def test_the_search_text_carries_the_medical_words(search_index) -> None:
+    retriever = Retriever(search_index, 5)
+    searched = retriever.search_text("symptoms in the brain and the blood")
+    assert searched.startswith(retrieval_query("symptoms in the brain and the blood"))
+    assert "neurolog" in content_terms(searched)
+    assert "hematolog" not in content_terms(searched)  # "blood" is a word of the article's "Hematologic (blood-related):"
+    assert retriever.search_text("what kinds of skin problems") == "what kinds of skin problems"
+
+
+def test_a_lay_category_keeps_the_bullet_it_names(warm_assistant: Assistant) -> None:
+    """'brain' names the "Neurological:" bullet: label focus used to keep only the "Hematologic" one ('blood')."""
+    answer = warm_assistant.ask("symptoms in the brain and the blood")
+    assert "Neurological: Muscle weakness" in answer.body, answer.body
+    assert "Hematologic (blood-related)" in answer.body, answer.body
+    assert "Rheumatologic:" not in answer.body, answer.body
