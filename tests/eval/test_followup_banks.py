@@ -1,4 +1,4 @@
-"""Follow-up bank 5 (self-written, held out): it loads as eval set v2 items, every quote is a whole sentence of the
+"""Follow-up banks 4 and 5 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence of the
 article, and half of its conversations are marked blind.
 
 Why a test for a data file: the bank is written once, before any change, and only run for before/after numbers;
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from bank_checks import assert_quotes_are_whole_sentences
 
 from corpus.article import load_article
@@ -17,13 +18,17 @@ from corpus.paths import article_path
 from eval.dataset_v2 import load_evalset_v2
 from foundation.settings import Settings
 
-BANK = Path(__file__).resolve().parents[2] / "eval" / "data" / "followup_check5.jsonl"
+DATA = Path(__file__).resolve().parents[2] / "eval" / "data"
+# bank -> (at least this many follow-up turns, in at least this many conversations), as each was planned
+PLANNED = {"followup_check4.jsonl": (45, 25), "followup_check5.jsonl": (30, 15)}
 
 
-def test_bank_5_has_its_planned_shape_blind_part_and_whole_sentence_quotes() -> None:
-    items = load_evalset_v2(BANK)
+@pytest.mark.parametrize("bank", sorted(PLANNED))
+def test_bank_has_its_planned_shape_blind_part_and_whole_sentence_quotes(bank: str) -> None:
+    items = load_evalset_v2(DATA / bank)
     conversations = {i.conversation_id for i in items}
-    assert len(items) >= 30 and len(conversations) >= 15
+    turns, talks = PLANNED[bank]
+    assert len(items) >= turns and len(conversations) >= talks
     assert all(i.category == "multi_turn" and i.history and i.part in ("studied", "blind") for i in items)
     assert sum(i.acceptable_statuses == ["not_found"] and not i.required_facts for i in items) >= 8
     blind = {i.conversation_id for i in items if i.part == "blind"}
