@@ -14,15 +14,11 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
+
+from benchmarks.measure import report_items as load_items
 
 HALF = 27
 
-
-def load_items(run_dir: str) -> list[dict]:
-    """The per-item rows of the newest report JSON in `run_dir`."""
-    report = sorted(Path(run_dir).glob("eval-*.json"))[-1]
-    return json.loads(report.read_text())["items"]
 
 
 def _mean(values: list[float]) -> float | None:

@@ -15,15 +15,12 @@ import re
 import sys
 from pathlib import Path
 
+from benchmarks.measure import report_items as load_items
+
 LABELS = Path(__file__).parent / "results" / "fresh_audit_labels.json"
 NOTE = "The article lists no bibliography entry"  # a related-references line, not an answer sentence
 _MARKER = re.compile(r"\[(\d+)\]")
 
-
-def load_items(run_dir: str) -> list[dict]:
-    """The items of the newest JSON report in `run_dir`."""
-    report = sorted(Path(run_dir).glob("eval-*.json"))[-1]
-    return json.loads(report.read_text())["items"]
 
 
 def judge_item(item: dict, labels: dict[str, dict[str, bool]]) -> dict:

@@ -13,17 +13,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from statistics import mean
+
+from benchmarks.measure import report_items as load_items
 
 PARTS = ("studied", "blind")
 METRICS = ("status_accuracy", "key_fact_recall", "abstention_accuracy")
 
-
-def load_items(run_dir: str) -> list[dict]:
-    """The per-item rows of the newest report in `run_dir`."""
-    report = sorted(p for p in Path(run_dir).glob("eval-*.json"))[-1]
-    return json.loads(report.read_text())["items"]
 
 
 def part_of(item_id: str) -> str:

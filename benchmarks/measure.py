@@ -174,3 +174,9 @@ def prepared_home(home: Path | None, prefix: str) -> tuple[Path, dict[str, str],
             raise SystemExit(f"index build failed: {built['stderr'][-500:]}")
     return home, env, tmp
 
+
+
+def report_items(run_dir: str) -> list[dict[str, Any]]:
+    """The per-item rows of the newest `pns eval run` report JSON in `run_dir` (the check-bank scorers' input)."""
+    report = sorted(Path(run_dir).glob("eval-*.json"))[-1]
+    return json.loads(report.read_text())["items"]
