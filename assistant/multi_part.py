@@ -16,22 +16,60 @@ if TYPE_CHECKING:
     from assistant.parts import Parts
 
 QUESTION_WORDS = r"(?:what|whats|how|can|could|is|are|do|does|did|will|would|which|why|when|where|should|who)"
-SPLIT = re.compile(rf"(?:\s+and\s+(?={QUESTION_WORDS}\b)|\?\s+(?={QUESTION_WORDS}\b)|\s+also\s+(?={QUESTION_WORDS}\b))",
+SPLIT = re.compile(rf"(?:\s+(?:and|n|&)\s+(?={QUESTION_WORDS}\b)|\?\s+(?={QUESTION_WORDS}\b)|\s+also\s+(?={QUESTION_WORDS}\b))",
                    re.IGNORECASE)
 PART_SENTENCES = 3
 MIN_PART_WORDS = 3
 PART_TOP = 5
 
 
+# "the joint symptoms and the kidney ones", "all the symptoms including the unusual ones": a second noun phrase whose
+# head is left out ("ones") names a second thing of the first part's kind.
+ONES = re.compile(r"^(?P<first>.*\b(?P<head>[a-z]+s))\s+(?:and|n|&|plus|including|as\s+well\s+as)\s+(?:also\s+)?"
+                  r"(?:the\s+)?(?P<kind>(?:[\w-]+\s+){0,2}?[\w-]+)\s+ones\b(?P<rest>.*)$", re.IGNORECASE)
+# "how is ivig different from steroids", "ivig vs steroids", "difference between x and y": two things, each its own part
+COMPARED = re.compile(r"^(?:how\s+(?:is|are|does|do)\s+|is\s+|are\s+)?(?P<a>[\w\s()-]+?)\s+(?:different\s+(?:from|than|to)|"
+                      r"vs\.?|versus|compared\s+(?:to|with))\s+(?P<b>[\w\s()-]+?)$"
+                      r"|^(?:what(?:'?s|\s+is)\s+)?(?:the\s+)?difference\s+between\s+(?P<c>[\w\s()-]+?)\s+and\s+(?P<d>[\w\s()-]+?)$",
+                      re.IGNORECASE)
+
+
 def split_question(question: str) -> list[str]:
     """The question's parts (one part when it is not a multi-part question)."""
     parts = [p.strip(" ,;?") for p in SPLIT.split(question) if p and p.strip(" ,;?")]
+    parts = [piece for p in parts for piece in _split_phrases(p)]
     parts = [p for p in parts if len(p.split()) >= MIN_PART_WORDS]
     return parts if len(parts) >= 2 else [question]
 
 
+def _split_phrases(part: str) -> list[str]:
+    """One question that names two things: "the X symptoms and the Y ones", "X different from Y".
+
+    Why: a single search for "joint symptoms and the kidney ones" finds the joint bullet and the composer shows
+    it alone; as two parts each thing gets its own search. "ones" takes the first part's head noun
+    ("the kidney symptoms"); a compared thing is asked about on its own ("what does steroids do").
+    """
+    ones = ONES.match(part.strip(" ,;?"))
+    if ones:
+        return [ones["first"], f"the {ones['kind']} {ones['head']}{ones['rest']}".strip()]
+    compared = COMPARED.match(part.strip(" ,;?"))
+    if compared:
+        things = [compared["a"] or compared["c"], compared["b"] or compared["d"]]
+        return [f"what does {t.strip()} do" for t in things]
+    return [part]
+
+
 PRONOUN = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.IGNORECASE)
 OPENING = re.compile(rf"^\s*(?:{QUESTION_WORDS}\b\s*)(?:(?:is|are|does|do|can|the|a|an|s)\b\s*)*", re.IGNORECASE)
+
+
+# "is pns contagious and what causes it", "which cancers cause it n what tests find it": "it" is the syndrome
+# itself, which every search already assumes;
+# "what are the symptoms and how is it treated": a plural aspect is not what a singular "it" points at.
+ARTICLE_SUBJECT = re.compile(r"\b(?:pns|paraneoplastic)\b", re.IGNORECASE)
+PLURAL_ASPECT = re.compile(r"^(?:(?:all|the|main|common|different|usual|first)\s+)*(?:[\w-]+\s+)?"
+                           r"(?:symptoms|signs|types|kinds|tests|treatments|causes|factors|cancers|options|problems)$",
+                           re.IGNORECASE)
 
 
 def carry_subject(question_parts: list[str]) -> list[str]:
@@ -44,13 +82,13 @@ def carry_subject(question_parts: list[str]) -> list[str]:
     if len(question_parts) < 2:
         return question_parts
     subject = OPENING.sub("", question_parts[0]).strip()
-    if not subject:
+    if not subject or ARTICLE_SUBJECT.search(subject) or PLURAL_ASPECT.match(subject) or PRONOUN.search(subject):
         return question_parts
     return [question_parts[0]] + [f"{p} ({subject})" if PRONOUN.search(p) else p for p in question_parts[1:]]
 
 
 def part_length(part: str) -> int | None:
-    """How many sentences a part may take: PART_SENTENCES, or None (the composer decides) for a definition part.
+    """How many sentences a part may take: PART_SENTENCES, or None (the composer decides) for a definition or list part.
 
     Why: "what is paraneoplastic syndrome and how is it treated" has a part that names only the subject; with a
     fixed count the composer scores sentences by similarity and shows the article's opening framing ("Imagine
@@ -59,7 +97,34 @@ def part_length(part: str) -> int | None:
     from assistant.answer_focus import asks_definition_only
     from assistant.retrieval import strip_subject
 
-    return None if asks_definition_only(part, strip_subject(part)) else PART_SENTENCES
+    if asks_definition_only(part, strip_subject(part)) or asks_list(part):
+        return None
+    return PART_SENTENCES
+
+
+# "what are the complementary treatments": a plural noun phrase asked for whole is a list, though the composer's own
+# list pattern knows only its usual nouns ("what are the treatments"); as "list the ..." it is composed as one.
+PLURAL_ASK = re.compile(r"^\s*(?:what|which)\s+(?:are|r|were)\s+(?:the\s+)?(?P<phrase>(?:[\w-]+\s+){0,2}[\w-]+[^s\W]s)\s*$",
+                        re.IGNORECASE)
+
+
+def as_list_ask(part: str) -> str:
+    """The part as a list request when it asks for a plural noun phrase whole ("what are the X treatments")."""
+    match = PLURAL_ASK.match(part)
+    return f"list the {match['phrase']}" if match and not asks_list(part) else part
+
+
+def asks_list(part: str) -> bool:
+    """Does the part ask for a list ("what are the symptoms", "how is it treated", "what tests find it")?
+
+    Why: with a fixed count the composer never shows a whole list (whole_lists needs the composer to decide
+    the length), so "what are the symptoms and how is it treated" showed five of seven symptom bullets and one
+    of three treatments; a list part gets the list as one unit with its heading, as a one-part list question does.
+    """
+    from assistant.compose import asks_for_list
+    from assistant.enriched_compose import ASKS_WHAT_IT_IS, hints_list
+
+    return (asks_for_list(part) or hints_list(part)) and not ASKS_WHAT_IT_IS.search(part)
 
 
 def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_parts: list[str], compose: Any) -> Any:
@@ -74,7 +139,7 @@ def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_par
     chosen: dict[tuple[str, int], Any] = {}
     pool = {h.chunk.id: h for h in retrieval.candidates}
     near_a_part: set[tuple[str, int]] = set()
-    for part in carry_subject(question_parts):
+    for part in map(as_list_ask, carry_subject(question_parts)):
         sub = parts.retriever.retrieve(part, pool=True)
         focus = sub.query_vector or parts.index.embed_query(sub.query)
         sub_composition = compose(sub, focus, part_length(part))
