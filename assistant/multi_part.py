@@ -162,3 +162,24 @@ def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_par
         ScoredChunk(chunk=h.chunk, score=h.score, rank=base + i, retriever="part") for i, h in enumerate(extra, start=1)]
     return Composition(body=render(quotes), quotes=quotes, scored=composition.scored, support_rank=composition.support_rank,
                        probability=composition.probability)
+
+
+def figure_free_parts(question: str) -> tuple[str, list[str]] | None:
+    """(the parts asking for no figure, joined; the parts asking for one) when only some parts ask for a figure.
+
+    Why: the support gate refuses a question that asks for a figure no passage states ("survival rate", "what
+    calcium level is dangerous"); for "which cancers are linked to it and whats the survival rate" that refused
+    the half the article answers too. The other parts are answered, and the answer says the figure is not given.
+    """
+    from assistant.abstention import NUMBER_ASK
+
+    pieces = split_question(question)
+    figures = [p for p in pieces if NUMBER_ASK.search(p)]
+    rest = [p for p in pieces if not NUMBER_ASK.search(p)]
+    return (" and ".join(rest), figures) if len(pieces) >= 2 and figures and rest else None
+
+
+def figures_not_given(figures: list[str]) -> str:
+    """The line that says which part the answer leaves out, and why."""
+    asked = "; ".join(f"“{f}”" for f in figures)
+    return f"The article and its cited sources give no figure for {asked}. What they say about the rest of the question:"
