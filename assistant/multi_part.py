@@ -21,6 +21,7 @@ SPLIT = re.compile(rf"(?:\s+(?:and|n|&)\s+(?={QUESTION_WORDS}\b)|\?\s+(?={QUESTI
 PART_SENTENCES = 3
 MIN_PART_WORDS = 3
 PART_TOP = 5
+LIST_ITEMS = 3  # bullets of one section that make a part's answer a list
 
 
 # "the joint symptoms and the kidney ones", "all the symptoms including the unusual ones": a second noun phrase whose
@@ -142,13 +143,15 @@ def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_par
     for part in map(as_list_ask, carry_subject(question_parts)):
         sub = parts.retriever.retrieve(part, pool=True)
         focus = sub.query_vector or parts.index.embed_query(sub.query)
-        sub_composition = compose(sub, focus, part_length(part))
+        length = part_length(part)
+        sub_composition = compose(sub, focus, length)
+        if length is None and asks_list(part) and not shows_a_list(sub_composition):
+            sub_composition = compose(sub, focus, PART_SENTENCES)  # no list to show: a part's usual few sentences
         near_a_part |= {(x.sentence.chunk.id, x.sentence.index) for x in sub_composition.scored[:PART_TOP]}
         for h in sub.candidates:
             pool.setdefault(h.chunk.id, h)
-        for q in sub_composition.quotes:
-            for s in q.sentences:
-                chosen.setdefault((s.chunk.id, s.index), s)
+        for s in part_sentences(sub_composition, None if length is None and shows_a_list(sub_composition) else PART_SENTENCES):
+            chosen.setdefault((s.chunk.id, s.index), s)
     kept = [s for i, s in enumerate(whole) if i == 0 or (s.chunk.id, s.index) in near_a_part]
     chosen = {**{(s.chunk.id, s.index): s for s in kept}, **chosen}
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in composition.scored}
@@ -162,6 +165,38 @@ def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_par
         ScoredChunk(chunk=h.chunk, score=h.score, rank=base + i, retriever="part") for i, h in enumerate(extra, start=1)]
     return Composition(body=render(quotes), quotes=quotes, scored=composition.scored, support_rank=composition.support_rank,
                        probability=composition.probability)
+
+
+def part_sentences(composition: Any, limit: int | None) -> list[Any]:
+    """The part's shown sentences: all of a list answer, else its `limit` best (by the part's own ranking) and the
+    sentence each of those follows in its passage when that was shown too (what it may lean on).
+
+    Why: the composer grows a short answer (the definition beside "what organs does it affect", whole paragraphs,
+    antecedents) to read well on its own; merged with other parts, that growth is what buries the other part.
+    """
+    shown = [s for q in composition.quotes for s in q.sentences]
+    if limit is None or len(shown) <= limit:
+        return shown
+    rank = {(x.sentence.chunk.id, x.sentence.index): i for i, x in enumerate(composition.scored)}
+    best = sorted(shown, key=lambda s: rank.get((s.chunk.id, s.index), len(rank)))[:limit]
+    keys = {(s.chunk.id, s.index) for s in best}
+    keys |= {(s.chunk.id, s.index - 1) for s in best}
+    return [s for s in shown if (s.chunk.id, s.index) in keys]
+
+
+def shows_a_list(composition: Any) -> bool:
+    """Does the composition show a list: LIST_ITEMS bullets of one section?
+
+    Why: a list part is composed at the composer's own length so that a whole list can be shown; where no list
+    answers it ("which cancers cause it", "what organs does it affect") that length let definitions and whole
+    paragraphs grow around one sentence (eight sentences for one part), so such a part takes PART_SENTENCES.
+    """
+    sections: dict[str, int] = {}
+    for quote in composition.quotes:
+        for sentence in quote.sentences:
+            if sentence.is_bullet:
+                sections[sentence.chunk.section_id] = sections.get(sentence.chunk.section_id, 0) + 1
+    return max(sections.values(), default=0) >= LIST_ITEMS
 
 
 def figure_free_parts(question: str) -> tuple[str, list[str]] | None:
