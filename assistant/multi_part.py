@@ -89,7 +89,8 @@ def carry_subject(question_parts: list[str]) -> list[str]:
 
 
 def part_length(part: str) -> int | None:
-    """How many sentences a part may take: PART_SENTENCES, or None (the composer decides) for a definition or list part.
+    """How many sentences a part may take: PART_SENTENCES, or None (the composer decides) for a definition, a
+    "what causes it" / "is it a kind of cancer" (the composer answers those from the definition) or a list part.
 
     Why: "what is paraneoplastic syndrome and how is it treated" has a part that names only the subject; with a
     fixed count the composer scores sentences by similarity and shows the article's opening framing ("Imagine
@@ -98,7 +99,9 @@ def part_length(part: str) -> int | None:
     from assistant.answer_focus import asks_definition_only
     from assistant.retrieval import strip_subject
 
-    if asks_definition_only(part, strip_subject(part)) or asks_list(part):
+    from assistant.enriched_compose import ASKS_WHAT_IT_IS
+
+    if asks_definition_only(part, strip_subject(part)) or ASKS_WHAT_IT_IS.search(part) or asks_list(part):
         return None
     return PART_SENTENCES
 
@@ -150,7 +153,8 @@ def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_par
         near_a_part |= {(x.sentence.chunk.id, x.sentence.index) for x in sub_composition.scored[:PART_TOP]}
         for h in sub.candidates:
             pool.setdefault(h.chunk.id, h)
-        for s in part_sentences(sub_composition, None if length is None and shows_a_list(sub_composition) else PART_SENTENCES):
+        keep_all = length is None and (shows_a_list(sub_composition) or not asks_list(part))  # a list, or what it is
+        for s in part_sentences(sub_composition, None if keep_all else PART_SENTENCES):
             chosen.setdefault((s.chunk.id, s.index), s)
     kept = [s for i, s in enumerate(whole) if i == 0 or (s.chunk.id, s.index) in near_a_part]
     chosen = {**{(s.chunk.id, s.index): s for s in kept}, **chosen}

@@ -33,6 +33,7 @@ def test_a_part_naming_only_the_subject_or_asking_for_a_list_lets_the_composer_d
     assert part_length("what is paraneoplastic syndrome") is None
     assert part_length("how is it treated") is None and part_length("what tests find it") is None
     assert part_length("can people recover completely") == PART_SENTENCES
+    assert part_length("what causes it") is None  # answered from the definition, which a fixed count turns off
     # a plural noun phrase asked for whole is composed as a list; a list ask is left as typed
     assert as_list_ask("what are the complementary treatments") == "list the complementary treatments"
     assert as_list_ask("what are the symptoms") == "what are the symptoms"
@@ -66,6 +67,11 @@ def test_the_answerable_part_of_a_question_asking_for_an_absent_figure_is_answer
     assert "Unexplained weight gain or loss" in answer.body
     assert "give no figure for" in answer.body and "calcium level is dangerous" in answer.body
     assert warm_assistant.ask("what calcium level is dangerous").status == "not_found"
+
+
+def test_a_cause_part_is_answered_from_the_definition(warm_assistant: Assistant) -> None:
+    body = warm_assistant.ask("is pns contagious and what causes it").body
+    assert "not directly caused by the cancer cells themselves" in body
 
 
 def test_a_list_part_shows_the_whole_list(warm_assistant: Assistant) -> None:
