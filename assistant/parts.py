@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from assistant.sentences import SentenceBank
     from assistant.retrieval import Retriever, SearchBackend
     from corpus.corpus import Corpus
+    from index.numpy_encoder import Embedder
     from foundation.settings import AnswerSettings
     from foundation.settings import Settings
 
@@ -55,8 +56,9 @@ class Parts:
 
 
 def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Corpus",
-               resolver: "CitationResolver | None" = None) -> Parts:
-    """Open the live index (unless one is given) and derive everything answering reads from it and the corpus."""
+               resolver: "CitationResolver | None" = None, embedder: "Embedder | None" = None) -> Parts:
+    """Open the live index (unless one is given) and derive everything answering reads from it and the corpus;
+    `embedder` is the caller's loaded sentence model, shared with the index it opens (index.store.open_index)."""
     from assistant.abstention import vocabulary
     from assistant.citations import CitationResolver
     from assistant.sentences import SentenceBank, term_weights
@@ -65,7 +67,7 @@ def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Cor
     if index is None:
         from index.store import open_index
 
-        index = open_index(settings)
+        index = open_index(settings, embedder)
     resolver = resolver or CitationResolver.from_corpus(corpus)
     enriched, ranker = load_enrichment_parts(settings, corpus, index)
     if enriched is not None and settings.answer.sentence_links:
