@@ -127,8 +127,7 @@ class Assistant:
                 if self.settings.index.embedding_model == (self._triage.emergency_model.embedding_model
                                                            if self._triage.emergency_model else None):
                     self._triage.word_vectors = partial(word_vectors, self.settings)
-                    embedder = self.embedder() if self._injected_index is None else None
-                    self._triage.embed = embedder.embed_queries if embedder is not None else None
+                    self._triage.embed = self.embedder().embed_queries
             return self._triage
 
     def embedder(self) -> "Embedder":
@@ -136,13 +135,14 @@ class Assistant:
 
         Why here: triage runs before the index is opened (a refused question never opens it), yet its yes/no
         word families need the same sentence model; a second copy of the weights cost a cold `pns ask` ~0.3 s.
-        Construction is cheap; the weights load on first use.
+        An injected index (eval, tests) shares its own. Construction is cheap; the weights load on first use.
         """
         with self._lock:
             if self._embedder is None:
                 from index.numpy_encoder import NumpyEmbedding
 
-                self._embedder = NumpyEmbedding(self.settings.index.embedding_model)
+                injected = getattr(self._injected_index, "embedder", None)  # an injected index's own model
+                self._embedder = injected or NumpyEmbedding(self.settings.index.embedding_model)
             return self._embedder
 
     def parts(self) -> "Parts":
