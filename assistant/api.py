@@ -123,7 +123,7 @@ class Assistant:
             if self._triage is None:
                 from assistant.triage import Triage
 
-                self._triage = Triage.from_corpus(self.corpus)
+                self._triage = Triage.from_corpus(self.corpus, cache_dir=self.settings.home / "cache")
                 if self.settings.index.embedding_model == (self._triage.emergency_model.embedding_model
                                                            if self._triage.emergency_model else None):
                     self._triage.word_vectors = partial(word_vectors, self.settings)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.word_forms import same_family
 from corpus.sentence_split import BULLET, nonblank_lines, sentence_pieces, trim_span
 from index.models import Chunk
 
@@ -178,6 +179,4 @@ def _matches(term: str, terms: set[str]) -> bool:
     'treat' and 'treatment' apart; a prefix of at least STEM_PREFIX characters joins them."""
     if term in terms:
         return True
-    if len(term) < STEM_PREFIX:
-        return False
-    return any(len(t) >= STEM_PREFIX and (t.startswith(term) or term.startswith(t)) for t in terms)
+    return len(term) >= STEM_PREFIX and any(same_family(term, t, STEM_PREFIX) for t in terms)

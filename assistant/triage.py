@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.abstention import unknown_claim, unknown_subject
@@ -144,8 +145,10 @@ class Triage:
         self.word_vectors: Callable[[Sequence[str], Embed], Any] | None = None
 
     @classmethod
-    def from_corpus(cls, corpus: "Corpus", english: frozenset[str] | None = None) -> "Triage":
-        """Build the glossary, speller and language detector from the corpus vocabulary (milliseconds)."""
+    def from_corpus(cls, corpus: "Corpus", english: frozenset[str] | None = None,
+                    cache_dir: Path | None = None) -> "Triage":
+        """Build the glossary, speller and language detector from the corpus vocabulary (milliseconds);
+        `cache_dir` (under HOME) keeps the language model unpacked for the next process."""
         glossary = Glossary.from_corpus(corpus)
         texts = [corpus.article.text, *reference_texts(corpus.references),
                  *(e.long for e in glossary.entries.values())]
@@ -156,7 +159,7 @@ class Triage:
         names = proper_names(" ".join([corpus.article.text, *reference_texts(corpus.references)]), common)
         neutral = (frozenset(corpus_word_counts(texts)) - english) | glossary.terms() | names
         surnames = {a.split(",")[0].lower() for r in corpus.references for a in r.authors if "," in a}
-        detector = LanguageDetector(english | frozenset(CONTRACTIONS), neutral, name_words=surnames)
+        detector = LanguageDetector(english | frozenset(CONTRACTIONS), neutral, name_words=surnames, model_cache=cache_dir)
         bibliography = BibliographyQuestions(corpus.references, corpus.links, corpus.article.sections,
                                              common)
         meta = corpus.article.metadata

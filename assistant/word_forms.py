@@ -8,7 +8,8 @@ answering.
 
 - `stem`: the Snowball stem of a word ("genetically" -> "genet").
 - `same_family`: two stems of one word family ("treat" / "treatment", "diagnos" / "diagnosi"): equal, or one
-  starts the other and both have at least FAMILY_PREFIX letters (shorter stems such as "us" / "use" collide).
+  starts the other and both have at least FAMILY_PREFIX letters (shorter stems such as "us" / "use" collide);
+  the sentence overlap score asks for five (assistant/sentences.py).
 - `in_vocabulary`: a word, an inflection of it ("change": "changes") or a longer word it clips ("chemo":
   "chemotherapy") is in a set of plain lower-case words.
 """
@@ -27,9 +28,9 @@ def stem(word: str) -> str:
     return stem_word(word.lower())
 
 
-def same_family(a: str, b: str) -> bool:
-    """Two stems of one word family: equal, or one starts the other (FAMILY_PREFIX letters at least)."""
-    return a == b or (min(len(a), len(b)) >= FAMILY_PREFIX and (a.startswith(b) or b.startswith(a)))
+def same_family(a: str, b: str, prefix: int = FAMILY_PREFIX) -> bool:
+    """Two stems of one word family: equal, or one starts the other (`prefix` letters at least)."""
+    return a == b or (min(len(a), len(b)) >= prefix and (a.startswith(b) or b.startswith(a)))
 
 
 def inflections(word: str) -> set[str]:
