@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+
 from assistant.word_forms import stem
 from corpus.vocabulary import article_words
 
