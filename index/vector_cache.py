@@ -1,8 +1,8 @@
 """Vectors kept on disk beside the index as .npy files, keyed by what they were computed from.
 
-Why one place: the enrichment's question vectors, the article's word vectors and the second embedder's passage
-vectors are all derived data
-that can be recomputed at any time, so a damaged file is embedded again and a read-only home still serves the
+Why one place: the enrichment's question vectors, the article's word vectors, the second embedder's passage
+vectors and the article's sentence vectors (assistant/sentence_vectors.py) are all derived data that can be
+recomputed at any time, so a damaged file is embedded again and a read-only home still serves the
 process from memory; both rules belong to one reader and one writer.
 """
 
