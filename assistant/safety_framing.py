@@ -72,14 +72,18 @@ _PERSON_WORD = re.compile(
     r"granddad|uncle|aunt|auntie|boyfriend|girlfriend|toddler|neighbou?r|man|woman|guy|lady|boy|girl|person|patient)\b")
 # idioms that contain an emergency rule's words
 _IDIOM = re.compile(
-    r"\b(?:dying (?:to|for)\b|dying of (?:boredom|embarrassment|laughter|curiosity|shame|thirst|hunger|heat)\b|"
+    r"\b(?:dying (?:to|2|for)\b|dying of (?:boredom|embarrassment|laughter|curiosity|shame|thirst|hunger|heat)\b|"
     r"(?:nearly|almost) (?:had|have|gave \w+) (?:a )?(?:heart attack|stroke|fit|seizure|coronary)|"
     r"(?:this|the|that|it|all) (?:\w+ ){0,2}(?:is|are|was) (?:choking|suffocating|drowning) me\b|"
     r"chok(?:ing|ed) on (?:all )?(?:the|this|that|those|these|so much) (?:\w+ )?(?:jargon|words|information|info|paperwork|forms|news|terms|details)|blue (?:about|since|because|over|after)\b|"
     r"breathe a sigh|blacked out (?:the|that|my|those|most of) (?:memory|memories|whole|day|evening|night|part)|"
     r"(?:blacked|blanked) out\b[^.?!]{0,40}\b(?:from|of) (?:(?:my|his|her|their|our) )?(?:memory|mind)|"
-    r"(?:collapsed|passed out|crashed) (?:on|onto|into|in) (?:the|my|a) (?:sofa|couch|bed|chair|armchair)|"
+    # flopping onto a sofa is rest, unless a sign follows ("collapsed on the couch and isn't breathing")
+    r"(?:collapsed|passed out|crashed) (?:on|onto|into|in) (?:the|my|a) (?:sofa|couch|bed|chair|armchair)"
+    r"(?![^.?!]{0,40}\b(?:not|isn't|isnt|is not|won't|wont|can't|cant|cannot)\s+(?:breathing|breathe|responding|respond|waking|wake|moving|answering))|"
     r"(?:responding|respond|answering|answer) to (?:my |his |her |our |their )?(?:texts?|messages?|calls?|emails?|button\w*|the door)|"
+    # an emotion as the cause: "went floppy with relief", "collapsed with laughter"
+    r"(?:collapsed|fainted|went (?:weak|floppy|limp)|keeled over)\b[^.?!]{0,15}\b(?:with|from) (?:relief|laughter|laughing|joy|embarrassment)\b|"
     r"moving forward|wake up early|choked (?:during|on (?:his|her|my|their) words|up)\b|"
     # 'fitting' with an object is the verb to fit ("fitting a new kitchen", "fitting the carpet"), never a seizure
     r"\bfitting (?:a|an|new|some|the(?! (?:whole|entire|last|past|same|first|second|time|night|day|morning|evening)\b))\b)")

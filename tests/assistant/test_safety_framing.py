@@ -27,6 +27,7 @@ from assistant.safety_framing import framing
         ("my uncle overdosed when he was 17, he is 60 now, does that matter for chemo", "overdose:past"),  # dated by an age
         ("our pension fund is bleeding out because of the care home fees", "severe_bleeding:thing"),  # money as the subject
         ("my husband is fitting a new bathroom so he will miss the clinic", "seizure_now:idiom"),  # the verb to fit
+        ("my aunt went limp with relief when the biopsy came back clear", "unconscious:idiom"),  # an emotion as cause
     ],
 )
 def test_a_doubtful_hit_is_deferred_with_its_rule_and_framing(question: str, why: str) -> None:
@@ -56,6 +57,7 @@ def test_a_doubtful_hit_is_deferred_with_its_rule_and_framing(question: str, why
         "he collapsed when he was 10 minutes into his run and is not moving",  # minutes are no age
         "my nephew is fitting rn and his lips are blue",
         "my grandson has swallowed every one of his tablets and is very drowsy",  # every tablet at once
+        "my partner collapsed on the sofa and isnt breathing",  # the sofa idiom gives way to a sign after it
     ],
 )
 def test_an_emergency_happening_now_still_stands_on_the_rules_alone(question: str) -> None:
