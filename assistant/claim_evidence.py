@@ -34,6 +34,8 @@ _OTHER = re.compile(r"\bother\b(.*?)(?=\b(?:can|may|might|could|which|that|is|ar
                     r"[.;:]|$)")
 # The sentence names the condition itself.
 _NAMES_CONDITION = re.compile(r"\b(?:paraneoplastic|these syndromes)\b")
+# The sentence says what causes it ("not directly caused by the cancer cells themselves but ...").
+_SAYS_CAUSE = re.compile(r"\bcaus")
 
 Embed = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 
@@ -54,6 +56,8 @@ class ClaimEvidence:
     def __init__(self, text: str) -> None:
         self.sentences: list[frozenset[str]] = []
         plain: set[str] = set()  # stems used at least once outside an "other ..." list
+        causes: set[str] = set()  # stems of sentences that say what causes the condition
+        mistaken_for: set[str] = set()  # stems of "other ..." lists: what the condition is mistaken for
         self.condition_words: set[str] = set()  # words (not stems) of sentences that name the condition
         for sentence in (s.strip().lower() for s in _SENTENCE.split(text) if s.strip()):
             words = _WORD.findall(sentence)
@@ -61,9 +65,14 @@ class ClaimEvidence:
             contrasted = [_WORD.findall(m.group(1)) for m in _OTHER.finditer(sentence)]
             others = {stem(w) for group in contrasted for w in group}
             plain |= {stem(w) for w in words} - others
+            mistaken_for |= others
             if _NAMES_CONDITION.search(sentence):
                 self.condition_words |= {w for w in words if len(w) >= 4 and stem(w) not in others}
+                if _SAYS_CAUSE.search(sentence):
+                    causes |= {stem(w) for w in words}
         self.plain = frozenset(plain)
+        self.cause_stems = frozenset(causes)
+        self.contrasted_stems = frozenset(mistaken_for)
         self.words = article_words(text)  # sorted, as index/word_vectors.py stores their vectors
 
     def together(self, words: Iterable[str]) -> bool:
@@ -76,6 +85,20 @@ class ClaimEvidence:
         is a compound of a word the article uses of the condition ("autoimmune": "immune response")."""
         word = word.lower()
         return stem(word) in self.plain or any(len(w) >= 5 and w != word and w in word for w in self.condition_words)
+
+    def contrasted(self, word: str) -> bool:
+        """The word stands in an "other ..." list: a kind of disease the condition is mistaken for ("other
+        infections can mimic paraneoplastic syndromes"), so "is it an infection" is answered no by the article."""
+        return stem(word.lower()) in self.contrasted_stems
+
+    def speaks_to_cause(self, words: Iterable[str]) -> bool:
+        """A word of an asked cause is one of the subject's own (the cancer, the tumour, the immune response) that
+        the article uses where it says what causes the condition: whatever else the phrase says ("is it caused by
+        the cancer spreading to the brain"), the article answers it, yes or no ("not directly caused by the cancer
+        cells themselves"). A word of those sentences that is not the subject's ("cell phones") does not count."""
+        from assistant.safety import mentions_topic
+
+        return any(stem(w) in self.cause_stems and mentions_topic(w, core_only=True) for w in words)
 
     def uses_stem(self, word: str) -> bool:
         """Some article sentence uses the word's stem ("diagnosed": "diagnosis")."""

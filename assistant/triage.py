@@ -262,7 +262,7 @@ class Triage:
                 # not because the earlier turn's topic (a therapy an entry's title names) was carried into it.
                 typed = rephrase_idioms(self.glossary.expand(normalised.text)[0])
                 bibliography = bibliography if self.bibliography.parse(typed) is not None else None
-        subject, about = self.subject_of(standalone) if bibliography is None else (None, False)
+        subject, about = self.subject_of(standalone, first_turn=not turns) if bibliography is None else (None, False)
         own = rephrase_idioms(self.glossary.expand(normalised.text)[0]) if turns else ""
         return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own, about,
                        self.names_nothing_else(standalone))
@@ -273,15 +273,27 @@ class Triage:
         words = [w for w in re.findall(r"[a-z]+", question.lower()) if len(w) >= 3]
         return all(self.is_corpus_word(w) or w in self.common for w in words)
 
-    def subject_of(self, question: str) -> tuple[str | None, bool]:
+    def subject_of(self, question: str, first_turn: bool = False) -> tuple[str | None, bool]:
         """What the question is about when the corpus never names it ("what is asthma", "is pns contagious",
-        "does stress cause it"), and whether that is a cause or spread of the condition (on topic though unnamed)."""
+        "does stress cause it"), and whether that is a cause or spread of the condition (on topic though unnamed).
+        On a `first_turn` "is it contagious" is judged as "is pns contagious" (nothing earlier for "it" to name)."""
         subject = unknown_subject(question, self.vocabulary, self.english)
         if subject is not None:
             return subject, False
         claim = unknown_claim(question, self.claim_vocabulary, self.english, self.generic, self.evidence,
-                             self.family_of, self.common)
+                             self.property_family, self.common, first_turn=first_turn)
         return claim if claim is not None else (None, False)
+
+    def property_family(self, word: str) -> tuple[str, ...]:
+        """The article's words in `word`'s family that it says of something other than the diseases PNS is
+        mistaken for ("permanent": "lasting", "dangerous": "harmful"; not "contagious": "infectious").
+
+        Why wider than `family_of` (words of sentences naming the condition): a property the article words
+        otherwise is often said in a sentence about the patients or the symptoms ("may result in lasting
+        impairment"), and a claim refused although the article answers it in other words is the worse error."""
+        if self.evidence is None:
+            return ()
+        return tuple(w for w in self._near(word) if self.evidence.predicated(w))
 
     def _normalised_turns(self, history: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
         return [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}

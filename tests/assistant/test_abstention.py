@@ -160,6 +160,33 @@ def test_unknown_claim(question: str, claim: tuple[str, bool] | None) -> None:
     assert unknown_claim(question, CLAIM_VOCAB, CLAIM_ENGLISH, common=frozenset({"get"})) == claim
 
 
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("is it painful", ("painful", True)),  # nothing earlier: "it" is the condition, judged as "is pns painful"
+        ("is pns painful", ("painful", False)),  # named: on topic by its own words
+        ("is this rare", None),
+        ("is it possible to catch", None),
+        ("is it raining", None),  # a progressive verb, not a property: left to the other checks (out of scope)
+    ],
+)
+def test_a_first_turn_pronoun_is_the_condition(question: str, claim: tuple[str, bool] | None) -> None:
+    assert unknown_claim(question, CLAIM_VOCAB, CLAIM_ENGLISH, common=frozenset({"get"}), first_turn=True) == claim
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("is it always from cancer", None),  # an adverb, not a way of spreading: the article may answer it
+        ("is it mostly by smoking", None),
+        ("is it passed by kissing", ("passed", True)),  # a participle: a way of spreading the corpus never names
+    ],
+)
+def test_the_passive_spread_ask_needs_a_participle(question: str, claim: tuple[str, bool] | None) -> None:
+    english = CLAIM_ENGLISH | {"always", "mostly", "passed", "kissing"}
+    assert unknown_claim(question, CLAIM_VOCAB, english, common=frozenset({"get"})) == claim
+
+
 # Synthetic sentences (not corpus content) for the article-aware claim checks (assistant/claim_evidence.py).
 CLAIM_EVIDENCE = ClaimEvidence("Irregular blood sugar levels are a sign. Some people may be genetically predisposed to "
                                "developing paraneoplastic syndromes. Symptoms overlap with many other autoimmune and "
@@ -185,6 +212,7 @@ def scripted_family(word: str) -> tuple[str, ...]:
         ("does caffeine make pns worse", ("caffeine", True)),
         ("does smoking make pns worse", None),
         ("is pns infectious", ("infectious", False)),  # only the other diseases are
+        ("is pns an infectious disease", None),  # a kind of disease it is mistaken for: the article says it is not
         ("is pns an std", ("std", False)),  # an abbreviation the corpus never uses
         ("is pns a form of std", ("std", False)),
         ("is pns bad", None),  # an everyday word, not an abbreviation
@@ -235,3 +263,20 @@ def test_an_unstated_figure_about_the_condition_is_not_found_not_out_of_scope(wa
     assert answer.status == "not_found", answer.flags
     # a figure about something else the question names stays out of scope
     assert warm_assistant.ask("my kitten ate a lily, how much is toxic").status == "out_of_scope"
+
+
+@pytest.mark.parametrize(("named", "pronoun", "status"), [
+    ("is pns contagious", "is it contagious", "not_found"),  # the article never says
+    ("is pns permanent", "is it permanent", "answered"),  # "lasting impairment", "lifelong management"
+    ("is pns painful", "is it painful", "answered"),  # joint, shoulder, neck and hip pain
+    ("is pns an infection", "is it an infection", "answered"),  # "other infections can mimic" it
+])
+def test_a_first_turn_pronoun_gets_the_status_the_named_condition_gets(warm_assistant, named, pronoun, status) -> None:
+    for question in (named, pronoun):
+        answer = warm_assistant.ask(question)
+        assert answer.status == status, (question, answer.status, answer.flags)
+
+
+def test_an_adverb_before_from_is_no_way_of_spreading(warm_assistant) -> None:
+    answer = warm_assistant.ask("is it always from lung cancer")
+    assert answer.status == "answered", answer.flags

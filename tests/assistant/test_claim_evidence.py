@@ -34,6 +34,19 @@ def test_a_compound_of_a_word_used_of_the_condition_is_predicated() -> None:
     assert not evidence.predicated("infectious")
 
 
+def test_a_cause_named_in_the_subjects_own_words_is_one_the_article_speaks_to() -> None:
+    evidence = ClaimEvidence(SYNTHETIC + " These syndromes are not caused by the cancer cells themselves.")
+    assert evidence.speaks_to_cause(["cancer", "spreading", "brain"])  # the cancer: the article says what it does
+    assert not evidence.speaks_to_cause(["cell", "phones"])  # 'cells' stands there, but is not the subject's word
+    assert not evidence.speaks_to_cause(["blood", "sugar"])  # in the article, never as a cause of the condition
+
+
+def test_a_kind_of_disease_in_an_other_list_is_what_the_condition_is_mistaken_for() -> None:
+    evidence = ClaimEvidence(SYNTHETIC)
+    assert evidence.contrasted("infectious") and evidence.contrasted("diseases")
+    assert not evidence.contrasted("genetic") and not evidence.contrasted("sugar")
+
+
 def test_words_of_sentences_naming_the_condition_exclude_the_contrasted_ones() -> None:
     evidence = ClaimEvidence(SYNTHETIC)
     assert "genetically" in evidence.condition_words
