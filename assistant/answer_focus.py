@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from assistant.sentences import content_terms
+from assistant.word_forms import same_family
 
 # Words that ask how to phrase the answer, not what about: after the subject is removed, a question made only of
 # these asks what the subject is. Stems, as content_terms gives them.
@@ -57,11 +58,6 @@ def answer_length(question: str) -> int:
 DISTINCTIVE_WEIGHT = 0.25  # IDF weight (scaled to 1) under which a word ("cancer" 0.18, "symptom" 0.16) names no one point
 
 
-def _same_term(a: str, b: str) -> bool:
-    """Stems of one word family ('treat' / 'treatment'): equal, or one starts the other (4 letters at least)."""
-    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
-
-
 def names_distinctive(q_terms: set[str], terms: set[str], weights: dict[str, float]) -> bool:
     """Does a sentence share a question word that is not common across the corpus?
 
@@ -70,7 +66,7 @@ def names_distinctive(q_terms: set[str], terms: set[str], weights: dict[str, flo
     common words ("cancer") and were off-topic by hand in 9 of 11 cases on the audit bank.
     """
     strong = {q for q in q_terms if weights.get(q, 1.0) >= DISTINCTIVE_WEIGHT}
-    return any(_same_term(q, t) for q in strong for t in terms)
+    return any(same_family(q, t) for q in strong for t in terms)
 
 
 def demonstrative_phrases(text: str) -> list[tuple[int, set[str]]]:

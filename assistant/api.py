@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from assistant.triage import Triage
     from corpus.corpus import Corpus, CorpusView
     from foundation.settings import Settings
+    from index.numpy_encoder import Embedder
 
 
 class Assistant:
@@ -87,6 +88,7 @@ class Assistant:
         self._corpus = corpus
         self._parts: Parts | None = None
         self._triage: Triage | None = None
+        self._embedder: Embedder | None = None
         self._lock = threading.RLock()
         self.last_answer: Answer | None = None
 
@@ -121,11 +123,27 @@ class Assistant:
             if self._triage is None:
                 from assistant.triage import Triage
 
-                self._triage = Triage.from_corpus(self.corpus)
+                self._triage = Triage.from_corpus(self.corpus, cache_dir=self.settings.home / "cache")
                 if self.settings.index.embedding_model == (self._triage.emergency_model.embedding_model
                                                            if self._triage.emergency_model else None):
                     self._triage.word_vectors = partial(word_vectors, self.settings)
+                    self._triage.embed = self.embedder().embed_queries
             return self._triage
+
+    def embedder(self) -> "Embedder":
+        """The question and sentence embedder, one loaded model for the index and the triage's word families.
+
+        Why here: triage runs before the index is opened (a refused question never opens it), yet its yes/no
+        word families need the same sentence model; a second copy of the weights cost a cold `pns ask` ~0.3 s.
+        An injected index (eval, tests) shares its own. Construction is cheap; the weights load on first use.
+        """
+        with self._lock:
+            if self._embedder is None:
+                from index.numpy_encoder import NumpyEmbedding
+
+                injected = getattr(self._injected_index, "embedder", None)  # an injected index's own model
+                self._embedder = injected or NumpyEmbedding(self.settings.index.embedding_model)
+            return self._embedder
 
     def parts(self) -> "Parts":
         """The loaded parts of the live index (index, retriever, sentence bank, citation resolver), opening it if needed.
@@ -142,7 +160,8 @@ class Assistant:
             if parts is not None:  # a rebuild may follow `pns corpus add`: read the files again
                 self._corpus = self._injected_corpus
                 self._triage = None
-            self._parts = load_parts(self.settings, self._injected_index, self.corpus, self._injected_resolver)
+            self._parts = load_parts(self.settings, self._injected_index, self.corpus, self._injected_resolver,
+                                     self.embedder() if self._injected_index is None else None)
             return self._parts
 
     def _forget_index(self) -> None:

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 
-import Stemmer
-
+from assistant.word_forms import stem
 from corpus.vocabulary import article_words
 
 # A word the asked word's vector is at least this close to is one of its family (MiniLM cosine, single words;
@@ -38,16 +36,6 @@ _NAMES_CONDITION = re.compile(r"\b(?:paraneoplastic|these syndromes)\b")
 _SAYS_CAUSE = re.compile(r"\bcaus")
 
 Embed = Callable[[Sequence[str]], Sequence[Sequence[float]]]
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
-
-
-def stem(word: str) -> str:
-    """The Snowball stem of a lower-case word."""
-    return _stemmer().stemWord(word.lower())
 
 
 class ClaimEvidence:

@@ -11,16 +11,13 @@ from typing import TYPE_CHECKING
 
 from assistant.lay_terms import medical_terms
 from assistant.sentences import content_terms
+from assistant.word_forms import same_family
 
 if TYPE_CHECKING:
     from assistant.compose import Scored
     from assistant.enriched import EnrichedUnits
 
 LABEL = re.compile(r"^([^:]{2,40}):\s")  # a bullet's label: "Skin Changes: Rashes, ..."
-
-
-def _same_term(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
 LEAD_WORDS = 2  # a bullet's opening words after its label name what it is about ('Joint pain', 'Trousseau syndrome')
@@ -51,10 +48,10 @@ def label_focus(chosen: list["Scored"], query: str, enriched: "EnrichedUnits",
         heading = content_terms(" ".join(s.sentence.chunk.section_path[-1:]))
         words = {t for t in content_terms(label.group(1)) if t not in heading and weights.get(t, 1.0) >= LABEL_MIN_WEIGHT} \
             if label else set()
-        named = any(_same_term(q, t) for q in terms for t in words)
+        named = any(same_family(q, t) for q in terms for t in words)
         lead = " ".join((item.unit.text[label.end():] if label else "").split()[:LEAD_WORDS])  # 'Joint pain'
         asked = {q for q in terms - heading for t in content_terms(lead)
-                 if weights.get(q, 1.0) >= LABEL_MIN_WEIGHT and _same_term(q, t)}
+                 if weights.get(q, 1.0) >= LABEL_MIN_WEIGHT and same_family(q, t)}
         lists.setdefault((members[0].unit.section_id, members[0].unit.index), []).append((s, named, asked))
     drop: set[int] = set()
     for entries in lists.values():

@@ -24,6 +24,7 @@ import unicodedata
 from rapidfuzz import fuzz, process
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 # Languages py3langid may answer with (restricting it avoids rare look-alikes such as Pidgin or Frisian).
 LANGUAGE_NAMES: dict[str, str] = {
@@ -88,15 +89,18 @@ class LanguageDetector:
     """Decides whether a question is English; loads py3langid's model on first need (about a second)."""
 
     def __init__(self, english_words: Iterable[str], neutral_words: Iterable[str] = (),
-                 languages: Iterable[str] = tuple(LANGUAGE_NAMES), name_words: Iterable[str] = ()) -> None:
+                 languages: Iterable[str] = tuple(LANGUAGE_NAMES), name_words: Iterable[str] = (),
+                 model_cache: Path | None = None) -> None:
         """`english_words` say English; `neutral_words` (corpus names and terms: 'pns', 'varki', 'lambert',
         'paraneoplastic') are the same in any language and are not counted either way; `name_words` (the
         bibliography's surnames: 'jayarangaiah') are neutral misspelt too ('jayarangia'), since people
-        rarely spell a foreign surname right."""
+        rarely spell a foreign surname right. `model_cache` is where py3langid's model is kept unpacked
+        (assistant/language_model.py); without it the packaged file is decompressed on every load."""
         self._known = frozenset(w.lower() for w in english_words)
         self._neutral = frozenset(w.lower() for w in neutral_words)
         self._names = sorted({w.lower() for w in name_words if len(w) >= NAME_TYPO_MIN})
         self._languages = list(languages)
+        self._model_cache = model_cache
         self._identifier: object | None = None
         self._lock = threading.Lock()
 
@@ -107,11 +111,9 @@ class LanguageDetector:
     def _load(self):  # -> py3langid.langid.LanguageIdentifier
         with self._lock:
             if self._identifier is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+                from assistant.language_model import load_identifier
 
-                identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-                identifier.set_languages(self._languages)
-                self._identifier = identifier
+                self._identifier = load_identifier(self._languages, self._model_cache)
             return self._identifier
 
     def english_share(self, text: str) -> float:

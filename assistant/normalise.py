@@ -50,7 +50,12 @@ SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't", "u": "you", "ur": "
                              # a hurried follow-up ("n how r they found", "wat do u do for em") must reach the
                              # follow-up rewrite as words: "em" is its pronoun "them" (a leading "n": _LEADING_N)
                              "em": "them", "tho": "though", "wut": "what", "wot": "what", "hw": "how",
-                             "wats": "what's", "da": "the", "dat": "that", "y": "why", "1s": "ones"}
+                             "wats": "what's", "da": "the", "dat": "that", "y": "why", "1s": "ones",
+                             # an emergency typed in a hurry ("took all her meds 2day", "hlp m8 cnt breathe"): the
+                             # safety rules read days and people as words
+                             "2day": "today", "2nite": "tonight", "2night": "tonight", "tmrw": "tomorrow",
+                             "2moro": "tomorrow", "hlp": "help", "m8": "mate", "bf": "boyfriend", "gf": "girlfriend",
+                             "jus": "just"}
 # Shorthand that typed in capitals is an abbreviation or a letter instead ("EM", "N", "DA", "Y").
 _LOWER_ONLY = frozenset({"em", "da", "y"})
 # "n how r they found": a follow-up's opening "n" is its connective "and" ("rock n roll" keeps its "n").

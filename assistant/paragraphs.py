@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from assistant.compose import FRAMING, Scored
+from assistant.word_forms import same_family
 
 if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnit, EnrichedUnits
@@ -48,11 +49,6 @@ def paragraph_of(item: "EnrichedUnit", enriched: "EnrichedUnits", article_text: 
     return enriched.units[lo : hi + 1]
 
 
-def _same_term(a: str, b: str) -> bool:
-    """Stems of one word family ('treat' / 'treatment', 'diagnos' / 'diagnosi'): equal, or one starts the other."""
-    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
-
-
 def relatedness(q_terms: set[str], scored: list[Scored], bank: "SentenceBank", full_vec: Any = None,
                 share: float = RELATED_SHARE) -> Related:
     """A test: does a sentence turn the thought before it ("However, others ..."), share a content word with the
@@ -68,7 +64,7 @@ def relatedness(q_terms: set[str], scored: list[Scored], bank: "SentenceBank", f
         if FRAMING.match(s.sentence.text):
             return False  # "This article comprehensively examines ...": about the article, not a point continued
         terms = bank.terms(s.sentence.chunk.id)[s.sentence.index]
-        if any(_same_term(a, b) for a in q_terms for b in terms):
+        if any(same_family(a, b) for a in q_terms for b in terms):
             return True
         similarity = s.full_similarity if q is None else float(bank.vectors(s.sentence.chunk.id)[s.sentence.index] @ q)
         return best > 0 and similarity >= share * best

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from assistant.sentences import SentenceBank
     from assistant.retrieval import Retriever, SearchBackend
     from corpus.corpus import Corpus
+    from index.numpy_encoder import Embedder
     from foundation.settings import AnswerSettings
     from foundation.settings import Settings
 
@@ -55,17 +56,19 @@ class Parts:
 
 
 def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Corpus",
-               resolver: "CitationResolver | None" = None) -> Parts:
-    """Open the live index (unless one is given) and derive everything answering reads from it and the corpus."""
+               resolver: "CitationResolver | None" = None, embedder: "Embedder | None" = None) -> Parts:
+    """Open the live index (unless one is given) and derive everything answering reads from it and the corpus;
+    `embedder` is the caller's loaded sentence model, shared with the index it opens (index.store.open_index)."""
     from assistant.abstention import vocabulary
     from assistant.citations import CitationResolver
+    from assistant.sentence_vectors import load_article_sentences
     from assistant.sentences import SentenceBank, term_weights
     from assistant.retrieval import Retriever
 
     if index is None:
         from index.store import open_index
 
-        index = open_index(settings)
+        index = open_index(settings, embedder)
     resolver = resolver or CitationResolver.from_corpus(corpus)
     enriched, ranker = load_enrichment_parts(settings, corpus, index)
     if enriched is not None and settings.answer.sentence_links:
@@ -77,10 +80,14 @@ def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Cor
     extra = None
     if enriched is not None and settings.answer.enriched_retrieval:
         extra = lambda vector, k: enriched.rank_chunks(chunks, vector, k)  # noqa: E731
+    bank = SentenceBank(index.embed_passages, term_weights(chunks), second_signal(settings, corpus),
+                        settings.answer.second_weight)
+    model = index.pointer.get("embedding_model")
+    if model:  # kept per model and encoder (the numpy one, or an injected build model: their vectors differ slightly)
+        load_article_sentences(settings, bank, chunks, f"{model}\n{type(getattr(index, 'embedder', None)).__name__}")
     return Parts(
         index=index, retriever=Retriever(index, settings.answer.top_k, extra_ranking=extra),
-        bank=SentenceBank(index.embed_passages, term_weights(chunks), second_signal(settings, corpus),
-                          settings.answer.second_weight), resolver=resolver, vocab=vocab,
+        bank=bank, resolver=resolver, vocab=vocab,
         author_terms=author_terms(resolver),
         build_hash=index.pointer.get("build_hash"),
         enriched=enriched, ranker=ranker, levers=settings.answer,

@@ -282,6 +282,28 @@ def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, An
     return reply(status, NOT_FOUND_MESSAGE if on_topic else OUT_OF_SCOPE_MESSAGE, flags=flags, **common)
 
 
+def figure_free_reply(settings: "Settings", parts: "Parts", understood: Any, answerer: "Answerer", flags: list[str],
+                      followup: "FollowUp | None") -> Answer | None:
+    """The parts that ask for no figure, answered, with a line naming the figure the article does not give
+    (multi_part.figure_free_parts); None when the question has no such parts or they are not supported either."""
+    from assistant.multi_part import figure_free_parts, figures_not_given
+
+    split = figure_free_parts(understood.query)
+    if split is None:
+        return None
+    rest, figures = split
+    evidence = gather(parts, understood.standalone, parts.with_author_topics(rest), followup=followup)
+    if not gate(settings, evidence).supported or not evidence.composition.quotes:
+        return None
+    draft = answerer.draft(evidence)
+    if not draft.citations:
+        return None
+    common: dict[str, Any] = {"standalone": understood.standalone, **shown_contexts(evidence)}
+    return reply("answered", f"{figures_not_given(figures)}\n\n{draft.body}", citations=draft.citations,
+                 flags=flags + draft.flags + ["multi-part: the parts asking for no figure answered"],
+                 answerer=answerer.name, **common)
+
+
 def drafted_reply(answerer: "Answerer", evidence: Evidence, flags: list[str], common: dict[str, Any]) -> Answer:
     """The answerer's draft as the answer; not_found when it could support nothing."""
     from assistant.safety import NOT_FOUND_MESSAGE
@@ -324,6 +346,10 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
                    unaddressed=unaddressed)
     flags = (triaged.flags() if triaged is not None else []) + [f"support: {r}" for r in support.reasons]
     common: dict[str, Any] = {"standalone": understood.standalone, **shown_contexts(evidence)}
+    if not support.supported and support.figure_only and not understood.personal:
+        partial = figure_free_reply(settings, parts, understood, answerer, flags, followup)
+        if partial is not None:
+            return partial
     if understood.personal and not off_subject_finding(understood, evidence, support.supported, bool(unaddressed)):
         return personal_advice_reply(evidence, support.supported, [f"safety: {understood.verdict.rule}", *flags], common)
     if not support.supported or not evidence.composition.quotes:

@@ -27,7 +27,9 @@ import re
 # the event is placed in the past (beyond assistant/safety.py's _PAST, which reads only the comma-bounded clause)
 _PAST = re.compile(
     r"\b(?:(?<!\bat )once\b(?! (?:he|she|i|they|we|you|it)\b)|when (?:i|he|she|they|we) (?:was|were) (?:a |still |first )?"
-    r"(?:teenager|teen|child|kid|young|younger|little|small|baby|diagnosed|at school|in (?:school|college|university))|"
+    r"(?:teenager|teen|child|kid|young|younger|little|small|baby|diagnosed|at school|in (?:school|college|university)|"
+    # an age dates the event: "when i was 22", "when she was about 30", "when he was 8 years old"
+    r"(?:about |around |only |just )?\d{1,2}(?: years? old)?(?![.\d]| ?(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|days?|weeks?|degrees?|%)))|"
     r"(?:that|this|it) was (?:\w+ ){0,3}ago|back then|during (?:the |his |her |my )?(?:surgery|operation|procedure|war)|"
     r"in (?:his|her|my|their|our) (?:teens|twenties|thirties|forties|fifties|youth)|before (?:his|her|my|their|the) (?:\w+ )?diagnosis|"
     r"years? (?:back|before|earlier)|"
@@ -60,7 +62,9 @@ _ANIMAL = re.compile(
     r"snake|lizard|gecko|iguana|canary|cockatiel|pigeon|donkey|pig|piglet|foal|chinchilla)s?\b")
 _THING = re.compile(
     r"\b(?:my|our|the|his|her|their|this|a)\s+(?:\w+\s+)?(?:phone|laptop|computer|tablet|wifi|internet|router|meter|monitor|pump|"
-    r"printer|app|website|site|car|battery|machine|screen|device|watch|smartwatch|fridge|alarm|tv|kindle)s?\b")
+    r"printer|app|website|site|car|battery|machine|screen|device|watch|smartwatch|fridge|alarm|tv|kindle|"
+    # money told in a body's words: "our savings are bleeding out", "my budget is dying"
+    r"savings|money|cash|budget|finances|funds|pension|wallet|bank account)s?\b")
 _PREPOSITION = re.compile(r"\b(?:by|with|from|in|on|off|into|under|near|of|at|to|for|over)\s*$")
 _PERSON_WORD = re.compile(
     r"\b(?:i|i'm|im|me|my|he|he's|hes|him|his|she|she's|shes|her|they|we|someone|somebody|mum|mom|mother|dad|father|"
@@ -68,22 +72,28 @@ _PERSON_WORD = re.compile(
     r"granddad|uncle|aunt|auntie|boyfriend|girlfriend|toddler|neighbou?r|man|woman|guy|lady|boy|girl|person|patient)\b")
 # idioms that contain an emergency rule's words
 _IDIOM = re.compile(
-    r"\b(?:dying (?:to|for)\b|dying of (?:boredom|embarrassment|laughter|curiosity|shame|thirst|hunger|heat)\b|"
+    r"\b(?:dying (?:to|2|for)\b|dying of (?:boredom|embarrassment|laughter|curiosity|shame|thirst|hunger|heat)\b|"
     r"(?:nearly|almost) (?:had|have|gave \w+) (?:a )?(?:heart attack|stroke|fit|seizure|coronary)|"
     r"(?:this|the|that|it|all) (?:\w+ ){0,2}(?:is|are|was) (?:choking|suffocating|drowning) me\b|"
     r"chok(?:ing|ed) on (?:all )?(?:the|this|that|those|these|so much) (?:\w+ )?(?:jargon|words|information|info|paperwork|forms|news|terms|details)|blue (?:about|since|because|over|after)\b|"
     r"breathe a sigh|blacked out (?:the|that|my|those|most of) (?:memory|memories|whole|day|evening|night|part)|"
     r"(?:blacked|blanked) out\b[^.?!]{0,40}\b(?:from|of) (?:(?:my|his|her|their|our) )?(?:memory|mind)|"
-    r"(?:collapsed|passed out|crashed) (?:on|onto|into|in) (?:the|my|a) (?:sofa|couch|bed|chair|armchair)|"
+    # flopping onto a sofa is rest, unless a sign follows ("collapsed on the couch and isn't breathing")
+    r"(?:collapsed|passed out|crashed) (?:on|onto|into|in) (?:the|my|a) (?:sofa|couch|bed|chair|armchair)"
+    r"(?![^.?!]{0,40}\b(?:not|isn't|isnt|is not|won't|wont|can't|cant|cannot)\s+(?:breathing|breathe|responding|respond|waking|wake|moving|answering))|"
     r"(?:responding|respond|answering|answer) to (?:my |his |her |our |their )?(?:texts?|messages?|calls?|emails?|button\w*|the door)|"
-    r"moving forward|wake up early|choked (?:during|on (?:his|her|my|their) words|up)\b)")
+    # an emotion as the cause: "went floppy with relief", "collapsed with laughter"
+    r"(?:collapsed|fainted|went (?:weak|floppy|limp)|keeled over)\b[^.?!]{0,15}\b(?:with|from) (?:relief|laughter|laughing|joy|embarrassment)\b|"
+    r"moving forward|wake up early|choked (?:during|on (?:his|her|my|their) words|up)\b|"
+    # 'fitting' with an object is the verb to fit ("fitting a new kitchen", "fitting the carpet"), never a seizure
+    r"\bfitting (?:a|an|new|some|the(?! (?:whole|entire|last|past|same|first|second|time|night|day|morning|evening)\b))\b)")
 # a long-standing, mild or occasional complaint; only for signs that can be one (chest pain), never for a seizure,
 # collapse or overdose ("seizing on and off for half an hour" is an emergency)
 CHRONIC_RULES = frozenset({"chest_pain"})
 _CHRONIC = re.compile(
     r"\b(?:occasional(?:ly)?|mild|sometimes|now and then|on and off|every so often|when (?:i'm |i am |he's |he is |she's |she is )?"
     r"(?:anxious|stressed|exercis\w*|climbing)|when (?:he|she|i) exercises|after meals|for (?:months|years))\b")
-_NOW = re.compile(r"\b(?:right now|just|now|currently|at the moment|again|today|tonight|still|this (?:morning|evening|afternoon))\b")
+_NOW = re.compile(r"\b(?:right now|rn|just|now|currently|at the moment|again|today|tonight|still|this (?:morning|evening|afternoon))\b")
 
 
 # the asker's own words around an animal's or a thing's trouble ("what do i do", "help me", "i am scared"): they name a

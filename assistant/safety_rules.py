@@ -246,6 +246,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:swallowed|drank|drunk|ate|eaten|took|taken|has had)\b[^.?!]{0,25}\b(?:poison|bleach|weed ?killer|antifreeze|drain cleaner|"
          r"button batter(?:y|ies)|lighter fluid|paraffin|slug pellets)\b|"
          r"\b(?:took|taken|swallowed)\b[^.?!]{0,15}\b(?:whole|entire) (?:\w+ ){0,2}(?:supply|prescription|stash|packet|pack)\b|"
+         # every tablet at once: "swallowed every pill in her dosette box", "took every one of his tablets"
+         r"\b(?:took|taken|swallowed)\b[^.?!]{0,10}\bevery (?:single )?(?:one of (?:my|his|her|their|the) )?(?:pills?|tablets?|capsules?|meds)\b|"
          r"\b(?:overdid it|too much) (?:on|of) (?:heroin|fentanyl|methadone|morphine|oxy\w*|drugs|pills|insulin|ketamine|ghb)\b", guard=True),
     Rule("unconscious", "emergency",
          r"\bfound\b[^.?!]{0,25}\b(?:unconscious|unresponsive|not breathing|collapsed|lifeless)\b|"

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.word_forms import same_family
 from corpus.sentence_split import BULLET, nonblank_lines, sentence_pieces, trim_span
 from index.models import Chunk
 
@@ -115,22 +116,36 @@ class SentenceBank:
         """Unit vectors for arbitrary texts with the same model (the generative support check uses it)."""
         return self._embed(list(texts)) if texts else []
 
+    def missing(self, chunks: Sequence[Chunk]) -> list[Chunk]:
+        """The chunks (each once, in order) whose sentences are not cached yet."""
+        return [c for c in dict((c.id, c) for c in chunks).values() if c.id not in self._vectors]
+
+    @staticmethod
+    def embedding_texts(chunks: Sequence[Chunk]) -> list[str]:
+        """What is embedded for the chunks' sentences, in order: each sentence under its section heading."""
+        texts: list[str] = []
+        for c in chunks:
+            heading = c.section_path[-1] if c.section_path else ""
+            texts.extend(f"{heading}: {BULLET.sub('', s.text)}" if heading else s.text for s in split_sentences(c))
+        return texts
+
     def ensure(self, chunks: Sequence[Chunk]) -> None:
         """Split and embed the chunks not cached yet, in one batch."""
         import numpy as np
 
-        missing = [c for c in dict((c.id, c) for c in chunks).values() if c.id not in self._vectors]
+        missing = self.missing(chunks)
         if not missing:
             return
-        split = {c.id: split_sentences(c) for c in missing}
-        texts: list[str] = []
-        for c in missing:
-            heading = c.section_path[-1] if c.section_path else ""
-            texts.extend(f"{heading}: {BULLET.sub('', s.text)}" if heading else s.text for s in split[c.id])
-        vectors = np.asarray(self._embed(texts), dtype=np.float32) if texts else np.zeros((0, 0), dtype=np.float32)
+        texts = self.embedding_texts(missing)
+        self.keep(missing, np.asarray(self._embed(texts), dtype=np.float32) if texts else np.zeros((0, 0), dtype=np.float32))
+
+    def keep(self, chunks: Sequence[Chunk], vectors: Any) -> None:
+        """Cache the chunks' sentences (distinct chunks, as `missing` gives them) with their vectors, rows in
+        `embedding_texts` order: embedded now, or read from disk (assistant/sentence_vectors.py)."""
+        split = {c.id: split_sentences(c) for c in chunks}
         with self._lock:
             offset = 0
-            for c in missing:
+            for c in chunks:
                 n = len(split[c.id])
                 self._sentences[c.id] = split[c.id]
                 self._vectors[c.id] = vectors[offset : offset + n]
@@ -164,6 +179,4 @@ def _matches(term: str, terms: set[str]) -> bool:
     'treat' and 'treatment' apart; a prefix of at least STEM_PREFIX characters joins them."""
     if term in terms:
         return True
-    if len(term) < STEM_PREFIX:
-        return False
-    return any(len(t) >= STEM_PREFIX and (t.startswith(term) or term.startswith(t)) for t in terms)
+    return len(term) >= STEM_PREFIX and any(same_family(term, t, STEM_PREFIX) for t in terms)

@@ -126,10 +126,12 @@ class Speller:
 
 
 def _plausible(typed: str, word: str, distance: int) -> bool:
-    """Short words only by a swap of letters; two edits only with the first and last letters kept."""
+    """Short words only by a swap of letters; two edits only with the first and last letters kept, a silent final
+    e left off counting as kept ('unrespondsiv' is 'unresponsive': people spell by sound and drop the e)."""
     if len(typed) <= SHORT_WORD:
         return sorted(typed) == sorted(word)
-    return distance < 2 or (typed[0] == word[0] and typed[-1] == word[-1])
+    last_kept = typed[-1] == word[-1] or (word[-1] == "e" and typed[-1] == word[-2])
+    return distance < 2 or (typed[0] == word[0] and last_kept)
 
 
 def _is_protected(word: str, text: str, start: int) -> bool:

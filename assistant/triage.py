@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.abstention import unknown_claim, unknown_subject
@@ -29,6 +30,7 @@ from assistant.members import group_members, widen_member
 from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
 from assistant.safety import Verdict, classify, rule_words
 from assistant.spelling import Speller, corpus_word_counts, english_word_ranking
+from assistant.word_forms import in_vocabulary
 
 from index.lexical import is_stopword
 
@@ -130,6 +132,9 @@ class Triage:
         self.emergency_model: EmergencyModel | None = None
         self.advice_model: EmergencyModel | None = None  # the learned personal-advice check (assistant/advice_model.py)
         self._embedder: Any = None  # the classifier's own encoder, only for an index built with another model
+        # The pipeline's question embedder when its model is the learned checks' (set by the Assistant, which holds
+        # it): the word families then load no second copy of the sentence model.
+        self.embed: Embed | None = None
         self.evidence: ClaimEvidence | None = None  # the article's sentences as stems (assistant/claim_evidence.py)
         # Words a yes/no claim is checked against: the corpus's, the names and the glossary's abbreviations that
         # may be typed in lower case ("PET" is a scan, "pets" are animals).
@@ -140,8 +145,10 @@ class Triage:
         self.word_vectors: Callable[[Sequence[str], Embed], Any] | None = None
 
     @classmethod
-    def from_corpus(cls, corpus: "Corpus", english: frozenset[str] | None = None) -> "Triage":
-        """Build the glossary, speller and language detector from the corpus vocabulary (milliseconds)."""
+    def from_corpus(cls, corpus: "Corpus", english: frozenset[str] | None = None,
+                    cache_dir: Path | None = None) -> "Triage":
+        """Build the glossary, speller and language detector from the corpus vocabulary (milliseconds);
+        `cache_dir` (under HOME) keeps the language model unpacked for the next process."""
         glossary = Glossary.from_corpus(corpus)
         texts = [corpus.article.text, *reference_texts(corpus.references),
                  *(e.long for e in glossary.entries.values())]
@@ -152,7 +159,7 @@ class Triage:
         names = proper_names(" ".join([corpus.article.text, *reference_texts(corpus.references)]), common)
         neutral = (frozenset(corpus_word_counts(texts)) - english) | glossary.terms() | names
         surnames = {a.split(",")[0].lower() for r in corpus.references for a in r.authors if "," in a}
-        detector = LanguageDetector(english | frozenset(CONTRACTIONS), neutral, name_words=surnames)
+        detector = LanguageDetector(english | frozenset(CONTRACTIONS), neutral, name_words=surnames, model_cache=cache_dir)
         bibliography = BibliographyQuestions(corpus.references, corpus.links, corpus.article.sections,
                                              common)
         meta = corpus.article.metadata
@@ -174,20 +181,16 @@ class Triage:
         family = self._word_family()
         return family.of(word) if family is not None else ()
 
-    def _in_corpus(self, word: str) -> bool:
-        """The corpus uses the word, an inflection of it ("change": "changes") or a longer word it clips ("chemo")."""
-        forms = {word, word + "s", word + "es", word[:-1] if word.endswith("s") else word}
-        return bool(forms & self.claim_vocabulary) or any(v.startswith(word) for v in self.claim_vocabulary)
-
     def _near(self, word: str, threshold: float | None = None) -> tuple[str, ...]:
         family = self._word_family()
         return family.near(word, threshold) if family is not None else ()
 
     def _word_family(self) -> WordFamily | None:
-        """Built on first use with the learned checks' sentence model; none without that model or the article."""
+        """Built on first use with the learned checks' sentence model (the pipeline's embedder when it is that
+        model, `embed`); none without that model or the article."""
         if self._family is None and self.evidence is not None and self.emergency_model is not None \
                 and self.emergency_model.embedding_model:
-            embed = self._own_embedder(self.emergency_model.embedding_model)
+            embed = self.embed or self._own_embedder(self.emergency_model.embedding_model)
             stored = self.word_vectors
             self._family = WordFamily(self.evidence, embed,
                                       stored=(lambda words: stored(words, embed)) if stored is not None else None)
@@ -207,7 +210,7 @@ class Triage:
         if not _YES_NO.match(question) or self.evidence is None:
             return query
         for word in sorted(set(re.findall(r"[a-z]+", question.lower()))):
-            if len(word) >= 4 and not self._in_corpus(word) and not is_stopword(word) \
+            if len(word) >= 4 and not in_vocabulary(word, self.claim_vocabulary) and not is_stopword(word) \
                     and not (word in self.english and self.evidence.uses_stem(word)):
                 # the closest only (more pull in other sentences); an everyday word only for a near-synonym
                 family = self._near(word, EVERYDAY_HINT if word in self.common else None)[:1]

@@ -8,13 +8,21 @@
 - `python -X importtime` of `import assistant.cli` (eager, paid by every command) and of a whole
   `pns ask`: seconds per top-level package, so lazy-import fixes can be named, not guessed.
 
-Run: .venv/bin/python -m benchmarks.cold_start [--home DIR] [--runs 3]
+- per question of QUESTIONS (a definition, and two yes/no questions on words the article never uses, whose word
+  families are looked up): wall and CPU seconds (user + system, which a busy shared machine inflates far less
+  than wall time); with `--compare DIR` the same runs of another source tree (e.g. `git archive <rev>` of an
+  earlier commit) interleave with ours, so both sides meet the same load.
+- one untimed `pns ask` first: the first question after a build stores the article's sentence vectors
+  (assistant/sentence_vectors.py); its wall time is reported as `first_after_build_s` when the home was new.
+
+Run: .venv/bin/python -m benchmarks.cold_start [--home DIR] [--runs 3] [--compare DIR] [--no-baseline]
 Writes benchmarks/results/cold_start.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -35,6 +43,7 @@ from benchmarks.measure import (
 
 TARGET_S = 4.0  # issue 12: a cold `pns ask` under 4 s on this 2-core machine
 QUESTION = "What is Trousseau syndrome?"
+QUESTIONS = (QUESTION, "Can you inherit it?", "is pns contagious")
 # Packages that cost seconds to import; any of them in `import assistant.cli` is a lazy-import bug.
 HEAVY = ("torch", "transformers", "sentence_transformers", "chromadb", "llama_index", "gradio", "gradio_client",
          "ragas", "langchain", "langchain_core", "langchain_community", "pandas", "matplotlib", "scipy", "sklearn",
@@ -44,6 +53,36 @@ HEAVY = ("torch", "transformers", "sentence_transformers", "chromadb", "llama_in
 def _stats(walls: list[float]) -> dict[str, Any]:
     return {"runs_s": walls, "median_s": round(statistics.median(walls), 2) if walls else None,
             "min_s": min(walls) if walls else None, "max_s": max(walls) if walls else None}
+
+
+def cpu_timed_run(cmd: list[str], env: dict[str, str], timeout_s: float) -> dict[str, Any]:
+    """`timed_run` plus the child's CPU seconds (user + system)."""
+    before = os.times()
+    run = timed_run(cmd, env, timeout_s)
+    after = os.times()
+    run["cpu_s"] = round((after.children_user - before.children_user) + (after.children_system - before.children_system), 2)
+    return run
+
+
+def per_question(trees: dict[str, str | None], env: dict[str, str], runs: int, timeout_s: float) -> dict[str, Any]:
+    """Cold `pns ask` of each question of QUESTIONS, `runs` times, the trees interleaved (None: this one);
+    wall and CPU medians per tree and question, and whether every run of a question printed the same answer."""
+    pns = pns_command()
+    walls: dict[str, dict[str, list[float]]] = {t: {q: [] for q in QUESTIONS} for t in trees}
+    cpus: dict[str, dict[str, list[float]]] = {t: {q: [] for q in QUESTIONS} for t in trees}
+    answers: dict[str, set[str]] = {q: set() for q in QUESTIONS}
+    for question in QUESTIONS:
+        for _ in range(runs):
+            for name, tree in trees.items():
+                child = dict(env, PYTHONPATH=os.pathsep.join([tree, env.get("PYTHONPATH", "")])) if tree else env
+                run = cpu_timed_run([*pns, "ask", question, "--json"], child, timeout_s)
+                if run["rc"] == 0:
+                    walls[name][question].append(run["wall_s"])
+                    cpus[name][question].append(run["cpu_s"])
+                    answers[question].add(json_or_empty(run["stdout"]).get("answer", ""))
+    return {name: {q: {"wall": _stats(walls[name][q]), "cpu_median_s": _stats(cpus[name][q])["median_s"]}
+                   for q in QUESTIONS} for name in trees} | {
+        "same_answer_every_run": {q: len(a) == 1 for q, a in answers.items()}}
 
 
 def import_profile(code: str, env: dict[str, str], args: list[str] | None = None, timeout_s: float = 120) -> dict[str, Any]:
@@ -77,9 +116,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=120.0, help="per-process limit, seconds")
     parser.add_argument("--out-dir", type=Path, default=None)
+    parser.add_argument("--compare", type=Path, default=None, help="another source tree to time interleaved with ours")
+    parser.add_argument("--baseline", action=argparse.BooleanOptionalAction, default=True,
+                        help="also time the plain llama-index cold query (~11 s a run)")
     args = parser.parse_args(argv)
 
     home, env, tmp = prepared_home(args.home, "pns-cold-")
+    fresh = not (home / "index" / "sentences").is_dir()
+    first = timed_run([*pns_command(), "ask", QUESTION, "--json"], env, args.timeout)  # stores the sentence vectors
 
     pns = pns_command()
     ours, base, helps = [], [], []
@@ -88,13 +132,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         run = timed_run([*pns, "ask", QUESTION, "--json"], env, args.timeout)
         ok = run["rc"] == 0 and json_or_empty(run["stdout"]).get("status") == "answered"
         (ours.append(run["wall_s"]) if ok else failures.append(f"pns ask: rc={run['rc']} {run['stderr'][-300:]}"))
-        run = timed_run([sys.executable, "-c", "import sys; from benchmarks.baseline import cold_query; "
-                         "print(len(cold_query(sys.argv[1], sys.argv[2])))", str(home), QUESTION], env, args.timeout)
-        (base.append(run["wall_s"]) if run["rc"] == 0 and run["stdout"].strip() == "5"
-         else failures.append(f"baseline: rc={run['rc']} {run['stderr'][-300:]}"))
+        if args.baseline:
+            run = timed_run([sys.executable, "-c", "import sys; from benchmarks.baseline import cold_query; "
+                             "print(len(cold_query(sys.argv[1], sys.argv[2])))", str(home), QUESTION], env, args.timeout)
+            (base.append(run["wall_s"]) if run["rc"] == 0 and run["stdout"].strip() == "5"
+             else failures.append(f"baseline: rc={run['rc']} {run['stderr'][-300:]}"))
         run = timed_run([*pns, "--help"], env, args.timeout)
         (helps.append(run["wall_s"]) if run["rc"] == 0 else failures.append(f"pns --help: rc={run['rc']}"))
 
+    trees = {"ours": None, **({"compared": str(args.compare.resolve())} if args.compare else {})}
+    questions = per_question(trees, env, args.runs, args.timeout)
     eager = import_profile("import assistant.cli", env)
     ask_profile = import_profile(
         "import sys; from assistant.cli import main; sys.argv = ['pns', 'ask', sys.argv[1], '--json']\n"
@@ -109,6 +156,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "pns_help": _stats(helps),
         "target_s": TARGET_S,
         "met": bool(ours) and max(ours) < TARGET_S,
+        "first_after_build_s": first["wall_s"] if fresh else None,
+        "questions": questions,
+        "compared_tree": str(args.compare) if args.compare else None,
         "failures": failures,
         "imports_of_assistant_cli": eager,
         "imports_of_pns_ask": ask_profile,

@@ -49,14 +49,15 @@ def _stemmer() -> Any:
 
 
 @lru_cache(maxsize=50_000)
-def _stem(word: str) -> str:
+def stem_word(word: str) -> str:
+    """The Snowball stem of one lower-case word, as BM25 stores it (answering compares words by it too)."""
     return str(_stemmer().stemWord(word))
 
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased, stopword-free, stemmed word tokens (the same for passages and queries)."""
     stop = _stopwords()
-    return [_stem(w) for w in TOKEN_RE.findall(text.lower()) if w not in stop]
+    return [stem_word(w) for w in TOKEN_RE.findall(text.lower()) if w not in stop]
 
 
 class LexicalIndex:

@@ -9,13 +9,13 @@ by the model, its weights' sha256 and the exact texts, so answering only embeds 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from index.vector_cache import read_vectors, store_vectors
+from index.vector_cache import keyed_file
+from index.vector_cache import load_or_embed as load_or_embed_vectors
 
 if TYPE_CHECKING:
     from corpus.models import Article
@@ -48,24 +48,26 @@ def passage_texts(article: "Article") -> list[str]:
     return [t for t in texts if t]
 
 
+def _folder_and_key(settings: "Settings", model: str, weights_sha256: str) -> tuple[Path, str, str]:
+    """Where the vectors live, what they are keyed by (the model and its weights: new weights, new file) and
+    the file-name prefix naming the model; the one keyed cache of index/vector_cache.py."""
+    return settings.index_dir / "second", f"{model}\n{weights_sha256}", f"{model}-"
+
+
 def vectors_file(settings: "Settings", model: str, weights_sha256: str, texts: Sequence[str]) -> Path:
-    digest = hashlib.sha256("\n".join([model, weights_sha256, *texts]).encode()).hexdigest()[:24]
-    return settings.index_dir / "second" / f"{model}-{digest}.npy"
+    folder, key, prefix = _folder_and_key(settings, model, weights_sha256)
+    return keyed_file(folder, key, texts, prefix)
 
 
 def load_or_embed(settings: "Settings", texts: Sequence[str], model_handle: Any, model: str, weights_sha256: str) -> Any:
-    """A (len(texts), dim) float32 array of the passages' unit vectors: from disk when stored, else embedded and stored."""
+    """A (len(texts), dim) float32 array of the passages' unit vectors: from disk when stored, else embedded and
+    stored; None when none are stored and there is no model to embed them."""
     import numpy as np
 
-    path = vectors_file(settings, model, weights_sha256, texts)
-    stored = read_vectors(path, len(texts))
-    if stored is not None:
-        return stored
-    if model_handle is None:
-        return None
-    vectors = np.asarray(model_handle.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
-    store_vectors(path, vectors)
-    return vectors
+    folder, key, prefix = _folder_and_key(settings, model, weights_sha256)
+    embed = None if model_handle is None else \
+        (lambda batch: np.asarray(model_handle.passage(list(batch)), dtype=np.float32).reshape(len(batch), -1))
+    return load_or_embed_vectors(folder, key, texts, embed, prefix)
 
 
 def ensure_for_build(settings: "Settings") -> dict[str, Any]:

@@ -1,8 +1,8 @@
 """Vectors kept on disk beside the index as .npy files, keyed by what they were computed from.
 
-Why one place: the enrichment's question vectors, the article's word vectors and the second embedder's passage
-vectors are all derived data
-that can be recomputed at any time, so a damaged file is embedded again and a read-only home still serves the
+Why one place: the enrichment's question vectors, the article's word vectors, the second embedder's passage
+vectors and the article's sentence vectors (assistant/sentence_vectors.py) are all derived data that can be
+recomputed at any time, so a damaged file is embedded again and a read-only home still serves the
 process from memory; both rules belong to one reader and one writer.
 """
 
@@ -40,21 +40,27 @@ def store_vectors(path: Path, vectors: Any) -> None:
         pass
 
 
-def keyed_file(folder: Path, model: str, texts: Sequence[str]) -> Path:
-    """The file under `folder` for `texts` embedded by `model`: a new model or text list gets a new file."""
+def keyed_file(folder: Path, model: str, texts: Sequence[str], prefix: str = "") -> Path:
+    """The file under `folder` for `texts` embedded by `model`: a new model or text list gets a new file.
+
+    `model` is everything the vectors were computed by (a name, or a name and its weights' checksum on lines of
+    their own); `prefix` starts the file name, so a folder shared by models shows whose file is whose.
+    """
     digest = hashlib.sha256("\n".join([model, *texts]).encode()).hexdigest()[:24]
-    return folder / f"{digest}.npy"
+    return folder / f"{prefix}{digest}.npy"
 
 
-def load_or_embed(folder: Path, model: str, texts: Sequence[str], embed: Callable[[Sequence[str]], Any]) -> Any:
-    """A (len(texts), dim) float32 array: from `folder` when stored, else embedded with `embed` and stored."""
+def load_or_embed(folder: Path, model: str, texts: Sequence[str], embed: Callable[[Sequence[str]], Any] | None,
+                  prefix: str = "") -> Any:
+    """A (len(texts), dim) float32 array: from `folder` when stored, else embedded with `embed` and stored;
+    None when nothing is stored and there is no `embed` (a caller without the model reads only what is kept)."""
     import numpy as np
 
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
-    path = keyed_file(folder, model, texts)
+    path = keyed_file(folder, model, texts, prefix)
     stored = read_vectors(path, len(texts))
-    if stored is not None:
+    if stored is not None or embed is None:
         return stored
     vectors = np.asarray(embed(list(texts)), dtype=np.float32)
     store_vectors(path, vectors)

@@ -233,7 +233,7 @@ def test_the_check_banks_are_never_training_sources() -> None:
     """Check bank 3 (written before the change it measures) joins the other check banks outside training."""
     from benchmarks.emergency_data import CHECK_BANKS, training_rows
 
-    assert {CHECK3, CHECK5, HELDOUT, OOD_CHECK} <= set(CHECK_BANKS)
+    assert {CHECK3, CHECK5, CHECK6, HELDOUT, OOD_CHECK} <= set(CHECK_BANKS)
     trained = {r.text for r in training_rows()}
     for bank in CHECK_BANKS:
         texts = {json.loads(line)["text"] for line in bank.read_text(encoding="utf-8").splitlines()[1:]}
@@ -289,3 +289,30 @@ def test_an_animal_in_distress_is_no_human_emergency(triage, embed, question: st
 )
 def test_a_person_hurt_beside_an_animal_is_still_an_emergency(triage, embed, question: str) -> None:
     assert triage.recheck(triage.triage(question), embed, "all-MiniLM-L6-v2").verdict.category == "emergency"
+
+
+CHECK6 = REPO / "eval" / "data" / "emergency_check6.jsonl"
+# benchmarks/results/emergency_check6.json: 'before' (main at 542a705) missed 2 of 76 (one per part) with 5 false
+# triggers of 76; 'after' (training bank 4, the age/money/'fitting a' framings, the silent final e) missed 1 (blind) with 3;
+# 'after-reveal' (the blind part read at the end; sofa idiom, 'dying 2', emotion as cause fixed) misses none with 1
+CHECK6_MISSES_AT_MOST = 0
+CHECK6_FALSE_AT_MOST = 0.02
+
+
+def test_check_bank_6_recall_and_false_triggers(triage, embed) -> None:
+    """Emergencies in all caps, SMS shorthand, phonetic typos, run-on text, first person, 'rn', UK/US/Indian/Australian
+    English and buried mid-question, and look-alikes (past dated by an age, what-if, animals, mild complaints, emergency
+    care in general, idioms), both parts, through rules + model. Counts only: the blind part is never listed."""
+    rows = [json.loads(line) for line in CHECK6.read_text(encoding="utf-8").splitlines()[1:]]
+
+    def fires(text: str) -> bool:
+        return triage.recheck(triage.triage(text), embed, "all-MiniLM-L6-v2").verdict.category == "emergency"
+
+    emergencies = [r["text"] for r in rows if r["label"] == "emergency"]
+    others = [r["text"] for r in rows if r["label"] == "none"]
+    assert len(emergencies) >= 70 and len(others) >= 70
+    assert {r["part"] for r in rows} == {"studied", "blind"}
+    missed = [q for q in emergencies if not fires(q)]
+    false = [q for q in others if fires(q)]
+    assert len(missed) <= CHECK6_MISSES_AT_MOST, len(missed)
+    assert len(false) / len(others) <= CHECK6_FALSE_AT_MOST, len(false)

@@ -100,7 +100,8 @@ def test_sloppy_english_is_not_mangled(triage, phrasings) -> None:
 @pytest.mark.parametrize(
     ("typed", "fixed"),
     [("teh", "the"), ("whta", "what"), ("onc", None), ("derm", None), ("thx", None), ("xray", None),
-     ("recoverin", None), ("varky", "varki"), ("uncontious", "unconscious")],
+     ("recoverin", None), ("varky", "varki"), ("uncontious", "unconscious"),
+     ("unrespondsiv", "unresponsive"), ("unresponsiv", "unresponsive")],  # a silent final e left off counts as kept
 )
 def test_short_words_are_only_unswapped_and_far_ones_keep_their_ends(triage, typed: str, fixed: str | None) -> None:
     assert triage.normaliser.speller.correct_word(typed) == fixed

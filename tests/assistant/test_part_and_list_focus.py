@@ -13,7 +13,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.api import Assistant
-from assistant.multi_part import PART_SENTENCES, carry_subject, part_length, split_question
+from assistant.multi_part import (PART_SENTENCES, as_list_ask, carry_subject, figure_free_parts, part_length,
+                                  split_question)
 from corpus.enrichment import PACKAGED_ENRICHMENT
 
 pytestmark = pytest.mark.skipif(not PACKAGED_ENRICHMENT.is_file(), reason="no committed enrichment records")
@@ -28,9 +29,55 @@ def test_a_later_part_that_points_back_carries_the_first_parts_words() -> None:
     assert carry_subject(["what is it"]) == ["what is it"]
 
 
-def test_a_part_naming_only_the_subject_lets_the_composer_decide_its_length() -> None:
+def test_a_part_naming_only_the_subject_or_asking_for_a_list_lets_the_composer_decide_its_length() -> None:
     assert part_length("what is paraneoplastic syndrome") is None
-    assert part_length("how is it treated") == PART_SENTENCES
+    assert part_length("how is it treated") is None and part_length("what tests find it") is None
+    assert part_length("can people recover completely") == PART_SENTENCES
+    assert part_length("what causes it") is None  # answered from the definition, which a fixed count turns off
+    # a plural noun phrase asked for whole is composed as a list; a list ask is left as typed
+    assert as_list_ask("what are the complementary treatments") == "list the complementary treatments"
+    assert as_list_ask("what are the symptoms") == "what are the symptoms"
+    assert as_list_ask("what does ivig do") == "what does ivig do"
+
+
+def test_two_things_in_one_ask_become_two_parts() -> None:
+    assert split_question("wat r the joint symptoms and the kidney ones") == ["wat r the joint symptoms",
+                                                                             "the kidney symptoms"]
+    assert split_question("how is ivig different from steroids") == ["what does ivig do", "what does steroids do"]
+    assert split_question("which cancers cause it n what tests find it") == ["which cancers cause it",
+                                                                            "what tests find it"]
+    assert split_question("what does it do to the skin and the blood") == ["what does it do to the skin and the blood"]
+
+
+def test_it_is_not_given_a_subject_that_is_the_syndrome_or_a_plural_aspect() -> None:
+    assert carry_subject(["what are the symptoms", "how is it treated"]) == ["what are the symptoms", "how is it treated"]
+    assert carry_subject(["is pns contagious", "what causes it"]) == ["is pns contagious", "what causes it"]
+
+
+def test_only_a_mix_of_figure_and_other_parts_is_answered_in_part() -> None:
+    assert figure_free_parts("which cancers are linked to it and whats the survival rate") == (
+        "which cancers are linked to it", ["whats the survival rate"])
+    assert figure_free_parts("whats the survival rate") is None
+    assert figure_free_parts("whats the survival rate and how much does it cost") is None
+
+
+def test_the_answerable_part_of_a_question_asking_for_an_absent_figure_is_answered(warm_assistant: Assistant) -> None:
+    answer = warm_assistant.ask("what are the hormone symptoms and what calcium level is dangerous")
+    assert answer.status == "answered"
+    assert "Unexplained weight gain or loss" in answer.body
+    assert "give no figure for" in answer.body and "calcium level is dangerous" in answer.body
+    assert warm_assistant.ask("what calcium level is dangerous").status == "not_found"
+
+
+def test_a_cause_part_is_answered_from_the_definition(warm_assistant: Assistant) -> None:
+    body = warm_assistant.ask("is pns contagious and what causes it").body
+    assert "not directly caused by the cancer cells themselves" in body
+
+
+def test_a_list_part_shows_the_whole_list(warm_assistant: Assistant) -> None:
+    body = warm_assistant.ask("what are the symptoms and how is it treated").body
+    for label in ("Clotting disorders:", "Kidney (Renal):", "Immunotherapy and Corticosteroids:", "Plasmapheresis and"):
+        assert label in body
 
 
 def test_only_a_list_whose_items_carry_labels_counts_as_an_enumeration(warm_assistant: Assistant) -> None:

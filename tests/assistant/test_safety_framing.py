@@ -24,6 +24,10 @@ from assistant.safety_framing import framing
         ("my gran has occasional chest tightness when she is anxious", "chest_pain:past"),
         ("the first sign was that my uncle collapsed at a wedding, then the scan found a tumour", "unconscious:past"),
         ("that is how her lymphoma was found, she passed out in the bank", "unconscious:past"),
+        ("my uncle overdosed when he was 17, he is 60 now, does that matter for chemo", "overdose:past"),  # dated by an age
+        ("our pension fund is bleeding out because of the care home fees", "severe_bleeding:thing"),  # money as the subject
+        ("my husband is fitting a new bathroom so he will miss the clinic", "seizure_now:idiom"),  # the verb to fit
+        ("my aunt went limp with relief when the biopsy came back clear", "unconscious:idiom"),  # an emotion as cause
     ],
 )
 def test_a_doubtful_hit_is_deferred_with_its_rule_and_framing(question: str, why: str) -> None:
@@ -49,6 +53,11 @@ def test_a_doubtful_hit_is_deferred_with_its_rule_and_framing(question: str, why
         "what are the signs of lems my brother has taken a whole bottle of pills",  # a question run into a statement
         "does it spread\na man in the street has collapsed",  # a line of its own
         "my laptop is dying so quickly: dad collapsed and isnt breathing",  # a person after the thing
+        "my aunt is fitting the whole time and wont stop",  # 'fitting the whole time' is a seizure, not the verb to fit
+        "he collapsed when he was 10 minutes into his run and is not moving",  # minutes are no age
+        "my nephew is fitting rn and his lips are blue",
+        "my grandson has swallowed every one of his tablets and is very drowsy",  # every tablet at once
+        "my partner collapsed on the sofa and isnt breathing",  # the sofa idiom gives way to a sign after it
     ],
 )
 def test_an_emergency_happening_now_still_stands_on_the_rules_alone(question: str) -> None:

@@ -1,0 +1,43 @@
+"""When two spellings are forms of one word: the one owner of word-form matching for answering and triage.
+
+Why one module: the same question ("is 'treatment' the word 'treat'?") was answered in several places with
+slightly different copies (label focus, answer focus, paragraph relatedness, the claim evidence's stems, the
+triage's corpus-word test), so a fix to one drifted from the others. All stems are the Snowball English stems
+that BM25 indexes (index/lexical.py, PyStemmer), so "the same word" means the same thing to search and to
+answering.
+
+- `stem`: the Snowball stem of a word ("genetically" -> "genet").
+- `same_family`: two stems of one word family ("treat" / "treatment", "diagnos" / "diagnosi"): equal, or one
+  starts the other and both have at least FAMILY_PREFIX letters (shorter stems such as "us" / "use" collide);
+  the sentence overlap score asks for five (assistant/sentences.py).
+- `in_vocabulary`: a word, an inflection of it ("change": "changes") or a longer word it clips ("chemo":
+  "chemotherapy") is in a set of plain lower-case words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from index.lexical import stem_word
+
+FAMILY_PREFIX = 4  # letters both stems need before one starting the other counts as one family
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of a word (lower-cased first)."""
+    return stem_word(word.lower())
+
+
+def same_family(a: str, b: str, prefix: int = FAMILY_PREFIX) -> bool:
+    """Two stems of one word family: equal, or one starts the other (`prefix` letters at least)."""
+    return a == b or (min(len(a), len(b)) >= prefix and (a.startswith(b) or b.startswith(a)))
+
+
+def inflections(word: str) -> set[str]:
+    """The word with a plural ending added or taken off: the forms a plain word list spells it in."""
+    return {word, word + "s", word + "es", word[:-1] if word.endswith("s") else word}
+
+
+def in_vocabulary(word: str, vocabulary: Collection[str]) -> bool:
+    """`vocabulary` has the word, an inflection of it, or a longer word it clips ("chemo": "chemotherapy")."""
+    return any(form in vocabulary for form in inflections(word)) or any(v.startswith(word) for v in vocabulary)

@@ -1,0 +1,36 @@
+"""The article's sentence vectors kept beside the index (assistant/sentence_vectors.py): a cold process reads,
+bit for bit, the vectors a warm one embeds, and embeds nothing but the question."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from foundation.settings import Settings
+
+
+def test_kept_vectors_are_the_warm_ones_and_a_cold_load_embeds_nothing(built_index_home: Settings) -> None:
+    from assistant.sentence_vectors import article_chunks, load_article_sentences
+    from assistant.sentences import SentenceBank
+    from index.store import open_index
+
+    index = open_index(built_index_home)
+    chunks = index.chunks()
+    warm = SentenceBank(index.embed_passages)
+    warm.ensure(article_chunks(chunks))  # what Assistant.warm_up computes
+    model = "synthetic-test-key"  # a key of its own: the test's file is not the live one
+    first = SentenceBank(index.embed_passages)
+    load_article_sentences(built_index_home, first, chunks, model)  # embeds once and stores
+    calls: list[int] = []
+
+    def counting(texts):
+        calls.append(len(texts))
+        return index.embed_passages(texts)
+
+    cold = SentenceBank(counting)
+    load_article_sentences(built_index_home, cold, chunks, model)
+    assert calls == [], "a stored sentence vector was embedded again"
+    for c in article_chunks(chunks):
+        assert np.array_equal(cold.vectors(c.id), warm.vectors(c.id))
+        assert [s.text for s in cold.sentences(c.id)] == [s.text for s in warm.sentences(c.id)]
+    cold.ensure(article_chunks(chunks))
+    assert calls == []
