@@ -45,10 +45,17 @@ def medical_words(text: str, labelled: frozenset[str] = frozenset()) -> list[str
     out: list[str] = []
     for pattern, medical in _patterns():
         found = pattern.search(text)
-        if medical in out or not found or content_terms(medical) <= have or content_terms(found.group(0)) & labelled:
+        if medical in out or not found or content_terms(medical) <= have or _names_a_label(found.group(0), labelled):
             continue
         out.append(medical)
     return out
+
+
+def _names_a_label(lay: str, labelled: frozenset[str]) -> bool:
+    """Is every word of the lay phrase a label word? "skin" is ("Skin Changes:"); "early symptoms" is not, though
+    "early" is a word of "Early diagnosis and treatment:", so it still brings "initially" (Symptoms ... initially)."""
+    terms = content_terms(lay)
+    return bool(terms) and terms <= labelled
 
 
 def medical_terms(text: str) -> set[str]:

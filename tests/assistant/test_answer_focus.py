@@ -15,7 +15,8 @@ from assistant.sentences import content_terms
 
 @pytest.mark.parametrize("question", ["paraneoplastic syndromes explained in plain english please",
                                       "define pns", "what are paraneoplastic syndromes exactly",
-                                      "pns meaning, short version"])
+                                      "pns meaning, short version", "what does paraneoplastic even mean",
+                                      "what does pns stand for"])
 def test_a_question_naming_only_the_subject_asks_for_the_definition(question: str) -> None:
     assert asks_definition_only(question, strip_subject(question))
 

@@ -20,6 +20,18 @@ from assistant.sentences import content_terms
     ("stomach problems with paraneoplastic syndrome?", "gastrointestinal"),
     ("is it hereditary", "genetically"),
     ("does it run in families", "genetically"),
+    ("wat r the first signs of pns", "initially"),
+    ("early symptoms of paraneoplastic syndrome", "initially"),
+    ("does chemo make pns go away", "recovery"),
+    ("can pns be cured", "recovery"),
+    ("what stuff does the tumor release", "secreted"),
+    ("who is more likely to get it", "predisposed"),
+    ("who usually gets paraneoplastic syndromes", "associated"),
+    ("how do docs tell pns apart from lupus", "distinguishing"),
+    ("what other diseases look like pns", "mimic"),
+    ("whats a paraneoplastic antibody test", "autoantibody"),
+    ("is plasma exchange the same as ivig", "plasmapheresis"),
+    ("will the nerve damage be permanent", "lasting"),
 ])
 def test_a_lay_word_brings_the_article_word(question: str, medical: str) -> None:
     assert medical in medical_words(question)
@@ -31,6 +43,19 @@ def test_words_the_question_already_has_or_does_not_ask_add_nothing() -> None:
     assert medical_words("what does ivig do") == []
     assert medical_words("brainstorm ideas") == []  # whole words only
     assert with_medical_words("what does ivig do") == "what does ivig do"
+
+
+def test_a_lay_phrase_is_skipped_only_when_every_word_of_it_is_a_label_word() -> None:
+    """"early" is a word of the label "Early diagnosis and treatment:", "symptoms" is not: "early symptoms" still
+    reaches "Symptoms may be subtle initially ..." (self-written key-fact bank 3)."""
+    labelled = label_terms(["- Early diagnosis and treatment: Timely intervention improves outcomes."])
+    assert medical_words("early symptoms of pns", labelled) == ["initially"]
+    assert medical_words("skin problems", label_terms(["- Skin Changes: Rashes."])) == []
+
+
+def test_a_rewritten_how_rare_reaches_no_word() -> None:
+    """retrieval_query rewrites "how rare" as "how common or rare": no lay phrase may start from "how common"."""
+    assert medical_words(retrieval_query("how rare is pns")) == []
 
 
 def test_every_medical_word_is_one_the_article_prints(packaged_corpus) -> None:
