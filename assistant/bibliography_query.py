@@ -75,7 +75,7 @@ _MAIN_DOCUMENT = re.compile(
 # conduction study", "what blood studies are done" or "imaging studies" name a test, not a reference. Words that
 # only ever mean an entry ("reference", "source", "citation") need no determiner: "immunotherapy reference?".
 _POINTED_ENTRY = re.compile(rf"\b(?:the|that|this|those|these|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,4}}?{_ENTRY_WORDS}\b"
-                            rf"|\b{_ENTRY_WORDS}\s+(?:on|about|by|for|of|from)\b"
+                            rf"|\b{_ENTRY_WORDS}\s+(?:on|about|by|from)\b"
                             r"|\b(?:references?|refs?|sources?|citations?|bibliography|reference list)\b", re.IGNORECASE)
 COUNT = re.compile(r"\bhow many\b|\b(?:number|count|total) of\b", re.IGNORECASE)
 ALL = re.compile(rf"\b(?:all|every|how many|list|(?:number|count|total) of)\b|\bbibliography\b|\breference list\b"
