@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from assistant.normalise import restore_apostrophes
+from assistant.refused_turns import without_refused
 from assistant.subject_switch import switched_subject
 from assistant.topics import _AUX, _ASPECT_RE, _CARE_VERBS, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
 
@@ -86,9 +87,16 @@ _MORE_OF_THE_SAME = re.compile(
     r"^(?:and\s+|so\s+|ok\s+|okay\s+)?(?:why|how|how so|how come|why so|why (?:is|would) (?:that|this|it)(?: be)?(?: so| the case)?|really|like what|such as|for example|examples?|any examples|"
     r"tell me more|more|more details?|go on|explain|explain more|explain that|can you explain(?: that| more)?|"
     r"(?:can you )?(?:say|explain) (?:that|it) (?:again )?(?:more simply|in simple words|in plain english|simpler)|"
-    r"in simple(?:r)? (?:words|terms)|in plain english|simpler|what do you mean|meaning)\s*(?:please|pls)?[?.!]*$",
+    r"in simple(?:r)? (?:words|terms)|in plain english|simpler|what do you mean|meaning|"
+    r"what does (?:that|this|it) mean(?: in (?:simple|plain|easy|normal) (?:words|terms|english|language))?|"
+    r"(?:can you |could you )?(?:say|put|explain) (?:that|it) (?:in|using) (?:simple|plain|easy|normal|lay) (?:words|terms|english|language)|"
+    r"(?:in|using) (?:plain|easy|normal|everyday|lay|laymans?|layman's) (?:words|terms|english|language)|"
+    r"(?:explain (?:it|that) )?like i'?m (?:5|five)|eli5|(?:dumb|break) (?:it|that) down)\s*(?:please|pls|plz)?[?.!]*$",
     re.IGNORECASE,
 )
+# Chat fillers before the question ('ok', 'lol ok thx', 'cool.'): they are no part of it and no subject.
+_FILLER = re.compile(r"^(?:(?:ok(?:ay)?|k|kk|lol|hmm+|thx|thanks|thank you|ty|cool|alright|i see|got it|oh)"
+                     r"(?:[,.!]+\s*|\s+))+", re.IGNORECASE)
 _QUESTION_START = re.compile(rf"^(?:what|which|who|whom|whose|how|why|when|where|{_AUX}|tell|explain|list|describe|give)\b", re.IGNORECASE)
 
 
@@ -264,12 +272,15 @@ def resolve_first_turn(question: str, known_word: Callable[[str], bool]) -> str:
 
 
 def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None, group_of: GroupOf | None = None) -> str:
-    """The standalone form of `question` given the earlier turns; unchanged when it needs no context."""
+    """The standalone form of `question` given the earlier turns (refused ones left out as
+    assistant/refused_turns.py says); unchanged when it needs no context."""
+    stripped = _FILLER.sub("", restore_apostrophes(question)[0])
+    history = without_refused(history, not_found_too=_is_elliptical(stripped or question) is not None)
     previous_questions = [restore_apostrophes(t)[0] for t in user_turns(history)]
     if not previous_questions:
         return question
     typed = question
-    question = restore_apostrophes(question)[0]
+    question = _FILLER.sub("", restore_apostrophes(question)[0]) or question  # 'ok what affects it then'
     previous, carried = previous_questions[0], topic_of(previous_questions[0])
     for earlier in previous_questions[1:]:
         previous = _rewrite_one(earlier, previous, carried, group_of)

@@ -52,6 +52,12 @@ _MARKER = re.compile(r"\s*\[\d+\]")
 # previous subject. "is there ..." asks whether something exists (a paper, a test), not a property of the subject.
 _YES_NO = re.compile(r"^(?:(?:and|so|but|ok|okay|n)[,\s]+)?(?:is|are|was|were|does|do|did|can|could|will|would|"
                      r"should|may|might)\s+(?!there\b)", re.IGNORECASE)
+# The word after a yes/no ask's auxiliary when no pronoun stands there: a subject of its own ("is dialysis ever needed").
+_YES_NO_SUBJECT = re.compile(r"^(?:(?:and|so|but|ok|okay|n)[,\s]+)?(?:is|are|was|were|does|do|did|can|"
+                             r"could|will|would|should|may|might)\s+(?:(?:the|a|an)\s+)?(?P<subject>[a-z][a-z-]*)", re.IGNORECASE)
+# Harms asked of a test or a treatment, and the words that name the condition itself (harm_unaddressed).
+_HARM = re.compile(r"\b(?:risks?|risky|dangers?|dangerous|downsides?|complications?|side[\s-]?effects?|adverse|harmful)\b")
+_CONDITION = re.compile(r"\b(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?)\b", re.IGNORECASE)
 # Verbs that relate the subject to the ask ("does it cause hair loss", "does it affect the eyes"): the ask is their object.
 _RELATIONS = frozenset("cause causes affect affects lead leads give gives make makes help helps mean means involve "
                        "involves".split())
@@ -65,6 +71,8 @@ _WH_ASPECT = re.compile(_LEAD + r"(?:what|which)(?:\s+(?:is|are|was|were|r)\b|'s
 # "how is X done", "how do steroids help": X is a new subject unless a pronoun stands there ("how does that happen").
 _HOW_SUBJECT = re.compile(_LEAD + r"how\s+(?:is|are|was|were|do|does|did|can|could|would|will|r)\s+(?!" + _POINTER_WORDS +
                           r")(?:(?:the|a|an)\s+)?(?P<rest>[a-z][a-z\s-]*)")
+# "any side effects", "are there any risks": the words after "any" are the aspect asked for.
+_ANY_ASPECT = re.compile(_LEAD + r"(?:(?:are|is|r)\s+there\s+)?any\s+(?:(?:other|more)\s+)?(?P<rest>[a-z][a-z\s-]*)")
 # "how much does it cost", "how fast do they work": the words after the measure say what is measured.
 _HOW_MUCH = re.compile(_LEAD + r"how\s+(?P<rest>(?:much|many|long|often|fast|soon|quickly)\b.*)")
 # Words that sit where an aspect would but ask for instances, people or the measure itself.
@@ -93,6 +101,9 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     `rewrite(question, history)` is the conversation's rewriter (assistant/conversation.rewrite_followup with the
     triage's group labels), used to make the previous question standalone from the turns before it.
     """
+    from assistant.refused_turns import without_refused
+
+    turns = without_refused(turns, not_found_too=False)  # an off-topic turn is no previous subject
     users = [i for i, t in enumerate(turns) if t.get("role") == "user"]
     if not users:
         return None
@@ -110,7 +121,8 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     Why: "does it hurt" after "what is lambert eaton syndrome" is rewritten to "does lambert eaton syndrome hurt";
     every word but "hurt" is on topic, so the passages about the subject score as well supported and the answer
     shows them, although nothing in the article says whether it hurts. The ask ('hurt', 'contagious', 'dog') is
-    what the turn adds. When the article, its sources and its bibliography never use any of its words (in any
+    what the turn adds, so words the previous turn already asked or showed ('itching' after the skin bullet) are
+    the carried subject, not the ask. When the article, its sources and its bibliography never use any of its words (in any
     inflection: stems compared by their leading letters), the article cannot answer it; when they do but none of
     the sentences chosen for the answer does ("is it painful" after the spinal tap: 'pain' is only in the joint
     bullet), those sentences answer the subject, not the ask. A what/which/how follow-up is judged by its asked
@@ -120,19 +132,49 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     """
     from index.lexical import is_stopword, tokenize
 
+    harm = harm_unaddressed(own_words, context, shown)
+    if harm:
+        return harm
     if not _YES_NO.match(own_words.strip()):
         return aspect_unaddressed(own_words, vocab, stems, generic)
     words = [w for w in re.findall(r"[a-z]+", context.ask.lower())
              if len(w) > 2 and w not in generic and not is_stopword(w)]
     words = [w for w in words if w not in _RELATIONS] or words  # 'cause hair loss': the ask is the hair loss
+    carried = set(re.findall(r"[a-z]+", f"{context.previous} {context.previous_answer}".lower()))
+    words = [w for w in words if w not in carried] or words  # 'is the itching contagious': the itching was shown
     if not words:
         return []
     stems = tuple(stems)
     unknown = [w for w in words if w not in vocab and not any(_same_stem(t, stems) for t in tokenize(w))]
     if len(unknown) == len(words):
         return unknown
+    subject = _YES_NO_SUBJECT.match(own_words.strip().lower())
+    if subject is not None and subject.group("subject") in unknown:
+        return [subject.group("subject")]  # a new subject the corpus never names: nothing says whether it is needed
     said = tuple(tokenize(shown))
     return words if said and not any(_same_stem(t, said, inside=True) for w in words for t in tokenize(w)) else []
+
+
+def harm_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]:
+    """The harm asked of the previous turn's test or treatment ("what are the risks of it" after plasmapheresis)
+    when no sentence shown names both the harm and that subject, else [].
+
+    Why apart from the aspect check: the article words 'risk' (risk factors, "increased risk of blood clots") and
+    'effects', so the harm looks addressed, but only of the condition; it never says what a test or a treatment
+    risks. A harm asked of the condition itself ("what are the risks of it" after "what is pns") is a risk-factor
+    question the article answers, so a subject that names the condition is left to the other checks.
+    """
+    from assistant.topics import topic_of
+
+    harm = _HARM.search(own_words.lower())
+    topic = topic_of(context.previous)
+    if harm is None or topic is None or _CONDITION.search(topic) or _CONDITION.search(own_words):
+        return []
+    head = re.sub(r"^(?:the|a|an)\s+", "", topic.lower()).split()[0]
+    for sentence in re.split(r"(?<=[.!?])\s+", shown.lower()):
+        if _HARM.search(sentence) and head in sentence:
+            return []
+    return [harm.group(0)]
 
 
 def aspect_unaddressed(own_words: str, vocab: frozenset[str], stems: Iterable[str], generic: frozenset[str]) -> list[str]:
@@ -141,7 +183,7 @@ def aspect_unaddressed(own_words: str, vocab: frozenset[str], stems: Iterable[st
     Why not every word, as for a yes/no ask: a what/how follow-up's words are often a verb that names nothing
     ("how does that happen", "what would she notice first") or a word for instances ("what are examples of that"),
     and the article answers those. What such a follow-up asks for is a noun in a fixed place: the aspect after
-    "what is the" / "what" ("whats the dose", "what are the side effects of them", "what vaccine prevents it"),
+    "what is the" / "what" / "any" ("whats the dose", "what are the side effects of them", "any side effects"),
     the thing measured after "how much/long/often" ("how much does it cost"), or a new subject between "how is"
     and its verb ("how is dialysis done for it"). When the article, its sources and bibliography never use that
     noun (stems compared as in `unaddressed_ask`), nothing in them answers the turn, however on topic the carried
@@ -151,7 +193,7 @@ def aspect_unaddressed(own_words: str, vocab: frozenset[str], stems: Iterable[st
 
     text = own_words.strip().lower()
     picked: list[str] = []
-    for pattern, first_only in ((_WH_ASPECT, True), (_HOW_SUBJECT, True), (_HOW_MUCH, False)):
+    for pattern, first_only in ((_WH_ASPECT, True), (_HOW_SUBJECT, True), (_HOW_MUCH, False), (_ANY_ASPECT, True)):
         m = pattern.match(text)
         if m is None:
             continue

@@ -121,6 +121,8 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:so\s+|very\s+|really\s+)?hard\s+to\b", re.IGNORECASE), "difficult or challenging to"),
     # "does it go away after treatment": the article says symptoms "persist" (or not) after treatment
     (re.compile(r"\b(?:go|goes|going|went)\s+away\b|\bclears?\s+up\b", re.IGNORECASE), "persist"),
+    # "are the symptoms permanent", "is it for life": the article says "lasting impairment" ("lifelong" it prints itself)
+    (re.compile(r"\b(?:permanent(?:ly)?|for life|forever)\b", re.IGNORECASE), "lasting"),
     # "can you get it without cancer", "if there is no cancer": the article says symptoms may come before the cancer
     # is found, which is what it says about having the syndrome with no known cancer
     (re.compile(r"\b(?:without(?:\s+having)?|no|not having|never had|need|needs|require|requires|have to have)\s+(?:a\s+|any\s+)?(?:cancer|tumou?rs?)\b", re.IGNORECASE),

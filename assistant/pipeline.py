@@ -244,14 +244,17 @@ def continues_topic(triaged: "Triaged | None", followup: "FollowUp | None", part
     continues the previous subject too, although nothing in it was rewritten, when it names nothing else the
     corpus does not use (`is_corpus_word`): an ask with no subject of its own inherits the previous one, while
     "whats the best pizza in town" names its own ('pizza', 'town') and stays off topic. A previous turn that named no subject at all ("what is the outlook") is about
-    the article's subject, as the rewriter reads it (conversation.DEFAULT_TOPIC)."""
+    the article's subject, as the rewriter reads it (conversation.DEFAULT_TOPIC), and so is one whose answer quoted the
+    article ('and physio?' answered with the rehabilitation bullet: 'is that ok for kids' is then left open, not off topic)."""
+    from assistant.followup import quoted_chunks
     from assistant.safety import mentions_topic
     from assistant.topics import topic_of
 
     if triaged is None or followup is None:
         return False
     previous_on_topic = mentions_topic(followup.previous, parts.topic_terms) or (
-        is_corpus_word is not None and _in_corpus_words(followup.previous, parts.vocab, is_corpus_word))
+        is_corpus_word is not None and _in_corpus_words(followup.previous, parts.vocab, is_corpus_word)) or (
+        bool(quoted_chunks(followup.previous_answer, parts.index.chunks())))  # it was answered from the article
     if triaged.standalone != triaged.normalised.text and previous_on_topic:
         return True
     if not unaddressed or is_corpus_word is None:

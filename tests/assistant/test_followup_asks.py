@@ -133,3 +133,26 @@ def test_an_unanswerable_follow_up_of_an_on_topic_turn_is_not_found_not_out_of_s
     assert answer.status == "not_found", (answer.standalone_question, answer.flags)
     # typed on its own (no rewrite ties it to the conversation), an off-topic question stays out of scope
     assert warm_assistant.ask("whats the best pizza in town", history=history).status == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("own_words", "previous", "shown", "unaddressed"),
+    [
+        # a harm of a treatment the shown sentences never tie to it; the condition's own risks are risk factors
+        ("what are the dangers of it", "how does ivig work", "Genetic factors may play a role.", ["dangers"]),
+        ("what are the dangers of it", "how does ivig work", "IVIG carries a danger of clots.", []),
+        ("what are the risks of it", "what causes pns", "Genetic factors may play a role.", []),
+        # a yes/no ask about a new subject the corpus never names, though another of its words is the corpus's
+        ("is surgery ever a role", "what is trousseau syndrome", "Genetic factors may play a role.", ["surgery"]),
+        # the previous answer showed the subject ('itching'): the ask is what is added ('contagious')
+        ("is the itching contagious", "what skin signs", "Patients report itching and pain.", ["contagious"]),
+        # 'any <aspect>' is judged by its aspect
+        ("any side effects", "what is trousseau syndrome", "Genetic factors may play a role.", ["side"]),
+        ("any genetic factors", "what is trousseau syndrome", "Genetic factors may play a role.", []),
+    ],
+)
+def test_harms_new_subjects_and_carried_words(own_words: str, previous: str, shown: str, unaddressed: list[str]) -> None:
+    ask = " ".join(w for w in own_words.split() if w not in {"is", "are", "it", "of", "the", "what"})
+    context = FollowUp(ask=ask, previous=previous, previous_answer=shown if "itching" in own_words else "")
+    stems = STEMS + ("risk", "danger")  # the corpus words harms of the condition
+    assert unaddressed_ask(own_words, context, VOCAB, stems, GENERIC, shown) == unaddressed

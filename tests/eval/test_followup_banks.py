@@ -1,5 +1,5 @@
-"""Follow-up banks 4 and 5 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence of the
-article, and half of its conversations are marked blind.
+"""Follow-up banks 4, 5 and 6 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
+of the article, and its planned share of conversations (half, or a third for bank 6) is marked blind.
 
 Why a test for a data file: the bank is written once, before any change, and only run for before/after numbers;
 a quote that drifts from the article would silently lower key-fact recall on every later run, and a blind part
@@ -19,20 +19,21 @@ from eval.dataset_v2 import load_evalset_v2
 from foundation.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "eval" / "data"
-# bank -> (at least this many follow-up turns, in at least this many conversations), as each was planned
-PLANNED = {"followup_check4.jsonl": (45, 25), "followup_check5.jsonl": (30, 15)}
+# bank -> (at least this many follow-up turns, in at least this many conversations, share of them blind), as planned
+PLANNED = {"followup_check4.jsonl": (45, 25, 1 / 2), "followup_check5.jsonl": (30, 15, 1 / 2),
+           "followup_check6.jsonl": (50, 25, 1 / 3)}
 
 
 @pytest.mark.parametrize("bank", sorted(PLANNED))
 def test_bank_has_its_planned_shape_blind_part_and_whole_sentence_quotes(bank: str) -> None:
     items = load_evalset_v2(DATA / bank)
     conversations = {i.conversation_id for i in items}
-    turns, talks = PLANNED[bank]
+    turns, talks, blind_share = PLANNED[bank]
     assert len(items) >= turns and len(conversations) >= talks
     assert all(i.category == "multi_turn" and i.history and i.part in ("studied", "blind") for i in items)
     assert sum(i.acceptable_statuses == ["not_found"] and not i.required_facts for i in items) >= 8
     blind = {i.conversation_id for i in items if i.part == "blind"}
-    assert abs(len(blind) - len(conversations) / 2) <= 1
+    assert abs(len(blind) - len(conversations) * blind_share) <= 1
     assert all(len({i.part for i in items if i.conversation_id == c}) == 1 for c in conversations)  # whole conversations
     for item in items:
         roles = [h.role for h in item.history]

@@ -1,0 +1,46 @@
+"""Which earlier turns were refused, so a follow-up is read with the turns that answered something.
+
+Why: a follow-up is rewritten from the previous user turn, and that turn may have been refused. An off-topic turn
+("whats the weather like today", answered out of scope) names no subject the next question can mean: "and for the
+family?" after it is about the conversation's subject, not the weather. A turn refused as not found asked for an
+aspect the article never words ("how long does that take"): an ellipsis after it ("and the mri") asks the last
+answered question about the new subject ("what does the mri check"), not the unanswerable aspect again. A
+question that is not an ellipsis keeps a not-found turn (its subject may be meant: "ok what affects it then"
+after "what is the survival rate"). When every earlier turn was refused, the history is kept as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+# The openings of the refusals assistant/safety.py words (NOT_FOUND_MESSAGE, OUT_OF_SCOPE_MESSAGE) and of a reply
+# that says the article is silent ("The article does not say."), as a hand-written or model-written history has it.
+_OFF_TOPIC = re.compile(r"^\s*sorry, i can only answer questions about", re.IGNORECASE)
+_NOT_FOUND = re.compile(r"^\s*(?:i could not find this in the article|the article does not (?:say|cover|mention))",
+                        re.IGNORECASE)
+
+
+def refusal_of(text: str) -> str | None:
+    """'out_of_scope' or 'not_found' when an assistant turn's text is that refusal, else None."""
+    if _OFF_TOPIC.match(text):
+        return "out_of_scope"
+    if _NOT_FOUND.match(text):
+        return "not_found"
+    return None
+
+
+def without_refused(history: Iterable[Mapping[str, Any]] | None, not_found_too: bool) -> list[Mapping[str, Any]]:
+    """`history` without each user turn whose reply was out of scope (and not found, with `not_found_too`), with
+    that reply; unchanged when no user turn would be left."""
+    turns = [t for t in history or [] if isinstance(t, Mapping)]
+    dropped = {"out_of_scope", "not_found"} if not_found_too else {"out_of_scope"}
+    skip: set[int] = set()
+    for i, turn in enumerate(turns[:-1]):
+        reply = turns[i + 1]
+        if turn.get("role") == "user" and reply.get("role") == "assistant" and \
+                refusal_of(str(reply.get("content", ""))) in dropped:
+            skip |= {i, i + 1}
+    kept = [t for i, t in enumerate(turns) if i not in skip]
+    return kept if any(t.get("role") == "user" for t in kept) else turns
