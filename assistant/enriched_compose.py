@@ -51,7 +51,7 @@ ASKS_WHAT_IT_IS = re.compile(
     r"^(?:so\s+)?(?:is|are|isnt|arent|isn't|aren't)\s+(?:it|this|that|they|pns|paraneoplastic(?:\s+syndromes?)?)(?:\s*\([a-z ]+\))?\s+"
     r"(?:a|an|just|basically|really|actually|the same as|like|when|where|caused by|part of|from)\b"
     r"|^what\s+(?:causes|is the cause of|are the causes of)\s+(?:it|them|this|these|pns|paraneoplastic)\b"
-    r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b", re.IGNORECASE)
+    r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b|\bmetasta\w*", re.IGNORECASE)
 ASKS_CAUSE = re.compile(r"^\s*what\b", re.IGNORECASE)  # "what causes it?" is answered by causes and risk factors too
 # "all of a sudden", "tired all the time", "not at all", "after all", "each other": "all"/"each" asking for no items
 NOT_A_LIST = re.compile(r"\b(?:all\s+of\s+a\s+sudden|all\s+(?:the\s+)?time|at\s+all|after\s+all|all\s+day|each\s+other)\b",

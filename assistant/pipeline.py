@@ -138,11 +138,29 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
         if len(pieces) > 1:
             composition = compose_parts(parts, retrieval, composition, pieces,
                                         lambda r, f, n: compose_with_enrichment(parts, r, f, n))
+        if parts.levers.relate_compared and max_sentences is None:
+            from assistant.comparison import relate_compared
+
+            composition = relate_compared(search_question, composition, parts.bank, parts.index.chunks())
+            add_to_pool(retrieval, [q.chunk for q in composition.quotes])
     else:
         composition = compose_answer(retrieval.query, focus, retrieval.candidates, parts.bank, max_sentences=max_sentences,
                                      full_vector=retrieval.full_vector, support_rank=len(retrieval.hits), ask=retrieval.ask)
     return Evidence(question=question, search_question=search_question, retrieval=retrieval,
                     composition=composition, parts=parts)
+
+
+def add_to_pool(retrieval: Any, chunks: Sequence[Any]) -> None:
+    """Chunks an answer cites that retrieval did not find join its pool (a cited passage must be one retrieved)."""
+    from index.models import ScoredChunk
+
+    pool = list(retrieval.pool or retrieval.candidates)
+    known = {h.chunk.id for h in pool}
+    for chunk in chunks:
+        if chunk.id not in known:
+            known.add(chunk.id)
+            pool.append(ScoredChunk(chunk=chunk, score=0.0, rank=len(pool) + 1, retriever="context"))
+    retrieval.pool = pool
 
 
 def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[float], max_sentences: int | None) -> Any:

@@ -1,0 +1,53 @@
+"""Comparison questions (assistant/comparison.py): which two things are compared, and that a real answer leads with
+the article's sentence relating them and stays short.
+
+Why: the article's answer to "how is pns different from ms" is the mimic sentence and the one on distinguishing
+them; composed like any question it was the definition paragraph and more (up to seven quotes).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.comparison import compared_sides, MAX_SHOWN
+
+MECHANISM = "These syndromes are not directly caused by the cancer cells themselves"
+MIMIC = "Conditions such as multiple sclerosis, lupus, myasthenia gravis"
+DISTINGUISH = "is key to distinguishing paraneoplastic syndromes from these conditions"
+
+
+@pytest.mark.parametrize("question, other", [
+    ("how is pns different from multiple sclerosis (ms)", {"multipl", "sclerosi"}),  # "(ms)" closes it like a carried topic
+    ("whats the difference between paraneoplastic syndromes and cancer spreading", {"cancer", "spread"}),
+    ("pns vs viral encephalitis whats the diff", {"viral", "enceph"}),
+    ("is pns like lupus", {"lupus"}),
+    ("distinguish paraneoplastic syndromes from an infection", {"infect"}),
+])
+def test_the_subject_and_the_other_side_are_read(question: str, other: set[str]) -> None:
+    sides = compared_sides(question)
+    assert sides is not None and sides[0].subject and not sides[1].subject
+    assert {t[:8] for t in sides[1].terms} == {t[:8] for t in other}
+
+
+def test_a_follow_up_pronoun_is_the_carried_topic_and_no_comparison_is_none() -> None:
+    sides = compared_sides("is that the same as myasthenia (what is lambert eaton)?")
+    assert sides is not None and not sides[0].subject and {"lambert", "eaton"} <= sides[0].terms
+    sides = compared_sides("is it like multiple sclerosis (ms)")  # an abbreviation in brackets is no carried topic
+    assert sides is not None and sides[0].subject and {"multipl", "sclerosi"} <= sides[1].terms
+    assert compared_sides("what are the symptoms of pns") is None
+    assert compared_sides("is pns the same as paraneoplastic syndromes") is None  # one thing, named twice
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, lead, also", [
+    ("wats the difference between pns and cancer spreading", MECHANISM, None),
+    ("how is pns different from ms", MIMIC, DISTINGUISH),
+    ("is pns like lupus", MIMIC, DISTINGUISH),
+])
+def test_the_relating_sentence_leads_a_short_answer(warm_assistant, question: str, lead: str, also: str | None) -> None:
+    answer = warm_assistant.ask(question)
+    assert answer.status == "answered"
+    first = answer.body.split("[1]")[0]
+    assert lead in first or (also is not None and lead in answer.body.split("[2]")[0]), answer.body
+    assert also is None or also in answer.body
+    assert len(answer.citations) <= MAX_SHOWN
