@@ -33,13 +33,17 @@ _ASK = r"^(?:does|do|can|could|will|would|might|may|should)\s+"
 # names by its organ system ("neurological") more often than by the asked word.
 _EFFECT = re.compile(rf"{_ASK}{_CONDITION}\s+(?:cause|causes|give|make|lead\s+to|bring\s+on|trigger|"
                      rf"mess\s+up)\s+(?P<x>.+)$", re.IGNORECASE)
-# "does drinking milk help pns", "can zinc prevent it", "is green tea bad for pns", "is there a vaccine against pns".
+# "does drinking milk help pns", "can zinc prevent it", "is green tea bad for pns", "is there a vaccine against pns",
+# "can you drink beer on steroids for pns".
 _AGENTS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"{_ASK}(?P<x>.+?)\s+(?:help|helps|prevent|prevents|stop|stops|cure|cures|treat|treats|fix|reverse|worsen|slow|"
     rf"improve|protect\s+against)\s+(?:with\s+|against\s+|for\s+)?(?:the\s+\w+\s+(?:kind|type)\s+of\s+)?{_CONDITION}\b",
     rf"{_ASK}(?P<x>.+?)\s+(?:make|makes)\s+(?:{_CONDITION}|(?:the\s+|its\s+)?symptoms)\s+worse\b",
     r"^(?:is|are)\s+(?P<x>.+?)\s+(?:good|bad|ok|okay|safe|helpful|harmful|dangerous|useful|healthy)\s+"
     r"(?:for|with|during|on)\b",
+    # "can you drink beer on steroids for pns", "can i take aspirin with pns": a thing taken, the condition named after
+    rf"{_ASK}(?:you|u|i|we|people|someone|patients)\s+(?:take|use|drink|eat|try|have)\s+(?P<x>.+?)\s+"
+    rf"(?:for|with|on|during|while)\b.*\b{_CONDITION}\b",
     rf"^(?:is|are)\s+there\s+(?:a|an|any)\s+(?P<x>.+?)\s+(?:for|against|to\s+prevent|to\s+stop)\s+{_CONDITION}\b",
 ))
 # Words of the phrase that say how the thing is taken or felt, not what it is ("taking zinc", "make you feel dizzy").
