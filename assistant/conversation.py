@@ -29,7 +29,9 @@ from typing import Any
 from assistant.normalise import restore_apostrophes
 from assistant.refused_turns import without_refused
 from assistant.subject_switch import switched_subject
-from assistant.topics import _AUX, _ASPECT_RE, _CARE_VERBS, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
+from assistant.references import (CLASS_RE, DEM_NOUN_RE, DEM_PRONOUN_RE, CLASS_GROUPS, GroupOf, agree, agree_plural,
+                                   first_pronoun, needs_context, resolve_references)
+from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"
 MAX_TURNS = 6  # only the most recent user turns can be referred to
@@ -41,44 +43,10 @@ BODY_TERMS = (
     "bones", "stomach", "gut", "digestive system", "gastrointestinal tract", "bloodstream", "immune system",
 )
 _BODY_RE = "|".join(sorted((re.escape(b) for b in BODY_TERMS), key=len, reverse=True))
-# Class nouns after a demonstrative ("those scans"), grouped so we know when they name the topic itself.
-CLASS_GROUPS: dict[str, str] = {
-    **dict.fromkeys(("scan", "scans", "test", "tests", "exam", "exams", "procedure", "procedures", "imaging"), "test"),
-    **dict.fromkeys(("treatment", "treatments", "therapy", "therapies", "drug", "drugs", "medication",
-                     "medications", "medicine", "medicines", "option", "options", "approach", "approaches"), "treatment"),
-    **dict.fromkeys(("syndrome", "syndromes", "condition", "conditions", "disease", "diseases", "disorder",
-                     "disorders", "illness", "illnesses"), "condition"),
-    **dict.fromkeys(("symptom", "symptoms", "sign", "signs", "problem", "problems", "complication", "complications"), "symptom"),
-    **dict.fromkeys(("cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "malignancy", "malignancies"), "cancer"),
-    **dict.fromkeys(("marker", "markers", "antibody", "antibodies", "autoantibody", "autoantibodies"), "marker"),
-    **dict.fromkeys(("one", "ones", "thing", "things", "type", "types", "kind", "kinds", "group", "groups",
-                     "category", "categories", "family", "class"), "generic"),
-}
-_CLASS_RE = "|".join(sorted(CLASS_GROUPS, key=len, reverse=True))
-
-# "it" in "is it true that ...", "is it possible to ..." refers to nothing.
-_EXPLETIVE_IT = re.compile(
-    r"\bit\s+(?:is\s+|was\s+)?(?:so\s+|really\s+|very\s+|too\s+|that\s+)?(?:true|possible|common|normal|usual|likely|unlikely|rare|safe|necessary|important|known|"
-    r"worth|ok|okay|hard|difficult|easy|better|best)\b\s*(?:that|to|for|if|whether)\b",
-    re.IGNORECASE,
-)
-_PRONOUN_RE = re.compile(r"\b(it|its|they|them|their|theirs)\b", re.IGNORECASE)
-_DEM_NOUN_RE = re.compile(rf"\b(this|that|these|those)\s+({_CLASS_RE})\b", re.IGNORECASE)
-# "that"/"this" used as a pronoun: before a verb or at the end, or right after an auxiliary/preposition.
-_DEM_PRONOUN_RE = re.compile(
-    r"\b(?:(?<=\bis )|(?<=\bwas )|(?<=\bdoes )|(?<=\bdid )|(?<=\bdo )|(?<=\babout )|(?<=\bof )|(?<=\bfor )"
-    r"|(?<=\bwith )|(?<=\bcause )|(?<=\btreat )|(?<=\bfrom ))(this|that)\b(?!\s+(?:the|a|an)\b)"
-    r"|\b(this|that)\b(?=\s*(?:[?.!,]|$)|\s+(?:is|was|does|do|did|mean|means|belong|belongs|cause|causes|happen|"
-    r"happens|help|helps|work|works|affect|affects|involve|involves|require|requires|come|comes|lead|leads|"
-    r"have|has|can|could|would|will|should|usually|often|typically)\b)",
-    re.IGNORECASE,
-)
 _ELLIPSIS_RES = (
     re.compile(r"^(?:and|but|so|also|ok|okay|then)?[,\s]*(?:what|how)\s+about\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
     re.compile(r"^(?:and|also|what of|same for|and for|and in|and with|and also)\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
 )
-# "they" as the people doing something ("how do they treat it", "what do they look for") is no reference.
-_AGENT_THEY = re.compile(rf"\bthey\s+(?:{_CARE_VERBS}|do|use|give|say|call|know|look|think|check|test|want|usually|normally|tell|measure|see|decide)\b", re.IGNORECASE)
 # Groups of people a question can be narrowed to ("what about kids?" asks the same question about kids).
 _POPULATION = (r"(?:kids|children|child|babies|teens|teenagers|adults|young people|older people|the elderly|elderly people|"
                r"men|women|males|females|smokers|non-smokers|pregnant women|older adults|young adults|seniors)")
@@ -110,15 +78,6 @@ def user_turns(history: Iterable[Mapping[str, Any]] | None) -> list[str]:
         if turn.get("role") == "user" and isinstance(content, str) and content.strip():
             turns.append(re.sub(r"\s+", " ", content).strip())
     return turns[-MAX_TURNS:]
-
-
-def _head_group(phrase: str) -> str | None:
-    last = phrase.split()[-1].lower() if phrase.split() else ""
-    return CLASS_GROUPS.get(last)
-
-
-def _possessive(topic: str) -> str:
-    return f"{topic}'" if topic.endswith("s") else f"{topic}'s"
 
 
 def _is_elliptical(question: str) -> str | None:
@@ -192,57 +151,6 @@ def _narrow_previous(modifier: str, previous: str, topic: str) -> str:
     return f"What are the {modifier} {topic}?"
 
 
-GroupOf = Callable[[str], "str | None"]
-_GROUP_NOUNS = frozenset({"group", "groups", "category", "categories", "type", "types", "kind", "kinds", "family", "class"})
-
-
-def _resolve_references(question: str, topic: str, group_of: GroupOf | None = None) -> str:
-    """Replace the first anaphoric pronoun or demonstrative phrase with the topic.
-
-    "that group" / "that type" names the group the topic belongs to where `group_of` knows it
-    (after "what is paraneoplastic cerebellar degeneration": the neurological paraneoplastic syndromes).
-    """
-    m = _DEM_NOUN_RE.search(question)
-    if m:
-        noun = m.group(2)
-        group, topic_group = CLASS_GROUPS[noun.lower()], _head_group(topic)
-        label = group_of(topic) if group_of is not None and noun.lower() in _GROUP_NOUNS else None
-        if label:
-            replacement = label
-        elif group in ("generic",) or topic_group in (None, group):
-            replacement = topic
-        else:
-            replacement = f"the {noun} of {topic}"
-        return question[: m.start()] + replacement + question[m.end():]
-    m = _first_pronoun(question)
-    if m:
-        word = m.group(1).lower()
-        replacement = _possessive(topic) if word in ("its", "their", "theirs") else topic
-        return question[: m.start()] + replacement + question[m.end():]
-    m = _DEM_PRONOUN_RE.search(question)
-    if m:
-        return question[: m.start()] + topic + question[m.end():]
-    return question
-
-
-def _first_pronoun(question: str) -> re.Match[str] | None:
-    """The first anaphoric pronoun, skipping an expletive 'it' ('is it true that they ...')."""
-    expletive = _EXPLETIVE_IT.search(question)
-    for m in _PRONOUN_RE.finditer(question):
-        if expletive and m.start() == expletive.start():
-            continue
-        if m.group(1).lower() == "they" and _AGENT_THEY.match(question, m.start()):
-            continue
-        return m
-    return None
-
-
-def _needs_context(question: str) -> bool:
-    if _DEM_NOUN_RE.search(question) or _DEM_PRONOUN_RE.search(question):
-        return True
-    return _first_pronoun(question) is not None
-
-
 def _strip_connective(question: str) -> str:
     stripped = re.sub(r"^(?:and|but|so|also|ok|okay|then)[,\s]+", "", question.strip(), flags=re.IGNORECASE)
     return stripped[:1].upper() + stripped[1:] if stripped else stripped
@@ -265,8 +173,8 @@ def resolve_first_turn(question: str, known_word: Callable[[str], bool]) -> str:
     aspect = _aspect_question(restored, DEFAULT_TOPIC)
     if aspect is not None:
         return aspect
-    if _needs_context(restored):
-        return _agree_plural(_agree(_strip_connective(_resolve_references(restored, DEFAULT_TOPIC)), DEFAULT_TOPIC),
+    if needs_context(restored):
+        return agree_plural(agree(_strip_connective(resolve_references(restored, DEFAULT_TOPIC)), DEFAULT_TOPIC),
                              DEFAULT_TOPIC)
     return question
 
@@ -318,8 +226,8 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
         return aspect
     if _names_a_proposition(question, previous):  # 'how does that happen' after 'can pns affect the kidneys': that = the whole claim
         return _with_previous(question, previous)
-    if _needs_context(question):
-        return _agree(_strip_connective(_resolve_references(question, topic, group_of)), topic)
+    if needs_context(question):
+        return agree(_strip_connective(resolve_references(question, topic, group_of)), topic)
     if _leans_on_previous(question):  # 'what kind of ongoing care' after 'do the symptoms go away after treatment'
         return _with_previous(question, previous)
     return question
@@ -346,8 +254,8 @@ def _with_previous(question: str, previous: str) -> str:
 
 
 # 'those' / 'these' standing alone ('can those replace chemo'): they point at the previous answer's items.
-_BARE_PLURAL_RE = re.compile(rf"\b(?:those|these)\b(?!\s+(?:{_CLASS_RE})\b)(?=\s+(?:{_AUX}|can|could|will|work|help|go|come|last|get|replace|cause|mean|need|matter|hurt|stop|happen)\b|\s*[?.!]*$)"
-                             rf"|\b(?:are|were|of|about|from|with|for)\s+(?:those|these)\b(?!\s+(?:{_CLASS_RE}|who|which|that)\b)", re.IGNORECASE)
+_BARE_PLURAL_RE = re.compile(rf"\b(?:those|these)\b(?!\s+(?:{CLASS_RE})\b)(?=\s+(?:{_AUX}|can|could|will|work|help|go|come|last|get|replace|cause|mean|need|matter|hurt|stop|happen)\b|\s*[?.!]*$)"
+                             rf"|\b(?:are|were|of|about|from|with|for)\s+(?:those|these)\b(?!\s+(?:{CLASS_RE}|who|which|that)\b)", re.IGNORECASE)
 
 
 # A previous question that states a claim rather than naming a thing: a yes/no question ('can pns affect the
@@ -360,12 +268,12 @@ def _names_a_proposition(question: str, previous: str) -> bool:
     """True when the only reference is a bare 'those'/'these' (the previous answer's items), or a bare 'that'/'this'
     after a claim or a question naming no topic: substituting a topic phrase there would ask a different, often
     ungrammatical question ('what affects that' -> 'what affects people recover')."""
-    if _DEM_NOUN_RE.search(question) or _first_pronoun(question) is not None:
+    if DEM_NOUN_RE.search(question) or first_pronoun(question) is not None:
         return False
     if _BARE_PLURAL_RE.search(question):
         return True
     claim = bool(_ASKS_A_CLAIM.match(_strip_connective(previous))) or topic_of(previous) is None
-    return claim and bool(_DEM_PRONOUN_RE.search(question))
+    return claim and bool(DEM_PRONOUN_RE.search(question))
 
 
 CONTEXT_WORDS = 6  # a follow-up this short that names no topic of its own is read with the previous question
@@ -381,18 +289,3 @@ def _leans_on_previous(question: str) -> bool:
 
 
 _TOPIC_WORD = re.compile(r"\b(?:paraneoplastic|pns|syndromes?)\b", re.IGNORECASE)
-
-
-def _agree(question: str, topic: str) -> str:
-    """'Is paraneoplastic syndromes curable' -> 'Are paraneoplastic syndromes curable'."""
-    plural = re.search(r"(?:s|ies)$", topic) and not re.search(r"(?:sis|ss|us)$", topic)
-    if plural and question.lower().startswith(f"is {topic.lower()} "):
-        return "Are" + question[2:]
-    return question
-
-
-def _agree_plural(question: str, topic: str) -> str:
-    """'How is paraneoplastic syndromes treated' -> 'How are ...' (for a topic known to be a plural noun)."""
-    return re.sub(rf"\b(is|was|does|has)(\s+{re.escape(topic)})(?=[\s?.!]|$)",
-                  lambda m: {"is": "are", "was": "were", "does": "do", "has": "have"}[m.group(1).lower()] + m.group(2),
-                  question, count=1, flags=re.IGNORECASE)
