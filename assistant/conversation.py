@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from assistant.clinical_shorthand import clinical_shorthand
 from assistant.normalise import restore_apostrophes
 from assistant.refused_turns import without_refused
 from assistant.subject_switch import switched_subject
@@ -46,6 +47,9 @@ _BODY_RE = "|".join(sorted((re.escape(b) for b in BODY_TERMS), key=len, reverse=
 _ELLIPSIS_RES = (
     re.compile(r"^(?:and|but|so|also|ok|okay|then)?[,\s]*(?:what|how)\s+about\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
     re.compile(r"^(?:and|also|what of|same for|and for|and in|and with|and also)\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
+    # a correction ("no i meant the skin ones", "sorry, i meant dermatomyositis"): the previous question, about X
+    re.compile(r"^(?:(?:no|nope|sorry|oops|oh|ah|wait)\b[,.!\s]*)*(?:i|I)\s+(?:meant|mean|was asking about|was talking about)"
+               r"\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
 )
 # Groups of people a question can be narrowed to ("what about kids?" asks the same question about kids).
 _POPULATION = (r"(?:kids|children|child|babies|teens|teenagers|adults|young people|older people|the elderly|elderly people|"
@@ -98,7 +102,7 @@ def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
     if chained and not re.match(r"^(?:(?:in|for|among|during|after|before|with|without)\s|the\s+\S+\s+ones?$)", frag, re.I):
         return f"{chained.group('base')}: what about {frag}?"  # 'and the blood tests' after 'and the imaging?'
     low = frag.lower()
-    ones = re.fullmatch(r"(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+ones?", low)
+    ones = re.fullmatch(r"(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+(?:ones?|types?|kinds?)", low)
     if ones:
         return _narrow_previous(ones.group("mod"), previous, topic)
     people = re.match(r"^(?:the\s+)?(?:ones?|people|those)\s+(?P<rel>who|that)\b(?P<rest>.*)$", frag, re.IGNORECASE)
@@ -113,6 +117,9 @@ def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
         # 'what about in kids?', 'and during chemo?': the same question, narrowed
         return f"{prev} {frag if not restrict or restrict.group(0) != restrict.group('who') else 'in ' + frag}?"
     bare = re.sub(r"^(?:the|its|their)\s+", "", low)
+    shorthand = clinical_shorthand(frag, topic)
+    if shorthand is not None:
+        return shorthand
     if re.fullmatch(rf"(?:{_ASPECT_RE})", bare):
         verb = "are" if bare.endswith("s") and bare not in {"diagnosis", "prognosis"} else "is"
         return f"What {verb} the {bare} of {topic}?"
@@ -184,17 +191,40 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     assistant/refused_turns.py says); unchanged when it needs no context."""
     stripped = _FILLER.sub("", restore_apostrophes(question)[0])
     history = without_refused(history, not_found_too=_is_elliptical(stripped or question) is not None)
-    previous_questions = [restore_apostrophes(t)[0] for t in user_turns(history)]
+    previous_questions = [one_question(restore_apostrophes(t)[0]) for t in user_turns(history)]
     if not previous_questions:
         return question
     typed = question
-    question = _FILLER.sub("", restore_apostrophes(question)[0]) or question  # 'ok what affects it then'
+    base = _FILLER.sub("", restore_apostrophes(question)[0]) or question  # 'ok what affects it then'
+    question = one_question(base)
     previous, carried = previous_questions[0], topic_of(previous_questions[0])
     for earlier in previous_questions[1:]:
         previous = _rewrite_one(earlier, previous, carried, group_of)
         carried = topic_of(previous) or carried
     rewritten = _rewrite_one(question, previous, carried, group_of)
-    return typed if rewritten == question else rewritten
+    return typed if rewritten == base else rewritten
+
+
+def one_question(message: str) -> str:
+    """A message of several sentences read as the one question it asks.
+
+    Why: people write around their question ("That's good to hear. How many people fully recover?", "History and
+    exam. What do they look for?"), and a leading remark read as part of it names a false subject or is carried
+    into the next turn. A remark is dropped unless the question points back at it ("My dad smokes. Does that make
+    it more likely?"). An elliptical lead-in before a question with a pronoun ("and for the family? shud they get
+    tested") names the pronoun's subject, so it is joined as one "<subject>, <question>" turn.
+    """
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", message.strip()) if x]
+    if len(sentences) < 2:
+        return message
+    while len(sentences) > 1 and not sentences[0].endswith("?") and not DEM_PRONOUN_RE.search(" ".join(sentences[1:])):
+        sentences = sentences[1:]  # a remark the question does not point back at
+    if len(sentences) == 2 and _is_elliptical(sentences[0]) is not None and first_pronoun(sentences[1]) is not None:
+        return f"{sentences[0].rstrip('?.! ')}, {sentences[1]}"
+    own = topic_of(sentences[0]) if sentences[0].endswith("?") else None
+    if own is not None:  # 'What is nephrotic syndrome? Is it serious?': 'it' is the subject the message just named
+        sentences = [sentences[0]] + [agree(resolve_references(x, own), own) for x in sentences[1:]]
+    return " ".join(sentences)
 
 
 def _rewrite_one(question: str, previous: str, carried: str | None = None, group_of: GroupOf | None = None) -> str:
