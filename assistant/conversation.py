@@ -127,6 +127,10 @@ def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
         if re.search(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", prev, re.IGNORECASE):
             return re.sub(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", frag, prev, count=1, flags=re.IGNORECASE) + "?"
         return f"{prev} in {frag}?"
+    same_head = re.fullmatch(r"(?P<mod>[\w-]+)\s+(?P<head>[a-z]{3,}s)", low)
+    other = same_head and re.search(rf"\b(?!{same_head.group('mod')}\b)[\w-]+\s+{same_head.group('head')}\b", prev, re.I)
+    if other:  # 'and poorer countries?' after 'why more in smoker countries': the same question of the other kind
+        return f"{prev[: other.start()]}{frag}{prev[other.end():]}?"
     if topic and topic.lower() in prev.lower() and topic != DEFAULT_TOPIC:
         return re.sub(re.escape(topic), frag, prev, count=1, flags=re.IGNORECASE) + "?"
     return f"{prev}: what about {frag}?"
@@ -190,7 +194,9 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     """The standalone form of `question` given the earlier turns (refused ones left out as
     assistant/refused_turns.py says); unchanged when it needs no context."""
     stripped = _FILLER.sub("", restore_apostrophes(question)[0])
-    history = without_refused(history, not_found_too=_is_elliptical(stripped or question) is not None)
+    asked = one_question(stripped or question)
+    history = without_refused(history, not_found_too=_is_elliptical(asked) is not None
+                              or (_leans_on_previous(asked) and not needs_context(asked)))
     previous_questions = [one_question(restore_apostrophes(t)[0]) for t in user_turns(history)]
     if not previous_questions:
         return question
@@ -257,7 +263,9 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
     if _names_a_proposition(question, previous):  # 'how does that happen' after 'can pns affect the kidneys': that = the whole claim
         return _with_previous(question, previous)
     if needs_context(question):
-        return agree(_strip_connective(resolve_references(question, topic, group_of)), topic)
+        clauses = re.split(r",\s+(?=(?:what|which|who|how|why|when|where|" + _AUX + r")\b)", question, flags=re.IGNORECASE)
+        resolved = [resolve_references(c, topic, group_of) for c in clauses]  # 'whats the risk of it, who gets it'
+        return agree(_strip_connective(", ".join(resolved)), topic)
     if _leans_on_previous(question):  # 'what kind of ongoing care' after 'do the symptoms go away after treatment'
         return _with_previous(question, previous)
     return question
