@@ -211,6 +211,10 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     return typed if rewritten == base else rewritten
 
 
+# 'that' / 'this' standing for a thing said, not before a noun ('could that be related', not 'that test').
+_POINTS_BACK = re.compile(rf"\b(?:that|this)\b(?!\s+(?:{CLASS_RE}|the|a|an)\b)", re.IGNORECASE)
+
+
 def one_question(message: str) -> str:
     """A message of several sentences read as the one question it asks.
 
@@ -223,7 +227,7 @@ def one_question(message: str) -> str:
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", message.strip()) if x]
     if len(sentences) < 2:
         return message
-    while len(sentences) > 1 and not sentences[0].endswith("?") and not DEM_PRONOUN_RE.search(" ".join(sentences[1:])):
+    while len(sentences) > 1 and not sentences[0].endswith("?") and not _POINTS_BACK.search(" ".join(sentences[1:])):
         sentences = sentences[1:]  # a remark the question does not point back at
     if len(sentences) == 2 and _is_elliptical(sentences[0]) is not None and first_pronoun(sentences[1]) is not None:
         return f"{sentences[0].rstrip('?.! ')}, {sentences[1]}"
