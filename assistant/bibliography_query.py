@@ -65,6 +65,18 @@ _URL_WORD = re.compile(r"\burls?\b", re.IGNORECASE)
 MAX_NAMED = 3  # more entries than this sharing the best score is a selection ("the StatPearls chapters"), not a name
 # "the article" / "this article" is the main article, never an entry of its bibliography.
 _MAIN_ARTICLE = re.compile(r"\b(?:the|this|your|that) (?:main |original |rupa health )?article(?:'s)?\b", re.IGNORECASE)
+# ... and so is a bare "the paper" / "the review" that says, describes or explains something ("how does the paper
+# describe lambert eaton", "what does the source say about diet"): an entry is named by its own words ("the varki paper").
+_MAIN_DOCUMENT = re.compile(
+    r"\b(?:according to |in )?(?:the|this|your|that) (?:paper|review|text|piece|source|report|write-?up|page)"
+    r"(?= (?:says?|said|describes?|described|mentions?|explains?|talks?|covers?|tells?|states?|puts?|calls?|defines?)\b)",
+    re.IGNORECASE)
+# An entry word that points at one entry follows a determiner ("the ivig chapter", "that varki paper"); "a nerve
+# conduction study", "what blood studies are done" or "imaging studies" name a test, not a reference. Words that
+# only ever mean an entry ("reference", "source", "citation") need no determiner: "immunotherapy reference?".
+_POINTED_ENTRY = re.compile(rf"\b(?:the|that|this|those|these|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,4}}?{_ENTRY_WORDS}\b"
+                            rf"|\b{_ENTRY_WORDS}\s+(?:on|about|by|from)\b"
+                            r"|\b(?:references?|refs?|sources?|citations?|bibliography|reference list)\b", re.IGNORECASE)
 COUNT = re.compile(r"\bhow many\b|\b(?:number|count|total) of\b", re.IGNORECASE)
 ALL = re.compile(rf"\b(?:all|every|how many|list|(?:number|count|total) of)\b|\bbibliography\b|\breference list\b"
                  rf"|\b(?:what|which) (?:are|were) (?:the|its|their) {_ENTRY_WORDS}\b|\b(?:what|which) {_ENTRY_WORDS}\b[^?.!]*\b(?:use|uses|used|cite|cites|cited|list|lists|have|has|draw on|rely on)\b", re.IGNORECASE)
@@ -103,6 +115,11 @@ _QUERY_WORDS = frozenset(
     "number its their one ones book books web website site online".split()
 )
 _WORD = re.compile(r"[a-z0-9]+(?:\.[a-z]+)?")
+# A study that is done, needed or ordered is a medical test ("what studies are needed to rule out ms"), not an entry.
+_DONE_STUDY = re.compile(r"\bstud(?:y|ies)\s+(?:\w+\s+)?(?:are|is|were|was|do|does|get|gets)?\s*(?:\w+\s+)?"
+                         r"(?:needed|done|used|required|performed|ordered|run|recommended|involved|taken|carried out)\b",
+                         re.IGNORECASE)
+_STUDY_TERM = re.compile(r"\b([a-z]+)\s+stud(?:y|ies)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -163,7 +180,7 @@ class BibliographyQuestions:
             names = {w for a in r.authors for w in _words(_surname(a)) if len(w) > 2}
             names |= {w for part in (r.container, r.publisher) for w in _words(part or "") if len(w) > 2}
             self._names[r.id] = names - _QUERY_WORDS
-            self._titles[r.id] = set(_words(r.title)) - _QUERY_WORDS
+            self._titles[r.id] = {w for w in _words(r.title) if len(w) > 1} - _QUERY_WORDS
         for link in links:
             words = {w for t in link.terms for w in _words(t)} | set(_words(titles.get(link.section_id, "")))
             self._topics.setdefault(link.reference_id, set()).update(words - _QUERY_WORDS)
@@ -178,6 +195,9 @@ class BibliographyQuestions:
         self._vocabulary = sorted({w for d in (self._names, self._titles, self._topics) for ws in d.values() for w in ws})
         self._similar_cache: dict[str, frozenset[str]] = {}
         self._known = self._common | frozenset(self._vocabulary)  # words never respelt as entry words
+        # the article's own "<word> studies" ('nerve conduction studies', 'imaging studies') are tests, not entries
+        self._study_terms = frozenset(m.group(1).lower() for section in sections
+                                      for m in _STUDY_TERM.finditer(section.text)) - _QUERY_WORDS
 
     # -- scoring ----------------------------------------------------------------------------------
     def _similar(self, word: str) -> frozenset[str]:
@@ -233,8 +253,8 @@ class BibliographyQuestions:
         Priority: what the article cites for a subject; then one to three entries the question names
         ("the varki paper", "the ivig chapter"); then a selection by type, name, DOI or year; then all.
         """
-        q = self._respell(_VERB_WORK.sub(r"\1", _MAIN_ARTICLE.sub(" ", question.strip())))
-        all_words = _words(q)
+        q = self._respell(_VERB_WORK.sub(r"\1", _MAIN_DOCUMENT.sub(" ", _MAIN_ARTICLE.sub(" ", question.strip()))))
+        all_words = [w for w in _words(q) if len(w) > 1]  # the 's' of "what's" is no title word (Trousseau's)
         fields = tuple(name for name, regex in _FIELD_RES.items() if regex.search(q))
         fields = tuple(dict.fromkeys(fields + fields_in(all_words, q)))  # synonyms and misspelt field words
         words = [w for w in all_words if w not in _QUERY_WORDS]
@@ -250,17 +270,20 @@ class BibliographyQuestions:
         numbered = numbered_entries(q, self.references) if entry_word else []
         if numbered:  # 'publisher of ref 7', 'reference #11 details'
             return BibliographyQuery("fields", tuple(r.id for r in numbered[:MAX_NAMED]), fields)
+        best, named = self._best(words)
         cites = CITES_FOR.search(q)
-        if cites:
+        # 'url of the statpearls chapter on paraneoplastic syndromes' names one entry by its container and whole title
+        whole_title = named and 0 < len(best) <= MAX_NAMED and all(self._titles[r.id] <= set(words) for r in best)
+        if cites and not whole_title:
             ids = self._cited_for((cites.group("x") or cites.group("y") or "").strip())
             if ids:
                 return BibliographyQuery("cites_for", tuple(ids), fields, subject=(cites.group("x") or cites.group("y")).strip())
-        best, named = self._best(words)
         kind = next((k for k, regex in _TYPE_RES.items() if regex.search(q)), None)
         if len(best) > 1 and kind is not None:
             best = [r for r in best if r.type == kind] or best
         bibliographic = bool(_BIBLIOGRAPHIC_FIELDS.intersection(fields)) or bool(_URL_WORD.search(q))
-        if best and len(best) <= MAX_NAMED and (named or entry_word or bibliographic) and (fields or selection or entry_word):
+        pointed = named or fields or (not self._names_a_test(q) and (selection or bool(_POINTED_ENTRY.search(q))))
+        if best and len(best) <= MAX_NAMED and (named or entry_word or bibliographic) and (fields or selection or entry_word) and pointed:
             return BibliographyQuery("fields", tuple(r.id for r in best), fields, bool(COUNT.search(q)))
         extremes, which = dated_extremes(q, self.references)
         if extremes and which:  # 'the oldest reference', 'most recent source'
@@ -271,6 +294,11 @@ class BibliographyQuestions:
         if selection and ALL.search(q):
             return BibliographyQuery("selection", tuple(r.id for r in self.references), fields, bool(COUNT.search(q)), filters=("all",))
         return None
+
+    def _names_a_test(self, q: str) -> bool:
+        """'is emg a nerve conduction study', 'which imaging studies are done': the study is a medical test."""
+        terms = any(m.group(1).lower() in self._study_terms for m in _STUDY_TERM.finditer(q))
+        return terms or bool(_DONE_STUDY.search(q))
 
     def _respell(self, q: str) -> str:
         """`q` with misspelt entry words put right ('refrences from 2023'); English and corpus words stay."""

@@ -85,9 +85,22 @@ LIST_QUESTION = re.compile(
 )
 
 
+# "can other kinds of cancer cause it too", "do all patients recover", "are all cases from lung cancer": a yes/no
+# question asks whether something holds, not for every item of a list, though it says "kinds" or "all".
+# "are there other kinds", "can you list them", "do you know the types" still ask for the items.
+YES_NO = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|has|have|"
+                    r"isnt|arent|doesnt|dont|cant|isn't|aren't|doesn't|don't|can't)\s+(?!(?:there|u|you|ya|we)\b)",
+                    re.IGNORECASE)
+
+
+def asks_yes_no(question: str) -> bool:
+    """Does the question open as a yes/no question about something (not 'are there ...', 'can you ...')?"""
+    return bool(YES_NO.match(question))
+
+
 def asks_for_list(question: str) -> bool:
     """True when the question asks for several items (a list answers it better than one sentence)."""
-    return bool(LIST_QUESTION.search(question))
+    return bool(LIST_QUESTION.search(question)) and not asks_yes_no(question)
 
 
 # Framing sentences carry no facts ("This article comprehensively examines ...", "Imagine experiencing ...");
@@ -298,13 +311,18 @@ def select_sentences(scored: Sequence[Scored], bank: SentenceBank, max_sentences
 def arrange(chosen: Sequence[Scored]) -> list[Quote]:
     """Order for reading, then cut into quotes.
 
-    Sections come in the order of their best sentence; inside a section, sentences keep the article's
+    Sections come in the order of their best sentence, a parent section's own sentences just before its first
+    subsection's (the overview reads before the details); inside a section, sentences keep the article's
     order (so list items read Neurological, Endocrine, ... as printed); neighbouring sentences of one
     chunk merge into one quote with one marker.
     """
-    section_rank: dict[str, int] = {}
+    section_rank: dict[str, float] = {}
     for s in chosen:  # chosen is best-first
         section_rank.setdefault(f"{s.sentence.chunk.source_id}/{s.sentence.chunk.section_id}", len(section_rank))
+    for key in list(section_rank):  # a section's own opening ("Since symptoms vary widely, ...") leads its subsections
+        children = [rank for other, rank in section_rank.items() if other.startswith(key + "/")]
+        if children and min(children) < section_rank[key]:
+            section_rank[key] = min(children) - 0.5
     ordered = sorted(  # the article's own sentences lead; a cited source's come after them
         (s.sentence for s in chosen),
         key=lambda x: (x.chunk.source_id != ARTICLE_SOURCE_ID, section_rank[f"{x.chunk.source_id}/{x.chunk.section_id}"],

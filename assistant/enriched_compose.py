@@ -27,7 +27,7 @@ from assistant.antecedents import drop_costly_dependents, lean_again, resolve_de
 from assistant.label_focus import LABEL, label_focus
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
-                               arrange, asks_for_list, question_terms, render, score_sentences, select_sentences)
+                               arrange, asks_for_list, asks_yes_no, question_terms, render, score_sentences, select_sentences)
 from assistant.near_duplicates import prefer_body
 from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
@@ -60,7 +60,7 @@ NOT_A_LIST = re.compile(r"\b(?:all\s+of\s+a\s+sudden|all\s+(?:the\s+)?time|at\s+
 
 def hints_list(query: str) -> bool:
     """LIST_HINT outside the idioms that use its words for something else (NOT_A_LIST)."""
-    return bool(LIST_HINT.search(NOT_A_LIST.sub(" ", query)))
+    return bool(LIST_HINT.search(NOT_A_LIST.sub(" ", query))) and not asks_yes_no(query)
 
 
 WANTS_EVERY_ITEM = re.compile(r"\b(?:all|every|each|list|types|kinds|others?|else|besides)\b", re.IGNORECASE)

@@ -130,6 +130,16 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# "whats pns mean" is "what does pns mean": read as "what is ... mean", 'mean' would be the thing asked about.
+_WHAT_IS_MEAN = re.compile(r"\bwhat(?:'s|’s| is)\s+(.{1,60}?)\s+mean(?=\s*(?:[?.!,]|$|\s+(?:in|exactly|for|to)\b))",
+                           re.IGNORECASE)
+
+
+def mend_what_mean(text: str) -> str:
+    """'what's X mean' -> 'what does X mean' (the verb is 'mean', not 'is')."""
+    return _WHAT_IS_MEAN.sub(r"what does \1 mean", text)
+
+
 def rephrase_idioms(text: str) -> str:
     """'how do they tell them apart' -> 'how do they distinguish them' (the article's word)."""
     for pattern, replacement in _IDIOMS:
@@ -168,5 +178,6 @@ class Normaliser:
     def normalise(self, question: str) -> Normalised:
         text, apostrophes = restore_apostrophes(question)
         text, corrections = self.speller.correct(text)
+        text = mend_what_mean(text)
         retrieval, expansions = self.glossary.expand(text)
         return Normalised(question, text, retrieval, tuple(apostrophes), tuple(corrections), tuple(expansions))

@@ -62,6 +62,7 @@ def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Cor
     from assistant.abstention import vocabulary
     from assistant.citations import CitationResolver
     from assistant.sentence_vectors import load_article_sentences
+    from index.sentence_vectors import encoder_key
     from assistant.sentences import SentenceBank, term_weights
     from assistant.retrieval import Retriever
 
@@ -84,7 +85,8 @@ def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Cor
                         settings.answer.second_weight)
     model = index.pointer.get("embedding_model")
     if model:  # kept per model and encoder (the numpy one, or an injected build model: their vectors differ slightly)
-        load_article_sentences(settings, bank, chunks, f"{model}\n{type(getattr(index, 'embedder', None)).__name__}")
+        encoder = type(getattr(index, "embedder", None)).__name__
+        load_article_sentences(settings, bank, chunks, encoder_key(model, encoder))
     return Parts(
         index=index, retriever=Retriever(index, settings.answer.top_k, extra_ranking=extra),
         bank=bank, resolver=resolver, vocab=vocab,

@@ -1,70 +1,25 @@
 """Sentences of the passages, with offsets, and their vectors: what every answerer quotes from.
 
-Why apart from composing: splitting a chunk into verbatim sentences (bullet items count as sentences)
-and embedding each once is shared by the extractive composer, the generative support check and the
-citation spans; which sentences answer a question is assistant/compose.py's business.
+Why apart from composing: splitting a chunk into verbatim sentences (bullet items count as sentences; the
+split and the embedded texts are index/chunk_sentences.py's, which `pns index build` uses too) and embedding
+each once is shared by the extractive composer, the generative support check and the citation spans; which
+sentences answer a question is assistant/compose.py's business.
 Sentence vectors are cached per chunk, so a warm answer embeds only the question.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from assistant.word_forms import same_family
-from corpus.sentence_split import BULLET, nonblank_lines, sentence_pieces, trim_span
+from corpus.sentence_split import BULLET  # noqa: F401 (re-exported: the composers strip bullets with it)
+from index.chunk_sentences import Sentence, split_sentences  # noqa: F401 (re-exported: answering's names)
+from index.chunk_sentences import embedding_texts as chunk_embedding_texts
 from index.models import Chunk
 
 STEM_PREFIX = 5            # stems sharing a prefix this long count as one word (diagnos/diagnost, treat/treatment)
-_MARKER_LIKE = re.compile(r"\[(\d+)\]")
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A verbatim sentence of a chunk: `chunk.text[start:end] == text`."""
-
-    chunk: Chunk
-    index: int
-    start: int
-    end: int
-    text: str
-    is_bullet: bool
-
-    @property
-    def display(self) -> str:
-        """How the sentence reads in an answer: no bullet dash, ends with punctuation, no stray [n]."""
-        shown = BULLET.sub("", self.text).strip()
-        shown = _MARKER_LIKE.sub(r"(\1)", shown)  # a source's own "[12]" must never look like our marker
-        if shown and shown[-1] not in ".!?":
-            shown = shown.rstrip(":;,") + "."
-        return shown
-
-    @property
-    def is_lead_in(self) -> bool:
-        """'Paraneoplastic syndromes may involve several organ systems:' introduces a list; it answers nothing."""
-        return self.text.rstrip().endswith(":")
-
-
-def split_sentences(chunk: Chunk) -> list[Sentence]:
-    """Sentences and bullet items of a chunk with their offsets in chunk.text.
-
-    Lines break into sentences by corpus/sentence_split.py, the rule the article's units follow too; unlike
-    a unit, a bullet item of two sentences gives two here (the first keeps the bullet marker).
-    """
-    out: list[Sentence] = []
-    text = chunk.text
-    for line_start, line in nonblank_lines(text):
-        bullet = bool(BULLET.match(line))
-        for i, (a, b) in enumerate(sentence_pieces(line)):
-            trimmed = trim_span(text, line_start + a, line_start + b)
-            if trimmed is None:
-                continue
-            start, end = trimmed
-            out.append(Sentence(chunk, len(out), start, end, text[start:end], bullet and i == 0))
-    return out
 
 
 def content_terms(text: str) -> set[str]:
@@ -120,14 +75,8 @@ class SentenceBank:
         """The chunks (each once, in order) whose sentences are not cached yet."""
         return [c for c in dict((c.id, c) for c in chunks).values() if c.id not in self._vectors]
 
-    @staticmethod
-    def embedding_texts(chunks: Sequence[Chunk]) -> list[str]:
-        """What is embedded for the chunks' sentences, in order: each sentence under its section heading."""
-        texts: list[str] = []
-        for c in chunks:
-            heading = c.section_path[-1] if c.section_path else ""
-            texts.extend(f"{heading}: {BULLET.sub('', s.text)}" if heading else s.text for s in split_sentences(c))
-        return texts
+    # What is embedded for the chunks' sentences, in order (index/chunk_sentences.py, which the build uses too).
+    embedding_texts = staticmethod(chunk_embedding_texts)
 
     def ensure(self, chunks: Sequence[Chunk]) -> None:
         """Split and embed the chunks not cached yet, in one batch."""

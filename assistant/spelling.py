@@ -24,8 +24,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 
 from symspellpy import SymSpell, Verbosity
+
+from assistant.speller_dictionary import built_symspell
 
 ENGLISH_WORDS_FILE = "frequency_dictionary_en_82_765.txt"
 MIN_LENGTH = 3
@@ -62,24 +65,25 @@ class Speller:
     corpus_counts: Counter[str]
     known: frozenset[str]
     targets: frozenset[str] = frozenset()
+    cache_dir: Path | None = field(default=None, repr=False, compare=False)  # where the built dictionary is kept
     _symspell: SymSpell = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-        for word, count in self.corpus_counts.items():
-            self._symspell.create_dictionary_entry(word, count + 1)
-        for word in self.targets:  # safety words: found, but a corpus word of equal distance wins
-            if word not in self.corpus_counts:
-                self._symspell.create_dictionary_entry(word, 1)
+        entries = [(word, count + 1) for word, count in self.corpus_counts.items()]
+        # safety words: found, but a corpus word of equal distance wins (sorted: one order, so one cache file)
+        entries += [(word, 1) for word in sorted(self.targets) if word not in self.corpus_counts]
+        self._symspell = built_symspell(entries, self.cache_dir)
         self.known = self.known | frozenset(self.corpus_counts) | self.targets
 
     @classmethod
     def build(cls, corpus_texts: Iterable[str], targets: Iterable[str] = (), known: Iterable[str] = (),
-              english: frozenset[str] | None = None) -> "Speller":
-        """A speller whose corrections are the words of `corpus_texts` plus `targets` (e.g. the safety words)."""
+              english: frozenset[str] | None = None, cache_dir: Path | None = None) -> "Speller":
+        """A speller whose corrections are the words of `corpus_texts` plus `targets` (e.g. the safety words);
+        `cache_dir` (under HOME) keeps its built dictionary for the next process (assistant/speller_dictionary.py)."""
         counts = corpus_word_counts(corpus_texts)
         english = english_words() if english is None else english
-        return cls(counts, english | frozenset(w.lower() for w in known), frozenset(w.lower() for w in targets))
+        return cls(counts, english | frozenset(w.lower() for w in known), frozenset(w.lower() for w in targets),
+                   cache_dir)
 
     def is_known(self, word: str) -> bool:
         return word.lower().replace("'", "") in self.known or word.lower() in self.known

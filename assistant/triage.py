@@ -148,14 +148,16 @@ class Triage:
     def from_corpus(cls, corpus: "Corpus", english: frozenset[str] | None = None,
                     cache_dir: Path | None = None) -> "Triage":
         """Build the glossary, speller and language detector from the corpus vocabulary (milliseconds);
-        `cache_dir` (under HOME) keeps the language model unpacked for the next process."""
+        `cache_dir` (under HOME) keeps the language model unpacked and the speller's dictionary built for the
+        next process."""
         glossary = Glossary.from_corpus(corpus)
         texts = [corpus.article.text, *reference_texts(corpus.references),
                  *(e.long for e in glossary.entries.values())]
         ranking = english_word_ranking()
         common = frozenset(ranking[:COMMON])
         english = frozenset(ranking) if english is None else english
-        speller = Speller.build(texts, targets=rule_words(english), known=glossary.terms(), english=english)
+        speller = Speller.build(texts, targets=rule_words(english), known=glossary.terms(), english=english,
+                                cache_dir=cache_dir)
         names = proper_names(" ".join([corpus.article.text, *reference_texts(corpus.references)]), common)
         neutral = (frozenset(corpus_word_counts(texts)) - english) | glossary.terms() | names
         surnames = {a.split(",")[0].lower() for r in corpus.references for a in r.authors if "," in a}

@@ -145,7 +145,7 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
         if old is not None and old["build_hash"] == digest and not force and _healthy(client, old, settings):
             report = _report(old, embedded=0, reused=len(chunks), seconds=time.perf_counter() - started, up_to_date=True,
                              skipped=skipped)
-            return {**report, **_derived_vectors(settings, embedder)}
+            return {**report, **_derived_vectors(settings, embedder, chunks)}
 
         tag = f"{digest[:12]}-{secrets.token_hex(3)}"
         name = f"{settings.index.collection}-{tag}"
@@ -184,15 +184,18 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
             pass  # the new index is live; leftovers are retried by the next build's GC
         report = _report(pointer, embedded=len(todo), reused=reused, seconds=time.perf_counter() - started,
                          skipped=skipped)
-        return {**report, **_derived_vectors(settings, embedder)}
+        return {**report, **_derived_vectors(settings, embedder, chunks)}
 
 
-def _derived_vectors(settings: "Settings", embedder: Any) -> dict[str, Any]:
-    """Everything embedded beside the index so a cold question embeds nothing but itself, as the build reports it."""
+def _derived_vectors(settings: "Settings", embedder: Any, chunks: Sequence[Chunk]) -> dict[str, Any]:
+    """Everything embedded beside the index so a cold question embeds nothing but itself, as the build reports it;
+    the article's sentence vectors come from the query-time encoder (index/sentence_vectors.py says why)."""
+    from index import sentence_vectors
     from index.word_vectors import ensure_for_build
 
     return {"enrichment": _enrichment_vectors(settings, embedder), "second_embedder": _second_vectors(settings),
-            "article_words": ensure_for_build(settings, embedder.embed)["words"]}
+            "article_words": ensure_for_build(settings, embedder.embed)["words"],
+            "article_sentences": sentence_vectors.ensure_for_build(settings, chunks)["sentences"]}
 
 
 def _enrichment_vectors(settings: "Settings", embedder: Any) -> dict[str, Any]:

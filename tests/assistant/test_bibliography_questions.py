@@ -30,6 +30,10 @@ def resolver(packaged_corpus) -> CitationResolver:
         ("what journal was the vogrig study published in", "fields", ["vogrig2019"], ("container",)),
         ("what does the article cite for plasmapheresis", "cites_for", ["clevelandclinic2022"], ()),
         ("which sources cover trousseau syndrome", "cites_for", ["varki2007"], ()),
+        # a container and a whole title name one entry, though "chapter on X" reads like a subject
+        ("url of the statpearls chapter on paraneoplastic syndromes", "fields", ["thapa2020"], ("url",)),
+        ("immunotherapy reference?", "fields", ["americancancersociety_nd_b"], ()),
+        ("is there a 2019 source", "fields", ["johnhopkinsmedicine2019", "vogrig2019"], ()),
     ],
 )
 def test_named_entries_and_fields(questions, question: str, kind: str, ids: list[str], fields: tuple[str, ...]) -> None:
@@ -63,6 +67,18 @@ def test_selections(questions, question: str, count: int, expected: set[str]) ->
 )
 def test_other_questions_are_left_to_the_passage_answerer(questions, question: str) -> None:
     assert questions.parse(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    # a study that is a medical test, a bare "the paper" that says something, the 's' of "what's" ('Trousseau's')
+    ["whats a nerve conduction study", "is emg a study of the muscles", "what blood studies are done for pns",
+     "what studies are needed to rule out ms or lupus", "how does the paper describe lambert eaton",
+     "what does the source say about diet", "are there studies testing new drugs for it",
+     "What is the role of EMG and nerve conduction studies?"],
+)
+def test_article_questions_with_a_bibliography_word_are_not_lookups(triage, question: str) -> None:
+    assert triage.triage(question).bibliography is None
 
 
 def test_answers_state_the_fields_and_cite_the_entry(questions, resolver, packaged_corpus) -> None:

@@ -41,6 +41,19 @@ def test_sentences_of_one_section_keep_the_article_order() -> None:
     assert render(quotes) == "Neurological: Disorders of the brain and nerves. [1] Endocrine: Hormonal imbalances here. [2]"
 
 
+def test_a_parent_sections_opening_leads_its_subsections() -> None:
+    from assistant.compose import Scored
+
+    item = Chunk(**{**_chunk("- Imaging: Scans look for hidden tumors here.").model_dump(), "section_id": "diag/tests",
+                    "position": 5})
+    other = Chunk(**{**item.model_dump(), "id": "w" * 32, "section_id": "diag/differential", "position": 7,
+                     "text": "Diagnosing it is challenging for many reasons."})
+    opening = Chunk(**{**item.model_dump(), "id": "v" * 32, "section_id": "diag", "position": 4,
+                       "text": "Since symptoms vary widely, tests are combined."})
+    chosen = [Scored(split_sentences(c)[0], p, p, p, 1) for c, p in ((item, 0.9), (other, 0.8), (opening, 0.7))]
+    assert [q.chunk.section_id for q in arrange(chosen)] == ["diag", "diag/tests", "diag/differential"]
+
+
 def test_non_adjacent_sentences_of_one_chunk_get_separate_quotes() -> None:
     from assistant.compose import Scored
 
@@ -68,7 +81,10 @@ def test_composed_answer_is_verbatim_and_on_topic(warm_assistant) -> None:
     ("question", "expected"),
     [("Which cancers are linked to paraneoplastic syndromes?", True), ("What symptoms can they cause?", True),
      ("How is it diagnosed?", True), ("What are the main types?", True), ("What is Trousseau syndrome?", False),
-     ("What does this syndrome mean?", False), ("Why is it so hard to get the right diagnosis?", False)],
+     ("What does this syndrome mean?", False), ("Why is it so hard to get the right diagnosis?", False),
+     # a yes/no question asks whether something holds, not for the items; "are there ..." / "can you ..." still do
+     ("can other kinds of cancer cause it too", False), ("do all patients recover", False),
+     ("are there other kinds of treatment", True), ("does it have different types of symptoms", False)],
 )
 def test_list_questions_are_recognised(question: str, expected: bool) -> None:
     from assistant.compose import asks_for_list

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.normalise import restore_apostrophes
+from assistant.normalise import mend_what_mean, restore_apostrophes
 from assistant.spelling import Speller, english_words
 
 
@@ -124,3 +124,13 @@ def test_a_first_question_of_common_words_is_about_the_article(triage) -> None:
     """'get' and 'better' name no subject: the question is about the article's; 'paris' keeps its own."""
     assert "paraneoplastic syndromes" in triage.triage("can u get better from it").standalone
     assert triage.triage("is it raining in paris").standalone == "is it raining in paris"
+
+
+@pytest.mark.parametrize(
+    ("text", "mended"),
+    [("what's paraneoplastic syndrome mean", "what does paraneoplastic syndrome mean"),
+     ("what is lems mean in simple words", "what does lems mean in simple words"),
+     ("what is the mean age", "what is the mean age"), ("what does it mean", "what does it mean")],
+)
+def test_whats_x_mean_asks_what_x_means(text: str, mended: str) -> None:
+    assert mend_what_mean(text) == mended
