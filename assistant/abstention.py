@@ -151,6 +151,9 @@ _CAUSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<x>[a-z]+)\s+(?:{_CONDITION}\s+)?(?:from|off|to|between|through|via|by)\b",
     # passive, with the condition named: "is pns spread by coughing", "is it passed between people"
     rf"^(?:is|are)\s+{_CONDITION}\s+(?P<x>[a-z]+)\s+(?:from|off|between|through|via|by)\b",
+    # "can pns be caught from a blood transfusion", "can it be passed through kissing" (not "by": "can it be cured
+    # by surgery" asks about a treatment)
+    rf"^(?:can|could|will|would|may|might)\s+{_CONDITION}\s+be\s+(?P<x>[a-z]+)\s+(?:from|off|between|through|via)\b",
     # "can you get pns from a blood transfusion": what it is got from
     rf"\b(?:get|getting|catch|catching|contract|develop|developing)\s+{_CONDITION}\s+from\s+(?P<x>.+)$",
     # "does caffeine make pns worse"
@@ -219,7 +222,7 @@ def unknown_claim(question: str, vocab: frozenset[str], english: frozenset[str],
         if m:
             words = [w for w in re.findall(r"[a-z]+", _SUBJECT_END.sub("", m.group("x")).lower())
                      if len(w) >= 4 and w in english and w not in _STOP and w not in common and w not in _GENERIC]
-            if not words or (pattern is _CAUSE_PATTERNS[3] and not _verb_form(words[0], english)):
+            if not words or (pattern in _CAUSE_PATTERNS[3:5] and not _verb_form(words[0], english)):
                 continue
             if pattern is _WAY_PATTERN and _is_property(words[0], vocab, evidence, family):
                 continue  # "can you inherit it": the article speaks of it in its own words
