@@ -26,10 +26,13 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from assistant.clinical_shorthand import clinical_shorthand
 from assistant.normalise import restore_apostrophes
 from assistant.refused_turns import without_refused
 from assistant.subject_switch import switched_subject
-from assistant.topics import _AUX, _ASPECT_RE, _CARE_VERBS, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
+from assistant.references import (CLASS_RE, DEM_NOUN_RE, DEM_PRONOUN_RE, CLASS_GROUPS, GroupOf, agree, agree_plural,
+                                   first_pronoun, needs_context, resolve_references)
+from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"
 MAX_TURNS = 6  # only the most recent user turns can be referred to
@@ -41,44 +44,13 @@ BODY_TERMS = (
     "bones", "stomach", "gut", "digestive system", "gastrointestinal tract", "bloodstream", "immune system",
 )
 _BODY_RE = "|".join(sorted((re.escape(b) for b in BODY_TERMS), key=len, reverse=True))
-# Class nouns after a demonstrative ("those scans"), grouped so we know when they name the topic itself.
-CLASS_GROUPS: dict[str, str] = {
-    **dict.fromkeys(("scan", "scans", "test", "tests", "exam", "exams", "procedure", "procedures", "imaging"), "test"),
-    **dict.fromkeys(("treatment", "treatments", "therapy", "therapies", "drug", "drugs", "medication",
-                     "medications", "medicine", "medicines", "option", "options", "approach", "approaches"), "treatment"),
-    **dict.fromkeys(("syndrome", "syndromes", "condition", "conditions", "disease", "diseases", "disorder",
-                     "disorders", "illness", "illnesses"), "condition"),
-    **dict.fromkeys(("symptom", "symptoms", "sign", "signs", "problem", "problems", "complication", "complications"), "symptom"),
-    **dict.fromkeys(("cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "malignancy", "malignancies"), "cancer"),
-    **dict.fromkeys(("marker", "markers", "antibody", "antibodies", "autoantibody", "autoantibodies"), "marker"),
-    **dict.fromkeys(("one", "ones", "thing", "things", "type", "types", "kind", "kinds", "group", "groups",
-                     "category", "categories", "family", "class"), "generic"),
-}
-_CLASS_RE = "|".join(sorted(CLASS_GROUPS, key=len, reverse=True))
-
-# "it" in "is it true that ...", "is it possible to ..." refers to nothing.
-_EXPLETIVE_IT = re.compile(
-    r"\bit\s+(?:is\s+|was\s+)?(?:so\s+|really\s+|very\s+|too\s+|that\s+)?(?:true|possible|common|normal|usual|likely|unlikely|rare|safe|necessary|important|known|"
-    r"worth|ok|okay|hard|difficult|easy|better|best)\b\s*(?:that|to|for|if|whether)\b",
-    re.IGNORECASE,
-)
-_PRONOUN_RE = re.compile(r"\b(it|its|they|them|their|theirs)\b", re.IGNORECASE)
-_DEM_NOUN_RE = re.compile(rf"\b(this|that|these|those)\s+({_CLASS_RE})\b", re.IGNORECASE)
-# "that"/"this" used as a pronoun: before a verb or at the end, or right after an auxiliary/preposition.
-_DEM_PRONOUN_RE = re.compile(
-    r"\b(?:(?<=\bis )|(?<=\bwas )|(?<=\bdoes )|(?<=\bdid )|(?<=\bdo )|(?<=\babout )|(?<=\bof )|(?<=\bfor )"
-    r"|(?<=\bwith )|(?<=\bcause )|(?<=\btreat )|(?<=\bfrom ))(this|that)\b(?!\s+(?:the|a|an)\b)"
-    r"|\b(this|that)\b(?=\s*(?:[?.!,]|$)|\s+(?:is|was|does|do|did|mean|means|belong|belongs|cause|causes|happen|"
-    r"happens|help|helps|work|works|affect|affects|involve|involves|require|requires|come|comes|lead|leads|"
-    r"have|has|can|could|would|will|should|usually|often|typically)\b)",
-    re.IGNORECASE,
-)
 _ELLIPSIS_RES = (
     re.compile(r"^(?:and|but|so|also|ok|okay|then)?[,\s]*(?:what|how)\s+about\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
     re.compile(r"^(?:and|also|what of|same for|and for|and in|and with|and also)\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
+    # a correction ("no i meant the skin ones", "sorry, i meant dermatomyositis"): the previous question, about X
+    re.compile(r"^(?:(?:no|nope|sorry|oops|oh|ah|wait)\b[,.!\s]*)*(?:i|I)\s+(?:meant|mean|was asking about|was talking about)"
+               r"\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
 )
-# "they" as the people doing something ("how do they treat it", "what do they look for") is no reference.
-_AGENT_THEY = re.compile(rf"\bthey\s+(?:{_CARE_VERBS}|do|use|give|say|call|know|look|think|check|test|want|usually|normally|tell|measure|see|decide)\b", re.IGNORECASE)
 # Groups of people a question can be narrowed to ("what about kids?" asks the same question about kids).
 _POPULATION = (r"(?:kids|children|child|babies|teens|teenagers|adults|young people|older people|the elderly|elderly people|"
                r"men|women|males|females|smokers|non-smokers|pregnant women|older adults|young adults|seniors)")
@@ -112,15 +84,6 @@ def user_turns(history: Iterable[Mapping[str, Any]] | None) -> list[str]:
     return turns[-MAX_TURNS:]
 
 
-def _head_group(phrase: str) -> str | None:
-    last = phrase.split()[-1].lower() if phrase.split() else ""
-    return CLASS_GROUPS.get(last)
-
-
-def _possessive(topic: str) -> str:
-    return f"{topic}'" if topic.endswith("s") else f"{topic}'s"
-
-
 def _is_elliptical(question: str) -> str | None:
     """The fragment of an elliptical follow-up ('the kidneys' in 'What about the kidneys?'), else None."""
     for regex in _ELLIPSIS_RES:
@@ -139,7 +102,7 @@ def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
     if chained and not re.match(r"^(?:(?:in|for|among|during|after|before|with|without)\s|the\s+\S+\s+ones?$)", frag, re.I):
         return f"{chained.group('base')}: what about {frag}?"  # 'and the blood tests' after 'and the imaging?'
     low = frag.lower()
-    ones = re.fullmatch(r"(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+ones?", low)
+    ones = re.fullmatch(r"(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+(?:ones?|types?|kinds?)", low)
     if ones:
         return _narrow_previous(ones.group("mod"), previous, topic)
     people = re.match(r"^(?:the\s+)?(?:ones?|people|those)\s+(?P<rel>who|that)\b(?P<rest>.*)$", frag, re.IGNORECASE)
@@ -154,6 +117,9 @@ def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
         # 'what about in kids?', 'and during chemo?': the same question, narrowed
         return f"{prev} {frag if not restrict or restrict.group(0) != restrict.group('who') else 'in ' + frag}?"
     bare = re.sub(r"^(?:the|its|their)\s+", "", low)
+    shorthand = clinical_shorthand(frag, topic)
+    if shorthand is not None:
+        return shorthand
     if re.fullmatch(rf"(?:{_ASPECT_RE})", bare):
         verb = "are" if bare.endswith("s") and bare not in {"diagnosis", "prognosis"} else "is"
         return f"What {verb} the {bare} of {topic}?"
@@ -161,6 +127,10 @@ def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
         if re.search(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", prev, re.IGNORECASE):
             return re.sub(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", frag, prev, count=1, flags=re.IGNORECASE) + "?"
         return f"{prev} in {frag}?"
+    same_head = re.fullmatch(r"(?P<mod>[\w-]+)\s+(?P<head>[a-z]{3,}s)", low)
+    other = same_head and re.search(rf"\b(?!{same_head.group('mod')}\b)[\w-]+\s+{same_head.group('head')}\b", prev, re.I)
+    if other:  # 'and poorer countries?' after 'why more in smoker countries': the same question of the other kind
+        return f"{prev[: other.start()]}{frag}{prev[other.end():]}?"
     if topic and topic.lower() in prev.lower() and topic != DEFAULT_TOPIC:
         return re.sub(re.escape(topic), frag, prev, count=1, flags=re.IGNORECASE) + "?"
     return f"{prev}: what about {frag}?"
@@ -192,57 +162,6 @@ def _narrow_previous(modifier: str, previous: str, topic: str) -> str:
     return f"What are the {modifier} {topic}?"
 
 
-GroupOf = Callable[[str], "str | None"]
-_GROUP_NOUNS = frozenset({"group", "groups", "category", "categories", "type", "types", "kind", "kinds", "family", "class"})
-
-
-def _resolve_references(question: str, topic: str, group_of: GroupOf | None = None) -> str:
-    """Replace the first anaphoric pronoun or demonstrative phrase with the topic.
-
-    "that group" / "that type" names the group the topic belongs to where `group_of` knows it
-    (after "what is paraneoplastic cerebellar degeneration": the neurological paraneoplastic syndromes).
-    """
-    m = _DEM_NOUN_RE.search(question)
-    if m:
-        noun = m.group(2)
-        group, topic_group = CLASS_GROUPS[noun.lower()], _head_group(topic)
-        label = group_of(topic) if group_of is not None and noun.lower() in _GROUP_NOUNS else None
-        if label:
-            replacement = label
-        elif group in ("generic",) or topic_group in (None, group):
-            replacement = topic
-        else:
-            replacement = f"the {noun} of {topic}"
-        return question[: m.start()] + replacement + question[m.end():]
-    m = _first_pronoun(question)
-    if m:
-        word = m.group(1).lower()
-        replacement = _possessive(topic) if word in ("its", "their", "theirs") else topic
-        return question[: m.start()] + replacement + question[m.end():]
-    m = _DEM_PRONOUN_RE.search(question)
-    if m:
-        return question[: m.start()] + topic + question[m.end():]
-    return question
-
-
-def _first_pronoun(question: str) -> re.Match[str] | None:
-    """The first anaphoric pronoun, skipping an expletive 'it' ('is it true that they ...')."""
-    expletive = _EXPLETIVE_IT.search(question)
-    for m in _PRONOUN_RE.finditer(question):
-        if expletive and m.start() == expletive.start():
-            continue
-        if m.group(1).lower() == "they" and _AGENT_THEY.match(question, m.start()):
-            continue
-        return m
-    return None
-
-
-def _needs_context(question: str) -> bool:
-    if _DEM_NOUN_RE.search(question) or _DEM_PRONOUN_RE.search(question):
-        return True
-    return _first_pronoun(question) is not None
-
-
 def _strip_connective(question: str) -> str:
     stripped = re.sub(r"^(?:and|but|so|also|ok|okay|then)[,\s]+", "", question.strip(), flags=re.IGNORECASE)
     return stripped[:1].upper() + stripped[1:] if stripped else stripped
@@ -265,8 +184,8 @@ def resolve_first_turn(question: str, known_word: Callable[[str], bool]) -> str:
     aspect = _aspect_question(restored, DEFAULT_TOPIC)
     if aspect is not None:
         return aspect
-    if _needs_context(restored):
-        return _agree_plural(_agree(_strip_connective(_resolve_references(restored, DEFAULT_TOPIC)), DEFAULT_TOPIC),
+    if needs_context(restored):
+        return agree_plural(agree(_strip_connective(resolve_references(restored, DEFAULT_TOPIC)), DEFAULT_TOPIC),
                              DEFAULT_TOPIC)
     return question
 
@@ -275,18 +194,47 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     """The standalone form of `question` given the earlier turns (refused ones left out as
     assistant/refused_turns.py says); unchanged when it needs no context."""
     stripped = _FILLER.sub("", restore_apostrophes(question)[0])
-    history = without_refused(history, not_found_too=_is_elliptical(stripped or question) is not None)
-    previous_questions = [restore_apostrophes(t)[0] for t in user_turns(history)]
+    asked = one_question(stripped or question)
+    history = without_refused(history, not_found_too=_is_elliptical(asked) is not None
+                              or (_leans_on_previous(asked) and not needs_context(asked)))
+    previous_questions = [one_question(restore_apostrophes(t)[0]) for t in user_turns(history)]
     if not previous_questions:
         return question
     typed = question
-    question = _FILLER.sub("", restore_apostrophes(question)[0]) or question  # 'ok what affects it then'
+    base = _FILLER.sub("", restore_apostrophes(question)[0]) or question  # 'ok what affects it then'
+    question = one_question(base)
     previous, carried = previous_questions[0], topic_of(previous_questions[0])
     for earlier in previous_questions[1:]:
         previous = _rewrite_one(earlier, previous, carried, group_of)
         carried = topic_of(previous) or carried
     rewritten = _rewrite_one(question, previous, carried, group_of)
-    return typed if rewritten == question else rewritten
+    return typed if rewritten == base else rewritten
+
+
+# 'that' / 'this' standing for a thing said, not before a noun ('could that be related', not 'that test').
+_POINTS_BACK = re.compile(rf"\b(?:that|this)\b(?!\s+(?:{CLASS_RE}|the|a|an)\b)", re.IGNORECASE)
+
+
+def one_question(message: str) -> str:
+    """A message of several sentences read as the one question it asks.
+
+    Why: people write around their question ("That's good to hear. How many people fully recover?", "History and
+    exam. What do they look for?"), and a leading remark read as part of it names a false subject or is carried
+    into the next turn. A remark is dropped unless the question points back at it ("My dad smokes. Does that make
+    it more likely?"). An elliptical lead-in before a question with a pronoun ("and for the family? shud they get
+    tested") names the pronoun's subject, so it is joined as one "<subject>, <question>" turn.
+    """
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", message.strip()) if x]
+    if len(sentences) < 2:
+        return message
+    while len(sentences) > 1 and not sentences[0].endswith("?") and not _POINTS_BACK.search(" ".join(sentences[1:])):
+        sentences = sentences[1:]  # a remark the question does not point back at
+    if len(sentences) == 2 and _is_elliptical(sentences[0]) is not None and first_pronoun(sentences[1]) is not None:
+        return f"{sentences[0].rstrip('?.! ')}, {sentences[1]}"
+    own = topic_of(sentences[0]) if sentences[0].endswith("?") else None
+    if own is not None:  # 'What is nephrotic syndrome? Is it serious?': 'it' is the subject the message just named
+        sentences = [sentences[0]] + [agree(resolve_references(x, own), own) for x in sentences[1:]]
+    return " ".join(sentences)
 
 
 def _rewrite_one(question: str, previous: str, carried: str | None = None, group_of: GroupOf | None = None) -> str:
@@ -318,8 +266,10 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
         return aspect
     if _names_a_proposition(question, previous):  # 'how does that happen' after 'can pns affect the kidneys': that = the whole claim
         return _with_previous(question, previous)
-    if _needs_context(question):
-        return _agree(_strip_connective(_resolve_references(question, topic, group_of)), topic)
+    if needs_context(question):
+        clauses = re.split(r",\s+(?=(?:what|which|who|how|why|when|where|" + _AUX + r")\b)", question, flags=re.IGNORECASE)
+        resolved = [resolve_references(c, topic, group_of) for c in clauses]  # 'whats the risk of it, who gets it'
+        return agree(_strip_connective(", ".join(resolved)), topic)
     if _leans_on_previous(question):  # 'what kind of ongoing care' after 'do the symptoms go away after treatment'
         return _with_previous(question, previous)
     return question
@@ -346,8 +296,8 @@ def _with_previous(question: str, previous: str) -> str:
 
 
 # 'those' / 'these' standing alone ('can those replace chemo'): they point at the previous answer's items.
-_BARE_PLURAL_RE = re.compile(rf"\b(?:those|these)\b(?!\s+(?:{_CLASS_RE})\b)(?=\s+(?:{_AUX}|can|could|will|work|help|go|come|last|get|replace|cause|mean|need|matter|hurt|stop|happen)\b|\s*[?.!]*$)"
-                             rf"|\b(?:are|were|of|about|from|with|for)\s+(?:those|these)\b(?!\s+(?:{_CLASS_RE}|who|which|that)\b)", re.IGNORECASE)
+_BARE_PLURAL_RE = re.compile(rf"\b(?:those|these)\b(?!\s+(?:{CLASS_RE})\b)(?=\s+(?:{_AUX}|can|could|will|work|help|go|come|last|get|replace|cause|mean|need|matter|hurt|stop|happen)\b|\s*[?.!]*$)"
+                             rf"|\b(?:are|were|of|about|from|with|for)\s+(?:those|these)\b(?!\s+(?:{CLASS_RE}|who|which|that)\b)", re.IGNORECASE)
 
 
 # A previous question that states a claim rather than naming a thing: a yes/no question ('can pns affect the
@@ -360,12 +310,12 @@ def _names_a_proposition(question: str, previous: str) -> bool:
     """True when the only reference is a bare 'those'/'these' (the previous answer's items), or a bare 'that'/'this'
     after a claim or a question naming no topic: substituting a topic phrase there would ask a different, often
     ungrammatical question ('what affects that' -> 'what affects people recover')."""
-    if _DEM_NOUN_RE.search(question) or _first_pronoun(question) is not None:
+    if DEM_NOUN_RE.search(question) or first_pronoun(question) is not None:
         return False
     if _BARE_PLURAL_RE.search(question):
         return True
     claim = bool(_ASKS_A_CLAIM.match(_strip_connective(previous))) or topic_of(previous) is None
-    return claim and bool(_DEM_PRONOUN_RE.search(question))
+    return claim and bool(DEM_PRONOUN_RE.search(question))
 
 
 CONTEXT_WORDS = 6  # a follow-up this short that names no topic of its own is read with the previous question
@@ -381,18 +331,3 @@ def _leans_on_previous(question: str) -> bool:
 
 
 _TOPIC_WORD = re.compile(r"\b(?:paraneoplastic|pns|syndromes?)\b", re.IGNORECASE)
-
-
-def _agree(question: str, topic: str) -> str:
-    """'Is paraneoplastic syndromes curable' -> 'Are paraneoplastic syndromes curable'."""
-    plural = re.search(r"(?:s|ies)$", topic) and not re.search(r"(?:sis|ss|us)$", topic)
-    if plural and question.lower().startswith(f"is {topic.lower()} "):
-        return "Are" + question[2:]
-    return question
-
-
-def _agree_plural(question: str, topic: str) -> str:
-    """'How is paraneoplastic syndromes treated' -> 'How are ...' (for a topic known to be a plural noun)."""
-    return re.sub(rf"\b(is|was|does|has)(\s+{re.escape(topic)})(?=[\s?.!]|$)",
-                  lambda m: {"is": "are", "was": "were", "does": "do", "has": "have"}[m.group(1).lower()] + m.group(2),
-                  question, count=1, flags=re.IGNORECASE)

@@ -132,7 +132,7 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     """
     from index.lexical import is_stopword, tokenize
 
-    harm = harm_unaddressed(own_words, context, shown)
+    harm = harm_unaddressed(own_words, context, shown) or prevention_unaddressed(own_words, context, shown)
     if harm:
         return harm
     if not _YES_NO.match(own_words.strip()):
@@ -175,6 +175,36 @@ def harm_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]
         if _HARM.search(sentence) and head in sentence:
             return []
     return [harm.group(0)]
+
+
+_PREVENT = re.compile(r"\b(?:prevent\w*|avoid\w*|stop(?:ped|ping)? (?:it|them|that) from)\b")
+_PREVENTION_WORD = re.compile(r"\b(?:prevent\w*|avoid\w*)\b")
+
+
+def prevention_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]:
+    """The prevention asked of the subject ("can it be prevented", "how is it prevented") when no sentence shown
+    prevents or avoids that subject, else [].
+
+    Why: the article words 'prevent' of other things ("prevent immune attacks on healthy tissues", "avoid
+    misdiagnosis"), so a prevention ask looks addressed while nothing says how the subject itself is prevented.
+    The prevented thing is what follows the verb; it must be the ask's own words or the carried subject.
+    """
+    from assistant.topics import topic_of
+    from index.lexical import is_stopword
+
+    ask = _PREVENT.search(own_words.lower())
+    if ask is None:
+        return []
+    named = {w for w in re.findall(r"[a-z]{3,}", _PREVENT.sub(" ", own_words.lower())) if not is_stopword(w)}
+    topic = topic_of(context.previous) or ""
+    named |= {w for w in re.findall(r"[a-z]{3,}", topic.lower()) if not is_stopword(w)}
+    named |= {"paraneoplastic", "syndrome", "syndromes", "pns"} if not topic or _CONDITION.search(topic) else set()
+    for sentence in re.split(r"(?<=[.!?])\s+", shown.lower()):
+        for verb in _PREVENTION_WORD.finditer(sentence):
+            after = re.findall(r"[a-z]+", sentence[verb.end():])[:4]
+            if any(w[:5] == n[:5] for w in after for n in named):
+                return []
+    return [ask.group(0)]
 
 
 def aspect_unaddressed(own_words: str, vocab: frozenset[str], stems: Iterable[str], generic: frozenset[str]) -> list[str]:

@@ -1,5 +1,5 @@
 """A follow-up that names a new subject and then asks about it with a pronoun: "and IVIG, how does it work",
-"what about physio does it help", "and dermatomyositis what is it".
+"what about physio does it help", "and dermatomyositis what is it", and a return to an earlier subject: "ok back to the clots, which cancers cause them".
 
 Why its own rule: the pronoun points at the subject named in the same turn, not at the previous turn's, so the
 usual pronoun rewrite ("it" -> the previous topic) asks about the wrong thing, and the ellipsis rule ("what about
@@ -10,11 +10,34 @@ with the pronoun replaced by the subject it names ("how does IVIG work").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.topics import _AUX, _NP_STOP
 
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    from assistant.spelling import english_words
+
+    return english_words()
+
+
+def is_adverb(word: str) -> bool:
+    """True for an -ly adverb ("basically", "really", "simply", "happily"): an English word remains once the -ly
+    is undone. Why not every -ly word: "family", "supply" or "anomaly" are nouns, and "and for the family?" names a
+    subject ("family" less -ly is no word)."""
+    w = word.lower()
+    if not w.endswith("ly"):
+        return False
+    if len(w) < 5:
+        return True  # "only"
+    stems = {w[:-2], w[:-4] if w.endswith("ally") else "", w[:-3] + "y" if w.endswith("ily") else "",
+             w[:-1] + "e" if w.endswith("bly") or w.endswith("ply") or w.endswith("tly") else ""}
+    return any(len(stem) >= 3 and stem in _english() for stem in stems)
+
 _SWITCH = re.compile(
-    rf"^(?:(?:and|so|ok|okay|but|also)[,\s]+)*(?:(?:what|how)\s+about\s+)?(?P<x>[^,?.!]+?)\s*,?\s+"
+    rf"^(?:(?:and|so|ok|okay|but|also|anyway)[,\s]+)*(?:(?:what|how)\s+about\s+|(?:going\s+|coming\s+)?back\s+to\s+)?"
+    rf"(?P<x>[^,?.!]+?)\s*(?:,|\s[-\u2013:])?\s+"
     rf"(?P<q>(?:what|how|why|when|where|which|{_AUX})\b.*)$",
     re.IGNORECASE,
 )
@@ -36,11 +59,11 @@ def switched_subject(question: str) -> str | None:
     words = subject.lower().split()
     if (not 0 < len(words) <= MAX_SUBJECT_WORDS or _OWN_POINTER.search(subject)
             or re.search(rf"\b{_AUX}\b|\b(?:what|how|why|when|where|which|who)\b", subject, re.IGNORECASE)
-            or any(w.endswith("ly") for w in words) or all(w in _NP_STOP for w in words)):
+            or any(is_adverb(w) for w in words) or all(w in _NP_STOP for w in words)):
         return None
     pointer = _POINTER.search(asked)
     if pointer is None:
         return None
-    subject = re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.IGNORECASE)
+    subject = re.sub(r"^(?:(?:for|about|regarding)\s+)?(?:the|a|an)\s+", "", subject, flags=re.IGNORECASE)
     rewritten = asked[: pointer.start()] + subject + asked[pointer.end():]
     return rewritten[:1].upper() + rewritten[1:]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.abstention import unknown_group, vocabulary
-from assistant.followup import FollowUp, unaddressed_ask
+from assistant.followup import FollowUp, prevention_unaddressed, unaddressed_ask
 from assistant.normalise import rephrase_idioms, restore_apostrophes
 
 VOCAB = vocabulary(["Genetic factors may play a role. Patients report itching and pain. e.g. k-ras"])
@@ -156,3 +156,18 @@ def test_harms_new_subjects_and_carried_words(own_words: str, previous: str, sho
     context = FollowUp(ask=ask, previous=previous, previous_answer=shown if "itching" in own_words else "")
     stems = STEMS + ("risk", "danger")  # the corpus words harms of the condition
     assert unaddressed_ask(own_words, context, VOCAB, stems, GENERIC, shown) == unaddressed
+
+
+@pytest.mark.parametrize(
+    ("own_words", "previous", "shown", "unaddressed"),
+    [
+        # the shown sentence prevents something else: the subject's prevention is not addressed
+        ("can it be prevented", "what is pemphigus", "Drugs are used to prevent immune attacks.", ["prevented"]),
+        ("can it be prevented", "what is pemphigus", "Early care may prevent pemphigus flares.", []),
+        ("how do you avoid misdiagnosis", "what is pns", "Workup is key to avoid misdiagnosis.", []),
+    ],
+)
+def test_a_prevention_ask_needs_a_sentence_preventing_the_subject(own_words: str, previous: str, shown: str,
+                                                                   unaddressed: list[str]) -> None:
+    context = FollowUp(ask=own_words, previous=previous, previous_answer="")
+    assert prevention_unaddressed(own_words, context, shown) == unaddressed

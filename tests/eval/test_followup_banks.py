@@ -21,7 +21,7 @@ from foundation.settings import Settings
 DATA = Path(__file__).resolve().parents[2] / "eval" / "data"
 # bank -> (at least this many follow-up turns, in at least this many conversations, share of them blind), as planned
 PLANNED = {"followup_check4.jsonl": (45, 25, 1 / 2), "followup_check5.jsonl": (30, 15, 1 / 2),
-           "followup_check6.jsonl": (50, 25, 1 / 3)}
+           "followup_check6.jsonl": (50, 25, 1 / 3), "followup_check7.jsonl": (40, 20, 1 / 2)}
 
 
 @pytest.mark.parametrize("bank", sorted(PLANNED))

@@ -1,0 +1,122 @@
+"""Which earlier subject a pronoun or demonstrative in a follow-up points at, and the words that replace it.
+
+Why its own module: resolving "it", "their", "that group" or "those scans" is one job with its own vocabulary
+(class nouns and their groups, the expletive "it", "they" as the people doing something), used both by the
+follow-up rewrite (assistant/conversation.py) and by ellipsis narrowing ("the skin ones" needs the class noun of
+the previous question). Keeping it apart keeps the rewrite's turn-by-turn logic readable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.topics import _CARE_VERBS
+
+# Class nouns after a demonstrative ("those scans"), grouped so we know when they name the topic itself.
+CLASS_GROUPS: dict[str, str] = {
+    **dict.fromkeys(("scan", "scans", "test", "tests", "exam", "exams", "procedure", "procedures", "imaging"), "test"),
+    **dict.fromkeys(("treatment", "treatments", "therapy", "therapies", "drug", "drugs", "medication",
+                     "medications", "medicine", "medicines", "option", "options", "approach", "approaches"), "treatment"),
+    **dict.fromkeys(("syndrome", "syndromes", "condition", "conditions", "disease", "diseases", "disorder",
+                     "disorders", "illness", "illnesses"), "condition"),
+    **dict.fromkeys(("symptom", "symptoms", "sign", "signs", "problem", "problems", "complication", "complications"), "symptom"),
+    **dict.fromkeys(("cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "malignancy", "malignancies"), "cancer"),
+    **dict.fromkeys(("marker", "markers", "antibody", "antibodies", "autoantibody", "autoantibodies"), "marker"),
+    **dict.fromkeys(("one", "ones", "thing", "things", "type", "types", "kind", "kinds", "group", "groups",
+                     "category", "categories", "family", "class"), "generic"),
+}
+CLASS_RE = "|".join(sorted(CLASS_GROUPS, key=len, reverse=True))
+
+# "it" in "is it true that ...", "is it possible to ..." refers to nothing.
+_EXPLETIVE_IT = re.compile(
+    r"\bit\s+(?:is\s+|was\s+)?(?:so\s+|really\s+|very\s+|too\s+|that\s+)?(?:true|possible|common|normal|usual|likely|unlikely|rare|safe|necessary|important|known|"
+    r"worth|ok|okay|hard|difficult|easy|better|best)\b\s*(?:that|to|for|if|whether)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_RE = re.compile(r"\b(it|its|they|them|their|theirs)\b", re.IGNORECASE)
+DEM_NOUN_RE = re.compile(rf"\b(this|that|these|those)\s+({CLASS_RE})\b", re.IGNORECASE)
+# "that"/"this" used as a pronoun: before a verb or at the end, or right after an auxiliary/preposition.
+DEM_PRONOUN_RE = re.compile(
+    r"\b(?:(?<=\bis )|(?<=\bwas )|(?<=\bdoes )|(?<=\bdid )|(?<=\bdo )|(?<=\babout )|(?<=\bof )|(?<=\bfor )"
+    r"|(?<=\bwith )|(?<=\bcause )|(?<=\btreat )|(?<=\bfrom ))(this|that)\b(?!\s+(?:the|a|an)\b)"
+    r"|\b(this|that)\b(?=\s*(?:[?.!,]|$)|\s+(?:is|was|does|do|did|mean|means|belong|belongs|cause|causes|happen|"
+    r"happens|help|helps|work|works|affect|affects|involve|involves|require|requires|come|comes|lead|leads|"
+    r"have|has|can|could|would|will|should|usually|often|typically)\b)",
+    re.IGNORECASE,
+)
+
+# "they" as the people doing something ("how do they treat it", "what do they look for") is no reference.
+_AGENT_THEY = re.compile(rf"\bthey\s+(?:{_CARE_VERBS}|do|use|give|say|call|know|look|think|check|test|want|usually|normally|tell|measure|see|decide)\b", re.IGNORECASE)
+
+def _head_group(phrase: str) -> str | None:
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    return CLASS_GROUPS.get(last)
+
+
+def _possessive(topic: str) -> str:
+    return f"{topic}'" if topic.endswith("s") else f"{topic}'s"
+
+GroupOf = Callable[[str], "str | None"]
+_GROUP_NOUNS = frozenset({"group", "groups", "category", "categories", "type", "types", "kind", "kinds", "family", "class"})
+
+
+def resolve_references(question: str, topic: str, group_of: GroupOf | None = None) -> str:
+    """Replace the first anaphoric pronoun or demonstrative phrase with the topic.
+
+    "that group" / "that type" names the group the topic belongs to where `group_of` knows it
+    (after "what is paraneoplastic cerebellar degeneration": the neurological paraneoplastic syndromes).
+    """
+    m = DEM_NOUN_RE.search(question)
+    if m:
+        noun = m.group(2)
+        group, topic_group = CLASS_GROUPS[noun.lower()], _head_group(topic)
+        label = group_of(topic) if group_of is not None and noun.lower() in _GROUP_NOUNS else None
+        if label:
+            replacement = label
+        elif group in ("generic",) or topic_group in (None, group):
+            replacement = topic
+        else:
+            replacement = f"the {noun} of {topic}"
+        return question[: m.start()] + replacement + question[m.end():]
+    m = first_pronoun(question)
+    if m:
+        word = m.group(1).lower()
+        replacement = _possessive(topic) if word in ("its", "their", "theirs") else topic
+        return question[: m.start()] + replacement + question[m.end():]
+    m = DEM_PRONOUN_RE.search(question)
+    if m:
+        return question[: m.start()] + topic + question[m.end():]
+    return question
+
+
+def first_pronoun(question: str) -> re.Match[str] | None:
+    """The first anaphoric pronoun, skipping an expletive 'it' ('is it true that they ...')."""
+    expletive = _EXPLETIVE_IT.search(question)
+    for m in _PRONOUN_RE.finditer(question):
+        if expletive and m.start() == expletive.start():
+            continue
+        if m.group(1).lower() == "they" and _AGENT_THEY.match(question, m.start()):
+            continue
+        return m
+    return None
+
+
+def needs_context(question: str) -> bool:
+    if DEM_NOUN_RE.search(question) or DEM_PRONOUN_RE.search(question):
+        return True
+    return first_pronoun(question) is not None
+
+def agree(question: str, topic: str) -> str:
+    """'Is paraneoplastic syndromes curable' -> 'Are paraneoplastic syndromes curable'."""
+    plural = re.search(r"(?:s|ies)$", topic) and not re.search(r"(?:sis|ss|us)$", topic)
+    if plural and question.lower().startswith(f"is {topic.lower()} "):
+        return "Are" + question[2:]
+    return question
+
+
+def agree_plural(question: str, topic: str) -> str:
+    """'How is paraneoplastic syndromes treated' -> 'How are ...' (for a topic known to be a plural noun)."""
+    return re.sub(rf"\b(is|was|does|has)(\s+{re.escape(topic)})(?=[\s?.!]|$)",
+                  lambda m: {"is": "are", "was": "were", "does": "do", "has": "have"}[m.group(1).lower()] + m.group(2),
+                  question, count=1, flags=re.IGNORECASE)

@@ -1,0 +1,35 @@
+"""Clinician shorthand follow-ups ask an attribute of the carried subject (assistant/clinical_shorthand.py).
+
+Wording here is this file's own (not an eval item nor a check-bank item).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.clinical_shorthand import clinical_shorthand
+from assistant.conversation import rewrite_followup
+
+
+@pytest.mark.parametrize(
+    ("fragment", "topic", "question"),
+    [
+        ("workup", "Trousseau syndrome", "What is the workup of Trousseau syndrome?"),
+        ("CSF findings", "pemphigus", "What are the CSF findings of pemphigus?"),
+        ("IVIG - indications", "pns", "What are the indications of IVIG?"),
+        ("markers measured", "anemia", "Which markers are measured in anemia?"),
+        ("mimic", "the mechanism of steroids", "What is the mimic of steroids?"),  # a chain keeps the subject
+        # a new subject, not an attribute: left to the ellipsis rules
+        ("dermatomyositis", "pns", None),
+        ("the kidneys", "pns", None),
+    ],
+)
+def test_clinical_shorthand(fragment: str, topic: str, question: str | None) -> None:
+    assert clinical_shorthand(fragment, topic) == question
+
+
+def test_a_terse_follow_up_keeps_the_subject_of_the_conversation() -> None:
+    history = [{"role": "user", "content": "what is nephrotic syndrome"}]
+    assert rewrite_followup("differentials?", history) == "What are the differentials of nephrotic syndrome?"
+    history += [{"role": "user", "content": "differentials?"}]
+    assert rewrite_followup("tests used?", history) == "Which tests are used in nephrotic syndrome?"
