@@ -223,17 +223,7 @@ def relate_compared(question: str, composition: Composition, bank: SentenceBank,
 
 
 def in_given_order(shown: Sequence[Sentence]) -> list[Quote]:
-    """Quotes in the order given (the relating sentences lead, unlike compose.arrange's section order); a sentence
-    right after the previous one in its chunk joins its quote."""
-    from assistant.compose import Quote as Cited
+    """Quotes in the order given (the relating sentences lead, unlike compose.arrange's section order)."""
+    from assistant.compose import join_quotes
 
-    quotes: list[Quote] = []
-    for sentence in shown:
-        last = quotes[-1] if quotes else None
-        if last is not None and last.chunk.id == sentence.chunk.id and sentence.index == last.sentences[-1].index + 1:
-            last.sentences.append(sentence)
-        else:
-            quotes.append(Cited(sentence.chunk, [sentence]))
-    for marker, quote in enumerate(quotes, start=1):
-        quote.marker = marker
-    return quotes
+    return join_quotes(shown)

@@ -328,6 +328,12 @@ def arrange(chosen: Sequence[Scored]) -> list[Quote]:
         key=lambda x: (x.chunk.source_id != ARTICLE_SOURCE_ID, section_rank[f"{x.chunk.source_id}/{x.chunk.section_id}"],
                        x.chunk.position, x.index),
     )
+    return join_quotes(ordered)
+
+
+def join_quotes(ordered: Sequence[Sentence]) -> list[Quote]:
+    """Numbered quotes for sentences in display order; a sentence right after the previous one in its chunk joins
+    its quote, so one passage is cited once rather than as adjacent fragments."""
     quotes: list[Quote] = []
     for sentence in ordered:
         last = quotes[-1] if quotes else None

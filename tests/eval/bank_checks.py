@@ -56,3 +56,18 @@ def assert_quotes_are_whole_sentences(items: Sequence[HasFacts], article, *, one
                 assert rest == "" or rest.startswith(("\n", " ")), (item.id, fact.quote)
                 assert ". " not in fact.quote.replace("e.g., ", ""), (item.id, fact.quote)
     assert_quotes_map_back(items, article)
+
+
+class HasPart(Protocol):
+    id: str
+    note: str | None
+
+
+def assert_a_third_blind(items: Sequence[HasPart], prefix: str) -> None:
+    """Every id is `<prefix>-blind-N` or `<prefix>-studied-N`, about a third are blind, and each note names its part:
+    a bank's blind part is what says whether a change generalises, so its size and marking are checked, not trusted."""
+    blind = [i for i in items if i.id.startswith(f"{prefix}-blind-")]
+    studied = [i for i in items if i.id.startswith(f"{prefix}-studied-")]
+    assert len(blind) + len(studied) == len(items)
+    assert abs(len(blind) - len(items) / 3) <= 1
+    assert all(f"part: {'blind' if i in blind else 'studied'}" in (i.note or "") for i in items)

@@ -13,7 +13,7 @@ from corpus.article import load_article
 from corpus.paths import article_path
 from eval.dataset_v2 import load_evalset_v2
 from foundation.settings import Settings
-from bank_checks import assert_quotes_are_whole_sentences
+from bank_checks import assert_a_third_blind, assert_quotes_are_whole_sentences
 
 BANK = Path(__file__).resolve().parents[2] / "eval" / "data" / "keyfact_check3.jsonl"
 
@@ -30,9 +30,4 @@ def test_the_bank_loads_and_its_quotes_are_whole_article_units() -> None:
 
 
 def test_a_third_is_blind_and_the_note_says_which_part() -> None:
-    items = load_evalset_v2(BANK)
-    blind = [i for i in items if i.id.startswith("keyfact3-blind-")]
-    studied = [i for i in items if i.id.startswith("keyfact3-studied-")]
-    assert len(blind) + len(studied) == len(items)
-    assert abs(len(blind) - len(items) / 3) <= 1
-    assert all(f"part: {'blind' if i in blind else 'studied'}" in (i.note or "") for i in items)
+    assert_a_third_blind(load_evalset_v2(BANK), "keyfact3")

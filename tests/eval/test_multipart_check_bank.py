@@ -15,7 +15,7 @@ from corpus.article import load_article
 from corpus.paths import article_path
 from eval.dataset_v2 import load_evalset_v2
 from foundation.settings import Settings
-from bank_checks import assert_quotes_are_whole_sentences
+from bank_checks import assert_a_third_blind, assert_quotes_are_whole_sentences
 
 BANK = Path(__file__).resolve().parents[2] / "eval" / "data" / "multipart_check.jsonl"
 
@@ -37,9 +37,4 @@ def test_every_fact_names_its_parts_and_every_answerable_part_has_a_fact() -> No
 
 
 def test_a_third_is_blind_and_the_note_says_which_part() -> None:
-    items = load_evalset_v2(BANK)
-    blind = [i for i in items if i.id.startswith("multi-blind-")]
-    studied = [i for i in items if i.id.startswith("multi-studied-")]
-    assert len(blind) + len(studied) == len(items)
-    assert len(blind) == len(items) // 3
-    assert all(f"part: {'blind' if i in blind else 'studied'}" in (i.note or "") for i in items)
+    assert_a_third_blind(load_evalset_v2(BANK), "multi")
