@@ -96,10 +96,12 @@ class Assistant:
     def warm_up(self) -> None:
         """Open the index, load the embedding model, BM25, the article's sentence vectors and the answerer's model now."""
         parts = self.parts()
+        from index.sentence_vectors import article_chunks
+
         parts.index.warm_up()
         # the article's sentences now; a cited source's on first retrieval (thousands of source passages
         # would make warm-up take minutes, and most are never quoted)
-        parts.bank.ensure([c for c in parts.index.chunks() if c.source_id == "article"])
+        parts.bank.ensure(article_chunks(parts.index.chunks()))
         self.triage().warm_up()
         self.answerer.warm_up()
 

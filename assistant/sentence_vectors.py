@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from index.sentence_vectors import ARTICLE, article_chunks, sentence_vectors  # noqa: F401 (answering's names)
+from index.sentence_vectors import article_chunks, sentence_vectors
 
 if TYPE_CHECKING:
     from assistant.sentences import SentenceBank

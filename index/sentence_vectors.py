@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from corpus.corpus import ARTICLE_SOURCE_ID
 from index.chunk_sentences import embedding_texts
 from index.vector_cache import load_or_embed
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from foundation.settings import Settings
     from index.models import Chunk
 
-ARTICLE = "article"
 FOLDER = "sentences"  # under HOME/index/
 QUERY_ENCODER = "NumpyEmbedding"  # index.numpy_encoder.NumpyEmbedding.__name__: what answering embeds with
 
@@ -36,7 +36,7 @@ def encoder_key(model: str, encoder: str) -> str:
 
 def article_chunks(chunks: Sequence["Chunk"]) -> list["Chunk"]:
     """The article's chunks, in index order: the ones whose sentences are kept."""
-    return [c for c in chunks if c.source_id == ARTICLE]
+    return [c for c in chunks if c.source_id == ARTICLE_SOURCE_ID]
 
 
 def sentence_vectors(settings: "Settings", chunks: Sequence["Chunk"], key: str,

@@ -10,7 +10,8 @@ from foundation.settings import Settings
 
 
 def test_kept_vectors_are_the_warm_ones_and_a_cold_load_embeds_nothing(built_index_home: Settings) -> None:
-    from assistant.sentence_vectors import article_chunks, load_article_sentences
+    from assistant.sentence_vectors import load_article_sentences
+    from index.sentence_vectors import article_chunks
     from index.store import open_index
 
     index = open_index(built_index_home)
