@@ -19,6 +19,8 @@ from pathlib import Path
 
 from symspellpy import SymSpell
 
+from index.vector_cache import keep_derived
+
 MAX_EDIT_DISTANCE = 2
 PREFIX_LENGTH = 7
 
@@ -48,13 +50,7 @@ def _stored(path: Path) -> SymSpell | None:
 
 def _store(path: Path, symspell: SymSpell) -> None:
     """Keep `symspell` at `path` atomically; a read-only home is not an error (the next process builds it too)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        symspell.save_pickle(tmp, compressed=False)
-        tmp.replace(path)
-    except OSError:
-        pass
+    keep_derived(path, lambda tmp: symspell.save_pickle(tmp, compressed=False))
 
 
 def built_symspell(entries: Sequence[tuple[str, int]], cache_dir: Path | None = None) -> SymSpell:

@@ -27,17 +27,24 @@ def read_vectors(path: Path, rows: int) -> Any | None:
     return stored if stored.shape[0] == rows else None
 
 
-def store_vectors(path: Path, vectors: Any) -> None:
-    """Write `vectors` to `path` atomically; a read-only home is not an error (the caller keeps them in memory)."""
-    import numpy as np
-
+def keep_derived(path: Path, write: Callable[[Path], None], tmp_suffix: str = ".tmp") -> None:
+    """Write a derived file through `write(temporary path)` and rename it into place, so a reader sees the old file
+    or the whole new one; a read-only home is not an error (the data can be computed again, and the caller keeps
+    it in memory). Shared by every cache under HOME that holds what the program can recompute."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npy")
-        np.save(tmp, vectors)
+        tmp = path.with_suffix(tmp_suffix)
+        write(tmp)
         tmp.replace(path)
     except OSError:
         pass
+
+
+def store_vectors(path: Path, vectors: Any) -> None:
+    """Write `vectors` to `path` atomically (`keep_derived`; np.save names its file *.npy)."""
+    import numpy as np
+
+    keep_derived(path, lambda tmp: np.save(tmp, vectors), ".tmp.npy")
 
 
 def keyed_file(folder: Path, model: str, texts: Sequence[str], prefix: str = "") -> Path:
