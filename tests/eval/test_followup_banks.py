@@ -1,5 +1,5 @@
-"""Follow-up banks 4, 5 and 6 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
-of the article, and its planned share of conversations (half, or a third for bank 6) is marked blind.
+"""Follow-up banks 4 to 8 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
+of the article, and its planned share of conversations (half, or a third for banks 6 and 8) is marked blind.
 
 Why a test for a data file: the bank is written once, before any change, and only run for before/after numbers;
 a quote that drifts from the article would silently lower key-fact recall on every later run, and a blind part
@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bank_checks import assert_quotes_are_whole_sentences
+from bank_checks import assert_a_third_blind, assert_quotes_are_whole_sentences
 
 from corpus.article import load_article
 from corpus.paths import article_path
@@ -21,7 +21,8 @@ from foundation.settings import Settings
 DATA = Path(__file__).resolve().parents[2] / "eval" / "data"
 # bank -> (at least this many follow-up turns, in at least this many conversations, share of them blind), as planned
 PLANNED = {"followup_check4.jsonl": (45, 25, 1 / 2), "followup_check5.jsonl": (30, 15, 1 / 2),
-           "followup_check6.jsonl": (50, 25, 1 / 3), "followup_check7.jsonl": (40, 20, 1 / 2)}
+           "followup_check6.jsonl": (50, 25, 1 / 3), "followup_check7.jsonl": (40, 20, 1 / 2),
+           "followup_check8.jsonl": (55, 25, 1 / 3)}
 
 
 @pytest.mark.parametrize("bank", sorted(PLANNED))
@@ -39,3 +40,8 @@ def test_bank_has_its_planned_shape_blind_part_and_whole_sentence_quotes(bank: s
         roles = [h.role for h in item.history]
         assert roles == ["user", "assistant"] * (len(roles) // 2), item.id
     assert_quotes_are_whole_sentences(items, load_article(article_path(Settings())), one_sentence=True)
+
+
+def test_bank_8_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
+    """Bank 8 names each turn's part in its id too, so a report split by id prefix cannot mix the parts."""
+    assert_a_third_blind(load_evalset_v2(DATA / "followup_check8.jsonl"), "followup-check8")
