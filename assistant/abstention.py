@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from assistant.asked_words import Asked
 from assistant.claim_evidence import ClaimEvidence
 from index.models import ScoredChunk
 
@@ -41,7 +42,7 @@ from index.models import ScoredChunk
 NUMBER_ASK = re.compile(
     r"\b(?:percentage|percent|per cent|proportion|fraction|how many|how long|how sensitive|"
     r"how specific|how accurate|sensitivity|specificity|survival rates?|mortality|death rates?|"
-    r"(?:incidence|prevalence|response|success|cure|recurrence) rates?|\w+-year|per \d[\d,.]*\d|per \d|per (?:hundred|thousand|million)|"
+    r"(?:incidence|prevalence|response|success|cure|recurrence) rates?|what(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:[\w-]+\s+)?rates?|\w+-year|per \d[\d,.]*\d|per \d|per (?:hundred|thousand|million)|"
     r"(?:what|which)\s+(?:\w+\s+)?levels?\s+(?:is|are|would be|counts? as)\s+(?:too\s+)?(?:dangerous|normal|high|low|"
     r"safe|risky|critical)|"  # a threshold asked for: "what calcium level is dangerous"
     r"doses?|dosage|dosing|mg|milligrams?|grams?|kilograms?|kg|ml|thresholds?|cut-?offs?|scores?|odds|ratios?|"
@@ -318,6 +319,7 @@ def check_support(
     known: frozenset[str] = frozenset(),
     subject: str | None = None,
     unaddressed: Sequence[str] = (),
+    asked: Asked | None = None,
 ) -> Support:
     """Whether the passages support answering `question` (see the module docstring for the three checks).
 
@@ -325,16 +327,19 @@ def check_support(
     `unaddressed`: a follow-up's ask words the corpus never uses (assistant/followup.unaddressed_ask).
     `require_figures=False` skips the figures check: a personal-advice question ("how much X should I
     take?") still gets general, cited information about X, never a figure.
+    `asked`: what a follow-up asks itself (assistant/asked_words.py); the figure, term and group checks read it
+    instead of the whole rewrite, so a refused figure or unknown word of an earlier turn is not carried into this one.
     """
+    asked = asked or Asked(terms=question, figures=question)
     reasons: list[str] = []
     if not hits:
         reasons.append("no passage retrieved")
     if best_similarity < threshold:
         reasons.append(f"weak support: best similarity {best_similarity:.2f} < threshold {threshold:.2f}")
-    ask = NUMBER_ASK.search(question)
+    ask = NUMBER_ASK.search(asked.figures)
     if require_figures and ask and hits and not any(_DIGIT.search(h.chunk.text) for h in hits):
         reasons.append(f"asks for a figure ({ask.group(0)!r}) but no retrieved passage states one")
-    unknown = unknown_specific_terms(question, vocab, known)
+    unknown = unknown_specific_terms(asked.terms, vocab, known)
     if unknown:
         reasons.append(f"names terms the article and its sources never mention: {', '.join(unknown)}")
     if subject:
@@ -342,7 +347,7 @@ def check_support(
     if unaddressed:
         reasons.append(f"the follow-up asks about {', '.join(repr(w) for w in unaddressed)}, which the article "
                        "does not address (its words are not the corpus's, or not the passages' found for it)")
-    group = unknown_group(question, vocab)
+    group = unknown_group(asked.terms, vocab)
     if group:
         reasons.append(f"asks about {group!r}, a group the article and its sources never mention")
     restriction_only = bool(group) and len(reasons) == 1

@@ -195,8 +195,7 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     assistant/refused_turns.py says); unchanged when it needs no context."""
     stripped = _FILLER.sub("", restore_apostrophes(question)[0])
     asked = one_question(stripped or question)
-    history = without_refused(history, not_found_too=_is_elliptical(asked) is not None
-                              or (_leans_on_previous(asked) and not needs_context(asked)))
+    history = without_refused(history, not_found_too=_reads_past_refusals(asked), reads_past=_reads_past_refusals_typed)
     previous_questions = [one_question(restore_apostrophes(t)[0]) for t in user_turns(history)]
     if not previous_questions:
         return question
@@ -209,6 +208,24 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
         carried = topic_of(previous) or carried
     rewritten = _rewrite_one(question, previous, carried, group_of)
     return typed if rewritten == base else rewritten
+
+
+def _reads_past_refusals(asked: str) -> bool:
+    """An ellipsis, or a short ask leaning on the previous turn without a pointer, is read with the last answered
+    question, past any not-found turn (assistant/refused_turns.py)."""
+    return _is_elliptical(asked) is not None or (_leans_on_previous(asked) and not needs_context(asked))
+
+
+def _reads_past_refusals_typed(text: str) -> bool:
+    """`_reads_past_refusals` of an earlier user turn as typed."""
+    return _reads_past_refusals(one_question(_FILLER.sub("", restore_apostrophes(text)[0]) or text))
+
+
+def reasks_previous(question: str) -> bool:
+    """The follow-up asks the previous question again, of the same or another subject ("and in kids?", "what about
+    the mri", "why?", "tell me more"): what that question asked (a figure, say) is asked again."""
+    asked = one_question(_FILLER.sub("", restore_apostrophes(question)[0]) or question).strip()
+    return bool(_MORE_OF_THE_SAME.match(asked)) or _is_elliptical(asked) is not None
 
 
 # 'that' / 'this' standing for a thing said, not before a noun ('could that be related', not 'that test').

@@ -149,10 +149,17 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     if len(unknown) == len(words):
         return unknown
     subject = _YES_NO_SUBJECT.match(own_words.strip().lower())
-    if subject is not None and subject.group("subject") in unknown:
+    if subject is not None and subject.group("subject") in unknown and not _acts_on_pointer(subject, own_words):
         return [subject.group("subject")]  # a new subject the corpus never names: nothing says whether it is needed
     said = tuple(tokenize(shown))
     return words if said and not any(_same_stem(t, said, inside=True) for w in words for t in tokenize(w)) else []
+
+
+def _acts_on_pointer(subject: re.Match[str], own_words: str) -> bool:
+    """The yes/no ask's subject is a verb's -ing form whose object points back ("does catching it early help",
+    "would treating them help"): an action on the carried subject, not a new subject the article must name."""
+    rest = own_words.strip().lower()[subject.end():]
+    return subject.group("subject").endswith("ing") and re.match(r"\s+(?:it|them|that|this|those|these|him|her)\b", rest) is not None
 
 
 def harm_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]:
@@ -171,8 +178,9 @@ def harm_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]
     if harm is None or topic is None or _CONDITION.search(topic) or _CONDITION.search(own_words):
         return []
     head = re.sub(r"^(?:the|a|an)\s+", "", topic.lower()).split()[0]
+    asked = harm.group(0)[:4]  # the same harm: 'risk' ~ 'risks', not 'harmful antibodies' for 'side effects'
     for sentence in re.split(r"(?<=[.!?])\s+", shown.lower()):
-        if _HARM.search(sentence) and head in sentence:
+        if head in sentence and any(m.group(0)[:4] == asked for m in _HARM.finditer(sentence)):
             return []
     return [harm.group(0)]
 

@@ -25,6 +25,7 @@ _NP_STOP = {
     "as", "into", "than", "between", "during", "and", "or", "but", "so", "if", "when", "why", "how", "what",
     "which", "who", "where", "exactly", "actually", "a", "an", "the", "any", "like", "actually", "really",
     "mimic", "mimics", "resemble", "resembles", "though", "then", "too", "anyway", "please",  # chat fillers
+    "make", "makes", "worse", "better",  # 'what makes the outlook worse': a verb and its complement
 }
 # "the ASPECT of X": the topic is X.
 ASPECTS = (
@@ -118,10 +119,17 @@ def _sentence_topic(sentence: str) -> str | None:
     m = re.match(r"^(?:what|which)\s+(?:causes?|caused|triggers?|leads? to|is causing)\s+(.+)$", q, re.IGNORECASE)
     if m:
         return _noun_phrase_keep_of(m.group(1).split()) or None
+    m = re.match(r"^(?:what|which)\s+(?:makes?|affects?|changes?|influences?|decides?|determines?)\s+(.+)$", q, re.IGNORECASE)
+    if m:  # 'what makes the outlook worse' -> the outlook: the verb's object
+        return _noun_phrase_keep_of(m.group(1).split()) or None
+    m = re.match(r"^how\s+(?:long|soon|quickly|fast)\s+(?:does|do|will|would|can|could)\s+it\s+take\s+(?:for\s+)?(.+?)\s+to\b",
+                 q, re.IGNORECASE)
+    if m:  # 'how long does it take for ivig to work' -> ivig ('it' is no subject there)
+        return _noun_phrase_keep_of(m.group(1).split()) or None
     m = re.match(rf"^how\s+{_AUX}\s+(?:you|they|doctors|we|one|i|people)\s+(?:{_CARE_VERBS})\s+(.+)$", q, re.IGNORECASE)
     if m:
         return _noun_phrase_keep_of(m.group(1).split()) or None
-    m = re.match(rf"^(?:which|what)\s+(.+?)\s+{_AUX}\s+(.+)$", q, re.IGNORECASE)
+    m = re.match(rf"^(?:which|what)\s+(?!{_AUX}\b)(.+?)\s+{_AUX}\s+(.+)$", q, re.IGNORECASE)  # not 'what does X do
     if m:
         focus = _noun_phrase(m.group(1).split())
         rest = m.group(2).split()

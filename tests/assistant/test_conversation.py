@@ -219,3 +219,12 @@ def test_a_first_question_keeps_its_own_subject_or_words(question: str) -> None:
     from assistant.conversation import resolve_first_turn
 
     assert resolve_first_turn(question, KNOWN.__contains__) == question
+
+
+def test_topics_of_a_question_whose_verb_comes_first() -> None:
+    """'what does X do', 'how long does it take for X to work' and 'what makes X worse' are about X."""
+    from assistant.topics import topic_of
+
+    assert topic_of("what does plasmapheresis do exactly") == "plasmapheresis"
+    assert topic_of("how long does it take for steroids to help") == "steroids"
+    assert topic_of("what makes the outlook of lems worse") == "the outlook of lems"

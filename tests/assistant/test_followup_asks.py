@@ -171,3 +171,20 @@ def test_a_prevention_ask_needs_a_sentence_preventing_the_subject(own_words: str
                                                                    unaddressed: list[str]) -> None:
     context = FollowUp(ask=own_words, previous=previous, previous_answer="")
     assert prevention_unaddressed(own_words, context, shown) == unaddressed
+
+
+def test_a_gerund_acting_on_the_carried_subject_is_not_a_new_subject() -> None:
+    """'would stopping it early matter': 'stopping' acts on 'it'; 'is stopping ever advised' names a new subject."""
+    context = FollowUp(ask="stopping early matter", previous="what is pemphigus", previous_answer="")
+    shown = "Early care may matter for pemphigus."
+    assert unaddressed_ask("would stopping it early matter", context, VOCAB | {"early", "matter"}, STEMS, GENERIC, shown) == []
+    alone = FollowUp(ask="stopping ever advised", previous="what is pemphigus", previous_answer="")
+    assert unaddressed_ask("is stopping ever advised", alone, VOCAB | {"ever", "advised"}, STEMS, GENERIC, shown) == ["stopping"]
+
+
+def test_a_harm_is_addressed_only_by_a_sentence_naming_the_same_harm() -> None:
+    """'harmful antibodies' in the treatment's sentence is no answer to its side effects."""
+    context = FollowUp(ask="side effects", previous="how does ivig work", previous_answer="")
+    removes = "IVIG helps remove harmful antibodies."
+    assert unaddressed_ask("and the side effects?", context, VOCAB, STEMS, GENERIC, removes) == ["side effects"]
+    assert unaddressed_ask("and the side effects?", context, VOCAB, STEMS, GENERIC, "IVIG has side effects.") == []

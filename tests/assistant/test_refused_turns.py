@@ -57,3 +57,19 @@ def test_asks_to_say_it_again_more_simply_repeat_the_previous_question() -> None
     for ask in ("what does that mean", "what does it mean in simple words", "explain it like im 5",
                 "in plain words pls", "can you put that in simple terms", "dumb it down"):
         assert rewrite_followup(ask, history) == "how is pns diagnosed", ask
+
+
+def test_a_not_found_turn_a_later_pronoun_pointed_into_stays_for_an_ellipsis() -> None:
+    """'what is it used for' after a refused question about plasmapheresis was about plasmapheresis: an ellipsis
+    after it keeps that subject; a not-found turn followed by an ellipsis (read without it) is still dropped."""
+    history = _turns(("how long does it take for plasmapheresis to help", NOT_FOUND_MESSAGE),
+                     ("what is it used for", "Plasmapheresis and ..."))
+    assert "plasmapheresis" in rewrite_followup("and its side effects?", history).lower()
+    read_past = _turns(("what is lems", "Neurological: ..."), ("how much does it cost", NOT_FOUND_MESSAGE),
+                       ("and for plasmapheresis?", "Plasmapheresis and ..."))
+    users = [t["content"] for t in without_refused(read_past, not_found_too=True, reads_past=lambda q: q.startswith("and"))]
+    assert "how much does it cost" not in users
+
+
+def test_an_off_topic_reply_without_an_apology_is_recognised() -> None:
+    assert refusal_of("I can only answer questions about paraneoplastic syndromes.") == "out_of_scope"

@@ -1,0 +1,45 @@
+"""What a follow-up asks itself, apart from what it carries from earlier turns: the text the support gate's figure
+and unknown-term checks read (assistant/abstention.check_support).
+
+Why: a follow-up is searched as a standalone rewrite, and the rewrite carries the earlier turn's words. When that
+turn asked for a figure the article never gives ("whats the 5 year survival rate"), or named something the corpus
+never uses ("how much ivig should my mom get, she weighs 60kg"), the follow-up inherits the refusal although it asks
+something the article answers: "what affects it" becomes "what affects the 5 year survival rate" and is refused for
+the figure; "what does ivig do though", searched with the earlier question in brackets, is refused for '60kg'.
+So, for a follow-up that asks something of its own:
+
+- a figure is asked only when the follow-up's own words ask for one ("how long does that take"), not when the
+  subject its pronoun stands for names one: "what affects it" asks what affects survival, not a percentage;
+- the earlier question added in brackets as search context (conversation._with_previous) is no part of what is asked.
+
+A follow-up that asks the previous question again (an ellipsis: "and in kids?", "what about the mri"; "why?", "tell me
+more") asks for whatever that question asked, figures included, so its whole rewrite is read, as a first turn's is.
+A pronoun's referent stays part of what is asked: "how does it work" after "what is rituximab" still names rituximab.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The earlier question a rewrite appended in brackets: '<ask> (<earlier question>)?'
+_BRACKETED = re.compile(r"^(?P<ask>[^()]+?)\s*\((?P<earlier>[^()]+)\)\s*[?.!]*$")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The texts the support gate reads for a turn: `terms` for names the corpus never uses and for groups of
+    people, `figures` for a figure asked for."""
+
+    terms: str
+    figures: str
+
+
+def asked_of(query: str, own: str, reasks_previous: bool) -> Asked:
+    """What a turn whose searched `query` is a rewrite of the follow-up's `own` words asks (module docstring);
+    a first turn (no `own` words) or a re-ask of the previous question is read whole."""
+    if not own.strip() or reasks_previous:
+        return Asked(terms=query, figures=query)
+    bracketed = _BRACKETED.match(query.strip())
+    terms = bracketed.group("ask") if bracketed is not None and "(" not in own else query
+    return Asked(terms=terms, figures=own)
