@@ -15,6 +15,11 @@ So, for a follow-up that asks something of its own:
 A follow-up that asks the previous question again (an ellipsis: "and in kids?", "what about the mri"; "why?", "tell me
 more") asks for whatever that question asked, figures included, so its whole rewrite is read, as a first turn's is.
 A pronoun's referent stays part of what is asked: "how does it work" after "what is rituximab" still names rituximab.
+
+The rewrite itself drops a carried prognosis figure for the article's word for what it measures (`without_carried_figure`):
+"what affects it" after "whats the 5 year survival rate" asks what affects the outlook, which the article answers
+("The outlook for patients ... depends on several factors"); searched as "the 5 year survival rate", it finds the
+sentence on smoking rates instead.
 """
 
 from __future__ import annotations
@@ -43,3 +48,17 @@ def asked_of(query: str, own: str, reasks_previous: bool) -> Asked:
     bracketed = _BRACKETED.match(query.strip())
     terms = bracketed.group("ask") if bracketed is not None and "(" not in own else query
     return Asked(terms=terms, figures=own)
+
+
+# A figure that measures the outlook, as people ask for it: the article words what it measures as "the outlook".
+_OUTLOOK_FIGURE = re.compile(
+    r"\b(?:the\s+)?(?:(?:\d+|one|two|three|five|ten)[- ]?(?:year|yr)s?\s+)?(?:(?:survival|mortality|death|fatality)"
+    r"(?:\s+rates?|\s+percentages?|\s+chances?)?|life expectancy|chances? of (?:survival|surviving))\b", re.IGNORECASE)
+
+
+def without_carried_figure(standalone: str, own: str, reasks_previous: bool) -> str:
+    """`standalone` with a prognosis figure its rewrite carried from an earlier turn (not typed in `own`) read as
+    "the outlook" (module docstring); unchanged for a re-ask, which asks for the figure again."""
+    if reasks_previous or _OUTLOOK_FIGURE.search(own):
+        return standalone
+    return _OUTLOOK_FIGURE.sub("the outlook", standalone)

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from assistant.asked_words import without_carried_figure
 from assistant.clinical_shorthand import clinical_shorthand
 from assistant.normalise import restore_apostrophes
 from assistant.refused_turns import without_refused
@@ -207,7 +208,9 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
         previous = _rewrite_one(earlier, previous, carried, group_of)
         carried = topic_of(previous) or carried
     rewritten = _rewrite_one(question, previous, carried, group_of)
-    return typed if rewritten == base else rewritten
+    if rewritten == base:
+        return typed
+    return without_carried_figure(rewritten, question, _reads_past_refusals(question) or bool(_MORE_OF_THE_SAME.match(question.strip())))
 
 
 def _reads_past_refusals(asked: str) -> bool:

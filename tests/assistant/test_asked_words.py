@@ -61,3 +61,13 @@ def test_follow_ups_after_a_refused_figure_or_a_personal_dose_are_answered(warm_
     dose = _turns(("how many grams of ivig does my aunt need, she is 70kg", PERSONAL_ADVICE_REFERRAL))
     answer = warm_assistant.ask("what is ivig for anyway", history=dose)
     assert answer.status == "answered", answer.flags
+
+
+def test_a_carried_prognosis_figure_is_read_as_the_outlook() -> None:
+    from assistant.conversation import rewrite_followup
+
+    refused = _turns(("whats the ten year mortality of lems", NOT_FOUND_MESSAGE))
+    assert rewrite_followup("what changes it", refused) == "What changes the outlook of lems"
+    # asked again (an ellipsis) or typed by the follow-up itself, the figure stays
+    assert "mortality" in rewrite_followup("and in children?", refused)
+    assert "life expectancy" in rewrite_followup("and whats the life expectancy with it", refused)
