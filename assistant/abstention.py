@@ -134,11 +134,21 @@ def unknown_group(question: str, vocab: frozenset[str]) -> str | None:
 
 
 def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str]) -> str | None:
-    """The subject's head word when it is an English word the corpus never uses (check 4), else None."""
+    """The subject's head word when it is an English word the corpus never uses (check 4), else None. A subject
+    offered with alternatives ("exercise or physio", "diet and supplements") is unknown only when every
+    alternative is: the article can answer the one it names."""
     word = subject_word(question)
-    if word is None or len(word) < 4 or word not in english or word in _GENERIC:
+    if word is None or len(word) < 4 or word not in english or word in _GENERIC or not _never_used(word, vocab):
         return None
-    return word if _never_used(word, vocab) else None
+    others = _alternatives(question, word)  # an alternative is known by its leading letters too ('physio' ~ 'physical')
+    known = [w for w in others if not _never_used(w, vocab) or (len(w) >= 5 and any(v.startswith(w[:5]) for v in vocab))]
+    return None if known else word
+
+
+def _alternatives(question: str, word: str) -> list[str]:
+    """The words offered with the subject's head word by 'or'/'and' ('physio' in 'what is exercise or physio for it')."""
+    m = re.search(rf"\b{re.escape(word)}\s+(?:or|and|and/or)\s+(?:the\s+|a\s+|an\s+)?(?P<x>[a-z][\w-]*)", question.lower())
+    return [m.group("x")] if m and m.group("x") not in _STOP else []
 
 
 # Yes/no questions that ask whether something causes, spreads or describes the condition ("does stress cause pns",

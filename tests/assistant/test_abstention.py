@@ -95,6 +95,9 @@ ENGLISH = frozenset({"asthma", "diabetes", "kids", "thing", "trousseau", "chemo"
         ("what are the new syndrome drugs hoping to achieve", None),  # 'hoping to' is a verb, the head is 'drugs'
         ("what is the chemo looking for", None),
         ("what is wasting", "wasting"),  # an -ing word with nothing after it is the subject
+        ("what is asthma or chemo for it", None),  # one alternative is the corpus's: the article can answer it
+        ("what is asthma or diabetes", "asthma"),  # every alternative unknown
+        ("what is asthma or trousse for it", None),  # an alternative known by its leading letters ('trousseau')
     ],
 )
 def test_unknown_subject(question: str, subject: str | None) -> None:
