@@ -26,12 +26,12 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from assistant.clinical_shorthand import clinical_shorthand
+from assistant.clinical_shorthand import clinical_shorthand, work_up_question
 from assistant.normalise import restore_apostrophes
 from assistant.refused_turns import without_refused
 from assistant.subject_switch import switched_subject
 from assistant.references import (CLASS_RE, DEM_NOUN_RE, DEM_PRONOUN_RE, CLASS_GROUPS, GroupOf, agree, agree_plural,
-                                   first_pronoun, needs_context, resolve_references)
+                                   first_pronoun, name_listed_item, needs_context, resolve_references)
 from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"
@@ -84,6 +84,12 @@ def user_turns(history: Iterable[Mapping[str, Any]] | None) -> list[str]:
     return turns[-MAX_TURNS:]
 
 
+def last_answer(history: Iterable[Mapping[str, Any]] | None) -> str:
+    """The latest assistant turn's text ('' when there is none): what "the second one" counts in."""
+    answers = [t.get("content") for t in history or [] if isinstance(t, Mapping) and t.get("role") == "assistant"]
+    return next((a for a in reversed(answers) if isinstance(a, str)), "")
+
+
 def _is_elliptical(question: str) -> str | None:
     """The fragment of an elliptical follow-up ('the kidneys' in 'What about the kidneys?'), else None."""
     for regex in _ELLIPSIS_RES:
@@ -96,7 +102,7 @@ def _is_elliptical(question: str) -> str | None:
     return None
 
 
-def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
+def _resolve_ellipsis(fragment: str, previous: str, topic: str, earlier: tuple[str, ...] = ()) -> str:
     frag = fragment.strip()
     chained = re.match(r"^(?P<base>.+?): what about (?!patients\b)", previous)  # an ellipsis after an ellipsis:
     if chained and not re.match(r"^(?:(?:in|for|among|during|after|before|with|without)\s|the\s+\S+\s+ones?$)", frag, re.I):
@@ -104,7 +110,8 @@ def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
     low = frag.lower()
     ones = re.fullmatch(r"(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+(?:ones?|types?|kinds?)", low)
     if ones:
-        return _narrow_previous(ones.group("mod"), previous, topic)
+        plural = not re.search(r"\b(?:one|type|kind)$", low)
+        return _narrow_previous(ones.group("mod"), _class_question(previous, earlier, plural), topic)
     people = re.match(r"^(?:the\s+)?(?:ones?|people|those)\s+(?P<rel>who|that)\b(?P<rest>.*)$", frag, re.IGNORECASE)
     if people:  # 'what about the ones who don't get better' after 'what's the outlook like'
         return f"{previous.rstrip('?.! ')}: what about patients {people.group('rel')}{people.group('rest')}?"
@@ -142,6 +149,20 @@ def _head_noun(previous: str) -> re.Match[str] | None:
         if m.group(0).lower() in CLASS_GROUPS and CLASS_GROUPS[m.group(0).lower()] != "generic":
             return m
     return None
+
+
+def _class_question(previous: str, earlier: tuple[str, ...], plural: bool) -> str:
+    """The question "the X ones" narrows: the previous one, or, when its class noun is singular ('what's nephrotic
+    syndrome') and "ones" is plural, the latest earlier question whose class noun is plural ('what kidney problems
+    can pns cause' -> 'what hormone problems can pns cause'): the ones are of the kind a list question asked for."""
+    head = _head_noun(previous.rstrip("?.! "))
+    if not plural or (head is not None and head.group(0).lower().endswith("s")):
+        return previous
+    for older in reversed(earlier):
+        found = _head_noun(older.rstrip("?.! "))
+        if found is not None and found.group(0).lower().endswith("s"):
+            return older
+    return previous
 
 
 def _narrow_previous(modifier: str, previous: str, topic: str) -> str:
@@ -204,10 +225,14 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     base = _FILLER.sub("", restore_apostrophes(question)[0]) or question  # 'ok what affects it then'
     question = one_question(base)
     previous, carried = previous_questions[0], topic_of(previous_questions[0])
+    chain: tuple[str, ...] = ()
     for earlier in previous_questions[1:]:
-        previous = _rewrite_one(earlier, previous, carried, group_of)
+        chain += (previous,)
+        previous = _rewrite_one(earlier, previous, carried, group_of, chain[:-1])
         carried = topic_of(previous) or carried
-    rewritten = _rewrite_one(question, previous, carried, group_of)
+    head = _head_noun(previous.rstrip("?.! "))
+    question = name_listed_item(question, last_answer(history), head.group(0).lower() if head else None)
+    rewritten = _rewrite_one(question, previous, carried, group_of, chain)
     return typed if rewritten == base else rewritten
 
 
@@ -237,17 +262,22 @@ def one_question(message: str) -> str:
     return " ".join(sentences)
 
 
-def _rewrite_one(question: str, previous: str, carried: str | None = None, group_of: GroupOf | None = None) -> str:
-    """`question` made standalone from the (already standalone) previous question and the topic carried so far."""
+def _rewrite_one(question: str, previous: str, carried: str | None = None, group_of: GroupOf | None = None,
+                 earlier: tuple[str, ...] = ()) -> str:
+    """`question` made standalone from the (already standalone) previous question and the topic carried so far
+    (`earlier`: the standalone questions before the previous one, oldest first)."""
     topic = topic_of(previous) or carried or DEFAULT_TOPIC
     if _MORE_OF_THE_SAME.match(question.strip()):
         return previous
     switched = switched_subject(question)  # 'and IVIG, how does it work': the pronoun is IVIG (assistant/subject_switch.py)
     if switched is not None:
         return switched
+    work_up = work_up_question(question, topic)  # 'how would you work that up': the workup, as "workup?" asks it
+    if work_up is not None:
+        return work_up
     fragment = _is_elliptical(question)
     if fragment is not None:
-        return _resolve_ellipsis(fragment, previous, topic)
+        return _resolve_ellipsis(fragment, previous, topic, earlier)
     one = re.search(r"\b(which|what|that|this|the (?:first|second|last|main|most common)) (ones?)\b", question, re.IGNORECASE)
     head = _head_noun(previous.rstrip("?.! "))
     if one and head is not None:

@@ -110,6 +110,9 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     last = users[-1]
     previous = rewrite(turns[last]["content"], list(turns[:last]))
     answer = next((t["content"] for t in turns[last + 1:] if t.get("role") == "assistant"), "")
+    from assistant.clinical_shorthand import WORK_UP, expand_short_forms
+
+    own_words = expand_short_forms(WORK_UP.sub("workup", own_words))  # the ask in the words the article would use
     ask = re.sub(r"\s+", " ", _POINTERS.sub(" ", own_words)).strip(" ?.!,")
     return FollowUp(ask=ask, previous=previous, previous_answer=answer)
 
@@ -310,12 +313,17 @@ def retrieve_followup(retriever: "Retriever", standalone: str, context: FollowUp
 
     own = content_terms(strip_subject(context.ask))
     query = context.ask_query(topic)
-    if not own or _same(query, standalone) or _same(context.previous, standalone):  # no new ask ('why', 'tell me more')
+    if not own or _same(context.previous, standalone):  # no new ask ('why', 'tell me more')
         return retriever.retrieve(standalone, pool=pool)
-    prefetch(retriever, [standalone, query])
-    main, ask = retriever.retrieve(standalone), retriever.retrieve(query)
+    # the ask with the subject may be the standalone question itself ('what symptoms go with it'): searched once,
+    # its words still weigh in the sentences chosen
+    same = _same(query, standalone)
+    prefetch(retriever, [standalone] if same else [standalone, query])
+    main = retriever.retrieve(standalone)
+    ask = main if same else retriever.retrieve(query)
     near = neighbourhood_ranking(retriever, ask, neighbourhood(retriever, context))
-    rankings = [r for r in (main.dense, main.lexical, main.extra, ask.dense, ask.lexical, ask.extra, near) if r]
+    searched = (main.dense, main.lexical, main.extra) + (() if same else (ask.dense, ask.lexical, ask.extra))
+    rankings = [r for r in (*searched, near) if r]
     ranked = reciprocal_rank_fusion(rankings)
     hits = distinct_top_k(ranked, retriever.top_k)
     candidates = retriever.build_pool(hits, rankings, ranked) if pool else []
