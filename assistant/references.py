@@ -123,8 +123,9 @@ def agree_plural(question: str, topic: str) -> str:
 
 
 # "the second one", "the last one", "the 3rd option": an item of the previous answer's list, by its place.
+# "the first symptom" is the earliest one, not the first listed: symptoms and signs are no list places.
 _ORDINAL = re.compile(r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
-                      r"(?:one|item|option|bullet|thing|point)\b", re.IGNORECASE)
+                      r"(?P<noun>one|item|option|bullet|thing|point|test|scan|treatment|therapy|type|kind)\b", re.IGNORECASE)
 _PLACES = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
            "5th": 4, "last": -1}
 # A labelled item as an answer shows it: "Imaging: Magnetic resonance ...", "- Endocrine: Hormonal ...".
@@ -152,7 +153,8 @@ def name_listed_item(question: str, previous_answer: str, head: str | None = Non
     place = _PLACES[m.group("nth").lower()] if m else 0
     if m is None or len(labels) < 2 or place >= len(labels):
         return question
-    label = labels[place]
+    label, noun = labels[place], m.group("noun").lower()
+    head = noun if CLASS_GROUPS.get(noun) not in (None, "generic") else head  # 'the first test': a test
     if head and len(label.split()) == 1 and label.lower() not in CLASS_GROUPS:
         label = f"{label.lower()} {head}"
     return question[: m.start()] + label + question[m.end():]

@@ -38,6 +38,7 @@ def test_listed_labels_are_the_labelled_items_in_the_order_shown() -> None:
         ("how does the second one work", "how does Immunotherapy and Corticosteroids work"),
         ("is the last one only for severe cases", "is Plasmapheresis and Intravenous Immunoglobulin (IVIG) only for severe cases"),
         ("what about the 1st option", "what about Cancer Treatment"),
+        ("is the last treatment risky", "is Plasmapheresis and Intravenous Immunoglobulin (IVIG) risky"),
         ("what does the fifth one do", "what does the fifth one do"),  # no fifth item: unchanged
         ("how does it work", "how does it work"),  # no place named
     ],
@@ -50,6 +51,13 @@ def test_a_one_word_label_takes_the_previous_questions_class_noun() -> None:
     history = _chat("what types of paraneoplastic syndromes exist", KINDS)
     assert rewrite_followup("which symptoms belong to the second one", history) == (
         "which symptoms belong to endocrine syndromes")
+
+
+def test_a_class_noun_after_the_place_names_the_items_kind() -> None:
+    tests = "Electrodiagnostic: Nerve studies. [1] Laboratory Tests: Autoantibody panels. [2]"
+    assert name_listed_item("is the first test safe", tests, "syndromes") == "is electrodiagnostic test safe"
+    assert name_listed_item("how common is the second type", KINDS, "syndromes") == "how common is endocrine syndromes"
+    assert name_listed_item("what is the first symptom", KINDS, "syndromes") == "what is the first symptom"  # earliest
 
 
 def test_the_place_counts_in_the_latest_answer_only() -> None:
