@@ -57,8 +57,8 @@ def clinical_shorthand(fragment: str, topic: str) -> str | None:
     "antibodies tested" -> "Which antibodies are tested in <topic>?".
     """
     frag = expand_short_forms(fragment.strip().rstrip("?.! "))
-    of = re.match(r"^(?:the\s+)?(?:[\w-]+\s+)?(?P<attr>[\w-]+)\s+of\s+(?P<rest>.+)$", topic, re.IGNORECASE)
-    if of and of.group("attr").lower() in ATTRIBUTES:  # a chain of shorthand keeps the subject, not the last attribute
+    of = re.match(r"^(?:the\s+)?(?:(?P<mod>[\w-]+)\s+)?(?P<attr>[\w-]+)\s+of\s+(?P<rest>.+)$", topic, re.IGNORECASE)
+    if of and (of.group("attr").lower() in ATTRIBUTES or (of.group("mod") or "").lower() == "associated"):  # a chain of shorthand keeps the subject, not the last attribute
         topic = of.group("rest")
     dashed = _DASHED.match(frag)
     if dashed and dashed.group("attr").lower() in ATTRIBUTES:
@@ -66,8 +66,8 @@ def clinical_shorthand(fragment: str, topic: str) -> str | None:
         return f"What {_verb(attr)} the {attr} of {dashed.group('subject').strip()}?"
     associated = _ASSOCIATED.match(frag)
     if associated:
-        noun = associated.group("noun")
-        return f"Which {noun} {'are' if noun.lower().endswith('s') else 'is'} associated with {topic}?"
+        noun = associated.group("noun")  # phrased so the subject stays the topic of the next turn
+        return f"What {'are' if noun.lower().endswith('s') else 'is'} the associated {noun} of {topic}?"
     participle = _PARTICIPLE.match(frag)
     if participle:
         return f"Which {participle.group('noun')} are {participle.group('verb')} in {topic}?"

@@ -31,7 +31,7 @@ from assistant.normalise import restore_apostrophes
 from assistant.refused_turns import without_refused
 from assistant.subject_switch import switched_subject
 from assistant.references import (CLASS_RE, DEM_NOUN_RE, DEM_PRONOUN_RE, CLASS_GROUPS, GroupOf, agree, agree_plural,
-                                   first_pronoun, name_listed_item, needs_context, resolve_references)
+                                   first_pronoun, listed_labels, name_listed_item, needs_context, resolve_references)
 from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"
@@ -84,10 +84,31 @@ def user_turns(history: Iterable[Mapping[str, Any]] | None) -> list[str]:
     return turns[-MAX_TURNS:]
 
 
-def last_answer(history: Iterable[Mapping[str, Any]] | None) -> str:
-    """The latest assistant turn's text ('' when there is none): what "the second one" counts in."""
-    answers = [t.get("content") for t in history or [] if isinstance(t, Mapping) and t.get("role") == "assistant"]
-    return next((a for a in reversed(answers) if isinstance(a, str)), "")
+def listing_answers(history: Iterable[Mapping[str, Any]] | None) -> list[tuple[str, str]]:
+    """For each user turn that user_turns keeps, then for the question after them: the latest assistant answer before
+    it that showed a list (two labelled items or more) and the question it answered, ('', '') when none did.
+
+    Why the latest list and not the latest answer: "and the last one?" after "how does the second one work" still
+    counts in the list both point into, although the answer between them showed one item.
+    """
+    out: list[tuple[str, str]] = []
+    latest, asked = ("", ""), ""
+    for turn in history or []:
+        if not isinstance(turn, Mapping) or not isinstance(turn.get("content"), str):
+            continue
+        if turn.get("role") == "assistant" and len(listed_labels(turn["content"])) >= 2:
+            latest = (turn["content"], asked)
+        elif turn.get("role") == "user" and turn["content"].strip():
+            out.append(latest)
+            asked = turn["content"]
+    return out[-MAX_TURNS:] + [latest]
+
+
+def _named_item(question: str, listing: str, asked: str) -> str:
+    """`question` with "the second one" named from the list `listing` showed (a one-word label takes the class noun
+    of `asked`, the question the list answered: 'Endocrine' -> 'endocrine syndromes')."""
+    head = _head_noun(restore_apostrophes(asked)[0].rstrip("?.! "))
+    return name_listed_item(question, listing, head.group(0).lower() if head else None)
 
 
 def _is_elliptical(question: str) -> str | None:
@@ -221,17 +242,17 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     previous_questions = [one_question(restore_apostrophes(t)[0]) for t in user_turns(history)]
     if not previous_questions:
         return question
+    lists = listing_answers(history)  # the list each turn's "the second one" counts in
     typed = question
     base = _FILLER.sub("", restore_apostrophes(question)[0]) or question  # 'ok what affects it then'
     question = one_question(base)
     previous, carried = previous_questions[0], topic_of(previous_questions[0])
     chain: tuple[str, ...] = ()
-    for earlier in previous_questions[1:]:
+    for earlier, listing in zip(previous_questions[1:], lists[1:]):
         chain += (previous,)
-        previous = _rewrite_one(earlier, previous, carried, group_of, chain[:-1])
+        previous = _rewrite_one(_named_item(earlier, *listing), previous, carried, group_of, chain[:-1])
         carried = topic_of(previous) or carried
-    head = _head_noun(previous.rstrip("?.! "))
-    question = name_listed_item(question, last_answer(history), head.group(0).lower() if head else None)
+    question = _named_item(question, *lists[-1])
     rewritten = _rewrite_one(question, previous, carried, group_of, chain)
     return typed if rewritten == base else rewritten
 

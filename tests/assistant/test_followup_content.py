@@ -60,9 +60,12 @@ def test_a_class_noun_after_the_place_names_the_items_kind() -> None:
     assert name_listed_item("what is the first symptom", KINDS, "syndromes") == "what is the first symptom"  # earliest
 
 
-def test_the_place_counts_in_the_latest_answer_only() -> None:
-    history = _chat("how is pns treated", TREATMENTS, "what does ivig do", "These remove antibodies. [1]")
-    assert rewrite_followup("how does the second one work", history) == "how does the second one work"
+def test_the_place_counts_in_the_latest_list_shown() -> None:
+    history = _chat("how is pns treated", TREATMENTS, "how does the second one work", "These calm the immune system. [1]")
+    assert rewrite_followup("is the last one for severe cases", history) == (
+        "is Plasmapheresis and Intravenous Immunoglobulin (IVIG) for severe cases")
+    history = _chat("what types of paraneoplastic syndromes exist", KINDS, "how is pns treated", TREATMENTS)
+    assert rewrite_followup("how does the first one work", history) == "how does Cancer Treatment work"
 
 
 @pytest.mark.parametrize(
@@ -71,7 +74,7 @@ def test_the_place_counts_in_the_latest_answer_only() -> None:
         ("dx workup", "What is the diagnosis workup of anemia?"),
         ("mgmt", "What is the management of anemia?"),
         ("tx?", "What is the treatment of anemia?"),
-        ("assoc malignancies", "Which malignancies are associated with anemia?"),
+        ("assoc malignancies", "What are the associated malignancies of anemia?"),
     ],
 )
 def test_a_clinicians_abbreviated_attribute_is_read_written_out(fragment: str, question: str) -> None:
