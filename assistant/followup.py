@@ -9,8 +9,8 @@ fuses dense and BM25 (llama-index's QueryFusionRetriever pattern: several querie
 1. the standalone question (what a first turn would search);
 2. the follow-up's own words with the previous subject ("test" + "lambert eaton syndrome"), so a passage matching
    the new ask ranks in two of the rankings and one matching only the old subject in one;
-3. a prior from the previous turn: the passages of the chapters (top-level sections) the previous answer quoted (a chat's history carries
-   the answer's verbatim sentences) or, when its text quotes nothing (a summary, an eval's hand-written reply), of
+3. a prior from the previous turn: the passages of the chapters (top-level sections) the previous answer quoted (a
+   chat's history carries the answer's verbatim sentences) or, when its text quotes nothing (a summary, an eval's hand-written reply), of
    the sections the previous question's BM25 search finds (no further question vector); ranked among themselves by the new ask's words, so the ask still
    decides within the neighbourhood, and leaving it is possible ("how is that treated" -> the treatment sections)
    because the other rankings outvote it.
@@ -31,6 +31,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from assistant.clinical_shorthand import WORK_UP, expand_short_forms
 
 if TYPE_CHECKING:
     from assistant.retrieval import Retrieval, Retriever
@@ -110,8 +112,6 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     last = users[-1]
     previous = rewrite(turns[last]["content"], list(turns[:last]))
     answer = next((t["content"] for t in turns[last + 1:] if t.get("role") == "assistant"), "")
-    from assistant.clinical_shorthand import WORK_UP, expand_short_forms
-
     own_words = expand_short_forms(WORK_UP.sub("workup", own_words))  # the ask in the words the article would use
     ask = re.sub(r"\s+", " ", _POINTERS.sub(" ", own_words)).strip(" ?.!,")
     return FollowUp(ask=ask, previous=previous, previous_answer=answer)
@@ -271,8 +271,8 @@ def quoted_chunks(answer: str, chunks: Sequence["Chunk"]) -> list["Chunk"]:
 
 
 def neighbourhood(retriever: "Retriever", context: FollowUp) -> set[str]:
-    """Chapter keys ('source\\ntop-level section id', `_area`) the previous turn stood in: quoted by its answer, else retrieved by its
-    question."""
+    """Chapter keys ('source\\ntop-level section id', `_area`) the previous turn stood in: quoted by its answer, else
+    retrieved by its question."""
     chunks = quoted_chunks(context.previous_answer, retriever.index.chunks()) if context.previous_answer else []
     if not chunks and context.previous:
         # BM25 alone: the prior needs only the previous question's neighbourhood, not another question vector
