@@ -282,7 +282,7 @@ class Triage:
         """What the question is about when the corpus never names it ("what is asthma", "is pns contagious",
         "does stress cause it"), and whether that is a cause or spread of the condition (on topic though unnamed).
         On a `first_turn` "is it contagious" is judged as "is pns contagious" (nothing earlier for "it" to name)."""
-        subject = unknown_subject(question, self.vocabulary, self.english)
+        subject = unknown_subject(question, self.vocabulary, self.english, self.common)
         if subject is not None:
             return subject, False
         claim = unknown_claim(question, self.claim_vocabulary, self.english, self.generic, self.evidence,
