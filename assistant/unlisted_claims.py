@@ -115,8 +115,9 @@ def asked_phrase(question: str, first_turn: bool) -> str | None:
 def word_choices(phrase: str, words: Sequence[str], used: Callable[[str], bool],
                  near: Callable[[str], Sequence[str]], lay: Callable[[str], Sequence[str]]) -> list[list[frozenset[str]]]:
     """Per content word, the stem sets an article sentence may say it with: the word itself; for a word the article
-    never `used`, also its family (`near`) and its lay-word map entries, read from the word alone and from the lay
-    phrase it stands in ("throw up": vomiting), less what a word of that phrase brings alone ("skin" of "skin turn")."""
+    never `used`, also its family (`near`) and its lay-word map entries; for any word, the medical words of the lay
+    phrase it stands in ("throw up": vomiting; "family history": genetically), less what a word of that phrase
+    brings alone ("skin" of "skin turn")."""
     tokens = re.findall(r"[a-z]+", phrase.lower())
     phrasal: dict[str, set[str]] = {}
     for size in (2, 3, 4):
@@ -128,10 +129,9 @@ def word_choices(phrase: str, words: Sequence[str], used: Callable[[str], bool],
                     phrasal.setdefault(token, set()).add(medical)
     choices = []
     for word in words:
+        alternatives = [*([] if used(word) else [*near(word), *lay(word)]), *sorted(phrasal.get(word, ()))]
         options = [frozenset({stem(word)})]
-        if not used(word):
-            alternatives = [*near(word), *lay(word), *sorted(phrasal.get(word, ()))]
-            options += [frozenset(stem(w) for w in re.findall(r"[a-z]+", a.lower())) for a in alternatives]
+        options += [frozenset(stem(w) for w in re.findall(r"[a-z]+", a.lower())) for a in alternatives]
         choices.append(options)
     return choices
 
