@@ -25,8 +25,8 @@ near the article's other body parts ("eyes" ~ "brain" 0.53, "hair" ~ "skin" 0.59
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING
 
 from assistant.word_forms import stem
 
@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 EFFECT_SIMILARITY = 0.6
 # The closest family word stands for the asked word only when the article uses it in at most this many sentences:
 # one it uses everywhere is a broader word ("liver" ~ "organs", 5 sentences; "vaccine" ~ "immune", 13), while its
-# synonyms of symptoms are used once or twice ("tired" ~ "fatigue" 2, "swollen" ~ "swelling" 2, "hard" ~ "difficult" 1).
+# synonyms of symptoms are used once or twice ("tired" ~ "fatigue" 2, "swollen" ~ "swelling" 2, "hard" ~
+# "difficult" 1).
 FAMILY_SPREAD = 3
 
 _CONDITION = r"(?:it|this|pns|paraneoplastic\s+syndromes?|these\s+syndromes)"
@@ -55,7 +56,7 @@ _RISK = re.compile(rf"{_ASK}(?P<x>.+?)\s+(?:raise|raises|increase|increases|lowe
                    rf"{_CONDITION}\b", re.IGNORECASE)
 # "does drinking milk help pns", "can zinc prevent it", "is green tea bad for pns", "is there a vaccine against pns",
 # "can you drink beer on steroids for pns".
-_AGENTS = tuple(re.compile(p, re.IGNORECASE) for p in (
+_AGENTS = (*(re.compile(p, re.IGNORECASE) for p in (
     rf"{_ASK}(?P<x>.+?)\s+(?:help|helps|prevent|prevents|stop|stops|cure|cures|treat|treats|fix|reverse|worsen|slow|"
     rf"improve|protect\s+against)\s+(?:with\s+|against\s+|for\s+)?(?:the\s+\w+\s+(?:kind|type)\s+of\s+)?{_CONDITION}\b",
     rf"{_ASK}(?P<x>.+?)\s+(?:make|makes)\s+(?:{_CONDITION}|(?:the\s+|its\s+)?symptoms)\s+worse\b",
@@ -70,10 +71,9 @@ _AGENTS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"^(?:is|are)\s+(?P<x>.+?)\s+(?:used|given|prescribed)\s+(?:to\s+treat|for|in|against)\s+{_CONDITION}\b",
     rf"{_ASK}(?P<x>.+?)\s+(?:help|helps|ease|relieve)\s+(?:with\s+)?(?:the\s+|your\s+)?(?:\w+\s+){{0,3}}"
     rf"(?:from|of|in|with|for|caused\s+by)\s+{_CONDITION}\b",
-    _RISK.pattern,
     rf"^(?:is|are)\s+(?P<x>.+?)\s+(?:(?:a|an|one)\s+(?:(?:kind|type|form|sort)\s+of\s+)?|(?:linked|related|"
     rf"connected)\s+to\s+|associated\s+with\s+|part\s+of\s+)(?:the\s+)?{_CONDITION}\b",
-))
+)), _RISK)
 # Words of the phrase that say how the thing is taken or felt, not what it is ("taking zinc", "make you feel dizzy"),
 # or only that something is wrong with it ("breathing problems", "mood changes", "memory loss", "liver damage"): the
 # thing itself is what a sentence must say.
