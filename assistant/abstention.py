@@ -133,12 +133,21 @@ def unknown_group(question: str, vocab: frozenset[str]) -> str | None:
     return None
 
 
-def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str]) -> str | None:
-    """The subject's head word when it is an English word the corpus never uses (check 4), else None. A subject
-    offered with alternatives ("exercise or physio", "diet and supplements") is unknown only when every
-    alternative is: the article can answer the one it names."""
+def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str],
+                    common: frozenset[str] | None = None) -> str | None:
+    """The subject's head word when it is an English word the corpus never uses (check 4), else None. A three-letter
+    word counts only when it is not one of the `common` English words ("the flu" names a disease; "the way" does not);
+    without `common`, only words of four letters or more. A subject offered with alternatives ("exercise or physio",
+    "diet and supplements") is unknown only when every alternative is: the article can answer the one it names."""
     word = subject_word(question)
-    if word is None or len(word) < 4 or word not in english or word in _GENERIC or not _never_used(word, vocab):
+    short = len(word or "") == 3 and common is not None and word not in common
+    if word is None or (len(word) < 4 and not short) or word not in english or word in _GENERIC:
+        return None
+    if short:  # no clipped form of a longer word ("flu" is not "fluids")
+        unknown = not ({word, word + "s"} & vocab)
+    else:
+        unknown = _never_used(word, vocab)
+    if not unknown:
         return None
     others = _alternatives(question, word)  # an alternative is known by its leading letters too ('physio' ~ 'physical')
     known = [w for w in others if not _never_used(w, vocab) or (len(w) >= 5 and any(v.startswith(w[:5]) for v in vocab))]
