@@ -161,3 +161,13 @@ def _antecedent(sentence: Any, enriched: "EnrichedUnits", units: UnitSentences) 
         return [own[here[0] - 1]]
     prev = enriched.predecessor(item)
     return units(prev) if prev is not None else []
+
+
+def leaned_on(chosen: Sequence[Scored], enriched: "EnrichedUnits", units: UnitSentences) -> set[tuple[str, int]]:
+    """Keys of the chosen sentences that another chosen sentence opening with a reference points back at."""
+    have = keys_of(chosen)
+    out: set[tuple[str, int]] = set()
+    for s in chosen:
+        if opens_with_reference(s.sentence.text):
+            out |= {(x.chunk.id, x.index) for x in _antecedent(s.sentence, enriched, units)} & have
+    return out

@@ -9,6 +9,7 @@ counts of unlisted and must-not sentences are reported apart. Shown sentences ar
 
     pns eval run --evalset eval/data/precision_check2.jsonl --judge none --no-ragas --out DIR
     python -m benchmarks.precision_check2 DIR [studied|blind]
+    python -m benchmarks.precision_check2 DIR --shape   # any run: answered items' sentences and dangling rate
 """
 
 from __future__ import annotations
@@ -75,5 +76,18 @@ def score(run_dir: str, part: str | None = None) -> dict[str, float | int]:
             "must_not_shown": sum(r["must_not"] for r in rows), "unlisted_shown": sum(r["unlisted"] for r in rows)}
 
 
+def shape(run_dir: str) -> dict[str, float | int]:
+    """Any run (dev, another bank): article sentences per answered item and the share of answers that dangle."""
+    sentences = article_sentences()
+    answered = [i for i in load_items(run_dir) if i["status"] == "answered"]
+    shown_counts = [len(shown(i["answer"], sentences)) for i in answered]
+    dangling = sum(bool((i.get("details") or {}).get("dangling")) for i in answered)
+    return {"answered": len(answered), "sentences_per_answer": round(sum(shown_counts) / max(len(answered), 1), 2),
+            "dangling_rate": round(dangling / max(len(answered), 1), 3)}
+
+
 if __name__ == "__main__":
-    print(json.dumps(score(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)))
+    if sys.argv[2:3] == ["--shape"]:
+        print(json.dumps(shape(sys.argv[1])))
+    else:
+        print(json.dumps(score(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)))
