@@ -78,13 +78,15 @@ def test_a_summary_sentence_leaned_on_stays_instead_of_its_twins(parts) -> None:
     assert takeaway not in [s.sentence for s in replaced]
 
 
-@pytest.mark.parametrize("question", [
-    "so what is behind these syndromes, what causes them",
-    "name the complementary therapies",
-    "why bother with a thorough diagnostic workup and what tests does it use",
+@pytest.mark.parametrize("question, history", [
+    ("what causes paraneoplastic syndromes exactly", []),  # the definition's cause sentence alone
+    ("name the complementary therapies", []),  # a list narrowed to one label keeps the sentence after the list
+    ("ok so what causes them", [{"role": "user", "content": "what are paraneoplastic syndromes"},
+                                {"role": "assistant", "content": "Paraneoplastic syndromes are a group of rare disorders."}]),
+    ("why bother with a thorough diagnostic workup and what tests does it use", []),  # multi-part
 ])
-def test_answers_on_every_path_show_no_dangling_reference(warm_assistant, question: str) -> None:
-    answer = warm_assistant.ask(question)
+def test_answers_on_every_path_show_no_dangling_reference(warm_assistant, question: str, history: list) -> None:
+    answer = warm_assistant.ask(question, history=history)
     spans = [(c.start, c.end) for c in answer.citations if c.source == "article"]
     sentences = SentenceMap(load_article(article_path(warm_assistant.settings)))  # the article as the eval reads it
     shown, dangling = dangling_references(spans, sentences)
