@@ -104,8 +104,9 @@ def lean_again(kept: list[Scored], before: Sequence[Scored], enriched: "Enriched
     """Antecedents again, for the twins prefer_body added and the sentences whose antecedent it replaced.
 
     Why not for every shown sentence: the definition sentence chosen because it names the cause ("These
-    syndromes are not directly caused by ...") is read alone by design (_with_definition); re-running the
-    antecedent rule on it put the whole definition back in front of the cause sentences.
+    syndromes are not directly caused by ...") is chosen alone (_with_definition); re-running the antecedent rule
+    on it here put the whole definition back in front of the cause sentences. The last step (settle_antecedents)
+    still shows the one sentence it follows, right before it.
     """
     gone, new = keys_of(before) - keys_of(kept), keys_of(kept) - keys_of(before)
     if not gone and not new:
