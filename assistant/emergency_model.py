@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.safety_framing import doubtful_piece
+from assistant.safety_framing import doubtful_piece, without_denials
 
 if TYPE_CHECKING:
     import numpy as np
@@ -59,7 +59,8 @@ _TOKEN = re.compile(r"[a-z0-9']+")
 
 
 def pieces(text: str) -> list[str]:
-    """The whole message, its sentences, and the parts a topic-switching word opens; duplicates dropped.
+    """The whole message, its sentences, and the parts a topic-switching word opens, each with its denied signs
+    cut out (assistant/safety_framing.without_denials); duplicates dropped.
 
     "what is lems? my dad cant breathe" -> [the whole, "what is lems", "my dad cant breathe"].
     """
@@ -74,7 +75,7 @@ def pieces(text: str) -> list[str]:
                 out.append(sentence[m.start():].strip(" ,"))
     seen: set[str] = set()
     kept = []
-    for piece in out:
+    for piece in map(without_denials, out):
         if len(piece.split()) >= MIN_PIECE_WORDS and piece.lower() not in seen:
             seen.add(piece.lower())
             kept.append(piece)

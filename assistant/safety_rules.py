@@ -28,6 +28,14 @@ _WHO = (
 )
 _NOT = r"(?:isn't|isnt|is not|aren't|are not|not|no longer|has stopped|have stopped|stopped|stops)"
 _CANT = r"(?:can't|cant|cannot|can not|couldn't|could not|unable to|won't|will not)"
+# a temperature read out at 38 C / 100.4 F or more ("temp 38.3", "her temperature is 39.4", "a fever of 101"); filler words
+# between the word and the number are those of a reading, so "a temperature over 38" (a quoted threshold) is none
+_READING = (r"\b(?:temp|temps|temperature|fever|thermometer)\b(?:\s+(?:is|was|of|at|says|said|reads|reading|shows|showed|"
+            r"went up to|gone up to|has gone up to|up to|hit|hitting|now|just|still|around|about|nearly|almost|keeps|sitting at))*"
+            r"\s*(?:3[89](?:\.\d)?|4[01](?:\.\d)?|10[0-4](?:\.\d)?)(?![\d.]*\s*(?:%|years?|mg|weeks?|days?|kg))\b")
+# chemotherapy named in the same message (its drugs by name too): a fever then may be neutropenic sepsis
+_CHEMO = (r"\b(?:chemo\w*|carboplatin|cisplatin|oxaliplatin|etoposide|docetaxel|paclitaxel|cyclophosphamide|doxorubicin|"
+          r"gemcitabine|topotecan|neutropeni\w*)\b")
 
 
 @dataclass(frozen=True)
@@ -60,13 +68,13 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:seizure|seizing|fit|fitting|convulsion|convulsing|shaking|jerking)s?\b[^.?!]{0,30}\b(?:going on|going|lasting|lasted|been)\s+(?:for\s+)?(?:over |more than |about |almost )?(?:\d+|a few|several|five|ten|two|three)\s*(?:minutes|mins)\b"),
     # unconscious / unresponsive
     Rule("unconscious", "emergency",
-         r"\b(?:is|are|'s|'re|went|gone|fell|became|been|seems?|looks?)\s+(?:unconscious|unresponsive|non-?responsive|not responding|limp|lifeless)\b"
+         r"\b(?:is|are|'s|'re|went|gone|fell|became|been|seems?|looks?)\s+(?:unconscious|unresponsive|non-?responsive|not responding|limp|lifeless|un-?a?rous(?:e)?able)\b"
          r"(?!\s+(?:well\b|to (?:(?:the|his|her|my|any|their|a|new|current|latest|first|second)\s+){0,2}(?:treatments?|therap\w*|chemo\w*|medications?|medicines?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))"),
     Rule("unconscious", "emergency", rf"\b{_CANT}\s+(?:wake|rouse|arouse)\s+(?:him|her|them|me|my|up|\w+ up)\b"),
     Rule("unconscious", "emergency",
          r"\b(?:isn't|is not|not|won't|will not|doesn't|does not)\s+(?:waking up|wake up|waking|wake|responding|respond)\b"
          r"(?!\s+(?:well\b|to (?:(?:the|his|her|my|any|their|a|new|current|latest|first|second)\s+){0,2}(?:treatments?|therap\w*|chemo\w*|medications?|medicines?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))", guard=True),
-    Rule("unconscious", "emergency", r"\b(?:now|suddenly|completely|totally|still)\s+(?:unconscious|unresponsive|non-?responsive|lifeless)\b"),
+    Rule("unconscious", "emergency", r"\b(?:now|suddenly|completely|totally|still)\s+(?:unconscious|unresponsive|non-?responsive|lifeless|un-?a?rous(?:e)?able)\b"),
     Rule("unconscious", "emergency",
          r"\b(?:on the floor|on the ground|collapsed|fell|fallen|passed out|fainted|blacked out)\b[^.?!]{0,40}\b(?:won't|isn't|is not|not|can't|doesn't|does not)\s+(?:answer|answering|respond|responding|wake|waking|move|moving|come round|come to|get up)"),
     Rule("unconscious", "emergency",
@@ -274,6 +282,21 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("self_harm", "emergency",
          r"\b(?:written|wrote|writing|left) (?:my |a |her |his |their )?(?:goodbye|farewell|suicide) (?:letters?|notes?|messages?)\b|"
          r"\b(?:pills|tablets) (?:are )?(?:counted|lined) (?:out|up)\b", kind="self_harm", guard=True),
+    # fever on chemotherapy read out as a number (neutropenic sepsis): a reading of 38 C / 100.4 F or more in a message
+    # that names chemotherapy; a threshold quoted from a leaflet ("a temperature over 38 is an emergency") is no reading
+    Rule("chemo_fever", "emergency",
+         rf"{_READING}[^\n]{{0,150}}{_CHEMO}|{_CHEMO}[^\n]{{0,150}}{_READING}", guard=True),
+    # sudden loss of sight: "lost the sight in my right eye", "my eyesight went", "can't see out of either eye", "went
+    # blind", a curtain
+    Rule("vision_loss", "emergency",
+         r"\b(?:lost|losing|gone|went)\b[^.?!]{0,12}\b(?:sight|vision)\b[^.?!]{0,12}\b(?:in|of|out of) (?:my|his|her|their|one|both|the)\b|"
+         r"\b(?:suddenly|just|all of a sudden|out of nowhere)\b[^.?!]{0,20}\b(?:lost|losing)\b[^.?!]{0,12}\b(?:sight|vision)\b|"
+         r"\b(?:can't|cannot|can not|couldn't)\s+see\s+(?:anything|a thing|out of (?:my|his|her|their|one|both|either|the))\b|"
+         r"\b(?:gone|went|has gone)\s+(?:completely |totally |suddenly )?blind\b|"
+         r"\b(?:sight|vision|eyesight)\b(?: in (?:my|his|her|their|one|both) (?:left |right )?eyes?)? (?:has |have |just |suddenly )*"
+         r"(?:went|disappeared|vanished|blacked out|gone (?:black|dark))\b(?! (?:blurr\w*|fuzzy|funny|a bit|a little|downhill|worse|bad))|"
+         r"\b(?:curtain|shadow|blackness)\b[^.?!]{0,20}\b(?:came down|coming down|come down|over (?:my|his|her|their) (?:eye|vision|sight))\b",
+         guard=True),
     Rule("asks_for_help_now", "emergency", r"\b(?:should i|do i|need to|do we|should we) call (?:an ambulance|911|999|112|000|emergency services)\b|\bis this an emergency\b|\bcall(?:ing)? an ambulance\b"),
 )
 

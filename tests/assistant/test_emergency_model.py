@@ -233,7 +233,7 @@ def test_the_check_banks_are_never_training_sources() -> None:
     """Check bank 3 (written before the change it measures) joins the other check banks outside training."""
     from benchmarks.emergency_data import CHECK_BANKS, training_rows
 
-    assert {CHECK3, CHECK5, CHECK6, HELDOUT, OOD_CHECK} <= set(CHECK_BANKS)
+    assert {CHECK3, CHECK5, CHECK6, CHECK7, HELDOUT, OOD_CHECK} <= set(CHECK_BANKS)
     trained = {r.text for r in training_rows()}
     for bank in CHECK_BANKS:
         texts = {json.loads(line)["text"] for line in bank.read_text(encoding="utf-8").splitlines()[1:]}
@@ -316,3 +316,27 @@ def test_check_bank_6_recall_and_false_triggers(triage, embed) -> None:
     false = [q for q in others if fires(q)]
     assert len(missed) <= CHECK6_MISSES_AT_MOST, len(missed)
     assert len(false) / len(others) <= CHECK6_FALSE_AT_MOST, len(false)
+
+
+CHECK7 = REPO / "eval" / "data" / "emergency_check7.jsonl"
+# benchmarks/results/emergency_check7.json: 'before' (main at cec8bad) missed 9 of 98 (6 studied, 3 blind) with 3 false
+# triggers of 95 (2 studied, 1 blind); see eval/data/README.md for 'after'
+CHECK7_MISSES_AT_MOST = 4
+CHECK7_FALSE_AT_MOST = 0.02
+
+
+def test_check_bank_7_recall_and_false_triggers(triage, embed) -> None:
+    """Emergencies told as reports, in lay words, vowel-less texting, a carer's voice, 'can it wait', chemo fever read as
+    a number, sudden loss of sight, and look-alikes with the sign denied, history, 'let's say', quoted leaflets, both
+    parts, through rules + model. Counts only: the blind part is never listed."""
+    rows = [json.loads(line) for line in CHECK7.read_text(encoding="utf-8").splitlines()[1:]]
+
+    def fires(text: str) -> bool:
+        return triage.recheck(triage.triage(text), embed, "all-MiniLM-L6-v2").verdict.category == "emergency"
+
+    emergencies = [r["text"] for r in rows if r["label"] == "emergency"]
+    others = [r["text"] for r in rows if r["label"] == "none"]
+    missed = [q for q in emergencies if not fires(q)]
+    false = [q for q in others if fires(q)]
+    assert len(missed) <= CHECK7_MISSES_AT_MOST, len(missed)
+    assert len(false) / len(others) <= CHECK7_FALSE_AT_MOST, len(false)
