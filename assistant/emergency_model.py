@@ -49,8 +49,8 @@ MIN_PIECE_WORDS = 2
 
 Embed = Callable[[Sequence[str]], "Sequence[Sequence[float]]"]
 
-# sentence ends: . ! ? ; and line breaks, but not the point inside "38.5"
-_SENTENCE = re.compile(r"(?:[!?;\n]|\.(?!\d))+")
+# sentence ends: . ! ? ; and line breaks, but not the point inside "38.5"; a numbered list's items ("1) ... 2) ...")
+_SENTENCE = re.compile(r"(?:[!?;\n]|\.(?!\d))+|\s(?=\d{1,2}[).]\s)")  # and before a numbered item: "... 3) my dad is ..."
 # words that open a new topic inside one typed sentence: "... is that related also right now he is fitting"
 _TOPIC_SWITCH = re.compile(r"\b(?:also|anyway|anyways|unrelated but|unrelated|btw|by the way|oh and|ps|but right now|"
                            r"and right now|right now|but now|meanwhile|update|just now|and now|oh no|"

@@ -33,6 +33,15 @@ _CANT = r"(?:can't|cant|cannot|can not|couldn't|could not|unable to|won't|will n
 _READING = (r"\b(?:temp|temps|temperature|fever|thermometer)\b(?:\s+(?:is|was|of|at|says|said|reads|reading|shows|showed|"
             r"went up to|gone up to|has gone up to|up to|hit|hitting|now|just|still|around|about|nearly|almost|keeps|sitting at))*"
             r"\s*(?:3[89](?:\.\d)?|4[01](?:\.\d)?|10[0-4](?:\.\d)?)(?![\d.]*\s*(?:%|years?|mg|weeks?|days?|kg))\b")
+# hopelessness ("what's the point", "can't go on") and a place or means of suicide ("the bridge", "saved up my pills"):
+# either alone is common talk in cancer care (a legacy letter, a hard week), together they are a plan
+_HOPELESS = (r"\b(?:what's the point|whats the point|no point (?:in )?(?:going on|living|carrying on|any ?more|trying)|"
+             r"can't (?:go on|do this any ?more|take (?:it|this|any more) any ?more)|had enough of (?:life|everything|it all)|"
+             r"nothing (?:left )?to live for|(?:not|won't|wont|will not) (?:going to |gonna )?be (?:around|here) (?:much longer|for much longer|"
+             r"tomorrow|by (?:the )?morning))\b")
+_MEANS = (r"\b(?:(?:to|off|from|on) the (?:bridge|cliffs?|cliff edge|train tracks|railway line|tracks|multi-?storey|roof)|"
+          r"(?:stockpiled|saved up|been saving|hoarded|kept back) (?:\w+ )?(?:pills|tablets|meds|morphine|painkillers|oxycodone)|"
+          r"(?:rope|noose|gun|shotgun)\b(?! (?:swing|course|ladder)))")
 # chemotherapy named in the same message (its drugs by name too): a fever then may be neutropenic sepsis
 _CHEMO = (r"\b(?:chemo\w*|carboplatin|cisplatin|oxaliplatin|etoposide|docetaxel|paclitaxel|cyclophosphamide|doxorubicin|"
           r"gemcitabine|topotecan|neutropeni\w*)\b")
@@ -121,7 +130,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("overdose", "emergency",
          rf"\b{_WHO}\b[^.?!]{{0,25}}\b(?:overdosed|overdosing|od'd|od'ed|took an overdose|taken an overdose|took an od)\b"),
     Rule("overdose", "emergency",
-         r"\b(?:took|taken|swallowed|ate|drank|has had)\b[^.?!]{0,25}\b(?:too many|an? (?:whole )?(?:bottle|pack|packet|box|bunch|handful|load) of|a lot of (?:my |his |her )?(?:pills|tablets)|loads of|too much of|a whole (?:bottle|pack|packet|box)|the whole (?:bottle|pack|packet|box)|all (?:of )?(?:my|his|her|their|the) (?:pills|tablets|meds|medications?|medicine|capsules)|\d{2,} (?:pills|tablets|capsules))"),
+         r"\b(?:took|taken|swallowed|ate|drank|has had)\b[^.?!]{0,25}\b(?:too many|an? (?:whole |full |entire )?(?:bottle|pack|packet|box|bunch|handful|load) of|a lot of (?:my |his |her )?(?:pills|tablets)|loads of|too much of|(?:a|the) (?:whole|full|entire) (?:bottle|pack|packet|box|strip|tub)|all (?:of )?(?:my|his|her|their|the) (?:pills|tablets|meds|medications?|medicine|capsules)|\d{2,} (?:pills|tablets|capsules))"),
     Rule("overdose", "emergency", r"\b(?:accidentally|might have|may have|think i|think he|think she)\b[^.?!]{0,20}\boverdos"),
     # suicidal thoughts / self-harm
     Rule("self_harm", "emergency", r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|injure|injuring|poison|poisoning|hang|hanging|starve|starving|shoot|shooting|drown|drowning|end|ending)\s+(?:myself|my ?self|himself|herself|themselves)\b", kind="self_harm"),
@@ -276,6 +285,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:tonight|today) is the (?:night|day) (?:i|he|she)\b[^.?!]{0,40}\b(?:end|stop|go|die|burden|for good)\b|"
          r"(?<!\bwe )\b(?:said|saying|says|texted|wrote|written) (?:his |her |my |their )?goodbyes? to (?:everyone|everybody|us all|all of us)\b(?! (?:at|in) the)|"
          r"\bnoose\b|\b(?:rope|ligature)\b[^.?!]{0,30}\b(?:garage|loft|attic|shed|tree|beam|ready|tied)\b", kind="self_harm", guard=True),
+    # hopelessness with a place or a means in the same message: "what's the point ... i'm going to the bridge after this"
+    Rule("self_harm", "emergency",
+         rf"{_HOPELESS}[^\n]{{0,150}}{_MEANS}|{_MEANS}[^\n]{{0,150}}{_HOPELESS}", kind="self_harm", guard=True),
     Rule("severe_bleeding", "emergency",
          r"\bbleeding (?:really |very |so )?(?:heavy|heavily|a lot|loads)\b|\bbleeding\b[^.?!]{0,50}\b(?:won't|wont|will not|doesn't|does not|isn't|is not) stop(?:ping)?\b",
          guard=True),

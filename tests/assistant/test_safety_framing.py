@@ -110,7 +110,10 @@ def test_the_learned_check_decides_a_deferred_hit(triage) -> None:
      ("my budgie is choking on millet, what do i do", "animal"), ("my goldfish is not moving, please help", "animal"),
      ("my tablet died on me", "thing"), ("my parrot is choking and my son is not breathing, what do i do", None),
      ("she blacked out the whole trip from her memory", "idiom"),
-     ("my daughter's rabbit is bleeding from its paw", "animal"), ("all this form filling is suffocating me", "idiom")],
+     ("my daughter's rabbit is bleeding from its paw", "animal"), ("all this form filling is suffocating me", "idiom"),
+     # breathlessness on exertion told calmly is long-standing; a word of the present or another sign keeps it
+     ("i get puffed out climbing the stairs these days, i'm 80", "chronic"),
+     ("he is suddenly out of breath on the stairs and his lips are blue", None)],
 )
 def test_a_doubtful_piece_never_fires_the_learned_check(piece: str, why: str | None) -> None:
     from assistant.safety_framing import doubtful_piece
