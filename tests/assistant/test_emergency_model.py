@@ -126,7 +126,7 @@ def test_a_sentence_of_a_longer_message_needs_the_higher_threshold(model: Emerge
         "my daughter is struggling to breath and making a whistling noise",
         "mum is grey and clammy and says her chest feels awful",  # "mums chest hurts" is a rule since round 5
         "he cut his leg and blood is spurting everywhere",
-        "im on chemo and my temperature is 38.8 and i feel terrible",
+        "im on chemo and im burning up and shivering and i feel terrible",  # a reading ("38.8") is a rule since round 7
         "i have bad back pain and now my legs are going numb and weak and i cant pee",
         "we are at home, my dad has thymoma and myasthenia and tonight his breathing is getting worse and worse "
         "and he cant lift his head",
