@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from assistant.abstention import unknown_claim, unknown_subject
 from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
-from assistant.conversation import resolve_first_turn, rewrite_followup
+from assistant.conversation import listing_answers, resolve_first_turn, rewrite_followup
+from assistant.references import name_listed_item
 from assistant.advice_model import LEARNED_RULE, find_personal_ask, load_advice_model
 from assistant.emergency_model import Embed, EmergencyModel, find_emergency, load_emergency_model
 from assistant.glossary import Glossary
@@ -268,7 +269,7 @@ class Triage:
                 typed = rephrase_idioms(self.glossary.expand(normalised.text)[0])
                 bibliography = bibliography if self.bibliography.parse(typed) is not None else None
         subject, about = self.subject_of(standalone, first_turn=not turns) if bibliography is None else (None, False)
-        own = rephrase_idioms(self.glossary.expand(normalised.text)[0]) if turns else ""
+        own = name_listed_item(rephrase_idioms(self.glossary.expand(normalised.text)[0]), listing_answers(turns)[-1][0]) if turns else ""
         return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own, about,
                        self.names_nothing_else(standalone))
 
