@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from corpus.errors import CorpusError
 
+from foundation.atomic_files import atomic_write_json, is_leftover
 from foundation.errors import PNSError
 
 from index.errors import IndexStoreError
@@ -43,7 +44,6 @@ from index.store import (
     check_compatible,
     load_manifest,
     read_pointer,
-    write_json_atomic,
     write_manifest,
 )
 
@@ -174,7 +174,7 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
                 "lexical": lexical, "chunks": len(chunks), **_build_facts(settings, embedder, sources),
                 "embedded": len(todo), "reused": reused, "seconds": round(time.perf_counter() - started, 2),
             }
-            write_json_atomic(index_dir / POINTER_FILE, pointer)  # the switch
+            atomic_write_json(index_dir / POINTER_FILE, pointer, indent=1)  # the switch
         except BaseException:
             _drop_collection(client, name)  # best effort; GC catches what a hard kill leaves behind
             raise
@@ -335,7 +335,7 @@ def _record_owned(index_dir: Path, name: str) -> None:
     """Note a collection before creating it, so a hard kill cannot leave one GC does not know about."""
     owned = _read_owned(index_dir)
     if name not in owned:
-        write_json_atomic(index_dir / OWNED_FILE, [*owned, name])
+        atomic_write_json(index_dir / OWNED_FILE, [*owned, name], indent=1)
 
 
 def _read_owned(index_dir: Path) -> list[str]:
@@ -368,11 +368,11 @@ def _collect_garbage(client: Any, index_dir: Path, pointer: dict[str, Any], sett
             client.delete_collection(name)
         except Exception:
             keep.append(name)  # retry next time
-    write_json_atomic(index_dir / OWNED_FILE, keep)
+    atomic_write_json(index_dir / OWNED_FILE, keep, indent=1)
     for path in index_dir.iterdir():
         if path.name in (pointer["manifest"], pointer["lexical"]):
             continue
-        if path.name.startswith(("chunks-", "bm25-")) or (path.name.startswith(".") and path.name.endswith(".tmp")):
+        if path.name.startswith(("chunks-", "bm25-")) or is_leftover(path.name):
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
             else:

@@ -195,12 +195,12 @@ def test_disk_full_while_building_keeps_the_previous_index(small_disk: Path, emb
 def test_no_space_from_our_own_writes_is_an_index_error(settings: Settings, embedder, monkeypatch: pytest.MonkeyPatch) -> None:
     """ENOSPC injected at our write layer (fsync of every JSON we write), so this runs without root."""
     before = build(settings, embedder)
-    import index.store as store
+    import foundation.atomic_files as atomic_files
 
     def full_disk(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(store.os, "fsync", full_disk)
+    monkeypatch.setattr(atomic_files.os, "fsync", full_disk)
     try:
         with pytest.raises(IndexStoreError, match=r"(?i)space|disk"):
             build(settings, embedder, force=True)
