@@ -143,7 +143,7 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
         old = _usable_pointer(settings)
 
         if old is not None and old["build_hash"] == digest and not force and _healthy(client, old, settings):
-            report = _report(old, embedded=0, reused=len(chunks), seconds=time.perf_counter() - started, up_to_date=True,
+            report = _report(old | {"location": chroma_location(settings)}, embedded=0, reused=len(chunks), seconds=time.perf_counter() - started, up_to_date=True,
                              skipped=skipped)
             return {**report, **_derived_vectors(settings, embedder, chunks)}
 
@@ -256,12 +256,13 @@ def _usable_pointer(settings: "Settings") -> dict[str, Any] | None:
 
 
 def _healthy(client: Any, pointer: dict[str, Any], settings: "Settings") -> bool:
-    """The live index is complete: chunk table, BM25 folder and a collection of the right size."""
+    """The live index is complete: chunk table, a BM25 index that loads and a collection of the right size."""
+    from index.lexical import LexicalIndex
+
     index_dir = settings.index_dir
     try:
         chunks = load_manifest(index_dir / pointer["manifest"], pointer["build_hash"])
-        if not (index_dir / pointer["lexical"]).is_dir():
-            return False
+        LexicalIndex.load(index_dir / pointer["lexical"])  # damaged BM25 files are rebuilt, not "up to date"
         collection = get_collection(client, pointer["collection"], settings)
         return collection.count() == len(chunks) == pointer["chunks"]
     except PNSError:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from foundation.atomic_files import atomic_write_json
-from index.chroma import chroma_errors, connect, get_collection, vector_store
+from index.chroma import chroma_errors, chroma_location, connect, get_collection, vector_store
 from index.errors import BUILD_HINT, IndexStoreError
 from index.models import Chunk, ScoredChunk
 
@@ -168,8 +168,10 @@ class SearchIndex:
 
     def status(self) -> dict[str, Any]:
         keys = ("chunks", "collection", "embedding_model", "dimension", "built_at", "sources", "chunk_size",
-                "chunk_overlap", "build_hash", "location")
-        return {k: self.pointer.get(k) for k in keys} | {"index_dir": str(self.settings.index_dir)}
+                "chunk_overlap", "build_hash")
+        # where the vectors are read from now: the pointer records where they were written, stale once HOME moves
+        return {k: self.pointer.get(k) for k in keys} | {"location": chroma_location(self.settings),
+                                                         "index_dir": str(self.settings.index_dir)}
 
     # search
     def embed_query(self, text: str) -> list[float]:
@@ -263,7 +265,9 @@ def open_index(settings: "Settings", embedder: "Embedder | None" = None) -> Sear
         )
     if embedder is not None and embedder.model_name != pointer["embedding_model"]:
         raise IndexStoreError(f"embedder {embedder.model_name!r} does not match the index's {pointer['embedding_model']!r}")
-    return SearchIndex(settings, pointer, chunks, collection, embedder)
+    index = SearchIndex(settings, pointer, chunks, collection, embedder)
+    _ = index.lexical  # a missing or damaged BM25 folder is found here, where `pns index status` and a server look
+    return index
 
 
 def index_status(settings: "Settings") -> dict[str, Any]:
