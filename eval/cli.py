@@ -62,11 +62,12 @@ def run(
     from eval.errors import EvalError
     from eval.evalsets import choose_items, load_named
     from eval.judge import build_judge
-    from eval.report import write_report
+    from eval.report import reports_dir, write_report
     from eval.runner import LLM_METRICS, EvalRun
 
     if judge is not None and judge not in JUDGES:
         raise EvalError(f"--judge must be one of {', '.join(JUDGES)}")
+    out = reports_dir(out)  # before the run: its results must have somewhere to go
     settings = settings_from(ctx)
     settings.ensure_home()
     chosen_set = load_named(evalset_name, evalset)
