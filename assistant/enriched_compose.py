@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer_focus import answer_length, asks_definition_only, names_distinctive
-from assistant.antecedents import drop_costly_dependents, lean_again, resolve_demonstratives, with_antecedents
+from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
+                                   with_antecedents)
 from assistant.label_focus import LABEL, label_focus
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
@@ -227,7 +228,9 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
     if levers.prefer_body:
         naming = (lambda x: names_distinctive(q_terms, bank.terms(x.chunk.id)[x.index], bank.weights)) if cause else None
-        kept = prefer_body(chosen, bank, all_chunks, as_scored, naming)  # "what causes it?": the twin naming the cause
+        leaned = leaned_on(chosen, enriched, units) if levers.antecedents else set()
+        kept = prefer_body(chosen, bank, all_chunks, as_scored, naming,  # "what causes it?": the twin naming the cause
+                           lambda x: (x.chunk.id, x.index) in leaned)
         if levers.antecedents:  # a replaced summary sentence may be what a shown one leans on: bring it back
             kept = lean_again(kept, chosen, enriched, units, add)
         chosen = kept

@@ -147,15 +147,9 @@ class PNSTools:
     def export_references(self, ids: list[str] | None = None, format: ExportFormat = "vancouver") -> ExportedReferences:
         """Export bibliography entries by id (all when `ids` is empty) as bibtex, ris or csl-json for a
         reference manager, or as a reference list in vancouver (NLM), ama or apa style."""
-        from corpus.errors import CorpusError
         from corpus.export import export_references
 
-        refs = self.references()
-        wanted = [i.strip() for i in ids or [] if i and i.strip()]
-        unknown = sorted(set(wanted) - {r.id for r in refs})
-        if unknown:
-            raise CorpusError(f"unknown reference id(s): {', '.join(unknown)}; search_references lists the ids")
-        chosen = [r for r in refs if r.id in set(wanted)] if wanted else list(refs)
+        chosen = self.assistant.corpus_view().choose(ids, listed_by="search_references")
         return ExportedReferences(format=format, count=len(chosen), text=export_references(chosen, format))
 
 

@@ -7,7 +7,7 @@ degeneration"). Searched as typed, that one bullet outscores every sentence abou
 answer says what the syndrome is instead of how it is treated. What the article says about treating or testing
 the group is all it says about the member, so the aspect is searched for the group instead ("whats the treatment
 for neurological paraneoplastic syndromes"); retrieval only, the question shown is unchanged. The members and
-their groups are read from the article's own types list (assistant/triage.group_labels), not from a table.
+their groups are read from the article's own types list (assistant/triage_vocabulary.group_labels), not from a table.
 """
 
 from __future__ import annotations

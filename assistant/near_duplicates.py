@@ -52,7 +52,8 @@ def body_twins(sentence: "Sentence", bank: "SentenceBank", chunks: Sequence["Chu
 
 def prefer_body(chosen: Sequence["Scored"], bank: "SentenceBank", chunks: Sequence["Chunk"],
                 as_scored: Callable[["Sentence"], "Scored"],
-                names_question: Callable[["Sentence"], bool] | None = None) -> list["Scored"]:
+                names_question: Callable[["Sentence"], bool] | None = None,
+                leaned_on: Callable[["Sentence"], bool] | None = None) -> list["Scored"]:
     """`chosen` with each summary sentence that has body twins replaced by its twins (those not shown already).
 
     All twins, not the one closest to the question: the summary said what they say together ("some recover fully,
@@ -61,14 +62,18 @@ def prefer_body(chosen: Sequence["Scored"], bank: "SentenceBank", chunks: Sequen
     `names_question`: when some twins name a distinctive word of the question, only those stand in ("what causes
     it?": the takeaway "... caused by the body's immune response to cancer, not by the tumor itself" is the
     cause sentence of the body, not also the definition and the intro that share its other words); when the
-    summary names it and no twin does, the summary stays."""
+    summary names it and no twin does, the summary stays.
+    `leaned_on`: a summary sentence another shown one points back at ("They can affect multiple organ systems ..."
+    after the takeaway it follows) stays: replaced, it came back as that one's antecedent beside its twins, the
+    same point shown twice (three body sentences and the takeaway for "what organs can it affect")."""
     if not any(is_summary(s.sentence.chunk) for s in chosen):
         return list(chosen)
     bank.ensure(chunks)
     have = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
     out: list["Scored"] = []
     for s in chosen:
-        twins = body_twins(s.sentence, bank, chunks) if is_summary(s.sentence.chunk) else []
+        stays = leaned_on is not None and leaned_on(s.sentence)
+        twins = body_twins(s.sentence, bank, chunks) if is_summary(s.sentence.chunk) and not stays else []
         if twins and names_question is not None:
             naming = [(t, x) for t, x in twins if names_question(t)]
             twins = naming or ([] if names_question(s.sentence) else twins)  # no twin carries what was asked: it stays

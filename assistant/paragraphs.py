@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from assistant.answer_focus import names_distinctive
 from assistant.compose import FRAMING, Scored
-from assistant.word_forms import same_family
 
 if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnit, EnrichedUnits
@@ -64,8 +64,8 @@ def relatedness(q_terms: set[str], scored: list[Scored], bank: "SentenceBank", f
         if FRAMING.match(s.sentence.text):
             return False  # "This article comprehensively examines ...": about the article, not a point continued
         terms = bank.terms(s.sentence.chunk.id)[s.sentence.index]
-        if any(same_family(a, b) for a in q_terms for b in terms):
-            return True
+        if names_distinctive(q_terms, terms, bank.weights):
+            return True  # a word the corpus uses everywhere ("symptoms", "cancer") does not tie it to the question
         similarity = s.full_similarity if q is None else float(bank.vectors(s.sentence.chunk.id)[s.sentence.index] @ q)
         return best > 0 and similarity >= share * best
 

@@ -143,12 +143,32 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
             from assistant.comparison import relate_compared
 
             composition = relate_compared(search_question, composition, parts.bank, parts.index.chunks())
-            add_to_pool(retrieval, [q.chunk for q in composition.quotes])
+        if parts.levers.show_antecedents:
+            composition = settled(parts, composition)
+        add_to_pool(retrieval, [q.chunk for q in composition.quotes])
     else:
         composition = compose_answer(retrieval.query, focus, retrieval.candidates, parts.bank, max_sentences=max_sentences,
                                      full_vector=retrieval.full_vector, support_rank=len(retrieval.hits), ask=retrieval.ask)
     return Evidence(question=question, search_question=search_question, retrieval=retrieval,
                     composition=composition, parts=parts)
+
+
+def settled(parts: "Parts", composition: Any) -> Any:
+    """The composition as shown, with every opening reference's antecedent right before it
+    (antecedents.settle_antecedents: the last step, whichever path built the answer)."""
+    from assistant.antecedents import settle_antecedents
+    from assistant.compose import Composition, join_quotes, render
+    from assistant.enriched_compose import _unit_sentences
+
+    assert parts.enriched is not None
+    chunks = {c.id: c for c in parts.index.chunks()}
+    shown = [s for q in composition.quotes for s in q.sentences]
+    ordered = settle_antecedents(shown, parts.enriched, lambda u: _unit_sentences(u, chunks, parts.bank))
+    if [(s.chunk.id, s.index) for s in ordered] == [(s.chunk.id, s.index) for s in shown]:
+        return composition
+    quotes = join_quotes(ordered)
+    return Composition(body=render(quotes), quotes=quotes, scored=composition.scored,
+                       support_rank=composition.support_rank, probability=composition.probability)
 
 
 def add_to_pool(retrieval: Any, chunks: Sequence[Any]) -> None:

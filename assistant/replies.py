@@ -39,10 +39,10 @@ def reply(status: Status, body: str, *, citations: list[Citation] | None = None,
 def index_error_message(exc: Exception) -> str:
     """What a user is told when the index is missing or broken: what happened and the step that fixes it
     (`pns index build`, or for an unreachable Chroma server: start it or unset PNS_CHROMA_URL)."""
-    from index.errors import ChromaUnreachableError
+    from index.errors import ChromaUnreachableError, IndexNotWritableError
 
     detail = str(exc).rstrip(".")
-    if "pns index build" in detail or isinstance(exc, ChromaUnreachableError):  # the detail names the next step
+    if "pns index build" in detail or isinstance(exc, (ChromaUnreachableError, IndexNotWritableError)):  # names the step
         return f"The search index is not available: {detail}, then ask again."
     return f"The search index is not available: {detail}. Run `pns index build`, then ask again."
 

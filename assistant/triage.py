@@ -13,7 +13,7 @@ follow-up rewriting on the normalised question and turns -> the bibliography rou
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,64 +31,19 @@ from assistant.members import group_members, widen_member
 from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
 from assistant.safety import Verdict, classify, rule_words
 from assistant.spelling import Speller, corpus_word_counts, english_word_ranking
+from assistant.triage_vocabulary import reference_texts, COMMON, GENERIC, proper_names, group_labels, reference_names
 from assistant.word_forms import in_vocabulary
 
 from index.lexical import is_stopword
 
 if TYPE_CHECKING:
     from corpus.corpus import Corpus
-    from corpus.models import Reference, Section
 
 # An everyday word ("fast") gets a search hint only from a near-synonym ("rapidly" 0.79), not a loose associate
 # ("still" -> "however").
 EVERYDAY_HINT = 0.75
 # A yes/no question: the only kind whose unknown word a family of the article's words may stand in for.
 _YES_NO = re.compile(r"^(?:can|could|do|does|did|is|are|was|will|would|may|might)\b", re.IGNORECASE)
-
-
-def reference_texts(references: Iterable["Reference"]) -> list[str]:
-    """The searchable words of each bibliography entry: authors, title, container, publisher."""
-    return [" ".join([*r.authors, r.title, r.container or "", r.publisher or ""]) for r in references]
-
-
-COMMON = 5000  # the most frequent English words: never a name, even when capitalised in a heading
-# The most frequent English words ("get", "last", "live", "make"): too common to name a subject, so a first question
-# made of them and the corpus's own words ("can u get better from it") is about the article's subject.
-GENERIC = 300
-
-
-def proper_names(text: str, common: frozenset[str]) -> frozenset[str]:
-    """Words `text` only ever writes capitalised and that are not common English ('Lambert', 'Eaton',
-    'Hodgkin', but not 'Lung' from a title): names carry no language signal, though the English word
-    list knows many of them."""
-    capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)}
-    lower = set(re.findall(r"\b[a-z]{3,}\b", text))
-    return frozenset(w for w in capitalised - lower if w not in common)
-
-
-def group_labels(sections: Iterable["Section"]) -> dict[str, str]:
-    """Bullet label -> bullet text, from sections about types ('Neurological: Disorders ... such as
-    Lambert-Eaton myasthenic syndrome and paraneoplastic cerebellar degeneration')."""
-    labels: dict[str, str] = {}
-    for section in sections:
-        if re.search(r"\btypes?\b", section.title, re.IGNORECASE):
-            for bullet in section.bullets:
-                label, sep, text = bullet.partition(":")
-                if sep and 0 < len(label.split()) <= 3:
-                    labels[label.strip()] = text.lower().replace("-", " ")
-    return labels
-
-
-def reference_names(references: Iterable["Reference"]) -> frozenset[str]:
-    """Lower-case words that name a reference rather than a medical subject: surnames, journals, sites, years."""
-    words: set[str] = set()
-    for r in references:
-        words.update(re.findall(r"(?:19|20)\d\d", f"{r.year or ''} {r.date or ''} {r.raw}"))
-        for author in r.authors:
-            words.update(re.findall(r"[a-z]+", author.split(",")[0].lower()))
-        for part in (r.container, r.publisher, r.url):
-            words.update(re.findall(r"[a-z]{2,}", (part or "").lower()))
-    return frozenset(words)
 
 
 @dataclass(frozen=True)

@@ -137,49 +137,61 @@ def reference_lines(raw: str) -> list[tuple[int, str]]:
     return out
 
 
+def _article_metadata(header: list[str], source: str) -> ArticleMetadata:
+    """The category, title and the two dates at the top of the page; CorpusError when any is missing."""
+    dates = [h for h in header if DATE_RE.match(h)]
+    non_meta = [h for h in header if h and not DATE_RE.match(h) and not is_boilerplate(h)]
+    if len(dates) < 2 or len(non_meta) < 2:
+        raise CorpusError(f"{source}: expected a category, a publication date, a title and an update date at the top")
+    return ArticleMetadata(
+        title=non_meta[1], publisher=PUBLISHER, category=non_meta[0],
+        published=_iso(dates[0]), updated=_iso(dates[1]), url=ARTICLE_URL,
+    )
+
+
+def _heading_blocks(lines: list[str]) -> list[tuple[str | None, list[str]]]:
+    """The body's lines grouped under their headings: (heading, lines), the first one (None, ...) for an intro."""
+    blocks: list[tuple[str | None, list[str]]] = [(None, [])]
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if _is_heading(line, nxt):
+            blocks.append((line.strip(), []))
+        else:
+            blocks[-1][1].append(line)
+    return blocks
+
+
+def _block_text(lines: list[str]) -> tuple[str, list[str]]:
+    """A block's text (paragraphs, bullets as "- item", white space folded) and its bullets alone."""
+    paragraphs: list[str] = []
+    bullets: list[str] = []
+    for line in lines:
+        clean = re.sub(r"\s+", " ", BULLET_RE.sub("", line)).strip()
+        if BULLET_RE.match(line):
+            bullets.append(clean)
+            paragraphs.append(f"- {clean}")
+        else:
+            paragraphs.append(clean)
+    return "\n".join(paragraphs), bullets
+
+
 def clean_article(raw: str, source: str = "article") -> Article:
     """Turn the raw page text into an Article; raises CorpusError naming what is wrong."""
     if not raw.strip():
         raise CorpusError(f"{source}: the article file is empty")
     header, body, disclaimer = split_raw(raw)
-    dates = [h for h in header if DATE_RE.match(h)]
-    non_meta = [h for h in header if h and not DATE_RE.match(h) and not is_boilerplate(h)]
-    if len(dates) < 2 or len(non_meta) < 2:
-        raise CorpusError(f"{source}: expected a category, a publication date, a title and an update date at the top")
-    category, title = non_meta[0], non_meta[1]
-    metadata = ArticleMetadata(
-        title=title, publisher=PUBLISHER, category=category,
-        published=_iso(dates[0]), updated=_iso(dates[1]), url=ARTICLE_URL,
-    )
-
-    kept = [(no, l) for no, l in body if l.strip() and not is_boilerplate(l)]
+    metadata = _article_metadata(header, source)
+    title = metadata.title
+    kept = [line for _, line in body if line.strip() and not is_boilerplate(line)]
     if not kept:
         raise CorpusError(f"{source}: no article body found")
-
-    # group lines into (heading, [lines]) blocks
-    blocks: list[tuple[str | None, list[str]]] = [(None, [])]
-    for i, (_, line) in enumerate(kept):
-        nxt = kept[i + 1][1] if i + 1 < len(kept) else None
-        if _is_heading(line, nxt):
-            blocks.append((line.strip(), []))
-        else:
-            blocks[-1][1].append(line)
 
     text_parts: list[str] = [f"{title}\n\n"]
     pos = len(text_parts[0])
     sections: list[Section] = []
     current_top: Section | None = None
-    for heading, lines in blocks:
-        paragraphs: list[str] = []
-        bullets: list[str] = []
-        for line in lines:
-            clean = re.sub(r"\s+", " ", BULLET_RE.sub("", line)).strip()
-            if BULLET_RE.match(line):
-                bullets.append(clean)
-                paragraphs.append(f"- {clean}")
-            else:
-                paragraphs.append(clean)
-        body_text = "\n".join(paragraphs)
+    for heading, lines in _heading_blocks(kept):
+        body_text, bullets = _block_text(lines)
         if heading is None:
             if not body_text:
                 continue

@@ -107,6 +107,23 @@ def _make_id(first_author: str, year: int | None, suffix: str | None) -> str:
     return f"{surname}{year}{suffix or ''}"
 
 
+def _trailing_link(rest: str) -> tuple[str, str | None, str | None]:
+    """(the entry without its trailing URL, the URL, the DOI): a doi.org URL gives the DOI and is written in its
+    canonical form; ValueError when that DOI cannot be read."""
+    u = URL_RE.search(" " + rest)
+    if not u:
+        return rest, None, None
+    url = u["url"]
+    rest = rest[: len(rest) - len(url)].strip()
+    if not DOI_PREFIX_RE.match(url):
+        return rest, url, None
+    try:
+        doi = normalise_doi(url)
+    except ValueError:
+        raise ValueError(f"unreadable DOI in {url!r}") from None
+    return rest, f"https://doi.org/{doi}", doi
+
+
 def parse_entry(text: str, line: int, source: str = "bibliography") -> Reference:
     """Parse one printed entry; CorpusError names `source:line` and what could not be read."""
 
@@ -133,19 +150,10 @@ def parse_entry(text: str, line: int, source: str = "bibliography") -> Reference
     except ValueError as exc:
         raise bad(str(exc)) from None
 
-    rest = m["rest"].strip()
-    url = None
-    u = URL_RE.search(" " + rest)
-    if u:
-        url = u["url"]
-        rest = rest[: len(rest) - len(url)].strip()
-    doi = None
-    if url and DOI_PREFIX_RE.match(url):
-        try:
-            doi = normalise_doi(url)
-        except ValueError:
-            raise bad(f"unreadable DOI in {url!r}") from None
-        url = f"https://doi.org/{doi}"
+    try:
+        rest, url, doi = _trailing_link(m["rest"].strip())
+    except ValueError as exc:
+        raise bad(str(exc)) from None
 
     title, container = _split_title(rest)
     if not title:

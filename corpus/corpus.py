@@ -166,3 +166,10 @@ class CorpusView:
         from corpus.export import export_references
 
         return export_references(list(references), fmt)
+
+    def choose(self, ids: Sequence[str] | None, listed_by: str) -> list[Reference]:
+        """The references with these ids in the bibliography's order (all when `ids` is empty); an unknown id is a
+        CorpusError naming it and `listed_by`, where the caller's user finds the ids (corpus.export.choose_references)."""
+        from corpus.export import choose_references
+
+        return choose_references(self.references, ids, listed_by)

@@ -115,7 +115,7 @@ def load_enrichment(home: Path, path: Path | None = None) -> Enrichment:
 
 def write_records(records: Iterable[UnitEnrichment], path: Path) -> Path:
     """Write atomically (temp file + rename), one JSON object per line, in the order given."""
-    from corpus.sources import atomic_write
+    from foundation.atomic_files import atomic_write
 
     text = "".join(json.dumps(r.model_dump(), ensure_ascii=False) + "\n" for r in records)
     atomic_write(path, text.encode("utf-8"))

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
 from corpus.errors import CorpusError
 from corpus.models import Reference
+from foundation.errors import quoted
 
 ExportFormat = Literal["bibtex", "ris", "csl-json", "vancouver", "ama", "apa"]
 FORMATS: tuple[ExportFormat, ...] = ("bibtex", "ris", "csl-json", "vancouver", "ama", "apa")
@@ -165,6 +166,22 @@ EXPORTERS: dict[str, Callable[[list[Reference]], str]] = {
     "bibtex": to_bibtex, "ris": to_ris, "csl-json": to_csl_json,
     "vancouver": _styled("vancouver"), "ama": _styled("ama"), "apa": _styled("apa"),
 }
+
+
+def choose_references(refs: Sequence[Reference], ids: Iterable[str] | None, listed_by: str) -> list[Reference]:
+    """The references whose id is in `ids`, in the bibliography's order; all of them when `ids` is empty.
+
+    An id the bibliography does not hold is a CorpusError naming it: an export asked for by id must not
+    silently leave one out (or come back empty). One owner for the MCP tool and the web API; `listed_by` names
+    where that edge lists the ids.
+    """
+    wanted = {i.strip() for i in ids or [] if isinstance(i, str) and i.strip()}
+    unknown = sorted(wanted - {r.id for r in refs})
+    if unknown:
+        names = [i if len(i) <= 40 else quoted(i, 40) for i in unknown[:5]]
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        raise CorpusError(f"unknown reference id(s): {', '.join(names)}{more}; {listed_by} lists the ids")
+    return [r for r in refs if r.id in wanted] if wanted else list(refs)
 
 
 def export_references(refs: list[Reference], fmt: str) -> str:

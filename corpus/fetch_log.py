@@ -13,8 +13,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from corpus.errors import CorpusError
-from corpus.manifest import atomic_write
 from corpus.models import FetchRecord
+from foundation.atomic_files import atomic_write_json
 
 FETCH_LOG = "fetch_log.json"
 
@@ -36,4 +36,4 @@ def record(sources_dir: Path, rec: FetchRecord) -> None:
     log = read_log(sources_dir)
     log[rec.reference_id] = rec
     body = {"version": 1, "results": [r.model_dump(exclude_none=True) for _, r in sorted(log.items())]}
-    atomic_write(sources_dir / FETCH_LOG, (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    atomic_write_json(sources_dir / FETCH_LOG, body)

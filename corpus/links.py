@@ -218,9 +218,9 @@ def compute_links(settings: Settings) -> dict[str, Any]:
 
 def write_links(document: dict[str, Any], path: Path) -> Path:
     """Write atomically (temp file + rename) so a reader never sees half a file."""
-    from corpus.sources import atomic_write
+    from foundation.atomic_files import atomic_write_json
 
-    atomic_write(path, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    atomic_write_json(path, document)
     return path
 
 

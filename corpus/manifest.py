@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corpus.errors import CorpusError
+from foundation.atomic_files import atomic_write_json
 from foundation.errors import first_problem
 
 MANIFEST = "manifest.json"
@@ -90,27 +89,10 @@ def read_manifest(sources_dir: Path) -> Manifest | None:
     return manifest
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Temp file in the same folder + rename: readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_manifest(sources_dir: Path, manifest: Manifest) -> Path:
     path = manifest_path(sources_dir)
     manifest.sources.sort(key=lambda e: (e.reference_id, e.path))
-    body = json.dumps(manifest.model_dump(exclude_none=True, exclude_defaults=False), indent=2, ensure_ascii=False) + "\n"
-    atomic_write(path, body.encode("utf-8"))
+    atomic_write_json(path, manifest.model_dump(exclude_none=True, exclude_defaults=False))
     return path
 
 

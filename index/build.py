@@ -12,8 +12,6 @@ Why this order:
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import hashlib
 import json
 import secrets
@@ -21,29 +19,29 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from corpus.errors import CorpusError
 
+from foundation.atomic_files import atomic_write_json
 from foundation.errors import PNSError
 
+from index.build_guards import build_lock, write_failures_are_index_errors
 from index.errors import IndexStoreError
 from index.chroma import chroma_errors, chroma_location, connect, create_collection, get_collection, vector_store
+from index.garbage import collect_garbage, drop_collection, record_owned
 from index.chunking import EMBED_RECIPE, chunk_corpus, embedding_text, model_tokenizer
 from index.lexical import TOKENIZER_VERSION
 from index.models import Chunk
 from index.store import (
     FORMAT_VERSION,
-    OWNED_FILE,
     POINTER_FILE,
     check_compatible,
     load_manifest,
     read_pointer,
-    write_json_atomic,
     write_manifest,
 )
 
@@ -68,39 +66,6 @@ def build_hash(chunks: Sequence[Chunk], settings: "Settings", dimension: int) ->
 def embed_key(model: str, chunk: Chunk) -> str:
     """Identifies a vector: reuse one only if the model and the exact embedded text are the same."""
     return hashlib.sha256(f"{model}\n{EMBED_RECIPE}\n{embedding_text(chunk)}".encode()).hexdigest()[:32]
-
-
-@contextmanager
-def disk_full_is_an_index_error(index_dir: Path) -> Iterator[None]:
-    """A full disk (ENOSPC, or a quota: EDQUOT) while building is an IndexStoreError, not a bare OSError.
-
-    Our own writes (owned.json, the chunk table, BM25 files, the pointer) can hit it anywhere; since
-    the pointer switch is the last write, the live index is untouched whenever this fires.
-    """
-    try:
-        yield
-    except OSError as exc:
-        if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
-            raise
-        raise IndexStoreError(
-            f"the disk is full: no space left to write the index in {index_dir} ({exc.strerror or exc}); "
-            "the previous index is still in use — free some space and run `pns index build` again"
-        ) from exc
-
-
-@contextmanager
-def build_lock(index_dir: Path) -> Iterator[None]:
-    """One build per index folder at a time (two would race on the pointer and on GC)."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".build.lock", "w") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise IndexStoreError(f"another `pns index build` is running on {index_dir}") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _progress(iterable: Any, enabled: bool, **kwargs: Any) -> Any:
@@ -128,7 +93,7 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
     def skip_source(exc: CorpusError) -> None:
         skipped.append(str(exc))
 
-    with disk_full_is_an_index_error(index_dir), build_lock(index_dir):
+    with write_failures_are_index_errors(index_dir), build_lock(index_dir):
         from index.embedding import BundledEmbedding
 
         embedder = embedder or BundledEmbedding(settings.index.embedding_model)
@@ -138,53 +103,66 @@ def build_index(settings: "Settings", progress: bool = True, force: bool = False
         if not chunks:
             raise IndexStoreError("the corpus produced no chunks: is the article empty?")
         digest = build_hash(chunks, settings, embedder.dimension)
-        sources = dict(sorted(Counter(c.source_id for c in chunks).items(), key=lambda kv: (kv[0] != "article", kv[0])))
         client = connect(settings)
         old = _usable_pointer(settings)
 
         if old is not None and old["build_hash"] == digest and not force and _healthy(client, old, settings):
-            report = _report(old, embedded=0, reused=len(chunks), seconds=time.perf_counter() - started, up_to_date=True,
-                             skipped=skipped)
+            report = _report(old | {"location": chroma_location(settings)}, embedded=0, reused=len(chunks),
+                             seconds=time.perf_counter() - started, up_to_date=True, skipped=skipped)
             return {**report, **_derived_vectors(settings, embedder, chunks)}
 
-        tag = f"{digest[:12]}-{secrets.token_hex(3)}"
-        name = f"{settings.index.collection}-{tag}"
-        _record_owned(index_dir, name)
+        pointer = _write_new_index(settings, client, old, chunks, digest, embedder, progress)
+        pointer["seconds"] = round(time.perf_counter() - started, 2)
         try:
-            with chroma_errors(settings, "creating the collection"):
-                collection = create_collection(client, name, {
-                    "embedding_model": embedder.model_name, "dimension": embedder.dimension,
-                    "build_hash": digest, "embed_recipe": EMBED_RECIPE,
-                })
-            vectors = _reuse_vectors(client, old, chunks, embedder.model_name, settings)
-            reused = len(vectors)
-            todo = [c for c in chunks if c.id not in vectors]
-            vectors.update(_embed_chunks(embedder, todo, progress))
-            _write_vectors(collection, chunks, vectors, embedder.model_name, settings, progress)
-
-            manifest = f"chunks-{tag}.json"
-            lexical = f"bm25-{tag}"
-            write_manifest(index_dir / manifest, digest, chunks)
-            _write_lexical(index_dir / lexical, chunks)
-            with chroma_errors(settings, "verifying the new collection"):
-                if collection.count() != len(chunks):
-                    raise IndexStoreError(f"the new collection holds {collection.count()} vectors, expected {len(chunks)}")
-            pointer = {
-                "format": FORMAT_VERSION, "collection": name, "build_hash": digest, "manifest": manifest,
-                "lexical": lexical, "chunks": len(chunks), **_build_facts(settings, embedder, sources),
-                "embedded": len(todo), "reused": reused, "seconds": round(time.perf_counter() - started, 2),
-            }
-            write_json_atomic(index_dir / POINTER_FILE, pointer)  # the switch
+            atomic_write_json(index_dir / POINTER_FILE, pointer, indent=1)  # the switch
         except BaseException:
-            _drop_collection(client, name)  # best effort; GC catches what a hard kill leaves behind
+            drop_collection(client, pointer["collection"])  # best effort; GC catches what a hard kill leaves behind
             raise
         try:
-            _collect_garbage(client, index_dir, pointer, settings)
+            collect_garbage(client, index_dir, pointer)
         except OSError:
             pass  # the new index is live; leftovers are retried by the next build's GC
-        report = _report(pointer, embedded=len(todo), reused=reused, seconds=time.perf_counter() - started,
-                         skipped=skipped)
+        report = _report(pointer, embedded=pointer["embedded"], reused=pointer["reused"],
+                         seconds=time.perf_counter() - started, skipped=skipped)
         return {**report, **_derived_vectors(settings, embedder, chunks)}
+
+
+def _write_new_index(settings: "Settings", client: Any, old: dict[str, Any] | None, chunks: Sequence[Chunk],
+                     digest: str, embedder: "BundledEmbedding", progress: bool) -> dict[str, Any]:
+    """Write a complete new index under new names (collection, chunk table, BM25 folder) and return the pointer
+    that names it; nothing live changes until the caller writes that pointer. A failure drops the new collection."""
+    index_dir = settings.index_dir
+    tag = f"{digest[:12]}-{secrets.token_hex(3)}"
+    name = f"{settings.index.collection}-{tag}"
+    sources = dict(sorted(Counter(c.source_id for c in chunks).items(), key=lambda kv: (kv[0] != "article", kv[0])))
+    record_owned(index_dir, name)
+    try:
+        with chroma_errors(settings, "creating the collection"):
+            collection = create_collection(client, name, {
+                "embedding_model": embedder.model_name, "dimension": embedder.dimension,
+                "build_hash": digest, "embed_recipe": EMBED_RECIPE,
+            })
+        vectors = _reuse_vectors(client, old, chunks, embedder.model_name, settings)
+        reused = len(vectors)
+        todo = [c for c in chunks if c.id not in vectors]
+        vectors.update(_embed_chunks(embedder, todo, progress))
+        _write_vectors(collection, chunks, vectors, embedder.model_name, settings, progress)
+
+        manifest = f"chunks-{tag}.json"
+        lexical = f"bm25-{tag}"
+        write_manifest(index_dir / manifest, digest, chunks)
+        _write_lexical(index_dir / lexical, chunks)
+        with chroma_errors(settings, "verifying the new collection"):
+            if collection.count() != len(chunks):
+                raise IndexStoreError(f"the new collection holds {collection.count()} vectors, expected {len(chunks)}")
+    except BaseException:
+        drop_collection(client, name)  # best effort; GC catches what a hard kill leaves behind
+        raise
+    return {
+        "format": FORMAT_VERSION, "collection": name, "build_hash": digest, "manifest": manifest,
+        "lexical": lexical, "chunks": len(chunks), **_build_facts(settings, embedder, sources),
+        "embedded": len(todo), "reused": reused,
+    }
 
 
 def _derived_vectors(settings: "Settings", embedder: Any, chunks: Sequence[Chunk]) -> dict[str, Any]:
@@ -256,12 +234,13 @@ def _usable_pointer(settings: "Settings") -> dict[str, Any] | None:
 
 
 def _healthy(client: Any, pointer: dict[str, Any], settings: "Settings") -> bool:
-    """The live index is complete: chunk table, BM25 folder and a collection of the right size."""
+    """The live index is complete: chunk table, a BM25 index that loads and a collection of the right size."""
+    from index.lexical import LexicalIndex
+
     index_dir = settings.index_dir
     try:
         chunks = load_manifest(index_dir / pointer["manifest"], pointer["build_hash"])
-        if not (index_dir / pointer["lexical"]).is_dir():
-            return False
+        LexicalIndex.load(index_dir / pointer["lexical"])  # damaged BM25 files are rebuilt, not "up to date"
         collection = get_collection(client, pointer["collection"], settings)
         return collection.count() == len(chunks) == pointer["chunks"]
     except PNSError:
@@ -331,67 +310,23 @@ def _write_lexical(folder: Path, chunks: Sequence[Chunk]) -> None:
     tmp.replace(folder)
 
 
-def _record_owned(index_dir: Path, name: str) -> None:
-    """Note a collection before creating it, so a hard kill cannot leave one GC does not know about."""
-    owned = _read_owned(index_dir)
-    if name not in owned:
-        write_json_atomic(index_dir / OWNED_FILE, [*owned, name])
-
-
-def _read_owned(index_dir: Path) -> list[str]:
-    try:
-        data = json.loads((index_dir / OWNED_FILE).read_text(encoding="utf-8"))
-        return [str(x) for x in data] if isinstance(data, list) else []
-    except (OSError, ValueError):
-        return []
-
-
-def _drop_collection(client: Any, name: str) -> None:
-    try:
-        client.delete_collection(name)
-    except Exception:
-        pass
-
-
-def _collect_garbage(client: Any, index_dir: Path, pointer: dict[str, Any], settings: "Settings") -> None:
-    """Drop collections, chunk tables and BM25 folders that the live pointer no longer names."""
-    live = pointer["collection"]
-    keep: list[str] = [live]
-    try:
-        existing = {c.name for c in client.list_collections()}
-    except Exception:
-        existing = None  # cannot list: keep every record and retry after the next build
-    for name in _read_owned(index_dir):
-        if name == live or (existing is not None and name not in existing):
-            continue
-        try:
-            client.delete_collection(name)
-        except Exception:
-            keep.append(name)  # retry next time
-    write_json_atomic(index_dir / OWNED_FILE, keep)
-    for path in index_dir.iterdir():
-        if path.name in (pointer["manifest"], pointer["lexical"]):
-            continue
-        if path.name.startswith(("chunks-", "bm25-")) or (path.name.startswith(".") and path.name.endswith(".tmp")):
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
-
-
 def ensure_index(settings: "Settings", *, progress: bool = True, embedder: "BundledEmbedding | None" = None,
                  on_build: Callable[[str], None] | None = None) -> dict[str, Any]:
     """The live index's status, after building it when it cannot be opened (missing, partial or corrupt).
 
     Why one call: a server must not start without an index, and how an index is checked and built is this
     stage's business, not the web app's. `on_build(reason)` is told why a build starts (it takes a minute the
-    first time). The status carries `built: True` when a build ran. A build that cannot help (a Chroma server
-    that is down) fails with the build's own IndexStoreError.
+    first time). The status carries `built: True` when a build ran. When no build can help (a Chroma server that
+    is down, an index folder that cannot be written) the error is raised at once, naming its fix, and nobody is
+    told that a build starts.
     """
+    from index.errors import ChromaUnreachableError, IndexNotWritableError
     from index.store import open_index
 
     try:
         return open_index(settings).status() | {"built": False}
+    except (ChromaUnreachableError, IndexNotWritableError):
+        raise
     except IndexStoreError as exc:
         if on_build is not None:
             on_build(str(exc))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from index.errors import BUILD_HINT, ChromaUnreachableError, IndexStoreError
+from index.errors import BUILD_HINT, ChromaUnreachableError, IndexStoreError, not_writable
 
 if TYPE_CHECKING:
     from foundation.settings import Settings
@@ -69,11 +69,22 @@ def connect(settings: "Settings") -> Any:
             raise unreachable(settings.index.chroma_url, exc) from exc
         return client
     path = settings.index_dir / "chroma"
-    path.mkdir(parents=True, exist_ok=True)
     try:
+        path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     except Exception as exc:
+        if is_read_only(exc):
+            raise not_writable(settings.index_dir, exc) from exc
         raise IndexStoreError(f"cannot open the Chroma database at {path}: {exc}") from exc
+
+
+def is_read_only(exc: BaseException) -> bool:
+    """Whether a failure is a folder or disk we may not write (embedded Chroma's SQLite says 'readonly database')."""
+    import errno
+
+    chain = list(_chain(exc))
+    return (any(getattr(e, "errno", None) in (errno.EROFS, errno.EACCES, errno.EPERM) for e in chain)
+            or any("readonly database" in str(e).lower() or "read-only file system" in str(e).lower() for e in chain))
 
 
 @contextmanager
@@ -86,6 +97,8 @@ def chroma_errors(settings: "Settings", doing: str) -> Iterator[None]:
     except Exception as exc:
         if settings.index.chroma_url and _looks_like_connection_error(exc):
             raise unreachable(settings.index.chroma_url, exc) from exc
+        if not settings.index.chroma_url and is_read_only(exc):
+            raise not_writable(settings.index_dir, exc) from exc
         raise IndexStoreError(
             f"Chroma failed while {doing} at {chroma_location(settings)}: {exc}{_disk_full_hint(exc, settings)}"
         ) from exc

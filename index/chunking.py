@@ -255,12 +255,10 @@ class ChunkCache:
             return None
 
     def put(self, key: str, chunks: Sequence[Chunk]) -> None:
-        import json
-
-        from corpus.manifest import atomic_write
+        from foundation.atomic_files import atomic_write_json
 
         try:
-            atomic_write(self.folder / f"{key}.json", json.dumps([c.model_dump() for c in chunks]).encode("utf-8"))
+            atomic_write_json(self.folder / f"{key}.json", [c.model_dump() for c in chunks], indent=None)
         except OSError:
             pass  # no cache, just a slower next build
 

@@ -3,7 +3,7 @@
 Layout under `settings.index_dir` (HOME/index):
 - current.json       the pointer: which collection, chunk table and BM25 folder make up the live index,
                      plus what built it (model, dimension, chunk size, sources). Replaced atomically
-                     (os.replace), so a reader sees the old index or the new one, never half of each.
+                     (foundation/atomic_files.py), so a reader sees the old index or the new one, never half of each.
 - chunks-<tag>.json  the chunk table (every Chunk as JSON): the lexical index and the citation resolver
                      read metadata from here without a round trip to Chroma.
 - bm25-<tag>/        the BM25 index over the same chunk ids.
@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from index.chroma import chroma_errors, connect, get_collection, vector_store
+from foundation.atomic_files import atomic_write_json
+from index.chroma import chroma_errors, chroma_location, connect, get_collection, vector_store
 from index.errors import BUILD_HINT, IndexStoreError
 from index.models import Chunk, ScoredChunk
 
@@ -43,22 +42,6 @@ OWNED_FILE = "owned.json"
 
 
 # -- files -------------------------------------------------------------------------------------
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON so that readers see either the old file or the complete new one (temp + os.replace)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=1, ensure_ascii=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the index is readable data, like the rest of HOME
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def read_pointer(settings: "Settings") -> dict[str, Any] | None:
     """The live index's pointer; None when no index was ever built; IndexStoreError when unreadable."""
     path = settings.index_dir / POINTER_FILE
@@ -76,8 +59,8 @@ def read_pointer(settings: "Settings") -> dict[str, Any] | None:
 
 
 def write_manifest(path: Path, build_hash: str, chunks: list[Chunk]) -> None:
-    write_json_atomic(path, {"format": FORMAT_VERSION, "build_hash": build_hash,
-                             "chunks": [c.model_dump() for c in chunks]})
+    atomic_write_json(path, {"format": FORMAT_VERSION, "build_hash": build_hash,
+                             "chunks": [c.model_dump() for c in chunks]}, indent=1)
 
 
 def load_manifest(path: Path, build_hash: str | None = None) -> list[Chunk]:
@@ -185,8 +168,10 @@ class SearchIndex:
 
     def status(self) -> dict[str, Any]:
         keys = ("chunks", "collection", "embedding_model", "dimension", "built_at", "sources", "chunk_size",
-                "chunk_overlap", "build_hash", "location")
-        return {k: self.pointer.get(k) for k in keys} | {"index_dir": str(self.settings.index_dir)}
+                "chunk_overlap", "build_hash")
+        # where the vectors are read from now: the pointer records where they were written, stale once HOME moves
+        return {k: self.pointer.get(k) for k in keys} | {"location": chroma_location(self.settings),
+                                                         "index_dir": str(self.settings.index_dir)}
 
     # search
     def embed_query(self, text: str) -> list[float]:
@@ -280,7 +265,9 @@ def open_index(settings: "Settings", embedder: "Embedder | None" = None) -> Sear
         )
     if embedder is not None and embedder.model_name != pointer["embedding_model"]:
         raise IndexStoreError(f"embedder {embedder.model_name!r} does not match the index's {pointer['embedding_model']!r}")
-    return SearchIndex(settings, pointer, chunks, collection, embedder)
+    index = SearchIndex(settings, pointer, chunks, collection, embedder)
+    _ = index.lexical  # a missing or damaged BM25 folder is found here, where `pns index status` and a server look
+    return index
 
 
 def index_status(settings: "Settings") -> dict[str, Any]:

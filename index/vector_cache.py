@@ -31,11 +31,10 @@ def keep_derived(path: Path, write: Callable[[Path], None], tmp_suffix: str = ".
     """Write a derived file through `write(temporary path)` and rename it into place, so a reader sees the old file
     or the whole new one; a read-only home is not an error (the data can be computed again, and the caller keeps
     it in memory). Shared by every cache under HOME that holds what the program can recompute."""
+    from foundation.atomic_files import replace_atomically
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(tmp_suffix)
-        write(tmp)
-        tmp.replace(path)
+        replace_atomically(path, write, tmp_suffix)
     except OSError:
         pass
 

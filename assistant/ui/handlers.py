@@ -29,7 +29,7 @@ from assistant.ui.references import (
 )
 from assistant.ui.services import MAX_TURNS_KEPT, Services
 from assistant.ui.source_reader import clamp_page, reader_page, render_reader, render_reader_message
-from foundation.errors import PNSError
+from foundation.errors import PNSError, quoted
 
 READER_PICK = "Choose a reference above, or press Read text in the table, to read the text the index holds for it."
 READER_NONE = (
@@ -38,6 +38,7 @@ READER_NONE = (
     "then run `pns index build`."
 )
 READER_MISSING = "No indexed text is held for {ref} (metadata only). Choose another reference."
+READER_UNKNOWN = "There is no reference with id {ref}; /references lists the ids."
 STREAM_MIN_INTERVAL_S = 0.05  # between streamed updates: visible growth, <1 s added per answer
 EXPORT_TTL_S = 3600
 
@@ -232,10 +233,10 @@ class ApiFunctions:
 
     def export(self, ids: list[str] | None = None, format: str = "bibtex") -> str:  # noqa: A002
         """The given reference ids ([] = all) as text: 'bibtex', 'ris', 'csl-json' (and the citation styles the
-        server has, e.g. 'vancouver')."""
-        chosen = select(self.svc.entries(), ids)
+        server has, e.g. 'vancouver'). An id the bibliography does not hold is an error naming it."""
         try:
-            return self.svc.view().export([e.ref for e in chosen], format)
+            view = self.svc.view()
+            return view.export(view.choose(ids, listed_by="/references"), format)
         except PNSError as exc:
             raise gr.Error(str(exc)) from None
 
@@ -244,6 +245,8 @@ class ApiFunctions:
         page, pages, text, coverage, source{...}}. PDFs page as printed; other files in parts of about one page."""
         found = self.svc.indexed_text(reference_id)
         if found is None:
+            if reference_id not in {e.ref.id for e in self.svc.entries()}:
+                raise gr.Error(READER_UNKNOWN.format(ref=quoted(reference_id)))
             raise gr.Error(READER_MISSING.format(ref=reference_id))
         doc, ref = found
         shown, total = reader_page(doc, page)

@@ -15,7 +15,8 @@ from eval.errors import EvalError
 from eval.judge.backend_chat import BackendChat
 from eval.judge.cache import DiskJudgeCache, judge_cache_path
 from eval.judge.verdicts import Judge
-from foundation.model_registry import assemble_gguf, bundled_gguf, sha256_file
+from foundation.model_parts import assemble_gguf, bundled_gguf
+from foundation.model_registry import sha256_file
 from foundation.settings import Settings
 
 JUDGE_BACKENDS = {"offline": "llamacpp", "openai": "openai", "ollama": "ollama"}  # PNS_JUDGE -> foundation.llm backend

@@ -1,7 +1,7 @@
 """A local GGUF model run in this process by llama-cpp-python (optional: `pip install llama-cpp-python==0.3.36`).
 
 Settings: PNS_LLM_MODEL_PATH (a .gguf file), or nothing: the bundled Qwen2.5-Coder GGUF, once reassembled
-under PNS_HOME/models (see foundation/model_registry.py); PNS_LLM_THREADS, PNS_LLM_CONTEXT.
+under PNS_HOME/models (see foundation/model_parts.py); PNS_LLM_THREADS, PNS_LLM_CONTEXT.
 
 Why a lock: one llama.cpp context holds one conversation's state (its KV cache); two threads using it
 at once corrupt each other's answers or crash. Calls are therefore serialised, and the registry keeps
@@ -153,7 +153,7 @@ def load(settings: "LLMSettings", home: Path | None = None) -> LlamaCppLLM:
     if path is None:
         if home is None:
             raise LLMError("the llamacpp LLM backend needs a local GGUF file: set PNS_LLM_MODEL_PATH=/path/to/model.gguf")
-        from foundation.model_registry import assemble_gguf
+        from foundation.model_parts import assemble_gguf
 
         path = assemble_gguf(home, settings.model)
     return LlamaCppLLM(path, threads=settings.threads, context=settings.context)

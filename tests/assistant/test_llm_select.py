@@ -19,7 +19,7 @@ from assistant.api import Assistant
 from assistant.disclaimer import DISCLAIMER
 from assistant.pipeline import gather
 from foundation.settings import Settings
-from foundation.model_registry import DEFAULT_GGUF
+from foundation.model_parts import DEFAULT_GGUF
 from foundation.settings import default_home
 from scripted_llm import ScriptedFakeLLM
 

@@ -127,6 +127,7 @@ def test_export_references_in_each_format(mcp_server) -> None:  # type: ignore[n
 
 @pytest.mark.parametrize(("tool", "arguments", "message"), [
     ("get_passage", {"chunk_id": "not-a-chunk"}, "no passage with id 'not-a-chunk'"),
+    ("get_passage", {"chunk_id": "x" * 20000}, "… (20000 characters) in the index"),
     ("export_references", {"ids": ["nobody1999"], "format": "apa"}, "unknown reference id(s): nobody1999"),
     ("export_references", {"ids": [], "format": "chicago"}, "Input should be 'bibtex'"),
     ("ask", {"question": "why?", "history": [{"role": "robot", "content": "x"}]}, "Input should be 'user' or 'assistant'"),

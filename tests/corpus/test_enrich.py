@@ -21,7 +21,7 @@ from corpus.enrichment import load_enrichment
 from corpus.sentence_links import link_unit
 from corpus.units import article_units, opens_with_reference
 from foundation.settings import Settings
-from foundation.model_registry import DEFAULT_GGUF, GGUF_MODELS
+from foundation.model_parts import DEFAULT_GGUF, GGUF_MODELS
 from foundation.settings import default_home
 from scripted_llm import ScriptedFakeLLM
 

@@ -11,7 +11,7 @@ import rispy
 
 from corpus.bibliography import parse_bibliography
 from corpus.errors import CorpusError
-from corpus.export import CSL_TYPES, export_references, is_organisation, split_pages, to_bibtex, to_csl_json, to_ris
+from corpus.export import CSL_TYPES, choose_references, export_references, is_organisation, split_pages, to_bibtex, to_csl_json, to_ris
 from corpus.models import Reference
 from corpus.paths import PACKAGE_DATA
 
@@ -122,3 +122,15 @@ def test_export_of_a_reference_with_specials() -> None:
     entry = bibtexparser.parse_string(to_bibtex([ref])).entries[0]
     assert latex_plain(entry.fields_dict["title"].value) == ref.title
     assert rispy.loads(to_ris([ref]))[0]["title"] == ref.title
+
+
+def test_choosing_references_by_id_names_every_unknown_id_briefly() -> None:
+    """An export by id once dropped an unknown id silently, or came back empty when none was known."""
+    assert choose_references(REFS, [], listed_by="/references") == REFS
+    assert [r.id for r in choose_references(REFS, [" graber2023", "varki2007"], listed_by="x")] == \
+        [r.id for r in REFS if r.id in {"graber2023", "varki2007"}]
+    with pytest.raises(CorpusError, match=r"^unknown reference id\(s\): nope; search_references lists the ids$"):
+        choose_references(REFS, ["varki2007", "nope"], listed_by="search_references")
+    with pytest.raises(CorpusError) as caught:
+        choose_references(REFS, ["x" * 20000], listed_by="/references")
+    assert "(20000 characters)" in str(caught.value) and len(str(caught.value)) < 200

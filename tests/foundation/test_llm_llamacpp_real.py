@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from foundation.llm.base import yes_share
-from foundation.model_registry import DEFAULT_GGUF
+from foundation.model_parts import DEFAULT_GGUF
 from foundation.settings import default_home
 
 pytestmark = pytest.mark.slow

@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from index.errors import IndexStoreError
 from foundation.settings import Settings
-from index.build import build_index, build_lock
+from index.build import build_index
+from index.build_guards import build_lock
 from index.chroma import connect
 from index.store import POINTER_FILE, open_index, read_pointer
 

@@ -24,3 +24,22 @@ def test_an_index_that_cannot_be_opened_is_rebuilt(settings: Settings, embedder)
     repaired = ensure_index(settings, progress=False, embedder=embedder)
     assert repaired["built"] is True and repaired["chunks"] == built["chunks"]
     assert open_index(settings).status()["chunks"] == built["chunks"]
+
+
+def test_a_down_chroma_server_fails_at_once_without_announcing_a_build(settings: Settings, embedder) -> None:
+    """`pns serve` once said "building it now, this takes a minute" before failing with the same unreachable server."""
+    import socket
+
+    import pytest
+
+    from index.errors import ChromaUnreachableError
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed once the block ends: nothing listens there
+    ensure_index(settings, progress=False, embedder=embedder)  # a valid pointer, then its server goes away
+    down = settings.override(index={"chroma_url": f"http://127.0.0.1:{port}"})
+    reasons: list[str] = []
+    with pytest.raises(ChromaUnreachableError, match=r"cannot reach Chroma server .*unset PNS_CHROMA_URL"):
+        ensure_index(down, progress=False, on_build=reasons.append)
+    assert reasons == []

@@ -83,6 +83,38 @@ def test_a_deleted_collection_says_to_rebuild_and_a_rebuild_recovers(settings: S
     assert open_index(settings, embedder=embedder).dense_search("fatigue", 3)
 
 
+@pytest.mark.parametrize("damage", ["deleted", "garbled"])
+def test_a_damaged_bm25_index_fails_status_and_a_plain_build_repairs_it(settings: Settings, embedder, damage: str) -> None:
+    """`pns index status` once said all was well and `pns index build` said "up to date" over a BM25 folder that
+    could not be loaded, while every question answered "run `pns index build`"."""
+    first = build(settings, embedder)
+    folder = settings.index_dir / read_pointer(settings)["lexical"]  # type: ignore[index]
+    if damage == "deleted":
+        shutil.rmtree(folder)
+    else:
+        for path in folder.iterdir():
+            path.write_text("garbage", encoding="utf-8")
+    with pytest.raises(IndexStoreError, match=r"lexical index at .* is missing or corrupt .*run `pns index build`"):
+        open_index(settings)
+    result = cli("index", "status")
+    assert result.exit_code == 1
+    assert_one_line_error(result.output)
+    again = build(settings, embedder)
+    assert not again["up_to_date"] and again["embedded"] == 0 and again["chunks"] == first["chunks"]
+    assert open_index(settings, embedder=embedder).lexical_search("fatigue", 3)
+
+
+def test_status_says_where_the_vectors_are_read_from_now(settings: Settings, embedder) -> None:
+    """The pointer records where a build wrote; after HOME moved, status and an up-to-date build name the new place."""
+    build(settings, embedder)
+    path = settings.index_dir / POINTER_FILE
+    path.write_text(json.dumps(read_pointer(settings) | {"location": "embedded:/elsewhere/index/chroma"}),  # type: ignore[operator]
+                    encoding="utf-8")
+    here = f"embedded:{settings.index_dir / 'chroma'}"
+    assert open_index(settings).status()["location"] == here
+    assert build(settings, embedder)["location"] == here
+
+
 # -- an index from another embedding model or dimension -------------------------------------------
 def test_an_index_from_another_model_names_both_models_and_dimensions(settings: Settings, embedder) -> None:
     build(settings, embedder)
@@ -195,12 +227,12 @@ def test_disk_full_while_building_keeps_the_previous_index(small_disk: Path, emb
 def test_no_space_from_our_own_writes_is_an_index_error(settings: Settings, embedder, monkeypatch: pytest.MonkeyPatch) -> None:
     """ENOSPC injected at our write layer (fsync of every JSON we write), so this runs without root."""
     before = build(settings, embedder)
-    import index.store as store
+    import foundation.atomic_files as atomic_files
 
     def full_disk(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(store.os, "fsync", full_disk)
+    monkeypatch.setattr(atomic_files.os, "fsync", full_disk)
     try:
         with pytest.raises(IndexStoreError, match=r"(?i)space|disk"):
             build(settings, embedder, force=True)

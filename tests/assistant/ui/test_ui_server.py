@@ -111,6 +111,11 @@ def test_references_search_and_export(ui_server: UIServer) -> None:
     assert {r["coverage"] for r in refs} == {"metadata_only"} and all(r["source"]["sha256"] is None for r in refs)
     with pytest.raises(Exception, match="No indexed text is held for varki2007"):
         client.predict("varki2007", 1, api_name="/indexed_text")
+    # an id the bibliography does not hold is named, never an empty export or "metadata only"
+    with pytest.raises(Exception, match=r"unknown reference id\(s\): nobody1999; /references lists the ids"):
+        client.predict(["varki2007", "nobody1999"], "bibtex", api_name="/export")
+    with pytest.raises(Exception, match="There is no reference with id 'nobody1999'"):
+        client.predict("nobody1999", 1, api_name="/indexed_text")
 
 
 def test_a_cited_source_is_cited_by_page_listed_as_full_text_and_readable(source_server: UIServer) -> None:

