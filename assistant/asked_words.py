@@ -26,6 +26,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.triage import Triaged
 
 # The earlier question a rewrite appended in brackets: '<ask> (<earlier question>)?'
 _BRACKETED = re.compile(r"^(?P<ask>[^()]+?)\s*\((?P<earlier>[^()]+)\)\s*[?.!]*$")
@@ -48,6 +52,14 @@ def asked_of(query: str, own: str, reasks_previous: bool) -> Asked:
     bracketed = _BRACKETED.match(query.strip())
     terms = bracketed.group("ask") if bracketed is not None and "(" not in own else query
     return Asked(terms=terms, figures=own)
+
+
+def asked_in(query: str, triaged: "Triaged | None") -> Asked:
+    """What a triaged turn searched as `query` asks itself (`asked_of`, with the follow-up's own words)."""
+    from assistant.conversation import reasks_previous
+
+    own = triaged.own_query if triaged is not None else ""
+    return asked_of(query, own, bool(own) and reasks_previous(triaged.normalised.text))
 
 
 # A figure that measures the outlook, as people ask for it: the article words what it measures as "the outlook".

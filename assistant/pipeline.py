@@ -32,7 +32,6 @@ from assistant.replies import reply
 
 if TYPE_CHECKING:
     from assistant.abstention import Support
-    from assistant.asked_words import Asked
     from assistant.answerers.base import Answerer
     from assistant.followup import FollowUp
     from assistant.parts import Parts
@@ -215,6 +214,7 @@ def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
     settings.answer.abstain_probability (chosen on dev); otherwise the best sentence's cosine.
     """
     from assistant.abstention import check_support
+    from assistant.asked_words import asked_in
 
     composition = evidence.composition
     if settings.answer.calibrated_abstention and composition.probability is not None:
@@ -225,16 +225,6 @@ def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
                          evidence.parts.vocab, require_figures=require_figures,
                          known=known, subject=triaged.subject if triaged is not None else None,
                          unaddressed=unaddressed, asked=asked_in(evidence.retrieval.query, triaged))
-
-
-def asked_in(query: str, triaged: "Triaged | None") -> "Asked":
-    """What the turn asks itself (assistant/asked_words.py): a follow-up's own words for a figure, its rewrite less
-    the bracketed earlier question for names; the whole query for a first turn or a re-ask of the previous one."""
-    from assistant.asked_words import asked_of
-    from assistant.conversation import reasks_previous
-
-    own = triaged.own_query if triaged is not None else ""
-    return asked_of(query, own, bool(own) and reasks_previous(triaged.normalised.text))
 
 
 def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "FollowUp | None",
