@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.answer_focus import answer_length, asks_definition_only, names_distinctive
 from assistant.antecedents import drop_costly_dependents, lean_again, resolve_demonstratives, with_antecedents
-from assistant.label_focus import LABEL, label_focus
+from assistant.label_focus import LABEL, label_focus, label_lead
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, asks_yes_no, question_terms, render, score_sentences, select_sentences)
@@ -91,6 +91,7 @@ class Levers:
     costly_dependents: bool = True  # a weak sentence whose antecedent is weak too goes, instead of bringing it
     related_paragraphs: bool = True  # paragraph completion adds only continuations that relate to the question
     prefer_body: bool = True       # a summary sentence with a body twin shows the twin (near_duplicates.prefer_body)
+    label_lead: bool = True        # a bullet whose label is the word asked about leads when nothing chosen carries it
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -211,6 +212,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         chosen = resolve_demonstratives(chosen, enriched, units, add)
     every = WANTS_OTHER_ITEMS if levers.list_label_focus else WANTS_EVERY_ITEM
     if levers.label_focus and not every.search(query):
+        if levers.label_lead and not listing and max_sentences is None:
+            chosen = label_lead(chosen, scored, query, enriched, bank.weights, limit)
         chosen = label_focus(chosen, query, enriched, bank.weights)
     cause = bool(ASKS_WHAT_IT_IS.search(query) and ASKS_CAUSE.match(query))  # "what causes it?"
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):

@@ -58,3 +58,33 @@ def label_focus(chosen: list["Scored"], query: str, enriched: "EnrichedUnits",
         held = set().union(*(a for _, n, a in entries if n))
         drop |= {id(s) for s, n, a in entries if not n and not (a - held)} if any(n for _, n, _ in entries) else set()
     return [s for s in chosen if id(s) not in drop]
+
+
+def label_lead(chosen: list["Scored"], scored: "list[Scored]", query: str, enriched: "EnrichedUnits",
+               weights: dict[str, float] | None = None, limit: int | None = None) -> list["Scored"]:
+    """A bullet whose label is the very word the question asks about leads the answer when nothing chosen carries it.
+
+    Why: "does immunotherapy help?" is asked of the "Immunotherapy and Corticosteroids:" bullet, but every sentence
+    naming the immune system ("immune-modulating therapies", "suppressing this response") scored near it and filled
+    the answer first (self-written key-fact bank 4). The labels are the article's own names for its items; a
+    question word equal to one (same stem, not merely the same family: "immune" does not name "Immunotherapy"), not
+    in the list's heading and not common across the corpus, names that item. The weakest choice makes room when an
+    answer is full.
+    """
+    terms, weights = content_terms(query) | medical_terms(query), weights or {}
+    shown = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
+
+    def names_item(s: "Scored") -> bool:
+        item = enriched.for_sentence(s.sentence)
+        label = LABEL.match(item.unit.text) if item is not None and item.unit.is_bullet else None
+        if label is None or label.group(1) not in s.sentence.text[:len(label.group(1)) + 4]:
+            return False  # the bullet's own first sentence, not its second one
+        heading = content_terms(" ".join(s.sentence.chunk.section_path[-1:]))
+        return any(t in terms and t not in heading and weights.get(t, 1.0) >= LABEL_MIN_WEIGHT
+                   for t in content_terms(label.group(1)))
+
+    named = [s for s in scored if names_item(s)]
+    if not named or any((s.sentence.chunk.id, s.sentence.index) in shown for s in named):
+        return chosen
+    lead = [named[0], *chosen]
+    return lead[:limit] if limit is not None and len(lead) > limit else lead
