@@ -67,9 +67,10 @@ def label_lead(chosen: list["Scored"], scored: "list[Scored]", query: str, enric
     Why: "does immunotherapy help?" is asked of the "Immunotherapy and Corticosteroids:" bullet, but every sentence
     naming the immune system ("immune-modulating therapies", "suppressing this response") scored near it and filled
     the answer first (self-written key-fact bank 4). The labels are the article's own names for its items; a
-    question word equal to one (same stem, not merely the same family: "immune" does not name "Immunotherapy"), not
-    in the list's heading and not common across the corpus, names that item. The weakest choice makes room when an
-    answer is full.
+    question word equal to its first word (same stem, not merely the same family: "immune" does not name
+    "Immunotherapy"), not in the list's heading and not common across the corpus, names that item. Only the first
+    word: "treatment" of "Early diagnosis and treatment:" or "related" of "Hematologic (blood-related):" named the
+    wrong bullet on dev. The weakest choice makes room when an answer is full.
     """
     terms, weights = content_terms(query) | medical_terms(query), weights or {}
     shown = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
@@ -80,8 +81,8 @@ def label_lead(chosen: list["Scored"], scored: "list[Scored]", query: str, enric
         if label is None or label.group(1) not in s.sentence.text[:len(label.group(1)) + 4]:
             return False  # the bullet's own first sentence, not its second one
         heading = content_terms(" ".join(s.sentence.chunk.section_path[-1:]))
-        return any(t in terms and t not in heading and weights.get(t, 1.0) >= LABEL_MIN_WEIGHT
-                   for t in content_terms(label.group(1)))
+        head = content_terms(" ".join(label.group(1).split()[:1]))  # "Immunotherapy", not "... and Corticosteroids"
+        return any(t in terms and t not in heading and weights.get(t, 1.0) >= LABEL_MIN_WEIGHT for t in head)
 
     named = [s for s in scored if names_item(s)]
     if not named or any((s.sentence.chunk.id, s.sentence.index) in shown for s in named):
