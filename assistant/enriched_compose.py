@@ -54,7 +54,9 @@ ASKS_WHAT_IT_IS = re.compile(
     r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b|\bmetasta\w*", re.IGNORECASE)
 ASKS_CAUSE = re.compile(r"^\s*what\b", re.IGNORECASE)  # "what causes it?" is answered by causes and risk factors too
 # "all of a sudden", "tired all the time", "not at all", "after all", "each other": "all"/"each" asking for no items
-NOT_A_LIST = re.compile(r"\b(?:all\s+of\s+a\s+sudden|all\s+(?:the\s+)?time|at\s+all|after\s+all|all\s+day|each\s+other)\b",
+# "what kind of doctor treats this": one answer about who, not every item of a list
+NOT_A_LIST = re.compile(r"\b(?:all\s+of\s+a\s+sudden|all\s+(?:the\s+)?time|at\s+all|after\s+all|all\s+day|each\s+other|"
+                        r"(?:kind|type|sort)s?\s+of\s+(?:doctors?|specialists?|physicians?|experts?|professionals?))\b",
                         re.IGNORECASE)
 
 
