@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.lay_terms import medical_terms
+from assistant.lay_terms import lay_derived_terms, medical_terms
 from assistant.sentences import content_terms
 from assistant.word_forms import same_family
 
@@ -72,7 +72,8 @@ def label_lead(chosen: list["Scored"], scored: "list[Scored]", query: str, enric
     word: "treatment" of "Early diagnosis and treatment:" or "related" of "Hematologic (blood-related):" named the
     wrong bullet on dev. The weakest choice makes room when an answer is full.
     """
-    terms, weights = content_terms(query) | medical_terms(query), weights or {}
+    # the question's own words: a lay word's category ("blood" -> Hematologic) names a list, not the item asked about
+    terms, weights = content_terms(query) - lay_derived_terms(query), weights or {}
     shown = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
 
     def names_item(s: "Scored") -> bool:
