@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer_focus import answer_length, asks_definition_only, names_distinctive
-from assistant.antecedents import drop_costly_dependents, lean_again, resolve_demonstratives, with_antecedents
+from assistant.antecedents import (drop_costly_dependents, lean_again, resolve_demonstratives, with_antecedents,
+                                  with_list_remarks)
 from assistant.label_focus import LABEL, label_focus, label_lead
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
@@ -93,6 +94,7 @@ class Levers:
     costly_dependents: bool = True  # a weak sentence whose antecedent is weak too goes, instead of bringing it
     related_paragraphs: bool = True  # paragraph completion adds only continuations that relate to the question
     prefer_body: bool = True       # a summary sentence with a body twin shows the twin (near_duplicates.prefer_body)
+    list_remarks: bool = True      # a shown list item brings the remark closing its list ("These strategies should ...")
     label_lead: bool = True        # a bullet whose label is the word asked about leads when nothing chosen carries it
 
 
@@ -209,6 +211,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         if levers.costly_dependents:
             chosen = drop_costly_dependents(chosen, enriched, units, as_scored)
         chosen = with_antecedents(chosen, enriched, units, add)
+        if levers.list_remarks:
+            chosen = with_list_remarks(chosen, enriched, units, add)
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
     if levers.demonstratives:
         chosen = resolve_demonstratives(chosen, enriched, units, add)
