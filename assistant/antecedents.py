@@ -45,8 +45,9 @@ def with_antecedents(chosen: list[Scored], enriched: "EnrichedUnits", unit_sente
 
 
 def with_list_remarks(chosen: list[Scored], enriched: "EnrichedUnits", unit_sentences: UnitSentences, add: Add) -> list[Scored]:
-    """A shown list item brings the remark that closes its list and points back at all of it ("These strategies
-    should be discussed with a healthcare provider and not replace conventional medical therapy.").
+    """A shown last item of a list brings the remark that closes the list and points back at it ("These strategies
+    should be discussed with a healthcare provider and not replace conventional medical therapy."). Only the last
+    item: after another one the remark's article predecessor would not be shown and it would dangle.
 
     Why: the remark qualifies every item, so "would acupuncture help" answered with the "Alternative Medicine:" bullet
     alone left out what the article says about using it (self-written key-fact bank 4); the antecedent rule runs
@@ -57,8 +58,9 @@ def with_list_remarks(chosen: list[Scored], enriched: "EnrichedUnits", unit_sent
         item = enriched.for_sentence(s.sentence)
         if item is None or not item.unit.is_bullet:
             continue
-        last = enriched.list_members(item)[-1]
-        after = enriched.successor(last)
+        if enriched.list_members(item)[-1] is not item:  # shown after another item, the remark would point past it
+            continue
+        after = enriched.successor(item)
         if after is not None and not after.unit.is_bullet and after.needs_previous:
             add(out, unit_sentences(after))
     return out
