@@ -219,7 +219,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     every = WANTS_OTHER_ITEMS if levers.list_label_focus else WANTS_EVERY_ITEM
     if levers.label_focus and not every.search(query):
         if levers.label_lead and not listing and max_sentences is None:
-            chosen = label_lead(chosen, scored, query, enriched, bank.weights, limit)
+            chosen = label_lead(chosen, scored, ask or query, enriched, bank.weights, limit, bank)
         chosen = label_focus(chosen, query, enriched, bank.weights)
     cause = bool(ASKS_WHAT_IT_IS.search(query) and ASKS_CAUSE.match(query))  # "what causes it?"
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
