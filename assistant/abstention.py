@@ -132,11 +132,17 @@ def unknown_group(question: str, vocab: frozenset[str]) -> str | None:
     return None
 
 
-def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str]) -> str | None:
-    """The subject's head word when it is an English word the corpus never uses (check 4), else None."""
+def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str],
+                    common: frozenset[str] | None = None) -> str | None:
+    """The subject's head word when it is an English word the corpus never uses (check 4), else None. A three-letter
+    word counts only when it is not one of the `common` English words ("the flu" names a disease; "the way" does not);
+    without `common`, only words of four letters or more."""
     word = subject_word(question)
-    if word is None or len(word) < 4 or word not in english or word in _GENERIC:
+    short = len(word or "") == 3 and common is not None and word not in common
+    if word is None or (len(word) < 4 and not short) or word not in english or word in _GENERIC:
         return None
+    if short:  # no clipped form of a longer word ("flu" is not "fluids")
+        return None if {word, word + "s"} & vocab else word
     return word if _never_used(word, vocab) else None
 
 

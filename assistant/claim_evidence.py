@@ -10,6 +10,10 @@ Why more than "is the word in the corpus": a word can be in the article and stil
   genetically predisposed to developing paraneoplastic syndromes". Words of one family share no stem, so the
   family is read from the bundled sentence model: the asked word (and its "-ed" form: "inherit" -> "inherited")
   against the article's words used in a sentence that names the condition (`family`).
+- "can pns cause kidney stones", "does it cause low blood pressure": every word may be the article's ("kidney",
+  "low") and still no sentence says the asked thing; the sentence standing for most of the asked words tells which
+  word it leaves out (`uncovered`). For an effect of the condition, a word naming a cancer's site ("lung cancer")
+  says where the cancer is, not what the condition does to the body ("does pns affect the lungs").
 Forms are compared by their Snowball stem (PyStemmer), so "genetic", "genetically" and "eats", "eating" match.
 """
 
@@ -34,6 +38,8 @@ _OTHER = re.compile(r"\bother\b(.*?)(?=\b(?:can|may|might|could|which|that|is|ar
 _NAMES_CONDITION = re.compile(r"\b(?:paraneoplastic|these syndromes)\b")
 # The sentence says what causes it ("not directly caused by the cancer cells themselves but ...").
 _SAYS_CAUSE = re.compile(r"\bcaus")
+# The word after a cancer's site ("lung cancer", "ovarian cancers").
+_CANCER = frozenset({"cancer", "cancers"})
 
 Embed = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 
@@ -43,6 +49,8 @@ class ClaimEvidence:
 
     def __init__(self, text: str) -> None:
         self.sentences: list[frozenset[str]] = []
+        self.effect_sentences: list[frozenset[str]] = []  # the same, less the words naming a cancer's site
+        self.naming_sentences: list[frozenset[str]] = []  # the sentences that name the condition
         plain: set[str] = set()  # stems used at least once outside an "other ..." list
         causes: set[str] = set()  # stems of sentences that say what causes the condition
         mistaken_for: set[str] = set()  # stems of "other ..." lists: what the condition is mistaken for
@@ -50,11 +58,14 @@ class ClaimEvidence:
         for sentence in (s.strip().lower() for s in _SENTENCE.split(text) if s.strip()):
             words = _WORD.findall(sentence)
             self.sentences.append(frozenset(stem(w) for w in words))
+            self.effect_sentences.append(frozenset(stem(w) for w, after in zip(words, [*words[1:], ""], strict=True)
+                                                   if after not in _CANCER))
             contrasted = [_WORD.findall(m.group(1)) for m in _OTHER.finditer(sentence)]
             others = {stem(w) for group in contrasted for w in group}
             plain |= {stem(w) for w in words} - others
             mistaken_for |= others
             if _NAMES_CONDITION.search(sentence):
+                self.naming_sentences.append(self.sentences[-1])
                 self.condition_words |= {w for w in words if len(w) >= 4 and stem(w) not in others}
                 if _SAYS_CAUSE.search(sentence):
                     causes |= {stem(w) for w in words}
@@ -67,6 +78,23 @@ class ClaimEvidence:
         """Every word's stem stands in one and the same article sentence."""
         stems = {stem(w) for w in words}
         return any(stems <= sentence for sentence in self.sentences)
+
+    def uncovered(self, choices: Sequence[Sequence[frozenset[str]]], *, effect: bool = False,
+                  naming: bool = False) -> list[int]:
+        """The positions of the asked words that the article sentence standing for most of them leaves out (empty
+        when one sentence stands for all). Each asked word comes as its choices: stem sets, one of which the sentence
+        must hold whole (the word itself, "memory problems" for "forgetful"). With `effect`, a cancer's site is no
+        word of the sentence (module docstring); with `naming`, only sentences naming the condition count (a risk
+        is one of the condition's where the article says so: "genetically predisposed to developing ...")."""
+        best = list(range(len(choices)))
+        sentences = self.naming_sentences if naming else self.effect_sentences if effect else self.sentences
+        for sentence in sentences:
+            missing = [i for i, options in enumerate(choices) if not any(o <= sentence for o in options)]
+            if len(missing) < len(best):
+                best = missing
+            if not best:
+                break
+        return best
 
     def predicated(self, word: str) -> bool:
         """The word's stem is used at least once other than in an 'other ...' list (module docstring), or the word
@@ -87,6 +115,10 @@ class ClaimEvidence:
         from assistant.safety import mentions_topic
 
         return any(stem(w) in self.cause_stems and mentions_topic(w, core_only=True) for w in words)
+
+    def spread(self, word: str) -> int:
+        """How many article sentences use the word's stem (a broad word is used in many)."""
+        return sum(stem(word.lower()) in sentence for sentence in self.sentences)
 
     def uses_stem(self, word: str) -> bool:
         """Some article sentence uses the word's stem ("diagnosed": "diagnosis")."""

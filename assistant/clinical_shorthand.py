@@ -22,10 +22,31 @@ ATTRIBUTES = frozenset(
 _PARTICIPLE = re.compile(r"^(?P<noun>[a-z][\w-]*s)\s+(?P<verb>tested|used|given|measured|checked|seen|involved|affected)$",
                          re.IGNORECASE)
 _DASHED = re.compile(r"^(?P<subject>[\w][\w\s-]*?)\s*[-–—:]\s*(?P<attr>[\w-]+)$")
+# A clinician's abbreviations of the attribute words ("dx workup?", "mgmt?", "tx?"): read as the words they stand for.
+SHORT_FORMS = {"dx": "diagnosis", "tx": "treatment", "rx": "treatment", "mgmt": "management", "mx": "management",
+               "sx": "symptoms", "sxs": "symptoms", "px": "prognosis", "assoc": "associated", "w/u": "workup"}
+# "associated malignancy?": which of that kind of thing goes with the subject.
+_ASSOCIATED = re.compile(r"^(?:the\s+)?associated\s+(?P<noun>[a-z][\w\s-]*)$", re.IGNORECASE)
+# "how would you work that up", "how do they work it up": the workup of the subject, phrased as a verb.
+WORK_UP = re.compile(r"\bwork(?:ing|s|ed)?\s+(?:it|that|this|them|him|her|these|those)\s+up\b|\bwork(?:ing)?\s+up\s+"
+                     r"(?:for\s+)?(?:it|that|this|them)\b", re.IGNORECASE)
+
+
+_ASPECT_WORDS = frozenset({"diagnosis", "treatment", "management", "symptoms", "prognosis"})  # what SHORT_FORMS gives
 
 
 def _verb(noun: str) -> str:
-    return "are" if noun.lower().endswith("s") and noun.lower() not in {"ddx", "sensitivity"} else "is"
+    return "are" if noun.lower().endswith("s") and noun.lower() not in {"ddx", "sensitivity", "diagnosis", "prognosis"} else "is"
+
+
+def expand_short_forms(fragment: str) -> str:
+    """The fragment with a clinician's abbreviations written out ("dx workup" -> "diagnosis workup")."""
+    return " ".join(SHORT_FORMS.get(w.lower(), w) for w in fragment.split())
+
+
+def work_up_question(question: str, topic: str) -> str | None:
+    """'how would you work that up' -> 'What is the workup of <topic>?'; None when the question has no such verb."""
+    return f"What is the workup of {topic}?" if WORK_UP.search(question) else None
 
 
 def clinical_shorthand(fragment: str, topic: str) -> str | None:
@@ -35,18 +56,22 @@ def clinical_shorthand(fragment: str, topic: str) -> str | None:
     "steroids - mechanism" -> "What is the mechanism of steroids?" (the dash names its own subject);
     "antibodies tested" -> "Which antibodies are tested in <topic>?".
     """
-    frag = fragment.strip().rstrip("?.! ")
-    of = re.match(r"^(?:the\s+)?(?:[\w-]+\s+)?(?P<attr>[\w-]+)\s+of\s+(?P<rest>.+)$", topic, re.IGNORECASE)
-    if of and of.group("attr").lower() in ATTRIBUTES:  # a chain of shorthand keeps the subject, not the last attribute
+    frag = expand_short_forms(fragment.strip().rstrip("?.! "))
+    of = re.match(r"^(?:the\s+)?(?:(?P<mod>[\w-]+)\s+)?(?P<attr>[\w-]+)\s+of\s+(?P<rest>.+)$", topic, re.IGNORECASE)
+    if of and (of.group("attr").lower() in ATTRIBUTES or (of.group("mod") or "").lower() == "associated"):  # a chain of shorthand keeps the subject, not the last attribute
         topic = of.group("rest")
     dashed = _DASHED.match(frag)
     if dashed and dashed.group("attr").lower() in ATTRIBUTES:
         attr = dashed.group("attr")
         return f"What {_verb(attr)} the {attr} of {dashed.group('subject').strip()}?"
+    associated = _ASSOCIATED.match(frag)
+    if associated:
+        noun = associated.group("noun")  # phrased so the subject stays the topic of the next turn
+        return f"What {'are' if noun.lower().endswith('s') else 'is'} the associated {noun} of {topic}?"
     participle = _PARTICIPLE.match(frag)
     if participle:
         return f"Which {participle.group('noun')} are {participle.group('verb')} in {topic}?"
     words = frag.split()
-    if 0 < len(words) <= 2 and words[-1].lower() in ATTRIBUTES:
+    if 0 < len(words) <= 2 and words[-1].lower() in ATTRIBUTES | _ASPECT_WORDS:
         return f"What {_verb(words[-1])} the {frag} of {topic}?"
     return None

@@ -26,12 +26,12 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from assistant.clinical_shorthand import clinical_shorthand
+from assistant.clinical_shorthand import clinical_shorthand, work_up_question
 from assistant.normalise import restore_apostrophes
 from assistant.refused_turns import without_refused
 from assistant.subject_switch import switched_subject
 from assistant.references import (CLASS_RE, DEM_NOUN_RE, DEM_PRONOUN_RE, CLASS_GROUPS, GroupOf, agree, agree_plural,
-                                   first_pronoun, needs_context, resolve_references)
+                                   first_pronoun, listed_labels, name_listed_item, needs_context, resolve_references)
 from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"
@@ -84,6 +84,33 @@ def user_turns(history: Iterable[Mapping[str, Any]] | None) -> list[str]:
     return turns[-MAX_TURNS:]
 
 
+def listing_answers(history: Iterable[Mapping[str, Any]] | None) -> list[tuple[str, str]]:
+    """For each user turn that user_turns keeps, then for the question after them: the latest assistant answer before
+    it that showed a list (two labelled items or more) and the question it answered, ('', '') when none did.
+
+    Why the latest list and not the latest answer: "and the last one?" after "how does the second one work" still
+    counts in the list both point into, although the answer between them showed one item.
+    """
+    out: list[tuple[str, str]] = []
+    latest, asked = ("", ""), ""
+    for turn in history or []:
+        if not isinstance(turn, Mapping) or not isinstance(turn.get("content"), str):
+            continue
+        if turn.get("role") == "assistant" and len(listed_labels(turn["content"])) >= 2:
+            latest = (turn["content"], asked)
+        elif turn.get("role") == "user" and turn["content"].strip():
+            out.append(latest)
+            asked = turn["content"]
+    return out[-MAX_TURNS:] + [latest]
+
+
+def _named_item(question: str, listing: str, asked: str) -> str:
+    """`question` with "the second one" named from the list `listing` showed (a one-word label takes the class noun
+    of `asked`, the question the list answered: 'Endocrine' -> 'endocrine syndromes')."""
+    head = _head_noun(restore_apostrophes(asked)[0].rstrip("?.! "))
+    return name_listed_item(question, listing, head.group(0).lower() if head else None)
+
+
 def _is_elliptical(question: str) -> str | None:
     """The fragment of an elliptical follow-up ('the kidneys' in 'What about the kidneys?'), else None."""
     for regex in _ELLIPSIS_RES:
@@ -96,7 +123,7 @@ def _is_elliptical(question: str) -> str | None:
     return None
 
 
-def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
+def _resolve_ellipsis(fragment: str, previous: str, topic: str, earlier: tuple[str, ...] = ()) -> str:
     frag = fragment.strip()
     chained = re.match(r"^(?P<base>.+?): what about (?!patients\b)", previous)  # an ellipsis after an ellipsis:
     if chained and not re.match(r"^(?:(?:in|for|among|during|after|before|with|without)\s|the\s+\S+\s+ones?$)", frag, re.I):
@@ -104,7 +131,8 @@ def _resolve_ellipsis(fragment: str, previous: str, topic: str) -> str:
     low = frag.lower()
     ones = re.fullmatch(r"(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+(?:ones?|types?|kinds?)", low)
     if ones:
-        return _narrow_previous(ones.group("mod"), previous, topic)
+        plural = not re.search(r"\b(?:one|type|kind)$", low)
+        return _narrow_previous(ones.group("mod"), _class_question(previous, earlier, plural), topic)
     people = re.match(r"^(?:the\s+)?(?:ones?|people|those)\s+(?P<rel>who|that)\b(?P<rest>.*)$", frag, re.IGNORECASE)
     if people:  # 'what about the ones who don't get better' after 'what's the outlook like'
         return f"{previous.rstrip('?.! ')}: what about patients {people.group('rel')}{people.group('rest')}?"
@@ -142,6 +170,20 @@ def _head_noun(previous: str) -> re.Match[str] | None:
         if m.group(0).lower() in CLASS_GROUPS and CLASS_GROUPS[m.group(0).lower()] != "generic":
             return m
     return None
+
+
+def _class_question(previous: str, earlier: tuple[str, ...], plural: bool) -> str:
+    """The question "the X ones" narrows: the previous one, or, when its class noun is singular ('what's nephrotic
+    syndrome') and "ones" is plural, the latest earlier question whose class noun is plural ('what kidney problems
+    can pns cause' -> 'what hormone problems can pns cause'): the ones are of the kind a list question asked for."""
+    head = _head_noun(previous.rstrip("?.! "))
+    if not plural or (head is not None and head.group(0).lower().endswith("s")):
+        return previous
+    for older in reversed(earlier):
+        found = _head_noun(older.rstrip("?.! "))
+        if found is not None and found.group(0).lower().endswith("s"):
+            return older
+    return previous
 
 
 def _narrow_previous(modifier: str, previous: str, topic: str) -> str:
@@ -200,14 +242,18 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     previous_questions = [one_question(restore_apostrophes(t)[0]) for t in user_turns(history)]
     if not previous_questions:
         return question
+    lists = listing_answers(history)  # the list each turn's "the second one" counts in
     typed = question
     base = _FILLER.sub("", restore_apostrophes(question)[0]) or question  # 'ok what affects it then'
     question = one_question(base)
     previous, carried = previous_questions[0], topic_of(previous_questions[0])
-    for earlier in previous_questions[1:]:
-        previous = _rewrite_one(earlier, previous, carried, group_of)
+    chain: tuple[str, ...] = ()
+    for earlier, listing in zip(previous_questions[1:], lists[1:]):
+        chain += (previous,)
+        previous = _rewrite_one(_named_item(earlier, *listing), previous, carried, group_of, chain[:-1])
         carried = topic_of(previous) or carried
-    rewritten = _rewrite_one(question, previous, carried, group_of)
+    question = _named_item(question, *lists[-1])
+    rewritten = _rewrite_one(question, previous, carried, group_of, chain)
     return typed if rewritten == base else rewritten
 
 
@@ -237,17 +283,22 @@ def one_question(message: str) -> str:
     return " ".join(sentences)
 
 
-def _rewrite_one(question: str, previous: str, carried: str | None = None, group_of: GroupOf | None = None) -> str:
-    """`question` made standalone from the (already standalone) previous question and the topic carried so far."""
+def _rewrite_one(question: str, previous: str, carried: str | None = None, group_of: GroupOf | None = None,
+                 earlier: tuple[str, ...] = ()) -> str:
+    """`question` made standalone from the (already standalone) previous question and the topic carried so far
+    (`earlier`: the standalone questions before the previous one, oldest first)."""
     topic = topic_of(previous) or carried or DEFAULT_TOPIC
     if _MORE_OF_THE_SAME.match(question.strip()):
         return previous
     switched = switched_subject(question)  # 'and IVIG, how does it work': the pronoun is IVIG (assistant/subject_switch.py)
     if switched is not None:
         return switched
+    work_up = work_up_question(question, topic)  # 'how would you work that up': the workup, as "workup?" asks it
+    if work_up is not None:
+        return work_up
     fragment = _is_elliptical(question)
     if fragment is not None:
-        return _resolve_ellipsis(fragment, previous, topic)
+        return _resolve_ellipsis(fragment, previous, topic, earlier)
     one = re.search(r"\b(which|what|that|this|the (?:first|second|last|main|most common)) (ones?)\b", question, re.IGNORECASE)
     head = _head_noun(previous.rstrip("?.! "))
     if one and head is not None:

@@ -120,3 +120,41 @@ def agree_plural(question: str, topic: str) -> str:
     return re.sub(rf"\b(is|was|does|has)(\s+{re.escape(topic)})(?=[\s?.!]|$)",
                   lambda m: {"is": "are", "was": "were", "does": "do", "has": "have"}[m.group(1).lower()] + m.group(2),
                   question, count=1, flags=re.IGNORECASE)
+
+
+# "the second one", "the last one", "the 3rd option": an item of the previous answer's list, by its place.
+# "the first symptom" is the earliest one, not the first listed: symptoms and signs are no list places.
+_ORDINAL = re.compile(r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
+                      r"(?P<noun>one|item|option|bullet|thing|point|test|scan|treatment|therapy|type|kind)\b", re.IGNORECASE)
+_PLACES = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
+           "5th": 4, "last": -1}
+# A labelled item as an answer shows it: "Imaging: Magnetic resonance ...", "- Endocrine: Hormonal ...".
+_LABELLED = re.compile(r"^(?:[-•*]\s*)?(?P<label>[A-Z][^:.!?\n]{1,70}?):\s+\S")
+
+
+def listed_labels(answer: str) -> list[str]:
+    """The labels of the labelled items a previous answer showed, in its order ('Imaging', 'Laboratory Tests').
+
+    Why labels: the article's lists are labelled bullets, and a chat's answer quotes them verbatim, so "the second
+    one" is the second label shown; the label is also the words that find the item again. The disclaimer and
+    the [n] markers are no part of the list.
+    """
+    body = re.sub(r"\s*\[\d+\]", "", answer.split("\n\n---\n")[0])
+    pieces = [p.strip() for p in re.split(r"(?<=[.!?])\s+|\n+", body) if p.strip()]
+    return [m.group("label").strip() for p in pieces if (m := _LABELLED.match(p))]
+
+
+def name_listed_item(question: str, previous_answer: str, head: str | None = None) -> str:
+    """`question` with "the second one" / "the last one" replaced by that item of the previous answer's list, named
+    by its label (a one-word label, an adjective like 'Endocrine', takes the previous question's class noun `head`);
+    unchanged when the question names no place or the answer showed fewer than two labelled items."""
+    m = _ORDINAL.search(question)
+    labels = listed_labels(previous_answer) if m else []
+    place = _PLACES[m.group("nth").lower()] if m else 0
+    if m is None or len(labels) < 2 or place >= len(labels):
+        return question
+    label, noun = labels[place], m.group("noun").lower()
+    head = noun if CLASS_GROUPS.get(noun) not in (None, "generic") else head  # 'the first test': a test
+    if head and len(label.split()) == 1 and label.lower() not in CLASS_GROUPS:
+        label = f"{label.lower()} {head}"
+    return question[: m.start()] + label + question[m.end():]

@@ -109,6 +109,12 @@ def topic_of(question: str) -> str | None:
     return None
 
 
+# "what symptoms go with X", "which tests help in X": an aspect, a verb, a preposition, then the thing it is of.
+_ASPECT_VERB_PREP = re.compile(r"^(?:which|what)\s+(?:the\s+)?(?:main\s+|usual\s+|common\s+)?(?P<aspect>[a-z]+(?:\s+factors)?)\s+"
+                               r"(?!(?:is|are|was|were|does|do|did|can|could|should|would|will|may|might|has|have|had)\b)"
+                               r"[a-z]+\s+(?:with|in|for|of|from)\s+(?P<owner>.+)$", re.IGNORECASE)
+
+
 def _sentence_topic(sentence: str) -> str | None:
     q = _FILLER.sub("", sentence.strip()).rstrip("?.! ")
     m = re.match(r"^(?:what|who)(?:\s+(?:is|are|was|were)|'s|'re)\s+(.+)$", q, re.IGNORECASE)
@@ -130,6 +136,11 @@ def _sentence_topic(sentence: str) -> str | None:
         if subject and len(rest) > len(subject.split()) and not _PERSON_START.match(subject):
             return subject
         return focus or None
+    m = _ASPECT_VERB_PREP.match(q)  # 'what symptoms go with trousseau syndrome': the aspect's owner is the topic
+    if m and m.group("aspect").lower() in ASPECTS:
+        found = _noun_phrase_keep_of(m.group("owner").split())
+        if found and not _PERSON_START.match(found):
+            return found
     m = re.match(r"^(?:which|what)\s+(.+)$", q, re.IGNORECASE)
     if m and not re.match(rf"^(?:which|what)\s+{_AUX}\b", q, re.IGNORECASE):
         found = _noun_phrase(m.group(1).split())

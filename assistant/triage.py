@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from assistant.abstention import unknown_claim, unknown_subject
 from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
-from assistant.conversation import resolve_first_turn, rewrite_followup
+from assistant.conversation import listing_answers, resolve_first_turn, rewrite_followup
+from assistant.references import name_listed_item
 from assistant.advice_model import LEARNED_RULE, find_personal_ask, load_advice_model
 from assistant.emergency_model import Embed, EmergencyModel, find_emergency, load_emergency_model
 from assistant.glossary import Glossary
@@ -268,7 +269,7 @@ class Triage:
                 typed = rephrase_idioms(self.glossary.expand(normalised.text)[0])
                 bibliography = bibliography if self.bibliography.parse(typed) is not None else None
         subject, about = self.subject_of(standalone, first_turn=not turns) if bibliography is None else (None, False)
-        own = rephrase_idioms(self.glossary.expand(normalised.text)[0]) if turns else ""
+        own = name_listed_item(rephrase_idioms(self.glossary.expand(normalised.text)[0]), listing_answers(turns)[-1][0]) if turns else ""
         return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own, about,
                        self.names_nothing_else(standalone))
 
@@ -282,7 +283,7 @@ class Triage:
         """What the question is about when the corpus never names it ("what is asthma", "is pns contagious",
         "does stress cause it"), and whether that is a cause or spread of the condition (on topic though unnamed).
         On a `first_turn` "is it contagious" is judged as "is pns contagious" (nothing earlier for "it" to name)."""
-        subject = unknown_subject(question, self.vocabulary, self.english)
+        subject = unknown_subject(question, self.vocabulary, self.english, self.common)
         if subject is not None:
             return subject, False
         claim = unknown_claim(question, self.claim_vocabulary, self.english, self.generic, self.evidence,
@@ -293,15 +294,15 @@ class Triage:
         return (unlisted, True) if unlisted is not None else (None, False)
 
     def unlisted_effect(self, question: str, first_turn: bool) -> str | None:
-        """An effect of, or agent on, the condition the article never names in any form (assistant/unlisted_claims)."""
+        """An effect of, or agent on, the condition that no article sentence says (assistant/unlisted_claims)."""
         from assistant.lay_terms import medical_words
         from assistant.unlisted_claims import EFFECT_SIMILARITY, unlisted_word
 
         evidence = self.evidence
         return None if evidence is None else unlisted_word(
             question, first_turn, known=lambda w: in_vocabulary(w, self.claim_vocabulary) or evidence.uses_stem(w),
-            near=lambda w: bool(self._near(w, EFFECT_SIMILARITY)), lay=lambda text: bool(medical_words(text)),
-            generic=self.generic, is_stopword=is_stopword)
+            near=lambda w: self._near(w, EFFECT_SIMILARITY), lay=medical_words, generic=self.generic,
+            is_stopword=is_stopword, evidence=evidence, long_form=lambda w: dict(self.glossary.expand(w)[1]).get(w))
 
     def property_family(self, word: str) -> tuple[str, ...]:
         """The article's words in `word`'s family that it says of something other than the diseases PNS is

@@ -9,33 +9,54 @@ the family of its words (the bundled MiniLM word vectors, assistant/claim_eviden
 "itchy" -> itching, "swollen" -> swelling), is one the article cannot answer: not_found, never out of scope (the
 question is about the condition even when it says "it").
 
-One known word is enough to answer ("hearing loss": "weight gain or loss"; "erectile problems": "memory problems"):
-refusing an answerable question costs more than answering one the article leaves open, so only a phrase with no
-word of the article's is refused. The family threshold is higher than the property family's (0.55): a body part is
+A phrase some of whose words the article knows is still one it cannot answer when no sentence of the article says it:
+"hearing loss" ("weight gain or loss"), "kidney stones" ("serious kidney diseases"), "low blood pressure" ("high
+blood pressure"), "liver damage" ("severe joint damage") are words of the article, never that relation. So every
+content word of the phrase must stand in one article sentence (claim_evidence.ClaimEvidence.uncovered), as itself or,
+for a word the article never uses, as a word of its family or its lay-word map entry ("swollen joints": "Joint pain
+and swelling"; "protein in your pee": "protein in the urine"; "make it hard to walk": "difficulty walking"). A word
+the article uses stands only for itself: its family would reach its opposite ("low" ~ "high" 0.6). The same holds
+for "is X used to treat pns", "is X a kind of pns", "does X raise the risk of pns" and "can pns affect your X" (a
+body part named only as a cancer's site, "lung cancer", is not one the condition is said to affect).
+The family threshold is higher than the property family's (0.55): a body part is
 near the article's other body parts ("eyes" ~ "brain" 0.53, "hair" ~ "skin" 0.59) without being one it names.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING
+
+from assistant.word_forms import stem
+
+if TYPE_CHECKING:
+    from assistant.claim_evidence import ClaimEvidence
 
 # A word of an effect or agent phrase is the article's when one of its words is at least this close (MiniLM cosine;
 # measured: 'tired' ~ 'fatigue' 0.72, 'dizzy' ~ 'dizziness' 0.81, 'chemo' ~ 'chemotherapy' 0.76, while 'hair' ~
 # 'skin' 0.59, 'blind' ~ 'impairment' 0.57, 'eyes' ~ 'brain' 0.53, 'smell' ~ 'smoking' 0.51 are other things).
 EFFECT_SIMILARITY = 0.6
+# The closest family word stands for the asked word only when the article uses it in at most this many sentences:
+# one it uses everywhere is a broader word ("liver" ~ "organs", 5 sentences; "vaccine" ~ "immune", 13), while its
+# synonyms of symptoms are used once or twice ("tired" ~ "fatigue" 2, "swollen" ~ "swelling" 2, "hard" ~
+# "difficult" 1).
+FAMILY_SPREAD = 3
 
 _CONDITION = r"(?:it|this|pns|paraneoplastic\s+syndromes?|these\s+syndromes)"
 _NAMED = re.compile(r"\b(?:pns|paraneoplastic\s+syndromes?|these\s+syndromes)\b", re.IGNORECASE)
 _ASK = r"^(?:does|do|can|could|will|would|might|may|should)\s+"
-# "does pns cause hiccups", "can it make your hair fall out", "can it give u a fever": the condition's effect. Not
-# "does it affect / damage X": X is then a part or function of the body ("the way you talk"), which the article
-# names by its organ system ("neurological") more often than by the asked word.
+# "does pns cause hiccups", "can it make your hair fall out", "can it give u a fever", "can pns affect your bladder":
+# the condition's effect, or the part of the body it acts on.
 _EFFECT = re.compile(rf"{_ASK}{_CONDITION}\s+(?:cause|causes|give|make|lead\s+to|bring\s+on|trigger|"
-                     rf"mess\s+up)\s+(?P<x>.+)$", re.IGNORECASE)
+                     rf"mess\s+up|mess\s+with|affect|affects|damage|harm|hurt|attack)\s+(?P<x>.+)$", re.IGNORECASE)
+# "does obesity raise the risk of pns": a risk the article names says so where it names the condition.
+_RISK = re.compile(rf"{_ASK}(?P<x>.+?)\s+(?:raise|raises|increase|increases|lower|lowers|reduce|reduces)\s+"
+                   rf"(?:the\s+|your\s+)?(?:risk|chance|chances|odds)\s+(?:of|for)\s+(?:getting\s+|developing\s+)?"
+                   rf"{_CONDITION}\b", re.IGNORECASE)
 # "does drinking milk help pns", "can zinc prevent it", "is green tea bad for pns", "is there a vaccine against pns",
 # "can you drink beer on steroids for pns".
-_AGENTS = tuple(re.compile(p, re.IGNORECASE) for p in (
+_AGENTS = (*(re.compile(p, re.IGNORECASE) for p in (
     rf"{_ASK}(?P<x>.+?)\s+(?:help|helps|prevent|prevents|stop|stops|cure|cures|treat|treats|fix|reverse|worsen|slow|"
     rf"improve|protect\s+against)\s+(?:with\s+|against\s+|for\s+)?(?:the\s+\w+\s+(?:kind|type)\s+of\s+)?{_CONDITION}\b",
     rf"{_ASK}(?P<x>.+?)\s+(?:make|makes)\s+(?:{_CONDITION}|(?:the\s+|its\s+)?symptoms)\s+worse\b",
@@ -45,11 +66,26 @@ _AGENTS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"{_ASK}(?:you|u|i|we|people|someone|patients)\s+(?:take|use|drink|eat|try|have)\s+(?P<x>.+?)\s+"
     rf"(?:for|with|on|during|while)\b.*\b{_CONDITION}\b",
     rf"^(?:is|are)\s+there\s+(?:a|an|any)\s+(?P<x>.+?)\s+(?:for|against|to\s+prevent|to\s+stop)\s+{_CONDITION}\b",
-))
-# Words of the phrase that say how the thing is taken or felt, not what it is ("taking zinc", "make you feel dizzy").
+    # "is azathioprine used to treat pns", "does tylenol help the joint pain from pns", "is limbic encephalitis a
+    # kind of pns", "is stress linked to pns"
+    rf"^(?:is|are)\s+(?P<x>.+?)\s+(?:used|given|prescribed)\s+(?:to\s+treat|for|in|against)\s+{_CONDITION}\b",
+    rf"{_ASK}(?P<x>.+?)\s+(?:help|helps|ease|relieve)\s+(?:with\s+)?(?:the\s+|your\s+)?(?:\w+\s+){{0,3}}"
+    rf"(?:from|of|in|with|for|caused\s+by)\s+{_CONDITION}\b",
+    rf"^(?:is|are)\s+(?P<x>.+?)\s+(?:(?:a|an|one)\s+(?:(?:kind|type|form|sort)\s+of\s+)?|(?:linked|related|"
+    rf"connected)\s+to\s+|associated\s+with\s+|part\s+of\s+)(?:the\s+)?{_CONDITION}\b",
+)), _RISK)
+# Words of the phrase that say how the thing is taken or felt, not what it is ("taking zinc", "make you feel dizzy"),
+# or only that something is wrong with it ("breathing problems", "mood changes", "memory loss", "liver damage"): the
+# thing itself is what a sentence must say.
 _FRAME = frozenset("you your ur people someone anyone taking eating drinking using wearing having getting doing feel "
-                   "feeling really very lot lots all time".split())
-_TAIL = re.compile(r"\s+(?:when|if|that|which|while|because|though|after|before|during)\b.*$", re.IGNORECASE)
+                   "feeling really very lot lots all time look looks looking together words things stuff level levels "
+                   "going amount amounts problem problems issue issues trouble troubles change changes loss "
+                   "damage".split())
+_TAIL = re.compile(r"\s+(?:when|if|that|which|while|because|though|after|before|during)\b.*$|"
+                   r"\s+(?:and|or|but)\s+(?:what|how|which|who|when|where|why|is|are|can|could|do|does|should|will|"
+                   r"would)\b.*$", re.IGNORECASE)
+# Between the things of one ask: "nausea n diarrhea", "too many red blood cells or clotting problems".
+_JOINS = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bn\b|\bplus\b)\s*", re.IGNORECASE)
 
 
 def phrase_words(phrase: str, generic: Collection[str], is_stopword: Callable[[str], bool]) -> list[str]:
@@ -59,30 +95,90 @@ def phrase_words(phrase: str, generic: Collection[str], is_stopword: Callable[[s
             if len(w) >= 3 and not is_stopword(w) and w not in generic and w not in _FRAME]
 
 
+def _asked(question: str) -> re.Match[str] | None:
+    q = re.sub(r"[?.!\s]+$", "", question.strip())
+    return _EFFECT.match(q) or next((m for p in _AGENTS if (m := p.match(q))), None)
+
+
 def asked_phrase(question: str, first_turn: bool) -> str | None:
     """The effect or agent phrase of a yes/no ask about the condition, or None. On a follow-up "it" may be the
     previous turn's treatment, so the condition must be named there; on a first turn "it" is the article's subject."""
     q = re.sub(r"[?.!\s]+$", "", question.strip())
     if not first_turn and not _NAMED.search(q):
         return None
-    m = _EFFECT.match(q) or next((m for p in _AGENTS if (m := p.match(q))), None)
+    m = _asked(q)
     if m is None or (m.re is _AGENTS[2] and not re.search(rf"\b{_CONDITION}\b", q[m.end("x"):], re.IGNORECASE)):
         return None
     return m.group("x")
 
 
-def unlisted_word(question: str, first_turn: bool, known: Callable[[str], bool], near: Callable[[str], bool],
-                  lay: Callable[[str], bool], generic: Collection[str],
-                  is_stopword: Callable[[str], bool]) -> str | None:
-    """The first word of an asked effect or agent none of whose words the article uses (module docstring), else None.
+def word_choices(phrase: str, words: Sequence[str], used: Callable[[str], bool],
+                 near: Callable[[str], Sequence[str]], lay: Callable[[str], Sequence[str]]) -> list[list[frozenset[str]]]:
+    """Per content word, the stem sets an article sentence may say it with: the word itself; for a word the article
+    never `used`, also its family (`near`) and its lay-word map entries; for any word, the medical words of the lay
+    phrase it stands in ("throw up": vomiting; "family history": genetically), less what a word of that phrase
+    brings alone ("skin" of "skin turn")."""
+    tokens = re.findall(r"[a-z]+", phrase.lower())
+    phrasal: dict[str, set[str]] = {}
+    for size in (2, 3, 4):
+        for start in range(len(tokens) - size + 1):
+            window = tokens[start:start + size]
+            alone = {m for t in window for m in lay(t)}
+            for medical in set(lay(" ".join(window))) - alone:
+                for token in window:
+                    phrasal.setdefault(token, set()).add(medical)
+    choices = []
+    for word in words:
+        alternatives = [*([] if used(word) else [*near(word), *lay(word)]), *sorted(phrasal.get(word, ()))]
+        options = [frozenset({stem(word)})]
+        options += [frozenset(stem(w) for w in re.findall(r"[a-z]+", a.lower())) for a in alternatives]
+        choices.append(options)
+    return choices
 
-    `known`: the corpus uses the word in some form; `near`: the article has a word of its family
-    (EFFECT_SIMILARITY); `lay`: the lay-word map gives the phrase an article word."""
+
+def closest_family(family: Sequence[str], evidence: ClaimEvidence) -> list[str]:
+    """The asked word's closest family word and its other forms ("hard": "difficult", "difficulty"), or none when
+    that word is a broader one the article uses in many sentences ("liver" ~ "organs" 0.67, before "kidney" 0.62;
+    "vaccine" ~ "immune") or only of what the condition is mistaken for ("antibiotics": "other infections")."""
+    if not family or not evidence.predicated(family[0]) or evidence.spread(family[0]) > FAMILY_SPREAD:
+        return []
+    return [w for w in family if w[:5] == family[0][:5]]
+
+
+def unlisted_word(question: str, first_turn: bool, known: Callable[[str], bool],
+                  near: Callable[[str], Sequence[str]], lay: Callable[[str], Sequence[str]], generic: Collection[str],
+                  is_stopword: Callable[[str], bool], evidence: ClaimEvidence | None = None,
+                  long_form: Callable[[str], str | None] = lambda word: None) -> str | None:
+    """The first word of an asked effect or agent that the article never says (module docstring), else None.
+
+    `known`: the corpus uses the word in some form; `near`: the article's words of its family (EFFECT_SIMILARITY);
+    `lay`: the article's words the lay-word map gives the text; `evidence`: the article's sentences, which must
+    say the whole phrase (without it, one known word is enough); `long_form`: an abbreviation's words ("sclc")."""
     phrase = asked_phrase(question, first_turn)
     if phrase is None:
         return None
     words = phrase_words(phrase, generic, is_stopword)
-    if not words or lay(phrase) or any(known(w) for w in words):
+    if not words:
+        return None
+    if evidence is not None:
+        said = lambda w: closest_family(near(w), evidence)  # noqa: E731
+        article_words = lambda text: [*lay(text), *filter(None, [long_form(text)])]  # noqa: E731
+        ask = _asked(question)
+        effect, naming = ask is not None and ask.re is _EFFECT, ask is not None and ask.re is _RISK
+        # "too many red blood cells or clotting problems": each thing asked stands in a sentence of its own, and
+        # the question is answered when the article says one of them
+        missing: list[str] = []
+        for part in (p for p in _JOINS.split(_TAIL.sub("", phrase)) if p.strip()):
+            part_words = phrase_words(part, generic, is_stopword)
+            if not part_words:
+                continue
+            gaps = evidence.uncovered(word_choices(part, part_words, evidence.uses_stem, said, article_words),
+                                      effect=effect, naming=naming)
+            if not gaps:
+                return None
+            missing.append(part_words[gaps[0]])
+        return missing[0] if missing else None
+    if lay(phrase) or any(known(w) for w in words):
         return None
     if any(near(w) for w in words) or (len(words) > 1 and near(" ".join(words))) or near(phrase.strip().lower()):
         return None

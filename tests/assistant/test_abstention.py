@@ -280,3 +280,11 @@ def test_a_first_turn_pronoun_gets_the_status_the_named_condition_gets(warm_assi
 def test_an_adverb_before_from_is_no_way_of_spreading(warm_assistant) -> None:
     answer = warm_assistant.ask("is it always from lung cancer")
     assert answer.status == "answered", answer.flags
+
+
+def test_a_three_letter_subject_counts_when_it_is_a_rarer_english_word() -> None:
+    vocab = vocabulary(["Renal issues upset the balance of fluids and salts; the way it starts."])
+    english, common = frozenset({"flu", "way", "gut", "fluids"}), frozenset({"way"})
+    assert unknown_subject("what are the symptoms of the flu", vocab, english, common) == "flu"  # not 'fluids'
+    assert unknown_subject("what is the way", vocab, english, common) is None  # a common word names no subject
+    assert unknown_subject("what are the symptoms of the flu", vocab, english) is None  # without common: 4+ letters

@@ -93,3 +93,17 @@ def test_the_assistant_reads_the_family_words_from_the_built_index(warm_assistan
     family = triage._word_family()
     assert family is not None and family.stored is not None
     assert {"genetics", "genetically"} & set(family.of("inherit"))
+
+
+def test_the_sentence_saying_most_of_an_ask_names_the_words_it_leaves_out() -> None:
+    evidence = ClaimEvidence(SYNTHETIC + " Some lung cancer patients have high blood pressure.")
+    word = lambda w: [frozenset({stem(w)})]  # noqa: E731
+    assert evidence.uncovered([word("blood"), word("sugar")]) == []
+    assert evidence.uncovered([word("low"), word("blood"), word("sugar")]) == [0]  # every word there, never together
+    assert evidence.uncovered([word("kidney"), word("stones")]) == [0, 1]
+    # a choice stands for a word when the sentence holds all of its stems ("forgetful": "neurological problems")
+    assert evidence.uncovered([[frozenset({stem("forgetful")}), frozenset({"neurolog", "problem"})]]) == []
+    assert evidence.uncovered([word("lung")]) == [] and evidence.uncovered([word("lung")], effect=True) == [0]
+    assert evidence.uncovered([word("genetically")], naming=True) == []
+    assert evidence.uncovered([word("sugar")], naming=True) == [0]  # said, but not where the condition is named
+    assert evidence.spread("sugars") == 1 and evidence.spread("neurological") == 2

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.unlisted_claims import asked_phrase, phrase_words
+from assistant.claim_evidence import ClaimEvidence
+from assistant.unlisted_claims import asked_phrase, closest_family, phrase_words, word_choices
 from foundation.settings import Settings
 from index.lexical import is_stopword
 
@@ -20,15 +21,48 @@ def test_the_asked_effect_or_agent_is_read_from_the_question() -> None:
     assert asked_phrase("is green tea bad for pns", first_turn=True) == "green tea"
     assert asked_phrase("does caffeine make the symptoms worse", first_turn=True) == "caffeine"
     assert asked_phrase("can it give you hiccups", first_turn=False) is None  # "it" may be the previous treatment
-    assert asked_phrase("does it affect the way you talk", first_turn=True) is None  # a body function, not an effect
+    # a part or function of the body is asked too; the article answers it when a sentence names it ("speech")
+    assert asked_phrase("does it affect the way you talk", first_turn=True) == "the way you talk"
     assert asked_phrase("is it ok to ask", first_turn=True) is None
     assert phrase_words("drinking milk", frozenset(), is_stopword) == ["milk"]
+    assert asked_phrase("is azathioprine used to treat pns", first_turn=True) == "azathioprine"
+    assert asked_phrase("does tylenol help the joint pain from pns", first_turn=True) == "tylenol"
+    assert asked_phrase("does obesity raise the risk of getting pns", first_turn=True) == "obesity"
+    assert asked_phrase("is limbic encephalitis a kind of pns", first_turn=True) == "limbic encephalitis"
+    assert asked_phrase("can pns affect your bladder", first_turn=True) == "your bladder"
+    assert phrase_words("breathing problems", frozenset(), is_stopword) == ["breathing"]  # what is wrong with it
+
+
+def test_only_the_closest_family_word_stands_for_an_asked_word_and_not_a_broad_one() -> None:
+    evidence = ClaimEvidence("Severe damage to endocrine organs. Organ systems. Organ involvement. Organs and organ "
+                             "systems. Kidney diseases. Making diagnosis difficult. Difficulty walking.")
+    assert closest_family(("organs", "organ", "kidney"), evidence) == []  # 'liver': a broader word, then a sibling
+    assert closest_family(("difficult", "difficulty", "challenging"), evidence) == ["difficult", "difficulty"]
+    assert closest_family((), evidence) == []
+
+
+def test_a_lay_phrase_brings_its_medical_word_to_its_own_words_only() -> None:
+    lay = {"throw up": ["vomiting"], "skin": ["dermatologic"], "skin turn": ["dermatologic"]}.get
+    choices = word_choices("throw up yellow", ["throw", "yellow"], lambda w: False, lambda w: (),
+                           lambda text: lay(text, []))
+    assert frozenset({"vomit"}) in choices[0] and choices[1] == [frozenset({"yellow"})]
+    choices = word_choices("skin turn", ["skin", "turn"], lambda w: w == "skin", lambda w: (), lambda t: lay(t, []))
+    assert choices == [[frozenset({"skin"})], [frozenset({"turn"})]]  # 'turn' gets nothing from 'skin'
 
 
 @pytest.mark.parametrize(("question", "word"), [
     ("does pns make ur eyes go yellow", "eyes"),
     ("can taking zinc prevent pns", "zinc"),
     ("does it cause hallucinations", "hallucinations"),
+    # every word may be the article's, but no sentence says the asked thing
+    ("does it cause hearing loss", "hearing"),
+    ("can pns cause kidney stones", "stones"),
+    ("does pns cause low blood pressure", "low"),  # "high blood pressure"; 'low' stands only for itself
+    ("can pns cause liver damage", "liver"),  # 'liver' ~ 'organs': a broader word is no family word
+    ("is there a vaccine against pns", "vaccine"),  # ~ 'immune', used in many sentences
+    ("is azathioprine used to treat paraneoplastic syndromes", "azathioprine"),
+    ("is limbic encephalitis a paraneoplastic syndrome", "limbic"),
+    ("does being overweight raise the risk of pns", "overweight"),  # 'weight' is never said to be a risk
 ])
 def test_effects_and_agents_the_article_never_names_are_found(built_index_home: Settings, question: str,
                                                               word: str) -> None:
@@ -46,6 +80,13 @@ def test_effects_and_agents_the_article_never_names_are_found(built_index_home: 
     "does pns make you tired all the time",  # word family: fatigue
     "does it cause swollen joints",  # the article's own word: joint
     "does chemo treat pns",  # a clipped form of the article's word
+    "can it make walking hard",  # "difficulty walking": the closest family word's forms
+    "can pns mess with the salt levels in your body",  # "balance of fluids and salts"
+    "can it cause too many red blood cells or clotting problems",  # each thing in a sentence of its own
+    "is sclc linked to pns",  # an abbreviation's long form
+    "does it affect the way you talk",  # lay-word map: speech
+    "can pns cause breathing problems",  # "trouble breathing"
+    "does smoking raise the risk of pns",  # said where the condition is named
 ])
 def test_effects_and_treatments_the_article_lists_in_other_words_are_answered(built_index_home: Settings,
                                                                                question: str) -> None:

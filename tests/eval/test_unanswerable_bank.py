@@ -35,5 +35,6 @@ def test_the_scorer_tells_the_wrong_refusal_from_an_answer() -> None:
     rows = [{"id": no[0], "status": "out_of_scope"}, {"id": no[1], "status": "answered"},
             {"id": yes, "status": "out_of_scope"}]
     studied = confusion(rows, bank)["studied"]
-    assert studied == {"unanswerable_answered": 0.5, "unanswerable_out_of_scope": 0.5, "answerable_out_of_scope": 1.0}
+    assert studied == {"unanswerable_answered": 0.5, "unanswerable_out_of_scope": 0.5, "answerable_out_of_scope": 1.0,
+                       "off_topic_out_of_scope": None}
     assert confusion(rows, bank)["blind"]["unanswerable_answered"] is None
