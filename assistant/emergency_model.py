@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.safety_framing import doubtful_piece
+from assistant.safety_framing import doubtful_piece, without_denials
 
 if TYPE_CHECKING:
     import numpy as np
@@ -49,8 +49,8 @@ MIN_PIECE_WORDS = 2
 
 Embed = Callable[[Sequence[str]], "Sequence[Sequence[float]]"]
 
-# sentence ends: . ! ? ; and line breaks, but not the point inside "38.5"
-_SENTENCE = re.compile(r"(?:[!?;\n]|\.(?!\d))+")
+# sentence ends: . ! ? ; and line breaks, but not the point inside "38.5"; a numbered list's items ("1) ... 2) ...")
+_SENTENCE = re.compile(r"(?:[!?;\n]|\.(?!\d))+|\s(?=\d{1,2}[).]\s)")  # and before a numbered item: "... 3) my dad is ..."
 # words that open a new topic inside one typed sentence: "... is that related also right now he is fitting"
 _TOPIC_SWITCH = re.compile(r"\b(?:also|anyway|anyways|unrelated but|unrelated|btw|by the way|oh and|ps|but right now|"
                            r"and right now|right now|but now|meanwhile|update|just now|and now|oh no|"
@@ -59,7 +59,8 @@ _TOKEN = re.compile(r"[a-z0-9']+")
 
 
 def pieces(text: str) -> list[str]:
-    """The whole message, its sentences, and the parts a topic-switching word opens; duplicates dropped.
+    """The whole message, its sentences, and the parts a topic-switching word opens, each with its denied signs
+    cut out (assistant/safety_framing.without_denials); duplicates dropped.
 
     "what is lems? my dad cant breathe" -> [the whole, "what is lems", "my dad cant breathe"].
     """
@@ -74,7 +75,7 @@ def pieces(text: str) -> list[str]:
                 out.append(sentence[m.start():].strip(" ,"))
     seen: set[str] = set()
     kept = []
-    for piece in out:
+    for piece in map(without_denials, out):
         if len(piece.split()) >= MIN_PIECE_WORDS and piece.lower() not in seen:
             seen.add(piece.lower())
             kept.append(piece)

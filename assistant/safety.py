@@ -115,7 +115,9 @@ _NOW = re.compile(r"\b(?:right now|just|now|currently|at the moment|again|today|
 # before the sign: "if he has a seizure", "what to do when someone collapses"
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|in case|whenever|in the future|what to do when|watch (?:out )?for|signs? of|symptoms? of|"
-    r"is it (?:normal|common)|can (?:pns|it|this|cancer|lems|paraneoplastic \w+) (?:cause|make))\b"
+    r"is it (?:normal|common)|can (?:pns|it|this|cancer|lems|paraneoplastic \w+) (?:cause|make))\b|"
+    # "say i suddenly lost my sight, could that be ...": 'say' opening a clause supposes
+    r"(?<![a-z] )\bsay (?:i|he|she|we|someone|somebody|my)\b|\blet'?s say\b"
 )
 # right after the sign: "not breathing as well as before"
 _COMPARISON = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:as \w+ as|than (?:before|usual)|like (?:before|usual|normal))\b")

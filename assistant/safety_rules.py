@@ -28,6 +28,23 @@ _WHO = (
 )
 _NOT = r"(?:isn't|isnt|is not|aren't|are not|not|no longer|has stopped|have stopped|stopped|stops)"
 _CANT = r"(?:can't|cant|cannot|can not|couldn't|could not|unable to|won't|will not)"
+# a temperature read out at 38 C / 100.4 F or more ("temp 38.3", "her temperature is 39.4", "a fever of 101"); filler words
+# between the word and the number are those of a reading, so "a temperature over 38" (a quoted threshold) is none
+_READING = (r"\b(?:temp|temps|temperature|fever|thermometer)\b(?:\s+(?:is|was|of|at|says|said|reads|reading|shows|showed|"
+            r"went up to|gone up to|has gone up to|up to|hit|hitting|now|just|still|around|about|nearly|almost|keeps|sitting at))*"
+            r"\s*(?:3[89](?:\.\d)?|4[01](?:\.\d)?|10[0-4](?:\.\d)?)(?![\d.]*\s*(?:%|years?|mg|weeks?|days?|kg))\b")
+# hopelessness ("what's the point", "can't go on") and a place or means of suicide ("the bridge", "saved up my pills"):
+# either alone is common talk in cancer care (a legacy letter, a hard week), together they are a plan
+_HOPELESS = (r"\b(?:what's the point|whats the point|no point (?:in )?(?:going on|living|carrying on|any ?more|trying)|"
+             r"can't (?:go on|do this any ?more|take (?:it|this|any more) any ?more)|had enough of (?:life|everything|it all)|"
+             r"nothing (?:left )?to live for|(?:not|won't|wont|will not) (?:going to |gonna )?be (?:around|here) (?:much longer|for much longer|"
+             r"tomorrow|by (?:the )?morning))\b")
+_MEANS = (r"\b(?:(?:to|off|from|on) the (?:bridge|cliffs?|cliff edge|train tracks|railway line|tracks|multi-?storey|roof)|"
+          r"(?:stockpiled|saved up|been saving|hoarded|kept back) (?:\w+ )?(?:pills|tablets|meds|morphine|painkillers|oxycodone)|"
+          r"(?:rope|noose|gun|shotgun)\b(?! (?:swing|course|ladder)))")
+# chemotherapy named in the same message (its drugs by name too): a fever then may be neutropenic sepsis
+_CHEMO = (r"\b(?:chemo\w*|carboplatin|cisplatin|oxaliplatin|etoposide|docetaxel|paclitaxel|cyclophosphamide|doxorubicin|"
+          r"gemcitabine|topotecan|neutropeni\w*)\b")
 
 
 @dataclass(frozen=True)
@@ -60,13 +77,13 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:seizure|seizing|fit|fitting|convulsion|convulsing|shaking|jerking)s?\b[^.?!]{0,30}\b(?:going on|going|lasting|lasted|been)\s+(?:for\s+)?(?:over |more than |about |almost )?(?:\d+|a few|several|five|ten|two|three)\s*(?:minutes|mins)\b"),
     # unconscious / unresponsive
     Rule("unconscious", "emergency",
-         r"\b(?:is|are|'s|'re|went|gone|fell|became|been|seems?|looks?)\s+(?:unconscious|unresponsive|non-?responsive|not responding|limp|lifeless)\b"
+         r"\b(?:is|are|'s|'re|went|gone|fell|became|been|seems?|looks?)\s+(?:unconscious|unresponsive|non-?responsive|not responding|limp|lifeless|un-?a?rous(?:e)?able)\b"
          r"(?!\s+(?:well\b|to (?:(?:the|his|her|my|any|their|a|new|current|latest|first|second)\s+){0,2}(?:treatments?|therap\w*|chemo\w*|medications?|medicines?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))"),
     Rule("unconscious", "emergency", rf"\b{_CANT}\s+(?:wake|rouse|arouse)\s+(?:him|her|them|me|my|up|\w+ up)\b"),
     Rule("unconscious", "emergency",
          r"\b(?:isn't|is not|not|won't|will not|doesn't|does not)\s+(?:waking up|wake up|waking|wake|responding|respond)\b"
          r"(?!\s+(?:well\b|to (?:(?:the|his|her|my|any|their|a|new|current|latest|first|second)\s+){0,2}(?:treatments?|therap\w*|chemo\w*|medications?|medicines?|meds|drugs?|steroids?|ivig|immunotherapy|plasma\w*|infusions?)))", guard=True),
-    Rule("unconscious", "emergency", r"\b(?:now|suddenly|completely|totally|still)\s+(?:unconscious|unresponsive|non-?responsive|lifeless)\b"),
+    Rule("unconscious", "emergency", r"\b(?:now|suddenly|completely|totally|still)\s+(?:unconscious|unresponsive|non-?responsive|lifeless|un-?a?rous(?:e)?able)\b"),
     Rule("unconscious", "emergency",
          r"\b(?:on the floor|on the ground|collapsed|fell|fallen|passed out|fainted|blacked out)\b[^.?!]{0,40}\b(?:won't|isn't|is not|not|can't|doesn't|does not)\s+(?:answer|answering|respond|responding|wake|waking|move|moving|come round|come to|get up)"),
     Rule("unconscious", "emergency",
@@ -113,7 +130,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("overdose", "emergency",
          rf"\b{_WHO}\b[^.?!]{{0,25}}\b(?:overdosed|overdosing|od'd|od'ed|took an overdose|taken an overdose|took an od)\b"),
     Rule("overdose", "emergency",
-         r"\b(?:took|taken|swallowed|ate|drank|has had)\b[^.?!]{0,25}\b(?:too many|an? (?:whole )?(?:bottle|pack|packet|box|bunch|handful|load) of|a lot of (?:my |his |her )?(?:pills|tablets)|loads of|too much of|a whole (?:bottle|pack|packet|box)|the whole (?:bottle|pack|packet|box)|all (?:of )?(?:my|his|her|their|the) (?:pills|tablets|meds|medications?|medicine|capsules)|\d{2,} (?:pills|tablets|capsules))"),
+         r"\b(?:took|taken|swallowed|ate|drank|has had)\b[^.?!]{0,25}\b(?:too many|an? (?:whole |full |entire )?(?:bottle|pack|packet|box|bunch|handful|load) of|a lot of (?:my |his |her )?(?:pills|tablets)|loads of|too much of|(?:a|the) (?:whole|full|entire) (?:bottle|pack|packet|box|strip|tub)|all (?:of )?(?:my|his|her|their|the) (?:pills|tablets|meds|medications?|medicine|capsules)|\d{2,} (?:pills|tablets|capsules))"),
     Rule("overdose", "emergency", r"\b(?:accidentally|might have|may have|think i|think he|think she)\b[^.?!]{0,20}\boverdos"),
     # suicidal thoughts / self-harm
     Rule("self_harm", "emergency", r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|injure|injuring|poison|poisoning|hang|hanging|starve|starving|shoot|shooting|drown|drowning|end|ending)\s+(?:myself|my ?self|himself|herself|themselves)\b", kind="self_harm"),
@@ -268,12 +285,30 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:tonight|today) is the (?:night|day) (?:i|he|she)\b[^.?!]{0,40}\b(?:end|stop|go|die|burden|for good)\b|"
          r"(?<!\bwe )\b(?:said|saying|says|texted|wrote|written) (?:his |her |my |their )?goodbyes? to (?:everyone|everybody|us all|all of us)\b(?! (?:at|in) the)|"
          r"\bnoose\b|\b(?:rope|ligature)\b[^.?!]{0,30}\b(?:garage|loft|attic|shed|tree|beam|ready|tied)\b", kind="self_harm", guard=True),
+    # hopelessness with a place or a means in the same message: "what's the point ... i'm going to the bridge after this"
+    Rule("self_harm", "emergency",
+         rf"{_HOPELESS}[^\n]{{0,150}}{_MEANS}|{_MEANS}[^\n]{{0,150}}{_HOPELESS}", kind="self_harm", guard=True),
     Rule("severe_bleeding", "emergency",
          r"\bbleeding (?:really |very |so )?(?:heavy|heavily|a lot|loads)\b|\bbleeding\b[^.?!]{0,50}\b(?:won't|wont|will not|doesn't|does not|isn't|is not) stop(?:ping)?\b",
          guard=True),
     Rule("self_harm", "emergency",
          r"\b(?:written|wrote|writing|left) (?:my |a |her |his |their )?(?:goodbye|farewell|suicide) (?:letters?|notes?|messages?)\b|"
          r"\b(?:pills|tablets) (?:are )?(?:counted|lined) (?:out|up)\b", kind="self_harm", guard=True),
+    # fever on chemotherapy read out as a number (neutropenic sepsis): a reading of 38 C / 100.4 F or more in a message
+    # that names chemotherapy; a threshold quoted from a leaflet ("a temperature over 38 is an emergency") is no reading
+    Rule("chemo_fever", "emergency",
+         rf"{_READING}[^\n]{{0,150}}{_CHEMO}|{_CHEMO}[^\n]{{0,150}}{_READING}", guard=True),
+    # sudden loss of sight: "lost the sight in my right eye", "my eyesight went", "can't see out of either eye", "went
+    # blind", a curtain
+    Rule("vision_loss", "emergency",
+         r"\b(?:lost|losing|gone|went)\b[^.?!]{0,12}\b(?:sight|vision)\b[^.?!]{0,12}\b(?:in|of|out of) (?:my|his|her|their|one|both|the)\b|"
+         r"\b(?:suddenly|just|all of a sudden|out of nowhere)\b[^.?!]{0,20}\b(?:lost|losing)\b[^.?!]{0,12}\b(?:sight|vision)\b|"
+         r"\b(?:can't|cannot|can not|couldn't)\s+see\s+(?:anything|a thing|out of (?:my|his|her|their|one|both|either|the))\b|"
+         r"\b(?:gone|went|has gone)\s+(?:completely |totally |suddenly )?blind\b|"
+         r"\b(?:sight|vision|eyesight)\b(?: in (?:my|his|her|their|one|both) (?:left |right )?eyes?)? (?:has |have |just |suddenly )*"
+         r"(?:went|disappeared|vanished|blacked out|gone (?:black|dark))\b(?! (?:blurr\w*|fuzzy|funny|a bit|a little|downhill|worse|bad))|"
+         r"\b(?:curtain|shadow|blackness)\b[^.?!]{0,20}\b(?:came down|coming down|come down|over (?:my|his|her|their) (?:eye|vision|sight))\b",
+         guard=True),
     Rule("asks_for_help_now", "emergency", r"\b(?:should i|do i|need to|do we|should we) call (?:an ambulance|911|999|112|000|emergency services)\b|\bis this an emergency\b|\bcall(?:ing)? an ambulance\b"),
 )
 

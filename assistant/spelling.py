@@ -36,6 +36,7 @@ LONG_WORD = 8  # words this long may be two edits away
 SHORT_WORD = 4  # words this short may only have two letters swapped
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CORPUS_WORD = re.compile(r"[a-z]+")
+_VOWELS = re.compile(r"[aeiouy]")
 
 
 def english_word_ranking() -> tuple[str, ...]:
@@ -95,6 +96,9 @@ class Speller:
             return None
         if low.endswith("in") and (low + "g" in self.targets or low + "g" in self.corpus_counts):
             return low + "g"  # a dropped g: 'havin', 'shakin', 'bleedin' (but the antibody 'recoverin' stays)
+        unvowelled = self._unvowelled(low) if len(low) >= SHORT_WORD and not _VOWELS.search(low) else None
+        if unvowelled is not None:
+            return unvowelled
         distance = 2 if len(low) >= LONG_WORD else 1
         found = [s for s in self._symspell.lookup(low, Verbosity.CLOSEST, max_edit_distance=distance)
                  if _plausible(low, s.term, s.distance)]
@@ -105,6 +109,16 @@ class Speller:
         # order SymSpell happens to return its suggestions in, which changes from one process to the next
         best = max(found, key=lambda s: (len(s.term) == len(low), s.count, s.term))
         return best.term
+
+    def _unvowelled(self, low: str) -> str | None:
+        """A word of four letters or more typed without its vowels ('chst', 'brth', 'bldng') is the safety word with
+        exactly those consonants in that order, when there is one (ties: the corpus's more frequent word, then the
+        shorter): texting drops vowels, and an edit distance of two or three would find any short word. Three
+        consonants are too few to tell ('sht' is no 'shoot')."""
+        found = [w for w in self.targets if _VOWELS.sub("", w) == low]
+        if not found:
+            return None
+        return min(found, key=lambda w: (-self.corpus_counts.get(w, 0), len(w), w))
 
     def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """`text` with typos corrected (case of a first capital kept) and the (typo, correction) pairs made."""

@@ -54,6 +54,14 @@ def test_typos_are_corrected_to_corpus_and_safety_words(speller: Speller, typed:
     assert speller.correct_word(typed) == fixed
 
 
+@pytest.mark.parametrize(("typed", "fixed"), [("brth", "breathe"), ("shkng", "shaking"), ("hvng", "having"),
+                                            ("sht", None), ("zzzz", None)])
+def test_a_word_typed_without_vowels_is_the_safety_word_of_those_consonants(speller: Speller, typed: str,
+                                                                           fixed: str | None) -> None:
+    """Texting drops vowels ('brth', 'chst'); three consonants are too few to tell, and nothing is made up."""
+    assert speller.correct_word(typed) == fixed
+
+
 @pytest.mark.parametrize(("typed", "fixed"), [("havin", "having"), ("shakin", "shaking"), ("recoverin", None)])
 def test_a_dropped_final_g_is_put_back_only_for_corpus_and_safety_words(speller: Speller, typed: str,
                                                                         fixed: str | None) -> None:

@@ -28,6 +28,8 @@ from assistant.safety_framing import framing
         ("our pension fund is bleeding out because of the care home fees", "severe_bleeding:thing"),  # money as the subject
         ("my husband is fitting a new bathroom so he will miss the clinic", "seizure_now:idiom"),  # the verb to fit
         ("my aunt went limp with relief when the biopsy came back clear", "unconscious:idiom"),  # an emotion as cause
+        ("i'm not suicidal, just worn out by all the appointments", "self_harm:negated"),  # the sign denied
+        ("i'm not breathing a word of this to my sister yet", "not_breathing:idiom"),
     ],
 )
 def test_a_doubtful_hit_is_deferred_with_its_rule_and_framing(question: str, why: str) -> None:
@@ -108,9 +110,28 @@ def test_the_learned_check_decides_a_deferred_hit(triage) -> None:
      ("my budgie is choking on millet, what do i do", "animal"), ("my goldfish is not moving, please help", "animal"),
      ("my tablet died on me", "thing"), ("my parrot is choking and my son is not breathing, what do i do", None),
      ("she blacked out the whole trip from her memory", "idiom"),
-     ("my daughter's rabbit is bleeding from its paw", "animal"), ("all this form filling is suffocating me", "idiom")],
+     ("my daughter's rabbit is bleeding from its paw", "animal"), ("all this form filling is suffocating me", "idiom"),
+     # breathlessness on exertion told calmly is long-standing; a word of the present or another sign keeps it
+     ("i get puffed out climbing the stairs these days, i'm 80", "chronic"),
+     ("he is suddenly out of breath on the stairs and his lips are blue", None)],
 )
 def test_a_doubtful_piece_never_fires_the_learned_check(piece: str, why: str | None) -> None:
     from assistant.safety_framing import doubtful_piece
 
     assert doubtful_piece(piece) == why
+
+
+@pytest.mark.parametrize(
+    ("piece", "left"),
+    [("she's not unconscious, just sleepy after the tablets", "she's , just sleepy after the tablets"),
+     ("i dont feel suicidal, only tired", "i , only tired"),
+     ("he's not choking but he isn't breathing", "he's but he isn't breathing"),  # a sign not denied stays
+     ("dad is not breathing", "dad is not breathing"), ("she is not responding", "she is not responding")],
+)
+def test_a_denied_sign_is_cut_out_before_the_learned_check_reads_a_piece(piece: str, left: str) -> None:
+    """A sentence vector barely sees a 'not': 'not unconscious' reads like 'unconscious' unless it is cut out."""
+    from assistant.emergency_model import pieces
+    from assistant.safety_framing import without_denials
+
+    assert without_denials(piece) == left
+    assert pieces(piece) == [left]
