@@ -24,7 +24,7 @@ FRAMING_WORDS = frozenset(content_terms(
     "what whats mean meaning means meant define definition simple simply words word plain english explain explained "
     "explanation pls please plz like im i'm 5 five kid child basic basics terms term tell describe description "
     "exactly actually really short brief briefly quick quickly summary summarise summarize overview pns layman laymans "
-    "eli5 again version even stand stands anyway"))
+    "eli5 again version even stand stands anyway called name named"))
 DEMONSTRATIVE = re.compile(r"\b(?:these|this|those)\s+([a-z-]+(?:\s+[a-z-]+){0,2})", re.IGNORECASE)
 _LABEL = re.compile(r"^[^:]{2,60}:\s")  # a bullet's label: "Lumbar Puncture (Spinal Tap): This procedure ..."
 _PHRASE_END = re.compile(r"[,.;:()]|\b(?:of|in|from|with|and|or|to|for|by|is|are|was|were|can|may|will|while|that|which|"

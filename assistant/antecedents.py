@@ -44,6 +44,28 @@ def with_antecedents(chosen: list[Scored], enriched: "EnrichedUnits", unit_sente
     return out
 
 
+def with_list_remarks(chosen: list[Scored], enriched: "EnrichedUnits", unit_sentences: UnitSentences, add: Add) -> list[Scored]:
+    """A shown last item of a list brings the remark that closes the list and points back at it ("These strategies
+    should be discussed with a healthcare provider and not replace conventional medical therapy."). Only the last
+    item: after another one the remark's article predecessor would not be shown and it would dangle.
+
+    Why: the remark qualifies every item, so "would acupuncture help" answered with the "Alternative Medicine:" bullet
+    alone left out what the article says about using it (self-written key-fact bank 4); the antecedent rule runs
+    the other way (a remark shown brings its list), so nothing brought the remark to an item.
+    """
+    out = list(chosen)
+    for s in chosen:
+        item = enriched.for_sentence(s.sentence)
+        if item is None or not item.unit.is_bullet:
+            continue
+        if enriched.list_members(item)[-1] is not item:  # shown after another item, the remark would point past it
+            continue
+        after = enriched.successor(item)
+        if after is not None and not after.unit.is_bullet and after.needs_previous:
+            add(out, unit_sentences(after))
+    return out
+
+
 def resolve_demonstratives(chosen: list[Scored], enriched: "EnrichedUnits", unit_sentences: UnitSentences,
                            add: Add) -> list[Scored]:
     """A sentence naming 'these common cancers' brings the sentence before it when that one names them, else goes.

@@ -94,6 +94,11 @@ class EnrichedUnits:
         prev = self.units[i - 1] if i > 0 else None
         return prev if prev is not None and prev.unit.section_id == item.unit.section_id else None
 
+    def successor(self, item: EnrichedUnit) -> EnrichedUnit | None:
+        i = self.units.index(item)
+        after = self.units[i + 1] if i + 1 < len(self.units) else None
+        return after if after is not None and after.unit.section_id == item.unit.section_id else None
+
     def list_members(self, item: EnrichedUnit) -> list[EnrichedUnit]:
         """The bullets of `item`'s list (same section, contiguous) and the lead-in line they hang from, if any."""
         same = [u for u in self.units if u.unit.section_id == item.unit.section_id]

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.answer_focus import answer_length, asks_definition_only, names_distinctive
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
-                                   with_antecedents)
-from assistant.label_focus import LABEL, label_focus
+                                   with_antecedents, with_list_remarks)
+from assistant.label_focus import LABEL, label_focus, label_lead
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
                                arrange, asks_for_list, asks_yes_no, question_terms, render, score_sentences, select_sentences)
@@ -55,7 +55,9 @@ ASKS_WHAT_IT_IS = re.compile(
     r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b|\bmetasta\w*", re.IGNORECASE)
 ASKS_CAUSE = re.compile(r"^\s*what\b", re.IGNORECASE)  # "what causes it?" is answered by causes and risk factors too
 # "all of a sudden", "tired all the time", "not at all", "after all", "each other": "all"/"each" asking for no items
-NOT_A_LIST = re.compile(r"\b(?:all\s+of\s+a\s+sudden|all\s+(?:the\s+)?time|at\s+all|after\s+all|all\s+day|each\s+other)\b",
+# "what kind of doctor treats this": one answer about who, not every item of a list
+NOT_A_LIST = re.compile(r"\b(?:all\s+of\s+a\s+sudden|all\s+(?:the\s+)?time|at\s+all|after\s+all|all\s+day|each\s+other|"
+                        r"(?:kind|type|sort)s?\s+of\s+(?:doctors?|specialists?|physicians?|experts?|professionals?))\b",
                         re.IGNORECASE)
 
 
@@ -92,6 +94,8 @@ class Levers:
     costly_dependents: bool = True  # a weak sentence whose antecedent is weak too goes, instead of bringing it
     related_paragraphs: bool = True  # paragraph completion adds only continuations that relate to the question
     prefer_body: bool = True       # a summary sentence with a body twin shows the twin (near_duplicates.prefer_body)
+    list_remarks: bool = True      # a shown list item brings the remark closing its list ("These strategies should ...")
+    label_lead: bool = True        # a bullet whose label is the word asked about leads when nothing chosen carries it
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -207,11 +211,15 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         if levers.costly_dependents:
             chosen = drop_costly_dependents(chosen, enriched, units, as_scored)
         chosen = with_antecedents(chosen, enriched, units, add)
+        if levers.list_remarks:
+            chosen = with_list_remarks(chosen, enriched, units, add)
     chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
     if levers.demonstratives:
         chosen = resolve_demonstratives(chosen, enriched, units, add)
     every = WANTS_OTHER_ITEMS if levers.list_label_focus else WANTS_EVERY_ITEM
     if levers.label_focus and not every.search(query):
+        if levers.label_lead and not listing and max_sentences is None:
+            chosen = label_lead(chosen, scored, ask or query, enriched, bank.weights, limit, bank)
         chosen = label_focus(chosen, query, enriched, bank.weights)
     cause = bool(ASKS_WHAT_IT_IS.search(query) and ASKS_CAUSE.match(query))  # "what causes it?"
     if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.lay_terms import medical_terms
+from assistant.lay_terms import lay_derived_terms, medical_terms
 from assistant.sentences import content_terms
 from assistant.word_forms import same_family
 
 if TYPE_CHECKING:
     from assistant.compose import Scored
     from assistant.enriched import EnrichedUnits
+    from assistant.sentences import SentenceBank
 
 LABEL = re.compile(r"^([^:]{2,40}):\s")  # a bullet's label: "Skin Changes: Rashes, ..."
 
@@ -58,3 +59,40 @@ def label_focus(chosen: list["Scored"], query: str, enriched: "EnrichedUnits",
         held = set().union(*(a for _, n, a in entries if n))
         drop |= {id(s) for s, n, a in entries if not n and not (a - held)} if any(n for _, n, _ in entries) else set()
     return [s for s in chosen if id(s) not in drop]
+
+
+def label_lead(chosen: list["Scored"], scored: "list[Scored]", query: str, enriched: "EnrichedUnits",
+               weights: dict[str, float] | None = None, limit: int | None = None, bank: "SentenceBank | None" = None) -> list["Scored"]:
+    """A bullet whose label is the very word the question asks about leads the answer when nothing chosen carries it.
+
+    Why: "does immunotherapy help?" is asked of the "Immunotherapy and Corticosteroids:" bullet, but every sentence
+    naming the immune system ("immune-modulating therapies", "suppressing this response") scored near it and filled
+    the answer first (self-written key-fact bank 4). The labels are the article's own names for its items; a
+    question word equal to its first word (same stem, not merely the same family: "immune" does not name
+    "Immunotherapy"), not in the list's heading and not common across the corpus, names that item. Only the first
+    word: "treatment" of "Early diagnosis and treatment:" or "related" of "Hematologic (blood-related):" named the
+    wrong bullet on dev. A word some chosen sentence holds already is answered ("physical" of "what does the doctor
+    look for during the physical exam" is the examination's, not "Physical Therapy"'s), and a follow-up's own words
+    (`query` is then its ask) name what it asks, not the subject carried over. The weakest choice makes room when
+    an answer is full.
+    """
+    # the question's own words: a lay word's category ("blood" -> Hematologic) names a list, not the item asked about
+    terms, weights = content_terms(query) - lay_derived_terms(query), weights or {}
+    shown = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
+    held = set().union(*(bank.terms(s.sentence.chunk.id)[s.sentence.index] for s in chosen)) if bank is not None else set()
+
+    def names_item(s: "Scored") -> bool:
+        item = enriched.for_sentence(s.sentence)
+        label = LABEL.match(item.unit.text) if item is not None and item.unit.is_bullet else None
+        if label is None or label.group(1) not in s.sentence.text[:len(label.group(1)) + 4]:
+            return False  # the bullet's own first sentence, not its second one
+        heading = content_terms(" ".join(s.sentence.chunk.section_path[-1:]))
+        head = content_terms(" ".join(label.group(1).split()[:1]))  # "Immunotherapy", not "... and Corticosteroids"
+        return any(t in terms and t not in heading and t not in held and weights.get(t, 1.0) >= LABEL_MIN_WEIGHT
+                   for t in head)
+
+    named = [s for s in scored if names_item(s)]
+    if not named or any((s.sentence.chunk.id, s.sentence.index) in shown for s in named):
+        return chosen
+    lead = [named[0], *chosen]
+    return lead[:limit] if limit is not None and len(lead) > limit else lead

@@ -58,6 +58,12 @@ def _names_a_label(lay: str, labelled: frozenset[str]) -> bool:
     return bool(terms) and terms <= labelled
 
 
+def lay_derived_terms(text: str) -> set[str]:
+    """content_terms stems of every medical word a lay word of `text` stands for, whether or not `text` holds it
+    already: with_medical_words appended it to the search text, so these are the words the asker did not type."""
+    return content_terms(" ".join(medical for pattern, medical in _patterns() if pattern.search(text)))
+
+
 def medical_terms(text: str) -> set[str]:
     """content_terms stems of medical_words(text): what a label-matching check compares with label stems."""
     return content_terms(" ".join(medical_words(text)))

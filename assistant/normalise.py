@@ -119,8 +119,14 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:be\s+)?(?:mistaken|confused|mixed up)\s+(?:for|with)\b", re.IGNORECASE), "mimic"),
     # "why is it so hard to diagnose": the article says "difficult" / "challenging"
     (re.compile(r"\b(?:so\s+|very\s+|really\s+)?hard\s+to\b", re.IGNORECASE), "difficult or challenging to"),
-    # "does it go away after treatment": the article says symptoms "persist" (or not) after treatment
-    (re.compile(r"\b(?:go|goes|going|went)\s+away\b|\bclears?\s+up\b", re.IGNORECASE), "persist"),
+    # "does it go away after treatment": the article says symptoms "persist" after treatment, or that patients recover
+    (re.compile(r"\b(?:go|goes|going|went)\s+away\b|\bclears?\s+up\b", re.IGNORECASE), "persist or recover"),
+    # "what are the first signs", "early warning signs", "how does it start": the article says symptoms "may be subtle
+    # initially"; kept as typed, "signs" reached "any signs of cancer" (what the doctor assesses), not the onset
+    (re.compile(r"\b(?:first|earliest|early|initial)\s+(?:warning\s+)?(?:signs?|symptoms?)\b|\bwarning\s+signs?\b",
+                re.IGNORECASE), "symptoms initially"),
+    (re.compile(r"\b(how\s+(?:does|do)\s+(?:it|this|pns|they|paraneoplastic\s+syndromes?)(?:\s*\([^)]{1,40}\))?)\s+"
+                r"(?:usually\s+|normally\s+|first\s+)?(?:start|begin)s?\b", re.IGNORECASE), r"\1 show symptoms initially"),
     # "are the symptoms permanent", "is it for life": the article says "lasting impairment" ("lifelong" it prints itself)
     (re.compile(r"\b(?:permanent(?:ly)?|for life|forever)\b", re.IGNORECASE), "lasting"),
     # "can you get it without cancer", "if there is no cancer": the article says symptoms may come before the cancer
