@@ -82,6 +82,27 @@ class LexicalIndex:
         self._retriever.save(str(folder), show_progress=False)
         (folder / IDS_FILE).write_text(json.dumps(self.ids), encoding="utf-8")
 
+    @staticmethod
+    def check(folder: Path) -> None:
+        """Raise IndexStoreError if the saved folder is missing or damaged, without loading bm25s.
+
+        Opening an index must find a broken BM25 folder (so `pns index status` fails and a plain build repairs it),
+        but loading bm25s pulls in scipy, which a cold question path never needs until it searches."""
+        import numpy as np
+
+        try:
+            ids = json.loads((folder / IDS_FILE).read_text(encoding="utf-8"))
+            params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+            json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+            for name in ("data", "indices", "indptr"):
+                np.load(folder / f"{name}.csc.index.npy", mmap_mode="r", allow_pickle=False)  # header check, no read
+        except (OSError, ValueError, TypeError) as exc:
+            raise IndexStoreError(
+                f"lexical index at {folder} is missing or corrupt ({exc}): run `pns index build`"
+            ) from exc
+        if not isinstance(params, dict) or params.get("num_docs") != len(ids):
+            raise IndexStoreError(f"lexical index at {folder} does not match its chunk ids: run `pns index build`")
+
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex":
         import bm25s

@@ -266,7 +266,10 @@ def open_index(settings: "Settings", embedder: "Embedder | None" = None) -> Sear
     if embedder is not None and embedder.model_name != pointer["embedding_model"]:
         raise IndexStoreError(f"embedder {embedder.model_name!r} does not match the index's {pointer['embedding_model']!r}")
     index = SearchIndex(settings, pointer, chunks, collection, embedder)
-    _ = index.lexical  # a missing or damaged BM25 folder is found here, where `pns index status` and a server look
+    # a missing or damaged BM25 folder is found here, where `pns index status` and a server look; checked, not loaded
+    from index.lexical import LexicalIndex
+
+    LexicalIndex.check(settings.index_dir / pointer["lexical"])
     return index
 
 
