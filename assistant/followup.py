@@ -133,6 +133,7 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     "what decides that"), while a yes/no ask is a property of the subject. `generic` (the most frequent English words: "get", "have") and stopwords name
     nothing and are skipped.
     """
+    from assistant.lay_terms import medical_words
     from index.lexical import is_stopword, tokenize
 
     harm = harm_unaddressed(own_words, context, shown) or prevention_unaddressed(own_words, context, shown)
@@ -147,6 +148,7 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     words = [w for w in words if w not in carried] or words  # 'is the itching contagious': the itching was shown
     if not words:
         return []
+    words = [m for w in words for m in (medical_words(w) or [w])]  # 'is it curable': the article says 'recovery'
     stems = tuple(stems)
     unknown = [w for w in words if w not in vocab and not any(_same_stem(t, stems) for t in tokenize(w))]
     if len(unknown) == len(words):

@@ -62,6 +62,16 @@ def test_an_ask_the_chosen_sentences_never_word_is_unaddressed(own_words: str, a
     assert unaddressed_ask(own_words, _context(ask), VOCAB, stems, GENERIC, shown) == unaddressed
 
 
+@pytest.mark.parametrize(("shown", "unaddressed"), [("Some patients make a full recovery.", []),
+                                                     ("Joint pain and swelling.", ["recovery"])])
+def test_a_lay_ask_is_judged_by_the_articles_word(shown: str, unaddressed: list[str]) -> None:
+    """'is it curable': the corpus never says 'curable' but says 'recovery' (assistant/data/lay_terms.json);
+    the follow-up is answerable when the chosen sentences say it, and still refused when they do not."""
+    vocab = vocabulary(["Some patients make a full recovery. Joint pain and swelling."])
+    stems = STEMS + ("recoveri",)
+    assert unaddressed_ask("is it curable", _context("curable"), vocab, stems, GENERIC, shown) == unaddressed
+
+
 def test_a_group_word_is_not_matched_by_a_stray_letter_or_an_acronym() -> None:
     # 'k' is in the vocabulary ('k-ras'): 'kids' cut down to 'k' must not count as a word the corpus uses
     assert unknown_group("what rashes happen in kids", VOCAB) == "kids"
@@ -98,9 +108,9 @@ def test_idioms_are_searched_with_the_articles_word(question: str, article_word:
 
 def test_a_yes_no_follow_up_the_article_never_words_is_not_found(warm_assistant) -> None:
     history = _turns(("what causes hypercalcemia in paraneoplastic syndromes", "(reply)"))
-    answer = warm_assistant.ask("would it be hereditary", history=history)
+    answer = warm_assistant.ask("would it be contagious", history=history)
     assert answer.status == "not_found", answer.flags
-    assert any("hereditary" in f for f in answer.flags)
+    assert any("contagious" in f for f in answer.flags)
     # the same conversation with an ask the article does answer
     assert warm_assistant.ask("can it be treated", history=history).status == "answered"
 
