@@ -262,17 +262,22 @@ def test_check_bank_5_recall_and_false_triggers(triage, embed) -> None:
     """Third-person, keyword-free, typo'd and buried emergencies and hard negatives (vague malaise, on-topic
     symptom questions, past events, idioms, things, animals), both parts, through rules + model: before training
     bank 3, the new rules and framings, recall 0.955 with false triggers 0.121; after, 1.000 and 0.030 (no longer blind)."""
-    rows = [json.loads(line) for line in CHECK5.read_text(encoding="utf-8").splitlines()[1:]]
+    missed, false_rate = _bank_errors(CHECK5, triage, embed)
+    assert missed <= CHECK5_MISSES_AT_MOST, missed  # counts only: the blind part is not listed
+    assert false_rate <= CHECK5_FALSE_AT_MOST, false_rate
+
+
+def _bank_errors(bank: Path, triage, embed) -> tuple[int, float]:
+    """How many of a check bank's emergencies the rules + model miss, and the share of its others they fire on:
+    counts only, so a failing assertion never lists a blind item."""
+    rows = [json.loads(line) for line in bank.read_text(encoding="utf-8").splitlines()[1:]]
 
     def fires(text: str) -> bool:
         return triage.recheck(triage.triage(text), embed, "all-MiniLM-L6-v2").verdict.category == "emergency"
 
     emergencies = [r["text"] for r in rows if r["label"] == "emergency"]
     others = [r["text"] for r in rows if r["label"] == "none"]
-    missed = [q for q in emergencies if not fires(q)]
-    false = [q for q in others if fires(q)]
-    assert len(missed) <= CHECK5_MISSES_AT_MOST, len(missed)  # counts only: the blind part is not listed
-    assert len(false) / len(others) <= CHECK5_FALSE_AT_MOST, len(false)
+    return sum(not fires(q) for q in emergencies), sum(fires(q) for q in others) / len(others)
 
 
 @pytest.mark.parametrize(
@@ -335,14 +340,6 @@ def test_check_bank_7_recall_and_false_triggers(triage, embed) -> None:
     """Emergencies told as reports, in lay words, vowel-less texting, a carer's voice, 'can it wait', chemo fever read as
     a number, sudden loss of sight, and look-alikes with the sign denied, history, 'let's say', quoted leaflets, both
     parts, through rules + model. Counts only: the blind part is never listed."""
-    rows = [json.loads(line) for line in CHECK7.read_text(encoding="utf-8").splitlines()[1:]]
-
-    def fires(text: str) -> bool:
-        return triage.recheck(triage.triage(text), embed, "all-MiniLM-L6-v2").verdict.category == "emergency"
-
-    emergencies = [r["text"] for r in rows if r["label"] == "emergency"]
-    others = [r["text"] for r in rows if r["label"] == "none"]
-    missed = [q for q in emergencies if not fires(q)]
-    false = [q for q in others if fires(q)]
-    assert len(missed) <= CHECK7_MISSES_AT_MOST, len(missed)
-    assert len(false) / len(others) <= CHECK7_FALSE_AT_MOST, len(false)
+    missed, false_rate = _bank_errors(CHECK7, triage, embed)
+    assert missed <= CHECK7_MISSES_AT_MOST, missed
+    assert false_rate <= CHECK7_FALSE_AT_MOST, false_rate
