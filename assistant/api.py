@@ -195,7 +195,8 @@ class Assistant:
 
         Raises (unlike ask): InvalidQuestion for bad input, IndexStoreError without an index.
         """
-        from assistant.pipeline import follow_up_of, gate, gather, understand
+        from assistant.pipeline import follow_up_of, gather, understand
+        from assistant.support_gate import gate
 
         understood = understand(self.settings, question, history, self.triage)
         triage = self.triage()

@@ -21,7 +21,6 @@ step can be tested on its own. The Assistant (assistant/api.py) owns loading and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -29,9 +28,9 @@ from typing import TYPE_CHECKING, Any
 from assistant.answerers.base import Evidence
 from assistant.models import Answer, Status
 from assistant.replies import reply
+from assistant.support_gate import continues_topic, gate, off_subject_finding, unaddressed_of
 
 if TYPE_CHECKING:
-    from assistant.abstention import Support
     from assistant.answerers.base import Answerer
     from assistant.followup import FollowUp
     from assistant.parts import Parts
@@ -205,41 +204,6 @@ def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[floa
     return result.composition
 
 
-def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
-         triaged: "Triaged | None" = None, known: frozenset[str] = frozenset(),
-         unaddressed: Sequence[str] = ()) -> "Support":
-    """The support gate's verdict on the top-k passages (see assistant/abstention.py).
-
-    With calibrated abstention the signal is the ranker's best top-k probability against
-    settings.answer.abstain_probability (chosen on dev); otherwise the best sentence's cosine.
-    """
-    from assistant.abstention import check_support
-    from assistant.asked_words import asked_in
-
-    composition = evidence.composition
-    if settings.answer.calibrated_abstention and composition.probability is not None:
-        signal, threshold = composition.probability, settings.answer.abstain_probability
-    else:
-        signal, threshold = composition.best_full_similarity, settings.answer.abstain_threshold
-    return check_support(evidence.retrieval.query, evidence.retrieval.hits, signal, threshold,
-                         evidence.parts.vocab, require_figures=require_figures,
-                         known=known, subject=triaged.subject if triaged is not None else None,
-                         unaddressed=unaddressed, asked=asked_in(evidence.retrieval.query, triaged))
-
-
-def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "FollowUp | None",
-                   load_triage: Callable[[], "Triage"] | None) -> list[str]:
-    """A yes/no follow-up's ask words that the corpus, or the sentences chosen, never use (followup.unaddressed_ask)."""
-    from assistant.followup import unaddressed_ask
-
-    if followup is None or triaged is None or load_triage is None:
-        return []
-    triage, parts = load_triage(), evidence.parts
-    shown = " ".join(q.text for q in evidence.composition.quotes)
-    return unaddressed_ask(triaged.own_query, followup, parts.vocab | triage.vocabulary, parts.bank.weights,
-                           triage.generic, shown)
-
-
 def shown_contexts(evidence: Evidence) -> dict[str, list[str]]:
     """The top-k in rank order, then any pool passage the answer cites (every citation is a context)."""
     retrieval, quotes = evidence.retrieval, evidence.composition.quotes
@@ -259,56 +223,6 @@ def personal_advice_reply(evidence: Evidence, supported: bool, flags: list[str],
     citations = evidence.parts.resolver.cite_composition(composition, retrieved, evidence.question)
     body = f"{PERSONAL_ADVICE_REFERRAL}\n\n{PERSONAL_ADVICE_GENERAL_INTRO}\n{composition.body}"
     return reply("personal_advice", body, citations=citations, flags=flags, **common)
-
-
-def off_subject_finding(understood: Understood, evidence: Evidence, supported: bool, unaddressed: bool = False) -> bool:
-    """A personal ask only the learned check found, in a question with no word of the subject that retrieval
-    cannot support either ("should i buy a new car or a used one"): off topic, as any such question is (the
-    rules' own hits are kept: they name the decision). Likewise a follow-up whose ask the corpus never words
-    ("can my dog get it"): the article has nothing on it, general or personal, so it is not_found, not a referral."""
-    from assistant.advice_model import LEARNED_RULE
-    from assistant.safety import mentions_topic
-
-    return (str(understood.verdict.rule).startswith(LEARNED_RULE) and not supported
-            and (unaddressed or not mentions_topic(evidence.search_question, evidence.parts.topic_terms)))
-
-
-def continues_topic(triaged: "Triaged | None", followup: "FollowUp | None", parts: "Parts",
-                    unaddressed: Sequence[str] = (), is_corpus_word: Callable[[str], bool] | None = None) -> bool:
-    """A follow-up read with the previous turn (its rewrite differs from what was typed) when that turn was about the
-    subject: 'and for the caregivers?' after 'how is pns treated' is a question the article leaves open (not_found),
-    not one about something else, even though its rewrite ('how is the caregivers treated') names no subject word.
-
-    A follow-up whose ask the article never words (`unaddressed`: "whats the dose" after "can steroids treat pns")
-    continues the previous subject too, although nothing in it was rewritten, when it names nothing else the
-    corpus does not use (`is_corpus_word`): an ask with no subject of its own inherits the previous one, while
-    "whats the best pizza in town" names its own ('pizza', 'town') and stays off topic. A previous turn that named no subject at all ("what is the outlook") is about
-    the article's subject, as the rewriter reads it (conversation.DEFAULT_TOPIC), and so is one whose answer quoted the
-    article ('and physio?' answered with the rehabilitation bullet: 'is that ok for kids' is then left open, not off topic)."""
-    from assistant.followup import quoted_chunks
-    from assistant.safety import mentions_topic
-    from assistant.topics import topic_of
-
-    if triaged is None or followup is None:
-        return False
-    previous_on_topic = mentions_topic(followup.previous, parts.topic_terms) or (
-        is_corpus_word is not None and _in_corpus_words(followup.previous, parts.vocab, is_corpus_word)) or (
-        bool(quoted_chunks(followup.previous_answer, parts.index.chunks())))  # it was answered from the article
-    if triaged.standalone != triaged.normalised.text and previous_on_topic:
-        return True
-    if not unaddressed or is_corpus_word is None:
-        return False
-    others = [w for w in re.findall(r"[a-z]+", followup.ask.lower()) if w not in unaddressed]
-    return all(is_corpus_word(w) for w in others) and (previous_on_topic or topic_of(followup.previous) is None)
-
-
-def _in_corpus_words(question: str, vocab: frozenset[str], is_corpus_word: Callable[[str], bool]) -> bool:
-    """A previous question typed wholly in the corpus's words, at least one of them a content word of the article
-    ('what is long term care like'), was about the article's subject though it names no subject term."""
-    from index.lexical import is_stopword
-
-    words = re.findall(r"[a-z]+", question.lower())
-    return all(is_corpus_word(w) for w in words) and any(len(w) > 3 and w in vocab and not is_stopword(w) for w in words)
 
 
 def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, Any], core_only: bool = False,
