@@ -95,21 +95,23 @@ def phrase_words(phrase: str, generic: Collection[str], is_stopword: Callable[[s
             if len(w) >= 3 and not is_stopword(w) and w not in generic and w not in _FRAME]
 
 
-def _asked(question: str) -> re.Match[str] | None:
-    q = re.sub(r"[?.!\s]+$", "", question.strip())
-    return _EFFECT.match(q) or next((m for p in _AGENTS if (m := p.match(q))), None)
-
-
-def asked_phrase(question: str, first_turn: bool) -> str | None:
-    """The effect or agent phrase of a yes/no ask about the condition, or None. On a follow-up "it" may be the
-    previous turn's treatment, so the condition must be named there; on a first turn "it" is the article's subject."""
+def asked_match(question: str, first_turn: bool) -> re.Match[str] | None:
+    """The effect, agent or risk pattern's match on a yes/no ask about the condition, or None. On a follow-up "it" may
+    be the previous turn's treatment, so the condition must be named there; on a first turn "it" is the article's
+    subject. Which pattern matched (`.re`) says what is asked: an effect, a risk, or an agent."""
     q = re.sub(r"[?.!\s]+$", "", question.strip())
     if not first_turn and not _NAMED.search(q):
         return None
-    m = _asked(q)
+    m = _EFFECT.match(q) or next((m for p in _AGENTS if (m := p.match(q))), None)
     if m is None or (m.re is _AGENTS[2] and not re.search(rf"\b{_CONDITION}\b", q[m.end("x"):], re.IGNORECASE)):
         return None
-    return m.group("x")
+    return m
+
+
+def asked_phrase(question: str, first_turn: bool) -> str | None:
+    """The effect or agent phrase of a yes/no ask about the condition (`asked_match`), or None."""
+    m = asked_match(question, first_turn)
+    return m.group("x") if m is not None else None
 
 
 def word_choices(phrase: str, words: Sequence[str], used: Callable[[str], bool],
@@ -154,17 +156,17 @@ def unlisted_word(question: str, first_turn: bool, known: Callable[[str], bool],
     `known`: the corpus uses the word in some form; `near`: the article's words of its family (EFFECT_SIMILARITY);
     `lay`: the article's words the lay-word map gives the text; `evidence`: the article's sentences, which must
     say the whole phrase (without it, one known word is enough); `long_form`: an abbreviation's words ("sclc")."""
-    phrase = asked_phrase(question, first_turn)
-    if phrase is None:
+    ask = asked_match(question, first_turn)
+    if ask is None:
         return None
+    phrase = ask.group("x")
     words = phrase_words(phrase, generic, is_stopword)
     if not words:
         return None
     if evidence is not None:
         said = lambda w: closest_family(near(w), evidence)  # noqa: E731
         article_words = lambda text: [*lay(text), *filter(None, [long_form(text)])]  # noqa: E731
-        ask = _asked(question)
-        effect, naming = ask is not None and ask.re is _EFFECT, ask is not None and ask.re is _RISK
+        effect, naming = ask.re is _EFFECT, ask.re is _RISK
         # "too many red blood cells or clotting problems": each thing asked stands in a sentence of its own, and
         # the question is answered when the article says one of them
         missing: list[str] = []

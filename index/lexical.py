@@ -97,11 +97,9 @@ class LexicalIndex:
             for name in ("data", "indices", "indptr"):
                 np.load(folder / f"{name}.csc.index.npy", mmap_mode="r", allow_pickle=False)  # header check, no read
         except (OSError, ValueError, TypeError) as exc:
-            raise IndexStoreError(
-                f"lexical index at {folder} is missing or corrupt ({exc}): run `pns index build`"
-            ) from exc
+            raise _damaged(folder, exc) from exc
         if not isinstance(params, dict) or params.get("num_docs") != len(ids):
-            raise IndexStoreError(f"lexical index at {folder} does not match its chunk ids: run `pns index build`")
+            raise _mismatched(folder)
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex":
@@ -111,11 +109,9 @@ class LexicalIndex:
             ids = json.loads((folder / IDS_FILE).read_text(encoding="utf-8"))
             retriever = bm25s.BM25.load(str(folder), show_progress=False)
         except (OSError, ValueError) as exc:
-            raise IndexStoreError(
-                f"lexical index at {folder} is missing or corrupt ({exc}): run `pns index build`"
-            ) from exc
+            raise _damaged(folder, exc) from exc
         if retriever.scores.get("num_docs") != len(ids):
-            raise IndexStoreError(f"lexical index at {folder} does not match its chunk ids: run `pns index build`")
+            raise _mismatched(folder)
         return cls(retriever, ids)
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
@@ -126,3 +122,13 @@ class LexicalIndex:
         k = min(k, len(self.ids))
         docs, scores = self._retriever.retrieve([tokens], k=k, show_progress=False, n_threads=0)
         return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+
+
+def _damaged(folder: Path, exc: Exception) -> IndexStoreError:
+    """One message for a BM25 folder that cannot be read, whether checked on open or loaded for a search."""
+    return IndexStoreError(f"lexical index at {folder} is missing or corrupt ({exc}): run `pns index build`")
+
+
+def _mismatched(folder: Path) -> IndexStoreError:
+    """One message for a BM25 folder built over other chunks than its id list says."""
+    return IndexStoreError(f"lexical index at {folder} does not match its chunk ids: run `pns index build`")
