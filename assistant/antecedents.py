@@ -102,7 +102,7 @@ def drop_costly_dependents(chosen: list[Scored], enriched: "EnrichedUnits", unit
     if len(chosen) < 2:
         return chosen
     best = max(chosen, key=lambda s: s.score)
-    have = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
+    have = keys_of(chosen)
     out = []
     for s in chosen:
         item = enriched.for_sentence(s.sentence)
@@ -110,7 +110,7 @@ def drop_costly_dependents(chosen: list[Scored], enriched: "EnrichedUnits", unit
         prev = enriched.predecessor(item) if s is not best and opens else None
         if prev is not None:
             sentences = unit_sentences(prev)
-            keys = {(x.chunk.id, x.index) for x in sentences}
+            keys = {x.key for x in sentences}
             if sentences and not keys & have and max(as_scored(x).score for x in sentences) < share * best.score:
                 continue
         out.append(s)
@@ -118,7 +118,7 @@ def drop_costly_dependents(chosen: list[Scored], enriched: "EnrichedUnits", unit
 
 
 def keys_of(chosen: Sequence[Scored]) -> set[tuple[str, int]]:
-    return {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
+    return {s.sentence.key for s in chosen}
 
 
 def lean_again(kept: list[Scored], before: Sequence[Scored], enriched: "EnrichedUnits", units: UnitSentences,
@@ -137,8 +137,8 @@ def lean_again(kept: list[Scored], before: Sequence[Scored], enriched: "Enriched
     for s in kept:
         item = enriched.for_sentence(s.sentence)
         prev = enriched.predecessor(item) if item is not None and item.needs_previous else None
-        lost = prev is not None and bool({(x.chunk.id, x.index) for x in units(prev)} & gone)
-        if lost or (s.sentence.chunk.id, s.sentence.index) in new:
+        lost = prev is not None and bool({x.key for x in units(prev)} & gone)
+        if lost or s.sentence.key in new:
             leaning.append(s)
     grown = with_antecedents(leaning, enriched, units, add)
     add(kept, [s.sentence for s in grown])
@@ -157,15 +157,14 @@ def settle_antecedents(shown: Sequence[Any], enriched: "EnrichedUnits", units: U
     """
     out: list[Any] = []
     placed: set[tuple[str, int]] = set()
-    key = lambda x: (x.chunk.id, x.index)  # noqa: E731
 
     def place(s: Any, depth: int = 0) -> None:
-        if key(s) in placed:
+        if s.key in placed:
             return
         before = _antecedent(s, enriched, units) if depth < 4 and opens_with_reference(s.text) else []
         for prev in before:
             place(prev, depth + 1)
-        placed.add(key(s))
+        placed.add(s.key)
         out.append(s)
 
     for s in shown:
@@ -179,7 +178,7 @@ def _antecedent(sentence: Any, enriched: "EnrichedUnits", units: UnitSentences) 
     if item is None:
         return []
     own = units(item)
-    here = [i for i, x in enumerate(own) if (x.chunk.id, x.index) == (sentence.chunk.id, sentence.index)]
+    here = [i for i, x in enumerate(own) if x.key == sentence.key]
     if here and here[0] > 0:
         return [own[here[0] - 1]]
     prev = enriched.predecessor(item)
@@ -192,5 +191,5 @@ def leaned_on(chosen: Sequence[Scored], enriched: "EnrichedUnits", units: UnitSe
     out: set[tuple[str, int]] = set()
     for s in chosen:
         if opens_with_reference(s.sentence.text):
-            out |= {(x.chunk.id, x.index) for x in _antecedent(s.sentence, enriched, units)} & have
+            out |= {x.key for x in _antecedent(s.sentence, enriched, units)} & have
     return out

@@ -78,7 +78,7 @@ def label_lead(chosen: list["Scored"], scored: "list[Scored]", query: str, enric
     """
     # the question's own words: a lay word's category ("blood" -> Hematologic) names a list, not the item asked about
     terms, weights = content_terms(query) - lay_derived_terms(query), weights or {}
-    shown = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
+    shown = {s.sentence.key for s in chosen}
     held = set().union(*(bank.terms(s.sentence.chunk.id)[s.sentence.index] for s in chosen)) if bank is not None else set()
 
     def names_item(s: "Scored") -> bool:
@@ -92,7 +92,7 @@ def label_lead(chosen: list["Scored"], scored: "list[Scored]", query: str, enric
                    for t in head)
 
     named = [s for s in scored if names_item(s)]
-    if not named or any((s.sentence.chunk.id, s.sentence.index) in shown for s in named):
+    if not named or any(s.sentence.key in shown for s in named):
         return chosen
     lead = [named[0], *chosen]
     return lead[:limit] if limit is not None and len(lead) > limit else lead

@@ -30,6 +30,12 @@ class Sentence:
     is_bullet: bool
 
     @property
+    def key(self) -> tuple[str, int]:
+        """Where the sentence stands (its chunk and place): two copies of one sentence, from different paths that
+        split the same chunk, are the same sentence by it."""
+        return (self.chunk.id, self.index)
+
+    @property
     def display(self) -> str:
         """How the sentence reads in an answer: no bullet dash, ends with punctuation, no stray [n]."""
         shown = BULLET.sub("", self.text).strip()
