@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.disclaimer import SEPARATOR
 from assistant.topics import _CARE_VERBS
 
 # Class nouns after a demonstrative ("those scans"), grouped so we know when they name the topic itself.
@@ -139,7 +140,7 @@ def listed_labels(answer: str) -> list[str]:
     one" is the second label shown; the label is also the words that find the item again. The disclaimer and
     the [n] markers are no part of the list.
     """
-    body = re.sub(r"\s*\[\d+\]", "", answer.split("\n\n---\n")[0])
+    body = re.sub(r"\s*\[\d+\]", "", answer.split(SEPARATOR)[0])
     pieces = [p.strip() for p in re.split(r"(?<=[.!?])\s+|\n+", body) if p.strip()]
     return [m.group("label").strip() for p in pieces if (m := _LABELLED.match(p))]
 

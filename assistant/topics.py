@@ -122,11 +122,10 @@ def _sentence_topic(sentence: str) -> str | None:
     if m:
         # "What is Trousseau syndrome" / "What are the symptoms of X" -> X; cut trailing clauses.
         return _noun_phrase_keep_of(_after_aspect(m.group(1)).split()) or None
-    m = re.match(r"^(?:what|which)\s+(?:causes?|caused|triggers?|leads? to|is causing)\s+(.+)$", q, re.IGNORECASE)
+    # 'what causes X', 'what makes the outlook worse' -> the outlook: the verb's object
+    m = re.match(r"^(?:what|which)\s+(?:causes?|caused|triggers?|leads? to|is causing|makes?|affects?|changes?|"
+                 r"influences?|decides?|determines?)\s+(.+)$", q, re.IGNORECASE)
     if m:
-        return _noun_phrase_keep_of(m.group(1).split()) or None
-    m = re.match(r"^(?:what|which)\s+(?:makes?|affects?|changes?|influences?|decides?|determines?)\s+(.+)$", q, re.IGNORECASE)
-    if m:  # 'what makes the outlook worse' -> the outlook: the verb's object
         return _noun_phrase_keep_of(m.group(1).split()) or None
     m = re.match(r"^how\s+(?:long|soon|quickly|fast)\s+(?:does|do|will|would|can|could)\s+it\s+take\s+(?:for\s+)?(.+?)\s+to\b",
                  q, re.IGNORECASE)
