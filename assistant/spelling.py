@@ -68,6 +68,7 @@ class Speller:
     targets: frozenset[str] = frozenset()
     cache_dir: Path | None = field(default=None, repr=False, compare=False)  # where the built dictionary is kept
     _symspell: SymSpell = field(init=False, repr=False)
+    _by_consonants: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         entries = [(word, count + 1) for word, count in self.corpus_counts.items()]
@@ -75,6 +76,10 @@ class Speller:
         entries += [(word, 1) for word in sorted(self.targets) if word not in self.corpus_counts]
         self._symspell = built_symspell(entries, self.cache_dir)
         self.known = self.known | frozenset(self.corpus_counts) | self.targets
+        # each safety word under its consonants, once: the vowel-less word it stands for (ties: the corpus's more
+        # frequent word, then the shorter)
+        ranked = sorted(self.targets, key=lambda w: (-self.corpus_counts.get(w, 0), len(w), w), reverse=True)
+        self._by_consonants = {_VOWELS.sub("", w): w for w in ranked}
 
     @classmethod
     def build(cls, corpus_texts: Iterable[str], targets: Iterable[str] = (), known: Iterable[str] = (),
@@ -115,10 +120,7 @@ class Speller:
         exactly those consonants in that order, when there is one (ties: the corpus's more frequent word, then the
         shorter): texting drops vowels, and an edit distance of two or three would find any short word. Three
         consonants are too few to tell ('sht' is no 'shoot')."""
-        found = [w for w in self.targets if _VOWELS.sub("", w) == low]
-        if not found:
-            return None
-        return min(found, key=lambda w: (-self.corpus_counts.get(w, 0), len(w), w))
+        return self._by_consonants.get(low)
 
     def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """`text` with typos corrected (case of a first capital kept) and the (typo, correction) pairs made."""
