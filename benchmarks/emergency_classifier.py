@@ -8,6 +8,7 @@
     python -m benchmarks.emergency_classifier check5 --stage before  # check bank 5: studied and blind parts apart
     python -m benchmarks.emergency_classifier check6 --stage before  # check bank 6 (caps, SMS, run-on, dialects): parts apart
     python -m benchmarks.emergency_classifier check7 --stage before  # check bank 7 (reports, lay words, carers): parts apart
+    python -m benchmarks.emergency_classifier check8 --stage before  # check bank 8 (slips, run-ons, chemo fever): parts apart
 
 How it is measured: messages (benchmarks/emergency_data.py) are grouped so that a phrasing, its typed
 variants and the messages it was buried in always share a fold; every message is scored by a model that
@@ -300,7 +301,7 @@ def train(out: Path, results: Path) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=("train", "heldout", "ood", "check3", "check4", "check5", "check6", "check7"))
+    parser.add_argument("command", choices=("train", "heldout", "ood", "check3", "check4", "check5", "check6", "check7", "check8"))
     parser.add_argument("--stage", default="after", help="ood: the report entry to write (before/after a change)")
     parser.add_argument("--out", type=Path, default=None, help="where the weights go (default assistant/data/emergency_model.npz)")
     args = parser.parse_args()
@@ -312,7 +313,7 @@ def main() -> None:
         from benchmarks.emergency_ood import score_ood
 
         score_ood(args.stage)
-    elif args.command in ("check3", "check4", "check5", "check6", "check7"):
+    elif args.command in ("check3", "check4", "check5", "check6", "check7", "check8"):
         from benchmarks import emergency_data
         from benchmarks.emergency_ood import score_ood
 

@@ -8,7 +8,7 @@ Sources (all either self-written or corpus-derived; no test item is ever read):
   - eval set v1 (no split) and the **dev** split of eval set v2 (never test): their questions, labelled by
     whether `emergency` is an acceptable status; non-English items are left out;
   - the corpus: each article unit and the questions the local model generated for it (negatives).
-The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5/6/7.jsonl and
+The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5/6/7/8.jsonl and
 check 5's probe), each written before the change it measures, are never a source: a text that appears there is left
 out of training (and one in the self-written bank is an error).
 
@@ -50,7 +50,9 @@ PROBE5 = REPO / "eval" / "data" / "emergency_check5_probe.jsonl"  # studied prob
 CHECK6 = REPO / "eval" / "data" / "emergency_check6.jsonl"  # check bank 6 (styles: caps, SMS, run-on, dialects): never trained on
 # check bank 7 (reports in past tense, lay words, carers, wait-till-morning, speech-to-text slips): never trained on
 CHECK7 = REPO / "eval" / "data" / "emergency_check7.jsonl"
-CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7)
+# check bank 8 (speech-to-text slips, run-ons, buried at the end, chemo fever, calcium/sodium confusion): never trained on
+CHECK8 = REPO / "eval" / "data" / "emergency_check8.jsonl"
+CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"
