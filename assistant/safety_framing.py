@@ -33,6 +33,8 @@ _PAST = re.compile(
     r"(?:that|this|it) was (?:\w+ ){0,3}ago|back then|during (?:the |his |her |my )?(?:surgery|operation|procedure|war)|"
     r"in (?:his|her|my|their|our) (?:teens|twenties|thirties|forties|fifties|youth)|before (?:his|her|my|their|the) (?:\w+ )?diagnosis|"
     r"years? (?:back|before|earlier)|"
+    # a decade or a year dates the event: "in the 90s", "back in 2019"; "the time my brother passed out" opens an anecdote
+    r"in the (?:19|20)?\d0'?s|(?:back )?in (?:19|20)\d\d|(?<!by )(?<!at )(?<!all )the time (?:when )?(?:i|my|he|she|we|they|our|his|her)|"
     # the event that led to a diagnosis: "the first sign was that he fainted", "that is how her cancer was found"
     r"(?:first|earliest|initial) (?:sign|symptom|clue|thing)s? (?:was|were)|in the (?:spring|summer|autumn|fall|winter)|"
     r"(?:showed up|was found|was diagnosed|came to light|was picked up) after|(?:it|this|that|the \w+) (?:all )?(?:started|began) when|"
@@ -50,10 +52,10 @@ _HYPOTHETICAL = re.compile(
     r"what (?:should|do|would|can) "
     r"(?:you|one|people) do)\b")
 _STORY = re.compile(
-    r"\b(?:in (?:the|a|that|this|my|our) (?:\w+ )?(?:film|movie|tv show|show|series|episode|documentary|novel|book|story|podcast|"
-    r"video|drama|exam|course|dream|war)|(?:the|a) (?:\w+ )?(?:film|movie|documentary|novel|book|story|podcast|episode|drama) "
-    r"(?:had|where|about|showed|shows|with|in which)|(?:watched|read|saw|heard|listened to) (?:a|the) (?:\w+ )?(?:film|movie|"
-    r"documentary|novel|book|story|podcast|episode|programme|program) (?:where|about|in which)|(?:a|the) character|"
+    r"\b(?:(?:in|on) (?:the|a|that|this|my|our) (?:\w+ )?(?:film|movie|tv show|show|series|episode|documentary|novel|book|story|podcast|"
+    r"video|drama|soap|game|play|exam|course|dream|war)|(?:the|a|my|our|this) (?:\w+ )?(?:film|movie|documentary|novel|book|story|"
+    r"podcast|episode|drama|play|script|screenplay) (?:had|has|where|about|showed|shows|with|in which)|(?:watched|read|saw|heard|listened to) (?:a|the) (?:\w+ )?(?:film|movie|"
+    r"documentary|novel|book|story|podcast|episode|programme|program) (?:where|about|in which)|(?:a|the|my|his|her|our) character|"
     r"the news (?:said|says|reported|showed)|on the news|video game)\b")
 # an animal or a thing as the subject, right before the sign with no person named in between
 _ANIMAL = re.compile(
@@ -84,6 +86,8 @@ _IDIOM = re.compile(
     r"(?:responding|respond|answering|answer) to (?:my |his |her |our |their )?(?:texts?|messages?|calls?|emails?|button\w*|the door)|"
     # an emotion as the cause: "went floppy with relief", "collapsed with laughter"
     r"(?:collapsed|fainted|went (?:weak|floppy|limp)|keeled over)\b[^.?!]{0,15}\b(?:with|from) (?:relief|laughter|laughing|joy|embarrassment)\b|"
+    # laughter as the cause: "cant breathe from laughing", "crying with laughter"
+    r"(?:can't|cant|cannot|couldn't) (?:breathe|breath|stop)\b[^.?!]{0,15}\b(?:from|with|for) (?:laugh\w*|giggl\w*)|"
     r"moving forward|wake up early|choked (?:during|on (?:his|her|my|their) words|up)\b|"
     # 'fitting' with an object is the verb to fit ("fitting a new kitchen", "fitting the carpet"), never a seizure
     r"\bfitting (?:a|an|new|some|the(?! (?:whole|entire|last|past|same|first|second|time|night|day|morning|evening)\b))\b)")
@@ -98,7 +102,7 @@ _NEGATED = re.compile(
     r"(?i)\b(?:not|isn't|isnt|is not|never|no|don't|dont|doesn't|do not|does not|am not|i'm not|im not|wasn't|nothing like)\s+"
     r"(?:(?:feel|feeling|felt|been|really|actually|at all|currently|having|that|remotely)\s+){0,2}(?:a\s+)?"
     r"(?:suicidal|unconscious|unresponsive|seizure|fit|fitting|seizing|stroke|heart attack|choking|chest pain|confused)\b")
-_NOW = re.compile(r"\b(?:right now|rn|just|now|currently|at the moment|again|today|tonight|still|this (?:morning|evening|afternoon))\b")
+_NOW = re.compile(r"\b(?:right now|rn|(?<!was )(?<!were )just|now|currently|at the moment|again|today|tonight|still|this (?:morning|evening|afternoon))\b")
 
 
 # the asker's own words around an animal's or a thing's trouble ("what do i do", "help me", "i am scared"): they name a
@@ -119,17 +123,36 @@ _ACUTE = re.compile(
     r"can't|cant|cannot|blue|grey|gray|purple|chest|faint\w*|collaps\w*|pain|worse|wheez\w*|gasping|confus\w*)\b")
 
 
+# someone already in care: "the ambulance has been and taken her in", "he is in hospital now", "the doctors are watching it"
+_CARED = re.compile(
+    r"\b(?:(?:ambulance|paramedics?|ambos?)\s+(?:has|have|had)\s+(?:been|come|already)|(?:taken|took|brought|admitted) "
+    r"(?:her|him|me|them|us) in|(?:is|are|am|'s|'re)\s+(?:already |now |still )?(?:in|at|on) (?:the )?(?:hospital|a ?& ?e|a and e|"
+    r"er|icu|itu|resus|ward|intensive care)|being (?:treated|looked after|monitored) (?:in|at|by|for|on))\b")
+# an occasional or long-standing complaint: "find pills hard to swallow sometimes", "droopy eyelids for six months"
+_OCCASIONAL = re.compile(
+    r"\b(?:sometimes|occasional(?:ly)?|now and then|every so often|for (?:the )?(?:past |last )?(?:a |\d+ |few |a few |couple of |"
+    r"a couple of |several |two |three |four |five |six |many )?(?:months|years|ages))\b")
+_AFTER_CARE = re.compile(r"\b(?:just|suddenly|right now|rn|again|but now|and now)\b")
+
+
 def doubtful_piece(piece: str) -> str | None:
-    """Why a piece the learned check scores should not fire: an idiom, a story, breathlessness on exertion told calmly,
-    or an animal or a thing as its subject with no person named ("my phone is dead", "our rabbit collapsed"). Grouped CV on the training data:
+    """Why a piece the learned check scores should not fire: an idiom, a story, breathlessness on exertion or an
+    occasional or long-standing complaint told calmly, an episode the piece ends by saying is over, someone already in
+    care (with nothing new after it), or an animal or a thing as its subject with no person named ("my phone is dead", "our rabbit collapsed"). Grouped CV on the training data:
     no out-of-fold emergency lost, hard-negative false triggers 0.044 -> 0.037."""
     text = piece.lower()
     if _IDIOM.search(text):
         return "idiom"
     if _STORY.search(text):
         return "story"
-    if _EXERTION.search(text) and not _ACUTE.search(text):
+    if (_EXERTION.search(text) or _OCCASIONAL.search(text)) and not _ACUTE.search(text):
         return "chronic"
+    resolved = list(_RESOLVED.finditer(text))
+    if resolved and len(text[resolved[-1].end():].split()) <= 3:  # ends on its being over: "felt faint ... but im ok now"
+        return "resolved"
+    cared = _CARED.search(text)
+    if cared and not _AFTER_CARE.search(text, cared.end()):
+        return "cared"
     for kind, subject in (("animal", _ANIMAL), ("thing", _THING)):
         m = subject.match(text)
         if m and not _PERSON_WORD.search(_ASKER.sub(" ", text[m.end():])):

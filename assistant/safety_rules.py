@@ -162,7 +162,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:took|taken|swallowed|ate)\s+(?:\d{2,}|twenty|thirty|forty|fifty|a hundred)\s+(?:of\s+)?(?:my |his |her |the |their )?(?:\w+\s+)?(?:pills|tablets|capsules|meds)\b",
          guard=True),
     Rule("severe_bleeding", "emergency", r"\b(?:a lot of|lots of|so much|loads of|a pool of) blood\b", guard=True),
-    Rule("stroke", "emergency", r"\b(?:face|mouth|smile)\b[^.?!]{0,25}\b(?:droop\w*|dropped|sagging|lopsided)", guard=True),
+    Rule("stroke", "emergency", r"\b(?:face|mouth|smile)\b[^.?!]{0,25}\b(?:droop\w*\b(?!\s+(?:eye|lid))|dropped|sagging|lopsided)", guard=True),
     Rule("seizure_now", "emergency",
          r"\b(?:is|are|'s|'re|keeps?|started|starting)\s+(?:having\s+)?(?:convulsions|fits|fitting|twitching all over|shaking all over|jerking all over)\b", guard=True),
     Rule("not_breathing", "emergency",
