@@ -34,7 +34,8 @@ _PAST = re.compile(
     r"in (?:his|her|my|their|our) (?:teens|twenties|thirties|forties|fifties|youth)|before (?:his|her|my|their|the) (?:\w+ )?diagnosis|"
     r"years? (?:back|before|earlier)|"
     # a decade or a year dates the event: "in the 90s", "back in 2019"; "the time my brother passed out" opens an anecdote
-    r"in the (?:19|20)?\d0'?s|(?:back )?in (?:19|20)\d\d|(?<!by )(?<!at )(?<!all )the time (?:when )?(?:i|my|he|she|we|they|our|his|her)|"
+    r"in the (?:19|20)?\d0'?s|as a (?:kid|child|teenager|teen|toddler|baby|student)|"
+    r"(?:in the (?:\w+ )?(?:days|weeks|months|years) )?before (?:he|she|they|my \w+) (?:died|passed away)|(?:back )?in (?:19|20)\d\d|(?<!by )(?<!at )(?<!all )the time (?:when )?(?:i|my|he|she|we|they|our|his|her)|"
     # the event that led to a diagnosis: "the first sign was that he fainted", "that is how her cancer was found"
     r"(?:first|earliest|initial) (?:sign|symptom|clue|thing)s? (?:was|were)|in the (?:spring|summer|autumn|fall|winter)|"
     r"(?:showed up|was found|was diagnosed|came to light|was picked up) after|(?:it|this|that|the \w+) (?:all )?(?:started|began) when|"
@@ -43,6 +44,7 @@ _PAST = re.compile(
 _RESOLVED = re.compile(
     r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|they are|we're|we are)\s+(?:much |a lot |doing |now |all |really )?"
     r"(?:fine|ok|okay|well|better|in a good place|recovered|back to normal)\b|"
+    r"\bback to (?:(?:her|him|my|them|your)sel(?:f|ves)|(?:her|his|my|their) (?:old |usual |normal )?self)\b|"
     r"\b(?:sent (?:her|him|me|them) home|was admitted|(?:is|are) now in hospital|nothing since|sorted it|coughed it (?:out|up)|"
     r"(?:stopped|settled) (?:after|within) (?:a |\d+ )?(?:few |couple of )?(?:seconds|minutes|mins)|treated it)\b")
 # a hypothetical, a question about what to do in general, or a story
@@ -100,8 +102,9 @@ _CHRONIC = re.compile(
 # the sign is denied: "i don't feel suicidal", "she's not unconscious, just sleepy", "he is not having a seizure"
 _NEGATED = re.compile(
     r"(?i)\b(?:not|isn't|isnt|is not|never|no|don't|dont|doesn't|do not|does not|am not|i'm not|im not|wasn't|nothing like)\s+"
-    r"(?:(?:feel|feeling|felt|been|really|actually|at all|currently|having|that|remotely)\s+){0,2}(?:a\s+)?"
-    r"(?:suicidal|unconscious|unresponsive|seizure|fit|fitting|seizing|stroke|heart attack|choking|chest pain|confused)\b")
+    r"(?:(?:feel|feeling|felt|been|really|actually|at all|currently|having|have|has|got|that|remotely)\s+){0,2}(?:a\s+)?"
+    r"(?:suicidal|unconscious|unresponsive|seizure|fit|fitting|seizing|stroke|heart attack|choking|chest pain|confused|drowsy|"
+    r"sleepy|feverish|a fever|a temperature|breathless|short of breath)\b")
 _NOW = re.compile(r"\b(?:right now|rn|(?<!was )(?<!were )just|now|currently|at the moment|again|today|tonight|still|this (?:morning|evening|afternoon))\b")
 
 
@@ -131,7 +134,9 @@ _CARED = re.compile(
 # an occasional or long-standing complaint: "find pills hard to swallow sometimes", "droopy eyelids for six months"
 _OCCASIONAL = re.compile(
     r"\b(?:sometimes|occasional(?:ly)?|now and then|every so often|for (?:the )?(?:past |last )?(?:a |\d+ |few |a few |couple of |"
-    r"a couple of |several |two |three |four |five |six |many )?(?:months|years|ages))\b")
+    r"a couple of |several |two |three |four |five |six |many )?(?:months|years|ages)|like always|as (?:usual|always)|"
+    r"normal for (?:her|him|me|them))\b")
+_PET_PRONOUN = re.compile(r"\b(?:he|he's|hes|him|his|she|she's|shes|her|they|their|them)\b")
 _AFTER_CARE = re.compile(r"\b(?:just|suddenly|right now|rn|again|but now|and now)\b")
 
 
@@ -155,8 +160,13 @@ def doubtful_piece(piece: str) -> str | None:
         return "cared"
     for kind, subject in (("animal", _ANIMAL), ("thing", _THING)):
         m = subject.match(text)
-        if m and not _PERSON_WORD.search(_ASKER.sub(" ", text[m.end():])):
+        rest = _ASKER.sub(" ", text[m.end():]) if m else ""
+        if kind == "animal":  # a pet is "she" and "his" too: "our kitten is gasping and her gums look pale"
+            rest = _PET_PRONOUN.sub(" ", rest)
+        if m and not _PERSON_WORD.search(rest):
             return kind
+    if _PAST.search(text) and not _NOW.search(text):  # "i choked on a fish bone as a kid": dated, nothing now
+        return "past"
     return None
 
 

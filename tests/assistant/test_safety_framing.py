@@ -135,3 +135,56 @@ def test_a_denied_sign_is_cut_out_before_the_learned_check_reads_a_piece(piece: 
 
     assert without_denials(piece) == left
     assert pieces(piece) == [left]
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("my nan lost the sight in her right eye in the 80s, nobody knew the cause", "vision_loss:past"),  # a decade
+        ("the time my sister passed out at the gym it was only low sugar", "unconscious:past"),  # an anecdote
+        ("on a hospital drama a doctor had a stroke from a tumour, could that be real", "stroke:hypothetical"),
+        ("my grandpa couldn't breathe well in the weeks before he died, was that the cancer", "not_breathing:past"),
+        ("i dont have chest pain, only some tightness when i am stressed", "chest_pain:negated"),
+    ],
+)
+def test_a_dated_anecdote_a_drama_and_a_denial_defer_the_hit(question: str, why: str) -> None:
+    verdict = classify(question)
+    assert verdict.category != "emergency" and verdict.deferred == why
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "by the time my dad passed out he was already grey",  # 'by the time' opens no anecdote
+        "she is in bed with a droopy face and slurred words all of a sudden",
+        "we laughed at first but now he cant breathe and is turning blue",
+    ],
+)
+def test_those_framings_leave_an_emergency_now_standing(question: str) -> None:
+    assert classify(question).category == "emergency"
+
+
+def test_droopy_eyelids_are_no_facial_droop() -> None:
+    assert classify("dry eyes and a droopy eyelid most evenings, is that lems").category != "emergency"
+    assert classify("his mouth is drooping on the left since lunch").category == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("piece", "why"),
+    [("cant breathe from laughing at the cartoon", "idiom"),
+     ("i find tablets hard to swallow sometimes", "chronic"), ("she snores loudly in her sleep like always", "chronic"),
+     ("i felt dizzy at lunch but i'm fine now", "resolved"), ("she went grey earlier but she's back to her old self", "resolved"),
+     ("the paramedics have been and taken him in after his fit", "cared"),
+     ("he is already in icu with the high calcium, what will they do", "cared"),
+     ("our puppy is gasping and his tongue looks blue", "animal"), ("in the game my character is choking", "story"),
+     ("i nearly drowned as a child on holiday", "past"),
+     # a sign after the episode's end, someone in care with something new, or an acute word keeps the piece
+     ("he was fine at lunch but now he cant breathe", None),
+     ("she is in hospital and just stopped breathing", None),
+     ("for months she has been tired but tonight she suddenly cant speak", None),
+     ("my dog knocked grandma over and she is not moving", None)],
+)
+def test_more_doubtful_pieces_never_fire_the_learned_check(piece: str, why: str | None) -> None:
+    from assistant.safety_framing import doubtful_piece
+
+    assert doubtful_piece(piece) == why
