@@ -99,6 +99,15 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:i'm|im|i am|he's|she's|he is|she is|they're|we're|is|am)\s+(?:having|in|with)\s+(?:severe\s+|serious\s+|real\s+|a lot of\s+|bad\s+)?(?:trouble|difficulty|problems?|difficulties)\s+breathing\b"),
     Rule("not_breathing", "emergency", r"\b(?:is|am|'s|'m)\s+choking\b|\b(?:lips|face|skin) (?:is |are )?(?:turning|gone|going) blue\b", guard=True),
     Rule("not_breathing", "emergency", r"\b(?:can|could)\s+(?:barely|hardly|only just)\s+(?:breathe|breath|get (?:any )?air)\b", guard=True),
+    # speech-to-text and phonetic slips for "breathe" and "seizure": "he cant breed", "cant catch breff", "her breeding is
+    # shallow", "is having a sees your"; guarded, so "what if he couldnt breed" or "dogs that cant breed" stay doubtful
+    Rule("not_breathing", "emergency",
+         rf"\b{_CANT}\s+(?:properly\s+|really\s+)?(?:breed|breeth|breth|breff|bref|brief|breave|breeve)\b|"
+         rf"\b{_CANT}\s+catch\s+(?:my|his|her|their)?\s*(?:breff|bref|breth|breed)\b|\b{_NOT}\s+breeding\b|"
+         r"\bbreeding\s+(?:is\s+)?(?:(?:really|very|so)\s+)?(?:shallow|noisy|funny|weird|fast|slow|strange|rattly)\b", guard=True),
+    Rule("seizure_now", "emergency",
+         r"\b(?:is|are|'s|just|keeps?)\s+having\s+(?:a\s+)?(?:sees?\s+(?:your|sure|shore)|sea\s+sure|seize\s+her|seizer|see\s+sure)\b",
+         guard=True),
     # chest pain / heart attack
     Rule("chest_pain", "emergency",
          rf"\b{_WHO}\b[^.?!]{{0,30}}\b(?:have|having|has|got|feel|feeling|getting|experiencing|woke up with)\b[^.?!]{{0,25}}\bchest (?:pain|pains|tightness|pressure|discomfort)"),

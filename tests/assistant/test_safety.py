@@ -217,3 +217,18 @@ def test_off_topic_questions_have_no_topic_words(question: str) -> None:
 
 def test_extra_terms_count_as_topic() -> None:
     assert mentions_topic("What did Varki write?", frozenset({"varki"}))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["my grandad cant breed and hes going grey", "she can't catch her breff", "mums breeding is so shallow",
+     "my wife is having a sees your on the sofa", "he is not breeding"],
+)
+def test_speech_to_text_slips_for_breathe_and_seizure_are_emergencies(question: str) -> None:
+    """A dictation slip is a real word ('breed'), so no speller corrects it; the rule names the slips instead."""
+    assert classify(question).category == "emergency"
+
+
+@pytest.mark.parametrize("question", ["what if my dog cant breed because of the tumour", "do cats with cancer stop breeding"])
+def test_the_breathe_slips_leave_breeding_questions_alone(question: str) -> None:
+    assert classify(question).category != "emergency"
