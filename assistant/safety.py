@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.safety_framing import framing
-from assistant.safety_rules import _WHO, EMERGENCY_RULES, PERSONAL_RULES, Category, Rule  # noqa: F401 (re-exported)
+from assistant.safety_rules import _CHEMO, _WHO, EMERGENCY_RULES, PERSONAL_RULES, Category, Rule  # noqa: F401 (re-exported)
 
 
 # Words of the article's subject. A question with none of these is a candidate for out_of_scope;
@@ -131,6 +131,7 @@ _GENERAL_QUESTION = re.compile(r"^\W*(?:can|could|does|do|is|are|what|how|why|wh
 _PERSON = re.compile(rf"(?!\b(?:someone|somebody)\b)\b{_WHO}\b|\b(?:my|his|her|our)\b")
 
 
+_DATES_CHEMO = re.compile(rf"{_CHEMO}\W+(?:(?:was|on|about|only|just|my|his|her|\w+day)\W+)?$", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\b(?:if|in case|whenever|what to do when)\b")
 
 
@@ -143,8 +144,12 @@ def _guarded_out(text: str, start: int, end: int, strict: bool = False) -> bool:
     """
     lo, hi = _sentence_bounds(text, start, end)
     sentence = text[lo:hi]
-    # 'a stroke two years ago and now cancer': a past marker right after the sign dates the sign itself
-    if _PAST.search(text[end: min(hi, end + 30)]) or (_PAST.search(sentence) and not _NOW.search(sentence)) or _RESOLVED.search(sentence):
+    # 'a stroke two years ago and now cancer': a past marker right after the sign dates the sign itself; one right after
+    # a chemotherapy word dates the chemotherapy ("chemo two days ago temp 38.9"), the very window a fever is dangerous in
+    past = [m for m in _PAST.finditer(text, lo, hi)
+            if not (m.group(0).endswith(("days ago", "day ago")) and _DATES_CHEMO.search(text, lo, m.start()))]
+    if (any(m.start() >= end and m.start() < end + 30 for m in past) or (past and not _NOW.search(sentence))
+            or _RESOLVED.search(sentence)):
         return True
     if _COMPARISON.match(text[end:hi]):
         return True

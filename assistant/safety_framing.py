@@ -44,6 +44,7 @@ _PAST = re.compile(
 _RESOLVED = re.compile(
     r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|they are|we're|we are)\s+(?:much |a lot |doing |now |all |really )?"
     r"(?:fine|ok|okay|well|better|in a good place|recovered|back to normal)\b|"
+    r"\b(?:it's|its|it is|(?:temp|temperature|fever) (?:is|has)) (?:gone )?(?:back (?:to )?)?(?:normal|down) (?:now|again)\b|"
     r"\bback to (?:(?:her|him|my|them|your)sel(?:f|ves)|(?:her|his|my|their) (?:old |usual |normal )?self)\b|"
     r"\b(?:sent (?:her|him|me|them) home|was admitted|(?:is|are) now in hospital|nothing since|sorted it|coughed it (?:out|up)|"
     r"(?:stopped|settled) (?:after|within) (?:a |\d+ )?(?:few |couple of )?(?:seconds|minutes|mins)|treated it)\b")
@@ -136,6 +137,8 @@ _OCCASIONAL = re.compile(
     r"\b(?:sometimes|occasional(?:ly)?|now and then|every so often|for (?:the )?(?:past |last )?(?:a |\d+ |few |a few |couple of |"
     r"a couple of |several |two |three |four |five |six |many )?(?:months|years|ages)|like always|as (?:usual|always)|"
     r"normal for (?:her|him|me|them))\b")
+# a piece that opens by supposing: "say he chokes on his tablets, is there anything that helps", "what if she collapses"
+_SUPPOSING = re.compile(r"^\W*(?:what if|if|say|suppose|supposing|imagine|in case|hypothetically|let'?s say|lets say)\b")
 _PET_PRONOUN = re.compile(r"\b(?:he|he's|hes|him|his|she|she's|shes|her|they|their|them)\b")
 _AFTER_CARE = re.compile(r"\b(?:just|suddenly|right now|rn|again|but now|and now)\b")
 
@@ -167,6 +170,8 @@ def doubtful_piece(piece: str) -> str | None:
             return kind
     if _PAST.search(text) and not _NOW.search(text):  # "i choked on a fish bone as a kid": dated, nothing now
         return "past"
+    if _SUPPOSING.match(text) and not _NOW.search(text):
+        return "hypothetical"
     return None
 
 

@@ -177,7 +177,7 @@ def test_droopy_eyelids_are_no_facial_droop() -> None:
      ("the paramedics have been and taken him in after his fit", "cared"),
      ("he is already in icu with the high calcium, what will they do", "cared"),
      ("our puppy is gasping and his tongue looks blue", "animal"), ("in the game my character is choking", "story"),
-     ("i nearly drowned as a child on holiday", "past"),
+     ("i nearly drowned as a child on holiday", "past"), ("say she faints in the shower, how do i get her up", "hypothetical"),
      # a sign after the episode's end, someone in care with something new, or an acute word keeps the piece
      ("he was fine at lunch but now he cant breathe", None),
      ("she is in hospital and just stopped breathing", None),
@@ -188,3 +188,10 @@ def test_more_doubtful_pieces_never_fire_the_learned_check(piece: str, why: str 
     from assistant.safety_framing import doubtful_piece
 
     assert doubtful_piece(piece) == why
+
+
+def test_chemotherapy_dated_in_days_keeps_a_fever_reading_an_emergency() -> None:
+    """'chemo two days ago' dates the chemotherapy (the window a fever is dangerous in), not the fever; years still date it."""
+    assert classify("chemo two days ago temp 38.7 and shaking").category == "emergency"
+    assert classify("i had a temp of 39 on chemo three years ago").category != "emergency"
+    assert classify("chemo 4 days ago, temp was 38.4 for an hour but its normal now").deferred == "chemo_fever:resolved"
