@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.safety_framing import doubtful_piece, without_denials
+from assistant.safety_framing import doubtful_part, doubtful_piece, without_denials
 
 if TYPE_CHECKING:
     import numpy as np
@@ -189,7 +189,7 @@ def find_emergency(model: EmergencyModel, text: str, embed: Embed) -> Finding | 
     near = model.similarity(vectors)
     found = []
     for i, (piece, vector) in enumerate(zip(parts, vectors)):
-        if near[i] < model.min_similarity or doubtful_piece(piece):
+        if near[i] < model.min_similarity or (doubtful_part(piece, parts[0]) if i else doubtful_piece(piece)):
             continue
         probability = model.probability(piece, vector)
         if probability >= (model.threshold if i == 0 else model.sentence_threshold):

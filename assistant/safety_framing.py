@@ -47,7 +47,8 @@ _RESOLVED = re.compile(
     r"\b(?:it's|its|it is|(?:temp|temperature|fever) (?:is|has)) (?:gone )?(?:back (?:to )?)?(?:normal|down) (?:now|again)\b|"
     r"\bback to (?:(?:her|him|my|them|your)sel(?:f|ves)|(?:her|his|my|their) (?:old |usual |normal )?self)\b|"
     r"\b(?:sent (?:her|him|me|them) home|was admitted|(?:is|are) now in hospital|nothing since|sorted it|coughed it (?:out|up)|"
-    r"(?:stopped|settled) (?:after|within) (?:a |\d+ )?(?:few |couple of )?(?:seconds|minutes|mins)|treated it)\b")
+    r"(?:stopped|settled) (?:after|within) (?:a |\d+ )?(?:few |couple of )?(?:seconds|minutes|mins)|treated it|"
+    r"carried on (?:talking|chatting|walking|eating|as (?:normal|usual|before)))\b")
 # a hypothetical, a question about what to do in general, or a story
 _HYPOTHETICAL = re.compile(
     r"\b(?:imagine|suppose|supposing|what if|hypothetically|(?:how|when) (?:do|would|should|can|could) (?:i|you|we|one|people) "
@@ -56,14 +57,15 @@ _HYPOTHETICAL = re.compile(
     r"(?:you|one|people) do)\b")
 _STORY = re.compile(
     r"\b(?:(?:in|on) (?:the|a|that|this|my|our) (?:\w+ )?(?:film|movie|tv show|show|series|episode|documentary|novel|book|story|podcast|"
-    r"video|drama|soap|game|play|exam|course|dream|war)|(?:the|a|my|our|this) (?:\w+ )?(?:film|movie|documentary|novel|book|story|"
+    r"video|drama|soap|game|play|exam|course|dream|nightmare|war)|(?:the|a|my|our|this) (?:\w+ )?(?:film|movie|documentary|novel|book|story|"
     r"podcast|episode|drama|play|script|screenplay) (?:had|has|where|about|showed|shows|with|in which)|(?:watched|read|saw|heard|listened to) (?:a|the) (?:\w+ )?(?:film|movie|"
-    r"documentary|novel|book|story|podcast|episode|programme|program) (?:where|about|in which)|(?:a|the|my|his|her|our) character|"
+    r"documentary|novel|book|story|podcast|episode|programme|program|post|blog|thread)(?: \w+){0,2}? (?:where|about|in which)|(?:a|the|my|his|her|our) character|"
     r"the news (?:said|says|reported|showed)|on the news|video game)\b")
 # an animal or a thing as the subject, right before the sign with no person named in between
 _ANIMAL = re.compile(
     r"\b(?:my|our|the|his|her|their|a)\s+(?:\w+(?:'s|s')?\s+)?(?:cat|dog|puppy|kitten|hamster|rabbit|bunny|horse|pony|parrot|bird|"
-    r"budgie|\w*fish|guinea pig|pet|tortoise|turtle|ferret|gerbil|rat|mouse|cow|sheep|goat|chicken|hen|duck|lamb|calf|"
+    r"budgie|\w*fish|guinea pig|pet|lab|labrador|retriever|spaniel|terrier|collie|poodle|beagle|pug|husky|alsatian|greyhound|"
+    r"whippet|dachshund|bulldog|sheepdog|pup|moggy|kitty|cockatoo|parakeet|tortoise|turtle|ferret|gerbil|rat|mouse|cow|sheep|goat|chicken|hen|duck|lamb|calf|"
     r"snake|lizard|gecko|iguana|canary|cockatiel|pigeon|donkey|pig|piglet|foal|chinchilla)s?\b")
 _THING = re.compile(
     r"\b(?:my|our|the|his|her|their|this|a)\s+(?:\w+\s+)?(?:phone|laptop|computer|tablet|wifi|internet|router|meter|monitor|pump|"
@@ -84,7 +86,7 @@ _IDIOM = re.compile(
     r"breathe a sigh|(?:not |never )?breath(?:e|ing)? a word\b|blacked out (?:the|that|my|those|most of) (?:memory|memories|whole|day|evening|night|part)|"
     r"(?:blacked|blanked) out\b[^.?!]{0,40}\b(?:from|of) (?:(?:my|his|her|their|our) )?(?:memory|mind)|"
     # flopping onto a sofa is rest, unless a sign follows ("collapsed on the couch and isn't breathing")
-    r"(?:collapsed|passed out|crashed) (?:on|onto|into|in) (?:the|my|a) (?:sofa|couch|bed|chair|armchair)"
+    r"(?:collapsed|passed out|crashed) (?:(?:rn|now|just) )?(?:on|onto|into|in) (?:the|my|a|her|his) (?:sofa|couch|bed|chair|armchair)"
     r"(?![^.?!]{0,40}\b(?:not|isn't|isnt|is not|won't|wont|can't|cant|cannot)\s+(?:breathing|breathe|responding|respond|waking|wake|moving|answering))|"
     r"(?:responding|respond|answering|answer) to (?:my |his |her |our |their )?(?:texts?|messages?|calls?|emails?|button\w*|the door)|"
     # an emotion as the cause: "went floppy with relief", "collapsed with laughter"
@@ -105,7 +107,7 @@ _NEGATED = re.compile(
     r"(?i)\b(?:not|isn't|isnt|is not|never|no|don't|dont|doesn't|do not|does not|am not|i'm not|im not|wasn't|nothing like)\s+"
     r"(?:(?:feel|feeling|felt|been|really|actually|at all|currently|having|have|has|got|that|remotely)\s+){0,2}(?:a\s+)?"
     r"(?:suicidal|unconscious|unresponsive|seizure|fit|fitting|seizing|stroke|heart attack|choking|chest pain|confused|drowsy|"
-    r"sleepy|feverish|a fever|a temperature|breathless|short of breath)\b")
+    r"sleepy|feverish|a fever|a temperature|breathless|short of breath|shaking|shivering|hot|burning up|vomiting)\b")
 _NOW = re.compile(r"\b(?:right now|rn|(?<!was )(?<!were )just|now|currently|at the moment|again|today|tonight|still|this (?:morning|evening|afternoon))\b")
 
 
@@ -139,6 +141,8 @@ _OCCASIONAL = re.compile(
     r"normal for (?:her|him|me|them))\b")
 # a piece that opens by supposing: "say he chokes on his tablets, is there anything that helps", "what if she collapses"
 _SUPPOSING = re.compile(r"^\W*(?:what if|if|say|suppose|supposing|imagine|in case|hypothetically|let'?s say|lets say)\b")
+# a turn after an episode's end: "she's ok but now she cant breathe"
+_TURN = re.compile(r"\b(?:but|then|except|until|can't|cant|cannot|not|isn't|isnt|won't|wont|again|worse|stopped)\b")
 _PET_PRONOUN = re.compile(r"\b(?:he|he's|hes|him|his|she|she's|shes|her|they|their|them)\b")
 _AFTER_CARE = re.compile(r"\b(?:just|suddenly|right now|rn|again|but now|and now)\b")
 
@@ -156,7 +160,8 @@ def doubtful_piece(piece: str) -> str | None:
     if (_EXERTION.search(text) or _OCCASIONAL.search(text)) and not _ACUTE.search(text):
         return "chronic"
     resolved = list(_RESOLVED.finditer(text))
-    if resolved and len(text[resolved[-1].end():].split()) <= 3:  # ends on its being over: "felt faint ... but im ok now"
+    after = text[resolved[-1].end():] if resolved else ""
+    if resolved and len(after.split()) <= 6 and not _TURN.search(after):  # ends on its being over: "felt faint ... but im ok now"
         return "resolved"
     cared = _CARED.search(text)
     if cared and not _AFTER_CARE.search(text, cared.end()):
@@ -173,6 +178,15 @@ def doubtful_piece(piece: str) -> str | None:
     if _SUPPOSING.match(text) and not _NOW.search(text):
         return "hypothetical"
     return None
+
+
+def doubtful_part(piece: str, whole: str) -> str | None:
+    """`doubtful_piece` for a part of a longer message: also "animal" when the whole message is about an animal and the
+    part names no person of its own ("my cat has a tumour and now shes fitting": the part "now she's fitting")."""
+    why = doubtful_piece(piece)
+    if why is None and doubtful_piece(whole) == "animal" and not _PERSON_WORD.search(_PET_PRONOUN.sub(" ", piece.lower())):
+        return "animal"
+    return why
 
 
 def without_denials(piece: str) -> str:
@@ -210,7 +224,9 @@ def framing(text: str, start: int, end: int, rule: str = "") -> str | None:
         last = None
         for last in subject.finditer(before):
             pass
-        if (last is not None and start - last.end() <= 40 and not _PERSON_WORD.search(text[last.end():start])
+        between = text[last.end():start] if last is not None else ""
+        between = _PET_PRONOUN.sub(" ", between) if kind == "animal" else between  # "my cat ... now shes fitting"
+        if (last is not None and start - last.end() <= 40 and not _PERSON_WORD.search(between)
                 and not _PREPOSITION.search(before[: last.start()])):  # "hit by a car": the thing is no subject
             return kind
     return None

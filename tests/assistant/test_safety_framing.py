@@ -177,7 +177,11 @@ def test_droopy_eyelids_are_no_facial_droop() -> None:
      ("the paramedics have been and taken him in after his fit", "cared"),
      ("he is already in icu with the high calcium, what will they do", "cared"),
      ("our puppy is gasping and his tongue looks blue", "animal"), ("in the game my character is choking", "story"),
-     ("i nearly drowned as a child on holiday", "past"), ("say she faints in the shower, how do i get her up", "hypothetical"),
+     ("i nearly drowned as a child on holiday", "past"), ("in my nightmare my wife stopped breathing", "story"),
+     ("i read a post online about a man who went blind from a tumour", "story"), ("our spaniel keeps collapsing", "animal"),
+     ("mum passed out rn on the sofa after work lol", "idiom"), ("sis fainted at school but shes ok now and sitting up", "resolved"),
+     ("he stared blankly for a few seconds then carried on talking", "resolved"),
+     ("she fainted but she's ok now and sitting up, then she went grey again", None), ("say she faints in the shower, how do i get her up", "hypothetical"),
      # a sign after the episode's end, someone in care with something new, or an acute word keeps the piece
      ("he was fine at lunch but now he cant breathe", None),
      ("she is in hospital and just stopped breathing", None),
@@ -195,3 +199,11 @@ def test_chemotherapy_dated_in_days_keeps_a_fever_reading_an_emergency() -> None
     assert classify("chemo two days ago temp 38.7 and shaking").category == "emergency"
     assert classify("i had a temp of 39 on chemo three years ago").category != "emergency"
     assert classify("chemo 4 days ago, temp was 38.4 for an hour but its normal now").deferred == "chemo_fever:resolved"
+
+
+def test_a_part_of_a_message_about_an_animal_is_about_the_animal() -> None:
+    from assistant.safety_framing import doubtful_part
+
+    whole = "my cat has a tumour and now shes fitting on and off"
+    assert doubtful_part("now she's fitting on and off", whole) == "animal"
+    assert doubtful_part("now my son is fitting", "my cat has a tumour and now my son is fitting") is None
