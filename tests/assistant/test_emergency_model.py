@@ -331,8 +331,9 @@ CHECK7 = REPO / "eval" / "data" / "emergency_check7.jsonl"
 # benchmarks/results/emergency_check7.json: 'before' (main at cec8bad) missed 9 of 98 (6 studied, 3 blind) with 3 false
 # triggers of 95 (2 studied, 1 blind); 'after' (training bank 5, chemo fever and sight rules, denials cut out; blind part
 # still blind) missed 3 (1 studied, 2 blind) with 1 (blind); 'after-reveal' (the blind part read; a full bottle, hopelessness
-# with a means, numbered items, breathlessness on exertion) misses 1 (a speech-to-text slip, "she cant breed") with none
-CHECK7_MISSES_AT_MOST = 1
+# with a means, numbered items, breathlessness on exertion) misses 1 (a speech-to-text slip, "she cant breed") with none;
+# round 8's rule for breathe's dictation slips ("cant breed", "catch her breff") finds it
+CHECK7_MISSES_AT_MOST = 0
 CHECK7_FALSE_AT_MOST = 0.011
 
 
@@ -343,3 +344,21 @@ def test_check_bank_7_recall_and_false_triggers(triage, embed) -> None:
     missed, false_rate = _bank_errors(CHECK7, triage, embed)
     assert missed <= CHECK7_MISSES_AT_MOST, missed
     assert false_rate <= CHECK7_FALSE_AT_MOST, false_rate
+
+
+CHECK8 = REPO / "eval" / "data" / "emergency_check8.jsonl"
+# benchmarks/results/emergency_check8.json: 'before' (main at bce585a) missed none of 99 with 16 false triggers of 100
+# (10 studied, 6 blind); 'after' (round 8's framings: dated anecdotes, dramas and games, someone already in care, an
+# episode said to be over, occasional complaints, supposing, a pet's pronouns; the blind part still blind) misses none
+# with 4 (all blind)
+CHECK8_MISSES_AT_MOST = 0
+CHECK8_FALSE_AT_MOST = 0.05
+
+
+def test_check_bank_8_recall_and_false_triggers(triage, embed) -> None:
+    """Speech-to-text slips, run-ons, an emergency at the end of a long message, chemo fever, calcium or sodium with
+    confusion, texting shorthand, and look-alikes (past, hypothetical, resolved, in care, animals, fiction, long-standing),
+    both parts, through rules + model. Counts only: the blind part is never listed."""
+    missed, false_rate = _bank_errors(CHECK8, triage, embed)
+    assert missed <= CHECK8_MISSES_AT_MOST, missed
+    assert false_rate <= CHECK8_FALSE_AT_MOST, false_rate
