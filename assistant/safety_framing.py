@@ -43,7 +43,8 @@ _PAST = re.compile(
 # the event is over: "but he is doing well now", "the hospital checked her and sent her home"
 _RESOLVED = re.compile(
     r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|they are|we're|we are)\s+(?:much |a lot |doing |now |all |really )?"
-    r"(?:fine|ok|okay|well|better|in a good place|recovered|back to normal)\b|"
+    r"(?:fine|ok|okay|alright|all right|well|better|in a good place|recovered|back to normal)\b|"
+    r"\b(?:i|he|she|they|we) (?:feel|feels|felt) (?:fine|ok|okay|alright|all right|well|normal|better)\b|"
     r"\b(?:it's|its|it is|(?:temp|temperature|fever) (?:is|has)) (?:gone )?(?:back (?:to )?)?(?:normal|down) (?:now|again)\b|"
     r"\bback to (?:(?:her|him|my|them|your)sel(?:f|ves)|(?:her|his|my|their) (?:old |usual |normal )?self)\b|"
     r"\b(?:sent (?:her|him|me|them) home|was admitted|(?:is|are) now in hospital|nothing since|sorted it|coughed it (?:out|up)|"

@@ -181,6 +181,7 @@ def test_droopy_eyelids_are_no_facial_droop() -> None:
      ("i read a post online about a man who went blind from a tumour", "story"), ("our spaniel keeps collapsing", "animal"),
      ("mum passed out rn on the sofa after work lol", "idiom"), ("sis fainted at school but shes ok now and sitting up", "resolved"),
      ("he stared blankly for a few seconds then carried on talking", "resolved"),
+     ("a little shivery this evening but my temp is 37.1 and i feel alright", "resolved"),
      ("she fainted but she's ok now and sitting up, then she went grey again", None), ("say she faints in the shower, how do i get her up", "hypothetical"),
      # a sign after the episode's end, someone in care with something new, or an acute word keeps the piece
      ("he was fine at lunch but now he cant breathe", None),
