@@ -83,7 +83,7 @@ class AnswerSettings(BaseSettings):
     max_history_turns: int = 50
     # Levers that use the build-time enrichment (corpus/data/enrichment.jsonl); each can be switched off to
     # measure what it earns (benchmarks/dev_ablation.py). All off = the extractive answerer before enrichment.
-    enriched_retrieval: bool = Field(default=True, description="Also rank passages by their generated questions and standalone readings.")
+    enriched_retrieval: bool = Field(default=False, description="Opt-in: also rank passages by their generated questions and standalone readings, fused into the hybrid top-k as a third ranking. Off: alone it ranks worst (dev recall@5 0.64 vs dense 0.79, BM25 0.83) and fused it pulled the top-5 passages the answer cites from 0.858 to 0.752 recall@5 on dev (retrieval_check bank blind 0.935 -> 0.848), while key-fact recall and status stayed the same on dev and six self-written banks (keyfact_check3 blind 0.881 -> 0.929); warm p50 43 ms off vs 49-57 ms on (benchmarks/retrieval_levers.py, benchmarks/answer_latency.py).")
     learned_ranker: bool = Field(default=False, description="Opt-in: drop doubtful sentences by the ranker trained on dev answer sentences and generated questions (benchmarks/train_ranker.py; grouped CV on dev: precision proxy +0.024, same key-fact recall, but it drops the cancers sentence for 'Which cancers are linked ...?', so off).")
     show_antecedents: bool = Field(default=True, description="Show the sentence a shown sentence points back to.")
     whole_lists: bool = Field(default=True, description="A list question gets every item of the list, with its heading.")
