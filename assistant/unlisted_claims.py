@@ -86,6 +86,15 @@ _TAIL = re.compile(r"\s+(?:when|if|that|which|while|because|though|after|before|
                    r"would)\b.*$", re.IGNORECASE)
 # Between the things of one ask: "nausea n diarrhea", "too many red blood cells or clotting problems".
 _JOINS = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bn\b|\bplus\b)\s*", re.IGNORECASE)
+# Words that say when or how often a symptom comes, never what it is ("itchy at night", "tired every day"): a closed
+# class of English time words (adverbs in -ly are read by their form, `_adverb`).
+_WHEN = frozenset("night nights nighttime day days daily daytime morning mornings evening evenings week weeks month "
+                  "months year years hour hours always sometimes often forever again anymore today tonight "
+                  "overnight".split())
+# The place a symptom is asked of: the noun after a place preposition ("weak in the legs", "clots in my leg") or the
+# body part a "make your X Y" ask is about ("make your arms weak").
+_PLACE = re.compile(r"\b(?:in|on|around|inside|under|behind|across)\s+(?:(?:the|your|my|ur|his|her|their|both|one|a)"
+                    r"\s+)?(?P<w>[a-z]+)|^\s*(?:your|my|ur|his|her|their)\s+(?P<o>[a-z]+)\s+[a-z]", re.IGNORECASE)
 
 
 def phrase_words(phrase: str, generic: Collection[str], is_stopword: Callable[[str], bool]) -> list[str]:
@@ -93,6 +102,20 @@ def phrase_words(phrase: str, generic: Collection[str], is_stopword: Callable[[s
     phrase = _TAIL.sub("", phrase)
     return [w for w in re.findall(r"[a-z]+", phrase.lower())
             if len(w) >= 3 and not is_stopword(w) and w not in generic and w not in _FRAME]
+
+
+def _adverb(word: str, english: Collection[str]) -> bool:
+    """An English adverb in -ly made from a word ("quickly", "suddenly", "daily"), not a noun that ends so ("family",
+    "belly")."""
+    return len(word) >= 5 and word.endswith("ly") and (word[:-2] in english or word[:-3] + "y" in english)
+
+
+def qualifiers(part: str, words: Sequence[str], english: Collection[str]) -> tuple[set[str], set[str]]:
+    """(the words of an asked effect that say when or how it comes, the words that say where in the body): what
+    narrows the asked symptom without naming it ("weak in the legs", "weight loss quickly", "itchy at night")."""
+    when = {w for w in words if w in _WHEN or _adverb(w, english)}
+    where = {m.group("w") or m.group("o") for m in _PLACE.finditer(part.lower())} & set(words)
+    return when, where - when
 
 
 def asked_match(question: str, first_turn: bool) -> re.Match[str] | None:
@@ -150,12 +173,19 @@ def closest_family(family: Sequence[str], evidence: ClaimEvidence) -> list[str]:
 def unlisted_word(question: str, first_turn: bool, known: Callable[[str], bool],
                   near: Callable[[str], Sequence[str]], lay: Callable[[str], Sequence[str]], generic: Collection[str],
                   is_stopword: Callable[[str], bool], evidence: ClaimEvidence | None = None,
-                  long_form: Callable[[str], str | None] = lambda word: None) -> str | None:
+                  long_form: Callable[[str], str | None] = lambda word: None,
+                  english: Collection[str] = frozenset()) -> str | None:
     """The first word of an asked effect or agent that the article never says (module docstring), else None.
 
     `known`: the corpus uses the word in some form; `near`: the article's words of its family (EFFECT_SIMILARITY);
     `lay`: the article's words the lay-word map gives the text; `evidence`: the article's sentences, which must
-    say the whole phrase (without it, one known word is enough); `long_form`: an abbreviation's words ("sclc")."""
+    say the whole phrase (without it, one known word is enough); `long_form`: an abbreviation's words ("sclc");
+    `english`: the English words, by which an adverb in -ly is known.
+
+    A phrase no sentence says whole is still the article's when the symptom it names is, and only words saying when
+    or how it comes (`qualifiers`) are left out, or the place it is asked of where the sentence places the symptom
+    everywhere in the body (claim_evidence.ClaimEvidence.placed_everywhere): "can pns make u weak in the legs" is
+    answered by "Muscle weakness", while "pain in the eyes" is not by "shoulder, neck, and hip pain"."""
     ask = asked_match(question, first_turn)
     if ask is None:
         return None
@@ -178,6 +208,15 @@ def unlisted_word(question: str, first_turn: bool, known: Callable[[str], bool],
                                       effect=effect, naming=naming)
             if not gaps:
                 return None
+            when, where = qualifiers(part, part_words, english)
+            for dropped in (when, when | where):  # the place is left out only where the sentence places it everywhere
+                core = [w for w in part_words if w not in dropped]
+                if not core or len(core) == len(part_words):
+                    continue
+                choices = word_choices(part, core, evidence.uses_stem, said, article_words)
+                if not evidence.uncovered(choices, effect=effect, naming=naming) and (
+                        dropped is when or evidence.placed_everywhere(choices)):
+                    return None
             missing.append(part_words[gaps[0]])
         return missing[0] if missing else None
     if lay(phrase) or any(known(w) for w in words):

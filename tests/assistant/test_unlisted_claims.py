@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.claim_evidence import ClaimEvidence
-from assistant.unlisted_claims import asked_phrase, closest_family, phrase_words, word_choices
+from assistant.unlisted_claims import asked_phrase, closest_family, phrase_words, qualifiers, word_choices
 from foundation.settings import Settings
 from index.lexical import is_stopword
 
@@ -50,6 +50,25 @@ def test_a_lay_phrase_brings_its_medical_word_to_its_own_words_only() -> None:
     assert choices == [[frozenset({"skin"})], [frozenset({"turn"})]]  # 'turn' gets nothing from 'skin'
 
 
+def test_words_saying_when_or_where_a_symptom_comes_are_read_apart_from_it() -> None:
+    english = frozenset({"quick", "sudden", "day", "fam"})
+    assert qualifiers("u weak in the legs", ["weak", "legs"], english) == (set(), {"legs"})
+    assert qualifiers("your arms weak", ["arms", "weak"], english) == (set(), {"arms"})
+    assert qualifiers("weight loss quickly", ["weight", "quickly"], english) == ({"quickly"}, set())
+    assert qualifiers("your skin itch at night", ["skin", "itch", "night"], english) == ({"night"}, {"skin"})
+    assert qualifiers("your family sick daily", ["family", "sick", "daily"], english) == ({"daily"}, {"family"})
+    assert qualifiers("you a sense of smell", ["sense", "smell"], english) == (set(), set())  # 'of' places nothing
+
+
+def test_a_sentence_places_a_symptom_everywhere_when_it_names_the_body_or_the_tissue_before_it() -> None:
+    evidence = ClaimEvidence("Muscle weakness and dizziness. Some people may have muscle stiffness and neck and hip "
+                             "pain. Clots form in different parts of the body.")
+    assert evidence.placed_everywhere([[frozenset({"weak"})]])
+    assert evidence.placed_everywhere([[frozenset({"clot"})]])
+    assert not evidence.placed_everywhere([[frozenset({"pain"})]])  # placed at the neck and hip, not everywhere
+    assert not evidence.placed_everywhere([[frozenset({"dizzi"})]])  # 'muscle' qualifies another word
+
+
 @pytest.mark.parametrize(("question", "word"), [
     ("does pns make ur eyes go yellow", "eyes"),
     ("can taking zinc prevent pns", "zinc"),
@@ -63,6 +82,8 @@ def test_a_lay_phrase_brings_its_medical_word_to_its_own_words_only() -> None:
     ("is azathioprine used to treat paraneoplastic syndromes", "azathioprine"),
     ("is limbic encephalitis a paraneoplastic syndrome", "limbic"),
     ("does being overweight raise the risk of pns", "overweight"),  # 'weight' is never said to be a risk
+    ("does it cause pain in the eyes", "eyes"),  # the article's pain is in the joints, shoulder, neck and hip
+    ("does pns cause night sweats", "night"),  # without 'night', 'sweats' is still no word of the article
 ])
 def test_effects_and_agents_the_article_never_names_are_found(built_index_home: Settings, question: str,
                                                               word: str) -> None:
@@ -87,6 +108,10 @@ def test_effects_and_agents_the_article_never_names_are_found(built_index_home: 
     "does it affect the way you talk",  # lay-word map: speech
     "can pns cause breathing problems",  # "trouble breathing"
     "does smoking raise the risk of pns",  # said where the condition is named
+    "can pns make u weak in the legs",  # "Muscle weakness": muscles are everywhere
+    "can it cause clots in the legs",  # "in different parts of the body"
+    "can pns make your skin itch at night",  # when it comes is no part of what it is
+    "does it cause weight loss quickly",
 ])
 def test_effects_and_treatments_the_article_lists_in_other_words_are_answered(built_index_home: Settings,
                                                                                question: str) -> None:
