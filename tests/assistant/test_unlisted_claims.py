@@ -31,6 +31,10 @@ def test_the_asked_effect_or_agent_is_read_from_the_question() -> None:
     assert asked_phrase("is limbic encephalitis a kind of pns", first_turn=True) == "limbic encephalitis"
     assert asked_phrase("can pns affect your bladder", first_turn=True) == "your bladder"
     assert phrase_words("breathing problems", frozenset(), is_stopword) == ["breathing"]  # what is wrong with it
+    # a hurried ask with no verb: the symptom, then the condition
+    assert asked_phrase("ringing in the ears from pns", first_turn=True) == "ringing in the ears"
+    assert asked_phrase("whats the outlook with pns", first_turn=True) is None
+    assert asked_phrase("so its basically cancer in pns", first_turn=True) is None
 
 
 def test_only_the_closest_family_word_stands_for_an_asked_word_and_not_a_broad_one() -> None:
@@ -84,6 +88,7 @@ def test_a_sentence_places_a_symptom_everywhere_when_it_names_the_body_or_the_ti
     ("does being overweight raise the risk of pns", "overweight"),  # 'weight' is never said to be a risk
     ("does it cause pain in the eyes", "eyes"),  # the article's pain is in the joints, shoulder, neck and hip
     ("does pns cause night sweats", "night"),  # without 'night', 'sweats' is still no word of the article
+    ("ringing in the ears from pns", "ringing"),
 ])
 def test_effects_and_agents_the_article_never_names_are_found(built_index_home: Settings, question: str,
                                                               word: str) -> None:
@@ -112,6 +117,7 @@ def test_effects_and_agents_the_article_never_names_are_found(built_index_home: 
     "can it cause clots in the legs",  # "in different parts of the body"
     "can pns make your skin itch at night",  # when it comes is no part of what it is
     "does it cause weight loss quickly",
+    "kidney problems from pns",  # the hurried ask with no verb, of a symptom the article names
 ])
 def test_effects_and_treatments_the_article_lists_in_other_words_are_answered(built_index_home: Settings,
                                                                                question: str) -> None:
