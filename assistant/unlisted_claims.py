@@ -55,6 +55,9 @@ _EFFECT = re.compile(rf"{_ASK}{_CONDITION}\s+(?:cause|causes|give|make|lead\s+to
 _FRAGMENT = re.compile(r"^(?!(?:what|whats|how|why|when|where|who|which|is|are|was|does|do|did|can|could|will|would|"
                        r"should|may|might|tell|explain|describe|define|so|and|but)\b)(?P<x>[a-z][a-z\s,]*?)\s+"
                        r"(?:from|with|in|because\s+of|due\s+to)\s+(?:pns|paraneoplastic\s+syndromes?)$", re.IGNORECASE)
+# "do your nails change with pns", "does your skin itch from it": the body part first, the condition after it.
+_BODY_EFFECT = re.compile(rf"{_ASK}(?P<x>(?:your|ur|my|the|his|her)\s+.+?)\s+(?:with|from|because\s+of|due\s+to)\s+"
+                          rf"{_CONDITION}$", re.IGNORECASE)
 # "does obesity raise the risk of pns": a risk the article names says so where it names the condition.
 _RISK = re.compile(rf"{_ASK}(?P<x>.+?)\s+(?:raise|raises|increase|increases|lower|lowers|reduce|reduces)\s+"
                    rf"(?:the\s+|your\s+)?(?:risk|chance|chances|odds)\s+(?:of|for)\s+(?:getting\s+|developing\s+)?"
@@ -130,7 +133,7 @@ def asked_match(question: str, first_turn: bool) -> re.Match[str] | None:
     q = re.sub(r"[?.!\s]+$", "", question.strip())
     if not first_turn and not _NAMED.search(q):
         return None
-    m = _EFFECT.match(q) or _FRAGMENT.match(q) or next((m for p in _AGENTS if (m := p.match(q))), None)
+    m = _EFFECT.match(q) or _FRAGMENT.match(q) or _BODY_EFFECT.match(q) or next((m for p in _AGENTS if (m := p.match(q))), None)
     if m is None or (m.re is _AGENTS[2] and not re.search(rf"\b{_CONDITION}\b", q[m.end("x"):], re.IGNORECASE)):
         return None
     return m
@@ -201,7 +204,7 @@ def unlisted_word(question: str, first_turn: bool, known: Callable[[str], bool],
     if evidence is not None:
         said = lambda w: closest_family(near(w), evidence)  # noqa: E731
         article_words = lambda text: [*lay(text), *filter(None, [long_form(text)])]  # noqa: E731
-        effect, naming = ask.re in (_EFFECT, _FRAGMENT), ask.re is _RISK
+        effect, naming = ask.re in (_EFFECT, _FRAGMENT, _BODY_EFFECT), ask.re is _RISK
         # "too many red blood cells or clotting problems": each thing asked stands in a sentence of its own, and
         # the question is answered when the article says one of them
         missing: list[str] = []

@@ -35,6 +35,8 @@ def test_the_asked_effect_or_agent_is_read_from_the_question() -> None:
     assert asked_phrase("ringing in the ears from pns", first_turn=True) == "ringing in the ears"
     assert asked_phrase("whats the outlook with pns", first_turn=True) is None
     assert asked_phrase("so its basically cancer in pns", first_turn=True) is None
+    # the body part first, the condition after it
+    assert asked_phrase("do your nails change with pns", first_turn=True) == "your nails change"
 
 
 def test_only_the_closest_family_word_stands_for_an_asked_word_and_not_a_broad_one() -> None:
@@ -89,6 +91,7 @@ def test_a_sentence_places_a_symptom_everywhere_when_it_names_the_body_or_the_ti
     ("does it cause pain in the eyes", "eyes"),  # the article's pain is in the joints, shoulder, neck and hip
     ("does pns cause night sweats", "night"),  # without 'night', 'sweats' is still no word of the article
     ("ringing in the ears from pns", "ringing"),
+    ("do your nails change with pns", "nails"),
 ])
 def test_effects_and_agents_the_article_never_names_are_found(built_index_home: Settings, question: str,
                                                               word: str) -> None:
@@ -118,6 +121,7 @@ def test_effects_and_agents_the_article_never_names_are_found(built_index_home: 
     "can pns make your skin itch at night",  # when it comes is no part of what it is
     "does it cause weight loss quickly",
     "kidney problems from pns",  # the hurried ask with no verb, of a symptom the article names
+    "does your skin change with pns",  # "Skin Changes"
 ])
 def test_effects_and_treatments_the_article_lists_in_other_words_are_answered(built_index_home: Settings,
                                                                                question: str) -> None:
