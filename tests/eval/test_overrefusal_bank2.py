@@ -29,6 +29,7 @@ def test_the_bank_has_its_planned_kinds_and_whole_sentence_quotes() -> None:
     assert all(i.required_facts for i in answerable) and not any(i.required_facts for i in controls)
     assert not any(i.history for i in items)  # first turns only
     assert_quotes_are_whole_sentences(items, load_article(article_path(Settings())), one_sentence=True)
+    assert not any("\n" in f.quote for i in items for f in i.required_facts)  # one line: no next bullet joined on
 
 
 def test_a_third_is_blind_in_both_kinds() -> None:
