@@ -98,7 +98,10 @@ _JOINS = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bn\b|\bplus\b)\s*", re.IGNOREC
 # class of English time words (adverbs in -ly are read by their form, `_adverb`).
 _WHEN = frozenset("night nights nighttime day days daily daytime morning mornings evening evenings week weeks month "
                   "months year years hour hours always sometimes often forever again anymore today tonight "
-                  "overnight".split())
+                  "overnight every each".split())
+# Words that only say a function is hard ("hard to breathe": the article's "trouble breathing"); unlike `_FRAME`
+# words they are left out only when what is hard is named and said ("hard to see" names nothing the article says).
+_HARD = frozenset("hard harder difficult difficulty".split())
 # The place a symptom is asked of: the noun after a place preposition ("weak in the legs", "clots in my leg") or the
 # body part a "make your X Y" ask is about ("make your arms weak").
 _PLACE = re.compile(r"\b(?:in|on|around|inside|under|behind|across)\s+(?:(?:the|your|my|ur|his|her|their|both|one|a)"
@@ -120,8 +123,9 @@ def _adverb(word: str, english: Collection[str]) -> bool:
 
 def qualifiers(part: str, words: Sequence[str], english: Collection[str]) -> tuple[set[str], set[str]]:
     """(the words of an asked effect that say when or how it comes, the words that say where in the body): what
-    narrows the asked symptom without naming it ("weak in the legs", "weight loss quickly", "itchy at night")."""
-    when = {w for w in words if w in _WHEN or _adverb(w, english)}
+    narrows the asked symptom without naming it ("weak in the legs", "weight loss quickly", "itchy at night", "hard to
+    breathe")."""
+    when = {w for w in words if w in _WHEN or w in _HARD or _adverb(w, english)}
     where = {m.group("w") or m.group("o") for m in _PLACE.finditer(part.lower())} & set(words)
     return when, where - when
 

@@ -64,6 +64,8 @@ def test_words_saying_when_or_where_a_symptom_comes_are_read_apart_from_it() -> 
     assert qualifiers("your skin itch at night", ["skin", "itch", "night"], english) == ({"night"}, {"skin"})
     assert qualifiers("your family sick daily", ["family", "sick", "daily"], english) == ({"daily"}, {"family"})
     assert qualifiers("you a sense of smell", ["sense", "smell"], english) == (set(), set())  # 'of' places nothing
+    assert qualifiers("u a fever every night", ["fever", "every", "night"], english) == ({"every", "night"}, set())
+    assert qualifiers("it hard to breathe", ["hard", "breathe"], english) == ({"hard"}, set())
 
 
 def test_a_sentence_places_a_symptom_everywhere_when_it_names_the_body_or_the_tissue_before_it() -> None:
@@ -122,6 +124,8 @@ def test_effects_and_agents_the_article_never_names_are_found(built_index_home: 
     "does it cause weight loss quickly",
     "kidney problems from pns",  # the hurried ask with no verb, of a symptom the article names
     "does your skin change with pns",  # "Skin Changes"
+    "can it make it hard to breathe",  # "trouble breathing"
+    "can it give u a fever every night",  # "persistent fevers"
 ])
 def test_effects_and_treatments_the_article_lists_in_other_words_are_answered(built_index_home: Settings,
                                                                                question: str) -> None:
