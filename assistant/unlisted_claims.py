@@ -94,11 +94,12 @@ _TAIL = re.compile(r"\s+(?:when|if|that|which|while|because|though|after|before|
                    r"would)\b.*$", re.IGNORECASE)
 # Between the things of one ask: "nausea n diarrhea", "too many red blood cells or clotting problems".
 _JOINS = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bn\b|\bplus\b)\s*", re.IGNORECASE)
-# Words that say when or how often a symptom comes, never what it is ("itchy at night", "tired every day"): a closed
-# class of English time words (adverbs in -ly are read by their form, `_adverb`).
+# Words that say when, how often or how fast a symptom comes, never what it is ("itchy at night", "tired every day",
+# "lose weight fast"): a closed class of English time and speed words (adverbs in -ly are read by their form,
+# `_adverb`).
 _WHEN = frozenset("night nights nighttime day days daily daytime morning mornings evening evenings week weeks month "
                   "months year years hour hours always sometimes often forever again anymore today tonight "
-                  "overnight every each".split())
+                  "overnight every each fast quick slow sudden gradual".split())
 # Words that only say a function is hard ("hard to breathe": the article's "trouble breathing"); unlike `_FRAME`
 # words they are left out only when what is hard is named and said ("hard to see" names nothing the article says).
 _HARD = frozenset("hard harder difficult difficulty".split())
@@ -229,7 +230,8 @@ def unlisted_word(question: str, first_turn: bool, known: Callable[[str], bool],
                 if not evidence.uncovered(choices, effect=effect, naming=naming) and (
                         dropped is when or evidence.placed_everywhere(choices)):
                     return None
-            missing.append(part_words[gaps[0]])
+            # the word named as missing is one of the symptom's own, never a word saying when it comes ("sweats")
+            missing.append(next((part_words[g] for g in gaps if part_words[g] not in when), part_words[gaps[0]]))
         return missing[0] if missing else None
     if lay(phrase) or any(known(w) for w in words):
         return None
