@@ -45,6 +45,7 @@ NUMBER_ASK = re.compile(
     r"(?:incidence|prevalence|response|success|cure|recurrence) rates?|what(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:[\w-]+\s+)?rates?|\w+-year|per \d[\d,.]*\d|per \d|per (?:hundred|thousand|million)|"
     r"(?:what|which)\s+(?:\w+\s+)?levels?\s+(?:is|are|would be|counts? as)\s+(?:too\s+)?(?:dangerous|normal|high|low|"
     r"safe|risky|critical)|"  # a threshold asked for: "what calcium level is dangerous"
+    r"(?:what|which)\s+(?:\w+\s+)?(?:levels?|values?|results?)\s+(?:counts?|is\s+counted|is\s+considered)\s+as|"  # ".. counts as X"
     r"doses?|dosage|dosing|mg|milligrams?|grams?|kilograms?|kg|ml|thresholds?|cut-?offs?|scores?|odds|ratios?|"
     r"statistics|(?:what|which) (?:is|are) the numbers?|average age|median|mean age|(?:at )?what age|how old|life expectancy|"
     r"(?<!\w\s)how (?:often|frequently)|costs?|price|how much (?:does|do|is|are|will)\b(?! \w+ (?:help|matter|work|hurt|affect)))\b",

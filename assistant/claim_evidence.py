@@ -40,6 +40,12 @@ _NAMES_CONDITION = re.compile(r"\b(?:paraneoplastic|these syndromes)\b")
 _SAYS_CAUSE = re.compile(r"\bcaus")
 # The word after a cancer's site ("lung cancer", "ovarian cancers").
 _CANCER = frozenset({"cancer", "cancers"})
+# A sentence that places a symptom in these places it everywhere a question may place it: "blood clots to form in
+# different parts of the body" covers "clots in the legs"; "muscle weakness" covers "weak in the legs" and "skin rashes"
+# "a rash on your arms" (muscles and skin are everywhere), while "shoulder, neck, and hip pain" does not cover "pain
+# in the eyes". Stems; a tissue must qualify the symptom itself (the word before it), the body may stand anywhere.
+_ANYWHERE = "bodi"
+_EVERY_PART = frozenset({"muscl", "skin"})
 
 Embed = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 
@@ -49,6 +55,7 @@ class ClaimEvidence:
 
     def __init__(self, text: str) -> None:
         self.sentences: list[frozenset[str]] = []
+        self.ordered: list[list[str]] = []  # each sentence's stems in order (where a word stands next to another)
         self.effect_sentences: list[frozenset[str]] = []  # the same, less the words naming a cancer's site
         self.naming_sentences: list[frozenset[str]] = []  # the sentences that name the condition
         plain: set[str] = set()  # stems used at least once outside an "other ..." list
@@ -58,6 +65,7 @@ class ClaimEvidence:
         for sentence in (s.strip().lower() for s in _SENTENCE.split(text) if s.strip()):
             words = _WORD.findall(sentence)
             self.sentences.append(frozenset(stem(w) for w in words))
+            self.ordered.append([stem(w) for w in words])
             self.effect_sentences.append(frozenset(stem(w) for w, after in zip(words, [*words[1:], ""], strict=True)
                                                    if after not in _CANCER))
             contrasted = [_WORD.findall(m.group(1)) for m in _OTHER.finditer(sentence)]
@@ -95,6 +103,18 @@ class ClaimEvidence:
             if not best:
                 break
         return best
+
+    def placed_everywhere(self, choices: Sequence[Sequence[frozenset[str]]]) -> bool:
+        """Some sentence holding every asked word (as `uncovered` reads them) places what it says everywhere in the
+        body: it names the body, or the muscles or skin right before one of those words ("Muscle weakness"). Such a sentence
+        answers the same symptom asked of one place ("weak in the legs"); one that names other places does not."""
+        for stems, ordered in zip(self.sentences, self.ordered, strict=True):
+            if not all(any(o <= stems for o in options) for options in choices):
+                continue
+            held = {s for options in choices for o in options if o <= stems for s in o}
+            if _ANYWHERE in stems or any(a in _EVERY_PART and b in held for a, b in zip(ordered, ordered[1:])):
+                return True
+        return False
 
     def predicated(self, word: str) -> bool:
         """The word's stem is used at least once other than in an 'other ...' list (module docstring), or the word

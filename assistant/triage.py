@@ -257,7 +257,8 @@ class Triage:
         return None if evidence is None else unlisted_word(
             question, first_turn, known=lambda w: in_vocabulary(w, self.claim_vocabulary) or evidence.uses_stem(w),
             near=lambda w: self._near(w, EFFECT_SIMILARITY), lay=medical_words, generic=self.generic,
-            is_stopword=is_stopword, evidence=evidence, long_form=lambda w: dict(self.glossary.expand(w)[1]).get(w))
+            is_stopword=is_stopword, evidence=evidence, long_form=lambda w: dict(self.glossary.expand(w)[1]).get(w),
+            english=self.english)
 
     def property_family(self, word: str) -> tuple[str, ...]:
         """The article's words in `word`'s family that it says of something other than the diseases PNS is

@@ -50,6 +50,14 @@ _ASK = r"^(?:does|do|can|could|will|would|might|may|should)\s+"
 # the condition's effect, or the part of the body it acts on.
 _EFFECT = re.compile(rf"{_ASK}{_CONDITION}\s+(?:cause|causes|give|make|lead\s+to|bring\s+on|trigger|"
                      rf"mess\s+up|mess\s+with|affect|affects|damage|harm|hurt|attack)\s+(?P<x>.+)$", re.IGNORECASE)
+# "ringing in the ears from pns?", "stiff neck with pns?": a hurried ask with no verb, a symptom and the condition named
+# after it, asks whether the condition causes it (a question word or a verb first asks something else).
+_FRAGMENT = re.compile(r"^(?!(?:what|whats|how|why|when|where|who|which|is|are|was|does|do|did|can|could|will|would|"
+                       r"should|may|might|tell|explain|describe|define|so|and|but)\b)(?P<x>[a-z][a-z\s,]*?)\s+"
+                       r"(?:from|with|in|because\s+of|due\s+to)\s+(?:pns|paraneoplastic\s+syndromes?)$", re.IGNORECASE)
+# "do your nails change with pns", "does your skin itch from it": the body part first, the condition after it.
+_BODY_EFFECT = re.compile(rf"{_ASK}(?P<x>(?:your|ur|my|the|his|her)\s+.+?)\s+(?:with|from|because\s+of|due\s+to)\s+"
+                          rf"{_CONDITION}$", re.IGNORECASE)
 # "does obesity raise the risk of pns": a risk the article names says so where it names the condition.
 _RISK = re.compile(rf"{_ASK}(?P<x>.+?)\s+(?:raise|raises|increase|increases|lower|lowers|reduce|reduces)\s+"
                    rf"(?:the\s+|your\s+)?(?:risk|chance|chances|odds)\s+(?:of|for)\s+(?:getting\s+|developing\s+)?"
@@ -86,6 +94,19 @@ _TAIL = re.compile(r"\s+(?:when|if|that|which|while|because|though|after|before|
                    r"would)\b.*$", re.IGNORECASE)
 # Between the things of one ask: "nausea n diarrhea", "too many red blood cells or clotting problems".
 _JOINS = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b|\bn\b|\bplus\b)\s*", re.IGNORECASE)
+# Words that say when, how often or how fast a symptom comes, never what it is ("itchy at night", "tired every day",
+# "lose weight fast"): a closed class of English time and speed words (adverbs in -ly are read by their form,
+# `_adverb`).
+_WHEN = frozenset("night nights nighttime day days daily daytime morning mornings evening evenings week weeks month "
+                  "months year years hour hours always sometimes often forever again anymore today tonight "
+                  "overnight every each fast quick slow sudden gradual".split())
+# Words that only say a function is hard ("hard to breathe": the article's "trouble breathing"); unlike `_FRAME`
+# words they are left out only when what is hard is named and said ("hard to see" names nothing the article says).
+_HARD = frozenset("hard harder difficult difficulty".split())
+# The place a symptom is asked of: the noun after a place preposition ("weak in the legs", "clots in my leg") or the
+# body part a "make your X Y" ask is about ("make your arms weak").
+_PLACE = re.compile(r"\b(?:in|on|around|inside|under|behind|across)\s+(?:(?:the|your|my|ur|his|her|their|both|one|a)"
+                    r"\s+)?(?P<w>[a-z]+)|^\s*(?:your|my|ur|his|her|their)\s+(?P<o>[a-z]+)\s+[a-z]", re.IGNORECASE)
 
 
 def phrase_words(phrase: str, generic: Collection[str], is_stopword: Callable[[str], bool]) -> list[str]:
@@ -95,6 +116,21 @@ def phrase_words(phrase: str, generic: Collection[str], is_stopword: Callable[[s
             if len(w) >= 3 and not is_stopword(w) and w not in generic and w not in _FRAME]
 
 
+def _adverb(word: str, english: Collection[str]) -> bool:
+    """An English adverb in -ly made from a word ("quickly", "suddenly", "daily"), not a noun that ends so ("family",
+    "belly")."""
+    return len(word) >= 5 and word.endswith("ly") and (word[:-2] in english or word[:-3] + "y" in english)
+
+
+def qualifiers(part: str, words: Sequence[str], english: Collection[str]) -> tuple[set[str], set[str]]:
+    """(the words of an asked effect that say when or how it comes, the words that say where in the body): what
+    narrows the asked symptom without naming it ("weak in the legs", "weight loss quickly", "itchy at night", "hard to
+    breathe")."""
+    when = {w for w in words if w in _WHEN or w in _HARD or _adverb(w, english)}
+    where = {m.group("w") or m.group("o") for m in _PLACE.finditer(part.lower())} & set(words)
+    return when, where - when
+
+
 def asked_match(question: str, first_turn: bool) -> re.Match[str] | None:
     """The effect, agent or risk pattern's match on a yes/no ask about the condition, or None. On a follow-up "it" may
     be the previous turn's treatment, so the condition must be named there; on a first turn "it" is the article's
@@ -102,7 +138,7 @@ def asked_match(question: str, first_turn: bool) -> re.Match[str] | None:
     q = re.sub(r"[?.!\s]+$", "", question.strip())
     if not first_turn and not _NAMED.search(q):
         return None
-    m = _EFFECT.match(q) or next((m for p in _AGENTS if (m := p.match(q))), None)
+    m = _EFFECT.match(q) or _FRAGMENT.match(q) or _BODY_EFFECT.match(q) or next((m for p in _AGENTS if (m := p.match(q))), None)
     if m is None or (m.re is _AGENTS[2] and not re.search(rf"\b{_CONDITION}\b", q[m.end("x"):], re.IGNORECASE)):
         return None
     return m
@@ -150,12 +186,19 @@ def closest_family(family: Sequence[str], evidence: ClaimEvidence) -> list[str]:
 def unlisted_word(question: str, first_turn: bool, known: Callable[[str], bool],
                   near: Callable[[str], Sequence[str]], lay: Callable[[str], Sequence[str]], generic: Collection[str],
                   is_stopword: Callable[[str], bool], evidence: ClaimEvidence | None = None,
-                  long_form: Callable[[str], str | None] = lambda word: None) -> str | None:
+                  long_form: Callable[[str], str | None] = lambda word: None,
+                  english: Collection[str] = frozenset()) -> str | None:
     """The first word of an asked effect or agent that the article never says (module docstring), else None.
 
     `known`: the corpus uses the word in some form; `near`: the article's words of its family (EFFECT_SIMILARITY);
     `lay`: the article's words the lay-word map gives the text; `evidence`: the article's sentences, which must
-    say the whole phrase (without it, one known word is enough); `long_form`: an abbreviation's words ("sclc")."""
+    say the whole phrase (without it, one known word is enough); `long_form`: an abbreviation's words ("sclc");
+    `english`: the English words, by which an adverb in -ly is known.
+
+    A phrase no sentence says whole is still the article's when the symptom it names is, and only words saying when
+    or how it comes (`qualifiers`) are left out, or the place it is asked of where the sentence places the symptom
+    everywhere in the body (claim_evidence.ClaimEvidence.placed_everywhere): "can pns make u weak in the legs" is
+    answered by "Muscle weakness", while "pain in the eyes" is not by "shoulder, neck, and hip pain"."""
     ask = asked_match(question, first_turn)
     if ask is None:
         return None
@@ -166,7 +209,7 @@ def unlisted_word(question: str, first_turn: bool, known: Callable[[str], bool],
     if evidence is not None:
         said = lambda w: closest_family(near(w), evidence)  # noqa: E731
         article_words = lambda text: [*lay(text), *filter(None, [long_form(text)])]  # noqa: E731
-        effect, naming = ask.re is _EFFECT, ask.re is _RISK
+        effect, naming = ask.re in (_EFFECT, _FRAGMENT, _BODY_EFFECT), ask.re is _RISK
         # "too many red blood cells or clotting problems": each thing asked stands in a sentence of its own, and
         # the question is answered when the article says one of them
         missing: list[str] = []
@@ -178,7 +221,17 @@ def unlisted_word(question: str, first_turn: bool, known: Callable[[str], bool],
                                       effect=effect, naming=naming)
             if not gaps:
                 return None
-            missing.append(part_words[gaps[0]])
+            when, where = qualifiers(part, part_words, english)
+            for dropped in (when, when | where):  # the place is left out only where the sentence places it everywhere
+                core = [w for w in part_words if w not in dropped]
+                if not core or len(core) == len(part_words):
+                    continue
+                choices = word_choices(part, core, evidence.uses_stem, said, article_words)
+                if not evidence.uncovered(choices, effect=effect, naming=naming) and (
+                        dropped is when or evidence.placed_everywhere(choices)):
+                    return None
+            # the word named as missing is one of the symptom's own, never a word saying when it comes ("sweats")
+            missing.append(next((part_words[g] for g in gaps if part_words[g] not in when), part_words[gaps[0]]))
         return missing[0] if missing else None
     if lay(phrase) or any(known(w) for w in words):
         return None

@@ -7,7 +7,9 @@ its status is `not_found` or `out_of_scope`; an unanswerable item (accepting onl
 when its status is `not_found`. The bank's `blind` part is read only through these aggregates until the last change.
 
     pns eval run --evalset eval/data/overrefusal_check.jsonl --judge none --no-ragas --no-progress --out DIR
-    python -m benchmarks.overrefusal_check BEFORE_DIR AFTER_DIR [--rows]
+    python -m benchmarks.overrefusal_check BEFORE_DIR AFTER_DIR [--rows] [--bank=eval/data/overrefusal_check2.jsonl]
+
+`--bank` scores another bank of the same shape (the symptom bank overrefusal_check2.jsonl).
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ PARTS = ("studied", "blind")
 REFUSALS = ("not_found", "out_of_scope")
 
 
-def bank_items() -> dict[str, dict]:
+def bank_items(path: Path = BANK) -> dict[str, dict]:
     """The bank's items by id (each run row names its item; its part and acceptable statuses live in the bank)."""
-    rows = (json.loads(line) for line in BANK.read_text(encoding="utf-8").splitlines() if line.strip())
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
     return {row["id"]: row for row in rows}
 
 
@@ -61,7 +63,8 @@ def studied_rows(rows: list[dict], bank: dict[str, dict]) -> list[str]:
 
 if __name__ == "__main__":
     runs = [a for a in sys.argv[1:] if not a.startswith("--")]
-    bank = bank_items()
+    chosen = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--bank=")]
+    bank = bank_items(Path(chosen[0]) if chosen else BANK)
     print(json.dumps({name: summarise(report_items(d), bank)
                       for name, d in zip(("before", "after"), runs, strict=False)}, indent=1))
     if "--rows" in sys.argv:

@@ -55,7 +55,9 @@ def test_known_terms_abbreviations_and_reference_names_never_count(question: str
     [("What percentage of patients recover?", True), ("What is the five-year survival rate?", True),
      ("What IVIG dose is used?", True), ("How many people get it?", True), ("What is the incidence per 100,000?", True),
      ("How common are paraneoplastic syndromes?", False), ("What does IVIG do?", False), ("Can people recover?", False),
-     ("what sodium level is too low", True), ("which hormone levels are affected", False)],
+     ("what sodium level is too low", True), ("which hormone levels are affected", False),
+     ("what calcium level counts as too much", True), ("which blood result is considered as abnormal", True),
+     ("what does a high calcium level mean", False)],
 )
 def test_number_questions(question: str, asks: bool) -> None:
     assert bool(NUMBER_ASK.search(question)) == asks

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.claim_evidence import ClaimEvidence
-from assistant.unlisted_claims import asked_phrase, closest_family, phrase_words, word_choices
+from assistant.unlisted_claims import asked_phrase, closest_family, phrase_words, qualifiers, word_choices
 from foundation.settings import Settings
 from index.lexical import is_stopword
 
@@ -31,6 +31,12 @@ def test_the_asked_effect_or_agent_is_read_from_the_question() -> None:
     assert asked_phrase("is limbic encephalitis a kind of pns", first_turn=True) == "limbic encephalitis"
     assert asked_phrase("can pns affect your bladder", first_turn=True) == "your bladder"
     assert phrase_words("breathing problems", frozenset(), is_stopword) == ["breathing"]  # what is wrong with it
+    # a hurried ask with no verb: the symptom, then the condition
+    assert asked_phrase("ringing in the ears from pns", first_turn=True) == "ringing in the ears"
+    assert asked_phrase("whats the outlook with pns", first_turn=True) is None
+    assert asked_phrase("so its basically cancer in pns", first_turn=True) is None
+    # the body part first, the condition after it
+    assert asked_phrase("do your nails change with pns", first_turn=True) == "your nails change"
 
 
 def test_only_the_closest_family_word_stands_for_an_asked_word_and_not_a_broad_one() -> None:
@@ -50,6 +56,27 @@ def test_a_lay_phrase_brings_its_medical_word_to_its_own_words_only() -> None:
     assert choices == [[frozenset({"skin"})], [frozenset({"turn"})]]  # 'turn' gets nothing from 'skin'
 
 
+def test_words_saying_when_or_where_a_symptom_comes_are_read_apart_from_it() -> None:
+    english = frozenset({"quick", "sudden", "day", "fam"})
+    assert qualifiers("u weak in the legs", ["weak", "legs"], english) == (set(), {"legs"})
+    assert qualifiers("your arms weak", ["arms", "weak"], english) == (set(), {"arms"})
+    assert qualifiers("weight loss quickly", ["weight", "quickly"], english) == ({"quickly"}, set())
+    assert qualifiers("your skin itch at night", ["skin", "itch", "night"], english) == ({"night"}, {"skin"})
+    assert qualifiers("your family sick daily", ["family", "sick", "daily"], english) == ({"daily"}, {"family"})
+    assert qualifiers("you a sense of smell", ["sense", "smell"], english) == (set(), set())  # 'of' places nothing
+    assert qualifiers("u a fever every night", ["fever", "every", "night"], english) == ({"every", "night"}, set())
+    assert qualifiers("it hard to breathe", ["hard", "breathe"], english) == ({"hard"}, set())
+
+
+def test_a_sentence_places_a_symptom_everywhere_when_it_names_the_body_or_the_tissue_before_it() -> None:
+    evidence = ClaimEvidence("Muscle weakness and dizziness. Some people may have muscle stiffness and neck and hip "
+                             "pain. Clots form in different parts of the body.")
+    assert evidence.placed_everywhere([[frozenset({"weak"})]])
+    assert evidence.placed_everywhere([[frozenset({"clot"})]])
+    assert not evidence.placed_everywhere([[frozenset({"pain"})]])  # placed at the neck and hip, not everywhere
+    assert not evidence.placed_everywhere([[frozenset({"dizzi"})]])  # 'muscle' qualifies another word
+
+
 @pytest.mark.parametrize(("question", "word"), [
     ("does pns make ur eyes go yellow", "eyes"),
     ("can taking zinc prevent pns", "zinc"),
@@ -63,6 +90,10 @@ def test_a_lay_phrase_brings_its_medical_word_to_its_own_words_only() -> None:
     ("is azathioprine used to treat paraneoplastic syndromes", "azathioprine"),
     ("is limbic encephalitis a paraneoplastic syndrome", "limbic"),
     ("does being overweight raise the risk of pns", "overweight"),  # 'weight' is never said to be a risk
+    ("does it cause pain in the eyes", "eyes"),  # the article's pain is in the joints, shoulder, neck and hip
+    ("does pns cause night sweats", "sweats"),  # without 'night', 'sweats' is still no word of the article
+    ("ringing in the ears from pns", "ringing"),
+    ("do your nails change with pns", "nails"),
 ])
 def test_effects_and_agents_the_article_never_names_are_found(built_index_home: Settings, question: str,
                                                               word: str) -> None:
@@ -87,6 +118,15 @@ def test_effects_and_agents_the_article_never_names_are_found(built_index_home: 
     "does it affect the way you talk",  # lay-word map: speech
     "can pns cause breathing problems",  # "trouble breathing"
     "does smoking raise the risk of pns",  # said where the condition is named
+    "can pns make u weak in the legs",  # "Muscle weakness": muscles are everywhere
+    "can it cause clots in the legs",  # "in different parts of the body"
+    "can pns make your skin itch at night",  # when it comes is no part of what it is
+    "does it cause weight loss quickly",
+    "kidney problems from pns",  # the hurried ask with no verb, of a symptom the article names
+    "does your skin change with pns",  # "Skin Changes"
+    "can it make it hard to breathe",  # "trouble breathing"
+    "can it give u a fever every night",  # "persistent fevers"
+    "can pns make you lose weight fast",  # "Unexplained weight gain or loss"
 ])
 def test_effects_and_treatments_the_article_lists_in_other_words_are_answered(built_index_home: Settings,
                                                                                question: str) -> None:
