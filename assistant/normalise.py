@@ -129,6 +129,14 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?:usually\s+|normally\s+|first\s+)?(?:start|begin)s?\b", re.IGNORECASE), r"\1 show symptoms initially"),
     # "are the symptoms permanent", "is it for life": the article says "lasting impairment" ("lifelong" it prints itself)
     (re.compile(r"\b(?:permanent(?:ly)?|for life|forever)\b", re.IGNORECASE), "lasting"),
+    # "what if it isnt treated", "if you leave it": the article says symptoms "can rapidly progress" and that "timely
+    # intervention improves outcomes"
+    (re.compile(r"\b(?:is\s+not|isn't|not|never|goes|left|go)\s+(?:treated|untreated)\b|\buntreated\b|"
+                r"\bwithout\s+(?:any\s+)?treatment\b|\b(?:leave|leaving)\s+it(?:\s+alone)?\b|\bdo(?:ing)?\s+nothing\b",
+                re.IGNORECASE), "untreated (symptoms progress; timely intervention improves outcomes)"),
+    # "can it come back", "does it relapse": the article says some symptoms "may persist even after cancer treatment"
+    (re.compile(r"\b(?:come|comes|coming|came)\s+back\b|\brelapses?\b|\brecurs?\b", re.IGNORECASE),
+     "persist after treatment"),
     # "can you get it without cancer", "if there is no cancer": the article says symptoms may come before the cancer
     # is found, which is what it says about having the syndrome with no known cancer
     (re.compile(r"\b(?:without(?:\s+having)?|no|not having|never had|need|needs|require|requires|have to have)\s+(?:a\s+|any\s+)?(?:cancer|tumou?rs?)\b", re.IGNORECASE),
