@@ -134,6 +134,13 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:is\s+not|isn't|not|never|goes|left|go)\s+(?:treated|untreated)\b|\buntreated\b|"
                 r"\bwithout\s+(?:any\s+)?treatment\b|\b(?:leave|leaving)\s+it(?:\s+alone)?\b|\bdo(?:ing)?\s+nothing\b",
                 re.IGNORECASE), "untreated (symptoms progress; timely intervention improves outcomes)"),
+    # "how long do people live with it": the article gives no figure, but says what the outlook depends on
+    (re.compile(r"\bhow\s+long\s+(?:do|does|can|will|would|could)\s+(?:\w+\s+){1,2}live\b(?:\s+with\s+(?:it|this|pns))?",
+                re.IGNORECASE), "what is the outlook, do they survive"),
+    # "does it run in families", "is it inherited", "can i pass it on to my kids": the article says some people "may be
+    # genetically predisposed"
+    (re.compile(r"\b(?:runs?|running)\s+in\s+(?:the\s+)?famil(?:y|ies)\b|\b(?:hereditary|inherited|inheritable)\b|"
+                r"\bpass(?:ed|es)?\s+(?:it\s+)?(?:on|down)\b", re.IGNORECASE), "genetically predisposed"),
     # "can it come back", "does it relapse": the article says some symptoms "may persist even after cancer treatment"
     (re.compile(r"\b(?:come|comes|coming|came)\s+back\b|\brelapses?\b|\brecurs?\b", re.IGNORECASE),
      "persist after treatment"),

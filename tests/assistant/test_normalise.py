@@ -167,11 +167,15 @@ def test_the_corpus_speller_mends_a_lay_phrase_and_leaves_the_lay_words(triage) 
 @pytest.mark.parametrize(
     ("typed", "words"),
     [("what happens if pns isn't treated", "timely intervention"), ("what if you just leave it", "progress"),
-     ("can it come back after treatment", "persist"), ("does it relapse", "persist")],
+     ("can it come back after treatment", "persist"), ("does it relapse", "persist"),
+     ("does it run in families", "genetically predisposed"), ("can i pass it on to my kids", "genetically predisposed"),
+     ("how long do people live with it", "outlook")],
 )
-def test_the_untreated_course_and_recurrence_reach_the_articles_words(typed: str, words: str) -> None:
-    """The article says symptoms 'can rapidly progress', 'timely intervention improves outcomes' and some symptoms
-    'may persist even after cancer treatment'; it never says 'untreated', 'leave it' or 'come back'."""
+def test_lay_asks_about_the_course_heredity_and_survival_reach_the_articles_words(typed: str, words: str) -> None:
+    """The article says symptoms 'can rapidly progress', 'timely intervention improves outcomes', some symptoms 'may
+    persist even after cancer treatment', some people 'may be genetically predisposed' and what 'the outlook' depends
+    on; it never says 'untreated', 'leave it', 'come back', 'run in families' or 'how long people live'."""
     from assistant.normalise import rephrase_idioms
 
     assert words in rephrase_idioms(typed)
+    assert "how long" not in rephrase_idioms("how long do people live with it")  # no figure is asked for any more
