@@ -134,6 +134,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:is\s+not|isn't|not|never|goes|left|go)\s+(?:treated|untreated)\b|\buntreated\b|"
                 r"\bwithout\s+(?:any\s+)?treatment\b|\b(?:leave|leaving)\s+it(?:\s+alone)?\b|\bdo(?:ing)?\s+nothing\b",
                 re.IGNORECASE), "untreated (symptoms progress; timely intervention improves outcomes)"),
+    # "if they find the cancer early", "does catching it early help": the article's word is "early diagnosis and
+    # treatment" (kept as typed, "find ... early" reached "early detection" in the global-access paragraph)
+    (re.compile(r"\b(?:find|finds|found|finding|catch|catches|caught|catching|detect|detects|detected|spot|spots|spotted)"
+                r"\s+(?:\w+\s+){0,2}early\b", re.IGNORECASE), "treated early (timely intervention)"),
     # "how long do people live with it": the article gives no figure, but says what the outlook depends on
     (re.compile(r"\bhow\s+long\s+(?:do|does|can|will|would|could)\s+(?:\w+\s+){1,2}live\b(?:\s+with\s+(?:it|this|pns))?",
                 re.IGNORECASE), "what is the outlook, do they survive"),

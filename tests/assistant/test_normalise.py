@@ -169,7 +169,7 @@ def test_the_corpus_speller_mends_a_lay_phrase_and_leaves_the_lay_words(triage) 
     [("what happens if pns isn't treated", "timely intervention"), ("what if you just leave it", "progress"),
      ("can it come back after treatment", "persist"), ("does it relapse", "persist"),
      ("does it run in families", "genetically predisposed"), ("can i pass it on to my kids", "genetically predisposed"),
-     ("how long do people live with it", "outlook")],
+     ("how long do people live with it", "outlook"), ("what if they find the cancer early", "treated early")],
 )
 def test_lay_asks_about_the_course_heredity_and_survival_reach_the_articles_words(typed: str, words: str) -> None:
     """The article says symptoms 'can rapidly progress', 'timely intervention improves outcomes', some symptoms 'may
