@@ -35,6 +35,12 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
                  for medical, lays in lay_map().items() for lay in lays)
 
 
+def lay_words() -> frozenset[str]:
+    """Every word of the map's lay phrases ("neuro", "physio", "tummy"): words a spelling corrector must leave alone,
+    or "neuro" would become the English "nero" and never reach "neurological"."""
+    return frozenset(w for lays in lay_map().values() for lay in lays for w in re.findall(r"[a-z]+", lay.lower()))
+
+
 def medical_words(text: str, labelled: frozenset[str] = frozenset()) -> list[str]:
     """The article's medical words for the lay words of `text`, in map order, without the ones `text` already has.
 

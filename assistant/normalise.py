@@ -129,6 +129,25 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?:usually\s+|normally\s+|first\s+)?(?:start|begin)s?\b", re.IGNORECASE), r"\1 show symptoms initially"),
     # "are the symptoms permanent", "is it for life": the article says "lasting impairment" ("lifelong" it prints itself)
     (re.compile(r"\b(?:permanent(?:ly)?|for life|forever)\b", re.IGNORECASE), "lasting"),
+    # "what if it isnt treated", "if you leave it": the article says symptoms "can rapidly progress" and that "timely
+    # intervention improves outcomes"
+    (re.compile(r"\b(?:is\s+not|isn't|not|never|goes|left|go)\s+(?:treated|untreated)\b|\buntreated\b|"
+                r"\bwithout\s+(?:any\s+)?treatment\b|\b(?:leave|leaving)\s+it(?:\s+alone)?\b|\bdo(?:ing)?\s+nothing\b",
+                re.IGNORECASE), "untreated (symptoms progress; timely intervention improves outcomes)"),
+    # "if they find the cancer early", "does catching it early help": the article's word is "early diagnosis and
+    # treatment" (kept as typed, "find ... early" reached "early detection" in the global-access paragraph)
+    (re.compile(r"\b(?:find|finds|found|finding|catch|catches|caught|catching|detect|detects|detected|spot|spots|spotted)"
+                r"\s+(?:\w+\s+){0,2}early\b", re.IGNORECASE), "treated early (timely intervention)"),
+    # "how long do people live with it": the article gives no figure, but says what the outlook depends on
+    (re.compile(r"\bhow\s+long\s+(?:do|does|can|will|would|could)\s+(?:\w+\s+){1,2}live\b(?:\s+with\s+(?:it|this|pns))?",
+                re.IGNORECASE), "what is the outlook, do they survive"),
+    # "does it run in families", "is it inherited", "can i pass it on to my kids": the article says some people "may be
+    # genetically predisposed"
+    (re.compile(r"\b(?:runs?|running)\s+in\s+(?:the\s+)?famil(?:y|ies)\b|\b(?:hereditary|inherited|inheritable)\b|"
+                r"\bpass(?:ed|es)?\s+(?:it\s+)?(?:on|down)\b", re.IGNORECASE), "genetically predisposed"),
+    # "can it come back", "does it relapse": the article says some symptoms "may persist even after cancer treatment"
+    (re.compile(r"\b(?:come|comes|coming|came)\s+back\b|\brelapses?\b|\brecurs?\b", re.IGNORECASE),
+     "persist after treatment"),
     # "can you get it without cancer", "if there is no cancer": the article says symptoms may come before the cancer
     # is found, which is what it says about having the syndrome with no known cancer
     (re.compile(r"\b(?:without(?:\s+having)?|no|not having|never had|need|needs|require|requires|have to have)\s+(?:a\s+|any\s+)?(?:cancer|tumou?rs?)\b", re.IGNORECASE),

@@ -15,13 +15,20 @@ letters or more by two, provided the first and last letters agree ("uncontious" 
 but the antibody "recoverin" never becomes "recovery"). A final g dropped the way people talk
 ("havin", "shakin") is put back first, when that makes a corpus or safety word: SymSpell alone would
 make "havin" the nearer "haven".
+
+A word of five letters or more that is neither known nor near a corpus or safety word is, last, mended to the
+most frequent of the common English words (symspellpy's list, the first ENGLISH_TARGETS) one edit away
+("famlies" -> "families", "completly" -> "completely", "permanant" -> "permanent"): left as typed, the lay
+phrase it belongs to ("does it run in families") reached neither the lay-word map nor retrieval, and the
+question was judged off topic. Shorter words are never mended this way ("mri" is no "mir"), nor a word whose
+first six letters begin a corpus word ("reversable" stays: retrieval reaches the article's "reverse" by them).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -34,6 +41,9 @@ ENGLISH_WORDS_FILE = "frequency_dictionary_en_82_765.txt"
 MIN_LENGTH = 3
 LONG_WORD = 8  # words this long may be two edits away
 SHORT_WORD = 4  # words this short may only have two letters swapped
+ENGLISH_TARGETS = 30_000  # the most frequent English words a typo outside the corpus may be mended to
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+STEM = 6  # leading letters a typo shares with a corpus word when it is left to retrieval rather than mended to English
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CORPUS_WORD = re.compile(r"[a-z]+")
 _VOWELS = re.compile(r"[aeiouy]")
@@ -67,6 +77,8 @@ class Speller:
     known: frozenset[str]
     targets: frozenset[str] = frozenset()
     cache_dir: Path | None = field(default=None, repr=False, compare=False)  # where the built dictionary is kept
+    english_ranks: dict[str, int] = field(default_factory=dict, repr=False)  # common English word -> frequency rank
+    unmended: frozenset[str] = frozenset()  # words never mended to English (the lay map's own: 'neuro' is no 'nero')
     _symspell: SymSpell = field(init=False, repr=False)
     _by_consonants: dict[str, str] = field(init=False, repr=False)
 
@@ -83,13 +95,19 @@ class Speller:
 
     @classmethod
     def build(cls, corpus_texts: Iterable[str], targets: Iterable[str] = (), known: Iterable[str] = (),
-              english: frozenset[str] | None = None, cache_dir: Path | None = None) -> "Speller":
+              english: frozenset[str] | None = None, cache_dir: Path | None = None,
+              ranking: Sequence[str] | None = None, unmended: Iterable[str] = ()) -> "Speller":
         """A speller whose corrections are the words of `corpus_texts` plus `targets` (e.g. the safety words);
-        `cache_dir` (under HOME) keeps its built dictionary for the next process (assistant/speller_dictionary.py)."""
+        `cache_dir` (under HOME) keeps its built dictionary for the next process (assistant/speller_dictionary.py);
+        `ranking` (english_word_ranking(), when the caller has read it already) gives the common English words a
+        typo outside the corpus is mended to; `unmended` words are never mended to English (they may still be corrected
+        to a corpus word, as before)."""
         counts = corpus_word_counts(corpus_texts)
         english = english_words() if english is None else english
+        ranking = english_word_ranking() if ranking is None else ranking
+        ranks = {w: i for i, w in enumerate(ranking[:ENGLISH_TARGETS])}
         return cls(counts, english | frozenset(w.lower() for w in known), frozenset(w.lower() for w in targets),
-                   cache_dir)
+                   cache_dir, ranks, frozenset(w.lower() for w in unmended))
 
     def is_known(self, word: str) -> bool:
         return word.lower().replace("'", "") in self.known or word.lower() in self.known
@@ -107,13 +125,28 @@ class Speller:
         distance = 2 if len(low) >= LONG_WORD else 1
         found = [s for s in self._symspell.lookup(low, Verbosity.CLOSEST, max_edit_distance=distance)
                  if _plausible(low, s.term, s.distance)]
-        if not found or found[0].term == low:
+        if not found:
+            return self._english(low)
+        if found[0].term == low:
             return None
         # a letter typed wrong is likelier than one left out: 'varky' is 'varki' before it is 'vary';
         # the word itself breaks a tie ('grandta': grandma or grandpa), or the answer would depend on the
         # order SymSpell happens to return its suggestions in, which changes from one process to the next
         best = max(found, key=lambda s: (len(s.term) == len(low), s.count, s.term))
         return best.term
+
+    def _english(self, low: str) -> str | None:
+        """The most frequent common English word one edit (a letter left out, added, changed, or two swapped)
+        from `low` with the same first and last letters, for a word of five letters or more that no corpus or safety
+        word is near; else None."""
+        if len(low) <= SHORT_WORD or not self.english_ranks or low in self.unmended:
+            return None
+        stem = low[:STEM]
+        if len(low) > STEM and any(w.startswith(stem) for w in self.corpus_counts):
+            return None  # 'reversable': retrieval already reaches the corpus's 'reverse' by its leading letters
+        # first and last letters kept: 'recoverin' (an antibody) is no 'recovering', a name gains no plural 's'
+        near = [w for w in _one_edit(low) if w in self.english_ranks and w[0] == low[0] and w[-1] == low[-1]]
+        return min(near, key=lambda w: (self.english_ranks[w], w)) if near else None
 
     def _unvowelled(self, low: str) -> str | None:
         """A word of four letters or more typed without its vowels ('chst', 'brth', 'bldng') is the safety word with
@@ -143,6 +176,15 @@ class Speller:
             changes.append((word, fixed))
         pieces.append(text[last:])
         return "".join(pieces), changes
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every string one Damerau edit from `word` (Norvig's edits1): for a word of n letters about 54n + 25."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b}
+            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+            | {a + c + b for a, b in splits for c in _LETTERS})
 
 
 def _plausible(typed: str, word: str, distance: int) -> bool:

@@ -28,6 +28,7 @@ from assistant.emergency_model import Embed, EmergencyModel, find_emergency, loa
 from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
 from assistant.members import group_members, widen_member
+from assistant.lay_terms import lay_words
 from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
 from assistant.safety import Verdict, classify, rule_words
 from assistant.spelling import Speller, corpus_word_counts, english_word_ranking
@@ -113,7 +114,7 @@ class Triage:
         common = frozenset(ranking[:COMMON])
         english = frozenset(ranking) if english is None else english
         speller = Speller.build(texts, targets=rule_words(english), known=glossary.terms(), english=english,
-                                cache_dir=cache_dir)
+                                cache_dir=cache_dir, ranking=ranking, unmended=lay_words())
         names = proper_names(" ".join([corpus.article.text, *reference_texts(corpus.references)]), common)
         neutral = (frozenset(corpus_word_counts(texts)) - english) | glossary.terms() | names
         surnames = {a.split(",")[0].lower() for r in corpus.references for a in r.authors if "," in a}

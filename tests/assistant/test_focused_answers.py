@@ -51,7 +51,9 @@ def test_a_guess_keeps_the_definition_and_drops_what_shares_no_distinctive_word(
 
 def test_a_yes_no_question_takes_three_sentences_at_most_before_completion(warm_assistant: Assistant,
                                                                            unfocused: Assistant) -> None:
-    on, off = both(warm_assistant, unfocused, "can paraneoplastic syndromes be inherited")
+    # not "... be inherited": that is now searched as "genetically predisposed" (assistant/normalise.py) and both
+    # settings show that sentence alone
+    on, off = both(warm_assistant, unfocused, "is there a genetic side to paraneoplastic syndromes")
     assert "genetically predisposed" in on, on
     assert on.count("[") < off.count("["), (on, off)
 

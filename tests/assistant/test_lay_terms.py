@@ -87,3 +87,10 @@ def test_a_lay_category_keeps_the_bullet_it_names(warm_assistant: Assistant) -> 
     assert "Neurological: Muscle weakness" in answer.body, answer.body
     assert "Hematologic (blood-related)" in answer.body, answer.body
     assert "Rheumatologic:" not in answer.body, answer.body
+
+
+def test_the_lay_words_are_every_word_of_the_lay_phrases() -> None:
+    from assistant.lay_terms import lay_words
+
+    words = lay_words()
+    assert {"neuro", "physio", "families", "untreated"} <= words and "neurological" not in words

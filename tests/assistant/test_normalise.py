@@ -142,3 +142,40 @@ def test_a_first_question_of_common_words_is_about_the_article(triage) -> None:
 )
 def test_whats_x_mean_asks_what_x_means(text: str, mended: str) -> None:
     assert mend_what_mean(text) == mended
+
+
+@pytest.mark.parametrize(
+    ("typed", "fixed"),
+    [("famlies", "families"), ("completly", "completely"), ("permanant", "permanent"),  # one edit from common English
+     ("neuro", None),  # a lay-map word ('neuro' -> neurological) is never mended to the English 'nero'
+     ("reversable", None),  # its first six letters begin a corpus word ('reverse'): left to retrieval's prefix match
+     ("recoverin", None),  # the antibody: its last letter would change ('recovering')
+     ("mri", None), ("ivgi", None)],  # short words are never mended to English
+)
+def test_a_typo_near_no_corpus_word_is_mended_to_common_english(typed: str, fixed: str | None) -> None:
+    """Left as typed, 'does it run in famlies' reached neither the lay-word map nor retrieval (off topic)."""
+    speller = Speller.build(["Paraneoplastic syndromes may reverse. Neurological symptoms."], english=english_words(),
+                            unmended=["neuro"])
+    assert speller.correct_word(typed) == fixed
+
+
+def test_the_corpus_speller_mends_a_lay_phrase_and_leaves_the_lay_words(triage) -> None:
+    assert triage.normalise("does it run in famlies").text == "does it run in families"
+    assert triage.normalise("all the neuro symptoms?").text == "all the neuro symptoms?"
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [("what happens if pns isn't treated", "timely intervention"), ("what if you just leave it", "progress"),
+     ("can it come back after treatment", "persist"), ("does it relapse", "persist"),
+     ("does it run in families", "genetically predisposed"), ("can i pass it on to my kids", "genetically predisposed"),
+     ("how long do people live with it", "outlook"), ("what if they find the cancer early", "treated early")],
+)
+def test_lay_asks_about_the_course_heredity_and_survival_reach_the_articles_words(typed: str, words: str) -> None:
+    """The article says symptoms 'can rapidly progress', 'timely intervention improves outcomes', some symptoms 'may
+    persist even after cancer treatment', some people 'may be genetically predisposed' and what 'the outlook' depends
+    on; it never says 'untreated', 'leave it', 'come back', 'run in families' or 'how long people live'."""
+    from assistant.normalise import rephrase_idioms
+
+    assert words in rephrase_idioms(typed)
+    assert "how long" not in rephrase_idioms("how long do people live with it")  # no figure is asked for any more
