@@ -96,6 +96,7 @@ class Levers:
     prefer_body: bool = True       # a summary sentence with a body twin shows the twin (near_duplicates.prefer_body)
     list_remarks: bool = True      # a shown list item brings the remark closing its list ("These strategies should ...")
     label_lead: bool = True        # a bullet whose label is the word asked about leads when nothing chosen carries it
+    name_twins: bool = True        # any question, not only "what causes it?": a summary's twins stand in only if they name what was asked
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -235,7 +236,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
         chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
     if levers.prefer_body:
-        naming = (lambda x: names_distinctive(q_terms, bank.terms(x.chunk.id)[x.index], bank.weights)) if cause else None
+        naming = (lambda x: names_distinctive(q_terms, bank.terms(x.chunk.id)[x.index], bank.weights)) \
+            if cause or levers.name_twins else None  # only the twins naming what was asked stand in for a summary
         leaned = leaned_on(chosen, enriched, units) if levers.antecedents else set()
         kept = prefer_body(chosen, bank, all_chunks, as_scored, naming,  # "what causes it?": the twin naming the cause
                            lambda x: (x.chunk.id, x.index) in leaned)
