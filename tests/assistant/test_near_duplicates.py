@@ -109,3 +109,14 @@ def test_only_the_twins_naming_what_was_asked_stand_in(parts) -> None:
         "Instead of just attacking cancer cells, the immune system mistakenly targets healthy tissues, leading to "
         "neurological, hormonal, skin, or blood-related symptoms."]
 
+
+
+def test_a_summary_naming_what_was_asked_gives_way_to_all_its_twins_unless_told_to_stay(parts) -> None:
+    """Outside 'what causes it?' (naming_stays off), a takeaway that only repeats the question's words ('long-term')
+    still gives way to its body twins, which say it with the detail."""
+    chunks = parts.index.chunks()
+    outcomes = _summary_sentence(parts, "Long-term outcomes vary")
+    long_term = lambda s: "long-term" in s.text.lower()  # noqa: E731
+    assert prefer_body([_scored(outcomes)], parts.bank, chunks, _scored, long_term)[0].sentence is outcomes
+    assert [s.sentence.text[:20] for s in prefer_body([_scored(outcomes)], parts.bank, chunks, _scored, long_term,
+                                                      naming_stays=False)] == ["Some patients experi", "However, others may "]
