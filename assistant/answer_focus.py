@@ -14,7 +14,7 @@ Two classes here generalise beyond any one question:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from assistant.sentences import content_terms
@@ -106,15 +106,14 @@ def unresolved(text: str, context: str = "", shown: tuple[str, ...] = ()) -> boo
                for at, terms in demonstrative_phrases(text))
 
 
-def top_section(sentence: "Any") -> str:
-    """The article section a sentence sits under, at its top level ('diagnostic-procedures/...' -> 'diagnostic-procedures')."""
+def top_section(sentence: Any) -> str:
+    """The top-level article section a sentence sits under ('diagnostic-procedures/...' -> 'diagnostic-procedures')."""
     return sentence.chunk.section_id.split("/")[0]
 
 
-def keep_near_best(chosen: "Sequence[Any]", q_terms: set[str], terms: "Callable[[Any], set[str]]",
-                   weights: dict[str, float]) -> list["Any"]:
+def keep_near_best(chosen: Sequence[Any], q_terms: set[str], bank: Any) -> list[Any]:
     """The relevance cut's choice (best first) less the sentences from another part of the article than the best one
-    that share no distinctive word with the question.
+    that share no distinctive word with the question (`bank`: each sentence's terms and the term weights).
 
     Why: scores sit close together on short hurried questions, and what passes beside the answer is often a sentence
     from elsewhere that matches only the question's common words ("symptoms", "cancer", "neuro"): the differential
@@ -132,7 +131,8 @@ def keep_near_best(chosen: "Sequence[Any]", q_terms: set[str], terms: "Callable[
         return list(chosen)
     home = top_section(best.sentence)
     return [s for s in chosen if s is best or is_summary(s.sentence.chunk) or top_section(s.sentence) == home
-            or defines(s.sentence) or names_distinctive(q_terms, terms(s), weights)]
+            or defines(s.sentence) or names_distinctive(q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index],
+                                                        bank.weights)]
 
 
 DEFINITION_SECTION = re.compile(r"what (?:is|are)\b", re.IGNORECASE)

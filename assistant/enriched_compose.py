@@ -197,8 +197,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     else:  # the plain composer's hand-weighted choice
         chosen = select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
                                   listing=plain)
-    if levers.near_best and not listing:  # beside the best sentence: its own part of the article, or a distinctive word
-        chosen = keep_near_best(chosen, q_terms, lambda s: bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights)
+    chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
     chunks = {c.id: c for c in all_chunks}
     retrieved = {h.chunk.id for h in hits}
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in scored}
