@@ -14,6 +14,8 @@ Two classes here generalise beyond any one question:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from assistant.sentences import content_terms
 from assistant.word_forms import same_family
@@ -102,3 +104,42 @@ def unresolved(text: str, context: str = "", shown: tuple[str, ...] = ()) -> boo
     others = [content_terms(t) for t in shown]
     return any(not (terms & (content_terms(text[:at]) | seen)) and not any(terms <= o for o in others)
                for at, terms in demonstrative_phrases(text))
+
+
+def top_section(sentence: Any) -> str:
+    """The top-level article section a sentence sits under ('diagnostic-procedures/...' -> 'diagnostic-procedures')."""
+    return sentence.chunk.section_id.split("/")[0]
+
+
+def keep_near_best(chosen: Sequence[Any], q_terms: set[str], bank: Any) -> list[Any]:
+    """The relevance cut's choice (best first) less the sentences from another part of the article than the best one
+    that share no distinctive word with the question (`bank`: each sentence's terms and the term weights).
+
+    Why: scores sit close together on short hurried questions, and what passes beside the answer is often a sentence
+    from elsewhere that matches only the question's common words ("symptoms", "cancer", "neuro"): the differential
+    diagnosis beside "how fast do symptoms get worse", the risk factors beside "is nephrotic syndrome linked to cancer"
+    (hand-labelled, precision_check3). A sentence from the best one's own section family continues its topic, and one
+    naming a distinctive question word answers a part of the question, so both stay; so does the definition
+    (`defines`). A summary section sentence is left to near_duplicates.prefer_body.
+    """
+    from assistant.near_duplicates import is_summary
+
+    if len(chosen) < 2:
+        return list(chosen)
+    best = chosen[0]
+    if is_summary(best.sentence.chunk):
+        return list(chosen)
+    home = top_section(best.sentence)
+    return [s for s in chosen if s is best or is_summary(s.sentence.chunk) or top_section(s.sentence) == home
+            or defines(s.sentence) or names_distinctive(q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index],
+                                                        bank.weights)]
+
+
+DEFINITION_SECTION = re.compile(r"what (?:is|are)\b", re.IGNORECASE)
+
+
+def defines(sentence: Any) -> bool:
+    """Is the sentence in the article's own 'What is/are ...?' section (the definition, which a long story ending in
+    'what is this?' asks for whatever other words it uses)?"""
+    path = sentence.chunk.section_path
+    return bool(path) and bool(DEFINITION_SECTION.match(path[0]))

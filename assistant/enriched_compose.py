@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer_focus import answer_length, asks_definition_only, names_distinctive
+from assistant.answer_focus import answer_length, asks_definition_only, keep_near_best, names_distinctive
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
 from assistant.label_focus import LABEL, label_focus, label_lead
@@ -96,6 +96,8 @@ class Levers:
     prefer_body: bool = True       # a summary sentence with a body twin shows the twin (near_duplicates.prefer_body)
     list_remarks: bool = True      # a shown list item brings the remark closing its list ("These strategies should ...")
     label_lead: bool = True        # a bullet whose label is the word asked about leads when nothing chosen carries it
+    near_best: bool = True         # a chosen sentence from another part of the article must share a distinctive question word
+    name_twins: bool = True        # any question, not only "what causes it?": a summary's twins stand in only if they name what was asked
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -195,6 +197,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     else:  # the plain composer's hand-weighted choice
         chosen = select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
                                   listing=plain)
+    chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
     chunks = {c.id: c for c in all_chunks}
     retrieved = {h.chunk.id for h in hits}
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in scored}
@@ -235,10 +238,11 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
         chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
     if levers.prefer_body:
-        naming = (lambda x: names_distinctive(q_terms, bank.terms(x.chunk.id)[x.index], bank.weights)) if cause else None
+        naming = (lambda x: names_distinctive(q_terms, bank.terms(x.chunk.id)[x.index], bank.weights)) \
+            if cause or levers.name_twins else None  # only the twins naming what was asked stand in for a summary
         leaned = leaned_on(chosen, enriched, units) if levers.antecedents else set()
         kept = prefer_body(chosen, bank, all_chunks, as_scored, naming,  # "what causes it?": the twin naming the cause
-                           lambda x: (x.chunk.id, x.index) in leaned)
+                           lambda x: (x.chunk.id, x.index) in leaned, naming_stays=cause)
         if levers.antecedents:  # a replaced summary sentence may be what a shown one leans on: bring it back
             kept = lean_again(kept, chosen, enriched, units, add)
         chosen = kept

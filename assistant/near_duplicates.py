@@ -50,19 +50,31 @@ def body_twins(sentence: "Sentence", bank: "SentenceBank", chunks: Sequence["Chu
     return [(s, v) for sim, s, v in scored if sim >= max(NEAR_DUPLICATE, best - TWIN_MARGIN)]
 
 
+def turns(twin: "Sentence", kept: Sequence["Sentence"]) -> bool:
+    """Does `twin` turn the thought of a kept twin before it in its section ("Some patients experience partial or full
+    recovery ... However, others may have chronic ...")? Then it is the second half of the one point the summary made
+    ("some recover fully, while others ..."), whatever words it shares with the question."""
+    from assistant.paragraphs import CONTRAST
+
+    return bool(CONTRAST.match(twin.text)) and any(
+        k.chunk.section_id == twin.chunk.section_id and k.chunk.start + k.start < twin.chunk.start + twin.start for k in kept)
+
+
 def prefer_body(chosen: Sequence["Scored"], bank: "SentenceBank", chunks: Sequence["Chunk"],
                 as_scored: Callable[["Sentence"], "Scored"],
                 names_question: Callable[["Sentence"], bool] | None = None,
-                leaned_on: Callable[["Sentence"], bool] | None = None) -> list["Scored"]:
+                leaned_on: Callable[["Sentence"], bool] | None = None, naming_stays: bool = True) -> list["Scored"]:
     """`chosen` with each summary sentence that has body twins replaced by its twins (those not shown already).
 
     All twins, not the one closest to the question: the summary said what they say together ("some recover fully,
     while others ..." is two sentences of the body), and on dev picking one by the question's vector kept fewer
     required sentences (key-fact recall 0.846 against 0.853 for all twins).
-    `names_question`: when some twins name a distinctive word of the question, only those stand in ("what causes
-    it?": the takeaway "... caused by the body's immune response to cancer, not by the tumor itself" is the
-    cause sentence of the body, not also the definition and the intro that share its other words); when the
-    summary names it and no twin does, the summary stays.
+    `names_question`: when some twins name a distinctive word of the question, only those stand in, with a twin that
+    turns a kept one's thought ("However, others ...", `turns`) ("what causes it?": the takeaway "... caused by the
+    body's immune response to cancer, not by the tumor itself" is the cause sentence of the body, not also the
+    definition and the intro that share its other words); when the summary names it and no twin does, it stays
+    (`naming_stays`; off, all twins stand in as without `names_question`: "what is the long term outlook" is
+    answered by the outcome sentences, not by the takeaway that repeats "long-term").
     `leaned_on`: a summary sentence another shown one points back at ("They can affect multiple organ systems ..."
     after the takeaway it follows) stays: replaced, it came back as that one's antecedent beside its twins, the
     same point shown twice (three body sentences and the takeaway for "what organs can it affect")."""
@@ -76,7 +88,9 @@ def prefer_body(chosen: Sequence["Scored"], bank: "SentenceBank", chunks: Sequen
         twins = body_twins(s.sentence, bank, chunks) if is_summary(s.sentence.chunk) and not stays else []
         if twins and names_question is not None:
             naming = [(t, x) for t, x in twins if names_question(t)]
-            twins = naming or ([] if names_question(s.sentence) else twins)  # no twin carries what was asked: it stays
+            named = [t for t, _ in naming]
+            naming += [(t, x) for t, x in twins if all(t is not n for n in named) and turns(t, named)]
+            twins = naming or ([] if naming_stays and names_question(s.sentence) else twins)  # none carries it: it stays
         if not twins:
             out.append(s)
             continue

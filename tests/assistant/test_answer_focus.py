@@ -58,3 +58,34 @@ def test_only_distinctive_question_words_relate_a_sentence() -> None:
 def test_why_and_how_questions_may_take_more_sentences_than_others() -> None:
     assert answer_length("why is it so hard to diagnose") > answer_length("can it cause seizures")
     assert answer_length("how do doctors tell it apart") == answer_length("why is it so hard to diagnose")
+
+
+def _chosen(section_id: str, text: str, score: float, section_path: tuple[str, ...] = ("Section",)):
+    from types import SimpleNamespace
+
+    chunk = SimpleNamespace(section_id=section_id, section_path=section_path, id=section_id)
+    return SimpleNamespace(sentence=SimpleNamespace(chunk=chunk, text=text), score=score)
+
+
+def test_beside_the_best_sentence_stays_its_own_section_or_a_distinctive_question_word() -> None:
+    """A sentence from elsewhere in the article that matches only the question's common words goes; one from the best
+    sentence's section family, one naming a rare question word, and the definition stay (keep_near_best)."""
+    from types import SimpleNamespace
+
+    from assistant.answer_focus import keep_near_best
+
+    weights = {"symptom": 0.16, "worsen": 0.77, "progress": 0.77, "lupus": 0.77, "rare": 0.6}
+    best = _chosen("symptoms-and-clinical-presentation", "symptoms can rapidly progress", 0.3)
+    sibling = _chosen("symptoms-and-clinical-presentation/common-symptoms", "common symptoms are listed", 0.28)
+    elsewhere = _chosen("diagnostic-procedures/differential-diagnosis", "other diseases mimic the symptoms", 0.27)
+    naming = _chosen("diagnostic-procedures/differential-diagnosis", "lupus can mimic it", 0.26)
+    definition = _chosen("what-are-paraneoplastic-syndromes", "they are rare disorders", 0.25,
+                         ("What Are Paraneoplastic Syndromes?",))
+    texts = {id(s.sentence.chunk): s.sentence.text for s in (best, sibling, elsewhere, naming, definition)}
+    for s in (best, sibling, elsewhere, naming, definition):
+        s.sentence.chunk.id, s.sentence.index = id(s.sentence.chunk), 0
+    bank = SimpleNamespace(weights=weights, terms=lambda chunk_id: [content_terms(texts[chunk_id])])
+    kept = keep_near_best([best, sibling, elsewhere, naming, definition],
+                          content_terms("how fast do symptoms worsen or lupus"), bank)
+    assert kept == [best, sibling, naming, definition]
+    assert keep_near_best([best], set(), bank) == [best]

@@ -89,5 +89,34 @@ def test_a_summary_naming_what_was_asked_stays_when_no_twin_names_it(parts) -> N
     assert prefer_body([_scored(summary)], parts.bank, chunks, _scored)[0].sentence is not summary
     outcomes = _summary_sentence(parts, "Long-term outcomes vary")
     recover = lambda s: "recover" in s.text.lower()  # noqa: E731
+    # the twin that turns the named one's thought ("However, others ...") is the other half of the same point
     assert [s.sentence.text for s in prefer_body([_scored(outcomes)], parts.bank, chunks, _scored, recover)] == [
-        "Some patients experience partial or full recovery, particularly if the cancer is successfully treated early."]
+        "Some patients experience partial or full recovery, particularly if the cancer is successfully treated early.",
+        "However, others may have chronic neurological, muscular, or metabolic issues that require lifelong management."]
+
+
+def test_only_the_twins_naming_what_was_asked_stand_in(parts) -> None:
+    """The definition takeaway has three twins (the intro's 'rare but serious', the definition's two sentences); a
+    question about the tumour gets the one that names it and the sentence turning its thought ("Instead of just
+    attacking ..."), not the intro."""
+    chunks = parts.index.chunks()
+    summary = _summary_sentence(parts, "Paraneoplastic syndromes are rare disorders caused")
+    assert len(prefer_body([_scored(summary)], parts.bank, chunks, _scored)) == 3
+    tumour = lambda s: "tumor" in s.text.lower()  # noqa: E731
+    assert [s.sentence.text for s in prefer_body([_scored(summary)], parts.bank, chunks, _scored, tumour)] == [
+        "Paraneoplastic syndromes are a group of rare disorders that occur when the immune system reacts abnormally "
+        "to a cancerous tumor.",
+        "Instead of just attacking cancer cells, the immune system mistakenly targets healthy tissues, leading to "
+        "neurological, hormonal, skin, or blood-related symptoms."]
+
+
+
+def test_a_summary_naming_what_was_asked_gives_way_to_all_its_twins_unless_told_to_stay(parts) -> None:
+    """Outside 'what causes it?' (naming_stays off), a takeaway that only repeats the question's words ('long-term')
+    still gives way to its body twins, which say it with the detail."""
+    chunks = parts.index.chunks()
+    outcomes = _summary_sentence(parts, "Long-term outcomes vary")
+    long_term = lambda s: "long-term" in s.text.lower()  # noqa: E731
+    assert prefer_body([_scored(outcomes)], parts.bank, chunks, _scored, long_term)[0].sentence is outcomes
+    assert [s.sentence.text[:20] for s in prefer_body([_scored(outcomes)], parts.bank, chunks, _scored, long_term,
+                                                      naming_stays=False)] == ["Some patients experi", "However, others may "]
