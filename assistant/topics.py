@@ -54,6 +54,11 @@ _CARE_VERBS = r"treat|diagnose|detect|test for|manage|cure|prevent|recogni[sz]e|
 _COMPOUND_PARTICIPLES = frozenset({"related", "associated", "induced", "mediated", "based", "linked", "driven"})
 
 
+# Adjectives that follow the noun phrase a yes/no question asks about ("is it curable", "are lems reversible").
+_PREDICATE_ADJECTIVE = re.compile(r"^(?:\w{3,}(?:able|ible)|contagious|hereditary|genetic|inherited|fatal|deadly|"
+                                  r"dangerous|serious|painful|permanent|common|rare)$")
+
+
 def _noun_phrase(words: list[str]) -> str:
     """The leading noun phrase of `words`: keep going until a verb, preposition or second determiner."""
     out: list[str] = []
@@ -66,6 +71,8 @@ def _noun_phrase(words: list[str]) -> str:
         compound = bare in _COMPOUND_PARTICIPLES and out and i + 1 < len(words)  # 'blood related syndromes'
         if len(bare) >= 4 and bare.endswith("ed") and bare not in {"need", "speed", "seed", "bleed", "feed"} and not compound:
             break  # a participle: "used", "mentioned", "caused"
+        if out and _PREDICATE_ADJECTIVE.match(bare):
+            break  # "are lems curable": the adjective is said of the phrase, not part of it
         out.append(w.strip("?.!,;:"))
         if w.endswith((",", "?", "!", ".", ";", ":")):
             break

@@ -92,7 +92,8 @@ def test_malformed_turns_are_ignored_by_the_topic_finder() -> None:
     ("question", "topic"),
     [("What is Trousseau syndrome?", "Trousseau syndrome"), ("What are the symptoms of dermatomyositis?", "dermatomyositis"),
      ("Is a lumbar puncture used in diagnosis?", "a lumbar puncture"), ("What does plasmapheresis do?", "plasmapheresis"),
-     ("What symptoms can paraneoplastic syndromes cause?", "paraneoplastic syndromes"), ("Hello", None)],
+     ("What symptoms can paraneoplastic syndromes cause?", "paraneoplastic syndromes"), ("Hello", None),
+     ("Are lems curable", "lems"), ("is cushing syndrome reversible", "cushing syndrome")],  # the adjective is said of it
 )
 def test_topic_of(question: str, topic: str | None) -> None:
     assert topic_of(question) == topic
@@ -228,3 +229,8 @@ def test_topics_of_a_question_whose_verb_comes_first() -> None:
     assert topic_of("what does plasmapheresis do exactly") == "plasmapheresis"
     assert topic_of("how long does it take for steroids to help") == "steroids"
     assert topic_of("what makes the outlook of lems worse") == "the outlook of lems"
+
+
+def test_a_yes_no_turn_s_adjective_is_not_carried_into_the_next_follow_up() -> None:
+    turns = history("what is lems", "is it curable")
+    assert rewrite_followup("how is it treated then", turns) == "How is lems treated then"
