@@ -65,11 +65,12 @@ _RELATIONS = frozenset("cause causes affect affects lead leads give gives make m
                        "involves".split())
 _LEAD = r"^(?:(?:and|so|but|ok|okay|n)[,\s]+)?"
 _POINTER_WORDS = r"(?:it|its|that|this|they|them|those|these|he|she|him|her|you|i|we|one|ones|there)\b"
-# "what is the X ...", "whats the X", "what X ...": X is the aspect; an auxiliary or pronoun next ("what does that
+# "what is the X ...", "whats the X", "what X ...": X is the aspect (after a figure: "whats the 5yr survival"); an
+# auxiliary or pronoun next ("what does that
 # do", "what would she notice") leaves the aspect to the verb, and "what about/if" is an ellipsis, not an aspect.
 _WH_ASPECT = re.compile(_LEAD + r"(?:what|which)(?:\s+(?:is|are|was|were|r)\b|'s|s\b)?\s+(?!(?:about|if|else|do|does|did|"
                         r"can|could|would|will|should|may|might|is|are|was|were|has|have|had)\b|" + _POINTER_WORDS +
-                        r")(?:(?:the|a|an|other|kind of|kinds of|type of|types of|sort of)\s+)*(?P<rest>[a-z][a-z\s-]*)")
+                        r")(?:(?:the|a|an|other|kind of|kinds of|type of|types of|sort of|\d[a-z0-9]*)\s+)*(?P<rest>[a-z][a-z\s-]*)")
 # "how is X done", "how do steroids help": X is a new subject unless a pronoun stands there ("how does that happen").
 _HOW_SUBJECT = re.compile(_LEAD + r"how\s+(?:is|are|was|were|do|does|did|can|could|would|will|r)\s+(?!" + _POINTER_WORDS +
                           r")(?:(?:the|a|an)\s+)?(?P<rest>[a-z][a-z\s-]*)")
