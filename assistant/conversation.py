@@ -33,7 +33,7 @@ from assistant.refused_turns import without_refused
 from assistant.subject_switch import repeats_subject, switched_subject
 from assistant.references import (CLASS_RE, DEM_NOUN_RE, DEM_PRONOUN_RE, CLASS_GROUPS, GroupOf, agree, agree_plural,
                                    first_pronoun, listed_labels, name_listed_item, needs_context, resolve_references)
-from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
+from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, ASPECTS, keyword_topic, topic_of
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"
 MAX_TURNS = 6  # only the most recent user turns can be referred to
@@ -246,7 +246,7 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     typed = question
     base = _FILLER.sub("", restore_apostrophes(question)[0]) or question  # 'ok what affects it then'
     question = one_question(base)
-    previous, carried = previous_questions[0], topic_of(previous_questions[0])
+    previous, carried = previous_questions[0], topic_of(previous_questions[0]) or keyword_topic(previous_questions[0])
     chain: tuple[str, ...] = ()
     for earlier, listing in zip(previous_questions[1:], lists[1:]):
         chain += (previous,)

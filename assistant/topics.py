@@ -182,6 +182,35 @@ def _sentence_topic(sentence: str) -> str | None:
     return None
 
 
+# A keyword query's words that restate the condition or its relation to it, not the subject itself.
+_KEYWORD_TAIL = frozenset({"paraneoplastic", "pns", "link", "links", "connection", "association", "syndromes"})
+_KEYWORD_MAX_WORDS = 6
+_CHAT = frozenset("ok okay thanks thank thx ty cool great nice yes yeah yep no nope sure hi hello hey bye sorry please "
+                  "unrelated different question q anyway wow right fine good".split())
+
+
+def keyword_topic(question: str) -> str | None:
+    """The subject of a keyword query that topic_of reads none in ("hypercalcaemia paraneoplastic", "anemia from
+    cancer", "cerebellar degeneration paraneoplastic what is it"): the noun phrase it opens with, before any question
+    word, less a trailing aspect or restatement of the condition. None for a question (it opens with a question
+    word or an auxiliary), chat ('ok thanks') or more than a few words. Only a conversation's first turn is read
+    so (conversation.rewrite_followup): a later keyword turn is a follow-up's fragment ('long term?'), no subject."""
+    from assistant.subject_switch import is_adverb
+
+    q = _FILLER.sub("", question.strip()).rstrip("?.! ")
+    if re.match(rf"^(?:what|how|why|when|where|which|who|whose|{_AUX}|tell|explain|describe|define|list|give)\b", q, re.IGNORECASE):
+        return None
+    words = re.split(r"\s+\b(?:what|how|why|which|is|are)\b", q, maxsplit=1, flags=re.IGNORECASE)[0].split()
+    if not words or len(words) > _KEYWORD_MAX_WORDS:
+        return None
+    phrase = _noun_phrase(words).split()
+    while phrase and (phrase[-1].lower() in _KEYWORD_TAIL or phrase[-1].lower() in ASPECTS):
+        phrase.pop()
+    if any(w.lower() in _CHAT or is_adverb(w) for w in phrase):
+        return None
+    return " ".join(phrase) or None
+
+
 def _noun_phrase_keep_of(words: list[str]) -> str:
     """Like _noun_phrase but allows 'X of Y' inside the phrase ('role of smoking')."""
     out: list[str] = []
