@@ -30,10 +30,10 @@ from assistant.asked_words import without_carried_figure
 from assistant.clinical_shorthand import clinical_shorthand, work_up_question
 from assistant.normalise import restore_apostrophes
 from assistant.refused_turns import without_refused
-from assistant.subject_switch import switched_subject
+from assistant.subject_switch import repeats_subject, switched_subject
 from assistant.references import (CLASS_RE, DEM_NOUN_RE, DEM_PRONOUN_RE, CLASS_GROUPS, GroupOf, agree, agree_plural,
                                    first_pronoun, listed_labels, name_listed_item, needs_context, resolve_references)
-from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, ASPECTS, topic_of
+from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, ASPECTS, keyword_topic, topic_of
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"
 MAX_TURNS = 6  # only the most recent user turns can be referred to
@@ -246,7 +246,7 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     typed = question
     base = _FILLER.sub("", restore_apostrophes(question)[0]) or question  # 'ok what affects it then'
     question = one_question(base)
-    previous, carried = previous_questions[0], topic_of(previous_questions[0])
+    previous, carried = previous_questions[0], topic_of(previous_questions[0]) or keyword_topic(previous_questions[0])
     chain: tuple[str, ...] = ()
     for earlier, listing in zip(previous_questions[1:], lists[1:]):
         chain += (previous,)
@@ -337,8 +337,8 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
         clauses = re.split(r",\s+(?=(?:what|which|who|how|why|when|where|" + _AUX + r")\b)", question, flags=re.IGNORECASE)
         resolved = [resolve_references(c, topic, group_of) for c in clauses]  # 'whats the risk of it, who gets it'
         return agree(_strip_connective(", ".join(resolved)), topic)
-    if _leans_on_previous(question):  # 'what kind of ongoing care' after 'do the symptoms go away after treatment'
-        return _with_previous(question, previous)
+    if _leans_on_previous(question) and not repeats_subject(question, previous):  # 'what kind of ongoing care' after
+        return _with_previous(question, previous)  # 'do the symptoms go away after treatment'; not 'lems treatment'
     return question
 
 

@@ -65,11 +65,12 @@ _RELATIONS = frozenset("cause causes affect affects lead leads give gives make m
                        "involves".split())
 _LEAD = r"^(?:(?:and|so|but|ok|okay|n)[,\s]+)?"
 _POINTER_WORDS = r"(?:it|its|that|this|they|them|those|these|he|she|him|her|you|i|we|one|ones|there)\b"
-# "what is the X ...", "whats the X", "what X ...": X is the aspect; an auxiliary or pronoun next ("what does that
+# "what is the X ...", "whats the X", "what X ...": X is the aspect (after a figure: "whats the 5yr survival"); an
+# auxiliary or pronoun next ("what does that
 # do", "what would she notice") leaves the aspect to the verb, and "what about/if" is an ellipsis, not an aspect.
 _WH_ASPECT = re.compile(_LEAD + r"(?:what|which)(?:\s+(?:is|are|was|were|r)\b|'s|s\b)?\s+(?!(?:about|if|else|do|does|did|"
                         r"can|could|would|will|should|may|might|is|are|was|were|has|have|had)\b|" + _POINTER_WORDS +
-                        r")(?:(?:the|a|an|other|kind of|kinds of|type of|types of|sort of)\s+)*(?P<rest>[a-z][a-z\s-]*)")
+                        r")(?:(?:the|a|an|other|kind of|kinds of|type of|types of|sort of|\d[a-z0-9]*)\s+)*(?P<rest>[a-z][a-z\s-]*)")
 # "how is X done", "how do steroids help": X is a new subject unless a pronoun stands there ("how does that happen").
 _HOW_SUBJECT = re.compile(_LEAD + r"how\s+(?:is|are|was|were|do|does|did|can|could|would|will|r)\s+(?!" + _POINTER_WORDS +
                           r")(?:(?:the|a|an)\s+)?(?P<rest>[a-z][a-z\s-]*)")
@@ -90,14 +91,19 @@ class FollowUp:
     ask: str               # its own words with the pointers dropped ('how do they test for it' -> 'how do test for')
     previous: str          # the previous question, made standalone by the turns before it
     previous_answer: str   # the previous assistant turn's text ('' when the history has none)
+    widen: Callable[[str], str] | None = None  # a named member -> its group when an aspect of it is asked
 
     def ask_query(self, topic: str | None) -> str:
-        """The follow-up's own words plus the previous subject: what ranking 2 searches."""
-        return f"{self.ask} {topic}".strip() if topic else self.ask
+        """The follow-up's own words plus the previous subject: what ranking 2 searches. An aspect asked of a
+        syndrome the article names only as an example ("curable" + "lems") is searched for its group, as a first
+        turn's question is (assistant/members.py): the example's bullet would otherwise win ranking 2 too."""
+        query = f"{self.ask} {topic}".strip() if topic else self.ask
+        return self.widen(query) if self.widen is not None else query
 
 
 def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
-              rewrite: Callable[[str, list[Mapping[str, str]]], str]) -> FollowUp | None:
+              rewrite: Callable[[str, list[Mapping[str, str]]], str],
+              widen: Callable[[str], str] | None = None) -> FollowUp | None:
     """The follow-up context of a turn, or None for a first question (no earlier user turn).
 
     `rewrite(question, history)` is the conversation's rewriter (assistant/conversation.rewrite_followup with the
@@ -114,7 +120,11 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     answer = next((t["content"] for t in turns[last + 1:] if t.get("role") == "assistant"), "")
     own_words = expand_short_forms(WORK_UP.sub("workup", own_words))  # the ask in the words the article would use
     ask = re.sub(r"\s+", " ", _POINTERS.sub(" ", own_words)).strip(" ?.!,")
-    return FollowUp(ask=ask, previous=previous, previous_answer=answer)
+    # only a yes/no ask is widened ("is it curable"): the support gate then wants its own words among the sentences
+    # shown, which the member's bullet never has; a what/how ask ("how is it treated") keeps the subject's words,
+    # whose neighbourhood it answers from (follow-up banks 6 and 8 lost facts when those were widened too)
+    yes_no = _YES_NO.match(own_words.strip()) is not None
+    return FollowUp(ask=ask, previous=previous, previous_answer=answer, widen=widen if yes_no else None)
 
 
 def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], stems: Iterable[str],

@@ -18,13 +18,13 @@ from collections.abc import Mapping
 # Words that ask about an aspect of a condition rather than what it is. Not its symptoms: the types bullet that
 # names a member says what it does ("dermatomyositis, which causes muscle weakness and skin rashes") and in which
 # group's symptoms to look, so "symptoms of lems" keeps the bullet that names it.
-ASPECT = re.compile(r"\b(?:treat\w*|therap\w*|cur(?:e|es|ed|ing)|manag\w*|test\w*|diagnos\w*|detect\w*|outlook|"
-                    r"prognos\w*|recover\w*)\b", re.IGNORECASE)
+ASPECT = re.compile(r"\b(?:treat\w*|therap\w*|cur(?:e|es|ed|ing|able)|incurable|reversib\w*|manag\w*|test\w*|"
+                    r"diagnos\w*|detect\w*|work ?ups?|outlook|prognos\w*|recover\w*|go away)\b", re.IGNORECASE)
 # Words of a member's name that do not identify it on their own.
 _GENERIC = frozenset({"paraneoplastic", "syndrome", "syndromes", "disease", "diseases", "disorder", "disorders"})
 _EXAMPLES = re.compile(r"\b(?:such as|including|like)\s+(.+)$")
 _CLAUSE = re.compile(r"\s*,?\s*\b(?:which|that|who)\b.*$")
-_TOKEN = re.compile(r"\([^)]*\)|[a-z0-9]+")
+_TOKEN = re.compile(r"\([a-z0-9]+\)|[a-z0-9]+")  # a bracketed abbreviation ("(lems)") is one token
 
 
 def group_members(labels: Mapping[str, str]) -> dict[tuple[str, ...], str]:
@@ -47,7 +47,17 @@ def _same(token: str, word: str) -> bool:
 
 
 def widen_member(query: str, members: Mapping[tuple[str, ...], str]) -> str:
-    """`query` with a named member replaced by its group when the query asks an aspect of it (module docstring)."""
+    """`query` with every mention of a named member replaced by its group when the query asks an aspect of it
+    (module docstring): "lems treatment (sclc and lems connection)" leaves no mention that finds the bullet."""
+    for _ in range(3):  # a follow-up's rewrite names the member at most in the ask and its bracketed earlier turn
+        widened = _widen_once(query, members)
+        if widened == query:
+            break
+        query = widened
+    return query
+
+
+def _widen_once(query: str, members: Mapping[tuple[str, ...], str]) -> str:
     low = query.lower().replace("-", " ")  # same length as `query`: spans found in one apply to the other
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(low)]
     for words, group in members.items():

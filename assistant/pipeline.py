@@ -99,7 +99,8 @@ def follow_up_of(understood: Understood, load_triage: Callable[[], "Triage"] | N
     triaged = understood.triaged
     if triaged is None or load_triage is None or not triaged.own_query:
         return None
-    return follow_up(triaged.own_query, understood.turns, load_triage().rewrite)
+    triage = load_triage()
+    return follow_up(triaged.own_query, understood.turns, triage.rewrite, triage.widened)
 
 
 def emergency_reply(understood: Understood) -> Answer:

@@ -67,3 +67,20 @@ def switched_subject(question: str) -> str | None:
     subject = re.sub(r"^(?:(?:for|about|regarding)\s+)?(?:the|a|an)\s+", "", subject, flags=re.IGNORECASE)
     rewritten = asked[: pointer.start()] + subject + asked[pointer.end():]
     return rewritten[:1].upper() + rewritten[1:]
+
+
+def repeats_subject(question: str, previous: str) -> bool:
+    """True when a short follow-up names again a word of the previous question's subject besides an aspect or the
+    condition itself ("lems treatment" after "sclc and lems connection"): it carries its subject, so searching it
+    with the previous question in brackets would only add that question's other ask ("connection")."""
+    from assistant.members import ASPECT
+    from assistant.sentences import content_terms
+    from assistant.topics import ASPECTS
+
+    aspects = [a for phrase in ASPECTS for a in phrase.split()]
+    shared = content_terms(question) & content_terms(previous)
+    return any(not ASPECT.search(t) and not any(a.startswith(t) for a in aspects)
+               and t not in _CONDITION_STEMS for t in shared)
+
+
+_CONDITION_STEMS = frozenset({"paraneoplast", "syndrom", "pns", "cancer", "tumor", "tumour", "diseas", "disord", "condit"})

@@ -94,7 +94,8 @@ def continues_topic(triaged: "Triaged | None", followup: "FollowUp | None", part
         return True
     if not unaddressed or is_corpus_word is None:
         return False
-    others = [w for w in re.findall(r"[a-z]+", followup.ask.lower()) if w not in unaddressed]
+    # a token with a digit ('5yr', '50mg') is a figure asked for, not a subject of its own
+    others = [w for w in re.findall(r"[a-z0-9]+", followup.ask.lower()) if w not in unaddressed and not re.search(r"\d", w)]
     return all(is_corpus_word(w) for w in others) and (previous_on_topic or topic_of(followup.previous) is None)
 
 

@@ -54,6 +54,11 @@ _CARE_VERBS = r"treat|diagnose|detect|test for|manage|cure|prevent|recogni[sz]e|
 _COMPOUND_PARTICIPLES = frozenset({"related", "associated", "induced", "mediated", "based", "linked", "driven"})
 
 
+# Adjectives that follow the noun phrase a yes/no question asks about ("is it curable", "are lems reversible").
+_PREDICATE_ADJECTIVE = re.compile(r"^(?:\w{3,}(?:able|ible)|contagious|hereditary|genetic|inherited|fatal|deadly|"
+                                  r"dangerous|serious|painful|permanent|common|rare)$")
+
+
 def _noun_phrase(words: list[str]) -> str:
     """The leading noun phrase of `words`: keep going until a verb, preposition or second determiner."""
     out: list[str] = []
@@ -66,6 +71,8 @@ def _noun_phrase(words: list[str]) -> str:
         compound = bare in _COMPOUND_PARTICIPLES and out and i + 1 < len(words)  # 'blood related syndromes'
         if len(bare) >= 4 and bare.endswith("ed") and bare not in {"need", "speed", "seed", "bleed", "feed"} and not compound:
             break  # a participle: "used", "mentioned", "caused"
+        if out and _PREDICATE_ADJECTIVE.match(bare):
+            break  # "are lems curable": the adjective is said of the phrase, not part of it
         out.append(w.strip("?.!,;:"))
         if w.endswith((",", "?", "!", ".", ";", ":")):
             break
@@ -173,6 +180,35 @@ def _sentence_topic(sentence: str) -> str | None:
     if m:
         return _after_aspect(_noun_phrase_keep_of(m.group(1).split())) or None
     return None
+
+
+# A keyword query's words that restate the condition or its relation to it, not the subject itself.
+_KEYWORD_TAIL = frozenset({"paraneoplastic", "pns", "link", "links", "connection", "association", "syndromes"})
+_KEYWORD_MAX_WORDS = 6
+_CHAT = frozenset("ok okay thanks thank thx ty cool great nice yes yeah yep no nope sure hi hello hey bye sorry please "
+                  "unrelated different question q anyway wow right fine good".split())
+
+
+def keyword_topic(question: str) -> str | None:
+    """The subject of a keyword query that topic_of reads none in ("hypercalcaemia paraneoplastic", "anemia from
+    cancer", "cerebellar degeneration paraneoplastic what is it"): the noun phrase it opens with, before any question
+    word, less a trailing aspect or restatement of the condition. None for a question (it opens with a question
+    word or an auxiliary), chat ('ok thanks') or more than a few words. Only a conversation's first turn is read
+    so (conversation.rewrite_followup): a later keyword turn is a follow-up's fragment ('long term?'), no subject."""
+    from assistant.subject_switch import is_adverb
+
+    q = _FILLER.sub("", question.strip()).rstrip("?.! ")
+    if re.match(rf"^(?:what|how|why|when|where|which|who|whose|{_AUX}|tell|explain|describe|define|list|give)\b", q, re.IGNORECASE):
+        return None
+    words = re.split(r"\s+\b(?:what|how|why|which|is|are)\b", q, maxsplit=1, flags=re.IGNORECASE)[0].split()
+    if not words or len(words) > _KEYWORD_MAX_WORDS:
+        return None
+    phrase = _noun_phrase(words).split()
+    while phrase and (phrase[-1].lower() in _KEYWORD_TAIL or phrase[-1].lower() in ASPECTS):
+        phrase.pop()
+    if any(w.lower() in _CHAT or is_adverb(w) for w in phrase):
+        return None
+    return " ".join(phrase) or None
 
 
 def _noun_phrase_keep_of(words: list[str]) -> str:

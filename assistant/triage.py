@@ -177,6 +177,13 @@ class Triage:
                     query = re.sub(rf"\b{word}\b", f"{word} ({family[0]})", query, count=1, flags=re.IGNORECASE)
         return query
 
+    def widened(self, text: str) -> str:
+        """`text` with a named member searched as its group when it asks an aspect of it (assistant/members.py);
+        `text` unchanged otherwise (not glossary-expanded: retrieval expands it itself)."""
+        expanded = self.glossary.expand(text)[0]
+        widened = widen_member(expanded, self.members)
+        return text if widened == expanded else widened
+
     def group_of(self, topic: str) -> str | None:
         """The article's group for `topic` ('neurological paraneoplastic syndromes' for cerebellar degeneration)."""
         words = topic.lower().replace("-", " ").strip()

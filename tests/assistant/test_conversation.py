@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.conversation import rewrite_followup, topic_of, user_turns
+from assistant.topics import keyword_topic
 
 
 def history(*questions: str) -> list[dict[str, str]]:
@@ -92,7 +93,8 @@ def test_malformed_turns_are_ignored_by_the_topic_finder() -> None:
     ("question", "topic"),
     [("What is Trousseau syndrome?", "Trousseau syndrome"), ("What are the symptoms of dermatomyositis?", "dermatomyositis"),
      ("Is a lumbar puncture used in diagnosis?", "a lumbar puncture"), ("What does plasmapheresis do?", "plasmapheresis"),
-     ("What symptoms can paraneoplastic syndromes cause?", "paraneoplastic syndromes"), ("Hello", None)],
+     ("What symptoms can paraneoplastic syndromes cause?", "paraneoplastic syndromes"), ("Hello", None),
+     ("Are lems curable", "lems"), ("is cushing syndrome reversible", "cushing syndrome")],  # the adjective is said of it
 )
 def test_topic_of(question: str, topic: str | None) -> None:
     assert topic_of(question) == topic
@@ -228,3 +230,24 @@ def test_topics_of_a_question_whose_verb_comes_first() -> None:
     assert topic_of("what does plasmapheresis do exactly") == "plasmapheresis"
     assert topic_of("how long does it take for steroids to help") == "steroids"
     assert topic_of("what makes the outlook of lems worse") == "the outlook of lems"
+
+
+def test_a_yes_no_turn_s_adjective_is_not_carried_into_the_next_follow_up() -> None:
+    turns = history("what is lems", "is it curable")
+    assert rewrite_followup("how is it treated then", turns) == "How is lems treated then"
+
+
+@pytest.mark.parametrize(
+    ("first", "topic"),
+    [("hypercalcaemia paraneoplastic", "hypercalcaemia"), ("anemia from cancer?", "anemia"),
+     ("cerebellar degeneration paraneoplastic what is it", "cerebellar degeneration"),
+     ("what is it", None), ("ok thanks", None), ("totally unrelated", None), ("tests?", None)],
+)
+def test_keyword_topic(first: str, topic: str | None) -> None:
+    assert keyword_topic(first) == topic
+
+
+def test_a_keyword_first_turn_is_the_subject_of_the_follow_up() -> None:
+    """Not the article's subject by default: 'what cancers cause it' asks about hypercalcaemia."""
+    assert rewrite_followup("what cancers cause it", history("hypercalcaemia paraneoplastic")) == \
+        "What cancers cause hypercalcaemia"

@@ -36,6 +36,7 @@ def _turns(*pairs: tuple[str, str]) -> list[dict[str, str]]:
         ("are the genes involved", "the genes involved", []),  # 'genes' ~ 'genetic' by leading letters; 'involved'?
         ("what makes it infectious", "what makes infectious", []),  # a what/how ask: verbs often name nothing
         ("is there a registry for it", "there a registry for", []),  # whether something exists, not a property
+        ("whats the 5yr registry", "whats the 5yr registry", ["registry"]),  # a figure before the aspect is skipped
     ],
 )
 def test_unaddressed_ask(own_words: str, ask: str, unaddressed: list[str]) -> None:
@@ -198,3 +199,11 @@ def test_a_harm_is_addressed_only_by_a_sentence_naming_the_same_harm() -> None:
     removes = "IVIG helps remove harmful antibodies."
     assert unaddressed_ask("and the side effects?", context, VOCAB, STEMS, GENERIC, removes) == ["side effects"]
     assert unaddressed_ask("and the side effects?", context, VOCAB, STEMS, GENERIC, "IVIG has side effects.") == []
+
+
+def test_a_figure_asked_of_the_subject_is_not_found_and_not_off_topic(warm_assistant) -> None:
+    """'5yr' names no subject of its own: the survival asked for is the previous subject's, which the article
+    does not give (not_found); a figure beside a subject the corpus never names stays off topic."""
+    history = _turns(("sclc and lems connection", "(reply)"))
+    assert warm_assistant.ask("whats the 5yr survival", history=history).status == "not_found"
+    assert warm_assistant.ask("whats the 2nd best pizza in town", history=history).status == "out_of_scope"

@@ -27,6 +27,11 @@ def test_members_are_read_from_the_examples_and_their_clause_is_not_a_member() -
         ("can deltitis itch", "can deltitis itch"),  # no aspect asked
         ("symptoms of deltitis", "symptoms of deltitis"),  # the bullet that names it says what it causes
         ("what is the outlook", "what is the outlook"),  # no member named
+        ("is deltitis curable", "is dermatologic paraneoplastic syndromes curable"),  # a cure asked, not 'cure' typed
+        ("workup for gamma degeneration", "workup for neurological paraneoplastic syndromes"),
+        # every mention, a bracketed earlier turn's too ('(' opening a bracket is no part of the member's tokens)
+        ("deltitis treatment (deltitis and cancer)?",
+         "dermatologic paraneoplastic syndromes treatment (dermatologic paraneoplastic syndromes and cancer)?"),
     ],
 )
 def test_an_aspect_of_a_member_is_searched_for_its_group(query: str, widened: str) -> None:
@@ -45,3 +50,14 @@ def test_a_named_syndrome_s_treatment_is_answered_with_treatments(warm_assistant
     assert answer.status == "answered", answer.flags
     quotes = " ".join(c.quote for c in answer.citations)
     assert "Plasmapheresis" in quotes and "such as Lambert-Eaton" not in quotes, quotes
+
+
+def test_a_yes_no_follow_up_about_a_member_is_answered_from_the_outcomes(warm_assistant) -> None:
+    """'is it curable' after 'what is lems': the follow-up's own search is widened to the group, so the recovery
+    sentences are found and the turn is not refused for an ask the shown bullet never words."""
+    first = "Neurological: Disorders affecting the brain, spinal cord, and peripheral nerves, such as Lambert-Eaton " \
+            "myasthenic syndrome and paraneoplastic cerebellar degeneration."
+    history = [{"role": "user", "content": "what is lems"}, {"role": "assistant", "content": first}]
+    answer = warm_assistant.ask("is it curable", history=history)
+    assert answer.status == "answered", answer.flags
+    assert "partial or full recovery" in " ".join(c.quote for c in answer.citations)

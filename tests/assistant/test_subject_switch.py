@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.conversation import rewrite_followup
-from assistant.subject_switch import switched_subject
+from assistant.subject_switch import repeats_subject, switched_subject
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,21 @@ def test_ones_narrowing_a_modified_plural_swaps_its_modifier() -> None:
     is not the modifier (it used to read 'in urban' as one)."""
     history = [{"role": "user", "content": "why is care slower in rural hospitals"}, {"role": "assistant", "content": "x"}]
     assert rewrite_followup("and in urban ones?", history) == "why is care slower in urban hospitals?"
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "repeats"),
+    [
+        ("lems treatment", "sclc and lems connection", True),  # names the subject again: no brackets needed
+        ("treatment options?", "how is lems treated", False),  # only the aspect is shared
+        ("what kind of ongoing care", "do the symptoms go away after treatment", False),
+        ("syndrome symptoms", "what is a paraneoplastic syndrome", False),  # the condition itself is no subject
+    ],
+)
+def test_repeats_subject(question: str, previous: str, repeats: bool) -> None:
+    assert repeats_subject(question, previous) is repeats
+
+
+def test_a_keyword_follow_up_naming_the_subject_again_is_not_bracketed() -> None:
+    history = [{"role": "user", "content": "sclc and lems connection"}, {"role": "assistant", "content": "..."}]
+    assert rewrite_followup("lems treatment", history) == "lems treatment"
