@@ -28,9 +28,11 @@ from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on
 from assistant.label_focus import LABEL, label_focus, label_lead
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
-                               arrange, asks_for_list, asks_yes_no, question_terms, render, score_sentences, select_sentences)
+                               question_terms, score_sentences, select_sentences)
+from assistant.list_questions import asks_for_list, asks_yes_no
 from assistant.near_duplicates import prefer_body
 from assistant.paragraphs import relatedness, whole_paragraphs
+from assistant.quotes import arrange, render
 from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
 from assistant.sentences import SentenceBank
 

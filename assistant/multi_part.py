@@ -125,7 +125,7 @@ def asks_list(part: str) -> bool:
     the length), so "what are the symptoms and how is it treated" showed five of seven symptom bullets and one
     of three treatments; a list part gets the list as one unit with its heading, as a one-part list question does.
     """
-    from assistant.compose import asks_for_list
+    from assistant.list_questions import asks_for_list
     from assistant.enriched_compose import ASKS_WHAT_IT_IS, hints_list
 
     return (asks_for_list(part) or hints_list(part)) and not ASKS_WHAT_IT_IS.search(part)
@@ -136,7 +136,8 @@ def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_par
 
     `compose(retrieval, focus, max_sentences)` is the enriched composer for one retrieval.
     """
-    from assistant.compose import Composition, arrange, render
+    from assistant.compose import Composition
+    from assistant.quotes import arrange, render
     from index.models import ScoredChunk
 
     whole = [s for q in composition.quotes for s in q.sentences]

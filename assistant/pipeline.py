@@ -155,7 +155,8 @@ def settled(parts: "Parts", composition: Any) -> Any:
     """The composition as shown, with every opening reference's antecedent right before it
     (antecedents.settle_antecedents: the last step, whichever path built the answer)."""
     from assistant.antecedents import settle_antecedents
-    from assistant.compose import Composition, join_quotes, render
+    from assistant.compose import Composition
+    from assistant.quotes import join_quotes, render
     from assistant.enriched_compose import _unit_sentences
     from corpus.units import opens_with_reference
 

@@ -67,7 +67,7 @@ class LLMSelectAnswerer:
         return [(s, llm.yes_probability(PROMPT.format(question=question, sentence=s.sentence.display))) for s in pool]
 
     def draft(self, evidence: Evidence) -> Draft:
-        from assistant.compose import arrange, render
+        from assistant.quotes import arrange, render
 
         threshold = self._settings.answer.select_threshold
         judged = self.judge(evidence.question, candidates(evidence))
