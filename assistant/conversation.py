@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from assistant.asked_words import without_carried_figure
-from assistant.clinical_shorthand import work_up_question
+from assistant.clinical_shorthand import copula, work_up_question
 from assistant.ellipsis import elliptical_fragment, head_noun, resolve_ellipsis
 from assistant.normalise import restore_apostrophes
 from assistant.previous_question import leans_on_previous, names_a_proposition, strip_connective, with_previous
@@ -238,5 +238,4 @@ def _aspect_question(question: str, topic: str) -> str | None:
     if aspect is None:
         return None
     noun = aspect.group(1).lower()
-    verb = "are" if noun.endswith("s") and noun not in {"diagnosis", "prognosis"} else "is"
-    return f"What {verb} the {noun} of {topic}?"
+    return f"What {copula(noun)} the {noun} of {topic}?"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.clinical_shorthand import clinical_shorthand
+from assistant.clinical_shorthand import clinical_shorthand, copula
 from assistant.references import CLASS_GROUPS
 from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, DEFAULT_TOPIC
 
@@ -76,8 +76,7 @@ def resolve_ellipsis(fragment: str, previous: str, topic: str, earlier: tuple[st
     if shorthand is not None:
         return shorthand
     if re.fullmatch(rf"(?:{_ASPECT_RE})", bare):
-        verb = "are" if bare.endswith("s") and bare not in {"diagnosis", "prognosis"} else "is"
-        return f"What {verb} the {bare} of {topic}?"
+        return f"What {copula(bare)} the {bare} of {topic}?"
     if re.fullmatch(rf"(?:{_BODY_RE})", bare):
         if re.search(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", prev, re.IGNORECASE):
             return re.sub(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", frag, prev, count=1, flags=re.IGNORECASE) + "?"
