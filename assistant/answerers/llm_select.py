@@ -97,7 +97,7 @@ def _completed(evidence: Evidence, chosen: list[Any]) -> list[Any]:
     from index.models import ScoredChunk
 
     units = UnitSentences(parts.index.chunks(), parts.bank)
-    by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in evidence.composition.scored}
+    by_key = {s.sentence.key: s for s in evidence.composition.scored}
     antecedents = with_antecedents(chosen, parts.enriched, units, lambda out, sentences: _add(out, sentences, by_key))
     out = _whole_units(antecedents, parts.enriched, units, by_key)
     have = {h.chunk.id for h in evidence.retrieval.candidates}
