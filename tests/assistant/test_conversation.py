@@ -4,16 +4,10 @@ step: tests/assistant/test_ellipsis.py; reading with the previous question: test
 from __future__ import annotations
 
 import pytest
+from conversation_turns import history
 
 from assistant.conversation import rewrite_followup, user_turns
 from assistant.topics import topic_of
-
-
-def history(*questions: str) -> list[dict[str, str]]:
-    turns: list[dict[str, str]] = []
-    for q in questions:
-        turns += [{"role": "user", "content": q}, {"role": "assistant", "content": "An answer [1]."}]
-    return turns
 
 
 @pytest.mark.parametrize(

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conversation_turns import history
 
 from assistant.conversation import rewrite_followup
 from assistant.ellipsis import elliptical_fragment, head_noun, resolve_ellipsis
 from assistant.topics import DEFAULT_TOPIC, topic_of
-
-
-def history(*questions: str) -> list[dict[str, str]]:
-    turns: list[dict[str, str]] = []
-    for q in questions:
-        turns += [{"role": "user", "content": q}, {"role": "assistant", "content": "An answer [1]."}]
-    return turns
 
 
 @pytest.mark.parametrize(
