@@ -10,7 +10,7 @@ So, for a follow-up that asks something of its own:
 
 - a figure is asked only when the follow-up's own words ask for one ("how long does that take"), not when the
   subject its pronoun stands for names one: "what affects it" asks what affects survival, not a percentage;
-- the earlier question added in brackets as search context (conversation._with_previous) is no part of what is asked.
+- the earlier question added in brackets as search context (previous_question.with_previous) is no part of what is asked.
 
 A follow-up that asks the previous question again (an ellipsis: "and in kids?", "what about the mri"; "why?", "tell me
 more") asks for whatever that question asked, figures included, so its whole rewrite is read, as a first turn's is.

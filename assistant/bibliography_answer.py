@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.bibliography_query import BibliographyQuery
+from assistant.citations import author_list, published_in
 from assistant.models import Citation
 
 if TYPE_CHECKING:
@@ -70,13 +71,9 @@ def field_value(ref: "Reference", name: str) -> str | None:
 
 def describe(ref: "Reference") -> str:
     """The whole entry in one line: authors (year). Title. Container, volume(issue), pages. Publisher. Link. (type)"""
-    authors = "; ".join(ref.authors[:3]) + (" et al." if len(ref.authors) > 3 else "")
+    authors = author_list(ref)
     when = ref.short.rpartition(" ")[2] if ref.year is None else str(ref.year)
-    where = ", ".join(p for p in (
-        (ref.container or "").rstrip("."),
-        f"{ref.volume}({ref.issue})" if ref.volume and ref.issue else (f"vol. {ref.volume}" if ref.volume else ""),
-        ref.pages or "",
-    ) if p)
+    where = published_in(ref)
     parts = [f"{authors} ({when}).", f"{ref.title.rstrip('.')}."]
     if where:
         parts.append(f"{where}.")

@@ -51,15 +51,25 @@ def markers_in(text: str) -> list[int]:
     return [int(m) for m in MARKER.findall(text)]
 
 
-def reference_label(ref: CitedReference) -> str:
-    """'Varki, A. (2007). Trousseau's syndrome ... Blood. https://doi.org/...' for answers and the CLI."""
-    authors = "; ".join(ref.authors[:3]) + (" et al." if len(ref.authors) > 3 else "")
-    parts = [f"{authors} ({ref.year or 'n.d.'})." if authors else f"({ref.year or 'n.d.'}).", f"{ref.title.rstrip('.')}."]
-    where = ", ".join(p for p in (
+def author_list(ref: "CitedReference | Reference") -> str:
+    """The first three authors, then 'et al.' when there are more (a cited reference's label and its whole entry)."""
+    return "; ".join(ref.authors[:3]) + (" et al." if len(ref.authors) > 3 else "")
+
+
+def published_in(ref: "CitedReference | Reference") -> str:
+    """'Blood, 110(6), 1723-1729': the container, volume(issue) or vol. N, and pages the entry has."""
+    return ", ".join(p for p in (
         (ref.container or "").rstrip("."),
         f"{ref.volume}({ref.issue})" if ref.volume and ref.issue else (f"vol. {ref.volume}" if ref.volume else ""),
         ref.pages or "",
     ) if p)
+
+
+def reference_label(ref: CitedReference) -> str:
+    """'Varki, A. (2007). Trousseau's syndrome ... Blood. https://doi.org/...' for answers and the CLI."""
+    authors = author_list(ref)
+    parts = [f"{authors} ({ref.year or 'n.d.'})." if authors else f"({ref.year or 'n.d.'}).", f"{ref.title.rstrip('.')}."]
+    where = published_in(ref)
     if where:
         parts.append(f"{where}.")
     link = f"https://doi.org/{ref.doi}" if ref.doi else ref.url

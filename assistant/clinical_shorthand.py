@@ -35,7 +35,8 @@ WORK_UP = re.compile(r"\bwork(?:ing|s|ed)?\s+(?:it|that|this|them|him|her|these|
 _ASPECT_WORDS = frozenset({"diagnosis", "treatment", "management", "symptoms", "prognosis"})  # what SHORT_FORMS gives
 
 
-def _verb(noun: str) -> str:
+def copula(noun: str) -> str:
+    """'is' or 'are' for an attribute noun: plural by its final s, but not the singular nouns that end in one."""
     return "are" if noun.lower().endswith("s") and noun.lower() not in {"ddx", "sensitivity", "diagnosis", "prognosis"} else "is"
 
 
@@ -63,7 +64,7 @@ def clinical_shorthand(fragment: str, topic: str) -> str | None:
     dashed = _DASHED.match(frag)
     if dashed and dashed.group("attr").lower() in ATTRIBUTES:
         attr = dashed.group("attr")
-        return f"What {_verb(attr)} the {attr} of {dashed.group('subject').strip()}?"
+        return f"What {copula(attr)} the {attr} of {dashed.group('subject').strip()}?"
     associated = _ASSOCIATED.match(frag)
     if associated:
         noun = associated.group("noun")  # phrased so the subject stays the topic of the next turn
@@ -73,5 +74,5 @@ def clinical_shorthand(fragment: str, topic: str) -> str | None:
         return f"Which {participle.group('noun')} are {participle.group('verb')} in {topic}?"
     words = frag.split()
     if 0 < len(words) <= 2 and words[-1].lower() in ATTRIBUTES | _ASPECT_WORDS:
-        return f"What {_verb(words[-1])} the {frag} of {topic}?"
+        return f"What {copula(words[-1])} the {frag} of {topic}?"
     return None

@@ -27,7 +27,8 @@ from assistant.sentences import content_terms
 from assistant.word_forms import same_family, stem
 
 if TYPE_CHECKING:
-    from assistant.compose import Composition, Quote
+    from assistant.compose import Composition
+    from assistant.quotes import Quote
     from assistant.sentences import SentenceBank
     from index.chunk_sentences import Sentence
     from index.models import Chunk
@@ -177,7 +178,7 @@ def each_side(sides: tuple[Side, Side], composed: Sequence[Sentence], sentences:
 
 def article_sentences(bank: SentenceBank, chunks: Sequence[Chunk]) -> list[Sentence]:
     """Every article sentence once, in article order (overlapping chunks repeat sentences; the first copy is kept)."""
-    from assistant.compose import ARTICLE_SOURCE_ID
+    from corpus.corpus import ARTICLE_SOURCE_ID
 
     own = sorted((c for c in chunks if c.source_id == ARTICLE_SOURCE_ID), key=lambda c: c.position)
     bank.ensure(own)
@@ -193,7 +194,8 @@ def article_sentences(bank: SentenceBank, chunks: Sequence[Chunk]) -> list[Sente
 
 def relate_compared(question: str, composition: Composition, bank: SentenceBank, chunks: Sequence[Chunk]) -> Composition:
     """The composition led by the sentences relating the compared sides; only sentences naming both follow them."""
-    from assistant.compose import Composition as Composed, render
+    from assistant.compose import Composition as Composed
+    from assistant.quotes import render
 
     from assistant.multi_part import SPLIT
 
@@ -223,7 +225,7 @@ def relate_compared(question: str, composition: Composition, bank: SentenceBank,
 
 
 def in_given_order(shown: Sequence[Sentence]) -> list[Quote]:
-    """Quotes in the order given (the relating sentences lead, unlike compose.arrange's section order)."""
-    from assistant.compose import join_quotes
+    """Quotes in the order given (the relating sentences lead, unlike quotes.arrange's section order)."""
+    from assistant.quotes import join_quotes
 
     return join_quotes(shown)

@@ -10,13 +10,13 @@ What this module decides is *which* sentences answer the question and in what or
    with its section heading, which gives short bullets their topic) plus stemmed word overlap;
 3. keep the best sentence and the ones close to it, skipping near-duplicates (the article's
    Key Takeaways repeat earlier sections) and lead-ins like "... several organ systems:";
-   list questions ("Which cancers ...?", "How is it diagnosed?", see asks_for_list) take up to
+   list questions ("Which cancers ...?", "How is it diagnosed?", see assistant/list_questions.py) take up to
    LIST_MAX_SENTENCES, favour bullet items whose heading or label names what is asked, keep the
    other items of a quoted list, and drop prose before items when over the limit;
 4. order them section by section (best section first) and in the article's order inside a section,
    merge neighbouring sentences of one passage into one quote, and number the quotes [1], [2] ...
-   by first appearance. The article's sentences come first; quotes from a cited source's own text
-   follow under "From the cited sources:".
+   by first appearance (assistant/quotes.py). The article's sentences come first; quotes from a cited
+   source's own text follow under "From the cited sources:".
 
 Bullets ("- Neurological: Muscle weakness, ...") are shown without the dash and with a full stop;
 the citation keeps the exact characters.
@@ -28,11 +28,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from assistant.list_questions import asks_for_list
+from assistant.quotes import Quote, arrange, render
 from assistant.sentences import BULLET, Sentence, SentenceBank, content_terms
-from corpus.corpus import ARTICLE_SOURCE_ID
-from index.models import Chunk, ScoredChunk
-
-FROM_SOURCES = "From the cited sources:"  # heads the quotes taken from a cited source's own text
+from index.models import ScoredChunk
 
 # Weights and limits: a coarse grid on the evalset's answerable questions (overlap of the chosen quotes with the
 # reference spans, recall vs precision) was flat around these values; they were not fine-tuned further.
@@ -73,36 +72,6 @@ def _label_terms(sentence: "Sentence") -> set[str]:
     return content_terms(head) if colon and len(head) <= 60 else set()
 
 
-LIST_QUESTION = re.compile(
-    # which cancers / what symptoms / what nerve or brain symptoms / what new treatments (not: what is, what causes X)
-    r"^\s*(?:(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|can|could|has|have|a|an|the|this|these|it)\b)[\w-]+\s+){0,3}?"
-    r"(?!(?:is|was|does|has|this|causes|means|happens|makes|helps|leads|affects|treats|looks|works|gets|shows|starts|lasts)\b)[\w-]+[^s\W]s\b"
-    r"|what\s+(?:are|were)\s+(?:the\s+)?(?:main\s+|common\s+|different\s+)?(?:types|kinds|signs|symptoms|tests|treatments|options|causes|factors)\b"
-    r"|how\s+(?:is|are|do|does|can|will)\b.*\b(?:diagnos\w*|treat\w*|manag\w*|test\w*|detect\w*|found)\b"
-    r"|(?:list|name)\b)"
-    r"|\b(?:types|kinds|options|examples)\s+of\b",
-    re.IGNORECASE,
-)
-
-
-# "can other kinds of cancer cause it too", "do all patients recover", "are all cases from lung cancer": a yes/no
-# question asks whether something holds, not for every item of a list, though it says "kinds" or "all".
-# "are there other kinds", "can you list them", "do you know the types" still ask for the items.
-YES_NO = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|has|have|"
-                    r"isnt|arent|doesnt|dont|cant|isn't|aren't|doesn't|don't|can't)\s+(?!(?:there|u|you|ya|we)\b)",
-                    re.IGNORECASE)
-
-
-def asks_yes_no(question: str) -> bool:
-    """Does the question open as a yes/no question about something (not 'are there ...', 'can you ...')?"""
-    return bool(YES_NO.match(question))
-
-
-def asks_for_list(question: str) -> bool:
-    """True when the question asks for several items (a list answers it better than one sentence)."""
-    return bool(LIST_QUESTION.search(question)) and not asks_yes_no(question)
-
-
 # Framing sentences carry no facts ("This article comprehensively examines ...", "Imagine experiencing ...");
 # they only win when the question is about the article itself, so they are down-weighted, not dropped.
 FRAMING = re.compile(r"^\s*(?:this article|in this article|imagine)\b", re.IGNORECASE)
@@ -118,32 +87,6 @@ class Scored:
     overlap: float
     chunk_rank: int
     full_similarity: float = 0.0
-
-
-@dataclass
-class Quote:
-    """A run of neighbouring sentences from one chunk, cited by one marker."""
-
-    chunk: Chunk
-    sentences: list[Sentence]
-    marker: int = 0
-
-    @property
-    def start(self) -> int:
-        return self.sentences[0].start
-
-    @property
-    def end(self) -> int:
-        return self.sentences[-1].end
-
-    @property
-    def text(self) -> str:
-        """The exact characters cited (chunk.text[start:end])."""
-        return self.chunk.text[self.start : self.end]
-
-    @property
-    def display(self) -> str:
-        return " ".join(s.display for s in self.sentences)
 
 
 @dataclass
@@ -307,52 +250,6 @@ def select_sentences(scored: Sequence[Scored], bank: SentenceBank, max_sentences
         chosen.remove(min(prose or items or chosen, key=lambda s: s.score))
     return chosen
 
-
-def arrange(chosen: Sequence[Scored]) -> list[Quote]:
-    """Order for reading, then cut into quotes.
-
-    Sections come in the order of their best sentence, a parent section's own sentences just before its first
-    subsection's (the overview reads before the details); inside a section, sentences keep the article's
-    order (so list items read Neurological, Endocrine, ... as printed); neighbouring sentences of one
-    chunk merge into one quote with one marker.
-    """
-    section_rank: dict[str, float] = {}
-    for s in chosen:  # chosen is best-first
-        section_rank.setdefault(f"{s.sentence.chunk.source_id}/{s.sentence.chunk.section_id}", len(section_rank))
-    for key in list(section_rank):  # a section's own opening ("Since symptoms vary widely, ...") leads its subsections
-        children = [rank for other, rank in section_rank.items() if other.startswith(key + "/")]
-        if children and min(children) < section_rank[key]:
-            section_rank[key] = min(children) - 0.5
-    ordered = sorted(  # the article's own sentences lead; a cited source's come after them
-        (s.sentence for s in chosen),
-        key=lambda x: (x.chunk.source_id != ARTICLE_SOURCE_ID, section_rank[f"{x.chunk.source_id}/{x.chunk.section_id}"],
-                       x.chunk.position, x.index),
-    )
-    return join_quotes(ordered)
-
-
-def join_quotes(ordered: Sequence[Sentence]) -> list[Quote]:
-    """Numbered quotes for sentences in display order; a sentence right after the previous one in its chunk joins
-    its quote, so one passage is cited once rather than as adjacent fragments."""
-    quotes: list[Quote] = []
-    for sentence in ordered:
-        last = quotes[-1] if quotes else None
-        if last is not None and last.chunk.id == sentence.chunk.id and sentence.index == last.sentences[-1].index + 1:
-            last.sentences.append(sentence)
-        else:
-            quotes.append(Quote(sentence.chunk, [sentence]))
-    for marker, quote in enumerate(quotes, start=1):
-        quote.marker = marker
-    return quotes
-
-
-def render(quotes: Sequence[Quote]) -> str:
-    """Answer body: each quote's readable text followed by its marker; cited sources' quotes under their own heading."""
-    article = " ".join(f"{q.display} [{q.marker}]" for q in quotes if q.chunk.source_id == ARTICLE_SOURCE_ID)
-    sources = " ".join(f"{q.display} [{q.marker}]" for q in quotes if q.chunk.source_id != ARTICLE_SOURCE_ID)
-    if not sources:
-        return article
-    return f"{article}\n\n{FROM_SOURCES} {sources}" if article else f"{FROM_SOURCES} {sources}"
 
 
 def compose_answer(

@@ -11,10 +11,11 @@ Answer.standalone_question). The rules cover the follow-ups people actually type
 - demonstrative phrases: "those scans", "these symptoms", "that group";
 - ellipsis: "What about the kidneys?", "And the skin?", "How about treatment?", "what about the skin
   ones" (narrows the previous question's class noun), "and in children?" (narrows it to a group),
-  "and for dermatomyositis?" (the same question about another subject), "why?" / "tell me more"
-  (the previous question again);
-- a short follow-up that names no topic of its own ("what kind of ongoing care") is searched together with the
-  previous question, in brackets, so retrieval keeps the conversation's subject.
+  "and for dermatomyositis?" (the same question about another subject): assistant/ellipsis.py;
+  "why?" / "tell me more" (the previous question again);
+- a short follow-up that names no topic of its own ("what kind of ongoing care"), or whose 'that' stands for the
+  previous question's whole claim, is searched together with the previous question, in brackets, so retrieval
+  keeps the conversation's subject (assistant/previous_question.py).
 
 The topic of a turn comes from assistant/topics.py; earlier turns are resolved first, so a chain of
 follow-ups keeps its subject. Assistant turns are ignored: what the user asked defines the topic.
@@ -27,34 +28,18 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from assistant.asked_words import without_carried_figure
-from assistant.clinical_shorthand import clinical_shorthand, work_up_question
+from assistant.clinical_shorthand import copula, work_up_question
+from assistant.ellipsis import elliptical_fragment, head_noun, resolve_ellipsis
 from assistant.normalise import restore_apostrophes
+from assistant.previous_question import leans_on_previous, names_a_proposition, strip_connective, with_previous
 from assistant.refused_turns import without_refused
 from assistant.subject_switch import repeats_subject, switched_subject
-from assistant.references import (CLASS_RE, DEM_NOUN_RE, DEM_PRONOUN_RE, CLASS_GROUPS, GroupOf, agree, agree_plural,
-                                   first_pronoun, listed_labels, name_listed_item, needs_context, resolve_references)
-from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, ASPECTS, keyword_topic, topic_of
+from assistant.references import (CLASS_RE, CLASS_GROUPS, GroupOf, agree, agree_plural, first_pronoun, listed_labels,
+                                   name_listed_item, needs_context, resolve_references)
+from assistant.topics import _AUX, _ASPECT_RE, ASPECTS, DEFAULT_TOPIC, keyword_topic, topic_of
 
-DEFAULT_TOPIC = "paraneoplastic syndromes"
 MAX_TURNS = 6  # only the most recent user turns can be referred to
 
-# Body parts and organ systems: "what about the kidneys?" narrows the previous question to them.
-BODY_TERMS = (
-    "kidneys", "kidney", "renal system", "skin", "brain", "nerves", "nervous system", "spinal cord", "blood",
-    "heart", "lungs", "lung", "joints", "muscles", "eyes", "liver", "hormones", "endocrine system", "glands",
-    "bones", "stomach", "gut", "digestive system", "gastrointestinal tract", "bloodstream", "immune system",
-)
-_BODY_RE = "|".join(sorted((re.escape(b) for b in BODY_TERMS), key=len, reverse=True))
-_ELLIPSIS_RES = (
-    re.compile(r"^(?:and|but|so|also|ok|okay|then)?[,\s]*(?:what|how)\s+about\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
-    re.compile(r"^(?:and|also|what of|same for|and for|and in|and with|and also)\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
-    # a correction ("no i meant the skin ones", "sorry, i meant dermatomyositis"): the previous question, about X
-    re.compile(r"^(?:(?:no|nope|sorry|oops|oh|ah|wait)\b[,.!\s]*)*(?:i|I)\s+(?:meant|mean|was asking about|was talking about)"
-               r"\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
-)
-# Groups of people a question can be narrowed to ("what about kids?" asks the same question about kids).
-_POPULATION = (r"(?:kids|children|child|babies|teens|teenagers|adults|young people|older people|the elderly|elderly people|"
-               r"men|women|males|females|smokers|non-smokers|pregnant women|older adults|young adults|seniors)")
 # Follow-ups that only ask for more of the same answer: the previous question is asked again.
 _MORE_OF_THE_SAME = re.compile(
     r"^(?:and\s+|so\s+|ok\s+|okay\s+)?(?:why|how|how so|how come|why so|why (?:is|would) (?:that|this|it)(?: be)?(?: so| the case)?|really|like what|such as|for example|examples?|any examples|"
@@ -70,7 +55,6 @@ _MORE_OF_THE_SAME = re.compile(
 # Chat fillers before the question ('ok', 'lol ok thx', 'cool.'): they are no part of it and no subject.
 _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|k|kk|lol|hmm+|thx|thanks|thank you|ty|cool|alright|i see|got it|oh)"
                      r"(?:[,.!]+\s*|\s+))+", re.IGNORECASE)
-_QUESTION_START = re.compile(rf"^(?:what|which|who|whom|whose|how|why|when|where|{_AUX}|tell|explain|list|describe|give)\b", re.IGNORECASE)
 
 
 def user_turns(history: Iterable[Mapping[str, Any]] | None) -> list[str]:
@@ -108,106 +92,8 @@ def listing_answers(history: Iterable[Mapping[str, Any]] | None) -> list[tuple[s
 def _named_item(question: str, listing: str, asked: str) -> str:
     """`question` with "the second one" named from the list `listing` showed (a one-word label takes the class noun
     of `asked`, the question the list answered: 'Endocrine' -> 'endocrine syndromes')."""
-    head = _head_noun(restore_apostrophes(asked)[0].rstrip("?.! "))
+    head = head_noun(restore_apostrophes(asked)[0].rstrip("?.! "))
     return name_listed_item(question, listing, head.group(0).lower() if head else None)
-
-
-def _is_elliptical(question: str) -> str | None:
-    """The fragment of an elliptical follow-up ('the kidneys' in 'What about the kidneys?'), else None."""
-    for regex in _ELLIPSIS_RES:
-        m = regex.match(question.strip())
-        if m and not _QUESTION_START.match(m.group("x").strip()):
-            return m.group("x").strip()
-    words = question.strip().rstrip("?.!").split()
-    if 0 < len(words) <= 3 and question.strip().endswith("?") and not _QUESTION_START.match(question.strip()):
-        return " ".join(words)
-    return None
-
-
-def _resolve_ellipsis(fragment: str, previous: str, topic: str, earlier: tuple[str, ...] = ()) -> str:
-    frag = fragment.strip()
-    chained = re.match(r"^(?P<base>.+?): what about (?!patients\b)", previous)  # an ellipsis after an ellipsis:
-    if chained and not re.match(r"^(?:(?:in|for|among|during|after|before|with|without)\s|the\s+\S+\s+ones?$)", frag, re.I):
-        return f"{chained.group('base')}: what about {frag}?"  # 'and the blood tests' after 'and the imaging?'
-    low = frag.lower()
-    ones = re.fullmatch(r"(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+(?:ones?|types?|kinds?)", low)
-    if ones:
-        plural = not re.search(r"\b(?:one|type|kind)$", low)
-        return _narrow_previous(ones.group("mod"), _class_question(previous, earlier, plural), topic)
-    people = re.match(r"^(?:the\s+)?(?:ones?|people|those)\s+(?P<rel>who|that)\b(?P<rest>.*)$", frag, re.IGNORECASE)
-    if people:  # 'what about the ones who don't get better' after 'what's the outlook like'
-        return f"{previous.rstrip('?.! ')}: what about patients {people.group('rel')}{people.group('rest')}?"
-    prev = previous.rstrip("?.! ")
-    restrict = re.match(rf"^(?:(?:for|in|among|with)\s+)?(?:the\s+)?(?P<who>{_POPULATION})$", low)
-    swap = re.match(r"^(?:for|about|regarding)\s+(?P<x>.+)$", frag, re.IGNORECASE)
-    if swap and not restrict:  # 'and for dermatomyositis?': the same question about another subject
-        frag, low, restrict = swap.group("x"), swap.group("x").lower(), None
-    elif restrict or re.match(r"^(?:in|among|during|after|before|with|without)\s", low):
-        # 'what about in kids?', 'and during chemo?': the same question, narrowed
-        return f"{prev} {frag if not restrict or restrict.group(0) != restrict.group('who') else 'in ' + frag}?"
-    bare = re.sub(r"^(?:the|its|their)\s+", "", low)
-    shorthand = clinical_shorthand(frag, topic)
-    if shorthand is not None:
-        return shorthand
-    if re.fullmatch(rf"(?:{_ASPECT_RE})", bare):
-        verb = "are" if bare.endswith("s") and bare not in {"diagnosis", "prognosis"} else "is"
-        return f"What {verb} the {bare} of {topic}?"
-    if re.fullmatch(rf"(?:{_BODY_RE})", bare):
-        if re.search(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", prev, re.IGNORECASE):
-            return re.sub(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", frag, prev, count=1, flags=re.IGNORECASE) + "?"
-        return f"{prev} in {frag}?"
-    same_head = re.fullmatch(r"(?P<mod>[\w-]+)\s+(?P<head>[a-z]{3,}s)", low)
-    other = same_head and re.search(rf"\b(?!{same_head.group('mod')}\b)[\w-]+\s+{same_head.group('head')}\b", prev, re.I)
-    if other:  # 'and poorer countries?' after 'why more in smoker countries': the same question of the other kind
-        return f"{prev[: other.start()]}{frag}{prev[other.end():]}?"
-    if topic and topic.lower() in prev.lower() and topic != DEFAULT_TOPIC:
-        return re.sub(re.escape(topic), frag, prev, count=1, flags=re.IGNORECASE) + "?"
-    return f"{prev}: what about {frag}?"
-
-
-def _head_noun(previous: str) -> re.Match[str] | None:
-    """The first class noun of the previous question ('symptoms' in 'what symptoms can pns cause')."""
-    for m in re.finditer(r"[A-Za-z]+", previous):
-        if m.group(0).lower() in CLASS_GROUPS and CLASS_GROUPS[m.group(0).lower()] != "generic":
-            return m
-    return None
-
-
-def _class_question(previous: str, earlier: tuple[str, ...], plural: bool) -> str:
-    """The question "the X ones" narrows: the previous one, or, when its class noun is singular ('what's nephrotic
-    syndrome') and "ones" is plural, the latest earlier question whose class noun is plural ('what kidney problems
-    can pns cause' -> 'what hormone problems can pns cause'): the ones are of the kind a list question asked for."""
-    head = _head_noun(previous.rstrip("?.! "))
-    if not plural or (head is not None and head.group(0).lower().endswith("s")):
-        return previous
-    for older in reversed(earlier):
-        found = _head_noun(older.rstrip("?.! "))
-        if found is not None and found.group(0).lower().endswith("s"):
-            return older
-    return previous
-
-
-def _narrow_previous(modifier: str, previous: str, topic: str) -> str:
-    """'the skin ones' after 'what symptoms can pns cause' -> 'what skin symptoms can pns cause?'."""
-    prev = previous.rstrip("?.! ")
-    head = _head_noun(prev)
-    if head is not None:
-        before = prev[: head.start()].rstrip()
-        last = before.split()[-1] if before.split() else ""
-        if last and last.lower() not in _NP_STOP and last.lower() not in _DETERMINERS:
-            before = before[: -len(last)].rstrip()  # 'what skin symptoms' + 'the kidney ones' -> 'what kidney symptoms'
-        return f"{before} {modifier} {prev[head.start():]}?".lstrip()
-    # 'and in wealthy ones?' after 'why is diagnosis slower in poor countries': the last modified plural noun
-    plural = list(re.finditer(r"\b([a-z-]+)\s+([a-z]{3,}(?<!s)s)\b", prev, re.IGNORECASE))
-    if plural and plural[-1].group(1).lower() not in _NP_STOP | _DETERMINERS:
-        m = plural[-1]
-        return f"{prev[: m.start(1)]}{modifier}{prev[m.end(1):]}?"
-    return f"What are the {modifier} {topic}?"
-
-
-def _strip_connective(question: str) -> str:
-    stripped = re.sub(r"^(?:and|but|so|also|ok|okay|then)[,\s]+", "", question.strip(), flags=re.IGNORECASE)
-    return stripped[:1].upper() + stripped[1:] if stripped else stripped
 
 
 def resolve_first_turn(question: str, known_word: Callable[[str], bool]) -> str:
@@ -228,7 +114,7 @@ def resolve_first_turn(question: str, known_word: Callable[[str], bool]) -> str:
     if aspect is not None:
         return aspect
     if needs_context(restored):
-        return agree_plural(agree(_strip_connective(resolve_references(restored, DEFAULT_TOPIC)), DEFAULT_TOPIC),
+        return agree_plural(agree(strip_connective(resolve_references(restored, DEFAULT_TOPIC)), DEFAULT_TOPIC),
                              DEFAULT_TOPIC)
     return question
 
@@ -263,14 +149,14 @@ def _reads_past_refusals(text: str) -> bool:
     """An ellipsis, or a short ask leaning on the previous turn without a pointer, is read with the last answered
     question, past any not-found turn (assistant/refused_turns.py)."""
     asked = one_question(_FILLER.sub("", restore_apostrophes(text)[0]) or text)
-    return _is_elliptical(asked) is not None or (_leans_on_previous(asked) and not needs_context(asked))
+    return elliptical_fragment(asked) is not None or (leans_on_previous(asked) and not needs_context(asked))
 
 
 def reasks_previous(question: str) -> bool:
     """The follow-up asks the previous question again, of the same or another subject ("and in kids?", "what about
     the mri", "why?", "tell me more"): what that question asked (a figure, say) is asked again."""
     asked = one_question(_FILLER.sub("", restore_apostrophes(question)[0]) or question).strip()
-    return bool(_MORE_OF_THE_SAME.match(asked)) or _is_elliptical(asked) is not None
+    return bool(_MORE_OF_THE_SAME.match(asked)) or elliptical_fragment(asked) is not None
 
 
 # 'that' / 'this' standing for a thing said, not before a noun ('could that be related', not 'that test').
@@ -291,7 +177,7 @@ def one_question(message: str) -> str:
         return message
     while len(sentences) > 1 and not sentences[0].endswith("?") and not _POINTS_BACK.search(" ".join(sentences[1:])):
         sentences = sentences[1:]  # a remark the question does not point back at
-    if len(sentences) == 2 and _is_elliptical(sentences[0]) is not None and first_pronoun(sentences[1]) is not None:
+    if len(sentences) == 2 and elliptical_fragment(sentences[0]) is not None and first_pronoun(sentences[1]) is not None:
         return f"{sentences[0].rstrip('?.! ')}, {sentences[1]}"
     own = topic_of(sentences[0]) if sentences[0].endswith("?") else None
     if own is not None:  # 'What is nephrotic syndrome? Is it serious?': 'it' is the subject the message just named
@@ -312,11 +198,11 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
     work_up = work_up_question(question, topic)  # 'how would you work that up': the workup, as "workup?" asks it
     if work_up is not None:
         return work_up
-    fragment = _is_elliptical(question)
+    fragment = elliptical_fragment(question)
     if fragment is not None:
-        return _resolve_ellipsis(fragment, previous, topic, earlier)
+        return resolve_ellipsis(fragment, previous, topic, earlier)
     one = re.search(r"\b(which|what|that|this|the (?:first|second|last|main|most common)) (ones?)\b", question, re.IGNORECASE)
-    head = _head_noun(previous.rstrip("?.! "))
+    head = head_noun(previous.rstrip("?.! "))
     if one and head is not None:
         question = question[: one.start(2)] + head.group(0) + question[one.end(2):]
     bare_which = re.match(r"^(?:and\s+|so\s+)?(which)\s+(?:of them\s+)?(?=(?:is|are|works?|helps?|one)\b)", question, re.IGNORECASE)
@@ -331,14 +217,14 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
     aspect = _aspect_question(question, topic)  # 'and what's the cause' after 'what's lambert eaton'
     if aspect is not None:
         return aspect
-    if _names_a_proposition(question, previous):  # 'how does that happen' after 'can pns affect the kidneys': that = the whole claim
-        return _with_previous(question, previous)
+    if names_a_proposition(question, previous):  # 'how does that happen' after 'can pns affect the kidneys': that = the whole claim
+        return with_previous(question, previous)
     if needs_context(question):
         clauses = re.split(r",\s+(?=(?:what|which|who|how|why|when|where|" + _AUX + r")\b)", question, flags=re.IGNORECASE)
         resolved = [resolve_references(c, topic, group_of) for c in clauses]  # 'whats the risk of it, who gets it'
-        return agree(_strip_connective(", ".join(resolved)), topic)
-    if _leans_on_previous(question) and not repeats_subject(question, previous):  # 'what kind of ongoing care' after
-        return _with_previous(question, previous)  # 'do the symptoms go away after treatment'; not 'lems treatment'
+        return agree(strip_connective(", ".join(resolved)), topic)
+    if leans_on_previous(question) and not repeats_subject(question, previous):  # 'what kind of ongoing care' after
+        return with_previous(question, previous)  # 'do the symptoms go away after treatment'; not 'lems treatment'
     return question
 
 
@@ -352,49 +238,4 @@ def _aspect_question(question: str, topic: str) -> str | None:
     if aspect is None:
         return None
     noun = aspect.group(1).lower()
-    verb = "are" if noun.endswith("s") and noun not in {"diagnosis", "prognosis"} else "is"
-    return f"What {verb} the {noun} of {topic}?"
-
-
-def _with_previous(question: str, previous: str) -> str:
-    """`question` searched with the previous question in brackets (flattened, so a chain never nests brackets)."""
-    earlier = previous.rstrip("?.! ").replace(" (", ", ").replace(")", "")
-    return f"{question.rstrip('?.! ')} ({earlier})?"
-
-
-# 'those' / 'these' standing alone ('can those replace chemo'): they point at the previous answer's items.
-_BARE_PLURAL_RE = re.compile(rf"\b(?:those|these)\b(?!\s+(?:{CLASS_RE})\b)(?=\s+(?:{_AUX}|can|could|will|work|help|go|come|last|get|replace|cause|mean|need|matter|hurt|stop|happen)\b|\s*[?.!]*$)"
-                             rf"|\b(?:are|were|of|about|from|with|for)\s+(?:those|these)\b(?!\s+(?:{CLASS_RE}|who|which|that)\b)", re.IGNORECASE)
-
-
-# A previous question that states a claim rather than naming a thing: a yes/no question ('can pns affect the
-# kidneys'), or one asking for an aspect ('whats the outlook for ...'). 'that' after it means the claim or the answer.
-_ASKS_A_CLAIM = re.compile(rf"^(?:{_AUX})\b(?!.*\b(?:mentioned|covered|discussed|named|listed)\b)"
-                           rf"|^(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+(?:the\s+)?(?:{_ASPECT_RE})\b", re.IGNORECASE)
-
-
-def _names_a_proposition(question: str, previous: str) -> bool:
-    """True when the only reference is a bare 'those'/'these' (the previous answer's items), or a bare 'that'/'this'
-    after a claim or a question naming no topic: substituting a topic phrase there would ask a different, often
-    ungrammatical question ('what affects that' -> 'what affects people recover')."""
-    if DEM_NOUN_RE.search(question) or first_pronoun(question) is not None:
-        return False
-    if _BARE_PLURAL_RE.search(question):
-        return True
-    claim = bool(_ASKS_A_CLAIM.match(_strip_connective(previous))) or topic_of(previous) is None
-    return claim and bool(DEM_PRONOUN_RE.search(question))
-
-
-CONTEXT_WORDS = 6  # a follow-up this short that names no topic of its own is read with the previous question
-
-
-def _leans_on_previous(question: str) -> bool:
-    """A short follow-up with no pronoun and no topic phrase of its own continues the previous question's subject."""
-    from assistant.sentences import content_terms
-
-    words = re.findall(r"[\w'-]+", question)
-    return (0 < len(words) <= CONTEXT_WORDS and bool(content_terms(question)) and topic_of(question) is None
-            and not _TOPIC_WORD.search(question))
-
-
-_TOPIC_WORD = re.compile(r"\b(?:paraneoplastic|pns|syndromes?)\b", re.IGNORECASE)
+    return f"What {copula(noun)} the {noun} of {topic}?"

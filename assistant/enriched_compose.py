@@ -28,11 +28,14 @@ from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on
 from assistant.label_focus import LABEL, label_focus, label_lead
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
-                               arrange, asks_for_list, asks_yes_no, question_terms, render, score_sentences, select_sentences)
+                               question_terms, score_sentences, select_sentences)
+from assistant.list_questions import asks_for_list, asks_yes_no
 from assistant.near_duplicates import prefer_body
 from assistant.paragraphs import relatedness, whole_paragraphs
+from assistant.quotes import arrange, render
 from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
 from assistant.sentences import SentenceBank
+from assistant.unit_sentences import UnitSentences
 
 if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnit, EnrichedUnits
@@ -157,20 +160,6 @@ def rank_candidates(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["S
     return [s for s, _ in out], [x for _, x in out]
 
 
-def _unit_sentences(item: "EnrichedUnit", chunks: dict[str, "Chunk"], bank: SentenceBank) -> list[Any]:
-    """The composer's sentences that make up one unit (a two-sentence bullet gives two).
-
-    A long bullet can straddle two chunks (chunks hold ~48 tokens): every chunk overlapping the unit is read.
-    """
-    owners = sorted((c for c in chunks.values() if c.source_id == "article" and c.start < item.end and item.start < c.end),
-                    key=lambda c: c.start)
-    if not owners:
-        return []
-    bank.ensure(owners)
-    return [s for owner in owners for s in bank.sentences(owner.id)
-            if item.start <= owner.start + (s.start + s.end) // 2 < item.end]
-
-
 def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
                      enriched: "EnrichedUnits", ranker: Ranker | None, all_chunks: Sequence["Chunk"], levers: Levers,
                      max_sentences: int | None = None, support_rank: int | None = None,
@@ -199,15 +188,15 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
                                   listing=plain)
     chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
     chunks = {c.id: c for c in all_chunks}
+    units = UnitSentences(chunks.values(), bank)
     retrieved = {h.chunk.id for h in hits}
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in scored}
     expanded = False
     if levers.whole_lists and listing and max_sentences is None:
         need = 1 if hints_list(query) else LIST_ITEMS_TO_EXPAND  # "all of them", "list them": one item names the list
         before = len(chosen)
-        chosen = _whole_lists(chosen, enriched, chunks, bank, by_key, need, levers.labelled_lists)
+        chosen = _whole_lists(chosen, enriched, units, by_key, need, levers.labelled_lists)
         expanded = len(chosen) > before
-    units = lambda u: _unit_sentences(u, chunks, bank)  # noqa: E731
     add = lambda out, sentences: _add(out, sentences, by_key)  # noqa: E731
     as_scored = lambda x: _as_scored(x, by_key)  # noqa: E731
     if levers.antecedents:
@@ -216,7 +205,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         chosen = with_antecedents(chosen, enriched, units, add)
         if levers.list_remarks:
             chosen = with_list_remarks(chosen, enriched, units, add)
-    chosen = _whole_units(chosen, enriched, chunks, bank, by_key)
+    chosen = _whole_units(chosen, enriched, units, by_key)
     if levers.demonstratives:
         chosen = resolve_demonstratives(chosen, enriched, units, add)
     every = WANTS_OTHER_ITEMS if levers.list_label_focus else WANTS_EVERY_ITEM
@@ -231,9 +220,9 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
                                                               bank.weights)]
         # "what causes it?": of the definition, the sentence that names the cause; the causes section keeps its place
         naming = (q_terms, bank.weights) if cause and levers.definition_only else None
-        chosen = _with_definition(chosen, enriched, chunks, bank, by_key, naming)
+        chosen = _with_definition(chosen, enriched, chunks, units, by_key, naming)
     elif levers.definition_only and max_sentences is None and not listing and asks_definition_only(query, strip_subject(query)):
-        chosen = _with_definition([], enriched, chunks, bank, by_key) or chosen  # the definition is the whole answer
+        chosen = _with_definition([], enriched, chunks, units, by_key) or chosen  # the definition is the whole answer
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
         related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
         chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
@@ -294,7 +283,7 @@ def _add(chosen: list[Scored], sentences: Sequence[Any], by_key: dict[tuple[str,
             have.add((sentence.chunk.id, sentence.index))
 
 
-def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
+def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", units: UnitSentences,
                  by_key: dict[tuple[str, int], Scored], need: int = LIST_ITEMS_TO_EXPAND,
                  labelled_only: bool = True) -> list[Scored]:
     """Every item of the one list that the kept sentences quote best, when they quote at least `need` of its items.
@@ -324,7 +313,7 @@ def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[s
     if eligible:
         key = max(eligible, key=lambda k: (counts[k], best[k]))
         for member in enriched.list_members(heads[key])[: MAX_LIST_ITEMS + 1]:
-            _add(out, _unit_sentences(member, chunks, bank), by_key)
+            _add(out, units(member), by_key)
     return out
 
 
@@ -334,7 +323,7 @@ def _labelled(members: Sequence["EnrichedUnit"]) -> bool:
     return bool(items) and 2 * sum(bool(LABEL.match(m.unit.text)) for m in items) >= len(items)
 
 
-def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
+def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], units: UnitSentences,
                      by_key: dict[tuple[str, int], Scored],
                      naming: tuple[set[str], dict[str, float]] | None = None) -> list[Scored]:
     """The prose of the article's own 'What is/are ...?' section joins the answer (ASKS_WHAT_IT_IS).
@@ -348,23 +337,23 @@ def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: di
     """
     sections = {c.section_id for c in chunks.values() if c.source_id == "article" and len(c.section_path) == 1
                 and re.match(r"what (?:is|are)\b", c.section_path[0], re.IGNORECASE)}
-    units = [u for u in enriched.units if u.unit.section_id in sections and not u.unit.is_bullet]
+    definition = [u for u in enriched.units if u.unit.section_id in sections and not u.unit.is_bullet]
     out: list[Scored] = []
-    for unit in units:  # first: the definition is the answer, or the correction of the guess
-        sentences = _unit_sentences(unit, chunks, bank)
+    for unit in definition:  # first: the definition is the answer, or the correction of the guess
+        sentences = units(unit)
         if naming is not None:
-            sentences = [x for x in sentences if names_distinctive(naming[0], bank.terms(x.chunk.id)[x.index], naming[1])]
+            sentences = [x for x in sentences if names_distinctive(naming[0], units.bank.terms(x.chunk.id)[x.index], naming[1])]
         _add(out, sentences, by_key)
     have = {(s.sentence.chunk.id, s.sentence.index) for s in out}
     return out + [s for s in chosen if (s.sentence.chunk.id, s.sentence.index) not in have]
 
 
-def _whole_units(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], bank: SentenceBank,
+def _whole_units(chosen: list[Scored], enriched: "EnrichedUnits", units: UnitSentences,
                  by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
     """A bullet of two sentences is shown whole: the second sentence never appears without its label."""
     out = list(chosen)
     for s in chosen:
         item = enriched.for_sentence(s.sentence)
         if item is not None and item.unit.is_bullet:
-            _add(out, _unit_sentences(item, chunks, bank), by_key)
+            _add(out, units(item), by_key)
     return out

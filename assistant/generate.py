@@ -96,31 +96,48 @@ def _reply_text(llm: "LLM", prompt: str) -> str:
 def generate_answer(question: str, hits: Sequence[ScoredChunk], llm: "LLM", bank: "SentenceBank",
                     resolver: "CitationResolver") -> Generated:
     """Ask the model, then keep only sentences whose citations are valid and whose passages support them."""
-    import numpy as np
-
-    from assistant.sentences import content_terms
-
     raw = _reply_text(llm, build_prompt(question, hits)).replace(DISCLAIMER, "").strip()
     flags: list[str] = []
     if not raw or raw.strip().strip(".").upper() == NOT_FOUND_TOKEN:
         return Generated(body="", flags=["generation: the model found no answer in the passages"])
 
     bank.ensure([h.chunk for h in hits])
+    candidates = _cited_sentences(raw, len(hits), flags)
+    if not candidates:
+        return Generated(body="", flags=flags)
+    kept = _supported(candidates, hits, bank, flags)
+    if not kept:
+        return Generated(body="", flags=flags)
+    body, citations = _cite(kept, hits, bank, resolver, question)
+    return Generated(body=body, citations=citations, flags=flags)
+
+
+def _cited_sentences(raw: str, passages: int, flags: list[str]) -> list[tuple[str, list[int]]]:
+    """The reply's sentences with their valid passage numbers (steps 2-3): a marker outside 1..`passages` and a
+    sentence left with no valid marker are flagged and dropped."""
     candidates: list[tuple[str, list[int]]] = []
     for sentence in split_generated(raw):
         markers = [int(m) for m in MARKER.findall(sentence)]
         text = re.sub(r"\s+([.,;:!?])", r"\1", MARKER.sub("", sentence)).strip()
         if not text or text.upper() == NOT_FOUND_TOKEN:
             continue
-        valid = list(dict.fromkeys(m for m in markers if 1 <= m <= len(hits)))
-        for bad in dict.fromkeys(m for m in markers if not 1 <= m <= len(hits)):
-            flags.append(f"rejected marker [{bad}]: passage {bad} was not retrieved (only 1..{len(hits)} were)")
+        valid = list(dict.fromkeys(m for m in markers if 1 <= m <= passages))
+        for bad in dict.fromkeys(m for m in markers if not 1 <= m <= passages):
+            flags.append(f"rejected marker [{bad}]: passage {bad} was not retrieved (only 1..{passages} were)")
         if not valid:
             flags.append(f"dropped unsupported sentence (no valid citation): {text!r}")
             continue
         candidates.append((text, valid))
-    if not candidates:
-        return Generated(body="", flags=flags)
+    return candidates
+
+
+def _supported(candidates: Sequence[tuple[str, list[int]]], hits: Sequence[ScoredChunk], bank: "SentenceBank",
+               flags: list[str]) -> list[tuple[str, list[int], dict[int, int]]]:
+    """The sentences their cited passages support (step 4), each with the best-supporting sentence per passage;
+    the others are flagged and dropped."""
+    import numpy as np
+
+    from assistant.sentences import content_terms
 
     vectors = np.asarray(bank.embed([t for t, _ in candidates]), dtype=np.float32)
     kept: list[tuple[str, list[int], dict[int, int]]] = []  # text, passage numbers, best sentence per passage
@@ -142,10 +159,13 @@ def generate_answer(question: str, hits: Sequence[ScoredChunk], llm: "LLM", bank
             flags.append(f"dropped unsupported sentence ({why}, cites {cited}): {text!r}")
             continue
         kept.append((text, cited, best_of))
-    if not kept:
-        return Generated(body="", flags=flags)
+    return kept
 
-    # renumber by first appearance; each passage's quote spans its best-supporting sentences
+
+def _cite(kept: Sequence[tuple[str, list[int], dict[int, int]]], hits: Sequence[ScoredChunk], bank: "SentenceBank",
+          resolver: "CitationResolver", question: str) -> tuple[str, list[Citation]]:
+    """The body and its citations (step 5): markers renumbered by first appearance, each passage's quote spanning
+    its best-supporting sentences, checked like an extractive answer's."""
     order: dict[int, int] = {}
     spans: dict[int, list[int]] = {}
     for _, cited, best_of in kept:
@@ -164,4 +184,4 @@ def generate_answer(question: str, hits: Sequence[ScoredChunk], llm: "LLM", bank
         end = sentences[max(idxs)].end if sentences else len(chunk.text)
         citations.append(resolver.cite(new, chunk, start, end, question))
     resolver.check(body, citations, (h.chunk for h in hits))
-    return Generated(body=body, citations=citations, flags=flags)
+    return body, citations

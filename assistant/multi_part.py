@@ -125,8 +125,8 @@ def asks_list(part: str) -> bool:
     the length), so "what are the symptoms and how is it treated" showed five of seven symptom bullets and one
     of three treatments; a list part gets the list as one unit with its heading, as a one-part list question does.
     """
-    from assistant.compose import asks_for_list
     from assistant.enriched_compose import ASKS_WHAT_IT_IS, hints_list
+    from assistant.list_questions import asks_for_list
 
     return (asks_for_list(part) or hints_list(part)) and not ASKS_WHAT_IT_IS.search(part)
 
@@ -136,7 +136,8 @@ def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_par
 
     `compose(retrieval, focus, max_sentences)` is the enriched composer for one retrieval.
     """
-    from assistant.compose import Composition, arrange, render
+    from assistant.compose import Composition
+    from assistant.quotes import arrange, render
     from index.models import ScoredChunk
 
     whole = [s for q in composition.quotes for s in q.sentences]
@@ -150,15 +151,15 @@ def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_par
         sub_composition = compose(sub, focus, length)
         if length is None and asks_list(part) and not shows_a_list(sub_composition):
             sub_composition = compose(sub, focus, PART_SENTENCES)  # no list to show: a part's usual few sentences
-        near_a_part |= {(x.sentence.chunk.id, x.sentence.index) for x in sub_composition.scored[:PART_TOP]}
+        near_a_part |= {x.sentence.key for x in sub_composition.scored[:PART_TOP]}
         for h in sub.candidates:
             pool.setdefault(h.chunk.id, h)
         keep_all = length is None and (shows_a_list(sub_composition) or not asks_list(part))  # a list, or what it is
         for s in part_sentences(sub_composition, None if keep_all else PART_SENTENCES):
-            chosen.setdefault((s.chunk.id, s.index), s)
-    kept = [s for i, s in enumerate(whole) if i == 0 or (s.chunk.id, s.index) in near_a_part]
-    chosen = {**{(s.chunk.id, s.index): s for s in kept}, **chosen}
-    by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in composition.scored}
+            chosen.setdefault(s.key, s)
+    kept = [s for i, s in enumerate(whole) if i == 0 or s.key in near_a_part]
+    chosen = {**{s.key: s for s in kept}, **chosen}
+    by_key = {s.sentence.key: s for s in composition.scored}
     from assistant.compose import Scored
 
     scored = [by_key.get(k) or Scored(s, 0.0, 0.0, 0.0, 99, 0.0) for k, s in chosen.items()]
@@ -181,11 +182,11 @@ def part_sentences(composition: Any, limit: int | None) -> list[Any]:
     shown = [s for q in composition.quotes for s in q.sentences]
     if limit is None or len(shown) <= limit:
         return shown
-    rank = {(x.sentence.chunk.id, x.sentence.index): i for i, x in enumerate(composition.scored)}
-    best = sorted(shown, key=lambda s: rank.get((s.chunk.id, s.index), len(rank)))[:limit]
-    keys = {(s.chunk.id, s.index) for s in best}
+    rank = {x.sentence.key: i for i, x in enumerate(composition.scored)}
+    best = sorted(shown, key=lambda s: rank.get(s.key, len(rank)))[:limit]
+    keys = {s.key for s in best}
     keys |= {(s.chunk.id, s.index - 1) for s in best}
-    return [s for s in shown if (s.chunk.id, s.index) in keys]
+    return [s for s in shown if s.key in keys]
 
 
 def shows_a_list(composition: Any) -> bool:

@@ -156,16 +156,16 @@ def settled(parts: "Parts", composition: Any) -> Any:
     """The composition as shown, with every opening reference's antecedent right before it
     (antecedents.settle_antecedents: the last step, whichever path built the answer)."""
     from assistant.antecedents import settle_antecedents
-    from assistant.compose import Composition, join_quotes, render
-    from assistant.enriched_compose import _unit_sentences
+    from assistant.compose import Composition
+    from assistant.quotes import join_quotes, render
+    from assistant.unit_sentences import UnitSentences
     from corpus.units import opens_with_reference
 
     assert parts.enriched is not None
     shown = [s for q in composition.quotes for s in q.sentences]
     if not any(opens_with_reference(s.text) for s in shown):
         return composition  # nothing points back: no chunk table to build on this question
-    chunks = {c.id: c for c in parts.index.chunks()}
-    ordered = settle_antecedents(shown, parts.enriched, lambda u: _unit_sentences(u, chunks, parts.bank))
+    ordered = settle_antecedents(shown, parts.enriched, UnitSentences(parts.index.chunks(), parts.bank))
     if [s.key for s in ordered] == [s.key for s in shown]:
         return composition
     quotes = join_quotes(ordered)

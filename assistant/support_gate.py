@@ -79,7 +79,7 @@ def continues_topic(triaged: "Triaged | None", followup: "FollowUp | None", part
     continues the previous subject too, although nothing in it was rewritten, when it names nothing else the
     corpus does not use (`is_corpus_word`): an ask with no subject of its own inherits the previous one, while
     "whats the best pizza in town" names its own ('pizza', 'town') and stays off topic. A previous turn that named no subject at all ("what is the outlook") is about
-    the article's subject, as the rewriter reads it (conversation.DEFAULT_TOPIC), and so is one whose answer quoted the
+    the article's subject, as the rewriter reads it (topics.DEFAULT_TOPIC), and so is one whose answer quoted the
     article ('and physio?' answered with the rehabilitation bullet: 'is that ok for kids' is then left open, not off topic)."""
     from assistant.followup import quoted_chunks
     from assistant.safety import mentions_topic

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+DEFAULT_TOPIC = "paraneoplastic syndromes"  # a turn that names no topic is about the article's subject
 _AUX = r"(?:is|are|was|were|does|do|did|can|could|should|would|will|may|might|has|have|had)"
 _DETERMINERS = {"a", "an", "the", "some", "any", "these", "those", "this", "that", "my", "your", "their", "its"}
 # Words that end a noun phrase: verbs, prepositions, adverbs and question fillers.

@@ -67,7 +67,7 @@ class LLMSelectAnswerer:
         return [(s, llm.yes_probability(PROMPT.format(question=question, sentence=s.sentence.display))) for s in pool]
 
     def draft(self, evidence: Evidence) -> Draft:
-        from assistant.compose import arrange, render
+        from assistant.quotes import arrange, render
 
         threshold = self._settings.answer.select_threshold
         judged = self.judge(evidence.question, candidates(evidence))
@@ -92,14 +92,14 @@ def _completed(evidence: Evidence, chosen: list[Any]) -> list[Any]:
     if parts.enriched is None:
         return chosen
     from assistant.antecedents import with_antecedents
-    from assistant.enriched_compose import _add, _unit_sentences, _whole_units
+    from assistant.enriched_compose import _add, _whole_units
+    from assistant.unit_sentences import UnitSentences
     from index.models import ScoredChunk
 
-    chunks = {c.id: c for c in parts.index.chunks()}
-    by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in evidence.composition.scored}
-    antecedents = with_antecedents(chosen, parts.enriched, lambda u: _unit_sentences(u, chunks, parts.bank),
-                                   lambda out, sentences: _add(out, sentences, by_key))
-    out = _whole_units(antecedents, parts.enriched, chunks, parts.bank, by_key)
+    units = UnitSentences(parts.index.chunks(), parts.bank)
+    by_key = {s.sentence.key: s for s in evidence.composition.scored}
+    antecedents = with_antecedents(chosen, parts.enriched, units, lambda out, sentences: _add(out, sentences, by_key))
+    out = _whole_units(antecedents, parts.enriched, units, by_key)
     have = {h.chunk.id for h in evidence.retrieval.candidates}
     extra = [s.sentence.chunk for s in out if s.sentence.chunk.id not in have]
     base = len(evidence.retrieval.candidates)

@@ -16,8 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from assistant.compose import FROM_SOURCES
 from assistant.disclaimer import DISCLAIMER
+from assistant.quotes import FROM_SOURCES
 from benchmarks.synthetic_sources import synthetic_pdf
 from corpus.bibliography import load_references
 from foundation.settings import Settings

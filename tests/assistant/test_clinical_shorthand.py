@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.clinical_shorthand import clinical_shorthand
+from assistant.clinical_shorthand import clinical_shorthand, copula
 from assistant.conversation import rewrite_followup
 
 
@@ -33,3 +33,10 @@ def test_a_terse_follow_up_keeps_the_subject_of_the_conversation() -> None:
     assert rewrite_followup("differentials?", history) == "What are the differentials of nephrotic syndrome?"
     history += [{"role": "user", "content": "differentials?"}]
     assert rewrite_followup("tests used?", history) == "Which tests are used in nephrotic syndrome?"
+
+
+@pytest.mark.parametrize(("noun", "verb"), [("symptoms", "are"), ("treatment", "is"), ("diagnosis", "is"),
+                                            ("prognosis", "is"), ("ddx", "is"), ("Differentials", "are")])
+def test_the_copula_agrees_with_the_attribute_noun(noun: str, verb: str) -> None:
+    """One rule for every 'What is/are the <attribute> of <subject>?' the rewrite writes (shorthand, ellipsis, aspect)."""
+    assert copula(noun) == verb

@@ -1,18 +1,13 @@
-"""Follow-up questions become standalone queries, deterministically, from the user's earlier turns."""
+"""Follow-up questions become standalone queries, deterministically, from the user's earlier turns (the ellipsis
+step: tests/assistant/test_ellipsis.py; reading with the previous question: tests/assistant/test_previous_question.py)."""
 
 from __future__ import annotations
 
 import pytest
+from conversation_turns import history
 
-from assistant.conversation import rewrite_followup, topic_of, user_turns
-from assistant.topics import keyword_topic
-
-
-def history(*questions: str) -> list[dict[str, str]]:
-    turns: list[dict[str, str]] = []
-    for q in questions:
-        turns += [{"role": "user", "content": q}, {"role": "assistant", "content": "An answer [1]."}]
-    return turns
+from assistant.conversation import rewrite_followup, user_turns
+from assistant.topics import keyword_topic, topic_of
 
 
 @pytest.mark.parametrize(
@@ -40,23 +35,6 @@ def history(*questions: str) -> list[dict[str, str]]:
     ],
 )
 def test_pronouns_and_demonstratives_are_resolved(previous: str, question: str, expected: str) -> None:
-    assert rewrite_followup(question, history(previous)) == expected
-
-
-@pytest.mark.parametrize(
-    ("previous", "question", "expected"),
-    [
-        ("What symptoms can paraneoplastic syndromes cause?", "What about the kidneys?",
-         "What symptoms can paraneoplastic syndromes cause in the kidneys?"),
-        ("What symptoms can paraneoplastic syndromes cause in the kidneys?", "And the skin?",
-         "What symptoms can paraneoplastic syndromes cause in the skin?"),
-        ("What are the symptoms of Lambert-Eaton myasthenic syndrome?", "What about treatment?",
-         "What is the treatment of Lambert-Eaton myasthenic syndrome?"),
-        ("What is Trousseau syndrome?", "How about its causes?", "What are the causes of Trousseau syndrome?"),
-        ("What is Trousseau syndrome?", "What about Cushing's syndrome?", "What is Cushing's syndrome?"),
-    ],
-)
-def test_elliptical_follow_ups_are_completed(previous: str, question: str, expected: str) -> None:
     assert rewrite_followup(question, history(previous)) == expected
 
 
@@ -179,15 +157,6 @@ def test_a_bare_class_question_asks_about_the_topic_and_keeps_it() -> None:
     assert rewrite_followup("is there a paper on it", history("what is trousseau syndrome", "which cancers")) == \
         "Is there a paper on trousseau syndrome"
     assert rewrite_followup("what now", turns) == "what now"
-
-
-@pytest.mark.parametrize(("previous", "question"), [
-    ("how long do people live after lung cancer surgery", "what kind of rehab"),
-    ("can kids get it", "what kind of follow-up care"),
-])
-def test_a_short_follow_up_without_a_topic_is_read_with_the_previous_question(previous: str, question: str) -> None:
-    rewritten = rewrite_followup(question, [{"role": "user", "content": previous}])
-    assert rewritten.startswith(question) and previous in rewritten
 
 
 @pytest.mark.parametrize("question", ["what is lambert-eaton syndrome", "how is paraneoplastic cerebellar degeneration treated"])

@@ -69,11 +69,10 @@ def test_a_weak_sentence_opening_with_a_reference_goes_rather_than_bring_a_weak_
     """Article sentences with set scores: 'This is a common presentation ...' (needs 'Imagine ...' before it)."""
     from assistant.antecedents import drop_costly_dependents
     from assistant.compose import Scored
-    from assistant.enriched_compose import _unit_sentences
+    from assistant.unit_sentences import UnitSentences
 
     parts = warm_assistant.parts()
-    enriched, chunks = parts.enriched, {c.id: c for c in parts.index.chunks()}
-    units = lambda unit: _unit_sentences(unit, chunks, parts.bank)  # noqa: E731
+    enriched, units = parts.enriched, UnitSentences(parts.index.chunks(), parts.bank)
 
     def sentence(prefix: str):
         return units(enriched.at(enriched.article_text.index(prefix)))[0]

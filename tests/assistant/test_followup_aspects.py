@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.abstention import vocabulary
-from assistant.conversation import rewrite_followup, topic_of
+from assistant.conversation import rewrite_followup
 from assistant.followup import aspect_unaddressed, unaddressed_ask, FollowUp
+from assistant.topics import topic_of
 
 VOCAB = vocabulary(["Steroids help. Imaging finds tumors. Patients report itching and pain. Treatment is effective."])
 STEMS = ("steroid", "imag", "tumor", "patient", "itch", "pain", "treatment", "effect")

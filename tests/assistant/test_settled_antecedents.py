@@ -12,8 +12,8 @@ import pytest
 
 from assistant.antecedents import leaned_on, settle_antecedents
 from assistant.compose import Scored
-from assistant.enriched_compose import _unit_sentences
 from assistant.near_duplicates import is_summary, prefer_body
+from assistant.unit_sentences import UnitSentences
 from corpus.article import load_article
 from corpus.paths import article_path
 from eval.article_sentences import SentenceMap
@@ -38,8 +38,7 @@ def _sentence(parts, starts: str, summary: bool = False):
 
 
 def _units(parts):
-    chunks = {c.id: c for c in parts.index.chunks()}
-    return lambda u: _unit_sentences(u, chunks, parts.bank)
+    return UnitSentences(parts.index.chunks(), parts.bank)
 
 
 def _texts(sentences) -> list[str]:

@@ -1,0 +1,130 @@
+"""Completing an elliptical follow-up from the previous question.
+
+Why its own step: a fragment ("what about the kidneys?", "and in kids?", "the skin ones", "and for
+dermatomyositis?", "no i meant the skin ones") names only what changes; the rest of the question is the previous
+one's, so the fragment is put into it: a body part replaces the previous one or narrows the question, a group of
+people narrows it, another subject takes the previous subject's place, "the X ones" narrows the previous
+question's class noun ("what symptoms" -> "what skin symptoms"). assistant/conversation.py decides when a
+follow-up is elliptical at all and which previous question it completes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.clinical_shorthand import clinical_shorthand, copula
+from assistant.references import CLASS_GROUPS
+from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, DEFAULT_TOPIC
+
+# Body parts and organ systems: "what about the kidneys?" narrows the previous question to them.
+BODY_TERMS = (
+    "kidneys", "kidney", "renal system", "skin", "brain", "nerves", "nervous system", "spinal cord", "blood",
+    "heart", "lungs", "lung", "joints", "muscles", "eyes", "liver", "hormones", "endocrine system", "glands",
+    "bones", "stomach", "gut", "digestive system", "gastrointestinal tract", "bloodstream", "immune system",
+)
+_BODY_RE = "|".join(sorted((re.escape(b) for b in BODY_TERMS), key=len, reverse=True))
+_ELLIPSIS_RES = (
+    re.compile(r"^(?:and|but|so|also|ok|okay|then)?[,\s]*(?:what|how)\s+about\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
+    re.compile(r"^(?:and|also|what of|same for|and for|and in|and with|and also)\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
+    # a correction ("no i meant the skin ones", "sorry, i meant dermatomyositis"): the previous question, about X
+    re.compile(r"^(?:(?:no|nope|sorry|oops|oh|ah|wait)\b[,.!\s]*)*(?:i|I)\s+(?:meant|mean|was asking about|was talking about)"
+               r"\s+(?P<x>.+?)[?.!]*$", re.IGNORECASE),
+)
+# Groups of people a question can be narrowed to ("what about kids?" asks the same question about kids).
+_POPULATION = (r"(?:kids|children|child|babies|teens|teenagers|adults|young people|older people|the elderly|elderly people|"
+               r"men|women|males|females|smokers|non-smokers|pregnant women|older adults|young adults|seniors)")
+_QUESTION_START = re.compile(rf"^(?:what|which|who|whom|whose|how|why|when|where|{_AUX}|tell|explain|list|describe|give)\b", re.IGNORECASE)
+
+
+def elliptical_fragment(question: str) -> str | None:
+    """The fragment of an elliptical follow-up ('the kidneys' in 'What about the kidneys?'), else None."""
+    for regex in _ELLIPSIS_RES:
+        m = regex.match(question.strip())
+        if m and not _QUESTION_START.match(m.group("x").strip()):
+            return m.group("x").strip()
+    words = question.strip().rstrip("?.!").split()
+    if 0 < len(words) <= 3 and question.strip().endswith("?") and not _QUESTION_START.match(question.strip()):
+        return " ".join(words)
+    return None
+
+
+def resolve_ellipsis(fragment: str, previous: str, topic: str, earlier: tuple[str, ...] = ()) -> str:
+    """The previous question asked again with `fragment` in it (`topic`: the conversation's subject so far,
+    `earlier`: the standalone questions before the previous one, oldest first, for "the X ones")."""
+    frag = fragment.strip()
+    chained = re.match(r"^(?P<base>.+?): what about (?!patients\b)", previous)  # an ellipsis after an ellipsis:
+    if chained and not re.match(r"^(?:(?:in|for|among|during|after|before|with|without)\s|the\s+\S+\s+ones?$)", frag, re.I):
+        return f"{chained.group('base')}: what about {frag}?"  # 'and the blood tests' after 'and the imaging?'
+    low = frag.lower()
+    ones = re.fullmatch(r"(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+(?:ones?|types?|kinds?)", low)
+    if ones:
+        plural = not re.search(r"\b(?:one|type|kind)$", low)
+        return _narrow_previous(ones.group("mod"), _class_question(previous, earlier, plural), topic)
+    people = re.match(r"^(?:the\s+)?(?:ones?|people|those)\s+(?P<rel>who|that)\b(?P<rest>.*)$", frag, re.IGNORECASE)
+    if people:  # 'what about the ones who don't get better' after 'what's the outlook like'
+        return f"{previous.rstrip('?.! ')}: what about patients {people.group('rel')}{people.group('rest')}?"
+    prev = previous.rstrip("?.! ")
+    restrict = re.match(rf"^(?:(?:for|in|among|with)\s+)?(?:the\s+)?(?P<who>{_POPULATION})$", low)
+    swap = re.match(r"^(?:for|about|regarding)\s+(?P<x>.+)$", frag, re.IGNORECASE)
+    if swap and not restrict:  # 'and for dermatomyositis?': the same question about another subject
+        frag, low, restrict = swap.group("x"), swap.group("x").lower(), None
+    elif restrict or re.match(r"^(?:in|among|during|after|before|with|without)\s", low):
+        # 'what about in kids?', 'and during chemo?': the same question, narrowed
+        return f"{prev} {frag if not restrict or restrict.group(0) != restrict.group('who') else 'in ' + frag}?"
+    bare = re.sub(r"^(?:the|its|their)\s+", "", low)
+    shorthand = clinical_shorthand(frag, topic)
+    if shorthand is not None:
+        return shorthand
+    if re.fullmatch(rf"(?:{_ASPECT_RE})", bare):
+        return f"What {copula(bare)} the {bare} of {topic}?"
+    if re.fullmatch(rf"(?:{_BODY_RE})", bare):
+        if re.search(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", prev, re.IGNORECASE):
+            return re.sub(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", frag, prev, count=1, flags=re.IGNORECASE) + "?"
+        return f"{prev} in {frag}?"
+    same_head = re.fullmatch(r"(?P<mod>[\w-]+)\s+(?P<head>[a-z]{3,}s)", low)
+    other = same_head and re.search(rf"\b(?!{same_head.group('mod')}\b)[\w-]+\s+{same_head.group('head')}\b", prev, re.I)
+    if other:  # 'and poorer countries?' after 'why more in smoker countries': the same question of the other kind
+        return f"{prev[: other.start()]}{frag}{prev[other.end():]}?"
+    if topic and topic.lower() in prev.lower() and topic != DEFAULT_TOPIC:
+        return re.sub(re.escape(topic), frag, prev, count=1, flags=re.IGNORECASE) + "?"
+    return f"{prev}: what about {frag}?"
+
+
+def head_noun(previous: str) -> re.Match[str] | None:
+    """The first class noun of the previous question ('symptoms' in 'what symptoms can pns cause')."""
+    for m in re.finditer(r"[A-Za-z]+", previous):
+        if m.group(0).lower() in CLASS_GROUPS and CLASS_GROUPS[m.group(0).lower()] != "generic":
+            return m
+    return None
+
+
+def _class_question(previous: str, earlier: tuple[str, ...], plural: bool) -> str:
+    """The question "the X ones" narrows: the previous one, or, when its class noun is singular ('what's nephrotic
+    syndrome') and "ones" is plural, the latest earlier question whose class noun is plural ('what kidney problems
+    can pns cause' -> 'what hormone problems can pns cause'): the ones are of the kind a list question asked for."""
+    head = head_noun(previous.rstrip("?.! "))
+    if not plural or (head is not None and head.group(0).lower().endswith("s")):
+        return previous
+    for older in reversed(earlier):
+        found = head_noun(older.rstrip("?.! "))
+        if found is not None and found.group(0).lower().endswith("s"):
+            return older
+    return previous
+
+
+def _narrow_previous(modifier: str, previous: str, topic: str) -> str:
+    """'the skin ones' after 'what symptoms can pns cause' -> 'what skin symptoms can pns cause?'."""
+    prev = previous.rstrip("?.! ")
+    head = head_noun(prev)
+    if head is not None:
+        before = prev[: head.start()].rstrip()
+        last = before.split()[-1] if before.split() else ""
+        if last and last.lower() not in _NP_STOP and last.lower() not in _DETERMINERS:
+            before = before[: -len(last)].rstrip()  # 'what skin symptoms' + 'the kidney ones' -> 'what kidney symptoms'
+        return f"{before} {modifier} {prev[head.start():]}?".lstrip()
+    # 'and in wealthy ones?' after 'why is diagnosis slower in poor countries': the last modified plural noun
+    plural = list(re.finditer(r"\b([a-z-]+)\s+([a-z]{3,}(?<!s)s)\b", prev, re.IGNORECASE))
+    if plural and plural[-1].group(1).lower() not in _NP_STOP | _DETERMINERS:
+        m = plural[-1]
+        return f"{prev[: m.start(1)]}{modifier}{prev[m.end(1):]}?"
+    return f"What are the {modifier} {topic}?"

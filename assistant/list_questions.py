@@ -1,0 +1,39 @@
+"""Does a question ask for a list of items, or whether something holds?
+
+Why its own module: the extractive composer (assistant/compose.py), the enriched composer and the multi-part
+splitter all answer a list question differently from a one-fact question (more sentences, bullet items first,
+whole lists), so the reading of the question is shared rather than repeated in each.
+"""
+
+from __future__ import annotations
+
+import re
+
+LIST_QUESTION = re.compile(
+    # which cancers / what symptoms / what nerve or brain symptoms / what new treatments (not: what is, what causes X)
+    r"^\s*(?:(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|can|could|has|have|a|an|the|this|these|it)\b)[\w-]+\s+){0,3}?"
+    r"(?!(?:is|was|does|has|this|causes|means|happens|makes|helps|leads|affects|treats|looks|works|gets|shows|starts|lasts)\b)[\w-]+[^s\W]s\b"
+    r"|what\s+(?:are|were)\s+(?:the\s+)?(?:main\s+|common\s+|different\s+)?(?:types|kinds|signs|symptoms|tests|treatments|options|causes|factors)\b"
+    r"|how\s+(?:is|are|do|does|can|will)\b.*\b(?:diagnos\w*|treat\w*|manag\w*|test\w*|detect\w*|found)\b"
+    r"|(?:list|name)\b)"
+    r"|\b(?:types|kinds|options|examples)\s+of\b",
+    re.IGNORECASE,
+)
+
+
+# "can other kinds of cancer cause it too", "do all patients recover", "are all cases from lung cancer": a yes/no
+# question asks whether something holds, not for every item of a list, though it says "kinds" or "all".
+# "are there other kinds", "can you list them", "do you know the types" still ask for the items.
+YES_NO = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|has|have|"
+                    r"isnt|arent|doesnt|dont|cant|isn't|aren't|doesn't|don't|can't)\s+(?!(?:there|u|you|ya|we)\b)",
+                    re.IGNORECASE)
+
+
+def asks_yes_no(question: str) -> bool:
+    """Does the question open as a yes/no question about something (not 'are there ...', 'can you ...')?"""
+    return bool(YES_NO.match(question))
+
+
+def asks_for_list(question: str) -> bool:
+    """True when the question asks for several items (a list answers it better than one sentence)."""
+    return bool(LIST_QUESTION.search(question)) and not asks_yes_no(question)

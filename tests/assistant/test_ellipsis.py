@@ -1,0 +1,52 @@
+"""Elliptical follow-ups: the fragment is found and put into the previous question."""
+
+from __future__ import annotations
+
+import pytest
+from conversation_turns import history
+
+from assistant.conversation import rewrite_followup
+from assistant.ellipsis import elliptical_fragment, head_noun, resolve_ellipsis
+from assistant.topics import DEFAULT_TOPIC, topic_of
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "expected"),
+    [
+        ("What symptoms can paraneoplastic syndromes cause?", "What about the kidneys?",
+         "What symptoms can paraneoplastic syndromes cause in the kidneys?"),
+        ("What symptoms can paraneoplastic syndromes cause in the kidneys?", "And the skin?",
+         "What symptoms can paraneoplastic syndromes cause in the skin?"),
+        ("What are the symptoms of Lambert-Eaton myasthenic syndrome?", "What about treatment?",
+         "What is the treatment of Lambert-Eaton myasthenic syndrome?"),
+        ("What is Trousseau syndrome?", "How about its causes?", "What are the causes of Trousseau syndrome?"),
+        ("What is Trousseau syndrome?", "What about Cushing's syndrome?", "What is Cushing's syndrome?"),
+    ],
+)
+def test_elliptical_follow_ups_are_completed(previous: str, question: str, expected: str) -> None:
+    assert rewrite_followup(question, history(previous)) == expected
+
+
+@pytest.mark.parametrize(("question", "fragment"), [
+    ("And the skin?", "the skin"), ("what about the kidneys", "the kidneys"), ("no i meant the skin ones", "the skin ones"),
+    ("and for dermatomyositis?", "for dermatomyositis"), ("blood tests?", "blood tests"),
+    ("What is Trousseau syndrome?", None), ("what about how it is treated", None), ("how is it treated?", None),
+])
+def test_the_fragment_of_an_elliptical_follow_up(question: str, fragment: str | None) -> None:
+    assert elliptical_fragment(question) == fragment
+
+
+@pytest.mark.parametrize(("previous", "fragment", "expected"), [
+    ("how is pns treated", "in children", "how is pns treated in children?"),
+    ("how is lems treated", "for dermatomyositis", "how is dermatomyositis treated?"),
+    ("what symptoms can pns cause", "the skin ones", "what skin symptoms can pns cause?"),
+    ("which symptoms show up first", "the blood ones", "which blood symptoms show up first?"),
+])
+def test_the_fragment_narrows_or_swaps_the_previous_question(previous: str, fragment: str, expected: str) -> None:
+    assert resolve_ellipsis(fragment, previous, topic_of(previous) or DEFAULT_TOPIC) == expected
+
+
+def test_the_head_noun_is_the_previous_questions_first_class_noun() -> None:
+    head = head_noun("what symptoms can pns cause")
+    assert head is not None and head.group(0) == "symptoms"
+    assert head_noun("how is it treated") is None
