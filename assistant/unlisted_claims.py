@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
+from assistant.topics import ASPECTS
 from assistant.word_forms import stem
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ _EFFECT = re.compile(rf"{_ASK}{_CONDITION}\s+(?:cause|causes|give|make|lead\s+to
 _FRAGMENT = re.compile(r"^(?!(?:what|whats|how|why|when|where|who|which|is|are|was|does|do|did|can|could|will|would|"
                        r"should|may|might|tell|explain|describe|define|so|and|but)\b)(?P<x>[a-z][a-z\s,]*?)\s+"
                        r"(?:from|with|in|because\s+of|due\s+to)\s+(?:pns|paraneoplastic\s+syndromes?)$", re.IGNORECASE)
+# A fragment naming an aspect of the condition ("treatment principle re the immune response in pns", "skin symptoms
+# with pns") asks about that aspect, which the article answers in its own words, not whether the condition causes it.
+_ASPECT_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ASPECTS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # "do your nails change with pns", "does your skin itch from it": the body part first, the condition after it.
 _BODY_EFFECT = re.compile(rf"{_ASK}(?P<x>(?:your|ur|my|the|his|her)\s+.+?)\s+(?:with|from|because\s+of|due\s+to)\s+"
                           rf"{_CONDITION}$", re.IGNORECASE)
@@ -138,7 +142,10 @@ def asked_match(question: str, first_turn: bool) -> re.Match[str] | None:
     q = re.sub(r"[?.!\s]+$", "", question.strip())
     if not first_turn and not _NAMED.search(q):
         return None
-    m = _EFFECT.match(q) or _FRAGMENT.match(q) or _BODY_EFFECT.match(q) or next((m for p in _AGENTS if (m := p.match(q))), None)
+    fragment = _FRAGMENT.match(q)
+    if fragment is not None and _ASPECT_WORD.search(fragment.group("x")):
+        fragment = None
+    m = _EFFECT.match(q) or fragment or _BODY_EFFECT.match(q) or next((m for p in _AGENTS if (m := p.match(q))), None)
     if m is None or (m.re is _AGENTS[2] and not re.search(rf"\b{_CONDITION}\b", q[m.end("x"):], re.IGNORECASE)):
         return None
     return m

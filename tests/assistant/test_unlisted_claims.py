@@ -35,6 +35,9 @@ def test_the_asked_effect_or_agent_is_read_from_the_question() -> None:
     assert asked_phrase("ringing in the ears from pns", first_turn=True) == "ringing in the ears"
     assert asked_phrase("whats the outlook with pns", first_turn=True) is None
     assert asked_phrase("so its basically cancer in pns", first_turn=True) is None
+    # a fragment naming an aspect of the condition asks about that aspect, not whether the condition causes it
+    assert asked_phrase("treatment principle re the immune response in pns", first_turn=True) is None
+    assert asked_phrase("skin symptoms with pns", first_turn=True) is None
     # the body part first, the condition after it
     assert asked_phrase("do your nails change with pns", first_turn=True) == "your nails change"
 
