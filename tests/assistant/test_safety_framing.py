@@ -113,7 +113,10 @@ def test_the_learned_check_decides_a_deferred_hit(triage) -> None:
      ("my daughter's rabbit is bleeding from its paw", "animal"), ("all this form filling is suffocating me", "idiom"),
      # breathlessness on exertion told calmly is long-standing; a word of the present or another sign keeps it
      ("i get puffed out climbing the stairs these days, i'm 80", "chronic"),
-     ("he is suddenly out of breath on the stairs and his lips are blue", None)],
+     ("he is suddenly out of breath on the stairs and his lips are blue", None),
+     # a follow-up that only points at an item of the previous answer names nothing happening to anyone
+     ("and the blood one", "selection"), ("what about the skin ones?", "selection"),
+     ("the blood is everywhere, he cut himself", None)],
 )
 def test_a_doubtful_piece_never_fires_the_learned_check(piece: str, why: str | None) -> None:
     from assistant.safety_framing import doubtful_piece
