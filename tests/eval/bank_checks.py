@@ -6,6 +6,7 @@ whichever bank it is; one place says how that is checked, so a bank test states 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -71,3 +72,14 @@ def assert_a_third_blind(items: Sequence[HasPart], prefix: str) -> None:
     assert len(blind) + len(studied) == len(items)
     assert abs(len(blind) - len(items) / 3) <= 1
     assert all(f"part: {'blind' if i in blind else 'studied'}" in (i.note or "") for i in items)
+
+
+def kinds_of(items: Iterable[object]) -> Counter[str]:
+    """How many items of each kind a bank holds, read from each note's "kind: X;" (the banks written that way)."""
+    return Counter(i.note.split("kind: ")[1].split(";")[0] for i in items)  # type: ignore[attr-defined]
+
+
+def assert_typed_in_a_hurry(items: Iterable[object]) -> None:
+    """Every question is lower case with no apostrophe, the way the bank says people type."""
+    assert all(i.question == i.question.lower() and "'" not in i.question for i in items)  # type: ignore[attr-defined]
+

@@ -9,14 +9,13 @@ neither part.
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 from corpus.article import load_article
 from corpus.paths import article_path
 from eval.dataset_v2 import load_evalset_v2
 from foundation.settings import Settings
-from bank_checks import assert_a_third_blind, assert_quotes_are_whole_sentences
+from bank_checks import assert_a_third_blind, assert_quotes_are_whole_sentences, assert_typed_in_a_hurry, kinds_of
 
 BANK = Path(__file__).resolve().parents[2] / "eval" / "data" / "retrieval_check.jsonl"
 KINDS = {"lay words", "typo", "abbreviation", "hurried", "two sections", "list"}
@@ -31,9 +30,9 @@ def test_the_bank_loads_and_its_quotes_are_whole_article_units() -> None:
 
 def test_every_kind_is_asked_several_times_and_two_section_items_need_two_sections() -> None:
     items = load_evalset_v2(BANK)
-    kinds = Counter(i.note.split("kind: ")[1].split(";")[0] for i in items)
+    kinds = kinds_of(items)
     assert set(kinds) == KINDS and min(kinds.values()) >= 2
-    assert all(i.question == i.question.lower() and "'" not in i.question for i in items)
+    assert_typed_in_a_hurry(items)
     two = [i for i in items if "two_sections" in i.tags]
     assert len(two) >= 7 and all(len({f.section_id for f in i.required_facts}) >= 2 for i in two)
 
