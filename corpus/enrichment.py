@@ -87,22 +87,30 @@ def enrichment_path(home: Path) -> Path:
     return local if local.is_file() else PACKAGED_ENRICHMENT
 
 
+def _remedy(path: Path) -> str:
+    """What the user can do about a damaged enrichment file: every answer needs it, so the message must say."""
+    if path.resolve() == PACKAGED_ENRICHMENT.resolve():
+        return "the committed file is damaged: restore it (git checkout corpus/data/enrichment.jsonl, or reinstall)"
+    return f"run `pns corpus enrich` again (it resumes from its cache) or delete {path} to use the committed enrichment"
+
+
 def read_records(path: Path) -> list[UnitEnrichment]:
-    """Parse a JSONL file of records; a malformed line is a CorpusError naming the line."""
+    """Parse a JSONL file of records; a malformed line is a CorpusError naming the line and what to do about it."""
     records: list[UnitEnrichment] = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         return []
     except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"enrichment file {path} cannot be read: {exc}") from None
+        raise CorpusError(f"enrichment file {path} cannot be read: {exc}; {_remedy(path)}") from None
     for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             records.append(UnitEnrichment.model_validate(json.loads(line)))
         except (json.JSONDecodeError, ValidationError) as exc:
-            raise CorpusError(f"enrichment file {path}, line {n}: not a valid record ({str(exc).splitlines()[0]})") from None
+            raise CorpusError(f"enrichment file {path}, line {n}: not a valid record ({str(exc).splitlines()[0]}); "
+                              f"{_remedy(path)}") from None
     return records
 
 

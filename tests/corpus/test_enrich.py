@@ -119,3 +119,14 @@ def test_real_model_enriches_two_units(corpus: Corpus, tmp_path: Path) -> None:
     assert all(r.model_sha256 == GGUF_SHA or GGUF.name != f"{DEFAULT_GGUF}.gguf" for r in records)
     second = [r for r in records if r.text.startswith("This is a common presentation")]
     assert second and second[0].needs_previous and second[0].refers_to
+
+
+@pytest.mark.parametrize("content", [b"{not json\n", b"\xff\xfe\x00binary"])
+def test_a_damaged_enrichment_file_in_home_says_how_to_recover(tmp_path: Path, content: bytes) -> None:
+    from corpus.enrichment import ENRICHMENT_FILE
+    from corpus.errors import CorpusError
+
+    (tmp_path / ENRICHMENT_FILE).write_bytes(content)
+    with pytest.raises(CorpusError, match=r"run `pns corpus enrich` again .* or delete .* to use the committed enrichment"):
+        load_enrichment(tmp_path)
+
