@@ -22,7 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer_focus import answer_length, asks_definition_only, keep_near_best, names_distinctive
+from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_definition_only, keep_near_best,
+                                   names_distinctive)
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
 from assistant.label_focus import LABEL, label_focus, label_lead
@@ -336,7 +337,7 @@ def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: di
     substances secreted by the tumor"); the whole definition in front of the cause sentences buried them.
     """
     sections = {c.section_id for c in chunks.values() if c.source_id == "article" and len(c.section_path) == 1
-                and re.match(r"what (?:is|are)\b", c.section_path[0], re.IGNORECASE)}
+                and DEFINITION_SECTION.match(c.section_path[0])}
     definition = [u for u in enriched.units if u.unit.section_id in sections and not u.unit.is_bullet]
     out: list[Scored] = []
     for unit in definition:  # first: the definition is the answer, or the correction of the guess
