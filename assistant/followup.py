@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.clinical_shorthand import WORK_UP, expand_short_forms
+from assistant.yes_no import YES_NO_FOLLOWUP, YES_NO_FOLLOWUP_SUBJECT
 
 if TYPE_CHECKING:
     from assistant.retrieval import Retrieval, Retriever
@@ -50,13 +51,6 @@ _POINTERS = re.compile(
     re.IGNORECASE,
 )
 _MARKER = re.compile(r"\s*\[\d+\]")
-# A yes/no follow-up ("does it hurt", "is it contagious", "can my dog get it"): its ask is something said of the
-# previous subject. "is there ..." asks whether something exists (a paper, a test), not a property of the subject.
-_YES_NO = re.compile(r"^(?:(?:and|so|but|ok|okay|n)[,\s]+)?(?:is|are|was|were|does|do|did|can|could|will|would|"
-                     r"should|may|might)\s+(?!there\b)", re.IGNORECASE)
-# The word after a yes/no ask's auxiliary when no pronoun stands there: a subject of its own ("is dialysis ever needed").
-_YES_NO_SUBJECT = re.compile(r"^(?:(?:and|so|but|ok|okay|n)[,\s]+)?(?:is|are|was|were|does|do|did|can|"
-                             r"could|will|would|should|may|might)\s+(?:(?:the|a|an)\s+)?(?P<subject>[a-z][a-z-]*)", re.IGNORECASE)
 # Harms asked of a test or a treatment, and the words that name the condition itself (harm_unaddressed).
 _HARM = re.compile(r"\b(?:risks?|risky|dangers?|dangerous|downsides?|complications?|side[\s-]?effects?|adverse|harmful)\b")
 _CONDITION = re.compile(r"\b(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?)\b", re.IGNORECASE)
@@ -123,7 +117,7 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     # only a yes/no ask is widened ("is it curable"): the support gate then wants its own words among the sentences
     # shown, which the member's bullet never has; a what/how ask ("how is it treated") keeps the subject's words,
     # whose neighbourhood it answers from (follow-up banks 6 and 8 lost facts when those were widened too)
-    yes_no = _YES_NO.match(own_words.strip()) is not None
+    yes_no = YES_NO_FOLLOWUP.match(own_words.strip()) is not None
     return FollowUp(ask=ask, previous=previous, previous_answer=answer, widen=widen if yes_no else None)
 
 
@@ -149,7 +143,7 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     harm = harm_unaddressed(own_words, context, shown) or prevention_unaddressed(own_words, context, shown)
     if harm:
         return harm
-    if not _YES_NO.match(own_words.strip()):
+    if not YES_NO_FOLLOWUP.match(own_words.strip()):
         return aspect_unaddressed(own_words, vocab, stems, generic)
     words = [w for w in re.findall(r"[a-z]+", context.ask.lower())
              if len(w) > 2 and w not in generic and not is_stopword(w)]
@@ -163,7 +157,7 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     unknown = [w for w in words if w not in vocab and not any(_same_stem(t, stems) for t in tokenize(w))]
     if len(unknown) == len(words):
         return unknown
-    subject = _YES_NO_SUBJECT.match(own_words.strip().lower())
+    subject = YES_NO_FOLLOWUP_SUBJECT.match(own_words.strip().lower())
     if subject is not None and subject.group("subject") in unknown and not _acts_on_pointer(subject, own_words):
         return [subject.group("subject")]  # a new subject the corpus never names: nothing says whether it is needed
     said = tuple(tokenize(shown))

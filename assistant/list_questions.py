@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.yes_no import YES_NO_CLAIM
+
 LIST_QUESTION = re.compile(
     # which cancers / what symptoms / what nerve or brain symptoms / what new treatments (not: what is, what causes X)
     r"^\s*(?:(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|can|could|has|have|a|an|the|this|these|it)\b)[\w-]+\s+){0,3}?"
@@ -24,14 +26,9 @@ LIST_QUESTION = re.compile(
 # "can other kinds of cancer cause it too", "do all patients recover", "are all cases from lung cancer": a yes/no
 # question asks whether something holds, not for every item of a list, though it says "kinds" or "all".
 # "are there other kinds", "can you list them", "do you know the types" still ask for the items.
-YES_NO = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:can|could|do|does|did|is|are|was|were|will|would|should|has|have|"
-                    r"isnt|arent|doesnt|dont|cant|isn't|aren't|doesn't|don't|can't)\s+(?!(?:there|u|you|ya|we)\b)",
-                    re.IGNORECASE)
-
-
 def asks_yes_no(question: str) -> bool:
     """Does the question open as a yes/no question about something (not 'are there ...', 'can you ...')?"""
-    return bool(YES_NO.match(question))
+    return bool(YES_NO_CLAIM.match(question))
 
 
 def asks_for_list(question: str) -> bool:

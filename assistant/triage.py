@@ -34,6 +34,7 @@ from assistant.safety import Verdict, classify, rule_words
 from assistant.spelling import Speller, corpus_word_counts, english_word_ranking
 from assistant.triage_vocabulary import reference_texts, COMMON, GENERIC, proper_names, group_labels, reference_names
 from assistant.word_forms import in_vocabulary
+from assistant.yes_no import YES_NO_OPENING
 
 from index.lexical import is_stopword
 
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
 # An everyday word ("fast") gets a search hint only from a near-synonym ("rapidly" 0.79), not a loose associate
 # ("still" -> "however").
 EVERYDAY_HINT = 0.75
-# A yes/no question: the only kind whose unknown word a family of the article's words may stand in for.
-_YES_NO = re.compile(r"^(?:can|could|do|does|did|is|are|was|will|would|may|might)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -158,7 +157,7 @@ class Triage:
     def _first_turn_word(self, question: str) -> Callable[[str], bool]:
         """`is_corpus_word`, and in a yes/no question an English word of a family the article words otherwise
         ("can you inherit it": "genetically predisposed"), so the question is read as about the article's subject."""
-        if not _YES_NO.match(question):
+        if not YES_NO_OPENING.match(question):
             return self.is_corpus_word
         return lambda w: self.is_corpus_word(w) or (len(w) >= 4 and w in self.english and bool(self.family_of(w)))
 
@@ -166,7 +165,7 @@ class Triage:
         """`query` with the article's family words after each word of a yes/no question the corpus never uses
         ("inherit" -> "inherit (genetics)", "reversable" -> "(reverse)"), so the sentence that words it otherwise
         is found. Everyday words ("still", "husband") and other forms of the article's words get none."""
-        if not _YES_NO.match(question) or self.evidence is None:
+        if not YES_NO_OPENING.match(question) or self.evidence is None:
             return query
         for word in sorted(set(re.findall(r"[a-z]+", question.lower()))):
             if len(word) >= 4 and not in_vocabulary(word, self.claim_vocabulary) and not is_stopword(word) \
