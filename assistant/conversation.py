@@ -36,7 +36,8 @@ from assistant.refused_turns import without_refused
 from assistant.subject_switch import repeats_subject, switched_subject
 from assistant.references import (CLASS_RE, CLASS_GROUPS, GroupOf, agree, agree_plural, first_pronoun, listed_labels,
                                    name_listed_item, needs_context, resolve_references)
-from assistant.topics import _AUX, _ASPECT_RE, ASPECTS, DEFAULT_TOPIC, keyword_topic, topic_of
+from assistant.aspects import ASPECT_RE, ASPECTS
+from assistant.topics import _AUX, DEFAULT_TOPIC, keyword_topic, topic_of
 
 MAX_TURNS = 6  # only the most recent user turns can be referred to
 
@@ -228,7 +229,7 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
     return question
 
 
-_ASPECT_ONLY = re.compile(rf"^(?:and\s+|so\s+)?(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+the\s+({_ASPECT_RE})\s*[?.!]*$",
+_ASPECT_ONLY = re.compile(rf"^(?:and\s+|so\s+)?(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+the\s+({ASPECT_RE})\s*[?.!]*$",
                           re.IGNORECASE)
 
 

@@ -14,7 +14,8 @@ import re
 
 from assistant.clinical_shorthand import clinical_shorthand, copula
 from assistant.references import CLASS_GROUPS
-from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, DEFAULT_TOPIC
+from assistant.aspects import ASPECT_RE
+from assistant.topics import _AUX, _DETERMINERS, _NP_STOP, DEFAULT_TOPIC
 
 # Body parts and organ systems: "what about the kidneys?" narrows the previous question to them.
 BODY_TERMS = (
@@ -75,7 +76,7 @@ def resolve_ellipsis(fragment: str, previous: str, topic: str, earlier: tuple[st
     shorthand = clinical_shorthand(frag, topic)
     if shorthand is not None:
         return shorthand
-    if re.fullmatch(rf"(?:{_ASPECT_RE})", bare):
+    if re.fullmatch(rf"(?:{ASPECT_RE})", bare):
         return f"What {copula(bare)} the {bare} of {topic}?"
     if re.fullmatch(rf"(?:{_BODY_RE})", bare):
         if re.search(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", prev, re.IGNORECASE):

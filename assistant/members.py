@@ -15,11 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-# Words that ask about an aspect of a condition rather than what it is. Not its symptoms: the types bullet that
-# names a member says what it does ("dermatomyositis, which causes muscle weakness and skin rashes") and in which
-# group's symptoms to look, so "symptoms of lems" keeps the bullet that names it.
-ASPECT = re.compile(r"\b(?:treat\w*|therap\w*|cur(?:e|es|ed|ing|able)|incurable|reversib\w*|manag\w*|test\w*|"
-                    r"diagnos\w*|detect\w*|work ?ups?|outlook|prognos\w*|recover\w*|go away)\b", re.IGNORECASE)
+from assistant.aspects import ASPECT_ASK
+
 # Words of a member's name that do not identify it on their own.
 _GENERIC = frozenset({"paraneoplastic", "syndrome", "syndromes", "disease", "diseases", "disorder", "disorders"})
 _EXAMPLES = re.compile(r"\b(?:such as|including|like)\s+(.+)$")
@@ -72,7 +69,7 @@ def _widen_once(query: str, members: Mapping[tuple[str, ...], str]) -> str:
                                           or tokens[last + 1][0].startswith("(")):
             last += 1
         start, end = tokens[first][1], tokens[last][2]
-        if not ASPECT.search(low[:start] + " " + low[end:]):
+        if not ASPECT_ASK.search(low[:start] + " " + low[end:]):
             return query
         return query[:start] + group + query[end:]
     return query

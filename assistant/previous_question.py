@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from assistant.references import CLASS_RE, DEM_NOUN_RE, DEM_PRONOUN_RE, first_pronoun
-from assistant.topics import _AUX, _ASPECT_RE, topic_of
+from assistant.aspects import ASPECT_RE
+from assistant.topics import _AUX, topic_of
 
 
 def strip_connective(question: str) -> str:
@@ -35,7 +36,7 @@ _BARE_PLURAL_RE = re.compile(rf"\b(?:those|these)\b(?!\s+(?:{CLASS_RE})\b)(?=\s+
 # A previous question that states a claim rather than naming a thing: a yes/no question ('can pns affect the
 # kidneys'), or one asking for an aspect ('whats the outlook for ...'). 'that' after it means the claim or the answer.
 _ASKS_A_CLAIM = re.compile(rf"^(?:{_AUX})\b(?!.*\b(?:mentioned|covered|discussed|named|listed)\b)"
-                           rf"|^(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+(?:the\s+)?(?:{_ASPECT_RE})\b", re.IGNORECASE)
+                           rf"|^(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+(?:the\s+)?(?:{ASPECT_RE})\b", re.IGNORECASE)
 
 
 def names_a_proposition(question: str, previous: str) -> bool:

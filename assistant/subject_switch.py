@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.aspects import ASPECT_ASK, ASPECT_WORDS
 from assistant.topics import _AUX, _NP_STOP
 
 
@@ -73,13 +74,10 @@ def repeats_subject(question: str, previous: str) -> bool:
     """True when a short follow-up names again a word of the previous question's subject besides an aspect or the
     condition itself ("lems treatment" after "sclc and lems connection"): it carries its subject, so searching it
     with the previous question in brackets would only add that question's other ask ("connection")."""
-    from assistant.members import ASPECT
     from assistant.sentences import content_terms
-    from assistant.topics import ASPECTS
 
-    aspects = [a for phrase in ASPECTS for a in phrase.split()]
     shared = content_terms(question) & content_terms(previous)
-    return any(not ASPECT.search(t) and not any(a.startswith(t) for a in aspects)
+    return any(not ASPECT_ASK.search(t) and not any(a.startswith(t) for a in ASPECT_WORDS)
                and t not in _CONDITION_STEMS for t in shared)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.aspects import ASPECT_RE, ASPECTS
+
 DEFAULT_TOPIC = "paraneoplastic syndromes"  # a turn that names no topic is about the article's subject
 _AUX = r"(?:is|are|was|were|does|do|did|can|could|should|would|will|may|might|has|have|had)"
 _DETERMINERS = {"a", "an", "the", "some", "any", "these", "those", "this", "that", "my", "your", "their", "its"}
@@ -28,13 +30,6 @@ _NP_STOP = {
     "mimic", "mimics", "resemble", "resembles", "though", "then", "too", "anyway", "please",  # chat fillers
     "make", "makes", "worse", "better",  # 'what makes the outlook worse': a verb and its complement
 }
-# "the ASPECT of X": the topic is X.
-ASPECTS = (
-    "treatment", "treatments", "therapy", "therapies", "management", "diagnosis", "symptoms", "signs", "causes",
-    "cause", "risk factors", "prognosis", "outlook", "outcomes", "outcome", "prevalence", "incidence", "tests",
-    "testing", "cure", "complications", "types", "role", "effects", "side effects", "mechanism", "research",
-)
-_ASPECT_RE = "|".join(sorted((re.escape(a) for a in ASPECTS), key=len, reverse=True))
 
 # A phrase about a person, or a pronoun, is never the topic ("what symptoms should we watch for").
 _PERSON_START = re.compile(
@@ -86,7 +81,7 @@ def _noun_phrase(words: list[str]) -> str:
 
 def _after_aspect(np: str) -> str:
     """'the symptoms of Trousseau syndrome' -> 'Trousseau syndrome'."""
-    m = re.match(rf"^(?:the\s+)?(?:main\s+|common\s+|usual\s+)?(?:{_ASPECT_RE})\s+(?:of|for|in)\s+(.+)$", np, re.IGNORECASE)
+    m = re.match(rf"^(?:the\s+)?(?:main\s+|common\s+|usual\s+)?(?:{ASPECT_RE})\s+(?:of|for|in)\s+(.+)$", np, re.IGNORECASE)
     return m.group(1) if m else np
 
 

@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
-from assistant.topics import _ASPECT_RE
+from assistant.aspects import ASPECT_RE
 from assistant.word_forms import stem
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ _FRAGMENT = re.compile(r"^(?!(?:what|whats|how|why|when|where|who|which|is|are|w
                        r"(?:from|with|in|because\s+of|due\s+to)\s+(?:pns|paraneoplastic\s+syndromes?)$", re.IGNORECASE)
 # A fragment naming an aspect of the condition ("treatment principle re the immune response in pns", "skin symptoms
 # with pns") asks about that aspect, which the article answers in its own words, not whether the condition causes it.
-_ASPECT_WORD = re.compile(rf"\b(?:{_ASPECT_RE})\b", re.IGNORECASE)
+_ASPECT_WORD = re.compile(rf"\b(?:{ASPECT_RE})\b", re.IGNORECASE)
 # "do your nails change with pns", "does your skin itch from it": the body part first, the condition after it.
 _BODY_EFFECT = re.compile(rf"{_ASK}(?P<x>(?:your|ur|my|the|his|her)\s+.+?)\s+(?:with|from|because\s+of|due\s+to)\s+"
                           rf"{_CONDITION}$", re.IGNORECASE)
