@@ -187,7 +187,9 @@ def score_sentences(
     return out
 
 
-def _redundant(candidate: Scored, chosen: Sequence[Scored], bank: SentenceBank) -> bool:
+def redundant(candidate: Scored, chosen: Sequence[Scored], bank: SentenceBank) -> bool:
+    """Does `candidate` repeat a sentence already `chosen`: close vectors (unless it answers with distinct words) or
+    mostly the same terms? Shared by both composers, so an answer never quotes the same point twice."""
     import numpy as np
 
     c_vec = bank.vectors(candidate.sentence.chunk.id)[candidate.sentence.index]
@@ -227,7 +229,7 @@ def select_sentences(scored: Sequence[Scored], bank: SentenceBank, max_sentences
     for s in candidates:
         if (not listing and len(chosen) >= max_sentences) or s.score < floor:
             break
-        if _redundant(s, chosen, bank):
+        if redundant(s, chosen, bank):
             continue
         chosen.append(s)
     if not listing:
@@ -239,7 +241,7 @@ def select_sentences(scored: Sequence[Scored], bank: SentenceBank, max_sentences
         if s.score < sibling_floor:
             break
         key = (s.sentence.chunk.source_id, s.sentence.chunk.section_id)
-        if s.sentence.is_bullet and key in sections and s not in chosen and not _redundant(s, chosen, bank):
+        if s.sentence.is_bullet and key in sections and s not in chosen and not redundant(s, chosen, bank):
             chosen.append(s)
     # ... and when there are too many, prose goes before list items (weakest first), except the best prose
     # sentence: it is the overview the items belong to ("Managing ... requires treating both the cancer and ...")

@@ -28,7 +28,7 @@ from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on
                                    with_antecedents, with_list_remarks)
 from assistant.label_focus import LABEL, label_focus, label_lead
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
-from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, _redundant,
+from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, redundant,
                                question_terms, score_sentences, select_sentences)
 from assistant.list_questions import asks_for_list, asks_yes_no
 from assistant.near_duplicates import prefer_body
@@ -257,7 +257,7 @@ def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int, keep: floa
     for s in candidates:
         if len(chosen) >= limit or s.score < floor:
             break
-        if not _redundant(s, chosen, bank):
+        if not redundant(s, chosen, bank):
             chosen.append(s)
     return chosen
 

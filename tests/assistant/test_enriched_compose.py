@@ -127,7 +127,7 @@ def test_a_label_word_that_names_the_whole_list_focuses_nothing(warm_assistant: 
 
 
 def test_a_risk_factor_question_gets_the_predisposition_sentence(warm_assistant: Assistant) -> None:
-    """Close vectors alone ("While the exact cause ... varies" at 0.87) no longer make it a repeat (compose._redundant)."""
+    """Close vectors alone ("While the exact cause ... varies" at 0.87) no longer make it a repeat (compose.redundant)."""
     answer = warm_assistant.ask("what are the risk factors for paraneoplastic syndromes")
     assert "genetically predisposed" in answer.body, answer.body
     assert "While the exact cause of paraneoplastic syndromes varies" in answer.body, answer.body
