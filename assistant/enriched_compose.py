@@ -169,24 +169,11 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     # "is it a kind of cancer?" guesses at what it is; it asks for no list
     listing = (asks_for_list(query) or hints_list(query)) and not ASKS_WHAT_IT_IS.search(query)
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else answer_length(query) if levers.typed_length else MAX_SENTENCES)
-    from assistant.retrieval import strip_subject
-
     plain = asks_for_list(query)
     q_terms = question_terms(query)
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain, ask=ask)
-    probability: float | None = None
-    if levers.ranker and ranker is not None:  # the ranker chooses: the best sentence and those close to it
-        ranked, _ = rank_candidates(query, focus_vec, full_vec, hits, bank, enriched, ranker, extra)
-        cap = max_sentences or (max(levers.max_sentences, LIST_MAX_SENTENCES) if listing else levers.max_sentences)
-        if levers.filter_only:
-            chosen = _filter(select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
-                                              listing=plain), ranked, levers.keep_probability, levers.keep_margin)
-        else:
-            chosen = _select(ranked, bank, cap, levers.keep_probability, levers.keep_margin)
-        probability = max((s.score for s in ranked if support_rank is None or s.chunk_rank <= support_rank), default=0.0)
-    else:  # the plain composer's hand-weighted choice
-        chosen = select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
-                                  listing=plain)
+    chosen, probability = _choose(query, focus_vec, full_vec, hits, bank, enriched, ranker, levers, scored, listing, limit,
+                                  max_sentences, support_rank, extra)
     chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
     chunks = {c.id: c for c in all_chunks}
     units = UnitSentences(chunks.values(), bank)
@@ -215,32 +202,72 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
             chosen = label_lead(chosen, scored, ask or query, enriched, bank.weights, limit, bank)
         chosen = label_focus(chosen, query, enriched, bank.weights)
     cause = bool(ASKS_WHAT_IT_IS.search(query) and ASKS_CAUSE.match(query))  # "what causes it?"
-    if levers.definition and max_sentences is None and ASKS_WHAT_IT_IS.search(query):
+    if max_sentences is None:
+        chosen = _definition_step(chosen, query, q_terms, cause, listing, bank, enriched, chunks, units, by_key, levers)
+    if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
+        related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
+        chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
+    if levers.prefer_body:
+        chosen = _body_step(chosen, q_terms, cause, bank, enriched, units, all_chunks, add, as_scored, levers)
+    quotes = arrange(chosen)
+    extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
+    composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
+                              probability=probability)
+    return EnrichedComposition(composition, extra)
+
+
+def _choose(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
+            enriched: "EnrichedUnits", ranker: Ranker | None, levers: Levers, scored: Sequence[Scored], listing: bool,
+            limit: int, max_sentences: int | None, support_rank: int | None,
+            extra: Extra | None) -> tuple[list[Scored], float | None]:
+    """The first choice of sentences, before any completion, and the ranker's best probability (None without it)."""
+    plain = asks_for_list(query)
+    probability: float | None = None
+    if levers.ranker and ranker is not None:  # the ranker chooses: the best sentence and those close to it
+        ranked, _ = rank_candidates(query, focus_vec, full_vec, hits, bank, enriched, ranker, extra)
+        cap = max_sentences or (max(levers.max_sentences, LIST_MAX_SENTENCES) if listing else levers.max_sentences)
+        if levers.filter_only:
+            chosen = _filter(select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
+                                              listing=plain), ranked, levers.keep_probability, levers.keep_margin)
+        else:
+            chosen = _select(ranked, bank, cap, levers.keep_probability, levers.keep_margin)
+        probability = max((s.score for s in ranked if support_rank is None or s.chunk_rank <= support_rank), default=0.0)
+    else:  # the plain composer's hand-weighted choice
+        chosen = select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
+                                  listing=plain)
+    return chosen, probability
+
+
+def _definition_step(chosen: list[Scored], query: str, q_terms: set[str], cause: bool, listing: bool, bank: SentenceBank,
+                     enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], units: UnitSentences,
+                     by_key: dict[tuple[str, int], Scored], levers: Levers) -> list[Scored]:
+    """A 'what is it' question gets the article's definition beside (or, asked alone, instead of) the chosen ones."""
+    from assistant.retrieval import strip_subject
+
+    if levers.definition and ASKS_WHAT_IT_IS.search(query):
         if levers.definition_only and not cause:  # a guess: beside the definition, only what names its distinctive words
             chosen = [s for s in chosen if names_distinctive(q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index],
                                                               bank.weights)]
         # "what causes it?": of the definition, the sentence that names the cause; the causes section keeps its place
         naming = (q_terms, bank.weights) if cause and levers.definition_only else None
         chosen = _with_definition(chosen, enriched, chunks, units, by_key, naming)
-    elif levers.definition_only and max_sentences is None and not listing and asks_definition_only(query, strip_subject(query)):
+    elif levers.definition_only and not listing and asks_definition_only(query, strip_subject(query)):
         chosen = _with_definition([], enriched, chunks, units, by_key) or chosen  # the definition is the whole answer
-    if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
-        related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
-        chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
-    if levers.prefer_body:
-        naming = (lambda x: names_distinctive(q_terms, bank.terms(x.chunk.id)[x.index], bank.weights)) \
-            if cause or levers.name_twins else None  # only the twins naming what was asked stand in for a summary
-        leaned = leaned_on(chosen, enriched, units) if levers.antecedents else set()
-        kept = prefer_body(chosen, bank, all_chunks, as_scored, naming,  # "what causes it?": the twin naming the cause
-                           lambda x: (x.chunk.id, x.index) in leaned, naming_stays=cause)
-        if levers.antecedents:  # a replaced summary sentence may be what a shown one leans on: bring it back
-            kept = lean_again(kept, chosen, enriched, units, add)
-        chosen = kept
-    quotes = arrange(chosen)
-    extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
-    composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
-                              probability=probability)
-    return EnrichedComposition(composition, extra)
+    return chosen
+
+
+def _body_step(chosen: list[Scored], q_terms: set[str], cause: bool, bank: SentenceBank, enriched: "EnrichedUnits",
+               units: UnitSentences, all_chunks: Sequence["Chunk"], add: Callable[[list[Scored], Sequence[Any]], None],
+               as_scored: Callable[[Any], Scored], levers: Levers) -> list[Scored]:
+    """A summary sentence gives way to the body sentence it repeats (near_duplicates.prefer_body)."""
+    naming = (lambda x: names_distinctive(q_terms, bank.terms(x.chunk.id)[x.index], bank.weights)) \
+        if cause or levers.name_twins else None  # only the twins naming what was asked stand in for a summary
+    leaned = leaned_on(chosen, enriched, units) if levers.antecedents else set()
+    kept = prefer_body(chosen, bank, all_chunks, as_scored, naming,  # "what causes it?": the twin naming the cause
+                       lambda x: (x.chunk.id, x.index) in leaned, naming_stays=cause)
+    if levers.antecedents:  # a replaced summary sentence may be what a shown one leans on: bring it back
+        kept = lean_again(kept, chosen, enriched, units, add)
+    return kept
 
 
 def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int, keep: float, margin: float) -> list[Scored]:
