@@ -151,12 +151,6 @@ def asked_match(question: str, first_turn: bool) -> re.Match[str] | None:
     return m
 
 
-def asked_phrase(question: str, first_turn: bool) -> str | None:
-    """The effect or agent phrase of a yes/no ask about the condition (`asked_match`), or None."""
-    m = asked_match(question, first_turn)
-    return m.group("x") if m is not None else None
-
-
 def word_choices(phrase: str, words: Sequence[str], used: Callable[[str], bool],
                  near: Callable[[str], Sequence[str]], lay: Callable[[str], Sequence[str]]) -> list[list[frozenset[str]]]:
     """Per content word, the stem sets an article sentence may say it with: the word itself; for a word the article

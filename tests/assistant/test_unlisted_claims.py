@@ -10,9 +10,15 @@ from __future__ import annotations
 import pytest
 
 from assistant.claim_evidence import ClaimEvidence
-from assistant.unlisted_claims import asked_phrase, closest_family, phrase_words, qualifiers, word_choices
+from assistant.unlisted_claims import asked_match, closest_family, phrase_words, qualifiers, word_choices
 from foundation.settings import Settings
 from index.lexical import is_stopword
+
+
+def asked_phrase(question: str, first_turn: bool) -> str | None:
+    """The phrase `asked_match` reads as the asked effect or agent (its group "x"), or None."""
+    m = asked_match(question, first_turn)
+    return m.group("x") if m is not None else None
 
 
 def test_the_asked_effect_or_agent_is_read_from_the_question() -> None:
