@@ -31,8 +31,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from assistant.triage import Triaged
 
-# The earlier question a rewrite appended in brackets: '<ask> (<earlier question>)?'
-_BRACKETED = re.compile(r"^(?P<ask>[^()]+?)\s*\((?P<earlier>[^()]+)\)\s*[?.!]*$")
+# The earlier question a rewrite appended in brackets: '<ask> (<earlier question>)?' (previous_question.with_previous);
+# topics.topic_of reads the same form.
+BRACKETED = re.compile(r"^(?P<ask>[^()]+?)\s*\((?P<earlier>[^()]+)\)\s*[?.!]*$")
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def asked_of(query: str, own: str, reasks_previous: bool) -> Asked:
     a first turn (no `own` words) or a re-ask of the previous question is read whole."""
     if not own.strip() or reasks_previous:
         return Asked(terms=query, figures=query)
-    bracketed = _BRACKETED.match(query.strip())
+    bracketed = BRACKETED.match(query.strip())
     terms = bracketed.group("ask") if bracketed is not None and "(" not in own else query
     return Asked(terms=terms, figures=own)
 

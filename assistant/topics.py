@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.aspects import ASPECT_RE, ASPECTS
+from assistant.asked_words import BRACKETED
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"  # a turn that names no topic is about the article's subject
 _AUX = r"(?:is|are|was|were|does|do|did|can|could|should|would|will|may|might|has|have|had)"
@@ -98,7 +99,7 @@ def topic_of(question: str) -> str | None:
     should we watch for") is read from its last sentence back; a phrase about a person ("we watch",
     "my mom") is never a topic.
     """
-    bracketed = re.match(r"^(?P<ask>[^()]+?)\s*\((?P<earlier>[^()]+)\)\s*[?.!]*$", question.strip())
+    bracketed = BRACKETED.match(question.strip())
     if bracketed and re.search(r"\b(?:it|its|they|them|those|these|that|this)\b", bracketed.group("ask"), re.IGNORECASE):
         earlier = topic_of(bracketed.group("earlier"))  # 'whats the survival rate for those (which cancers ...)':
         if earlier:  # the pointer is the earlier question's subject, not 'the survival rate'
