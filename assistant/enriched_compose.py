@@ -185,7 +185,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         before = len(chosen)
         chosen = _whole_lists(chosen, enriched, units, by_key, need, levers.labelled_lists)
         expanded = len(chosen) > before
-    add = lambda out, sentences: _add(out, sentences, by_key)  # noqa: E731
+    add = lambda out, sentences: add_missing(out, sentences, by_key)  # noqa: E731
     as_scored = lambda x: _as_scored(x, by_key)  # noqa: E731
     if levers.antecedents:
         if levers.costly_dependents:
@@ -193,7 +193,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         chosen = with_antecedents(chosen, enriched, units, add)
         if levers.list_remarks:
             chosen = with_list_remarks(chosen, enriched, units, add)
-    chosen = _whole_units(chosen, enriched, units, by_key)
+    chosen = whole_units(chosen, enriched, units, by_key)
     if levers.demonstratives:
         chosen = resolve_demonstratives(chosen, enriched, units, add)
     every = WANTS_OTHER_ITEMS if levers.list_label_focus else WANTS_EVERY_ITEM
@@ -303,7 +303,8 @@ def _as_scored(sentence: Any, by_key: dict[tuple[str, int], Scored]) -> Scored:
     return by_key.get((sentence.chunk.id, sentence.index)) or Scored(sentence, 0.0, 0.0, 0.0, 99, 0.0)
 
 
-def _add(chosen: list[Scored], sentences: Sequence[Any], by_key: dict[tuple[str, int], Scored]) -> None:
+def add_missing(chosen: list[Scored], sentences: Sequence[Any], by_key: dict[tuple[str, int], Scored]) -> None:
+    """Append to `chosen` each of `sentences` not in it yet, with its score from `by_key` (zero when unscored)."""
     have = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
     for sentence in sentences:
         if (sentence.chunk.id, sentence.index) not in have:
@@ -341,7 +342,7 @@ def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", units: UnitSen
     if eligible:
         key = max(eligible, key=lambda k: (counts[k], best[k]))
         for member in enriched.list_members(heads[key])[: MAX_LIST_ITEMS + 1]:
-            _add(out, units(member), by_key)
+            add_missing(out, units(member), by_key)
     return out
 
 
@@ -371,17 +372,17 @@ def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: di
         sentences = units(unit)
         if naming is not None:
             sentences = [x for x in sentences if names_distinctive(naming[0], units.bank.terms(x.chunk.id)[x.index], naming[1])]
-        _add(out, sentences, by_key)
+        add_missing(out, sentences, by_key)
     have = {(s.sentence.chunk.id, s.sentence.index) for s in out}
     return out + [s for s in chosen if (s.sentence.chunk.id, s.sentence.index) not in have]
 
 
-def _whole_units(chosen: list[Scored], enriched: "EnrichedUnits", units: UnitSentences,
+def whole_units(chosen: list[Scored], enriched: "EnrichedUnits", units: UnitSentences,
                  by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
     """A bullet of two sentences is shown whole: the second sentence never appears without its label."""
     out = list(chosen)
     for s in chosen:
         item = enriched.for_sentence(s.sentence)
         if item is not None and item.unit.is_bullet:
-            _add(out, units(item), by_key)
+            add_missing(out, units(item), by_key)
     return out

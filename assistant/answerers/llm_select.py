@@ -92,14 +92,14 @@ def _completed(evidence: Evidence, chosen: list[Any]) -> list[Any]:
     if parts.enriched is None:
         return chosen
     from assistant.antecedents import with_antecedents
-    from assistant.enriched_compose import _add, _whole_units
+    from assistant.enriched_compose import add_missing, whole_units
     from assistant.unit_sentences import UnitSentences
     from index.models import ScoredChunk
 
     units = UnitSentences(parts.index.chunks(), parts.bank)
     by_key = {s.sentence.key: s for s in evidence.composition.scored}
-    antecedents = with_antecedents(chosen, parts.enriched, units, lambda out, sentences: _add(out, sentences, by_key))
-    out = _whole_units(antecedents, parts.enriched, units, by_key)
+    antecedents = with_antecedents(chosen, parts.enriched, units, lambda out, sentences: add_missing(out, sentences, by_key))
+    out = whole_units(antecedents, parts.enriched, units, by_key)
     have = {h.chunk.id for h in evidence.retrieval.candidates}
     extra = [s.sentence.chunk for s in out if s.sentence.chunk.id not in have]
     base = len(evidence.retrieval.candidates)
