@@ -113,10 +113,6 @@ class Composition:
         limit = self.support_rank
         return max((s.full_similarity for s in self.scored if limit is None or s.chunk_rank <= limit), default=0.0)
 
-    @property
-    def best_score(self) -> float:
-        return max((s.score for s in self.scored), default=0.0)
-
 
 def question_terms(query: str) -> set[str]:
     """The question's content terms without the corpus's subject (all of them when nothing else is left)."""

@@ -171,14 +171,6 @@ class Retrieval:
         """Passages to compose from: the pool when one was built, else the top-k hits."""
         return self.pool or self.hits
 
-    @property
-    def top_dense_score(self) -> float:
-        """Cosine similarity of the closest passage (0 when dense search returned nothing)."""
-        return max((h.score for h in self.dense), default=0.0)
-
-    def dense_score(self, chunk_id: str) -> float | None:
-        return next((h.score for h in self.dense if h.chunk.id == chunk_id), None)
-
 
 def reciprocal_rank_fusion(rankings: Sequence[Sequence[ScoredChunk]], k: int = RRF_K) -> list[ScoredChunk]:
     """Fuse rankings: each chunk scores sum(1 / (k + rank)); ties keep the first ranking's order."""

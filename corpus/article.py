@@ -62,8 +62,6 @@ BOILERPLATE = [
 DISCLAIMER_START = "The information in this article is designed for educational purposes"
 DATE_RE = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}$")
 BULLET_RE = re.compile(r"^\s*[•\u2022\-\*]\s+")
-# A reference entry: 'Surname, I. (...' or an organisation '(n.d.' / '(2019)' near the start.
-REFERENCE_RE = re.compile(r"^[^()]{2,400}?\((\d{4}[a-z]?|n\.d\.(-[a-z])?)(, [A-Z][a-z]+ \d{1,2})?\)\. ")
 
 
 def is_boilerplate(line: str) -> bool:
