@@ -37,7 +37,7 @@ from assistant.subject_switch import repeats_subject, switched_subject
 from assistant.references import (CLASS_RE, CLASS_GROUPS, GroupOf, agree, agree_plural, first_pronoun, listed_labels,
                                    name_listed_item, needs_context, resolve_references)
 from assistant.aspects import ASPECT_RE, ASPECTS
-from assistant.topics import _AUX, DEFAULT_TOPIC, keyword_topic, topic_of
+from assistant.topics import AUX, DEFAULT_TOPIC, keyword_topic, topic_of
 
 MAX_TURNS = 6  # only the most recent user turns can be referred to
 
@@ -211,7 +211,7 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
         question = f"{bare_which.group(1)} {head.group(0)} {question[bare_which.end():]}"
     bare = re.fullmatch(r"(?:and\s+|so\s+)?((?:which|what)\s+[\w-]+(?:\s+[\w-]+){0,2})\s*[?.!]*", question.strip(), re.IGNORECASE)
     last = bare.group(1).split()[-1].lower() if bare else ""
-    verbless = bare and not re.search(rf"\b(?:{_AUX}|it|its|they|them|their|that|this|those|these|about)\b", bare.group(1), re.IGNORECASE)
+    verbless = bare and not re.search(rf"\b(?:{AUX}|it|its|they|them|their|that|this|those|these|about)\b", bare.group(1), re.IGNORECASE)
     if verbless and (last in CLASS_GROUPS or last in ASPECTS) and CLASS_GROUPS.get(last) != "generic":
         phrase = bare.group(1)  # 'which cancers' after 'what is trousseau syndrome'
         return f"{phrase[:1].upper()}{phrase[1:]} does {topic} involve?"
@@ -221,7 +221,7 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
     if names_a_proposition(question, previous):  # 'how does that happen' after 'can pns affect the kidneys': that = the whole claim
         return with_previous(question, previous)
     if needs_context(question):
-        clauses = re.split(r",\s+(?=(?:what|which|who|how|why|when|where|" + _AUX + r")\b)", question, flags=re.IGNORECASE)
+        clauses = re.split(r",\s+(?=(?:what|which|who|how|why|when|where|" + AUX + r")\b)", question, flags=re.IGNORECASE)
         resolved = [resolve_references(c, topic, group_of) for c in clauses]  # 'whats the risk of it, who gets it'
         return agree(strip_connective(", ".join(resolved)), topic)
     if leans_on_previous(question) and not repeats_subject(question, previous):  # 'what kind of ongoing care' after

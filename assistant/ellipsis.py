@@ -15,7 +15,7 @@ import re
 from assistant.clinical_shorthand import clinical_shorthand, copula
 from assistant.references import CLASS_GROUPS
 from assistant.aspects import ASPECT_RE
-from assistant.topics import _AUX, _DETERMINERS, _NP_STOP, DEFAULT_TOPIC
+from assistant.topics import AUX, DETERMINERS, NP_STOP, DEFAULT_TOPIC
 
 # Body parts and organ systems: "what about the kidneys?" narrows the previous question to them.
 BODY_TERMS = (
@@ -34,7 +34,7 @@ _ELLIPSIS_RES = (
 # Groups of people a question can be narrowed to ("what about kids?" asks the same question about kids).
 _POPULATION = (r"(?:kids|children|child|babies|teens|teenagers|adults|young people|older people|the elderly|elderly people|"
                r"men|women|males|females|smokers|non-smokers|pregnant women|older adults|young adults|seniors)")
-_QUESTION_START = re.compile(rf"^(?:what|which|who|whom|whose|how|why|when|where|{_AUX}|tell|explain|list|describe|give)\b", re.IGNORECASE)
+_QUESTION_START = re.compile(rf"^(?:what|which|who|whom|whose|how|why|when|where|{AUX}|tell|explain|list|describe|give)\b", re.IGNORECASE)
 
 
 def elliptical_fragment(question: str) -> str | None:
@@ -120,12 +120,12 @@ def _narrow_previous(modifier: str, previous: str, topic: str) -> str:
     if head is not None:
         before = prev[: head.start()].rstrip()
         last = before.split()[-1] if before.split() else ""
-        if last and last.lower() not in _NP_STOP and last.lower() not in _DETERMINERS:
+        if last and last.lower() not in NP_STOP and last.lower() not in DETERMINERS:
             before = before[: -len(last)].rstrip()  # 'what skin symptoms' + 'the kidney ones' -> 'what kidney symptoms'
         return f"{before} {modifier} {prev[head.start():]}?".lstrip()
     # 'and in wealthy ones?' after 'why is diagnosis slower in poor countries': the last modified plural noun
     plural = list(re.finditer(r"\b([a-z-]+)\s+([a-z]{3,}(?<!s)s)\b", prev, re.IGNORECASE))
-    if plural and plural[-1].group(1).lower() not in _NP_STOP | _DETERMINERS:
+    if plural and plural[-1].group(1).lower() not in NP_STOP | DETERMINERS:
         m = plural[-1]
         return f"{prev[: m.start(1)]}{modifier}{prev[m.end(1):]}?"
     return f"What are the {modifier} {topic}?"

@@ -13,7 +13,7 @@ import re
 
 from assistant.references import CLASS_RE, DEM_NOUN_RE, DEM_PRONOUN_RE, first_pronoun
 from assistant.aspects import ASPECT_RE
-from assistant.topics import _AUX, topic_of
+from assistant.topics import AUX, topic_of
 
 
 def strip_connective(question: str) -> str:
@@ -29,13 +29,13 @@ def with_previous(question: str, previous: str) -> str:
 
 
 # 'those' / 'these' standing alone ('can those replace chemo'): they point at the previous answer's items.
-_BARE_PLURAL_RE = re.compile(rf"\b(?:those|these)\b(?!\s+(?:{CLASS_RE})\b)(?=\s+(?:{_AUX}|can|could|will|work|help|go|come|last|get|replace|cause|mean|need|matter|hurt|stop|happen)\b|\s*[?.!]*$)"
+_BARE_PLURAL_RE = re.compile(rf"\b(?:those|these)\b(?!\s+(?:{CLASS_RE})\b)(?=\s+(?:{AUX}|can|could|will|work|help|go|come|last|get|replace|cause|mean|need|matter|hurt|stop|happen)\b|\s*[?.!]*$)"
                              rf"|\b(?:are|were|of|about|from|with|for)\s+(?:those|these)\b(?!\s+(?:{CLASS_RE}|who|which|that)\b)", re.IGNORECASE)
 
 
 # A previous question that states a claim rather than naming a thing: a yes/no question ('can pns affect the
 # kidneys'), or one asking for an aspect ('whats the outlook for ...'). 'that' after it means the claim or the answer.
-_ASKS_A_CLAIM = re.compile(rf"^(?:{_AUX})\b(?!.*\b(?:mentioned|covered|discussed|named|listed)\b)"
+_ASKS_A_CLAIM = re.compile(rf"^(?:{AUX})\b(?!.*\b(?:mentioned|covered|discussed|named|listed)\b)"
                            rf"|^(?:what|how)(?:'s|\s+is|\s+are|\s+about)\s+(?:the\s+)?(?:{ASPECT_RE})\b", re.IGNORECASE)
 
 

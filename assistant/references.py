@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from assistant.disclaimer import SEPARATOR
-from assistant.topics import _CARE_VERBS
+from assistant.topics import CARE_VERBS
 
 # Class nouns after a demonstrative ("those scans"), grouped so we know when they name the topic itself.
 CLASS_GROUPS: dict[str, str] = {
@@ -48,7 +48,7 @@ DEM_PRONOUN_RE = re.compile(
 )
 
 # "they" as the people doing something ("how do they treat it", "what do they look for") is no reference.
-_AGENT_THEY = re.compile(rf"\bthey\s+(?:{_CARE_VERBS}|do|use|give|say|call|know|look|think|check|test|want|usually|normally|tell|measure|see|decide)\b", re.IGNORECASE)
+_AGENT_THEY = re.compile(rf"\bthey\s+(?:{CARE_VERBS}|do|use|give|say|call|know|look|think|check|test|want|usually|normally|tell|measure|see|decide)\b", re.IGNORECASE)
 
 def _head_group(phrase: str) -> str | None:
     last = phrase.split()[-1].lower() if phrase.split() else ""

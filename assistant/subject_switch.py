@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from assistant.aspects import ASPECT_ASK, ASPECT_WORDS
-from assistant.topics import _AUX, _NP_STOP
+from assistant.topics import AUX, NP_STOP
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +39,7 @@ def is_adverb(word: str) -> bool:
 _SWITCH = re.compile(
     rf"^(?:(?:and|so|ok|okay|but|also|anyway)[,\s]+)*(?:(?:what|how)\s+about\s+|(?:going\s+|coming\s+)?back\s+to\s+)?"
     rf"(?P<x>[^,?.!]+?)\s*(?:,|\s[-\u2013:])?\s+"
-    rf"(?P<q>(?:what|how|why|when|where|which|{_AUX})\b.*)$",
+    rf"(?P<q>(?:what|how|why|when|where|which|{AUX})\b.*)$",
     re.IGNORECASE,
 )
 _POINTER = re.compile(r"\b(it|they|them)\b", re.IGNORECASE)
@@ -59,8 +59,8 @@ def switched_subject(question: str) -> str | None:
     subject, asked = m.group("x").strip(), m.group("q").strip()
     words = subject.lower().split()
     if (not 0 < len(words) <= MAX_SUBJECT_WORDS or _OWN_POINTER.search(subject)
-            or re.search(rf"\b{_AUX}\b|\b(?:what|how|why|when|where|which|who)\b", subject, re.IGNORECASE)
-            or any(is_adverb(w) for w in words) or all(w in _NP_STOP for w in words)):
+            or re.search(rf"\b{AUX}\b|\b(?:what|how|why|when|where|which|who)\b", subject, re.IGNORECASE)
+            or any(is_adverb(w) for w in words) or all(w in NP_STOP for w in words)):
         return None
     pointer = _POINTER.search(asked)
     if pointer is None:

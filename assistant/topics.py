@@ -15,10 +15,12 @@ from assistant.aspects import ASPECT_RE, ASPECTS
 from assistant.asked_words import BRACKETED
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"  # a turn that names no topic is about the article's subject
-_AUX = r"(?:is|are|was|were|does|do|did|can|could|should|would|will|may|might|has|have|had)"
-_DETERMINERS = {"a", "an", "the", "some", "any", "these", "those", "this", "that", "my", "your", "their", "its"}
+# Shared with the follow-up readers (conversation, ellipsis, previous_question, subject_switch): an auxiliary verb
+# as a regex group, and the words that open a noun phrase.
+AUX = r"(?:is|are|was|were|does|do|did|can|could|should|would|will|may|might|has|have|had)"
+DETERMINERS = {"a", "an", "the", "some", "any", "these", "those", "this", "that", "my", "your", "their", "its"}
 # Words that end a noun phrase: verbs, prepositions, adverbs and question fillers.
-_NP_STOP = {
+NP_STOP = {
     "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "can", "could", "should", "would",
     "will", "may", "might", "must", "has", "have", "had", "cause", "causes", "mean", "means", "affect", "affects",
     "involve", "involves", "work", "works", "help", "helps", "treat", "treats", "show", "shows", "lead", "leads",
@@ -45,7 +47,7 @@ _MENTIONED = re.compile(
     r"(?:it is|it's|it could be|it might be|(?:she|he|they|i) (?:has|have|might have|could have)))\s+(.+)$",
     re.IGNORECASE,
 )
-_CARE_VERBS = r"treat|diagnose|detect|test for|manage|cure|prevent|recogni[sz]e|find|spot|check for|screen for"
+CARE_VERBS = r"treat|diagnose|detect|test for|manage|cure|prevent|recogni[sz]e|find|spot|check for|screen for"
 
 # Participles that make a compound adjective with the word before them ('cancer associated', 'blood related').
 _COMPOUND_PARTICIPLES = frozenset({"related", "associated", "induced", "mediated", "based", "linked", "driven"})
@@ -61,9 +63,9 @@ def _noun_phrase(words: list[str]) -> str:
     out: list[str] = []
     for i, w in enumerate(words):
         bare = w.lower().strip("?.!,;:")
-        if out and (bare in _NP_STOP or bare in _DETERMINERS):
+        if out and (bare in NP_STOP or bare in DETERMINERS):
             break
-        if not out and bare in _NP_STOP - _DETERMINERS:
+        if not out and bare in NP_STOP - DETERMINERS:
             break
         compound = bare in _COMPOUND_PARTICIPLES and out and i + 1 < len(words)  # 'blood related syndromes'
         if len(bare) >= 4 and bare.endswith("ed") and bare not in {"need", "speed", "seed", "bleed", "feed"} and not compound:
@@ -73,9 +75,9 @@ def _noun_phrase(words: list[str]) -> str:
         out.append(w.strip("?.!,;:"))
         if w.endswith((",", "?", "!", ".", ";", ":")):
             break
-    while out and out[0].lower() in _DETERMINERS - {"a", "an", "the"}:
+    while out and out[0].lower() in DETERMINERS - {"a", "an", "the"}:
         out.pop(0)
-    if out and out[-1].lower() in _DETERMINERS:
+    if out and out[-1].lower() in DETERMINERS:
         out.pop()
     return " ".join(out)
 
@@ -135,10 +137,10 @@ def _sentence_topic(sentence: str) -> str | None:
                  q, re.IGNORECASE)
     if m:  # 'how long does it take for ivig to work' -> ivig ('it' is no subject there)
         return _noun_phrase_keep_of(m.group(1).split()) or None
-    m = re.match(rf"^how\s+{_AUX}\s+(?:you|they|doctors|we|one|i|people)\s+(?:{_CARE_VERBS})\s+(.+)$", q, re.IGNORECASE)
+    m = re.match(rf"^how\s+{AUX}\s+(?:you|they|doctors|we|one|i|people)\s+(?:{CARE_VERBS})\s+(.+)$", q, re.IGNORECASE)
     if m:
         return _noun_phrase_keep_of(m.group(1).split()) or None
-    m = re.match(rf"^(?:which|what)\s+(?!{_AUX}\b)(.+?)\s+{_AUX}\s+(.+)$", q, re.IGNORECASE)  # not 'what does X do
+    m = re.match(rf"^(?:which|what)\s+(?!{AUX}\b)(.+?)\s+{AUX}\s+(.+)$", q, re.IGNORECASE)  # not 'what does X do
     if m:
         focus = _noun_phrase(m.group(1).split())
         rest = m.group(2).split()
@@ -153,7 +155,7 @@ def _sentence_topic(sentence: str) -> str | None:
         if found and not _PERSON_START.match(found):
             return found
     m = re.match(r"^(?:which|what)\s+(.+)$", q, re.IGNORECASE)
-    if m and not re.match(rf"^(?:which|what)\s+{_AUX}\b", q, re.IGNORECASE):
+    if m and not re.match(rf"^(?:which|what)\s+{AUX}\b", q, re.IGNORECASE):
         found = _noun_phrase(m.group(1).split())
         # 'which conditions mimic pns' -> conditions; a bare 'which cancers' has no verb: it names no topic
         if found and not _PERSON_START.match(found) and len(found.split()) < len(m.group(1).split()):
@@ -161,16 +163,16 @@ def _sentence_topic(sentence: str) -> str | None:
     m = re.match(r"^(?:is|are)\s+there\s+(?:any\s+|some\s+|other\s+)*(.+)$", q, re.IGNORECASE)
     if m:
         return _noun_phrase_keep_of(m.group(1).split()) or None
-    mentioned = [] if re.match(rf"^(?:what|how|why|when|where|which|who|{_AUX})\b", q, re.IGNORECASE) else list(_MENTIONED.finditer(q))
+    mentioned = [] if re.match(rf"^(?:what|how|why|when|where|which|who|{AUX})\b", q, re.IGNORECASE) else list(_MENTIONED.finditer(q))
     if mentioned:  # 'my mom has ovarian cancer and her doctor mentioned pns' -> pns
         return _noun_phrase_keep_of(mentioned[-1].group(1).split()) or None
     m = re.search(r"\b(?:diagnosed with|suffering from|living with|(?:has|have|had|got) (?:been told (?:he|she|they|i) (?:has|have) )?)\s*(.+)$", q, re.IGNORECASE)
-    if m and not re.match(rf"^(?:what|how|why|when|where|which|{_AUX})\b", q, re.IGNORECASE):
+    if m and not re.match(rf"^(?:what|how|why|when|where|which|{AUX})\b", q, re.IGNORECASE):
         return _noun_phrase_keep_of(m.group(1).split()) or None
-    m = re.match(rf"^(?:what|how|why|when|where)\s+{_AUX}\s+(.+)$", q, re.IGNORECASE)
+    m = re.match(rf"^(?:what|how|why|when|where)\s+{AUX}\s+(.+)$", q, re.IGNORECASE)
     if m:
         return _noun_phrase(m.group(1).split()) or None
-    m = re.match(rf"^{_AUX}\s+(.+)$", q, re.IGNORECASE)
+    m = re.match(rf"^{AUX}\s+(.+)$", q, re.IGNORECASE)
     if m:
         return _noun_phrase(m.group(1).split()) or None
     m = re.match(r"^(?:tell me (?:more )?about|explain|describe|define)\s+(.+)$", q, re.IGNORECASE)
@@ -195,7 +197,7 @@ def keyword_topic(question: str) -> str | None:
     from assistant.subject_switch import is_adverb
 
     q = _FILLER.sub("", question.strip()).rstrip("?.! ")
-    if re.match(rf"^(?:what|how|why|when|where|which|who|whose|{_AUX}|tell|explain|describe|define|list|give)\b", q, re.IGNORECASE):
+    if re.match(rf"^(?:what|how|why|when|where|which|who|whose|{AUX}|tell|explain|describe|define|list|give)\b", q, re.IGNORECASE):
         return None
     words = re.split(r"\s+\b(?:what|how|why|which|is|are)\b", q, maxsplit=1, flags=re.IGNORECASE)[0].split()
     if not words or len(words) > _KEYWORD_MAX_WORDS:
