@@ -24,7 +24,6 @@ from assistant.compose import FRAMING, Scored
 if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnit, EnrichedUnits
     from assistant.sentences import SentenceBank
-    from index.models import Chunk
 
 PARAGRAPH_MAX_UNITS = 3  # a longer paragraph is several points; only a short one reads as one continued thought
 RELATED_SHARE = 0.6     # a continuation sharing no question word joins only if it scores this share of the best
