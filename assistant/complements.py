@@ -12,7 +12,7 @@ answer_focus.DISTINCTIVE_WEIGHT) that no chosen sentence or its heading carries:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from assistant.near_duplicates import is_summary
@@ -45,12 +45,16 @@ def _said_in_lay_words(covered: set[str], wanted: set[str]) -> set[str]:
 
 
 def add_complements(chosen: Sequence[Any], scored: Sequence[Any], q_terms: set[str], bank: Any, limit: int,
-                    redundant: Any) -> list[Any]:
+                    redundant: Callable[[Any, Sequence[Any]], bool] | None = None) -> list[Any]:
     """`chosen` plus up to MAX_COMPLEMENTS candidates (`scored`, best first) at or above COMPLEMENT_RATIO of the best
     score that name a distinctive question word none of `chosen` names (sentence or section heading), within `limit`.
 
-    `redundant(candidate, chosen)` says whether a candidate repeats a chosen sentence (compose._redundant).
+    `redundant(candidate, chosen)` says whether a candidate repeats a chosen sentence (default: compose._redundant).
     """
+    if redundant is None:
+        from assistant.compose import _redundant
+
+        redundant = lambda candidate, shown: _redundant(candidate, shown, bank)  # noqa: E731
     out = list(chosen)
     if not out or not scored or len(out) >= limit:
         return out

@@ -172,7 +172,6 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     listing = (asks_for_list(query) or hints_list(query)) and not ASKS_WHAT_IT_IS.search(query)
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else answer_length(query) if levers.typed_length else MAX_SENTENCES)
     from assistant.retrieval import strip_subject
-
     plain = asks_for_list(query)
     q_terms = question_terms(query)
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain, ask=ask)
@@ -189,8 +188,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     else:  # the plain composer's hand-weighted choice
         chosen = select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
                                   listing=plain)
-    if levers.complements:  # a sentence naming what the chosen ones leave out (assistant/complements.py)
-        chosen = add_complements(chosen, scored, q_terms, bank, limit, lambda s, c: _redundant(s, c, bank))
+    chosen = add_complements(chosen, scored, q_terms, bank, limit) if levers.complements else chosen  # complements.py
     chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
     chunks = {c.id: c for c in all_chunks}
     units = UnitSentences(chunks.values(), bank)
