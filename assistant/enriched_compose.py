@@ -27,6 +27,7 @@ from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_defi
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
 from assistant.label_focus import LABEL, label_focus, label_lead
+from assistant.complements import add_complements
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, redundant,
                                question_terms, score_sentences, select_sentences)
@@ -102,6 +103,7 @@ class Levers:
     label_lead: bool = True        # a bullet whose label is the word asked about leads when nothing chosen carries it
     near_best: bool = True         # a chosen sentence from another part of the article must share a distinctive question word
     name_twins: bool = True        # any question, not only "what causes it?": a summary's twins stand in only if they name what was asked
+    complements: bool = True       # a sentence naming a distinctive question word the chosen ones leave out joins (complements.py)
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -174,6 +176,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain, ask=ask)
     chosen, probability = _choose(query, focus_vec, full_vec, hits, bank, enriched, ranker, levers, scored, listing, limit,
                                   max_sentences, support_rank, extra)
+    chosen = add_complements(chosen, scored, q_terms, bank, limit) if levers.complements else chosen  # complements.py
     chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
     chunks = {c.id: c for c in all_chunks}
     units = UnitSentences(chunks.values(), bank)
