@@ -49,12 +49,12 @@ def add_complements(chosen: Sequence[Any], scored: Sequence[Any], q_terms: set[s
     """`chosen` plus up to MAX_COMPLEMENTS candidates (`scored`, best first) at or above COMPLEMENT_RATIO of the best
     score that name a distinctive question word none of `chosen` names (sentence or section heading), within `limit`.
 
-    `redundant(candidate, chosen)` says whether a candidate repeats a chosen sentence (default: compose._redundant).
+    `redundant(candidate, chosen)` says whether a candidate repeats a chosen sentence (default: compose.redundant).
     """
     if redundant is None:
-        from assistant.compose import _redundant
+        from assistant.compose import redundant as redundant_in_bank
 
-        redundant = lambda candidate, shown: _redundant(candidate, shown, bank)  # noqa: E731
+        redundant = lambda candidate, shown: redundant_in_bank(candidate, shown, bank)  # noqa: E731
     out = list(chosen)
     if not out or not scored or len(out) >= limit:
         return out
