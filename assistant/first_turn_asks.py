@@ -1,5 +1,6 @@
-"""A first turn's ask that the sentences chosen for it do not address: a harm of a named treatment or test, or a
-pick among named things ("which hospital").
+"""A first turn's ask that the sentences chosen for it do not address: a harm of a named treatment or test, a pick
+among named things ("which hospital") or a person asked for by a deed ("who discovered
+it").
 
 Why: follow-ups have these checks (assistant/followup.unaddressed_ask), first turns had none. "side effects of
 plasma exchange" or "which hospital is best for paraneoplastic syndromes" retrieve the plasmapheresis bullet or the
@@ -14,6 +15,7 @@ risk-factor question the article answers, so it is never judged here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.word_forms import stem
 
@@ -53,7 +55,7 @@ def harm_unaddressed(question: str, shown: str) -> list[str]:
     return [m.group("harm")]
 
 
-def pick_unaddressed(question: str, shown: str, is_stopword) -> list[str]:
+def pick_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool]) -> list[str]:
     """The kind of thing a "which X" first turn asks to pick when no shown sentence says X in any form, else []."""
     m = _WHICH.match(question.strip().lower())
     if m is None or is_stopword(m.group("x")) or _CONDITION.match(m.group("x")):
@@ -64,8 +66,24 @@ def pick_unaddressed(question: str, shown: str, is_stopword) -> list[str]:
     return [m.group("x")]
 
 
-def first_turn_unaddressed(question: str, shown: str, is_stopword) -> list[str]:
-    """What a first turn asks that the shown sentences leave unsaid: a treatment's harm, or a pick (module docstring)."""
+# "who first discovered it", "who named it": a person asked for by what they did (a past deed; "who gets it" asks
+# about a group, which the article may answer).
+_WHO_DID = re.compile(r"^(?:so\s+|and\s+)?who\s+(?:first\s+|originally\s+)?(?P<x>[a-z]{3,}ed)\b")
+
+
+def deed_unaddressed(question: str, shown: str) -> list[str]:
+    """The deed a "who did X" first turn asks about when no shown sentence says the verb in any form, else []."""
+    m = _WHO_DID.match(question.strip().lower())
+    if m is None:
+        return []
+    asked = stem(m.group("x"))
+    return [] if any(asked in _stems(s) for s in _sentences(shown)) else [m.group("x")]
+
+
+def first_turn_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool]) -> list[str]:
+    """What a first turn asks that the shown sentences leave unsaid: a treatment's harm, a pick, or a person's deed
+    (module docstring)."""
     if not shown.strip():
         return []
-    return harm_unaddressed(question, shown) or pick_unaddressed(question, shown, is_stopword)
+    return (harm_unaddressed(question, shown) or pick_unaddressed(question, shown, is_stopword)
+            or deed_unaddressed(question, shown))

@@ -29,3 +29,10 @@ def test_a_pick_needs_its_kind_of_thing_in_a_shown_sentence() -> None:
 
 def test_nothing_shown_is_left_to_the_other_checks() -> None:
     assert first_turn_unaddressed("which hospital is best", "", is_stopword) == []
+
+
+def test_a_deed_needs_a_shown_sentence_saying_its_verb() -> None:
+    outlook = "Some patients experience partial or full recovery, particularly if the cancer is successfully treated early."
+    assert first_turn_unaddressed("who first discovered paraneoplastic syndromes", outlook, is_stopword) == ["discovered"]
+    assert first_turn_unaddressed("who gets pns", outlook, is_stopword) == []  # a group, not a deed
+    assert first_turn_unaddressed("who described it", "It was first described in 1890.", is_stopword) == []
