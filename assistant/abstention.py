@@ -330,10 +330,11 @@ def unknown_specific_terms(question: str, vocab: frozenset[str], known: frozense
         suffix = len(low) > 6 and low.endswith(SPECIFIC_SUFFIXES)
         if (has_digit or mixed_case or proper_noun or suffix) and not all(p in vocab or p in known for p in parts):
             found.append(token)
-    return found + [name for name in typed_names(question, vocab | known) if name not in found]
+    return found
 
 
-# A specific name typed in lower case, which the capitalisation checks above cannot see: an antibody ("anti yo",
+# A specific name typed in lower case, which the capitalisation checks above cannot see (read in the turn's own
+# words only: a follow-up about "them" after "anti hu antibodies what are they" asks how they are tested): an antibody ("anti yo",
 # "anti-ri") or a code or version ("icd 10", "covid-19"): a short word joined to what names it. Counted only when the
 # short word is no word of the corpus ("stage 4", "type 2", "anti inflammatory" are not names of this kind) and the
 # number is short (a year after a word, "in 2024", is the year check's business).
@@ -381,6 +382,7 @@ def check_support(
     if require_figures and ask and hits and not any(_DIGIT.search(h.chunk.text) for h in hits):
         reasons.append(f"asks for a figure ({ask.group(0)!r}) but no retrieved passage states one")
     unknown = unknown_specific_terms(asked.terms, vocab, known)
+    unknown += [n for n in typed_names(asked.figures, vocab | known) if n not in unknown]  # typed in this turn
     if unknown:
         reasons.append(f"names terms the article and its sources never mention: {', '.join(unknown)}")
     if subject:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.claim_evidence import ClaimEvidence
-from assistant.abstention import (NUMBER_ASK, check_support, unknown_claim, unknown_group, unknown_specific_terms,
-                                  unknown_subject, vocabulary)
+from assistant.abstention import (NUMBER_ASK, check_support, typed_names, unknown_claim, unknown_group,
+                                  unknown_specific_terms, unknown_subject, vocabulary)
 from index.models import Chunk, ScoredChunk
 
 VOCAB = vocabulary(["Trousseau syndrome and Lambert-Eaton myasthenic syndrome, IVIG and plasmapheresis; "
@@ -302,13 +302,13 @@ def test_a_three_letter_subject_counts_when_it_is_a_rarer_english_word() -> None
         ("icd 10 code for it", ["icd 10"]),
         ("is anti inflammatory food ok", []),       # the word after 'anti' is no short name
         ("im 45 is that young for it", []),          # chat shorthand before a number names nothing
-        ("What did the 2021 criteria say?", ["2021"]),
+        ("What did the 2021 criteria say?", ["2021"]),  # a year is the capitalisation checks' business
     ],
 )
 def test_lower_case_antibody_and_code_names_count(question: str, unknown: list[str]) -> None:
     vocab = frozenset({"what", "is", "the", "antibody", "code", "for", "it", "food", "ok", "that", "young", "did",
                        "criteria", "say", "inflammatory"})
-    assert unknown_specific_terms(question, vocab) == unknown
+    assert typed_names(question, vocab) + unknown_specific_terms(question, vocab) == unknown
 
 
 @pytest.mark.parametrize(
