@@ -46,13 +46,19 @@ def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
 
 def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "FollowUp | None",
                    load_triage: Callable[[], "Triage"] | None) -> list[str]:
-    """A yes/no follow-up's ask words that the corpus, or the sentences chosen, never use (followup.unaddressed_ask)."""
+    """A yes/no follow-up's ask words that the corpus, or the sentences chosen, never use (followup.unaddressed_ask); on a
+    first turn, a treatment's harm or a "which X" pick that no sentence chosen says (assistant/first_turn_asks.py)."""
     from assistant.followup import unaddressed_ask
 
+    shown = " ".join(q.text for q in evidence.composition.quotes)
+    if followup is None and triaged is not None:  # a first turn: a treatment's harm or a pick the sentences leave unsaid
+        from assistant.first_turn_asks import first_turn_unaddressed
+        from index.lexical import is_stopword
+
+        return first_turn_unaddressed(triaged.query or triaged.standalone, shown, is_stopword)
     if followup is None or triaged is None or load_triage is None:
         return []
     triage, parts = load_triage(), evidence.parts
-    shown = " ".join(q.text for q in evidence.composition.quotes)
     return unaddressed_ask(triaged.own_query, followup, parts.vocab | triage.vocabulary, parts.bank.weights,
                            triage.generic, shown)
 

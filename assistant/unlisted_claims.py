@@ -45,12 +45,12 @@ EFFECT_SIMILARITY = 0.6
 FAMILY_SPREAD = 3
 
 _CONDITION = r"(?:it|this|pns|paraneoplastic\s+syndromes?|these\s+syndromes)"
-_NAMED = re.compile(r"\b(?:pns|paraneoplastic\s+syndromes?|these\s+syndromes)\b", re.IGNORECASE)
+_NAMED = re.compile(r"\b(?:pns|paraneoplastic(?:\s+syndromes?)?|these\s+syndromes)\b", re.IGNORECASE)
 _ASK = r"^(?:does|do|can|could|will|would|might|may|should)\s+"
 # "does pns cause hiccups", "can it make your hair fall out", "can it give u a fever", "can pns affect your bladder":
 # the condition's effect, or the part of the body it acts on.
-_EFFECT = re.compile(rf"{_ASK}{_CONDITION}\s+(?:cause|causes|give|make|lead\s+to|bring\s+on|trigger|"
-                     rf"mess\s+up|mess\s+with|affect|affects|damage|harm|hurt|attack)\s+(?P<x>.+)$", re.IGNORECASE)
+_EFFECT = re.compile(rf"{_ASK}(?:{_CONDITION}|paraneoplastic)\s+(?:cause|causes|give|make|lead\s+to|bring\s+on|"
+                     rf"trigger|mess\s+up|mess\s+with|affect|affects|damage|harm|hurt|attack)\s+(?P<x>.+)$", re.IGNORECASE)
 # "ringing in the ears from pns?", "stiff neck with pns?": a hurried ask with no verb, a symptom and the condition named
 # after it, asks whether the condition causes it (a question word or a verb first asks something else).
 _FRAGMENT = re.compile(r"^(?!(?:what|whats|how|why|when|where|who|which|is|are|was|does|do|did|can|could|will|would|"
@@ -90,9 +90,9 @@ _AGENTS = (*(re.compile(p, re.IGNORECASE) for p in (
 # or only that something is wrong with it ("breathing problems", "mood changes", "memory loss", "liver damage"): the
 # thing itself is what a sentence must say.
 _FRAME = frozenset("you your ur people someone anyone taking eating drinking using wearing having getting doing feel "
-                   "feeling really very lot lots all time look looks looking together words things stuff level levels "
-                   "going amount amounts problem problems issue issues trouble troubles change changes loss "
-                   "damage".split())
+                   "feeling really very super extremely quite totally lot lots all time look looks looking together "
+                   "words things stuff level levels going amount amounts problem problems issue issues trouble troubles "
+                   "change changes loss damage".split())
 _TAIL = re.compile(r"\s+(?:when|if|that|which|while|because|though|after|before|during)\b.*$|"
                    r"\s+(?:and|or|but)\s+(?:what|how|which|who|when|where|why|is|are|can|could|do|does|should|will|"
                    r"would)\b.*$", re.IGNORECASE)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.claim_evidence import ClaimEvidence
-from assistant.abstention import (NUMBER_ASK, check_support, unknown_claim, unknown_group, unknown_specific_terms,
-                                  unknown_subject, vocabulary)
+from assistant.abstention import (NUMBER_ASK, check_support, typed_names, unknown_claim, unknown_group,
+                                  unknown_specific_terms, unknown_subject, vocabulary)
 from index.models import Chunk, ScoredChunk
 
 VOCAB = vocabulary(["Trousseau syndrome and Lambert-Eaton myasthenic syndrome, IVIG and plasmapheresis; "
@@ -293,3 +293,32 @@ def test_a_three_letter_subject_counts_when_it_is_a_rarer_english_word() -> None
     assert unknown_subject("what are the symptoms of the flu", vocab, english, common) == "flu"  # not 'fluids'
     assert unknown_subject("what is the way", vocab, english, common) is None  # a common word names no subject
     assert unknown_subject("what are the symptoms of the flu", vocab, english) is None  # without common: 4+ letters
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("what is the anti yo antibody", ["anti yo"]),
+        ("icd 10 code for it", ["icd 10"]),
+        ("is anti inflammatory food ok", []),       # the word after 'anti' is no short name
+        ("im 45 is that young for it", []),          # chat shorthand before a number names nothing
+        ("What did the 2021 criteria say?", ["2021"]),  # a year is the capitalisation checks' business
+    ],
+)
+def test_lower_case_antibody_and_code_names_count(question: str, unknown: list[str]) -> None:
+    vocab = frozenset({"what", "is", "the", "antibody", "code", "for", "it", "food", "ok", "that", "young", "did",
+                       "criteria", "say", "inflammatory"})
+    assert typed_names(question, vocab) + unknown_specific_terms(question, vocab) == unknown
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much vitamin d should someone with pns take", "does medicare cover plasmapheresis",
+     "is it covered by insurance"],
+)
+def test_an_amount_to_take_or_who_pays_asks_for_a_figure(question: str) -> None:
+    assert NUMBER_ASK.search(question)
+
+
+def test_how_much_a_thing_helps_asks_for_no_figure() -> None:
+    assert not NUMBER_ASK.search("how much does physio help")

@@ -46,6 +46,11 @@ def test_the_asked_effect_or_agent_is_read_from_the_question() -> None:
     assert asked_phrase("skin symptoms with pns", first_turn=True) is None
     # the body part first, the condition after it
     assert asked_phrase("do your nails change with pns", first_turn=True) == "your nails change"
+    # the condition's adjective alone names it before the verb ("can paraneoplastic cause X"), never before a noun
+    assert asked_phrase("can paraneoplastic cause blurry vision", first_turn=True) == "blurry vision"
+    assert asked_phrase("is there a blood test for paraneoplastic antibodies", first_turn=True) is None
+    # a word saying how much names nothing ("super thirsty": thirst)
+    assert phrase_words("u super thirsty", frozenset(), is_stopword) == ["thirsty"]
 
 
 def test_only_the_closest_family_word_stands_for_an_asked_word_and_not_a_broad_one() -> None:

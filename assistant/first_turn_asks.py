@@ -1,0 +1,89 @@
+"""A first turn's ask that the sentences chosen for it do not address: a harm of a named treatment or test, a pick
+among named things ("which hospital") or a person asked for by a deed ("who discovered
+it").
+
+Why: follow-ups have these checks (assistant/followup.unaddressed_ask), first turns had none. "side effects of
+plasma exchange" or "which hospital is best for paraneoplastic syndromes" retrieve the plasmapheresis bullet or the
+paragraph on healthcare access (every other word is on topic), so the similarity gate lets them through and the
+answer shows sentences that name no side effect and no hospital. The article never says what a treatment or a test
+risks, and names no hospital, clinic or doctor; a sentence answers such an ask only when it says the asked noun
+itself (a harm next to the treatment it is of; the kind of thing picked), so the check reads the shown sentences, not
+a word list of what the article lacks. A harm asked of the condition itself ("what are the risks of pns") is a
+risk-factor question the article answers, so it is never judged here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.word_forms import stem
+
+# The harm asked ("side effects of ivig", "risks of a spinal tap", "steroid side effects").
+_HARM = re.compile(r"\b(?:risks?|risky|dangers?|dangerous|downsides?|complications?|side[\s-]?effects?|adverse|"
+                   r"harmful)\b")
+_HARM_OF = re.compile(rf"(?P<harm>{_HARM.pattern})\s+(?:of|from|with|for|to)\s+(?:the\s+|a\s+|an\s+|getting\s+|"
+                      r"having\s+|taking\s+|doing\s+)?(?P<x>[a-z][a-z-]*)")
+_X_HARM = re.compile(r"(?P<x>[a-z][a-z-]*)\s+(?P<harm>side[\s-]?effects?|risks?|complications?|dangers?)\b")
+# The condition, or what the article says it comes with: a harm of these is a risk factor or an outlook.
+_CONDITION = re.compile(r"^(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?|it|this|"
+                        r"that|them|these|they|treatment|treatments|therapy|therapies)$")
+# "which hospital is best", "which doctor should i see": the kind of thing a pick is asked among.
+_WHICH = re.compile(r"^(?:so\s+|and\s+|but\s+)?which\s+(?P<x>[a-z]+)\b")
+
+
+def _sentences(shown: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", shown.lower()) if s.strip()]
+
+
+def _stems(sentence: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z]+", sentence)}
+
+
+def harm_unaddressed(question: str, shown: str) -> list[str]:
+    """The harm asked of a named treatment or test when no shown sentence names both, else [] (module docstring)."""
+    q = question.strip().lower()
+    m = _HARM_OF.search(q) or _X_HARM.search(q)
+    if m is None or _CONDITION.match(m.group("x")):
+        return []
+    head = stem(m.group("x").split("-")[0])
+    harm = m.group("harm")[:4]
+    for sentence in _sentences(shown):
+        words = _stems(sentence)
+        if head in words and any(h[:4] == harm for h in _HARM.findall(sentence)):
+            return []
+    return [m.group("harm")]
+
+
+def pick_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool]) -> list[str]:
+    """The kind of thing a "which X" first turn asks to pick when no shown sentence says X in any form, else []."""
+    m = _WHICH.match(question.strip().lower())
+    if m is None or is_stopword(m.group("x")) or _CONDITION.match(m.group("x")):
+        return []
+    asked = stem(m.group("x"))
+    if any(asked in _stems(s) or any(w.startswith(asked[:5]) for w in _stems(s)) for s in _sentences(shown)):
+        return []
+    return [m.group("x")]
+
+
+# "who first discovered it", "who named it": a person asked for by what they did (a past deed; "who gets it" asks
+# about a group, which the article may answer).
+_WHO_DID = re.compile(r"^(?:so\s+|and\s+)?who\s+(?:first\s+|originally\s+)?(?P<x>[a-z]{3,}ed)\b")
+
+
+def deed_unaddressed(question: str, shown: str) -> list[str]:
+    """The deed a "who did X" first turn asks about when no shown sentence says the verb in any form, else []."""
+    m = _WHO_DID.match(question.strip().lower())
+    if m is None:
+        return []
+    asked = stem(m.group("x"))
+    return [] if any(asked in _stems(s) for s in _sentences(shown)) else [m.group("x")]
+
+
+def first_turn_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool]) -> list[str]:
+    """What a first turn asks that the shown sentences leave unsaid: a treatment's harm, a pick, or a person's deed
+    (module docstring)."""
+    if not shown.strip():
+        return []
+    return (harm_unaddressed(question, shown) or pick_unaddressed(question, shown, is_stopword)
+            or deed_unaddressed(question, shown))

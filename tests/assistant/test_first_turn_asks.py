@@ -1,0 +1,38 @@
+"""A first turn's harm of a treatment or "which X" pick is unaddressed unless a shown sentence says it."""
+
+from __future__ import annotations
+
+from assistant.first_turn_asks import first_turn_unaddressed, harm_unaddressed, pick_unaddressed
+from index.lexical import is_stopword
+
+PLEX = ("Plasmapheresis and Intravenous Immunoglobulin (IVIG): These therapies help remove harmful antibodies from the "
+        "bloodstream and can be effective for severe neurological symptoms.")
+ACCESS = "Access to advanced diagnostic technologies and cancer care plays a significant role."
+
+
+def test_a_treatments_harm_needs_a_sentence_naming_both() -> None:
+    assert harm_unaddressed("side effects of plasmapheresis", PLEX) == ["side effects"]
+    assert harm_unaddressed("ivig side effects", PLEX) == ["side effects"]
+    assert harm_unaddressed("what are the risks of plasmapheresis", "Plasmapheresis carries a small risk of bleeding.") == []
+
+
+def test_a_harm_of_the_condition_is_a_risk_factor_question_left_to_other_checks() -> None:
+    assert harm_unaddressed("what are the risks of pns", PLEX) == []
+    assert harm_unaddressed("complications of the cancer", PLEX) == []
+
+
+def test_a_pick_needs_its_kind_of_thing_in_a_shown_sentence() -> None:
+    assert pick_unaddressed("which hospital is best for pns", ACCESS, is_stopword) == ["hospital"]
+    assert pick_unaddressed("which cancers cause it", "Commonly associated cancers include breast cancer.", is_stopword) == []
+    assert pick_unaddressed("which is worse", ACCESS, is_stopword) == []
+
+
+def test_nothing_shown_is_left_to_the_other_checks() -> None:
+    assert first_turn_unaddressed("which hospital is best", "", is_stopword) == []
+
+
+def test_a_deed_needs_a_shown_sentence_saying_its_verb() -> None:
+    outlook = "Some patients experience partial or full recovery, particularly if the cancer is successfully treated early."
+    assert first_turn_unaddressed("who first discovered paraneoplastic syndromes", outlook, is_stopword) == ["discovered"]
+    assert first_turn_unaddressed("who gets pns", outlook, is_stopword) == []  # a group, not a deed
+    assert first_turn_unaddressed("who described it", "It was first described in 1890.", is_stopword) == []
