@@ -53,7 +53,8 @@ def score(rows: list[dict[str, Any]], ask: Any) -> dict[str, Any]:
             counts.update({f"{prefix}{side}_n": 1, f"{prefix}{side}_ok": ok,
                            f"{prefix}{side}_personal": answer.status == "personal_advice",
                            f"{prefix}{side}_answered": answer.status == "answered",
-                           f"{prefix}{side}_emergency": answer.status == "emergency"})
+                           f"{prefix}{side}_emergency": answer.status == "emergency",
+                           f"{prefix}{side}_status:{answer.status}": 1})
         if not ok and row.get("part") != "blind":
             wrong.append({"text": row["text"], "expected": row["statuses"], "got": answer.status,
                           **({"after": row["history"][-2]["content"]} if row.get("history") else {})})
@@ -64,7 +65,7 @@ def score(rows: list[dict[str, Any]], ask: Any) -> dict[str, Any]:
 
 
 def _rates(counts: Counter, prefix: str) -> dict[str, Any]:
-    c = {k[len(prefix):]: v for k, v in counts.items() if k.startswith(prefix) and (prefix or ":" not in k)}
+    c = {k[len(prefix):]: v for k, v in counts.items() if k.startswith(prefix) and (prefix or not k.startswith(("studied:", "blind:")))}
     n = c["personal_n"] + c["other_n"]
     return {"n": n, "personal_n": c["personal_n"], "other_n": c["other_n"],
             "status_accuracy": round((c["personal_ok"] + c["other_ok"]) / n, 4),
@@ -72,7 +73,9 @@ def _rates(counts: Counter, prefix: str) -> dict[str, Any]:
             "personal_answered_rate": round(c["personal_answered"] / max(c["personal_n"], 1), 4),
             "other_status_accuracy": round(c["other_ok"] / max(c["other_n"], 1), 4),
             "false_personal_rate": round(c["other_personal"] / max(c["other_n"], 1), 4),
-            "emergency_any": c["personal_emergency"] + c["other_emergency"]}
+            "emergency_any": c["personal_emergency"] + c["other_emergency"],
+            "statuses": {side: {k.split(":", 1)[1]: v for k, v in sorted(c.items()) if k.startswith(f"{side}_status:")}
+                         for side in ("personal", "other")}}
 
 
 def main() -> None:
