@@ -366,7 +366,9 @@ PERSONAL_RULES: tuple[Rule, ...] = (
     Rule("self_diagnosis", "personal_advice",
          r"\b(?:i|i've|ive|i have|i'm|i am|my (?:\w+ ){0,2}?(?:has|have|is|was|got))\b"
          r"(?!\s+(?:heard|read|saw|learned|learnt|was reading|am reading|have read|'ve read|wonder|was wondering|want to know|keep hearing))"
-         r"[^.?!]{0,80}\b(?:symptoms?|weakness|numbness|rash|seizures?|pain|dizzy|dizziness|tired|fatigue|diagnosed|tumou?r|cancer|lump)\b[^?]{0,120}\b(?:is (?:it|this|that)|could (?:it|this|that)|do i|am i|should i|does (?:this|that|it) mean|what (?:should|do) i|is something wrong)\b"),
+         r"[^.?!]{0,80}\b(?:symptoms?|weakness|numbness|rash|seizures?|pain|dizzy|dizziness|tired|fatigue|diagnosed|tumou?r|cancer|lump)\b[^?]{0,120}\b(?:is (?:it|this|that)|could (?:it|this|that)|do i|am i|should i|does (?:this|that|it) mean|what (?:should|do) i|is something wrong|"
+         # the sign asked about by its owner: "my mum has had ovarian cancer ..., is her new wobbliness the cerebellar thing"
+         r"(?:is|are|could|does) (?:his|her|my|their|he|she)\b(?! (?:doctor|oncologist|neurologist|gp|nurse|team|hospital)))\b"),
     # personal prognosis
     Rule("personal_prognosis", "personal_advice",
          r"\bwill (?:i|my (?:\w+ ){0,2}?\w+|he|she|we)\s+(?:die|survive|recover|get better|be (?:ok|okay|cured|fine|alright)|live|need|have to|lose|walk|be able|ever)\b"),

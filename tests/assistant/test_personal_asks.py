@@ -27,6 +27,7 @@ from assistant.triage import Triage
     ("what are my dad's chances now", "personal_prognosis"),
     ("we are thinking of stopping dads treatment because of the side effects, good idea?", "dosing"),
     ("can we skip mums chemo this week", "dosing"),
+    ("my mother has had ovarian cancer for two years, is her new wobbliness the cerebellar thing", "self_diagnosis"),
 ])
 def test_personal_asks_worded_loosely_are_caught(question: str, rule: str) -> None:
     verdict = classify(question)
@@ -44,6 +45,8 @@ def test_personal_asks_worded_loosely_are_caught(question: str, rule: str) -> No
     "reducing steroids too fast, what happens",
     "my mum asked me what ivig actually does, can you explain",
     "my son is doing a school project on paraneoplastic syndromes, what are they",
+    "my dad has lung cancer, is his doctor right to wait",
+    "i have read about pns symptoms, are they common",
 ])
 def test_general_look_alikes_still_pass(question: str) -> None:
     assert classify(question).category == "none", question
