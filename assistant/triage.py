@@ -23,6 +23,7 @@ from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import listing_answers, resolve_first_turn, rewrite_followup
 from assistant.references import name_listed_item
+from assistant.personal_context import after_personal, personal_in_context
 from assistant.advice_model import LEARNED_RULE, find_personal_ask, load_advice_model
 from assistant.emergency_model import Embed, EmergencyModel, find_emergency, load_emergency_model
 from assistant.glossary import Glossary
@@ -30,7 +31,7 @@ from assistant.language import LanguageDetector, LanguageGuess
 from assistant.members import group_members, widen_member
 from assistant.lay_terms import lay_words
 from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
-from assistant.safety import Verdict, classify, names_person, rule_words
+from assistant.safety import Verdict, classify, rule_words
 from assistant.spelling import Speller, corpus_word_counts, english_word_ranking
 from assistant.triage_vocabulary import reference_texts, COMMON, GENERIC, proper_names, group_labels, reference_names
 from assistant.word_forms import in_vocabulary
@@ -221,7 +222,7 @@ class Triage:
         standalone = rewrite_followup(normalised.text, turns, self.group_of)
         if not turns:
             standalone = resolve_first_turn(standalone, self._first_turn_word(standalone))
-        verdict = self.personal_in_context(verdict, normalised.text, standalone)
+        verdict = personal_in_context(verdict, normalised.text, standalone, after_personal(turns))
         query = widen_member(rephrase_idioms(self.glossary.expand(standalone)[0]), self.members)
         query = self.with_family(standalone, query)
         bibliography = None
@@ -236,20 +237,6 @@ class Triage:
         own = name_listed_item(rephrase_idioms(self.glossary.expand(normalised.text)[0]), listing_answers(turns)[-1][0]) if turns else ""
         return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own, about,
                        self.names_nothing_else(standalone))
-
-    @staticmethod
-    def personal_in_context(verdict: Verdict, typed: str, standalone: str) -> Verdict:
-        """`verdict`, or personal_advice when a follow-up that names a person ("and for my son?", "would that help
-        my dad") is a personal ask once made standalone ("what dose of steroids is used for my son"): the decision
-        may be in the earlier turn and the person in this one. Only a person named in this turn counts, so a general
-        follow-up after a turn that named a relative ("what tests confirm it" after "my dad has lems") stays general."""
-        if verdict.category != "none" or standalone == typed or not names_person(typed):
-            return verdict
-        read = classify(standalone)
-        if read.category != "personal_advice":
-            return verdict
-        return replace(read, rule=f"{read.rule} (follow-up read whole)", deferred=verdict.deferred,
-                       deferred_kind=verdict.deferred_kind)
 
     def names_nothing_else(self, question: str) -> bool:
         """Every word is the corpus's own or everyday English ("how long do people live with it"), so nothing
@@ -339,27 +326,12 @@ class Triage:
         if (model is None or triaged.verdict.category != "none" or triaged.bibliography is not None
                 or model.embedding_model != (self.emergency_model.embedding_model if self.emergency_model else "")):
             return triaged
-        finding = None
-        for text in self._personal_readings(triaged):
-            finding = find_personal_ask(model, text, embed)
-            if finding is not None:
-                break
+        finding = find_personal_ask(model, triaged.normalised.text, embed)
         if finding is None:
             return triaged
         verdict = replace(triaged.verdict, category="personal_advice", rule=f"{LEARNED_RULE} p={finding.probability:.2f}",
                           kind="personal_advice", matched=finding.piece)
         return replace(triaged, verdict=verdict)
-
-    @staticmethod
-    def _personal_readings(triaged: Triaged) -> list[str]:
-        """What the learned personal-advice check reads: the normalised question, the question as typed when
-        normalising changed it (either counts, as for the emergency rules: a word mended to another English word
-        must not hide the ask), and a follow-up that names a person made standalone ("would ivig help my dad")."""
-        normalised = triaged.normalised
-        texts = [normalised.text, normalised.original]
-        if triaged.standalone and names_person(normalised.text):
-            texts.append(triaged.standalone)
-        return list(dict.fromkeys(t for t in texts if t.strip()))
 
     def _own_embedder(self, name: str) -> Embed:
         if self._embedder is None:

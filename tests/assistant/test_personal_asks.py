@@ -11,7 +11,8 @@ import pytest
 
 from assistant.safety import Verdict, classify, names_person
 from assistant.support_gate import off_subject_finding
-from assistant.triage import Triage
+from assistant.personal_context import after_personal, personal_in_context
+from assistant.refused_turns import declined_as_personal
 
 
 @pytest.mark.parametrize(("question", "rule"), [
@@ -59,11 +60,11 @@ def test_a_person_is_named_by_a_pronoun_or_a_possessive_not_by_someone() -> None
 
 def test_a_follow_up_naming_a_person_is_read_whole_with_its_earlier_turn() -> None:
     none = Verdict("none")
-    read = Triage.personal_in_context(none, "and for my son?", "what dose of steroids should be given for my son")
+    read = personal_in_context(none, "and for my son?", "what dose of steroids should be given for my son")
     assert read.category == "personal_advice" and read.rule.endswith("(follow-up read whole)")
     # a general follow-up after a turn that named a relative stays general: the person must be in this turn
-    assert Triage.personal_in_context(none, "what tests confirm it", "should my dad get tests to confirm lems") is none
-    assert Triage.personal_in_context(none, "what is lems", "what is lems") is none  # not a follow-up
+    assert personal_in_context(none, "what tests confirm it", "should my dad get tests to confirm lems") is none
+    assert personal_in_context(none, "what is lems", "what is lems") is none  # not a follow-up
 
 
 def _finding(typed: str, search: str, rule: str = "advice_model p=0.95") -> tuple:
@@ -80,3 +81,16 @@ def test_a_learned_finding_keeps_its_referral_when_the_follow_up_names_a_medical
     assert off_subject_finding(understood, evidence, supported=False, unaddressed=True)
     understood, evidence = _finding("should i buy a new car or a used one", "should i buy a new car or a used one")
     assert off_subject_finding(understood, evidence, supported=False)
+
+
+def test_any_follow_up_of_a_personal_ask_is_read_whole() -> None:
+    turns = [{"role": "user", "content": "my mum has lems, how much ivig should she get"},
+             {"role": "assistant", "content": "I can't give personal medical advice: decisions about a diagnosis ..."}]
+    assert after_personal(turns) and declined_as_personal(turns[1]["content"])
+    read = personal_in_context(Verdict("none"), "and how often", "and how often (my mum has lems, how much ivig should she get)?",
+                               after_personal(turns))
+    assert read.category == "personal_advice"
+    # a follow-up of a personal ask that asks nothing personal once standalone stays general
+    assert personal_in_context(Verdict("none"), "what causes it", "what causes lems", True).category == "none"
+    general = [{"role": "user", "content": "what is lems"}, {"role": "assistant", "content": "Neurological: Disorders ..."}]
+    assert not after_personal(general) and not after_personal([])
