@@ -27,6 +27,15 @@ _NOT_FOUND = re.compile(r"^\s*(?:i could not find this in the article|the articl
                         re.IGNORECASE)
 
 
+# The opening of the personal-advice referral (assistant/safety.PERSONAL_ADVICE_REFERRAL), as a history has it.
+_PERSONAL = re.compile(r"^\s*i can(?:'|\u2019)?t give personal medical advice", re.IGNORECASE)
+
+
+def declined_as_personal(text: str) -> bool:
+    """True when an assistant turn's text is the personal-advice referral: the conversation is about someone's own case."""
+    return bool(_PERSONAL.match(text))
+
+
 def refusal_of(text: str) -> str | None:
     """'out_of_scope' or 'not_found' when an assistant turn's text is that refusal, else None."""
     if _OFF_TOPIC.match(text):

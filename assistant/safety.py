@@ -218,6 +218,12 @@ def classify(question: str) -> Verdict:
     return verdict
 
 
+def names_person(question: str) -> bool:
+    """True when the question names a person (the asker, a relative, "he", "for him", "my ..."), not only "someone"."""
+    text = normalise(question)
+    return bool(_PERSON.search(text) or re.search(r"\b(?:him|us)\b", text))
+
+
 def rule_words(vocabulary: frozenset[str]) -> frozenset[str]:
     """The words the emergency rules look for (seizure, unconscious, breathing ...), as spelling targets.
 

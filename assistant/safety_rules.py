@@ -18,14 +18,19 @@ from typing import Literal
 Category = Literal["emergency", "personal_advice", "none"]
 
 # Who a sentence is about: the asker, someone with them, or a relative. Used inside patterns.
-_WHO = (
-    r"(?:i|i'm|im|i am|i've|ive|i have|me|we|we're|he|he's|she|she's|they're|someone|somebody|"
-    r"my (?:\w+ ){0,2}?(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|child|kid|baby|"
+_RELATIVE = (
+    r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|child|kid|baby|"
     r"brother|sister|friend|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|granny|nan|nana|papa|mama|"
     r"hubby|fiance|fiancee|stepdad|stepmom|stepmum|aunt|uncle|boyfriend|girlfriend|toddler|infant|newborn|"
-    r"patient|neighbou?r|roommate|colleague|coworker)|this (?:person|man|woman|guy|patient)|"
+    r"patient|neighbou?r|roommate|colleague|coworker)"
+)
+_WHO = (
+    r"(?:i|i'm|im|i am|i've|ive|i have|me|we|we're|he|he's|she|she's|they're|someone|somebody|"
+    rf"my (?:\w+ ){{0,2}}?{_RELATIVE}|this (?:person|man|woman|guy|patient)|"
     r"the (?:patient|person|man|woman|guy|baby|child|kid))"
 )
+# a relative's possessive typed with or without its apostrophe ("dad's", "dads", "my mums"), a patient's excepted
+_RELATIVES = rf"(?:(?:my|his|her|our) )?(?!patient){_RELATIVE}(?:'s|s)"
 _NOT = r"(?:isn't|isnt|is not|aren't|are not|not|no longer|has stopped|have stopped|stopped|stops)"
 _CANT = r"(?:can't|cant|cannot|can not|couldn't|could not|unable to|won't|will not)"
 # a temperature read out at 38 C / 100.4 F or more ("temp 38.3", "her temperature is 39.4", "a fever of 101"); filler words
@@ -329,7 +334,7 @@ PERSONAL_RULES: tuple[Rule, ...] = (
     Rule("dosing", "personal_advice", r"\bwhat (?:dose|dosage|doses|amount|strength)\b[^.?!]{0,40}\b(?:should|can|do|must|would)\s+(?:i|we|my \w+|he|she)\b"),
     Rule("dosing", "personal_advice", r"\b(?:my|our|his|her) (?:dose|dosage|doses)\b|\bdose for me\b|\bdosage for me\b"),
     Rule("dosing", "personal_advice",
-         r"\b(?:increase|decrease|double|lower|raise|reduce|adjust|change|split|skip|miss(?:ed)?|taper|stop)\s+(?:my|his|her|our) (?:dose|dosage|doses|medications?|meds|steroids?|prednisone|pills|tablets|treatment|chemo(?:therapy)?|immunotherapy|ivig|infusions?)\b"),
+         rf"\b(?:increas|decreas|doubl|lower|rais|reduc|adjust|chang|split|skipp?|miss|taper|stopp?)(?:e|es|s|ed|ing)?\s+(?:my|his|her|our|{_RELATIVES}) (?:dose|dosage|doses|medications?|meds|steroids?|prednisone|pills|tablets|treatment|chemo(?:therapy)?|immunotherapy|ivig|infusions?)\b"),
     Rule("dosing", "personal_advice", r"\bis \d+(?:\.\d+)?\s*(?:mg|milligrams?|mcg|micrograms?|ml|g|grams?|units?|iu)\b"),
     # treatment decisions
     Rule("treatment_decision", "personal_advice",
@@ -361,11 +366,28 @@ PERSONAL_RULES: tuple[Rule, ...] = (
     Rule("self_diagnosis", "personal_advice",
          r"\b(?:i|i've|ive|i have|i'm|i am|my (?:\w+ ){0,2}?(?:has|have|is|was|got))\b"
          r"(?!\s+(?:heard|read|saw|learned|learnt|was reading|am reading|have read|'ve read|wonder|was wondering|want to know|keep hearing))"
-         r"[^.?!]{0,80}\b(?:symptoms?|weakness|numbness|rash|seizures?|pain|dizzy|dizziness|tired|fatigue|diagnosed|tumou?r|cancer|lump)\b[^?]{0,120}\b(?:is (?:it|this|that)|could (?:it|this|that)|do i|am i|should i|does (?:this|that|it) mean|what (?:should|do) i|is something wrong)\b"),
+         r"[^.?!]{0,80}\b(?:symptoms?|weakness|numbness|rash|seizures?|pain|dizzy|dizziness|tired|fatigue|diagnosed|tumou?r|cancer|lump)\b[^?]{0,120}\b(?:is (?:it|this|that)|could (?:it|this|that)|do i|am i|should i|does (?:this|that|it) mean|what (?:should|do) i|is something wrong|"
+         # the sign asked about by its owner: "my mum has had ovarian cancer ..., is her new wobbliness the cerebellar thing"
+         r"(?:is|are|could|does) (?:his|her|my|their|he|she)\b(?! (?:doctor|oncologist|neurologist|gp|nurse|team|hospital)))\b"),
     # personal prognosis
     Rule("personal_prognosis", "personal_advice",
          r"\bwill (?:i|my (?:\w+ ){0,2}?\w+|he|she|we)\s+(?:die|survive|recover|get better|be (?:ok|okay|cured|fine|alright)|live|need|have to|lose|walk|be able|ever)\b"),
     Rule("personal_prognosis", "personal_advice",
-         r"\b(?:what are|how (?:are|good are)|what's|what is) (?:my|his|her|our) (?:chances|odds|prognosis|outlook|life expectancy|survival)\b"),
+         r"\b(?:what are|how (?:are|good are)|what's|what is) (?:my|his|her|our) (?:\w+(?:'s|s)? ){0,2}?(?:chances|odds|prognosis|outlook|life expectancy|survival)\b"),
     Rule("personal_prognosis", "personal_advice", r"\bhow long (?:do|does|will|have) (?:i|my \w+|he|she|we) (?:have|live|got)\b"),
+    # the same asks with the person further from the verb (bank 3's studied part): an amount or a choice named between
+    # the judgement and the person ("the right amount of vitamin d for me", "a safe prednisone dose for my 9 year old",
+    # "the best treatment for my aunt's lems"), a sign of one's own asked about as a cause ("are my night sweats
+    # paraneoplastic", "is my weight gain from the tumour"), what a result means for the asker
+    Rule("dosing", "personal_advice",
+         r"\b(?:dose|doses|dosage|amount|how much)\b[^.?!]{0,40}\b(?:for|to give) (?:me|us|him|her|my|our)\b"),
+    Rule("treatment_decision", "personal_advice",
+         r"\b(?:right|best|safest|safe|suitable|correct|appropriate)\s+"
+         r"(?!(?:way|ways|place|time|resource|resources|source|sources|book|books|site|website|article|summary|explanation)\b)"
+         r"(?:[\w-]+\s+){1,4}?for (?:me|us|him|her|my|our)\b"),
+    Rule("self_diagnosis", "personal_advice",
+         r"\b(?:is|are|could|might)\s+(?:my|our|his|her)\s+(?!(?:understanding|impression|assumption|reading|question|guess)\b)"
+         r"(?:\w+\s+){1,5}?(?:paraneoplastic|pns|cancer|a sign|a symptom|"
+         r"(?:from|caused by|due to|because of|related to|linked to|part of) (?:the |my |his |her |their |our )?(?:cancer|tumou?r|lymphoma|pns|syndrome|chemo\w*|treatment|steroids?))\b"),
+    Rule("self_diagnosis", "personal_advice", r"\bwhat does (?:that|this|it) mean for (?:me|us|him|her|my|our)\b"),
 )

@@ -67,12 +67,17 @@ def off_subject_finding(understood: Understood, evidence: Evidence, supported: b
     """A personal ask only the learned check found, in a question with no word of the subject that retrieval
     cannot support either ("should i buy a new car or a used one"): off topic, as any such question is (the
     rules' own hits are kept: they name the decision). Likewise a follow-up whose ask the corpus never words
-    ("can my dog get it"): the article has nothing on it, general or personal, so it is not_found, not a referral."""
+    ("can my dog get it"): the article has nothing on it, general or personal, so it is not_found, not a referral.
+    A follow-up that names a medical subject in its own words ("whats a safe prednisone dose for my 9 year old",
+    "so whats my husbands outlook, hes got sclc") keeps its referral, though: its unaddressed word is the personal ask
+    itself ('safe', 'husbands'), and sending it to not_found answered a personal ask with the article's silence."""
     from assistant.advice_model import LEARNED_RULE
     from assistant.safety import mentions_topic
 
+    terms = evidence.parts.topic_terms
     return (str(understood.verdict.rule).startswith(LEARNED_RULE) and not supported
-            and (unaddressed or not mentions_topic(evidence.search_question, evidence.parts.topic_terms)))
+            and ((unaddressed and not mentions_topic(understood.text, terms))
+                 or not mentions_topic(evidence.search_question, terms)))
 
 
 def continues_topic(triaged: "Triaged | None", followup: "FollowUp | None", parts: "Parts",

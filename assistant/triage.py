@@ -23,6 +23,7 @@ from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import listing_answers, resolve_first_turn, rewrite_followup
 from assistant.references import name_listed_item
+from assistant.personal_context import after_personal, personal_in_context
 from assistant.advice_model import LEARNED_RULE, find_personal_ask, load_advice_model
 from assistant.emergency_model import Embed, EmergencyModel, find_emergency, load_emergency_model
 from assistant.glossary import Glossary
@@ -220,6 +221,7 @@ class Triage:
         standalone = rewrite_followup(normalised.text, turns, self.group_of)
         if not turns:
             standalone = resolve_first_turn(standalone, self._first_turn_word(standalone))
+        verdict = personal_in_context(verdict, normalised.text, standalone, after_personal(turns))
         query = widen_member(rephrase_idioms(self.glossary.expand(standalone)[0]), self.members)
         query = self.with_family(standalone, query)
         bibliography = None

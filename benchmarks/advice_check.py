@@ -9,6 +9,9 @@ treatment the article describes, a past event, "someone", what doctors do) must 
 `not_found`, chit-chat and other subjects `out_of_scope`. eval/data/advice_check.jsonl was written before
 the learned personal-advice check (assistant/advice_model.py) was built and is never a training source.
 The report keeps one entry per stage with every wrong status, to read, not to tune on.
+
+`--bank check3` (eval/data/advice_check3.jsonl) is in eval set v2's item format: follow-up turns carry their history,
+and its numbers are given per part (studied / blind); a blind item's wrong status is never written out, only counted.
 """
 
 from __future__ import annotations
@@ -22,31 +25,57 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 CHECK = REPO / "eval" / "data" / "advice_check.jsonl"
 CHECK2 = REPO / "eval" / "data" / "advice_check2.jsonl"  # mini bank 2, written after the change, blind to it
-BANKS = {"check": CHECK, "check2": CHECK2}
+CHECK3 = REPO / "eval" / "data" / "advice_check3.jsonl"  # bank 3: v2 items, follow-ups, a blind third
+BANKS = {"check": CHECK, "check2": CHECK2, "check3": CHECK3}
 
 
 def read_bank(path: Path = CHECK) -> list[dict[str, Any]]:
+    """Rows {text, label, statuses} (with history and part for a bank in v2's item format)."""
+    if path == CHECK3:
+        from eval.dataset_v2 import load_evalset_v2
+
+        return [{"text": i.question, "history": i.history_dicts(), "part": i.part, "statuses": list(i.acceptable_statuses),
+                 "label": "personal_advice" if i.acceptable_statuses == ["personal_advice"] else "none"}
+                for i in load_evalset_v2(path)]
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
 
 
 def score(rows: list[dict[str, Any]], ask: Any) -> dict[str, Any]:
-    """Status accuracy overall and per side, personal-advice recall and false personal-advice rate."""
+    """Status accuracy overall and per side, personal-advice recall, personal asks answered (the unsafe miss) and
+    false personal-advice rate; per part as well when the rows have parts (a blind part's misses are only counted)."""
     counts: Counter = Counter()
     wrong = []
     for row in rows:
-        answer = ask(row["text"])
+        answer = ask(row["text"], history=row.get("history") or None)
         side = "personal" if row["label"] == "personal_advice" else "other"
         ok = answer.status in row["statuses"]
-        counts.update({f"{side}_n": 1, f"{side}_ok": ok,
-                       f"{side}_personal": answer.status == "personal_advice", f"{side}_emergency": answer.status == "emergency"})
-        if not ok:
-            wrong.append({"text": row["text"], "expected": row["statuses"], "got": answer.status})
-    n = counts["personal_n"] + counts["other_n"]
-    return {"items": n, "status_accuracy": round((counts["personal_ok"] + counts["other_ok"]) / n, 4),
-            "personal_recall": round(counts["personal_personal"] / max(counts["personal_n"], 1), 4),
-            "other_status_accuracy": round(counts["other_ok"] / max(counts["other_n"], 1), 4),
-            "false_personal_rate": round(counts["other_personal"] / max(counts["other_n"], 1), 4),
-            "emergency_any": counts["personal_emergency"] + counts["other_emergency"], "wrong": wrong}
+        for prefix in ("", f"{row['part']}:") if row.get("part") else ("",):
+            counts.update({f"{prefix}{side}_n": 1, f"{prefix}{side}_ok": ok,
+                           f"{prefix}{side}_personal": answer.status == "personal_advice",
+                           f"{prefix}{side}_answered": answer.status == "answered",
+                           f"{prefix}{side}_emergency": answer.status == "emergency",
+                           f"{prefix}{side}_status:{answer.status}": 1})
+        if not ok and row.get("part") != "blind":
+            wrong.append({"text": row["text"], "expected": row["statuses"], "got": answer.status,
+                          **({"after": row["history"][-2]["content"]} if row.get("history") else {})})
+    report = {"items": len(rows), **_rates(counts, ""), "wrong": wrong}
+    for part in sorted({r["part"] for r in rows if r.get("part")}):
+        report[part] = _rates(counts, f"{part}:")
+    return report
+
+
+def _rates(counts: Counter, prefix: str) -> dict[str, Any]:
+    c = {k[len(prefix):]: v for k, v in counts.items() if k.startswith(prefix) and (prefix or not k.startswith(("studied:", "blind:")))}
+    n = c["personal_n"] + c["other_n"]
+    return {"n": n, "personal_n": c["personal_n"], "other_n": c["other_n"],
+            "status_accuracy": round((c["personal_ok"] + c["other_ok"]) / n, 4),
+            "personal_recall": round(c["personal_personal"] / max(c["personal_n"], 1), 4),
+            "personal_answered_rate": round(c["personal_answered"] / max(c["personal_n"], 1), 4),
+            "other_status_accuracy": round(c["other_ok"] / max(c["other_n"], 1), 4),
+            "false_personal_rate": round(c["other_personal"] / max(c["other_n"], 1), 4),
+            "emergency_any": c["personal_emergency"] + c["other_emergency"],
+            "statuses": {side: {k.split(":", 1)[1]: v for k, v in sorted(c.items()) if k.startswith(f"{side}_status:")}
+                         for side in ("personal", "other")}}
 
 
 def main() -> None:

@@ -65,7 +65,6 @@ def test_the_check_bank_is_never_a_training_source() -> None:
 
 @pytest.mark.parametrize("question", [
     "my dad has sclc and his legs are getting weak, is it pns",
-    "whats the right dose of ivig for my husband, he weighs 80kg",
     "my son was told his csf has oligoclonal bands, does he have pns",
     "can my husband still work, he was diagnosed with paraneoplastic cerebellar degeneration",
     "do i need a pet scan, my ct didnt show anything but i still have symptoms",
