@@ -33,6 +33,19 @@ WORK_UP = re.compile(r"\bwork(?:ing|s|ed)?\s+(?:it|that|this|them|him|her|these|
 
 
 _ASPECT_WORDS = frozenset({"diagnosis", "treatment", "management", "symptoms", "prognosis"})  # what SHORT_FORMS gives
+# "long term?", "outlook", "long-term outcome": the subject's outlook over time, asked in the words people type. Read
+# as a new subject ("what helps long term?"), the fragment would drop the subject; the article words it "long-term".
+_OUTLOOK = re.compile(r"^(?:the\s+|its\s+)?(?:long[\s-]?term|longterm|long run|outlook|life expectancy)"
+                      r"(?:\s+(?:outlook|outcomes?|prognosis|effects?))?$", re.IGNORECASE)
+
+
+def names_an_attribute(fragment: str) -> bool:
+    """A one-word attribute of a subject ("outlook", "workup", "tx") or its long-term outlook ("long term"), typed
+    without a question mark: still an elliptical follow-up, not a new subject. Not two words ("lems treatment"
+    names its own subject)."""
+    frag = expand_short_forms(fragment.strip().rstrip("?.! "))
+    words = frag.lower().split()
+    return bool(_OUTLOOK.match(frag)) or (len(words) == 1 and words[0] in ATTRIBUTES | _ASPECT_WORDS)
 
 
 def copula(noun: str) -> str:
@@ -72,6 +85,8 @@ def clinical_shorthand(fragment: str, topic: str) -> str | None:
     participle = _PARTICIPLE.match(frag)
     if participle:
         return f"Which {participle.group('noun')} are {participle.group('verb')} in {topic}?"
+    if _OUTLOOK.match(frag):
+        return f"What is the long-term outlook of {topic}?" if "long" in frag.lower() else f"What is the {frag} of {topic}?"
     words = frag.split()
     if 0 < len(words) <= 2 and words[-1].lower() in ATTRIBUTES | _ASPECT_WORDS:
         return f"What {copula(words[-1])} the {frag} of {topic}?"

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.clinical_shorthand import clinical_shorthand, copula
+from assistant.clinical_shorthand import clinical_shorthand, copula, names_an_attribute
 from assistant.references import CLASS_GROUPS
-from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, DEFAULT_TOPIC
+from assistant.topics import _AUX, _ASPECT_RE, _DETERMINERS, _NP_STOP, ASPECTS, DEFAULT_TOPIC
 
 # Body parts and organ systems: "what about the kidneys?" narrows the previous question to them.
 BODY_TERMS = (
@@ -45,6 +45,9 @@ def elliptical_fragment(question: str) -> str | None:
     words = question.strip().rstrip("?.!").split()
     if 0 < len(words) <= 3 and question.strip().endswith("?") and not _QUESTION_START.match(question.strip()):
         return " ".join(words)
+    bare = re.sub(r"^(?:and|so|ok|okay|also)[,\s]+|^(?:the|its)\s+", "", question.strip().rstrip("?.!"), flags=re.IGNORECASE)
+    if names_an_attribute(bare) or (" " not in bare and bare.lower() in ASPECTS):  # 'outlook', 'long term' typed bare
+        return bare
     return None
 
 
