@@ -41,3 +41,19 @@ def test_an_attribute_goes_to_the_opening_subject_when_the_last_topic_only_exten
     assert opened_subject("cerebellar degeneration walk again", "cerebellar degeneration") == "cerebellar degeneration"
     assert opened_subject("the rehab of lems", "lems") == "lems"
     assert opened_subject("pemphigus", "acanthosis nigricans") == "pemphigus"  # a switched subject stays
+
+
+def test_a_cause_ask_leaves_the_verb_to_the_standalone_question() -> None:
+    """'what causes it' after Cushing's: 'causes' in the ask credited 'Trousseau syndrome causes blood clots'."""
+    from assistant.followup import follow_up
+
+    context = follow_up("what causes it", _history("what is cushings syndrome"), lambda q, h: q)
+    assert context is not None and "causes" not in context.ask.split()
+
+
+def test_a_workup_is_asked_as_how_the_subject_is_diagnosed() -> None:
+    from assistant.followup import follow_up
+
+    assert rewrite_followup("workup?", _history("what is lems")) == "How is lems diagnosed?"
+    context = follow_up("workup?", _history("what is lems"), lambda q, h: q)
+    assert context is not None and context.ask == "tests"
