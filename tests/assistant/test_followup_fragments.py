@@ -57,3 +57,10 @@ def test_a_workup_is_asked_as_how_the_subject_is_diagnosed() -> None:
     assert rewrite_followup("workup?", _history("what is lems")) == "How is lems diagnosed?"
     context = follow_up("workup?", _history("what is lems"), lambda q, h: q)
     assert context is not None and context.ask == "tests"
+
+
+def test_fixing_it_is_asked_as_its_treatment() -> None:
+    """'how do they fix it' after hypercalcaemia showed the hypercalcaemia bullet again: the article says 'treatment'."""
+    from assistant.lay_terms import medical_words
+
+    assert "treatment" in medical_words("how do they fix it")
