@@ -64,3 +64,8 @@ def test_fixing_it_is_asked_as_its_treatment() -> None:
     from assistant.lay_terms import medical_words
 
     assert "treatment" in medical_words("how do they fix it")
+
+
+def test_a_comparative_alone_asks_the_previous_question_of_the_other_end() -> None:
+    history = _history("what is the outlook for lems", "what makes it worse")
+    assert rewrite_followup("and better?", history) == "What makes lems better?"
