@@ -3,8 +3,8 @@
 
 Why its own rule: such a fragment names an attribute of the subject under discussion, not a new subject. Read as an
 ellipsis ("and dermatomyositis?"), it would replace the subject ("what is workup?") and lose the conversation;
-read as an attribute, it asks the attribute of the carried subject ("What is the workup of paraneoplastic
-cerebellar degeneration?"). The attribute nouns are the general words of clinical shorthand, not the article's.
+read as an attribute, it asks the attribute of the carried subject ("How is paraneoplastic
+cerebellar degeneration diagnosed?" for a workup, "What are the CSF findings of ...?"). The attribute nouns are the general words of clinical shorthand, not the article's.
 """
 
 from __future__ import annotations
@@ -33,6 +33,19 @@ WORK_UP = re.compile(r"\bwork(?:ing|s|ed)?\s+(?:it|that|this|them|him|her|these|
 
 
 _ASPECT_WORDS = frozenset({"diagnosis", "treatment", "management", "symptoms", "prognosis"})  # what SHORT_FORMS gives
+# "long term?", "outlook", "long-term outcome": the subject's outlook over time, asked in the words people type. Read
+# as a new subject ("what helps long term?"), the fragment would drop the subject; the article words it "long-term".
+_OUTLOOK = re.compile(r"^(?:the\s+|its\s+)?(?:long[\s-]?term|longterm|long run|outlook|life expectancy)"
+                      r"(?:\s+(?:outlook|outcomes?|prognosis|effects?))?$", re.IGNORECASE)
+
+
+def names_an_attribute(fragment: str) -> bool:
+    """A one-word attribute of a subject ("outlook", "workup", "tx") or its long-term outlook ("long term"), typed
+    without a question mark: still an elliptical follow-up, not a new subject. Not two words ("lems treatment"
+    names its own subject)."""
+    frag = expand_short_forms(fragment.strip().rstrip("?.! "))
+    words = frag.lower().split()
+    return bool(_OUTLOOK.match(frag)) or (len(words) == 1 and words[0] in ATTRIBUTES | _ASPECT_WORDS)
 
 
 def copula(noun: str) -> str:
@@ -46,14 +59,23 @@ def expand_short_forms(fragment: str) -> str:
 
 
 def work_up_question(question: str, topic: str) -> str | None:
-    """'how would you work that up' -> 'What is the workup of <topic>?'; None when the question has no such verb."""
-    return f"What is the workup of {topic}?" if WORK_UP.search(question) else None
+    """'how would you work that up' -> 'How is <topic> diagnosed?' (workup_of); None when the question has no such verb."""
+    return workup_of(topic) if WORK_UP.search(question) else None
+
+
+def workup_of(topic: str) -> str:
+    """The workup asked in the article's words: "How is <topic> diagnosed?".
+
+    Why not "What is the workup of <topic>?": the article says "workup" once, in the sentence that a workup tells
+    paraneoplastic syndromes from "these conditions", so that word found that sentence and the mimics sentence it
+    points back to, not the tests the workup is made of ("Advanced Diagnostic Tests"; follow-up banks 9 and 10)."""
+    return f"How is {topic} diagnosed?"
 
 
 def clinical_shorthand(fragment: str, topic: str) -> str | None:
     """The standalone question a shorthand fragment asks of `topic`, or None when it is no shorthand.
 
-    "workup" -> "What is the workup of <topic>?"; "CSF findings" -> "What are the CSF findings of <topic>?";
+    "workup" -> "How is <topic> diagnosed?"; "CSF findings" -> "What are the CSF findings of <topic>?";
     "steroids - mechanism" -> "What is the mechanism of steroids?" (the dash names its own subject);
     "antibodies tested" -> "Which antibodies are tested in <topic>?".
     """
@@ -72,7 +94,11 @@ def clinical_shorthand(fragment: str, topic: str) -> str | None:
     participle = _PARTICIPLE.match(frag)
     if participle:
         return f"Which {participle.group('noun')} are {participle.group('verb')} in {topic}?"
+    if _OUTLOOK.match(frag):
+        return f"What is the long-term outlook of {topic}?" if "long" in frag.lower() else f"What is the {frag} of {topic}?"
     words = frag.split()
+    if len(words) == 1 and words[0].lower() in {"workup", "work-up"}:
+        return workup_of(topic)
     if 0 < len(words) <= 2 and words[-1].lower() in ATTRIBUTES | _ASPECT_WORDS:
         return f"What {copula(words[-1])} the {frag} of {topic}?"
     return None

@@ -28,10 +28,11 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from assistant.asked_words import without_carried_figure
-from assistant.clinical_shorthand import copula, work_up_question
+from assistant.clinical_shorthand import copula, names_an_attribute, work_up_question
 from assistant.ellipsis import elliptical_fragment, head_noun, resolve_ellipsis
 from assistant.normalise import restore_apostrophes
-from assistant.previous_question import leans_on_previous, names_a_proposition, strip_connective, with_previous
+from assistant.previous_question import (asks_for_more, leans_on_previous, names_a_proposition, strip_connective,
+                                        with_previous)
 from assistant.refused_turns import without_refused
 from assistant.subject_switch import repeats_subject, switched_subject
 from assistant.references import (CLASS_RE, CLASS_GROUPS, GroupOf, agree, agree_plural, first_pronoun, listed_labels,
@@ -134,13 +135,14 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     base = _FILLER.sub("", restore_apostrophes(question)[0]) or question  # 'ok what affects it then'
     question = one_question(base)
     previous, carried = previous_questions[0], topic_of(previous_questions[0]) or keyword_topic(previous_questions[0])
+    origin = carried  # the subject the conversation opened with
     chain: tuple[str, ...] = ()
     for earlier, listing in zip(previous_questions[1:], lists[1:]):
         chain += (previous,)
-        previous = _rewrite_one(_named_item(earlier, *listing), previous, carried, group_of, chain[:-1])
+        previous = _rewrite_one(_named_item(earlier, *listing), previous, carried, group_of, chain[:-1], origin)
         carried = topic_of(previous) or carried
     question = _named_item(question, *lists[-1])
-    rewritten = _rewrite_one(question, previous, carried, group_of, chain)
+    rewritten = _rewrite_one(question, previous, carried, group_of, chain, origin)
     if rewritten == base:
         return typed
     return without_carried_figure(rewritten, question, reasks_previous(question) or _reads_past_refusals(question))
@@ -187,9 +189,9 @@ def one_question(message: str) -> str:
 
 
 def _rewrite_one(question: str, previous: str, carried: str | None = None, group_of: GroupOf | None = None,
-                 earlier: tuple[str, ...] = ()) -> str:
+                 earlier: tuple[str, ...] = (), origin: str | None = None) -> str:
     """`question` made standalone from the (already standalone) previous question and the topic carried so far
-    (`earlier`: the standalone questions before the previous one, oldest first)."""
+    (`earlier`: the standalone questions before the previous one, oldest first; `origin`: the first turn's subject)."""
     topic = topic_of(previous) or carried or DEFAULT_TOPIC
     if _MORE_OF_THE_SAME.match(question.strip()):
         return previous
@@ -201,6 +203,8 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
         return work_up
     fragment = elliptical_fragment(question)
     if fragment is not None:
+        if names_an_attribute(fragment):  # 'long term?': an attribute of the subject, not of the previous ask's words
+            topic = opened_subject(topic, origin)
         return resolve_ellipsis(fragment, previous, topic, earlier)
     one = re.search(r"\b(which|what|that|this|the (?:first|second|last|main|most common)) (ones?)\b", question, re.IGNORECASE)
     head = head_noun(previous.rstrip("?.! "))
@@ -224,6 +228,8 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
         clauses = re.split(r",\s+(?=(?:what|which|who|how|why|when|where|" + AUX + r")\b)", question, flags=re.IGNORECASE)
         resolved = [resolve_references(c, topic, group_of) for c in clauses]  # 'whats the risk of it, who gets it'
         return agree(strip_connective(", ".join(resolved)), topic)
+    if asks_for_more(question) and not needs_context(question):  # 'what else is used' after 'how does ivig work'
+        return with_previous(question, previous)
     if leans_on_previous(question) and not repeats_subject(question, previous):  # 'what kind of ongoing care' after
         return with_previous(question, previous)  # 'do the symptoms go away after treatment'; not 'lems treatment'
     return question
@@ -240,3 +246,16 @@ def _aspect_question(question: str, topic: str) -> str | None:
         return None
     noun = aspect.group(1).lower()
     return f"What {copula(noun)} the {noun} of {topic}?"
+
+
+def opened_subject(topic: str, origin: str | None) -> str:
+    """The subject the conversation opened with when the previous turn's topic phrase merely extends it ('cerebellar
+    degeneration walk again' after 'cerebellar degeneration': a verb the phrase rules did not stop at, or 'the rehab
+    of <origin>'); else `topic`. An attribute asked next ("long term?") is the subject's, not that phrase's."""
+    if not origin or origin == DEFAULT_TOPIC:
+        return topic
+    low, start = topic.lower(), re.sub(r"^(?:the|a|an)\s+", "", topic.lower())
+    subject = origin.lower()
+    if low != subject and (start.startswith(subject + " ") or re.search(rf"\b(?:of|for|in)\s+{re.escape(subject)}$", low)):
+        return origin
+    return topic

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.clinical_shorthand import clinical_shorthand, copula
+from assistant.clinical_shorthand import clinical_shorthand, copula, names_an_attribute
 from assistant.references import CLASS_GROUPS
-from assistant.aspects import ASPECT_RE
+from assistant.aspects import ASPECT_RE, ASPECTS
 from assistant.topics import AUX, DETERMINERS, NP_STOP, DEFAULT_TOPIC
 
 # Body parts and organ systems: "what about the kidneys?" narrows the previous question to them.
@@ -34,6 +34,10 @@ _ELLIPSIS_RES = (
 # Groups of people a question can be narrowed to ("what about kids?" asks the same question about kids).
 _POPULATION = (r"(?:kids|children|child|babies|teens|teenagers|adults|young people|older people|the elderly|elderly people|"
                r"men|women|males|females|smokers|non-smokers|pregnant women|older adults|young adults|seniors)")
+# A comparative typed alone ("and better?", "and lower?"): the previous question about the other end of the scale.
+_PAIRS = (("better", "worse"), ("more", "less"), ("higher", "lower"), ("earlier", "later"), ("faster", "slower"),
+          ("early", "late"), ("rich", "poor"), ("richer", "poorer"))
+_OPPOSITES = {a: b for x, y in _PAIRS for a, b in ((x, y), (y, x))}
 _QUESTION_START = re.compile(rf"^(?:what|which|who|whom|whose|how|why|when|where|{AUX}|tell|explain|list|describe|give)\b", re.IGNORECASE)
 
 
@@ -46,6 +50,9 @@ def elliptical_fragment(question: str) -> str | None:
     words = question.strip().rstrip("?.!").split()
     if 0 < len(words) <= 3 and question.strip().endswith("?") and not _QUESTION_START.match(question.strip()):
         return " ".join(words)
+    bare = re.sub(r"^(?:and|so|ok|okay|also)[,\s]+|^(?:the|its)\s+", "", question.strip().rstrip("?.!"), flags=re.IGNORECASE)
+    if names_an_attribute(bare) or (" " not in bare and bare.lower() in ASPECTS):  # 'outlook', 'long term' typed bare
+        return bare
     return None
 
 
@@ -73,6 +80,9 @@ def resolve_ellipsis(fragment: str, previous: str, topic: str, earlier: tuple[st
         # 'what about in kids?', 'and during chemo?': the same question, narrowed
         return f"{prev} {frag if not restrict or restrict.group(0) != restrict.group('who') else 'in ' + frag}?"
     bare = re.sub(r"^(?:the|its|their)\s+", "", low)
+    opposite = _OPPOSITES.get(bare)
+    if opposite and re.search(rf"\b{opposite}\b", prev, re.IGNORECASE):  # 'and better?' after 'what makes it worse'
+        return re.sub(rf"\b{opposite}\b", frag, prev, count=1, flags=re.IGNORECASE) + "?"
     shorthand = clinical_shorthand(frag, topic)
     if shorthand is not None:
         return shorthand

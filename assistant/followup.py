@@ -51,6 +51,11 @@ _POINTERS = re.compile(
     re.IGNORECASE,
 )
 _MARKER = re.compile(r"\s*\[\d+\]")
+# "what causes it": the article's sentences with "causes" say what their own subject causes ("Trousseau syndrome causes
+# blood clots"), the reverse of the ask, so the verb is no ask word; the subject's own sentence says its cause
+# ("... due to excessive hormone production"), and the standalone question finds it as a first turn would.
+_WORKUP_WORD = re.compile(r"\bwork[\s-]?ups?\b", re.IGNORECASE)
+_CAUSE_VERB = re.compile(r"\b(?:causes?|caused|causing)\b", re.IGNORECASE)
 # Harms asked of a test or a treatment, and the words that name the condition itself (harm_unaddressed).
 _HARM = re.compile(r"\b(?:risks?|risky|dangers?|dangerous|downsides?|complications?|side[\s-]?effects?|adverse|harmful)\b")
 _CONDITION = re.compile(r"\b(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?)\b", re.IGNORECASE)
@@ -112,8 +117,9 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     last = users[-1]
     previous = rewrite(turns[last]["content"], list(turns[:last]))
     answer = next((t["content"] for t in turns[last + 1:] if t.get("role") == "assistant"), "")
-    own_words = expand_short_forms(WORK_UP.sub("workup", own_words))  # the ask in the words the article would use
-    ask = re.sub(r"\s+", " ", _POINTERS.sub(" ", own_words)).strip(" ?.!,")
+    # the ask in the words the article would use; a workup is the tests that diagnose (clinical_shorthand.workup_of)
+    own_words = _WORKUP_WORD.sub("tests", expand_short_forms(WORK_UP.sub("workup", own_words)))
+    ask = re.sub(r"\s+", " ", _CAUSE_VERB.sub(" ", _POINTERS.sub(" ", own_words))).strip(" ?.!,")
     # only a yes/no ask is widened ("is it curable"): the support gate then wants its own words among the sentences
     # shown, which the member's bullet never has; a what/how ask ("how is it treated") keeps the subject's words,
     # whose neighbourhood it answers from (follow-up banks 6 and 8 lost facts when those were widened too)

@@ -62,3 +62,16 @@ def leans_on_previous(question: str) -> bool:
     words = re.findall(r"[\w'-]+", question)
     return (0 < len(words) <= CONTEXT_WORDS and bool(content_terms(question)) and topic_of(question) is None
             and not _TOPIC_WORD.search(question))
+
+
+# "what else is used", "anything else", "any others": more of what the previous turn was about, besides what it showed.
+_ASKS_FOR_MORE = re.compile(r"\b(?:else|others|other (?:ones|options|things|ways|kinds|types))\b", re.IGNORECASE)
+
+
+def asks_for_more(question: str) -> bool:
+    """A short follow-up asking for more of the previous turn's kind ("what else is used" after "how does ivig work")
+    that names no topic of its own: its words ('used', 'else') say nothing of the subject, so it is read with the
+    previous question, as a follow-up leaning on it is; searched bare it reads as off topic."""
+    words = re.findall(r"[\w'-]+", question)
+    return 0 < len(words) <= CONTEXT_WORDS and bool(_ASKS_FOR_MORE.search(question)) and not _TOPIC_WORD.search(question) \
+        and (topic_of(question) is None or bool(_ASKS_FOR_MORE.search(topic_of(question) or "")))

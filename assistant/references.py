@@ -49,6 +49,9 @@ DEM_PRONOUN_RE = re.compile(
 
 # "they" as the people doing something ("how do they treat it", "what do they look for") is no reference.
 _AGENT_THEY = re.compile(rf"\bthey\s+(?:{CARE_VERBS}|do|use|give|say|call|know|look|think|check|test|want|usually|normally|tell|measure|see|decide)\b", re.IGNORECASE)
+# "they <verb> it" ("how do they fix it", "how do they handle them"): a verb whose object is the pointer back, so the
+# pronoun after it is the subject and "they" the people acting on it, whatever the verb.
+_THEY_ACT_ON_POINTER = re.compile(r"\bthey\s+(?!are\b|were\b|is\b|be\b)[a-z]+\s+(?:it|them|that|this)\b", re.IGNORECASE)
 
 def _head_group(phrase: str) -> str | None:
     last = phrase.split()[-1].lower() if phrase.split() else ""
@@ -97,7 +100,8 @@ def first_pronoun(question: str) -> re.Match[str] | None:
     for m in _PRONOUN_RE.finditer(question):
         if expletive and m.start() == expletive.start():
             continue
-        if m.group(1).lower() == "they" and _AGENT_THEY.match(question, m.start()):
+        if m.group(1).lower() == "they" and (_AGENT_THEY.match(question, m.start())
+                                             or _THEY_ACT_ON_POINTER.match(question, m.start())):
             continue
         return m
     return None

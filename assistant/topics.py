@@ -84,7 +84,7 @@ def _noun_phrase(words: list[str]) -> str:
 
 def _after_aspect(np: str) -> str:
     """'the symptoms of Trousseau syndrome' -> 'Trousseau syndrome'."""
-    m = re.match(rf"^(?:the\s+)?(?:main\s+|common\s+|usual\s+)?(?:{ASPECT_RE})\s+(?:of|for|in)\s+(.+)$", np, re.IGNORECASE)
+    m = re.match(rf"^(?:the\s+)?(?:main\s+|common\s+|usual\s+|long-term\s+)?(?:{ASPECT_RE})\s+(?:of|for|in)\s+(.+)$", np, re.IGNORECASE)
     return m.group(1) if m else np
 
 

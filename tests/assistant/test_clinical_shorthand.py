@@ -14,7 +14,7 @@ from assistant.conversation import rewrite_followup
 @pytest.mark.parametrize(
     ("fragment", "topic", "question"),
     [
-        ("workup", "Trousseau syndrome", "What is the workup of Trousseau syndrome?"),
+        ("workup", "Trousseau syndrome", "How is Trousseau syndrome diagnosed?"),
         ("CSF findings", "pemphigus", "What are the CSF findings of pemphigus?"),
         ("IVIG - indications", "pns", "What are the indications of IVIG?"),
         ("markers measured", "anemia", "Which markers are measured in anemia?"),

@@ -82,12 +82,12 @@ def test_a_clinicians_abbreviated_attribute_is_read_written_out(fragment: str, q
 
 
 def test_working_something_up_asks_its_workup() -> None:
-    assert work_up_question("how do you work it up", "pemphigus") == "What is the workup of pemphigus?"
+    assert work_up_question("how do you work it up", "pemphigus") == "How is pemphigus diagnosed?"
     assert work_up_question("what is the work they do", "pemphigus") is None
     history = _chat("what is pemphigus", "Skin Changes: Rashes and itching. [1]")
-    assert rewrite_followup("how would u work that up", history) == "What is the workup of pemphigus?"
+    assert rewrite_followup("how would u work that up", history) == "How is pemphigus diagnosed?"
     context = follow_up("how would you work that up", history, lambda q, h: q)
-    assert context is not None and "workup" in context.ask.split()
+    assert context is not None and "tests" in context.ask.split()  # the workup in the article's words
 
 
 def test_the_x_ones_after_a_single_thing_narrow_the_latest_list_question() -> None:
