@@ -42,7 +42,9 @@ _PAST = re.compile(
     r"(?:that|this)(?:'s| is| was) how (?:\w+ ){0,3}(?:was|were|got) (?:found|diagnosed|picked up|discovered|spotted))\b")
 # the event is over: "but he is doing well now", "the hospital checked her and sent her home"
 _RESOLVED = re.compile(
-    r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|they are|we're|we are)\s+(?:much |a lot |doing |now |all |really )?"
+    # "she's been fine for months": a state that has lasted is over too
+    r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|they are|we're|we are|(?:i|he|she|they|we) (?:has|have))\s+"
+    r"(?:been )?(?:much |a lot |doing |now |all |really |totally |completely )?"
     r"(?:fine|ok|okay|alright|all right|well|better|in a good place|recovered|back to normal)\b|"
     r"\b(?:i|he|she|they|we) (?:feel|feels|felt) (?:fine|ok|okay|alright|all right|well|normal|better)\b|"
     r"\b(?:it's|its|it is|(?:temp|temperature|fever) (?:is|has)) (?:gone )?(?:back (?:to )?)?(?:normal|down) (?:now|again)\b|"
@@ -152,6 +154,29 @@ _PET_PRONOUN = re.compile(r"\b(?:he|he's|hes|him|his|she|she's|shes|her|they|the
 _AFTER_CARE = re.compile(r"\b(?:just|suddenly|right now|rn|again|but now|and now)\b")
 
 
+# a question about going on with a treatment ("my son is on immunotherapy and has a rash, should we stop it", "he is on
+# plasmapheresis and feels dizzy afterwards, is that ok"): a personal-advice ask, not an emergency, unless an acute sign is
+# named in the same piece ("on immunotherapy and now she cant breathe, should we stop it")
+_TREATMENT = re.compile(
+    r"\b(?:chemo\w*|immuno\w*|steroids?|prednis\w*|ivig|immunoglobulin|plasma ?(?:exchange|pheresis)|plasmapheresis|\w+mab|"
+    r"\w+platin|radio\w*|radiation|treatment|therapy|tablets|pills|meds|medications?|medicines?|drugs?|infusions?|doses?)\b")
+_TREATMENT_ASK = re.compile(
+    r"\b(?:(?:should|do|can|shall|must|could) (?:we|i|he|she|they|you) (?:still |just )?(?:stop|pause|hold|skip|continue|carry on|"
+    r"keep (?:going|taking|on|having)|come off|quit|delay|miss)|(?:is|was) (?:that|this|it) (?:ok|okay|normal|expected|common|fine|"
+    r"alright|all right|a side effect|from (?:the|his|her|my) \w+)|(?:a )?side effects?)\b")
+_ACUTE_SIGN = re.compile(
+    r"\b(?:breath\w*|breathe|gasp\w*|chok\w*|blue|grey|gray|purple|unconscious|unresponsive|not responding|collaps\w*|"
+    r"seiz\w*|fit|fits|fitting|bleed\w*|blood(?! (?:sugars?|pressures?|tests?|counts?|results?|levels?|work))|swell\w*|swollen|chest|faint\w*|passed out|confus\w*|wake|waking|rous\w*|"
+    r"fever\w*|temp\w*|shiver\w*|shak\w*|rigou?rs?|chills|burning up|vomit\w*|throat|tongue|lips|numb|paraly\w*|"
+    r"slurr\w*|droop\w*|overdos\w*|suicid\w*|kill\w*|die|dying|\d\d(?:\.\d)?)\b")
+
+
+def treatment_question(piece: str) -> bool:
+    """A question whether to go on with a treatment, or whether a mild effect of it is ok, naming no acute sign."""
+    text = piece.lower()
+    return bool(_TREATMENT.search(text) and _TREATMENT_ASK.search(text) and not _ACUTE_SIGN.search(text))
+
+
 def doubtful_piece(piece: str) -> str | None:
     """Why a piece the learned check scores should not fire: an idiom, a story, breathlessness on exertion or an
     occasional or long-standing complaint told calmly, an episode the piece ends by saying is over, someone already in
@@ -173,6 +198,8 @@ def doubtful_piece(piece: str) -> str | None:
     cared = _CARED.search(text)
     if cared and not _AFTER_CARE.search(text, cared.end()):
         return "cared"
+    if treatment_question(text):
+        return "treatment question"
     for kind, subject in (("animal", _ANIMAL), ("thing", _THING)):
         m = subject.match(text)
         rest = _ASKER.sub(" ", text[m.end():]) if m else ""
@@ -225,7 +252,9 @@ def framing(text: str, start: int, end: int, rule: str = "") -> str | None:
         return "resolved"
     # 'overdosed when he was a teenager, ... now': a past marker right after the sign dates the sign itself
     chronic = rule in CHRONIC_RULES and _CHRONIC.search(sentence)
-    if _PAST.match(text[end: min(hi, end + 40)].lstrip(" ,")) or (not now and (_PAST.search(sentence) or chronic)):
+    clause = re.split(r"[,;]", text[end: min(hi, end + 40)], maxsplit=1)[0]  # "overdosed on his meds once a while ago, ..."
+    if (_PAST.match(text[end: min(hi, end + 40)].lstrip(" ,")) or _PAST.search(clause)
+            or (not now and (_PAST.search(sentence) or chronic))):
         return "past"
     for kind, subject in (("animal", _ANIMAL), ("thing", _THING)):
         last = None

@@ -211,3 +211,32 @@ def test_a_part_of_a_message_about_an_animal_is_about_the_animal() -> None:
     whole = "my cat has a tumour and now shes fitting on and off"
     assert doubtful_part("now she's fitting on and off", whole) == "animal"
     assert doubtful_part("now my son is fitting", "my cat has a tumour and now my son is fitting") is None
+
+
+@pytest.mark.parametrize(
+    ("piece", "why"),
+    [("my nephew is on nivolumab and has an itchy rash, do we hold it", "treatment question"),
+     ("she is on plasma exchange and feels washed out after, is that normal", "treatment question"),
+     ("he is on steroids and his blood sugar is high, should he stop them", "treatment question"),
+     ("hes been fine for weeks since he couldnt breathe in recovery", None),  # the state is told first: not its end
+     ("she couldnt swallow after the op but shes been fine for weeks", "resolved"),
+     # an acute sign in the same piece keeps a treatment question an emergency
+     ("my aunt is on immunotherapy and her throat is closing up, should we stop it", None),
+     ("he is on chemo and shivering with a temp of 38.6, is that normal", None)],
+)
+def test_a_question_about_going_on_with_a_treatment_never_fires_the_learned_check(piece: str, why: str | None) -> None:
+    from assistant.safety_framing import doubtful_piece
+
+    assert doubtful_piece(piece) == why
+
+
+def test_a_past_marker_in_the_signs_own_clause_dates_the_sign_despite_a_now_later() -> None:
+    assert classify("my sister overdosed on sleeping tablets once a long time ago, is she at risk now").category != "emergency"
+    assert classify("my sister overdosed on sleeping tablets just now, once before too").category == "emergency"
+
+
+def test_a_typed_hit_the_normalised_text_doubts_is_deferred(triage) -> None:
+    """'wat ... wen': the general question is read from the normalised words, and the hit goes to the learned check."""
+    verdict = triage.triage("wat does it mean wen ur arm goes numb suddenly").verdict
+    assert verdict.category != "emergency" and verdict.deferred is not None
+    assert triage.triage("wat do i do my dad cant breathe").verdict.category == "emergency"
