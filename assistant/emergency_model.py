@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.safety_framing import doubtful_part, doubtful_piece, without_denials
+from assistant.safety_framing import doubtful_part, doubtful_piece, reassures, without_denials
 
 if TYPE_CHECKING:
     import numpy as np
@@ -60,7 +60,8 @@ _TOKEN = re.compile(r"[a-z0-9']+")
 
 def pieces(text: str) -> list[str]:
     """The whole message, its sentences, and the parts a topic-switching word opens, each with its denied signs
-    cut out (assistant/safety_framing.without_denials); duplicates dropped.
+    cut out (assistant/safety_framing.without_denials); duplicates and reassurances ("he's not confused, just quiet",
+    safety_framing.reassures) dropped.
 
     "what is lems? my dad cant breathe" -> [the whole, "what is lems", "my dad cant breathe"].
     """
@@ -75,13 +76,14 @@ def pieces(text: str) -> list[str]:
                 out.append(sentence[m.start():].strip(" ,"))
     seen: set[str] = set()
     kept = []
-    for piece in map(without_denials, out):
+    reassured = [piece for piece in out if reassures(piece)]  # "not confused, just quiet": no piece of its own
+    for piece in map(without_denials, (p for p in out if p not in reassured)):
         if len(piece.split()) >= MIN_PIECE_WORDS and piece.lower() not in seen:
             seen.add(piece.lower())
             kept.append(piece)
     if len(kept) > MAX_PIECES:
         kept = kept[:1] + kept[1 - MAX_PIECES:]
-    return kept or ([text] if text else [])
+    return kept or ([text] if text and not reassured else [])
 
 
 def ngrams(text: str) -> list[str]:

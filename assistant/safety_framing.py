@@ -163,12 +163,14 @@ _TREATMENT = re.compile(
 _TREATMENT_ASK = re.compile(
     r"\b(?:(?:should|do|can|shall|must|could) (?:we|i|he|she|they|you) (?:still |just )?(?:stop|pause|hold|skip|continue|carry on|"
     r"keep (?:going|taking|on|having)|come off|quit|delay|miss)|(?:is|was) (?:that|this|it) (?:ok|okay|normal|expected|common|fine|"
-    r"alright|all right|a side effect|from (?:the|his|her|my) \w+)|(?:a )?side effects?)\b")
+    r"alright|all right|a side effect|from (?:the|his|her|my) \w+)|(?:a )?side effects?)\b|"
+    r"\b(?:stop|pause|hold|skip|continue) (?:it|them|(?:the|his|her|my) \w+)\W*$")  # "..., stop it?"
 _ACUTE_SIGN = re.compile(
     r"\b(?:breath\w*|breathe|gasp\w*|chok\w*|blue|grey|gray|purple|unconscious|unresponsive|not responding|collaps\w*|"
-    r"seiz\w*|fit|fits|fitting|bleed\w*|blood(?! (?:sugars?|pressures?|tests?|counts?|results?|levels?|work))|swell\w*|swollen|chest|faint\w*|passed out|confus\w*|wake|waking|rous\w*|"
+    r"seiz\w*|fit|fits|fitting|bleed\w*|blood(?! (?:sugars?|pressures?|tests?|counts?|results?|levels?|work))|swell\w*|swollen|"
+    r"chest (?:pain|tight\w*|heav\w*|hurt\w*|pressure|crush\w*)|(?:pain|tight\w*|pressure) in (?:\w+ )?chest|faint\w*|passed out|confus\w*|wake|waking|rous\w*|"
     r"fever\w*|temp\w*|shiver\w*|shak\w*|rigou?rs?|chills|burning up|vomit\w*|throat|tongue|lips|numb|paraly\w*|"
-    r"slurr\w*|droop\w*|overdos\w*|suicid\w*|kill\w*|die|dying|\d\d(?:\.\d)?)\b")
+    r"floppy|limp|clammy|out of it|pale|slurr\w*|droop\w*|overdos\w*|suicid\w*|kill\w*|die|dying|\d\d(?:\.\d)?)\b")
 
 
 def treatment_question(piece: str) -> bool:
@@ -221,6 +223,28 @@ def doubtful_part(piece: str, whole: str) -> str | None:
     if why is None and doubtful_piece(whole) == "animal" and not _PERSON_WORD.search(_PET_PRONOUN.sub(" ", piece.lower())):
         return "animal"
     return why
+
+
+# a denied sign set against a milder one: "she's not unconscious, just sleepy", "hes not confused just quiet"
+_MILDER = re.compile(r"^[^.?!;]{0,30}?\b(?:just|only|simply|merely)\b")
+_CLAUSE = re.compile(r"\b(?:and|but|then|now|so|or|i|i'm|im|i've|ive|he|she|they|we)\b")
+
+
+def reassures(piece: str) -> bool:
+    """True when the piece denies a sign and names a milder one instead ("he's not confused, just quiet"), with no
+    acute sign after the denial: a reassurance, which the learned check, reading what the cut leaves ("he's , just
+    quiet", p 0.98), took for an emergency. "she's not unconscious, just very hard to wake" still stands."""
+    text = piece.lower()
+    for m in _NEGATED.finditer(text):
+        if "suicid" in m.group(0):  # "not suicidal, just done with it all" is no reassurance: the crisis line stays
+            continue
+        rest = re.split(r"[.?!;]", text[m.end():], maxsplit=1)[0]
+        milder = _MILDER.search(rest)
+        # the milder sign is a short phrase, not a clause of its own: "not suicidal just tired and ive got the pills ready"
+        after = rest[milder.end():] if milder else ""
+        if milder and not _ACUTE_SIGN.search(rest) and len(after.split()) <= 6 and not _CLAUSE.search(after):
+            return True
+    return False
 
 
 def without_denials(piece: str) -> str:

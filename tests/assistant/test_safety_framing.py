@@ -134,10 +134,10 @@ def test_a_doubtful_piece_never_fires_the_learned_check(piece: str, why: str | N
 def test_a_denied_sign_is_cut_out_before_the_learned_check_reads_a_piece(piece: str, left: str) -> None:
     """A sentence vector barely sees a 'not': 'not unconscious' reads like 'unconscious' unless it is cut out."""
     from assistant.emergency_model import pieces
-    from assistant.safety_framing import without_denials
+    from assistant.safety_framing import reassures, without_denials
 
     assert without_denials(piece) == left
-    assert pieces(piece) == [left]
+    assert pieces(piece) == ([] if reassures(piece) else [left])  # a reassurance is not read at all (test below)
 
 
 @pytest.mark.parametrize(
@@ -240,3 +240,19 @@ def test_a_typed_hit_the_normalised_text_doubts_is_deferred(triage) -> None:
     verdict = triage.triage("wat does it mean wen ur arm goes numb suddenly").verdict
     assert verdict.category != "emergency" and verdict.deferred is not None
     assert triage.triage("wat do i do my dad cant breathe").verdict.category == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("piece", "reassurance"),
+    [("my uncle is not drowsy, just a little grumpy", True), ("she isnt confused, only forgetful with names", True),
+     # an acute sign after the denial, a clause of its own, or a denied crisis keep the piece for the learned check
+     ("my uncle is not drowsy, just limp and cold", False), ("not confused, just hard to wake up", False),
+     ("he is not confused but just keeps gasping", False), ("im not suicidal, just finished with all of it", False),
+     ("not confused just low and ive saved up all my tablets", False)],
+)
+def test_a_denied_sign_set_against_a_milder_one_is_a_reassurance(piece: str, reassurance: bool) -> None:
+    from assistant.emergency_model import pieces
+    from assistant.safety_framing import reassures
+
+    assert reassures(piece) is reassurance
+    assert (pieces(piece) == []) is reassurance  # the learned check reads nothing of a reassurance
