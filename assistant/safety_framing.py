@@ -170,7 +170,23 @@ _ACUTE_SIGN = re.compile(
     r"seiz\w*|fit|fits|fitting|bleed\w*|blood(?! (?:sugars?|pressures?|tests?|counts?|results?|levels?|work))|swell\w*|swollen|"
     r"chest (?:pain|tight\w*|heav\w*|hurt\w*|pressure|crush\w*)|(?:pain|tight\w*|pressure) in (?:\w+ )?chest|faint\w*|passed out|confus\w*|wake|waking|rous\w*|"
     r"fever\w*|temp\w*|shiver\w*|shak\w*|rigou?rs?|chills|burning up|vomit\w*|throat|tongue|lips|numb|paraly\w*|"
-    r"floppy|limp|clammy|out of it|pale|slurr\w*|droop\w*|overdos\w*|suicid\w*|kill\w*|die|dying|\d\d(?:\.\d)?)\b")
+    r"floppy|limp|clammy|out of it|pale|slurr\w*|droop\w*|overdos\w*|suicid\w*|kill\w*|die|dying|"
+    r"(?:3[7-9]|4[0-2]|9[89]|10[0-6])(?:\.\d)?)\b")  # a temperature reading, C or F; not an age
+
+
+# a question whether someone has the disease ("does my mum have a paraneoplastic syndrome?", "is this cushing from
+# cancer", "could it be pns"): a self-diagnosis ask (personal advice), not an emergency, unless an acute sign is named
+_DIAGNOSIS_ASK = re.compile(
+    r"\b(?:(?:does|do|could|might|can|would) (?:she|he|i|they|we|my \w+) (?:have|has|have got|be having|be getting) "
+    r"(?:it|this|that|pns|an? (?:\w+ )?(?:paraneoplastic|syndrome)|(?:\w+ )?(?:syndrome|lems|cancer)\w*)|"
+    r"(?:is|could|might|can) (?:this|that|it|these|those) (?:be |mean |all be )?(?:pns|paraneoplastic|lems|cushing\w*|"
+    r"an? (?:\w+ )?syndrome|(?:\w+ )?syndrome|from (?:the |her |his |my |a )?(?:cancer|tumou?r)|the cancer))\b")
+
+
+def diagnosis_question(piece: str) -> bool:
+    """A question whether someone has the disease, naming no acute sign ("... really bad dizziness, does she have pns?")."""
+    text = piece.lower()
+    return bool(_DIAGNOSIS_ASK.search(text) and not _ACUTE_SIGN.search(text))
 
 
 def treatment_question(piece: str) -> bool:
@@ -202,6 +218,8 @@ def doubtful_piece(piece: str) -> str | None:
         return "cared"
     if treatment_question(text):
         return "treatment question"
+    if diagnosis_question(text):
+        return "diagnosis question"
     for kind, subject in (("animal", _ANIMAL), ("thing", _THING)):
         m = subject.match(text)
         rest = _ASKER.sub(" ", text[m.end():]) if m else ""
@@ -220,6 +238,9 @@ def doubtful_part(piece: str, whole: str) -> str | None:
     """`doubtful_piece` for a part of a longer message: also "animal" when the whole message is about an animal and the
     part names no person of its own ("my cat has a tumour and now shes fitting": the part "now she's fitting")."""
     why = doubtful_piece(piece)
+    if why is None and doubtful_piece(whole) in ("treatment question", "diagnosis question") and not _ACUTE_SIGN.search(
+            piece.lower()):  # "does my son have it? hes 14 and keeps losing his balance"
+        return doubtful_piece(whole)
     if why is None and doubtful_piece(whole) == "animal" and not _PERSON_WORD.search(_PET_PRONOUN.sub(" ", piece.lower())):
         return "animal"
     return why
@@ -261,11 +282,19 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, (min(his) if his else len(text))
 
 
+# the writer's own faint told in the past ("i passed out when i had my bloods taken this morning"): whoever types has come
+# round, so it is doubtful unless it is just now, keeps happening or is still going on
+_OWN_FAINT = re.compile(r"^i (?:passed out|fainted|blacked out|collapsed|keeled over)\b")
+_ONGOING = re.compile(r"\b(?:just|right now|rn|again|keep|keeps|kept|still|twice|three times|several times|and now|cant|can't|cannot)\b")
+
+
 def framing(text: str, start: int, end: int, rule: str = "") -> str | None:
     """Why a rule's hit at text[start:end] should be decided by the learned check, or None when it stands."""
     lo, hi = _sentence(text, start, end)
     sentence, before = text[lo:hi], text[lo:start]
     now = bool(_NOW.search(sentence))
+    if _OWN_FAINT.match(text[start:end]) and not _ONGOING.search(text, lo, hi):
+        return "own past faint"
     if _IDIOM.search(sentence):
         return "idiom"
     if any(m.start() < end and m.end() > start for m in _NEGATED.finditer(text, lo, hi)):

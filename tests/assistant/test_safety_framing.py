@@ -256,3 +256,25 @@ def test_a_denied_sign_set_against_a_milder_one_is_a_reassurance(piece: str, rea
 
     assert reassures(piece) is reassurance
     assert (pieces(piece) == []) is reassurance  # the learned check reads nothing of a reassurance
+
+
+def test_the_writers_own_faint_told_in_the_past_is_doubtful_unless_it_goes_on() -> None:
+    """Whoever types has come round: "i fainted at the dentist this afternoon" goes to the learned check."""
+    assert classify("i fainted at the dentist this afternoon, is that a pns thing").deferred == "unconscious:own past faint"
+    assert classify("i fainted at the dentist and i keep fainting").category == "emergency"
+    assert classify("my wife fainted at the dentist this afternoon").deferred != "unconscious:own past faint"
+
+
+@pytest.mark.parametrize(
+    ("piece", "why"),
+    [("my aunt has breast cancer and her hands are numb and clumsy, does she have a paraneoplastic syndrome", None),
+     ("my aunt is 52 with breast cancer and gets dizzy spells, could this be pns", "diagnosis question"),
+     ("im 61 and my ankles are puffy, is it from the cancer", "diagnosis question"),
+     ("my aunt is 52 and has just fainted, could this be pns", None)],  # an acute sign; an age is no temperature
+)
+def test_a_question_whether_someone_has_the_disease_never_fires_the_learned_check(piece: str, why: str | None) -> None:
+    from assistant.safety_framing import doubtful_part, doubtful_piece
+
+    assert doubtful_piece(piece) == why
+    assert doubtful_part("she gets dizzy spells and is 52", "does my aunt have pns? she gets dizzy spells and is 52") \
+        == "diagnosis question"
