@@ -189,6 +189,20 @@ def diagnosis_question(piece: str) -> bool:
     return bool(_DIAGNOSIS_ASK.search(text) and not _ACUTE_SIGN.search(text))
 
 
+def names_acute_sign(piece: str) -> bool:
+    """Whether the piece names a sign that may be an emergency (breathing, colour, consciousness, fits, bleeding, a fever
+    reading, swelling of the throat ...): what keeps a personal ask or a reassurance for the learned emergency check."""
+    return bool(_ACUTE_SIGN.search(piece.lower()))
+
+
+def asks_advice(piece: str) -> str | None:
+    """"treatment question" or "diagnosis question" when the piece is a personal ask naming no acute sign, else None:
+    the emergency check leaves it to the personal-advice check."""
+    if treatment_question(piece):
+        return "treatment question"
+    return "diagnosis question" if diagnosis_question(piece) else None
+
+
 def treatment_question(piece: str) -> bool:
     """A question whether to go on with a treatment, or whether a mild effect of it is ok, naming no acute sign."""
     text = piece.lower()
@@ -216,10 +230,6 @@ def doubtful_piece(piece: str) -> str | None:
     cared = _CARED.search(text)
     if cared and not _AFTER_CARE.search(text, cared.end()):
         return "cared"
-    if treatment_question(text):
-        return "treatment question"
-    if diagnosis_question(text):
-        return "diagnosis question"
     for kind, subject in (("animal", _ANIMAL), ("thing", _THING)):
         m = subject.match(text)
         rest = _ASKER.sub(" ", text[m.end():]) if m else ""
@@ -238,9 +248,6 @@ def doubtful_part(piece: str, whole: str) -> str | None:
     """`doubtful_piece` for a part of a longer message: also "animal" when the whole message is about an animal and the
     part names no person of its own ("my cat has a tumour and now shes fitting": the part "now she's fitting")."""
     why = doubtful_piece(piece)
-    if why is None and doubtful_piece(whole) in ("treatment question", "diagnosis question") and not _ACUTE_SIGN.search(
-            piece.lower()):  # "does my son have it? hes 14 and keeps losing his balance"
-        return doubtful_piece(whole)
     if why is None and doubtful_piece(whole) == "animal" and not _PERSON_WORD.search(_PET_PRONOUN.sub(" ", piece.lower())):
         return "animal"
     return why

@@ -310,7 +310,7 @@ class Triage:
         if embedding_model != model.embedding_model:
             embed = self._own_embedder(model.embedding_model)
         embed = _remembered(embed)
-        finding = find_emergency(model, triaged.normalised.text, embed)
+        finding = find_emergency(model, triaged.normalised.text, embed, emergencies=True)
         if finding is None:
             return self._recheck_personal(triaged, embed)
         doubted = f" (rule {triaged.verdict.deferred})" if triaged.verdict.deferred else ""

@@ -134,10 +134,10 @@ def test_a_doubtful_piece_never_fires_the_learned_check(piece: str, why: str | N
 def test_a_denied_sign_is_cut_out_before_the_learned_check_reads_a_piece(piece: str, left: str) -> None:
     """A sentence vector barely sees a 'not': 'not unconscious' reads like 'unconscious' unless it is cut out."""
     from assistant.emergency_model import pieces
-    from assistant.safety_framing import reassures, without_denials
+    from assistant.safety_framing import without_denials
 
     assert without_denials(piece) == left
-    assert pieces(piece) == ([] if reassures(piece) else [left])  # a reassurance is not read at all (test below)
+    assert pieces(piece) == [left]
 
 
 @pytest.mark.parametrize(
@@ -224,10 +224,10 @@ def test_a_part_of_a_message_about_an_animal_is_about_the_animal() -> None:
      ("my aunt is on immunotherapy and her throat is closing up, should we stop it", None),
      ("he is on chemo and shivering with a temp of 38.6, is that normal", None)],
 )
-def test_a_question_about_going_on_with_a_treatment_never_fires_the_learned_check(piece: str, why: str | None) -> None:
-    from assistant.safety_framing import doubtful_piece
+def test_a_question_about_going_on_with_a_treatment_is_left_to_the_advice_check(piece: str, why: str | None) -> None:
+    from assistant.safety_framing import asks_advice, doubtful_piece
 
-    assert doubtful_piece(piece) == why
+    assert (asks_advice(piece) if why == "treatment question" else doubtful_piece(piece)) == why
 
 
 def test_a_past_marker_in_the_signs_own_clause_dates_the_sign_despite_a_now_later() -> None:
@@ -255,7 +255,8 @@ def test_a_denied_sign_set_against_a_milder_one_is_a_reassurance(piece: str, rea
     from assistant.safety_framing import reassures
 
     assert reassures(piece) is reassurance
-    assert (pieces(piece) == []) is reassurance  # the learned check reads nothing of a reassurance
+    assert (pieces(piece, drop_reassurances=True) == []) is reassurance  # the emergency check reads none of it
+    assert pieces(piece) != []  # the personal-advice check still does
 
 
 def test_the_writers_own_faint_told_in_the_past_is_doubtful_unless_it_goes_on() -> None:
@@ -272,9 +273,25 @@ def test_the_writers_own_faint_told_in_the_past_is_doubtful_unless_it_goes_on() 
      ("im 61 and my ankles are puffy, is it from the cancer", "diagnosis question"),
      ("my aunt is 52 and has just fainted, could this be pns", None)],  # an acute sign; an age is no temperature
 )
-def test_a_question_whether_someone_has_the_disease_never_fires_the_learned_check(piece: str, why: str | None) -> None:
-    from assistant.safety_framing import doubtful_part, doubtful_piece
+def test_a_question_whether_someone_has_the_disease_is_left_to_the_advice_check(piece: str, why: str | None) -> None:
+    from assistant.safety_framing import asks_advice
 
-    assert doubtful_piece(piece) == why
-    assert doubtful_part("she gets dizzy spells and is 52", "does my aunt have pns? she gets dizzy spells and is 52") \
-        == "diagnosis question"
+    assert asks_advice(piece) == why
+
+
+def test_the_emergency_check_alone_skips_personal_asks_and_reassurances() -> None:
+    """The personal-advice check runs find_emergency on its own model: it must still read a personal ask."""
+    import numpy as np
+
+    from assistant.emergency_model import EmergencyModel, find_emergency
+
+    model = EmergencyModel(vector_weights=np.zeros(2, dtype=np.float32), ngram_weights=np.zeros(1 << 14, dtype=np.float32),
+                           bias=5.0, ngram_scale=0.0, threshold=0.5, sentence_threshold=0.6,
+                           kind_weights=np.zeros((1, 2), dtype=np.float32), kind_bias=np.zeros(1, dtype=np.float32),
+                           kinds=("emergency",))
+    embed = lambda texts: [[0.0, 0.0] for _ in texts]  # noqa: E731
+    for text in ("my aunt is 52 and gets dizzy spells, could this be pns", "he is not confused, just a bit tired"):
+        assert find_emergency(model, text, embed) is not None
+        assert find_emergency(model, text, embed, emergencies=True) is None
+    assert find_emergency(model, "does my aunt have pns? she gets dizzy spells", embed, emergencies=True) is None
+    assert find_emergency(model, "does my aunt have pns? she is choking", embed, emergencies=True) is not None
