@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.safety_framing import doubtful_part, doubtful_piece, without_denials
+from assistant.safety_framing import asks_advice, doubtful_part, doubtful_piece, names_acute_sign, reassures, without_denials
 
 if TYPE_CHECKING:
     import numpy as np
@@ -58,9 +58,10 @@ _TOPIC_SWITCH = re.compile(r"\b(?:also|anyway|anyways|unrelated but|unrelated|bt
 _TOKEN = re.compile(r"[a-z0-9']+")
 
 
-def pieces(text: str) -> list[str]:
+def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
     """The whole message, its sentences, and the parts a topic-switching word opens, each with its denied signs
-    cut out (assistant/safety_framing.without_denials); duplicates dropped.
+    cut out (assistant/safety_framing.without_denials); duplicates and reassurances ("he's not confused, just quiet",
+    safety_framing.reassures) dropped.
 
     "what is lems? my dad cant breathe" -> [the whole, "what is lems", "my dad cant breathe"].
     """
@@ -75,13 +76,15 @@ def pieces(text: str) -> list[str]:
                 out.append(sentence[m.start():].strip(" ,"))
     seen: set[str] = set()
     kept = []
-    for piece in map(without_denials, out):
+    # "not confused, just quiet": no piece of its own for the emergency check (the personal-advice check reads it)
+    reassured = [piece for piece in out if drop_reassurances and reassures(piece)]
+    for piece in map(without_denials, (p for p in out if p not in reassured)):
         if len(piece.split()) >= MIN_PIECE_WORDS and piece.lower() not in seen:
             seen.add(piece.lower())
             kept.append(piece)
     if len(kept) > MAX_PIECES:
         kept = kept[:1] + kept[1 - MAX_PIECES:]
-    return kept or ([text] if text else [])
+    return kept or ([text] if text and not reassured else [])
 
 
 def ngrams(text: str) -> list[str]:
@@ -176,13 +179,16 @@ class Finding:
     kind: str
 
 
-def find_emergency(model: EmergencyModel, text: str, embed: Embed) -> Finding | None:
+def find_emergency(model: EmergencyModel, text: str, embed: Embed, emergencies: bool = False) -> Finding | None:
     """The most probable emergency piece of `text` that clears its threshold (the whole message's, or the
     higher one for a sentence of a longer message) and lies within the distance gate, else None.
 
-    All pieces are embedded in one batch (one forward pass for a one-sentence question).
+    All pieces are embedded in one batch (one forward pass for a one-sentence question). `emergencies` (the emergency
+    check; the personal-advice check runs the same code on its own model without it) also skips a reassurance ("he's
+    not confused, just quiet") and a personal ask about a treatment or a diagnosis naming no acute sign
+    (assistant/safety_framing.asks_advice): what the personal-advice check is for.
     """
-    parts = pieces(text)
+    parts = pieces(text, drop_reassurances=emergencies)
     if not parts:
         return None
     vectors = embed(parts)
@@ -191,6 +197,8 @@ def find_emergency(model: EmergencyModel, text: str, embed: Embed) -> Finding | 
     for i, (piece, vector) in enumerate(zip(parts, vectors)):
         if near[i] < model.min_similarity or (doubtful_part(piece, parts[0]) if i else doubtful_piece(piece)):
             continue
+        if emergencies and (asks_advice(piece) or (i and asks_advice(parts[0]) and not names_acute_sign(piece))):
+            continue  # "does my son have it? hes 14 and keeps losing his balance": the part of a personal ask
         probability = model.probability(piece, vector)
         if probability >= (model.threshold if i == 0 else model.sentence_threshold):
             found.append((probability, piece, vector))

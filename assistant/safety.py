@@ -106,7 +106,7 @@ def normalise(text: str) -> str:
 # breathing as well as before") is no event; a general question that names nobody ("what causes sudden
 # confusion in cancer patients?") asks about the disease.
 _PAST = re.compile(
-    r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|few|several|many|some|couple of)\s+)?(?:years?|months?|weeks?|days?)\s+ago|long ago|"
+    r"\b(?:(?:(?:\d+|a|an|one|two|three|four|five|few|several|many|some|couple of)\s+)?(?:years?|months?|weeks?|days?)\s+ago|(?:a )?long (?:time )?ago|(?:a while|ages) ago|"
     r"last (?:year|month|week|night|summer|winter|spring|fall|autumn)|in (?:19|20)\d\d|years? (?:back|before|earlier)|"
     r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"as a (?:child|kid|teen|teenager|baby)|used to|previously|in the past|history of|once before|before (?:his|her|my|the) diagnosis)\b"

@@ -42,7 +42,9 @@ _PAST = re.compile(
     r"(?:that|this)(?:'s| is| was) how (?:\w+ ){0,3}(?:was|were|got) (?:found|diagnosed|picked up|discovered|spotted))\b")
 # the event is over: "but he is doing well now", "the hospital checked her and sent her home"
 _RESOLVED = re.compile(
-    r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|they are|we're|we are)\s+(?:much |a lot |doing |now |all |really )?"
+    # "she's been fine for months": a state that has lasted is over too
+    r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|they are|we're|we are|(?:i|he|she|they|we) (?:has|have))\s+"
+    r"(?:been )?(?:much |a lot |doing |now |all |really |totally |completely )?"
     r"(?:fine|ok|okay|alright|all right|well|better|in a good place|recovered|back to normal)\b|"
     r"\b(?:i|he|she|they|we) (?:feel|feels|felt) (?:fine|ok|okay|alright|all right|well|normal|better)\b|"
     r"\b(?:it's|its|it is|(?:temp|temperature|fever) (?:is|has)) (?:gone )?(?:back (?:to )?)?(?:normal|down) (?:now|again)\b|"
@@ -152,6 +154,61 @@ _PET_PRONOUN = re.compile(r"\b(?:he|he's|hes|him|his|she|she's|shes|her|they|the
 _AFTER_CARE = re.compile(r"\b(?:just|suddenly|right now|rn|again|but now|and now)\b")
 
 
+# a question about going on with a treatment ("my son is on immunotherapy and has a rash, should we stop it", "he is on
+# plasmapheresis and feels dizzy afterwards, is that ok"): a personal-advice ask, not an emergency, unless an acute sign is
+# named in the same piece ("on immunotherapy and now she cant breathe, should we stop it")
+_TREATMENT = re.compile(
+    r"\b(?:chemo\w*|immuno\w*|steroids?|prednis\w*|ivig|immunoglobulin|plasma ?(?:exchange|pheresis)|plasmapheresis|\w+mab|"
+    r"\w+platin|radio\w*|radiation|treatment|therapy|tablets|pills|meds|medications?|medicines?|drugs?|infusions?|doses?)\b")
+_TREATMENT_ASK = re.compile(
+    r"\b(?:(?:should|do|can|shall|must|could) (?:we|i|he|she|they|you) (?:still |just )?(?:stop|pause|hold|skip|continue|carry on|"
+    r"keep (?:going|taking|on|having)|come off|quit|delay|miss)|(?:is|was) (?:that|this|it) (?:ok|okay|normal|expected|common|fine|"
+    r"alright|all right|a side effect|from (?:the|his|her|my) \w+)|(?:a )?side effects?)\b|"
+    r"\b(?:stop|pause|hold|skip|continue) (?:it|them|(?:the|his|her|my) \w+)\W*$")  # "..., stop it?"
+_ACUTE_SIGN = re.compile(
+    r"\b(?:breath\w*|breathe|gasp\w*|chok\w*|blue|grey|gray|purple|unconscious|unresponsive|not responding|collaps\w*|"
+    r"seiz\w*|fit|fits|fitting|bleed\w*|blood(?! (?:sugars?|pressures?|tests?|counts?|results?|levels?|work))|swell\w*|swollen|"
+    r"chest (?:pain|tight\w*|heav\w*|hurt\w*|pressure|crush\w*)|(?:pain|tight\w*|pressure) in (?:\w+ )?chest|faint\w*|passed out|confus\w*|wake|waking|rous\w*|"
+    r"fever\w*|temp\w*|shiver\w*|shak\w*|rigou?rs?|chills|burning up|vomit\w*|throat|tongue|lips|numb|paraly\w*|"
+    r"floppy|limp|clammy|out of it|pale|slurr\w*|droop\w*|overdos\w*|suicid\w*|kill\w*|die|dying|"
+    r"(?:3[7-9]|4[0-2]|9[89]|10[0-6])(?:\.\d)?)\b")  # a temperature reading, C or F; not an age
+
+
+# a question whether someone has the disease ("does my mum have a paraneoplastic syndrome?", "is this cushing from
+# cancer", "could it be pns"): a self-diagnosis ask (personal advice), not an emergency, unless an acute sign is named
+_DIAGNOSIS_ASK = re.compile(
+    r"\b(?:(?:does|do|could|might|can|would) (?:she|he|i|they|we|my \w+) (?:have|has|have got|be having|be getting) "
+    r"(?:it|this|that|pns|an? (?:\w+ )?(?:paraneoplastic|syndrome)|(?:\w+ )?(?:syndrome|lems|cancer)\w*)|"
+    r"(?:is|could|might|can) (?:this|that|it|these|those) (?:be |mean |all be )?(?:pns|paraneoplastic|lems|cushing\w*|"
+    r"an? (?:\w+ )?syndrome|(?:\w+ )?syndrome|from (?:the |her |his |my |a )?(?:cancer|tumou?r)|the cancer))\b")
+
+
+def diagnosis_question(piece: str) -> bool:
+    """A question whether someone has the disease, naming no acute sign ("... really bad dizziness, does she have pns?")."""
+    text = piece.lower()
+    return bool(_DIAGNOSIS_ASK.search(text) and not _ACUTE_SIGN.search(text))
+
+
+def names_acute_sign(piece: str) -> bool:
+    """Whether the piece names a sign that may be an emergency (breathing, colour, consciousness, fits, bleeding, a fever
+    reading, swelling of the throat ...): what keeps a personal ask or a reassurance for the learned emergency check."""
+    return bool(_ACUTE_SIGN.search(piece.lower()))
+
+
+def asks_advice(piece: str) -> str | None:
+    """"treatment question" or "diagnosis question" when the piece is a personal ask naming no acute sign, else None:
+    the emergency check leaves it to the personal-advice check."""
+    if treatment_question(piece):
+        return "treatment question"
+    return "diagnosis question" if diagnosis_question(piece) else None
+
+
+def treatment_question(piece: str) -> bool:
+    """A question whether to go on with a treatment, or whether a mild effect of it is ok, naming no acute sign."""
+    text = piece.lower()
+    return bool(_TREATMENT.search(text) and _TREATMENT_ASK.search(text) and not _ACUTE_SIGN.search(text))
+
+
 def doubtful_piece(piece: str) -> str | None:
     """Why a piece the learned check scores should not fire: an idiom, a story, breathlessness on exertion or an
     occasional or long-standing complaint told calmly, an episode the piece ends by saying is over, someone already in
@@ -196,6 +253,28 @@ def doubtful_part(piece: str, whole: str) -> str | None:
     return why
 
 
+# a denied sign set against a milder one: "she's not unconscious, just sleepy", "hes not confused just quiet"
+_MILDER = re.compile(r"^[^.?!;]{0,30}?\b(?:just|only|simply|merely)\b")
+_CLAUSE = re.compile(r"\b(?:and|but|then|now|so|or|i|i'm|im|i've|ive|he|she|they|we)\b")
+
+
+def reassures(piece: str) -> bool:
+    """True when the piece denies a sign and names a milder one instead ("he's not confused, just quiet"), with no
+    acute sign after the denial: a reassurance, which the learned check, reading what the cut leaves ("he's , just
+    quiet", p 0.98), took for an emergency. "she's not unconscious, just very hard to wake" still stands."""
+    text = piece.lower()
+    for m in _NEGATED.finditer(text):
+        if "suicid" in m.group(0):  # "not suicidal, just done with it all" is no reassurance: the crisis line stays
+            continue
+        rest = re.split(r"[.?!;]", text[m.end():], maxsplit=1)[0]
+        milder = _MILDER.search(rest)
+        # the milder sign is a short phrase, not a clause of its own: "not suicidal just tired and ive got the pills ready"
+        after = rest[milder.end():] if milder else ""
+        if milder and not _ACUTE_SIGN.search(rest) and len(after.split()) <= 6 and not _CLAUSE.search(after):
+            return True
+    return False
+
+
 def without_denials(piece: str) -> str:
     """The piece with every denied sign cut out ("she's not unconscious, just sleepy" -> "she's , just sleepy"): a
     sentence vector barely sees a "not", so the learned check reads what is left; a sign that is not denied in the
@@ -210,11 +289,19 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, (min(his) if his else len(text))
 
 
+# the writer's own faint told in the past ("i passed out when i had my bloods taken this morning"): whoever types has come
+# round, so it is doubtful unless it is just now, keeps happening or is still going on
+_OWN_FAINT = re.compile(r"^i (?:passed out|fainted|blacked out|collapsed|keeled over)\b")
+_ONGOING = re.compile(r"\b(?:just|right now|rn|again|keep|keeps|kept|still|twice|three times|several times|and now|cant|can't|cannot)\b")
+
+
 def framing(text: str, start: int, end: int, rule: str = "") -> str | None:
     """Why a rule's hit at text[start:end] should be decided by the learned check, or None when it stands."""
     lo, hi = _sentence(text, start, end)
     sentence, before = text[lo:hi], text[lo:start]
     now = bool(_NOW.search(sentence))
+    if _OWN_FAINT.match(text[start:end]) and not _ONGOING.search(text, lo, hi):
+        return "own past faint"
     if _IDIOM.search(sentence):
         return "idiom"
     if any(m.start() < end and m.end() > start for m in _NEGATED.finditer(text, lo, hi)):
@@ -225,7 +312,9 @@ def framing(text: str, start: int, end: int, rule: str = "") -> str | None:
         return "resolved"
     # 'overdosed when he was a teenager, ... now': a past marker right after the sign dates the sign itself
     chronic = rule in CHRONIC_RULES and _CHRONIC.search(sentence)
-    if _PAST.match(text[end: min(hi, end + 40)].lstrip(" ,")) or (not now and (_PAST.search(sentence) or chronic)):
+    clause = re.split(r"[,;]", text[end: min(hi, end + 40)], maxsplit=1)[0]  # "overdosed on his meds once a while ago, ..."
+    if (_PAST.match(text[end: min(hi, end + 40)].lstrip(" ,")) or _PAST.search(clause)
+            or (not now and (_PAST.search(sentence) or chronic))):
         return "past"
     for kind, subject in (("animal", _ANIMAL), ("thing", _THING)):
         last = None

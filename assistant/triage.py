@@ -311,7 +311,7 @@ class Triage:
         if embedding_model != model.embedding_model:
             embed = self._own_embedder(model.embedding_model)
         embed = _remembered(embed)
-        finding = find_emergency(model, triaged.normalised.text, embed)
+        finding = find_emergency(model, triaged.normalised.text, embed, emergencies=True)
         if finding is None:
             return self._recheck_personal(triaged, embed)
         doubted = f" (rule {triaged.verdict.deferred})" if triaged.verdict.deferred else ""
@@ -341,11 +341,14 @@ class Triage:
 
     @staticmethod
     def classify(normalised: Normalised) -> Verdict:
-        """The safety verdict; an emergency in the typed or the normalised text counts (recall first)."""
+        """The safety verdict; an emergency in the typed or the normalised text counts (recall first), except that
+        a typed hit the normalised text found too, of the same rule, but doubted stays doubted: the doubt was read
+        from words the typed text misspelt ("wat does it mean wen ur legs go numb suddenly": a general question),
+        and a doubted hit is deferred to the learned check, never dropped."""
         verdict = classify(normalised.text)
         if verdict.category != "emergency":
             typed = classify(normalised.original)
-            if typed.category == "emergency":
+            if typed.category == "emergency" and (verdict.deferred or "").split(":")[0] != typed.rule:
                 return typed
             if verdict.deferred is None and typed.deferred is not None:
                 return replace(verdict, deferred=typed.deferred, deferred_kind=typed.deferred_kind)

@@ -8,7 +8,7 @@ Sources (all either self-written or corpus-derived; no test item is ever read):
   - eval set v1 (no split) and the **dev** split of eval set v2 (never test): their questions, labelled by
     whether `emergency` is an acceptable status; non-English items are left out;
   - the corpus: each article unit and the questions the local model generated for it (negatives).
-The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5/6/7/8.jsonl and
+The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5/6/7/8/9.jsonl and
 the probes of checks 5 and 8), each written before the change it measures, are never a source: a text that appears there is left
 out of training (and one in the self-written bank is an error).
 
@@ -53,7 +53,9 @@ CHECK7 = REPO / "eval" / "data" / "emergency_check7.jsonl"
 # check bank 8 (speech-to-text slips, run-ons, buried at the end, chemo fever, calcium/sodium confusion): never trained on
 CHECK8 = REPO / "eval" / "data" / "emergency_check8.jsonl"
 PROBE8 = REPO / "eval" / "data" / "emergency_check8_probe.jsonl"  # studied probe of round 8: never trained on
-CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8)
+# check bank 9 (look-alikes: resolved events, general symptom questions, medication asks; emergencies typed loosely)
+CHECK9 = REPO / "eval" / "data" / "emergency_check9.jsonl"
+CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8, CHECK9)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"

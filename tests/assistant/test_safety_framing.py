@@ -211,3 +211,87 @@ def test_a_part_of_a_message_about_an_animal_is_about_the_animal() -> None:
     whole = "my cat has a tumour and now shes fitting on and off"
     assert doubtful_part("now she's fitting on and off", whole) == "animal"
     assert doubtful_part("now my son is fitting", "my cat has a tumour and now my son is fitting") is None
+
+
+@pytest.mark.parametrize(
+    ("piece", "why"),
+    [("my nephew is on nivolumab and has an itchy rash, do we hold it", "treatment question"),
+     ("she is on plasma exchange and feels washed out after, is that normal", "treatment question"),
+     ("he is on steroids and his blood sugar is high, should he stop them", "treatment question"),
+     ("hes been fine for weeks since he couldnt breathe in recovery", None),  # the state is told first: not its end
+     ("she couldnt swallow after the op but shes been fine for weeks", "resolved"),
+     # an acute sign in the same piece keeps a treatment question an emergency
+     ("my aunt is on immunotherapy and her throat is closing up, should we stop it", None),
+     ("he is on chemo and shivering with a temp of 38.6, is that normal", None)],
+)
+def test_a_question_about_going_on_with_a_treatment_is_left_to_the_advice_check(piece: str, why: str | None) -> None:
+    from assistant.safety_framing import asks_advice, doubtful_piece
+
+    assert (asks_advice(piece) if why == "treatment question" else doubtful_piece(piece)) == why
+
+
+def test_a_past_marker_in_the_signs_own_clause_dates_the_sign_despite_a_now_later() -> None:
+    assert classify("my sister overdosed on sleeping tablets once a long time ago, is she at risk now").category != "emergency"
+    assert classify("my sister overdosed on sleeping tablets just now, once before too").category == "emergency"
+
+
+def test_a_typed_hit_the_normalised_text_doubts_is_deferred(triage) -> None:
+    """'wat ... wen': the general question is read from the normalised words, and the hit goes to the learned check."""
+    verdict = triage.triage("wat does it mean wen ur arm goes numb suddenly").verdict
+    assert verdict.category != "emergency" and verdict.deferred is not None
+    assert triage.triage("wat do i do my dad cant breathe").verdict.category == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("piece", "reassurance"),
+    [("my uncle is not drowsy, just a little grumpy", True), ("she isnt confused, only forgetful with names", True),
+     # an acute sign after the denial, a clause of its own, or a denied crisis keep the piece for the learned check
+     ("my uncle is not drowsy, just limp and cold", False), ("not confused, just hard to wake up", False),
+     ("he is not confused but just keeps gasping", False), ("im not suicidal, just finished with all of it", False),
+     ("not confused just low and ive saved up all my tablets", False)],
+)
+def test_a_denied_sign_set_against_a_milder_one_is_a_reassurance(piece: str, reassurance: bool) -> None:
+    from assistant.emergency_model import pieces
+    from assistant.safety_framing import reassures
+
+    assert reassures(piece) is reassurance
+    assert (pieces(piece, drop_reassurances=True) == []) is reassurance  # the emergency check reads none of it
+    assert pieces(piece) != []  # the personal-advice check still does
+
+
+def test_the_writers_own_faint_told_in_the_past_is_doubtful_unless_it_goes_on() -> None:
+    """Whoever types has come round: "i fainted at the dentist this afternoon" goes to the learned check."""
+    assert classify("i fainted at the dentist this afternoon, is that a pns thing").deferred == "unconscious:own past faint"
+    assert classify("i fainted at the dentist and i keep fainting").category == "emergency"
+    assert classify("my wife fainted at the dentist this afternoon").deferred != "unconscious:own past faint"
+
+
+@pytest.mark.parametrize(
+    ("piece", "why"),
+    [("my aunt has breast cancer and her hands are numb and clumsy, does she have a paraneoplastic syndrome", None),
+     ("my aunt is 52 with breast cancer and gets dizzy spells, could this be pns", "diagnosis question"),
+     ("im 61 and my ankles are puffy, is it from the cancer", "diagnosis question"),
+     ("my aunt is 52 and has just fainted, could this be pns", None)],  # an acute sign; an age is no temperature
+)
+def test_a_question_whether_someone_has_the_disease_is_left_to_the_advice_check(piece: str, why: str | None) -> None:
+    from assistant.safety_framing import asks_advice
+
+    assert asks_advice(piece) == why
+
+
+def test_the_emergency_check_alone_skips_personal_asks_and_reassurances() -> None:
+    """The personal-advice check runs find_emergency on its own model: it must still read a personal ask."""
+    import numpy as np
+
+    from assistant.emergency_model import EmergencyModel, find_emergency
+
+    model = EmergencyModel(vector_weights=np.zeros(2, dtype=np.float32), ngram_weights=np.zeros(1 << 14, dtype=np.float32),
+                           bias=5.0, ngram_scale=0.0, threshold=0.5, sentence_threshold=0.6,
+                           kind_weights=np.zeros((1, 2), dtype=np.float32), kind_bias=np.zeros(1, dtype=np.float32),
+                           kinds=("emergency",))
+    embed = lambda texts: [[0.0, 0.0] for _ in texts]  # noqa: E731
+    for text in ("my aunt is 52 and gets dizzy spells, could this be pns", "he is not confused, just a bit tired"):
+        assert find_emergency(model, text, embed) is not None
+        assert find_emergency(model, text, embed, emergencies=True) is None
+    assert find_emergency(model, "does my aunt have pns? she gets dizzy spells", embed, emergencies=True) is None
+    assert find_emergency(model, "does my aunt have pns? she is choking", embed, emergencies=True) is not None

@@ -1,9 +1,9 @@
-"""The self-written emergency check banks 7 and 8 (eval/data/emergency_check7.jsonl, emergency_check8.jsonl): their
+"""The self-written emergency check banks 7, 8 and 9 (eval/data/emergency_check7/8/9.jsonl): their
 shape, their blind third, and that nothing trains on them.
 
 Why: their before/after numbers are read per part; an item without a part would be read in neither, a blind part of
 the wrong size would say little, and a bank text that also trained the emergency model would measure nothing. One
-file for both banks: they share every check and differ only in size and breadth.
+file for all three banks: they share every check and differ only in size and breadth.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from bank_checks import assert_a_third_blind
 
 DATA = Path(__file__).resolve().parents[2] / "eval" / "data"
 # bank name -> (at least this many of each label, at least this many kinds of emergency)
-BANKS = {"check7": (80, 15), "check8": (95, 8)}
+BANKS = {"check7": (80, 15), "check8": (95, 8), "check9": (50, 10)}
 
 
 def _rows(name: str) -> list[dict]:
