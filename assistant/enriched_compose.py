@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_definition_only, keep_near_best,
+from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_definition_only, defines, keep_near_best,
                                    names_distinctive)
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
@@ -32,6 +32,7 @@ from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCE
                                question_terms, score_sentences, select_sentences)
 from assistant.list_questions import asks_for_list, asks_yes_no
 from assistant.near_duplicates import prefer_body
+from assistant.off_topic import drop_far_blocks
 from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.quotes import arrange, render
 from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
@@ -102,6 +103,7 @@ class Levers:
     label_lead: bool = True        # a bullet whose label is the word asked about leads when nothing chosen carries it
     near_best: bool = True         # a chosen sentence from another part of the article must share a distinctive question word
     name_twins: bool = True        # any question, not only "what causes it?": a summary's twins stand in only if they name what was asked
+    far_blocks: bool = True        # blocks far under the best one's cosine with the question go (off_topic.drop_far_blocks)
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -236,6 +238,11 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         if levers.antecedents:  # a replaced summary sentence may be what a shown one leans on: bring it back
             kept = lean_again(kept, chosen, enriched, units, add)
         chosen = kept
+    if levers.far_blocks and max_sentences is None and not ask:  # a follow-up's focus is the rewrite's; the definition stands for a guess or a bare subject question
+        defined = bool(levers.definition and ASKS_WHAT_IT_IS.search(query)) or asks_definition_only(query, strip_subject(query))
+        chosen = drop_far_blocks(chosen, focus_vec, bank, enriched, _labelled,
+                                 protected=lambda s: (defined and defines(s.sentence)) or names_distinctive(
+                                     q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights))
     quotes = arrange(chosen)
     extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
     composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
