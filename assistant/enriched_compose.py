@@ -238,16 +238,26 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         if levers.antecedents:  # a replaced summary sentence may be what a shown one leans on: bring it back
             kept = lean_again(kept, chosen, enriched, units, add)
         chosen = kept
-    if levers.far_blocks and max_sentences is None and not ask:  # a follow-up's focus is the rewrite's; the definition stands for a guess or a bare subject question
-        defined = bool(levers.definition and ASKS_WHAT_IT_IS.search(query)) or asks_definition_only(query, strip_subject(query))
-        chosen = drop_far_blocks(chosen, focus_vec, bank, enriched, _labelled,
-                                 protected=lambda s: (defined and defines(s.sentence)) or names_distinctive(
-                                     q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights))
-    quotes = arrange(chosen)
+    quotes = arrange(chosen := _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, not (ask or max_sentences)))
     extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
     composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
                               probability=probability)
     return EnrichedComposition(composition, extra)
+
+
+def _on_topic(chosen: list[Scored], query: str, focus_vec: Any, bank: SentenceBank, enriched: "EnrichedUnits",
+              q_terms: set[str], levers: Levers, first_turn: bool) -> list[Scored]:
+    """The answer less the blocks far under its best one's relevance (off_topic.drop_far_blocks), first turns only: a
+    follow-up's focus vector is the rewrite's. A sentence naming a distinctive question word stays, and so does the
+    definition that a guess at what the condition is, or a question naming only the subject, asks for."""
+    if not (levers.far_blocks and first_turn):
+        return chosen
+    from assistant.retrieval import strip_subject
+
+    defined = bool(levers.definition and ASKS_WHAT_IT_IS.search(query)) or asks_definition_only(query, strip_subject(query))
+    return drop_far_blocks(chosen, focus_vec, bank, enriched, _labelled,
+                           protected=lambda s: (defined and defines(s.sentence)) or names_distinctive(
+                               q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights))
 
 
 def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int, keep: float, margin: float) -> list[Scored]:
