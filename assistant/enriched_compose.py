@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_definition_only, keep_near_best,
+from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_definition_only, defines, keep_near_best,
                                    names_distinctive)
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
@@ -31,8 +31,9 @@ from assistant.complements import add_complements
 from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, redundant,
                                question_terms, score_sentences, select_sentences)
-from assistant.list_questions import asks_for_list, asks_yes_no
+from assistant.list_questions import WANTS_EVERY_ITEM, WANTS_OTHER_ITEMS, asks_for_list, hints_list
 from assistant.near_duplicates import prefer_body
+from assistant.off_topic import drop_far_blocks
 from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.quotes import arrange, render
 from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
@@ -46,10 +47,6 @@ if TYPE_CHECKING:
 # (question, the candidates' units) -> extra feature columns, one row per candidate
 Extra = Callable[[str, Sequence["EnrichedUnit | None"]], Sequence[Sequence[float]]]
 
-# More than the composer's list pattern: "all of them", "every option", "which ones" ask for every item too.
-# "What else ...", "any other ...", "besides that", "what kind of ..." ask for the other items of a list as well.
-LIST_HINT = re.compile(r"\b(?:all|every|each|list|options|types|kinds|ways|which ones|examples|else|other|others|besides|"
-                       r"(?:kind|type|sort)s? of)\b", re.IGNORECASE)
 # A question about what the condition itself is, or a guess at it ("is it when the cancer spreads?", "is it a type
 # of cancer?", "so the tumor itself attacks the nerves?", "what causes it?"): the answer, or the correction of the
 # misconception, is the article's definition ("not directly caused by the cancer cells themselves ...").
@@ -59,22 +56,6 @@ ASKS_WHAT_IT_IS = re.compile(
     r"|^what\s+(?:causes|is the cause of|are the causes of)\s+(?:it|them|this|these|pns|paraneoplastic)\b"
     r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b|\bmetasta\w*", re.IGNORECASE)
 ASKS_CAUSE = re.compile(r"^\s*what\b", re.IGNORECASE)  # "what causes it?" is answered by causes and risk factors too
-# "all of a sudden", "tired all the time", "not at all", "after all", "each other": "all"/"each" asking for no items
-# "what kind of doctor treats this": one answer about who, not every item of a list
-NOT_A_LIST = re.compile(r"\b(?:all\s+of\s+a\s+sudden|all\s+(?:the\s+)?time|at\s+all|after\s+all|all\s+day|each\s+other|"
-                        r"(?:kind|type|sort)s?\s+of\s+(?:doctors?|specialists?|physicians?|experts?|professionals?))\b",
-                        re.IGNORECASE)
-
-
-def hints_list(query: str) -> bool:
-    """LIST_HINT outside the idioms that use its words for something else (NOT_A_LIST)."""
-    return bool(LIST_HINT.search(NOT_A_LIST.sub(" ", query))) and not asks_yes_no(query)
-
-
-WANTS_EVERY_ITEM = re.compile(r"\b(?:all|every|each|list|types|kinds|others?|else|besides)\b", re.IGNORECASE)
-# "what else", "any others", "besides skin": the items not named are the ones asked for, so no label focus then.
-# "list the neurologic symptoms" asks for every item too, but of the one bullet it names (Levers.list_label_focus).
-WANTS_OTHER_ITEMS = re.compile(r"\b(?:others?|else|besides)\b", re.IGNORECASE)
 LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
 MAX_LIST_ITEMS = 10
 
@@ -104,6 +85,7 @@ class Levers:
     near_best: bool = True         # a chosen sentence from another part of the article must share a distinctive question word
     name_twins: bool = True        # any question, not only "what causes it?": a summary's twins stand in only if they name what was asked
     complements: bool = True       # a sentence naming a distinctive question word the chosen ones leave out joins (complements.py)
+    far_blocks: bool = True        # blocks far under the best one's cosine with the question go (off_topic.drop_far_blocks)
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -212,7 +194,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
     if levers.prefer_body:
         chosen = _body_step(chosen, q_terms, cause, bank, enriched, units, all_chunks, add, as_scored, levers)
-    quotes = arrange(chosen)
+    quotes = arrange(chosen := _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, not (ask or max_sentences)))
     extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
     composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
                               probability=probability)
@@ -271,6 +253,21 @@ def _body_step(chosen: list[Scored], q_terms: set[str], cause: bool, bank: Sente
     if levers.antecedents:  # a replaced summary sentence may be what a shown one leans on: bring it back
         kept = lean_again(kept, chosen, enriched, units, add)
     return kept
+
+
+def _on_topic(chosen: list[Scored], query: str, focus_vec: Any, bank: SentenceBank, enriched: "EnrichedUnits",
+              q_terms: set[str], levers: Levers, first_turn: bool) -> list[Scored]:
+    """The answer less the blocks far under its best one's relevance (off_topic.drop_far_blocks), first turns only: a
+    follow-up's focus vector is the rewrite's. A sentence naming a distinctive question word stays, and so does the
+    definition that a guess at what the condition is, or a question naming only the subject, asks for."""
+    if not (levers.far_blocks and first_turn):
+        return chosen
+    from assistant.retrieval import strip_subject
+
+    defined = bool(levers.definition and ASKS_WHAT_IT_IS.search(query)) or asks_definition_only(query, strip_subject(query))
+    return drop_far_blocks(chosen, focus_vec, bank, enriched, _labelled,
+                           protected=lambda s: (defined and defines(s.sentence)) or names_distinctive(
+                               q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights))
 
 
 def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int, keep: float, margin: float) -> list[Scored]:

@@ -34,3 +34,23 @@ def asks_yes_no(question: str) -> bool:
 def asks_for_list(question: str) -> bool:
     """True when the question asks for several items (a list answers it better than one sentence)."""
     return bool(LIST_QUESTION.search(question)) and not asks_yes_no(question)
+
+
+# More than the list pattern above: "all of them", "every option", "which ones" ask for every item too.
+# "What else ...", "any other ...", "besides that", "what kind of ..." ask for the other items of a list as well.
+LIST_HINT = re.compile(r"\b(?:all|every|each|list|options|types|kinds|ways|which ones|examples|else|other|others|besides|"
+                       r"(?:kind|type|sort)s? of)\b", re.IGNORECASE)
+# "all of a sudden", "tired all the time", "not at all", "after all", "each other": "all"/"each" asking for no items
+# "what kind of doctor treats this": one answer about who, not every item of a list
+NOT_A_LIST = re.compile(r"\b(?:all\s+of\s+a\s+sudden|all\s+(?:the\s+)?time|at\s+all|after\s+all|all\s+day|each\s+other|"
+                        r"(?:kind|type|sort)s?\s+of\s+(?:doctors?|specialists?|physicians?|experts?|professionals?))\b",
+                        re.IGNORECASE)
+WANTS_EVERY_ITEM = re.compile(r"\b(?:all|every|each|list|types|kinds|others?|else|besides)\b", re.IGNORECASE)
+# "what else", "any others", "besides skin": the items not named are the ones asked for, so no label focus then.
+# "list the neurologic symptoms" asks for every item too, but of the one bullet it names (Levers.list_label_focus).
+WANTS_OTHER_ITEMS = re.compile(r"\b(?:others?|else|besides)\b", re.IGNORECASE)
+
+
+def hints_list(query: str) -> bool:
+    """LIST_HINT outside the idioms that use its words for something else (NOT_A_LIST)."""
+    return bool(LIST_HINT.search(NOT_A_LIST.sub(" ", query))) and not asks_yes_no(query)

@@ -125,8 +125,8 @@ def asks_list(part: str) -> bool:
     the length), so "what are the symptoms and how is it treated" showed five of seven symptom bullets and one
     of three treatments; a list part gets the list as one unit with its heading, as a one-part list question does.
     """
-    from assistant.enriched_compose import ASKS_WHAT_IT_IS, hints_list
-    from assistant.list_questions import asks_for_list
+    from assistant.enriched_compose import ASKS_WHAT_IT_IS
+    from assistant.list_questions import asks_for_list, hints_list
 
     return (asks_for_list(part) or hints_list(part)) and not ASKS_WHAT_IT_IS.search(part)
 

@@ -125,7 +125,7 @@ def test_a_part_pointing_back_is_answered_about_its_subject(warm_assistant: Assi
 
 
 def test_idioms_using_all_or_each_ask_for_no_list() -> None:
-    from assistant.enriched_compose import hints_list
+    from assistant.list_questions import hints_list
 
     assert not hints_list("do the symptoms come on slowly or all of a sudden")
     assert not hints_list("can pns make you tired all the time")

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.answer_focus import asks_definition_only
 from assistant.api import Assistant
-from assistant.enriched_compose import hints_list
+from assistant.list_questions import hints_list
 from assistant.lay_terms import lay_derived_terms, medical_words
 from assistant.list_questions import asks_for_list
 from assistant.normalise import rephrase_idioms

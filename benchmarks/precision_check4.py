@@ -1,0 +1,49 @@
+"""Off-topic sentences on the self-written precision check bank 4, per part (studied, blind), by hand labels.
+
+Why a fourth bank: bank 3's hand labels covered its studied part only, so its blind part had no hand measure and
+only the studied part moved. Here every sentence an answer showed, in both parts, is hand-labelled as helping to
+answer the question or not (eval/data/precision_check4_labels.json); the blind part is labelled too but read only
+in aggregate. A shown sentence nobody labelled counts against precision (strict) and is reported as unlabelled.
+Key-fact recall (the eval's own metric) and sentences per answer say whether fewer sentences cost required facts.
+
+    pns eval run --evalset eval/data/precision_check4.jsonl --judge none --no-ragas --out DIR
+    python -m benchmarks.precision_check4 DIR studied|blind
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from benchmarks.fresh_audit import load_items
+from benchmarks.precision_check3 import article_units, judge
+
+BANK = Path(__file__).resolve().parents[1] / "eval" / "data" / "precision_check4.jsonl"
+LABELS = BANK.with_name("precision_check4_labels.json")
+
+
+def score(run_dir: str, part: str) -> dict[str, float | int]:
+    """Status, key-fact recall, sentences (quotes) per answer, required share and hand-labelled precision."""
+    bank = {d["id"]: d for d in map(json.loads, BANK.read_text(encoding="utf-8").splitlines()) if d}
+    labels = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else {}
+    units = article_units()
+    items = [i for i in load_items(run_dir) if i["id"] in bank and f"-{part}-" in i["id"]]
+    rows = [judge(i, {f["quote"] for f in bank[i["id"]]["required_facts"]}, labels.get(i["id"], {}), units)
+            for i in items]
+    recalls = [i["scores"]["key_fact_recall"] for i in items if isinstance(i["scores"], dict)
+               and i["scores"].get("key_fact_recall") is not None]
+    answered = [r for r, i in zip(rows, items, strict=True) if i["status"] == "answered"]
+    total = max(sum(r["shown"] for r in rows), 1)
+    return {
+        "items": len(items), "status_ok": round(sum(i["status_ok"] for i in items) / max(len(items), 1), 3),
+        "key_fact_recall": round(sum(recalls) / max(len(recalls), 1), 3),
+        "sentences_per_answer": round(sum(r["shown"] for r in answered) / max(len(answered), 1), 2),
+        "required_share": round(sum(r["required"] for r in rows) / total, 3),
+        "hand_precision": round(sum(r["helpful"] for r in rows) / total, 3),
+        "unlabelled_shown": sum(r["unlabelled"] for r in rows),
+        "dangling": sum(bool((i.get("details") or {}).get("dangling")) for i in items)}
+
+
+if __name__ == "__main__":
+    print(json.dumps(score(sys.argv[1], sys.argv[2])))

@@ -1,0 +1,59 @@
+"""The relevance floor relative to the best shown block (assistant/off_topic.py), with stand-in sentences and units.
+
+Why these cases: a far sentence from elsewhere goes; what the completion steps keep together (one bullet's sentences,
+one labelled list, a paragraph's neighbours) stands or goes as one; a protected sentence keeps its block.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from assistant.off_topic import blocks, drop_far_blocks
+
+
+def _setup(rows: list[tuple[str, int, bool, float]]):
+    """rows: (section, unit index, is_bullet, cosine with the question) -> chosen, bank, enriched, question vector."""
+    chosen, vectors, units = [], {}, {}
+    for n, (section, index, bullet, cos) in enumerate(rows):
+        chunk = SimpleNamespace(id=f"c{n}")
+        vectors[chunk.id] = np.array([[cos, float(np.sqrt(1 - cos * cos))]], dtype=np.float32)
+        unit = SimpleNamespace(unit=SimpleNamespace(section_id=section, index=index, is_bullet=bullet, is_lead_in=False),
+                               needs_previous=False)
+        units[chunk.id] = unit
+        chosen.append(SimpleNamespace(sentence=SimpleNamespace(chunk=chunk, index=0, text=f"s{n}")))
+    by_section: dict[str, list] = {}
+    for u in units.values():
+        by_section.setdefault(u.unit.section_id, []).append(u)
+    enriched = SimpleNamespace(
+        for_sentence=lambda s: units[s.chunk.id],
+        list_members=lambda item: [u for u in by_section[item.unit.section_id] if u.unit.is_bullet],
+        predecessor=lambda item: None)
+    bank = SimpleNamespace(vectors=lambda chunk_id: vectors[chunk_id])
+    return chosen, bank, enriched, np.array([1.0, 0.0], dtype=np.float32)
+
+
+def test_a_far_sentence_goes_and_a_near_one_stays() -> None:
+    chosen, bank, enriched, q = _setup([("a", 0, False, 0.8), ("b", 3, False, 0.7), ("c", 1, False, 0.4)])
+    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True) == chosen[:2]
+
+
+def test_a_protected_sentence_keeps_its_block() -> None:
+    chosen, bank, enriched, q = _setup([("a", 0, False, 0.8), ("c", 1, False, 0.4)])
+    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True, protected=lambda s: s is chosen[1]) == chosen
+
+
+def test_a_labelled_list_and_a_paragraph_stand_or_go_together() -> None:
+    rows = [("list", 0, True, 0.8), ("list", 1, True, 0.3), ("para", 4, False, 0.7), ("para", 5, False, 0.2),
+            ("else", 9, False, 0.3)]
+    chosen, bank, enriched, q = _setup(rows)
+    assert sorted(map(sorted, blocks(chosen, enriched, lambda m: True))) == [[0, 1], [2, 3], [4]]
+    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True) == chosen[:4]
+    # a list of statements (not labelled) is no block: its far item goes alone
+    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: False) == [chosen[0], chosen[2], chosen[3]]
+
+
+def test_one_block_is_left_as_it_is() -> None:
+    chosen, bank, enriched, q = _setup([("list", 0, True, 0.9), ("list", 1, True, 0.1)])
+    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True) == chosen
