@@ -48,11 +48,11 @@ FIELDS: dict[str, str] = {
     "type": r"\bwhat (?:kind|type|sort) of (?:source|reference|publication|paper|entry)\b",
 }
 _FIELD_RES = {name: re.compile(p, re.IGNORECASE) for name, p in FIELDS.items()}
-_ENTRY_WORDS = r"(?:references?|page|web ?pages|refs?|sources?|entries|entry|citations?|chapters?|papers?|articles?|studies|study|works?|publications?|bibliography|reviews?|pieces?|write-?ups?|reference list)"
+ENTRY_WORDS = r"(?:references?|page|web ?pages|refs?|sources?|entries|entry|citations?|chapters?|papers?|articles?|studies|study|works?|publications?|bibliography|reviews?|pieces?|write-?ups?|reference list)"
 SELECTION = re.compile(
-    rf"\b(?:which|what|list|name|show|give|how many|any|all|every|(?:number|count|total) of)\b[^?.!]{{0,40}}\b{_ENTRY_WORDS}\b|\b{_ENTRY_WORDS}\b[^?.!]{{0,20}}\b(?:are|were)(?: any| all| some| none)?(?: of them)? (?:from|by|in|on)\b"
-    rf"|\b{_ENTRY_WORDS}\s+(?:from|by|(?:published|written|dated) (?:in|by|before|after|since))\b"
-    rf"|\b{_ENTRY_WORDS}\s+(?:(?:older|newer|earlier|later) than|before|after|since|prior to)\s+(?:19|20)\d\d\b",
+    rf"\b(?:which|what|list|name|show|give|how many|any|all|every|(?:number|count|total) of)\b[^?.!]{{0,40}}\b{ENTRY_WORDS}\b|\b{ENTRY_WORDS}\b[^?.!]{{0,20}}\b(?:are|were)(?: any| all| some| none)?(?: of them)? (?:from|by|in|on)\b"
+    rf"|\b{ENTRY_WORDS}\s+(?:from|by|(?:published|written|dated) (?:in|by|before|after|since))\b"
+    rf"|\b{ENTRY_WORDS}\s+(?:(?:older|newer|earlier|later) than|before|after|since|prior to)\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 # "work" as a verb ("does it work for nerve symptoms", "how do they work") names no entry of the bibliography.
@@ -74,15 +74,15 @@ _MAIN_DOCUMENT = re.compile(
 # An entry word that points at one entry follows a determiner ("the ivig chapter", "that varki paper"); "a nerve
 # conduction study", "what blood studies are done" or "imaging studies" name a test, not a reference. Words that
 # only ever mean an entry ("reference", "source", "citation") need no determiner: "immunotherapy reference?".
-_POINTED_ENTRY = re.compile(rf"\b(?:the|that|this|those|these|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,4}}?{_ENTRY_WORDS}\b"
-                            rf"|\b{_ENTRY_WORDS}\s+(?:on|about|by|from)\b"
+_POINTED_ENTRY = re.compile(rf"\b(?:the|that|this|those|these|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,4}}?{ENTRY_WORDS}\b"
+                            rf"|\b{ENTRY_WORDS}\s+(?:on|about|by|from)\b"
                             r"|\b(?:references?|refs?|sources?|citations?|bibliography|reference list)\b", re.IGNORECASE)
 COUNT = re.compile(r"\bhow many\b|\b(?:number|count|total) of\b", re.IGNORECASE)
 ALL = re.compile(rf"\b(?:all|every|how many|list|(?:number|count|total) of)\b|\bbibliography\b|\breference list\b"
-                 rf"|\b(?:what|which) (?:are|were) (?:the|its|their) {_ENTRY_WORDS}\b|\b(?:what|which) {_ENTRY_WORDS}\b[^?.!]*\b(?:use|uses|used|cite|cites|cited|list|lists|have|has|draw on|rely on)\b", re.IGNORECASE)
+                 rf"|\b(?:what|which) (?:are|were) (?:the|its|their) {ENTRY_WORDS}\b|\b(?:what|which) {ENTRY_WORDS}\b[^?.!]*\b(?:use|uses|used|cite|cites|cited|list|lists|have|has|draw on|rely on)\b", re.IGNORECASE)
 CITES_FOR = re.compile(
     rf"\b(?:cite[sd]?|citing|references?|refs?|sources?|(?:papers?|studies|articles?|chapters?))\s+(?:for|on|about|regarding|covering|related to|linked to|dealing with)\s+(?P<x>[^?.!]+)"
-    rf"|\b(?:which|what)\s+{_ENTRY_WORDS}\s+(?:covers?|discuss(?:es)?|(?:is|are) about|deals? with|talks? about)\s+(?P<y>[^?.!]+)",
+    rf"|\b(?:which|what)\s+{ENTRY_WORDS}\s+(?:covers?|discuss(?:es)?|(?:is|are) about|deals? with|talks? about)\s+(?P<y>[^?.!]+)",
     re.IGNORECASE,
 )
 # Claim attribution goes to the passage answerer (it quotes the passage the claim is in) ...
@@ -90,7 +90,7 @@ CLAIM = re.compile(r"\b(?:supports?|backs?|backing|says?|statement|claim|come fr
 # ... but "which references support skin manifestations" names a subject, not a claim: it is what the article
 # cites for the subject. An object with a claim word or a verb ("the statement that ...", "ivig is effective") stays a claim.
 SUPPORTS_SUBJECT = re.compile(
-    rf"\b(?:which|what|any)\s+{_ENTRY_WORDS}\s+(?:supports?|back(?:s)?(?: up)?|covers?)\s+(?P<z>[^?.!]+)", re.IGNORECASE)
+    rf"\b(?:which|what|any)\s+{ENTRY_WORDS}\s+(?:supports?|back(?:s)?(?: up)?|covers?)\s+(?P<z>[^?.!]+)", re.IGNORECASE)
 CLAIM_OBJECT = re.compile(r"\b(?:statements?|claims?|sentences?|parts?|bits?|lines?|ideas?|points?|facts?|that|this|"
                           r"descriptions?|description|explanations?|definitions?|passages?|paragraphs?|sections?|text|mentions?|"
                           r"says?|said|is|are|was|were|can|could|does|do|did|causes?|helps?|works?)\b", re.IGNORECASE)
@@ -259,7 +259,7 @@ class BibliographyQuestions:
         fields = tuple(dict.fromkeys(fields + fields_in(all_words, q)))  # synonyms and misspelt field words
         words = [w for w in all_words if w not in _QUERY_WORDS]
         selection = bool(SELECTION.search(q))
-        entry_word = bool(re.search(rf"\b{_ENTRY_WORDS}\b|\bcit(?:e|es|ed|ing)\b", q, re.IGNORECASE))
+        entry_word = bool(re.search(rf"\b{ENTRY_WORDS}\b|\bcit(?:e|es|ed|ing)\b", q, re.IGNORECASE))
         supported = SUPPORTS_SUBJECT.search(q)
         if supported and not CLAIM_OBJECT.search(supported.group("z")):
             ids = self._cited_for(supported.group("z"))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.bibliography_query import ENTRY_WORDS
 from assistant.word_forms import stem
 
 # The harm asked ("side effects of ivig", "risks of a spinal tap", "steroid side effects").
@@ -30,6 +31,9 @@ _CONDITION = re.compile(r"^(?:pns|paraneoplastic|syndromes?|disease|disorders?|c
                         r"that|them|these|they|treatment|treatments|therapy|therapies)$")
 # "which hospital is best", "which doctor should i see": the kind of thing a pick is asked among.
 _WHICH = re.compile(r"^(?:so\s+|and\s+|but\s+)?which\s+(?P<x>[a-z]+)\b")
+# "which source supports the lumbar puncture statement": a pick among the bibliography's entries, answered by the
+# citations every answer carries, never by a sentence's words.
+_ENTRY = re.compile(rf"^{ENTRY_WORDS}$")
 
 
 def _sentences(shown: str) -> list[str]:
@@ -58,7 +62,7 @@ def harm_unaddressed(question: str, shown: str) -> list[str]:
 def pick_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool]) -> list[str]:
     """The kind of thing a "which X" first turn asks to pick when no shown sentence says X in any form, else []."""
     m = _WHICH.match(question.strip().lower())
-    if m is None or is_stopword(m.group("x")) or _CONDITION.match(m.group("x")):
+    if m is None or is_stopword(m.group("x")) or _CONDITION.match(m.group("x")) or _ENTRY.match(m.group("x")):
         return []
     asked = stem(m.group("x"))
     if any(asked in _stems(s) or any(w.startswith(asked[:5]) for w in _stems(s)) for s in _sentences(shown)):

@@ -27,6 +27,13 @@ def test_a_pick_needs_its_kind_of_thing_in_a_shown_sentence() -> None:
     assert pick_unaddressed("which is worse", ACCESS, is_stopword) == []
 
 
+def test_a_pick_among_the_bibliographys_entries_is_answered_by_the_citations() -> None:
+    lumbar = "Lumbar Puncture: Analyzing cerebrospinal fluid can reveal inflammation."
+    for question in ("which source supports the lumbar puncture statement", "which reference backs this",
+                     "which papers cover lumbar puncture", "which study says that"):
+        assert pick_unaddressed(question, lumbar, is_stopword) == [], question
+
+
 def test_nothing_shown_is_left_to_the_other_checks() -> None:
     assert first_turn_unaddressed("which hospital is best", "", is_stopword) == []
 
