@@ -44,11 +44,13 @@ def _stems(sentence: str) -> set[str]:
     return {stem(w) for w in re.findall(r"[a-z]+", sentence)}
 
 
-def harm_unaddressed(question: str, shown: str) -> list[str]:
-    """The harm asked of a named treatment or test when no shown sentence names both, else [] (module docstring)."""
+def harm_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool] | None = None) -> list[str]:
+    """The harm asked of a named treatment or test when no shown sentence names both, else [] (module docstring).
+
+    A stopword before the harm names no treatment: "does smoking raise the risk" asks a risk factor."""
     q = question.strip().lower()
     m = _HARM_OF.search(q) or _X_HARM.search(q)
-    if m is None or _CONDITION.match(m.group("x")):
+    if m is None or _CONDITION.match(m.group("x")) or (is_stopword is not None and is_stopword(m.group("x"))):
         return []
     head = stem(m.group("x").split("-")[0])
     harm = m.group("harm")[:4]
@@ -89,5 +91,5 @@ def first_turn_unaddressed(question: str, shown: str, is_stopword: Callable[[str
     (module docstring)."""
     if not shown.strip():
         return []
-    return (harm_unaddressed(question, shown) or pick_unaddressed(question, shown, is_stopword)
+    return (harm_unaddressed(question, shown, is_stopword) or pick_unaddressed(question, shown, is_stopword)
             or deed_unaddressed(question, shown))

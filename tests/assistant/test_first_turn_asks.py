@@ -19,6 +19,7 @@ def test_a_treatments_harm_needs_a_sentence_naming_both() -> None:
 def test_a_harm_of_the_condition_is_a_risk_factor_question_left_to_other_checks() -> None:
     assert harm_unaddressed("what are the risks of pns", PLEX) == []
     assert harm_unaddressed("complications of the cancer", PLEX) == []
+    assert first_turn_unaddressed("does smoking raise the risk", ACCESS, is_stopword) == []  # "the" names no treatment
 
 
 def test_a_pick_needs_its_kind_of_thing_in_a_shown_sentence() -> None:
