@@ -66,6 +66,7 @@ CORPUS_STEMS: tuple[str, ...] = (
     "publish", "study", "studies", "paper", "review", "rupa", "guideline",
 )
 
+_SPACED_ANTIBODY = re.compile(r"\banti\s+(?=[a-z]{1,4}\b)", re.IGNORECASE)
 _CORE_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in TOPIC_STEMS + CORPUS_STEMS) + r")", re.IGNORECASE)
 _TOPIC_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in TOPIC_STEMS + GENERAL_STEMS + CORPUS_STEMS) + r")", re.IGNORECASE)
 # Drug and disease names by their endings (rituximab, encephalitis, neuroblastoma ...) are medical too.
@@ -242,7 +243,8 @@ def mentions_topic(question: str, extra_terms: frozenset[str] = frozenset(), cor
     `core_only`: only the subject's own words count (paraneoplastic, cancer, antibody, Trousseau ...), not
     general medical ones (symptom, treatment, doctor): for a question whose subject the corpus never names.
     """
-    text = normalise(question)
+    # "anti hu" typed with a space is the antibody "anti-Hu" the stems name
+    text = _SPACED_ANTIBODY.sub("anti-", normalise(question))
     if core_only:
         return bool(_CORE_RE.search(text)) or bool(set(re.findall(r"[a-z][a-z'-]+", text)) & extra_terms)
     if _TOPIC_RE.search(text) or _MEDICAL_WORD_RE.search(text):

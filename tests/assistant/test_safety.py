@@ -200,7 +200,7 @@ def test_rules_are_named_and_compile() -> None:
 @pytest.mark.parametrize(
     "question",
     ["What is PNS?", "How is Lambert-Eaton treated?", "What does an EMG show?", "Which tumours are involved?",
-     "What did the article say about smoking?", "Is IVIG effective?"],
+     "What did the article say about smoking?", "Is IVIG effective?", "what does anti hu mean", "anti yo?"],
 )
 def test_topic_words_are_recognised(question: str) -> None:
     assert mentions_topic(question)
