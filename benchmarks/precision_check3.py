@@ -64,24 +64,35 @@ def judge(item: dict, facts: set[str], label: dict, units: list[tuple[str, int, 
             "unlabelled": sum(s not in label.get("helpful", []) + label.get("not_helpful", []) for s in seen)}
 
 
-def score(run_dir: str, part: str) -> dict[str, float | int]:
-    """Status, key-fact recall, sentences per answer, required share, proxy share and (studied) labelled precision."""
-    bank = {d["id"]: d for d in map(json.loads, BANK.read_text(encoding="utf-8").splitlines()) if d}
-    labels = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() and part == "studied" else {}
+def score_rows(run_dir: str, part: str, bank_path: Path, labels: dict) -> tuple[list[dict], list[dict[str, int]]]:
+    """One part's eval items of a hand-labelled precision bank and each answer's judged sentences (judge)."""
+    bank = {d["id"]: d for d in map(json.loads, bank_path.read_text(encoding="utf-8").splitlines()) if d}
     units = article_units()
     items = [i for i in load_items(run_dir) if i["id"] in bank and f"-{part}-" in i["id"]]
     rows = [judge(i, {f["quote"] for f in bank[i["id"]]["required_facts"]}, labels.get(i["id"], {}), units)
             for i in items]
+    return items, rows
+
+
+def common_scores(items: list[dict], rows: list[dict[str, int]]) -> dict[str, float | int]:
+    """Status, key-fact recall, sentences per answer and required share: what every precision bank reports."""
     recalls = [i["scores"]["key_fact_recall"] for i in items if isinstance(i["scores"], dict)
                and i["scores"].get("key_fact_recall") is not None]
     answered = [r for r, i in zip(rows, items, strict=True) if i["status"] == "answered"]
-    total = max(sum(r["shown"] for r in rows), 1)
-    out: dict[str, float | int] = {
+    return {
         "items": len(items), "status_ok": round(sum(i["status_ok"] for i in items) / max(len(items), 1), 3),
         "key_fact_recall": round(sum(recalls) / max(len(recalls), 1), 3),
         "sentences_per_answer": round(sum(r["shown"] for r in answered) / max(len(answered), 1), 2),
-        "required_share": round(sum(r["required"] for r in rows) / total, 3),
-        "proxy_share": round(sum(r["proxy"] for r in rows) / total, 3),
+        "required_share": round(sum(r["required"] for r in rows) / max(sum(r["shown"] for r in rows), 1), 3)}
+
+
+def score(run_dir: str, part: str) -> dict[str, float | int]:
+    """Status, key-fact recall, sentences per answer, required share, proxy share and (studied) labelled precision."""
+    labels = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() and part == "studied" else {}
+    items, rows = score_rows(run_dir, part, BANK, labels)
+    total = max(sum(r["shown"] for r in rows), 1)
+    out: dict[str, float | int] = {
+        **common_scores(items, rows), "proxy_share": round(sum(r["proxy"] for r in rows) / total, 3),
         "dangling": sum(bool((i.get("details") or {}).get("dangling")) for i in items)}
     if labels:
         out["labelled_precision"] = round(sum(r["helpful"] for r in rows) / total, 3)

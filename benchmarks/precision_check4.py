@@ -16,8 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from benchmarks.fresh_audit import load_items
-from benchmarks.precision_check3 import article_units, judge
+from benchmarks.precision_check3 import common_scores, score_rows
 
 BANK = Path(__file__).resolve().parents[1] / "eval" / "data" / "precision_check4.jsonl"
 LABELS = BANK.with_name("precision_check4_labels.json")
@@ -25,25 +24,13 @@ LABELS = BANK.with_name("precision_check4_labels.json")
 
 def score(run_dir: str, part: str) -> dict[str, float | int]:
     """Status, key-fact recall, sentences (quotes) per answer, required share and hand-labelled precision."""
-    bank = {d["id"]: d for d in map(json.loads, BANK.read_text(encoding="utf-8").splitlines()) if d}
     labels = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else {}
-    units = article_units()
-    items = [i for i in load_items(run_dir) if i["id"] in bank and f"-{part}-" in i["id"]]
-    rows = [judge(i, {f["quote"] for f in bank[i["id"]]["required_facts"]}, labels.get(i["id"], {}), units)
-            for i in items]
-    recalls = [i["scores"]["key_fact_recall"] for i in items if isinstance(i["scores"], dict)
-               and i["scores"].get("key_fact_recall") is not None]
-    answered = [r for r, i in zip(rows, items, strict=True) if i["status"] == "answered"]
+    items, rows = score_rows(run_dir, part, BANK, labels)
     total = max(sum(r["shown"] for r in rows), 1)
-    return {
-        "items": len(items), "status_ok": round(sum(i["status_ok"] for i in items) / max(len(items), 1), 3),
-        "key_fact_recall": round(sum(recalls) / max(len(recalls), 1), 3),
-        "sentences_per_answer": round(sum(r["shown"] for r in answered) / max(len(answered), 1), 2),
-        "required_share": round(sum(r["required"] for r in rows) / total, 3),
-        "hand_precision": round(sum(r["helpful"] for r in rows) / total, 3),
-        "unlabelled_shown": sum(r["unlabelled"] for r in rows),
-        "dangling": sum(bool((i.get("details") or {}).get("dangling")) for i in items)}
-
+    return {**common_scores(items, rows),
+            "hand_precision": round(sum(r["helpful"] for r in rows) / total, 3),
+            "unlabelled_shown": sum(r["unlabelled"] for r in rows),
+            "dangling": sum(bool((i.get("details") or {}).get("dangling")) for i in items)}
 
 if __name__ == "__main__":
     print(json.dumps(score(sys.argv[1], sys.argv[2])))
