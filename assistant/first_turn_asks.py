@@ -25,7 +25,8 @@ _HARM = re.compile(r"\b(?:risks?|risky|dangers?|dangerous|downsides?|complicatio
                    r"harmful)\b")
 _HARM_OF = re.compile(rf"(?P<harm>{_HARM.pattern})\s+(?:of|from|with|for|to)\s+(?:the\s+|a\s+|an\s+|getting\s+|"
                       r"having\s+|taking\s+|doing\s+)?(?P<x>[a-z][a-z-]*)")
-_X_HARM = re.compile(r"(?P<x>[a-z][a-z-]*)\s+(?P<harm>side[\s-]?effects?|risks?|complications?|dangers?)\b")
+# an expanded abbreviation keeps its short form in brackets: "intravenous immunoglobulin (ivig) side effects"
+_X_HARM = re.compile(r"(?P<x>[a-z][a-z-]*)\)?\s+(?P<harm>side[\s-]?effects?|risks?|complications?|dangers?)\b")
 # The condition, or what the article says it comes with: a harm of these is a risk factor or an outlook.
 _CONDITION = re.compile(r"^(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?|it|this|"
                         r"that|them|these|they|treatment|treatments|therapy|therapies)$")

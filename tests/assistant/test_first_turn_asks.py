@@ -13,6 +13,7 @@ ACCESS = "Access to advanced diagnostic technologies and cancer care plays a sig
 def test_a_treatments_harm_needs_a_sentence_naming_both() -> None:
     assert harm_unaddressed("side effects of plasmapheresis", PLEX) == ["side effects"]
     assert harm_unaddressed("ivig side effects", PLEX) == ["side effects"]
+    assert harm_unaddressed("Intravenous Immunoglobulin (ivig) side effects", PLEX) == ["side effects"]  # as expanded
     assert harm_unaddressed("what are the risks of plasmapheresis", "Plasmapheresis carries a small risk of bleeding.") == []
 
 
