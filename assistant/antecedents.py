@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer_focus import unresolved
+from assistant.answer_lead import leans_back
 from assistant.compose import Scored
 from corpus.units import opens_with_reference
 
@@ -153,7 +154,8 @@ def settle_antecedents(shown: Sequence[Any], enriched: "EnrichedUnits", units: U
     "what causes it?" keeps only the definition's cause sentence; each of those could show "These syndromes ..."
     or "This step ..." with its antecedent left out or shown after it. Whatever built the answer, a sentence
     opening with a reference (corpus.units.opens_with_reference) is read after the sentence it points at: that
-    one moves up, or joins, right before it (a chain of such sentences brings each link).
+    one moves up, or joins, right before it (a chain of such sentences brings each link). A sentence turning the one
+    before it ("Conversely, ...", "However, others ...": answer_lead.leans_back) is read after it the same way.
     """
     out: list[Any] = []
     placed: set[tuple[str, int]] = set()
@@ -161,7 +163,7 @@ def settle_antecedents(shown: Sequence[Any], enriched: "EnrichedUnits", units: U
     def place(s: Any, depth: int = 0) -> None:
         if s.key in placed:
             return
-        before = _antecedent(s, enriched, units) if depth < 4 and opens_with_reference(s.text) else []
+        before = _antecedent(s, enriched, units) if depth < 4 and leans_back(s.text) else []
         for prev in before:
             place(prev, depth + 1)
         placed.add(s.key)

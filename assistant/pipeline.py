@@ -143,7 +143,7 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
 
             composition = relate_compared(search_question, composition, parts.bank, parts.index.chunks())
         if parts.levers.show_antecedents:
-            composition = settled(parts, composition)
+            composition = settled(parts, composition, followup.previous_answer if followup is not None else "")
         add_to_pool(retrieval, [q.chunk for q in composition.quotes])
     else:
         composition = compose_answer(retrieval.query, focus, retrieval.candidates, parts.bank, max_sentences=max_sentences,
@@ -152,22 +152,30 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
                     composition=composition, parts=parts)
 
 
-def settled(parts: "Parts", composition: Any) -> Any:
-    """The composition as shown, with every opening reference's antecedent right before it
+def settled(parts: "Parts", composition: Any, previous_answer: str = "") -> Any:
+    """The composition as shown, a follow-up's new passages before those the previous answer showed
+    (answer_lead.new_first), with every opening reference's antecedent right before it
     (antecedents.settle_antecedents: the last step, whichever path built the answer)."""
+    from assistant.answer_lead import leans_back, new_first
     from assistant.antecedents import settle_antecedents
-    from assistant.compose import Composition
-    from assistant.quotes import join_quotes, render
     from assistant.unit_sentences import UnitSentences
-    from corpus.units import opens_with_reference
 
     assert parts.enriched is not None
-    shown = [s for q in composition.quotes for s in q.sentences]
-    if not any(opens_with_reference(s.text) for s in shown):
-        return composition  # nothing points back: no chunk table to build on this question
+    before = [s for q in composition.quotes for s in q.sentences]
+    shown = new_first(before, previous_answer)
+    if not any(leans_back(s.text) for s in shown):  # nothing points back: no chunk table to build on this question
+        return composition if shown == before else _requoted(composition, shown)
     ordered = settle_antecedents(shown, parts.enriched, UnitSentences(parts.index.chunks(), parts.bank))
-    if [s.key for s in ordered] == [s.key for s in shown]:
+    if [s.key for s in ordered] == [s.key for s in before]:
         return composition
+    return _requoted(composition, ordered)
+
+
+def _requoted(composition: Any, ordered: Sequence[Any]) -> Any:
+    """The composition with its sentences shown in `ordered`'s order, requoted and renumbered."""
+    from assistant.compose import Composition
+    from assistant.quotes import join_quotes, render
+
     quotes = join_quotes(ordered)
     return Composition(body=render(quotes), quotes=quotes, scored=composition.scored,
                        support_rank=composition.support_rank, probability=composition.probability)

@@ -59,6 +59,13 @@ def test_an_antecedent_shown_after_its_reference_moves_up(parts) -> None:
     assert _texts(settled) == ["A thorough d", "This step is", "Cancer Treat"]
 
 
+def test_a_turning_sentence_brings_the_sentence_it_turns_from(parts) -> None:
+    contrast = _sentence(parts, "Conversely, in low- and middle-income")
+    other = _sentence(parts, "Cancer Treatment:")
+    settled = settle_antecedents([contrast, other], parts.enriched, _units(parts))
+    assert _texts(settled) == ["In high-reso", "Conversely, ", "Cancer Treat"]
+
+
 def test_sentences_that_point_at_nothing_are_left_as_they_are(parts) -> None:
     shown = [_sentence(parts, "Cancer Treatment:"), _sentence(parts, "Some patients experience partial")]
     assert settle_antecedents(shown, parts.enriched, _units(parts)) == shown
@@ -90,3 +97,12 @@ def test_answers_on_every_path_show_no_dangling_reference(warm_assistant, questi
     sentences = SentenceMap(load_article(article_path(warm_assistant.settings)))  # the article as the eval reads it
     shown, dangling = dangling_references(spans, sentences)
     assert answer.status == "answered" and shown and dangling == [], (question, answer.body)
+
+
+def test_a_follow_up_opens_with_a_passage_the_last_answer_did_not_show(warm_assistant) -> None:
+    shown = ("Neurological: Disorders affecting the brain, spinal cord, and peripheral nerves, such as Lambert-Eaton "
+             "myasthenic syndrome and paraneoplastic cerebellar degeneration. [1]")
+    answer = warm_assistant.ask("is it curable", history=[{"role": "user", "content": "what is lems"},
+                                                          {"role": "assistant", "content": shown}])
+    assert answer.status == "answered"
+    assert not answer.body.startswith("Neurological:"), answer.body

@@ -1,0 +1,68 @@
+"""Which sentence opens an answer (assistant/answer_lead.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer_lead import leans_back, new_first, shown_before, turns_back
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    id: str
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    display: str
+    chunk: _Chunk
+
+
+def _s(text: str, chunk: str) -> _Sentence:
+    return _Sentence(text, _Chunk(chunk))
+
+
+def test_a_turning_connective_leans_back() -> None:
+    assert turns_back("Conversely, in low- and middle-income countries, limited access may delay diagnosis.")
+    assert turns_back("However, others may have chronic neurological issues.")
+    assert turns_back("In contrast, the other group recovers.")
+    assert leans_back("However, others may have chronic neurological issues.")
+
+
+def test_an_opening_reference_still_leans_back() -> None:
+    assert leans_back("These syndromes are not directly caused by the tumour.")
+
+
+def test_a_self_contained_sentence_does_not_lean_back() -> None:
+    assert not turns_back("Healthcare providers will assess neurological function.")
+    assert not turns_back("Butterflies are not mentioned.")  # a word starting with 'but' is no connective
+    assert not leans_back("Instead of just attacking cancer cells, the immune system attacks healthy tissue.")
+
+
+def test_shown_before_matches_the_previous_answer_text() -> None:
+    previous = "Neurological: Disorders affecting the brain,  spinal cord. [1]\n\n---\nDisclaimer."
+    assert shown_before(_s("Neurological: Disorders affecting the brain, spinal cord.", "a"), previous)
+    assert not shown_before(_s("Some patients experience partial recovery.", "b"), previous)
+
+
+def test_new_passages_lead_a_follow_up_and_the_repeat_follows() -> None:
+    repeat = _s("Neurological: Disorders affecting the brain.", "types")
+    new_a = _s("Some patients experience partial or full recovery.", "outlook")
+    new_b = _s("However, others may have chronic issues.", "outlook")
+    assert new_first([repeat, new_a, new_b], "Neurological: Disorders affecting the brain. [1]") == [new_a, new_b, repeat]
+
+
+def test_nothing_moves_without_a_leading_repeat_or_a_fresh_passage() -> None:
+    repeat = _s("Neurological: Disorders affecting the brain.", "types")
+    new = _s("Some patients experience partial or full recovery.", "outlook")
+    previous = "Neurological: Disorders affecting the brain. [1]"
+    assert new_first([new, repeat], previous) == [new, repeat]
+    assert new_first([repeat], previous) == [repeat]
+    assert new_first([repeat, new], "") == [repeat, new]
+
+
+def test_a_passage_with_a_new_sentence_is_not_a_repeat() -> None:
+    repeat = _s("Neurological: Disorders affecting the brain.", "types")
+    sibling = _s("Endocrine: Hormonal problems.", "types")
+    other = _s("Some patients recover.", "outlook")
+    assert new_first([repeat, sibling, other], "Neurological: Disorders affecting the brain.") == [repeat, sibling, other]
