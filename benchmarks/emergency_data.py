@@ -55,7 +55,9 @@ CHECK8 = REPO / "eval" / "data" / "emergency_check8.jsonl"
 PROBE8 = REPO / "eval" / "data" / "emergency_check8_probe.jsonl"  # studied probe of round 8: never trained on
 # check bank 9 (look-alikes: resolved events, general symptom questions, medication asks; emergencies typed loosely)
 CHECK9 = REPO / "eval" / "data" / "emergency_check9.jsonl"
-CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8, CHECK9)
+# check bank 10 (look-alikes: past events with "still", denied signs, chronic signs asked as questions): never trained on
+CHECK10 = REPO / "eval" / "data" / "emergency_check10.jsonl"
+CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8, CHECK9, CHECK10)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"
