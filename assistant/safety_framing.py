@@ -110,8 +110,23 @@ _NEGATED = re.compile(
     r"(?i)\b(?:not|isn't|isnt|is not|never|no|don't|dont|doesn't|do not|does not|am not|i'm not|im not|wasn't|nothing like)\s+"
     r"(?:(?:feel|feeling|felt|been|really|actually|at all|currently|having|have|has|got|that|remotely)\s+){0,2}(?:a\s+)?"
     r"(?:suicidal|unconscious|unresponsive|seizure|fit|fitting|seizing|stroke|heart attack|choking|chest pain|confused|drowsy|"
-    r"sleepy|feverish|a fever|a temperature|breathless|short of breath|shaking|shivering|hot|burning up|vomiting)\b")
+    r"sleepy|feverish|a fever|a temperature|breathless|short of breath|shaking|shivering|hot|burning up|vomiting|"
+    # "shes not struggling to breathe, just a blocked nose" (never "not breathing", itself the sign)
+    r"struggling (?:to breathe|for breath|breathing)|(?:having )?(?:trouble|difficulty) breathing|gasping|wheezing|bleeding)\b")
 _NOW = re.compile(r"\b(?:right now|rn|(?<!was )(?<!were )just|now|currently|at the moment|again|today|tonight|still|this (?:morning|evening|afternoon))\b")
+_STILL = re.compile(r"\bstill\b")
+
+
+def _present(text: str) -> bool:
+    """A word of the present in `text`, where a bare "still" counts only when the words after it (to the next comma or
+    stop) name an acute sign: "choked on a bone as a kid and still panic eating fish" tells a lasting fear, not a
+    choking now; "overdosed as a teen and still cant breathe properly" keeps the present."""
+    for m in _NOW.finditer(text):
+        if not _STILL.fullmatch(m.group(0)):
+            return True
+        if _ACUTE_SIGN.search(re.split(r"[,.;?!]", text[m.end():], maxsplit=1)[0]):
+            return True
+    return False
 
 
 # the asker's own words around an animal's or a thing's trouble ("what do i do", "help me", "i am scared"): they name a
@@ -158,7 +173,7 @@ _AFTER_CARE = re.compile(r"\b(?:just|suddenly|right now|rn|again|but now|and now
 # plasmapheresis and feels dizzy afterwards, is that ok"): a personal-advice ask, not an emergency, unless an acute sign is
 # named in the same piece ("on immunotherapy and now she cant breathe, should we stop it")
 _TREATMENT = re.compile(
-    r"\b(?:chemo\w*|immuno\w*|steroids?|prednis\w*|ivig|immunoglobulin|plasma ?(?:exchange|pheresis)|plasmapheresis|\w+mab|"
+    r"\b(?:chemo\w*|immun\w*|steroids?|prednis\w*|ivig|immunoglobulin|plasma ?(?:exchange|pheresis)|plasmapheresis|\w+mab|"
     r"\w+platin|radio\w*|radiation|treatment|therapy|tablets|pills|meds|medications?|medicines?|drugs?|infusions?|doses?)\b")
 _TREATMENT_ASK = re.compile(
     r"\b(?:(?:should|do|can|shall|must|could) (?:we|i|he|she|they|you) (?:still |just )?(?:stop|pause|hold|skip|continue|carry on|"
@@ -183,10 +198,28 @@ _DIAGNOSIS_ASK = re.compile(
     r"an? (?:\w+ )?syndrome|(?:\w+ )?syndrome|from (?:the |her |his |my |a )?(?:cancer|tumou?r)|the cancer))\b")
 
 
+# a question about the course of a long-standing illness: how long someone has, whether something would help them, how
+# likely a disease is ("how long has my brother got, hes got pcd and cant walk", "would that help my dad, hes got lems and
+# cant climb the stairs anymore", "smoked for years and my hands tingle, am i likely to have cancer"): personal advice
+# when no acute sign is named and nothing says the trouble began just now
+_COURSE_ASK = re.compile(
+    r"\b(?:how long (?:has|have|does|do|will|would) (?:he|she|they|i|we|my \w+)(?: \w+)? (?:got|have|has|left|live|survive)|"
+    r"life expectancy|(?:will|would|could|can) (?:he|she|they|i|we|my \w+) (?:ever )?(?:get better|recover|improve|walk again)|"
+    r"(?:would|will|could|can|does|might) (?:that|this|it|\w+) help (?:him|her|them|me|us|my \w+)|"
+    r"(?:am|is|are) (?:i|he|she|they|we|my \w+) (?:likely|more likely|at risk|going) to (?:have|get|develop|be)|"
+    r"what are (?:the|my|his|her|their) chances)\b")
+_ONSET = re.compile(
+    r"\b(?:sudden\w*|all of a sudden|right now|rn|just now|tonight|today|this (?:morning|evening|afternoon)|since (?:this|last|an? |"
+    r"\d)|(?:\d+|few|an?) (?:minutes?|mins?|hours?|hrs?) ago)\b")
+
+
 def diagnosis_question(piece: str) -> bool:
-    """A question whether someone has the disease, naming no acute sign ("... really bad dizziness, does she have pns?")."""
+    """A question whether someone has the disease, or about the course of a long-standing one, naming no acute sign
+    ("... really bad dizziness, does she have pns?", "how long has he got, hes got pcd and cant walk")."""
     text = piece.lower()
-    return bool(_DIAGNOSIS_ASK.search(text) and not _ACUTE_SIGN.search(text))
+    if _ACUTE_SIGN.search(text):
+        return False
+    return bool(_DIAGNOSIS_ASK.search(text) or (_COURSE_ASK.search(text) and not _ONSET.search(text)))
 
 
 def names_acute_sign(piece: str) -> bool:
@@ -207,6 +240,22 @@ def treatment_question(piece: str) -> bool:
     """A question whether to go on with a treatment, or whether a mild effect of it is ok, naming no acute sign."""
     text = piece.lower()
     return bool(_TREATMENT.search(text) and _TREATMENT_ASK.search(text) and not _ACUTE_SIGN.search(text))
+
+
+# a general question about a sign, with no one's own case in it: "is a seizure lasting five minutes an emergency", "how
+# long does a fit have to last before its dangerous", "what counts as an emergency with myasthenia"
+_GENERAL = re.compile(
+    r"^\W*(?:(?:is|are|does|do|can|could|should|would|when (?:is|are|does|do|should)|how (?:long|soon|bad|often)(?: \w+)?"
+    r"(?: (?:does|do|can|should|is|are|would|before|until))?) (?:a|an|any|someone|somebody|people|patients|one|\w+ing)\b|"
+    r"what (?:counts|is considered|are (?:the )?(?:\w+ )?(?:signs|symptoms)|signs|symptoms))")
+_OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my|mine|we|our|us|he|he's|hes|him|his|she|she's|shes|her|their|mum|mom|dad|"
+                  r"husband|wife|son|daughter|brother|sister|baby|kid|child)\b")
+
+
+def general_question(piece: str) -> bool:
+    """A question about a sign in general, naming no one's own case and no word of the present."""
+    text = piece.lower()
+    return bool(_GENERAL.search(text) and not _OWN.search(text) and not _NOW.search(text))
 
 
 def doubtful_piece(piece: str) -> str | None:
@@ -237,11 +286,11 @@ def doubtful_piece(piece: str) -> str | None:
             rest = _PET_PRONOUN.sub(" ", rest)
         if m and not _PERSON_WORD.search(rest):
             return kind
-    if _PAST.search(text) and not _NOW.search(text):  # "i choked on a fish bone as a kid": dated, nothing now
+    if _PAST.search(text) and not _present(text):  # "i choked on a fish bone as a kid": dated, nothing now
         return "past"
     if _SUPPOSING.match(text) and not _NOW.search(text):
         return "hypothetical"
-    return None
+    return "general question" if general_question(text) else None
 
 
 def doubtful_part(piece: str, whole: str) -> str | None:
@@ -255,12 +304,14 @@ def doubtful_part(piece: str, whole: str) -> str | None:
 
 # a denied sign set against a milder one: "she's not unconscious, just sleepy", "hes not confused just quiet"
 _MILDER = re.compile(r"^[^.?!;]{0,30}?\b(?:just|only|simply|merely)\b")
+# a harmless cause given for the milder sign: "not fitting, just shivering because the room is cold"
+_BENIGN_CAUSE = re.compile(r"\b(?:because|cos|cause|from|with)\b[^.?!,]{0,20}\b(?:cold|chilly|freezing|laugh\w*|crying|excite\w*|nerves|nervous)\b")
 _CLAUSE = re.compile(r"\b(?:and|but|then|now|so|or|i|i'm|im|i've|ive|he|she|they|we)\b")
 
 
 def reassures(piece: str) -> bool:
     """True when the piece denies a sign and names a milder one instead ("he's not confused, just quiet"), with no
-    acute sign after the denial: a reassurance, which the learned check, reading what the cut leaves ("he's , just
+    acute sign after the denial (or one given a harmless cause, "just shivering because the room is cold"): a reassurance, which the learned check, reading what the cut leaves ("he's , just
     quiet", p 0.98), took for an emergency. "she's not unconscious, just very hard to wake" still stands."""
     text = piece.lower()
     for m in _NEGATED.finditer(text):
@@ -270,7 +321,11 @@ def reassures(piece: str) -> bool:
         milder = _MILDER.search(rest)
         # the milder sign is a short phrase, not a clause of its own: "not suicidal just tired and ive got the pills ready"
         after = rest[milder.end():] if milder else ""
-        if milder and not _ACUTE_SIGN.search(rest) and len(after.split()) <= 6 and not _CLAUSE.search(after):
+        # a sign in the milder phrase stands unless it is alone and given a harmless cause ("just shivering from the cold")
+        signs = len(_ACUTE_SIGN.findall(after))
+        harmless = not signs or (signs == 1 and _BENIGN_CAUSE.search(after))
+        if (milder and not _ACUTE_SIGN.search(rest[: milder.end()]) and harmless and len(after.split()) <= 6
+                and not _CLAUSE.search(after)):
             return True
     return False
 
@@ -299,7 +354,7 @@ def framing(text: str, start: int, end: int, rule: str = "") -> str | None:
     """Why a rule's hit at text[start:end] should be decided by the learned check, or None when it stands."""
     lo, hi = _sentence(text, start, end)
     sentence, before = text[lo:hi], text[lo:start]
-    now = bool(_NOW.search(sentence))
+    now = _present(sentence)
     if _OWN_FAINT.match(text[start:end]) and not _ONGOING.search(text, lo, hi):
         return "own past faint"
     if _IDIOM.search(sentence):

@@ -295,3 +295,50 @@ def test_the_emergency_check_alone_skips_personal_asks_and_reassurances() -> Non
         assert find_emergency(model, text, embed, emergencies=True) is None
     assert find_emergency(model, "does my aunt have pns? she gets dizzy spells", embed, emergencies=True) is None
     assert find_emergency(model, "does my aunt have pns? she is choking", embed, emergencies=True) is not None
+
+
+@pytest.mark.parametrize(
+    ("piece", "why"),
+    [("i fell off a ladder as a teenager and still get nervous on steps", "past"),  # a lasting fear, not a fall now
+     ("she overdosed as a teen and still cant breathe properly since", None),  # "still" with a sign: the present
+     ("he had fits as a kid and now hes fitting again", None),
+     ("how long can a fit go on before it gets dangerous", "general question"),
+     ("what counts as an emergency for someone with myasthenia", "general question"),
+     ("is a fit of ten minutes right now an emergency", None), ("is my dad having a stroke", None)],
+)
+def test_a_past_event_with_still_and_a_general_question_are_doubtful(piece: str, why: str | None) -> None:
+    from assistant.safety_framing import doubtful_piece
+
+    assert doubtful_piece(piece) == why
+
+
+def test_a_denied_breathing_sign_defers_but_the_sign_itself_stands() -> None:
+    assert classify("hes not struggling to breathe, he just has a runny nose").category != "emergency"
+    assert classify("shes not having trouble breathing but she is bleeding heavily").category == "emergency"
+    assert classify("she is not breathing").category == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("piece", "reassurance"),
+    [("hes not having a fit, just shaking from the cold", True), ("not fitting just shivering because its freezing", True),
+     ("not fitting, just shivering from the cold and burning up", False), ("not fitting, just shivering", False)],
+)
+def test_a_milder_sign_given_a_harmless_cause_is_a_reassurance(piece: str, reassurance: bool) -> None:
+    from assistant.safety_framing import reassures
+
+    assert reassures(piece) is reassurance
+
+
+@pytest.mark.parametrize(
+    ("piece", "why"),
+    [("how long has my uncle got, he has pcd and cant stand up", "diagnosis question"),
+     ("would ivig help my mum, she cant get up the stairs anymore", "diagnosis question"),
+     ("ive had dry mouth for a year, am i likely to have lems", "diagnosis question"),
+     ("how long has my uncle got, he suddenly cant stand since this morning", None),  # an onset: for the learned check
+     ("will my dad recover, he is gasping for air", None),  # an acute sign
+     ("my girl is on immune therapy and has a sore mouth, stop it?", "treatment question")],  # the speller's "immune"
+)
+def test_a_question_about_a_long_illness_course_is_left_to_the_advice_check(piece: str, why: str | None) -> None:
+    from assistant.safety_framing import asks_advice
+
+    assert asks_advice(piece) == why
