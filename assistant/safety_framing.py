@@ -252,10 +252,15 @@ _OWN = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my|mine|we|our|us|he|he's|hes|him|
                   r"husband|wife|son|daughter|brother|sister|baby|kid|child)\b")
 
 
+# words that point at a case going on ("is a fit lasting this long normal, its been 8 mins"): no general question then
+_CASE = re.compile(r"\b(?:this|these|it's been|its been|has been|been going|going on|keeps?|won't|wont|not stopping)\b")
+
+
 def general_question(piece: str) -> bool:
-    """A question about a sign in general, naming no one's own case and no word of the present."""
+    """A question about a sign in general, naming no one's own case, no word of the present and nothing that points
+    at a case going on."""
     text = piece.lower()
-    return bool(_GENERAL.search(text) and not _OWN.search(text) and not _NOW.search(text))
+    return bool(_GENERAL.search(text) and not _OWN.search(text) and not _NOW.search(text) and not _CASE.search(text))
 
 
 def doubtful_piece(piece: str) -> str | None:

@@ -304,7 +304,8 @@ def test_the_emergency_check_alone_skips_personal_asks_and_reassurances() -> Non
      ("he had fits as a kid and now hes fitting again", None),
      ("how long can a fit go on before it gets dangerous", "general question"),
      ("what counts as an emergency for someone with myasthenia", "general question"),
-     ("is a fit of ten minutes right now an emergency", None), ("is my dad having a stroke", None)],
+     ("is a fit of ten minutes right now an emergency", None), ("is my dad having a stroke", None),
+     ("is a seizure going on this long normal, its been 9 mins", None)],  # a case going on
 )
 def test_a_past_event_with_still_and_a_general_question_are_doubtful(piece: str, why: str | None) -> None:
     from assistant.safety_framing import doubtful_piece
