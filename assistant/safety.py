@@ -126,6 +126,8 @@ _COMPARISON = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:as \w+ as|than (?:before|usual
 _RESOLVED = re.compile(r"(?:\b(?:is|are|was|seems?|feels?)|'s|'re|(?<=\bhe)s|(?<=\bshe)s|(?<=\bthey)re) "
                        r"(?:fine|ok|okay|better|recovered|back to normal|all right|alright)\b|"
                        r"\b(?:has recovered|came round|came to|woke up fine)\b")
+# time running on a case: "is it normal for a seizure to go on this long its been 6 minutes" asks about one going on
+_ONGOING = re.compile(r"\b(?:this long|it'?s been|its been|it has been|been going(?: on)?|still going)\b")
 # "can't breathe" opens no question: a negated modal is a statement
 _GENERAL_QUESTION = re.compile(r"^\W*(?:can|could|does|do|is|are|what|how|why|which|when|will|would|should)\b(?!'t|n't)")
 # who makes a question personal; 'someone' in "what does it mean when someone ..." does not
@@ -157,10 +159,11 @@ def _guarded_out(text: str, start: int, end: int, strict: bool = False) -> bool:
     opener = None
     for opener in _HYPOTHETICAL.finditer(text, lo, end):
         pass
-    if opener is not None and (not strict or _CONDITIONAL.match(opener.group(0))
-                               or not _PERSON.search(text, opener.end(), start)):
+    ongoing = opener is not None and not _CONDITIONAL.match(opener.group(0)) and _ONGOING.search(text)
+    if opener is not None and not ongoing and (not strict or _CONDITIONAL.match(opener.group(0))
+                                               or not _PERSON.search(text, opener.end(), start)):
         return True
-    return bool(_GENERAL_QUESTION.match(sentence) and not _PERSON.search(sentence))
+    return bool(_GENERAL_QUESTION.match(sentence) and not _PERSON.search(sentence) and not _ONGOING.search(text))
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

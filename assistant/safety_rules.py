@@ -79,7 +79,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:seizure|fit|convulsion|shaking|jerking)s?\b[^.?!]{0,25}\b(?:won't|will not|doesn't|does not|hasn't|has not|isn't|is not) (?:stop|stopping|stopped|ending)"),
     Rule("seizure_now", "emergency", rf"\b{_CANT} stop (?:shaking|seizing|convulsing|jerking|twitching)\b"),
     Rule("seizure_now", "emergency",
-         r"\b(?:seizure|seizing|fit|fitting|convulsion|convulsing|shaking|jerking)s?\b[^.?!]{0,30}\b(?:going on|going|lasting|lasted|been)\s+(?:for\s+)?(?:over |more than |about |almost )?(?:\d+|a few|several|five|ten|two|three)\s*(?:minutes|mins)\b"),
+         r"\b(?:seizure|seizing|fit|fitting|convulsion|convulsing|shaking|jerking)s?\b[^.?!]{0,40}\b(?:going on|going|lasting|lasted|been)\s+(?:for\s+|after\s+)?(?:over |more than |about |almost )?(?:\d+|a few|several|five|ten|two|three)\s*(?:minutes|mins)\b"),
     # unconscious / unresponsive
     Rule("unconscious", "emergency",
          r"\b(?:is|are|'s|'re|went|gone|fell|became|been|seems?|looks?)\s+(?:unconscious|unresponsive|non-?responsive|not responding|limp|lifeless|un-?a?rous(?:e)?able)\b"

@@ -232,3 +232,19 @@ def test_speech_to_text_slips_for_breathe_and_seizure_are_emergencies(question: 
 @pytest.mark.parametrize("question", ["what if my dog cant breed because of the tumour", "do cats with cancer stop breeding"])
 def test_the_breathe_slips_leave_breeding_questions_alone(question: str) -> None:
     assert classify(question).category != "emergency"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is it normal for a seizure to go on this long its been 6 minutes", "is a fit lasting this long normal, its been 8 mins",
+     "is it common for a fit to be still going after 5 minutes"],
+)
+def test_a_general_sounding_question_about_a_seizure_running_on_now_is_an_emergency(question: str) -> None:
+    """'is it normal ...' opens a general question, but 'this long', 'its been 8 mins' time a seizure going on now."""
+    assert classify(question).category == "emergency"
+
+
+@pytest.mark.parametrize("question", ["is a seizure lasting five minutes an emergency", "is it normal to feel tired after a seizure",
+                                      "is it common to have seizures with pns"])
+def test_a_general_question_about_seizures_with_no_time_running_is_not(question: str) -> None:
+    assert classify(question).category != "emergency"
