@@ -135,8 +135,9 @@ def _side(text: str) -> Side:
 def relating_sentences(sides: tuple[Side, Side], sentences: Sequence[Sentence], rank: dict[str, float],
                        follow_on: bool) -> list[Sentence]:
     """Sentences naming both sides with a contrast word, the ones the question's own ranking scored best first (at most
-    MAX_CORES); with `follow_on`, each brings the next sentence of its section when that names the subject and
-    contrasts too ("... is key to distinguishing paraneoplastic syndromes from these conditions").
+    MAX_CORES); with `follow_on`, each brings the run of sentences after it in its section that name the subject and
+    contrast too ("... can mimic paraneoplastic syndromes' ..." then "... is key to distinguishing paraneoplastic
+    syndromes from these conditions"), the first core's run before the second core.
 
     Why the ranking: a side named by a common word ("cancer spreading") is named by sentences that only mention it;
     the question's similarity puts the one about it first. Why `follow_on` only for "how do they differ" asks: "is X
@@ -148,11 +149,13 @@ def relating_sentences(sides: tuple[Side, Side], sentences: Sequence[Sentence], 
     chosen: list[Sentence] = []
     for i in cores:
         s = sentences[i]
-        near = sentences[i + 1] if follow_on and i + 1 < len(sentences) else None
-        for x in (s, near):
-            if x is None or x in chosen or x.chunk.section_id != s.chunk.section_id:
-                continue
-            if x is s or (CONTRAST.search(x.text) and SUBJECT_TEXT.search(x.text) and any(y.subject for y in sides)):
+        if s not in chosen:
+            chosen.append(s)
+        for x in sentences[i + 1:i + MAX_RELATING] if follow_on else ():  # a run of them: "... mimic ..." "... key to distinguishing"
+            if x.chunk.section_id != s.chunk.section_id or not (
+                    CONTRAST.search(x.text) and SUBJECT_TEXT.search(x.text) and any(y.subject for y in sides)):
+                break
+            if x not in chosen:
                 chosen.append(x)
     return chosen[:MAX_RELATING]
 

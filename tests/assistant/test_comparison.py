@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.comparison import compared_sides, MAX_SHOWN
+from types import SimpleNamespace
+
+from assistant.comparison import compared_sides, MAX_RELATING, MAX_SHOWN, relating_sentences
 
 MECHANISM = "These syndromes are not directly caused by the cancer cells themselves"
 MIMIC = "Conditions such as multiple sclerosis, lupus, myasthenia gravis"
@@ -43,6 +45,7 @@ def test_a_follow_up_pronoun_is_the_carried_topic_and_no_comparison_is_none() ->
     ("wats the difference between pns and cancer spreading", MECHANISM, None),
     ("how is pns different from ms", MIMIC, DISTINGUISH),
     ("is pns like lupus", MIMIC, None),  # a "same as" ask: the mimic sentence answers it
+    ("how do they tell it apart from other diseases", "Diagnosing paraneoplastic syndromes", DISTINGUISH),
 ])
 def test_the_relating_sentence_leads_a_short_answer(warm_assistant, question: str, lead: str, also: str | None) -> None:
     answer = warm_assistant.ask(question)
@@ -51,3 +54,20 @@ def test_the_relating_sentence_leads_a_short_answer(warm_assistant, question: st
     assert lead in first or (also is not None and lead in answer.body.split("[2]")[0]), answer.body
     assert also is None or also in answer.body
     assert len(answer.citations) <= MAX_SHOWN
+
+
+def test_a_how_they_differ_ask_takes_the_run_of_contrasting_sentences_after_a_core() -> None:
+    """The overlap sentence relates the sides; the mimic and the workup sentences after it carry on contrasting the
+    subject, and they come before a second core elsewhere (MAX_RELATING in all)."""
+    section = SimpleNamespace(chunk=SimpleNamespace(section_id="differential"))
+    texts = ["Diagnosing paraneoplastic syndromes is hard because symptoms overlap with other diseases.", MIMIC + " can mimic "
+             "paraneoplastic syndromes' symptoms.", "A thorough diagnostic workup " + DISTINGUISH + ".",
+             "Antibody testing looks for antibodies."]
+    run = [SimpleNamespace(text=t, **vars(section)) for t in texts]
+    elsewhere = SimpleNamespace(text="Paraneoplastic syndromes often mimic other diseases.",
+                                chunk=SimpleNamespace(section_id="symptoms"))
+    sides = compared_sides("how do they distinguish it from other diseases")
+    assert sides is not None
+    rank = {run[0].text: 0.9, elsewhere.text: 0.8}
+    assert relating_sentences(sides, [*run, elsewhere], rank, follow_on=True) == run[:MAX_RELATING]
+    assert relating_sentences(sides, [*run, elsewhere], rank, follow_on=False) == [run[0], elsewhere]
