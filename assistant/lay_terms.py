@@ -70,6 +70,27 @@ def lay_derived_terms(text: str) -> set[str]:
     return content_terms(" ".join(medical for pattern, medical in _patterns() if pattern.search(text)))
 
 
+def meanings_of(word: str) -> tuple[str, ...]:
+    """The article's words the lay `word` stands for, as a whole lay entry ("terminal" -> ("outlook",)), in map order.
+
+    Why a whole entry only: a property asked with one word ("is it terminal") is one the article speaks to in its
+    own word; a word that is only part of a lay phrase ("kill" of "kill you") says nothing alone."""
+    word = word.lower()
+    return tuple(medical for medical, lays in lay_map().items() if word in lays)
+
+
+def spoken_meanings(text: str) -> list[str]:
+    """The article's words for `text`'s lay phrases when those phrases are all it asks ("is it terminal" ->
+    ["outlook"]; "can my dog eat it" -> [], since "dog" is in no lay phrase), in map order, else none.
+
+    Why all of it: the medical words then restate the whole ask, so how close the article comes to them says whether
+    it answers; a question that asks more than its lay phrases would be judged by a part of it."""
+    found = [(m.group(0), medical) for pattern, medical in _patterns() for m in [pattern.search(text)] if m]
+    if not found or content_terms(text) - content_terms(" ".join(lay for lay, _ in found)):
+        return []
+    return list(dict.fromkeys(medical for _, medical in found))
+
+
 def medical_terms(text: str) -> set[str]:
     """content_terms stems of medical_words(text): what a label-matching check compares with label stems."""
     return content_terms(" ".join(medical_words(text)))

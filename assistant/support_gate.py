@@ -37,11 +37,36 @@ def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
     if settings.answer.calibrated_abstention and composition.probability is not None:
         signal, threshold = composition.probability, settings.answer.abstain_probability
     else:
-        signal, threshold = composition.best_full_similarity, settings.answer.abstain_threshold
+        signal, threshold = max(composition.best_full_similarity, lay_similarity(evidence)), settings.answer.abstain_threshold
     return check_support(evidence.retrieval.query, evidence.retrieval.hits, signal, threshold,
                          evidence.parts.vocab, require_figures=require_figures,
                          known=known, subject=triaged.subject if triaged is not None else None,
                          unaddressed=unaddressed, asked=asked_in(evidence.retrieval.query, triaged))
+
+
+def lay_similarity(evidence: Evidence) -> float:
+    """The best top-k sentence's cosine with the article's words for a question asked wholly in lay words, said of
+    the subject ("is it terminal" -> "paraneoplastic syndromes outlook"), else 0.
+
+    Why: retrieval already searches the lay words' medical words (assistant/lay_terms.with_medical_words), but the
+    whole question's vector stays far from the sentence that answers it when the subject goes unnamed and the lay
+    word is one the article never prints ("is it terminal": 0.13 against the outlook sentence, 0.80 for
+    "paraneoplastic syndromes outlook"). Only where the lay phrases are all the question asks
+    (lay_terms.spoken_meanings): a question that asks anything more is judged by its own words."""
+    import numpy as np
+
+    from assistant.lay_terms import spoken_meanings
+    from assistant.retrieval import strip_subject
+    from assistant.topics import DEFAULT_TOPIC
+
+    meanings = spoken_meanings(strip_subject(evidence.question))
+    composition, bank = evidence.composition, evidence.parts.bank
+    limit = composition.support_rank
+    scored = [s for s in composition.scored if limit is None or s.chunk_rank <= limit]
+    if not meanings or not scored:
+        return 0.0
+    vector = np.asarray(evidence.parts.index.embed_query(f"{DEFAULT_TOPIC} {' '.join(meanings)}"), dtype=np.float32)
+    return max(float(bank.vectors(s.sentence.chunk.id)[s.sentence.index] @ vector) for s in scored)
 
 
 def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "FollowUp | None",

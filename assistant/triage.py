@@ -271,14 +271,17 @@ class Triage:
 
     def property_family(self, word: str) -> tuple[str, ...]:
         """The article's words in `word`'s family that it says of something other than the diseases PNS is
-        mistaken for ("permanent": "lasting", "dangerous": "harmful"; not "contagious": "infectious").
+        mistaken for ("permanent": "lasting", "dangerous": "harmful"; not "contagious": "infectious"), and the
+        article's words the lay map gives for it ("terminal": "outlook", assistant/lay_terms.meanings_of).
 
         Why wider than `family_of` (words of sentences naming the condition): a property the article words
         otherwise is often said in a sentence about the patients or the symptoms ("may result in lasting
         impairment"), and a claim refused although the article answers it in other words is the worse error."""
+        from assistant.lay_terms import meanings_of
+
         if self.evidence is None:
             return ()
-        return tuple(w for w in self._near(word) if self.evidence.predicated(w))
+        return tuple(w for w in (*self._near(word), *meanings_of(word)) if self.evidence.predicated(w))
 
     def _normalised_turns(self, history: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
         return [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}

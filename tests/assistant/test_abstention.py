@@ -275,6 +275,7 @@ def test_an_unstated_figure_about_the_condition_is_not_found_not_out_of_scope(wa
     ("is pns permanent", "is it permanent", "answered"),  # "lasting impairment", "lifelong management"
     ("is pns painful", "is it painful", "answered"),  # joint, shoulder, neck and hip pain
     ("is pns an infection", "is it an infection", "answered"),  # "other infections can mimic" it
+    ("is pns terminal", "is it terminal", "answered"),  # the lay map's "outlook" (assistant/lay_terms.meanings_of)
 ])
 def test_a_first_turn_pronoun_gets_the_status_the_named_condition_gets(warm_assistant, named, pronoun, status) -> None:
     for question in (named, pronoun):

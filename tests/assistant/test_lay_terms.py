@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.api import Assistant
-from assistant.lay_terms import label_terms, lay_map, medical_terms, medical_words, with_medical_words
+from assistant.lay_terms import (label_terms, lay_map, meanings_of, medical_terms, medical_words, spoken_meanings,
+                                 with_medical_words)
 from assistant.retrieval import Retriever, retrieval_query
 from assistant.sentences import content_terms
 
@@ -94,3 +95,22 @@ def test_the_lay_words_are_every_word_of_the_lay_phrases() -> None:
 
     words = lay_words()
     assert {"neuro", "physio", "families", "untreated"} <= words and "neurological" not in words
+
+
+def test_a_single_lay_word_means_the_article_words_its_whole_entry_names() -> None:
+    assert meanings_of("terminal") == ("outlook",)
+    assert meanings_of("Permanent") == ("lasting",)
+    assert meanings_of("kill") == ()  # only a part of "kill you": says nothing alone
+    assert meanings_of("sudden") == ()
+
+
+@pytest.mark.parametrize(("question", "meanings"), [
+    ("is it terminal", ["outlook"]),
+    ("can it kill you", ["outlook"]),
+    ("is it curable", ["recovery"]),
+    ("can my dog eat it", []),  # 'dog' is in no lay phrase: the medical word would judge only a part of the ask
+    ("is it terminal for kids", []),
+    ("is it sudden", []),  # no lay word at all
+])
+def test_the_medical_words_restate_a_question_only_when_its_lay_phrases_are_all_it_asks(question, meanings) -> None:
+    assert spoken_meanings(question) == meanings
