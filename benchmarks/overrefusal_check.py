@@ -41,7 +41,7 @@ def summarise(rows: list[dict], bank: dict[str, dict]) -> dict[str, dict[str, fl
     """Per part and overall: false-refusal rate (answerable), correct-refusal rate (unanswerable), key-fact recall."""
     out: dict[str, dict[str, float | int | None]] = {}
     for part in (*PARTS, "all"):
-        mine = [r for r in rows if part == "all" or bank[r["id"]]["part"] == part]
+        mine = [r for r in rows if part == "all" or bank[r["id"]].get("part") == part]  # older banks have no parts
         answerable = [r for r in mine if "answered" in bank[r["id"]]["acceptable_statuses"]]
         unanswerable = [r for r in mine if bank[r["id"]]["acceptable_statuses"] == ["not_found"]]
         recall = [r["scores"]["key_fact_recall"] for r in answerable if r["scores"].get("key_fact_recall") is not None]
@@ -58,7 +58,7 @@ def summarise(rows: list[dict], bank: dict[str, dict]) -> dict[str, dict[str, fl
 def studied_rows(rows: list[dict], bank: dict[str, dict]) -> list[str]:
     """One line per studied item (never the blind part): ok mark, status, question."""
     return [f"{'ok ' if r['status_ok'] else 'BAD'} {r['status']:<15} kf={r['scores'].get('key_fact_recall')} "
-            f"{r['id']} {r['question']}" for r in rows if bank[r["id"]]["part"] == "studied"]
+            f"{r['id']} {r['question']}" for r in rows if bank[r["id"]].get("part", "studied") == "studied"]
 
 
 if __name__ == "__main__":
