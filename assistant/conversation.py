@@ -121,9 +121,11 @@ def resolve_first_turn(question: str, known_word: Callable[[str], bool]) -> str:
     return question
 
 
-def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None, group_of: GroupOf | None = None) -> str:
+def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None, group_of: GroupOf | None = None,
+                     known_word: Callable[[str], bool] | None = None) -> str:
     """The standalone form of `question` given the earlier turns (refused ones left out as
-    assistant/refused_turns.py says); unchanged when it needs no context."""
+    assistant/refused_turns.py says); unchanged when it needs no context. `known_word`: whether the corpus uses a
+    word (a one-word fragment it never uses does not become the subject: `unknown_subject`)."""
     stripped = _FILLER.sub("", restore_apostrophes(question)[0])
     asked = one_question(stripped or question)
     history = without_refused(history, not_found_too=_reads_past_refusals(asked), reads_past=_reads_past_refusals)
@@ -137,15 +139,30 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     previous, carried = previous_questions[0], topic_of(previous_questions[0]) or keyword_topic(previous_questions[0])
     origin = carried  # the subject the conversation opened with
     chain: tuple[str, ...] = ()
+    kept = False  # the previous turn's subject is a word the corpus never uses: the carried one stays
     for earlier, listing in zip(previous_questions[1:], lists[1:]):
         chain += (previous,)
-        previous = _rewrite_one(_named_item(earlier, *listing), previous, carried, group_of, chain[:-1], origin)
-        carried = topic_of(previous) or carried
+        previous = _rewrite_one(_named_item(earlier, *listing), previous, carried, group_of, chain[:-1], origin, kept)
+        kept = unknown_subject(earlier, previous, known_word)
+        carried = carried if kept else topic_of(previous) or carried
     question = _named_item(question, *lists[-1])
-    rewritten = _rewrite_one(question, previous, carried, group_of, chain, origin)
+    rewritten = _rewrite_one(question, previous, carried, group_of, chain, origin, kept)
     if rewritten == base:
         return typed
     return without_carried_figure(rewritten, question, reasks_previous(question) or _reads_past_refusals(question))
+
+
+def unknown_subject(asked: str, standalone: str, known_word: Callable[[str], bool] | None) -> bool:
+    """The turn was a one-word fragment the corpus never uses ("rehab?", "dialysis?") and its rewrite made that word
+    the subject ("what are the symptoms of rehab"): the conversation's subject stays the one carried before it.
+    Why: carried on, the word became the subject of every later ask ("outlook" -> "what is the outlook of rehab"),
+    although the user asked it of the subject under discussion; the turn itself is left as rewritten, so a word the
+    article never names is still left open there."""
+    fragment = elliptical_fragment(one_question(asked))
+    words = re.findall(r"[a-z]+", (fragment or "").lower())
+    own = topic_of(standalone)
+    return (known_word is not None and len(words) == 1 and not known_word(words[0])
+            and own is not None and own.lower() == words[0])
 
 
 def _reads_past_refusals(text: str) -> bool:
@@ -189,10 +206,11 @@ def one_question(message: str) -> str:
 
 
 def _rewrite_one(question: str, previous: str, carried: str | None = None, group_of: GroupOf | None = None,
-                 earlier: tuple[str, ...] = (), origin: str | None = None) -> str:
+                 earlier: tuple[str, ...] = (), origin: str | None = None, keep_carried: bool = False) -> str:
     """`question` made standalone from the (already standalone) previous question and the topic carried so far
-    (`earlier`: the standalone questions before the previous one, oldest first; `origin`: the first turn's subject)."""
-    topic = topic_of(previous) or carried or DEFAULT_TOPIC
+    (`earlier`: the standalone questions before the previous one, oldest first; `origin`: the first turn's subject;
+    `keep_carried`: the previous question's own subject is not the conversation's, see `unknown_subject`)."""
+    topic = (None if keep_carried else topic_of(previous)) or carried or DEFAULT_TOPIC
     if _MORE_OF_THE_SAME.match(question.strip()):
         return previous
     switched = switched_subject(question)  # 'and IVIG, how does it work': the pronoun is IVIG (assistant/subject_switch.py)
@@ -226,6 +244,7 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
         return with_previous(question, previous)
     if needs_context(question):
         clauses = re.split(r",\s+(?=(?:what|which|who|how|why|when|where|" + AUX + r")\b)", question, flags=re.IGNORECASE)
+        topic = _aspect_subject(previous, topic, earlier)  # 'what makes it worse' after 'prognosis': it = the prognosis
         resolved = [resolve_references(c, topic, group_of) for c in clauses]  # 'whats the risk of it, who gets it'
         return agree(strip_connective(", ".join(resolved)), topic)
     if asks_for_more(question) and not needs_context(question):  # 'what else is used' after 'how does ivig work'
@@ -246,6 +265,14 @@ def _aspect_question(question: str, topic: str) -> str | None:
         return None
     noun = aspect.group(1).lower()
     return f"What {copula(noun)} the {noun} of {topic}?"
+
+
+def _aspect_subject(previous: str, topic: str, earlier: tuple[str, ...]) -> str:
+    """The aspect a conversation opened with when its first turn was that one word ("prognosis", "treatment") and named
+    no subject: a pronoun next stands for it, not for the article's subject ("what makes it worse" asks what worsens the
+    prognosis, which the article says; "what makes paraneoplastic syndromes worse" finds other sentences)."""
+    word = previous.strip(" ?.!").lower()
+    return word if not earlier and topic == DEFAULT_TOPIC and " " not in word and word in ASPECTS else topic
 
 
 def opened_subject(topic: str, origin: str | None) -> str:

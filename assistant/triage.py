@@ -218,7 +218,7 @@ class Triage:
         normalised = self.normalise(question)
         verdict = self.classify(normalised)
         turns = self._normalised_turns(history)
-        standalone = rewrite_followup(normalised.text, turns, self.group_of)
+        standalone = rewrite_followup(normalised.text, turns, self.group_of, self.is_corpus_word)
         if not turns:
             standalone = resolve_first_turn(standalone, self._first_turn_word(standalone))
         verdict = personal_in_context(verdict, normalised.text, standalone, after_personal(turns))
@@ -292,7 +292,7 @@ class Triage:
         text = self.normalise(question).text
         if not any(t["role"] == "user" for t in history):
             return resolve_first_turn(text, self.is_corpus_word)
-        return rewrite_followup(text, self._normalised_turns(history), self.group_of)
+        return rewrite_followup(text, self._normalised_turns(history), self.group_of, self.is_corpus_word)
 
     def recheck(self, triaged: Triaged, embed: Embed, embedding_model: str) -> Triaged:
         """The learned checks (assistant/emergency_model.py, then assistant/advice_model.py) on an English

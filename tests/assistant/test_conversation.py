@@ -220,3 +220,19 @@ def test_a_keyword_first_turn_is_the_subject_of_the_follow_up() -> None:
     """Not the article's subject by default: 'what cancers cause it' asks about hypercalcaemia."""
     assert rewrite_followup("what cancers cause it", history("hypercalcaemia paraneoplastic")) == \
         "What cancers cause hypercalcaemia"
+
+
+def test_a_one_word_fragment_the_corpus_never_uses_does_not_become_the_subject() -> None:
+    corpus = {"symptoms", "paraneoplastic", "cerebellar", "degeneration", "dermatomyositis", "outlook"}.__contains__
+    turns = history("paraneoplastic cerebellar degeneration", "symptoms", "rehab?")
+    assert rewrite_followup("rehab?", turns[:4], known_word=corpus) == "What are the symptoms of rehab?"  # the turn itself
+    assert rewrite_followup("outlook", turns, known_word=corpus) == \
+        "What is the outlook of paraneoplastic cerebellar degeneration?"
+    assert rewrite_followup("outlook", turns) == "What is the outlook of rehab?"  # no vocabulary: as before
+    named = history("paraneoplastic cerebellar degeneration", "symptoms", "dermatomyositis?")
+    assert rewrite_followup("outlook", named, known_word=corpus) == "What is the outlook of dermatomyositis?"
+
+
+def test_a_pronoun_after_a_one_word_aspect_stands_for_that_aspect() -> None:
+    assert rewrite_followup("what makes it worse", history("prognosis")) == "What makes prognosis worse"
+    assert rewrite_followup("what makes it worse", history("what is lems")) == "What makes lems worse"
