@@ -24,18 +24,18 @@ relevant. Three checks, each explainable in a flag:
    appears nowhere in the corpus (plural and stem variants allowed). Such a question is out of scope
    unless it also names the article's own subject (see safety.mentions_topic(core_only=True));
 5. a yes/no question hinges on a cause, a way of spreading or a property of the condition that the corpus never
-   names ("is pns contagious", "does stress cause it", "can you catch it from someone": `unknown_claim`). Such a
-   question is about the condition even when it only says "it", so it is not_found, never out of scope.
+   names ("is pns contagious", "does stress cause it", "can you catch it from someone":
+   assistant/unknown_claims.unknown_claim). Such a question is about the condition even when it only says "it", so
+   it is not_found, never out of scope.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from assistant.asked_words import Asked
-from assistant.claim_evidence import ClaimEvidence
 from index.models import ScoredChunk
 
 # Asking for a figure.
@@ -79,11 +79,11 @@ _SUBJECT_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^what\s+causes\s+(?P<x>.+)$",
     r"^(?:tell me about|explain|define|describe)\s+(?P<x>.+)$",
 ))
-_SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which|"
+SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which|"
                           r"though|then|too|anyway|please)\b.*$", re.IGNORECASE)  # the last ones: chat fillers
-_STOP = frozenset("a an the this that these those some any my your his her our their it its".split())
+STOP = frozenset("a an the this that these those some any my your his her our their it its".split())
 # Head words that name no subject: people and generic nouns ("how are kids treated", "the main thing").
-_GENERIC = frozenset(
+GENERIC = frozenset(
     "thing things stuff way ways point points difference differences reason reasons idea ideas part parts kind kinds "
     "type types name names best main most one ones people person persons someone somebody patient patients kids kid "
     "children child baby babies men man women woman adults adult elderly teens teenagers family families friend "
@@ -98,8 +98,8 @@ def subject_word(question: str) -> str | None:
     for pattern in _SUBJECT_PATTERNS:
         m = pattern.match(q)
         if m:
-            phrase = _SUBJECT_END.sub("", m.group("x"))
-            words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _STOP]
+            phrase = SUBJECT_END.sub("", m.group("x"))
+            words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in STOP]
             if phrase != m.group("x") and len(words) > 1 and words[-1].endswith("ing"):
                 words.pop()  # "new treatments trying (to do)", "the tap looking (for)": a verb, not the head noun
             return words[-1] if words else None
@@ -146,7 +146,7 @@ def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str
     "diet and supplements") is unknown only when every alternative is: the article can answer the one it names."""
     word = subject_word(question)
     short = len(word or "") == 3 and common is not None and word not in common
-    if word is None or (len(word) < 4 and not short) or word not in english or word in _GENERIC:
+    if word is None or (len(word) < 4 and not short) or word not in english or word in GENERIC:
         return None
     if short:  # no clipped form of a longer word ("flu" is not "fluids")
         unknown = not ({word, word + "s"} & vocab)
@@ -162,127 +162,7 @@ def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str
 def _alternatives(question: str, word: str) -> list[str]:
     """The words offered with the subject's head word by 'or'/'and' ('physio' in 'what is exercise or physio for it')."""
     m = re.search(rf"\b{re.escape(word)}\s+(?:or|and|and/or)\s+(?:the\s+|a\s+|an\s+)?(?P<x>[a-z][\w-]*)", question.lower())
-    return [m.group("x")] if m and m.group("x") not in _STOP else []
-
-
-# Yes/no questions that ask whether something causes, spreads or describes the condition ("does stress cause pns",
-# "is it caused by a virus", "can you catch it from someone", "is pns contagious"): what they hinge on is one word.
-_CONDITION = r"(?:it|this|that|they|them|pns|paraneoplastic(?:\s+syndromes?)?|these\s+syndromes)"
-_CAUSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
-    rf"^(?:can|could|does|do|did|will|would|may|might)\s+(?P<x>.+?)\s+(?:cause|trigger|give|bring on|set off|lead to)\s+"
-    rf"(?:you\s+|people\s+|someone\s+)?{_CONDITION}\b",
-    r"\b(?:caused|triggered|brought on|set off)\s+by\s+(?P<x>.+)$",
-    rf"^(?:can|could|do|does|will|would)\s+(?:you|i|we|people|one|someone|anyone|a person|others)\s+"
-    rf"(?P<x>[a-z]+)\s+(?:{_CONDITION}\s+)?(?:from|off|to|between|through|via|by)\b",
-    # passive, with the condition named: "is pns spread by coughing", "is it passed between people"
-    rf"^(?:is|are)\s+{_CONDITION}\s+(?P<x>[a-z]+)\s+(?:from|off|between|through|via|by)\b",
-    # "can pns be caught from a blood transfusion", "can it be passed through kissing" (not "by": "can it be cured
-    # by surgery" asks about a treatment)
-    rf"^(?:can|could|will|would|may|might)\s+{_CONDITION}\s+be\s+(?P<x>[a-z]+)\s+(?:from|off|between|through|via)\b",
-    # "can you get pns from a blood transfusion": what it is got from
-    rf"\b(?:get|getting|catch|catching|contract|develop|developing)\s+{_CONDITION}\s+from\s+(?P<x>.+)$",
-    # "does caffeine make pns worse"
-    rf"^(?:can|could|does|do|did|will|would|may|might)\s+(?P<x>.+?)\s+(?:make|makes)\s+{_CONDITION}\s+worse\b",
-))
-# "can you inherit it", "can someone catch pns": a way of getting the condition, with nothing after it. Unlike a
-# cause (an agent: "vaccines" is not "immunotherapy"), a way of getting it may be worded otherwise by the article.
-_WAY_PATTERN = re.compile(rf"^(?:can|could|do|does|will|would)\s+(?:you|i|we|people|one|someone|anyone|a person|others)\s+"
-                          rf"(?P<x>[a-z]+)\s+{_CONDITION}$", re.IGNORECASE)
-# With the condition named, or a pronoun on a first turn (nothing earlier for "it" to point to, so it is the
-# article's subject); in a follow-up "is it permanent" may be asked of anything the previous turn named.
-_NAMED = r"(?:pns|paraneoplastic(?:\s+syndromes?)?)"
-_PROPERTY_TAIL = (r"\s+(?P<kind>a\s+|an\s+)?(?:(?:form|type|kind|sort)\s+of\s+(?:an?\s+)?)?"
-                  r"(?P<x>[a-z]+)(?:\s+(?:thing|disease|condition|illness|problem))?$")
-_PROPERTY_PATTERN = re.compile(rf"^(?:is|are)\s+{_NAMED}{_PROPERTY_TAIL}", re.IGNORECASE)
-_FIRST_TURN_PROPERTY = re.compile(rf"^(?:is|are)\s+(?:{_NAMED}|it|this|they){_PROPERTY_TAIL}", re.IGNORECASE)
-# The passive spread pattern's word is a verb's participle ("spread", "passed", "transmitted", "caught"), never an
-# adverb ("is it always from lung cancer", "is it mostly by smoking"): the article may well answer those.
-_PARTICIPLE_END = ("ed", "en", "wn", "ght")
-# An abbreviation typed in lower case ("std", "hiv", "copd"): short, and no word of the corpus or its glossary.
-_ABBREVIATION = re.compile(r"^[a-z]{2,5}$")
-
-
-def _unused_form(word: str, vocab: frozenset[str]) -> bool:
-    """Neither the word nor its inflected forms (by its own ending: 'viruses', 'inherited', 'catching') nor a word
-    sharing its first six letters is in the corpus; stricter than `_never_used`, which clips letters blindly
-    ('catch' -> 'cat')."""
-    forms = {word, word + "s", word + "es"} | {word[: -len(end)] for end in ("s", "es", "ed", "d", "ing")
-                                                if word.endswith(end) and len(word) - len(end) >= 3}
-    stem = word[:6] if len(word) >= 6 else None
-    return not (forms & vocab or (stem is not None and any(v.startswith(stem) for v in vocab)))
-
-
-def _verb_form(word: str, english: frozenset[str]) -> bool:
-    """The word reads as a verb's participle: a participle ending, or a verb whose -ing form English has
-    ("spread": "spreading"); "always" or "mostly" has neither."""
-    return word.endswith(_PARTICIPLE_END) or any(f"{base}ing" in english for base in (word, word[:-1]))
-
-
-def unknown_claim(question: str, vocab: frozenset[str], english: frozenset[str],
-                  common: frozenset[str] = frozenset(), evidence: ClaimEvidence | None = None,
-                  family: Callable[[str], tuple[str, ...]] | None = None,
-                  everyday: frozenset[str] = frozenset(), first_turn: bool = False) -> tuple[str, bool] | None:
-    """(the word a yes/no question about the condition hinges on, whether it asks about a cause or spread or a
-    property of an unnamed condition) when
-    the article does not speak of it, else None.
-
-    Why: "is pns contagious", "does stress cause it" or "can you catch it from someone" retrieve the definition
-    (every other word is on topic), so the similarity gate lets them through and the answer is generic sentences
-    that do not say yes or no; the article says nothing about contagion, stress or vaccines. The very common
-    English words (`common`: "get", "have", "go") are never the word such a question hinges on. A cause or
-    spread ask is about the condition even when it only says "it", so the caller reads it as on topic.
-    With the article's `evidence` (assistant/claim_evidence.py), a cause phrase is the article's only when its
-    words stand together in one sentence ("eating sugar" is not: "blood sugar" is), a cause phrase naming the
-    subject's own cause words (the cancer, the tumour, the immune response) is one the article answers yes or no
-    ("is it caused by the cancer spreading": `ClaimEvidence.speaks_to_cause`), and a property only when the
-    article uses it other than for the diseases PNS is mistaken for ("infectious"); `family` rescues a property
-    the article words otherwise ("hereditary", "inherit": "genetically predisposed"). A property that is a short
-    word the corpus never uses and not an `everyday` English word ("std", "copd", not "bad") is an abbreviation
-    the corpus never uses: the article cannot say the condition is one. On a `first_turn`, "is it X" is asked of
-    the article's subject (nothing earlier names another), so it is judged as "is pns X" is.
-    """
-    q = re.sub(r"[?.!\s]+$", "", question.strip())
-    for pattern in (*_CAUSE_PATTERNS, _WAY_PATTERN):
-        m = pattern.search(q)
-        if m:
-            words = [w for w in re.findall(r"[a-z]+", _SUBJECT_END.sub("", m.group("x")).lower())
-                     if len(w) >= 4 and w in english and w not in _STOP and w not in common and w not in _GENERIC]
-            if not words or (pattern in _CAUSE_PATTERNS[3:5] and not _verb_form(words[0], english)):
-                continue
-            if pattern is _WAY_PATTERN and _is_property(words[0], vocab, evidence, family):
-                continue  # "can you inherit it": the article speaks of it in its own words
-            if pattern is not _WAY_PATTERN and evidence is not None \
-                    and evidence.speaks_to_cause(re.findall(r"[a-z]+", m.group("x").lower())):
-                continue  # "is it caused by the cancer spreading": the article says what causes it
-            # every content word unknown ("a mobile phone"), or, with the article's sentences, its words never
-            # together in one ("eating sugar"); not "the cancer cells spreading" (the article says what they do)
-            if all(_unused_form(w, vocab) for w in words) or (evidence is not None and not evidence.together(words)):
-                return next((w for w in words if _unused_form(w, vocab)), words[-1]), True
-    m = (_FIRST_TURN_PROPERTY if first_turn else _PROPERTY_PATTERN).match(q)
-    if m:
-        word = m.group("x").lower()
-        if word in common or word in _GENERIC or word in _STOP:
-            return None
-        if m.group("kind") and evidence is not None and evidence.contrasted(word):
-            return None  # "is it an infection": the article says infections are what it is mistaken for
-        # asked of the article's subject by a pronoun (first turn): on topic though the condition goes unnamed
-        unnamed = re.match(rf"^(?:is|are)\s+{_NAMED}\b", q, re.IGNORECASE) is None
-        if unnamed and word.endswith("ing"):
-            return None  # "is it raining", "is it working": a progressive verb, not a property of the condition
-        if word not in vocab and word not in everyday and (_ABBREVIATION.match(word) or word not in english):
-            return word, unnamed  # an abbreviation the corpus never uses ("std", "hiv"), or a word it cannot read
-        if len(word) >= 4 and word in english and not _is_property(word, vocab, evidence, family):
-            return word, unnamed
-    return None
-
-
-def _is_property(word: str, vocab: frozenset[str], evidence: ClaimEvidence | None,
-                 family: Callable[[str], tuple[str, ...]] | None) -> bool:
-    """The article speaks of `word` as a property of its subject: the word itself, used other than for the
-    diseases PNS is mistaken for, or (a word the corpus never uses) a word of its family."""
-    if not _unused_form(word, vocab):
-        return evidence is None or evidence.predicated(word)
-    return family is not None and bool(family(word))
+    return [m.group("x")] if m and m.group("x") not in STOP else []
 
 
 @dataclass(frozen=True)

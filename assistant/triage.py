@@ -18,7 +18,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.abstention import unknown_claim, unknown_subject
+from assistant.abstention import unknown_subject
+from assistant.unknown_claims import unknown_claim
 from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import listing_answers, resolve_first_turn, rewrite_followup
