@@ -31,7 +31,10 @@ _X_HARM = re.compile(r"(?P<x>[a-z][a-z-]*)\)?\s+(?P<harm>side[\s-]?effects?|risk
 _CONDITION = re.compile(r"^(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?|it|this|"
                         r"that|them|these|they|treatment|treatments|therapy|therapies)$")
 # "which hospital is best", "which doctor should i see": the kind of thing a pick is asked among.
-_WHICH = re.compile(r"^(?:so\s+|and\s+|but\s+)?which\s+(?P<x>[a-z]+)\b")
+_WHICH = re.compile(r"^(?:so\s+|and\s+|but\s+)?which\s+(?P<x>[a-z]+)(?:\s+(?P<y>[a-z]+))?\b")
+# "which blood test shows the antibodies": the kind picked may be a compound whose head ("test") a shown bullet's label
+# names ("Laboratory Tests: ..."); a verb after the kind ("which hospital treats") is never a label word.
+_LABEL = re.compile(r"^\s*(?:[-•*]\s*)?(?P<label>[^:]{2,40}):\s")
 # "which source supports the lumbar puncture statement": a pick among the bibliography's entries, answered by the
 # citations every answer carries, never by a sentence's words.
 _ENTRY = re.compile(rf"^{ENTRY_WORDS}$")
@@ -69,6 +72,10 @@ def pick_unaddressed(question: str, shown: str, is_stopword: Callable[[str], boo
         return []
     asked = stem(m.group("x"))
     if any(asked in _stems(s) or any(w.startswith(asked[:5]) for w in _stems(s)) for s in _sentences(shown)):
+        return []
+    head = m.group("y")
+    if head and not is_stopword(head) and any((label := _LABEL.match(s)) and stem(head) in _stems(label.group("label"))
+                                              for s in _sentences(shown)):
         return []
     return [m.group("x")]
 

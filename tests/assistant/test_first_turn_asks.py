@@ -29,6 +29,12 @@ def test_a_pick_needs_its_kind_of_thing_in_a_shown_sentence() -> None:
     assert pick_unaddressed("which is worse", ACCESS, is_stopword) == []
 
 
+def test_a_compound_kind_is_addressed_by_a_shown_label_naming_its_head() -> None:
+    panels = "- Laboratory Tests: Autoantibody panels to detect specific immune system markers."
+    assert pick_unaddressed("which blood test shows the antibodies", panels, is_stopword) == []
+    assert pick_unaddressed("which hospital treats pns", ACCESS, is_stopword) == ["hospital"]
+
+
 def test_a_pick_among_the_bibliographys_entries_is_answered_by_the_citations() -> None:
     lumbar = "Lumbar Puncture: Analyzing cerebrospinal fluid can reveal inflammation."
     for question in ("which source supports the lumbar puncture statement", "which reference backs this",
