@@ -33,7 +33,7 @@ _CONDITION = re.compile(r"^(?:pns|paraneoplastic|syndromes?|disease|disorders?|c
 # "which hospital is best", "which doctor should i see": the kind of thing a pick is asked among.
 _WHICH = re.compile(r"^(?:so\s+|and\s+|but\s+)?which\s+(?P<x>[a-z]+)(?:\s+(?P<y>[a-z]+))?\b")
 # "which blood test shows the antibodies": the kind picked may be a compound whose head ("test") a shown bullet's label
-# names ("Laboratory Tests: ..."); a verb after the kind ("which hospital treats") is never a label word.
+# names ("Laboratory Tests: ..."); a verb after the kind ("which hospital treats") is rarely a label word ("tests" is).
 _LABEL = re.compile(r"^\s*(?:[-•*]\s*)?(?P<label>[^:]{2,40}):\s")
 # "which source supports the lumbar puncture statement": a pick among the bibliography's entries, answered by the
 # citations every answer carries, never by a sentence's words.
