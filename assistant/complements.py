@@ -34,13 +34,12 @@ def _covers(terms: set[str], wanted: set[str]) -> set[str]:
 def _said_in_lay_words(covered: set[str], wanted: set[str]) -> set[str]:
     """The `wanted` words that are lay words for a medical word `covered` holds (assistant/data/lay_terms.json):
     "get worse" is said by a sentence naming "progress", so it is no part of the question left unanswered."""
-    from assistant.lay_terms import lay_map
-    from assistant.sentences import content_terms
+    from assistant.lay_terms import entry_terms
 
     out: set[str] = set()
-    for medical, lays in lay_map().items():
-        if _covers(covered, content_terms(medical)):
-            out |= _covers(content_terms(" ".join(lays)), wanted)
+    for medical, lays in entry_terms():
+        if _covers(covered, set(medical)):
+            out |= _covers(set(lays), wanted)
     return out
 
 

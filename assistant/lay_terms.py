@@ -35,6 +35,14 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
                  for medical, lays in lay_map().items() for lay in lays)
 
 
+@lru_cache(maxsize=1)
+def entry_terms() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Each map entry as (its medical word's content_terms stems, its lay phrases' stems), in map order: built once,
+    for the checks that compare stems on every candidate sentence (assistant/complements.py)."""
+    return tuple((frozenset(content_terms(medical)), frozenset(content_terms(" ".join(lays))))
+                 for medical, lays in lay_map().items())
+
+
 def lay_words() -> frozenset[str]:
     """Every word of the map's lay phrases ("neuro", "physio", "tummy"): words a spelling corrector must leave alone,
     or "neuro" would become the English "nero" and never reach "neurological"."""
