@@ -45,8 +45,12 @@ def _flat(text: str) -> str:
 
 def shown_before(sentence: Any, previous_answer: str) -> bool:
     """True when the previous assistant turn showed this sentence (its readable text, verbatim)."""
+    return _in_flat(sentence, _flat(previous_answer))
+
+
+def _in_flat(sentence: Any, flat_answer: str) -> bool:
     words = _flat(sentence.display)
-    return bool(words) and words in _flat(previous_answer)
+    return bool(words) and words in flat_answer
 
 
 def new_first(shown: Sequence[Any], previous_answer: str) -> list[Any]:
@@ -55,11 +59,12 @@ def new_first(shown: Sequence[Any], previous_answer: str) -> list[Any]:
     A passage keeps its sentences together and in order; passages keep their order among themselves. Nothing
     moves when every passage, or none, is a repeat, or when the answer already opens with a new sentence.
     """
-    if not previous_answer or not shown or not shown_before(shown[0], previous_answer):
+    flat = _flat(previous_answer)  # once, not per sentence
+    if not flat or not shown or not _in_flat(shown[0], flat):
         return list(shown)
     repeated = {s.chunk.id for s in shown}
     for s in shown:
-        if not shown_before(s, previous_answer):
+        if not _in_flat(s, flat):
             repeated.discard(s.chunk.id)
     fresh = [s for s in shown if s.chunk.id not in repeated]
     if not fresh:
