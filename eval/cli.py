@@ -99,7 +99,7 @@ def split_command(
 ) -> None:
     """Show (and once, write) the frozen dev/test split of set v2, computed from its fixed seed."""
     from eval.dataset_v2 import load_evalset_v2
-    from eval.splits import SPLIT_SEED, compute_split, write_split
+    from eval.splits import RETIRED_FROM_TEST, SPLIT_SEED, compute_split, write_split
 
     items = load_evalset_v2()
     split = compute_split(items, SPLIT_SEED)
@@ -109,6 +109,8 @@ def split_command(
     for cat, (d, t) in sorted(counts.items()):
         typer.echo(f"{cat:>16}: dev {d:3d}  test {t:3d}")
     typer.echo(f"{'total':>16}: dev {len(dev):3d}  test {len(test):3d}  (seed {SPLIT_SEED})")
+    for item_id, why in sorted(RETIRED_FROM_TEST.items()):
+        typer.echo(f"retired from test, now in dev: {item_id} ({why})")
     if write:
         typer.echo(f"wrote {write_split(split, items[0].version, path, force=force)}")
 

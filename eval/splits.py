@@ -9,6 +9,12 @@ How: items that belong together stay together — a conversation's follow-ups (s
 and the stand-alone item that opens it (its question is the conversation's first user turn) — and
 groups are stratified by category: within each category, groups are ordered by sha256(seed:group)
 and each goes to whichever split has fewer items of that category so far (dev first on a tie).
+
+Retired test items: when a choice was informed by a test result (a probe's category chosen because a
+test item failed), that item no longer measures anything out of sample. It moves to dev through
+`RETIRED_FROM_TEST` below — an explicit, dated list with the reason, applied after the seed — rather
+than through a reseed that would reshuffle everything. The frozen file and the recomputation both
+carry it, so the move is visible in the diff and checked by the same test.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -26,7 +32,14 @@ from eval.errors import EvalError
 
 SPLIT_SEED = 11  # fixed for good: changing it moves items between dev and test
 SPLIT_NAMES = ("dev", "test")
-METHOD = "groups (conversation + its opening item) stratified by category, ordered by sha256(seed:group), balanced"
+METHOD = ("groups (conversation + its opening item) stratified by category, ordered by sha256(seed:group), balanced; "
+          "then the items in RETIRED_FROM_TEST moved to dev")
+
+# Test items that a tuning choice was informed by, moved to dev for good (id -> when and why).
+RETIRED_FROM_TEST: dict[str, str] = {
+    "v2-diagnosis-005": ("2026-12-02, round 9: it became not_found on a test run; the lead then probed the "
+                         "diagnosis category with fresh asks and fixed the over-refusal that had hit it"),
+}
 
 
 class Splittable(Protocol):
@@ -49,7 +62,9 @@ class FrozenSplit:
 
     def as_json(self, version: str | None) -> dict:
         return {"evalset": "evalset_v2.jsonl", "version": version, "seed": self.seed, "method": METHOD,
-                "n": {"dev": len(self.dev), "test": len(self.test)}, "dev": list(self.dev), "test": list(self.test)}
+                "n": {"dev": len(self.dev), "test": len(self.test)},
+                "retired_from_test": {k: v for k, v in sorted(RETIRED_FROM_TEST.items()) if k in self.dev},
+                "dev": list(self.dev), "test": list(self.test)}
 
 
 def default_split_path() -> Path:
@@ -86,8 +101,10 @@ def _group_category(group: Sequence[Splittable]) -> str:
     return sorted(counts, key=lambda c: (-counts[c], c))[0]
 
 
-def compute_split(items: Sequence[Splittable], seed: int = SPLIT_SEED) -> FrozenSplit:
-    """The split the seed gives for these items (deterministic: no RNG state, only sha256)."""
+def compute_split(items: Sequence[Splittable], seed: int = SPLIT_SEED,
+                  retired: Mapping[str, str] | None = None) -> FrozenSplit:
+    """The split the seed gives for these items (deterministic: no RNG state, only sha256), with the
+    retired test items (and the rest of their group) moved to dev afterwards."""
     by_category: dict[str, list[list[Splittable]]] = defaultdict(list)
     for group in group_items(items):
         by_category[_group_category(group)].append(group)
@@ -102,7 +119,11 @@ def compute_split(items: Sequence[Splittable], seed: int = SPLIT_SEED) -> Frozen
             name = "dev" if sizes["dev"] <= sizes["test"] else "test"
             sizes[name] += len(group)
             chosen[name].extend(i.id for i in group)
-    return FrozenSplit(seed, tuple(sorted(chosen["dev"])), tuple(sorted(chosen["test"])))
+    retired = RETIRED_FROM_TEST if retired is None else retired
+    moved = {i.id for group in group_items(items) if any(i.id in retired for i in group) for i in group}
+    dev = set(chosen["dev"]) | (moved & set(chosen["test"]))
+    test = set(chosen["test"]) - moved
+    return FrozenSplit(seed, tuple(sorted(dev)), tuple(sorted(test)))
 
 
 def load_split(path: Path | None = None) -> FrozenSplit:

@@ -11,7 +11,7 @@ import pytest
 
 from eval.dataset_v2 import EvalItemV2, load_evalset_v2
 from eval.errors import EvalError
-from eval.splits import SPLIT_SEED, compute_split, default_split_path, group_items, load_split, select_split, write_split
+from eval.splits import RETIRED_FROM_TEST, SPLIT_SEED, compute_split, default_split_path, group_items, load_split, select_split, write_split
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +79,25 @@ def test_the_file_is_written_once(items: list[EvalItemV2], tmp_path: Path) -> No
     (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
     with pytest.raises(EvalError, match="not valid"):
         load_split(tmp_path / "bad.json")
+
+
+def test_retired_test_items_are_in_dev_and_would_otherwise_be_in_test(items: list[EvalItemV2]) -> None:
+    """A test item that informed a tuning choice moves to dev, and only through the explicit list."""
+    frozen, seeded = load_split(), compute_split(items, SPLIT_SEED, retired={})
+    data = json.loads(default_split_path().read_text(encoding="utf-8"))
+    assert RETIRED_FROM_TEST and set(data["retired_from_test"]) == set(RETIRED_FROM_TEST)
+    for item_id, why in RETIRED_FROM_TEST.items():
+        assert item_id in frozen.ids("dev") and item_id not in frozen.ids("test")
+        assert item_id in seeded.ids("test"), f"{item_id} was never a test item: nothing to retire"
+        assert len(why) > 30, "say when and why the item was retired"
+    moved = set(seeded.test) - set(frozen.test)
+    assert moved == {i.id for g in group_items(items) if any(x.id in RETIRED_FROM_TEST for x in g) for i in g}
+    assert set(frozen.dev) - set(seeded.dev) == moved and set(frozen.test) < set(seeded.test)
+
+
+def test_retiring_moves_a_whole_conversation(items: list[EvalItemV2]) -> None:
+    seeded = compute_split(items, SPLIT_SEED, retired={})
+    group = next(g for g in group_items(items) if len(g) > 2 and g[0].id in seeded.ids("test"))
+    moved = compute_split(items, SPLIT_SEED, retired={group[-1].id: "synthetic reason for a unit test only"})
+    assert all(i.id in moved.ids("dev") for i in group)
+    assert len(moved.test) == len(seeded.test) - len(group)
