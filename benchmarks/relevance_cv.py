@@ -44,7 +44,7 @@ def labelled_pairs(precision_run: str, audit_run: str) -> list[tuple[str, str, b
 def feature_rows(pairs: list[tuple[str, str, bool]]) -> dict[str, list]:
     """Each labelled sentence found among its question's candidates: feature row, label, question, shipped score, e5."""
     from assistant.api import Assistant
-    from assistant.enriched_compose import rank_candidates
+    from assistant.ranked_choice import rank_candidates
     from foundation.settings import Settings
 
     assistant = Assistant(Settings())

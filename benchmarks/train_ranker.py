@@ -69,7 +69,7 @@ def _positive(span: Span, facts: Sequence[Span]) -> bool:
 
 def _candidates(parts: Any, query: str, retrieval: Any,
                 extra: Any = None) -> tuple[list[Any], list[list[float]], tuple[Any, ...]]:
-    from assistant.enriched_compose import rank_candidates
+    from assistant.ranked_choice import rank_candidates
 
     focus = retrieval.query_vector or parts.index.embed_query(retrieval.query)
     full = retrieval.full_vector or focus

@@ -92,7 +92,7 @@ def _completed(evidence: Evidence, chosen: list[Any]) -> list[Any]:
     if parts.enriched is None:
         return chosen
     from assistant.antecedents import with_antecedents
-    from assistant.enriched_compose import add_missing, whole_units
+    from assistant.completion import add_missing, whole_units
     from assistant.unit_sentences import UnitSentences
     from index.models import ScoredChunk
 
