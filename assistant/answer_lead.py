@@ -26,12 +26,8 @@ def _flat(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
-def shown_before(sentence: Any, previous_answer: str) -> bool:
-    """True when the previous assistant turn showed this sentence (its readable text, verbatim)."""
-    return _in_flat(sentence, _flat(previous_answer))
-
-
 def _in_flat(sentence: Any, flat_answer: str) -> bool:
+    """True when the previous assistant turn (flattened) showed this sentence (its readable text, verbatim)."""
     words = _flat(sentence.display)
     return bool(words) and words in flat_answer
 

@@ -238,7 +238,7 @@ def summary_of(rows: Sequence[tuple[float, float, int, float]]) -> dict[str, flo
             "mean_sentences": round(statistics.fmean(r[2] for r in rows), 2)}
 
 
-def baseline(parts: Any, dev: list[Case], levers_on: bool) -> dict[str, float]:
+def baseline(parts: Any, dev: list[Case]) -> dict[str, float]:
     """The same proxies for the composer without the ranker (the shipped default before this script)."""
     from assistant.enriched_compose import Levers
 
@@ -267,7 +267,7 @@ def main() -> None:
                       key=lambda k: models[k]["best_rule"]["f1"])
     chosen = models[chosen_name]
     report = {"dev_questions": len(dev), "generated_questions": len(generated), "folds": args.folds,
-              "grouped_by": "conversation (else item)", "baseline_without_ranker": baseline(parts, dev, False),
+              "grouped_by": "conversation (else item)", "baseline_without_ranker": baseline(parts, dev),
               "chosen": {"model": chosen_name, **chosen["best_rule"]},
               "models": {k: {kk: vv for kk, vv in v.items() if kk != "rules"} for k, v in models.items()},
               "rules_of_chosen_model": chosen["rules"]}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.answer_lead import new_first, shown_before
+from assistant.answer_lead import new_first
 
 
 @dataclass(frozen=True)
@@ -22,10 +22,11 @@ def _s(text: str, chunk: str) -> _Sentence:
     return _Sentence(text, _Chunk(chunk))
 
 
-def test_shown_before_matches_the_previous_answer_text() -> None:
-    previous = "Neurological: Disorders affecting the brain,  spinal cord. [1]\n\n---\nDisclaimer."
-    assert shown_before(_s("Neurological: Disorders affecting the brain, spinal cord.", "a"), previous)
-    assert not shown_before(_s("Some patients experience partial recovery.", "b"), previous)
+def test_a_repeat_is_found_in_the_previous_answer_text_whatever_its_spacing_and_case() -> None:
+    previous = "NEUROLOGICAL: Disorders affecting the brain,  spinal cord. [1]\n\n---\nDisclaimer."
+    repeat = _s("Neurological: Disorders affecting the brain, spinal cord.", "a")
+    new = _s("Some patients experience partial recovery.", "b")
+    assert new_first([repeat, new], previous) == [new, repeat]
 
 
 def test_new_passages_lead_a_follow_up_and_the_repeat_follows() -> None:
