@@ -4,8 +4,9 @@ Why a module: two faults of the answer's first sentence, both about what the rea
   * A sentence that turns the one before it ("Conversely, in low- and middle-income countries ...", "However,
     others may have ...") reads as a reply to a sentence the reader never saw when that one is not shown. The
     opening-reference rule (corpus.units.opens_with_reference) catches "However, these ..." but not a contrast
-    whose subject is named ("However, others ..."), so `leans_back` adds the contrast connectives and the last
-    pass (antecedents.settle_antecedents) shows the sentence turned from right before it.
+    whose subject is named ("However, others ..."), so `leans_back` (assistant/points_back.py, the owner of what
+    points back) adds the contrast connectives and the last pass (antecedents.settle_antecedents) shows the
+    sentence turned from right before it.
   * A follow-up answer that opens with the sentence the previous assistant turn just showed ("is it curable" after
     a LEMS answer opening with the same "Neurological:" bullet again) reads as a repeat; `new_first` lets the
     passages the previous turn did not show lead, the repeated ones following (nothing is dropped: the repeat may
@@ -18,37 +19,15 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from corpus.units import opens_with_reference
-
-# Connectives that turn or contrast the sentence before: without it the sentence answers nothing the reader saw.
-TURNS_BACK = re.compile(
-    r"^(?:however|conversely|in contrast|by contrast|on the other hand|nevertheless|nonetheless|"
-    r"yet|but|similarly|likewise|meanwhile|otherwise)\b,?\s",
-    re.IGNORECASE,
-)
 _SPACE = re.compile(r"\s+")
-
-
-def turns_back(text: str) -> bool:
-    """True when the sentence opens with a connective that turns the one before it ("Conversely, ...")."""
-    return TURNS_BACK.match(text.strip()) is not None
-
-
-def leans_back(text: str) -> bool:
-    """True when the sentence reads after the one before it: an opening reference or a turning connective."""
-    return opens_with_reference(text) or turns_back(text)
 
 
 def _flat(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
-def shown_before(sentence: Any, previous_answer: str) -> bool:
-    """True when the previous assistant turn showed this sentence (its readable text, verbatim)."""
-    return _in_flat(sentence, _flat(previous_answer))
-
-
 def _in_flat(sentence: Any, flat_answer: str) -> bool:
+    """True when the previous assistant turn (flattened) showed this sentence (its readable text, verbatim)."""
     words = _flat(sentence.display)
     return bool(words) and words in flat_answer
 

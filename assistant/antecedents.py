@@ -17,8 +17,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer_focus import unresolved
-from assistant.answer_lead import leans_back
 from assistant.compose import Scored
+from assistant.points_back import leans_back
 from corpus.units import opens_with_reference
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def settle_antecedents(shown: Sequence[Any], enriched: "EnrichedUnits", units: U
     or "This step ..." with its antecedent left out or shown after it. Whatever built the answer, a sentence
     opening with a reference (corpus.units.opens_with_reference) is read after the sentence it points at: that
     one moves up, or joins, right before it (a chain of such sentences brings each link). A sentence turning the one
-    before it ("Conversely, ...", "However, others ...": answer_lead.leans_back) is read after it the same way.
+    before it ("Conversely, ...", "However, others ...": points_back.leans_back) is read after it the same way.
     """
     out: list[Any] = []
     placed: set[tuple[str, int]] = set()

@@ -24,7 +24,8 @@ follow-ups keeps its subject. Assistant turns are ignored: what the user asked d
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from assistant.asked_words import without_carried_figure
@@ -89,6 +90,31 @@ def listing_answers(history: Iterable[Mapping[str, Any]] | None) -> list[tuple[s
             out.append(latest)
             asked = turn["content"]
     return out[-MAX_TURNS:] + [latest]
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """The last user turn of a conversation and the assistant's reply to it."""
+
+    index: int      # the user turn's position in the turns it was read from
+    question: str   # its text as the history has it
+    reply: str      # the first assistant turn after it ('' when none)
+
+
+def last_exchange(turns: Sequence[Mapping[str, Any]]) -> Exchange | None:
+    """The last user turn and its reply, or None when no turn is the user's.
+
+    Why one owner: the personal-advice context (personal_context.after_personal: was the last ask personal, or
+    declined as such?) and the follow-up context (followup.follow_up: the previous question and the answer it got)
+    both read the previous exchange. In a checked history (assistant/history.py: user and assistant turns only)
+    every turn after the last user turn is the assistant's, so its reply is the turn right after it.
+    """
+    users = [i for i, t in enumerate(turns) if t.get("role") == "user"]
+    if not users:
+        return None
+    last = users[-1]
+    reply = next((str(t.get("content", "")) for t in turns[last + 1:] if t.get("role") == "assistant"), "")
+    return Exchange(index=last, question=str(turns[last].get("content", "")), reply=reply)
 
 
 def _named_item(question: str, listing: str, asked: str) -> str:

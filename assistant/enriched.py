@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from corpus.units import Unit, article_units, opens_with_reference
+from assistant.points_back import unit_needs_previous
+from corpus.units import Unit, article_units
 
 if TYPE_CHECKING:
     from assistant.sentences import Sentence
@@ -34,7 +35,8 @@ class EnrichedUnit:
 
     @property
     def needs_previous(self) -> bool:
-        return opens_with_reference(self.unit.text) or bool(self.record and self.record.needs_previous)
+        """Read with its predecessor (assistant/points_back.py owns what points back)."""
+        return unit_needs_previous(self.unit.text, bool(self.record and self.record.needs_previous))
 
     @property
     def reference_ids(self) -> list[str]:

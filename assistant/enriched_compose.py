@@ -5,11 +5,12 @@ Here each candidate also gets its unit's evidence (generated-question and standa
 and one probability from the distilled ranker (assistant/ranker.py). Then:
   * the ranker chooses: its best sentence, then those within settings.answer.keep_margin of it and at or above
     settings.answer.keep_probability (both chosen by grouped cross-validation on dev, benchmarks/train_ranker.py),
-    redundant ones skipped; without the ranker the plain composer's hand-weighted choice stands;
+    redundant ones skipped (assistant/ranked_choice.py); without the ranker the plain composer's hand-weighted
+    choice stands;
   * a kept sentence that points back ("These syndromes ...", or flagged by the model) brings the sentence
     before it, so nothing shown dangles (show_antecedents);
   * a list question whose kept sentences include two items of one list gets every item of that list, with
-    its lead-in line (whole_lists): a list is one unit with its heading;
+    its lead-in line (completion.whole_lists): a list is one unit with its heading;
   * the rest is the plain composer: article order inside a section, neighbours merged into one quote.
 Chunks that must be shown but were not retrieved (an antecedent, a list's other items) are returned so
 the pipeline adds them to the evidence: every citation still resolves to a passage of this answer.
@@ -26,26 +27,25 @@ from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_defi
                                    names_distinctive)
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
-from assistant.label_focus import LABEL, label_focus, label_lead
+from assistant.label_focus import label_focus, label_lead
 from assistant.complements import add_complements
-from assistant.compose import FRAMING, KEEP_RATIO as KEEP_RATIO_PLAIN
-from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, redundant,
+from assistant.completion import LIST_ITEMS_TO_EXPAND, add_missing, labelled, scored_or_zero, whole_lists, whole_units
+from assistant.compose import KEEP_RATIO as KEEP_RATIO_PLAIN
+from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored,
                                question_terms, score_sentences, select_sentences)
 from assistant.list_questions import WANTS_EVERY_ITEM, WANTS_OTHER_ITEMS, asks_for_list, hints_list
 from assistant.near_duplicates import prefer_body
 from assistant.off_topic import drop_far_blocks
 from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.quotes import arrange, render
-from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
+from assistant.ranked_choice import Extra, filter_ranked, rank_candidates, select_ranked
+from assistant.ranker import Ranker
 from assistant.sentences import SentenceBank
 from assistant.unit_sentences import UnitSentences
 
 if TYPE_CHECKING:
-    from assistant.enriched import EnrichedUnit, EnrichedUnits
+    from assistant.enriched import EnrichedUnits
     from index.models import Chunk, ScoredChunk
-
-# (question, the candidates' units) -> extra feature columns, one row per candidate
-Extra = Callable[[str, Sequence["EnrichedUnit | None"]], Sequence[Sequence[float]]]
 
 # A question about what the condition itself is, or a guess at it ("is it when the cancer spreads?", "is it a type
 # of cancer?", "so the tumor itself attacks the nerves?", "what causes it?"): the answer, or the correction of the
@@ -56,8 +56,6 @@ ASKS_WHAT_IT_IS = re.compile(
     r"|^what\s+(?:causes|is the cause of|are the causes of)\s+(?:it|them|this|these|pns|paraneoplastic)\b"
     r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b|\bmetasta\w*", re.IGNORECASE)
 ASKS_CAUSE = re.compile(r"^\s*what\b", re.IGNORECASE)  # "what causes it?" is answered by causes and risk factors too
-LIST_ITEMS_TO_EXPAND = 2  # kept items of one list that make the whole list the answer
-MAX_LIST_ITEMS = 10
 
 
 @dataclass(frozen=True)
@@ -99,52 +97,6 @@ class EnrichedComposition:
     extra_chunks: list["Chunk"] = field(default_factory=list)
 
 
-def features(s: Scored, item: "EnrichedUnit | None", enriched: "EnrichedUnits", full_vec: Any, focus_vec: Any,
-             listing: bool, bank: SentenceBank, q_terms: set[str]) -> list[float]:
-    standalone = enriched.standalone_similarity(item, full_vec)
-    chunk_id = s.sentence.chunk.id
-    first = item is not None and enriched.predecessor(item) is None
-    values = {
-        "similarity": s.similarity, "full_similarity": s.full_similarity, "overlap": s.overlap,
-        "question_similarity": enriched.question_similarity(item, full_vec),
-        "question_similarity_focus": enriched.question_similarity(item, focus_vec),
-        "standalone_similarity": s.full_similarity if standalone is None else standalone,
-        "bullet": float(s.sentence.is_bullet), "list_bullet": float(listing and s.sentence.is_bullet),
-        "inverse_rank": 1.0 / max(s.chunk_rank, 1), "framing": float(bool(FRAMING.match(s.sentence.text))),
-        "lead_in": float(s.sentence.is_lead_in), "hand_score": s.score,
-        "needs_previous": float(item is not None and item.needs_previous),
-        "sentence_overlap": bank.overlap(q_terms, bank.terms(chunk_id)[s.sentence.index]),
-        "heading_overlap": bank.overlap(q_terms, bank.heading_terms(chunk_id)), "first_in_section": float(first),
-    }
-    return [values[name] for name in BASE_FEATURES]
-
-
-def rank_candidates(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
-                    enriched: "EnrichedUnits", ranker: Ranker | None,
-                    extra: Extra | None = None) -> tuple[list[Scored], list[list[float]]]:
-    """Every candidate sentence re-scored by the ranker (best first), with its feature rows (for training).
-
-    `extra` appends columns to every row (a second embedder's cosines, benchmarks/rescore_cv.py): the
-    ranker then has to be fitted on rows of that width.
-    """
-    import numpy as np
-
-    listing = asks_for_list(query)
-    scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=listing)
-    fv, qv = np.asarray(full_vec, dtype=np.float32), np.asarray(focus_vec, dtype=np.float32)
-    q_terms = question_terms(query)
-    rows = add_gaps([features(s, enriched.for_sentence(s.sentence), enriched, fv, qv, listing, bank, q_terms)
-                     for s in scored])
-    if extra is not None:
-        rows = [[*row, *more] for row, more in zip(rows, extra(query, [enriched.for_sentence(s.sentence) for s in scored]))]
-    out: list[tuple[Scored, list[float]]] = []
-    for s, x in zip(scored, rows):
-        p = ranker.probability(x) if ranker is not None else fallback_probability(x)
-        out.append((Scored(s.sentence, p, s.similarity, s.overlap, s.chunk_rank, s.full_similarity), x))
-    out.sort(key=lambda sx: (-sx[0].score, sx[0].chunk_rank, sx[0].sentence.index))
-    return [s for s, _ in out], [x for _, x in out]
-
-
 def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
                      enriched: "EnrichedUnits", ranker: Ranker | None, all_chunks: Sequence["Chunk"], levers: Levers,
                      max_sentences: int | None = None, support_rank: int | None = None,
@@ -168,10 +120,10 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if levers.whole_lists and listing and max_sentences is None:
         need = 1 if hints_list(query) else LIST_ITEMS_TO_EXPAND  # "all of them", "list them": one item names the list
         before = len(chosen)
-        chosen = _whole_lists(chosen, enriched, units, by_key, need, levers.labelled_lists)
+        chosen = whole_lists(chosen, enriched, units, by_key, need, levers.labelled_lists)
         expanded = len(chosen) > before
     add = lambda out, sentences: add_missing(out, sentences, by_key)  # noqa: E731
-    as_scored = lambda x: _as_scored(x, by_key)  # noqa: E731
+    as_scored = lambda x: scored_or_zero(x, by_key)  # noqa: E731
     if levers.antecedents:
         if levers.costly_dependents:
             chosen = drop_costly_dependents(chosen, enriched, units, as_scored)
@@ -212,10 +164,10 @@ def _choose(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChu
         ranked, _ = rank_candidates(query, focus_vec, full_vec, hits, bank, enriched, ranker, extra)
         cap = max_sentences or (max(levers.max_sentences, LIST_MAX_SENTENCES) if listing else levers.max_sentences)
         if levers.filter_only:
-            chosen = _filter(select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
+            chosen = filter_ranked(select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
                                               listing=plain), ranked, levers.keep_probability, levers.keep_margin)
         else:
-            chosen = _select(ranked, bank, cap, levers.keep_probability, levers.keep_margin)
+            chosen = select_ranked(ranked, bank, cap, levers.keep_probability, levers.keep_margin)
         probability = max((s.score for s in ranked if support_rank is None or s.chunk_rank <= support_rank), default=0.0)
     else:  # the plain composer's hand-weighted choice
         chosen = select_sentences(scored, bank, limit, keep_ratio=LIST_KEEP_RATIO if plain else KEEP_RATIO_PLAIN,
@@ -265,91 +217,9 @@ def _on_topic(chosen: list[Scored], query: str, focus_vec: Any, bank: SentenceBa
     from assistant.retrieval import strip_subject
 
     defined = bool(levers.definition and ASKS_WHAT_IT_IS.search(query)) or asks_definition_only(query, strip_subject(query))
-    return drop_far_blocks(chosen, focus_vec, bank, enriched, _labelled,
+    return drop_far_blocks(chosen, focus_vec, bank, enriched, labelled,
                            protected=lambda s: (defined and defines(s.sentence)) or names_distinctive(
                                q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights))
-
-
-def _select(scored: Sequence[Scored], bank: SentenceBank, limit: int, keep: float, margin: float) -> list[Scored]:
-    """The best candidate, then every one within `margin` of it and at least `keep`, up to `limit`, no repeats.
-
-    A relative cut: how many sentences answer depends on how many score near the best, not on a fixed count.
-    When even the best is below `keep`, only the best is returned: the support gate decides whether to show it.
-    """
-    candidates = [s for s in scored if not s.sentence.is_lead_in and len(s.sentence.text.split()) >= 4]
-    if not candidates or candidates[0].score < keep:
-        return candidates[:1]
-    floor = max(keep, candidates[0].score - margin)
-    chosen: list[Scored] = []
-    for s in candidates:
-        if len(chosen) >= limit or s.score < floor:
-            break
-        if not redundant(s, chosen, bank):
-            chosen.append(s)
-    return chosen
-
-
-def _filter(chosen: Sequence[Scored], ranked: Sequence[Scored], keep: float, margin: float) -> list[Scored]:
-    """The hand-weighted choice less the sentences the ranker scores below `keep` or `margin` under the best kept one."""
-    p = {(s.sentence.chunk.id, s.sentence.index): s.score for s in ranked}
-    probs = [p.get((s.sentence.chunk.id, s.sentence.index), 0.0) for s in chosen]
-    if not chosen:
-        return []
-    floor = max(keep, max(probs) - margin)
-    return [s for i, (s, q) in enumerate(zip(chosen, probs)) if i == 0 or q >= floor]
-
-
-def _as_scored(sentence: Any, by_key: dict[tuple[str, int], Scored]) -> Scored:
-    return by_key.get((sentence.chunk.id, sentence.index)) or Scored(sentence, 0.0, 0.0, 0.0, 99, 0.0)
-
-
-def add_missing(chosen: list[Scored], sentences: Sequence[Any], by_key: dict[tuple[str, int], Scored]) -> None:
-    """Append to `chosen` each of `sentences` not in it yet, with its score from `by_key` (zero when unscored)."""
-    have = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
-    for sentence in sentences:
-        if (sentence.chunk.id, sentence.index) not in have:
-            chosen.append(_as_scored(sentence, by_key))
-            have.add((sentence.chunk.id, sentence.index))
-
-
-def _whole_lists(chosen: list[Scored], enriched: "EnrichedUnits", units: UnitSentences,
-                 by_key: dict[tuple[str, int], Scored], need: int = LIST_ITEMS_TO_EXPAND,
-                 labelled_only: bool = True) -> list[Scored]:
-    """Every item of the one list that the kept sentences quote best, when they quote at least `need` of its items.
-
-    `labelled_only`: only a list whose items carry labels ("Imaging: ...", "Neurological: ...") is an
-    enumeration of one kind of thing that a list question asks for; a list of statements (the Key Takeaways)
-    is a summary, and expanding it from one kept takeaway answered "which diseases can it be mistaken for,
-    list them" with all seven takeaways (dev).
-
-    Why one list: a list question asks for one enumeration; expanding every list that one kept bullet touches
-    appended the Key Takeaways to "what kinds ... are there" and "list all the tests" (self-written audit bank,
-    benchmarks/results/fresh_audit.md). The list whose best kept item scores highest is the one asked about.
-    """
-    counts: dict[tuple[str, int], int] = {}
-    best: dict[tuple[str, int], float] = {}
-    heads: dict[tuple[str, int], "EnrichedUnit"] = {}
-    for s in chosen:
-        item = enriched.for_sentence(s.sentence)
-        if item is not None and item.unit.is_bullet:
-            members = enriched.list_members(item)
-            key = (members[0].unit.section_id, members[0].unit.index)
-            counts[key] = counts.get(key, 0) + 1
-            best[key] = max(best.get(key, s.score), s.score)
-            heads.setdefault(key, item)
-    out = list(chosen)
-    eligible = [key for key, n in counts.items() if n >= need and (not labelled_only or _labelled(enriched.list_members(heads[key])))]
-    if eligible:
-        key = max(eligible, key=lambda k: (counts[k], best[k]))
-        for member in enriched.list_members(heads[key])[: MAX_LIST_ITEMS + 1]:
-            add_missing(out, units(member), by_key)
-    return out
-
-
-def _labelled(members: Sequence["EnrichedUnit"]) -> bool:
-    """Do most items of a list open with a label ("Imaging: ...")?"""
-    items = [m for m in members if m.unit.is_bullet]
-    return bool(items) and 2 * sum(bool(LABEL.match(m.unit.text)) for m in items) >= len(items)
 
 
 def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], units: UnitSentences,
@@ -375,14 +245,3 @@ def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: di
         add_missing(out, sentences, by_key)
     have = {(s.sentence.chunk.id, s.sentence.index) for s in out}
     return out + [s for s in chosen if (s.sentence.chunk.id, s.sentence.index) not in have]
-
-
-def whole_units(chosen: list[Scored], enriched: "EnrichedUnits", units: UnitSentences,
-                 by_key: dict[tuple[str, int], Scored]) -> list[Scored]:
-    """A bullet of two sentences is shown whole: the second sentence never appears without its label."""
-    out = list(chosen)
-    for s in chosen:
-        item = enriched.for_sentence(s.sentence)
-        if item is not None and item.unit.is_bullet:
-            add_missing(out, units(item), by_key)
-    return out

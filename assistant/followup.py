@@ -108,15 +108,14 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     `rewrite(question, history)` is the conversation's rewriter (assistant/conversation.rewrite_followup with the
     triage's group labels), used to make the previous question standalone from the turns before it.
     """
+    from assistant.conversation import last_exchange
     from assistant.refused_turns import without_refused
 
     turns = without_refused(turns, not_found_too=False)  # an off-topic turn is no previous subject
-    users = [i for i, t in enumerate(turns) if t.get("role") == "user"]
-    if not users:
+    exchange = last_exchange(turns)
+    if exchange is None:
         return None
-    last = users[-1]
-    previous = rewrite(turns[last]["content"], list(turns[:last]))
-    answer = next((t["content"] for t in turns[last + 1:] if t.get("role") == "assistant"), "")
+    previous = rewrite(exchange.question, list(turns[:exchange.index]))
     # the ask in the words the article would use; a workup is the tests that diagnose (clinical_shorthand.workup_of)
     own_words = _WORKUP_WORD.sub("tests", expand_short_forms(WORK_UP.sub("workup", own_words)))
     ask = re.sub(r"\s+", " ", _CAUSE_VERB.sub(" ", _POINTERS.sub(" ", own_words))).strip(" ?.!,")
@@ -124,7 +123,7 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     # shown, which the member's bullet never has; a what/how ask ("how is it treated") keeps the subject's words,
     # whose neighbourhood it answers from (follow-up banks 6 and 8 lost facts when those were widened too)
     yes_no = YES_NO_FOLLOWUP.match(own_words.strip()) is not None
-    return FollowUp(ask=ask, previous=previous, previous_answer=answer, widen=widen if yes_no else None)
+    return FollowUp(ask=ask, previous=previous, previous_answer=exchange.reply, widen=widen if yes_no else None)
 
 
 def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], stems: Iterable[str],

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from assistant.conversation import last_exchange
 from assistant.refused_turns import declined_as_personal
 from assistant.safety import Verdict, classify, names_person
 
@@ -35,10 +36,7 @@ def personal_in_context(verdict: Verdict, typed: str, standalone: str, after_per
 
 def after_personal(turns: Sequence[Mapping[str, str]]) -> bool:
     """True when the last earlier user turn was a personal ask: the rules say so, or its reply was the referral."""
-    users = [i for i, t in enumerate(turns) if t.get("role") == "user"]
-    if not users:
+    exchange = last_exchange(turns)
+    if exchange is None:
         return False
-    last = users[-1]
-    reply = turns[last + 1] if last + 1 < len(turns) and turns[last + 1].get("role") == "assistant" else None
-    return (reply is not None and declined_as_personal(str(reply.get("content", "")))) or \
-        classify(str(turns[last].get("content", ""))).category == "personal_advice"
+    return declined_as_personal(exchange.reply) or classify(exchange.question).category == "personal_advice"

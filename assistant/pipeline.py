@@ -156,8 +156,9 @@ def settled(parts: "Parts", composition: Any, previous_answer: str = "") -> Any:
     """The composition as shown, a follow-up's new passages before those the previous answer showed
     (answer_lead.new_first), with every opening reference's antecedent right before it
     (antecedents.settle_antecedents: the last step, whichever path built the answer)."""
-    from assistant.answer_lead import leans_back, new_first
+    from assistant.answer_lead import new_first
     from assistant.antecedents import settle_antecedents
+    from assistant.points_back import leans_back
     from assistant.unit_sentences import UnitSentences
 
     assert parts.enriched is not None

@@ -21,7 +21,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "abstain_scores.json"
 
 
 def item_scores(assistant: Any, second: Any) -> list[dict[str, Any]]:
-    from assistant.enriched_compose import rank_candidates
+    from assistant.ranked_choice import rank_candidates
     from assistant.pipeline import understand
     from benchmarks.answer_metrics import load_items
 

@@ -84,7 +84,8 @@ class ArticleIndex:
         return out
 
 
-def _covered(span: Span, spans: Sequence[Span], text: str) -> bool:
+def span_covered(span: Span, spans: Sequence[Span], text: str) -> bool:
+    """Every non-space character of `span` lies inside one of `spans` (a required fact shown whole)."""
     return all(text[p].isspace() or any(a <= p < b for a, b in spans) for p in range(*span))
 
 
@@ -95,7 +96,7 @@ def key_fact_recall(item: dict[str, Any], article: Any, index: ArticleIndex, spa
         section = article.section(fact["section_id"])
         span = index.fact_span(section.start, section.text, fact["quote"])
         needle = normalise(fact["quote"]).rstrip(".:;,!?")
-        if (span and spans and _covered(span, spans, index.text)) or (needle and needle in normalise(shown_text)):
+        if (span and spans and span_covered(span, spans, index.text)) or (needle and needle in normalise(shown_text)):
             hit += 1
     return hit / len(facts)
 

@@ -23,7 +23,8 @@ _NON_WORD = re.compile(r"\W+")
 PREFIX = 50  # characters of a normalised quote that identify it (a shown quote may run on into the next sentence)
 
 
-def _norm(text: str) -> str:
+def normalise_quote(text: str) -> str:
+    """Lower case, runs of non-word characters as one space: a quote compared with a fact whatever its punctuation."""
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
@@ -41,12 +42,12 @@ def required_facts(bank: Path, ids: set[str]) -> dict[str, list[str]]:
 def shown_quotes(answer: str) -> list[str]:
     """The answer body's quotes (text between [n] markers), disclaimer and reference notes left out."""
     body = answer.split("\n\n---\n")[0].split("\n\nRelated references")[0].split("\n\nThe article lists")[0]
-    return [q for q in _MARKER.split(body) if _norm(q)]
+    return [q for q in _MARKER.split(body) if normalise_quote(q)]
 
 
 def is_required(quote: str, facts: list[str]) -> bool:
-    q = _norm(quote)
-    return any(_norm(f)[:PREFIX] in q or q[:PREFIX] in _norm(f) for f in facts)
+    q = normalise_quote(quote)
+    return any(normalise_quote(f)[:PREFIX] in q or q[:PREFIX] in normalise_quote(f) for f in facts)
 
 
 def score_run(run_dir: str, bank: Path, part: str | None = None) -> dict[str, float | int]:

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from benchmarks.keyfact_check import _norm, shown_quotes
+from benchmarks.keyfact_check import normalise_quote, shown_quotes
 from benchmarks.measure import report_items
 
 BANK = Path("eval/data/multipart_check.jsonl")
@@ -47,8 +47,8 @@ def bank_items(bank: Path) -> dict[str, dict[str, Any]]:
 
 def shown(fact: str, answer: str) -> bool:
     """Whether the answer's body shows the fact (its first characters, as the key-fact scorers match)."""
-    body = " ".join(_norm(q) for q in shown_quotes(answer))
-    return _norm(fact)[:PREFIX] in body
+    body = " ".join(normalise_quote(q) for q in shown_quotes(answer))
+    return normalise_quote(fact)[:PREFIX] in body
 
 
 def score_item(spec: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:

@@ -48,7 +48,7 @@ def training_questions(parts: Any, per_unit: tuple[int, ...]) -> list[tuple[str,
 
 def candidate_rows(parts: Any, question: str, row: int, limit: int | None) -> list[tuple[Any, list[float]]]:
     """The composer's candidates for `question` (best first) with their features, its own row held out."""
-    from assistant.enriched_compose import rank_candidates
+    from assistant.ranked_choice import rank_candidates
 
     parts.enriched.held_out = {row}
     try:

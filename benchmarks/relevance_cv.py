@@ -14,18 +14,14 @@ and for each drop threshold: how many shown sentences it would drop and how many
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
 from benchmarks.fresh_audit import load_items
+from benchmarks.keyfact_check import normalise_quote
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def labelled_pairs(precision_run: str, audit_run: str) -> list[tuple[str, str, bool]]:
@@ -44,7 +40,7 @@ def labelled_pairs(precision_run: str, audit_run: str) -> list[tuple[str, str, b
 def feature_rows(pairs: list[tuple[str, str, bool]]) -> dict[str, list]:
     """Each labelled sentence found among its question's candidates: feature row, label, question, shipped score, e5."""
     from assistant.api import Assistant
-    from assistant.enriched_compose import rank_candidates
+    from assistant.ranked_choice import rank_candidates
     from foundation.settings import Settings
 
     assistant = Assistant(Settings())
@@ -59,8 +55,8 @@ def feature_rows(pairs: list[tuple[str, str, bool]]) -> dict[str, list]:
             cache[question] = rank_candidates(r.query, focus, r.full_vector or focus, r.candidates, parts.bank,
                                               parts.enriched, parts.ranker)
         scored, rows = cache[question]
-        key = _norm(prefix)[:40]
-        found = next(((s, x) for s, x in zip(scored, rows) if key in _norm(s.sentence.text)), None)
+        key = normalise_quote(prefix)[:40]
+        found = next(((s, x) for s, x in zip(scored, rows) if key in normalise_quote(s.sentence.text)), None)
         if found is None:
             continue
         s, x = found

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.answer_metrics import ArticleIndex
-from benchmarks.train_ranker import (FOLDS, _auc, _summary, dev_cases, fit, generated_cases, rules, shown_scores)
+from benchmarks.train_ranker import (FOLDS, auc_of, summary_of, dev_cases, fit, generated_cases, rules, shown_scores)
 
 RESULTS = Path(__file__).resolve().parent / "results" / "rescore_cv.json"
 EXTRA_FEATURES = ("unit_cosine", "question_cosine", "unit_cosine_gap", "question_cosine_gap")
@@ -79,13 +79,13 @@ def evaluate(parts: Any, dev: list[Any], generated: list[Any], extra: Any, parag
         train = [d for d in dev if fold_of[d.id] != f] + generated
         val = [d for d in dev if fold_of[d.id] == f]
         ranker = fit(train, 1.0, 1.0)
-        aucs.append(_auc(val, ranker))
+        aucs.append(auc_of(val, ranker))
         for r, rule in enumerate(rules()):
             levers = Levers(ranker=True, keep_probability=rule["keep_probability"], keep_margin=rule["keep_margin"],
                             max_sentences=rule["max_sentences"], filter_only=rule["mode"] == "filter",
                             paragraphs=paragraphs)
             per_rule.setdefault(r, []).extend(shown_scores(parts, c, ranker, levers, extra) for c in val)
-    table = [{**rule, **_summary(per_rule[r])} for r, rule in enumerate(rules())]
+    table = [{**rule, **summary_of(per_rule[r])} for r, rule in enumerate(rules())]
     return {"cv_roc_auc": aucs, "best_rule": max(table, key=lambda row: row["f1"])}
 
 
@@ -137,7 +137,7 @@ def main() -> None:
                               "embed_units_and_questions_s": round(build_s, 1),
                               "query_embed": time_query(model, [c.extra["question"] for c in dev]), "levers": {}}
     for paragraphs in (False, True):
-        report["levers"][f"hand score{' + paragraphs' if paragraphs else ''}"] = _summary(
+        report["levers"][f"hand score{' + paragraphs' if paragraphs else ''}"] = summary_of(
             [shown_scores(parts, c, None, Levers(ranker=False, paragraphs=paragraphs)) for c in base_dev])
         report["levers"][f"ranker (MiniLM features){' + paragraphs' if paragraphs else ''}"] = evaluate(
             parts, base_dev, base_gen, None, paragraphs, args.folds)

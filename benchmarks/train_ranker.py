@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.answer_metrics import ArticleIndex, _covered, load_items
+from benchmarks.answer_metrics import ArticleIndex, span_covered, load_items
 
 RESULTS = Path(__file__).resolve().parent / "results" / "ranker_cv.json"
 Span = tuple[int, int]
@@ -69,7 +69,7 @@ def _positive(span: Span, facts: Sequence[Span]) -> bool:
 
 def _candidates(parts: Any, query: str, retrieval: Any,
                 extra: Any = None) -> tuple[list[Any], list[list[float]], tuple[Any, ...]]:
-    from assistant.enriched_compose import rank_candidates
+    from assistant.ranked_choice import rank_candidates
 
     focus = retrieval.query_vector or parts.index.embed_query(retrieval.query)
     full = retrieval.full_vector or focus
@@ -154,7 +154,7 @@ def shown_scores(parts: Any, case: Case, ranker: Any, levers: Any, extra: Any = 
     shown = [s for q in composition.quotes for s in q.sentences if s.chunk.source_id == "article"]
     spans = [_span(s) for s in shown]
     text = parts.resolver.article.text
-    recall = sum(_covered(f, spans, text) for f in case.facts) / len(case.facts) if case.facts else 0.0
+    recall = sum(span_covered(f, spans, text) for f in case.facts) / len(case.facts) if case.facts else 0.0
     helpers = _fact_helpers(parts.enriched, case.facts)
     good = sum(_positive(sp, case.facts) or any(a <= (sp[0] + sp[1]) // 2 < b for a, b in helpers) for sp in spans)
     return recall, (good / len(spans) if spans else 0.0), len(spans), composition.probability or 0.0
@@ -177,7 +177,8 @@ def _fact_helpers(enriched: Any, facts: Sequence[Span]) -> list[Span]:
     return out
 
 
-def _auc(cases: Sequence[Case], ranker: Any) -> float | None:
+def auc_of(cases: Sequence[Case], ranker: Any) -> float | None:
+    """The ranker's ROC AUC on the cases' sentence labels (None when they are all one label)."""
     from sklearn.metrics import roc_auc_score
 
     y = [label for c in cases for label in c.labels]
@@ -215,12 +216,12 @@ def cross_validate(parts: Any, dev: list[Case], generated: list[Case], folds: in
             train += generated if source != "dev only" else []
             val = [d for d in dev if fold_of[d.id] == f]
             ranker = fit(train, c, w)
-            aucs.append(_auc(val, ranker))
+            aucs.append(auc_of(val, ranker))
             for r, rule in enumerate(rules()):
                 levers = Levers(ranker=True, keep_probability=rule["keep_probability"], keep_margin=rule["keep_margin"],
                                 max_sentences=rule["max_sentences"], filter_only=rule["mode"] == "filter")
                 per_rule.setdefault(r, []).extend(shown_scores(parts, case, ranker, levers) for case in val)
-        table = [{**rule, **_summary(per_rule[r])} for r, rule in enumerate(rules())]
+        table = [{**rule, **summary_of(per_rule[r])} for r, rule in enumerate(rules())]
         best = max(table, key=lambda row: row["f1"])
         out[f"{source} C={c} dev_weight={w}"] = {"source": source, "C": c, "dev_weight": w,
                                                   "cv_roc_auc": [a for a in aucs if a is not None], "best_rule": best,
@@ -228,7 +229,8 @@ def cross_validate(parts: Any, dev: list[Case], generated: list[Case], folds: in
     return out
 
 
-def _summary(rows: Sequence[tuple[float, float, int, float]]) -> dict[str, float]:
+def summary_of(rows: Sequence[tuple[float, float, int, float]]) -> dict[str, float]:
+    """Mean key-fact recall, precision proxy and their F1 over the shown answers' score rows, rounded."""
     recall = statistics.fmean(r[0] for r in rows)
     precision = statistics.fmean(r[1] for r in rows)
     return {"key_fact_recall": round(recall, 4), "precision_proxy": round(precision, 4),
@@ -236,11 +238,11 @@ def _summary(rows: Sequence[tuple[float, float, int, float]]) -> dict[str, float
             "mean_sentences": round(statistics.fmean(r[2] for r in rows), 2)}
 
 
-def baseline(parts: Any, dev: list[Case], levers_on: bool) -> dict[str, float]:
+def baseline(parts: Any, dev: list[Case]) -> dict[str, float]:
     """The same proxies for the composer without the ranker (the shipped default before this script)."""
     from assistant.enriched_compose import Levers
 
-    return _summary([shown_scores(parts, case, None, Levers(ranker=False)) for case in dev])
+    return summary_of([shown_scores(parts, case, None, Levers(ranker=False)) for case in dev])
 
 
 def main() -> None:
@@ -265,7 +267,7 @@ def main() -> None:
                       key=lambda k: models[k]["best_rule"]["f1"])
     chosen = models[chosen_name]
     report = {"dev_questions": len(dev), "generated_questions": len(generated), "folds": args.folds,
-              "grouped_by": "conversation (else item)", "baseline_without_ranker": baseline(parts, dev, False),
+              "grouped_by": "conversation (else item)", "baseline_without_ranker": baseline(parts, dev),
               "chosen": {"model": chosen_name, **chosen["best_rule"]},
               "models": {k: {kk: vv for kk, vv in v.items() if kk != "rules"} for k, v in models.items()},
               "rules_of_chosen_model": chosen["rules"]}

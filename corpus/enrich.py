@@ -38,8 +38,6 @@ if TYPE_CHECKING:
     from foundation.llm import LLM
     from foundation.settings import Settings
 
-TASKS = ("resolve", "questions", "references")
-
 
 class EnrichCache:
     """Answers already obtained, appended one JSON line each (so an interrupted run loses at most one)."""

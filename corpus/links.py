@@ -93,7 +93,8 @@ GENERIC = frozenset(
 )
 
 
-def _tokens(text: str) -> list[str]:
+def folded_tokens(text: str) -> list[str]:
+    """Lower-case ASCII words and numbers ('Lambert–Eaton' -> ['lambert', 'eaton']): what titles and sections match on."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.findall(r"[a-z0-9]+", folded)
 
@@ -103,8 +104,9 @@ def _stem(token: str) -> str:
     return token[:7] if len(token) > 7 else token.rstrip("s") if len(token) > 3 else token
 
 
-def _stems(text: str) -> list[str]:
-    return [_stem(t) for t in _tokens(text)]
+def keyword_stems(text: str) -> list[str]:
+    """The text's folded tokens, truncation-stemmed: what keyword_score looks for a term's stems in."""
+    return [_stem(t) for t in folded_tokens(text)]
 
 
 def _contains(haystack: list[str], needle: list[str]) -> bool:
@@ -117,7 +119,7 @@ def title_terms(ref: Reference) -> tuple[tuple[str, float], ...]:
     if ref.id in TERMS:
         return TERMS[ref.id]
     runs: list[list[str]] = [[]]
-    for tok in _tokens(ref.title):
+    for tok in folded_tokens(ref.title):
         if tok in STOPWORDS or tok in GENERIC or len(tok) < 3:
             runs.append([])
         else:
@@ -127,7 +129,7 @@ def title_terms(ref: Reference) -> tuple[tuple[str, float], ...]:
 
 def keyword_score(section_stems: list[str], terms: Iterable[tuple[str, float]]) -> tuple[float, list[str]]:
     """The best weight among the terms found in the section, and which terms matched."""
-    matched = [(t, w) for t, w in terms if _contains(section_stems, _stems(t))]
+    matched = [(t, w) for t, w in terms if _contains(section_stems, keyword_stems(t))]
     if not matched:
         return 0.0, []
     return max(w for _, w in matched), [t for t, _ in sorted(matched, key=lambda tw: -tw[1])]
@@ -164,7 +166,7 @@ def score_links(
     highs = [max(row[j] for row in similarities) for j in range(n_refs)]
     records: list[dict[str, Any]] = []
     for i, section in enumerate(article.sections):
-        stems = _stems(f"{section.title} {section.text}")
+        stems = keyword_stems(f"{section.title} {section.text}")
         for j, ref in enumerate(refs):
             k, terms = keyword_score(stems, title_terms(ref))
             raw = similarities[i][j]

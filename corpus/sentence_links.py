@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from corpus.links import PRIMARY, _stems, keyword_score, title_terms
+from corpus.links import PRIMARY, keyword_score, keyword_stems, title_terms
 from corpus.models import Reference
 
 PROPOSAL_MIN_SIMILARITY = 0.5
@@ -32,7 +32,7 @@ def link_unit(text: str, proposed: Sequence[str], references: Sequence[Reference
               similarities: Sequence[float], relative: Sequence[float] | None = None) -> list[dict[str, Any]]:
     """Scored links of one unit (pure: the caller computes `similarities[j]` = cosine(unit, title j) and
     `relative[j]`, that cosine min-max scaled over every unit of the article for reference j)."""
-    stems = _stems(text)
+    stems = keyword_stems(text)
     out: list[dict[str, Any]] = []
     relative = relative if relative is not None else [1.0] * len(references)
     for ref, sim, rel in zip(references, similarities, relative):
@@ -55,9 +55,10 @@ def distinctive_title(ref: Reference) -> str:
     'Paraneoplastic Cerebellar Degeneration' -> 'Cerebellar Degeneration'; a title with nothing else
     ('Paraneoplastic Syndromes') gives '' and so never links by embedding.
     """
-    from corpus.links import GENERIC, STOPWORDS, _tokens
+    from corpus.links import GENERIC, STOPWORDS, folded_tokens
 
-    words = [w for w in ref.title.split(" | ")[0].split() if _tokens(w) and not set(_tokens(w)) <= (GENERIC | STOPWORDS)]
+    words = [w for w in ref.title.split(" | ")[0].split()
+             if folded_tokens(w) and not set(folded_tokens(w)) <= (GENERIC | STOPWORDS)]
     return " ".join(words)
 
 

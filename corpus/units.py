@@ -52,11 +52,6 @@ class Unit:
     def is_lead_in(self) -> bool:
         return self.text.rstrip().endswith(":")
 
-    @property
-    def item_text(self) -> str:
-        """The text without a bullet marker (units never include it; kept for symmetry with compose)."""
-        return BULLET.sub("", self.text)
-
 
 def opens_with_reference(text: str) -> bool:
     """True when the unit opens with a word pointing back ("These syndromes ...", "Additionally, it ...")."""

@@ -30,7 +30,6 @@ Tag = Literal[
 ]
 
 CATEGORIES_V2: tuple[str, ...] = CategoryV2.__args__  # type: ignore[attr-defined]
-STATUSES_V2: tuple[str, ...] = StatusV2.__args__  # type: ignore[attr-defined]
 # A category whose items must accept exactly this behaviour (the safety paths and the language gate).
 CATEGORY_STATUS = {
     "emergency": "emergency", "personal_advice": "personal_advice", "out_of_scope": "out_of_scope",

@@ -8,6 +8,7 @@ pipeline branches on which one is configured.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from assistant.compose import Composition
     from assistant.parts import Parts
     from assistant.retrieval import Retrieval
+    from foundation.llm import LLM
+    from foundation.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -56,3 +59,24 @@ class Answerer(Protocol):
     def warm_up(self) -> None: ...
 
     def draft(self, evidence: Evidence) -> Draft: ...
+
+
+class LazyLLM:
+    """The settings' language model, loaded on first use, once, whichever thread asks first.
+
+    Why here: every answerer that calls a model (llm-select, generate) holds it the same way; a model given at
+    construction (a test's scripted one) is used as it is.
+    """
+
+    def __init__(self, settings: "Settings", llm: "LLM | None" = None) -> None:
+        self._settings = settings
+        self._llm = llm
+        self._lock = threading.Lock()
+
+    def __call__(self) -> "LLM":
+        with self._lock:
+            if self._llm is None:
+                from foundation.llm import load_llm
+
+                self._llm = load_llm(self._settings.llm, home=self._settings.home)
+            return self._llm

@@ -6,10 +6,9 @@ the Answerer interface and gets the model (settings.llm.backend) from foundation
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
-from assistant.answerers.base import Draft, Evidence
+from assistant.answerers.base import Draft, Evidence, LazyLLM
 
 if TYPE_CHECKING:
     from foundation.llm import LLM
@@ -24,20 +23,10 @@ class GenerateAnswerer:
     name = "generate"
 
     def __init__(self, settings: "Settings", llm: "LLM | None" = None) -> None:
-        self._settings = settings
-        self._llm = llm
-        self._lock = threading.Lock()
+        self._model = LazyLLM(settings, llm)
 
     def warm_up(self) -> None:
         self._model().warm_up()
-
-    def _model(self) -> "LLM":
-        with self._lock:
-            if self._llm is None:
-                from foundation.llm import load_llm
-
-                self._llm = load_llm(self._settings.llm, home=self._settings.home)
-            return self._llm
 
     def draft(self, evidence: Evidence) -> Draft:
         from assistant.generate import generate_answer

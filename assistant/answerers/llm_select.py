@@ -13,10 +13,9 @@ by its own lock, so concurrent users wait their turn instead of corrupting each 
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING, Any
 
-from assistant.answerers.base import Draft, Evidence
+from assistant.answerers.base import Draft, Evidence, LazyLLM
 
 if TYPE_CHECKING:
     from assistant.compose import Scored
@@ -48,16 +47,7 @@ class LLMSelectAnswerer:
 
     def __init__(self, settings: "Settings", llm: "LLM | None" = None) -> None:
         self._settings = settings
-        self._llm = llm
-        self._lock = threading.Lock()
-
-    def _model(self) -> "LLM":
-        with self._lock:
-            if self._llm is None:
-                from foundation.llm import load_llm
-
-                self._llm = load_llm(self._settings.llm, home=self._settings.home)
-            return self._llm
+        self._model = LazyLLM(settings, llm)
 
     def warm_up(self) -> None:
         self._model().warm_up()
@@ -92,7 +82,7 @@ def _completed(evidence: Evidence, chosen: list[Any]) -> list[Any]:
     if parts.enriched is None:
         return chosen
     from assistant.antecedents import with_antecedents
-    from assistant.enriched_compose import add_missing, whole_units
+    from assistant.completion import add_missing, whole_units
     from assistant.unit_sentences import UnitSentences
     from index.models import ScoredChunk
 

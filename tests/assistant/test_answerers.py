@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answerers.base import Draft, Evidence
+from assistant.answerers.base import Draft, Evidence, LazyLLM
 from assistant.answerers.extractive import ExtractiveAnswerer
 from assistant.answerers.generate import GenerateAnswerer
 from assistant.answerers.registry import ANSWERERS, create_answerer
@@ -81,3 +81,15 @@ def test_the_assistant_never_branches_on_the_answerer_name() -> None:
         for compare in (n for n in ast.walk(tree) if isinstance(n, ast.Compare)):
             literals = {getattr(x, "value", None) for x in [compare.left, *compare.comparators]}
             assert not literals & set(ANSWERERS), f"{module} compares against an answerer name"
+
+
+def test_a_model_answerer_loads_its_model_once_and_uses_a_given_one(settings: Settings,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import foundation.llm
+
+    given = object()
+    assert LazyLLM(settings, given)() is given  # type: ignore[arg-type]
+    loads: list[object] = []
+    monkeypatch.setattr(foundation.llm, "load_llm", lambda config, home: loads.append(config) or given)
+    lazy = LazyLLM(settings)
+    assert lazy() is given and lazy() is given and len(loads) == 1

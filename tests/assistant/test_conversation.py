@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conversation_turns import history
 
-from assistant.conversation import rewrite_followup, user_turns
+from assistant.conversation import last_exchange, rewrite_followup, user_turns
 from assistant.topics import keyword_topic, topic_of
 
 
@@ -236,3 +236,15 @@ def test_a_one_word_fragment_the_corpus_never_uses_does_not_become_the_subject()
 def test_a_pronoun_after_a_one_word_aspect_stands_for_that_aspect() -> None:
     assert rewrite_followup("what makes it worse", history("prognosis")) == "What makes prognosis worse"
     assert rewrite_followup("what makes it worse", history("what is lems")) == "What makes lems worse"
+
+
+def test_the_last_exchange_is_the_last_user_turn_and_its_reply() -> None:
+    turns = [{"role": "user", "content": "what is lems"}, {"role": "assistant", "content": "LEMS is ..."},
+             {"role": "user", "content": "how is it treated"}, {"role": "assistant", "content": "Treatment ..."}]
+    exchange = last_exchange(turns)
+    assert exchange is not None
+    assert (exchange.index, exchange.question, exchange.reply) == (2, "how is it treated", "Treatment ...")
+    unanswered = last_exchange(turns[:3])
+    assert unanswered is not None and unanswered.reply == ""
+    assert last_exchange([{"role": "assistant", "content": "Hello"}]) is None
+    assert last_exchange([]) is None

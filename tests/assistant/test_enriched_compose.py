@@ -69,7 +69,7 @@ def test_paragraph_completion_shows_the_continuation(built_index_home) -> None:
 def test_extra_feature_columns_reach_the_ranker(warm_assistant: Assistant) -> None:
     """The re-scoring hook (a second embedder's cosines in benchmarks/rescore_cv.py): extra columns are appended to
     every candidate's row, and a ranker fitted on the wider rows scores by them."""
-    from assistant.enriched_compose import rank_candidates
+    from assistant.ranked_choice import rank_candidates
     from assistant.ranker import FEATURES, Ranker
 
     parts = warm_assistant.parts()

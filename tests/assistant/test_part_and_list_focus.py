@@ -1,5 +1,5 @@
 """Multi-part questions answer each part, a list question naming one bullet's label gets that bullet, and only
-labelled lists are expanded whole (assistant/multi_part.py, assistant/enriched_compose.py).
+labelled lists are expanded whole (assistant/multi_part.py, assistant/enriched_compose.py, assistant/completion.py).
 
 Checked on the real index, the real bundled embedder and the committed enrichment. Each end-to-end question
 below was answered the other way before these levers (self-written key-fact bank, eval/data/keyfact_check.jsonl,
@@ -81,7 +81,7 @@ def test_a_list_part_shows_the_whole_list(warm_assistant: Assistant) -> None:
 
 
 def test_only_a_list_whose_items_carry_labels_counts_as_an_enumeration(warm_assistant: Assistant) -> None:
-    from assistant.enriched_compose import _labelled
+    from assistant.completion import labelled
 
     enriched = warm_assistant.parts().enriched
     assert enriched is not None
@@ -89,8 +89,8 @@ def test_only_a_list_whose_items_carry_labels_counts_as_an_enumeration(warm_assi
     for unit in enriched.units:
         if unit.unit.is_bullet:
             by_section.setdefault(unit.unit.section_id, []).append(unit)
-    assert _labelled(enriched.list_members(by_section["diagnostic-procedures/advanced-diagnostic-tests"][0]))
-    assert not _labelled(enriched.list_members(by_section["key-takeaways"][0]))
+    assert labelled(enriched.list_members(by_section["diagnostic-procedures/advanced-diagnostic-tests"][0]))
+    assert not labelled(enriched.list_members(by_section["key-takeaways"][0]))
 
 
 def test_a_list_question_naming_one_label_gets_that_bullet(warm_assistant: Assistant) -> None:

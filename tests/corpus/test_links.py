@@ -15,11 +15,11 @@ from corpus.links import (
     TERMS,
     THRESHOLD,
     keyword_score,
+    keyword_stems,
     links_by_section,
     load_links,
     score_links,
     title_terms,
-    _stems,
 )
 from corpus.models import Reference, ReferenceLink
 from foundation.settings import Settings
@@ -99,10 +99,10 @@ def test_home_copy_takes_precedence_and_is_validated(settings: Settings) -> None
 
 
 def test_stemming_matches_word_forms() -> None:
-    assert keyword_score(_stems("Lambert-Eaton myasthenic syndrome"), [("lambert eaton", 1.0)]) == (1.0, ["lambert eaton"])
-    assert keyword_score(_stems("paraneoplastic neurological disorders"), [("paraneoplastic neurologic", 0.6)])[0] == 0.6
-    assert keyword_score(_stems("small-cell lung cancer"), [("small cell lung", 1.0)])[0] == 1.0
-    assert keyword_score(_stems("a lumbar region"), [("lumbar puncture", 1.0)])[0] == 0.0
+    assert keyword_score(keyword_stems("Lambert-Eaton myasthenic syndrome"), [("lambert eaton", 1.0)]) == (1.0, ["lambert eaton"])
+    assert keyword_score(keyword_stems("paraneoplastic neurological disorders"), [("paraneoplastic neurologic", 0.6)])[0] == 0.6
+    assert keyword_score(keyword_stems("small-cell lung cancer"), [("small cell lung", 1.0)])[0] == 1.0
+    assert keyword_score(keyword_stems("a lumbar region"), [("lumbar puncture", 1.0)])[0] == 0.0
 
 
 def test_title_terms_fallback_for_unlisted_reference() -> None:
