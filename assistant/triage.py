@@ -249,11 +249,12 @@ class Triage:
         "does stress cause it"), and whether that is a cause or spread of the condition (on topic though unnamed).
         On a `first_turn` "is it contagious" is judged as "is pns contagious" (nothing earlier for "it" to name): a
         property of the condition the lay map words as the article does ("is it fatal": "outlook"; "is it sudden":
-        "rapidly") is judged by `unknown_claim`, not refused as an unknown subject ("is it asthma" still is). A common verb's -ing form ("whats going on in
-        the body") is no subject either: it names nothing the article could be silent on."""
+        "rapidly") is judged by `unknown_claim`, not refused as an unknown subject ("is it asthma" still is). A
+        common verb's -ing form ("whats going on in the body") is no subject either: it names nothing the article
+        could be silent on."""
         subject = unknown_subject(question, self.vocabulary, self.english, self.common)
-        if subject is not None and not (first_turn and asks_a_property(question) and meanings_of(subject)) \
-                and not (subject.endswith("ing") and subject in self.common):
+        lay_property = first_turn and subject is not None and asks_a_property(question) and bool(meanings_of(subject))
+        if subject is not None and not lay_property and not (subject.endswith("ing") and subject in self.common):
             return subject, False
         claim = unknown_claim(question, self.claim_vocabulary, self.english, self.generic, self.evidence,
                              self.property_family, self.common, first_turn=first_turn)

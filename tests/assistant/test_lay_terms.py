@@ -116,3 +116,10 @@ def test_a_single_lay_word_means_the_article_words_its_whole_entry_names() -> No
 ])
 def test_the_medical_words_restate_a_question_only_when_its_lay_phrases_are_all_it_asks(question, meanings) -> None:
     assert spoken_meanings(question) == meanings
+
+
+def test_missed_and_sudden_reach_the_article_words() -> None:
+    """ "is it easy to miss" is the article's "misdiagnosed"; "does it come on suddenly" its "rapidly progress"."""
+    assert "misdiagnosed" in medical_words("is it easy to miss")
+    assert "rapidly" in medical_words("does it come on suddenly")
+    assert "subtle" in medical_words("is it gradual")
