@@ -270,6 +270,16 @@ def figure_free_reply(settings: "Settings", parts: "Parts", understood: Any, ans
                  answerer=answerer.name, **common)
 
 
+def first_turn_of_unnamed_subject(understood: Understood, parts: "Parts",
+                                  load_triage: Callable[[], "Triage"] | None) -> bool:
+    """A first question asking a group or figure of "it" (assistant/unnamed_subject.py): on topic, so not_found."""
+    from assistant.unnamed_subject import asks_of_unnamed_subject
+
+    if understood.turns or understood.triaged is None or load_triage is None:
+        return False
+    return asks_of_unnamed_subject(understood.triaged.normalised.text, parts.vocab, load_triage().names_nothing_else)
+
+
 def drafted_reply(answerer: "Answerer", evidence: Evidence, flags: list[str], common: dict[str, Any]) -> Answer:
     """The answerer's draft as the answer; not_found when it could support nothing."""
     from assistant.safety import NOT_FOUND_MESSAGE
@@ -322,6 +332,7 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
         core_only = triaged is not None and triaged.subject is not None
         corpus_word = load_triage().is_corpus_word if load_triage is not None else None
         on_topic = support.on_topic_restriction or continues_topic(triaged, followup, parts, unaddressed, corpus_word) or (
-            triaged is not None and (triaged.about_condition or (support.figure_only and triaged.everyday)))
+            triaged is not None and (triaged.about_condition or (support.figure_only and triaged.everyday))) or (
+            first_turn_of_unnamed_subject(understood, parts, load_triage))
         return unsupported_reply(evidence, flags, common, core_only, on_topic=on_topic)
     return drafted_reply(answerer, evidence, flags, common)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.abstention import unknown_subject
-from assistant.unknown_claims import unknown_claim
+from assistant.unknown_claims import asks_a_property, unknown_claim
 from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import listing_answers, resolve_first_turn, rewrite_followup
@@ -30,7 +30,7 @@ from assistant.emergency_model import Embed, EmergencyModel, find_emergency, loa
 from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
 from assistant.members import group_members, widen_member
-from assistant.lay_terms import lay_words
+from assistant.lay_terms import lay_words, meanings_of
 from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
 from assistant.safety import Verdict, classify, rule_words
 from assistant.spelling import Speller, corpus_word_counts, english_word_ranking
@@ -247,9 +247,14 @@ class Triage:
     def subject_of(self, question: str, first_turn: bool = False) -> tuple[str | None, bool]:
         """What the question is about when the corpus never names it ("what is asthma", "is pns contagious",
         "does stress cause it"), and whether that is a cause or spread of the condition (on topic though unnamed).
-        On a `first_turn` "is it contagious" is judged as "is pns contagious" (nothing earlier for "it" to name)."""
+        On a `first_turn` "is it contagious" is judged as "is pns contagious" (nothing earlier for "it" to name): a
+        property of the condition the lay map words as the article does ("is it fatal": "outlook"; "is it sudden":
+        "rapidly") is judged by `unknown_claim`, not refused as an unknown subject ("is it asthma" still is). A
+        common verb's -ing form ("whats going on in the body") is no subject either: it names nothing the article
+        could be silent on."""
         subject = unknown_subject(question, self.vocabulary, self.english, self.common)
-        if subject is not None:
+        lay_property = first_turn and subject is not None and asks_a_property(question) and bool(meanings_of(subject))
+        if subject is not None and not lay_property and not (subject.endswith("ing") and subject in self.common):
             return subject, False
         claim = unknown_claim(question, self.claim_vocabulary, self.english, self.generic, self.evidence,
                              self.property_family, self.common, first_turn=first_turn)

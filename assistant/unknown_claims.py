@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from assistant.abstention import GENERIC, STOP, SUBJECT_END
 from assistant.claim_evidence import ClaimEvidence
+from assistant.lay_terms import meanings_of
 
 # Yes/no questions that ask whether something causes, spreads or describes the condition ("does stress cause pns",
 # "is it caused by a virus", "can you catch it from someone", "is pns contagious"): what they hinge on is one word.
@@ -32,6 +33,9 @@ _CAUSE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\b(?:get|getting|catch|catching|contract|develop|developing)\s+{_CONDITION}\s+from\s+(?P<x>.+)$",
     # "does caffeine make pns worse"
     rf"^(?:can|could|does|do|did|will|would|may|might)\s+(?P<x>.+?)\s+(?:make|makes)\s+{_CONDITION}\s+worse\b",
+    # the phrasal verb split by its object: "can stress bring it on", "could a virus set pns off"
+    rf"^(?:can|could|does|do|did|will|would|may|might)\s+(?P<x>.+?)\s+(?:bring|brings|set|sets|kick|kicks)\s+"
+    rf"{_CONDITION}\s+(?:on|off)\b",
 ))
 # "can you inherit it", "can someone catch pns": a way of getting the condition, with nothing after it. Unlike a
 # cause (an agent: "vaccines" is not "immunotherapy"), a way of getting it may be worded otherwise by the article.
@@ -118,11 +122,17 @@ def unknown_claim(question: str, vocab: frozenset[str], english: frozenset[str],
         unnamed = re.match(rf"^(?:is|are)\s+{_NAMED}\b", q, re.IGNORECASE) is None
         if unnamed and word.endswith("ing"):
             return None  # "is it raining", "is it working": a progressive verb, not a property of the condition
-        if word not in vocab and word not in everyday and (_ABBREVIATION.match(word) or word not in english):
+        if word not in vocab and word not in everyday and (_ABBREVIATION.match(word) or word not in english) \
+                and not meanings_of(word):  # "fatal" is short but the lay map's word for the article's "outlook"
             return word, unnamed  # an abbreviation the corpus never uses ("std", "hiv"), or a word it cannot read
         if len(word) >= 4 and word in english and not _is_property(word, vocab, evidence, family):
             return word, unnamed
     return None
+
+
+def asks_a_property(question: str) -> bool:
+    """A first question of the form "is it X" / "is pns X": a property asked of the article's subject."""
+    return _FIRST_TURN_PROPERTY.match(re.sub(r"[?.!\s]+$", "", question.strip())) is not None
 
 
 def _is_property(word: str, vocab: frozenset[str], evidence: ClaimEvidence | None,

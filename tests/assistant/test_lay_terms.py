@@ -101,7 +101,8 @@ def test_a_single_lay_word_means_the_article_words_its_whole_entry_names() -> No
     assert meanings_of("terminal") == ("outlook",)
     assert meanings_of("Permanent") == ("lasting",)
     assert meanings_of("kill") == ()  # only a part of "kill you": says nothing alone
-    assert meanings_of("sudden") == ()
+    assert meanings_of("sudden") == ("rapidly",)  # "Symptoms may be subtle initially but can rapidly progress"
+    assert meanings_of("purple") == ()
 
 
 @pytest.mark.parametrize(("question", "meanings"), [
@@ -110,7 +111,15 @@ def test_a_single_lay_word_means_the_article_words_its_whole_entry_names() -> No
     ("is it curable", ["recovery"]),
     ("can my dog eat it", []),  # 'dog' is in no lay phrase: the medical word would judge only a part of the ask
     ("is it terminal for kids", []),
-    ("is it sudden", []),  # no lay word at all
+    ("is it sudden", ["rapidly"]),  # "Symptoms may be subtle initially but can rapidly progress"
+    ("is it purple", []),  # no lay word at all
 ])
 def test_the_medical_words_restate_a_question_only_when_its_lay_phrases_are_all_it_asks(question, meanings) -> None:
     assert spoken_meanings(question) == meanings
+
+
+def test_missed_and_sudden_reach_the_article_words() -> None:
+    """ "is it easy to miss" is the article's "misdiagnosed"; "does it come on suddenly" its "rapidly progress"."""
+    assert "misdiagnosed" in medical_words("is it easy to miss")
+    assert "rapidly" in medical_words("does it come on suddenly")
+    assert "subtle" in medical_words("is it gradual")

@@ -55,3 +55,13 @@ def test_that_group_names_the_group_the_article_puts_the_topic_in(triage) -> Non
         "What else is in dermatologic paraneoplastic syndromes"
     unknown = [{"role": "user", "content": "what is trousseau syndrome"}, {"role": "assistant", "content": "An answer [1]."}]
     assert "trousseau syndrome" in triage.triage("how common is that type", unknown).standalone
+
+
+def test_a_lay_worded_property_or_a_common_verb_is_no_unknown_subject(triage) -> None:
+    """ "is it fatal" is the lay map's "outlook" and "whats going on" names nothing: neither is refused as a subject
+    the article never mentions, while "what is asthma" and "is it contagious" still are."""
+    assert triage.subject_of("is it fatal", first_turn=True)[0] is None
+    assert triage.subject_of("is it sudden", first_turn=True)[0] is None
+    assert triage.subject_of("whats going on in the body in simple terms", first_turn=True)[0] is None
+    assert triage.subject_of("what is asthma", first_turn=True)[0] == "asthma"
+    assert triage.subject_of("is it contagious", first_turn=True)[0] == "contagious"

@@ -10,7 +10,7 @@ from assistant.claim_evidence import ClaimEvidence
 from assistant.unknown_claims import unknown_claim
 
 CLAIM_ENGLISH = frozenset({"pollen", "parasite", "catch", "painful", "smoking", "permanent", "cancer", "kiss", "partner",
-                           "get", "toxins", "fatal", "rare"})
+                           "get", "toxins", "fatal", "rare", "stress", "virus"})
 CLAIM_VOCAB = vocabulary(["Paraneoplastic syndromes are rare; smoking or exposure to toxins; cancer; the types"])
 
 
@@ -30,6 +30,9 @@ CLAIM_VOCAB = vocabulary(["Paraneoplastic syndromes are rare; smoking or exposur
         ("can you get it from cancer", None),  # 'get' is too common to hinge on
         ("what is pollen", None),  # not a yes/no question about the condition (unknown_subject's business)
         ("can pollen cause sneezing", None),  # a cause of something else: not the condition's
+        ("can stress bring it on", ("stress", True)),  # the phrasal verb split by its object is still a cause ask
+        ("could a virus set pns off", ("virus", True)),
+        ("can smoking bring it on", None),  # the corpus names smoking
     ],
 )
 def test_unknown_claim(question: str, claim: tuple[str, bool] | None) -> None:
