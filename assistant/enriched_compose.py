@@ -30,8 +30,9 @@ from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on
 from assistant.label_focus import label_focus, label_lead
 from assistant.complements import add_complements
 from assistant.completion import LIST_ITEMS_TO_EXPAND, add_missing, labelled, scored_or_zero, whole_lists, whole_units
+from assistant.dense_best import specific, with_dense_best
 from assistant.compose import KEEP_RATIO as KEEP_RATIO_PLAIN
-from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored,
+from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, redundant,
                                question_terms, score_sentences, select_sentences)
 from assistant.list_questions import WANTS_EVERY_ITEM, WANTS_OTHER_ITEMS, asks_for_list, hints_list
 from assistant.near_duplicates import prefer_body
@@ -84,6 +85,7 @@ class Levers:
     name_twins: bool = True        # any question, not only "what causes it?": a summary's twins stand in only if they name what was asked
     complements: bool = True       # a sentence naming a distinctive question word the chosen ones leave out joins (complements.py)
     far_blocks: bool = True        # blocks far under the best one's cosine with the question go (off_topic.drop_far_blocks)
+    dense_best: bool = True        # the sentence closest in meaning joins when the words chose others (dense_best.py)
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -110,6 +112,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain, ask=ask)
     chosen, probability = _choose(query, focus_vec, full_vec, hits, bank, enriched, ranker, levers, scored, listing, limit,
                                   max_sentences, support_rank, extra)
+    if levers.dense_best:  # the sentence closest in meaning, when the words chose others (dense_best.py)
+        chosen = with_dense_best(chosen, scored, lambda c, shown: redundant(c, shown, bank), limit, specific(enriched))
     chosen = add_complements(chosen, scored, q_terms, bank, limit) if levers.complements else chosen  # complements.py
     chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
     chunks = {c.id: c for c in all_chunks}
