@@ -10,7 +10,7 @@ exactly", "my brother says pns is rare, is he right") stay general questions.
 
 from __future__ import annotations
 
-from assistant.safety_rules import Rule
+from assistant.safety_rules import _RELATIVE, Rule
 
 # the person whose case is asked about: the asker or "my <up to three words>" ("my 12 year old son"); he/she only where
 # the ask is about what they have ("would she recover fully" after a general turn speaks of anyone)
@@ -18,8 +18,11 @@ _MINE = r"(?:i|we|my (?:[\w-]+ ){0,2}?[\w-]+)"
 _ONE = r"(?:i|he|she|we|my (?:[\w-]+ ){0,2}?[\w-]+)"
 # a named diagnosis the article gives ("is that lems", "is this the cerebellar one")
 _NAMED = r"(?:pns|lems|paraneoplastic|lambert|eaton|trousseau|dermatomyositis|cerebellar|pcd|myasthenic)"
-# the message speaks of a specific person (the asker by "me"/"my"/"i have", or someone by he/she)
-_SOMEONE = r"(?=[^\n]*\b(?:me|my|mine|im|i'm|i've|ive|i have|i had|i got|he|she|his|her|hers|him)\b)"
+# the message speaks of a specific person (the asker by "me"/"my"/"i have", someone by he/she, a relative by name)
+_SOMEONE = rf"(?=[^\n]*\b(?:me|my|mine|im|i'm|i've|ive|i have|i had|i got|he|she|his|her|hers|him|{_RELATIVE})\b)"
+# the causes a person's sign is put between: "is it the cancer or pns", "is that the chemo or the paraneoplastic thing"
+_CAUSE = (r"(?:the |a |an |my |his |her |just |from )?(?:[\w-]+ ){0,2}?(?:cancer|tumou?r|chemo\w*|lymphoma|pns|lems|"
+          r"paraneoplastic|steroids?|treatment|side effects?|radiotherapy|radiation|immunotherapy|something else|age|stress|a virus)")
 
 CASE_RULES: tuple[Rule, ...] = (
     # what a specific person has: "do you think thats what she has", "is this what i have", "whats going on with him"
@@ -35,6 +38,11 @@ CASE_RULES: tuple[Rule, ...] = (
          r"\b(?:in|for) (?:my|his|her|our|their|(?:my|our) [\w-]+(?:'s|s)) (?:case|situation)\b"),
     # a named diagnosis put to one person's signs: "me 45 m ... is this lems", "is that paraneoplastic" about her
     Rule("self_diagnosis", "personal_advice", rf"^{_SOMEONE}[^\n]*?\b(?:is|could) (?:this|that) (?:the |a |an )?{_NAMED}"),
+    # a person's sign put between two causes: "grandad has been vomiting ..., is it the cancer or pns" ("is it the
+    # cancer or the immune system that causes the symptoms" asks how the condition works)
+    Rule("self_diagnosis", "personal_advice",
+         rf"^{_SOMEONE}[^\n]*?\b(?:is|could|might) (?:it|this|that) (?:be )?{_CAUSE} or {_CAUSE}\b"
+         r"(?![^.?!]{0,15}\b(?:that|which) (?:causes?|makes?|does|leads?))"),
     # a possessive for the person's own illness: "is hers the cerebellar kind", "is mine paraneoplastic"
     Rule("self_diagnosis", "personal_advice", r"\b(?:is|are|could|might) (?:hers|mine|theirs|his (?=(?:the|a|an|one of) ))"),
     # whether a treatment would work for the asker or their relative, the ask ending there: "would it work for my son

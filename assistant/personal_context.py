@@ -76,9 +76,28 @@ _CHECKED_CLAIM = re.compile(
 _CASE_WORD = re.compile(r"\b(?:i|me|my|mine|he|she|his|her|hers|him|we|our|us|you|your)\b|\b(?:im|ive|i'm|i've|hes|shes)\b")
 
 
+# the message's last ask is a property of the condition itself, naming no one: "my nan had pns, is it hereditary"
+_PROPERTY_ASK = re.compile(
+    r"(?:(?:^|[,.;!?]|\b(?:and|but|so))\s*(?:(?:and|but|so|ok|also|just wondering|i wonder)\s+)?"
+    r"(?:is|are) (?:it|they|pns|lems|this|that|these syndromes|paraneoplastic syndromes?) "
+    r"(?:(?:something )?(?:hereditary|genetic|inherited|contagious|catching|infectious|passed on)|"
+    r"(?:something )?(?:you|people) can (?:catch|inherit|pass on))|"
+    # how common: of the condition only ("is that common" after one's own sign asks about the sign)
+    r"(?:^|[,.;!?]|\b(?:and|but|so))\s*(?:is|are) (?:it|they|pns|lems|these syndromes|paraneoplastic syndromes?) (?:common|rare)|"
+    r"(?:^|[,.;!?]|\b(?:and|but|so))\s*(?:does|do|can) (?:it|they|pns|this) (?:run in (?:the )?famil(?:y|ies)|be (?:inherited|passed on|caught|spread))"
+    r")\s*\??\s*$")
+
+
 def checks_a_general_claim(text: str) -> bool:
     """True when the message asks whether a reported claim about the condition holds ("my brother is a doctor and
     says pns is rare, is he right"): a question about what the article says, however personal its opening, so the
     learned personal-advice check (which reads "my brother ... is he") is not asked. A claim that names a person's
     own case ("says my antibodies are high, is she right") is left to it."""
     return any(not _CASE_WORD.search(m.group("claim")) for m in _CHECKED_CLAIM.finditer(text))
+
+
+def asks_a_general_property(text: str) -> bool:
+    """True when the message ends by asking a property of the condition itself (hereditary, contagious, rare), naming
+    no one in that ask ("my nan had pns, is it hereditary", "my mum has lems, is it contagious"): what the article
+    says of the condition, so the learned personal-advice check, which reads the relative, is not asked."""
+    return bool(_PROPERTY_ASK.search(text.rstrip(" ?!.")))

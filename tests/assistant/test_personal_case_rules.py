@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.personal_case_rules import CASE_RULES
-from assistant.personal_context import checks_a_general_claim, lasting_case_ask
+from assistant.personal_context import asks_a_general_property, checks_a_general_claim, lasting_case_ask
 from assistant.safety import Verdict, classify, normalise
 
 
@@ -25,6 +25,8 @@ from assistant.safety import Verdict, classify, normalise
     ("my sons legs have gone weak since the tumour, would steroids help him", "treatment_decision"),
     ("if it turns out to be pns would i have to stop work", "personal_prognosis"),
     ("would my wife need a spinal tap", "personal_prognosis"),
+    ("auntie keeps getting headaches since her diagnosis, could it be the tumour or the paraneoplastic thing", "self_diagnosis"),
+    ("my legs ache every night, is it just age or pns", "self_diagnosis"),
 ])
 def test_asks_about_one_persons_case_are_personal(question: str, rule: str) -> None:
     verdict = classify(question)
@@ -43,6 +45,7 @@ def test_asks_about_one_persons_case_are_personal(question: str, rule: str) -> N
     "what would i need to ask the neurologist about pns",
     "would ivig help with the weakness in lems",
     "is that the same as myasthenia gravis",
+    "is it the cancer or the immune system that causes the symptoms",
 ])
 def test_general_asks_naming_someone_in_passing_stay_general(question: str) -> None:
     assert classify(question).category == "none", question
@@ -79,3 +82,16 @@ def test_only_a_diagnosis_rules_verdict_counts_as_a_lasting_case() -> None:
 ])
 def test_a_reported_claim_about_the_condition_is_a_general_question(text: str, general: bool) -> None:
     assert checks_a_general_claim(normalise(text)) is general, text
+
+
+@pytest.mark.parametrize(("text", "general"), [
+    ("my granddad had lems, is it genetic", True),
+    ("my wife has pns. is it catching", True),
+    ("my brother has pns, does it run in the family", True),
+    ("is pns rare", True),
+    ("i get breathless on the stairs since chemo, is that common", False),  # the asker's own sign
+    ("my dad has sclc and his legs are getting weak, is it pns", False),  # a diagnosis ask
+    ("is it hereditary and should i get tested", False),  # the ask ends on a decision
+])
+def test_a_property_of_the_condition_asked_last_is_a_general_question(text: str, general: bool) -> None:
+    assert asks_a_general_property(normalise(text)) is general, text
