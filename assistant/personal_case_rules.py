@@ -10,6 +10,8 @@ exactly", "my brother says pns is rare, is he right") stay general questions.
 
 from __future__ import annotations
 
+import re
+
 from assistant.safety_rules import _RELATIVE, Rule
 
 # the person whose case is asked about: the asker or "my <up to three words>" ("my 12 year old son"); he/she only where
@@ -62,3 +64,14 @@ CASE_RULES: tuple[Rule, ...] = (
          rf"(?<!what )\bwould {_MINE} (?:need|have to|survive|recover|get better|be (?:ok|okay|cured|fine|alright)|die|"
          r"be able)\b"),
 )
+
+# anyone at all, as a general question names them: "if someone has lung cancer and gets weak muscles, could it be ..."
+_ANYONE = re.compile(r"\b(?:someone|somebody|anyone|anybody|a person|people|a patient|patients|a man|a woman|a child)\b")
+
+
+def asks_about_anyone(text: str, names_person: bool) -> bool:
+    """True when a diagnosis ask speaks only of anyone ("if someone has lung cancer and gets weak muscles, could it be a
+    paraneoplastic syndrome"): a question about when the condition is suspected, not a judgement of one person's
+    signs. `names_person` says whether the text also names a specific person (assistant/safety.names_person); a
+    message with no person at all ("weak legs for weeks, could it be pns") is the asker's own and stays personal."""
+    return not names_person and bool(_ANYONE.search(text))

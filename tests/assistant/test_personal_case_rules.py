@@ -95,3 +95,13 @@ def test_a_reported_claim_about_the_condition_is_a_general_question(text: str, g
 ])
 def test_a_property_of_the_condition_asked_last_is_a_general_question(text: str, general: bool) -> None:
     assert asks_a_general_property(normalise(text)) is general, text
+
+
+@pytest.mark.parametrize(("question", "category"), [
+    ("if someone has lung cancer and gets weak muscles, could it be a paraneoplastic syndrome", "none"),
+    ("when a patient with breast cancer gets numb hands could that be pns", "none"),
+    ("weak legs for weeks and a dry mouth, could it be pns", "personal_advice"),  # no one named: the asker's own
+    ("people keep telling me im pale, could it be pns", "personal_advice"),  # the asker is named too
+])
+def test_a_diagnosis_ask_about_anyone_is_a_general_question(question: str, category: str) -> None:
+    assert classify(question).category == category, question
