@@ -9,6 +9,7 @@ so a general follow-up after a turn that named a relative stays general.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -40,3 +41,61 @@ def after_personal(turns: Sequence[Mapping[str, str]]) -> bool:
     if exchange is None:
         return False
     return declined_as_personal(exchange.reply) or classify(exchange.question).category == "personal_advice"
+
+
+# signs placed over time ("for months", "lately", "the past few weeks", "keeps getting dizzy", "has had a rough year")
+_LASTING = re.compile(
+    r"\b(?:for (?:\w+ )?(?:days|weeks|months|years|a while|ages)|(?:past|last|few|couple of|several) (?:few )?(?:days|weeks|months|years)|"
+    r"lately|recently|on and off|over the (?:past|last)|since (?:then|last|her|his|my|the)|keeps? (?:getting|having|feeling)|"
+    r"(?:has|have|'s|'ve|ive) had|been getting|getting (?:weaker|worse|slower)|(?:a|the) (?:rough|hard|tough|bad) (?:year|few months)|"
+    # signs that recur rather than strike: "by the end of the day", "in the evenings", "most days", "when shes tired"
+    r"by the end of (?:the|each|every) day|in the evenings|every (?:day|evening|night|morning)|most (?:days|evenings|nights)|"
+    r"when (?:i'm|im|i am|he's|hes|he is|she's|shes|she is|they're|theyre) tired)\b")
+# a word of the present moment or of a sudden change keeps the learned emergency check's verdict
+_ACUTE = re.compile(
+    r"\b(?:right now|just now|at the moment|currently|suddenly|sudden|all of a sudden|out of nowhere|tonight|today|"
+    r"this (?:morning|evening|afternoon)|(?:minutes?|mins?|an hour|hours?) ago|since (?:this|last night)|help)\b")
+
+
+def lasting_case_ask(verdict: Verdict, text: str) -> bool:
+    """True when the rules read a message as a diagnosis ask about one person's illness ("is hers the cerebellar kind",
+    "wondering if thats whats going on with him") that places the signs over weeks or months and names no present
+    moment: the asker wants to know what a long illness is, so the learned emergency check's hit (it reads the signs,
+    "dizzy when he stands up", not their time) gives way to the referral. A rule's emergency is never undone here."""
+    return (verdict.category == "personal_advice" and verdict.rule == "self_diagnosis"
+            and bool(_LASTING.search(text)) and not _ACUTE.search(text))
+
+
+# "someone says <claim>, is that right": the claim reported, then the question whether it holds
+_CHECKED_CLAIM = re.compile(
+    r"\b(?:says?|said|told (?:me|us)|tells (?:me|us)|reckons|thinks|read|heard|claims?)\b(?P<claim>[^?]{3,120}?)[,.;]?\s*"
+    r"(?:is|was|are) (?:he|she|they|that|this|it) (?:right|true|correct|wrong|accurate)\b")
+# a claim about someone's own case ("says my antibodies are high", "said she has it") is no general claim
+_CASE_WORD = re.compile(r"\b(?:i|me|my|mine|he|she|his|her|hers|him|we|our|us|you|your)\b|\b(?:im|ive|i'm|i've|hes|shes)\b")
+
+
+# the message's last ask is a property of the condition itself, naming no one: "my nan had pns, is it hereditary"
+_PROPERTY_ASK = re.compile(
+    r"(?:(?:^|[,.;!?]|\b(?:and|but|so))\s*(?:(?:and|but|so|ok|also|just wondering|i wonder)\s+)?"
+    r"(?:is|are) (?:it|they|pns|lems|this|that|these syndromes|paraneoplastic syndromes?) "
+    r"(?:(?:something )?(?:hereditary|genetic|inherited|contagious|catching|infectious|passed on)|"
+    r"(?:something )?(?:you|people) can (?:catch|inherit|pass on))|"
+    # how common: of the condition only ("is that common" after one's own sign asks about the sign)
+    r"(?:^|[,.;!?]|\b(?:and|but|so))\s*(?:is|are) (?:it|they|pns|lems|these syndromes|paraneoplastic syndromes?) (?:common|rare)|"
+    r"(?:^|[,.;!?]|\b(?:and|but|so))\s*(?:does|do|can) (?:it|they|pns|this) (?:run in (?:the )?famil(?:y|ies)|be (?:inherited|passed on|caught|spread))"
+    r")\s*\??\s*$")
+
+
+def checks_a_general_claim(text: str) -> bool:
+    """True when the message asks whether a reported claim about the condition holds ("my brother is a doctor and
+    says pns is rare, is he right"): a question about what the article says, however personal its opening, so the
+    learned personal-advice check (which reads "my brother ... is he") is not asked. A claim that names a person's
+    own case ("says my antibodies are high, is she right") is left to it."""
+    return any(not _CASE_WORD.search(m.group("claim")) for m in _CHECKED_CLAIM.finditer(text))
+
+
+def asks_a_general_property(text: str) -> bool:
+    """True when the message ends by asking a property of the condition itself (hereditary, contagious, rare), naming
+    no one in that ask ("my nan had pns, is it hereditary", "my mum has lems, is it contagious"): what the article
+    says of the condition, so the learned personal-advice check, which reads the relative, is not asked."""
+    return bool(_PROPERTY_ASK.search(text.rstrip(" ?!.")))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from assistant.personal_case_rules import CASE_RULES, asks_about_anyone
 from assistant.safety_framing import framing
 from assistant.safety_rules import _CHEMO, _WHO, EMERGENCY_RULES, PERSONAL_RULES, Category, Rule  # noqa: F401 (re-exported)
 
@@ -215,7 +216,9 @@ def classify(question: str) -> Verdict:
         alone = _first_emergency(normalise(line))
         if alone is not None and alone.category == "emergency":
             return alone
-    verdict = _first_match(PERSONAL_RULES, text) or Verdict("none")
+    verdict = _first_match(PERSONAL_RULES + CASE_RULES, text) or Verdict("none")
+    if verdict.rule == "self_diagnosis" and asks_about_anyone(text, names_person(text)):
+        verdict = Verdict("none")
     if emergency is not None:
         verdict = replace(verdict, deferred=emergency.deferred, deferred_kind=emergency.deferred_kind,
                           matched=verdict.matched or emergency.matched)

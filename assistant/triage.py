@@ -24,7 +24,8 @@ from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import listing_answers, resolve_first_turn, rewrite_followup
 from assistant.references import name_listed_item
-from assistant.personal_context import after_personal, personal_in_context
+from assistant.personal_context import (after_personal, asks_a_general_property, checks_a_general_claim, lasting_case_ask,
+                                        personal_in_context)
 from assistant.advice_model import LEARNED_RULE, find_personal_ask, load_advice_model
 from assistant.emergency_model import Embed, EmergencyModel, find_emergency, load_emergency_model
 from assistant.glossary import Glossary
@@ -321,7 +322,7 @@ class Triage:
             embed = self._own_embedder(model.embedding_model)
         embed = _remembered(embed)
         finding = find_emergency(model, triaged.normalised.text, embed, emergencies=True)
-        if finding is None:
+        if finding is None or lasting_case_ask(triaged.verdict, triaged.normalised.text):
             return self._recheck_personal(triaged, embed)
         doubted = f" (rule {triaged.verdict.deferred})" if triaged.verdict.deferred else ""
         verdict = Verdict("emergency", f"emergency_model p={finding.probability:.2f}{doubted}", finding.kind, finding.piece)
@@ -332,6 +333,7 @@ class Triage:
         question or a question the rules already decided is left as it is."""
         model = self.advice_model
         if (model is None or triaged.verdict.category != "none" or triaged.bibliography is not None
+                or checks_a_general_claim(triaged.normalised.text) or asks_a_general_property(triaged.normalised.text)
                 or model.embedding_model != (self.emergency_model.embedding_model if self.emergency_model else "")):
             return triaged
         finding = find_personal_ask(model, triaged.normalised.text, embed)
