@@ -128,7 +128,7 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
 
 
 def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], stems: Iterable[str],
-                    generic: frozenset[str], shown: str = "") -> list[str]:
+                    generic: frozenset[str], shown: str = "", article: str = "") -> list[str]:
     """The words of a yes/no follow-up's ask when the corpus, or the sentences `shown` for it, use none of them.
 
     Why: "does it hurt" after "what is lambert eaton syndrome" is rewritten to "does lambert eaton syndrome hurt";
@@ -143,12 +143,17 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     "what decides that"), while a yes/no ask is a property of the subject. `generic` (the most frequent English words: "get", "have") and stopwords name
     nothing and are skipped.
     """
+    from assistant.fragment_asks import fragment_unaddressed
     from assistant.lay_terms import medical_words
     from index.lexical import is_stopword, tokenize
 
     harm = harm_unaddressed(own_words, context, shown) or prevention_unaddressed(own_words, context, shown)
     if harm:
         return harm
+    fragment = fragment_unaddressed(own_words, f"{context.previous} {context.previous_answer}", shown, stems, generic,
+                                    _same_stem, article)
+    if fragment:  # 'dialysis?': a bare noun phrase the article never words (assistant/fragment_asks.py)
+        return fragment
     if not YES_NO_FOLLOWUP.match(own_words.strip()):
         return aspect_unaddressed(own_words, vocab, stems, generic)
     words = [w for w in re.findall(r"[a-z]+", context.ask.lower())
