@@ -79,7 +79,9 @@ _ANY_ASPECT = re.compile(_LEAD + r"(?:(?:are|is|r)\s+there\s+)?any\s+(?:(?:other
 _HOW_MUCH = re.compile(_LEAD + r"how\s+(?P<rest>(?:much|many|long|often|fast|soon|quickly)\b.*)")
 # Words that sit where an aspect would but ask for instances, people or the measure itself.
 _NOT_AN_ASPECT = frozenset("examples example kinds kind types type sorts sort things thing ways options ones doctors doctor "
-                           "docs physicians nurses people patients person someone much many long often".split())
+                           "docs physicians nurses people patients person someone much many long often "
+                           # qualifiers before the aspect ('what are the usual symptoms then'): the noun after them is it
+                           "usual typical normal standard general main major basic key overall regular classic".split())
 SHARED_STEM = 5  # stems sharing this many leading letters are one word ('physio' ~ 'physical', 'genes' ~ 'genetic')
 
 
@@ -257,7 +259,9 @@ def aspect_unaddressed(own_words: str, vocab: frozenset[str], stems: Iterable[st
             continue
         if pattern is _WH_ASPECT and re.match(r"[a-z]+\s+" + _POINTER_WORDS, m.group("rest")):
             break  # 'what decides that', 'what helps it': the word is a verb whose object points back
-        words = [w for w in re.findall(r"[a-z]+", m.group("rest")) if len(w) > 2 and w not in generic and not is_stopword(w) and not _POINTERS.fullmatch(w)]
+        # a frequent English word the corpus uses names its thing ('any research going on'); others name nothing
+        words = [w for w in re.findall(r"[a-z]+", m.group("rest")) if len(w) > 2 and (w not in generic or w in vocab)
+                 and not is_stopword(w) and not _POINTERS.fullmatch(w)]
         if first_only:  # 'how do doctors confirm it', 'what are examples of that': no aspect in the aspect's place
             picked = words[:1] if words and words[0] not in _NOT_AN_ASPECT else []
         else:

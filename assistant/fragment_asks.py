@@ -22,7 +22,7 @@ _LEAD = re.compile(r"^(?:(?:and|so|but|ok|okay|n|also|or|oh|hmm|in|for|with|of|o
 _NOT_A_FRAGMENT = frozenset(
     "what whats which how why when where who whose whom is are was were be been does do did can could should would "
     "will may might must has have had tell explain say show give list describe elaborate more continue go meant mean "
-    "yes no thanks thank please".split())
+    "yes no thanks thank please any".split())  # 'any side effects': an aspect ask (followup.aspect_unaddressed)
 # Pointers into the previous answer's list, and words that stand for "thing" ("kidney stuff?").
 _POINTING = frozenset("first second third fourth fifth last middle next other previous former latter top bottom "
                       "one ones stuff thing things".split())
@@ -51,7 +51,10 @@ def fragment_unaddressed(own_words: str, carried: str, shown: str, stems: Iterab
     words = fragment_words(own_words)
     if words is None or any(w in _POINTING for w in words):
         return []
-    content = [w for w in words if len(w) > 2 and w not in generic and not is_stopword(w)]
+    known = tuple(stems)
+    uses = lambda w: any(same_stem(t, known) for t in tokenize(w))  # noqa: E731 - the corpus uses the word
+    # a frequent English word the corpus uses names its thing ('research'); other frequent words name nothing
+    content = [w for w in words if len(w) > 2 and (w not in generic or uses(w)) and not is_stopword(w)]
     said_before = set(re.findall(r"[a-z]+", carried.lower()))
     if not content or any(w in said_before for w in content):
         return []
@@ -59,8 +62,8 @@ def fragment_unaddressed(own_words: str, carried: str, shown: str, stems: Iterab
     forms = [f for w in content for f in (w, *medical_words(w))]  # 'rehab': the article says 'rehabilitation'
     if any(same_stem(t, said, inside=True) for f in forms for t in tokenize(f)):
         return []
-    lead, known = content[0], tuple(stems)
-    if not any(same_stem(t, known) for f in (lead, *medical_words(lead)) for t in tokenize(f)):
+    lead = content[0]
+    if not any(uses(f) for f in (lead, *medical_words(lead))):
         return [lead]  # the corpus never uses it
     phrase = " ".join(words[words.index(lead):])
     if len(content) > 1 and article and phrase not in re.sub(r"[^a-z]+", " ", article.lower()):
