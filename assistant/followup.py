@@ -58,6 +58,7 @@ _WORKUP_WORD = re.compile(r"\bwork[\s-]?ups?\b", re.IGNORECASE)
 _CAUSE_VERB = re.compile(r"\b(?:causes?|caused|causing)\b", re.IGNORECASE)
 # Harms asked of a test or a treatment, and the words that name the condition itself (harm_unaddressed).
 _HARM = re.compile(r"\b(?:risks?|risky|dangers?|dangerous|downsides?|complications?|side[\s-]?effects?|adverse|harmful)\b")
+_OF_A_TREATMENT = re.compile(r"side[\s-]?effects?|adverse")  # harms only a treatment or a test has
 _CONDITION = re.compile(r"\b(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?)\b", re.IGNORECASE)
 # Verbs that relate the subject to the ask ("does it cause hair loss", "does it affect the eyes"): the ask is their object.
 _RELATIONS = frozenset("cause causes affect affects lead leads give gives make makes help helps mean means involve "
@@ -197,6 +198,8 @@ def harm_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]
 
     harm = _HARM.search(own_words.lower())
     topic = topic_of(context.previous)
+    if harm is not None and _OF_A_TREATMENT.fullmatch(harm.group(0)) and topic is not None:
+        topic = re.sub(_CONDITION, " ", topic).strip() or "treatment"  # side effects are a treatment's, never the condition's
     if harm is None or topic is None or _CONDITION.search(topic) or _CONDITION.search(own_words):
         return []
     head = re.sub(r"^(?:the|a|an)\s+", "", topic.lower()).split()[0]

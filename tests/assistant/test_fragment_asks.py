@@ -37,3 +37,15 @@ def test_a_fragment_the_shown_sentences_speak_to_is_left_alone() -> None:
 def test_pointers_and_carried_words_are_no_new_ask() -> None:
     assert _ask("the second one", "Memory problems.") == []
     assert _ask("dialysis?", "Memory problems.", carried="is dialysis needed for kidney problems") == []
+
+
+def test_side_effects_asked_after_the_condition_are_a_treatments_and_unaddressed_unless_shown() -> None:
+    """'side effects?' after 'how is pns treated': the harm is the treatment's (a condition has none), so the
+    condition in the previous subject no longer exempts it, as a risk asked of the condition still does."""
+    from assistant.followup import FollowUp, harm_unaddressed
+
+    after_treatment = FollowUp(ask="side effects", previous="how is pns treated", previous_answer="")
+    assert harm_unaddressed("side effects?", after_treatment, "Treatment is effective.") == ["side effects"]
+    assert harm_unaddressed("side effects?", after_treatment, "The treatment has side effects.") == []
+    after_condition = FollowUp(ask="risks", previous="what is pns", previous_answer="")
+    assert harm_unaddressed("what are the risks of it", after_condition, "Smoking may play a role.") == []
