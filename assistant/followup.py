@@ -131,7 +131,7 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
 
 
 def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], stems: Iterable[str],
-                    generic: frozenset[str], shown: str = "", article: str = "") -> list[str]:
+                    generic: frozenset[str], shown: str = "") -> list[str]:
     """The words of a yes/no follow-up's ask when the corpus, or the sentences `shown` for it, use none of them.
 
     Why: "does it hurt" after "what is lambert eaton syndrome" is rewritten to "does lambert eaton syndrome hurt";
@@ -154,7 +154,7 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     if harm:
         return harm
     fragment = fragment_unaddressed(own_words, f"{context.previous} {context.previous_answer}", shown, stems, generic,
-                                    _same_stem, article)
+                                    _same_stem)
     if fragment:  # 'dialysis?': a bare noun phrase the article never words (assistant/fragment_asks.py)
         return fragment
     if not YES_NO_FOLLOWUP.match(own_words.strip()):

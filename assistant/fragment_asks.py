@@ -1,14 +1,14 @@
-"""A bare noun-phrase follow-up ("dialysis?", "side effects?", "hair loss?") whose ask the article never words.
+"""A bare noun-phrase follow-up ("dialysis?", "alcohol?", "hair loss?") whose ask the article never words.
 
 Why: a follow-up typed as a noun phrase alone asks about that thing in the previous turn's context, and the rewrite
 carries the previous subject ("what tests do they do: what about dialysis?"), so the subject's passages look well
 supported and the answer shows loosely related sentences (the kidney bullet for "dialysis?") although nothing in the
 article speaks of the ask. The yes/no and what/how checks of assistant/followup.unaddressed_ask never see such a
 turn: it has no auxiliary and no wh-word. Read here: the phrase's leading content word is what it asks about (in
-"hair loss", "side effects", "eye problems" the first word names the thing, the last is a general head); when the
-article, its sources and bibliography never use that word, and no sentence shown says any of the phrase's other
-words either, nothing answers the turn. A phrase the previous turn pointed into ("the second one", "the skin ones")
-or whose words the previous question or answer used is a pointer or a narrowing, not a new ask, and is left alone.
+"hair loss" or "eye problems" the first word names the thing, the last is a general head); when the article, its
+sources and bibliography never use that word, and no sentence shown says any of the phrase's words either, nothing
+answers the turn. A phrase pointing into the previous answer's list ("the second one", "the skin ones") or whose
+words the previous question or answer used is a pointer or a narrowing, not a new ask, and is left alone.
 """
 
 from __future__ import annotations
@@ -39,12 +39,11 @@ def fragment_words(own_words: str) -> list[str] | None:
 
 
 def fragment_unaddressed(own_words: str, carried: str, shown: str, stems: Iterable[str], generic: frozenset[str],
-                         same_stem: Callable[..., bool], article: str = "") -> list[str]:
+                         same_stem: Callable[..., bool]) -> list[str]:
     """The leading word of a bare noun-phrase follow-up when no sentence `shown` says any of the phrase's words
-    (or the article's words for them) and the corpus cannot be speaking of it either: it never uses the word, or,
-    for a phrase of several words, the article never prints the phrase ('side effects': the sources use 'side',
-    never of a treatment's harm); else [] (module docstring). `carried`: the previous question and answer, whose
-    words the fragment narrows rather than asks anew; `same_stem` compares stems as followup._same_stem."""
+    (or the article's words for them) and the corpus never uses that word; else [] (module docstring).
+    `carried`: the previous question and answer, whose words the fragment narrows rather than asks anew;
+    `same_stem` compares stems as followup._same_stem. ('side effects?' is the harm check's: followup.harm_unaddressed.)"""
     from assistant.lay_terms import medical_words
     from index.lexical import is_stopword, tokenize
 
@@ -65,7 +64,4 @@ def fragment_unaddressed(own_words: str, carried: str, shown: str, stems: Iterab
     lead = content[0]
     if not any(uses(f) for f in (lead, *medical_words(lead))):
         return [lead]  # the corpus never uses it
-    phrase = " ".join(words[words.index(lead):])
-    if len(content) > 1 and article and phrase not in re.sub(r"[^a-z]+", " ", article.lower()):
-        return [lead]
     return []

@@ -85,7 +85,7 @@ def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "Fol
         return []
     triage, parts = load_triage(), evidence.parts
     return unaddressed_ask(triaged.own_query, followup, parts.vocab | triage.vocabulary, parts.bank.weights,
-                           triage.generic, shown, parts.resolver.article.text)
+                           triage.generic, shown)
 
 
 def off_subject_finding(understood: Understood, evidence: Evidence, supported: bool, unaddressed: bool = False) -> bool:

@@ -7,13 +7,13 @@ from assistant.followup import _same_stem
 from assistant.fragment_asks import fragment_unaddressed, fragment_words
 from index.lexical import tokenize
 
-ARTICLE = ("Kidney (Renal): Renal issues may occur when tumors release hormones that upset the body's balance of fluids "
+TEXT = ("Kidney (Renal): Renal issues may occur when tumors release hormones that upset the body's balance of fluids "
            "and salts. Support groups and counseling can also help improve emotional well-being. Memory problems.")
-STEMS = set(tokenize(ARTICLE)) | {"side"}  # the sources use 'side', never 'side effects'
+STEMS = set(tokenize(TEXT)) | {"side"}  # the sources use 'side', never 'side effects'
 
 
 def _ask(words: str, shown: str, carried: str = "what tests are used") -> list[str]:
-    return fragment_unaddressed(words, carried, shown, STEMS, frozenset(), _same_stem, ARTICLE)
+    return fragment_unaddressed(words, carried, shown, STEMS, frozenset(), _same_stem)
 
 
 def test_a_noun_phrase_is_a_fragment_and_a_question_or_request_is_not() -> None:
@@ -26,12 +26,14 @@ def test_a_noun_phrase_is_a_fragment_and_a_question_or_request_is_not() -> None:
 
 def test_a_word_the_corpus_never_uses_and_the_answer_never_says_is_unaddressed() -> None:
     assert _ask("dialysis?", "Renal issues may occur when tumors release hormones.") == ["dialysis"]
-    assert _ask("side effects?", "Support groups and counseling can also help.") == ["side"]  # phrase never printed
+    assert _ask("hair loss?", "Support groups and counseling can also help.") == ["hair"]  # the leading word decides
+    assert _ask("side effects?", "Support groups and counseling can also help.") == []  # the sources use 'side'
 
 
 def test_a_fragment_the_shown_sentences_speak_to_is_left_alone() -> None:
     assert _ask("salts?", "Renal issues may occur when tumors release hormones that upset the balance of salts.") == []
-    assert _ask("support groups?", "Memory problems.") == []  # the corpus prints the phrase
+    assert _ask("support groups?", "Memory problems.") == []  # the corpus uses 'support'
+    assert _ask("hair problems?", "Memory problems.") == []  # the answer says one of its words
 
 
 def test_pointers_and_carried_words_are_no_new_ask() -> None:
