@@ -80,9 +80,7 @@ _ANY_ASPECT = re.compile(_LEAD + r"(?:(?:are|is|r)\s+there\s+)?any\s+(?:(?:other
 _HOW_MUCH = re.compile(_LEAD + r"how\s+(?P<rest>(?:much|many|long|often|fast|soon|quickly)\b.*)")
 # Words that sit where an aspect would but ask for instances, people or the measure itself.
 _NOT_AN_ASPECT = frozenset("examples example kinds kind types type sorts sort things thing ways options ones doctors doctor "
-                           "docs physicians nurses people patients person someone much many long often "
-                           # qualifiers before the aspect ('what are the usual symptoms then'): the noun after them is it
-                           "usual typical normal standard general main major basic key overall regular classic".split())
+                           "docs physicians nurses people patients person someone much many long often".split())
 SHARED_STEM = 5  # stems sharing this many leading letters are one word ('physio' ~ 'physical', 'genes' ~ 'genetic')
 
 

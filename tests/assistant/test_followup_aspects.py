@@ -41,7 +41,6 @@ def _turns(*questions: str) -> list[dict[str, str]]:
         ("how do physicians confirm it", []),  # people are not the ask
         ("what about dialysis", []),  # an ellipsis names a new subject; the rewrite reads it
         ("how long does it last", []),  # nothing measured beyond generic words
-        ("ok what are the usual remedies then", []),  # a qualifier is no aspect, and the noun after it is not read
     ],
 )
 def test_a_what_or_how_follow_up_is_judged_by_its_asked_aspect(own_words: str, unaddressed: list[str]) -> None:
