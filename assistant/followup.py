@@ -58,6 +58,7 @@ _WORKUP_WORD = re.compile(r"\bwork[\s-]?ups?\b", re.IGNORECASE)
 _CAUSE_VERB = re.compile(r"\b(?:causes?|caused|causing)\b", re.IGNORECASE)
 # Harms asked of a test or a treatment, and the words that name the condition itself (harm_unaddressed).
 _HARM = re.compile(r"\b(?:risks?|risky|dangers?|dangerous|downsides?|complications?|side[\s-]?effects?|adverse|harmful)\b")
+_OF_A_TREATMENT = re.compile(r"side[\s-]?effects?|adverse")  # harms only a treatment or a test has
 _CONDITION = re.compile(r"\b(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?)\b", re.IGNORECASE)
 # Verbs that relate the subject to the ask ("does it cause hair loss", "does it affect the eyes"): the ask is their object.
 _RELATIONS = frozenset("cause causes affect affects lead leads give gives make makes help helps mean means involve "
@@ -142,12 +143,17 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     "what decides that"), while a yes/no ask is a property of the subject. `generic` (the most frequent English words: "get", "have") and stopwords name
     nothing and are skipped.
     """
+    from assistant.fragment_asks import fragment_unaddressed
     from assistant.lay_terms import medical_words
     from index.lexical import is_stopword, tokenize
 
     harm = harm_unaddressed(own_words, context, shown) or prevention_unaddressed(own_words, context, shown)
     if harm:
         return harm
+    fragment = fragment_unaddressed(own_words, f"{context.previous} {context.previous_answer}", shown, stems, generic,
+                                    _same_stem)
+    if fragment:  # 'dialysis?': a bare noun phrase the article never words (assistant/fragment_asks.py)
+        return fragment
     if not YES_NO_FOLLOWUP.match(own_words.strip()):
         return aspect_unaddressed(own_words, vocab, stems, generic)
     words = [w for w in re.findall(r"[a-z]+", context.ask.lower())
@@ -189,6 +195,8 @@ def harm_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]
 
     harm = _HARM.search(own_words.lower())
     topic = topic_of(context.previous)
+    if harm is not None and _OF_A_TREATMENT.fullmatch(harm.group(0)) and topic is not None:
+        topic = re.sub(_CONDITION, " ", topic).strip() or "treatment"  # side effects are a treatment's, never the condition's
     if harm is None or topic is None or _CONDITION.search(topic) or _CONDITION.search(own_words):
         return []
     head = re.sub(r"^(?:the|a|an)\s+", "", topic.lower()).split()[0]
@@ -251,7 +259,9 @@ def aspect_unaddressed(own_words: str, vocab: frozenset[str], stems: Iterable[st
             continue
         if pattern is _WH_ASPECT and re.match(r"[a-z]+\s+" + _POINTER_WORDS, m.group("rest")):
             break  # 'what decides that', 'what helps it': the word is a verb whose object points back
-        words = [w for w in re.findall(r"[a-z]+", m.group("rest")) if len(w) > 2 and w not in generic and not is_stopword(w) and not _POINTERS.fullmatch(w)]
+        # a frequent English word the corpus uses names its thing ('any research going on'); others name nothing
+        words = [w for w in re.findall(r"[a-z]+", m.group("rest")) if len(w) > 2 and (w not in generic or w in vocab)
+                 and not is_stopword(w) and not _POINTERS.fullmatch(w)]
         if first_only:  # 'how do doctors confirm it', 'what are examples of that': no aspect in the aspect's place
             picked = words[:1] if words and words[0] not in _NOT_AN_ASPECT else []
         else:

@@ -18,6 +18,11 @@ from assistant.refused_turns import declined_as_personal
 from assistant.safety import Verdict, classify, names_person
 
 
+# A follow-up that says it asks generally, not for the person of the earlier turn.
+_IN_GENERAL = re.compile(r"\b(?:in general|generally|in general terms|general(?:ly)? speaking|not for me|not about me|"
+                         r"for (?:most )?people in general|for patients in general|for anyone)\b", re.IGNORECASE)
+
+
 def personal_in_context(verdict: Verdict, typed: str, standalone: str, after_personal: bool = False) -> Verdict:
     """`verdict`, or personal_advice when a follow-up is a personal ask once made standalone: one that names a
     person ("and for my son?" -> "what dose of steroids is used for my son": the decision may be in the earlier
@@ -27,6 +32,8 @@ def personal_in_context(verdict: Verdict, typed: str, standalone: str, after_per
     ("what tests confirm it" after "my dad has lems, what is it") stays general; a follow-up of a personal ask
     whose standalone asks nothing personal ("what causes lems") stays general too."""
     if verdict.category != "none" or standalone == typed or not (after_personal or names_person(typed)):
+        return verdict
+    if _IN_GENERAL.search(typed):  # 'ok in general what drugs are used': the turn itself says it is not personal
         return verdict
     read = classify(standalone)
     if read.category != "personal_advice":

@@ -82,3 +82,29 @@ def repeats_subject(question: str, previous: str) -> bool:
 
 
 _CONDITION_STEMS = frozenset({"paraneoplast", "syndrom", "pns", "cancer", "tumor", "tumour", "diseas", "disord", "condit"})
+
+
+# A turn that says it starts something new ("new question:", "unrelated but", "totally different q,", "ok switching
+# topic", "on another note"): what follows is a first question, whatever the earlier turns were about.
+_NEW_SUBJECT = re.compile(
+    r"^(?:(?:ok|okay|so|and|also|hey|um|hmm|right|thanks|thank you|cool)\b[,.!\s]*)*"
+    r"(?:(?:a|one|my)\s+)?(?:(?:totally|completely|entirely|slightly|kind of|kinda)\s+)?"
+    r"(?:(?:new|different|diff|other|another|separate|unrelated|random|off[- ]topic)\s+(?:question|q|qs|topic|subject|thing)"
+    r"|unrelated(?=\s*(?:but|though)\b|\s*[,:;.!-])|switching\s+(?:topics?|subjects?|gears)|changing\s+(?:the\s+)?(?:topic|subject)"
+    r"|on\s+(?:a|an)?\s*(?:different|other|another|unrelated|separate)\s+(?:note|topic))\b"
+    r"(?:\s+(?:but|though|here|now|then|for you))?[\s,:;.!?-]*",
+    re.IGNORECASE,
+)
+
+
+def new_subject_question(question: str) -> str | None:
+    """The question after a lead that announces a new subject ("unrelated but what is ivig" -> "what is ivig"),
+    or None when the turn announces none (or nothing follows the announcement).
+
+    Why: such a turn says in so many words that it does not continue the conversation, so it is read as a first
+    turn: rewritten from the earlier turns, "new question: who is most at risk overall" became a risk of the previous
+    subject (dermatomyositis) and was refused, and "totally different q, can diet help" was searched with the
+    previous question beside it."""
+    m = _NEW_SUBJECT.match(question.strip())
+    rest = question.strip()[m.end():].strip() if m is not None else ""
+    return rest if m is not None and len(re.findall(r"[a-z]+", rest.lower())) >= 2 else None

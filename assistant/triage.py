@@ -213,6 +213,10 @@ class Triage:
     def triage(self, question: str, history: Sequence[Mapping[str, str]] = ()) -> Triaged:
         """Language first (a foreign question is not spell-corrected), then normalise, then the safety rules,
         then the follow-up rewrite and (when the question is not personal) the bibliography router."""
+        from assistant.subject_switch import new_subject_question
+
+        fresh = new_subject_question(question) if history else None
+        question, history = (fresh, ()) if fresh is not None else (question, history)  # 'unrelated but ...': a first turn
         guess = self.language.detect(question)
         if not guess.english:
             plain = Normalised(question, question, question)  # no learned check for another language: a doubted hit counts

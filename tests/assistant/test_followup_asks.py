@@ -158,7 +158,8 @@ def test_an_unanswerable_follow_up_of_an_on_topic_turn_is_not_found_not_out_of_s
         # the previous answer showed the subject ('itching'): the ask is what is added ('contagious')
         ("is the itching contagious", "what skin signs", "Patients report itching and pain.", ["contagious"]),
         # 'any <aspect>' is judged by its aspect
-        ("any side effects", "what is trousseau syndrome", "Genetic factors may play a role.", ["side"]),
+        # (side effects are a treatment's harm, so the harm check names them first, whatever the syndrome)
+        ("any side effects", "what is trousseau syndrome", "Genetic factors may play a role.", ["side effects"]),
         ("any genetic factors", "what is trousseau syndrome", "Genetic factors may play a role.", []),
     ],
 )

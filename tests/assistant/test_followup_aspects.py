@@ -47,6 +47,13 @@ def test_a_what_or_how_follow_up_is_judged_by_its_asked_aspect(own_words: str, u
     assert aspect_unaddressed(own_words, VOCAB, STEMS, GENERIC) == unaddressed
 
 
+def test_a_frequent_word_the_corpus_uses_is_the_aspect_not_skipped_for_the_next() -> None:
+    """'any treatment going on' with 'treatment' among the frequent English words: it is the corpus's word, so the
+    aspect is addressed, where skipping it made 'going' the aspect and refused the turn."""
+    assert aspect_unaddressed("any treatment going on", VOCAB, STEMS, GENERIC | {"treatment"}) == []
+    assert aspect_unaddressed("any vaccine going on", VOCAB, STEMS, GENERIC | {"vaccine"}) == ["going"]
+
+
 def test_unaddressed_ask_reads_the_aspect_of_a_what_or_how_follow_up() -> None:
     context = FollowUp(ask="what the dosage", previous="can steroids treat pns", previous_answer="")
     assert unaddressed_ask("whats the dosage", context, VOCAB, STEMS, GENERIC) == ["dosage"]

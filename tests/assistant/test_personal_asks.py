@@ -67,6 +67,14 @@ def test_a_follow_up_naming_a_person_is_read_whole_with_its_earlier_turn() -> No
     assert personal_in_context(none, "what is lems", "what is lems") is none  # not a follow-up
 
 
+def test_a_follow_up_of_a_personal_ask_that_says_it_asks_in_general_stays_general() -> None:
+    none = Verdict("none")
+    standalone = "which doses are used (how much ivig should my mum get)?"
+    assert personal_in_context(none, "which doses are used", standalone, after_personal=True).category == "personal_advice"
+    general = "generally, which doses are used (how much ivig should my mum get)?"
+    assert personal_in_context(none, "generally, which doses are used", general, after_personal=True) is none
+
+
 def _finding(typed: str, search: str, rule: str = "advice_model p=0.95") -> tuple:
     understood = SimpleNamespace(verdict=SimpleNamespace(rule=rule), text=typed)
     evidence = SimpleNamespace(search_question=search, parts=SimpleNamespace(topic_terms=frozenset()))

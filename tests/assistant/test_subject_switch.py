@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.conversation import rewrite_followup
-from assistant.subject_switch import repeats_subject, switched_subject
+from assistant.subject_switch import new_subject_question, repeats_subject, switched_subject
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,21 @@ def test_repeats_subject(question: str, previous: str, repeats: bool) -> None:
 def test_a_keyword_follow_up_naming_the_subject_again_is_not_bracketed() -> None:
     history = [{"role": "user", "content": "sclc and lems connection"}, {"role": "assistant", "content": "..."}]
     assert rewrite_followup("lems treatment", history) == "lems treatment"
+
+
+@pytest.mark.parametrize(
+    ("question", "fresh"),
+    [
+        ("new question: who is most at risk overall", "who is most at risk overall"),
+        ("unrelated but what is ivig", "what is ivig"),
+        ("totally different q, can diet help", "can diet help"),
+        ("ok switching topic how common is pns overall", "how common is pns overall"),
+        ("on another note, is it genetic", "is it genetic"),
+        ("unrelated to cancer can it happen", None),  # 'unrelated' is part of the question here
+        ("new treatments coming?", None),  # 'new' qualifies the ask, it announces nothing
+        ("other ones?", None),
+        ("another question", None),  # nothing follows the announcement
+    ],
+)
+def test_new_subject_question(question: str, fresh: str | None) -> None:
+    assert new_subject_question(question) == fresh

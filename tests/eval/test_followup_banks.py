@@ -1,4 +1,4 @@
-"""Follow-up banks 4 to 10 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
+"""Follow-up banks 4 to 11 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
 of the article, and its planned share of conversations (half, or a third for banks 6, 8 and 9) is marked blind.
 
 Why a test for a data file: the bank is written once, before any change, and only run for before/after numbers;
@@ -23,7 +23,8 @@ DATA = Path(__file__).resolve().parents[2] / "eval" / "data"
 PLANNED = {"followup_check4.jsonl": (45, 25, 1 / 2), "followup_check5.jsonl": (30, 15, 1 / 2),
            "followup_check6.jsonl": (50, 25, 1 / 3), "followup_check7.jsonl": (40, 20, 1 / 2),
            "followup_check8.jsonl": (55, 25, 1 / 3), "followup_check9.jsonl": (60, 25, 1 / 3),
-           "followup_check10.jsonl": (75, 25, 1 / 3)}
+           "followup_check10.jsonl": (75, 25, 1 / 3),
+           "followup_check11.jsonl": (80, 30, 1 / 3)}
 
 
 @pytest.mark.parametrize("bank", sorted(PLANNED))
@@ -56,3 +57,9 @@ def test_bank_9_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
 def test_bank_10_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
     """Bank 10 (one-word, elliptical and item-pointing follow-ups) names each turn's part in its id, like bank 8."""
     assert_a_third_blind(load_evalset_v2(DATA / "followup_check10.jsonl"), "followup-check10")
+
+
+def test_bank_11_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
+    """Bank 11 (uncovered one-word asks, clipped asks, turns after a refusal, list pointers, topic switches)
+    names each turn's part in its id too, like bank 8."""
+    assert_a_third_blind(load_evalset_v2(DATA / "followup_check11.jsonl"), "followup-check11")
