@@ -194,7 +194,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          guard=True),
     # spinal cord compression (cancer in the spine): legs that suddenly will not move or feel
     Rule("cord_compression", "emergency",
-         r"\b(?:can't|cannot|can not|couldn't|unable to) (?:move|feel|lift|stand on) (?:my|his|her|their|both) (?:own )?legs\b",
+         r"\b(?:can't|cannot|can not|couldn't|unable to) (?:move|feel|lift|stand on) (?:my|his|her|their|both) (?:own )?legs\b|"  # or, with an onset:
+         r"\blegs (?:have |has )?(?:just )?(?:stopped working|won't work|gone dead|went dead)\b(?=[^.?!]{0,30}\b(?:today|tonight|this \w+|since|now)\b)",
          guard=True),
     Rule("anaphylaxis", "emergency",
          r"\b(?:having|has|is having|'s having|got)\s+(?:a\s+)?(?:really |very |severe |bad |serious )*allergic reaction\b|"

@@ -88,6 +88,19 @@ def test_a_message_is_scored_whole_by_sentence_and_after_a_topic_switch(text: st
     assert pieces(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [("is it bad that hes grey and sweaty", "hes grey and sweaty"),
+     ("should we be worried that dad is not responding", "dad is not responding")],
+)
+def test_the_emergency_check_also_scores_the_clause_a_worried_question_asks_about(text: str, clause: str) -> None:
+    """The question's n-grams are a general question's; the clause is scored alone by the emergency check only, and
+    only when it opens on a person and names an acute sign ("is it bad if he has a fit" supposes)."""
+    assert clause in pieces(text, drop_reassurances=True) and clause not in pieces(text)
+    for text in ("is it bad if he has a fit", "is it normal that my aunt has lems and cant climb stairs"):
+        assert len(pieces(text, drop_reassurances=True)) == 1
+
+
 def test_a_long_message_is_scored_on_its_last_sentences_too() -> None:
     """An emergency often ends a long message ("... last thing, my dad cant breathe"): past MAX_PIECES pieces,
     the whole message and the last ones are kept, not the first ones."""
