@@ -65,6 +65,12 @@ _WORRY_ASK = re.compile(
     r"\b(?:is|isn't|isnt|would|could) (?:it|that|this) (?:be )?(?:\w+ )?(?:bad|serious|normal|ok|okay|dangerous|worrying|"
     r"concerning|urgent|an emergency|a problem|a bad sign|something to worry about) (?:that )?|"
     r"\b(?:should|do|must|shall) (?:i|we) (?:need to )?(?:be )?(?:worr(?:y|ied)|concerned|panic\w*) (?:that )?")
+# a long-standing illness told after the sign ("... and shes had ovarian cancer for years"): its words pull the sentence
+# vector towards the questions about the disease the model learnt to let through, so the sentence is scored without it too
+_BACKGROUND = re.compile(
+    r"(?:,\s*|\s+)(?:and\s+|but\s+|plus\s+)?(?:(?:he|she)(?:'s|s)?|(?:i|we|they)(?:'ve|ve)?)(?: has| have| had| is)?\s+(?:got\s+|had\s+|been\s+)?"
+    r"(?:(?!\b(?:and|but|now)\b)[^,.;!?]){0,40}?\b(?:lems|lambert\w*|myasthen\w*|mg|cancer|tumou?r|\w+omas?|small cell|sclc|syndrome|copd|asthma|epilepsy|"
+    r"diabetes|degeneration|\w+itis|neuropathy|dementia|parkinson\w*|ms|pns)\b(?:(?!\s(?:and|but|now)\b)[^,.;!?]){0,30}", re.IGNORECASE)
 _SOMEONE = re.compile(r"(?:he|he's|hes|she|she's|shes|i|i'm|im|they|they're|we|my|his|her|our|their|the baby|baby|mum|mom|"
                       r"dad|nan|gran|grandad|grandma|grandpa)\b")
 
@@ -87,6 +93,9 @@ def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
             if len(sentence[: m.start()].split()) >= 3 and len(sentence[m.end():].split()) >= 2:
                 out.append(sentence[m.start():].strip(" ,"))
         if drop_reassurances:  # the emergency check only: the personal-advice check reads the question whole
+            told = _BACKGROUND.sub("", sentence).strip(" ,")
+            if told != sentence and len(told.split()) >= 2:  # "shes gone a funny colour and shes got myasthenia as well"
+                out.append(told)
             out.extend(sentence[m.end():].strip(" ,") for m in _WORRY_ASK.finditer(sentence.lower())
                        if _SOMEONE.match(sentence.lower(), m.end()) and names_acute_sign(sentence[m.end():]))
     seen: set[str] = set()

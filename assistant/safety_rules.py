@@ -99,7 +99,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          rf"\b{_NOT}\s+breathing\b(?!\s+as\s+(?:well|good|easily|deeply|much)\b|\s+(?:at night|in (?:his|her|my|their) sleep|while (?:asleep|sleeping)))",
          guard=True),
     Rule("not_breathing", "emergency", rf"\b{_CANT}\s+(?:breathe|breath|get (?:any |enough )?air|catch (?:my|his|her|their) breath)\b"),
-    Rule("not_breathing", "emergency", r"\b(?:struggling|gasping|fighting)\s+(?:to breathe|for (?:air|breath))\b"),
+    Rule("not_breathing", "emergency", r"\b(?:struggling|gasping|fighting)\s+(?:to breathe?|for (?:air|breath))\b"),
     Rule("not_breathing", "emergency",
          r"\b(?:i'm|im|i am|he's|she's|he is|she is|they're|we're|is|am)\s+(?:having|in|with)\s+(?:severe\s+|serious\s+|real\s+|a lot of\s+|bad\s+)?(?:trouble|difficulty|problems?|difficulties)\s+breathing\b"),
     Rule("not_breathing", "emergency", r"^having (?:real |bad )?(?:trouble|difficulty) breathing\b(?! (?:is|was|a|as|being|means?)\b)", guard=True),  # no subject

@@ -80,6 +80,7 @@ EMERGENCIES = [
     ("everyone would be better off without me", "self_harm"),
     ("honestly no point carrying on like this", "self_harm"),  # despair without a preposition
     ("having real trouble breathing since the drip went up", "not_breathing"),  # texted with no subject
+    ("she is struggling to breath and she has asthma as well as lems", "not_breathing"),  # 'breath' as the verb
     ("I have been cutting myself", "self_harm"),
     ("my throat is closing up after the infusion", "anaphylaxis"),
     ("Should I call an ambulance?", "asks_for_help_now"),
