@@ -68,7 +68,8 @@ _WORRY_ASK = re.compile(
 # a long-standing illness told after the sign ("... and shes had ovarian cancer for years"): its words pull the sentence
 # vector towards the questions about the disease the model learnt to let through, so the sentence is scored without it too
 _BACKGROUND = re.compile(
-    r"(?:,\s*|\s+)(?:and\s+|but\s+|plus\s+)?(?:(?:he|she)(?:'s|s)?|(?:i|we|they)(?:'ve|ve)?)(?: has| have| had| is)?\s+(?:got\s+|had\s+|been\s+)?"
+    r"(?:,\s*|\s+)(?:and\s+|but\s+|plus\s+)?(?:(?:he|she)(?:'s|s)?|(?:i|we|they)(?:'ve|ve)?)\s+"
+    r"(?:has|have|had|got|(?:was|been) diagnosed with|is on \w+ for)\s+(?:got\s+|had\s+)?"
     r"(?:(?!\b(?:and|but|now)\b)[^,.;!?]){0,40}?\b(?:lems|lambert\w*|myasthen\w*|mg|cancer|tumou?r|\w+omas?|small cell|sclc|syndrome|copd|asthma|epilepsy|"
     r"diabetes|degeneration|\w+itis|neuropathy|dementia|parkinson\w*|ms|pns)\b(?:(?!\s(?:and|but|now)\b)[^,.;!?]){0,30}", re.IGNORECASE)
 _SOMEONE = re.compile(r"(?:he|he's|hes|she|she's|shes|i|i'm|im|they|they're|we|my|his|her|our|their|the baby|baby|mum|mom|"
