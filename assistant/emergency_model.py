@@ -56,6 +56,24 @@ _TOPIC_SWITCH = re.compile(r"\b(?:also|anyway|anyways|unrelated but|unrelated|bt
                            r"and right now|right now|but now|meanwhile|update|just now|and now|oh no|"
                            r"while i (?:was |am )?(?:typing|writing|reading)|as i (?:type|write))\b")
 _TOKEN = re.compile(r"[a-z0-9']+")
+# a worried question about someone's own sign ("is it bad that hes blue", "should i worry that mum cant stand"): the
+# question's n-grams ("is it", "should i") are those of general questions the model learnt to let through, so the
+# clause after it is scored as a piece of its own when it opens on a person and names an acute sign
+# (safety_framing.names_acute_sign: "is it normal that mum has lems and cant climb stairs" stays whole); "is it bad if
+# he has a fit" supposes
+_WORRY_ASK = re.compile(
+    r"\b(?:is|isn't|isnt|would|could) (?:it|that|this) (?:be )?(?:\w+ )?(?:bad|serious|normal|ok|okay|dangerous|worrying|"
+    r"concerning|urgent|an emergency|a problem|a bad sign|something to worry about) (?:that )?|"
+    r"\b(?:should|do|must|shall) (?:i|we) (?:need to )?(?:be )?(?:worr(?:y|ied)|concerned|panic\w*) (?:that )?")
+# a long-standing illness told after the sign ("... and shes had ovarian cancer for years"): its words pull the sentence
+# vector towards the questions about the disease the model learnt to let through, so the sentence is scored without it too
+_BACKGROUND = re.compile(
+    r"(?:,\s*|\s+)(?:and\s+|but\s+|plus\s+)?(?:(?:he|she)(?:'s|s)?|(?:i|we|they)(?:'ve|ve)?)\s+"
+    r"(?:has|have|had|got|(?:was|been) diagnosed with|is on \w+ for)\s+(?:got\s+|had\s+)?"
+    r"(?:(?!\b(?:and|but|now)\b)[^,.;!?]){0,40}?\b(?:lems|lambert\w*|myasthen\w*|mg|cancer|tumou?r|\w+omas?|small cell|sclc|syndrome|copd|asthma|epilepsy|"
+    r"diabetes|degeneration|\w+itis|neuropathy|dementia|parkinson\w*|ms|pns)\b(?:(?!\s(?:and|but|now)\b)[^,.;!?]){0,30}", re.IGNORECASE)
+_SOMEONE = re.compile(r"(?:he|he's|hes|she|she's|shes|i|i'm|im|they|they're|we|my|his|her|our|their|the baby|baby|mum|mom|"
+                      r"dad|nan|gran|grandad|grandma|grandpa)\b")
 
 
 def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
@@ -63,7 +81,8 @@ def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
     cut out (assistant/safety_framing.without_denials); duplicates and reassurances ("he's not confused, just quiet",
     safety_framing.reassures) dropped.
 
-    "what is lems? my dad cant breathe" -> [the whole, "what is lems", "my dad cant breathe"].
+    "what is lems? my dad cant breathe" -> [the whole, "what is lems", "my dad cant breathe"]; with `drop_reassurances`
+    (the emergency check) also the clause a worried question asks about: "is it bad that hes blue" -> "hes blue".
     """
     text = text.strip()
     out: list[str] = [text] if text else []
@@ -74,6 +93,12 @@ def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
             # words on both sides: "my cat is having a seizure right now" gives no piece "right now" (p 0.72 alone)
             if len(sentence[: m.start()].split()) >= 3 and len(sentence[m.end():].split()) >= 2:
                 out.append(sentence[m.start():].strip(" ,"))
+        if drop_reassurances:  # the emergency check only: the personal-advice check reads the question whole
+            told = _BACKGROUND.sub("", sentence).strip(" ,")
+            if told != sentence and len(told.split()) >= 2:  # "shes gone a funny colour and shes got myasthenia as well"
+                out.append(told)
+            out.extend(sentence[m.end():].strip(" ,") for m in _WORRY_ASK.finditer(sentence.lower())
+                       if _SOMEONE.match(sentence.lower(), m.end()) and names_acute_sign(sentence[m.end():]))
     seen: set[str] = set()
     kept = []
     # "not confused, just quiet": no piece of its own for the emergency check (the personal-advice check reads it)

@@ -55,9 +55,9 @@ SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't", "u": "you", "ur": "
                              # safety rules read days and people as words
                              "2day": "today", "2nite": "tonight", "2night": "tonight", "tmrw": "tomorrow",
                              "2moro": "tomorrow", "hlp": "help", "m8": "mate", "bf": "boyfriend", "gf": "girlfriend",
-                             "jus": "just"}
+                             "jus": "just", "nt": "not"}
 # Shorthand that typed in capitals is an abbreviation or a letter instead ("EM", "N", "DA", "Y").
-_LOWER_ONLY = frozenset({"em", "da", "y"})
+_LOWER_ONLY = frozenset({"em", "da", "y", "nt"})
 # "n how r they found": a follow-up's opening "n" is its connective "and" ("rock n roll" keeps its "n").
 _LEADING_N = re.compile(r"^(\s*)n(?=\s+\w)")
 _SHORTHAND_RE = re.compile(r"\b(" + "|".join(sorted(SHORTHAND, key=len, reverse=True)) + r")\b(?!['.-])", re.IGNORECASE)

@@ -94,6 +94,7 @@ _IDIOM = re.compile(
     r"(?:responding|respond|answering|answer) to (?:my |his |her |our |their )?(?:texts?|messages?|calls?|emails?|button\w*|the door)|"
     # an emotion as the cause: "went floppy with relief", "collapsed with laughter"
     r"(?:collapsed|fainted|went (?:weak|floppy|limp)|keeled over)\b[^.?!]{0,15}\b(?:with|from) (?:relief|laughter|laughing|joy|embarrassment)\b|"
+    r"collapsed (?:in )?laugh\w*|(?:can't|cant|cannot) breathe? (?:through|out of) (?:\w+ )?nose\b(?! or)|"  # "collapsed laughing", a blocked nose
     # laughter as the cause: "cant breathe from laughing", "crying with laughter"
     r"(?:can't|cant|cannot|couldn't) (?:breathe|breath|stop)\b[^.?!]{0,15}\b(?:from|with|for) (?:laugh\w*|giggl\w*)|"
     r"moving forward|wake up early|choked (?:during|on (?:his|her|my|their) words|up)\b|"

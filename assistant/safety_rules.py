@@ -99,9 +99,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          rf"\b{_NOT}\s+breathing\b(?!\s+as\s+(?:well|good|easily|deeply|much)\b|\s+(?:at night|in (?:his|her|my|their) sleep|while (?:asleep|sleeping)))",
          guard=True),
     Rule("not_breathing", "emergency", rf"\b{_CANT}\s+(?:breathe|breath|get (?:any |enough )?air|catch (?:my|his|her|their) breath)\b"),
-    Rule("not_breathing", "emergency", r"\b(?:struggling|gasping|fighting)\s+(?:to breathe|for (?:air|breath))\b"),
+    Rule("not_breathing", "emergency", r"\b(?:struggling|gasping|fighting)\s+(?:to breathe?|for (?:air|breath))\b"),
     Rule("not_breathing", "emergency",
          r"\b(?:i'm|im|i am|he's|she's|he is|she is|they're|we're|is|am)\s+(?:having|in|with)\s+(?:severe\s+|serious\s+|real\s+|a lot of\s+|bad\s+)?(?:trouble|difficulty|problems?|difficulties)\s+breathing\b"),
+    Rule("not_breathing", "emergency", r"^having (?:real |bad )?(?:trouble|difficulty) breathing\b(?! (?:is|was|a|as|being|means?)\b)", guard=True),  # no subject
     Rule("not_breathing", "emergency", r"\b(?:is|am|'s|'m)\s+choking\b|\b(?:lips|face|skin) (?:is |are )?(?:turning|gone|going) blue\b", guard=True),
     Rule("not_breathing", "emergency", r"\b(?:can|could)\s+(?:barely|hardly|only just)\s+(?:breathe|breath|get (?:any )?air)\b", guard=True),
     # speech-to-text and phonetic slips for "breathe" and "seizure": "he cant breed", "cant catch breff", "her breeding is
@@ -156,7 +157,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("self_harm", "emergency",
          r"\b(?:want|wants|wanted|going|planning|plan|thinking about how)\s+to\s+(?:die|end it|end (?:it all|my life|things|everything)|kill (?:myself|himself|herself)|not (?:be here|exist|wake up))\b", kind="self_harm"),
     Rule("self_harm", "emergency", r"\b(?:don't|dont|do not|no longer)\s+want\s+to\s+(?:live|be alive|be here|go on|wake up|exist)\b", kind="self_harm"),
-    Rule("self_harm", "emergency", r"\bno (?:reason|point) (?:to|in) (?:living|live|go on|going on)\b|\bbetter off (?:dead|without me)\b|\bend it all\b", kind="self_harm"),
+    Rule("self_harm", "emergency", r"\bno (?:reason|point) (?:(?:to|in|of) )?(?:living|live|go on|going on|carrying on|being alive)\b"
+         r"(?! with (?:the |my |his |her )?(?:treat|chemo|therap|ivig|steroid|med|drug|infusion|trial))|\bbetter off (?:dead|without me)\b|\bend it all\b", kind="self_harm"),
     Rule("self_harm", "emergency", rf"\b{_WHO}\b[^.?!]{{0,30}}\bself[- ]?harm(?:ing)?\b", kind="self_harm"),
     # severe allergic reaction, explicit calls for emergency help
     Rule("anaphylaxis", "emergency", r"\b(?:throat|tongue|lips?|airway) (?:is |are |feels |feel )?(?:closing|swelling|swollen|tight)\b"),
@@ -194,7 +196,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          guard=True),
     # spinal cord compression (cancer in the spine): legs that suddenly will not move or feel
     Rule("cord_compression", "emergency",
-         r"\b(?:can't|cannot|can not|couldn't|unable to) (?:move|feel|lift|stand on) (?:my|his|her|their|both) (?:own )?legs\b",
+         r"\b(?:can't|cannot|can not|couldn't|unable to) (?:move|feel|lift|stand on) (?:my|his|her|their|both) (?:own )?legs\b|"  # or, with an onset:
+         r"\blegs (?:have |has )?(?:just )?(?:stopped working|won't work|gone dead|went dead)\b(?=[^.?!]{0,30}\b(?:today|tonight|this \w+|since|now)\b)",
          guard=True),
     Rule("anaphylaxis", "emergency",
          r"\b(?:having|has|is having|'s having|got)\s+(?:a\s+)?(?:really |very |severe |bad |serious )*allergic reaction\b|"

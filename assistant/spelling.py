@@ -14,7 +14,7 @@ word ("derm" -> "term", "thx" -> "the"). Longer words may differ by one edit, an
 letters or more by two, provided the first and last letters agree ("uncontious" -> "unconscious",
 but the antibody "recoverin" never becomes "recovery"). A final g dropped the way people talk
 ("havin", "shakin") is put back first, when that makes a corpus or safety word: SymSpell alone would
-make "havin" the nearer "haven".
+make "havin" the nearer "haven"; a dropped g with a typo besides ("brethin", "siezin") is mended to a safety word only.
 
 A word of five letters or more that is neither known nor near a corpus or safety word is, last, mended to the
 most frequent of the common English words (symspellpy's list, the first ENGLISH_TARGETS) one edit away
@@ -119,6 +119,8 @@ class Speller:
             return None
         if low.endswith("in") and (low + "g" in self.targets or low + "g" in self.corpus_counts):
             return low + "g"  # a dropped g: 'havin', 'shakin', 'bleedin' (but the antibody 'recoverin' stays)
+        if low.endswith("in") and len(low) > SHORT_WORD and (mended := self._safety_word(low + "g")) is not None:
+            return mended  # a dropped g and a typo besides: 'brethin' -> 'breathing', 'siezin' -> 'seizing'
         unvowelled = self._unvowelled(low) if len(low) >= SHORT_WORD and not _VOWELS.search(low) else None
         if unvowelled is not None:
             return unvowelled
@@ -134,6 +136,14 @@ class Speller:
         # order SymSpell happens to return its suggestions in, which changes from one process to the next
         best = max(found, key=lambda s: (len(s.term) == len(low), s.count, s.term))
         return best.term
+
+    def _safety_word(self, low: str) -> str | None:
+        """The safety word (a target) `low` is a typo of, by the same edit bounds as any word, else None: only the
+        rules' own words, so a dropped g never turns an unknown word into some other corpus word."""
+        distance = 2 if len(low) >= LONG_WORD else 1
+        found = [s.term for s in self._symspell.lookup(low, Verbosity.CLOSEST, max_edit_distance=distance)
+                 if s.term in self.targets and _plausible(low, s.term, s.distance)]
+        return min(found, key=lambda w: (len(w) != len(low), w)) if found else None
 
     def _english(self, low: str) -> str | None:
         """The most frequent common English word one edit (a letter left out, added, changed, or two swapped)

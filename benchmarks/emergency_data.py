@@ -57,7 +57,11 @@ PROBE8 = REPO / "eval" / "data" / "emergency_check8_probe.jsonl"  # studied prob
 CHECK9 = REPO / "eval" / "data" / "emergency_check9.jsonl"
 # check bank 10 (look-alikes: past events with "still", denied signs, chronic signs asked as questions): never trained on
 CHECK10 = REPO / "eval" / "data" / "emergency_check10.jsonl"
-CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8, CHECK9, CHECK10)
+# check bank 11 (non-seizure emergencies, phonetic typos, British wording, buried last clauses; negated look-alikes)
+CHECK11 = REPO / "eval" / "data" / "emergency_check11.jsonl"
+PROBE11 = REPO / "eval" / "data" / "emergency_check11_probe.jsonl"  # studied probe of round 11: never trained on
+CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8, CHECK9, CHECK10,
+               CHECK11, PROBE11)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"

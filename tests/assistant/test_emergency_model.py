@@ -88,6 +88,32 @@ def test_a_message_is_scored_whole_by_sentence_and_after_a_topic_switch(text: st
     assert pieces(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [("is it bad that hes grey and sweaty", "hes grey and sweaty"),
+     ("should we be worried that dad is not responding", "dad is not responding")],
+)
+def test_the_emergency_check_also_scores_the_clause_a_worried_question_asks_about(text: str, clause: str) -> None:
+    """The question's n-grams are a general question's; the clause is scored alone by the emergency check only, and
+    only when it opens on a person and names an acute sign ("is it bad if he has a fit" supposes)."""
+    assert clause in pieces(text, drop_reassurances=True) and clause not in pieces(text)
+    for text in ("is it bad if he has a fit", "is it normal that my aunt has lems and cant climb stairs"):
+        assert len(pieces(text, drop_reassurances=True)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "without"),
+    [("dad has gone very clammy and hes had lymphoma for ages", "dad has gone very clammy"),
+     ("she is barely answering, she has had lems since 2019", "she is barely answering")],
+)
+def test_the_emergency_check_also_scores_a_sentence_without_the_illness_told_after_the_sign(text: str, without: str) -> None:
+    """A long-standing illness told after the sign pulls the sentence vector towards questions about the disease; the
+    sentence is scored without it too (the emergency check only), and a clause that only looks like one stays."""
+    assert without in pieces(text, drop_reassurances=True) and without not in pieces(text)
+    assert pieces("my nan is 80 and has lung cancer, her hands shake now", drop_reassurances=True) == [
+        "my nan is 80 and has lung cancer, her hands shake now"]
+
+
 def test_a_long_message_is_scored_on_its_last_sentences_too() -> None:
     """An emergency often ends a long message ("... last thing, my dad cant breathe"): past MAX_PIECES pieces,
     the whole message and the last ones are kept, not the first ones."""
@@ -123,7 +149,7 @@ def test_a_sentence_of_a_longer_message_needs_the_higher_threshold(model: Emerge
     "question",
     [
         "my dad is really floppy and wont open his eyes",
-        "my daughter is struggling to breath and making a whistling noise",
+        "my daughter is fighting for every breath and making a whistling noise",  # "struggling to breath" is a rule since round 11
         "mum is grey and clammy and says her chest feels awful",  # "mums chest hurts" is a rule since round 5
         "he cut his leg and blood is spurting everywhere",
         "im on chemo and im burning up and shivering and i feel terrible",  # a reading ("38.8") is a rule since round 7

@@ -28,6 +28,7 @@ from assistant.spelling import Speller, english_words
         ("my nan is so weak cud that be pns", "my nan is so weak could that be pns"),  # a hurried diagnosis ask
         ("r they linked, shud i worry", "are they linked, should i worry"),
         ("rock n roll", "rock n roll"),  # a lone n stays
+        ("she nt waking", "she not waking"), ("NT levels", "NT levels"),  # texting "nt"; in capitals an abbreviation
     ],
 )
 def test_apostrophes(typed: str, restored: str) -> None:
@@ -62,10 +63,12 @@ def test_a_word_typed_without_vowels_is_the_safety_word_of_those_consonants(spel
     assert speller.correct_word(typed) == fixed
 
 
-@pytest.mark.parametrize(("typed", "fixed"), [("havin", "having"), ("shakin", "shaking"), ("recoverin", None)])
+@pytest.mark.parametrize(("typed", "fixed"), [("havin", "having"), ("shakin", "shaking"), ("recoverin", None),
+                                              ("shaekin", "shaking"), ("brethin", None)])
 def test_a_dropped_final_g_is_put_back_only_for_corpus_and_safety_words(speller: Speller, typed: str,
                                                                         fixed: str | None) -> None:
-    """SymSpell alone makes 'havin' the nearer 'haven'; the antibody 'recoverin' is no dropped g."""
+    """SymSpell alone makes 'havin' the nearer 'haven'; the antibody 'recoverin' is no dropped g. A dropped g with a
+    typo besides ('shaekin') is mended to a safety word only: here 'breathing' is a corpus word, not a target."""
     assert speller.correct_word(typed) == fixed
 
 

@@ -30,6 +30,8 @@ from assistant.safety_framing import framing
         ("my aunt went limp with relief when the biopsy came back clear", "unconscious:idiom"),  # an emotion as cause
         ("i'm not suicidal, just worn out by all the appointments", "self_harm:negated"),  # the sign denied
         ("i'm not breathing a word of this to my sister yet", "not_breathing:idiom"),
+        ("my uncle collapsed laughing at the wedding speech, what is lems", "unconscious:idiom"),  # laughter, no with
+        ("my son can't breathe through his nose at night, could the tumour do that", "not_breathing:idiom"),  # a nose
     ],
 )
 def test_a_doubtful_hit_is_deferred_with_its_rule_and_framing(question: str, why: str) -> None:
