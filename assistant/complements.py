@@ -8,6 +8,13 @@ intervention improves outcomes" and by "symptoms ... can rapidly progress", and 
 sentence added mostly repeats of the first one's words (keep ratio 0.82 -> 0.7: key-fact recall flat, required share
 0.51 -> 0.46). So the lower floor holds only for a sentence that covers a distinctive question word (IDF weight,
 answer_focus.DISTINCTIVE_WEIGHT) that no chosen sentence or its heading carries: coverage, not score, earns the place.
+
+Coverage alone is not meaning, though: a word can be shared by a sentence about something else ("skin signs ... itching"
+brought "Healthcare providers will assess ... skin changes", "symptoms start before ..." brought "Symptoms may be
+subtle initially ..."), and since a complement names a distinctive question word, off_topic.drop_far_blocks protects
+it. So a candidate whose cosine with the focused question is more than off_topic.FAR_GAP under the chosen sentences'
+best is no complement (`relevance`): on the studied parts' hand labels (precision_check3/4/5) every complement that
+helped sat within 0.25 of the best (4 of 4) and the ones past it were off-topic or unlabelled (0 helping of 6).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from assistant.near_duplicates import is_summary
+from assistant.off_topic import FAR_GAP
 from assistant.word_forms import same_family
 
 COMPLEMENT_RATIO = 0.45  # a complement scores at least this share of the best sentence's score
@@ -44,11 +52,14 @@ def _said_in_lay_words(covered: set[str], wanted: set[str]) -> set[str]:
 
 
 def add_complements(chosen: Sequence[Any], scored: Sequence[Any], q_terms: set[str], bank: Any, limit: int,
-                    redundant: Callable[[Any, Sequence[Any]], bool] | None = None) -> list[Any]:
+                    redundant: Callable[[Any, Sequence[Any]], bool] | None = None,
+                    relevance: Callable[[Any], float] | None = None, gap: float = FAR_GAP) -> list[Any]:
     """`chosen` plus up to MAX_COMPLEMENTS candidates (`scored`, best first) at or above COMPLEMENT_RATIO of the best
     score that name a distinctive question word none of `chosen` names (sentence or section heading), within `limit`.
 
     `redundant(candidate, chosen)` says whether a candidate repeats a chosen sentence (default: compose.redundant).
+    `relevance(sentence)` (the cosine with the focused question), when given, bars a candidate more than `gap` under
+    the best chosen sentence's (module docstring).
     """
     if redundant is None:
         from assistant.compose import redundant as redundant_in_bank
@@ -64,6 +75,7 @@ def add_complements(chosen: Sequence[Any], scored: Sequence[Any], q_terms: set[s
     missing = strong - _covers(covered, strong) - _said_in_lay_words(covered, strong)
     floor = max(s.score for s in scored) * COMPLEMENT_RATIO
     have = {(s.sentence.chunk.id, s.sentence.index) for s in out}
+    near = max(relevance(s) for s in out) - gap if relevance is not None else None
     for _ in range(MAX_COMPLEMENTS):
         if not missing or len(out) >= limit:
             break
@@ -72,7 +84,8 @@ def add_complements(chosen: Sequence[Any], scored: Sequence[Any], q_terms: set[s
             if s.score < floor:
                 break
             if (s.sentence.chunk.id, s.sentence.index) in have or s.sentence.is_lead_in \
-                    or len(s.sentence.text.split()) < 4 or is_summary(s.sentence.chunk):
+                    or len(s.sentence.text.split()) < 4 or is_summary(s.sentence.chunk) \
+                    or (near is not None and relevance(s) < near):
                 continue
             terms = bank.terms(s.sentence.chunk.id)[s.sentence.index]
             new = _covers(terms, missing) | _said_in_lay_words(terms, missing)

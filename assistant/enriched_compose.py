@@ -33,7 +33,7 @@ from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCE
                                question_terms, score_sentences, select_sentences)
 from assistant.list_questions import WANTS_EVERY_ITEM, WANTS_OTHER_ITEMS, asks_for_list, hints_list
 from assistant.near_duplicates import prefer_body
-from assistant.off_topic import drop_far_blocks
+from assistant.off_topic import drop_far_blocks, focus_cosine
 from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.quotes import arrange, render
 from assistant.ranker import BASE_FEATURES, Ranker, add_gaps, fallback_probability
@@ -158,7 +158,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain, ask=ask)
     chosen, probability = _choose(query, focus_vec, full_vec, hits, bank, enriched, ranker, levers, scored, listing, limit,
                                   max_sentences, support_rank, extra)
-    chosen = add_complements(chosen, scored, q_terms, bank, limit) if levers.complements else chosen  # complements.py
+    chosen = add_complements(chosen, scored, q_terms, bank, limit, relevance=focus_cosine(focus_vec, bank)) \
+        if levers.complements else chosen  # complements.py
     chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
     chunks = {c.id: c for c in all_chunks}
     units = UnitSentences(chunks.values(), bank)

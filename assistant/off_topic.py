@@ -81,6 +81,14 @@ def blocks(chosen: Sequence["Scored"], enriched: "EnrichedUnits",
     return list(groups.values())
 
 
+def focus_cosine(focus_vec: Any, bank: "SentenceBank") -> Callable[["Scored"], float]:
+    """A scored sentence's cosine with the focused question: the relevance drop_far_blocks compares."""
+    import numpy as np
+
+    q = np.asarray(focus_vec, dtype=np.float32)
+    return lambda s: float(bank.vectors(s.sentence.chunk.id)[s.sentence.index] @ q)
+
+
 def drop_far_blocks(chosen: Sequence["Scored"], focus_vec: Any, bank: "SentenceBank", enriched: "EnrichedUnits",
                     labelled: Callable[[Sequence["EnrichedUnit"]], bool],
                     protected: Callable[["Scored"], bool] = lambda s: False, gap: float = FAR_GAP) -> list["Scored"]:
@@ -89,16 +97,14 @@ def drop_far_blocks(chosen: Sequence["Scored"], focus_vec: Any, bank: "SentenceB
     `protected` sentences keep their block (the definition a guess at what the condition is asks for: similarity
     is what fails there). An answer of one block is returned as it is.
     """
-    import numpy as np
-
     if len(chosen) < 2:
         return list(chosen)
-    q = np.asarray(focus_vec, dtype=np.float32)
-    cos = [float(bank.vectors(s.sentence.chunk.id)[s.sentence.index] @ q) for s in chosen]
+    relevance = focus_cosine(focus_vec, bank)
+    cos = [relevance(s) for s in chosen]
     groups = blocks(chosen, enriched, labelled)
     if len(groups) < 2:
         return list(chosen)
-    relevance = [max(cos[i] for i in g) for g in groups]
-    floor = max(relevance) - gap
-    keep = {i for g, r in zip(groups, relevance) if r >= floor or any(protected(chosen[i]) for i in g) for i in g}
+    best = [max(cos[i] for i in g) for g in groups]
+    floor = max(best) - gap
+    keep = {i for g, r in zip(groups, best) if r >= floor or any(protected(chosen[i]) for i in g) for i in g}
     return [s for i, s in enumerate(chosen) if i in keep]
