@@ -12,9 +12,12 @@ answer_focus.DISTINCTIVE_WEIGHT) that no chosen sentence or its heading carries:
 Coverage alone is not meaning, though: a word can be shared by a sentence about something else ("skin signs ... itching"
 brought "Healthcare providers will assess ... skin changes", "symptoms start before ..." brought "Symptoms may be
 subtle initially ..."), and since a complement names a distinctive question word, off_topic.drop_far_blocks protects
-it. So a candidate whose cosine with the focused question is more than off_topic.FAR_GAP under the chosen sentences'
-best is no complement (`relevance`): on the studied parts' hand labels (precision_check3/4/5) every complement that
-helped sat within 0.25 of the best (4 of 4) and the ones past it were off-topic or unlabelled (0 helping of 6).
+it. So a candidate whose cosine with the focused question is more than COMPLEMENT_GAP under the chosen sentences'
+best is no complement (`relevance`). The gap is wider than off_topic.FAR_GAP because a complement is wanted exactly
+where the embedding misses: "does it get worse over time without treatment" needs "Symptoms ... can rapidly progress"
+at 0.30 under the best (keyfact_check5, studied); the complements the studied parts' hand labels call off-topic or
+that nobody labelled sat 0.34-0.40 under (precision_check3/4/5: 4 of them), the helping ones 0.20-0.25 (4).
+The margin is thin (0.30 vs 0.34): the gap is a guard against the clearly unrelated, not a fine cut.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from assistant.near_duplicates import is_summary
-from assistant.off_topic import FAR_GAP
 from assistant.word_forms import same_family
 
 COMPLEMENT_RATIO = 0.45  # a complement scores at least this share of the best sentence's score
@@ -33,6 +35,7 @@ COMPLEMENT_RATIO = 0.45  # a complement scores at least this share of the best s
 # 0.73 -> 0.66 at 0.25, 0.71 at 0.75)
 COMPLEMENT_WEIGHT = 0.75
 MAX_COMPLEMENTS = 1      # one: the point the first sentence leaves out, not a second answer
+COMPLEMENT_GAP = 0.32    # a complement's cosine with the focused question is at most this under the best chosen one's
 
 
 def _covers(terms: set[str], wanted: set[str]) -> set[str]:
@@ -53,7 +56,7 @@ def _said_in_lay_words(covered: set[str], wanted: set[str]) -> set[str]:
 
 def add_complements(chosen: Sequence[Any], scored: Sequence[Any], q_terms: set[str], bank: Any, limit: int,
                     redundant: Callable[[Any, Sequence[Any]], bool] | None = None,
-                    relevance: Callable[[Any], float] | None = None, gap: float = FAR_GAP) -> list[Any]:
+                    relevance: Callable[[Any], float] | None = None, gap: float = COMPLEMENT_GAP) -> list[Any]:
     """`chosen` plus up to MAX_COMPLEMENTS candidates (`scored`, best first) at or above COMPLEMENT_RATIO of the best
     score that name a distinctive question word none of `chosen` names (sentence or section heading), within `limit`.
 
