@@ -9,10 +9,17 @@ MiniLM cosine with the focused question is far under the answer's best one mostl
 (gap > 0.25: 17 off-topic, 4 helping), while the helping ones sat close to the best.
 
 What is compared is a block, not a sentence, so the cut never breaks what the completion steps keep together:
-the sentences of one bullet, the items of one labelled list (with its lead-in and closing remark), neighbours of one
+the items of one labelled list (with its lead-in and closing remark, every sentence of each item), neighbours of one
 paragraph shown together (paragraph completion chose them as a unit: "Support groups and counseling ..." after "Patients
 may need long-term ... monitoring"), and a sentence that points back ("However, others ...") with the one it points to.
 A block's relevance is its best sentence's.
+
+A bullet of several sentences outside a shown list is not one block: its label head stays whenever one of its
+sentences does (a later sentence never shows without its label), but the head does not hold its other sentences. The
+whole-bullet completion brought them in whatever they say: "can cancer make too many red blood cells" showed the
+Hematologic bullet's "Fatigue, pale skin ..." and "abnormal blood cell levels or clotting problems", "fatigue and pale
+skin ... which group" its "too many red blood cells". On the studied parts' hand labels (precision_check3/4/5) the
+later bullet sentences shown more than FAR_GAP under the best were 4 off-topic to 1 helping.
 """
 
 from __future__ import annotations
@@ -35,6 +42,20 @@ def _unit_key(item: "EnrichedUnit") -> tuple[str, int]:
     return item.unit.section_id, item.unit.index
 
 
+def unit_heads(chosen: Sequence["Scored"], items: Sequence["EnrichedUnit | None"]) -> dict[int, int]:
+    """For each chosen sentence that is not the first shown one of its unit (a bullet's label head comes first in
+    the text), the index of that first one."""
+    first: dict[tuple[str, int], int] = {}
+    for i, item in enumerate(items):
+        if item is None:
+            continue
+        key = _unit_key(item)
+        if key not in first or chosen[i].sentence.index < chosen[first[key]].sentence.index:
+            first[key] = i
+    return {i: first[_unit_key(item)] for i, item in enumerate(items)
+            if item is not None and first[_unit_key(item)] != i}
+
+
 def blocks(chosen: Sequence["Scored"], enriched: "EnrichedUnits",
            labelled: Callable[[Sequence["EnrichedUnit"]], bool]) -> list[list[int]]:
     """Indices of `chosen` grouped into the blocks that stand or go together (module docstring), in first-seen order."""
@@ -49,25 +70,23 @@ def blocks(chosen: Sequence["Scored"], enriched: "EnrichedUnits",
     def join(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
-    owner: dict[tuple[str, int], int] = {}
     items: list["EnrichedUnit | None"] = [enriched.for_sentence(s.sentence) for s in chosen]
+    heads = unit_heads(chosen, items)  # a unit's later sentences -> its first shown one
+    owner = {_unit_key(x): i for i, x in enumerate(items) if x is not None and i not in heads}
+    for i, h in heads.items():
+        if not items[h].unit.is_bullet or items[i].needs_previous:  # type: ignore[union-attr]
+            join(i, h)  # a prose unit's sentences, and a bullet sentence pointing back: one block
+    listed: set[int] = set()
     for i, item in enumerate(items):
-        if item is None:
-            continue
-        key = _unit_key(item)
-        if key in owner:
-            join(i, owner[key])  # one bullet's (or one unit's) sentences
-        else:
-            owner[key] = i
-    for i, item in enumerate(items):
-        if item is None:
+        if item is None or i in heads:
             continue
         if item.unit.is_bullet or item.unit.is_lead_in:
             members = enriched.list_members(item)
             if labelled(members):  # the items of one enumeration
                 for m in members:
-                    if _unit_key(m) in owner:
+                    if _unit_key(m) in owner and owner[_unit_key(m)] != i:
                         join(i, owner[_unit_key(m)])
+                        listed |= {i, owner[_unit_key(m)]}
         # a paragraph's neighbours shown together, and "However, ...", "These strategies ...": with what came before
         before = (item.unit.section_id, item.unit.index - 1)
         if before in owner and not item.unit.is_bullet:  # list items are joined only as one labelled list
@@ -75,6 +94,9 @@ def blocks(chosen: Sequence["Scored"], enriched: "EnrichedUnits",
         previous = enriched.predecessor(item) if item.needs_previous else None
         if previous is not None and _unit_key(previous) in owner:
             join(i, owner[_unit_key(previous)])
+    for i, h in heads.items():
+        if h in listed:  # a shown list's item keeps every sentence
+            join(i, h)
     groups: dict[int, list[int]] = {}
     for i in range(len(chosen)):
         groups.setdefault(find(i), []).append(i)
@@ -107,4 +129,7 @@ def drop_far_blocks(chosen: Sequence["Scored"], focus_vec: Any, bank: "SentenceB
     best = [max(cos[i] for i in g) for g in groups]
     floor = max(best) - gap
     keep = {i for g, r in zip(groups, best) if r >= floor or any(protected(chosen[i]) for i in g) for i in g}
+    heads = unit_heads(chosen, [enriched.for_sentence(s.sentence) for s in chosen])
+    for i in [i for i in keep if i in heads]:  # a kept sentence keeps its bullet's label head (and the head's block)
+        keep |= next(set(g) for g in groups if heads[i] in g)
     return [s for i, s in enumerate(chosen) if i in keep]

@@ -1,7 +1,8 @@
 """The relevance floor relative to the best shown block (assistant/off_topic.py), with stand-in sentences and units.
 
-Why these cases: a far sentence from elsewhere goes; what the completion steps keep together (one bullet's sentences,
-one labelled list, a paragraph's neighbours) stands or goes as one; a protected sentence keeps its block.
+Why these cases: a far sentence from elsewhere goes; what the completion steps keep together (one labelled list with
+every sentence of its items, a paragraph's neighbours) stands or goes as one; a bullet outside a shown list keeps its
+label head but not its far other sentences; a protected sentence keeps its block.
 """
 
 from __future__ import annotations
@@ -57,3 +58,40 @@ def test_a_labelled_list_and_a_paragraph_stand_or_go_together() -> None:
 def test_one_block_is_left_as_it_is() -> None:
     chosen, bank, enriched, q = _setup([("list", 0, True, 0.9), ("list", 1, True, 0.1)])
     assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True) == chosen
+
+
+def _bullet_setup(rows: list[tuple[str, int, int, float]]):
+    """rows: (section, unit index, sentence index in the unit, cosine): sentences of one (section, unit) share a unit."""
+    chosen, vectors, units, by_key = [], {}, {}, {}
+    for n, (section, index, sentence_index, cos) in enumerate(rows):
+        chunk = SimpleNamespace(id=f"c{n}")
+        vectors[chunk.id] = np.zeros((sentence_index + 1, 2), dtype=np.float32)
+        vectors[chunk.id][sentence_index] = [cos, float(np.sqrt(1 - cos * cos))]
+        unit = by_key.setdefault((section, index), SimpleNamespace(
+            unit=SimpleNamespace(section_id=section, index=index, is_bullet=True, is_lead_in=False), needs_previous=False))
+        units[chunk.id] = unit
+        chosen.append(SimpleNamespace(sentence=SimpleNamespace(chunk=chunk, index=sentence_index, text=f"s{n}")))
+    enriched = SimpleNamespace(
+        for_sentence=lambda s: units[s.chunk.id],
+        list_members=lambda item: [u for k, u in by_key.items() if k[0] == item.unit.section_id],
+        predecessor=lambda item: None)
+    bank = SimpleNamespace(vectors=lambda chunk_id: vectors[chunk_id])
+    return chosen, bank, enriched, np.array([1.0, 0.0], dtype=np.float32)
+
+
+def test_a_bullet_keeps_its_label_head_but_not_its_far_other_sentences() -> None:
+    """"too many red blood cells" is the Hematologic bullet's third sentence: its label head stays with it, the far
+    second sentence goes; a far head whose own later sentence is the answer stays too."""
+    rows = [("symptoms", 6, 2, 0.8), ("symptoms", 6, 0, 0.2), ("symptoms", 6, 1, 0.4)]
+    chosen, bank, enriched, q = _bullet_setup(rows)
+    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True) == chosen[:2]
+    # near enough, the other sentence stays
+    rows[2] = ("symptoms", 6, 1, 0.7)
+    chosen, bank, enriched, q = _bullet_setup(rows)
+    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True) == chosen
+
+
+def test_a_shown_list_keeps_every_sentence_of_its_items() -> None:
+    rows = [("symptoms", 4, 0, 0.8), ("symptoms", 4, 1, 0.2), ("symptoms", 5, 0, 0.7), ("other", 1, 0, 0.3)]
+    chosen, bank, enriched, q = _bullet_setup(rows)
+    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True) == chosen[:3]
