@@ -191,7 +191,10 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if max_sentences is None:
         chosen = _definition_step(chosen, query, q_terms, cause, listing, bank, enriched, chunks, units, by_key, levers)
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
-        related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
+        # a first turn's list question too: its prose continuations are checked like any other ("what other diseases
+        # can look like this" grew "Symptoms may be subtle ..."); a follow-up's list ask keeps the whole paragraph
+        checked = levers.related_paragraphs and (not listing or not (ask or max_sentences))
+        related = relatedness(q_terms, scored, bank, full_vec) if checked else None
         chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
     if levers.prefer_body:
         chosen = _body_step(chosen, q_terms, cause, bank, enriched, units, all_chunks, add, as_scored, levers)
