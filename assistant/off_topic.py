@@ -42,15 +42,20 @@ def _unit_key(item: "EnrichedUnit") -> tuple[str, int]:
     return item.unit.section_id, item.unit.index
 
 
+def _place(s: "Scored") -> int:
+    """Where a sentence starts in its source: one bullet's sentences can sit in two chunks, so not their index."""
+    return s.sentence.chunk.start + s.sentence.start
+
+
 def unit_heads(chosen: Sequence["Scored"], items: Sequence["EnrichedUnit | None"]) -> dict[int, int]:
-    """For each chosen sentence that is not the first shown one of its unit (a bullet's label head comes first in
-    the text), the index of that first one."""
+    """For each chosen sentence that is not the first shown one of its unit in the text (a bullet's label head comes
+    first), the index of that first one."""
     first: dict[tuple[str, int], int] = {}
     for i, item in enumerate(items):
         if item is None:
             continue
         key = _unit_key(item)
-        if key not in first or chosen[i].sentence.index < chosen[first[key]].sentence.index:
+        if key not in first or _place(chosen[i]) < _place(chosen[first[key]]):
             first[key] = i
     return {i: first[_unit_key(item)] for i, item in enumerate(items)
             if item is not None and first[_unit_key(item)] != i}

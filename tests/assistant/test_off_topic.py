@@ -64,13 +64,14 @@ def _bullet_setup(rows: list[tuple[str, int, int, float]]):
     """rows: (section, unit index, sentence index in the unit, cosine): sentences of one (section, unit) share a unit."""
     chosen, vectors, units, by_key = [], {}, {}, {}
     for n, (section, index, sentence_index, cos) in enumerate(rows):
-        chunk = SimpleNamespace(id=f"c{n}")
-        vectors[chunk.id] = np.zeros((sentence_index + 1, 2), dtype=np.float32)
-        vectors[chunk.id][sentence_index] = [cos, float(np.sqrt(1 - cos * cos))]
+        chunk = SimpleNamespace(id=f"c{n}", start=1000)
+        vectors[chunk.id] = np.array([[cos, float(np.sqrt(1 - cos * cos))]], dtype=np.float32)
         unit = by_key.setdefault((section, index), SimpleNamespace(
             unit=SimpleNamespace(section_id=section, index=index, is_bullet=True, is_lead_in=False), needs_previous=False))
         units[chunk.id] = unit
-        chosen.append(SimpleNamespace(sentence=SimpleNamespace(chunk=chunk, index=sentence_index, text=f"s{n}")))
+        # each sentence the first of its own chunk (one bullet's sentences can sit in two): only `start` orders them
+        sentence = SimpleNamespace(chunk=chunk, index=0, start=sentence_index * 100, text=f"s{n}")
+        chosen.append(SimpleNamespace(sentence=sentence))
     enriched = SimpleNamespace(
         for_sentence=lambda s: units[s.chunk.id],
         list_members=lambda item: [u for k, u in by_key.items() if k[0] == item.unit.section_id],
