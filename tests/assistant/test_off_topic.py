@@ -1,8 +1,8 @@
 """The relevance floor relative to the best shown block (assistant/off_topic.py), with stand-in sentences and units.
 
 Why these cases: a far sentence from elsewhere goes; what the completion steps keep together (one labelled list with
-every sentence of its items, a paragraph's neighbours) stands or goes as one; a bullet outside a shown list keeps its
-label head but not its far other sentences; a protected sentence keeps its block.
+every sentence of its items, a paragraph's neighbours) stands or goes as one; each sentence of a bullet outside a
+shown list stands or goes on its own; a protected sentence keeps its block.
 """
 
 from __future__ import annotations
@@ -80,14 +80,13 @@ def _bullet_setup(rows: list[tuple[str, int, int, float]]):
     return chosen, bank, enriched, np.array([1.0, 0.0], dtype=np.float32)
 
 
-def test_a_bullet_keeps_its_label_head_but_not_its_far_other_sentences() -> None:
-    """"too many red blood cells" is the Hematologic bullet's third sentence: its label head stays with it, the far
-    second sentence goes; a far head whose own later sentence is the answer stays too."""
+def test_a_bullet_outside_a_shown_list_is_no_block() -> None:
+    """"too many red blood cells" is the Hematologic bullet's third sentence: its far label head and far second
+    sentence go, each on its own relevance; near enough, they stay."""
     rows = [("symptoms", 6, 2, 0.8), ("symptoms", 6, 0, 0.2), ("symptoms", 6, 1, 0.4)]
     chosen, bank, enriched, q = _bullet_setup(rows)
-    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True) == chosen[:2]
-    # near enough, the other sentence stays
-    rows[2] = ("symptoms", 6, 1, 0.7)
+    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True) == chosen[:1]
+    rows[1:] = [("symptoms", 6, 0, 0.7), ("symptoms", 6, 1, 0.6)]
     chosen, bank, enriched, q = _bullet_setup(rows)
     assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True) == chosen
 
