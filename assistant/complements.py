@@ -8,6 +8,16 @@ intervention improves outcomes" and by "symptoms ... can rapidly progress", and 
 sentence added mostly repeats of the first one's words (keep ratio 0.82 -> 0.7: key-fact recall flat, required share
 0.51 -> 0.46). So the lower floor holds only for a sentence that covers a distinctive question word (IDF weight,
 answer_focus.DISTINCTIVE_WEIGHT) that no chosen sentence or its heading carries: coverage, not score, earns the place.
+
+Coverage alone is not meaning, though: a word can be shared by a sentence about something else ("skin signs ... itching"
+brought "Healthcare providers will assess ... skin changes", "symptoms start before ..." brought "Symptoms may be
+subtle initially ..."), and since a complement names a distinctive question word, off_topic.drop_far_blocks protects
+it. So a candidate whose cosine with the focused question is more than COMPLEMENT_GAP under the chosen sentences'
+best is no complement (`relevance`). The gap is wider than off_topic.FAR_GAP because a complement is wanted exactly
+where the embedding misses: "does it get worse over time without treatment" needs "Symptoms ... can rapidly progress"
+at 0.30 under the best (keyfact_check5, studied); the complements the studied parts' hand labels call off-topic or
+that nobody labelled sat 0.34-0.40 under (precision_check3/4/5: 4 of them), the helping ones 0.20-0.25 (4).
+The margin is thin (0.30 vs 0.34): the gap is a guard against the clearly unrelated, not a fine cut.
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ COMPLEMENT_RATIO = 0.45  # a complement scores at least this share of the best s
 # 0.73 -> 0.66 at 0.25, 0.71 at 0.75)
 COMPLEMENT_WEIGHT = 0.75
 MAX_COMPLEMENTS = 1      # one: the point the first sentence leaves out, not a second answer
+COMPLEMENT_GAP = 0.32    # a complement's cosine with the focused question is at most this under the best chosen one's
 
 
 def _covers(terms: set[str], wanted: set[str]) -> set[str]:
@@ -44,11 +55,14 @@ def _said_in_lay_words(covered: set[str], wanted: set[str]) -> set[str]:
 
 
 def add_complements(chosen: Sequence[Any], scored: Sequence[Any], q_terms: set[str], bank: Any, limit: int,
-                    redundant: Callable[[Any, Sequence[Any]], bool] | None = None) -> list[Any]:
+                    redundant: Callable[[Any, Sequence[Any]], bool] | None = None,
+                    relevance: Callable[[Any], float] | None = None, gap: float = COMPLEMENT_GAP) -> list[Any]:
     """`chosen` plus up to MAX_COMPLEMENTS candidates (`scored`, best first) at or above COMPLEMENT_RATIO of the best
     score that name a distinctive question word none of `chosen` names (sentence or section heading), within `limit`.
 
     `redundant(candidate, chosen)` says whether a candidate repeats a chosen sentence (default: compose.redundant).
+    `relevance(sentence)` (the cosine with the focused question), when given, bars a candidate more than `gap` under
+    the best chosen sentence's (module docstring).
     """
     if redundant is None:
         from assistant.compose import redundant as redundant_in_bank
@@ -64,6 +78,7 @@ def add_complements(chosen: Sequence[Any], scored: Sequence[Any], q_terms: set[s
     missing = strong - _covers(covered, strong) - _said_in_lay_words(covered, strong)
     floor = max(s.score for s in scored) * COMPLEMENT_RATIO
     have = {(s.sentence.chunk.id, s.sentence.index) for s in out}
+    near = max(relevance(s) for s in out) - gap if relevance is not None else None
     for _ in range(MAX_COMPLEMENTS):
         if not missing or len(out) >= limit:
             break
@@ -72,7 +87,8 @@ def add_complements(chosen: Sequence[Any], scored: Sequence[Any], q_terms: set[s
             if s.score < floor:
                 break
             if (s.sentence.chunk.id, s.sentence.index) in have or s.sentence.is_lead_in \
-                    or len(s.sentence.text.split()) < 4 or is_summary(s.sentence.chunk):
+                    or len(s.sentence.text.split()) < 4 or is_summary(s.sentence.chunk) \
+                    or (near is not None and relevance(s) < near):
                 continue
             terms = bank.terms(s.sentence.chunk.id)[s.sentence.index]
             new = _covers(terms, missing) | _said_in_lay_words(terms, missing)

@@ -36,7 +36,7 @@ from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCE
                                question_terms, score_sentences, select_sentences)
 from assistant.list_questions import WANTS_EVERY_ITEM, WANTS_OTHER_ITEMS, asks_for_list, hints_list
 from assistant.near_duplicates import prefer_body
-from assistant.off_topic import drop_far_blocks
+from assistant.off_topic import drop_far_blocks, focus_cosine
 from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.quotes import arrange, render
 from assistant.ranked_choice import Extra, filter_ranked, rank_candidates, select_ranked
@@ -114,7 +114,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
                                   max_sentences, support_rank, extra)
     if levers.dense_best:  # the sentence closest in meaning, when the words chose others (dense_best.py)
         chosen = with_dense_best(chosen, scored, lambda c, shown: redundant(c, shown, bank), limit, specific(enriched))
-    chosen = add_complements(chosen, scored, q_terms, bank, limit) if levers.complements else chosen  # complements.py
+    chosen = add_complements(chosen, scored, q_terms, bank, limit, relevance=focus_cosine(focus_vec, bank)) \
+        if levers.complements else chosen  # complements.py
     chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
     chunks = {c.id: c for c in all_chunks}
     units = UnitSentences(chunks.values(), bank)
@@ -146,7 +147,10 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if max_sentences is None:
         chosen = _definition_step(chosen, query, q_terms, cause, listing, bank, enriched, chunks, units, by_key, levers)
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
-        related = relatedness(q_terms, scored, bank, full_vec) if levers.related_paragraphs and not listing else None
+        # a first turn's list question too: its prose continuations are checked like any other ("what other diseases
+        # can look like this" grew "Symptoms may be subtle ..."); a follow-up's list ask keeps the whole paragraph
+        checked = levers.related_paragraphs and (not listing or not (ask or max_sentences))
+        related = relatedness(q_terms, scored, bank, full_vec) if checked else None
         chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
     if levers.prefer_body:
         chosen = _body_step(chosen, q_terms, cause, bank, enriched, units, all_chunks, add, as_scored, levers)

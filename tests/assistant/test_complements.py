@@ -52,3 +52,18 @@ def test_a_lay_word_for_a_medical_word_already_shown_is_not_left_out() -> None:
     worse = _candidate("access", "Limited access may delay diagnosis, leading to worse outcomes.", 0.5)
     scored = [best, worse]
     assert add_complements([best], scored, content_terms("does it get worse"), _bank(*scored), 3, _never) == [best]
+
+
+def test_a_candidate_far_under_the_best_chosen_meaning_is_no_complement() -> None:
+    """A sentence that shares a rare question word but is about something else (its cosine with the focused question
+    more than the gap under the chosen one's) does not join; within the gap it does."""
+    best = _candidate("prognosis", "Timely intervention improves outcomes and can reverse symptoms.", 0.6)
+    progress = _candidate("symptoms", "Symptoms may be subtle initially but can rapidly progress.", 0.3)
+    scored = [best, progress]
+    q_terms = content_terms("untreated symptoms progress timely intervention")
+    cosine = {best.sentence.text: 0.6, progress.sentence.text: 0.3}
+    far = add_complements([best], scored, q_terms, _bank(*scored), 3, _never,
+                          relevance=lambda s: cosine[s.sentence.text], gap=0.25)
+    near = add_complements([best], scored, q_terms, _bank(*scored), 3, _never,
+                           relevance=lambda s: cosine[s.sentence.text], gap=0.35)
+    assert far == [best] and near == [best, progress]

@@ -102,3 +102,11 @@ def test_multi_part_questions_are_split_at_a_new_question() -> None:
 def test_a_multi_part_question_gets_both_parts(warm_assistant: Assistant) -> None:
     answer = warm_assistant.ask("what does ivig do and can people recover completely")
     assert "Intravenous Immunoglobulin" in answer.body and "recovery" in answer.body
+
+
+def test_a_first_turn_list_question_grows_only_related_paragraph_continuations(warm_assistant: Assistant) -> None:
+    """"what other diseases can look like this" keeps the mimics sentence; the symptoms paragraph's next points
+    (how fast symptoms progress, that they can come before the cancer) are not what was asked."""
+    answer = warm_assistant.ask("what other diseases can look like this")
+    assert "multiple sclerosis, lupus" in answer.body
+    assert "rapidly progress" not in answer.body and "even before the diagnosis" not in answer.body
