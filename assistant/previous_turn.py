@@ -36,16 +36,16 @@ def quoted_chunks(answer: str, chunks: Sequence["Chunk"]) -> list["Chunk"]:
 
 
 def neighbourhood(retriever: "Retriever", context: FollowUp) -> set[str]:
-    """Chapter keys ('source\\ntop-level section id', `chapter_of`) the previous turn stood in: quoted by its answer, else
+    """Chapter keys ('source\\ntop-level section id', `_area`) the previous turn stood in: quoted by its answer, else
     retrieved by its question."""
     chunks = quoted_chunks(context.previous_answer, retriever.index.chunks()) if context.previous_answer else []
     if not chunks and context.previous:
         # BM25 alone: the prior needs only the previous question's neighbourhood, not another question vector
         chunks = [h.chunk for h in retriever.retrieve(context.previous, mode="bm25").hits[:NEIGHBOURHOOD_HITS]]
-    return {chapter_of(c) for c in chunks}
+    return {_area(c) for c in chunks}
 
 
-def chapter_of(chunk: "Chunk") -> str:
+def _area(chunk: "Chunk") -> str:
     """The part of its source a chunk stands in: its top-level section, subsections included.
 
     Why the whole chapter: a follow-up often asks the next thing the same chapter answers, in a sibling subsection
@@ -60,7 +60,7 @@ def neighbourhood_ranking(retriever: "Retriever", ask: "Retrieval", sections: se
     from assistant.retrieval import reciprocal_rank_fusion
     from index.models import ScoredChunk
 
-    inside = lambda c: chapter_of(c) in sections  # noqa: E731
+    inside = lambda c: _area(c) in sections  # noqa: E731
     ranked = [h for h in reciprocal_rank_fusion([ask.dense, ask.lexical]) if inside(h.chunk)]
     seen = {h.chunk.id for h in ranked}
     rest = [c for c in sorted(retriever.index.chunks(), key=lambda c: (c.source_id, c.position))
