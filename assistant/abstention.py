@@ -246,7 +246,7 @@ def check_support(
     """Whether the passages support answering `question` (see the module docstring for the three checks).
 
     `subject`: the unknown subject found by `unknown_subject` (check 4), computed by the caller.
-    `unaddressed`: a follow-up's ask words the corpus never uses (assistant/followup.unaddressed_ask).
+    `unaddressed`: a follow-up's ask words the corpus never uses (assistant/unaddressed_asks.unaddressed_ask).
     `require_figures=False` skips the figures check: a personal-advice question ("how much X should I
     take?") still gets general, cited information about X, never a figure.
     `asked`: what a follow-up asks itself (assistant/asked_words.py); the figure, term and group checks read it

@@ -2,7 +2,7 @@
 among named things ("which hospital") or a person asked for by a deed ("who discovered
 it").
 
-Why: follow-ups have these checks (assistant/followup.unaddressed_ask), first turns had none. "side effects of
+Why: follow-ups have these checks (assistant/unaddressed_asks.unaddressed_ask), first turns had none. "side effects of
 plasma exchange" or "which hospital is best for paraneoplastic syndromes" retrieve the plasmapheresis bullet or the
 paragraph on healthcare access (every other word is on topic), so the similarity gate lets them through and the
 answer shows sentences that name no side effect and no hospital. The article never says what a treatment or a test
@@ -18,12 +18,11 @@ import re
 from collections.abc import Callable
 
 from assistant.bibliography_query import ENTRY_WORDS
+from assistant.unaddressed_asks import HARM
 from assistant.word_forms import stem
 
 # The harm asked ("side effects of ivig", "risks of a spinal tap", "steroid side effects").
-_HARM = re.compile(r"\b(?:risks?|risky|dangers?|dangerous|downsides?|complications?|side[\s-]?effects?|adverse|"
-                   r"harmful)\b")
-_HARM_OF = re.compile(rf"(?P<harm>{_HARM.pattern})\s+(?:of|from|with|for|to)\s+(?:the\s+|a\s+|an\s+|getting\s+|"
+_HARM_OF = re.compile(rf"(?P<harm>{HARM.pattern})\s+(?:of|from|with|for|to)\s+(?:the\s+|a\s+|an\s+|getting\s+|"
                       r"having\s+|taking\s+|doing\s+)?(?P<x>[a-z][a-z-]*)")
 # an expanded abbreviation keeps its short form in brackets: "intravenous immunoglobulin (ivig) side effects"
 _X_HARM = re.compile(r"(?P<x>[a-z][a-z-]*)\)?\s+(?P<harm>side[\s-]?effects?|risks?|complications?|dangers?)\b")
@@ -60,7 +59,7 @@ def harm_unaddressed(question: str, shown: str, is_stopword: Callable[[str], boo
     harm = m.group("harm")[:4]
     for sentence in _sentences(shown):
         words = _stems(sentence)
-        if head in words and any(h[:4] == harm for h in _HARM.findall(sentence)):
+        if head in words and any(h[:4] == harm for h in HARM.findall(sentence)):
             return []
     return [m.group("harm")]
 

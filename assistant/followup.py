@@ -19,69 +19,38 @@ The sentences shown are then scored with the follow-up's own words as half of th
 assistant/compose.score_sentences) and against the standalone question's vector moved halfway to the ask's
 (`composing_vector`). Measured on dev and the self-written banks (eval/data/README.md, followup_check2 held out).
 
-The support gate then asks one more thing of a yes/no follow-up (`unaddressed_ask`): whether the article words
-its ask at all ("does it hurt", "is it contagious", "can my dog get it"); the rewrite carries the subject, so the
-subject's passages look well supported although nothing answers the ask (follow-up bank 4).
+The prior itself is assistant/previous_turn.py's; the support gate's checks of what a follow-up asks that nothing
+answers are assistant/unaddressed_asks.py's.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.clinical_shorthand import WORK_UP, expand_short_forms
-from assistant.yes_no import YES_NO_FOLLOWUP, YES_NO_FOLLOWUP_SUBJECT
+from assistant.previous_turn import neighbourhood, neighbourhood_ranking
+from assistant.yes_no import YES_NO_FOLLOWUP
 
 if TYPE_CHECKING:
     from assistant.retrieval import Retrieval, Retriever
-    from index.models import Chunk, ScoredChunk
 
 ASK_SHARE = 0.5          # weight of the ask's vector in the vector the answer's sentences are scored against
-NEIGHBOURHOOD_HITS = 3   # the previous question's best passages whose sections make the prior
-MIN_QUOTED_CHARS = 25    # a previous answer's sentence shorter than this is not matched to the article
 # Words of a follow-up that point back or carry no ask: pronouns, people, fillers, auxiliaries (no stopwords to BM25,
 # so they would weigh as the rarest words of all).
-_POINTERS = re.compile(
+POINTERS = re.compile(
     r"\b(?:is|are|was|were|be|been|does|do|did|can|could|should|would|will|may|might|must|has|have|had|"
     r"it|its|they|them|their|theirs|this|that|these|those|one|ones|he|she|him|her|his|hers|i|me|my|you|your|we|us|"
     r"our|someone|somebody|person|people|patients?|and|so|also|then|too|ok|okay|else|other|others)\b",
     re.IGNORECASE,
 )
-_MARKER = re.compile(r"\s*\[\d+\]")
 # "what causes it": the article's sentences with "causes" say what their own subject causes ("Trousseau syndrome causes
 # blood clots"), the reverse of the ask, so the verb is no ask word; the subject's own sentence says its cause
 # ("... due to excessive hormone production"), and the standalone question finds it as a first turn would.
 _WORKUP_WORD = re.compile(r"\bwork[\s-]?ups?\b", re.IGNORECASE)
 _CAUSE_VERB = re.compile(r"\b(?:causes?|caused|causing)\b", re.IGNORECASE)
-# Harms asked of a test or a treatment, and the words that name the condition itself (harm_unaddressed).
-_HARM = re.compile(r"\b(?:risks?|risky|dangers?|dangerous|downsides?|complications?|side[\s-]?effects?|adverse|harmful)\b")
-_OF_A_TREATMENT = re.compile(r"side[\s-]?effects?|adverse")  # harms only a treatment or a test has
-_CONDITION = re.compile(r"\b(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?)\b", re.IGNORECASE)
-# Verbs that relate the subject to the ask ("does it cause hair loss", "does it affect the eyes"): the ask is their object.
-_RELATIONS = frozenset("cause causes affect affects lead leads give gives make makes help helps mean means involve "
-                       "involves".split())
-_LEAD = r"^(?:(?:and|so|but|ok|okay|n)[,\s]+)?"
-_POINTER_WORDS = r"(?:it|its|that|this|they|them|those|these|he|she|him|her|you|i|we|one|ones|there)\b"
-# "what is the X ...", "whats the X", "what X ...": X is the aspect (after a figure: "whats the 5yr survival"); an
-# auxiliary or pronoun next ("what does that
-# do", "what would she notice") leaves the aspect to the verb, and "what about/if" is an ellipsis, not an aspect.
-_WH_ASPECT = re.compile(_LEAD + r"(?:what|which)(?:\s+(?:is|are|was|were|r)\b|'s|s\b)?\s+(?!(?:about|if|else|do|does|did|"
-                        r"can|could|would|will|should|may|might|is|are|was|were|has|have|had)\b|" + _POINTER_WORDS +
-                        r")(?:(?:the|a|an|other|kind of|kinds of|type of|types of|sort of|\d[a-z0-9]*)\s+)*(?P<rest>[a-z][a-z\s-]*)")
-# "how is X done", "how do steroids help": X is a new subject unless a pronoun stands there ("how does that happen").
-_HOW_SUBJECT = re.compile(_LEAD + r"how\s+(?:is|are|was|were|do|does|did|can|could|would|will|r)\s+(?!" + _POINTER_WORDS +
-                          r")(?:(?:the|a|an)\s+)?(?P<rest>[a-z][a-z\s-]*)")
-# "any side effects", "are there any risks": the words after "any" are the aspect asked for.
-_ANY_ASPECT = re.compile(_LEAD + r"(?:(?:are|is|r)\s+there\s+)?any\s+(?:(?:other|more)\s+)?(?P<rest>[a-z][a-z\s-]*)")
-# "how much does it cost", "how fast do they work": the words after the measure say what is measured.
-_HOW_MUCH = re.compile(_LEAD + r"how\s+(?P<rest>(?:much|many|long|often|fast|soon|quickly)\b.*)")
-# Words that sit where an aspect would but ask for instances, people or the measure itself.
-_NOT_AN_ASPECT = frozenset("examples example kinds kind types type sorts sort things thing ways options ones doctors doctor "
-                           "docs physicians nurses people patients person someone much many long often".split())
-SHARED_STEM = 5  # stems sharing this many leading letters are one word ('physio' ~ 'physical', 'genes' ~ 'genetic')
 
 
 @dataclass(frozen=True)
@@ -119,218 +88,12 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     previous = rewrite(exchange.question, list(turns[:exchange.index]))
     # the ask in the words the article would use; a workup is the tests that diagnose (clinical_shorthand.workup_of)
     own_words = _WORKUP_WORD.sub("tests", expand_short_forms(WORK_UP.sub("workup", own_words)))
-    ask = re.sub(r"\s+", " ", _CAUSE_VERB.sub(" ", _POINTERS.sub(" ", own_words))).strip(" ?.!,")
+    ask = re.sub(r"\s+", " ", _CAUSE_VERB.sub(" ", POINTERS.sub(" ", own_words))).strip(" ?.!,")
     # only a yes/no ask is widened ("is it curable"): the support gate then wants its own words among the sentences
     # shown, which the member's bullet never has; a what/how ask ("how is it treated") keeps the subject's words,
     # whose neighbourhood it answers from (follow-up banks 6 and 8 lost facts when those were widened too)
     yes_no = YES_NO_FOLLOWUP.match(own_words.strip()) is not None
     return FollowUp(ask=ask, previous=previous, previous_answer=exchange.reply, widen=widen if yes_no else None)
-
-
-def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], stems: Iterable[str],
-                    generic: frozenset[str], shown: str = "") -> list[str]:
-    """The words of a yes/no follow-up's ask when the corpus, or the sentences `shown` for it, use none of them.
-
-    Why: "does it hurt" after "what is lambert eaton syndrome" is rewritten to "does lambert eaton syndrome hurt";
-    every word but "hurt" is on topic, so the passages about the subject score as well supported and the answer
-    shows them, although nothing in the article says whether it hurts. The ask ('hurt', 'contagious', 'dog') is
-    what the turn adds, so words the previous turn already asked or showed ('itching' after the skin bullet) are
-    the carried subject, not the ask. When the article, its sources and its bibliography never use any of its words (in any
-    inflection: stems compared by their leading letters), the article cannot answer it; when they do but none of
-    the sentences chosen for the answer does ("is it painful" after the spinal tap: 'pain' is only in the joint
-    bullet), those sentences answer the subject, not the ask. A what/which/how follow-up is judged by its asked
-    aspect alone (`aspect_unaddressed`): its other words are often verbs that name nothing ("how does that happen",
-    "what decides that"), while a yes/no ask is a property of the subject. `generic` (the most frequent English words: "get", "have") and stopwords name
-    nothing and are skipped.
-    """
-    from assistant.fragment_asks import fragment_unaddressed
-    from assistant.lay_terms import medical_words
-    from index.lexical import is_stopword, tokenize
-
-    harm = harm_unaddressed(own_words, context, shown) or prevention_unaddressed(own_words, context, shown)
-    if harm:
-        return harm
-    fragment = fragment_unaddressed(own_words, f"{context.previous} {context.previous_answer}", shown, stems, generic,
-                                    _same_stem)
-    if fragment:  # 'dialysis?': a bare noun phrase the article never words (assistant/fragment_asks.py)
-        return fragment
-    if not YES_NO_FOLLOWUP.match(own_words.strip()):
-        return aspect_unaddressed(own_words, vocab, stems, generic)
-    words = [w for w in re.findall(r"[a-z]+", context.ask.lower())
-             if len(w) > 2 and w not in generic and not is_stopword(w)]
-    words = [w for w in words if w not in _RELATIONS] or words  # 'cause hair loss': the ask is the hair loss
-    carried = set(re.findall(r"[a-z]+", f"{context.previous} {context.previous_answer}".lower()))
-    words = [w for w in words if w not in carried] or words  # 'is the itching contagious': the itching was shown
-    if not words:
-        return []
-    words = [m for w in words for m in (medical_words(w) or [w])]  # 'is it curable': the article says 'recovery'
-    stems = tuple(stems)
-    unknown = [w for w in words if w not in vocab and not any(_same_stem(t, stems) for t in tokenize(w))]
-    if len(unknown) == len(words):
-        return unknown
-    subject = YES_NO_FOLLOWUP_SUBJECT.match(own_words.strip().lower())
-    if subject is not None and subject.group("subject") in unknown and not _acts_on_pointer(subject, own_words):
-        return [subject.group("subject")]  # a new subject the corpus never names: nothing says whether it is needed
-    said = tuple(tokenize(shown))
-    return words if said and not any(_same_stem(t, said, inside=True) for w in words for t in tokenize(w)) else []
-
-
-def _acts_on_pointer(subject: re.Match[str], own_words: str) -> bool:
-    """The yes/no ask's subject is a verb's -ing form whose object points back ("does catching it early help",
-    "would treating them help"): an action on the carried subject, not a new subject the article must name."""
-    rest = own_words.strip().lower()[subject.end():]
-    return subject.group("subject").endswith("ing") and re.match(r"\s+(?:it|them|that|this|those|these|him|her)\b", rest) is not None
-
-
-def harm_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]:
-    """The harm asked of the previous turn's test or treatment ("what are the risks of it" after plasmapheresis)
-    when no sentence shown names both the harm and that subject, else [].
-
-    Why apart from the aspect check: the article words 'risk' (risk factors, "increased risk of blood clots") and
-    'effects', so the harm looks addressed, but only of the condition; it never says what a test or a treatment
-    risks. A harm asked of the condition itself ("what are the risks of it" after "what is pns") is a risk-factor
-    question the article answers, so a subject that names the condition is left to the other checks.
-    """
-    from assistant.topics import topic_of
-
-    harm = _HARM.search(own_words.lower())
-    topic = topic_of(context.previous)
-    if harm is not None and _OF_A_TREATMENT.fullmatch(harm.group(0)) and topic is not None:
-        topic = re.sub(_CONDITION, " ", topic).strip() or "treatment"  # side effects are a treatment's, never the condition's
-    if harm is None or topic is None or _CONDITION.search(topic) or _CONDITION.search(own_words):
-        return []
-    head = re.sub(r"^(?:the|a|an)\s+", "", topic.lower()).split()[0]
-    asked = harm.group(0)[:4]  # the same harm: 'risk' ~ 'risks', not 'harmful antibodies' for 'side effects'
-    for sentence in re.split(r"(?<=[.!?])\s+", shown.lower()):
-        if head in sentence and any(m.group(0)[:4] == asked for m in _HARM.finditer(sentence)):
-            return []
-    return [harm.group(0)]
-
-
-_PREVENT = re.compile(r"\b(?:prevent\w*|avoid\w*|stop(?:ped|ping)? (?:it|them|that) from)\b")
-_PREVENTION_WORD = re.compile(r"\b(?:prevent\w*|avoid\w*)\b")
-
-
-def prevention_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]:
-    """The prevention asked of the subject ("can it be prevented", "how is it prevented") when no sentence shown
-    prevents or avoids that subject, else [].
-
-    Why: the article words 'prevent' of other things ("prevent immune attacks on healthy tissues", "avoid
-    misdiagnosis"), so a prevention ask looks addressed while nothing says how the subject itself is prevented.
-    The prevented thing is what follows the verb; it must be the ask's own words or the carried subject.
-    """
-    from assistant.topics import topic_of
-    from index.lexical import is_stopword
-
-    ask = _PREVENT.search(own_words.lower())
-    if ask is None:
-        return []
-    named = {w for w in re.findall(r"[a-z]{3,}", _PREVENT.sub(" ", own_words.lower())) if not is_stopword(w)}
-    topic = topic_of(context.previous) or ""
-    named |= {w for w in re.findall(r"[a-z]{3,}", topic.lower()) if not is_stopword(w)}
-    named |= {"paraneoplastic", "syndrome", "syndromes", "pns"} if not topic or _CONDITION.search(topic) else set()
-    for sentence in re.split(r"(?<=[.!?])\s+", shown.lower()):
-        for verb in _PREVENTION_WORD.finditer(sentence):
-            after = re.findall(r"[a-z]+", sentence[verb.end():])[:4]
-            if any(w[:5] == n[:5] for w in after for n in named):
-                return []
-    return [ask.group(0)]
-
-
-def aspect_unaddressed(own_words: str, vocab: frozenset[str], stems: Iterable[str], generic: frozenset[str]) -> list[str]:
-    """The asked aspect of a what/which/how follow-up when the corpus never words it, else [].
-
-    Why not every word, as for a yes/no ask: a what/how follow-up's words are often a verb that names nothing
-    ("how does that happen", "what would she notice first") or a word for instances ("what are examples of that"),
-    and the article answers those. What such a follow-up asks for is a noun in a fixed place: the aspect after
-    "what is the" / "what" / "any" ("whats the dose", "what are the side effects of them", "any side effects"),
-    the thing measured after "how much/long/often" ("how much does it cost"), or a new subject between "how is"
-    and its verb ("how is dialysis done for it"). When the article, its sources and bibliography never use that
-    noun (stems compared as in `unaddressed_ask`), nothing in them answers the turn, however on topic the carried
-    subject makes the passages look. A pronoun in the subject's place ("how does that happen") leaves no aspect.
-    """
-    from index.lexical import is_stopword, tokenize
-
-    text = own_words.strip().lower()
-    picked: list[str] = []
-    for pattern, first_only in ((_WH_ASPECT, True), (_HOW_SUBJECT, True), (_HOW_MUCH, False), (_ANY_ASPECT, True)):
-        m = pattern.match(text)
-        if m is None:
-            continue
-        if pattern is _WH_ASPECT and re.match(r"[a-z]+\s+" + _POINTER_WORDS, m.group("rest")):
-            break  # 'what decides that', 'what helps it': the word is a verb whose object points back
-        # a frequent English word the corpus uses names its thing ('any research going on'); others name nothing
-        words = [w for w in re.findall(r"[a-z]+", m.group("rest")) if len(w) > 2 and (w not in generic or w in vocab)
-                 and not is_stopword(w) and not _POINTERS.fullmatch(w)]
-        if first_only:  # 'how do doctors confirm it', 'what are examples of that': no aspect in the aspect's place
-            picked = words[:1] if words and words[0] not in _NOT_AN_ASPECT else []
-        else:
-            picked = [w for w in words if w not in _NOT_AN_ASPECT]
-        break
-    if not picked:
-        return []
-    stems = tuple(stems)
-    unknown = [w for w in picked if w not in vocab and not any(_same_stem(t, stems) for t in tokenize(w))]
-    return unknown if len(unknown) == len(picked) else []
-
-
-def _same_stem(stem: str, stems: Sequence[str], inside: bool = False) -> bool:
-    """`stem` is one of `stems`, shares SHARED_STEM leading letters with one, or one of 4+ letters starts the other
-    (`inside`: or lies inside it, 'steroid' in 'corticosteroid')."""
-    for other in stems:
-        shared = len(os.path.commonprefix([stem, other]))
-        if shared >= SHARED_STEM or (shared >= 4 and shared == min(len(stem), len(other))) or stem == other:
-            return True
-        if inside and len(stem) >= 4 and stem in other:
-            return True
-    return False
-
-
-def quoted_chunks(answer: str, chunks: Sequence["Chunk"]) -> list["Chunk"]:
-    """The article chunks whose sentences the previous answer shows verbatim (a chat's own answer does; a summary does not)."""
-    text = re.sub(r"\s+", " ", _MARKER.sub("", answer)).lower()
-    if len(text) < MIN_QUOTED_CHARS:
-        return []
-    found = []
-    for chunk in chunks:
-        pieces = [p.strip(" -") for p in re.split(r"(?<=[.!?])\s+|\n", chunk.text)]
-        if any(len(p) >= MIN_QUOTED_CHARS and re.sub(r"\s+", " ", p).lower().rstrip(".") in text for p in pieces):
-            found.append(chunk)
-    return found
-
-
-def neighbourhood(retriever: "Retriever", context: FollowUp) -> set[str]:
-    """Chapter keys ('source\\ntop-level section id', `_area`) the previous turn stood in: quoted by its answer, else
-    retrieved by its question."""
-    chunks = quoted_chunks(context.previous_answer, retriever.index.chunks()) if context.previous_answer else []
-    if not chunks and context.previous:
-        # BM25 alone: the prior needs only the previous question's neighbourhood, not another question vector
-        chunks = [h.chunk for h in retriever.retrieve(context.previous, mode="bm25").hits[:NEIGHBOURHOOD_HITS]]
-    return {_area(c) for c in chunks}
-
-
-def _area(chunk: "Chunk") -> str:
-    """The part of its source a chunk stands in: its top-level section, subsections included.
-
-    Why the whole chapter: a follow-up often asks the next thing the same chapter answers, in a sibling subsection
-    ("what affects that" after the long-term outcomes: the factors influencing prognosis), which the quoted
-    subsection alone left out of the prior (follow-up content bank; bank 6 studied key-fact recall 0.822 -> 0.839).
-    """
-    return f"{chunk.source_id}\n{chunk.section_id.split('/')[0]}"
-
-
-def neighbourhood_ranking(retriever: "Retriever", ask: "Retrieval", sections: set[str]) -> list["ScoredChunk"]:
-    """The neighbourhood's passages, ordered by the ask's fused rankings, then the rest of them in document order."""
-    from assistant.retrieval import reciprocal_rank_fusion
-    from index.models import ScoredChunk
-
-    inside = lambda c: _area(c) in sections  # noqa: E731
-    ranked = [h for h in reciprocal_rank_fusion([ask.dense, ask.lexical]) if inside(h.chunk)]
-    seen = {h.chunk.id for h in ranked}
-    rest = [c for c in sorted(retriever.index.chunks(), key=lambda c: (c.source_id, c.position))
-            if inside(c) and c.id not in seen]
-    ordered = [h.chunk for h in ranked] + rest
-    return [ScoredChunk(chunk=c, score=0.0, rank=i, retriever="previous-turn") for i, c in enumerate(ordered, start=1)]
 
 
 def composing_vector(standalone: Sequence[float] | None, ask: Sequence[float] | None) -> list[float] | None:

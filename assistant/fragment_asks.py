@@ -3,7 +3,7 @@
 Why: a follow-up typed as a noun phrase alone asks about that thing in the previous turn's context, and the rewrite
 carries the previous subject ("what tests do they do: what about dialysis?"), so the subject's passages look well
 supported and the answer shows loosely related sentences (the kidney bullet for "dialysis?") although nothing in the
-article speaks of the ask. The yes/no and what/how checks of assistant/followup.unaddressed_ask never see such a
+article speaks of the ask. The yes/no and what/how checks of assistant/unaddressed_asks.unaddressed_ask never see such a
 turn: it has no auxiliary and no wh-word. Read here: the phrase's leading content word is what it asks about (in
 "hair loss" or "eye problems" the first word names the thing, the last is a general head); when the article, its
 sources and bibliography never use that word, and no sentence shown says any of the phrase's words either, nothing
@@ -22,7 +22,7 @@ _LEAD = re.compile(r"^(?:(?:and|so|but|ok|okay|n|also|or|oh|hmm|in|for|with|of|o
 _NOT_A_FRAGMENT = frozenset(
     "what whats which how why when where who whose whom is are was were be been does do did can could should would "
     "will may might must has have had tell explain say show give list describe elaborate more continue go meant mean "
-    "yes no thanks thank please any".split())  # 'any side effects': an aspect ask (followup.aspect_unaddressed)
+    "yes no thanks thank please any".split())  # 'any side effects': an aspect ask (unaddressed_asks.aspect_unaddressed)
 # Pointers into the previous answer's list, and words that stand for "thing" ("kidney stuff?").
 _POINTING = frozenset("first second third fourth fifth last middle next other previous former latter top bottom "
                       "one ones stuff thing things".split())
@@ -43,7 +43,7 @@ def fragment_unaddressed(own_words: str, carried: str, shown: str, stems: Iterab
     """The leading word of a bare noun-phrase follow-up when no sentence `shown` says any of the phrase's words
     (or the article's words for them) and the corpus never uses that word; else [] (module docstring).
     `carried`: the previous question and answer, whose words the fragment narrows rather than asks anew;
-    `same_stem` compares stems as followup._same_stem. ('side effects?' is the harm check's: followup.harm_unaddressed.)"""
+    `same_stem` compares stems as unaddressed_asks.same_stem. ('side effects?' is the harm check's: unaddressed_asks.harm_unaddressed.)"""
     from assistant.lay_terms import medical_words
     from index.lexical import is_stopword, tokenize
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from assistant.personal_case_rules import CASE_RULES, asks_about_anyone
 from assistant.safety_framing import framing
-from assistant.safety_rules import _CHEMO, _WHO, EMERGENCY_RULES, PERSONAL_RULES, Category, Rule  # noqa: F401 (re-exported)
+from assistant.safety_rules import CHEMO, EMERGENCY_RULES, PERSONAL_RULES, WHO, Category, Rule  # noqa: F401 (re-exported)
 
 
 # Words of the article's subject. A question with none of these is a candidate for out_of_scope;
@@ -132,10 +132,10 @@ _ONGOING = re.compile(r"\b(?:this long|it'?s been|its been|it has been|been goin
 # "can't breathe" opens no question: a negated modal is a statement
 _GENERAL_QUESTION = re.compile(r"^\W*(?:can|could|does|do|is|are|what|how|why|which|when|will|would|should)\b(?!'t|n't)")
 # who makes a question personal; 'someone' in "what does it mean when someone ..." does not
-_PERSON = re.compile(rf"(?!\b(?:someone|somebody)\b)\b{_WHO}\b|\b(?:my|his|her|our)\b")
+_PERSON = re.compile(rf"(?!\b(?:someone|somebody)\b)\b{WHO}\b|\b(?:my|his|her|our)\b")
 
 
-_DATES_CHEMO = re.compile(rf"{_CHEMO}\W+(?:(?:was|on|about|only|just|my|his|her|\w+day)\W+)?$", re.IGNORECASE)
+_DATES_CHEMO = re.compile(rf"{CHEMO}\W+(?:(?:was|on|about|only|just|my|his|her|\w+day)\W+)?$", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\b(?:if|in case|whenever|what to do when)\b")
 
 

@@ -24,7 +24,7 @@ _RELATIVE = (
     r"hubby|fiance|fiancee|stepdad|stepmom|stepmum|aunt|uncle|boyfriend|girlfriend|toddler|infant|newborn|"
     r"patient|neighbou?r|roommate|colleague|coworker)"
 )
-_WHO = (
+WHO = (
     r"(?:i|i'm|im|i am|i've|ive|i have|me|we|we're|he|he's|she|she's|they're|someone|somebody|"
     rf"my (?:\w+ ){{0,2}}?{_RELATIVE}|this (?:person|man|woman|guy|patient)|"
     r"the (?:patient|person|man|woman|guy|baby|child|kid))"
@@ -48,7 +48,7 @@ _MEANS = (r"\b(?:(?:to|off|from|on) the (?:bridge|cliffs?|cliff edge|train track
           r"(?:stockpiled|saved up|been saving|hoarded|kept back) (?:\w+ )?(?:pills|tablets|meds|morphine|painkillers|oxycodone)|"
           r"(?:rope|noose|gun|shotgun)\b(?! (?:swing|course|ladder)))")
 # chemotherapy named in the same message (its drugs by name too): a fever then may be neutropenic sepsis
-_CHEMO = (r"\b(?:chemo\w*|carboplatin|cisplatin|oxaliplatin|etoposide|docetaxel|paclitaxel|cyclophosphamide|doxorubicin|"
+CHEMO = (r"\b(?:chemo\w*|carboplatin|cisplatin|oxaliplatin|etoposide|docetaxel|paclitaxel|cyclophosphamide|doxorubicin|"
           r"gemcitabine|topotecan|neutropeni\w*)\b")
 
 
@@ -116,7 +116,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          guard=True),
     # chest pain / heart attack
     Rule("chest_pain", "emergency",
-         rf"\b{_WHO}\b[^.?!]{{0,30}}\b(?:have|having|has|got|feel|feeling|getting|experiencing|woke up with)\b[^.?!]{{0,25}}\bchest (?:pain|pains|tightness|pressure|discomfort)"),
+         rf"\b{WHO}\b[^.?!]{{0,30}}\b(?:have|having|has|got|feel|feeling|getting|experiencing|woke up with)\b[^.?!]{{0,25}}\bchest (?:pain|pains|tightness|pressure|discomfort)"),
     Rule("chest_pain", "emergency", r"\b(?:my|his|her) chest (?:hurts|is hurting|feels (?:tight|heavy|crushed)|is tight|is (?:really )?painful)"),
     Rule("chest_pain", "emergency", r"\bchest (?:pain|pressure|tightness)\b[^.?!]{0,40}\b(?:right now|spreading|radiating|left arm|jaw|sweating|crushing)"),
     Rule("chest_pain", "emergency", r"\b(?:having|had|has|having had|think i'm having|think he's having|think she's having) a heart attack\b",
@@ -143,23 +143,23 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("severe_bleeding", "emergency", r"\b(?:losing (?:a lot of |so much )?blood|blood everywhere|bleeding out|bleeding to death)\b"),
     # overdose / poisoning
     Rule("overdose", "emergency",
-         rf"\b{_WHO}\b[^.?!]{{0,25}}\b(?:overdosed|overdosing|od'd|od'ed|took an overdose|taken an overdose|took an od)\b"),
+         rf"\b{WHO}\b[^.?!]{{0,25}}\b(?:overdosed|overdosing|od'd|od'ed|took an overdose|taken an overdose|took an od)\b"),
     Rule("overdose", "emergency",
          r"\b(?:took|taken|swallowed|ate|drank|has had)\b[^.?!]{0,25}\b(?:too many|an? (?:whole |full |entire )?(?:bottle|pack|packet|box|bunch|handful|load) of|a lot of (?:my |his |her )?(?:pills|tablets)|loads of|too much of|(?:a|the) (?:whole|full|entire) (?:bottle|pack|packet|box|strip|tub)|all (?:of )?(?:my|his|her|their|the) (?:pills|tablets|meds|medications?|medicine|capsules)|\d{2,} (?:pills|tablets|capsules))"),
     Rule("overdose", "emergency", r"\b(?:accidentally|might have|may have|think i|think he|think she)\b[^.?!]{0,20}\boverdos"),
     # suicidal thoughts / self-harm
     Rule("self_harm", "emergency", r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|injure|injuring|poison|poisoning|hang|hanging|starve|starving|shoot|shooting|drown|drowning|end|ending)\s+(?:myself|my ?self|himself|herself|themselves)\b", kind="self_harm"),
     Rule("self_harm", "emergency",
-         rf"\b{_WHO}\b[^.?!]{{0,40}}\b(?:suicidal|suicide (?:thoughts|attempt|plan|note)|take (?:my|his|her|their) (?:own )?life|end (?:my|his|her|their) (?:own )?life)", kind="self_harm"),
+         rf"\b{WHO}\b[^.?!]{{0,40}}\b(?:suicidal|suicide (?:thoughts|attempt|plan|note)|take (?:my|his|her|their) (?:own )?life|end (?:my|his|her|their) (?:own )?life)", kind="self_harm"),
     Rule("self_harm", "emergency",
-         rf"\b{_WHO}\b[^.?!]{{0,40}}\b(?:(?:thinking|thought|thoughts|think|considering|contemplating) (?:about |of )?(?:suicide|killing (?:myself|himself|herself))|(?:commit|attempt|attempted|committing|try) suicide)\b", kind="self_harm"),
+         rf"\b{WHO}\b[^.?!]{{0,40}}\b(?:(?:thinking|thought|thoughts|think|considering|contemplating) (?:about |of )?(?:suicide|killing (?:myself|himself|herself))|(?:commit|attempt|attempted|committing|try) suicide)\b", kind="self_harm"),
     Rule("self_harm", "emergency", r"\bsuicid\w*\b[^.?!]{0,40}\b(?:i|me|my|myself|i'm|i've)\b", kind="self_harm"),
     Rule("self_harm", "emergency",
          r"\b(?:want|wants|wanted|going|planning|plan|thinking about how)\s+to\s+(?:die|end it|end (?:it all|my life|things|everything)|kill (?:myself|himself|herself)|not (?:be here|exist|wake up))\b", kind="self_harm"),
     Rule("self_harm", "emergency", r"\b(?:don't|dont|do not|no longer)\s+want\s+to\s+(?:live|be alive|be here|go on|wake up|exist)\b", kind="self_harm"),
     Rule("self_harm", "emergency", r"\bno (?:reason|point) (?:(?:to|in|of) )?(?:living|live|go on|going on|carrying on|being alive)\b"
          r"(?! with (?:the |my |his |her )?(?:treat|chemo|therap|ivig|steroid|med|drug|infusion|trial))|\bbetter off (?:dead|without me)\b|\bend it all\b", kind="self_harm"),
-    Rule("self_harm", "emergency", rf"\b{_WHO}\b[^.?!]{{0,30}}\bself[- ]?harm(?:ing)?\b", kind="self_harm"),
+    Rule("self_harm", "emergency", rf"\b{WHO}\b[^.?!]{{0,30}}\bself[- ]?harm(?:ing)?\b", kind="self_harm"),
     # severe allergic reaction, explicit calls for emergency help
     Rule("anaphylaxis", "emergency", r"\b(?:throat|tongue|lips?|airway) (?:is |are |feels |feel )?(?:closing|swelling|swollen|tight)\b"),
     # acute signs worded loosely: guarded (not past, not hypothetical, not a general question; see safety.py)
@@ -170,10 +170,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          guard=True),
     Rule("unconscious", "emergency", r"\b(?:can't|cannot|couldn't|unable to) get (?:him|her|them|my \w+) to (?:respond|wake|answer|move|open)", guard=True),
     Rule("unconscious", "emergency",
-         rf"\b{_WHO}\s+(?:just\s+|suddenly\s+|has\s+|have\s+)?(?:collapsed|passed out|fainted|blacked out|keeled over|went limp|went floppy)\b", guard=True),
+         rf"\b{WHO}\s+(?:just\s+|suddenly\s+|has\s+|have\s+)?(?:collapsed|passed out|fainted|blacked out|keeled over|went limp|went floppy)\b", guard=True),
     Rule("unconscious", "emergency", r"\beyes (?:are |have |keep )?(?:rolled|rolling) back\b|\bfoaming at the mouth\b", guard=True),
     Rule("unconscious", "emergency",
-         rf"\b(?:can't|cannot|won't|will not|couldn't) be (?:woken|woke|roused|wakened|brought round)\b|\b{_WHO}\s+(?:is |was |'s )?(?:now )?slumped\b", guard=True),
+         rf"\b(?:can't|cannot|won't|will not|couldn't) be (?:woken|woke|roused|wakened|brought round)\b|\b{WHO}\s+(?:is |was |'s )?(?:now )?slumped\b", guard=True),
     Rule("overdose", "emergency",
          r"\b(?:took|taken|swallowed|ate)\s+(?:\d{2,}|twenty|thirty|forty|fifty|a hundred)\s+(?:of\s+)?(?:my |his |her |the |their )?(?:\w+\s+)?(?:pills|tablets|capsules|meds)\b",
          guard=True),
@@ -182,8 +182,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("seizure_now", "emergency",
          r"\b(?:is|are|'s|'re|keeps?|started|starting)\s+(?:having\s+)?(?:convulsions|fits|fitting|twitching all over|shaking all over|jerking all over)\b", guard=True),
     Rule("not_breathing", "emergency",
-         rf"\b(?:{_WHO}|(?:his|her|my|the baby's|their) (?:lips|face|skin))\s+(?:is |are |'s |has |have )?(?:turning|turned|gone|going|is|are|looks?|looking)\s+(?:really |very |so |all |a bit )?(?:blue|grey|gray|purple)\b", guard=True),
-    Rule("not_breathing", "emergency", rf"\b{_WHO}\b[^.?!]{{0,20}}\bbreathing (?:very |really |so )?(?:strangely|weirdly|weird|funny|oddly|abnormally|shallow(?:ly)?|noisily)\b", guard=True),
+         rf"\b(?:{WHO}|(?:his|her|my|the baby's|their) (?:lips|face|skin))\s+(?:is |are |'s |has |have )?(?:turning|turned|gone|going|is|are|looks?|looking)\s+(?:really |very |so |all |a bit )?(?:blue|grey|gray|purple)\b", guard=True),
+    Rule("not_breathing", "emergency", rf"\b{WHO}\b[^.?!]{{0,20}}\bbreathing (?:very |really |so )?(?:strangely|weirdly|weird|funny|oddly|abnormally|shallow(?:ly)?|noisily)\b", guard=True),
     Rule("chest_pain", "emergency",
          r"\b(?:severe|sever|crushing|terrible|awful|intense|unbearable|really bad|very bad|bad)\s+(?:pain in (?:my|his|her) chest|chest pains?)\b", guard=True),
     Rule("chest_pain", "emergency", r"\bchest\b[^.?!]{0,60}\b(?:arm|jaw)\b[^.?!]{0,15}\b(?:numb|hurts|hurting|tingling|pain|aching)\b", guard=True),
@@ -314,7 +314,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     # fever on chemotherapy read out as a number (neutropenic sepsis): a reading of 38 C / 100.4 F or more in a message
     # that names chemotherapy; a threshold quoted from a leaflet ("a temperature over 38 is an emergency") is no reading
     Rule("chemo_fever", "emergency",
-         rf"{_READING}[^\n]{{0,150}}{_CHEMO}|{_CHEMO}[^\n]{{0,150}}{_READING}", guard=True),
+         rf"{_READING}[^\n]{{0,150}}{CHEMO}|{CHEMO}[^\n]{{0,150}}{_READING}", guard=True),
     # sudden loss of sight: "lost the sight in my right eye", "my eyesight went", "can't see out of either eye", "went
     # blind", a curtain
     Rule("vision_loss", "emergency",

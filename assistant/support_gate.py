@@ -71,9 +71,9 @@ def lay_similarity(evidence: Evidence) -> float:
 
 def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "FollowUp | None",
                    load_triage: Callable[[], "Triage"] | None) -> list[str]:
-    """A yes/no follow-up's ask words that the corpus, or the sentences chosen, never use (followup.unaddressed_ask); on a
+    """A yes/no follow-up's ask words that the corpus, or the sentences chosen, never use (unaddressed_asks.unaddressed_ask); on a
     first turn, a treatment's harm or a "which X" pick that no sentence chosen says (assistant/first_turn_asks.py)."""
-    from assistant.followup import unaddressed_ask
+    from assistant.unaddressed_asks import unaddressed_ask
 
     shown = " ".join(q.text for q in evidence.composition.quotes)
     if followup is None and triaged is not None:  # a first turn: a treatment's harm or a pick the sentences leave unsaid
@@ -117,7 +117,7 @@ def continues_topic(triaged: "Triaged | None", followup: "FollowUp | None", part
     "whats the best pizza in town" names its own ('pizza', 'town') and stays off topic. A previous turn that named no subject at all ("what is the outlook") is about
     the article's subject, as the rewriter reads it (topics.DEFAULT_TOPIC), and so is one whose answer quoted the
     article ('and physio?' answered with the rehabilitation bullet: 'is that ok for kids' is then left open, not off topic)."""
-    from assistant.followup import quoted_chunks
+    from assistant.previous_turn import quoted_chunks
     from assistant.safety import mentions_topic
     from assistant.topics import topic_of
 

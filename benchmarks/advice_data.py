@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from benchmarks.emergency_data import Row, _phrasings, corpus_rows, training_hash  # noqa: F401 (re-exported)
+from benchmarks.emergency_data import Row, corpus_rows, read_phrasings, training_hash  # noqa: F401 (re-exported)
 
 REPO = Path(__file__).resolve().parents[1]
 BANK = REPO / "assistant" / "data" / "advice_bank.jsonl"
@@ -54,7 +54,7 @@ def evalset_rows() -> list[Row]:
 def phrasing_rows() -> list[Row]:
     rows = []
     for name, source in (("english_sloppy.txt", "sloppy"), ("english_short.txt", "short"), ("english_jargon.txt", "jargon")):
-        rows += [Row(t, "none", f"phrasing:{name}:{i}", source) for i, t in enumerate(_phrasings(name))]
+        rows += [Row(t, "none", f"phrasing:{name}:{i}", source) for i, t in enumerate(read_phrasings(name))]
     return rows
 
 

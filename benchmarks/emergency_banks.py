@@ -27,9 +27,9 @@ def _rows(path: Path) -> list[dict[str, Any]]:
 
 
 def score_banks() -> dict[str, Any]:
-    from benchmarks.emergency_classifier import EMBEDDING_MODEL, _embedder, _triage
+    from benchmarks.emergency_classifier import EMBEDDING_MODEL, load_embedder, load_triage
 
-    triage, embedder = _triage(), _embedder()
+    triage, embedder = load_triage(), load_embedder()
     report: dict[str, Any] = {}
     for path in BANKS:
         cells: dict[str, Counter] = {}

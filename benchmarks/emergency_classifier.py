@@ -53,7 +53,8 @@ SENTENCE_THRESHOLD = 0.6
 GATE_RECALL_LOSS = 0.002
 
 
-def _triage() -> Any:
+def load_triage() -> Any:
+    """The product's triage built from the corpus: the benchmarks score its emergency model on their banks."""
     from assistant.triage import Triage
     from corpus.corpus import Corpus
     from foundation.settings import Settings
@@ -61,7 +62,8 @@ def _triage() -> Any:
     return Triage.from_corpus(Corpus.load(Settings()))
 
 
-def _embedder() -> Any:
+def load_embedder() -> Any:
+    """The warmed encoder the classifier is trained with, shared by the benchmarks that featurise their banks."""
     from index.numpy_encoder import NumpyEmbedding
 
     embedder = NumpyEmbedding(EMBEDDING_MODEL)
@@ -99,7 +101,7 @@ def fit_gate(vectors: Any, grams: Any, y: Any) -> Any:
 def prepare(base: list[Row] | None = None, category: str = "emergency") -> dict[str, Any]:
     """Rows, their typed variants, normalised forms and labelled pieces, embedded once; `rules` says whether
     the rules give each typed message `category` (the learned personal-advice check reuses this with its rows)."""
-    triage = _triage()
+    triage = load_triage()
     base = training_rows() if base is None else base
     typed = augment(base)
     rows = normalised(typed, lambda t: triage.normalise(t).text)
@@ -109,7 +111,7 @@ def prepare(base: list[Row] | None = None, category: str = "emergency") -> dict[
     inference = [(i, p) for i, r in enumerate(rows) for p in pieces(r.text)]
     texts = list(dict.fromkeys([p for _, p, _ in piece_rows] + [p for _, p in inference]))
     started = time.perf_counter()
-    vectors, grams = featurise(texts, _embedder())
+    vectors, grams = featurise(texts, load_embedder())
     print(f"{len(base)} rows, {len(rows)} messages, {len(texts)} distinct pieces embedded in {time.perf_counter() - started:.0f} s")
     rules = [triage.classify(triage.normalise(t.text)).category == category for t in typed]
     return {"base": base, "typed": typed, "rows": rows, "piece_rows": piece_rows, "inference": inference, "texts": texts,

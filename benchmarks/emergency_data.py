@@ -97,7 +97,7 @@ def bank_rows(path: Path = BANK, prefix: str = "bank") -> list[Row]:
     return rows
 
 
-def _phrasings(name: str) -> list[str]:
+def read_phrasings(name: str) -> list[str]:
     lines = (PHRASINGS / name).read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line.strip() and not line.startswith("#")]
 
@@ -107,12 +107,12 @@ def phrasing_rows() -> list[Row]:
     from assistant.safety import classify
 
     rows = []
-    for i, text in enumerate(_phrasings("emergencies.txt")):
+    for i, text in enumerate(read_phrasings("emergencies.txt")):
         kind = classify(text.replace("'", "")).kind or ""
         rows.append(Row(text, kind if kind in CLASSES else "emergency", f"phrasing:e{i}", "phrasings"))
     for name, source in (("not_emergencies.txt", "phrasings"), ("english_sloppy.txt", "sloppy"),
                          ("english_short.txt", "short"), ("english_jargon.txt", "jargon")):
-        rows += [Row(t, "none", f"phrasing:{name}:{i}", source) for i, t in enumerate(_phrasings(name))]
+        rows += [Row(t, "none", f"phrasing:{name}:{i}", source) for i, t in enumerate(read_phrasings(name))]
     return rows
 
 

@@ -26,9 +26,9 @@ def _rates(c: Counter) -> dict[str, Any]:
 
 
 def score_heldout(path: Path, results: Path) -> dict[str, Any]:
-    from benchmarks.emergency_classifier import EMBEDDING_MODEL, _embedder, _triage
+    from benchmarks.emergency_classifier import EMBEDDING_MODEL, load_embedder, load_triage
 
-    triage, embedder = _triage(), _embedder()
+    triage, embedder = load_triage(), load_embedder()
     if triage.emergency_model is None:
         raise SystemExit("no emergency model: run `python -m benchmarks.emergency_classifier train` first")
     cells: dict[str, Counter] = defaultdict(Counter)

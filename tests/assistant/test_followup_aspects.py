@@ -1,4 +1,4 @@
-"""What a what/which/how follow-up asks for: its aspect noun (assistant/followup.aspect_unaddressed), a subjectless
+"""What a what/which/how follow-up asks for: its aspect noun (assistant/unaddressed_asks.aspect_unaddressed), a subjectless
 ask that inherits the previous subject (pipeline.continues_topic), an ellipsis after an ellipsis, and a topic phrase
 that ends in a verb's -ing form (assistant/topics.topic_of).
 
@@ -11,7 +11,8 @@ import pytest
 
 from assistant.abstention import vocabulary
 from assistant.conversation import rewrite_followup
-from assistant.followup import aspect_unaddressed, unaddressed_ask, FollowUp
+from assistant.followup import FollowUp
+from assistant.unaddressed_asks import aspect_unaddressed, unaddressed_ask
 from assistant.topics import topic_of
 
 VOCAB = vocabulary(["Steroids help. Imaging finds tumors. Patients report itching and pain. Treatment is effective."])

@@ -3,7 +3,7 @@ sentences speak to are not (assistant/fragment_asks.py)."""
 
 from __future__ import annotations
 
-from assistant.followup import _same_stem
+from assistant.unaddressed_asks import same_stem
 from assistant.fragment_asks import fragment_unaddressed, fragment_words
 from index.lexical import tokenize
 
@@ -13,7 +13,7 @@ STEMS = set(tokenize(TEXT)) | {"side"}  # the sources use 'side', never 'side ef
 
 
 def _ask(words: str, shown: str, carried: str = "what tests are used") -> list[str]:
-    return fragment_unaddressed(words, carried, shown, STEMS, frozenset(), _same_stem)
+    return fragment_unaddressed(words, carried, shown, STEMS, frozenset(), same_stem)
 
 
 def test_a_noun_phrase_is_a_fragment_and_a_question_or_request_is_not() -> None:
@@ -44,7 +44,8 @@ def test_pointers_and_carried_words_are_no_new_ask() -> None:
 def test_side_effects_asked_after_the_condition_are_a_treatments_and_unaddressed_unless_shown() -> None:
     """'side effects?' after 'how is pns treated': the harm is the treatment's (a condition has none), so the
     condition in the previous subject no longer exempts it, as a risk asked of the condition still does."""
-    from assistant.followup import FollowUp, harm_unaddressed
+    from assistant.followup import FollowUp
+    from assistant.unaddressed_asks import harm_unaddressed
 
     after_treatment = FollowUp(ask="side effects", previous="how is pns treated", previous_answer="")
     assert harm_unaddressed("side effects?", after_treatment, "Treatment is effective.") == ["side effects"]

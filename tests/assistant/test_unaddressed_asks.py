@@ -1,5 +1,5 @@
 """What a follow-up asks beyond its subject: an ask the corpus never words is not answered with the subject's
-sentences (assistant/followup.unaddressed_ask), hurried typing still reaches the ask, and a new subject named in an
+sentences (assistant/unaddressed_asks.unaddressed_ask), hurried typing still reaches the ask, and a new subject named in an
 ellipsis is shown even when a word of the old one stays in the rewrite.
 
 Wording here is this file's own (not an eval item nor a check-bank item).
@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.abstention import unknown_group, vocabulary
-from assistant.followup import FollowUp, prevention_unaddressed, unaddressed_ask
+from assistant.followup import FollowUp
+from assistant.unaddressed_asks import prevention_unaddressed, unaddressed_ask
 from assistant.normalise import rephrase_idioms, restore_apostrophes
 
 VOCAB = vocabulary(["Genetic factors may play a role. Patients report itching and pain. e.g. k-ras"])
