@@ -111,6 +111,7 @@ def test_a_guess_at_what_it_is_gets_the_definition_that_corrects_it(warm_assista
 @pytest.mark.parametrize(("question", "asks"), [
     ("so the tumour itself damages the nerves?", True), ("is it the tumor itself making me sick", True),
     ("does the cancer itself cause this", True), ("is it caused by the tumor itself", True),
+    ("Are paraneoplastic syndromes the tumor itself doing the damage", True),  # "is it" as the rewrite words it
     ("do they still treat the cancer itself", False), ("treating the tumor itself surgery chemo radiation?", False),
     ("can they remove the tumor itself", False), ("what about the cancer itself", False)])
 def test_the_tumor_itself_asks_what_it_is_only_as_the_subject(question: str, asks: bool) -> None:
