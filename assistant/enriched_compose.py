@@ -48,6 +48,15 @@ if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnits
     from index.models import Chunk, ScoredChunk
 
+# "the tumor itself" as what the question is about: at the clause's start ("so the tumour itself damages ..."), after
+# a be/do/modal verb and its subject ("is it the tumor itself ...", "does the cancer itself ...") or after "by"/"from".
+# After any other verb it is that verb's object and the ask is about what is done to the cancer ("do they still treat
+# the cancer itself", "treating the tumor itself surgery chemo radiation?"), not about what the syndrome is.
+ITSELF_AS_SUBJECT = (
+    r"(?:^(?:(?:so|but|and|or)\s+)?|[,;]\s*|\b(?:is|are|was|were|isnt|arent|wasnt|isn't|aren't|wasn't|does|doesnt|doesn't"
+    r"|do|dont|don't|did|didnt|didn't|can|could|would|will|might|may|by|from)\s+"
+    r"(?:(?:it|this|that|they|pns|paraneoplastic(?:\s+syndromes?)?)\s+)?)"
+    r"(?:(?:the|a|my|their|his|her)\s+)?(?:tumou?r|cancer)\s+itself\b")
 # A question about what the condition itself is, or a guess at it ("is it when the cancer spreads?", "is it a type
 # of cancer?", "so the tumor itself attacks the nerves?", "what causes it?"): the answer, or the correction of the
 # misconception, is the article's definition ("not directly caused by the cancer cells themselves ...").
@@ -55,7 +64,7 @@ ASKS_WHAT_IT_IS = re.compile(
     r"^(?:so\s+)?(?:is|are|isnt|arent|isn't|aren't)\s+(?:it|this|that|they|pns|paraneoplastic(?:\s+syndromes?)?)(?:\s*\([a-z ]+\))?\s+"
     r"(?:a|an|just|basically|really|actually|the same as|like|when|where|caused by|part of|from)\b"
     r"|^what\s+(?:causes|is the cause of|are the causes of)\s+(?:it|them|this|these|pns|paraneoplastic)\b"
-    r"|\b(?:tumou?r|cancer)\s+itself\b|\bcancer\s+(?:spreads?|spreading|spread)\b|\bmetasta\w*", re.IGNORECASE)
+    rf"|{ITSELF_AS_SUBJECT}|\bcancer\s+(?:spreads?|spreading|spread)\b|\bmetasta\w*", re.IGNORECASE)
 ASKS_CAUSE = re.compile(r"^\s*what\b", re.IGNORECASE)  # "what causes it?" is answered by causes and risk factors too
 
 

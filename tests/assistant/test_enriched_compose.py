@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.api import Assistant
+from assistant.enriched_compose import ASKS_WHAT_IT_IS
 from corpus.enrichment import PACKAGED_ENRICHMENT
 
 pytestmark = pytest.mark.skipif(not PACKAGED_ENRICHMENT.is_file(), reason="no committed enrichment records")
@@ -105,6 +106,24 @@ def test_a_guess_at_what_it_is_gets_the_definition_that_corrects_it(warm_assista
     answer = warm_assistant.ask(question)
     assert answer.status == "answered"
     assert "not directly caused by the cancer cells themselves" in answer.body, answer.body
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("so the tumour itself damages the nerves?", True), ("is it the tumor itself making me sick", True),
+    ("does the cancer itself cause this", True), ("is it caused by the tumor itself", True),
+    ("Are paraneoplastic syndromes the tumor itself doing the damage", True),  # "is it" as the rewrite words it
+    ("do they still treat the cancer itself", False), ("treating the tumor itself surgery chemo radiation?", False),
+    ("can they remove the tumor itself", False), ("what about the cancer itself", False)])
+def test_the_tumor_itself_asks_what_it_is_only_as_the_subject(question: str, asks: bool) -> None:
+    """After a verb other than be/do/a modal, "the cancer itself" is that verb's object: what is done to the cancer."""
+    assert bool(ASKS_WHAT_IT_IS.search(question)) is asks
+
+
+@pytest.mark.parametrize("question", ["do they still treat the cancer itself", "treating the tumor itself surgery chemo radiation?"])
+def test_treating_the_cancer_itself_gets_no_definition(warm_assistant: Assistant, question: str) -> None:
+    answer = warm_assistant.ask(question)
+    assert "treat" in answer.body.lower(), answer.body
+    assert "not directly caused by the cancer cells themselves" not in answer.body, answer.body
 
 
 def test_a_question_about_one_symptom_gets_no_definition(warm_assistant: Assistant) -> None:
