@@ -53,9 +53,9 @@ if TYPE_CHECKING:
 # After any other verb it is that verb's object and the ask is about what is done to the cancer ("do they still treat
 # the cancer itself", "treating the tumor itself surgery chemo radiation?"), not about what the syndrome is.
 ITSELF_AS_SUBJECT = (
-    r"(?:^(?:(?:so|but|and|or)\s+)?|[,;]\s*|\b(?:is|are|was|were|isnt|arent|wasnt|isn't|aren't|wasn't|does|doesnt|doesn't"
-    r"|do|dont|don't|did|didnt|didn't|can|could|would|will|might|may|by|from)\s+"
-    r"(?:(?:it|this|that|they|pns|paraneoplastic(?:\s+syndromes?)?)\s+)?)"
+    r"(?:^(?:(?:so|but|and|or)\s+)?|[,;]\s*|(?:\b(?:is|are|was|were|isnt|arent|wasnt|isn't|aren't|wasn't|does|doesnt|doesn't"
+    r"|do|dont|don't|did|didnt|didn't|can|could|would|will|might|may|by|from|its|it's|thats|that's)|\w's?)\s+"
+    r"(?:(?:it|this|that|they|pns|paraneoplastic(?:\s+syndromes?)?)\s+)?(?:(?:not|just|really)\s+)?)"
     r"(?:(?:the|a|my|their|his|her)\s+)?(?:tumou?r|cancer)\s+itself\b")
 # A question about what the condition itself is, or a guess at it ("is it when the cancer spreads?", "is it a type
 # of cancer?", "so the tumor itself attacks the nerves?", "what causes it?"): the answer, or the correction of the

@@ -112,6 +112,10 @@ def test_a_guess_at_what_it_is_gets_the_definition_that_corrects_it(warm_assista
     ("so the tumour itself damages the nerves?", True), ("is it the tumor itself making me sick", True),
     ("does the cancer itself cause this", True), ("is it caused by the tumor itself", True),
     ("Are paraneoplastic syndromes the tumor itself doing the damage", True),  # "is it" as the rewrite words it
+    ("so its not the cancer itself doing it?", True),  # a denial of the misconception is still about what it is
+    ("Paraneoplastic syndrome's not the cancer itself doing it?", True),  # ... as a follow-up's rewrite words it
+    ("Paraneoplastic syndromes' not the cancer itself?", True),
+    ("does removing the tumor itself help", False),
     ("do they still treat the cancer itself", False), ("treating the tumor itself surgery chemo radiation?", False),
     ("can they remove the tumor itself", False), ("what about the cancer itself", False)])
 def test_the_tumor_itself_asks_what_it_is_only_as_the_subject(question: str, asks: bool) -> None:
