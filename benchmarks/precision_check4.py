@@ -1,10 +1,8 @@
 """Off-topic sentences on the self-written precision check bank 4, per part (studied, blind), by hand labels.
 
 Why a fourth bank: bank 3's hand labels covered its studied part only, so its blind part had no hand measure and
-only the studied part moved. Here every sentence an answer showed, in both parts, is hand-labelled as helping to
-answer the question or not (eval/data/precision_check4_labels.json); the blind part is labelled too but read only
-in aggregate. A shown sentence nobody labelled counts against precision (strict) and is reported as unlabelled.
-Key-fact recall (the eval's own metric) and sentences per answer say whether fewer sentences cost required facts.
+only the studied part moved. Here every sentence an answer showed, in both parts, is hand-labelled (scored by
+benchmarks/precision_labelled.py).
 
     pns eval run --evalset eval/data/precision_check4.jsonl --judge none --no-ragas --out DIR
     python -m benchmarks.precision_check4 DIR studied|blind
@@ -16,21 +14,16 @@ import json
 import sys
 from pathlib import Path
 
-from benchmarks.precision_check3 import common_scores, score_rows
+from benchmarks import precision_labelled
 
 BANK = Path(__file__).resolve().parents[1] / "eval" / "data" / "precision_check4.jsonl"
-LABELS = BANK.with_name("precision_check4_labels.json")
+LABELS = precision_labelled.labels_of(BANK)
 
 
 def score(run_dir: str, part: str) -> dict[str, float | int]:
-    """Status, key-fact recall, sentences (quotes) per answer, required share and hand-labelled precision."""
-    labels = json.loads(LABELS.read_text(encoding="utf-8")) if LABELS.exists() else {}
-    items, rows = score_rows(run_dir, part, BANK, labels)
-    total = max(sum(r["shown"] for r in rows), 1)
-    return {**common_scores(items, rows),
-            "hand_precision": round(sum(r["helpful"] for r in rows) / total, 3),
-            "unlabelled_shown": sum(r["unlabelled"] for r in rows),
-            "dangling": sum(bool((i.get("details") or {}).get("dangling")) for i in items)}
+    """Status, key-fact recall, quotes per answer, required share and hand-labelled precision of bank 4."""
+    return precision_labelled.score(run_dir, part, BANK)
+
 
 if __name__ == "__main__":
     print(json.dumps(score(sys.argv[1], sys.argv[2])))

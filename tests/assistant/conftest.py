@@ -24,6 +24,14 @@ def search_index(warm_assistant):
 
 
 @pytest.fixture(scope="session")
+def parts(warm_assistant):
+    """The shared Assistant's parts with its sentence bank filled for every chunk (sentence-level tests read it)."""
+    parts = warm_assistant.parts()
+    parts.bank.ensure(parts.index.chunks())
+    return parts
+
+
+@pytest.fixture(scope="session")
 def packaged_corpus():
     """The packaged article and bibliography, loaded once (no index needed)."""
     from corpus.corpus import Corpus

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
 
 from assistant.dense_best import DENSE_MARGIN, DENSE_SCORE_RATIO, specific, with_dense_best
 
@@ -46,13 +45,6 @@ def test_nothing_joins_without_a_clear_margin_room_eligibility_or_novelty() -> N
     assert with_dense_best([best], [best, elsewhere], _never, 3) == [best]
     summary = _candidate("summary", 0.66, 0.43, section="key-takeaways")     # ... unless a summary line was chosen
     assert with_dense_best([summary], [summary, elsewhere], _never, 3) == [summary, elsewhere]
-
-
-@pytest.fixture(scope="module")
-def parts(warm_assistant):
-    parts = warm_assistant.parts()
-    parts.bank.ensure(parts.index.chunks())
-    return parts
 
 
 def _sentence(parts, starts: str, summary: bool = False):

@@ -11,13 +11,6 @@ from assistant.compose import Scored
 from assistant.near_duplicates import body_twins, is_summary, prefer_body
 
 
-@pytest.fixture(scope="module")
-def parts(warm_assistant):
-    parts = warm_assistant.parts()
-    parts.bank.ensure(parts.index.chunks())
-    return parts
-
-
 def _summary_sentence(parts, starts: str):
     for chunk in parts.index.chunks():
         for sentence in parts.bank.sentences(chunk.id):

@@ -20,13 +20,6 @@ from eval.article_sentences import SentenceMap
 from eval.metrics.answers import dangling_references
 
 
-@pytest.fixture(scope="module")
-def parts(warm_assistant):
-    parts = warm_assistant.parts()
-    parts.bank.ensure(parts.index.chunks())
-    return parts
-
-
 def _sentence(parts, starts: str, summary: bool = False):
     for chunk in parts.index.chunks():
         if chunk.source_id != "article" or is_summary(chunk) != summary:

@@ -1,0 +1,50 @@
+"""The self-written precision banks 4 and 5 load as eval set v2 first-turn items, a third of each is blind, their
+quotes are whole article sentences, and their hand labels (both parts) name article sentences of their own items
+(eval/data/precision_check{4,5}.jsonl and their _labels.json).
+
+Why: benchmarks/precision_labelled.py counts a shown sentence as helpful by its exact text; a quote or label that
+drifted from the article would silently count against precision.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bank_checks import assert_a_third_blind, assert_quotes_are_whole_sentences
+
+from benchmarks import precision_check4, precision_check5
+from benchmarks.precision_check3 import article_units
+from corpus.article import load_article
+from corpus.paths import article_path
+from eval.dataset_v2 import load_evalset_v2
+from foundation.settings import Settings
+
+BANKS = [pytest.param(precision_check4.BANK, precision_check4.LABELS, "prec4", id="bank4"),
+         pytest.param(precision_check5.BANK, precision_check5.LABELS, "prec5", id="bank5")]
+
+
+@pytest.mark.parametrize(("bank", "labels", "prefix"), BANKS)
+def test_the_bank_loads_a_third_is_blind_and_its_quotes_are_whole_sentences(bank: Path, labels: Path, prefix: str) -> None:
+    items = load_evalset_v2(bank)
+    assert len(items) >= 60
+    assert_a_third_blind(items, prefix)
+    assert all(i.part and i.id.startswith(f"{prefix}-{i.part}-") for i in items)
+    assert all(not i.history and i.acceptable_statuses == ["answered"] for i in items)
+    assert all(i.question == i.question.lower() and "'" not in i.question for i in items)
+    assert_quotes_are_whole_sentences(items, load_article(article_path(Settings())), one_sentence=True)
+    askers = [i.note.split("asker: ")[1].split(";")[0] for i in items]
+    assert {"lay", "clinician"} == set(askers) and askers.count("clinician") >= 10
+
+
+@pytest.mark.parametrize(("bank", "labels", "prefix"), BANKS)
+def test_labels_name_article_sentences_of_bank_items_in_both_parts(bank: Path, labels: Path, prefix: str) -> None:
+    items = {i.id: i for i in load_evalset_v2(bank)}
+    labelled = json.loads(labels.read_text(encoding="utf-8"))
+    sentences = {u[2] for u in article_units()}
+    assert labelled and set(labelled) <= set(items)
+    assert {items[i].part for i in labelled} == {"studied", "blind"}
+    for item_id, label in labelled.items():
+        assert set(label["helpful"]) | set(label["not_helpful"]) <= sentences, item_id
+        assert not set(label["helpful"]) & set(label["not_helpful"]), item_id
