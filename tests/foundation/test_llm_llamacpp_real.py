@@ -52,7 +52,11 @@ def test_yes_probability_tells_true_from_false(llm) -> None:
 
 
 def test_yes_probability_equals_llama_cpp_own_logprobs(llm) -> None:
-    """Our last-position logits read gives what llama-cpp-python's logprobs (logits_all=True) report."""
+    """Our last-position logits read gives what llama-cpp-python's logprobs (logits_all=True) report.
+
+    Within 5e-3, not 1e-3: the backend reuses the prompt prefix it evaluated last (its KV cache), so after other
+    prompts the same text is evaluated in other batches and the float sums differ; measured 0.9703 vs 0.9715 after
+    the chat test, equal within 1e-3 when run alone. A wrong read (another token, another position) is far off."""
     from llama_cpp import Llama
 
     reference = Llama(model_path=str(GGUF), n_ctx=512, logits_all=True, n_threads=os.cpu_count() or 2, verbose=False)
@@ -63,7 +67,7 @@ def test_yes_probability_equals_llama_cpp_own_logprobs(llm) -> None:
         reference.close()
     top = out["choices"][0]["logprobs"]["content"][0]["top_logprobs"]
     expected = yes_share(((t["token"], t["logprob"]) for t in top), "reference")
-    assert llm.yes_probability(PARIS) == pytest.approx(expected, abs=1e-3)
+    assert llm.yes_probability(PARIS) == pytest.approx(expected, abs=5e-3)
 
 
 def test_concurrent_callers_share_one_model_safely(llm) -> None:
