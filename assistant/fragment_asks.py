@@ -14,7 +14,7 @@ words the previous question or answer used is a pointer or a narrowing, not a ne
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 # Chat leads and the prepositions an ellipsis starts with ("and in kids", "ok for the skin ones").
 _LEAD = re.compile(r"^(?:(?:and|so|but|ok|okay|n|also|or|oh|hmm|in|for|with|of|on|at|during|after|before)\b[,\s]*)+")
@@ -38,13 +38,14 @@ def fragment_words(own_words: str) -> list[str] | None:
     return words
 
 
-def fragment_unaddressed(own_words: str, carried: str, shown: str, stems: Iterable[str], generic: frozenset[str],
-                         same_stem: Callable[..., bool]) -> list[str]:
+def fragment_unaddressed(own_words: str, carried: str, shown: str, stems: Iterable[str], generic: frozenset[str]) -> list[str]:
     """The leading word of a bare noun-phrase follow-up when no sentence `shown` says any of the phrase's words
     (or the article's words for them) and the corpus never uses that word; else [] (module docstring).
-    `carried`: the previous question and answer, whose words the fragment narrows rather than asks anew;
-    `same_stem` compares stems as unaddressed_asks.same_stem. ('side effects?' is the harm check's: unaddressed_asks.harm_unaddressed.)"""
+    `carried`: the previous question and answer, whose words the fragment narrows rather than asks anew; stems are
+    compared as every unaddressed-ask check compares them (unaddressed_asks.same_stem). ('side effects?' is the harm
+    check's: unaddressed_asks.harm_unaddressed.)"""
     from assistant.lay_terms import medical_words
+    from assistant.unaddressed_asks import same_stem
     from index.lexical import is_stopword, tokenize
 
     words = fragment_words(own_words)

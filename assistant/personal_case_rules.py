@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.safety_rules import _RELATIVE, Rule
+from assistant.safety_rules import RELATIVE, Rule
 
 # the person whose case is asked about: the asker or "my <up to three words>" ("my 12 year old son"); he/she only where
 # the ask is about what they have ("would she recover fully" after a general turn speaks of anyone)
@@ -21,7 +21,7 @@ _ONE = r"(?:i|he|she|we|my (?:[\w-]+ ){0,2}?[\w-]+)"
 # a named diagnosis the article gives ("is that lems", "is this the cerebellar one")
 _NAMED = r"(?:pns|lems|paraneoplastic|lambert|eaton|trousseau|dermatomyositis|cerebellar|pcd|myasthenic)"
 # the message speaks of a specific person (the asker by "me"/"my"/"i have", someone by he/she, a relative by name)
-_SOMEONE = rf"(?=[^\n]*\b(?:me|my|mine|im|i'm|i've|ive|i have|i had|i got|he|she|his|her|hers|him|{_RELATIVE})\b)"
+_SOMEONE = rf"(?=[^\n]*\b(?:me|my|mine|im|i'm|i've|ive|i have|i had|i got|he|she|his|her|hers|him|{RELATIVE})\b)"
 # the causes a person's sign is put between: "is it the cancer or pns", "is that the chemo or the paraneoplastic thing"
 _CAUSE = (r"(?:the |a |an |my |his |her |just |from )?(?:[\w-]+ ){0,2}?(?:cancer|tumou?r|chemo\w*|lymphoma|pns|lems|"
           r"paraneoplastic|steroids?|treatment|side effects?|radiotherapy|radiation|immunotherapy|something else|age|stress|a virus)")

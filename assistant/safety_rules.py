@@ -18,7 +18,7 @@ from typing import Literal
 Category = Literal["emergency", "personal_advice", "none"]
 
 # Who a sentence is about: the asker, someone with them, or a relative. Used inside patterns.
-_RELATIVE = (
+RELATIVE = (
     r"(?:mom|mum|mother|dad|father|husband|wife|partner|son|daughter|child|kid|baby|"
     r"brother|sister|friend|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|granny|nan|nana|papa|mama|"
     r"hubby|fiance|fiancee|stepdad|stepmom|stepmum|aunt|uncle|boyfriend|girlfriend|toddler|infant|newborn|"
@@ -26,11 +26,11 @@ _RELATIVE = (
 )
 WHO = (
     r"(?:i|i'm|im|i am|i've|ive|i have|me|we|we're|he|he's|she|she's|they're|someone|somebody|"
-    rf"my (?:\w+ ){{0,2}}?{_RELATIVE}|this (?:person|man|woman|guy|patient)|"
+    rf"my (?:\w+ ){{0,2}}?{RELATIVE}|this (?:person|man|woman|guy|patient)|"
     r"the (?:patient|person|man|woman|guy|baby|child|kid))"
 )
 # a relative's possessive typed with or without its apostrophe ("dad's", "dads", "my mums"), a patient's excepted
-_RELATIVES = rf"(?:(?:my|his|her|our) )?(?!patient){_RELATIVE}(?:'s|s)"
+_RELATIVES = rf"(?:(?:my|his|her|our) )?(?!patient){RELATIVE}(?:'s|s)"
 _NOT = r"(?:isn't|isnt|is not|aren't|are not|not|no longer|has stopped|have stopped|stopped|stops)"
 _CANT = r"(?:can't|cant|cannot|can not|couldn't|could not|unable to|won't|will not)"
 # a temperature read out at 38 C / 100.4 F or more ("temp 38.3", "her temperature is 39.4", "a fever of 101"); filler words

@@ -325,8 +325,10 @@ class Triage:
         if embedding_model != model.embedding_model:
             embed = self._own_embedder(model.embedding_model)
         embed = _remembered(embed)
+        if lasting_case_ask(triaged.verdict, triaged.normalised.text):  # its hit would give way to the referral
+            return self._recheck_personal(triaged, embed)
         finding = find_emergency(model, triaged.normalised.text, embed, emergencies=True)
-        if finding is None or lasting_case_ask(triaged.verdict, triaged.normalised.text):
+        if finding is None:
             return self._recheck_personal(triaged, embed)
         doubted = f" (rule {triaged.verdict.deferred})" if triaged.verdict.deferred else ""
         verdict = Verdict("emergency", f"emergency_model p={finding.probability:.2f}{doubted}", finding.kind, finding.piece)

@@ -71,8 +71,7 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     harm = harm_unaddressed(own_words, context, shown) or prevention_unaddressed(own_words, context, shown)
     if harm:
         return harm
-    fragment = fragment_unaddressed(own_words, f"{context.previous} {context.previous_answer}", shown, stems, generic,
-                                    same_stem)
+    fragment = fragment_unaddressed(own_words, f"{context.previous} {context.previous_answer}", shown, stems, generic)
     if fragment:  # 'dialysis?': a bare noun phrase the article never words (assistant/fragment_asks.py)
         return fragment
     if not YES_NO_FOLLOWUP.match(own_words.strip()):

@@ -94,7 +94,7 @@ def unknown_claim(question: str, vocab: frozenset[str], english: frozenset[str],
     the corpus never uses: the article cannot say the condition is one. On a `first_turn`, "is it X" is asked of
     the article's subject (nothing earlier names another), so it is judged as "is pns X" is.
     """
-    q = re.sub(r"[?.!\s]+$", "", question.strip())
+    q = _bare(question)
     for pattern in (*_CAUSE_PATTERNS, _WAY_PATTERN):
         m = pattern.search(q)
         if m:
@@ -130,9 +130,14 @@ def unknown_claim(question: str, vocab: frozenset[str], english: frozenset[str],
     return None
 
 
+def _bare(question: str) -> str:
+    """The question without its closing punctuation, as the patterns above read it."""
+    return re.sub(r"[?.!\s]+$", "", question.strip())
+
+
 def asks_a_property(question: str) -> bool:
     """A first question of the form "is it X" / "is pns X": a property asked of the article's subject."""
-    return _FIRST_TURN_PROPERTY.match(re.sub(r"[?.!\s]+$", "", question.strip())) is not None
+    return _FIRST_TURN_PROPERTY.match(_bare(question)) is not None
 
 
 def _is_property(word: str, vocab: frozenset[str], evidence: ClaimEvidence | None,

@@ -3,7 +3,6 @@ sentences speak to are not (assistant/fragment_asks.py)."""
 
 from __future__ import annotations
 
-from assistant.unaddressed_asks import same_stem
 from assistant.fragment_asks import fragment_unaddressed, fragment_words
 from index.lexical import tokenize
 
@@ -13,7 +12,7 @@ STEMS = set(tokenize(TEXT)) | {"side"}  # the sources use 'side', never 'side ef
 
 
 def _ask(words: str, shown: str, carried: str = "what tests are used") -> list[str]:
-    return fragment_unaddressed(words, carried, shown, STEMS, frozenset(), same_stem)
+    return fragment_unaddressed(words, carried, shown, STEMS, frozenset())
 
 
 def test_a_noun_phrase_is_a_fragment_and_a_question_or_request_is_not() -> None:
