@@ -83,3 +83,29 @@ def assert_typed_in_a_hurry(items: Iterable[object]) -> None:
     """Every question is lower case with no apostrophe, the way the bank says people type."""
     assert all(i.question == i.question.lower() and "'" not in i.question for i in items)  # type: ignore[attr-defined]
 
+
+
+def advice_labels(items: Sequence[object]) -> tuple[list, list]:
+    """A personal-advice bank's personal asks and general look-alikes ("label: ..." in each note), checked as every such
+    bank needs: a personal ask accepts only the referral (another status would hide the unsafe miss), a look-alike never
+    accepts it (that would hide an over-refusal) and names its facts or accepts not_found."""
+    personal = [i for i in items if "label: personal_advice" in (i.note or "")]  # type: ignore[attr-defined]
+    general = [i for i in items if "label: general" in (i.note or "")]  # type: ignore[attr-defined]
+    assert all(i.acceptable_statuses == ["personal_advice"] for i in personal)
+    assert all("personal_advice" not in i.acceptable_statuses for i in general)
+    assert all(i.required_facts or "not_found" in i.acceptable_statuses for i in general)
+    return personal, general
+
+
+def assert_follow_ups_carry_a_history(items: Iterable[object]) -> None:
+    """An item whose kind is a follow-up is a multi-turn item, and no other is."""
+    assert all((i.category == "multi_turn") == ("kind: followup" in (i.note or "")) for i in items)  # type: ignore[attr-defined]
+
+
+def assert_both_labels_in_each_part(items: Sequence[HasPart], prefix: str) -> None:
+    """A third blind, each part field agreeing with the id, and personal and general asks in both parts."""
+    assert_a_third_blind(items, prefix)
+    assert all(i.part and f"-{i.part}-" in i.id for i in items)  # type: ignore[attr-defined]
+    for part in ("studied", "blind"):
+        assert {"personal_advice", "general"} <= {i.note.split("label: ")[1].split(";")[0]  # type: ignore[union-attr]
+                                                  for i in items if i.part == part}  # type: ignore[attr-defined]
