@@ -7,7 +7,7 @@ import re
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from assistant.disclaimer import DISCLAIMER, with_disclaimer
+from assistant.disclaimer import DISCLAIMER
 from assistant.models import Answer, Citation, CitedReference
 from assistant.ui import render
 from assistant.ui.render import PassageContext
