@@ -71,6 +71,7 @@ def is_boilerplate(line: str) -> bool:
 
 
 def slugify(text: str) -> str:
+    """Lower-case words joined by '-': a heading's stable id part (a section's id, a source section's chunk id)."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 

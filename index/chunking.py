@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from corpus.article import slugify
 from corpus.corpus import ARTICLE_SOURCE_ID
 from corpus.errors import CorpusError
 
@@ -179,7 +180,8 @@ def source_spans(doc: "SourceDocument") -> list[Span]:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "section"
+    """A source section's title as an id part: the article's slug (corpus.article.slugify), kept short."""
+    return slugify(text)[:40] or "section"
 
 
 def _links_by_section(links: Sequence["ReferenceLink"]) -> dict[str, list[str]]:
