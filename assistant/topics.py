@@ -118,7 +118,7 @@ def topic_of(question: str) -> str | None:
 
 # "what symptoms go with X", "which tests help in X": an aspect, a verb, a preposition, then the thing it is of.
 _ASPECT_VERB_PREP = re.compile(r"^(?:which|what)\s+(?:the\s+)?(?:main\s+|usual\s+|common\s+)?(?P<aspect>[a-z]+(?:\s+factors)?)\s+"
-                               r"(?!(?:is|are|was|were|does|do|did|can|could|should|would|will|may|might|has|have|had)\b)"
+                               rf"(?!{AUX}\b)"
                                r"[a-z]+\s+(?:with|in|for|of|from)\s+(?P<owner>.+)$", re.IGNORECASE)
 
 
