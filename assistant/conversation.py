@@ -151,7 +151,7 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
                      known_word: Callable[[str], bool] | None = None) -> str:
     """The standalone form of `question` given the earlier turns (refused ones left out as
     assistant/refused_turns.py says); unchanged when it needs no context. `known_word`: whether the corpus uses a
-    word (a one-word fragment it never uses does not become the subject: `unknown_subject`)."""
+    word (a one-word fragment it never uses does not become the subject: `made_an_unknown_word_the_subject`)."""
     stripped = _FILLER.sub("", restore_apostrophes(question)[0])
     asked = one_question(stripped or question)
     history = without_refused(history, not_found_too=_reads_past_refusals(asked), reads_past=_reads_past_refusals)
@@ -169,7 +169,7 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     for earlier, listing in zip(previous_questions[1:], lists[1:]):
         chain += (previous,)
         previous = _rewrite_one(_named_item(earlier, *listing), previous, carried, group_of, chain[:-1], origin, kept)
-        kept = unknown_subject(earlier, previous, known_word)
+        kept = made_an_unknown_word_the_subject(earlier, previous, known_word)
         carried = carried if kept else topic_of(previous) or carried
     question = _named_item(question, *lists[-1])
     rewritten = _rewrite_one(question, previous, carried, group_of, chain, origin, kept)
@@ -178,7 +178,7 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     return without_carried_figure(rewritten, question, reasks_previous(question) or _reads_past_refusals(question))
 
 
-def unknown_subject(asked: str, standalone: str, known_word: Callable[[str], bool] | None) -> bool:
+def made_an_unknown_word_the_subject(asked: str, standalone: str, known_word: Callable[[str], bool] | None) -> bool:
     """The turn was a one-word fragment the corpus never uses ("rehab?", "dialysis?") and its rewrite made that word
     the subject ("what are the symptoms of rehab"): the conversation's subject stays the one carried before it.
     Why: carried on, the word became the subject of every later ask ("outlook" -> "what is the outlook of rehab"),
@@ -235,7 +235,8 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
                  earlier: tuple[str, ...] = (), origin: str | None = None, keep_carried: bool = False) -> str:
     """`question` made standalone from the (already standalone) previous question and the topic carried so far
     (`earlier`: the standalone questions before the previous one, oldest first; `origin`: the first turn's subject;
-    `keep_carried`: the previous question's own subject is not the conversation's, see `unknown_subject`)."""
+    `keep_carried`: the previous question's own subject is not the conversation's, see
+    `made_an_unknown_word_the_subject`)."""
     topic = (None if keep_carried else topic_of(previous)) or carried or DEFAULT_TOPIC
     if _MORE_OF_THE_SAME.match(question.strip()):
         return previous
