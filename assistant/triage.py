@@ -139,16 +139,17 @@ class Triage:
 
     def family_of(self, word: str) -> tuple[str, ...]:
         """The article's words of `word`'s family that it uses of the condition (assistant/claim_evidence.WordFamily)."""
-        family = self._word_family()
+        family = self.load_word_family()
         return family.of(word) if family is not None else ()
 
     def _near(self, word: str, threshold: float | None = None) -> tuple[str, ...]:
-        family = self._word_family()
+        family = self.load_word_family()
         return family.near(word, threshold) if family is not None else ()
 
-    def _word_family(self) -> WordFamily | None:
-        """Built on first use with the learned checks' sentence model (the pipeline's embedder when it is that
-        model, `embed`); none without that model or the article."""
+    def load_word_family(self) -> WordFamily | None:
+        """The claim check's word-family finder, built on first use with the learned checks' sentence model (the
+        pipeline's embedder when it is that model, `embed`); none without that model or the article. Public because
+        the claim-evidence tests read the very family the triage uses."""
         if self._family is None and self.evidence is not None and self.emergency_model is not None \
                 and self.emergency_model.embedding_model:
             embed = self.embed or self._own_embedder(self.emergency_model.embedding_model)

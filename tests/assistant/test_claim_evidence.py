@@ -56,7 +56,7 @@ def test_words_of_sentences_naming_the_condition_exclude_the_contrasted_ones() -
 @pytest.fixture(scope="module")
 def family(packaged_corpus, triage) -> WordFamily:
     """The real article's family finder with the bundled sentence model the learned checks use."""
-    family = triage._word_family()
+    family = triage.load_word_family()
     assert family is not None
     return family
 
@@ -90,7 +90,7 @@ def test_the_assistant_reads_the_family_words_from_the_built_index(warm_assistan
     Assistant wires its triage to the vectors `pns index build` stored."""
     triage = warm_assistant.triage()
     assert triage.word_vectors is not None
-    family = triage._word_family()
+    family = triage.load_word_family()
     assert family is not None and family.stored is not None
     assert {"genetics", "genetically"} & set(family.of("inherit"))
 
