@@ -138,6 +138,8 @@ class CitationResolver:
 
     # -- references ------------------------------------------------------------------------------
     def cited_reference(self, ref_id: str, relation: str = "related reference") -> CitedReference | None:
+        """The bibliography entry `ref_id` as a citation shows it (a DOI link when it has no URL), or None when
+        the bibliography has no such id, so that a link naming an unknown id adds nothing instead of failing."""
         ref = self.references.get(ref_id)
         if ref is None:
             return None
@@ -217,6 +219,8 @@ class CitationResolver:
 
     # -- citations -------------------------------------------------------------------------------
     def document_text(self, source_id: str) -> str | None:
+        """The cleaned text a quote's offsets point into (the article, the bibliography or a source's extracted
+        text), or None for a source whose text is not held: the one place that maps a source id to its text."""
         if source_id == BIBLIOGRAPHY_SOURCE_ID:
             return self.bibliography_text
         return self.article.text if source_id == ARTICLE_SOURCE_ID else self._source_text(source_id)

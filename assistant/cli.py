@@ -54,4 +54,5 @@ for _ep in entry_points(group="pns.commands"):
 
 
 def main() -> None:
+    """The `pns` console script: the root app with every stage's commands."""
     app()

@@ -6,6 +6,8 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
+    """Add the assistant's own commands to the root app (assistant.cli calls it); the later stages add theirs
+    through the `pns.commands` entry points instead, so that no import runs against the one-way order."""
     from assistant.ask_cli import ask
     from assistant.mcp_cli import mcp
     from assistant.ui.feedback_cli import app as feedback_app

@@ -40,6 +40,7 @@ class EnrichedUnit:
 
     @property
     def reference_ids(self) -> list[str]:
+        """The references the enrichment linked to this unit's own sentences (none without a record)."""
         return [link.reference_id for link in self.record.references] if self.record else []
 
 
@@ -92,11 +93,13 @@ class EnrichedUnits:
         return self.at(sentence.chunk.start + (sentence.start + sentence.end) // 2)
 
     def predecessor(self, item: EnrichedUnit) -> EnrichedUnit | None:
+        """The unit just before `item` in the same section, or None: what a unit that points back is read with."""
         i = self.units.index(item)
         prev = self.units[i - 1] if i > 0 else None
         return prev if prev is not None and prev.unit.section_id == item.unit.section_id else None
 
     def successor(self, item: EnrichedUnit) -> EnrichedUnit | None:
+        """The unit just after `item` in the same section, or None (a section's end ends a paragraph)."""
         i = self.units.index(item)
         after = self.units[i + 1] if i + 1 < len(self.units) else None
         return after if after is not None and after.unit.section_id == item.unit.section_id else None
@@ -127,6 +130,8 @@ class EnrichedUnits:
         return float((self.vectors[rows] @ query_vector).max())
 
     def standalone_similarity(self, item: EnrichedUnit | None, query_vector: Any) -> float | None:
+        """Cosine of the question with the unit's standalone reading (its antecedent substituted), or None where
+        the unit has none: "These syndromes ..." matches a question only once it says what it refers to."""
         if item is None or item.standalone_row is None:
             return None
         return float(self.vectors[item.standalone_row] @ query_vector)

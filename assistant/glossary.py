@@ -118,6 +118,8 @@ class Glossary:
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], curated: Iterable[Abbreviation] | None = None) -> "Glossary":
+        """Abbreviations the texts define ("Lambert-Eaton myasthenic syndrome (LEMS)"), then the curated list:
+        the corpus's own long forms win over curated ones for the same short form."""
         found = [Abbreviation(a, l, "corpus") for text in texts for a, l in defined_abbreviations(text)]
         return cls([*found, *(load_curated() if curated is None else curated)])
 
@@ -130,6 +132,7 @@ class Glossary:
 
     @property
     def entries(self) -> Mapping[str, Abbreviation]:
+        """Upper-cased short form -> its entry, a copy (callers may not change the glossary)."""
         return dict(self._by_key)
 
     def terms(self) -> frozenset[str]:

@@ -104,6 +104,7 @@ class ExportedReferences(BaseModel):
 
 
 def reference_record(ref: "Reference") -> ReferenceRecord:
+    """A bibliography entry as the MCP tools return it: its parsed fields and the entry as printed."""
     return ReferenceRecord(
         id=ref.id, type=ref.type, authors=list(ref.authors), year=ref.year, title=ref.title, container=ref.container,
         volume=ref.volume, issue=ref.issue, pages=ref.pages, publisher=ref.publisher, doi=ref.doi, url=ref.url,
@@ -247,6 +248,7 @@ class HTTPServer:
         self.url = url
 
     def stop(self, timeout: float = 10.0) -> None:
+        """Ask uvicorn to exit and wait up to `timeout` seconds for its thread (a test's or `serve`'s shutdown)."""
         self._server.should_exit = True
         self._thread.join(timeout)
 

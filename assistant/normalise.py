@@ -201,6 +201,8 @@ class Normaliser:
         self.glossary = glossary
 
     def normalise(self, question: str) -> Normalised:
+        """The question with apostrophes restored, typos corrected and "what does X mean" mended, and its retrieval
+        form with abbreviations expanded; each change is kept so that flags and tests can see what was read."""
         text, apostrophes = restore_apostrophes(question)
         text, corrections = self.speller.correct(text)
         text = mend_what_mean(text)

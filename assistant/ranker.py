@@ -46,6 +46,8 @@ class Ranker:
     meta: dict[str, object]
 
     def probability(self, x: Sequence[float]) -> float:
+        """The logistic model's probability that a sentence with features `x` answers the question (features
+        standardised as in training; the logit clipped so that math.exp cannot overflow)."""
         z = self.bias + sum(w * (v - m) / (s or 1.0) for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 

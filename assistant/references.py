@@ -108,6 +108,8 @@ def first_pronoun(question: str) -> re.Match[str] | None:
 
 
 def needs_context(question: str) -> bool:
+    """True when the question points back ("this test", "that", a pronoun): it cannot be read without the
+    earlier turns, so the follow-up rewrite must supply what it points at."""
     if DEM_NOUN_RE.search(question) or DEM_PRONOUN_RE.search(question):
         return True
     return first_pronoun(question) is not None

@@ -72,6 +72,8 @@ class SecondSignal:
             self._trim()
 
     def query_vector(self, question: str) -> Any:
+        """The second embedder's vector of `question`: the prefetched one when `prefetch` started it (waited for),
+        else embedded now; kept in the small cache so that one question is embedded once."""
         with self._lock:
             cached = self._queries.get(question)
             if cached is None:

@@ -103,18 +103,23 @@ class SentenceBank:
                 offset += n
 
     def sentences(self, chunk_id: str) -> list[Sentence]:
+        """The chunk's verbatim sentences, split once when the bank was built."""
         return self._sentences[chunk_id]
 
     def vectors(self, chunk_id: str) -> Any:
+        """The chunk's sentence vectors, one row a sentence, in `sentences` order."""
         return self._vectors[chunk_id]
 
     def terms(self, chunk_id: str) -> list[set[str]]:
+        """Each sentence's content terms, in `sentences` order (kept so that no question splits them again)."""
         return self._terms[chunk_id]
 
     def heading_terms(self, chunk_id: str) -> set[str]:
+        """The content terms of the chunk's section path: a sentence under "Treatment" speaks of treatment."""
         return self._headings[chunk_id]
 
     def weight(self, term: str) -> float:
+        """The term's IDF over the whole index, its weight in word overlap (1.0 for a term `weights` lacks)."""
         return self.weights.get(term, 1.0)
 
     def overlap(self, query_terms: set[str], terms: set[str]) -> float:

@@ -110,6 +110,8 @@ class Speller:
                    cache_dir, ranks, frozenset(w.lower() for w in unmended))
 
     def is_known(self, word: str) -> bool:
+        """True for a word the speller must leave alone (a corpus, glossary, safety or common English word), also
+        checked with its apostrophes dropped."""
         return word.lower().replace("'", "") in self.known or word.lower() in self.known
 
     def correct_word(self, word: str) -> str | None:

@@ -47,7 +47,7 @@ def check_port_free(host: str, port: int) -> None:
             raise AssistantError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); choose another --port") from None
 
 
-def mcp_port_for(host: str, web_port: int, flag: int | None, settings) -> int:  # type: ignore[no-untyped-def]
+def mcp_port_for(host: str, web_port: int, flag: int | None, settings: "Settings") -> int:
     """The MCP port, checked now: a chosen port must be free; the default (web port + 1) is skipped if taken."""
     chosen = flag if flag is not None else settings.ui.mcp_port
     if chosen is not None:
