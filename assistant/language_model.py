@@ -33,7 +33,7 @@ def _stdlib_array(values: Any) -> array:
     return out
 
 
-def cached_copy(cache_dir: Path, packaged: Path, languages: Sequence[str]) -> Path:
+def locate_copy(cache_dir: Path, packaged: Path, languages: Sequence[str]) -> Path:
     """The folder of the plain, restricted copy: a new py3langid model file (another size) or another language
     list gets a new copy."""
     digest = hashlib.sha256(" ".join(languages).encode()).hexdigest()[:12]
@@ -106,7 +106,7 @@ def load_identifier(languages: list[str], cache_dir: Path | None = None) -> Any:
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     else:
         packaged = Path(MODEL_DIR) / MODEL_FILE
-        a = _plain_arrays(packaged, languages, cached_copy(cache_dir, packaged, languages))
+        a = _plain_arrays(packaged, languages, locate_copy(cache_dir, packaged, languages))
         identifier = LanguageIdentifier(a["ptc"], a["pc"], a["classes"].tolist(), _stdlib_array(a["nextmove"]),
                                         a["out_feat"].tolist(), norm_probs=True, tk_row=_stdlib_array(a["nextmove_row"]))
     identifier.set_languages(languages)

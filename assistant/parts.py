@@ -81,7 +81,7 @@ def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Cor
     extra = None
     if enriched is not None and settings.answer.enriched_retrieval:
         extra = lambda vector, k: enriched.rank_chunks(chunks, vector, k)  # noqa: E731
-    bank = SentenceBank(index.embed_passages, term_weights(chunks), second_signal(settings, corpus),
+    bank = SentenceBank(index.embed_passages, term_weights(chunks), load_second_signal(settings, corpus),
                         settings.answer.second_weight)
     model = index.pointer.get("embedding_model")
     if model:  # kept per model and encoder (the numpy one, or an injected build model: their vectors differ slightly)
@@ -96,7 +96,7 @@ def load_parts(settings: "Settings", index: "SearchBackend | None", corpus: "Cor
     )
 
 
-def second_signal(settings: "Settings", corpus: "Corpus") -> "SecondSignal | None":
+def load_second_signal(settings: "Settings", corpus: "Corpus") -> "SecondSignal | None":
     """The second embedder's sentence similarity, when PNS_SECOND_EMBEDDER is on (assistant/second_signal.py)."""
     if not settings.answer.second_embedder:
         return None

@@ -25,12 +25,12 @@ MAX_EDIT_DISTANCE = 2
 PREFIX_LENGTH = 7
 
 
-def new_symspell() -> SymSpell:
+def create_symspell() -> SymSpell:
     """An empty SymSpell with the speller's settings."""
     return SymSpell(max_dictionary_edit_distance=MAX_EDIT_DISTANCE, prefix_length=PREFIX_LENGTH)
 
 
-def dictionary_file(cache_dir: Path, entries: Sequence[tuple[str, int]]) -> Path:
+def locate_dictionary(cache_dir: Path, entries: Sequence[tuple[str, int]]) -> Path:
     """Where the dictionary built from `entries` is kept: other entries, settings or symspellpy, another file."""
     head = f"symspell {SymSpell.data_version} {MAX_EDIT_DISTANCE} {PREFIX_LENGTH}"
     digest = hashlib.sha256("\n".join([head, *(f"{w} {c}" for w, c in entries)]).encode()).hexdigest()[:24]
@@ -41,7 +41,7 @@ def _stored(path: Path) -> SymSpell | None:
     """The dictionary kept at `path`, or None when it is missing, damaged or of another format."""
     if not path.is_file():
         return None
-    symspell = new_symspell()
+    symspell = create_symspell()
     try:
         return symspell if symspell.load_pickle(path, compressed=False) else None
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError, ValueError):
@@ -53,15 +53,15 @@ def _store(path: Path, symspell: SymSpell) -> None:
     keep_derived(path, lambda tmp: symspell.save_pickle(tmp, compressed=False))
 
 
-def built_symspell(entries: Sequence[tuple[str, int]], cache_dir: Path | None = None) -> SymSpell:
+def load_or_build_symspell(entries: Sequence[tuple[str, int]], cache_dir: Path | None = None) -> SymSpell:
     """A SymSpell holding `entries` (word, count), added in order: read from `cache_dir` when kept there, else
     built (and kept there when given)."""
-    path = dictionary_file(cache_dir, entries) if cache_dir is not None else None
+    path = locate_dictionary(cache_dir, entries) if cache_dir is not None else None
     if path is not None:
         stored = _stored(path)
         if stored is not None:
             return stored
-    symspell = new_symspell()
+    symspell = create_symspell()
     for word, count in entries:
         symspell.create_dictionary_entry(word, count)
     if path is not None:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from symspellpy import SymSpell, Verbosity
 
-from assistant.speller_dictionary import built_symspell
+from assistant.speller_dictionary import load_or_build_symspell
 
 ENGLISH_WORDS_FILE = "frequency_dictionary_en_82_765.txt"
 MIN_LENGTH = 3
@@ -86,7 +86,7 @@ class Speller:
         entries = [(word, count + 1) for word, count in self.corpus_counts.items()]
         # safety words: found, but a corpus word of equal distance wins (sorted: one order, so one cache file)
         entries += [(word, 1) for word in sorted(self.targets) if word not in self.corpus_counts]
-        self._symspell = built_symspell(entries, self.cache_dir)
+        self._symspell = load_or_build_symspell(entries, self.cache_dir)
         self.known = self.known | frozenset(self.corpus_counts) | self.targets
         # each safety word under its consonants, once: the vowel-less word it stands for (ties: the corpus's more
         # frequent word, then the shorter)
