@@ -24,7 +24,6 @@ from typing import Any, Literal
 from corpus.errors import CorpusError
 from corpus.models import Reference
 
-StyleName = Literal["vancouver", "ama", "apa"]
 Markup = Literal["text", "html"]
 
 
