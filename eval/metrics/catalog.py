@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from eval.metrics.registry import NAN, Metric, MetricContext
+from eval.metrics.registry import NAN, Metric, MetricContext, PerItem
 from eval.metrics.stats import percentile
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ def citation_precision(res: ItemResult, ctx: MetricContext) -> float | None:
     return _number(res.citation["precision"]) if res.citation else None
 
 
-def ragas_value(name: str):  # type: ignore[no-untyped-def]
+def ragas_value(name: str) -> PerItem:
     """Per-item reader of a ragas column: None when not scored for this item, NaN when ragas failed on it."""
     def read(res: ItemResult, ctx: MetricContext) -> float | None:
         if name not in res.ragas:
