@@ -12,8 +12,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from corpus.models import Article
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "vs", "dr", "al", "approx", "fig", "no", "st", "mr", "mrs", "ms", "n.d"})
 _BULLET = re.compile(r"^[-•*]\s+")
@@ -30,7 +34,8 @@ class ArticleSentence:
     text: str
 
 
-def _tokenizer():  # type: ignore[no-untyped-def]
+def _tokenizer() -> "PunktSentenceTokenizer":
+    """Punkt told the article's abbreviations, so that "e.g." or "Dr." ends no sentence (nltk loaded only here)."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()

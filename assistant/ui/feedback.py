@@ -12,11 +12,11 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -24,6 +24,7 @@ from assistant.errors import AssistantError
 from foundation.settings import Settings
 
 Rating = Literal["up", "down"]
+T = TypeVar("T")  # what a retried database action returns
 MAX_COMMENT_CHARS = 2000
 MAX_TEXT_CHARS = 20000
 FILENAME = "feedback.sqlite3"
@@ -98,7 +99,9 @@ class FeedbackStore:
         finally:
             conn.close()
 
-    def _with_retry(self, action: str, fn):  # type: ignore[no-untyped-def]
+    def _with_retry(self, action: str, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """`fn` on a fresh connection, retried with jittered backoff while another writer holds the lock; project
+        errors instead of sqlite's, so the UI can say what happened."""
         delay = 0.05
         for attempt in range(self.retries + 1):
             try:
