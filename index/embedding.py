@@ -15,7 +15,7 @@ mostly those imports). Keep the two in step: tests/index/test_index_encoder.py c
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -100,16 +100,6 @@ class BundledEmbedding(BaseEmbedding):
                 )
             self._model = model
         return self._model
-
-    def tokenizer(self) -> Callable[[str], list[int]]:
-        """The model's own word-piece tokenizer, so chunk sizes are counted in the tokens the model sees."""
-        tok = self.warm_up().tokenizer
-        return lambda text: tok.encode(text, add_special_tokens=False)
-
-    @property
-    def max_tokens(self) -> int:
-        """Longest input the model reads; anything longer is silently truncated by sentence-transformers."""
-        return int(self.warm_up().max_seq_length)
 
     # -- embedding ---------------------------------------------------------------------------
     def embed(self, texts: Sequence[str], batch_size: int | None = None, progress: bool = False) -> list[list[float]]:

@@ -27,7 +27,7 @@ import json
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -212,7 +212,7 @@ class NumpyEmbedding:
     """The query-time embedder: the bundled model (corpus.embedder.MODELS) via BertMeanPoolEncoder.
 
     Same public surface as index.embedding.BundledEmbedding (model_name, dimension, prefixes,
-    loaded, warm_up, embed, embed_query, embed_queries, tokenizer, max_tokens), so SearchIndex and
+    loaded, warm_up, embed, embed_query, embed_queries), so SearchIndex and
     the assistant use either unchanged. Construction is cheap; the weights load once per
     instance, on first use or in warm_up(), under a lock (UI requests arrive concurrently).
     """
@@ -259,21 +259,6 @@ class NumpyEmbedding:
                                       f"the registry says {self.dimension}")
                 self._encoder = encoder
             return self._encoder
-
-    def tokenizer(self) -> Callable[[str], list[int]]:
-        """The model's own word-piece tokenizer (no special tokens), for counting tokens."""
-        encoder = self.warm_up()
-
-        def encode(text: str) -> list[int]:
-            with encoder._tokenizer_lock:
-                return encoder.tokenizer.encode(text, add_special_tokens=False).ids
-
-        return encode
-
-    @property
-    def max_tokens(self) -> int:
-        """Longest input the model reads, in tokens; longer input is truncated, as in sentence-transformers."""
-        return self.warm_up().max_seq_length
 
     # -- embedding ---------------------------------------------------------------------------
     def embed(self, texts: Sequence[str], batch_size: int | None = None, progress: bool = False) -> list[list[float]]:
