@@ -141,6 +141,7 @@ def select(entries: Sequence[ReferenceEntry], ids: Iterable[str] | None) -> list
 
 
 def choice_label(entry: ReferenceEntry) -> str:
+    """'Varki 2007 — Trousseau's syndrome: ...': a picker's label, the title cut to 60 characters at most."""
     title = entry.ref.title if len(entry.ref.title) <= 60 else entry.ref.title[:57] + "…"
     return f"{entry.ref.short} — {title}"
 

@@ -19,7 +19,7 @@ from assistant.ui import render
 from assistant.ui.copy_text import answer_copy_text, reference_copy_text
 from assistant.ui.feedback import FeedbackStore
 from assistant.ui.passages import passage_contexts
-from assistant.ui.references import ReferenceEntry, entries_from, readable
+from assistant.ui.references import ReferenceEntry, choice_label, entries_from, readable
 from foundation.errors import PNSError
 from foundation.settings import Settings
 
@@ -80,8 +80,7 @@ class Services:
         out = []
         for e in readable(self.entries()):
             size = f"{e.source.pages} pages" if e.source.pages else f"{e.source.characters or 0:,} characters"
-            title = e.ref.title if len(e.ref.title) <= 60 else e.ref.title[:57] + "…"
-            out.append((f"{e.ref.short} — {title} ({e.text_status.lower()}, {size})", e.ref.id))
+            out.append((f"{choice_label(e)} ({e.text_status.lower()}, {size})", e.ref.id))
         return out
 
     def indexed_text(self, reference_id: str) -> "tuple[SourceDocument, Reference] | None":
