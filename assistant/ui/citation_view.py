@@ -99,6 +99,7 @@ def render_reference(ref: CitedReference) -> str:
 
 
 def snippet(text: str, limit: int = 90) -> str:
+    """`text` on one line without a leading bullet, cut at a word and marked "…" when over `limit` characters."""
     text = " ".join(text.split()).lstrip("-• ")
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 

@@ -63,6 +63,7 @@ class FeedbackRow(BaseModel):
 
 
 def feedback_path(settings: Settings) -> Path:
+    """Where the feedback database lives: under PNS_HOME with the index, never inside the repository."""
     return settings.home / FILENAME
 
 
@@ -82,6 +83,7 @@ class FeedbackStore:
 
     @classmethod
     def for_settings(cls, settings: Settings) -> FeedbackStore:
+        """The store at this HOME's feedback path."""
         return cls(feedback_path(settings))
 
     @contextmanager
@@ -195,4 +197,5 @@ class FeedbackStore:
         return self._with_retry("read feedback", select)
 
     def count(self) -> int:
+        """How many ratings are stored (retried while another writer holds the lock)."""
         return self._with_retry("count feedback", lambda conn: int(conn.execute("SELECT COUNT(*) FROM feedback").fetchone()[0]))

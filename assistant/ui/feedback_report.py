@@ -78,6 +78,7 @@ def read_feedback(path: Path, rating: str | None = None) -> list[FeedbackRow]:
 
 
 def export_row(row: FeedbackRow) -> dict[str, object]:
+    """One rating as an export record: the FIELDS columns, in order, with its question's category added."""
     data = row.model_dump()
     data["category"] = category(row.status, row.question)
     return {key: data.get(key) for key in FIELDS}

@@ -44,6 +44,7 @@ EXPORT_TTL_S = 3600
 
 
 def transcript(turns: list[dict[str, Any]], pending: tuple[str, str] | None = None) -> str:
+    """The conversation's HTML from its stored turns, and the question still being answered (`pending`) last."""
     return render.render_conversation([(t["question"], t["html"]) for t in turns], pending)
 
 
@@ -113,6 +114,7 @@ class ChatHandlers:
         yield transcript(turns), turns, "", ""
 
     def new_conversation(self) -> tuple[str, list[Any], str, str, str]:
+        """An empty transcript and turn list; the question box and both notes cleared."""
         return transcript([]), [], "", "", ""
 
     def rate(self, rating: str, comment: str, turns: list[dict[str, Any]] | None, session: str | None) -> tuple[str, str]:
@@ -143,6 +145,7 @@ class ReferenceHandlers:
         self.svc = svc
 
     def copy_choices(self) -> tuple[list[str], str]:
+        """The copy-format picker's labels for the formats the corpus can write, and the one chosen at first."""
         formats = self.svc.export_formats()
         return [FORMAT_LABELS.get(f, f) for f in formats], FORMAT_LABELS.get(copy_format(formats), copy_format(formats))
 
@@ -152,12 +155,15 @@ class ReferenceHandlers:
         return by_label.get(label or "", copy_format(formats))
 
     def table(self, entries: list[ReferenceEntry], shown: list[ReferenceEntry], copy_label: str | None) -> str:
+        """The references table of `shown` (out of `entries`), each row's copy text in the chosen format; a note
+        instead when the references could not be loaded."""
         if self.svc.entries_error:
             return render.render_input_note("caution", self.svc.entries_error)
         fmt = self._format_of(copy_label)
         return render_reference_table(shown, len(entries), lambda e: self.svc.copy_text(e, fmt), fmt)
 
     def filter(self, query: str, how: str, copy_label: str | None) -> str:
+        """The table again after a search or a sort change."""
         entries = self.svc.entries()
         return self.table(entries, sort_entries(search(entries, query), how), copy_label)
 
@@ -195,6 +201,7 @@ class ReferenceHandlers:
         return gr.update(choices=choices, value=value), html, number, gr.update(open=True)
 
     def export_file(self, ids: list[str] | None, fmt_label: str) -> tuple[Any, str]:
+        """The chosen references (all when none are chosen) written to a downloadable file in the chosen format."""
         choices = file_formats(self.svc.export_formats())
         fmt, ext = choices.get(fmt_label, ("bibtex", "bib"))
         chosen = select(self.svc.entries(), ids)

@@ -26,6 +26,7 @@ _MARKER_GROUP = re.compile(r"\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]")
 
 
 def article_context(view: CorpusView, citation: Citation) -> PassageContext | None:
+    """The article section a citation quotes (by id, else by offset), as the context its passage is shown in."""
     section = view.section(citation.section_id) or next(
         (s for s in view.article.sections if s.start <= citation.start < s.end), None
     )

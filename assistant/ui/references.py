@@ -62,6 +62,7 @@ class ReferenceEntry:
 
     @property
     def haystack(self) -> str:
+        """Everything a search may match, case-folded: the entry's fields, linked sections, text status, failure."""
         r = self.ref
         parts = [r.id, " ".join(r.authors), str(r.year or "n.d."), r.title, r.container or "", r.doi or "", r.url or ""]
         parts += [s.title for s in self.sections]
@@ -79,6 +80,7 @@ class ReferenceEntry:
 
     @property
     def text_status(self) -> str:
+        """The coverage in the words the table shows ("Full text", ...)."""
         return COVERAGE_LABELS.get(self.coverage, METADATA_ONLY)
 
     def as_dict(self) -> dict[str, object]:
@@ -147,6 +149,7 @@ def choice_label(entry: ReferenceEntry) -> str:
 
 
 def format_label(fmt: str) -> str:
+    """A format's name as the pickers show it (the format itself when it has no label)."""
     return FORMAT_LABELS.get(fmt, fmt)
 
 

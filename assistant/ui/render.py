@@ -58,6 +58,7 @@ INDEX_ERROR_FLAG = "error: IndexStoreError"
 
 
 def cite_target(prefix: str, marker: int) -> str:
+    """The HTML id of citation `marker` in the answer with `prefix`: markers link to it, unique per answer."""
     return f"{safe_id(prefix)}-cite-{marker}"
 
 
@@ -120,6 +121,7 @@ def render_note(kind: str, heading: str, next_step: str, body_html: str = "") ->
 
 
 def render_disclaimer(disclaimer: str = DISCLAIMER) -> str:
+    """The disclaimer as a note, escaped; every answer ends with it."""
     return f'<p class="pns-disclaimer" role="note"><strong>Disclaimer:</strong> {esc(disclaimer)}</p>'
 
 
@@ -160,10 +162,12 @@ def render_partial(body: str) -> str:
 
 
 def render_question(question: str) -> str:
+    """The user's question as the transcript shows it, escaped."""
     return f'<div class="pns-question"><p class="pns-who">You asked</p><p>{esc(question)}</p></div>'
 
 
 def render_turn(question: str, answer_html: str) -> str:
+    """One exchange of the transcript: the question, then the assistant's already rendered answer."""
     return (
         f'<article class="pns-turn">{render_question(question)}'
         f'<div class="pns-reply"><p class="pns-who">Assistant</p>{answer_html}</div></article>'

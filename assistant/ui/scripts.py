@@ -124,4 +124,5 @@ pnsShow();
 
 
 def counter_js(limit: int) -> str:
+    """The question box's character counter script, with the input limit filled in."""
     return COUNTER_JS.replace("__LIMIT__", str(int(limit)))

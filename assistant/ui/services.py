@@ -54,6 +54,7 @@ class Services:
 
     @property
     def assistant(self) -> Any:
+        """The one Assistant of this app, made on first use so that building the UI loads nothing."""
         if self._assistant is None:
             from assistant.api import Assistant
 
@@ -62,6 +63,7 @@ class Services:
 
     # ---- corpus (through the Assistant's read-only view) ----
     def view(self) -> "CorpusView":
+        """The corpus as the UI may read it: the Assistant's read-only view."""
         return self.assistant.corpus_view()
 
     def entries(self) -> list[ReferenceEntry]:
@@ -94,6 +96,8 @@ class Services:
         return (doc, ref) if ref is not None and doc is not None and doc.text else None
 
     def export_formats(self) -> tuple[str, ...]:
+        """The formats the corpus can write references in; BibTeX, RIS and CSL-JSON when it cannot load, so that
+        the export and copy pickers still have choices."""
         try:
             return self.view().export_formats
         except PNSError:
