@@ -32,10 +32,12 @@ class Quote:
 
     @property
     def start(self) -> int:
+        """Where the quote begins in chunk.text: its first sentence's start."""
         return self.sentences[0].start
 
     @property
     def end(self) -> int:
+        """Where the quote ends in chunk.text: its last sentence's end."""
         return self.sentences[-1].end
 
     @property
@@ -45,6 +47,7 @@ class Quote:
 
     @property
     def display(self) -> str:
+        """How the quote reads in the answer body: its sentences as each displays (no bullet dash, no stray [n])."""
         return " ".join(s.display for s in self.sentences)
 
 

@@ -142,13 +142,26 @@ class SearchBackend(Protocol):
 
     pointer: Mapping[str, Any]
 
-    def warm_up(self) -> None: ...
-    def chunks(self) -> list[Chunk]: ...
-    def embed_query(self, text: str) -> list[float]: ...
-    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]: ...
-    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]: ...
-    def search_vector(self, vector: list[float], k: int) -> list[ScoredChunk]: ...
-    def lexical_search(self, query: str, k: int) -> list[ScoredChunk]: ...
+    def warm_up(self) -> None:
+        """Load what is slow (the embedding model, BM25) before the first question."""
+
+    def chunks(self) -> list[Chunk]:
+        """Every indexed chunk: the composers read neighbours and whole lists from them."""
+
+    def embed_query(self, text: str) -> list[float]:
+        """One question's unit-length vector."""
+
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        """Several questions' vectors in one pass, the same as embed_query's one at a time."""
+
+    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
+        """Passage-side vectors with the same model (the sentences an answer is chosen from)."""
+
+    def search_vector(self, vector: list[float], k: int) -> list[ScoredChunk]:
+        """The `k` chunks nearest `vector`, best first."""
+
+    def lexical_search(self, query: str, k: int) -> list[ScoredChunk]:
+        """The `k` best chunks by BM25 for `query`, best first (only chunks sharing a term with it)."""
 
 
 @dataclass
