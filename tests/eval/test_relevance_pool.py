@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from eval.judge.relevance import RELEVANCE_SHOTS
+from benchmarks.judge_rubric import RELEVANCE_SHOTS
 from eval.relevance_pool import BANKS, DATA, SEVENTY_FOUR, load_pool
 
 
