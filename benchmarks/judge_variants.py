@@ -3,10 +3,11 @@
     python -m benchmarks.judge_variants score [VARIANT ...]   # fill the cache (slow: one forward pass a pair)
     python -m benchmarks.judge_variants report                # -> benchmarks/results/judge_variants.json
 
-Why a cache of probabilities: the offline 1.5B judge takes about a second per pair on the shared cores; with
-every pair's P(yes) (or, for the JSON judge, P(true) at its verdict position) stored once, a threshold or a
-bank split is free to try. Pairs run question by question, so llama.cpp reuses the prompt prefix up to the
-question and each call evaluates only its sentence's tokens.
+Why a cache: the offline 1.5B judge takes seconds per pair on the shared cores; with every pair's P(yes) (or, for
+the v1 judge, its own JSON reply as 1.0 / 0.0) stored once, a threshold or a bank split is free to try. Pairs run
+question by question, so llama.cpp reuses the prompt prefix up to the question. Round 11 scored v1-json and
+rubric-fewshot (the 74, precision_check5, and for the variant precision_check3); v1-yesno and rubric are defined
+but were not scored. Tuning banks: TUNING; agreement is reported on HELD_OUT banks whole.
 """
 
 from __future__ import annotations
