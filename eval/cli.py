@@ -148,8 +148,9 @@ def judge_model(
 def calibrate_judge(
     ctx: typer.Context,
     judge: str | None = typer.Option(None, "--judge", help="offline | openai | ollama."),
-    labels: str = typer.Option("entailment", "--labels", help="entailment (judge_calibration.jsonl) or relevance "
-                               "(sentence_relevance_labels.jsonl, answer precision's judge check)."),
+    labels: str = typer.Option("entailment", "--labels", help="entailment (judge_calibration.jsonl), relevance "
+                               "(the 74 of sentence_relevance_labels.jsonl) or relevance-all (those and precision "
+                               "banks 2-5's labels, per bank: eval/relevance_pool.py)."),
     wheels: Path | None = typer.Option(None, "--wheels", help="Folder of judge-model part wheels."),
 ) -> None:
     """Agreement of the judge's verdicts with hand-labelled examples (accuracy and Cohen's kappa)."""
@@ -157,8 +158,10 @@ def calibrate_judge(
     from eval.judge import agreement, build_judge, relevance_agreement
     from eval.labels import load_relevance_labels
 
-    if labels not in ("entailment", "relevance"):
-        raise EvalError("--labels must be entailment or relevance")
+    from eval.relevance_pool import load_pool
+
+    if labels not in ("entailment", "relevance", "relevance-all"):
+        raise EvalError("--labels must be entailment, relevance or relevance-all")
     settings = settings_from(ctx)
     the_judge = build_judge(settings, judge, wheels=wheels)
     if the_judge is None:
@@ -166,6 +169,8 @@ def calibrate_judge(
     try:
         if labels == "relevance":
             result = relevance_agreement(the_judge, load_relevance_labels())
+        elif labels == "relevance-all":
+            result = relevance_agreement(the_judge, load_pool())
         else:
             path = Path(__file__).resolve().parent / "data" / "judge_calibration.jsonl"
             rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -76,12 +76,17 @@ def _agreement(report: dict[str, Any]) -> list[str]:
     lines = ["", "## Judge agreement with hand-labelled sentences", ""]
     if not a:
         return lines + ["not measured (no judge): answer precision is judged by the LLM judge, whose agreement with "
-                        "`eval/data/sentence_relevance_labels.jsonl` is reported here when one runs."]
-    kappa = "n/a" if a.get("kappa") is None else f"{a['kappa']:.3f}"
-    return lines + [f"- {a['judge']} agrees with {a['agree']} of {a['n']} labelled sentences: accuracy {a['accuracy']:.3f}, "
-                    f"Cohen's kappa {kappa}, {a['failed']} failed",
-                    f"- said helps: {a['true_yes']} right, {a['false_yes']} wrong; said does not help: {a['true_no']} right, "
-                    f"{a['false_no']} wrong"]
+                        "the hand-labelled sentences (`eval/relevance_pool.py`: the 74 of `sentence_relevance_labels.jsonl` and "
+                        "precision banks 2-5) is reported here when one runs."]
+    def line(name: str, x: dict[str, Any]) -> str:
+        kappa = "n/a" if x.get("kappa") is None else f"{x['kappa']:.3f}"
+        return (f"- {name}: {x['agree']} of {x['n']} agree, accuracy {x['accuracy']:.3f}, Cohen's kappa {kappa}, "
+                f"{x['failed']} failed; said helps: {x['true_yes']} right, {x['false_yes']} wrong; said does not help: "
+                f"{x['true_no']} right, {x['false_no']} wrong")
+
+    prompt = f" (relevance prompt: {a['relevance_prompt']})" if a.get("relevance_prompt") else ""
+    return lines + [f"{a['judge']}{prompt}, on `{a['labels']}`:", "", line("all labelled sentences", a),
+                    *[line(bank, stats) for bank, stats in (a.get("banks") or {}).items()]]
 
 
 def _confusion(name: str, matrix: dict[str, dict[str, int]]) -> list[str]:

@@ -111,10 +111,10 @@ class EvalRun:
         from tqdm import tqdm
 
         from eval.judge import relevance_agreement
-        from eval.labels import load_relevance_labels
+        from eval.relevance_pool import load_pool
 
         bar = lambda rows: tqdm(rows, desc="judge agreement", unit="label", disable=not self.progress)  # noqa: E731
-        return relevance_agreement(self.judge, load_relevance_labels(), progress=bar)
+        return relevance_agreement(self.judge, load_pool(), progress=bar)
 
     def score(self, results: Sequence[ItemResult], ragas: bool) -> dict[str, Any]:
         """Every scorer, then every registered metric; returns what the report needs besides the results."""

@@ -37,8 +37,20 @@ def agreement(judge: Judge, examples: Sequence[tuple[str, str, bool]]) -> dict[s
     return agreement_stats([(judge.entails(p, h), label) for p, h, label in examples])
 
 
-def relevance_agreement(judge: Judge, labels: Sequence[RelevanceLabel],
+def relevance_agreement(judge: Judge, labels: Sequence[Any],
                         progress: Callable[[Sequence[Any]], Any] = list) -> dict[str, Any]:
-    """"Does this sentence help?" verdicts vs the hand-labelled sentences (answer precision's judge check)."""
-    stats = agreement_stats([(judge.helps(label.question, label.sentence), label.helps) for label in progress(labels)])
-    return stats | {"labels": "eval/data/sentence_relevance_labels.jsonl", "judge": judge.name}
+    """"Does this sentence help?" verdicts vs hand-labelled sentences (answer precision's judge check).
+
+    `labels` are RelevanceLabel rows or pooled LabelledPair rows (eval/relevance_pool.py); pooled rows carry
+    their bank and the user's earlier questions, and the result then adds each bank's own agreement, so the
+    74-sentence number published before stays readable beside the pooled one.
+    """
+    rows = list(progress(labels))
+    verdicts = [judge.helps(r.question, r.sentence, getattr(r, "earlier_questions", ())) for r in rows]
+    stats = agreement_stats([(v, r.helps) for v, r in zip(verdicts, rows, strict=True)])
+    banks = sorted({getattr(r, "bank", "") for r in rows} - {""})
+    per_bank = {b: agreement_stats([(v, r.helps) for v, r in zip(verdicts, rows, strict=True) if r.bank == b])
+                for b in banks}
+    source = ", ".join(f"eval/data/{b}" for b in banks) or "eval/data/sentence_relevance_labels.jsonl"
+    return stats | {"labels": source, "judge": judge.name, "banks": per_bank,
+                    "relevance_prompt": getattr(judge, "describe", dict)().get("relevance_prompt")}

@@ -32,6 +32,9 @@ Sentence from the answer:
 Does this sentence give information that helps answer this question (not merely related to the same topic)?
 {reply}"""
 JSON_REPLY = 'Reply with JSON only: {"helps": true} or {"helps": false}'
+# Stamped in every report beside the judge: round 11 compared a rubric + examples prompt read as P(yes) on held-out
+# banks and kept this one (benchmarks/judge_variants.py, benchmarks/results/judge_variants.json).
+RELEVANCE_VERSION = "relevance-v1 (JSON true/false)"
 # For a yes/no probability read from the next token's logits (benchmarks/answer_metrics.RelevanceJudge).
 YES_NO_REPLY = "Answer yes or no."
 

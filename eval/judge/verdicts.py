@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from langchain_core.language_models.chat_models import BaseChatModel
 
-from eval.judge.prompts import ENTAILMENT_PROMPT, parse_helps, parse_supported, relevance_prompt
+from eval.judge.prompts import ENTAILMENT_PROMPT, RELEVANCE_VERSION, parse_helps, parse_supported, relevance_prompt
 
 if TYPE_CHECKING:
     from ragas.llms import LangchainLLMWrapper
@@ -55,7 +55,7 @@ class Judge:
         return {
             "name": self.name, "backend": self.backend, "model": self.model, "sha256": self.sha256,
             "licence": self.licence, "base_url": self.base_url, "timeout_s": self.timeout_s,
-            "max_retries": self.max_retries,
+            "max_retries": self.max_retries, "relevance_prompt": RELEVANCE_VERSION,
         }
 
     def close(self) -> None:

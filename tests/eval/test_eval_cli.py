@@ -25,7 +25,7 @@ def test_bad_options_are_clear_errors() -> None:
         (["run", "--judge", "none", "--set", "v3"], "unknown evaluation set 'v3'"),
         (["run", "--judge", "none", "--split", "train"], "unknown split 'train'"),
         (["run", "--judge", "none", "--set", "v1", "--split", "test"], "v1 has no frozen dev/test split"),
-        (["calibrate-judge", "--labels", "vibes"], "--labels must be entailment or relevance"),
+        (["calibrate-judge", "--labels", "vibes"], "--labels must be entailment, relevance or relevance-all"),
     ]
     for args, message in cases:
         result = runner.invoke(app, args)

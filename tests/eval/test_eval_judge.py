@@ -22,7 +22,7 @@ from eval.judge import (
     parse_helps,
     parse_supported,
 )
-from eval.judge.prompts import relevance_prompt
+from eval.judge.prompts import RELEVANCE_VERSION, relevance_prompt
 from scripted_judge import ScriptedJudgeChat
 
 
@@ -57,6 +57,7 @@ def test_the_judge_answers_relevance_one_sentence_at_a_time(settings: Settings) 
     assert judge.helps("what tests find hidden tumors", "MRI and CT scans look for hidden tumors.") is True
     assert judge.helps("what tests find hidden tumors", "Yoga may reduce stress.") is False
     assert chat.calls == 2
+    assert judge.describe()["relevance_prompt"] == RELEVANCE_VERSION  # reports name the prompt behind the verdicts
 
 
 def test_ragas_cannot_change_how_the_judge_itself_decodes(settings: Settings) -> None:

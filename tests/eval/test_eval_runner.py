@@ -19,6 +19,7 @@ from eval.dataset import load_evalset
 from eval.evalsets import load_named
 from eval.judge import DiskJudgeCache, judge_cache_path, judge_from_chat
 from eval.labels import load_relevance_labels
+from eval.relevance_pool import BANKS, load_pool
 from eval.metrics.catalog import METRICS
 from eval.metrics.registry import Metric
 from eval.report import write_report
@@ -117,7 +118,9 @@ def test_answer_precision_is_judged_sentence_by_sentence_and_the_judge_is_calibr
         helps = [s["helps"] for s in item["details"]["sentence_helps"]]
         assert item["scores"]["answer_precision"] == pytest.approx(sum(helps) / len(helps))
     agreement = v2_report["judge_agreement"]
-    assert agreement["n"] == len(load_relevance_labels()) and agreement["judge"] == "custom:ScriptedJudgeChat"
+    assert agreement["n"] == len(load_pool()) and agreement["judge"] == "custom:ScriptedJudgeChat"
+    assert agreement["banks"]["sentence_relevance_labels"]["n"] == len(load_relevance_labels())
+    assert set(agreement["banks"]) == set(BANKS)
 
 
 def test_without_a_judge_judged_metrics_read_not_measured(parts: dict[str, Any], tmp_path: Path) -> None:
