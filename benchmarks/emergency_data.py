@@ -8,7 +8,7 @@ Sources (all either self-written or corpus-derived; no test item is ever read):
   - eval set v1 (no split) and the **dev** split of eval set v2 (never test): their questions, labelled by
     whether `emergency` is an acceptable status; non-English items are left out;
   - the corpus: each article unit and the questions the local model generated for it (negatives).
-The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5/6/7/8/9.jsonl and
+The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5/6/7/8/9/10/11/12.jsonl and
 the probes of checks 5 and 8), each written before the change it measures, are never a source: a text that appears there is left
 out of training (and one in the self-written bank is an error).
 
@@ -60,8 +60,11 @@ CHECK10 = REPO / "eval" / "data" / "emergency_check10.jsonl"
 # check bank 11 (non-seizure emergencies, phonetic typos, British wording, buried last clauses; negated look-alikes)
 CHECK11 = REPO / "eval" / "data" / "emergency_check11.jsonl"
 PROBE11 = REPO / "eval" / "data" / "emergency_check11_probe.jsonl"  # studied probe of round 11: never trained on
+# check bank 12 (lay words for collapse, confusion, despair; infants, colour change, skin peeling; breathing-test and
+# past-seizure look-alikes): never trained on
+CHECK12 = REPO / "eval" / "data" / "emergency_check12.jsonl"
 CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8, CHECK9, CHECK10,
-               CHECK11, PROBE11)
+               CHECK11, PROBE11, CHECK12)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"
