@@ -1,14 +1,14 @@
 """What the emergency classifier learns from: labelled messages, made noisy the way people type, cut into pieces.
 
 Sources (all either self-written or corpus-derived; no test item is ever read):
-  - assistant/data/emergency_bank.jsonl and emergency_bank2/3/4/5.jsonl: the self-written banks
+  - assistant/data/emergency_bank.jsonl and emergency_bank2/3/4/5/6.jsonl: the self-written banks
     (emergencies and hard negatives);
   - tests/assistant/phrasings/: the synthetic phrasings the rule tests use (emergencies, non-emergencies,
     sloppy, short and jargon English questions);
   - eval set v1 (no split) and the **dev** split of eval set v2 (never test): their questions, labelled by
     whether `emergency` is an acceptable status; non-English items are left out;
   - the corpus: each article unit and the questions the local model generated for it (negatives).
-The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5/6/7/8/9.jsonl and
+The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5/6/7/8/9/10/11/12.jsonl and
 the probes of checks 5 and 8), each written before the change it measures, are never a source: a text that appears there is left
 out of training (and one in the self-written bank is an error).
 
@@ -41,6 +41,9 @@ BANK4 = REPO / "assistant" / "data" / "emergency_bank4.jsonl"
 # self-written training bank 5: reports of something still going on, lay words, vowel-less texting, carers, 'can it
 # wait', chemo fever read as a number, speech-to-text slips; look-alikes with the sign denied, history, 'let's say'
 BANK5 = REPO / "assistant" / "data" / "emergency_bank5.jsonl"
+# self-written training bank 6: a young infant's fever, a sudden colour change, skin peeling off, despair with no stated
+# act, drifting in and out; look-alikes: thresholds asked, normal readings, test results, idioms, past events
+BANK6 = REPO / "assistant" / "data" / "emergency_bank6.jsonl"
 HELDOUT = REPO / "eval" / "data" / "emergency_heldout.jsonl"
 OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"  # the out-of-distribution check bank: never trained on
 CHECK3 = REPO / "eval" / "data" / "emergency_check3.jsonl"  # check bank 3 (unseen phrasings): never trained on
@@ -60,8 +63,11 @@ CHECK10 = REPO / "eval" / "data" / "emergency_check10.jsonl"
 # check bank 11 (non-seizure emergencies, phonetic typos, British wording, buried last clauses; negated look-alikes)
 CHECK11 = REPO / "eval" / "data" / "emergency_check11.jsonl"
 PROBE11 = REPO / "eval" / "data" / "emergency_check11_probe.jsonl"  # studied probe of round 11: never trained on
+# check bank 12 (lay words for collapse, confusion, despair; infants, colour change, skin peeling; breathing-test and
+# past-seizure look-alikes): never trained on
+CHECK12 = REPO / "eval" / "data" / "emergency_check12.jsonl"
 CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8, CHECK9, CHECK10,
-               CHECK11, PROBE11)
+               CHECK11, PROBE11, CHECK12)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"
@@ -149,7 +155,7 @@ def training_rows() -> list[Row]:
     # 0.031); trained on all the same: without them the model breaks the out-of-distribution guarantee on pets
     # (tests/assistant/test_emergency_model.py) and the rules now defer to it on exactly those kinds
     bank = (bank_rows() + bank_rows(BANK2, "bank2") + bank_rows(BANK3, "bank3") + bank_rows(BANK4, "bank4")
-            + bank_rows(BANK5, "bank5"))
+            + bank_rows(BANK5, "bank5") + bank_rows(BANK6, "bank6"))
     leaked = sorted({r.text for r in bank if r.text in held})
     if leaked:
         raise ValueError(f"{len(leaked)} bank text(s) are in the held-out bank, e.g. {leaked[0]!r}")
