@@ -32,8 +32,10 @@ if TYPE_CHECKING:
     from assistant.triage import Triaged
 
 # The earlier question a rewrite appended in brackets: '<ask> (<earlier question>)?' (previous_question.with_previous);
-# topics.topic_of reads the same form.
-BRACKETED = re.compile(r"^(?P<ask>[^()]+?)\s*\((?P<earlier>[^()]+)\)\s*[?.!]*$")
+# topics.topic_of reads the same form. The earlier question may hold a bracket of its own: an abbreviation spelled out
+# by the search text ("Are pns (paraneoplastic syndromes) the same for kids"); read as no bracket at all, the earlier
+# question's group ('kids', refused there) was asked again by "and how do they treat that".
+BRACKETED = re.compile(r"^(?P<ask>[^()]+?)\s*\((?P<earlier>(?:[^()]|\([^()]*\))+)\)\s*[?.!]*$")
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ def resolve_ellipsis(fragment: str, previous: str, topic: str, earlier: tuple[st
         return f"{chained.group('base')}: what about {frag}?"  # 'and the blood tests' after 'and the imaging?'
     low = frag.lower()
     ones = re.fullmatch(r"(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?(?P<mod>[\w-]+(?:\s+[\w-]+)?)\s+(?:ones?|types?|kinds?)", low)
-    if ones:
+    if ones and ones.group("mod").split()[-1] not in DETERMINERS:  # 'the types' names no kind ('the' is no modifier)
         plural = not re.search(r"\b(?:one|type|kind)$", low)
         return _narrow_previous(ones.group("mod"), _class_question(previous, earlier, plural), topic)
     people = re.match(r"^(?:the\s+)?(?:ones?|people|those)\s+(?P<rel>who|that)\b(?P<rest>.*)$", frag, re.IGNORECASE)

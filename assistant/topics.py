@@ -116,6 +116,7 @@ def topic_of(question: str) -> str | None:
     return None
 
 
+_PREDICATE_PREPS = frozenset({"for", "in", "with", "to", "against", "at", "among", "on"})
 # "what symptoms go with X", "which tests help in X": an aspect, a verb, a preposition, then the thing it is of.
 _ASPECT_VERB_PREP = re.compile(r"^(?:which|what)\s+(?:the\s+)?(?:main\s+|usual\s+|common\s+)?(?P<aspect>[a-z]+(?:\s+factors)?)\s+"
                                rf"(?!{AUX}\b)"
@@ -145,7 +146,12 @@ def _sentence_topic(sentence: str) -> str | None:
         focus = _noun_phrase(m.group(1).split())
         rest = m.group(2).split()
         subject = _noun_phrase(rest)
-        # "What symptoms can paraneoplastic syndromes cause" -> the subject; "Which tests are used" -> the focus
+        # "What symptoms can paraneoplastic syndromes cause" -> the subject; "Which tests are used" -> the focus.
+        # One word then a preposition is a predicate, not a subject: "what diet is best for pns" is about the diet
+        # ("and exercise?" after it asks the same of exercise, not "what diet is exercise for pns").
+        predicate = len(rest) > 2 and subject == rest[0] and rest[1].lower() in _PREDICATE_PREPS
+        if predicate:  # an aspect asked of something ("which treatment is best for lems") is about that thing
+            return (focus if focus and focus.lower() not in ASPECTS else _noun_phrase(rest[2:])) or None
         if subject and len(rest) > len(subject.split()) and not _PERSON_START.match(subject):
             return subject
         return focus or None

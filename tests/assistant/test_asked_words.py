@@ -71,3 +71,11 @@ def test_a_carried_prognosis_figure_is_read_as_the_outlook() -> None:
     # asked again (an ellipsis) or typed by the follow-up itself, the figure stays
     assert "mortality" in rewrite_followup("and in children?", refused)
     assert "life expectancy" in rewrite_followup("and whats the life expectancy with it", refused)
+
+
+def test_an_earlier_question_with_a_spelled_out_abbreviation_is_still_no_part_of_the_ask() -> None:
+    """The search text spells an abbreviation out in brackets ("pns (paraneoplastic syndromes)"): the bracketed earlier
+    question then holds a bracket of its own, and its group ('kids') must still not be read as asked again."""
+    rewrite = "and how do they treat that (Are paraneoplastic syndromes (paraneoplastic syndromes) the same for kids)"
+    assert asked_of(rewrite, "and how do they treat that", reasks_previous=False).terms == "and how do they treat that"
+    assert "kids" in asked_of(rewrite, "and in kids?", reasks_previous=True).terms

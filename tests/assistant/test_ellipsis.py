@@ -50,3 +50,24 @@ def test_the_head_noun_is_the_previous_questions_first_class_noun() -> None:
     head = head_noun("what symptoms can pns cause")
     assert head is not None and head.group(0) == "symptoms"
     assert head_noun("how is it treated") is None
+
+
+def test_a_bare_class_noun_names_no_kind_to_narrow_by() -> None:
+    """'and the types?' asks the types of the subject; 'the' is no modifier ('What are the the pns?' before)."""
+    from assistant.ellipsis import resolve_ellipsis
+
+    assert resolve_ellipsis("the types", "what is pns", "pns") == "What are the types of pns?"
+    assert resolve_ellipsis("the skin ones", "what symptoms can pns cause", "pns") == "what skin symptoms can pns cause?"
+
+
+def test_a_predicate_before_a_preposition_is_no_topic() -> None:
+    """'what diet is best for pns' is about the diet: 'and exercise?' asks the same of exercise, and an aspect asked
+    of something ('which treatment is best for lems') is about that thing, not about 'best'."""
+    from assistant.conversation import rewrite_followup
+    from assistant.topics import topic_of
+
+    assert topic_of("what diet is best for pns") == "diet"
+    assert topic_of("which treatment is best for lems") == "lems"
+    assert topic_of("what symptoms can pns cause") == "pns"
+    history = [{"role": "user", "content": "what diet is best for pns"}, {"role": "assistant", "content": "..."}]
+    assert rewrite_followup("and exercise?", history) == "what exercise is best for pns?"

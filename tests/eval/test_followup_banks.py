@@ -1,4 +1,4 @@
-"""Follow-up banks 4 to 11 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
+"""Follow-up banks 4 to 12 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
 of the article, and its planned share of conversations (half, or a third for banks 6, 8 and 9) is marked blind.
 
 Why a test for a data file: the bank is written once, before any change, and only run for before/after numbers;
@@ -24,7 +24,7 @@ PLANNED = {"followup_check4.jsonl": (45, 25, 1 / 2), "followup_check5.jsonl": (3
            "followup_check6.jsonl": (50, 25, 1 / 3), "followup_check7.jsonl": (40, 20, 1 / 2),
            "followup_check8.jsonl": (55, 25, 1 / 3), "followup_check9.jsonl": (60, 25, 1 / 3),
            "followup_check10.jsonl": (75, 25, 1 / 3),
-           "followup_check11.jsonl": (80, 30, 1 / 3)}
+           "followup_check11.jsonl": (80, 30, 1 / 3), "followup_check12.jsonl": (70, 25, 1 / 3)}
 
 
 @pytest.mark.parametrize("bank", sorted(PLANNED))
@@ -63,3 +63,9 @@ def test_bank_11_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
     """Bank 11 (uncovered one-word asks, clipped asks, turns after a refusal, list pointers, topic switches)
     names each turn's part in its id too, like bank 8."""
     assert_a_third_blind(load_evalset_v2(DATA / "followup_check11.jsonl"), "followup-check11")
+
+
+def test_bank_12_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
+    """Bank 12 (pronoun and ellipsis follow-ups, clarifications, list items, topic switches, turns after a refusal)
+    names each turn's part in its id too, like bank 8."""
+    assert_a_third_blind(load_evalset_v2(DATA / "followup_check12.jsonl"), "followup-check12")
