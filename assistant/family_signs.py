@@ -26,15 +26,17 @@ if TYPE_CHECKING:
     from assistant.sentences import Sentence, SentenceBank
     from index.models import Chunk
 
-TYPES_SECTION = "types-of-paraneoplastic-syndromes"
-SYMPTOMS_SECTION = "common-symptoms"
+# The two lists, by their headings' words: "Types of Paraneoplastic Syndromes", "Common Symptoms" (a heading with no
+# bullets, "Atypical Symptoms", offers none to pair).
+TYPES_SECTION = "types"
+SYMPTOMS_SECTION = "symptoms"
 ASKS_SIGNS = re.compile(r"\b(?:signs?|symptoms?|sx|look\s+like|present(?:s|ation)?)\b", re.IGNORECASE)
 MAX_SHOWN = 4  # the pair and at most two of the composer's other sentences
 
 
-def _in(sentence: "Sentence", section: str) -> bool:
-    """The sentence stands in the (sub)section whose id ends so."""
-    return sentence.chunk.section_id.endswith(section)
+def under_heading(sentence: "Sentence", heading_word: str) -> bool:
+    """The sentence stands in a subsection whose heading has the word (its id's last part: "common-symptoms")."""
+    return heading_word in sentence.chunk.section_id.rsplit("/", 1)[-1].split("-")
 
 
 def label_of(bullet: "Sentence") -> str:
@@ -64,17 +66,17 @@ def add_family_signs(question: str, composition: "Composition", bank: "SentenceB
     if not ASKS_SIGNS.search(question):
         return composition
     shown = [s for q in composition.quotes for s in q.sentences]
-    types = [s for s in shown if s.is_bullet and _in(s, TYPES_SECTION)]
-    if not types or any(_in(s, SYMPTOMS_SECTION) for s in shown):
+    types = [s for s in shown if s.is_bullet and under_heading(s, TYPES_SECTION)]
+    if not types or any(s.is_bullet and under_heading(s, SYMPTOMS_SECTION) for s in shown):
         return composition
-    bullets = [s for s in article_sentences(bank, chunks) if _in(s, SYMPTOMS_SECTION) and s.is_bullet]
+    bullets = [s for s in article_sentences(bank, chunks) if under_heading(s, SYMPTOMS_SECTION) and s.is_bullet]
     out: list[Sentence] = []
     for s in shown:
         out.append(s)
         pair = symptoms_of(s, bullets, bank) if s in types else None
         if pair is not None and pair.text not in {x.text for x in out}:
             out.append(pair)
-    paired = {s.text for s in types} | {s.text for s in out if _in(s, SYMPTOMS_SECTION)}
+    paired = {s.text for s in types} | {s.text for s in out if s.is_bullet and under_heading(s, SYMPTOMS_SECTION)}
     kept = [s for s in out if s.text in paired]
     others = [s for s in out if s.text not in paired][:max(0, MAX_SHOWN - len(kept))]
     final = [s for s in out if s in kept or s in others]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.comparison import article_sentences
-from assistant.family_signs import ASKS_SIGNS, SYMPTOMS_SECTION, TYPES_SECTION, label_of, symptoms_of
+from assistant.family_signs import ASKS_SIGNS, SYMPTOMS_SECTION, TYPES_SECTION, label_of, symptoms_of, under_heading
 
 
 def test_signs_asks_are_read_and_other_asks_are_not() -> None:
@@ -19,8 +19,9 @@ def test_signs_asks_are_read_and_other_asks_are_not() -> None:
 @pytest.mark.slow
 def test_each_type_bullet_pairs_with_its_own_familys_symptoms_bullet(parts) -> None:
     sentences = article_sentences(parts.bank, parts.index.chunks())
-    types = [s for s in sentences if s.is_bullet and s.chunk.section_id.endswith(TYPES_SECTION)]
-    bullets = [s for s in sentences if s.is_bullet and s.chunk.section_id.endswith(SYMPTOMS_SECTION)]
+    types = [s for s in sentences if s.is_bullet and under_heading(s, TYPES_SECTION)]
+    bullets = [s for s in sentences if s.is_bullet and under_heading(s, SYMPTOMS_SECTION)]
+    assert len(types) == 4 and len(bullets) == 7
     pairs = {label_of(t): label_of(symptoms_of(t, bullets, parts.bank)) for t in types}
     assert pairs == {"Neurological": "Neurological", "Endocrine": "Hormonal", "Dermatologic": "Skin Changes",
                      "Hematologic": "Hematologic (blood-related)"}
