@@ -99,6 +99,8 @@ def subject_word(question: str) -> str | None:
         m = pattern.match(q)
         if m:
             phrase = SUBJECT_END.sub("", m.group("x"))
+            if re.match(r"(?:it|them)\b", phrase.strip(), re.IGNORECASE):
+                return None  # "how do they treat it basically": the object is the condition itself, the rest a filler
             words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in STOP]
             if phrase != m.group("x") and len(words) > 1 and words[-1].endswith("ing"):
                 words.pop()  # "new treatments trying (to do)", "the tap looking (for)": a verb, not the head noun

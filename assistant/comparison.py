@@ -34,8 +34,9 @@ if TYPE_CHECKING:
     from index.models import Chunk
 
 _SIDE = r"(?P<{}>[\w\s()'-]+?)"
+# "difference" as typed in a hurry too ("differnce", "diffrence", "differance"): the comparison is asked all the same.
 COMPARED = re.compile(
-    r"\bdiff?eren(?:ce|t)s?\s+(?:between|btw|b/w)\s+" + _SIDE.format("a1") + r"\s+(?:and|&|n)\s+" + _SIDE.format("b1") + r"$"
+    r"\bdif+e?r+[ae]?n(?:ce|t|se)s?\s+(?:between|btw|b/w)\s+" + _SIDE.format("a1") + r"\s+(?:and|&|n)\s+" + _SIDE.format("b1") + r"$"
     r"|^(?:how\s+(?:is|are|does|do)\s+|is\s+|are\s+)?" + _SIDE.format("a2")
     + r"\s+(?:any\s+)?(?:different|differ|diff)\s+(?:from|than|to)\s+" + _SIDE.format("b2") + r"$"
     r"|^" + _SIDE.format("a3") + r"\s+(?:vs\.?|versus|compared\s+(?:to|with))\s+" + _SIDE.format("b3") + r"$"
@@ -48,9 +49,10 @@ CONTRAST = re.compile(r"\b(?:not|rather|instead|unlike|mimic\w*|overlap\w*|disti
                       re.IGNORECASE)
 CARRIED = re.compile(r"^(?P<asked>.*?)\s*\((?P<topic>[^()]*)\)$")
 PRONOUNS = frozenset("it its this that they them these those".split())
-# Words of the asking itself ("whats the diff", "for pns"), not of what is compared.
+# Words of the asking itself ("whats the diff", "for pns"), not of what is compared; "the nerve type" is compared by
+# "nerve" ("types of cancer" does not name it).
 WEAK = frozenset(stem(w) for w in "what whats wat diff difference different thing things same like tell apart doctors "
-                 "distinguish how do does u you one ones".split())
+                 "distinguish how do does u you one ones type types kind kinds form forms sort".split())
 SUBJECT_STEMS = frozenset(stem(w) for w in ("paraneoplastic", "syndrome", "syndromes", "pns"))
 MAX_CORES = 2      # sentences naming both sides with a contrast word
 MAX_RELATING = 3   # those and their neighbours
@@ -161,10 +163,12 @@ def relating_sentences(sides: tuple[Side, Side], sentences: Sequence[Sentence], 
 
 
 def each_side(sides: tuple[Side, Side], composed: Sequence[Sentence], sentences: Sequence[Sentence],
-              best: set[str]) -> list[Sentence]:
+              best: set[str], rank: Mapping[str, float] | None = None) -> list[Sentence]:
     """Where the article relates the sides nowhere: the composed sentences that name either side (in the composer's
-    order; its `best` few stay whatever they name), and the article's first sentence naming a side the composed ones
-    miss; empty when a side is named nowhere.
+    order; its `best` few stay whatever they name), and, for a side the composed ones miss, the sentence naming it
+    that the question's `rank` scores best (the article's first one naming it when none is ranked); empty when a
+    side is named nowhere. Why the ranking: the first sentence naming "hormone" is the introduction's "unexplained
+    hormonal imbalances", while the question about "the hormone type" is answered by the endocrine bullet.
 
     Why: "is that the same as myasthenia" after a Lambert-Eaton turn was answered with the definition paragraph
     and both bullets (five quotes); what the article has is what names each side.
@@ -172,7 +176,9 @@ def each_side(sides: tuple[Side, Side], composed: Sequence[Sentence], sentences:
     shown = [s for s in composed if s.text in best or any(side.named_in(s) for side in sides)]
     for side in sides:
         if not any(side.named_in(s) for s in shown):
-            first = next((s for s in sentences if side.named_in(s)), None)
+            naming = [s for s in sentences if side.named_in(s)]
+            ranked = [s for s in naming if s.text in (rank or {})]  # the question's own ranking first, then article order
+            first = max(ranked, key=lambda s: (rank or {})[s.text]) if ranked else next(iter(naming), None)
             if first is None:
                 return []
             shown.append(first)
@@ -212,7 +218,7 @@ def relate_compared(question: str, composition: Composition, bank: SentenceBank,
     if not relating:
         best = sorted(composition.scored, key=lambda x: -x.score)[:TOP_KEPT]
         shown = each_side(sides, [s for q in composition.quotes for s in q.sentences], sentences,
-                          {x.sentence.text for x in best})
+                          {x.sentence.text for x in best}, rank)
         if not shown:
             return composition
     else:

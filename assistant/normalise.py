@@ -119,6 +119,11 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:be\s+)?(?:mistaken|confused|mixed up)\s+(?:for|with)\b", re.IGNORECASE), "mimic"),
     # "why is it so hard to diagnose": the article says "difficult" / "challenging"
     (re.compile(r"\b(?:so\s+|very\s+|really\s+)?hard\s+to\b", re.IGNORECASE), "difficult or challenging to"),
+    # "how often does pns happen", "how frequently is it seen": how common the condition is, which the article says in
+    # words ("rare"), not a figure asked for
+    (re.compile(r"\bhow\s+(?:often|frequently)\s+(?:does|do|is|are)\s+(it|this|pns|paraneoplastic\s+syndromes?|these\s+syndromes|"
+                r"they)(?:\s*\([^)]{1,40}\))?\s+(?:happen|occur|develop|show\s+up|come\s+up|seen|found|diagnosed)\b", re.IGNORECASE),
+     r"how common is \1"),  # an expansion's bracket ("pns" -> "paraneoplastic syndromes (pns)") is dropped with it
     # "does it go away after treatment": the article says symptoms "persist" after treatment, or that patients recover
     (re.compile(r"\b(?:go|goes|going|went)\s+away\b|\bclears?\s+up\b", re.IGNORECASE), "persist or recover"),
     # "what are the first signs", "early warning signs", "how does it start": the article says symptoms "may be subtle

@@ -142,6 +142,10 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
             from assistant.comparison import relate_compared
 
             composition = relate_compared(search_question, composition, parts.bank, parts.index.chunks())
+        if parts.levers.family_signs and max_sentences is None:
+            from assistant.family_signs import add_family_signs
+
+            composition = add_family_signs(search_question, composition, parts.bank, parts.index.chunks())
         if parts.levers.show_antecedents:
             composition = settled(parts, composition, followup.previous_answer if followup is not None else "")
         add_to_pool(retrieval, [q.chunk for q in composition.quotes])

@@ -59,6 +59,9 @@ _FRAGMENT = re.compile(r"^(?!(?:what|whats|how|why|when|where|who|which|is|are|w
 # A fragment naming an aspect of the condition ("treatment principle re the immune response in pns", "skin symptoms
 # with pns") asks about that aspect, which the article answers in its own words, not whether the condition causes it.
 _ASPECT_WORD = re.compile(rf"\b(?:{ASPECT_RE})\b", re.IGNORECASE)
+# A fragment has no verb of its own: "if they catch the cancer early do people get better from pns" is a whole
+# question (its auxiliary "do" stands mid-sentence), not a symptom named before the condition.
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|does|do|did|can|could|will|would|should|may|might)\b", re.IGNORECASE)
 # "do your nails change with pns", "does your skin itch from it": the body part first, the condition after it.
 _BODY_EFFECT = re.compile(rf"{_ASK}(?P<x>(?:your|ur|my|the|his|her)\s+.+?)\s+(?:with|from|because\s+of|due\s+to)\s+"
                           rf"{_CONDITION}$", re.IGNORECASE)
@@ -143,7 +146,7 @@ def asked_match(question: str, first_turn: bool) -> re.Match[str] | None:
     if not first_turn and not _NAMED.search(q):
         return None
     fragment = _FRAGMENT.match(q)
-    if fragment is not None and _ASPECT_WORD.search(fragment.group("x")):
+    if fragment is not None and (_ASPECT_WORD.search(fragment.group("x")) or _CLAUSE_VERB.search(fragment.group("x"))):
         fragment = None
     m = _EFFECT.match(q) or fragment or _BODY_EFFECT.match(q) or next((m for p in _AGENTS if (m := p.match(q))), None)
     if m is None or (m.re is _AGENTS[2] and not re.search(rf"\b{_CONDITION}\b", q[m.end("x"):], re.IGNORECASE)):

@@ -99,6 +99,8 @@ ENGLISH = frozenset({"asthma", "diabetes", "kids", "thing", "trousseau", "chemo"
         ("what is asthma or chemo for it", None),  # one alternative is the corpus's: the article can answer it
         ("what is asthma or diabetes", "asthma"),  # every alternative unknown
         ("what is asthma or trousse for it", None),  # an alternative known by its leading letters ('trousseau')
+        ("how do they treat it basically", None),  # the object is the condition itself, the rest a filler
+        ("how do doctors treat asthma", "asthma"),
     ],
 )
 def test_unknown_subject(question: str, subject: str | None) -> None:

@@ -37,6 +37,9 @@ def test_a_follow_up_pronoun_is_the_carried_topic_and_no_comparison_is_none() ->
     sides = compared_sides("is it like multiple sclerosis (ms)")  # an abbreviation in brackets is no carried topic
     assert sides is not None and sides[0].subject and {"multipl", "sclerosi"} <= sides[1].terms
     assert compared_sides("what are the symptoms of pns") is None
+    # "difference" typed in a hurry, and "the X type" compared by X ("types of cancer" does not name it)
+    sides = compared_sides("whats the differnce between the nerve type and the hormone type")
+    assert sides is not None and sides[0].terms == {"nerv"} and sides[1].terms == {"hormon"}
     assert compared_sides("is pns the same as paraneoplastic syndromes") is None  # one thing, named twice
 
 
@@ -71,3 +74,12 @@ def test_a_how_they_differ_ask_takes_the_run_of_contrasting_sentences_after_a_co
     rank = {run[0].text: 0.9, elsewhere.text: 0.8}
     assert relating_sentences(sides, [*run, elsewhere], rank, follow_on=True) == run[:MAX_RELATING]
     assert relating_sentences(sides, [*run, elsewhere], rank, follow_on=False) == [run[0], elsewhere]
+
+
+@pytest.mark.slow
+def test_a_side_the_composed_sentences_miss_gets_its_best_ranked_sentence_not_the_first_naming_it(warm_assistant) -> None:
+    """The first sentence naming "hormone" is the introduction's; the endocrine bullet is the one that answers."""
+    answer = warm_assistant.ask("whats the difference between the nerve type and the hormone type")
+    assert answer.status == "answered"
+    assert "Neurological: Disorders affecting" in answer.body and "Endocrine: Hormonal imbalances" in answer.body
+    assert "Imagine experiencing" not in answer.body

@@ -129,6 +129,9 @@ def test_idioms_are_rephrased_for_retrieval_only(triage) -> None:
     # having it with no known cancer: what the article says is that symptoms may come before the cancer is found
     assert "before the diagnosis of cancer" in rephrase_idioms("is it possible to get pns and never had cancer")
     assert "before the diagnosis" not in rephrase_idioms("can cancer treatment help")
+    # how often the condition happens is how common it is (the article says "rare"), not a figure
+    assert rephrase_idioms("how often does paraneoplastic syndromes (pns) happen") == "how common is paraneoplastic syndromes"
+    assert rephrase_idioms("how often should you get scanned") == "how often should you get scanned"
 
 
 def test_a_first_question_of_common_words_is_about_the_article(triage) -> None:

@@ -44,6 +44,9 @@ def test_the_asked_effect_or_agent_is_read_from_the_question() -> None:
     # a fragment naming an aspect of the condition asks about that aspect, not whether the condition causes it
     assert asked_phrase("treatment principle re the immune response in pns", first_turn=True) is None
     assert asked_phrase("skin symptoms with pns", first_turn=True) is None
+    # a whole question with its own verb is no fragment, though it ends "from pns"
+    assert asked_phrase("if they catch the cancer early do people get better from pns", first_turn=True) is None
+    assert asked_phrase("stiff neck with pns", first_turn=True) == "stiff neck"
     # the body part first, the condition after it
     assert asked_phrase("do your nails change with pns", first_turn=True) == "your nails change"
     # the condition's adjective alone names it before the verb ("can paraneoplastic cause X"), never before a noun
