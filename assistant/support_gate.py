@@ -94,7 +94,8 @@ def uncovered_first_turn(evidence: Evidence, triaged: "Triaged | None", followup
     a bare phrase none of whose words they use, an abbreviation's meaning they never spell out, or an activity asked
     whether fine that they never name; else None."""
     from assistant.topics import DEFAULT_TOPIC
-    from assistant.uncovered_asks import activity_uncovered, bare_phrase_uncovered, expansion_uncovered
+    from assistant.uncovered_asks import (activity_uncovered, aspect_uncovered, bare_phrase_uncovered,
+                                          expansion_uncovered)
     from index.lexical import is_stopword
 
     if followup is not None or triaged is None or load_triage is None or not evidence.composition.quotes:
@@ -110,6 +111,9 @@ def uncovered_first_turn(evidence: Evidence, triaged: "Triaged | None", followup
                                shown)
     if abbr:
         return f"asks what {abbr!r} stands for, which no chosen sentence spells out"
+    named = aspect_uncovered(asked, shown, subject, is_stopword)
+    if named:
+        return f"asks an aspect of {named!r} that no chosen sentence says of it"
     activity = activity_uncovered(asked, shown, is_stopword)
     if activity:
         return f"asks whether {' '.join(activity)!r} is fine, which no chosen sentence names"

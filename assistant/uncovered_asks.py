@@ -34,6 +34,20 @@ _EXPANSION_ASKS = (
     re.compile(r"^\s*what\s+does\s+(?P<x>[a-z0-9-]{2,8})\s+mean\b"),
 )
 _WORD = re.compile(r"[a-z]+")
+# "what causes multiple sclerosis", "how is lupus treated", "symptoms of trousseau syndrome": an aspect of a named thing.
+_ASPECT_ASKS = (
+    re.compile(r"^what\s+(?P<a>causes)\s+(?P<x>.+)$"),
+    re.compile(r"^how\s+(?:is|are|do\s+you|do\s+doctors|can\s+you)\s+(?P<x>.+?)\s+(?P<a>treated|diagnosed|cured|managed)\b"),
+    re.compile(r"^(?:what\s+(?:is|are)\s+)?(?:the\s+)?(?:(?:main|early|common|usual)\s+)?(?P<a>symptoms?|signs?|causes?|"
+               r"treatments?|cures?)\s+(?:of|for)\s+(?P<x>.+)$"),
+)
+# The leading letters of the words a sentence says an aspect with (a word family, not the article's content).
+_ASPECT_WORDS = {"caus": ("caus", "trigger", "lead", "result", "due", "link", "associat", "risk"),
+                 "trea": ("treat", "therap", "manag", "cur", "surg", "chemo", "medic", "steroid", "immunotherap"),
+                 "cure": ("treat", "therap", "manag", "cur", "recover", "revers"),
+                 "mana": ("treat", "therap", "manag"),
+                 "diag": ("diagnos", "test", "imag", "scan", "detect", "identif"),
+                 "symp": ("symptom", "sign", "present", "caus"), "sign": ("symptom", "sign", "present", "caus")}
 # "is it ok to drive after plasmapheresis", "is it safe to fly with pns": whether an activity is fine, asked by the
 # activity's own words (up to a preposition or the end).
 _ACTIVITY_ASK = re.compile(r"\b(?:is\s+it|its|it\s+is|is\s+that)\s+(?:ever\s+|still\s+)?(?:ok|okay|safe|fine|alright|"
@@ -98,3 +112,26 @@ def activity_uncovered(question: str, shown: str, is_stopword: Callable[[str], b
     words = [w for w in m.group("x").split() if len(w) > 2 and not is_stopword(w)]
     shown_stems = {stem(w) for w in _WORD.findall(shown.lower())}
     return words if words and not {stem(w) for w in words} & shown_stems else []
+
+
+def aspect_uncovered(question: str, shown: str, subject_words: frozenset[str],
+                     is_stopword: Callable[[str], bool]) -> str | None:
+    """The named thing of "what causes X" / "how is X treated" / "symptoms of X" when no shown sentence names both X
+    and the aspect asked (the sentence found for "how is lupus treated" lists lupus among the conditions that mimic
+    the syndromes and says nothing of treating it), else None. Asked of the subject itself it is never judged here."""
+    q = question.strip().lower().rstrip("?.! ")
+    for pattern in _ASPECT_ASKS:
+        m = pattern.match(q)
+        if m is None:
+            continue
+        named = [w for w in _WORD.findall(m.group("x")) if len(w) > 2 and not is_stopword(w) and w not in _CLAUSE_WORDS]
+        if not named or any(w in subject_words for w in named):
+            return None
+        family = _ASPECT_WORDS.get(m.group("a")[:4], ())
+        named_stems = {stem(w) for w in named}
+        for sentence in re.split(r"(?<=[.!?])\s+", shown.lower()):
+            words = _WORD.findall(sentence)
+            if named_stems & {stem(w) for w in words} and any(w.startswith(family) for w in words):
+                return None
+        return " ".join(named)
+    return None

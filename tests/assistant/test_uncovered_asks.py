@@ -3,7 +3,8 @@ is uncovered; the phrase's own words, the words retrieval added for it, and a pr
 
 from __future__ import annotations
 
-from assistant.uncovered_asks import activity_uncovered, bare_phrase_uncovered, expansion_asked, expansion_uncovered
+from assistant.uncovered_asks import (activity_uncovered, aspect_uncovered, bare_phrase_uncovered, expansion_asked,
+                                      expansion_uncovered)
 from index.lexical import is_stopword
 
 NEURO = "Neurological: Muscle weakness, difficulty walking, dizziness, slurred speech, seizures, or memory problems."
@@ -58,3 +59,14 @@ def test_an_activity_asked_whether_fine_needs_a_shown_sentence_naming_it() -> No
     assert activity_uncovered("is it ok to drive after plasmapheresis", plex, is_stopword) == ["drive"]
     assert activity_uncovered("is it safe to take herbal supplements with pns", herbal, is_stopword) == []
     assert activity_uncovered("does plasmapheresis help", plex, is_stopword) == []  # no activity asked
+
+
+def test_an_aspect_of_a_named_thing_needs_a_sentence_saying_both() -> None:
+    mimic = ("Conditions such as multiple sclerosis, lupus, myasthenia gravis, viral encephalitis, and other infections "
+             "can mimic paraneoplastic syndromes' neurological and systemic symptoms.")
+    derm = "Dermatologic: Skin conditions such as dermatomyositis, which causes muscle weakness and skin rashes."
+    assert aspect_uncovered("how is lupus treated", mimic, SUBJECT, is_stopword) == "lupus"
+    assert aspect_uncovered("what causes multiple sclerosis", mimic, SUBJECT, is_stopword) == "multiple sclerosis"
+    assert aspect_uncovered("symptoms of dermatomyositis", derm, SUBJECT, is_stopword) is None  # "which causes ..."
+    assert aspect_uncovered("how is pns treated", mimic, SUBJECT, is_stopword) is None  # the subject itself
+    assert aspect_uncovered("what causes it", mimic, SUBJECT, is_stopword) is None
