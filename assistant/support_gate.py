@@ -111,7 +111,8 @@ def uncovered_first_turn(evidence: Evidence, triaged: "Triaged | None", followup
                                shown)
     if abbr:
         return f"asks what {abbr!r} stands for, which no chosen sentence spells out"
-    named = aspect_uncovered(asked, shown, subject, is_stopword)
+    # read with abbreviations expanded: "how is lems treated" names a syndrome of the subject, as its long form says
+    named = aspect_uncovered(triaged.query or asked, shown, subject, is_stopword)
     if named:
         return f"asks an aspect of {named!r} that no chosen sentence says of it"
     activity = activity_uncovered(asked, shown, is_stopword)
