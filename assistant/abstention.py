@@ -18,7 +18,8 @@ relevant. Three checks, each explainable in a flag:
    the corpus carries (its references' years and dates: "Graber 2023"), abbreviations of the glossary
    (MS, SCLC, LEMS) and the names that identify references (authors, journals such as CONTINUUM,
    sites, StatPearls). A year the corpus never mentions ("the 2016 consensus guidelines") still
-   counts: the article cannot say what happened then;
+   counts: the article cannot say what happened then. Typed in lower case, a condition named by a word the corpus
+   never uses before its kind ("stiff person syndrome", "limbic encephalitis") counts too (unknown_condition_names);
 4. the question is about a subject the corpus never names: the head word of "what is X", "how is X
    treated", "what causes X", "the signs of X" ("asthma", "type 2 diabetes") is an English word that
    appears nowhere in the corpus (plural and stem variants allowed). Such a question is out of scope
@@ -47,12 +48,14 @@ NUMBER_ASK = re.compile(
     r"safe|risky|critical)|"  # a threshold asked for: "what calcium level is dangerous"
     r"(?:what|which)\s+(?:\w+\s+)?(?:levels?|values?|results?)\s+(?:counts?|is\s+counted|is\s+considered)\s+as|"  # ".. counts as X"
     r"doses?|dosage|dosing|mg|milligrams?|grams?|kilograms?|kg|ml|thresholds?|cut-?offs?|scores?|odds|ratios?|"
-    r"statistics|(?:what|which) (?:is|are) the numbers?|average age|median|mean age|(?:at )?what age|how old|life expectancy|"
+    r"statistics|(?:what|which) (?:is|are) the numbers?|average|on average|median|mean age|(?:at )?what age|how old|life expectancy|"
     r"(?<!\w\s)how (?:often|frequently)|costs?|price|how much (?:does|do|is|are|will)\b(?! \w+ (?:help|matter|work|hurt|affect))|"
     # an amount to take ("how much vitamin d should someone take") and who pays ("does medicare cover it")
     r"how much\s+(?:[\w-]+\s+){1,3}(?:should|do|does|can|must|would)\s+(?:i|you|u|we|they|he|she|someone|people|"
     r"patients|one|a person)(?:\s+[\w()-]+){0,6}?\s+(?:take|get|have|use|drink|eat)|insurance|insured|medicare|medicaid|co-?pays?|"
-    r"out of pocket)\b",
+    r"out of pocket|"
+    # a date asked for ("when was it first described"): the article gives none
+    r"when\s+(?:was|were)\s+(?:[\w-]+\s+){0,4}?(?:first\s+)?(?:discovered|named|described|identified|found|invented|recognized))\b",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
@@ -75,12 +78,14 @@ _ASPECT_OF = (r"(?:(?:early|first|main|common|usual|warning|typical)\s+)?(?:sign
 _SUBJECT_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"^(?:what|who)(?:\s+(?:is|are)|'s)\s+(?:a |an |the )?(?:{_ASPECT_OF})?(?P<x>.+)$",
     r"^how\s+(?:is|are|do you|do doctors|can you|should you)\s+(?P<x>.+?)\s+(?:treated|diagnosed|cured|managed|prevented|tested|detected|caused)\b",
-    r"^how\s+(?:do|can|should|would)\s+(?:you|doctors|they|i|we|one)\s+(?:treat|diagnose|cure|manage|prevent|test for|detect|get rid of)\s+(?P<x>.+)$",
+    r"^how\s+(?:(?:do|can|should|would)\s+(?:you|doctors|they|i|we|one)|to)\s+(?:treat|diagnose|cure|manage|prevent|test for|"
+    r"detect|get rid of|lower|reduce|raise|fix|stop)\s+(?P<x>.+)$",
+    rf"^{_ASPECT_OF}(?P<x>.+)$",  # a bare aspect: "symptoms of the flu"
     r"^what\s+causes\s+(?P<x>.+)$",
     r"^(?:tell me about|explain|define|describe)\s+(?P<x>.+)$",
 ))
 SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which|"
-                          r"though|then|too|anyway|please)\b.*$", re.IGNORECASE)  # the last ones: chat fillers
+                          r"though|then|too|anyway|please|fast|quickly|quick|naturally|asap)\b.*$", re.IGNORECASE)  # the last ones: chat fillers
 STOP = frozenset("a an the this that these those some any my your his her our their it its".split())
 # Head words that name no subject: people and generic nouns ("how are kids treated", "the main thing").
 GENERIC = frozenset(
@@ -233,6 +238,25 @@ def typed_names(question: str, words: frozenset[str]) -> list[str]:
             if (m.group("antibody") or m.group("code")).lower() not in words | _NOT_A_NAME]
 
 
+# A condition named in lower case by the word before its kind ("stiff person syndrome", "limbic encephalitis", "heart
+# disease"): when the corpus never uses that word, the article cannot say anything about the condition it names.
+_CONDITION_NAME = re.compile(r"\b(?P<name>[a-z][a-z'’-]*)\s+(?:syndromes?|diseases?|disorders?|encephalitis|degeneration|"
+                             r"myelitis|neuropathy|encephalopathy)\b", re.IGNORECASE)
+
+
+def unknown_condition_names(question: str, vocab: frozenset[str], known: frozenset[str] = frozenset()) -> list[str]:
+    """Conditions the question names by a word the corpus never uses (`_CONDITION_NAME`); a determiner, a person
+    ("my moms disease") or a word of the corpus in any of its forms ("myasthenic", "genetic") names none."""
+    found: list[str] = []
+    for m in _CONDITION_NAME.finditer(question):
+        word = re.sub(r"['’]s?$", "", m.group("name").lower())
+        if len(word) < 3 or word in STOP or word in GENERIC or word.rstrip("s") in GENERIC or word in known:
+            continue
+        if _never_used(word, vocab) and all(_never_used(p, vocab) for p in word.split("-")):
+            found.append(m.group(0).lower())
+    return found
+
+
 def check_support(
     question: str,
     hits: Sequence[ScoredChunk],
@@ -265,6 +289,7 @@ def check_support(
         reasons.append(f"asks for a figure ({ask.group(0)!r}) but no retrieved passage states one")
     unknown = unknown_specific_terms(asked.terms, vocab, known)
     unknown += [n for n in typed_names(asked.figures, vocab | known) if n not in unknown]  # typed in this turn
+    unknown += [n for n in unknown_condition_names(asked.terms, vocab, known) if n not in unknown]
     if unknown:
         reasons.append(f"names terms the article and its sources never mention: {', '.join(unknown)}")
     if subject:

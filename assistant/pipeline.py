@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answerers.base import Evidence
 from assistant.models import Answer, Status
 from assistant.replies import reply
-from assistant.support_gate import continues_topic, gate, off_subject_finding, unaddressed_of
+from assistant.support_gate import continues_topic, gate, off_subject_finding, unaddressed_of, uncovered_first_turn
 
 if TYPE_CHECKING:
     from assistant.answerers.base import Answerer
@@ -339,4 +339,7 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
             triaged is not None and (triaged.about_condition or (support.figure_only and triaged.everyday))) or (
             first_turn_of_unnamed_subject(understood, parts, load_triage))
         return unsupported_reply(evidence, flags, common, core_only, on_topic=on_topic)
+    gap = uncovered_first_turn(evidence, triaged, followup, load_triage)
+    if gap is not None:  # it passed the gate, so it is on the subject: not_found (assistant/uncovered_asks.py)
+        return unsupported_reply(evidence, [*flags, f"support: {gap}"], common, on_topic=True)
     return drafted_reply(answerer, evidence, flags, common)

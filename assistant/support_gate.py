@@ -88,6 +88,39 @@ def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "Fol
                            triage.generic, shown)
 
 
+def uncovered_first_turn(evidence: Evidence, triaged: "Triaged | None", followup: "FollowUp | None",
+                         load_triage: Callable[[], "Triage"] | None) -> str | None:
+    """Why a first turn the gate passed is still not answered by the sentences chosen (assistant/uncovered_asks.py):
+    a bare phrase none of whose words they use, an abbreviation's meaning they never spell out, or an activity asked
+    whether fine that they never name; else None."""
+    from assistant.topics import DEFAULT_TOPIC
+    from assistant.uncovered_asks import (activity_uncovered, aspect_uncovered, bare_phrase_uncovered,
+                                          expansion_uncovered)
+    from index.lexical import is_stopword
+
+    if followup is not None or triaged is None or load_triage is None or not evidence.composition.quotes:
+        return None
+    asked = triaged.standalone or triaged.normalised.text
+    shown = " ".join(q.text for q in evidence.composition.quotes)
+    glossary = load_triage().glossary
+    subject = frozenset({"pns", *DEFAULT_TOPIC.split(), "syndrome"})
+    words = bare_phrase_uncovered(asked, evidence.retrieval.query, shown, subject, is_stopword)
+    if words:
+        return f"a bare phrase whose words no chosen sentence uses: {', '.join(words)}"
+    abbr = expansion_uncovered(asked, lambda a: [e.long for e in [glossary.lookup(a.upper())] if e],
+                               shown)
+    if abbr:
+        return f"asks what {abbr!r} stands for, which no chosen sentence spells out"
+    # read with abbreviations expanded: "how is lems treated" names a syndrome of the subject, as its long form says
+    named = aspect_uncovered(triaged.query or asked, shown, subject, is_stopword)
+    if named:
+        return f"asks an aspect of {named!r} that no chosen sentence says of it"
+    activity = activity_uncovered(asked, shown, is_stopword)
+    if activity:
+        return f"asks whether {' '.join(activity)!r} is fine, which no chosen sentence names"
+    return None
+
+
 def off_subject_finding(understood: Understood, evidence: Evidence, supported: bool, unaddressed: bool = False) -> bool:
     """A personal ask only the learned check found, in a question with no word of the subject that retrieval
     cannot support either ("should i buy a new car or a used one"): off topic, as any such question is (the

@@ -230,3 +230,30 @@ def test_an_amount_to_take_or_who_pays_asks_for_a_figure(question: str) -> None:
 
 def test_how_much_a_thing_helps_asks_for_no_figure() -> None:
     assert not NUMBER_ASK.search("how much does physio help")
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("symptoms of the flu", "flu"),  # a bare aspect asked of a subject
+        ("how to treat a sunburn fast", "sunburn"),  # "how to", and a trailing filler is no head word
+        ("how do i lower my cholesterol", "cholesterol"),
+        ("how to treat pns fast", None),  # the corpus's own subject
+        ("symptoms of trousseau syndrome", None),
+        ("how do i lower my risk of syndrome", None),
+    ],
+)
+def test_bare_aspects_how_to_and_lowering_asks_name_their_subject(question: str, subject: str | None) -> None:
+    vocab = vocabulary(["Trousseau syndrome; chemotherapy; the types of syndrome and early signs; pns; risk"])
+    english, common = frozenset({"flu", "sunburn", "cholesterol", "fast"}), frozenset({"fast"})
+    assert unknown_subject(question, vocab, english, common) == subject
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("average time from first symptom to diagnosis", True), ("how long on average does ivig take", True),
+     ("when was paraneoplastic syndrome first named", True), ("when were these syndromes discovered", True),
+     ("when do symptoms start", False), ("when should i see a doctor", False)],
+)
+def test_an_average_or_a_date_asks_for_a_figure(question: str, asks: bool) -> None:
+    assert bool(NUMBER_ASK.search(question)) == asks
