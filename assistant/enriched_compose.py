@@ -36,6 +36,7 @@ from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCE
                                question_terms, score_sentences, select_sentences)
 from assistant.list_questions import WANTS_EVERY_ITEM, WANTS_OTHER_ITEMS, asks_for_list, hints_list
 from assistant.near_duplicates import prefer_body
+from assistant.clarifying_tail import drop_tail_pulled
 from assistant.off_topic import drop_far_blocks, focus_cosine
 from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.quotes import arrange, render
@@ -111,8 +112,9 @@ class EnrichedComposition:
 def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,
                      enriched: "EnrichedUnits", ranker: Ranker | None, all_chunks: Sequence["Chunk"], levers: Levers,
                      max_sentences: int | None = None, support_rank: int | None = None,
-                     extra: Extra | None = None, ask: str = "") -> EnrichedComposition:
-    """Select, complete (antecedents, lists), order and mark the sentences that answer `query` (`ask`: score_sentences)."""
+                     extra: Extra | None = None, ask: str = "", head: tuple[str, Any] | None = None) -> EnrichedComposition:
+    """Select, complete (antecedents, lists), order and mark the sentences that answer `query` (`ask`: score_sentences;
+    `head`: a first turn's question less its clarifying tail and its focused vector: assistant/clarifying_tail.py)."""
     # "is it a kind of cancer?" guesses at what it is; it asks for no list
     listing = (asks_for_list(query) or hints_list(query)) and not ASKS_WHAT_IT_IS.search(query)
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else answer_length(query) if levers.typed_length else MAX_SENTENCES)
@@ -163,7 +165,11 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
     if levers.prefer_body:
         chosen = _body_step(chosen, q_terms, cause, bank, enriched, units, all_chunks, add, as_scored, levers)
-    quotes = arrange(chosen := _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, not (ask or max_sentences)))
+    first_turn = not (ask or max_sentences)
+    chosen = _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, first_turn)
+    if head is not None and first_turn and levers.far_blocks:
+        chosen = _on_head(chosen, head, bank, enriched)
+    quotes = arrange(chosen)
     extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
     composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
                               probability=probability)
@@ -237,6 +243,14 @@ def _on_topic(chosen: list[Scored], query: str, focus_vec: Any, bank: SentenceBa
     return drop_far_blocks(chosen, focus_vec, bank, enriched, labelled,
                            protected=lambda s: (defined and defines(s.sentence)) or names_distinctive(
                                q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights))
+
+
+def _on_head(chosen: list[Scored], head: tuple[str, Any], bank: SentenceBank, enriched: "EnrichedUnits") -> list[Scored]:
+    """The answer less the blocks far under its best one's cosine with the question's head (text, vector) that name no
+    distinctive word of the head (clarifying_tail.drop_tail_pulled): what only the tail's guess pulled in."""
+    head_terms = question_terms(head[0])
+    return drop_tail_pulled(chosen, head[1], bank, enriched, labelled, lambda s: names_distinctive(
+        head_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights))
 
 
 def _with_definition(chosen: list[Scored], enriched: "EnrichedUnits", chunks: dict[str, "Chunk"], units: UnitSentences,

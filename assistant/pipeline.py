@@ -133,7 +133,8 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
         retrieval = parts.retriever.retrieve(search_question, pool=True)
     focus = retrieval.query_vector or parts.index.embed_query(retrieval.query)
     if parts.enriched is not None and parts.levers is not None:
-        composition = compose_with_enrichment(parts, retrieval, focus, max_sentences)
+        head = question_head(parts, search_question) if followup is None and max_sentences is None else None
+        composition = compose_with_enrichment(parts, retrieval, focus, max_sentences, head)
         pieces = split_question(search_question) if parts.levers.multi_part and max_sentences is None else [search_question]
         if len(pieces) > 1:
             composition = compose_parts(parts, retrieval, composition, pieces,
@@ -199,8 +200,23 @@ def add_to_pool(retrieval: Any, chunks: Sequence[Any]) -> None:
     retrieval.pool = pool
 
 
-def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[float], max_sentences: int | None) -> Any:
-    """The enriched composer (assistant/enriched_compose.py); chunks it adds (antecedents, list items) join the pool."""
+def question_head(parts: "Parts", question: str) -> tuple[str, list[float]] | None:
+    """A first question's head when it ends in a clarifying tail ("..., is it a blood test?"), as searched and focused,
+    with its vector (assistant/clarifying_tail.py); None without a tail."""
+    from assistant.clarifying_tail import split_tail
+    from assistant.retrieval import focus_query
+
+    split = split_tail(question)
+    if split is None:
+        return None
+    head = focus_query(parts.retriever.search_text(split[0]))
+    return head, parts.index.embed_query(head)
+
+
+def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[float], max_sentences: int | None,
+                            head: tuple[str, list[float]] | None = None) -> Any:
+    """The enriched composer (assistant/enriched_compose.py); chunks it adds (antecedents, list items) join the pool;
+    `head`: question_head."""
     from assistant.enriched_compose import Levers, compose_enriched, focus_levers
 
     levers = parts.levers
@@ -212,7 +228,7 @@ def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[floa
                keep_probability=levers.keep_probability, keep_margin=levers.keep_margin,
                max_sentences=levers.ranker_max_sentences, filter_only=levers.ranker_mode == "filter",
                paragraphs=levers.whole_paragraphs, **focus_levers(levers.focused_answers)),
-        max_sentences=max_sentences, support_rank=len(retrieval.hits), ask=retrieval.ask)
+        max_sentences=max_sentences, support_rank=len(retrieval.hits), ask=retrieval.ask, head=head)
     from index.models import ScoredChunk
 
     base = len(retrieval.candidates)

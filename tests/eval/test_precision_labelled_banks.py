@@ -1,6 +1,6 @@
-"""The self-written precision banks 4 and 5 load as eval set v2 first-turn items, a third of each is blind, their
+"""The self-written precision banks 4, 5 and 6 load as eval set v2 first-turn items, a third of each is blind, their
 quotes are whole article sentences, and their hand labels (both parts) name article sentences of their own items
-(eval/data/precision_check{4,5}.jsonl and their _labels.json).
+(eval/data/precision_check{4,5,6}.jsonl and their _labels.json).
 
 Why: benchmarks/precision_labelled.py counts a shown sentence as helpful by its exact text; a quote or label that
 drifted from the article would silently count against precision.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bank_checks import assert_a_third_blind, assert_quotes_are_whole_sentences
 
-from benchmarks import precision_check4, precision_check5
+from benchmarks import precision_check4, precision_check5, precision_check6
 from benchmarks.precision_check3 import article_units
 from corpus.article import load_article
 from corpus.paths import article_path
@@ -22,7 +22,8 @@ from eval.dataset_v2 import load_evalset_v2
 from foundation.settings import Settings
 
 BANKS = [pytest.param(precision_check4.BANK, precision_check4.LABELS, "prec4", id="bank4"),
-         pytest.param(precision_check5.BANK, precision_check5.LABELS, "prec5", id="bank5")]
+         pytest.param(precision_check5.BANK, precision_check5.LABELS, "prec5", id="bank5"),
+         pytest.param(precision_check6.BANK, precision_check6.LABELS, "prec6", id="bank6")]
 
 
 @pytest.mark.parametrize(("bank", "labels", "prefix"), BANKS)
