@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from assistant.followup import FollowUp
     from assistant.parts import Parts
     from assistant.pipeline import Understood
+    from assistant.quotes import Quote
     from assistant.triage import Triage, Triaged
     from foundation.settings import Settings
 
@@ -88,6 +89,26 @@ def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "Fol
                            triage.generic, shown)
 
 
+def shown_units(quotes: Sequence["Quote"]) -> list[str]:
+    """The shown sentences as the statements they make: a bullet read with its heading ("common symptoms:
+    Neurological: Muscle weakness ...") and a type bullet with the family's symptoms bullet right after it (the pair
+    assistant/family_signs.py shows) as one. Why: "what are the signs of lambert eaton" is answered by the type
+    bullet that names the syndrome and the symptoms bullet of its family, neither of which says both on its own."""
+    from assistant.family_signs import SYMPTOMS_SECTION, TYPES_SECTION, under_heading
+
+    sentences = [s for q in quotes for s in q.sentences]
+    units: list[str] = []
+    for i, s in enumerate(sentences):
+        text = f"{s.chunk.section_id.rsplit('/', 1)[-1].replace('-', ' ')}: {s.text}" if s.is_bullet else s.text
+        before = sentences[i - 1] if i else None
+        if (before is not None and s.is_bullet and before.is_bullet and under_heading(s, SYMPTOMS_SECTION)
+                and under_heading(before, TYPES_SECTION)):
+            units[-1] = f"{units[-1]} {text}"
+        else:
+            units.append(text)
+    return units
+
+
 def uncovered_first_turn(evidence: Evidence, triaged: "Triaged | None", followup: "FollowUp | None",
                          load_triage: Callable[[], "Triage"] | None) -> str | None:
     """Why a first turn the gate passed is still not answered by the sentences chosen (assistant/uncovered_asks.py):
@@ -112,7 +133,8 @@ def uncovered_first_turn(evidence: Evidence, triaged: "Triaged | None", followup
     if abbr:
         return f"asks what {abbr!r} stands for, which no chosen sentence spells out"
     # read with abbreviations expanded: "how is lems treated" names a syndrome of the subject, as its long form says
-    named = aspect_uncovered(triaged.query or asked, shown, subject, is_stopword)
+    named = aspect_uncovered(triaged.query or asked, shown, subject, is_stopword,
+                             units=shown_units(evidence.composition.quotes))
     if named:
         return f"asks an aspect of {named!r} that no chosen sentence says of it"
     activity = activity_uncovered(asked, shown, is_stopword)

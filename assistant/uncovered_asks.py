@@ -19,7 +19,7 @@ Such a turn passed the similarity gate, so it is about the article's subject: th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from assistant.word_forms import stem
 
@@ -45,6 +45,8 @@ _ASPECT_ASKS = (
     re.compile(r"^(?:what\s+(?:is|are)\s+)?(?:the\s+)?(?:(?:main|early|common|usual)\s+)?(?P<a>symptoms?|signs?|causes?|"
                r"treatments?|cures?)\s+(?:of|for)\s+(?P<x>.+)$"),
 )
+# "signs of the rheumatologic kind": words that name which member of a list is meant, not a thing of their own.
+_KIND_WORDS = frozenset("kind kinds type types one ones form forms sort sorts variety".split())
 # The leading letters of the words a sentence says an aspect with (a word family, not the article's content).
 _ASPECT_WORDS = {"caus": ("caus", "trigger", "lead", "result", "due", "link", "associat", "risk"),
                  "trea": ("treat", "therap", "manag", "cur", "surg", "chemo", "medic", "steroid", "immunotherap"),
@@ -119,22 +121,25 @@ def activity_uncovered(question: str, shown: str, is_stopword: Callable[[str], b
 
 
 def aspect_uncovered(question: str, shown: str, subject_words: frozenset[str],
-                     is_stopword: Callable[[str], bool]) -> str | None:
-    """The named thing of "what causes X" / "how is X treated" / "symptoms of X" when no shown sentence names both X
+                     is_stopword: Callable[[str], bool], units: Sequence[str] | None = None) -> str | None:
+    """The named thing of "what causes X" / "how is X treated" / "symptoms of X" when no shown unit names both X
     and the aspect asked (the sentence found for "how is lupus treated" lists lupus among the conditions that mimic
-    the syndromes and says nothing of treating it), else None. Asked of the subject itself it is never judged here."""
+    the syndromes and says nothing of treating it), else None. Asked of the subject itself it is never judged here.
+    A unit is a shown sentence, or what the caller reads as one statement (a bullet with its heading, a type bullet
+    with its family's symptoms bullet: support_gate.shown_units); without units, the shown text's sentences."""
     q = question.strip().lower().rstrip("?.! ")
     for pattern in _ASPECT_ASKS:
         m = pattern.match(q)
         if m is None:
             continue
-        named = [w for w in _WORD.findall(m.group("x")) if len(w) > 2 and not is_stopword(w) and w not in _CLAUSE_WORDS]
+        named = [w for w in _WORD.findall(m.group("x")) if len(w) > 2 and not is_stopword(w)
+                 and w not in _CLAUSE_WORDS and w not in _KIND_WORDS]
         if not named or any(w in subject_words for w in named):
             return None
         family = _ASPECT_WORDS.get(m.group("a")[:4], ())
         named_stems = {stem(w) for w in named}
-        for sentence in re.split(r"(?<=[.!?])\s+", shown.lower()):
-            words = _WORD.findall(sentence)
+        for sentence in (units if units is not None else re.split(r"(?<=[.!?])\s+", shown)):
+            words = _WORD.findall(sentence.lower())
             if named_stems & {stem(w) for w in words} and any(w.startswith(family) for w in words):
                 return None
         return " ".join(named)

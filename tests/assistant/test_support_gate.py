@@ -30,3 +30,23 @@ def test_a_property_the_lay_map_words_as_the_article_does_is_answered(warm_assis
         answer = warm_assistant.ask(question)
         assert answer.status == "answered", (question, answer.flags)
     assert warm_assistant.ask("is it contagious").status == "not_found"  # no lay word: still the article's silence
+
+
+def test_shown_units_read_a_bullet_with_its_heading_and_a_type_bullet_with_its_symptoms_bullet() -> None:
+    from types import SimpleNamespace
+
+    from assistant.support_gate import shown_units
+
+    def sentence(text: str, section: str, bullet: bool) -> SimpleNamespace:
+        return SimpleNamespace(text=text, is_bullet=bullet, chunk=SimpleNamespace(section_id=f"article/{section}"))
+
+    kind = sentence("Neurological: Disorders such as Lambert-Eaton myasthenic syndrome.", "types-of-pns", True)
+    signs = sentence("Neurological: Muscle weakness.", "common-symptoms", True)
+    prose = sentence("Diagnosis is hard.", "diagnosis", False)
+    units = shown_units([SimpleNamespace(sentences=[prose, kind, signs])])
+    assert units == ["Diagnosis is hard.",
+                     "types of pns: Neurological: Disorders such as Lambert-Eaton myasthenic syndrome. "
+                     "common symptoms: Neurological: Muscle weakness."]
+    assert shown_units([SimpleNamespace(sentences=[signs, kind])]) == [  # a symptoms bullet first pairs with nothing
+        "common symptoms: Neurological: Muscle weakness.",
+        "types of pns: Neurological: Disorders such as Lambert-Eaton myasthenic syndrome."]

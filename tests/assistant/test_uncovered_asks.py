@@ -70,3 +70,20 @@ def test_an_aspect_of_a_named_thing_needs_a_sentence_saying_both() -> None:
     assert aspect_uncovered("symptoms of dermatomyositis", derm, SUBJECT, is_stopword) is None  # "which causes ..."
     assert aspect_uncovered("how is pns treated", mimic, SUBJECT, is_stopword) is None  # the subject itself
     assert aspect_uncovered("what causes it", mimic, SUBJECT, is_stopword) is None
+
+
+def test_an_aspect_may_be_said_by_a_unit_and_a_kind_word_names_no_thing() -> None:
+    """A type bullet naming the syndrome read together with its family's symptoms bullet says its signs (the pair
+    family_signs shows); "the rheumatologic kind" asks of "rheumatologic", not of "kind"."""
+    type_bullet = ("Neurological: Disorders affecting the brain, spinal cord, and peripheral nerves, such as "
+                   "Lambert-Eaton myasthenic syndrome and paraneoplastic cerebellar degeneration.")
+    symptoms_bullet = "Neurological: Muscle weakness, difficulty walking, memory loss."
+    shown = f"{type_bullet} {symptoms_bullet}"
+    asked = "what are the signs of lambert eaton"
+    assert aspect_uncovered(asked, shown, SUBJECT, is_stopword) == "lambert eaton"  # neither sentence says both
+    paired = [f"types of paraneoplastic syndromes: {type_bullet} common symptoms: {symptoms_bullet}"]
+    assert aspect_uncovered(asked, shown, SUBJECT, is_stopword, units=paired) is None
+    rheum = "Rheumatologic: Joint pain and swelling, especially in large joints."
+    assert aspect_uncovered("signs of the rheumatologic kind", rheum, SUBJECT, is_stopword,
+                            units=[f"common symptoms: {rheum}"]) is None
+    assert aspect_uncovered("signs of the rheumatologic kind", rheum, SUBJECT, is_stopword) == "rheumatologic"
