@@ -112,8 +112,8 @@ def shown_units(quotes: Sequence["Quote"]) -> list[str]:
 def uncovered_first_turn(evidence: Evidence, triaged: "Triaged | None", followup: "FollowUp | None",
                          load_triage: Callable[[], "Triage"] | None) -> str | None:
     """Why a first turn the gate passed is still not answered by the sentences chosen (assistant/uncovered_asks.py):
-    a bare phrase none of whose words they use, an abbreviation's meaning they never spell out, or an activity asked
-    whether fine that they never name; else None."""
+    a bare phrase none of whose words they use, an abbreviation's meaning they never spell out, an aspect of another
+    named thing none of them says, or an activity asked whether fine that they never name; else None."""
     from assistant.topics import DEFAULT_TOPIC
     from assistant.uncovered_asks import (activity_uncovered, aspect_uncovered, bare_phrase_uncovered,
                                           expansion_uncovered)
@@ -133,8 +133,7 @@ def uncovered_first_turn(evidence: Evidence, triaged: "Triaged | None", followup
     if abbr:
         return f"asks what {abbr!r} stands for, which no chosen sentence spells out"
     # read with abbreviations expanded: "how is lems treated" names a syndrome of the subject, as its long form says
-    named = aspect_uncovered(triaged.query or asked, shown, subject, is_stopword,
-                             units=shown_units(evidence.composition.quotes))
+    named = aspect_uncovered(triaged.query or asked, shown_units(evidence.composition.quotes), subject, is_stopword)
     if named:
         return f"asks an aspect of {named!r} that no chosen sentence says of it"
     activity = activity_uncovered(asked, shown, is_stopword)

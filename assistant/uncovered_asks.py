@@ -120,13 +120,13 @@ def activity_uncovered(question: str, shown: str, is_stopword: Callable[[str], b
     return words if words and not {stem(w) for w in words} & shown_stems else []
 
 
-def aspect_uncovered(question: str, shown: str, subject_words: frozenset[str],
-                     is_stopword: Callable[[str], bool], units: Sequence[str] | None = None) -> str | None:
+def aspect_uncovered(question: str, units: Sequence[str], subject_words: frozenset[str],
+                     is_stopword: Callable[[str], bool]) -> str | None:
     """The named thing of "what causes X" / "how is X treated" / "symptoms of X" when no shown unit names both X
     and the aspect asked (the sentence found for "how is lupus treated" lists lupus among the conditions that mimic
     the syndromes and says nothing of treating it), else None. Asked of the subject itself it is never judged here.
     A unit is a shown sentence, or what the caller reads as one statement (a bullet with its heading, a type bullet
-    with its family's symptoms bullet: support_gate.shown_units); without units, the shown text's sentences."""
+    with its family's symptoms bullet: support_gate.shown_units)."""
     q = question.strip().lower().rstrip("?.! ")
     for pattern in _ASPECT_ASKS:
         m = pattern.match(q)
@@ -138,7 +138,7 @@ def aspect_uncovered(question: str, shown: str, subject_words: frozenset[str],
             return None
         family = _ASPECT_WORDS.get(m.group("a")[:4], ())
         named_stems = {stem(w) for w in named}
-        for sentence in (units if units is not None else re.split(r"(?<=[.!?])\s+", shown)):
+        for sentence in units:
             words = _WORD.findall(sentence.lower())
             if named_stems & {stem(w) for w in words} and any(w.startswith(family) for w in words):
                 return None

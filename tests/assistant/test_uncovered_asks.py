@@ -65,11 +65,11 @@ def test_an_aspect_of_a_named_thing_needs_a_sentence_saying_both() -> None:
     mimic = ("Conditions such as multiple sclerosis, lupus, myasthenia gravis, viral encephalitis, and other infections "
              "can mimic paraneoplastic syndromes' neurological and systemic symptoms.")
     derm = "Dermatologic: Skin conditions such as dermatomyositis, which causes muscle weakness and skin rashes."
-    assert aspect_uncovered("how is lupus treated", mimic, SUBJECT, is_stopword) == "lupus"
-    assert aspect_uncovered("what causes multiple sclerosis", mimic, SUBJECT, is_stopword) == "multiple sclerosis"
-    assert aspect_uncovered("symptoms of dermatomyositis", derm, SUBJECT, is_stopword) is None  # "which causes ..."
-    assert aspect_uncovered("how is pns treated", mimic, SUBJECT, is_stopword) is None  # the subject itself
-    assert aspect_uncovered("what causes it", mimic, SUBJECT, is_stopword) is None
+    assert aspect_uncovered("how is lupus treated", [mimic], SUBJECT, is_stopword) == "lupus"
+    assert aspect_uncovered("what causes multiple sclerosis", [mimic], SUBJECT, is_stopword) == "multiple sclerosis"
+    assert aspect_uncovered("symptoms of dermatomyositis", [derm], SUBJECT, is_stopword) is None  # "which causes ..."
+    assert aspect_uncovered("how is pns treated", [mimic], SUBJECT, is_stopword) is None  # the subject itself
+    assert aspect_uncovered("what causes it", [mimic], SUBJECT, is_stopword) is None
 
 
 def test_an_aspect_may_be_said_by_a_unit_and_a_kind_word_names_no_thing() -> None:
@@ -78,12 +78,12 @@ def test_an_aspect_may_be_said_by_a_unit_and_a_kind_word_names_no_thing() -> Non
     type_bullet = ("Neurological: Disorders affecting the brain, spinal cord, and peripheral nerves, such as "
                    "Lambert-Eaton myasthenic syndrome and paraneoplastic cerebellar degeneration.")
     symptoms_bullet = "Neurological: Muscle weakness, difficulty walking, memory loss."
-    shown = f"{type_bullet} {symptoms_bullet}"
     asked = "what are the signs of lambert eaton"
-    assert aspect_uncovered(asked, shown, SUBJECT, is_stopword) == "lambert eaton"  # neither sentence says both
+    # neither sentence says both on its own
+    assert aspect_uncovered(asked, [type_bullet, symptoms_bullet], SUBJECT, is_stopword) == "lambert eaton"
     paired = [f"types of paraneoplastic syndromes: {type_bullet} common symptoms: {symptoms_bullet}"]
-    assert aspect_uncovered(asked, shown, SUBJECT, is_stopword, units=paired) is None
+    assert aspect_uncovered(asked, paired, SUBJECT, is_stopword) is None
     rheum = "Rheumatologic: Joint pain and swelling, especially in large joints."
-    assert aspect_uncovered("signs of the rheumatologic kind", rheum, SUBJECT, is_stopword,
-                            units=[f"common symptoms: {rheum}"]) is None
-    assert aspect_uncovered("signs of the rheumatologic kind", rheum, SUBJECT, is_stopword) == "rheumatologic"
+    assert aspect_uncovered("signs of the rheumatologic kind", [f"common symptoms: {rheum}"], SUBJECT,
+                            is_stopword) is None
+    assert aspect_uncovered("signs of the rheumatologic kind", [rheum], SUBJECT, is_stopword) == "rheumatologic"
