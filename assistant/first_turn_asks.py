@@ -20,6 +20,7 @@ from collections.abc import Callable
 from assistant.bibliography_query import ENTRY_WORDS
 from assistant.unaddressed_asks import HARM
 from assistant.word_forms import stem
+from corpus.sentence_split import rough_sentences
 
 # The harm asked ("side effects of ivig", "risks of a spinal tap", "steroid side effects").
 _HARM_OF = re.compile(rf"(?P<harm>{HARM.pattern})\s+(?:of|from|with|for|to)\s+(?:the\s+|a\s+|an\s+|getting\s+|"
@@ -40,7 +41,7 @@ _ENTRY = re.compile(rf"^{ENTRY_WORDS}$")
 
 
 def _sentences(shown: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", shown.lower()) if s.strip()]
+    return rough_sentences(shown.lower())
 
 
 def _stems(sentence: str) -> set[str]:

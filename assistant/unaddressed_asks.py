@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from assistant.followup import POINTERS
 from assistant.yes_no import YES_NO_FOLLOWUP, YES_NO_FOLLOWUP_SUBJECT
+from corpus.sentence_split import rough_sentences
 
 if TYPE_CHECKING:
     from assistant.followup import FollowUp
@@ -121,7 +122,7 @@ def harm_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]
         return []
     head = re.sub(r"^(?:the|a|an)\s+", "", topic.lower()).split()[0]
     asked = harm.group(0)[:4]  # the same harm: 'risk' ~ 'risks', not 'harmful antibodies' for 'side effects'
-    for sentence in re.split(r"(?<=[.!?])\s+", shown.lower()):
+    for sentence in rough_sentences(shown.lower()):
         if head in sentence and any(m.group(0)[:4] == asked for m in HARM.finditer(sentence)):
             return []
     return [harm.group(0)]
@@ -149,7 +150,7 @@ def prevention_unaddressed(own_words: str, context: FollowUp, shown: str) -> lis
     topic = topic_of(context.previous) or ""
     named |= {w for w in re.findall(r"[a-z]{3,}", topic.lower()) if not is_stopword(w)}
     named |= {"paraneoplastic", "syndrome", "syndromes", "pns"} if not topic or _CONDITION.search(topic) else set()
-    for sentence in re.split(r"(?<=[.!?])\s+", shown.lower()):
+    for sentence in rough_sentences(shown.lower()):
         for verb in _PREVENTION_WORD.finditer(sentence):
             after = re.findall(r"[a-z]+", sentence[verb.end():])[:4]
             if any(w[:5] == n[:5] for w in after for n in named):
