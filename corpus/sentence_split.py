@@ -53,7 +53,7 @@ def rough_sentences(text: str, lines: bool = False) -> list[str]:
     Why a second rule beside `sentence_pieces`: the checks that read an answer, a message or a section for words
     ("does a shown sentence name the harm and the treatment?", "does the message hold a remark before its
     question?") need no exact boundary, only the same one everywhere; the exact rule (abbreviations, a capital
-    next) is for what is quoted. Ten places wrote this split out for themselves before; this is their one copy.
+    next) is for what is quoted. Ten modules wrote this split out for themselves before; this is their one copy.
     `lines`: a line break ends a sentence too (an answer's bullets and paragraphs).
     """
     boundary = ROUGH_OR_LINE_BOUNDARY if lines else ROUGH_BOUNDARY
