@@ -1,5 +1,5 @@
 """The learned personal-advice check: the emergency check's model (assistant/emergency_model.py) trained on
-personal asks instead of emergencies, OR-ed with the personal-advice rules (assistant/safety_rules.py).
+personal asks instead of emergencies, OR-ed with the personal-advice rules (assistant/personal_case_rules.py).
 
 Why a model next to the rules: the rules name the phrasings they were written for ("should i stop my
 chemo", "do i have pns"), and people ask about a specific person's case in more ways than any table lists

@@ -23,13 +23,13 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from assistant.word_forms import stem
+from corpus.sentence_split import rough_sentences
 from corpus.vocabulary import article_words
 
 # A word the asked word's vector is at least this close to is one of its family (MiniLM cosine, single words;
 # measured on the article's words: 'inherited' ~ 'genetics' 0.56, 'hereditary' ~ 'genetics' 0.67, while
 # 'fatal' ~ 'severe' 0.54 and 'contagious' ~ 'viral' 0.49 stay apart).
 FAMILY_SIMILARITY = 0.55
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"[a-z]+")
 # "other X, Y and Z diseases" lists what the condition is mistaken for, up to the clause's verb or connective.
 _OTHER = re.compile(r"\bother\b(.*?)(?=\b(?:can|may|might|could|which|that|is|are|to|with|making|leading|including)\b|"
@@ -62,7 +62,7 @@ class ClaimEvidence:
         causes: set[str] = set()  # stems of sentences that say what causes the condition
         mistaken_for: set[str] = set()  # stems of "other ..." lists: what the condition is mistaken for
         self.condition_words: set[str] = set()  # words (not stems) of sentences that name the condition
-        for sentence in (s.strip().lower() for s in _SENTENCE.split(text) if s.strip()):
+        for sentence in (s.strip().lower() for s in rough_sentences(text, lines=True)):
             words = _WORD.findall(sentence)
             self.sentences.append(frozenset(stem(w) for w in words))
             self.ordered.append([stem(w) for w in words])

@@ -40,6 +40,7 @@ from assistant.references import (CLASS_RE, CLASS_GROUPS, GroupOf, agree, agree_
                                    name_listed_item, needs_context, resolve_references)
 from assistant.aspects import ASPECT_RE, ASPECTS
 from assistant.topics import AUX, DEFAULT_TOPIC, keyword_topic, topic_of
+from corpus.sentence_split import rough_sentences
 
 MAX_TURNS = 6  # only the most recent user turns can be referred to
 
@@ -218,7 +219,7 @@ def one_question(message: str) -> str:
     it more likely?"). An elliptical lead-in before a question with a pronoun ("and for the family? shud they get
     tested") names the pronoun's subject, so it is joined as one "<subject>, <question>" turn.
     """
-    sentences = [x for x in re.split(r"(?<=[.!?])\s+", message.strip()) if x]
+    sentences = rough_sentences(message.strip())
     if len(sentences) < 2:
         return message
     while len(sentences) > 1 and not sentences[0].endswith("?") and not _POINTS_BACK.search(" ".join(sentences[1:])):

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.safety_framing import asks_advice, doubtful_part, doubtful_piece, names_acute_sign, reassures, without_denials
+from assistant.advice_framing import asks_advice
+from assistant.safety_framing import doubtful_part, doubtful_piece, names_acute_sign, reassures, without_denials
 
 if TYPE_CHECKING:
     import numpy as np
@@ -211,7 +212,7 @@ def find_emergency(model: EmergencyModel, text: str, embed: Embed, emergencies: 
     All pieces are embedded in one batch (one forward pass for a one-sentence question). `emergencies` (the emergency
     check; the personal-advice check runs the same code on its own model without it) also skips a reassurance ("he's
     not confused, just quiet") and a personal ask about a treatment or a diagnosis naming no acute sign
-    (assistant/safety_framing.asks_advice): what the personal-advice check is for.
+    (assistant/advice_framing.asks_advice): what the personal-advice check is for.
     """
     parts = pieces(text, drop_reassurances=emergencies)
     if not parts:

@@ -48,11 +48,12 @@ def symptoms_of(type_bullet: "Sentence", bullets: Sequence["Sentence"], bank: "S
     """The symptoms bullet whose label is closest to the type bullet's by the sentence model, or None when there is
     none. Why labels, not whole bullets: the labels name the family ("Endocrine" ~ "Hormonal" 0.65, "Hematologic" ~
     "Hematologic (blood-related)" 0.91, each next best under 0.5), while whole bullets share their examples' words
-    ("Hematologic: ... thrombocytosis" is closer to the clotting bullet, 0.41, than to the blood one)."""
+    ("Hematologic: ... thrombocytosis" is closer to the clotting bullet, 0.41, than to the blood one). The labels are
+    the article's, so their vectors are embedded once per loaded bank (`SentenceBank.embed_once`)."""
     if not bullets:
         return None
-    vectors = np.asarray(bank.embed([label_of(type_bullet), *map(label_of, bullets)]), dtype=float)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = np.asarray(bank.embed_once([label_of(type_bullet), *map(label_of, bullets)]), dtype=float)
+    vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
     return bullets[int(np.argmax(vectors[1:] @ vectors[0]))]
 
 

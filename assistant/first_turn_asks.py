@@ -18,8 +18,9 @@ import re
 from collections.abc import Callable
 
 from assistant.bibliography_query import ENTRY_WORDS
-from assistant.unaddressed_asks import HARM
+from assistant.unaddressed_asks import HARM, harm_said
 from assistant.word_forms import stem
+from corpus.sentence_split import rough_sentences
 
 # The harm asked ("side effects of ivig", "risks of a spinal tap", "steroid side effects").
 _HARM_OF = re.compile(rf"(?P<harm>{HARM.pattern})\s+(?:of|from|with|for|to)\s+(?:the\s+|a\s+|an\s+|getting\s+|"
@@ -40,15 +41,16 @@ _ENTRY = re.compile(rf"^{ENTRY_WORDS}$")
 
 
 def _sentences(shown: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+", shown.lower()) if s.strip()]
+    return rough_sentences(shown.lower())
 
 
 def _stems(sentence: str) -> set[str]:
     return {stem(w) for w in re.findall(r"[a-z]+", sentence)}
 
 
-def harm_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool] | None = None) -> list[str]:
-    """The harm asked of a named treatment or test when no shown sentence names both, else [] (module docstring).
+def named_harm_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool] | None = None) -> list[str]:
+    """The harm asked of a treatment or test the question names when no shown sentence names both, else [] (module
+    docstring; a follow-up's harm of the carried subject is unaddressed_asks.carried_harm_unaddressed's).
 
     A stopword before the harm names no treatment: "does smoking raise the risk" asks a risk factor."""
     q = question.strip().lower()
@@ -56,12 +58,7 @@ def harm_unaddressed(question: str, shown: str, is_stopword: Callable[[str], boo
     if m is None or _CONDITION.match(m.group("x")) or (is_stopword is not None and is_stopword(m.group("x"))):
         return []
     head = stem(m.group("x").split("-")[0])
-    harm = m.group("harm")[:4]
-    for sentence in _sentences(shown):
-        words = _stems(sentence)
-        if head in words and any(h[:4] == harm for h in HARM.findall(sentence)):
-            return []
-    return [m.group("harm")]
+    return [] if harm_said(shown, m.group("harm"), lambda sentence: head in _stems(sentence)) else [m.group("harm")]
 
 
 def pick_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool]) -> list[str]:
@@ -98,5 +95,5 @@ def first_turn_unaddressed(question: str, shown: str, is_stopword: Callable[[str
     (module docstring)."""
     if not shown.strip():
         return []
-    return (harm_unaddressed(question, shown, is_stopword) or pick_unaddressed(question, shown, is_stopword)
+    return (named_harm_unaddressed(question, shown, is_stopword) or pick_unaddressed(question, shown, is_stopword)
             or deed_unaddressed(question, shown))

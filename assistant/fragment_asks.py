@@ -43,7 +43,7 @@ def fragment_unaddressed(own_words: str, carried: str, shown: str, stems: Iterab
     (or the article's words for them) and the corpus never uses that word; else [] (module docstring).
     `carried`: the previous question and answer, whose words the fragment narrows rather than asks anew; stems are
     compared as every unaddressed-ask check compares them (unaddressed_asks.same_stem). ('side effects?' is the harm
-    check's: unaddressed_asks.harm_unaddressed.)"""
+    check's: unaddressed_asks.carried_harm_unaddressed.)"""
     from assistant.lay_terms import medical_words
     from assistant.unaddressed_asks import same_stem
     from index.lexical import is_stopword, tokenize

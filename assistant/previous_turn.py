@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from corpus.sentence_split import rough_sentences
+
 if TYPE_CHECKING:
     from assistant.followup import FollowUp
     from assistant.retrieval import Retrieval, Retriever
@@ -29,7 +31,7 @@ def quoted_chunks(answer: str, chunks: Sequence["Chunk"]) -> list["Chunk"]:
         return []
     found = []
     for chunk in chunks:
-        pieces = [p.strip(" -") for p in re.split(r"(?<=[.!?])\s+|\n", chunk.text)]
+        pieces = [p.strip(" -") for p in rough_sentences(chunk.text, lines=True)]
         if any(len(p) >= MIN_QUOTED_CHARS and re.sub(r"\s+", " ", p).lower().rstrip(".") in text for p in pieces):
             found.append(chunk)
     return found

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from assistant.disclaimer import SEPARATOR
 from assistant.topics import CARE_VERBS
+from corpus.sentence_split import rough_sentences
 
 # Class nouns after a demonstrative ("those scans"), grouped so we know when they name the topic itself.
 CLASS_GROUPS: dict[str, str] = {
@@ -147,7 +148,7 @@ def listed_labels(answer: str) -> list[str]:
     the [n] markers are no part of the list.
     """
     body = re.sub(r"\s*\[\d+\]", "", answer.split(SEPARATOR)[0])
-    pieces = [p.strip() for p in re.split(r"(?<=[.!?])\s+|\n+", body) if p.strip()]
+    pieces = [p.strip() for p in rough_sentences(body, lines=True)]
     return [m.group("label").strip() for p in pieces if (m := _LABELLED.match(p))]
 
 

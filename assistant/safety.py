@@ -1,7 +1,7 @@
 """Medical-safety gate, run in code BEFORE retrieval: emergencies, personal advice, off-topic questions.
 
 Why rules and not a model: these decisions must be predictable, reviewable and testable. Each rule is
-a named regular expression in a table (assistant/safety_rules.py), so a reviewer can read exactly what
+a named regular expression in a table (assistant/safety_rules.py, assistant/personal_case_rules.py), so a reviewer can read exactly what
 triggers what, and a test can name the rule that fired. The patterns look for *urgency in the first or third person, now*
 ("he is seizing", "I can't breathe") or for *a decision about a specific person* ("should I stop my
 chemo", "do I have PNS") rather than for medical words alone: "can paraneoplastic syndromes cause
@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.personal_case_rules import CASE_RULES, asks_about_anyone
+from assistant.personal_case_rules import CASE_RULES, PERSONAL_RULES, asks_about_anyone
 from assistant.safety_framing import framing
-from assistant.safety_rules import CHEMO, EMERGENCY_RULES, PERSONAL_RULES, WHO, Category, Rule  # noqa: F401 (re-exported)
+from assistant.safety_rules import CHEMO, EMERGENCY_RULES, WHO, Category, Rule  # noqa: F401 (re-exported)
 
 
 # Words of the article's subject. A question with none of these is a candidate for out_of_scope;

@@ -1,9 +1,9 @@
-"""The safety gate's rule tables: emergencies and personal advice, each rule a named regular expression.
+"""The safety gate's emergency rule table, each rule a named regular expression (the personal-advice tables are
+assistant/personal_case_rules.py's).
 
 Why a table: a reviewer can read exactly what triggers what, and a test can name the rule that fired.
 The patterns look for *urgency in the first or third person, now* ("he is seizing", "I can't breathe")
-or for *a decision about a specific person* ("should I stop my chemo") rather than for medical words
-alone. Rules marked `guard=True` name an acute sign more loosely ("he collapsed", "she's turning
+rather than for medical words alone. Rules marked `guard=True` name an acute sign more loosely ("he collapsed", "she's turning
 blue"); assistant/safety.py skips them in a sentence that places the event in the past ("years ago"),
 makes it hypothetical ("if he has a seizure", "as well as before") or asks about the disease in
 general without naming anyone ("what causes sudden confusion in cancer patients?").
@@ -29,8 +29,6 @@ WHO = (
     rf"my (?:\w+ ){{0,2}}?{RELATIVE}|this (?:person|man|woman|guy|patient)|"
     r"the (?:patient|person|man|woman|guy|baby|child|kid))"
 )
-# a relative's possessive typed with or without its apostrophe ("dad's", "dads", "my mums"), a patient's excepted
-_RELATIVES = rf"(?:(?:my|his|her|our) )?(?!patient){RELATIVE}(?:'s|s)"
 _NOT = r"(?:isn't|isnt|is not|aren't|are not|not|no longer|has stopped|have stopped|stopped|stops)"
 _CANT = r"(?:can't|cant|cannot|can not|couldn't|could not|unable to|won't|will not)"
 # a temperature read out at 38 C / 100.4 F or more ("temp 38.3", "her temperature is 39.4", "a fever of 101"); filler words
@@ -327,70 +325,4 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:curtain|shadow|blackness)\b[^.?!]{0,20}\b(?:came down|coming down|come down|over (?:my|his|her|their) (?:eye|vision|sight))\b",
          guard=True),
     Rule("asks_for_help_now", "emergency", r"\b(?:should i|do i|need to|do we|should we) call (?:an ambulance|911|999|112|000|emergency services)\b|\bis this an emergency\b|\bcall(?:ing)? an ambulance\b"),
-)
-
-# Personal decisions: dosing, diagnosing a specific person, treatment choices, personal prognosis.
-PERSONAL_RULES: tuple[Rule, ...] = (
-    # dosing
-    Rule("dosing", "personal_advice",
-         r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:should|can|do|must|may|could|would|shall)\s+(?:i|we|you give|my \w+|he|she)\s+(?:take|give|use|have|get|be on|inject|receive|start|need)\b"),
-    Rule("dosing", "personal_advice", r"\bwhat (?:dose|dosage|doses|amount|strength)\b[^.?!]{0,40}\b(?:should|can|do|must|would)\s+(?:i|we|my \w+|he|she)\b"),
-    Rule("dosing", "personal_advice", r"\b(?:my|our|his|her) (?:dose|dosage|doses)\b|\bdose for me\b|\bdosage for me\b"),
-    Rule("dosing", "personal_advice",
-         rf"\b(?:increas|decreas|doubl|lower|rais|reduc|adjust|chang|split|skipp?|miss|taper|stopp?)(?:e|es|s|ed|ing)?\s+(?:my|his|her|our|{_RELATIVES}) (?:dose|dosage|doses|medications?|meds|steroids?|prednisone|pills|tablets|treatment|chemo(?:therapy)?|immunotherapy|ivig|infusions?)\b"),
-    Rule("dosing", "personal_advice", r"\bis \d+(?:\.\d+)?\s*(?:mg|milligrams?|mcg|micrograms?|ml|g|grams?|units?|iu)\b"),
-    # treatment decisions
-    Rule("treatment_decision", "personal_advice",
-         r"\bshould\s+(?:i|we|my (?:\w+ ){0,2}?\w+|he|she)\s+(?:stop|start|continue|quit|skip|refuse|decline|delay|postpone|try|take|get|have|go|switch|change|keep|avoid|use|ask|see|be|worry|tell|do|wait|consider|stay)\b"),
-    Rule("treatment_decision", "personal_advice",
-         r"\b(?:can|may|could)\s+i\s+(?:stop|skip|quit|take|mix|combine|drink|use|try|replace|refuse|go off|come off|double|delay|still)\b"),
-    Rule("treatment_decision", "personal_advice",
-         r"\b(?:is it|would it be|will it be)\s+(?:safe|ok|okay|wise|dangerous|a good idea|bad|risky)\s+for\s+(?:me|us|him|her|my \w+)\b"),
-    Rule("treatment_decision", "personal_advice", r"\bwhat (?:should|do|would|can|must) (?:i|we) do\b"),
-    Rule("treatment_decision", "personal_advice",
-         r"\b(?:which|what) (?:treatment|therapy|medication|medicine|drug|option|test)s?\b[^.?!]{0,40}\b(?:for me|should i|should we|is best for (?:me|my|us)|do i need)\b"),
-    Rule("treatment_decision", "personal_advice", r"\b(?:right|best|good|safe|suitable) (?:for me|for us|for my (?:\w+ ){0,2}?\w+)\b"),
-    Rule("treatment_decision", "personal_advice",
-         r"\bmy (?:doctor|oncologist|neurologist|physician|gp|specialist|nurse)\b[^.?!]{0,60}\b(?:should|wrong|right|trust|agree|second opinion|ignore|refuse|says?|said|told|wants?)\b[^.?!]{0,60}\?"),
-    # diagnosing a specific person
-    Rule("self_diagnosis", "personal_advice",
-         r"\b(?:do|could|might|would|may)\s+(?:i|we)\s+(?:have|be having|be suffering|be developing|develop|be at risk|get)\b(?!\s+(?:to|rid)\b)"),
-    Rule("self_diagnosis", "personal_advice",
-         r"\b(?:does|do|could|might|can|may|would|is|are)\s+(?:my|our)\s+(?:\w+\s+){0,2}?(?:have|has|be|mean|indicate|suggest|point to)\b"),
-    Rule("self_diagnosis", "personal_advice",
-         r"\b(?:am i|is (?:my|our) (?:\w+ ){0,2}?\w+)\s+(?:at risk|likely|going to|dying|developing|suffering|getting|having|a candidate)\b"),
-    Rule("self_diagnosis", "personal_advice", r"\b(?:does|could|would|might) (?:this|that|it) mean (?:i|my|we|he|she|that i|that my)\b"),
-    Rule("self_diagnosis", "personal_advice",
-         r"\b(?:is|could|might) (?:this|that|it) be (?:pns|a paraneoplastic|paraneoplastic|cancer|a cancer|a tumou?r|lambert|serious|dangerous)\b"),
-    Rule("self_diagnosis", "personal_advice",
-         r"\b(?:diagnose|assess|evaluate|interpret|read|check|explain) (?:me|my (?:\w+ ){0,2}?(?:results?|labs?|scans?|tests?|symptoms|mri|ct|report|panel|bloodwork)|him|her)\b"),
-    Rule("self_diagnosis", "personal_advice",
-         r"\bmy (?:\w+ ){0,2}?(?:results?|labs?|scan|mri|ct|test results|antibody (?:test|panel|results?)|blood ?(?:test|work)s?|biopsy)\b[^.?!]{0,60}\b(?:mean|normal|bad|worried|positive|negative|high|low)\b"),
-    Rule("self_diagnosis", "personal_advice",
-         r"\b(?:i|i've|ive|i have|i'm|i am|my (?:\w+ ){0,2}?(?:has|have|is|was|got))\b"
-         r"(?!\s+(?:heard|read|saw|learned|learnt|was reading|am reading|have read|'ve read|wonder|was wondering|want to know|keep hearing))"
-         r"[^.?!]{0,80}\b(?:symptoms?|weakness|numbness|rash|seizures?|pain|dizzy|dizziness|tired|fatigue|diagnosed|tumou?r|cancer|lump)\b[^?]{0,120}\b(?:is (?:it|this|that)|could (?:it|this|that)|do i|am i|should i|does (?:this|that|it) mean|what (?:should|do) i|is something wrong|"
-         # the sign asked about by its owner: "my mum has had ovarian cancer ..., is her new wobbliness the cerebellar thing"
-         r"(?:is|are|could|does) (?:his|her|my|their|he|she)\b(?! (?:doctor|oncologist|neurologist|gp|nurse|team|hospital)))\b"),
-    # personal prognosis
-    Rule("personal_prognosis", "personal_advice",
-         r"\bwill (?:i|my (?:\w+ ){0,2}?\w+|he|she|we)\s+(?:die|survive|recover|get better|be (?:ok|okay|cured|fine|alright)|live|need|have to|lose|walk|be able|ever)\b"),
-    Rule("personal_prognosis", "personal_advice",
-         r"\b(?:what are|how (?:are|good are)|what's|what is) (?:my|his|her|our) (?:\w+(?:'s|s)? ){0,2}?(?:chances|odds|prognosis|outlook|life expectancy|survival)\b"),
-    Rule("personal_prognosis", "personal_advice", r"\bhow long (?:do|does|will|have) (?:i|my \w+|he|she|we) (?:have|live|got)\b"),
-    # the same asks with the person further from the verb (bank 3's studied part): an amount or a choice named between
-    # the judgement and the person ("the right amount of vitamin d for me", "a safe prednisone dose for my 9 year old",
-    # "the best treatment for my aunt's lems"), a sign of one's own asked about as a cause ("are my night sweats
-    # paraneoplastic", "is my weight gain from the tumour"), what a result means for the asker
-    Rule("dosing", "personal_advice",
-         r"\b(?:dose|doses|dosage|amount|how much)\b[^.?!]{0,40}\b(?:for|to give) (?:me|us|him|her|my|our)\b"),
-    Rule("treatment_decision", "personal_advice",
-         r"\b(?:right|best|safest|safe|suitable|correct|appropriate)\s+"
-         r"(?!(?:way|ways|place|time|resource|resources|source|sources|book|books|site|website|article|summary|explanation)\b)"
-         r"(?:[\w-]+\s+){1,4}?for (?:me|us|him|her|my|our)\b"),
-    Rule("self_diagnosis", "personal_advice",
-         r"\b(?:is|are|could|might)\s+(?:my|our|his|her)\s+(?!(?:understanding|impression|assumption|reading|question|guess)\b)"
-         r"(?:\w+\s+){1,5}?(?:paraneoplastic|pns|cancer|a sign|a symptom|"
-         r"(?:from|caused by|due to|because of|related to|linked to|part of) (?:the |my |his |her |their |our )?(?:cancer|tumou?r|lymphoma|pns|syndrome|chemo\w*|treatment|steroids?))\b"),
-    Rule("self_diagnosis", "personal_advice", r"\bwhat does (?:that|this|it) mean for (?:me|us|him|her|my|our)\b"),
 )

@@ -62,6 +62,7 @@ class SentenceBank:
         self._sentences: dict[str, list[Sentence]] = {}
         self._vectors: dict[str, Any] = {}
         self._terms: dict[str, list[set[str]]] = {}
+        self._fixed: dict[tuple[str, ...], tuple[tuple[float, ...], ...]] = {}
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -70,6 +71,22 @@ class SentenceBank:
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """Unit vectors for arbitrary texts with the same model (the generative support check uses it)."""
         return self._embed(list(texts)) if texts else []
+
+    def embed_once(self, texts: Sequence[str]) -> tuple[tuple[float, ...], ...]:
+        """`embed` of the same batch of texts, computed once per bank and kept (read-only rows).
+
+        Why: some texts are the article's own and asked again on every question (assistant/family_signs.py embeds
+        the symptoms bullets' labels beside a type bullet's); the bank owns the embedder, so it keeps their
+        vectors for as long as the index is loaded. Keyed by the whole batch, not per text, so a kept vector is
+        bit for bit the one that batch gave.
+        """
+        key = tuple(texts)
+        kept = self._fixed.get(key)
+        if kept is None:
+            kept = tuple(tuple(row) for row in self.embed(key))
+            with self._lock:
+                self._fixed[key] = kept
+        return kept
 
     def missing(self, chunks: Sequence[Chunk]) -> list[Chunk]:
         """The chunks (each once, in order) whose sentences are not cached yet."""

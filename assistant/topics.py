@@ -13,6 +13,7 @@ import re
 
 from assistant.aspects import ASPECT_RE, ASPECTS
 from assistant.asked_words import BRACKETED
+from corpus.sentence_split import rough_sentences
 
 DEFAULT_TOPIC = "paraneoplastic syndromes"  # a turn that names no topic is about the article's subject
 # Shared with the follow-up readers (conversation, ellipsis, previous_question, subject_switch): an auxiliary verb
@@ -106,7 +107,7 @@ def topic_of(question: str) -> str | None:
         earlier = topic_of(bracketed.group("earlier"))  # 'whats the survival rate for those (which cancers ...)':
         if earlier:  # the pointer is the earlier question's subject, not 'the survival rate'
             return earlier
-    sentences = [p for p in re.split(r"(?<=[.?!])\s+", question.strip()) if p.strip()]
+    sentences = rough_sentences(question.strip())
     for sentence in reversed(sentences or [question]):
         topic = _sentence_topic(sentence)
         topic = _LIGHT_GERUND.sub("", topic) if topic else topic  # 'the immune system doing' -> 'the immune system'

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,17 +24,17 @@ from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
 from assistant.conversation import listing_answers, resolve_first_turn, rewrite_followup
 from assistant.references import name_listed_item
-from assistant.personal_context import (after_personal, asks_a_general_property, checks_a_general_claim, lasting_case_ask,
-                                        personal_in_context)
-from assistant.advice_model import LEARNED_RULE, find_personal_ask, load_advice_model
-from assistant.emergency_model import Embed, EmergencyModel, find_emergency, load_emergency_model
+from assistant.personal_context import after_personal, personal_in_context
+from assistant.advice_model import load_advice_model
+from assistant.emergency_model import Embed, EmergencyModel, load_emergency_model
 from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
 from assistant.members import group_members, widen_member
 from assistant.lay_terms import lay_words, meanings_of
 from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
-from assistant.safety import Verdict, classify, rule_words
+from assistant.safety import Verdict, rule_words
 from assistant.spelling import Speller, corpus_word_counts, english_word_ranking
+from assistant.triage_safety import learned_recheck, rules_verdict
 from assistant.triage_vocabulary import reference_texts, COMMON, GENERIC, proper_names, group_labels, reference_names
 from assistant.word_forms import in_vocabulary
 from assistant.yes_no import YES_NO_OPENING
@@ -317,38 +317,7 @@ class Triage:
         here by the emergency model; without a model it counts as an emergency. The personal-advice model runs
         only when no emergency was found (an emergency always wins) and only adds personal_advice.
         """
-        model = self.emergency_model
-        if triaged.verdict.category == "emergency":
-            return triaged
-        if model is None or not triaged.language.english:
-            emergency = triaged.verdict.as_emergency()
-            return triaged if emergency is triaged.verdict else replace(triaged, verdict=emergency, bibliography=None)
-        if embedding_model != model.embedding_model:
-            embed = self._own_embedder(model.embedding_model)
-        embed = _remembered(embed)
-        if lasting_case_ask(triaged.verdict, triaged.normalised.text):  # its hit would give way to the referral
-            return self._recheck_personal(triaged, embed)
-        finding = find_emergency(model, triaged.normalised.text, embed, emergencies=True)
-        if finding is None:
-            return self._recheck_personal(triaged, embed)
-        doubted = f" (rule {triaged.verdict.deferred})" if triaged.verdict.deferred else ""
-        verdict = Verdict("emergency", f"emergency_model p={finding.probability:.2f}{doubted}", finding.kind, finding.piece)
-        return replace(triaged, verdict=verdict, bibliography=None)
-
-    def _recheck_personal(self, triaged: Triaged, embed: Embed) -> Triaged:
-        """personal_advice when the learned check finds a personal ask the rules missed; a bibliography
-        question or a question the rules already decided is left as it is."""
-        model = self.advice_model
-        if (model is None or triaged.verdict.category != "none" or triaged.bibliography is not None
-                or checks_a_general_claim(triaged.normalised.text) or asks_a_general_property(triaged.normalised.text)
-                or model.embedding_model != (self.emergency_model.embedding_model if self.emergency_model else "")):
-            return triaged
-        finding = find_personal_ask(model, triaged.normalised.text, embed)
-        if finding is None:
-            return triaged
-        verdict = replace(triaged.verdict, category="personal_advice", rule=f"{LEARNED_RULE} p={finding.probability:.2f}",
-                          kind="personal_advice", matched=finding.piece)
-        return replace(triaged, verdict=verdict)
+        return learned_recheck(triaged, embed, embedding_model, self.emergency_model, self.advice_model, self._own_embedder)
 
     def _own_embedder(self, name: str) -> Embed:
         if self._embedder is None:
@@ -359,28 +328,5 @@ class Triage:
 
     @staticmethod
     def classify(normalised: Normalised) -> Verdict:
-        """The safety verdict; an emergency in the typed or the normalised text counts (recall first), except that
-        a typed hit the normalised text found too, of the same rule, but doubted stays doubted: the doubt was read
-        from words the typed text misspelt ("wat does it mean wen ur legs go numb suddenly": a general question),
-        and a doubted hit is deferred to the learned check, never dropped."""
-        verdict = classify(normalised.text)
-        if verdict.category != "emergency":
-            typed = classify(normalised.original)
-            if typed.category == "emergency" and (verdict.deferred or "").split(":")[0] != typed.rule:
-                return typed
-            if verdict.deferred is None and typed.deferred is not None:
-                return replace(verdict, deferred=typed.deferred, deferred_kind=typed.deferred_kind)
-        return verdict
-
-
-def _remembered(embed: Embed) -> Embed:
-    """`embed` with the vectors it already made kept: both learned checks score the same pieces."""
-    known: dict[str, object] = {}
-
-    def remembered(texts: Sequence[str]) -> list:
-        todo = [t for t in dict.fromkeys(texts) if t not in known]
-        if todo:
-            known.update(zip(todo, embed(todo)))
-        return [known[t] for t in texts]
-
-    return remembered
+        """The rules' safety verdict on the typed and the normalised text (assistant/triage_safety.rules_verdict)."""
+        return rules_verdict(normalised)

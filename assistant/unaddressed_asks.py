@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.followup import POINTERS
 from assistant.yes_no import YES_NO_FOLLOWUP, YES_NO_FOLLOWUP_SUBJECT
+from corpus.sentence_split import rough_sentences
 
 if TYPE_CHECKING:
     from assistant.followup import FollowUp
 
 # Harms asked of a test or a treatment (here and in assistant/first_turn_asks.py), and the words that name the
-# condition itself (harm_unaddressed).
+# condition itself (carried_harm_unaddressed).
 HARM = re.compile(r"\b(?:risks?|risky|dangers?|dangerous|downsides?|complications?|side[\s-]?effects?|adverse|harmful)\b")
 _OF_A_TREATMENT = re.compile(r"side[\s-]?effects?|adverse")  # harms only a treatment or a test has
 _CONDITION = re.compile(r"\b(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?)\b", re.IGNORECASE)
@@ -68,7 +69,7 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     from assistant.lay_terms import medical_words
     from index.lexical import is_stopword, tokenize
 
-    harm = harm_unaddressed(own_words, context, shown) or prevention_unaddressed(own_words, context, shown)
+    harm = carried_harm_unaddressed(own_words, context, shown) or prevention_unaddressed(own_words, context, shown)
     if harm:
         return harm
     fragment = fragment_unaddressed(own_words, f"{context.previous} {context.previous_answer}", shown, stems, generic)
@@ -102,7 +103,20 @@ def _acts_on_pointer(subject: re.Match[str], own_words: str) -> bool:
     return subject.group("subject").endswith("ing") and re.match(r"\s+(?:it|them|that|this|those|these|him|her)\b", rest) is not None
 
 
-def harm_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]:
+def harm_said(shown: str, harm: str, names_subject: Callable[[str], bool]) -> bool:
+    """Some sentence of `shown` (lowercased) says the asked harm, by its first four letters ('risk' ~ 'risks', not
+    'harmful antibodies' for 'side effects'), and names the harm's subject by `names_subject`.
+
+    Why one check: a first turn names the treatment ("side effects of ivig": assistant/first_turn_asks.py) and a
+    follow-up carries it ("what are the risks of it": `carried_harm_unaddressed`); either way the ask is answered
+    only by a sentence that says the harm next to its subject. How the subject is named is the caller's.
+    """
+    asked = harm[:4]
+    return any(names_subject(sentence) and any(h[:4] == asked for h in HARM.findall(sentence))
+               for sentence in rough_sentences(shown.lower()))
+
+
+def carried_harm_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]:
     """The harm asked of the previous turn's test or treatment ("what are the risks of it" after plasmapheresis)
     when no sentence shown names both the harm and that subject, else [].
 
@@ -120,11 +134,7 @@ def harm_unaddressed(own_words: str, context: FollowUp, shown: str) -> list[str]
     if harm is None or topic is None or _CONDITION.search(topic) or _CONDITION.search(own_words):
         return []
     head = re.sub(r"^(?:the|a|an)\s+", "", topic.lower()).split()[0]
-    asked = harm.group(0)[:4]  # the same harm: 'risk' ~ 'risks', not 'harmful antibodies' for 'side effects'
-    for sentence in re.split(r"(?<=[.!?])\s+", shown.lower()):
-        if head in sentence and any(m.group(0)[:4] == asked for m in HARM.finditer(sentence)):
-            return []
-    return [harm.group(0)]
+    return [] if harm_said(shown, harm.group(0), lambda sentence: head in sentence) else [harm.group(0)]
 
 
 _PREVENT = re.compile(r"\b(?:prevent\w*|avoid\w*|stop(?:ped|ping)? (?:it|them|that) from)\b")
@@ -149,7 +159,7 @@ def prevention_unaddressed(own_words: str, context: FollowUp, shown: str) -> lis
     topic = topic_of(context.previous) or ""
     named |= {w for w in re.findall(r"[a-z]{3,}", topic.lower()) if not is_stopword(w)}
     named |= {"paraneoplastic", "syndrome", "syndromes", "pns"} if not topic or _CONDITION.search(topic) else set()
-    for sentence in re.split(r"(?<=[.!?])\s+", shown.lower()):
+    for sentence in rough_sentences(shown.lower()):
         for verb in _PREVENTION_WORD.finditer(sentence):
             after = re.findall(r"[a-z]+", sentence[verb.end():])[:4]
             if any(w[:5] == n[:5] for w in after for n in named):

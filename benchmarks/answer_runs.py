@@ -14,6 +14,7 @@ from typing import Any
 
 from benchmarks.answer_metrics import (ArticleIndex, RelevanceJudge, abstention_rows, dangling, key_fact_recall,
                                        related_reference_counts)
+from corpus.sentence_split import rough_sentences
 
 AskFn = Callable[[str, list[dict[str, str]]], Any]  # (question, history) -> assistant.models.Answer-like
 
@@ -43,7 +44,7 @@ def _sentences(text: str) -> list[str]:
     import re
 
     text = re.sub(r"\s*\[\d+\]", "", text)
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 3]
+    return [s.strip() for s in rough_sentences(text) if len(s.split()) >= 3]
 
 
 def score_rows(rows: Sequence[dict[str, Any]], items: Sequence[dict[str, Any]], article: Any, index: ArticleIndex,

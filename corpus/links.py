@@ -35,6 +35,7 @@ from corpus.bibliography import load_references
 from corpus.errors import CorpusError
 from corpus.models import Article, Reference, ReferenceLink, Section
 from corpus.paths import PACKAGE_DATA
+from corpus.sentence_split import rough_sentences
 from foundation.settings import Settings
 from corpus.paths import article_path
 
@@ -139,7 +140,7 @@ def _sentences(section: Section) -> list[str]:
     out: list[str] = []
     for line in section.text.splitlines():
         line = line.removeprefix("- ").strip()
-        out += [s for s in re.split(r"(?<=[.!?])\s+", line) if s.strip()]
+        out += rough_sentences(line)
     return [f"{section.title}. {s}" for s in out] or [section.title]
 
 

@@ -17,6 +17,10 @@ ABBREVIATIONS = frozenset({"e.g.", "i.e.", "etc.", "vs.", "dr.", "al.", "approx.
 # A sentence ends at . ! or ? (and a closing quote or bracket) before white space and a capital or a digit.
 BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(\[]?[A-Z0-9])")
 BULLET = re.compile(r"^\s*[-•*]\s+")
+# The rough rule for reading text, not quoting it: every . ! or ? before white space ends a sentence (and, with
+# `lines`, every line break does).
+ROUGH_BOUNDARY = re.compile(r"(?<=[.!?])\s+")
+ROUGH_OR_LINE_BOUNDARY = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def ends_with_abbreviation(text: str) -> bool:
@@ -41,6 +45,19 @@ def sentence_pieces(line: str) -> list[tuple[int, int]]:
         cursor = m.end()
     pieces.append((cursor, len(line)))
     return pieces
+
+
+def rough_sentences(text: str, lines: bool = False) -> list[str]:
+    """The pieces of `text` between rough sentence ends, blank ones dropped; pieces keep their own white space.
+
+    Why a second rule beside `sentence_pieces`: the checks that read an answer, a message or a section for words
+    ("does a shown sentence name the harm and the treatment?", "does the message hold a remark before its
+    question?") need no exact boundary, only the same one everywhere; the exact rule (abbreviations, a capital
+    next) is for what is quoted. Ten modules wrote this split out for themselves before; this is their one copy.
+    `lines`: a line break ends a sentence too (an answer's bullets and paragraphs).
+    """
+    boundary = ROUGH_OR_LINE_BOUNDARY if lines else ROUGH_BOUNDARY
+    return [piece for piece in boundary.split(text) if piece.strip()]
 
 
 def nonblank_lines(text: str) -> Iterator[tuple[int, str]]:

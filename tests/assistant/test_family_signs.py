@@ -42,3 +42,22 @@ def test_a_signs_ask_shows_the_type_and_its_symptoms(warm_assistant, question: s
 def test_a_what_is_ask_keeps_the_type_alone(warm_assistant) -> None:
     answer = warm_assistant.ask("what is lambert eaton")
     assert "Disorders affecting the brain" in answer.body and "Muscle weakness, difficulty walking" not in answer.body
+
+
+def test_the_labels_are_embedded_once_per_bank() -> None:
+    from types import SimpleNamespace
+
+    from assistant.sentences import SentenceBank
+
+    calls: list[list[str]] = []
+
+    def counting(texts):
+        calls.append(list(texts))
+        return [[1.0, 0.0] if t.startswith(("Endo", "Horm")) else [0.0, 1.0] for t in texts]
+
+    bullet = lambda text: SimpleNamespace(text=text)  # noqa: E731 - label_of reads only the text
+    bank = SentenceBank(counting)
+    kind, bullets = bullet("- Endocrine: Hormone problems."), [bullet("- Skin Changes: Rashes."), bullet("- Hormonal: Weight gain.")]
+    assert label_of(symptoms_of(kind, bullets, bank)) == "Hormonal"
+    assert label_of(symptoms_of(kind, bullets, bank)) == "Hormonal"
+    assert len(calls) == 1

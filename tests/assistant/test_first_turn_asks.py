@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.first_turn_asks import first_turn_unaddressed, harm_unaddressed, pick_unaddressed
+from assistant.first_turn_asks import first_turn_unaddressed, named_harm_unaddressed, pick_unaddressed
 from index.lexical import is_stopword
 
 PLEX = ("Plasmapheresis and Intravenous Immunoglobulin (IVIG): These therapies help remove harmful antibodies from the "
@@ -11,15 +11,15 @@ ACCESS = "Access to advanced diagnostic technologies and cancer care plays a sig
 
 
 def test_a_treatments_harm_needs_a_sentence_naming_both() -> None:
-    assert harm_unaddressed("side effects of plasmapheresis", PLEX) == ["side effects"]
-    assert harm_unaddressed("ivig side effects", PLEX) == ["side effects"]
-    assert harm_unaddressed("Intravenous Immunoglobulin (ivig) side effects", PLEX) == ["side effects"]  # as expanded
-    assert harm_unaddressed("what are the risks of plasmapheresis", "Plasmapheresis carries a small risk of bleeding.") == []
+    assert named_harm_unaddressed("side effects of plasmapheresis", PLEX) == ["side effects"]
+    assert named_harm_unaddressed("ivig side effects", PLEX) == ["side effects"]
+    assert named_harm_unaddressed("Intravenous Immunoglobulin (ivig) side effects", PLEX) == ["side effects"]  # as expanded
+    assert named_harm_unaddressed("what are the risks of plasmapheresis", "Plasmapheresis carries a small risk of bleeding.") == []
 
 
 def test_a_harm_of_the_condition_is_a_risk_factor_question_left_to_other_checks() -> None:
-    assert harm_unaddressed("what are the risks of pns", PLEX) == []
-    assert harm_unaddressed("complications of the cancer", PLEX) == []
+    assert named_harm_unaddressed("what are the risks of pns", PLEX) == []
+    assert named_harm_unaddressed("complications of the cancer", PLEX) == []
     assert first_turn_unaddressed("does smoking raise the risk", ACCESS, is_stopword) == []  # "the" names no treatment
 
 

@@ -44,10 +44,10 @@ def test_side_effects_asked_after_the_condition_are_a_treatments_and_unaddressed
     """'side effects?' after 'how is pns treated': the harm is the treatment's (a condition has none), so the
     condition in the previous subject no longer exempts it, as a risk asked of the condition still does."""
     from assistant.followup import FollowUp
-    from assistant.unaddressed_asks import harm_unaddressed
+    from assistant.unaddressed_asks import carried_harm_unaddressed
 
     after_treatment = FollowUp(ask="side effects", previous="how is pns treated", previous_answer="")
-    assert harm_unaddressed("side effects?", after_treatment, "Treatment is effective.") == ["side effects"]
-    assert harm_unaddressed("side effects?", after_treatment, "The treatment has side effects.") == []
+    assert carried_harm_unaddressed("side effects?", after_treatment, "Treatment is effective.") == ["side effects"]
+    assert carried_harm_unaddressed("side effects?", after_treatment, "The treatment has side effects.") == []
     after_condition = FollowUp(ask="risks", previous="what is pns", previous_answer="")
-    assert harm_unaddressed("what are the risks of it", after_condition, "Smoking may play a role.") == []
+    assert carried_harm_unaddressed("what are the risks of it", after_condition, "Smoking may play a role.") == []

@@ -227,7 +227,8 @@ def test_a_part_of_a_message_about_an_animal_is_about_the_animal() -> None:
      ("he is on chemo and shivering with a temp of 38.6, is that normal", None)],
 )
 def test_a_question_about_going_on_with_a_treatment_is_left_to_the_advice_check(piece: str, why: str | None) -> None:
-    from assistant.safety_framing import asks_advice, doubtful_piece
+    from assistant.advice_framing import asks_advice
+    from assistant.safety_framing import doubtful_piece
 
     assert (asks_advice(piece) if why == "treatment question" else doubtful_piece(piece)) == why
 
@@ -266,19 +267,6 @@ def test_the_writers_own_faint_told_in_the_past_is_doubtful_unless_it_goes_on() 
     assert classify("i fainted at the dentist this afternoon, is that a pns thing").deferred == "unconscious:own past faint"
     assert classify("i fainted at the dentist and i keep fainting").category == "emergency"
     assert classify("my wife fainted at the dentist this afternoon").deferred != "unconscious:own past faint"
-
-
-@pytest.mark.parametrize(
-    ("piece", "why"),
-    [("my aunt has breast cancer and her hands are numb and clumsy, does she have a paraneoplastic syndrome", None),
-     ("my aunt is 52 with breast cancer and gets dizzy spells, could this be pns", "diagnosis question"),
-     ("im 61 and my ankles are puffy, is it from the cancer", "diagnosis question"),
-     ("my aunt is 52 and has just fainted, could this be pns", None)],  # an acute sign; an age is no temperature
-)
-def test_a_question_whether_someone_has_the_disease_is_left_to_the_advice_check(piece: str, why: str | None) -> None:
-    from assistant.safety_framing import asks_advice
-
-    assert asks_advice(piece) == why
 
 
 def test_the_emergency_check_alone_skips_personal_asks_and_reassurances() -> None:
@@ -330,18 +318,3 @@ def test_a_milder_sign_given_a_harmless_cause_is_a_reassurance(piece: str, reass
     from assistant.safety_framing import reassures
 
     assert reassures(piece) is reassurance
-
-
-@pytest.mark.parametrize(
-    ("piece", "why"),
-    [("how long has my uncle got, he has pcd and cant stand up", "diagnosis question"),
-     ("would ivig help my mum, she cant get up the stairs anymore", "diagnosis question"),
-     ("ive had dry mouth for a year, am i likely to have lems", "diagnosis question"),
-     ("how long has my uncle got, he suddenly cant stand since this morning", None),  # an onset: for the learned check
-     ("will my dad recover, he is gasping for air", None),  # an acute sign
-     ("my girl is on immune therapy and has a sore mouth, stop it?", "treatment question")],  # the speller's "immune"
-)
-def test_a_question_about_a_long_illness_course_is_left_to_the_advice_check(piece: str, why: str | None) -> None:
-    from assistant.safety_framing import asks_advice
-
-    assert asks_advice(piece) == why

@@ -61,3 +61,18 @@ def test_a_word_ending_like_an_abbreviation_still_ends_its_sentence() -> None:
         "Additionally, some cancers cause it (e.g. SCLC).",
         "Dr. Smith agrees.",
     ]
+
+
+def test_embed_once_embeds_a_batch_once_and_keeps_its_vectors() -> None:
+    calls: list[list[str]] = []
+
+    def counting(texts):
+        calls.append(list(texts))
+        return [[float(len(t)), 1.0] for t in texts]
+
+    bank = SentenceBank(counting)
+    first = bank.embed_once(["Endocrine", "Hormonal"])
+    assert bank.embed_once(["Endocrine", "Hormonal"]) == first == ((9.0, 1.0), (8.0, 1.0))
+    assert calls == [["Endocrine", "Hormonal"]]
+    bank.embed_once(["Hormonal"])  # another batch is its own key: its vectors are what that batch gives
+    assert calls[-1] == ["Hormonal"]

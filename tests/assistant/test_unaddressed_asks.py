@@ -11,7 +11,7 @@ import pytest
 
 from assistant.abstention import unknown_group, vocabulary
 from assistant.followup import FollowUp
-from assistant.unaddressed_asks import prevention_unaddressed, unaddressed_ask
+from assistant.unaddressed_asks import harm_said, prevention_unaddressed, unaddressed_ask
 from assistant.normalise import rephrase_idioms, restore_apostrophes
 
 VOCAB = vocabulary(["Genetic factors may play a role. Patients report itching and pain. e.g. k-ras"])
@@ -209,3 +209,10 @@ def test_a_figure_asked_of_the_subject_is_not_found_and_not_off_topic(warm_assis
     history = _turns(("sclc and lems connection", "(reply)"))
     assert warm_assistant.ask("whats the 5yr survival", history=history).status == "not_found"
     assert warm_assistant.ask("whats the 2nd best pizza in town", history=history).status == "out_of_scope"
+
+
+def test_harm_said_needs_the_same_harm_and_the_subject_in_one_sentence() -> None:
+    shown = "Plasmapheresis filters the blood. Steroids carry risks of infection."
+    assert harm_said(shown, "risk", lambda s: "steroid" in s)
+    assert not harm_said(shown, "risk", lambda s: "plasmapheresis" in s)  # the harm is another sentence's
+    assert not harm_said(shown, "side effects", lambda s: "steroid" in s)  # another harm

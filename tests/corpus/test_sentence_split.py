@@ -8,7 +8,7 @@ from assistant.sentences import split_sentences
 from corpus.article import load_article
 from corpus.models import Section
 from corpus.paths import article_path
-from corpus.sentence_split import nonblank_lines, sentence_pieces, trim_span
+from corpus.sentence_split import nonblank_lines, rough_sentences, sentence_pieces, trim_span
 from corpus.units import split_units
 from foundation.settings import Settings
 from index.models import Chunk
@@ -75,3 +75,10 @@ def test_every_article_unit_is_a_run_of_sentences_an_answer_can_quote() -> None:
         for unit in split_units(section):
             if not unit.is_bullet:
                 assert (unit.start, unit.end) in sentences, unit.text
+
+
+def test_rough_sentences_end_at_every_mark_and_with_lines_at_every_line_break() -> None:
+    text = "Fever, e.g. high. Is it bad?  yes\n- Imaging: CT scans\n\nLabs."
+    assert rough_sentences(text) == ["Fever, e.g.", "high.", "Is it bad?", "yes\n- Imaging: CT scans\n\nLabs."]
+    assert rough_sentences(text, lines=True) == ["Fever, e.g.", "high.", "Is it bad?", "yes", "- Imaging: CT scans", "Labs."]
+    assert rough_sentences("  ") == [] and rough_sentences("one. ") == ["one."]

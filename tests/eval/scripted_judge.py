@@ -16,12 +16,13 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
 from eval.metrics.alce import lexical_entails
+from corpus.sentence_split import rough_sentences
 
 _INPUT = re.compile(r"input:\s*(\{.*\})\s*Output:\s*$", re.S)
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    return [s.strip() for s in rough_sentences(text)]
 
 
 class ScriptedJudgeChat(BaseChatModel):

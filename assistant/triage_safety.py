@@ -1,0 +1,89 @@
+"""The triage's safety verdict: the rules on the typed and the normalised question, then the learned checks.
+
+Why apart from assistant/triage.py: the triage reads a question for language, spelling, follow-ups and subjects;
+the safety verdict is one concern of its own with its own order, kept here so each can be read whole. The rules
+(assistant/safety.py) run on both forms of the question before retrieval; the learned checks
+(assistant/emergency_model.py, then assistant/advice_model.py) run after, when the sentence model is at hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from assistant.advice_model import LEARNED_RULE, find_personal_ask
+from assistant.emergency_model import Embed, EmergencyModel, find_emergency
+from assistant.personal_context import asks_a_general_property, checks_a_general_claim, lasting_case_ask
+from assistant.safety import Verdict, classify
+
+if TYPE_CHECKING:
+    from assistant.normalise import Normalised
+    from assistant.triage import Triaged
+
+
+def rules_verdict(normalised: "Normalised") -> Verdict:
+    """The safety verdict; an emergency in the typed or the normalised text counts (recall first), except that
+    a typed hit the normalised text found too, of the same rule, but doubted stays doubted: the doubt was read
+    from words the typed text misspelt ("wat does it mean wen ur legs go numb suddenly": a general question),
+    and a doubted hit is deferred to the learned check, never dropped."""
+    verdict = classify(normalised.text)
+    if verdict.category != "emergency":
+        typed = classify(normalised.original)
+        if typed.category == "emergency" and (verdict.deferred or "").split(":")[0] != typed.rule:
+            return typed
+        if verdict.deferred is None and typed.deferred is not None:
+            return replace(verdict, deferred=typed.deferred, deferred_kind=typed.deferred_kind)
+    return verdict
+
+
+def learned_recheck(triaged: "Triaged", embed: Embed, embedding_model: str, model: EmergencyModel | None,
+                    advice_model: EmergencyModel | None, own_embedder: Callable[[str], Embed]) -> "Triaged":
+    """The learned checks on an English question the rules let through (Triage.recheck says why and when):
+    `model` the emergency check, `advice_model` the personal-advice check; `own_embedder(name)` gives the checks'
+    own encoder when the index's `embedding_model` is another."""
+    if triaged.verdict.category == "emergency":
+        return triaged
+    if model is None or not triaged.language.english:
+        emergency = triaged.verdict.as_emergency()
+        return triaged if emergency is triaged.verdict else replace(triaged, verdict=emergency, bibliography=None)
+    if embedding_model != model.embedding_model:
+        embed = own_embedder(model.embedding_model)
+    embed = _remembered(embed)
+    if lasting_case_ask(triaged.verdict, triaged.normalised.text):  # its hit would give way to the referral
+        return _recheck_personal(triaged, embed, advice_model, model.embedding_model)
+    finding = find_emergency(model, triaged.normalised.text, embed, emergencies=True)
+    if finding is None:
+        return _recheck_personal(triaged, embed, advice_model, model.embedding_model)
+    doubted = f" (rule {triaged.verdict.deferred})" if triaged.verdict.deferred else ""
+    verdict = Verdict("emergency", f"emergency_model p={finding.probability:.2f}{doubted}", finding.kind, finding.piece)
+    return replace(triaged, verdict=verdict, bibliography=None)
+
+
+def _recheck_personal(triaged: "Triaged", embed: Embed, model: EmergencyModel | None, embedding_model: str) -> "Triaged":
+    """personal_advice when the learned check finds a personal ask the rules missed; a bibliography
+    question or a question the rules already decided is left as it is. `embedding_model`: the emergency
+    check's, whose vectors `embed` gives; an advice model of another encoder is not run."""
+    if (model is None or triaged.verdict.category != "none" or triaged.bibliography is not None
+            or checks_a_general_claim(triaged.normalised.text) or asks_a_general_property(triaged.normalised.text)
+            or model.embedding_model != embedding_model):
+        return triaged
+    finding = find_personal_ask(model, triaged.normalised.text, embed)
+    if finding is None:
+        return triaged
+    verdict = replace(triaged.verdict, category="personal_advice", rule=f"{LEARNED_RULE} p={finding.probability:.2f}",
+                      kind="personal_advice", matched=finding.piece)
+    return replace(triaged, verdict=verdict)
+
+
+def _remembered(embed: Embed) -> Embed:
+    """`embed` with the vectors it already made kept: both learned checks score the same pieces."""
+    known: dict[str, object] = {}
+
+    def remembered(texts: Sequence[str]) -> list:
+        todo = [t for t in dict.fromkeys(texts) if t not in known]
+        if todo:
+            known.update(zip(todo, embed(todo)))
+        return [known[t] for t in texts]
+
+    return remembered
