@@ -150,6 +150,12 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # genetically predisposed"
     (re.compile(r"\b(?:runs?|running)\s+in\s+(?:the\s+)?famil(?:y|ies)\b|\b(?:hereditary|inherited|inheritable)\b|"
                 r"\bpass(?:ed|es)?\s+(?:it\s+)?(?:on|down)\b", re.IGNORECASE), "genetically predisposed"),
+    # "does it go away after they remove the tumor", "once the cancer is gone": the article says "after cancer treatment"
+    (re.compile(r"\b(after|once|when)\s+(?:(?:they|you|the\s+doctors?|the\s+surgeons?|we)\s+)?"
+                r"(?:(?:remove[sd]?|removing|cut\s+out|get\s+rid\s+of|got\s+rid\s+of|operate\s+on)\s+(?:the\s+|his\s+|her\s+|my\s+)?"
+                r"(?:tumou?rs?|cancer)|(?:take|takes|took|taking)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:tumou?rs?|cancer)\s+out|"
+                r"(?:the\s+|his\s+|her\s+|my\s+)?(?:tumou?rs?|cancer)\s+(?:is|was|has\s+been|gets|got)\s+"
+                r"(?:removed|gone|taken\s+out|cut\s+out))\b", re.IGNORECASE), r"\1 cancer treatment"),
     # "can it come back", "does it relapse": the article says some symptoms "may persist even after cancer treatment"
     (re.compile(r"\b(?:come|comes|coming|came)\s+back\b|\brelapses?\b|\brecurs?\b", re.IGNORECASE),
      "persist after treatment"),

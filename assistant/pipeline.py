@@ -147,14 +147,28 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
             from assistant.family_signs import add_family_signs
 
             composition = add_family_signs(search_question, composition, parts.bank, parts.index.chunks())
+        composition = continued(parts, composition, followup, retrieval)
         if parts.levers.show_antecedents:
             composition = settled(parts, composition, followup.previous_answer if followup is not None else "")
         add_to_pool(retrieval, [q.chunk for q in composition.quotes])
     else:
         composition = compose_answer(retrieval.query, focus, retrieval.candidates, parts.bank, max_sentences=max_sentences,
                                      full_vector=retrieval.full_vector, support_rank=len(retrieval.hits), ask=retrieval.ask)
+        composition = continued(parts, composition, followup, retrieval)
     return Evidence(question=question, search_question=search_question, retrieval=retrieval,
                     composition=composition, parts=parts)
+
+
+def continued(parts: "Parts", composition: Any, followup: "FollowUp | None", retrieval: Any) -> Any:
+    """A "tell me more" turn's composition: the previous question's passages the conversation has not shown yet
+    (assistant/next_passages.py); any other turn's unchanged."""
+    from assistant.next_passages import next_composition
+
+    if followup is None or not followup.wants_next:
+        return composition
+    composition = next_composition(composition, followup, parts.index.chunks())
+    add_to_pool(retrieval, [q.chunk for q in composition.quotes])
+    return composition
 
 
 def settled(parts: "Parts", composition: Any, previous_answer: str = "") -> Any:

@@ -47,6 +47,11 @@ def neighbourhood(retriever: "Retriever", context: FollowUp) -> set[str]:
     return {_area(c) for c in chunks}
 
 
+def chapter_of(chunk: "Chunk") -> str:
+    """The chapter (top-level section of its source) a chunk stands in; the neighbourhood's unit (`_area`)."""
+    return _area(chunk)
+
+
 def _area(chunk: "Chunk") -> str:
     """The part of its source a chunk stands in: its top-level section, subsections included.
 

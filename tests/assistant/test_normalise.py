@@ -185,3 +185,14 @@ def test_lay_asks_about_the_course_heredity_and_survival_reach_the_articles_word
 
     assert words in rephrase_idioms(typed)
     assert "how long" not in rephrase_idioms("how long do people live with it")  # no figure is asked for any more
+
+
+@pytest.mark.parametrize("typed", ["does it stop after they remove the tumor", "better once they take the tumour out?",
+                                   "what happens when the cancer has been removed", "after the surgeons cut out the tumor"])
+def test_removing_the_tumor_is_searched_as_the_articles_after_cancer_treatment(typed: str) -> None:
+    """The article says symptoms "may persist even after cancer treatment"; "after they remove the tumor" shares none
+    of its words, and "remove ... tumor" alone reaches the surgery bullet instead."""
+    from assistant.normalise import rephrase_idioms
+
+    assert "cancer treatment" in rephrase_idioms(typed)
+    assert "remove" not in rephrase_idioms(typed) and "tumo" not in rephrase_idioms(typed)
