@@ -133,7 +133,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         if levers.complements else chosen  # complements.py
     chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
     announced: set[tuple[str, int]] = set()  # what a lead-in or a named heading brought: the off-topic cut leaves it
-    if levers.lead_in and max_sentences is None:
+    if levers.lead_in and not (ask or max_sentences):  # first turns: a follow-up's rewrite carries earlier words
         before_lead = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
         chosen = with_subsection_bests(chosen, scored, enriched, lambda s: asks_lead_in(q_terms, s.sentence, bank))
         announced = {(s.sentence.chunk.id, s.sentence.index) for s in chosen} - before_lead
@@ -156,8 +156,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         if levers.list_remarks:
             chosen = with_list_remarks(chosen, enriched, units, add)
     chosen = whole_units(chosen, enriched, units, by_key)
-    if levers.named_sections and max_sentences is None:  # a short section whose heading is asked, whole (named_sections.py)
-        chosen = with_named_sections(chosen, q_terms, bank.weights, enriched, units, add)
+    if levers.named_sections and not (ask or max_sentences):  # a short section whose heading is asked, whole
+        chosen = with_named_sections(chosen, q_terms, bank, enriched, units, add)  # (named_sections.py)
     if levers.demonstratives:
         chosen = resolve_demonstratives(chosen, enriched, units, add)
     every = WANTS_OTHER_ITEMS if levers.list_label_focus else WANTS_EVERY_ITEM

@@ -6,7 +6,7 @@ follow up involve") asks what that section says, and its few sentences each carr
 the one that scored best and dropped the rest ("New treatments ... are being developed" without "Several clinical
 trials are investigating novel drugs ...", self-written keyfact_check9 bank; "Patients may need long-term
 neurological monitoring ..." without "Ongoing medical care is essential because some symptoms may persist even after
-cancer treatment", precision_check3). Paragraph completion (assistant/paragraphs.py) completes a paragraph, not a
+cancer treatment"). Paragraph completion (assistant/paragraphs.py) completes a paragraph, not a
 section of two paragraphs. Only short prose sections with no subsections (at most MAX_SENTENCES units, no bullet:
 a list has its own completion), only the section of the answer's best sentence and only a rare heading word
 (label_focus.HEADING_WEIGHT, through label_focus.names_heading) count.
@@ -24,6 +24,7 @@ from assistant.unit_sentences import UnitSentences
 
 if TYPE_CHECKING:
     from assistant.enriched import EnrichedUnit, EnrichedUnits
+    from assistant.sentences import SentenceBank
 
 MAX_SENTENCES = 3  # a longer section says several things; a heading word does not ask for all ("Prevalence in Different
 # Regions", 4: "why are reported numbers low in some regions" is answered by its underreporting sentence, keyfact_check)
@@ -39,11 +40,15 @@ def short_sections(enriched: "EnrichedUnits") -> dict[str, list["EnrichedUnit"]]
             if sid not in parents and len(members) <= MAX_SENTENCES and not any(m.unit.is_bullet for m in members)}
 
 
-def with_named_sections(chosen: Sequence[Scored], q_terms: set[str], weights: dict[str, float],
+def with_named_sections(chosen: Sequence[Scored], q_terms: set[str], bank: "SentenceBank",
                         enriched: "EnrichedUnits", units: UnitSentences,
                         add: Callable[[list[Scored], Sequence[Any]], None]) -> list[Scored]:
     """`chosen`, plus the other sentences of the short section (short_sections) that the best chosen sentence is in,
-    when the question names its heading (the last title of its path) by a rare word (names_heading).
+    when the question names its heading (the last title of its path) by a rare word (names_heading) that the best
+    sentence does not hold itself (then it speaks of what was named: "is pns linked to ovarian cancer" is answered by
+    "... can also be linked to other malignancies", not by the genetics sentence beside it, advice_check4).
+    First turns only (the composer's caller): a follow-up's rewrite carries the earlier turn's words, which named
+    the long-term section's heading for "what about emotional support" (followup_check7).
 
     Why only the best one's section: a heading word may be a common verb ("Common Cancers Linked to ..."), and a
     sentence of that section chosen beside the answer ("nephrotic syndrome link to cancer?" answered by the kidney
@@ -51,10 +56,11 @@ def with_named_sections(chosen: Sequence[Scored], q_terms: set[str], weights: di
     out = list(chosen)
     if not out:
         return out
-    chunk = max(out, key=lambda s: s.score).sentence.chunk
+    best = max(out, key=lambda s: s.score).sentence
+    chunk = best.chunk
     sections = short_sections(enriched)
-    if chunk.source_id == "article" and chunk.section_id in sections and names_heading(
-            q_terms, content_terms(" ".join(chunk.section_path[-1:])), weights):
+    heading = content_terms(" ".join(chunk.section_path[-1:])) - bank.terms(chunk.id)[best.index]
+    if chunk.source_id == "article" and chunk.section_id in sections and names_heading(q_terms, heading, bank.weights):
         for member in sections[chunk.section_id]:
             add(out, units(member))
     return out
