@@ -28,6 +28,7 @@ from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_defi
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
 from assistant.label_focus import label_focus, label_lead
+from assistant.lead_in import asks_lead_in, with_subsection_bests
 from assistant.complements import add_complements
 from assistant.completion import LIST_ITEMS_TO_EXPAND, add_missing, labelled, scored_or_zero, whole_lists, whole_units
 from assistant.dense_best import specific, with_dense_best
@@ -35,6 +36,7 @@ from assistant.compose import KEEP_RATIO as KEEP_RATIO_PLAIN
 from assistant.compose import (LIST_KEEP_RATIO, LIST_MAX_SENTENCES, MAX_SENTENCES, Composition, Scored, redundant,
                                question_terms, score_sentences, select_sentences)
 from assistant.list_questions import WANTS_EVERY_ITEM, WANTS_OTHER_ITEMS, asks_for_list, hints_list
+from assistant.named_sections import with_named_sections
 from assistant.near_duplicates import prefer_body
 from assistant.clarifying_tail import drop_tail_pulled
 from assistant.off_topic import drop_far_blocks, focus_cosine
@@ -96,6 +98,8 @@ class Levers:
     complements: bool = True       # a sentence naming a distinctive question word the chosen ones leave out joins (complements.py)
     far_blocks: bool = True        # blocks far under the best one's cosine with the question go (off_topic.drop_far_blocks)
     dense_best: bool = True        # the sentence closest in meaning joins when the words chose others (dense_best.py)
+    lead_in: bool = True           # a section's one-line lead-in chosen alone brings each subsection's best (lead_in.py)
+    named_sections: bool = True    # a short section whose heading the question names is shown whole (named_sections.py)
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -128,6 +132,11 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     chosen = add_complements(chosen, scored, q_terms, bank, limit, relevance=focus_cosine(focus_vec, bank)) \
         if levers.complements else chosen  # complements.py
     chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
+    announced: set[tuple[str, int]] = set()  # what a lead-in or a named heading brought: the off-topic cut leaves it
+    if levers.lead_in and not (ask or max_sentences):  # first turns: a follow-up's rewrite carries earlier words
+        before_lead = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
+        chosen = with_subsection_bests(chosen, scored, enriched, lambda s: asks_lead_in(q_terms, s.sentence, bank))
+        announced = {(s.sentence.chunk.id, s.sentence.index) for s in chosen} - before_lead
     chunks = {c.id: c for c in all_chunks}
     units = UnitSentences(chunks.values(), bank)
     retrieved = {h.chunk.id for h in hits}
@@ -147,6 +156,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         if levers.list_remarks:
             chosen = with_list_remarks(chosen, enriched, units, add)
     chosen = whole_units(chosen, enriched, units, by_key)
+    if levers.named_sections and not (ask or max_sentences):  # a short section whose heading is asked, whole
+        chosen = with_named_sections(chosen, q_terms, bank, enriched, units, add)  # (named_sections.py)
     if levers.demonstratives:
         chosen = resolve_demonstratives(chosen, enriched, units, add)
     every = WANTS_OTHER_ITEMS if levers.list_label_focus else WANTS_EVERY_ITEM
@@ -166,7 +177,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if levers.prefer_body:
         chosen = _body_step(chosen, q_terms, cause, bank, enriched, units, all_chunks, add, as_scored, levers)
     first_turn = not (ask or max_sentences)
-    chosen = _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, first_turn)
+    chosen = _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, first_turn, announced)
     if head is not None and first_turn and levers.far_blocks:
         chosen = _on_head(chosen, head, bank, enriched)
     quotes = arrange(chosen)
@@ -231,17 +242,20 @@ def _body_step(chosen: list[Scored], q_terms: set[str], cause: bool, bank: Sente
 
 
 def _on_topic(chosen: list[Scored], query: str, focus_vec: Any, bank: SentenceBank, enriched: "EnrichedUnits",
-              q_terms: set[str], levers: Levers, first_turn: bool) -> list[Scored]:
+              q_terms: set[str], levers: Levers, first_turn: bool,
+              announced: set[tuple[str, int]] = frozenset()) -> list[Scored]:  # type: ignore[assignment]
     """The answer less the blocks far under its best one's relevance (off_topic.drop_far_blocks), first turns only: a
     follow-up's focus vector is the rewrite's. A sentence naming a distinctive question word stays, and so does the
-    definition that a guess at what the condition is, or a question naming only the subject, asks for."""
+    definition that a guess at what the condition is, or a question naming only the subject, asks for, and what a
+    shown lead-in `announced` (lead_in.py: the lead-in scores far above what it announces by nature)."""
     if not (levers.far_blocks and first_turn):
         return chosen
     from assistant.retrieval import strip_subject
 
     defined = bool(levers.definition and ASKS_WHAT_IT_IS.search(query)) or asks_definition_only(query, strip_subject(query))
     return drop_far_blocks(chosen, focus_vec, bank, enriched, labelled,
-                           protected=lambda s: (defined and defines(s.sentence)) or names_distinctive(
+                           protected=lambda s: (defined and defines(s.sentence))
+                           or (s.sentence.chunk.id, s.sentence.index) in announced or names_distinctive(
                                q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights))
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 LABEL = re.compile(r"^([^:]{2,40}):\s")  # a bullet's label: "Skin Changes: Rashes, ..."
 
 
+HEADING_WEIGHT = 0.5  # IDF weight from which a heading's word names its list alone ("complementary" 0.67, "common" 0.3)
 LEAD_WORDS = 2  # a bullet's opening words after its label name what it is about ('Joint pain', 'Trousseau syndrome')
 LABEL_MIN_WEIGHT = 0.25  # a label word as common as "cancer" (IDF weight 0.18) names no one item
 
@@ -32,7 +33,8 @@ def label_focus(chosen: list["Scored"], query: str, enriched: "EnrichedUnits",
     Why: "what skin problems can it cause?" is close in meaning to every symptom bullet, and "pale skin" in the
     Hematologic bullet pulls that one in too; the bullet labels ("Skin Changes:", "Kidney (Renal):") are the
     article's own names for its items, so a question that names one asks about that one (self-written audit bank).
-    A list with no label named, and a question that asks for every item, are left as they are. A label word
+    A list with no label named, a list whose heading the question names (names_heading) and a question that asks
+    for every item are left as they are. A label word
     that is also in the list's heading ("Cancer Treatment" under "Conventional Medical Treatments") or is common
     across the corpus names the list, not one item, and does not count. A bullet whose first LEAD_WORDS words
     hold a question word that no named bullet holds stays: "joint changes" names "Skin Changes" by its second
@@ -47,6 +49,8 @@ def label_focus(chosen: list["Scored"], query: str, enriched: "EnrichedUnits",
         members = enriched.list_members(item)
         label = LABEL.match(item.unit.text)
         heading = content_terms(" ".join(s.sentence.chunk.section_path[-1:]))
+        if names_heading(terms, heading, weights):
+            continue  # "what are the complementary therapies" asks for the list, though "therapies" names a label
         words = {t for t in content_terms(label.group(1)) if t not in heading and weights.get(t, 1.0) >= LABEL_MIN_WEIGHT} \
             if label else set()
         named = any(same_family(q, t) for q in terms for t in words)
@@ -59,6 +63,15 @@ def label_focus(chosen: list["Scored"], query: str, enriched: "EnrichedUnits",
         held = set().union(*(a for _, n, a in entries if n))
         drop |= {id(s) for s, n, a in entries if not n and not (a - held)} if any(n for _, n, _ in entries) else set()
     return [s for s in chosen if id(s) not in drop]
+
+
+def names_heading(terms: set[str], heading: set[str], weights: dict[str, float]) -> bool:
+    """Does the question name a rare word of a list's own heading ("complementary" of "Integrative and Complementary
+    Approaches")? Then it asks for that list as a whole, and a label sharing another of its words ("therapies" and
+    "Physical Therapy and Rehabilitation") is no item picked out: focusing on it dropped the list's other items
+    (self-written keyfact_check9 bank). Only rare heading words: "types" (0.41) or "common" (0.30) head lists that
+    questions narrow by label ("what types of nerve problems", "the common skin symptoms")."""
+    return any(same_family(q, t) for q in terms for t in heading if weights.get(t, 1.0) >= HEADING_WEIGHT)
 
 
 def label_lead(chosen: list["Scored"], scored: "list[Scored]", query: str, enriched: "EnrichedUnits",

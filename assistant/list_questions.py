@@ -15,7 +15,9 @@ LIST_QUESTION = re.compile(
     # which cancers / what symptoms / what nerve or brain symptoms / what new treatments (not: what is, what causes X)
     r"^\s*(?:(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|can|could|has|have|a|an|the|this|these|it)\b)[\w-]+\s+){0,3}?"
     r"(?!(?:is|was|does|has|this|causes|means|happens|makes|helps|leads|affects|treats|looks|works|gets|shows|starts|lasts)\b)[\w-]+[^s\W]s\b"
-    r"|what\s+(?:are|were)\s+(?:the\s+)?(?:main\s+|common\s+|different\s+)?(?:types|kinds|signs|symptoms|tests|treatments|options|causes|factors)\b"
+    # what are the symptoms / the conventional treatments / the complementary therapies / the risk factors
+    r"|what\s+(?:are|were)\s+(?:the\s+)?(?:(?!(?:for|of|in|with|from)\b)[\w-]+\s+){0,2}?"
+    r"(?:types|kinds|signs|symptoms|tests|treatments|therapies|approaches|options|causes|factors)\b"
     r"|how\s+(?:is|are|do|does|can|will)\b.*\b(?:diagnos\w*|treat\w*|manag\w*|test\w*|detect\w*|found)\b"
     r"|(?:list|name)\b)"
     r"|\b(?:types|kinds|options|examples)\s+of\b",

@@ -57,8 +57,9 @@ def test_paragraph_of_finds_the_short_paragraph_around_a_sentence(warm_assistant
 
 def test_paragraph_completion_shows_the_continuation(built_index_home) -> None:
     # the continuation relates to the question ("support"): a continuation that does not is left out
-    # (tests/assistant/test_focused_answers.py)
-    question = "after treatment will patients need long-term monitoring or support"
+    # (tests/assistant/test_focused_answers.py); no heading word ("long-term") asked: that shows the section whole
+    # whatever the paragraph lever (assistant/named_sections.py)
+    question = "after treatment will patients need neurological monitoring or support"
     completed = Assistant(built_index_home.override(answer={"whole_paragraphs": True}))
     answer = completed.ask(question)
     assert answer.status == "answered" and "long-term neurological monitoring" in answer.body, answer.body
