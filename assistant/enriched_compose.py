@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_definition_only, defines, keep_near_best,
                                    names_distinctive)
+from assistant.article_frame import drop_frame
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
 from assistant.label_focus import label_focus, label_lead
@@ -96,6 +97,7 @@ class Levers:
     complements: bool = True       # a sentence naming a distinctive question word the chosen ones leave out joins (complements.py)
     far_blocks: bool = True        # blocks far under the best one's cosine with the question go (off_topic.drop_far_blocks)
     dense_best: bool = True        # the sentence closest in meaning joins when the words chose others (dense_best.py)
+    article_frame: bool = True     # a first turn shows the article's framing sentences only if asked about the article (article_frame.py)
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -167,6 +169,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         chosen = _body_step(chosen, q_terms, cause, bank, enriched, units, all_chunks, add, as_scored, levers)
     first_turn = not (ask or max_sentences)
     chosen = _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, first_turn)
+    if levers.article_frame and first_turn:
+        chosen = drop_frame(chosen, query, enriched)
     if head is not None and first_turn and levers.far_blocks:
         chosen = _on_head(chosen, head, bank, enriched)
     quotes = arrange(chosen)
