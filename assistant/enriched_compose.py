@@ -144,7 +144,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     as_scored = lambda x: scored_or_zero(x, by_key)  # noqa: E731
     if levers.antecedents:
         if levers.costly_dependents:
-            chosen = drop_costly_dependents(chosen, enriched, units, as_scored)
+            chosen = drop_costly_dependents(chosen, enriched, units, as_scored, names=lambda x: names_distinctive(
+                q_terms, bank.terms(x.sentence.chunk.id)[x.sentence.index], bank.weights))
         chosen = with_antecedents(chosen, enriched, units, add)
         if levers.list_remarks:
             chosen = with_list_remarks(chosen, enriched, units, add)
