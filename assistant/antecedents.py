@@ -7,7 +7,10 @@ Why a module: three rules decide the same thing, whether a sentence can stand in
     before it when that one names it, else the sentence goes (answer_focus.unresolved);
   * drop_costly_dependents: a sentence that needs its predecessor, is not the answer's best and whose predecessor
     scores far under the best costs two sentences for one weak point, and goes instead ("They can affect multiple
-    organ systems ..." pulling the Key Takeaways' first bullet into "what affects recovery?").
+    organ systems ..." pulling the Key Takeaways' first bullet into "what affects recovery?"); so does one that names
+    no distinctive word of the question and whose unchosen predecessor needs an unchosen one of its own: three
+    sentences for a side point ("This step is essential to avoid misdiagnosis ..." bringing the diagnostic workup
+    and the list of look-alike conditions into "why is it so hard to diagnose").
 `unit_sentences(unit)` gives a unit's composer sentences, `add(out, sentences)` appends the missing ones.
 """
 
@@ -92,9 +95,11 @@ def resolve_demonstratives(chosen: list[Scored], enriched: "EnrichedUnits", unit
 
 
 def drop_costly_dependents(chosen: list[Scored], enriched: "EnrichedUnits", unit_sentences: UnitSentences,
-                           as_scored: Callable[[Any], Scored], share: float = ANTECEDENT_SHARE) -> list[Scored]:
+                           as_scored: Callable[[Any], Scored], share: float = ANTECEDENT_SHARE,
+                           names: Callable[[Scored], bool] | None = None) -> list[Scored]:
     """Sentences (never the best one) opening with a reference ("This step ...", "They can ...") whose predecessor is
-    not chosen and scores under `share` of the best go.
+    not chosen and scores under `share` of the best go; so do those `names` says name no distinctive question word
+    whose unchosen predecessor needs an unchosen one too (_costs_a_chain).
 
     Only an opening reference: a sentence that names its own content and points back later ("A thorough diagnostic
     workup ... from these conditions") or turns the thought before it ("However, how these syndromes ...") is a
@@ -112,10 +117,26 @@ def drop_costly_dependents(chosen: list[Scored], enriched: "EnrichedUnits", unit
         if prev is not None:
             sentences = unit_sentences(prev)
             keys = {x.key for x in sentences}
-            if sentences and not keys & have and max(as_scored(x).score for x in sentences) < share * best.score:
+            if sentences and not keys & have and (max(as_scored(x).score for x in sentences) < share * best.score or (
+                    names is not None and not names(s) and _costs_a_chain(prev, enriched, unit_sentences, have))):
                 continue
         out.append(s)
     return out
+
+
+def _costs_a_chain(prev: "EnrichedUnit", enriched: "EnrichedUnits", unit_sentences: UnitSentences,
+                   have: set[tuple[str, int]]) -> bool:
+    """Does the (unchosen) predecessor itself need an unchosen one, so showing the dependent costs two more sentences?
+
+    Why only then, and only for a sentence naming no question word: a dependent with one predecessor is often a
+    required fact ("These syndromes are not directly caused ..."). In this article the only such chain is "This step
+    is essential ..." <- "A thorough diagnostic workup ..." <- "Conditions such as ..."; on the hand-labelled precision
+    banks' studied parts (3 to 7) "This step ..." was shown 3 times without being asked about and helped none of them.
+    """
+    if not prev.needs_previous:
+        return False
+    before = enriched.predecessor(prev)
+    return before is not None and not {x.key for x in unit_sentences(before)} & have
 
 
 def keys_of(chosen: Sequence[Scored]) -> set[tuple[str, int]]:

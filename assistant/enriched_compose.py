@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_definition_only, defines, keep_near_best,
                                    names_distinctive)
+from assistant.article_frame import drop_frame
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
 from assistant.label_focus import label_focus, label_lead
@@ -100,6 +101,7 @@ class Levers:
     dense_best: bool = True        # the sentence closest in meaning joins when the words chose others (dense_best.py)
     lead_in: bool = True           # a section's one-line lead-in chosen alone brings each subsection's best (lead_in.py)
     named_sections: bool = True    # a short section whose heading the question names is shown whole (named_sections.py)
+    article_frame: bool = True     # a first turn shows the article's framing sentences only if asked about the article (article_frame.py)
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -151,7 +153,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     as_scored = lambda x: scored_or_zero(x, by_key)  # noqa: E731
     if levers.antecedents:
         if levers.costly_dependents:
-            chosen = drop_costly_dependents(chosen, enriched, units, as_scored)
+            chosen = drop_costly_dependents(chosen, enriched, units, as_scored, names=lambda x: names_distinctive(
+                q_terms, bank.terms(x.sentence.chunk.id)[x.sentence.index], bank.weights))
         chosen = with_antecedents(chosen, enriched, units, add)
         if levers.list_remarks:
             chosen = with_list_remarks(chosen, enriched, units, add)
@@ -178,6 +181,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         chosen = _body_step(chosen, q_terms, cause, bank, enriched, units, all_chunks, add, as_scored, levers)
     first_turn = not (ask or max_sentences)
     chosen = _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, first_turn, announced)
+    if levers.article_frame and first_turn:
+        chosen = drop_frame(chosen, query, enriched)
     if head is not None and first_turn and levers.far_blocks:
         chosen = _on_head(chosen, head, bank, enriched)
     quotes = arrange(chosen)

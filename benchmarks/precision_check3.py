@@ -57,7 +57,9 @@ def lead_ins(required: set[str], units: list[tuple[str, int, str]]) -> set[str]:
 
 def judge(item: dict, facts: set[str], label: dict, units: list[tuple[str, int, str]]) -> dict[str, int]:
     """One answer's shown sentences: how many, how many required, required-or-lead-in, and hand-labelled helpful."""
-    seen = shown(item["answer"], [u[2] for u in units]) if item["status"] == "answered" else []
+    # a personal_advice reply shows the same general sentences; counted only where the item accepts that status
+    quotes = item["status"] == "answered" or (item["status"] == "personal_advice" and item.get("status_ok"))
+    seen = shown(item["answer"], [u[2] for u in units]) if quotes else []
     needed = facts | lead_ins(facts, units)
     return {"shown": len(seen), "required": sum(s in facts for s in seen), "proxy": sum(s in needed for s in seen),
             "helpful": sum(s in label.get("helpful", []) for s in seen),

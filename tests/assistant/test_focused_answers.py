@@ -88,3 +88,27 @@ def test_a_weak_sentence_opening_with_a_reference_goes_rather_than_bring_a_weak_
     assert drop_costly_dependents([best, dependent], enriched, units, scores(0.8)) == [best, dependent]
     assert drop_costly_dependents([dependent], enriched, units, scores(0.1)) == [dependent]  # the only sentence stays
     assert drop_costly_dependents([best, turn], enriched, units, scores(0.1)) == [best, turn]  # a turn is its own point
+
+
+def test_a_dependent_naming_no_question_word_goes_rather_than_bring_a_chain(warm_assistant: Assistant) -> None:
+    """'This step is essential ...' needs 'A thorough diagnostic workup ...', which needs 'Conditions such as ...': shown
+    for a question it names no word of, it would bring both; with a strong antecedent it stays when it names one, or
+    when its chain's first link is chosen."""
+    from assistant.antecedents import drop_costly_dependents
+    from assistant.compose import Scored
+    from assistant.unit_sentences import UnitSentences
+
+    parts = warm_assistant.parts()
+    enriched, units = parts.enriched, UnitSentences(parts.index.chunks(), parts.bank)
+
+    def scored(prefix: str, score: float) -> Scored:
+        return Scored(units(enriched.at(enriched.article_text.index(prefix)))[0], score, 0.0, 0.0, 1)
+
+    best = scored("Diagnosing paraneoplastic syndromes can be challenging", 1.0)
+    step = scored("This step is essential", 0.9)
+    workup = scored("A thorough diagnostic workup", 0.9)
+    strong = lambda x: Scored(x, 0.9, 0.0, 0.0, 1)  # noqa: E731  the antecedents score high: only the chain can cost
+    assert drop_costly_dependents([best, step], enriched, units, strong, names=lambda s: False) == [best]
+    assert drop_costly_dependents([best, step], enriched, units, strong, names=lambda s: s is step) == [best, step]
+    assert drop_costly_dependents([best, workup, step], enriched, units, strong, names=lambda s: False) == [best, workup, step]
+    assert drop_costly_dependents([best, step], enriched, units, strong) == [best, step]  # without `names`: as before

@@ -1,6 +1,6 @@
-"""The self-written precision banks 4, 5 and 6 load as eval set v2 first-turn items, a third of each is blind, their
+"""The self-written precision banks 4 to 7 load as eval set v2 first-turn items, a third of each is blind, their
 quotes are whole article sentences, and their hand labels (both parts) name article sentences of their own items
-(eval/data/precision_check{4,5,6}.jsonl and their _labels.json).
+(eval/data/precision_check{4,5,6,7}.jsonl and their _labels.json).
 
 Why: benchmarks/precision_labelled.py counts a shown sentence as helpful by its exact text; a quote or label that
 drifted from the article would silently count against precision.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bank_checks import assert_a_third_blind, assert_quotes_are_whole_sentences
 
-from benchmarks import precision_check4, precision_check5, precision_check6
+from benchmarks import precision_check4, precision_check5, precision_check6, precision_check7
 from benchmarks.precision_check3 import article_units
 from corpus.article import load_article
 from corpus.paths import article_path
@@ -23,7 +23,8 @@ from foundation.settings import Settings
 
 BANKS = [pytest.param(precision_check4.BANK, precision_check4.LABELS, "prec4", id="bank4"),
          pytest.param(precision_check5.BANK, precision_check5.LABELS, "prec5", id="bank5"),
-         pytest.param(precision_check6.BANK, precision_check6.LABELS, "prec6", id="bank6")]
+         pytest.param(precision_check6.BANK, precision_check6.LABELS, "prec6", id="bank6"),
+         pytest.param(precision_check7.BANK, precision_check7.LABELS, "prec7", id="bank7")]
 
 
 @pytest.mark.parametrize(("bank", "labels", "prefix"), BANKS)
@@ -32,7 +33,9 @@ def test_the_bank_loads_a_third_is_blind_and_its_quotes_are_whole_sentences(bank
     assert len(items) >= 60
     assert_a_third_blind(items, prefix)
     assert all(i.part and i.id.startswith(f"{prefix}-{i.part}-") for i in items)
-    assert all(not i.history and i.acceptable_statuses == ["answered"] for i in items)
+    assert all(not i.history and i.acceptable_statuses[0] == "answered" for i in items)
+    # bank 7 lets a person's own symptom or outlook ("is that a pns thing") be personal_advice too
+    assert all(set(i.acceptable_statuses) <= {"answered", "personal_advice"} for i in items)
     assert all(i.question == i.question.lower() and "'" not in i.question for i in items)
     assert_quotes_are_whole_sentences(items, load_article(article_path(Settings())), one_sentence=True)
     askers = [i.note.split("asker: ")[1].split(";")[0] for i in items]
