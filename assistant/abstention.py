@@ -86,6 +86,8 @@ _SUBJECT_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
 ))
 SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which|"
                           r"though|then|too|anyway|please|fast|quickly|quick|naturally|asap)\b.*$", re.IGNORECASE)  # the last ones: chat fillers
+# A preposition left at the end ("what are oligoclonal bands about", "what is that test for"): it names nothing.
+STRANDED = re.compile(r"(?:\s+(?:about|of|by|for|with|on|to|from))+$", re.IGNORECASE)
 STOP = frozenset("a an the this that these those some any my your his her our their it its".split())
 # Head words that name no subject: people and generic nouns ("how are kids treated", "the main thing").
 GENERIC = frozenset(
@@ -103,7 +105,7 @@ def subject_word(question: str) -> str | None:
     for pattern in _SUBJECT_PATTERNS:
         m = pattern.match(q)
         if m:
-            phrase = SUBJECT_END.sub("", m.group("x"))
+            phrase = SUBJECT_END.sub("", STRANDED.sub("", m.group("x")))
             if re.match(r"(?:it|them)\b", phrase.strip(), re.IGNORECASE):
                 return None  # "how do they treat it basically": the object is the condition itself, the rest a filler
             words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in STOP]

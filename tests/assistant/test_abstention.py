@@ -101,6 +101,8 @@ ENGLISH = frozenset({"asthma", "diabetes", "kids", "thing", "trousseau", "chemo"
         ("what is asthma or trousse for it", None),  # an alternative known by its leading letters ('trousseau')
         ("how do they treat it basically", None),  # the object is the condition itself, the rest a filler
         ("how do doctors treat asthma", "asthma"),
+        ("what are syndrome drugs about", None),  # a preposition left at the end names nothing ('drugs' is the head)
+        ("what is asthma about", "asthma"),
     ],
 )
 def test_unknown_subject(question: str, subject: str | None) -> None:

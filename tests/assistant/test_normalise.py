@@ -185,3 +185,16 @@ def test_lay_asks_about_the_course_heredity_and_survival_reach_the_articles_word
 
     assert words in rephrase_idioms(typed)
     assert "how long" not in rephrase_idioms("how long do people live with it")  # no figure is asked for any more
+
+
+@pytest.mark.parametrize(
+    ("typed", "fixed"),
+    [("aswell", "as well"),  # not the corpus's 'swell', one edit away: a dropped space is the likelier slip
+     ("infact", "in fact"),
+     ("famlies", "families"),  # no split into two frequent words: mended as before
+     ("anythink", None)],  # nothing would mend it: left as typed, never split
+)
+def test_two_common_words_typed_without_their_space_are_split_apart(typed: str, fixed: str | None) -> None:
+    """"lung cancer or others aswell" read as "or others swell" and answered about swelling (overrefusal_check4)."""
+    speller = Speller.build(["Swelling may swell. Infants."], english=english_words())
+    assert speller.correct_word(typed) == fixed
