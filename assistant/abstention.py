@@ -54,6 +54,8 @@ NUMBER_ASK = re.compile(
     r"how much\s+(?:[\w-]+\s+){1,3}(?:should|do|does|can|must|would)\s+(?:i|you|u|we|they|he|she|someone|people|"
     r"patients|one|a person)(?:\s+[\w()-]+){0,6}?\s+(?:take|get|have|use|drink|eat)|insurance|insured|medicare|medicaid|co-?pays?|"
     r"out of pocket|"
+    # a duration named by its noun ("recovery time after plasmapheresis", "waiting times for the antibody panel")
+    r"(?:recovery|healing|waiting|wait|turnaround|survival)\s+times?|"
     # a date asked for ("when was it first described"): the article gives none
     r"when\s+(?:was|were)\s+(?:[\w-]+\s+){0,4}?(?:first\s+)?(?:discovered|named|described|identified|found|invented|recognized))\b",
     re.IGNORECASE,
