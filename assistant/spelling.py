@@ -117,7 +117,8 @@ class Speller:
         return word.lower().replace("'", "") in self.known or word.lower() in self.known
 
     def correct_word(self, word: str) -> str | None:
-        """The corpus word `word` is a typo of, or None when it is known or nothing is close enough."""
+        """The corpus word `word` is a typo of (or the two common words it runs together, `_run_together`), or None
+        when it is known or nothing is close enough."""
         low = word.lower()
         if len(low) < MIN_LENGTH or "'" in low or self.is_known(low):
             return None
@@ -136,20 +137,21 @@ class Speller:
         mended = self._english(low) if not found else None
         if not found and mended is None:
             return None  # nothing would mend it: left to retrieval as before, never split
-        apart = self._run_together(low)
-        if apart is not None or not found:
-            return apart or mended
         # a letter typed wrong is likelier than one left out: 'varky' is 'varki' before it is 'vary';
         # the word itself breaks a tie ('grandta': grandma or grandpa), or the answer would depend on the
         # order SymSpell happens to return its suggestions in, which changes from one process to the next
-        best = max(found, key=lambda s: (len(s.term) == len(low), s.count, s.term))
-        return best.term
+        mended = max(found, key=lambda s: (len(s.term) == len(low), s.count, s.term)).term if found else mended
+        if self.english_ranks.get(mended, RUN_TOGETHER_RANK * 2) < RUN_TOGETHER_RANK * 2:
+            return mended  # a common word one edit away ('anythink' -> 'anything') is as likely as a lost space
+        return self._run_together(low) or mended
 
     def _run_together(self, low: str) -> str | None:
         """Two common English words typed without the space between them ('aswell' -> 'as well', 'infact' -> 'in
-        fact'), else None. Why before the edit search: a dropped space is a likelier slip than a stray letter, and
+        fact'), else None. Why: a dropped space is a likelier slip than a stray letter, and
         'aswell', one edit from the corpus's 'swell', turned "lung cancer or others aswell" into a question about
-        swelling. Only a word the edit search would mend is split ('anythink', which nothing mends, stays). Both halves must be frequent words (a two-letter half a very frequent one: the ranking holds 'co' and
+        swelling. Only a word the edit search would mend to a rarer word is split (one that nothing mends stays as
+        typed), a safety word included ('noone' is 'no one', not 'noose'; the rules also read the typed text). Both
+        halves must be frequent words (a two-letter half a very frequent one: the ranking holds 'co' and
         'mon'), so a name or a term is never split; a dropped g ('feelin') and a word sharing its leading letters with
         a corpus word ('underreported') are left to the checks that read them. The split whose rarer half is the
         more frequent wins."""

@@ -198,3 +198,5 @@ def test_two_common_words_typed_without_their_space_are_split_apart(typed: str, 
     """"lung cancer or others aswell" read as "or others swell" and answered about swelling (overrefusal_check4)."""
     speller = Speller.build(["Swelling may swell. Infants."], english=english_words())
     assert speller.correct_word(typed) == fixed
+    common = Speller.build(["Anything may swell."], english=english_words())
+    assert common.correct_word("anythink") == "anything"  # a common word one edit away wins over 'any think'
