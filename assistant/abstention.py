@@ -54,6 +54,8 @@ NUMBER_ASK = re.compile(
     r"how much\s+(?:[\w-]+\s+){1,3}(?:should|do|does|can|must|would)\s+(?:i|you|u|we|they|he|she|someone|people|"
     r"patients|one|a person)(?:\s+[\w()-]+){0,6}?\s+(?:take|get|have|use|drink|eat)|insurance|insured|medicare|medicaid|co-?pays?|"
     r"out of pocket|"
+    # a duration named by its noun ("recovery time after plasmapheresis", "waiting times for the antibody panel")
+    r"(?:recovery|healing|waiting|wait|turnaround|survival)\s+times?|"
     # a date asked for ("when was it first described"): the article gives none
     r"when\s+(?:was|were)\s+(?:[\w-]+\s+){0,4}?(?:first\s+)?(?:discovered|named|described|identified|found|invented|recognized))\b",
     re.IGNORECASE,
@@ -86,6 +88,8 @@ _SUBJECT_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
 ))
 SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which|"
                           r"though|then|too|anyway|please|fast|quickly|quick|naturally|asap)\b.*$", re.IGNORECASE)  # the last ones: chat fillers
+# A preposition left at the end ("what are oligoclonal bands about", "what is that test for"): it names nothing.
+STRANDED = re.compile(r"(?:\s+(?:about|of|by|for|with|on|to|from))+$", re.IGNORECASE)
 STOP = frozenset("a an the this that these those some any my your his her our their it its".split())
 # Head words that name no subject: people and generic nouns ("how are kids treated", "the main thing").
 GENERIC = frozenset(
@@ -103,7 +107,7 @@ def subject_word(question: str) -> str | None:
     for pattern in _SUBJECT_PATTERNS:
         m = pattern.match(q)
         if m:
-            phrase = SUBJECT_END.sub("", m.group("x"))
+            phrase = SUBJECT_END.sub("", STRANDED.sub("", m.group("x")))
             if re.match(r"(?:it|them)\b", phrase.strip(), re.IGNORECASE):
                 return None  # "how do they treat it basically": the object is the condition itself, the rest a filler
             words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in STOP]

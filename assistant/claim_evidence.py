@@ -34,6 +34,9 @@ _WORD = re.compile(r"[a-z]+")
 # "other X, Y and Z diseases" lists what the condition is mistaken for, up to the clause's verb or connective.
 _OTHER = re.compile(r"\bother\b(.*?)(?=\b(?:can|may|might|could|which|that|is|are|to|with|making|leading|including)\b|"
                     r"[.;:]|$)")
+# A kind of thing followed by its members in brackets ("gastrointestinal disturbances (nausea, vomiting, diarrhea)"): the
+# two words before the bracket name the kind; "e.g." marks examples, not the whole membership, so such a list is none.
+_ENUMERATED = re.compile(r"\b([a-z]+)\s+([a-z]+)\s*\((?!e\.g\.)([^()]*,[^()]*)\)")
 # The sentence names the condition itself.
 _NAMES_CONDITION = re.compile(r"\b(?:paraneoplastic|these syndromes)\b")
 # The sentence says what causes it ("not directly caused by the cancer cells themselves but ...").
@@ -62,12 +65,14 @@ class ClaimEvidence:
         causes: set[str] = set()  # stems of sentences that say what causes the condition
         mistaken_for: set[str] = set()  # stems of "other ..." lists: what the condition is mistaken for
         self.condition_words: set[str] = set()  # words (not stems) of sentences that name the condition
+        self.enumerated: set[str] = set()  # stems of kinds the article lists the members of in brackets
         for sentence in (s.strip().lower() for s in rough_sentences(text, lines=True)):
             words = _WORD.findall(sentence)
             self.sentences.append(frozenset(stem(w) for w in words))
             self.ordered.append([stem(w) for w in words])
             self.effect_sentences.append(frozenset(stem(w) for w, after in zip(words, [*words[1:], ""], strict=True)
                                                    if after not in _CANCER))
+            self.enumerated |= {stem(m.group(i)) for m in _ENUMERATED.finditer(sentence) for i in (1, 2)}
             contrasted = [_WORD.findall(m.group(1)) for m in _OTHER.finditer(sentence)]
             others = {stem(w) for group in contrasted for w in group}
             plain |= {stem(w) for w in words} - others
@@ -135,6 +140,12 @@ class ClaimEvidence:
         from assistant.safety import mentions_topic
 
         return any(stem(w) in self.cause_stems and mentions_topic(w, core_only=True) for w in words)
+
+    def lists_members(self, word: str) -> bool:
+        """The article names the word's kind with its members in brackets ("gastrointestinal disturbances (nausea,
+        vomiting, diarrhea)"): it says which ones it means, so a word it never uses is not one of them merely by
+        being of that kind ("constipation" is gastrointestinal, but not listed)."""
+        return stem(word.lower()) in self.enumerated
 
     def spread(self, word: str) -> int:
         """How many article sentences use the word's stem (a broad word is used in many)."""

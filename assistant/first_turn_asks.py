@@ -6,8 +6,9 @@ Why: follow-ups have these checks (assistant/unaddressed_asks.unaddressed_ask), 
 plasma exchange" or "which hospital is best for paraneoplastic syndromes" retrieve the plasmapheresis bullet or the
 paragraph on healthcare access (every other word is on topic), so the similarity gate lets them through and the
 answer shows sentences that name no side effect and no hospital. The article never says what a treatment or a test
-risks, and names no hospital, clinic or doctor; a sentence answers such an ask only when it says the asked noun
-itself (a harm next to the treatment it is of; the kind of thing picked), so the check reads the shown sentences, not
+risks, and names no hospital or clinic, and doctors only by their profession ("neurologists and oncologists"); a
+sentence answers such an ask only when it says the asked noun itself (a harm next to the treatment it is of; the kind
+of thing picked, or a profession close to it), so the check reads the shown sentences, not
 a word list of what the article lacks. A harm asked of the condition itself ("what are the risks of pns") is a
 risk-factor question the article answers, so it is never judged here.
 """
@@ -30,8 +31,16 @@ _X_HARM = re.compile(r"(?P<x>[a-z][a-z-]*)\)?\s+(?P<harm>side[\s-]?effects?|risk
 # The condition, or what the article says it comes with: a harm of these is a risk factor or an outlook.
 _CONDITION = re.compile(r"^(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?|it|this|"
                         r"that|them|these|they|treatment|treatments|therapy|therapies)$")
-# "which hospital is best", "which doctor should i see": the kind of thing a pick is asked among.
-_WHICH = re.compile(r"^(?:so\s+|and\s+|but\s+)?which\s+(?P<x>[a-z]+)(?:\s+(?P<y>[a-z]+))?\b")
+# "which hospital is best", "which doctor should i see": the kind of thing a pick is asked among ("which kind of
+# specialist": the specialist).
+_WHICH = re.compile(r"^(?:so\s+|and\s+|but\s+)?which\s+(?:(?:kind|type|sort)s?\s+of\s+(?:a\s+|an\s+)?)?"
+                    r"(?P<x>[a-z]+)(?:\s+(?P<y>[a-z]+))?\b")
+# A profession named by its agent noun ("neurologists", "oncologists", "specialists", "physicians"): a sentence naming
+# one answers a pick among people of a close kind ("which doctor treats the nerve problems"), though it never says
+# "doctor". Closeness is the bundled sentence model's cosine of the two words: "doctor" ~ "specialists" 0.70,
+# "oncologists" 0.55; "hospital" ~ "specialists" 0.48 and "clinic" 0.50 stay below it.
+_PROFESSION = re.compile(r"\b[a-z]{3,}(?:ists?|ians?)\b")
+PROFESSION_SIMILARITY = 0.55
 # "which blood test shows the antibodies": the kind picked may be a compound whose head ("test") a shown bullet's label
 # names ("Laboratory Tests: ..."); a verb after the kind ("which hospital treats") is rarely a label word ("tests" is).
 _LABEL = re.compile(r"^\s*(?:[-•*]\s*)?(?P<label>[^:]{2,40}):\s")
@@ -61,8 +70,11 @@ def named_harm_unaddressed(question: str, shown: str, is_stopword: Callable[[str
     return [] if harm_said(shown, m.group("harm"), lambda sentence: head in _stems(sentence)) else [m.group("harm")]
 
 
-def pick_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool]) -> list[str]:
-    """The kind of thing a "which X" first turn asks to pick when no shown sentence says X in any form, else []."""
+def pick_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool],
+                     similarity: Callable[[str, str], float] | None = None) -> list[str]:
+    """The kind of thing a "which X" first turn asks to pick when no shown sentence says X in any form, else [].
+    With `similarity` (two words' cosine), a shown profession close to X also says it (`_PROFESSION`), unless the
+    pick is by a past deed ("which doctor discovered it": no profession sentence says who did it)."""
     m = _WHICH.match(question.strip().lower())
     if m is None or is_stopword(m.group("x")) or _CONDITION.match(m.group("x")) or _ENTRY.match(m.group("x")):
         return []
@@ -72,6 +84,11 @@ def pick_unaddressed(question: str, shown: str, is_stopword: Callable[[str], boo
     head = m.group("y")
     if head and not is_stopword(head) and any((label := _LABEL.match(s)) and stem(head) in _stems(label.group("label"))
                                               for s in _sentences(shown)):
+        return []
+    deed = bool(head) and head.endswith("ed") and not is_stopword(head)  # "which doctor discovered it": a person's deed
+    professions = sorted(set(_PROFESSION.findall(shown.lower())))
+    if similarity is not None and not deed and any(similarity(m.group("x"), w) >= PROFESSION_SIMILARITY
+                                                   for w in professions):
         return []
     return [m.group("x")]
 
@@ -90,10 +107,11 @@ def deed_unaddressed(question: str, shown: str) -> list[str]:
     return [] if any(asked in _stems(s) for s in _sentences(shown)) else [m.group("x")]
 
 
-def first_turn_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool]) -> list[str]:
+def first_turn_unaddressed(question: str, shown: str, is_stopword: Callable[[str], bool],
+                           similarity: Callable[[str, str], float] | None = None) -> list[str]:
     """What a first turn asks that the shown sentences leave unsaid: a treatment's harm, a pick, or a person's deed
-    (module docstring)."""
+    (module docstring); `similarity` as in pick_unaddressed."""
     if not shown.strip():
         return []
-    return (named_harm_unaddressed(question, shown, is_stopword) or pick_unaddressed(question, shown, is_stopword)
+    return (named_harm_unaddressed(question, shown, is_stopword) or pick_unaddressed(question, shown, is_stopword, similarity)
             or deed_unaddressed(question, shown))

@@ -43,6 +43,8 @@ LONG_WORD = 8  # words this long may be two edits away
 SHORT_WORD = 4  # words this short may only have two letters swapped
 ENGLISH_TARGETS = 30_000  # the most frequent English words a typo outside the corpus may be mended to
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+RUN_TOGETHER_RANK = 1_000  # both halves of a word typed without its space are among this many most frequent English words
+SHORT_HALF_RANK = 200  # ... and a two-letter half among this many
 STEM = 6  # leading letters a typo shares with a corpus word when it is left to retrieval rather than mended to English
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CORPUS_WORD = re.compile(r"[a-z]+")
@@ -115,7 +117,8 @@ class Speller:
         return word.lower().replace("'", "") in self.known or word.lower() in self.known
 
     def correct_word(self, word: str) -> str | None:
-        """The corpus word `word` is a typo of, or None when it is known or nothing is close enough."""
+        """The corpus word `word` is a typo of (or the two common words it runs together, `_run_together`), or None
+        when it is known or nothing is close enough."""
         low = word.lower()
         if len(low) < MIN_LENGTH or "'" in low or self.is_known(low):
             return None
@@ -129,15 +132,41 @@ class Speller:
         distance = 2 if len(low) >= LONG_WORD else 1
         found = [s for s in self._symspell.lookup(low, Verbosity.CLOSEST, max_edit_distance=distance)
                  if _plausible(low, s.term, s.distance)]
-        if not found:
-            return self._english(low)
-        if found[0].term == low:
+        if found and found[0].term == low:
             return None
+        mended = self._english(low) if not found else None
+        if not found and mended is None:
+            return None  # nothing would mend it: left to retrieval as before, never split
         # a letter typed wrong is likelier than one left out: 'varky' is 'varki' before it is 'vary';
         # the word itself breaks a tie ('grandta': grandma or grandpa), or the answer would depend on the
         # order SymSpell happens to return its suggestions in, which changes from one process to the next
-        best = max(found, key=lambda s: (len(s.term) == len(low), s.count, s.term))
-        return best.term
+        mended = max(found, key=lambda s: (len(s.term) == len(low), s.count, s.term)).term if found else mended
+        if self.english_ranks.get(mended, RUN_TOGETHER_RANK * 2) < RUN_TOGETHER_RANK * 2:
+            return mended  # a common word one edit away ('anythink' -> 'anything') is as likely as a lost space
+        return self._run_together(low) or mended
+
+    def _run_together(self, low: str) -> str | None:
+        """Two common English words typed without the space between them ('aswell' -> 'as well', 'infact' -> 'in
+        fact'), else None. Why: a dropped space is a likelier slip than a stray letter, and
+        'aswell', one edit from the corpus's 'swell', turned "lung cancer or others aswell" into a question about
+        swelling. Only a word the edit search would mend to a rarer word is split (one that nothing mends stays as
+        typed), a safety word included ('noone' is 'no one', not 'noose'; the rules also read the typed text). Both
+        halves must be frequent words (a two-letter half a very frequent one: the ranking holds 'co' and
+        'mon'), so a name or a term is never split; a dropped g ('feelin') and a word sharing its leading letters with
+        a corpus word ('underreported') are left to the checks that read them. The split whose rarer half is the
+        more frequent wins."""
+        if len(low) <= SHORT_WORD or not self.english_ranks or (low.endswith("in") and low + "g" in self.english_ranks):
+            return None
+        if any(w.startswith(low[:STEM]) for w in self.corpus_counts):
+            return None
+        ranks = self.english_ranks
+
+        def rank(half: str) -> int:
+            found = ranks.get(half, RUN_TOGETHER_RANK)
+            return found if len(half) > 2 or found < SHORT_HALF_RANK else RUN_TOGETHER_RANK
+
+        rarer, at = min((max(rank(low[:i]), rank(low[i:])), i) for i in range(2, len(low) - 1))
+        return f"{low[:at]} {low[at:]}" if rarer < RUN_TOGETHER_RANK else None
 
     def _safety_word(self, low: str) -> str | None:
         """The safety word (a target) `low` is a typo of, by the same edit bounds as any word, else None: only the

@@ -81,12 +81,25 @@ def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "Fol
         from assistant.first_turn_asks import first_turn_unaddressed
         from index.lexical import is_stopword
 
-        return first_turn_unaddressed(triaged.query or triaged.standalone, shown, is_stopword)
+        return first_turn_unaddressed(triaged.query or triaged.standalone, shown, is_stopword,
+                                      word_similarity(evidence.parts.index.embed_query))
     if followup is None or triaged is None or load_triage is None:
         return []
     triage, parts = load_triage(), evidence.parts
     return unaddressed_ask(triaged.own_query, followup, parts.vocab | triage.vocabulary, parts.bank.weights,
                            triage.generic, shown)
+
+
+def word_similarity(embed: Callable[[str], Sequence[float]]) -> Callable[[str, str], float]:
+    """Two words' cosine under the index's encoder (its cache keeps a repeated word's vector): how close a profession
+    the article names is to the kind of person a "which X" pick asks for (assistant/first_turn_asks.py)."""
+    import numpy as np
+
+    def cosine(a: str, b: str) -> float:
+        u, v = np.asarray(embed(a), dtype=np.float32), np.asarray(embed(b), dtype=np.float32)
+        return float(u @ v / ((np.linalg.norm(u) * np.linalg.norm(v)) or 1.0))
+
+    return cosine
 
 
 def shown_units(quotes: Sequence["Quote"]) -> list[str]:

@@ -181,8 +181,11 @@ def word_choices(phrase: str, words: Sequence[str], used: Callable[[str], bool],
 def closest_family(family: Sequence[str], evidence: ClaimEvidence) -> list[str]:
     """The asked word's closest family word and its other forms ("hard": "difficult", "difficulty"), or none when
     that word is a broader one the article uses in many sentences ("liver" ~ "organs" 0.67, before "kidney" 0.62;
-    "vaccine" ~ "immune") or only of what the condition is mistaken for ("antibiotics": "other infections")."""
-    if not family or not evidence.predicated(family[0]) or evidence.spread(family[0]) > FAMILY_SPREAD:
+    "vaccine" ~ "immune") or only of what the condition is mistaken for ("antibiotics": "other infections"), or a kind
+    whose members the article lists ("constipation" ~ "gastrointestinal", whose listed members are nausea, vomiting
+    and diarrhea)."""
+    if not family or not evidence.predicated(family[0]) or evidence.spread(family[0]) > FAMILY_SPREAD \
+            or evidence.lists_members(family[0]):
         return []
     return [w for w in family if w[:5] == family[0][:5]]
 

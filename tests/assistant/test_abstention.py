@@ -101,6 +101,8 @@ ENGLISH = frozenset({"asthma", "diabetes", "kids", "thing", "trousseau", "chemo"
         ("what is asthma or trousse for it", None),  # an alternative known by its leading letters ('trousseau')
         ("how do they treat it basically", None),  # the object is the condition itself, the rest a filler
         ("how do doctors treat asthma", "asthma"),
+        ("what are syndrome drugs about", None),  # a preposition left at the end names nothing ('drugs' is the head)
+        ("what is asthma about", "asthma"),
     ],
 )
 def test_unknown_subject(question: str, subject: str | None) -> None:
@@ -253,7 +255,9 @@ def test_bare_aspects_how_to_and_lowering_asks_name_their_subject(question: str,
     ("question", "asks"),
     [("average time from first symptom to diagnosis", True), ("how long on average does ivig take", True),
      ("when was paraneoplastic syndrome first named", True), ("when were these syndromes discovered", True),
-     ("when do symptoms start", False), ("when should i see a doctor", False)],
+     ("when do symptoms start", False), ("when should i see a doctor", False),
+     ("recovery time after plasmapheresis", True), ("waiting times for the antibody panel", True),  # a duration's noun
+     ("is it time to see a doctor", False), ("can recovery take a long time", False)],
 )
 def test_an_average_or_a_date_asks_for_a_figure(question: str, asks: bool) -> None:
     assert bool(NUMBER_ASK.search(question)) == asks

@@ -51,3 +51,30 @@ def test_a_deed_needs_a_shown_sentence_saying_its_verb() -> None:
     assert first_turn_unaddressed("who first discovered paraneoplastic syndromes", outlook, is_stopword) == ["discovered"]
     assert first_turn_unaddressed("who gets pns", outlook, is_stopword) == []  # a group, not a deed
     assert first_turn_unaddressed("who described it", "It was first described in 1890.", is_stopword) == []
+
+
+def _profession_cosine(a: str, b: str) -> float:
+    """Stand-in word cosines at the bundled model's values (doctor ~ specialists 0.70, hospital ~ specialists 0.48)."""
+    return {("doctor", "specialists"): 0.70, ("doctor", "neurologists"): 0.51, ("doctor", "oncologists"): 0.55,
+            ("hospital", "specialists"): 0.48, ("hospital", "neurologists"): 0.35, ("hospital", "oncologists"): 0.39,
+            ("specialist", "specialists"): 0.87}.get((a, b), 0.0)
+
+
+def test_a_pick_among_people_is_answered_by_a_shown_profession_close_to_it() -> None:
+    access = "Conversely, limited access to neurologists and oncologists, or specialists, may delay diagnosis."
+    asked = "which doctor treats the nerve problems"
+    assert pick_unaddressed(asked, access, is_stopword) == ["doctor"]  # without the model: as before
+    assert pick_unaddressed(asked, access, is_stopword, _profession_cosine) == []
+    assert pick_unaddressed("which hospital is best", access, is_stopword, _profession_cosine) == ["hospital"]
+    assert pick_unaddressed("which kind of specialist should i see", access, is_stopword, _profession_cosine) == []
+
+
+def test_which_kind_of_x_picks_x() -> None:
+    assert pick_unaddressed("which kind of hospital is best", ACCESS, is_stopword) == ["hospital"]
+    assert pick_unaddressed("which type of pns affects the skin", ACCESS, is_stopword) == []  # the condition itself
+
+
+def test_a_person_picked_by_a_deed_needs_a_shown_sentence_saying_it() -> None:
+    access = "Conversely, limited access to neurologists and oncologists may delay diagnosis."
+    assert first_turn_unaddressed("which doctor discovered it first", access, is_stopword,
+                                  _profession_cosine) == ["doctor"]

@@ -196,3 +196,18 @@ def test_removing_the_tumor_is_searched_as_the_articles_after_cancer_treatment(t
 
     assert "cancer treatment" in rephrase_idioms(typed)
     assert "remove" not in rephrase_idioms(typed) and "tumo" not in rephrase_idioms(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "fixed"),
+    [("aswell", "as well"),  # not the corpus's 'swell', one edit away: a dropped space is the likelier slip
+     ("infact", "in fact"),
+     ("famlies", "families"),  # no split into two frequent words: mended as before
+     ("anythink", None)],  # nothing would mend it: left as typed, never split
+)
+def test_two_common_words_typed_without_their_space_are_split_apart(typed: str, fixed: str | None) -> None:
+    """"lung cancer or others aswell" read as "or others swell" and answered about swelling (overrefusal_check4)."""
+    speller = Speller.build(["Swelling may swell. Infants."], english=english_words())
+    assert speller.correct_word(typed) == fixed
+    common = Speller.build(["Anything may swell."], english=english_words())
+    assert common.correct_word("anythink") == "anything"  # a common word one edit away wins over 'any think'

@@ -64,6 +64,16 @@ def test_only_the_closest_family_word_stands_for_an_asked_word_and_not_a_broad_o
     assert closest_family((), evidence) == []
 
 
+def test_a_kind_whose_members_the_article_lists_does_not_stand_for_an_unlisted_member() -> None:
+    evidence = ClaimEvidence("Some patients experience unusual symptoms such as chronic fatigue, gastrointestinal "
+                             "disturbances (nausea, vomiting, diarrhea), or persistent fevers. Substances secreted by "
+                             "the tumor (e.g., cytokines, hormones) matter.")
+    assert evidence.lists_members("gastrointestinal") and evidence.lists_members("disturbances")
+    assert closest_family(("gastrointestinal",), evidence) == []  # 'constipation' is of that kind, but not listed
+    assert closest_family(("fatigue",), evidence) == ["fatigue"]
+    assert not evidence.lists_members("tumor")  # "e.g." gives examples, not the whole membership
+
+
 def test_a_lay_phrase_brings_its_medical_word_to_its_own_words_only() -> None:
     lay = {"throw up": ["vomiting"], "skin": ["dermatologic"], "skin turn": ["dermatologic"]}.get
     choices = word_choices("throw up yellow", ["throw", "yellow"], lambda w: False, lambda w: (),
@@ -111,6 +121,7 @@ def test_a_sentence_places_a_symptom_everywhere_when_it_names_the_body_or_the_ti
     ("does pns cause night sweats", "sweats"),  # without 'night', 'sweats' is still no word of the article
     ("ringing in the ears from pns", "ringing"),
     ("do your nails change with pns", "nails"),
+    ("can pns cause indigestion", "indigestion"),  # gastrointestinal, but not among the listed members
 ])
 def test_effects_and_agents_the_article_never_names_are_found(built_index_home: Settings, question: str,
                                                               word: str) -> None:
