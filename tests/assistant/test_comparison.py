@@ -11,7 +11,7 @@ import pytest
 
 from types import SimpleNamespace
 
-from assistant.comparison import compared_sides, MAX_RELATING, MAX_SHOWN, relating_sentences
+from assistant.comparison import asks_how_they_differ, compared_sides, MAX_RELATING, MAX_SHOWN, relating_sentences
 
 MECHANISM = "These syndromes are not directly caused by the cancer cells themselves"
 MIMIC = "Conditions such as multiple sclerosis, lupus, myasthenia gravis"
@@ -43,6 +43,11 @@ def test_a_follow_up_pronoun_is_the_carried_topic_and_no_comparison_is_none() ->
     sides = compared_sides("whats the differnce between the nerve type and the hormone type")
     assert sides is not None and sides[0].terms == {"nerv"} and sides[1].terms == {"hormon"}
     assert compared_sides("is pns the same as paraneoplastic syndromes") is None  # one thing, named twice
+    # a trailing ask after a comma is no side: the comparison before it is read, as a "how do they differ" ask
+    sides = compared_sides("pns vs ms, how do doctors tell")
+    assert sides is not None and sides[0].subject and {t[:6] for t in sides[1].terms} == {"ms"}
+    assert asks_how_they_differ("pns vs ms, how do doctors tell")
+    assert compared_sides("pns vs ms, lupus") is None
 
 
 @pytest.mark.slow
