@@ -5,10 +5,12 @@ Why: the composer scores sentences by the question's words, and the words a ques
 so "pns types except neurological" was answered with the neurological bullet alone, "tests that arent scans" with the
 imaging bullet and "treatments that dont involve surgery or chemo" with the cancer-treatment bullet: exactly what was
 set aside. The article answers such asks with lists (types, symptoms, tests, treatments, prognostic factors), and the
-answer to "X except Y" is the rest of Y's list. So: only a shown bullet that names every content word of one excluded
-alternative ("surgery or chemo": either) is set aside; its list's other bullets that name none come in where it stood;
-a shown sentence that reads after a set-aside one ("These strategies should be discussed ...") goes with it. A question
-whose answer shows no such bullet is left as composed, so a "not" that excludes nothing shown changes nothing.
+answer to "X except Y" is the rest of Y's list. So: only a shown bullet about an excluded alternative ("surgery or
+chemo": either) is set aside, one whose label names it or half of whose examples are it (names_excluded); its list's
+other bullets come in where it stood, or, where the answer also shows a parallel list under the same heading ("the
+regular treatments, not the alternative ones"), that list whole; a shown sentence that reads after a set-aside one
+("These strategies should be discussed ...") goes with it. A question whose answer shows no such bullet is left as
+composed, so a "not" that excludes nothing shown changes nothing.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ EXCLUDES = re.compile(
     r"\b(?:except(?:\s+for)?|excluding|other\s+than|besides|beside|apart\s+from|aside\s+from|but\s+not|"
     r"not\s+(?:counting|including|asking\s+about|talking\s+about))\s+(?P<a>[^,.;:?!()]+)"
     r"|,\s*not\s+(?P<b>[^,.;:?!()]+)"
-    r"|\b(?:that|which|ones)\s+" + _NEGATED + r"\s+(?:involve|include|about|in|for|from|related\s+to)?\s*(?P<c>[^,.;:?!()]+)"
+    r"|\b(?:that|which|ones)\s+" + _NEGATED
+    + r"\s+(?:involve|include|about|in|for|from|related\s+to)?\s*(?P<c>[^,.;:?!()]+)"
     r"|\b(?P<k>(?:which|what)\s+\w+)\s+" + _NEGATED + r"\s+(?P<d>[^,.;:?!()]+)"
     r"|\bones\s+not\s+(?P<e>[^,.;:?!()]+)",
     re.IGNORECASE)
@@ -92,7 +95,8 @@ def without_excluded(question: str) -> str | None:
 def _names(term: str, word: str) -> bool:
     """A sentence word names a set-aside term: the same stem, the term clipped ("chemo", "neuro"), or a long term ending
     the word ("steroid": "corticosteroids")."""
-    return word == term or (len(term) >= PREFIX and word.startswith(term)) or (len(term) >= LONG and word.endswith(term))
+    return (word == term or (len(term) >= PREFIX and word.startswith(term))
+            or (len(term) >= LONG and word.endswith(term)))
 
 
 def _named(text: str, alternatives: Sequence[frozenset[str]]) -> bool:
@@ -155,8 +159,8 @@ def _replaced(shown: Sequence["Sentence"], aside: Sequence["Sentence"], sentence
     """The shown sentences with the set-aside bullets (and a sentence reading after one) gone, and a list whole in
     their place: a parallel list (under the same heading) the answer still shows ("the regular treatments, not the
     alternative ones" shows the cancer-treatment bullet beside the alternative-medicine one: the conventional list is
-    the one kept), else the set-aside bullet's own list ("pns types except neurological": the other types). No bullet naming what is set
-    aside comes in."""
+    the one kept), else the set-aside bullet's own list ("pns types except neurological": the other types). No
+    bullet about what is set aside comes in."""
     order = {s.text: i for i, s in enumerate(sentences)}
     gone = {s.text for s in aside}
     sections = {s.chunk.section_id for s in aside}
