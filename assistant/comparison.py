@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from assistant.points_back import leans_back
 from assistant.sentences import content_terms
 from assistant.word_forms import same_family, stem
 
@@ -47,6 +48,8 @@ COMPARED = re.compile(
 SUBJECT_TEXT = re.compile(r"\bparaneoplastic\b|\bthese\s+syndromes\b|\bpns\b", re.IGNORECASE)
 CONTRAST = re.compile(r"\b(?:not|rather|instead|unlike|mimic\w*|overlap\w*|distinguish\w*|differ\w*\s+from|similar\w*|same)\b",
                       re.IGNORECASE)
+PLACE = re.compile(r"\s+(?:to|into|in|inside|on|at|throughout)\s+(?:the|your|my|a|an|his|her)\s+", re.IGNORECASE)
+TAIL_ASK = re.compile(r"(?:which|what|whats|how|is|are|do|does|can|should|whos|who)\b", re.IGNORECASE)
 CARRIED = re.compile(r"^(?P<asked>.*?)\s*\((?P<topic>[^()]*)\)$")
 PRONOUNS = frozenset("it its this that they them these those".split())
 # Words of the asking itself ("whats the diff", "for pns"), not of what is compared; "the nerve type" is compared by
@@ -103,7 +106,7 @@ def compared_sides(question: str) -> tuple[Side, Side] | None:
         text = carried["asked"]
         if len(carried["topic"].split()) < 2:  # "(ms)": the long form's abbreviation, not a carried topic
             carried = None
-    match = COMPARED.search(text.strip(" ?.!,;"))
+    match = COMPARED.search(text.strip(" ?.!,;")) or _before_tail(text)
     if not match:
         return None
     named = [g for g in match.groups() if g]
@@ -115,10 +118,18 @@ def compared_sides(question: str) -> tuple[Side, Side] | None:
     return sides[0], sides[1]
 
 
+def _before_tail(text: str) -> re.Match[str] | None:
+    """The comparison before a trailing ask ("conventional vs complementary treatment, which one do they use"), else
+    None: the tail asks about what the comparison names, it is no side."""
+    head, comma, tail = text.partition(",")
+    return COMPARED.search(head.strip(" ?.!;")) if comma and TAIL_ASK.match(tail.strip()) else None
+
+
 def asks_how_they_differ(question: str) -> bool:
     """Does the question ask how the two differ ("difference between", "vs", "different from", "distinguish"), not
     only whether they are the same ("is X the same as / like Y")?"""
-    match = COMPARED.search(question.strip(" ?.!,;"))
+    text = question.strip(" ?.!,;")
+    match = COMPARED.search(text) or _before_tail(text)
     return bool(match) and not match["a4"]
 
 
@@ -127,6 +138,10 @@ def _only_pronoun(text: str) -> bool:
 
 
 def _side(text: str) -> Side:
+    """The side's terms, read from its head: "cancer spreading to the brain" compares the spread, not the brain (a
+    place after it would make a sentence name the side only where it names the place too)."""
+    head = PLACE.split(text, maxsplit=1)[0]
+    text = head if content_terms(head) - SUBJECT_STEMS - WEAK else text
     terms = {t for t in content_terms(text) if t not in WEAK}
     own = terms - SUBJECT_STEMS
     if not own or _only_pronoun(text):
@@ -148,6 +163,7 @@ def relating_sentences(sides: tuple[Side, Side], sentences: Sequence[Sentence], 
     """
     cores = [i for i, s in enumerate(sentences) if CONTRAST.search(s.text) and all(side.named_in(s) for side in sides)]
     cores = sorted(cores, key=lambda i: -rank.get(sentences[i].text, float("-inf")))[:MAX_CORES]
+    cores.sort(key=lambda i: leans_back(sentences[i].text))  # one that reads alone leads ("These syndromes ..." after)
     chosen: list[Sentence] = []
     for i in cores:
         s = sentences[i]

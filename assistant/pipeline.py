@@ -147,6 +147,10 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
             from assistant.family_signs import add_family_signs
 
             composition = add_family_signs(search_question, composition, parts.bank, parts.index.chunks())
+        if parts.levers.set_aside_excluded and max_sentences is None:
+            from assistant.exclusion import set_aside_excluded
+
+            composition = set_aside_excluded(search_question, composition, parts.bank, parts.index.chunks())
         composition = continued(parts, composition, followup, retrieval)
         if parts.levers.show_antecedents:
             composition = settled(parts, composition, followup.previous_answer if followup is not None else "")

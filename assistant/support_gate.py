@@ -81,8 +81,8 @@ def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "Fol
         from assistant.first_turn_asks import first_turn_unaddressed
         from index.lexical import is_stopword
 
-        return first_turn_unaddressed(triaged.query or triaged.standalone, shown, is_stopword,
-                                      word_similarity(evidence.parts.index.embed_query))
+        asked, shown = kept_ask(triaged.query or triaged.standalone, evidence.composition.quotes, shown)
+        return first_turn_unaddressed(asked, shown, is_stopword, word_similarity(evidence.parts.index.embed_query))
     if followup is None or triaged is None or load_triage is None:
         return []
     triage, parts = load_triage(), evidence.parts
@@ -100,6 +100,17 @@ def word_similarity(embed: Callable[[str], Sequence[float]]) -> Callable[[str, s
         return float(u @ v / ((np.linalg.norm(u) * np.linalg.norm(v)) or 1.0))
 
     return cosine
+
+
+def kept_ask(question: str, quotes: Sequence["Quote"], shown: str) -> tuple[str, str]:
+    """A question that sets something aside (assistant/exclusion.py) as what it keeps, against the shown bullets read
+    with their headings; any other question and `shown` as they are. Why: "which symptoms arent neurological" is
+    answered by the other symptom bullets, whose own words never say "symptoms" (their heading does), and a right
+    answer to "pns types except neurological" never says "neurological"."""
+    from assistant.exclusion import without_excluded
+
+    kept = without_excluded(question)
+    return (question, shown) if kept is None else (kept, " ".join(shown_units(quotes)))
 
 
 def shown_units(quotes: Sequence["Quote"]) -> list[str]:
@@ -134,8 +145,8 @@ def uncovered_first_turn(evidence: Evidence, triaged: "Triaged | None", followup
 
     if followup is not None or triaged is None or load_triage is None or not evidence.composition.quotes:
         return None
-    asked = triaged.standalone or triaged.normalised.text
-    shown = " ".join(q.text for q in evidence.composition.quotes)
+    asked, shown = kept_ask(triaged.standalone or triaged.normalised.text, evidence.composition.quotes,
+                            " ".join(q.text for q in evidence.composition.quotes))
     glossary = load_triage().glossary
     subject = frozenset({"pns", *DEFAULT_TOPIC.split(), "syndrome"})
     words = bare_phrase_uncovered(asked, evidence.retrieval.query, shown, subject, is_stopword)

@@ -94,6 +94,7 @@ class AnswerSettings(BaseSettings):
     multi_part: bool = Field(default=True, description="Answer each part of a multi-part question ('what is X and how is it treated').")
     relate_compared: bool = Field(default=True, description="A comparison question ('difference between X and Y', 'is X the same as Y') is answered by the article's sentences naming both with a contrast word, then only sentences naming both (assistant/comparison.py); self-written comparison_check bank.")
     family_signs: bool = Field(default=True, description="A signs/symptoms ask answered by a syndrome type's bullet also gets that family's symptoms bullet, the closest by the sentence model (assistant/family_signs.py); self-written keyfact_check8 bank.")
+    set_aside_excluded: bool = Field(default=True, description="A question that sets something aside ('not the alternative ones', 'besides X', 'other than X', 'that arent X') loses the shown list items naming it, and the rest of their list takes their place (assistant/exclusion.py); self-written contrast_check bank.")
     sentence_links: bool = Field(default=True, description="Related references from sentence-level links, not section-level ones.")
     calibrated_abstention: bool = Field(default=False, description="Abstain by the ranker's best score (off: abstain_probability is not yet re-calibrated for the retrained ranker; the cosine gate decides).")
     keep_probability: float = Field(default=0.5, description="Enriched composer: show sentences whose ranker probability reaches this.")

@@ -11,10 +11,11 @@ import pytest
 
 from types import SimpleNamespace
 
-from assistant.comparison import compared_sides, MAX_RELATING, MAX_SHOWN, relating_sentences
+from assistant.comparison import asks_how_they_differ, compared_sides, MAX_RELATING, MAX_SHOWN, relating_sentences
 
 MECHANISM = "These syndromes are not directly caused by the cancer cells themselves"
 MIMIC = "Conditions such as multiple sclerosis, lupus, myasthenia gravis"
+TAKEAWAY = "caused by the body’s immune response to cancer, not by the tumor itself"
 DISTINGUISH = "is key to distinguishing paraneoplastic syndromes from these conditions"
 
 
@@ -22,6 +23,7 @@ DISTINGUISH = "is key to distinguishing paraneoplastic syndromes from these cond
     ("how is pns different from multiple sclerosis (ms)", {"multipl", "sclerosi"}),  # "(ms)" closes it like a carried topic
     ("whats the difference between paraneoplastic syndromes and cancer spreading", {"cancer", "spread"}),
     ("pns vs viral encephalitis whats the diff", {"viral", "enceph"}),
+    ("wats the difference between pns and cancer spreading to the brain", {"cancer", "spread"}),  # the head, not the place
     ("is pns like lupus", {"lupus"}),
     ("distinguish paraneoplastic syndromes from an infection", {"infect"}),
 ])
@@ -41,11 +43,17 @@ def test_a_follow_up_pronoun_is_the_carried_topic_and_no_comparison_is_none() ->
     sides = compared_sides("whats the differnce between the nerve type and the hormone type")
     assert sides is not None and sides[0].terms == {"nerv"} and sides[1].terms == {"hormon"}
     assert compared_sides("is pns the same as paraneoplastic syndromes") is None  # one thing, named twice
+    # a trailing ask after a comma is no side: the comparison before it is read, as a "how do they differ" ask
+    sides = compared_sides("pns vs ms, how do doctors tell")
+    assert sides is not None and sides[0].subject and {t[:6] for t in sides[1].terms} == {"ms"}
+    assert asks_how_they_differ("pns vs ms, how do doctors tell")
+    assert compared_sides("pns vs ms, lupus") is None
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("question, lead, also", [
-    ("wats the difference between pns and cancer spreading", MECHANISM, None),
+    # both relating sentences; the one that reads alone leads ("These syndromes ..." needs what comes before it)
+    ("wats the difference between pns and cancer spreading", TAKEAWAY, MECHANISM),
     ("how is pns different from ms", MIMIC, DISTINGUISH),
     ("is pns like lupus", MIMIC, None),  # a "same as" ask: the mimic sentence answers it
     ("how do they tell it apart from other diseases", "Diagnosing paraneoplastic syndromes", DISTINGUISH),
@@ -83,3 +91,16 @@ def test_a_side_the_composed_sentences_miss_gets_its_best_ranked_sentence_not_th
     assert answer.status == "answered"
     assert "Neurological: Disorders affecting" in answer.body and "Endocrine: Hormonal imbalances" in answer.body
     assert "Imagine experiencing" not in answer.body
+
+
+def test_of_two_relating_sentences_the_one_that_reads_alone_leads() -> None:
+    """"These syndromes are not ..." ranks first but points back; leading with it put its predecessor (an unrelated
+    sentence) at the top of the answer."""
+    section = SimpleNamespace(section_id="definition")
+    leaning = SimpleNamespace(text="These syndromes are not directly caused by the cancer cells themselves.", chunk=section)
+    alone = SimpleNamespace(text="Paraneoplastic syndromes are caused by the immune response to cancer, not by the "
+                                 "tumor itself.", chunk=SimpleNamespace(section_id="takeaways"))
+    sides = compared_sides("whats the difference between pns and cancer spreading")
+    assert sides is not None
+    rank = {leaning.text: 0.9, alone.text: 0.8}
+    assert relating_sentences(sides, [leaning, alone], rank, follow_on=False) == [alone, leaning]
