@@ -3,7 +3,8 @@ confusion, a sudden colour change, despair with no stated act, a very high calci
 
 Why a module of its own: assistant/safety_rules.py holds the main table and is at its size limit; these rules are read
 after it (assistant/safety.py) in the same way, one named regular expression each, so a test can name the rule that
-fired. Each is guarded (a past, hypothetical or general sentence is skipped) and each hit also passes the doubtful
+fired. Each is guarded (a past, hypothetical or general sentence is skipped; despair, worded firmly, is deferred to the
+learned check there instead, as the main table's firm rules are) and each hit also passes the doubtful
 framings (assistant/safety_framing.py, assistant/mild_signs.py), which defer it to the learned check rather than
 firing. Why rules when the learned check exists: its probability for these phrasings sits near the threshold (an infant
 "burning up" p 0.64, a calcium of 3.9 with vomiting and confusion p 0.51), so a retraining can drop them; a rule
@@ -26,17 +27,17 @@ _INFANT = (r"(?:\bnew[- ]?born|\bneonate|\b" + _SMALL + r"[ -]?(?:wk|wks|week|we
 _HOT = (r"(?:burning up|boiling(?: hot)?|roasting(?: hot)?|red hot|scorching(?: hot)?|(?:very|really|so|super|extremely) hot|"
         r"hot to (?:the )?touch|feverish|(?:has|have|got|running|with|developed) (?:a |got a )?(?:high |bad )?(?:fever|temp\b|temperature))")
 # a reduced level of consciousness in lay words, and confusion in lay words: either alone is common talk, together acute
-_DROWSY = (r"(?:drifting (?:in and out|off)|in and out of (?:it|consciousness)|\bin and out\b|nodding off|barely (?:awake|conscious)|"
+# (confused "by" or "about" something is puzzlement, not confusion)
+_DROWSY = (r"(?:drifting (?:in and out|off)|in and out of (?:it|consciousness)|nodding off|barely (?:awake|conscious)|"
            r"(?:can't|cant|cannot|won't|wont|unable to|will not) (?:keep (?:his|her|their|my) eyes open|stay awake)|"
-           r"drowsy|out of it|zoned out|not (?:properly )?awake)")
+           r"drowsy|out of it|zoned out)")
 _MUDDLED = (r"(?:making (?:no|any) sense|not making (?:any )?sense|talking (?:rubbish|nonsense|gibberish|jibberish)|"
-            r"mumbling (?:nonsense|rubbish)?|confused|muddled|(?:doesn't|doesnt|does not|didn't|didnt) (?:know|recogni[sz]e) (?:where|who|me|us)|"
-            r"away with the fairies|not with it|moaning|(?:can't|cant|cannot) get (?:a |any )?(?:proper |straight )?(?:answer|sense))")
+            r"mumbling (?:nonsense|rubbish)?|(?:confused|muddled)(?! (?:by|about|with|over|as to|which|what|how))|(?:doesn't|doesnt|does not|didn't|didnt) (?:know|recogni[sz]e) (?:where|who|me|us)|"
+            r"away with the fairies|not with it|(?:can't|cant|cannot) get (?:a |any )?(?:proper |straight )?(?:answer|sense))")
 # whose colour changes: a person or a body part, never hair, a rash or a stool
 _WHOSE = (rf"(?:\b(?:he|she|they|i|i've|ive|i'm|im)|\b(?:he|she)'?s|\b{RELATIVE}|\b(?:lips|face|mouth|skin|fingertips|fingers|"
           r"hands|feet|toes|legs|body)|\bhis|\bher)")
 _CHANGE = r"(?:\s+(?:has|have|had|is|are|just|suddenly|now|all|gone))*\s+(?:gone|turned|turning|going|went)\s+(?:a\s+)?(?:all\s+|really\s+|very\s+|quite\s+|kind of\s+|bit\s+)?"
-_HUE = r"(?:blue|bluish|blueish|purple|dusky|ashen|mottled|grey|gray|white|pale|yellowy|yellow)"
 _AND_SIGN = (r"\s*(?:and|,)\s+(?:\w+\s+){0,2}?(?:clammy|sweaty|cold|limp|floppy|blotchy|struggling|gasping|not|isn't|isnt|won't|wont|"
              r"can't|cant|unresponsive|confused|really quiet|breathing)\b")
 # a calcium reading far above normal (3.5 mmol/L or 14 mg/dL and over) or said to be dangerously high, and a symptom of it
@@ -48,6 +49,11 @@ _CALCIUM_SIGN = (r"(?:confus\w*|vomit\w*|throwing up|being sick|drowsy|sleepy|ba
 LAY_EMERGENCY_RULES: tuple[Rule, ...] = (
     # a fever in an infant under three months is an emergency whatever the number (NICE: high risk at 38 C or more)
     Rule("infant_fever", "emergency", rf"{_INFANT}\b[^.?!]{{0,60}}?\b{_HOT}|\b{_HOT}\b[^.?!]{{0,40}}?{_INFANT}", guard=True),
+    # "drifting in and out" with a person as its subject (not attention, sleep or a signal), or "in and out of consciousness"
+    Rule("unconscious", "emergency",
+         rf"(?:\b(?:he|she|they|who)|\b(?:he|she)'?s|\b{RELATIVE})(?:\s+(?:is|keeps|kept|has been|'s|been|just|now|still|keep))*\s+"
+         r"(?:drifting|slipping|going) in and out\b(?! of (?:sleep|focus|attention|work|hospital))|\bin and out of consciousness\b",
+         guard=True),
     Rule("unconscious", "emergency", rf"\b{_DROWSY}\b[^.?!]{{0,60}}?\b{_MUDDLED}|\b{_MUDDLED}\b[^.?!]{{0,60}}?\b{_DROWSY}\b", guard=True),
     # "gone a funny colour", "turned blue around the mouth", "gone grey and clammy"; "gone grey" alone is hair, so a pale
     # colour counts with "colour" after it or another sign beside it
@@ -59,13 +65,14 @@ LAY_EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:everyone|everybody|they|people|the world|my (?:\w+ )?(?:family|kids|children|wife|husband|partner))\b[^.?!]{0,25}?"
          r"\b(?:would|will|'d|d)\s+(?:be|cope|manage|do|get on)\s+(?:so |much |a lot |far )?better(?:\s+off)?\b[^.?!]{0,15}?"
          r"(?:without me|if i (?:was|were|wasn't|wasnt|weren't|werent)\b|when i'?m gone|once i'?m gone)|"
-         r"\b(?:what's|whats|what is) the point (?:of|in) (?:me|my) (?:being (?:here|alive|around)|living|existing|life|going on|carrying on)\b|"
+         r"\b(?:what's|whats|what is) the point (?:of|in) (?:(?:me|my) (?:being (?:here|alive|around)|living|existing|life|going on|carrying on)|"
+         r"(?:living|being alive|existing)\b(?! (?:longer|more|a few|an extra|extra|on|if|for))(?!-))\b|"
          r"\b(?:don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:going on|living|carrying on|being (?:here|alive)|life)\b|"
          r"\bwish (?:that )?i (?:could )?(?:just )?(?:go to sleep and never wake up|(?:was|were) dead|(?:wasn't|wasnt|weren't|werent) "
          r"(?:here|alive|born)|(?:didn't|didnt) wake up|could disappear)|"
          r"\b(?:want|wanna|going) to (?:disappear|vanish) (?:forever|for good|permanently)\b|"
          r"\bwant (?:it all|everything|the pain|this|it) to (?:stop|end) (?:for good|forever|permanently)\b",
-         kind="self_harm", guard=True),
+         kind="self_harm"),  # firm: in a past, hypothetical or general sentence deferred to the learned check, not dropped
     Rule("high_calcium", "emergency",
          rf"{_CALCIUM}[^.?!]{{0,80}}?\b{_CALCIUM_SIGN}|\b{_CALCIUM_SIGN}\b[^.?!]{{0,60}}?{_CALCIUM}", guard=True),
 )

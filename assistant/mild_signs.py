@@ -1,7 +1,8 @@
 """Doubtful framings of an emergency rule's hit that assistant/safety_framing.py does not read: a mild sign tied to what
 sets it off ("my lips go a bit blue when im swimming", "my chest feels a bit tight when i think about my scans"), a
-complaint that comes and goes ("sometimes a bit drowsy and muddled in the evenings"), and a manner of breathing denied
-("she isnt breathing badly or anything").
+complaint that comes and goes ("sometimes a bit drowsy and muddled in the evenings"), a colour change with an emotion as
+its cause ("turned purple with rage") or told over time ("has gone grey since the diagnosis": hair), and a manner of
+breathing denied ("she isnt breathing badly or anything").
 
 Why: the rules read "lips ... blue", "chest feels tight" and "isn't breathing" as emergencies wherever they stand, so
 these questions got the emergency reply instead of an answer. Like every framing, a hit here is deferred to the learned
@@ -24,6 +25,12 @@ _OCCASIONAL = re.compile(r"\b(?:sometimes|occasional(?:ly)?|now and then|every s
 # anything that makes it acute after all
 _ACUTE = re.compile(r"\b(?:sudden\w*|right now|rn|now|tonight|today|this (?:morning|evening|afternoon)|still|won't stop|wont stop|"
                     r"worse|and (?:can't|cant|cannot)|collaps\w*|faint\w*|unresponsive|gasping|been going|going on|it'?s been)\b")
+# an emotion or the cold as the cause right after a colour or a limpness: "turned purple with rage", "went white with shock"
+_EMOTION = re.compile(r"\s*(?:with|from|in) (?:rage|anger|fury|embarrassment|shame|shock|fright|laughter|laughing|the cold|cold)\b")
+# grey told over a span of time is hair going grey: "has gone grey since the diagnosis", "gone grey over the last year"
+_GREYING = re.compile(r"\b(?:grey|gray|white)$")
+_OVER_TIME = re.compile(r"\b(?:since (?:the |his |her |my |their )?(?:diagnosis|chemo\w*|treatment|surgery|op|operation)|"
+                        r"over the (?:last|past) |these (?:days|months)|in the (?:last|past) (?:year|few months|months))")
 # never for a seizure, an overdose or self-harm: "having a fit and its been going for ages" is an emergency however told
 _NEVER_MILD = frozenset({"seizure_now", "overdose", "self_harm"})
 # "isn't breathing badly": the denial is of a manner of breathing, so the person breathes (never "isn't breathing properly")
@@ -45,6 +52,10 @@ def mild_framing(text: str, start: int, end: int, rule: str = "") -> str | None:
         return "negated"
     if rule in _NEVER_MILD or _ACUTE.search(text, lo, hi):
         return None
+    if _EMOTION.match(text, end):
+        return "idiom"
+    if _GREYING.search(text[start:end]) and _OVER_TIME.search(text, lo, hi):
+        return "long-standing"
     near = text[max(lo, start - 20): min(hi, end + 15)]
     if _OCCASIONAL.search(text, lo, hi) or (_MILD.search(near) and _TRIGGER.search(text, end, hi)):
         return "mild"
