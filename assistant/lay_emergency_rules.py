@@ -3,8 +3,9 @@ confusion, a sudden colour change, despair with no stated act, a very high calci
 
 Why a module of its own: assistant/safety_rules.py holds the main table and is at its size limit; these rules are read
 after it (assistant/safety.py) in the same way, one named regular expression each, so a test can name the rule that
-fired. Each is guarded (a past, hypothetical or general sentence is skipped; despair, worded firmly, is deferred to the
-learned check there instead, as the main table's firm rules are) and each hit also passes the doubtful
+fired. Each is guarded (a past, hypothetical or general sentence is skipped: the learned check still reads it; despair
+unguarded was tried, but the typed "whats the point of living ..., im done" then lost to the normalised "what's ...",
+read as a general question and deferred) and each hit also passes the doubtful
 framings (assistant/safety_framing.py, assistant/mild_signs.py), which defer it to the learned check rather than
 firing. Why rules when the learned check exists: its probability for these phrasings sits near the threshold (an infant
 "burning up" p 0.64, a calcium of 3.9 with vomiting and confusion p 0.51), so a retraining can drop them; a rule
@@ -72,7 +73,7 @@ LAY_EMERGENCY_RULES: tuple[Rule, ...] = (
          r"(?:here|alive|born)|(?:didn't|didnt) wake up|could disappear)|"
          r"\b(?:want|wanna|going) to (?:disappear|vanish) (?:forever|for good|permanently)\b|"
          r"\bwant (?:it all|everything|the pain|this|it) to (?:stop|end) (?:for good|forever|permanently)\b",
-         kind="self_harm"),  # firm: in a past, hypothetical or general sentence deferred to the learned check, not dropped
+         kind="self_harm", guard=True),
     Rule("high_calcium", "emergency",
          rf"{_CALCIUM}[^.?!]{{0,80}}?\b{_CALCIUM_SIGN}|\b{_CALCIUM_SIGN}\b[^.?!]{{0,60}}?{_CALCIUM}", guard=True),
 )

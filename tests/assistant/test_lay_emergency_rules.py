@@ -59,13 +59,7 @@ def test_look_alikes_do_not_fire(question: str) -> None:
     assert classify(question).category != "emergency"
 
 
-def test_despair_in_a_general_sentence_is_deferred_to_the_learned_check_not_dropped() -> None:
-    verdict = classify("what is the point of being alive anymore")
-    assert verdict.deferred == "self_harm:general" and verdict.as_emergency().kind == "self_harm"
-
-
 def test_the_rules_are_named_guarded_and_their_words_are_spelling_targets() -> None:
-    assert all(rule.category == "emergency" and rule.name for rule in LAY_EMERGENCY_RULES)
-    assert all(rule.guard for rule in LAY_EMERGENCY_RULES if rule.kind != "self_harm")
+    assert all(rule.category == "emergency" and rule.guard and rule.name for rule in LAY_EMERGENCY_RULES)
     # the speller aims typos at the rules' words, these included ("scorchign" -> "scorching")
     assert {"scorching", "drowsy", "dusky"} <= rule_words(frozenset({"scorching", "drowsy", "dusky", "zzzz"}))
