@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.advice_framing import asks_advice
+from assistant.mild_signs import without_denied_manner
 from assistant.safety_framing import doubtful_part, doubtful_piece, names_acute_sign, reassures, without_denials
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
     kept = []
     # "not confused, just quiet": no piece of its own for the emergency check (the personal-advice check reads it)
     reassured = [piece for piece in out if drop_reassurances and reassures(piece)]
-    for piece in map(without_denials, (p for p in out if p not in reassured)):
+    for piece in (without_denied_manner(without_denials(p)) for p in out if p not in reassured):
         if len(piece.split()) >= MIN_PIECE_WORDS and piece.lower() not in seen:
             seen.add(piece.lower())
             kept.append(piece)

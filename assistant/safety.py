@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from assistant.lay_emergency_rules import LAY_EMERGENCY_RULES
+from assistant.mild_signs import mild_framing
 from assistant.personal_case_rules import CASE_RULES, PERSONAL_RULES, asks_about_anyone
 from assistant.safety_framing import framing
 from assistant.safety_rules import CHEMO, EMERGENCY_RULES, WHO, Category, Rule  # noqa: F401 (re-exported)
@@ -189,12 +191,13 @@ def _first_emergency(text: str) -> Verdict | None:
     any hit in a framing of assistant/safety_framing.py is deferred, never dropped: the learned check decides.
     """
     deferred: Verdict | None = None
-    for rule in EMERGENCY_RULES:
+    for rule in EMERGENCY_RULES + LAY_EMERGENCY_RULES:
         for m in rule.compiled.finditer(text):
             if rule.guard and _guarded_out(text, m.start(), m.end()):
                 continue
             general = not rule.guard and _guarded_out(text, m.start(), m.end(), strict=True)
-            why = "general" if general else framing(text, m.start(), m.end(), rule.name)
+            why = "general" if general else (framing(text, m.start(), m.end(), rule.name)
+                                             or mild_framing(text, m.start(), m.end(), rule.name))
             if why is None:
                 return Verdict(rule.category, rule.name, rule.kind or rule.name, m.group(0))
             if deferred is None:
@@ -238,7 +241,7 @@ def rule_words(vocabulary: frozenset[str]) -> frozenset[str]:
     regex fragments are dropped by keeping only words of `vocabulary` (an English word list).
     """
     words: set[str] = set()
-    for rule in EMERGENCY_RULES:
+    for rule in EMERGENCY_RULES + LAY_EMERGENCY_RULES:
         words.update(w for w in re.findall(r"[a-z]{4,}", rule.pattern) if w in vocabulary)
     return frozenset(words)
 
