@@ -69,6 +69,7 @@ LAY_EMERGENCY_RULES: tuple[Rule, ...] = (
          r"\b(?:what's|whats|what is) the point (?:of|in) (?:(?:me|my) (?:being (?:here|alive|around)|living|existing|life|going on|carrying on)|"
          r"(?:living|being alive|existing)\b(?! (?:longer|more|a few|an extra|extra|on|if|for))(?!-))\b|"
          r"\b(?:don't|dont|do not|can't|cant) see (?:the|any) point (?:in|of) (?:going on|living|carrying on|being (?:here|alive)|life)\b|"
+         r"\b(?:don't|dont|do not|can't|cant) see (?:the|any) point (?:anymore|any more|now)\b(?!\s*(?:of|in|to|with|for)\b)|"
          r"\bwish (?:that )?i (?:could )?(?:just )?(?:go to sleep and never wake up|(?:was|were) dead|(?:wasn't|wasnt|weren't|werent) "
          r"(?:here|alive|born)|(?:didn't|didnt) wake up|could disappear)|"
          r"\b(?:want|wanna|going) to (?:disappear|vanish) (?:forever|for good|permanently)\b|"
