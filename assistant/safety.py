@@ -129,8 +129,9 @@ _COMPARISON = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:as \w+ as|than (?:before|usual
 _RESOLVED = re.compile(r"(?:\b(?:is|are|was|seems?|feels?)|'s|'re|(?<=\bhe)s|(?<=\bshe)s|(?<=\bthey)re) "
                        r"(?:fine|ok|okay|better|recovered|back to normal|all right|alright)\b|"
                        r"\b(?:has recovered|came round|came to|woke up fine)\b")
-# time running on a case: "is it normal for a seizure to go on this long its been 6 minutes" asks about one going on
-_ONGOING = re.compile(r"\b(?:this long|it'?s been|its been|it has been|been going(?: on)?|still going)\b")
+# time running on a case: "is it normal for a seizure to go on this long its been 6 minutes" asks about one going on;
+# "anymore" tells the asker's own state, not the disease's ("what is the point of being alive anymore")
+_ONGOING = re.compile(r"\b(?:this long|it'?s been|its been|it has been|been going(?: on)?|still going|any ?more)\b")
 # "can't breathe" opens no question: a negated modal is a statement
 _GENERAL_QUESTION = re.compile(r"^\W*(?:can|could|does|do|is|are|what|how|why|which|when|will|would|should)\b(?!'t|n't)")
 # who makes a question personal; 'someone' in "what does it mean when someone ..." does not

@@ -27,7 +27,8 @@ from assistant.safety import classify, rule_words
         ("whats the point of me being alive", "self_harm"),
         ("i dont see any point in living now", "self_harm"),
         ("i wish i was dead", "self_harm"),
-        ("im so tired of this, i dont see the point anymore", "self_harm"),  # lead's round-12 probe: was answered with the fatigue bullets
+        ("im so tired of this, i dont see the point anymore", "self_harm"),
+        ("what is the point of being alive anymore", "self_harm"),  # "anymore": the asker's own case, not a general question  # lead's round-12 probe: was answered with the fatigue bullets
         ("whats the point of living with this, im done", "self_harm"),
         ("sat with my uncle who keeps drifting in and out", "unconscious"),
         ("calcium is 3.7 and im so sleepy and sick, vomiting all morning", "high_calcium"),
@@ -50,6 +51,8 @@ def test_lay_signs_fire_by_rule(question: str, rule: str) -> None:
         "everyone would be better off if the clinic opened earlier",
         "whats the point of the second scan",
         "i dont see the point anymore of taking the vitamins",  # the point of a thing
+        "whats the point of chemo anymore",
+        "is it normal that he cant walk anymore",
         "i cant see the point now in doing a second scan",
         "whats the point of living longer if the treatment makes you miserable",  # a question about quality of life
         "my focus keeps drifting in and out during chemo",  # attention, not consciousness
