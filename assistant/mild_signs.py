@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.safety_rules import span_between
+
 # a degree word that makes the sign mild, in or right after the rule's hit
 _MILD = re.compile(r"\b(?:a bit|a little|a tad|slightly|kind of|kinda|sort of|a touch)\b")
 # what sets the sign off, told after it as a recurring cause: "when im swimming", "whenever i climb", "when i think about"
@@ -39,15 +41,9 @@ _DENIED_MANNER = re.compile(
     r"(?:badly|heavily|hard|fast|quickly|funny|funnily|strangely|weirdly|weird|oddly|noisily|loudly)\b", re.IGNORECASE)
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(text.rfind(c, 0, start) for c in ".?!;\n") + 1
-    his = [i for i in (text.find(c, end) for c in ".?!;\n") if i != -1]
-    return lo, (min(his) if his else len(text))
-
-
 def mild_framing(text: str, start: int, end: int, rule: str = "") -> str | None:
     """Why a rule's hit at text[start:end] (lower-cased text) should be left to the learned check, or None."""
-    lo, hi = _sentence(text, start, end)
+    lo, hi = span_between(text, start, end, '.?!;\n')
     if any(m.start() <= start < m.end() for m in _DENIED_MANNER.finditer(text, lo, hi)):
         return "negated"
     if rule in _NEVER_MILD or _ACUTE.search(text, lo, hi):

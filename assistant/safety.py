@@ -21,7 +21,7 @@ from assistant.lay_emergency_rules import LAY_EMERGENCY_RULES
 from assistant.mild_signs import mild_framing
 from assistant.personal_case_rules import CASE_RULES, PERSONAL_RULES, asks_about_anyone
 from assistant.safety_framing import framing
-from assistant.safety_rules import CHEMO, EMERGENCY_RULES, WHO, Category, Rule  # noqa: F401 (re-exported)
+from assistant.safety_rules import CHEMO, EMERGENCY_RULES, WHO, Category, Rule, span_between  # noqa: F401 (re-exported)
 
 
 # Words of the article's subject. A question with none of these is a candidate for out_of_scope;
@@ -149,7 +149,7 @@ def _guarded_out(text: str, start: int, end: int, strict: bool = False) -> bool:
     person is named between it and the sign, unless it is a condition ("if my dad stops responding"), so that
     "what are the symptoms of pns my sister has taken loads of tablets", typed without a stop, still stands.
     """
-    lo, hi = _sentence_bounds(text, start, end)
+    lo, hi = span_between(text, start, end, ".?!,;\n")
     sentence = text[lo:hi]
     # 'a stroke two years ago and now cancer': a past marker right after the sign dates the sign itself; one right after
     # a chemotherapy word dates the chemotherapy ("chemo two days ago temp 38.9"), the very window a fever is dangerous in
@@ -168,12 +168,6 @@ def _guarded_out(text: str, start: int, end: int, strict: bool = False) -> bool:
                                                or not _PERSON.search(text, opener.end(), start)):
         return True
     return bool(_GENERAL_QUESTION.match(sentence) and not _PERSON.search(sentence) and not _ONGOING.search(text))
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(text.rfind(c, 0, start) for c in ".?!,;\n") + 1
-    his = [i for i in (text.find(c, end) for c in ".?!,;\n") if i != -1]
-    return lo, (min(his) if his else len(text))
 
 
 def _first_match(rules: tuple[Rule, ...], text: str) -> Verdict | None:

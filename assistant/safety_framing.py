@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.safety_rules import span_between
+
 # the event is placed in the past (beyond assistant/safety.py's _PAST, which reads only the comma-bounded clause)
 _PAST = re.compile(
     r"\b(?:(?<!\bat )once\b(?! (?:he|she|i|they|we|you|it)\b)|when (?:i|he|she|they|we) (?:was|were) (?:a |still |first )?"
@@ -287,13 +289,6 @@ def without_denials(piece: str) -> str:
     return re.sub(r"\s{2,}", " ", _NEGATED.sub(" ", piece)).strip() if _NEGATED.search(piece.lower()) else piece
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around a hit: bounded by . ! ? : and line breaks (not commas, which split one thought)."""
-    lo = max(text.rfind(c, 0, start) for c in ".?!:\n") + 1
-    his = [i for i in (text.find(c, end) for c in ".?!:\n") if i != -1]
-    return lo, (min(his) if his else len(text))
-
-
 # the writer's own faint told in the past ("i passed out when i had my bloods taken this morning"): whoever types has come
 # round, so it is doubtful unless it is just now, keeps happening or is still going on
 _OWN_FAINT = re.compile(r"^i (?:passed out|fainted|blacked out|collapsed|keeled over)\b")
@@ -302,7 +297,7 @@ _ONGOING = re.compile(r"\b(?:just|right now|rn|again|keep|keeps|kept|still|twice
 
 def framing(text: str, start: int, end: int, rule: str = "") -> str | None:
     """Why a rule's hit at text[start:end] should be decided by the learned check, or None when it stands."""
-    lo, hi = _sentence(text, start, end)
+    lo, hi = span_between(text, start, end, '.?!:\n')
     sentence, before = text[lo:hi], text[lo:start]
     now = _present(sentence)
     if _OWN_FAINT.match(text[start:end]) and not _ONGOING.search(text, lo, hi):

@@ -50,6 +50,13 @@ CHEMO = (r"\b(?:chemo\w*|carboplatin|cisplatin|oxaliplatin|etoposide|docetaxel|p
           r"gemcitabine|topotecan|neutropeni\w*)\b")
 
 
+def span_between(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
+    """The stretch of `text` around a hit at start..end, bounded by the nearest of `stops` on each side. Each safety
+    reader chooses its own stops (the guards also stop at commas; a framing reads on across them), so they pass them."""
+    lo = max(text.rfind(c, 0, start) for c in stops) + 1
+    his = [i for i in (text.find(c, end) for c in stops) if i != -1]
+    return lo, (min(his) if his else len(text))
+
 @dataclass(frozen=True)
 class Rule:
     """One reviewable trigger: a name for tests and logs, the category it implies, and its pattern."""
