@@ -205,7 +205,7 @@ def _complete(chosen: list[Scored], query: str, q_terms: set[str], scored: Seque
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
         # a first turn's list question too: its prose continuations are checked like any other ("what other diseases
         # can look like this" grew "Symptoms may be subtle ..."); a follow-up's list ask keeps the whole paragraph
-        checked = levers.related_paragraphs and (not listing or not first_turn)
+        checked = levers.related_paragraphs and (not listing or first_turn)
         related = relatedness(q_terms, scored, bank, full_vec) if checked else None
         chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
     if levers.prefer_body:
