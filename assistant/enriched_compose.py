@@ -126,22 +126,53 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     limit = max_sentences or (LIST_MAX_SENTENCES if listing else answer_length(query) if levers.typed_length else MAX_SENTENCES)
     plain = asks_for_list(query)
     q_terms = question_terms(query)
+    first_turn = not (ask or max_sentences)  # a follow-up's rewrite carries earlier words
     scored = score_sentences(query, focus_vec, hits, bank, full_vec, listing=plain, ask=ask)
     chosen, probability = _choose(query, focus_vec, full_vec, hits, bank, enriched, ranker, levers, scored, listing, limit,
                                   max_sentences, support_rank, extra)
+    chosen, announced = _widen(chosen, scored, q_terms, focus_vec, bank, enriched, levers, limit, listing, first_turn)
+    chosen = _complete(chosen, query, q_terms, scored, full_vec, bank, enriched, all_chunks, levers, listing, limit,
+                       ask, max_sentences)
+    chosen = _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, first_turn, announced)
+    if levers.article_frame and first_turn:
+        chosen = drop_frame(chosen, query, enriched)
+    if head is not None and first_turn and levers.far_blocks:
+        chosen = _on_head(chosen, head, bank, enriched)
+    quotes = arrange(chosen)
+    retrieved = {h.chunk.id for h in hits}
+    extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
+    composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
+                              probability=probability)
+    return EnrichedComposition(composition, extra)
+
+
+def _widen(chosen: list[Scored], scored: Sequence[Scored], q_terms: set[str], focus_vec: Any, bank: SentenceBank,
+           enriched: "EnrichedUnits", levers: Levers, limit: int, listing: bool,
+           first_turn: bool) -> tuple[list[Scored], set[tuple[str, int]]]:
+    """The first choice widened by what its words missed (the closest in meaning, a rare question word's sentence, a
+    lead-in's subsection bests) and narrowed to what shares a distinctive word; with what a lead-in `announced`, which
+    the off-topic cut leaves (it scores far under the lead-in by nature)."""
     if levers.dense_best:  # the sentence closest in meaning, when the words chose others (dense_best.py)
         chosen = with_dense_best(chosen, scored, lambda c, shown: redundant(c, shown, bank), limit, specific(enriched))
     chosen = add_complements(chosen, scored, q_terms, bank, limit, relevance=focus_cosine(focus_vec, bank)) \
         if levers.complements else chosen  # complements.py
     chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
     announced: set[tuple[str, int]] = set()  # what a lead-in or a named heading brought: the off-topic cut leaves it
-    if levers.lead_in and not (ask or max_sentences):  # first turns: a follow-up's rewrite carries earlier words
+    if levers.lead_in and first_turn:
         before_lead = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
         chosen = with_subsection_bests(chosen, scored, enriched, lambda s: asks_lead_in(q_terms, s.sentence, bank))
         announced = {(s.sentence.chunk.id, s.sentence.index) for s in chosen} - before_lead
+    return chosen, announced
+
+
+def _complete(chosen: list[Scored], query: str, q_terms: set[str], scored: Sequence[Scored], full_vec: Any,
+              bank: SentenceBank, enriched: "EnrichedUnits", all_chunks: Sequence["Chunk"], levers: Levers, listing: bool,
+              limit: int, ask: str, max_sentences: int | None) -> list[Scored]:
+    """The choice completed so that it reads whole: whole lists, antecedents, whole units, named sections, what a
+    demonstrative names, the asked bullet's label, the definition, whole paragraphs, a summary's body twin."""
+    first_turn = not (ask or max_sentences)
     chunks = {c.id: c for c in all_chunks}
     units = UnitSentences(chunks.values(), bank)
-    retrieved = {h.chunk.id for h in hits}
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in scored}
     expanded = False
     if levers.whole_lists and listing and max_sentences is None:
@@ -159,7 +190,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
         if levers.list_remarks:
             chosen = with_list_remarks(chosen, enriched, units, add)
     chosen = whole_units(chosen, enriched, units, by_key)
-    if levers.named_sections and not (ask or max_sentences):  # a short section whose heading is asked, whole
+    if levers.named_sections and first_turn:  # a short section whose heading is asked, whole
         chosen = with_named_sections(chosen, q_terms, bank, enriched, units, add)  # (named_sections.py)
     if levers.demonstratives:
         chosen = resolve_demonstratives(chosen, enriched, units, add)
@@ -174,22 +205,12 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     if levers.paragraphs and not expanded:  # an answer that became a whole list is the list: no prose grows beside it
         # a first turn's list question too: its prose continuations are checked like any other ("what other diseases
         # can look like this" grew "Symptoms may be subtle ..."); a follow-up's list ask keeps the whole paragraph
-        checked = levers.related_paragraphs and (not listing or not (ask or max_sentences))
+        checked = levers.related_paragraphs and (not listing or first_turn)
         related = relatedness(q_terms, scored, bank, full_vec) if checked else None
         chosen = whole_paragraphs(chosen, enriched, units, add, as_scored, related)
     if levers.prefer_body:
         chosen = _body_step(chosen, q_terms, cause, bank, enriched, units, all_chunks, add, as_scored, levers)
-    first_turn = not (ask or max_sentences)
-    chosen = _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, first_turn, announced)
-    if levers.article_frame and first_turn:
-        chosen = drop_frame(chosen, query, enriched)
-    if head is not None and first_turn and levers.far_blocks:
-        chosen = _on_head(chosen, head, bank, enriched)
-    quotes = arrange(chosen)
-    extra = list({s.sentence.chunk.id: s.sentence.chunk for s in chosen if s.sentence.chunk.id not in retrieved}.values())
-    composition = Composition(body=render(quotes), quotes=quotes, scored=scored, support_rank=support_rank,
-                              probability=probability)
-    return EnrichedComposition(composition, extra)
+    return chosen
 
 
 def _choose(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["ScoredChunk"], bank: SentenceBank,

@@ -144,18 +144,7 @@ def _sentence_topic(sentence: str) -> str | None:
         return _noun_phrase_keep_of(m.group(1).split()) or None
     m = re.match(rf"^(?:which|what)\s+(?!{AUX}\b)(.+?)\s+{AUX}\s+(.+)$", q, re.IGNORECASE)  # not 'what does X do
     if m:
-        focus = _noun_phrase(m.group(1).split())
-        rest = m.group(2).split()
-        subject = _noun_phrase(rest)
-        # "What symptoms can paraneoplastic syndromes cause" -> the subject; "Which tests are used" -> the focus.
-        # One word then a preposition is a predicate, not a subject: "what diet is best for pns" is about the diet
-        # ("and exercise?" after it asks the same of exercise, not "what diet is exercise for pns").
-        predicate = len(rest) > 2 and subject == rest[0] and rest[1].lower() in _PREDICATE_PREPS
-        if predicate:  # an aspect asked of something ("which treatment is best for lems") is about that thing
-            return (focus if focus and focus.lower() not in ASPECTS else _noun_phrase(rest[2:])) or None
-        if subject and len(rest) > len(subject.split()) and not _PERSON_START.match(subject):
-            return subject
-        return focus or None
+        return _focus_or_subject(m.group(1), m.group(2))
     m = _ASPECT_VERB_PREP.match(q)  # 'what symptoms go with trousseau syndrome': the aspect's owner is the topic
     if m and m.group("aspect").lower() in ASPECTS:
         found = _noun_phrase_keep_of(m.group("owner").split())
@@ -186,6 +175,23 @@ def _sentence_topic(sentence: str) -> str | None:
     if m:
         return _after_aspect(_noun_phrase_keep_of(m.group(1).split())) or None
     return None
+
+
+def _focus_or_subject(focus_words: str, rest_words: str) -> str | None:
+    """The topic of "which/what <focus> <aux> <rest>": the subject after the auxiliary when a verb follows it, else the
+    focus ("What symptoms can paraneoplastic syndromes cause" -> the subject; "Which tests are used" -> the focus).
+
+    Why the predicate check: one word then a preposition is a predicate, not a subject: "what diet is best for pns" is about the diet
+    ("and exercise?" after it asks the same of exercise, not "what diet is exercise for pns")."""
+    focus = _noun_phrase(focus_words.split())
+    rest = rest_words.split()
+    subject = _noun_phrase(rest)
+    predicate = len(rest) > 2 and subject == rest[0] and rest[1].lower() in _PREDICATE_PREPS
+    if predicate:  # an aspect asked of something ("which treatment is best for lems") is about that thing
+        return (focus if focus and focus.lower() not in ASPECTS else _noun_phrase(rest[2:])) or None
+    if subject and len(rest) > len(subject.split()) and not _PERSON_START.match(subject):
+        return subject
+    return focus or None
 
 
 # A keyword query's words that restate the condition or its relation to it, not the subject itself.

@@ -45,34 +45,13 @@ def test_bank_has_its_planned_shape_blind_part_and_whole_sentence_quotes(bank: s
     assert_quotes_are_whole_sentences(items, load_article(article_path(Settings())), one_sentence=True)
 
 
-def test_bank_8_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
-    """Bank 8 names each turn's part in its id too, so a report split by id prefix cannot mix the parts."""
-    assert_a_third_blind(load_evalset_v2(DATA / "followup_check8.jsonl"), "followup-check8")
+# banks that name each turn's part in its id too (`followup-check<N>-blind-...`), so a report split by id prefix
+# cannot mix the parts: 8, 9 (named-syndrome first turns), 10 (one-word, elliptical and item-pointing
+# follow-ups), 11 (uncovered one-word asks, clipped asks, turns after a refusal), 12 (pronouns, ellipsis,
+# clarifications, list items, topic switches), 13 ("tell me more", goes away or comes back, clipped asks after a list)
+MARKED_IN_IDS = [f"followup_check{n}.jsonl" for n in range(8, 14)]
 
 
-def test_bank_9_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
-    """Bank 9 (named-syndrome first turns) names each turn's part in its id too, like bank 8."""
-    assert_a_third_blind(load_evalset_v2(DATA / "followup_check9.jsonl"), "followup-check9")
-
-
-def test_bank_10_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
-    """Bank 10 (one-word, elliptical and item-pointing follow-ups) names each turn's part in its id, like bank 8."""
-    assert_a_third_blind(load_evalset_v2(DATA / "followup_check10.jsonl"), "followup-check10")
-
-
-def test_bank_11_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
-    """Bank 11 (uncovered one-word asks, clipped asks, turns after a refusal, list pointers, topic switches)
-    names each turn's part in its id too, like bank 8."""
-    assert_a_third_blind(load_evalset_v2(DATA / "followup_check11.jsonl"), "followup-check11")
-
-
-def test_bank_12_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
-    """Bank 12 (pronoun and ellipsis follow-ups, clarifications, list items, topic switches, turns after a refusal)
-    names each turn's part in its id too, like bank 8."""
-    assert_a_third_blind(load_evalset_v2(DATA / "followup_check12.jsonl"), "followup-check12")
-
-
-def test_bank_13_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
-    """Bank 13 ("tell me more" after an answer, whether it goes away or comes back, clipped asks after a list)
-    names each turn's part in its id too, like bank 8."""
-    assert_a_third_blind(load_evalset_v2(DATA / "followup_check13.jsonl"), "followup-check13")
+@pytest.mark.parametrize("bank", MARKED_IN_IDS)
+def test_bank_marks_a_third_of_its_turns_blind_in_ids_and_notes(bank: str) -> None:
+    assert_a_third_blind(load_evalset_v2(DATA / bank), bank.removesuffix(".jsonl").replace("_", "-"))

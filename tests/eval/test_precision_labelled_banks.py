@@ -14,17 +14,16 @@ from pathlib import Path
 import pytest
 from bank_checks import assert_a_third_blind, assert_quotes_are_whole_sentences
 
-from benchmarks import precision_check4, precision_check5, precision_check6, precision_check7
 from benchmarks.precision_check3 import article_units
+from benchmarks.precision_labelled import bank_path, labels_of
 from corpus.article import load_article
 from corpus.paths import article_path
 from eval.dataset_v2 import load_evalset_v2
 from foundation.settings import Settings
 
-BANKS = [pytest.param(precision_check4.BANK, precision_check4.LABELS, "prec4", id="bank4"),
-         pytest.param(precision_check5.BANK, precision_check5.LABELS, "prec5", id="bank5"),
-         pytest.param(precision_check6.BANK, precision_check6.LABELS, "prec6", id="bank6"),
-         pytest.param(precision_check7.BANK, precision_check7.LABELS, "prec7", id="bank7")]
+# one row per bank scored by benchmarks.precision_labelled: its file, its labels, its id prefix
+BANKS = [pytest.param(bank_path(f"precision_check{n}"), labels_of(bank_path(f"precision_check{n}")), f"prec{n}",
+                      id=f"bank{n}") for n in (4, 5, 6, 7)]
 
 
 @pytest.mark.parametrize(("bank", "labels", "prefix"), BANKS)
