@@ -1,6 +1,6 @@
-"""The self-written precision banks 4 to 7 load as eval set v2 first-turn items, a third of each is blind, their
+"""The self-written precision banks 4 to 8 load as eval set v2 first-turn items, a third of each is blind, their
 quotes are whole article sentences, and their hand labels (both parts) name article sentences of their own items
-(eval/data/precision_check{4,5,6,7}.jsonl and their _labels.json).
+(eval/data/precision_check{4,5,6,7,8}.jsonl and their _labels.json).
 
 Why: benchmarks/precision_labelled.py counts a shown sentence as helpful by its exact text; a quote or label that
 drifted from the article would silently count against precision.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bank_checks import assert_a_third_blind, assert_quotes_are_whole_sentences
 
-from benchmarks import precision_check4, precision_check5, precision_check6, precision_check7
+from benchmarks import precision_check4, precision_check5, precision_check6, precision_check7, precision_check8
 from benchmarks.precision_check3 import article_units
 from corpus.article import load_article
 from corpus.paths import article_path
@@ -24,7 +24,8 @@ from foundation.settings import Settings
 BANKS = [pytest.param(precision_check4.BANK, precision_check4.LABELS, "prec4", id="bank4"),
          pytest.param(precision_check5.BANK, precision_check5.LABELS, "prec5", id="bank5"),
          pytest.param(precision_check6.BANK, precision_check6.LABELS, "prec6", id="bank6"),
-         pytest.param(precision_check7.BANK, precision_check7.LABELS, "prec7", id="bank7")]
+         pytest.param(precision_check7.BANK, precision_check7.LABELS, "prec7", id="bank7"),
+         pytest.param(precision_check8.BANK, precision_check8.LABELS, "prec8", id="bank8")]
 
 
 @pytest.mark.parametrize(("bank", "labels", "prefix"), BANKS)
