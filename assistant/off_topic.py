@@ -138,16 +138,15 @@ def drop_far_blocks(chosen: Sequence["Scored"], focus_vec: Any, bank: "SentenceB
     floor = max(best) - gap
     near = [r >= floor for r in best]
     covered = covered_words(chosen, groups, near, names) if names is not None else frozenset()
-    # a sentence of a section a near block is in still counts its own words: it continues that block's point
-    # ("Since these syndromes result from ..." after "Managing ... requires treating both ...", a bullet's label head
-    # "Hematologic (blood-related): ..." beside its own "Certain cancers can cause ... red blood cells")
+    # a bullet's sentence split from a near one of the same bullet ("Hematologic (blood-related): ..." beside
+    # "Certain cancers can cause ... red blood cells") still counts its own words: it is that item's head
     items = [enriched.for_sentence(s.sentence) for s in chosen]
-    near_sections = {items[i].unit.section_id for g, close in zip(groups, near, strict=True) if close for i in g
-                     if items[i] is not None}
+    near_units = {_unit_key(items[i]) for g, close in zip(groups, near, strict=True) if close for i in g
+                  if items[i] is not None}
     keep = {i for g, r, close in zip(groups, best, near, strict=True)
             if close or any(protected(chosen[i]) for i in g)
             or (names is not None and any(names(chosen[i]) - (frozenset() if items[i] is not None and
-                                                               items[i].unit.section_id in near_sections else covered)
+                                                               _unit_key(items[i]) in near_units else covered)
                                           for i in g)) for i in g}
     return [s for i, s in enumerate(chosen) if i in keep]
 

@@ -115,12 +115,3 @@ def test_a_bullet_head_split_from_a_near_sentence_of_its_bullet_keeps_its_own_wo
     chosen, bank, enriched, q = _bullet_setup(rows)
     names = lambda s: frozenset({"blood"})  # noqa: E731
     assert drop_far_blocks(chosen, q, bank, enriched, lambda m: False, names=names) == chosen[:2]
-
-
-def test_a_far_sentence_of_a_near_blocks_section_keeps_its_own_words() -> None:
-    """"what are the symptoms and how is it treated": "Since these syndromes result from ..." continues the near
-    "Managing ... requires treating both ..." of its own section; naming "treat" as it does, it stays."""
-    chosen, bank, enriched, q = _setup([("treatment", 0, False, 0.8), ("treatment", 2, False, 0.3),
-                                        ("definition", 1, False, 0.3)])
-    names = lambda s: frozenset({"treat"})  # noqa: E731
-    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True, names=names) == chosen[:2]
