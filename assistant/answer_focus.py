@@ -60,12 +60,6 @@ def answer_length(question: str) -> int:
 DISTINCTIVE_WEIGHT = 0.25  # IDF weight (scaled to 1) under which a word ("cancer" 0.18, "symptom" 0.16) names no one point
 
 
-def distinctive_named(q_terms: set[str], terms: set[str], weights: dict[str, float]) -> frozenset[str]:
-    """The question's distinctive words (names_distinctive) a sentence's terms name: which part of the ask it speaks to."""
-    strong = {q for q in q_terms if weights.get(q, 1.0) >= DISTINCTIVE_WEIGHT}
-    return frozenset(q for q in strong if any(same_family(q, t) for t in terms))
-
-
 def names_distinctive(q_terms: set[str], terms: set[str], weights: dict[str, float]) -> bool:
     """Does a sentence share a question word that is not common across the corpus?
 

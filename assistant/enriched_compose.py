@@ -23,8 +23,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_definition_only, defines, distinctive_named,
-                                   keep_near_best, names_distinctive)
+from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_definition_only, defines, keep_near_best,
+                                   names_distinctive)
 from assistant.article_frame import drop_frame
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
@@ -102,7 +102,6 @@ class Levers:
     lead_in: bool = True           # a section's one-line lead-in chosen alone brings each subsection's best (lead_in.py)
     named_sections: bool = True    # a short section whose heading the question names is shown whole (named_sections.py)
     article_frame: bool = True     # a first turn shows the article's framing sentences only if asked about the article (article_frame.py)
-    covered_words: bool = True     # a far block kept for a question word goes when a near block names it too (off_topic.covered_words)
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -259,12 +258,6 @@ def _on_topic(chosen: list[Scored], query: str, focus_vec: Any, bank: SentenceBa
     from assistant.retrieval import strip_subject
 
     defined = bool(levers.definition and ASKS_WHAT_IT_IS.search(query)) or asks_definition_only(query, strip_subject(query))
-    if levers.covered_words:  # a far block stays for a question word only if no near block names it (off_topic.covered_words)
-        return drop_far_blocks(chosen, focus_vec, bank, enriched, labelled,
-                               protected=lambda s: (defined and defines(s.sentence))
-                               or (s.sentence.chunk.id, s.sentence.index) in announced,
-                               names=lambda s: distinctive_named(
-                                   q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights))
     return drop_far_blocks(chosen, focus_vec, bank, enriched, labelled,
                            protected=lambda s: (defined and defines(s.sentence))
                            or (s.sentence.chunk.id, s.sentence.index) in announced or names_distinctive(

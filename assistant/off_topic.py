@@ -119,13 +119,11 @@ def focus_cosine(focus_vec: Any, bank: "SentenceBank") -> Callable[["Scored"], f
 
 def drop_far_blocks(chosen: Sequence["Scored"], focus_vec: Any, bank: "SentenceBank", enriched: "EnrichedUnits",
                     labelled: Callable[[Sequence["EnrichedUnit"]], bool],
-                    protected: Callable[["Scored"], bool] = lambda s: False, gap: float = FAR_GAP,
-                    names: Callable[["Scored"], frozenset[str]] | None = None) -> list["Scored"]:
+                    protected: Callable[["Scored"], bool] = lambda s: False, gap: float = FAR_GAP) -> list["Scored"]:
     """`chosen` less the blocks whose best cosine with the focused question is more than `gap` under the best block's.
 
     `protected` sentences keep their block (the definition a guess at what the condition is asks for: similarity
-    is what fails there). `names` (the question's distinctive words a sentence names) protects a far block only for
-    a word no block within the floor names (covered_words). An answer of one block is returned as it is.
+    is what fails there). An answer of one block is returned as it is.
     """
     if len(chosen) < 2:
         return list(chosen)
@@ -136,29 +134,5 @@ def drop_far_blocks(chosen: Sequence["Scored"], focus_vec: Any, bank: "SentenceB
         return list(chosen)
     best = [max(cos[i] for i in g) for g in groups]
     floor = max(best) - gap
-    near = [r >= floor for r in best]
-    covered = covered_words(chosen, groups, near, names) if names is not None else frozenset()
-    # a bullet's sentence split from a near one of the same bullet ("Hematologic (blood-related): ..." beside
-    # "Certain cancers can cause ... red blood cells") still counts its own words: it is that item's head
-    items = [enriched.for_sentence(s.sentence) for s in chosen]
-    near_units = {_unit_key(items[i]) for g, close in zip(groups, near, strict=True) if close for i in g
-                  if items[i] is not None}
-    keep = {i for g, r, close in zip(groups, best, near, strict=True)
-            if close or any(protected(chosen[i]) for i in g)
-            or (names is not None and any(names(chosen[i]) - (frozenset() if items[i] is not None and
-                                                               _unit_key(items[i]) in near_units else covered)
-                                          for i in g)) for i in g}
+    keep = {i for g, r in zip(groups, best) if r >= floor or any(protected(chosen[i]) for i in g) for i in g}
     return [s for i, s in enumerate(chosen) if i in keep]
-
-
-def covered_words(chosen: Sequence["Scored"], groups: Sequence[Sequence[int]], near: Sequence[bool],
-                  names: Callable[["Scored"], frozenset[str]]) -> frozenset[str]:
-    """The question words the blocks within the floor already name.
-
-    Why: a far block is kept for naming a question word because, without it, the answer might not speak to that
-    part of the ask at all. When a block close to the question names the same word, the far one adds nothing for
-    it: "treatment principle re the immune response in pns" keeps "Since these syndromes result from an abnormal
-    immune response, suppressing this response ..." and need not keep the definition's sentences and the outlook
-    sentence far under it that name "immune" or "response" too (hand labels: off topic).
-    """
-    return frozenset(w for g, close in zip(groups, near, strict=True) if close for i in g for w in names(chosen[i]))

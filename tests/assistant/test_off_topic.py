@@ -95,23 +95,3 @@ def test_a_shown_list_keeps_every_sentence_of_its_items() -> None:
     rows = [("symptoms", 4, 0, 0.8), ("symptoms", 4, 1, 0.2), ("symptoms", 5, 0, 0.7), ("other", 1, 0, 0.3)]
     chosen, bank, enriched, q = _bullet_setup(rows)
     assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True) == chosen[:3]
-
-
-def test_a_question_word_a_near_block_names_too_protects_no_far_block() -> None:
-    """"treatment principle re the immune response": the definition far under the treatment sentence names "immune"
-    too, so naming it keeps it no longer; a far block naming a word no near block names still stays."""
-    chosen, bank, enriched, q = _setup([("a", 0, False, 0.8), ("c", 1, False, 0.3)])
-    words = {id(chosen[0]): frozenset({"immun"}), id(chosen[1]): frozenset({"immun"})}
-    names = lambda s: words[id(s)]  # noqa: E731
-    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True, names=names) == chosen[:1]
-    words[id(chosen[1])] = frozenset({"immun", "respons"})
-    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: True, names=names) == chosen
-
-
-def test_a_bullet_head_split_from_a_near_sentence_of_its_bullet_keeps_its_own_words() -> None:
-    """"can cancer make too many red blood cells": the Hematologic bullet's far label head names "blood" as its own
-    near third sentence does; it is that item's head, so its word still protects it."""
-    rows = [("symptoms", 6, 2, 0.8), ("symptoms", 6, 0, 0.2), ("other", 1, 0, 0.2)]
-    chosen, bank, enriched, q = _bullet_setup(rows)
-    names = lambda s: frozenset({"blood"})  # noqa: E731
-    assert drop_far_blocks(chosen, q, bank, enriched, lambda m: False, names=names) == chosen[:2]
