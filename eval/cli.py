@@ -150,7 +150,7 @@ def calibrate_judge(
     judge: str | None = typer.Option(None, "--judge", help="offline | openai | ollama."),
     labels: str = typer.Option("entailment", "--labels", help="entailment (judge_calibration.jsonl), relevance "
                                "(the 74 of sentence_relevance_labels.jsonl) or relevance-all (those and precision "
-                               "banks 2-5's labels, per bank: eval/relevance_pool.py)."),
+                               "banks 2-8's labels, per bank: eval/relevance_pool.py)."),
     wheels: Path | None = typer.Option(None, "--wheels", help="Folder of judge-model part wheels."),
 ) -> None:
     """Agreement of the judge's verdicts with hand-labelled examples (accuracy and Cohen's kappa)."""

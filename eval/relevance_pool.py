@@ -1,9 +1,9 @@
 """Every hand-labelled "does this sentence help answer this question?" pair the project holds, in one list.
 
 Why pool them: the judge's agreement was published on 74 sentences only (`sentence_relevance_labels.jsonl`),
-too few to tell two judge prompts apart. The precision banks 2-5 carry several hundred more human labels:
+too few to tell two judge prompts apart. The precision banks 2-8 carry over a thousand more human labels:
 bank 2 (`precision_check2_labels.json`) lists per item the sentences fine to show (`also_ok`, plus the item's
-required facts) and those that must not appear (`must_not`); banks 3-5 label every sentence main's answers
+required facts) and those that must not appear (`must_not`); banks 3-8 label every sentence main's answers
 showed as `helpful` / `not_helpful`. Each pair keeps its bank, so a judge can be tuned on some banks and its
 agreement reported on whole banks it never saw.
 """
@@ -16,7 +16,8 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 SEVENTY_FOUR = "sentence_relevance_labels"
-PRECISION_BANKS = ("precision_check2", "precision_check3", "precision_check4", "precision_check5")
+PRECISION_BANKS = ("precision_check2", "precision_check3", "precision_check4", "precision_check5", "precision_check6",
+                   "precision_check7", "precision_check8")
 BANKS = (SEVENTY_FOUR, *PRECISION_BANKS)
 
 
@@ -70,5 +71,5 @@ def _bank(data: Path, bank: str) -> list[LabelledPair]:
 
 
 def load_pool(data: Path = DATA, banks: tuple[str, ...] = BANKS) -> list[LabelledPair]:
-    """The labelled pairs of `banks` (default: all five), bank by bank in file order."""
+    """The labelled pairs of `banks` (default: all of them), bank by bank in file order."""
     return [pair for bank in banks for pair in (_seventy_four(data) if bank == SEVENTY_FOUR else _bank(data, bank))]

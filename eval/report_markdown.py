@@ -77,7 +77,7 @@ def _agreement(report: dict[str, Any]) -> list[str]:
     if not a:
         return lines + ["not measured (no judge): answer precision is judged by the LLM judge, whose agreement with "
                         "the hand-labelled sentences (`eval/relevance_pool.py`: the 74 of `sentence_relevance_labels.jsonl` and "
-                        "precision banks 2-5) is reported here when one runs."]
+                        "precision banks 2-8) is reported here when one runs."]
     def line(name: str, x: dict[str, Any]) -> str:
         kappa = "n/a" if x.get("kappa") is None else f"{x['kappa']:.3f}"
         return (f"- {name}: {x['agree']} of {x['n']} agree, accuracy {x['accuracy']:.3f}, Cohen's kappa {kappa}, "

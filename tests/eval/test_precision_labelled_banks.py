@@ -1,6 +1,6 @@
-"""The self-written precision banks 4 to 7 load as eval set v2 first-turn items, a third of each is blind, their
+"""The self-written precision banks 4 to 8 load as eval set v2 first-turn items, a third of each is blind, their
 quotes are whole article sentences, and their hand labels (both parts) name article sentences of their own items
-(eval/data/precision_check{4,5,6,7}.jsonl and their _labels.json).
+(eval/data/precision_check{4,5,6,7,8}.jsonl and their _labels.json).
 
 Why: benchmarks/precision_labelled.py counts a shown sentence as helpful by its exact text; a quote or label that
 drifted from the article would silently count against precision.
@@ -23,7 +23,7 @@ from foundation.settings import Settings
 
 # one row per bank scored by benchmarks.precision_labelled: its file, its labels, its id prefix
 BANKS = [pytest.param(bank_path(f"precision_check{n}"), labels_of(bank_path(f"precision_check{n}")), f"prec{n}",
-                      id=f"bank{n}") for n in (4, 5, 6, 7)]
+                      id=f"bank{n}") for n in (4, 5, 6, 7, 8)]
 
 
 @pytest.mark.parametrize(("bank", "labels", "prefix"), BANKS)
