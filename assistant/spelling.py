@@ -9,9 +9,9 @@ What is never touched: a word already known (the corpus, the glossary, or Englis
 bundled frequency list of 82,765 English words, used only as a set of words to leave alone), a
 word with a digit, an abbreviation in capitals, a capitalised name in mid-sentence (an author or a
 place the corpus may not know), and anything shorter than three letters. Words of three or four
-letters are only un-swapped ("teh", "whta"): any other edit of a short word finds some other short
-word ("derm" -> "term", "thx" -> "the"). Longer words may differ by one edit, and words of eight
-letters or more by two, provided the first and last letters agree ("uncontious" -> "unconscious",
+letters are only un-swapped ("teh", "whta") or given back a doubled letter typed once ("blod" -> "blood"): any
+other edit of a short word finds some other short word ("derm" -> "term", "thx" -> "the"). Longer words may differ
+by one edit, and words of eight letters or more by two, provided the first and last letters agree ("uncontious" -> "unconscious",
 but the antibody "recoverin" never becomes "recovery"). A final g dropped the way people talk
 ("havin", "shakin") is put back first, when that makes a corpus or safety word: SymSpell alone would
 make "havin" the nearer "haven"; a dropped g with a typo besides ("brethin", "siezin") is mended to a safety word only.
@@ -249,10 +249,11 @@ def _one_edit(word: str) -> set[str]:
 
 
 def _plausible(typed: str, word: str, distance: int) -> bool:
-    """Short words only by a swap of letters; two edits only with the first and last letters kept, a silent final
-    e left off counting as kept ('unrespondsiv' is 'unresponsive': people spell by sound and drop the e)."""
+    """Short words only by a swap of letters or a doubled letter typed once ('blod' is 'blood': a slip of the same
+    key, never another letter); two edits only with the first and last letters kept, a silent final e left off
+    counting as kept ('unrespondsiv' is 'unresponsive': people spell by sound and drop the e)."""
     if len(typed) <= SHORT_WORD:
-        return sorted(typed) == sorted(word)
+        return sorted(typed) == sorted(word) or word in {typed[:i] + typed[i] + typed[i:] for i in range(len(typed))}
     last_kept = typed[-1] == word[-1] or (word[-1] == "e" and typed[-1] == word[-2])
     return distance < 2 or (typed[0] == word[0] and last_kept)
 

@@ -31,3 +31,10 @@ def test_a_swapped_opener_is_mended_at_the_start_of_a_sentence(speller: Speller,
                                    "whats the right dose for pns", "the dose is too high", "dose is it high"])
 def test_the_typed_word_stays_where_it_is_a_noun_or_not_first(speller: Speller, typed: str) -> None:
     assert speller.correct(typed)[0] == typed
+
+
+def test_a_short_word_gets_back_a_doubled_letter_typed_once_and_nothing_else() -> None:
+    """'blod' is 'blood' (a slip of the same key); 'blud' stays: another letter in a short word finds any word."""
+    synthetic = Speller.build(["Certain cancers make too many red blood cells."], english=frozenset())  # synthetic
+    assert synthetic.correct_word("blod") == "blood"
+    assert synthetic.correct_word("blud") is None
