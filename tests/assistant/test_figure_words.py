@@ -39,3 +39,10 @@ def test_a_word_of_the_corpus_is_never_read() -> None:
 
     assert figure_word("how expensive is it", VOCAB | {"expensive"}, is_stopword, embed) is None
     assert figure_word("how expensive is it", VOCAB, is_stopword, embed) == "cost"
+
+
+@pytest.mark.slow
+def test_the_gate_refuses_a_cost_asked_in_other_words_as_it_refuses_cost(warm_assistant) -> None:
+    for question in ("how much does plasmapheresis cost", "how expensive is the plasma exchange treatment"):
+        assert warm_assistant.ask(question).status == "not_found", question
+    assert warm_assistant.ask("how effective is plasmapheresis").status == "answered"
