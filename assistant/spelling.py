@@ -9,9 +9,9 @@ What is never touched: a word already known (the corpus, the glossary, or Englis
 bundled frequency list of 82,765 English words, used only as a set of words to leave alone), a
 word with a digit, an abbreviation in capitals, a capitalised name in mid-sentence (an author or a
 place the corpus may not know), and anything shorter than three letters. Words of three or four
-letters are only un-swapped ("teh", "whta"): any other edit of a short word finds some other short
-word ("derm" -> "term", "thx" -> "the"). Longer words may differ by one edit, and words of eight
-letters or more by two, provided the first and last letters agree ("uncontious" -> "unconscious",
+letters are only un-swapped ("teh", "whta") or given back a doubled letter typed once ("blod" -> "blood"): any
+other edit of a short word finds some other short word ("derm" -> "term", "thx" -> "the"). Longer words may differ
+by one edit, and words of eight letters or more by two, provided the first and last letters agree ("uncontious" -> "unconscious",
 but the antibody "recoverin" never becomes "recovery"). A final g dropped the way people talk
 ("havin", "shakin") is put back first, when that makes a corpus or safety word: SymSpell alone would
 make "havin" the nearer "haven"; a dropped g with a typo besides ("brethin", "siezin") is mended to a safety word only.
@@ -49,6 +49,13 @@ STEM = 6  # leading letters a typo shares with a corpus word when it is left to 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CORPUS_WORD = re.compile(r"[a-z]+")
 _VOWELS = re.compile(r"[aeiouy]")
+# The words a question opens with. A known word typed first whose two swapped neighbouring letters make one of them
+# ("dose diet make a difference") is that opener typed in a hurry, a real word the unknown-word search never sees;
+# unless the word after it makes the typed word a noun or a name ("dose of ivig", "dose for a child", "dose 2").
+QUESTION_OPENERS = frozenset("does what when which where who why how can could should would will did is are was were "
+                             "has have".split())
+_OPENER_NOUN_AFTER = re.compile(r"^\s*(?:[\d(]|(?:of|for|per|to|in|on|at|with|and|or|is|was|be|by|from|when|if|too|"
+                                r"should|would|could|can|will|do|does)\b|[?.!,:;]|$)", re.IGNORECASE)
 
 
 def english_word_ranking() -> tuple[str, ...]:
@@ -196,6 +203,19 @@ class Speller:
         consonants are too few to tell ('sht' is no 'shoot')."""
         return self._by_consonants.get(low)
 
+    def swapped_opener(self, word: str, text: str, start: int, end: int) -> str | None:
+        """The question opener a sentence's first word was typed for by swapping two neighbouring letters ("dose" ->
+        "does", `QUESTION_OPENERS`), else None: only a known word (an unknown one is SymSpell's), never when the word
+        after it reads the typed word as itself ("dose of ivig")."""
+        low = word.lower()
+        before = text[:start].rstrip()
+        if len(low) < 3 or low in QUESTION_OPENERS or not self.is_known(low) or (before and before[-1] not in ".?!"):
+            return None
+        if _OPENER_NOUN_AFTER.match(text[end:]):
+            return None
+        swaps = {low[:i] + low[i + 1] + low[i] + low[i + 2:] for i in range(len(low) - 1)}
+        return next((w for w in sorted(swaps) if w in QUESTION_OPENERS), None)
+
     def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """`text` with typos corrected (case of a first capital kept) and the (typo, correction) pairs made."""
         shouting = sum(c.isupper() for c in text) > sum(c.islower() for c in text)
@@ -206,7 +226,7 @@ class Speller:
             word = m.group(0)
             if not shouting and _is_protected(word, text, m.start()):
                 continue
-            fixed = self.correct_word(word)
+            fixed = self.swapped_opener(word, text, m.start(), m.end()) or self.correct_word(word)
             if fixed is None:
                 continue
             if word[:1].isupper():
@@ -229,10 +249,11 @@ def _one_edit(word: str) -> set[str]:
 
 
 def _plausible(typed: str, word: str, distance: int) -> bool:
-    """Short words only by a swap of letters; two edits only with the first and last letters kept, a silent final
-    e left off counting as kept ('unrespondsiv' is 'unresponsive': people spell by sound and drop the e)."""
+    """Short words only by a swap of letters or a doubled letter typed once ('blod' is 'blood': a slip of the same
+    key, never another letter); two edits only with the first and last letters kept, a silent final e left off
+    counting as kept ('unrespondsiv' is 'unresponsive': people spell by sound and drop the e)."""
     if len(typed) <= SHORT_WORD:
-        return sorted(typed) == sorted(word)
+        return sorted(typed) == sorted(word) or word in {typed[:i] + typed[i] + typed[i:] for i in range(len(typed))}
     last_kept = typed[-1] == word[-1] or (word[-1] == "e" and typed[-1] == word[-2])
     return distance < 2 or (typed[0] == word[0] and last_kept)
 

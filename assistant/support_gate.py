@@ -15,6 +15,7 @@ from assistant.answerers.base import Evidence
 
 if TYPE_CHECKING:
     from assistant.abstention import Support
+    from assistant.asked_words import Asked
     from assistant.followup import FollowUp
     from assistant.parts import Parts
     from assistant.pipeline import Understood
@@ -39,10 +40,26 @@ def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
         signal, threshold = composition.probability, settings.answer.abstain_probability
     else:
         signal, threshold = max(composition.best_full_similarity, lay_similarity(evidence)), settings.answer.abstain_threshold
+    asked = asked_in(evidence.retrieval.query, triaged)
     return check_support(evidence.retrieval.query, evidence.retrieval.hits, signal, threshold,
                          evidence.parts.vocab, require_figures=require_figures,
                          known=known, subject=triaged.subject if triaged is not None else None,
-                         unaddressed=unaddressed, asked=asked_in(evidence.retrieval.query, triaged))
+                         unaddressed=unaddressed, asked=with_figure_family(asked, evidence) if require_figures else asked)
+
+
+def with_figure_family(asked: "Asked", evidence: Evidence) -> "Asked":
+    """What is asked, with the figure noun its figure-family word stands for ("how expensive is ..." asks a cost,
+    assistant/figure_words.py) added to the text the figure check reads, when the figure pattern finds none itself."""
+    from dataclasses import replace
+
+    from assistant.abstention import NUMBER_ASK
+    from assistant.figure_words import figure_word
+    from index.lexical import is_stopword
+
+    if NUMBER_ASK.search(asked.figures):
+        return asked
+    noun = figure_word(asked.figures, evidence.parts.vocab, is_stopword, evidence.parts.index.embed_queries)
+    return asked if noun is None else replace(asked, figures=f"{asked.figures} ({noun})")
 
 
 def lay_similarity(evidence: Evidence) -> float:

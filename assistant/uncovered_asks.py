@@ -29,6 +29,11 @@ _CLAUSE_WORDS = frozenset(
     "was were will would wont should shall may might must am tell explain describe define list give show help "
     "i im ive my me mine we our us you your ur u he she his her they their them it its".split())
 _MAX_BARE_WORDS = 6
+# Words that ask for an account of the thing named beside them, not for another thing ("pns meaning", "paraneoplastic
+# syndrome definition", "pns explained", "pns overview"): a bare phrase of the subject and one of them asks what the
+# subject is, which every definition sentence answers without using the word (a closed class, like the clause words).
+_ACCOUNT_WORDS = frozenset("meaning meanings mean means definition definitions define defined explanation explained "
+                           "explain overview summary basics intro introduction".split())
 # "what does cea stand for", "cea stands for?", "what is cea short for", "full form of cea", "what does cea mean"
 _EXPANSION_ASKS = (
     re.compile(r"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?P<x>[a-z0-9-]{2,8})\s+(?:stand|stands)\s+for\b"),
@@ -72,12 +77,13 @@ def _bare_words(question: str) -> list[str] | None:
 def bare_phrase_uncovered(question: str, search_query: str, shown: str, subject_words: frozenset[str],
                           is_stopword: Callable[[str], bool]) -> list[str]:
     """The content words of a bare phrase when no shown sentence uses any of them (nor any word retrieval added for
-    them), else []. The subject's own words ('pns', 'paraneoplastic') never count: every shown sentence is about it."""
+    them), else []. The subject's own words ('pns', 'paraneoplastic') never count: every shown sentence is about it;
+    nor does a word asking for an account of the subject named with it ("pns meaning": `_ACCOUNT_WORDS`)."""
     words = _bare_words(question)
     if words is None:
         return []
     content = [w for w in words if len(w) > 2 and not is_stopword(w) and w not in subject_words]
-    if not content:
+    if not content or (all(w in _ACCOUNT_WORDS for w in content) and any(w in subject_words for w in words)):
         return []
     added = [w for w in _WORD.findall(search_query.lower()) if len(w) > 2 and not is_stopword(w)
              and w not in subject_words]

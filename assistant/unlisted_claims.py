@@ -90,12 +90,13 @@ _AGENTS = (*(re.compile(p, re.IGNORECASE) for p in (
     rf"connected)\s+to\s+|associated\s+with\s+|part\s+of\s+)(?:the\s+)?{_CONDITION}\b",
 )), _RISK)
 # Words of the phrase that say how the thing is taken or felt, not what it is ("taking zinc", "make you feel dizzy"),
-# or only that something is wrong with it ("breathing problems", "mood changes", "memory loss", "liver damage"): the
-# thing itself is what a sentence must say.
+# or only that something is wrong with it ("breathing problems", "mood changes", "memory loss", "liver damage") or
+# that it is touched at all, the clinician's way ("renal involvement", "skin manifestations"): the thing itself is what
+# a sentence must say.
 _FRAME = frozenset("you your ur people someone anyone taking eating drinking using wearing having getting doing feel "
                    "feeling really very super extremely quite totally lot lots all time look looks looking together "
                    "words things stuff level levels going amount amounts problem problems issue issues trouble troubles "
-                   "change changes loss damage".split())
+                   "change changes loss damage involvement involvements manifestation manifestations".split())
 _TAIL = re.compile(r"\s+(?:when|if|that|which|while|because|though|after|before|during)\b.*$|"
                    r"\s+(?:and|or|but)\s+(?:what|how|which|who|when|where|why|is|are|can|could|do|does|should|will|"
                    r"would)\b.*$", re.IGNORECASE)

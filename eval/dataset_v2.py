@@ -56,6 +56,8 @@ class EvalItemV2(BaseModel):
     note: str | None = None
     # A self-written bank's half that is studied item by item, or kept blind (only aggregate numbers read) until the end
     part: Literal["studied", "blind"] | None = None
+    # A paraphrase bank's group: the items that ask one question in different words (eval/data/paraphrase_check.jsonl)
+    group: str | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> EvalItemV2:

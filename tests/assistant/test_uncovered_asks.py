@@ -87,3 +87,11 @@ def test_an_aspect_may_be_said_by_a_unit_and_a_kind_word_names_no_thing() -> Non
     assert aspect_uncovered("signs of the rheumatologic kind", [f"common symptoms: {rheum}"], SUBJECT,
                             is_stopword) is None
     assert aspect_uncovered("signs of the rheumatologic kind", [rheum], SUBJECT, is_stopword) == "rheumatologic"
+
+
+def test_a_bare_phrase_asking_what_the_subject_is_is_covered_by_what_it_is() -> None:
+    """'pns meaning' asks for the definition, which no sentence words as 'meaning'; a thing beside it still counts."""
+    assert _uncovered("paraneoplastic syndrome meaning", NEURO) == []
+    assert _uncovered("pns definition", NEURO) == []
+    assert _uncovered("night sweats meaning", NEURO) == ["night", "sweats", "meaning"]
+    assert _uncovered("meaning", NEURO) == ["meaning"]  # no subject named: nothing to give an account of

@@ -37,6 +37,8 @@ def test_the_asked_effect_or_agent_is_read_from_the_question() -> None:
     assert asked_phrase("is limbic encephalitis a kind of pns", first_turn=True) == "limbic encephalitis"
     assert asked_phrase("can pns affect your bladder", first_turn=True) == "your bladder"
     assert phrase_words("breathing problems", frozenset(), is_stopword) == ["breathing"]  # what is wrong with it
+    assert phrase_words("renal involvement", frozenset(), is_stopword) == ["renal"]  # the clinician's "affected"
+    assert phrase_words("skin manifestations", frozenset(), is_stopword) == ["skin"]
     # a hurried ask with no verb: the symptom, then the condition
     assert asked_phrase("ringing in the ears from pns", first_turn=True) == "ringing in the ears"
     assert asked_phrase("whats the outlook with pns", first_turn=True) is None

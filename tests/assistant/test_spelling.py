@@ -1,0 +1,40 @@
+"""A question opener typed as another real word by two swapped letters ("dose" for "does") is mended at the start of a
+sentence only, and never where the next word reads the typed word as itself ("dose of ivig").
+
+Why: the unknown-word search never sees a known word, so "dose diet make a difference" kept "dose" and the figure
+check refused it as a dose asked for, while "does diet matter" was answered (eval/data/paraphrase_check.jsonl).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.spelling import Speller, english_words
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    """A speller over a small synthetic 'corpus' (labelled synthetic; not corpus content)."""
+    return Speller.build(["Paraneoplastic syndromes. A balanced diet may support recovery."], english=english_words())
+
+
+@pytest.mark.parametrize(("typed", "fixed"), [
+    ("dose diet make a difference", "does diet make a difference"),
+    ("dose it hurt", "does it hurt"),
+    ("ok thanks. dose it come back", "ok thanks. does it come back"),
+])
+def test_a_swapped_opener_is_mended_at_the_start_of_a_sentence(speller: Speller, typed: str, fixed: str) -> None:
+    assert speller.correct(typed)[0] == fixed
+
+
+@pytest.mark.parametrize("typed", ["dose of ivig for pns", "dose for a child", "dose 2 of the vaccine", "dose?",
+                                   "whats the right dose for pns", "the dose is too high", "dose is it high"])
+def test_the_typed_word_stays_where_it_is_a_noun_or_not_first(speller: Speller, typed: str) -> None:
+    assert speller.correct(typed)[0] == typed
+
+
+def test_a_short_word_gets_back_a_doubled_letter_typed_once_and_nothing_else() -> None:
+    """'blod' is 'blood' (a slip of the same key); 'blud' stays: another letter in a short word finds any word."""
+    synthetic = Speller.build(["Certain cancers make too many red blood cells."], english=frozenset())  # synthetic
+    assert synthetic.correct_word("blod") == "blood"
+    assert synthetic.correct_word("blud") is None
