@@ -1,5 +1,5 @@
-"""The self-written over-refusal banks 2 (symptoms), 3 (plain-language asks, round 10) and 4 (other cancers, which
-doctor, asks worded unlike the article, round 12) (eval/data/overrefusal_check{2,3,4}.jsonl, scored by
+"""The self-written over-refusal banks 2 (symptoms), 3 (plain-language asks, round 10), 4 (other cancers, which
+doctor, asks worded unlike the article, round 12) and 5 (asks beside the edge of what the article says, round 13) (eval/data/overrefusal_check{2,3,4}.jsonl, scored by
 `benchmarks.overrefusal_check --bank=...`) load as eval set v2 items, hold their planned kinds, keep a third blind and
 quote whole article sentences.
 
@@ -24,7 +24,8 @@ DATA = Path(__file__).resolve().parents[2] / "eval" / "data"
 # bank, id prefix, least answerable asks, least controls (`not_found` only), least blind controls
 BANKS = [pytest.param(DATA / "overrefusal_check2.jsonl", "overref2", 45, 18, 5, id="bank2"),
          pytest.param(DATA / "overrefusal_check3.jsonl", "overref3", 50, 22, 7, id="bank3"),
-         pytest.param(DATA / "overrefusal_check4.jsonl", "overref4", 30, 15, 5, id="bank4")]
+         pytest.param(DATA / "overrefusal_check4.jsonl", "overref4", 30, 15, 5, id="bank4"),
+         pytest.param(DATA / "overrefusal_check5.jsonl", "overref5", 30, 15, 5, id="bank5")]
 
 
 @pytest.mark.parametrize(("bank", "prefix", "answerable_min", "controls_min", "blind_controls_min"), BANKS)
