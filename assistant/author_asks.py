@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from index.lexical import is_stopword
+
 if TYPE_CHECKING:
     from corpus.models import Reference
 
@@ -93,7 +95,7 @@ class NameIndex:
 
     def lookup(self, phrase: str, kind: str) -> AuthorAsk | None:
         """What a writer or source slot holds: its entries, or an absent name; None when it holds no name."""
-        candidates = [w for w in _words(phrase) if w not in _PRONOUNS and len(w) > 2]
+        candidates = [w for w in _words(phrase) if w not in _PRONOUNS and len(w) > 2 and not is_stopword(w)]
         if not candidates:
             return None
         unknown = [w for w in candidates if w not in self.known]

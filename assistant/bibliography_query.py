@@ -58,7 +58,9 @@ SELECTION = re.compile(
 )
 # "work" as a verb ("does it work for nerve symptoms", "how do they work") names no entry of the bibliography.
 _VERB_WORK = re.compile(r"(\b(?:it|they|that|this|these|those|to|not)|\b(?:do|does|did|will|would|can|could|might|may)\b"
-                        r"(?:\s+[\w-]+){0,3}?)\s+(?:really\s+|still\s+|even\s+|actually\s+)?works?\b", re.IGNORECASE)
+                        r"(?:\s+[\w-]+){0,3}?)\s+(?:really\s+|still\s+|even\s+|actually\s+)?works?\b"
+                        # ... and after an adverb of its own ("which supplements actually work for pns")
+                        r"|(\s+(?:really|actually|truly|even))\s+works?\b", re.IGNORECASE)
 # Fields only an entry has: "url lambert eaton" names the entry by its title words alone ("issue", "pages",
 # "where can I read" also ask about the subject: "what issues does lupus cause").
 _BIBLIOGRAPHIC_FIELDS = frozenset({"doi", "volume", "publisher"})
@@ -276,7 +278,7 @@ class BibliographyQuestions:
 
     def _parse(self, question: str) -> BibliographyQuery | None:
         """`parse` by the words the question shares with the entries (see `parse`)."""
-        q = self._respell(_VERB_WORK.sub(r"\1", _MAIN_DOCUMENT.sub(" ", _MAIN_ARTICLE.sub(" ", question.strip()))))
+        q = self._respell(_VERB_WORK.sub(lambda m: m.group(1) or m.group(2), _MAIN_DOCUMENT.sub(" ", _MAIN_ARTICLE.sub(" ", question.strip()))))
         all_words = [w for w in _words(q) if len(w) > 1]  # the 's' of "what's" is no title word (Trousseau's)
         fields = tuple(name for name, regex in _FIELD_RES.items() if regex.search(q))
         fields = tuple(dict.fromkeys(fields + fields_in(all_words, q)))  # synonyms and misspelt field words

@@ -1,6 +1,6 @@
 """A first turn's ask that the sentences chosen for it do not address: a harm of a named treatment or test, a pick
-among named things ("which hospital") or a person asked for by a deed ("who discovered
-it").
+among named things ("which hospital"; members of a kind the sentences name only vaguely: assistant/member_picks.py)
+or a person asked for by a deed ("who discovered it").
 
 Why: follow-ups have these checks (assistant/unaddressed_asks.unaddressed_ask), first turns had none. "side effects of
 plasma exchange" or "which hospital is best for paraneoplastic syndromes" retrieve the plasmapheresis bullet or the
@@ -113,5 +113,7 @@ def first_turn_unaddressed(question: str, shown: str, is_stopword: Callable[[str
     (module docstring); `similarity` as in pick_unaddressed."""
     if not shown.strip():
         return []
+    from assistant.member_picks import members_unnamed
+
     return (named_harm_unaddressed(question, shown, is_stopword) or pick_unaddressed(question, shown, is_stopword, similarity)
-            or deed_unaddressed(question, shown))
+            or members_unnamed(question, shown, is_stopword) or deed_unaddressed(question, shown))

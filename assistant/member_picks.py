@@ -1,0 +1,85 @@
+"""A first turn asking which members of a kind ("which herbal supplements actually work", "what vitamins specifically
+help", "what clinical trials are recruiting") when the shown sentences name the kind only vaguely, never a member.
+
+Why: the pick check (assistant/first_turn_asks.pick_unaddressed) refuses a "which X" only when no shown sentence says
+X at all. The article says "herbal supplements", "essential vitamins and minerals" and "several clinical trials", so
+those picks passed it and were answered with the sentence that names the kind: a reader asked which ones and got
+none. A kind is named vaguely where it is one item of a coordination ("acupuncture, massage therapy, or herbal
+supplements", "vitamins and minerals"; in the plural: "and Hodgkin lymphoma" is a member) or stands after a vague quantifier ("several", "some", "certain", "various",
+"novel", "essential"); members are named where the kind is followed by "include", "such as", "like", a colon or a
+bracket, where a bullet's label is the kind ("Laboratory Tests: ..."), or where the kind closes a list of its
+members ("viral encephalitis, and other infections"). Only when every mention of the kind in the shown sentences is
+vague and none names members is the pick unaddressed (`not_found`); the sentences are read, no list of what the
+article lacks is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.word_forms import stem
+from corpus.sentence_split import rough_sentences
+
+# "which herbal supplements ...", "what vitamins ...", "what kind of tests ...": the kind, one or two words
+_PICK = re.compile(r"^(?:so\s+|and\s+|but\s+)?(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:specific\s+)?"
+                   r"(?P<x>[a-z]+)(?:\s+(?P<y>[a-z]+))?\b")
+_VAGUE_BEFORE = frozenset("several some certain various many novel essential unspecified numerous".split())
+_COORDINATION = re.compile(r"(?:,|\bor|\band)\s*$")
+_MEMBERS_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:include|includes|including|such as|like|e\.g\.)\b|^\s*[:(]")
+_LABEL = re.compile(r"^\s*(?:[-•*]\s*)?(?P<label>[^:]{2,40}):\s")
+_CONDITION = re.compile(r"^(?:pns|paraneoplastic|syndromes?|diseases?|disorders?|conditions?|cancers?|tumou?rs?|"
+                        r"patients|people|ones|things|others|causes|happens|helps|makes|means|works)$")
+
+
+def _head(question: str, is_stopword: Callable[[str], bool]) -> str | None:
+    """The plural noun a "which/what X" pick asks members of, or None."""
+    m = _PICK.match(question.strip().lower())
+    if m is None:
+        return None
+    for word in (m.group("x"), m.group("y")):
+        if word is None or is_stopword(word) or _CONDITION.match(word):
+            return None
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            return word
+    return None
+
+
+def _mentions(head: str, sentence: str) -> list[re.Match[str]]:
+    key = stem(head)
+    return [m for m in re.finditer(r"[a-z]+", sentence) if stem(m.group(0)) == key]
+
+
+def _names_members(sentence: str, mention: re.Match[str], head: str) -> bool:
+    label = _LABEL.match(sentence)
+    if label and stem(head) in {stem(w) for w in re.findall(r"[a-z]+", label.group("label"))}:
+        return True
+    before = sentence[:mention.start()].split()
+    after = sentence[mention.end():]
+    if before and before[-1] == "other":  # 'viral encephalitis, and other infections': its members come before it
+        return True
+    return bool(_MEMBERS_AFTER.match(after))
+
+
+def _vague(sentence: str, mention: re.Match[str]) -> bool:
+    if not mention.group(0).endswith("s"):  # a singular mention is one member: 'and Hodgkin lymphoma'
+        return False
+    before = sentence[:mention.start()]
+    words = before.split()
+    if any(w in _VAGUE_BEFORE for w in words[-2:]):
+        return True
+    trimmed = re.sub(r"(?:[a-z-]+\s+){0,1}$", "", before)  # 'or herbal supplements': the modifier before the kind
+    return bool(_COORDINATION.search(before) or _COORDINATION.search(trimmed)) or \
+        bool(re.match(r"^\s*(?:and|or)\s+[a-z]", sentence[mention.end():]))
+
+
+def members_unnamed(question: str, shown: str, is_stopword: Callable[[str], bool]) -> list[str]:
+    """The kind a "which/what X" first turn asks members of when the shown sentences mention X only vaguely and name
+    none of its members, else [] (module docstring; a kind they never mention is pick_unaddressed's)."""
+    head = _head(question, is_stopword)
+    if head is None:
+        return []
+    mentions = [(s, m) for s in rough_sentences(shown.lower()) for m in _mentions(head, s)]
+    if not mentions or any(_names_members(s, m, head) for s, m in mentions):
+        return []
+    return [head] if all(_vague(s, m) for s, m in mentions) else []
