@@ -121,7 +121,9 @@ def subject_word(question: str) -> str | None:
 # A question restricted to a group of people ("can children get it", "more common in men or women"): when the
 # corpus never names the group, it cannot say anything about that group.
 _GROUP = re.compile(r"\b(?:children|child|kids?|babies|baby|infants?|toddlers?|teens?|teenagers?|adolescents?|"
-                    r"elderly|men|women|males?|females?|pregnant|pregnancy|dogs?|cats?|pets?|animals?)\b", re.IGNORECASE)
+                    r"elderly|men|women|males?|females?|pregnant|pregnancy|dogs?|cats?|pets?|animals?|"
+                    # an age group by its adjective ("is pns more common in young people", "older patients")
+                    r"young|younger|older|seniors?|youth|youngsters?|teenage)\b", re.IGNORECASE)
 _GROUP_ASK = re.compile(r"^(?:can|do|does|are|is|will|could|would)\b|\b(?:more|less)\s+(?:common|likely|often)\b|"
                         r"\b(?:in|for|among)\s+(?:\w+\s+)?$", re.IGNORECASE)
 

@@ -28,6 +28,10 @@ _HARM_OF = re.compile(rf"(?P<harm>{HARM.pattern})\s+(?:of|from|with|for|to)\s+(?
                       r"having\s+|taking\s+|doing\s+)?(?P<x>[a-z][a-z-]*)")
 # an expanded abbreviation keeps its short form in brackets: "intravenous immunoglobulin (ivig) side effects"
 _X_HARM = re.compile(r"(?P<x>[a-z][a-z-]*)\)?\s+(?P<harm>side[\s-]?effects?|risks?|complications?|dangers?)\b")
+# ... or by its property: "is plasmapheresis painful", "does a spinal tap hurt" (a condition asked "dangerous" is an outlook question)
+_X_IS_HARMFUL = re.compile(r"^(?:so\s+|and\s+)?(?:is|are|does|do|can|will)\s+(?:the\s+|a\s+|an\s+|getting\s+|having\s+)?"
+                           r"(?P<x>[a-z][a-z-]*)(?:\s+[a-z]+)?\s+(?P<harm>painful|hurt|hurts|sore)\b")
+_PAIN = re.compile(r"\b(?:pain|painful|hurts?|hurting|sore|soreness|aches?|aching)\b")
 # The condition, or what the article says it comes with: a harm of these is a risk factor or an outlook.
 _CONDITION = re.compile(r"^(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?|it|this|"
                         r"that|them|these|they|treatment|treatments|therapy|therapies)$")
@@ -63,10 +67,13 @@ def named_harm_unaddressed(question: str, shown: str, is_stopword: Callable[[str
 
     A stopword before the harm names no treatment: "does smoking raise the risk" asks a risk factor."""
     q = question.strip().lower()
-    m = _HARM_OF.search(q) or _X_HARM.search(q)
+    m = _HARM_OF.search(q) or _X_HARM.search(q) or _X_IS_HARMFUL.search(q)
     if m is None or _CONDITION.match(m.group("x")) or (is_stopword is not None and is_stopword(m.group("x"))):
         return []
     head = stem(m.group("x").split("-")[0])
+    if m.re is _X_IS_HARMFUL:  # pain in any of its words ('do the joints hurt': "Joint pain and swelling")
+        said = any(head in _stems(s) and _PAIN.search(s) for s in _sentences(shown))
+        return [] if said else [m.group("harm")]
     return [] if harm_said(shown, m.group("harm"), lambda sentence: head in _stems(sentence)) else [m.group("harm")]
 
 

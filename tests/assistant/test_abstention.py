@@ -120,6 +120,7 @@ def test_unknown_subject(question: str, subject: str | None) -> None:
         ("are females more likely to develop it", "females"),
         ("is it less common among teenagers", "teenagers"),
         ("does IVIG work in pregnancy", "pregnancy"),
+        ("is pns more common in young people", "young"), ("do older patients recover less often", "older"),
         ("my daughter has small cell lung cancer", None),  # a relative is no restriction of the question
         ("what helps kids cope with it", None),  # not a yes/no or comparison question about a group
         ("can patients with cancer get Trousseau syndrome", None),  # the corpus names patients
