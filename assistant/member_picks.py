@@ -32,22 +32,30 @@ _CONDITION = re.compile(r"^(?:pns|paraneoplastic|syndromes?|diseases?|disorders?
                         r"patients|people|ones|things|others|causes|happens|helps|makes|means|works)$")
 
 
-def _head(question: str, is_stopword: Callable[[str], bool]) -> str | None:
-    """The plural noun a "which/what X" pick asks members of, or None."""
+def _kind(question: str, is_stopword: Callable[[str], bool]) -> tuple[str | None, str] | None:
+    """The kind a "which/what X" pick asks members of: its modifier, if any, and its plural head noun; or None."""
     m = _PICK.match(question.strip().lower())
     if m is None:
         return None
+    modifier = None
     for word in (m.group("x"), m.group("y")):
         if word is None or is_stopword(word) or _CONDITION.match(word):
             return None
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            return word
+            return modifier, word
+        modifier = word
     return None
 
 
-def _mentions(head: str, sentence: str) -> list[re.Match[str]]:
+def _mentions(kind: tuple[str | None, str], sentence: str) -> list[re.Match[str]]:
+    """The head's mentions in `sentence`, only where its modifier stands before it: the kind asked is the whole
+    phrase ("what kidney problems" is not asked by "memory problems")."""
+    modifier, head = kind
     key = stem(head)
-    return [m for m in re.finditer(r"[a-z]+", sentence) if stem(m.group(0)) == key]
+    found = [m for m in re.finditer(r"[a-z]+", sentence) if stem(m.group(0)) == key]
+    if modifier is None:
+        return found
+    return [m for m in found if sentence[:m.start()].split()[-1:] == [modifier]]
 
 
 def _names_members(sentence: str, mention: re.Match[str], head: str) -> bool:
@@ -76,10 +84,11 @@ def _vague(sentence: str, mention: re.Match[str]) -> bool:
 def members_unnamed(question: str, shown: str, is_stopword: Callable[[str], bool]) -> list[str]:
     """The kind a "which/what X" first turn asks members of when the shown sentences mention X only vaguely and name
     none of its members, else [] (module docstring; a kind they never mention is pick_unaddressed's)."""
-    head = _head(question, is_stopword)
-    if head is None:
+    kind = _kind(question, is_stopword)
+    if kind is None:
         return []
-    mentions = [(s, m) for s in rough_sentences(shown.lower()) for m in _mentions(head, s)]
+    head = kind[1]
+    mentions = [(s, m) for s in rough_sentences(shown.lower()) for m in _mentions(kind, s)]
     if not mentions or any(_names_members(s, m, head) for s, m in mentions):
         return []
     return [head] if all(_vague(s, m) for s, m in mentions) else []

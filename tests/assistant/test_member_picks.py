@@ -37,6 +37,8 @@ def test_a_kind_named_only_vaguely_leaves_the_pick_unaddressed(question: str, sh
     ("what vitamins help", NUTRITION + " Some patients take vitamins such as vitamin D."),  # one mention names members
     ("what is pns", ALTERNATIVE),  # no pick
     ("which doctors treat it", ALTERNATIVE),  # a kind never mentioned is pick_unaddressed's, not this check's
+    # the kind asked is the whole phrase: 'memory problems' in a coordination does not mention 'kidney problems'
+    ("what kidney problems can it cause", "Muscle weakness, seizures, or memory problems."),
 ])
 def test_a_kind_with_its_members_or_no_pick_is_not_judged_here(question: str, shown: str) -> None:
     assert members_unnamed(question, shown, is_stopword) == []
