@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from assistant.word_forms import stem
 from corpus.sentence_split import rough_sentences
+from index.lexical import is_stopword
 
 # "which herbal supplements ...", "what vitamins ...", "what kind of tests ...": the kind, one or two words
 _PICK = re.compile(r"^(?:so\s+|and\s+|but\s+)?(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:specific\s+)?"
@@ -58,13 +59,21 @@ def _mentions(kind: tuple[str | None, str], sentence: str) -> list[re.Match[str]
     return [m for m in found if sentence[:m.start()].split()[-1:] == [modifier]]
 
 
-def _names_members(sentence: str, mention: re.Match[str], head: str) -> bool:
+def _labelled(sentence: str, head: str) -> bool:
+    """A bullet labelled with the kind's head ("Laboratory Tests: ..." for "what lab tests"): it names a member."""
     label = _LABEL.match(sentence)
-    if label and stem(head) in {stem(w) for w in re.findall(r"[a-z]+", label.group("label"))}:
-        return True
+    return bool(label) and stem(head) in {stem(w) for w in re.findall(r"[a-z]+", label.group("label"))}
+
+
+def _names_members(sentence: str, mention: re.Match[str], kind: tuple[str | None, str]) -> bool:
+    modifier, head = kind
     before = sentence[:mention.start()].split()
     after = sentence[mention.end():]
     if before and before[-1] == "other":  # 'viral encephalitis, and other infections': its members come before it
+        return True
+    # a bare kind asked ("what tests") and a kind of it named ("imaging and lab tests"): that names a member
+    if modifier is None and before and re.fullmatch(r"[a-z-]+", before[-1]) and not is_stopword(before[-1]) \
+            and before[-1] not in _VAGUE_BEFORE:
         return True
     return bool(_MEMBERS_AFTER.match(after))
 
@@ -88,7 +97,8 @@ def members_unnamed(question: str, shown: str, is_stopword: Callable[[str], bool
     if kind is None:
         return []
     head = kind[1]
-    mentions = [(s, m) for s in rough_sentences(shown.lower()) for m in _mentions(kind, s)]
-    if not mentions or any(_names_members(s, m, head) for s, m in mentions):
+    sentences = rough_sentences(shown.lower())
+    mentions = [(s, m) for s in sentences for m in _mentions(kind, s)]
+    if not mentions or any(_names_members(s, m, kind) for s, m in mentions) or any(_labelled(s, head) for s in sentences):
         return []
     return [head] if all(_vague(s, m) for s, m in mentions) else []
