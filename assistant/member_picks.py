@@ -26,7 +26,7 @@ from index.lexical import is_stopword
 _PICK = re.compile(r"^(?:so\s+|and\s+|but\s+)?(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:specific\s+)?"
                    r"(?P<x>[a-z]+)(?:\s+(?P<y>[a-z]+))?\b")
 _VAGUE_BEFORE = frozenset("several some certain various many novel essential unspecified numerous".split())
-_COORDINATION = re.compile(r"(?:,|\bor|\band)\s*$")
+_COORDINATION = re.compile(r"\b(?:or|and)\s*$")  # not a bare comma: "for instance, countries with ..." lists nothing
 _MEMBERS_AFTER = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:include|includes|including|such as|like|e\.g\.)\b|^\s*[:(]")
 _LABEL = re.compile(r"^\s*(?:[-•*]\s*)?(?P<label>[^:]{2,40}):\s")
 _CONDITION = re.compile(r"^(?:pns|paraneoplastic|syndromes?|diseases?|disorders?|conditions?|cancers?|tumou?rs?|"

@@ -41,6 +41,7 @@ def test_a_kind_named_only_vaguely_leaves_the_pick_unaddressed(question: str, sh
     ("what kidney problems can it cause", "Muscle weakness, seizures, or memory problems."),
     # a bare kind asked and a kind of it named: 'imaging and lab tests' names members of 'tests'
     ("what tests rule out lupus", "Diagnosis requires imaging and lab tests for autoantibodies."),
+    ("which countries have more pns cases", "For instance, countries with high smoking rates tend to have more cases."),
     ("what lab tests check for pns", "Diagnosis requires imaging and lab tests for autoantibodies. " + LAB),
 ])
 def test_a_kind_with_its_members_or_no_pick_is_not_judged_here(question: str, shown: str) -> None:
