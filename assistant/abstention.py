@@ -41,6 +41,7 @@ from index.models import ScoredChunk
 
 # Asking for a figure.
 NUMBER_ASK = re.compile(
+    r"\b(?:what|which|how\s+many)\s*%|%\s*of\b|"  # a percentage asked by its sign: "what % of sclc patients get lems"
     r"\b(?:percentage|percent|per cent|proportion|fraction|how many|how long|how sensitive|"
     r"how specific|how accurate|sensitivity|specificity|survival rates?|mortality|death rates?|"
     r"(?:incidence|prevalence|response|success|cure|recurrence) rates?|what(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:[\w-]+\s+)?rates?|\w+-year|per \d[\d,.]*\d|per \d|per (?:hundred|thousand|million)|"
@@ -51,7 +52,7 @@ NUMBER_ASK = re.compile(
     r"statistics|(?:what|which) (?:is|are) the numbers?|average|on average|median|mean age|(?:at )?what age|how old|life expectancy|"
     r"(?<!\w\s)how (?:often|frequently)|costs?|price|how much (?:does|do|is|are|will)\b(?! \w+ (?:help|matter|work|hurt|affect))|"
     # an amount to take ("how much vitamin d should someone take") and who pays ("does medicare cover it")
-    r"how much\s+(?:[\w-]+\s+){1,3}(?:should|do|does|can|must|would)\s+(?:i|you|u|we|they|he|she|someone|people|"
+    r"how much\s+(?:[\w-]+\s+){1,3}(?:should|do|does|can|must|would)\s+(?:[\w-]+\s+)?(?:i|you|u|we|they|he|she|someone|people|"
     r"patients|one|a person)(?:\s+[\w()-]+){0,6}?\s+(?:take|get|have|use|drink|eat)|insurance|insured|medicare|medicaid|co-?pays?|"
     r"out of pocket|"
     # a duration named by its noun ("recovery time after plasmapheresis", "waiting times for the antibody panel")
@@ -120,7 +121,9 @@ def subject_word(question: str) -> str | None:
 # A question restricted to a group of people ("can children get it", "more common in men or women"): when the
 # corpus never names the group, it cannot say anything about that group.
 _GROUP = re.compile(r"\b(?:children|child|kids?|babies|baby|infants?|toddlers?|teens?|teenagers?|adolescents?|"
-                    r"elderly|men|women|males?|females?|pregnant|pregnancy|dogs?|cats?|pets?|animals?)\b", re.IGNORECASE)
+                    r"elderly|men|women|males?|females?|pregnant|pregnancy|dogs?|cats?|pets?|animals?|"
+                    # an age group by its adjective ("is pns more common in young people", "older patients")
+                    r"young|younger|older|seniors?|youth|youngsters?|teenage)\b", re.IGNORECASE)
 _GROUP_ASK = re.compile(r"^(?:can|do|does|are|is|will|could|would)\b|\b(?:more|less)\s+(?:common|likely|often)\b|"
                         r"\b(?:in|for|among)\s+(?:\w+\s+)?$", re.IGNORECASE)
 

@@ -147,9 +147,22 @@ def _selection_intro(query: BibliographyQuery, refs: Sequence["Reference"], tota
     return f"{len(refs)} of the article's {total} references {verb} {desc}:"
 
 
+def absent_body(query: BibliographyQuery, references: Mapping[str, "Reference"]) -> str:
+    """What is said of a writer or source the bibliography lacks: that it holds none, and whom and where it does
+    cite, so a misremembered name can be found."""
+    name = " ".join(w.capitalize() for w in (query.subject or "").split())
+    source = query.filters == ("source",)
+    held = sorted({(r.container if source else r.short.rsplit(" ", 1)[0]) or "" for r in references.values()} - {""})
+    where = "appeared in" if source else "are by"
+    return (f"The article's bibliography has no entry {'from' if source else 'by'} {name}. Its {len(references)} "
+            f"references {where}: {', '.join(held)}.")
+
+
 def answer_bibliography(query: BibliographyQuery, references: Mapping[str, "Reference"],
                         resolver: "CitationResolver") -> BibliographyAnswer:
     """The answer to `query` with one citation per entry named (see the module docstring)."""
+    if query.kind == "absent":
+        return BibliographyAnswer(absent_body(query, references), [], [], [])
     refs = [references[i] for i in query.reference_ids if i in references][:MAX_LISTED]
     total = len(references)
     citations = [resolver.cite_entry(n, r.id) for n, r in enumerate(refs, start=1)]

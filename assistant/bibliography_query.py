@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from assistant.author_asks import NameIndex, author_ask
 from assistant.bibliography_terms import asks_for_links, dated_extremes, fields_in, numbered_entries, spelled_entry_words
 from corpus.units import split_units
 
@@ -57,7 +58,9 @@ SELECTION = re.compile(
 )
 # "work" as a verb ("does it work for nerve symptoms", "how do they work") names no entry of the bibliography.
 _VERB_WORK = re.compile(r"(\b(?:it|they|that|this|these|those|to|not)|\b(?:do|does|did|will|would|can|could|might|may)\b"
-                        r"(?:\s+[\w-]+){0,3}?)\s+(?:really\s+|still\s+|even\s+|actually\s+)?works?\b", re.IGNORECASE)
+                        r"(?:\s+[\w-]+){0,3}?)\s+(?:really\s+|still\s+|even\s+|actually\s+)?works?\b"
+                        # ... and after an adverb of its own ("which supplements actually work for pns")
+                        r"|(\s+(?:really|actually|truly|even))\s+works?\b", re.IGNORECASE)
 # Fields only an entry has: "url lambert eaton" names the entry by its title words alone ("issue", "pages",
 # "where can I read" also ask about the subject: "what issues does lupus cause").
 _BIBLIOGRAPHIC_FIELDS = frozenset({"doi", "volume", "publisher"})
@@ -126,7 +129,7 @@ _STUDY_TERM = re.compile(r"\b([a-z]+)\s+stud(?:y|ies)\b", re.IGNORECASE)
 class BibliographyQuery:
     """What a bibliography question asks: the kind, the entries it points at, and the fields wanted."""
 
-    kind: str  # 'fields' | 'selection' | 'cites_for'
+    kind: str  # 'fields' | 'selection' | 'cites_for' | 'absent' (a writer or source the bibliography lacks: `subject`)
     reference_ids: tuple[str, ...]
     fields: tuple[str, ...] = ()
     count: bool = False
@@ -198,6 +201,8 @@ class BibliographyQuestions:
         # the article's own "<word> studies" ('nerve conduction studies', 'imaging studies') are tests, not entries
         self._study_terms = frozenset(m.group(1).lower() for section in sections
                                       for m in _STUDY_TERM.finditer(section.text)) - _QUERY_WORDS
+        article_words = frozenset(w for section in sections for w in re.findall(r"[a-z]+", section.text.lower()))
+        self.name_index = NameIndex(self.references, self._common | article_words)
 
     # -- scoring ----------------------------------------------------------------------------------
     def _similar(self, word: str) -> frozenset[str]:
@@ -247,13 +252,33 @@ class BibliographyQuestions:
         return [r for _, r in best], any(named for named, _ in best)
 
     # -- recognising ------------------------------------------------------------------------------
-    def parse(self, question: str) -> BibliographyQuery | None:
+    def parse(self, question: str, typed: str | None = None) -> BibliographyQuery | None:
         """The bibliography query `question` asks, or None when it is not a bibliography question.
 
-        Priority: what the article cites for a subject; then one to three entries the question names
-        ("the varki paper", "the ivig chapter"); then a selection by type, name, DOI or year; then all.
+        Priority: a writer or source named in `typed` (the question before the speller respelt a name) that the
+        bibliography lacks (assistant/author_asks.py); what the article cites for a subject; then one to three
+        entries the question names ("the varki paper", "the ivig chapter"); then a selection by type, name, DOI or
+        year; then all; last, the entries of a writer or source named in its place ("what did grabber write about",
+        "refs from nih").
         """
-        q = self._respell(_VERB_WORK.sub(r"\1", _MAIN_DOCUMENT.sub(" ", _MAIN_ARTICLE.sub(" ", question.strip()))))
+        named = author_ask(typed if typed is not None else question, self.name_index)
+        if named is not None and not named.reference_ids:
+            return BibliographyQuery("absent", (), subject=named.name, filters=(named.kind,))
+        found = self._parse(question)
+        if found is None and named is not None and named.kind == "author":
+            return BibliographyQuery("fields", named.reference_ids, self._fields(question))
+        if found is None and named is not None:  # 'refs from nih': the entries printing the source's name
+            return BibliographyQuery("selection", named.reference_ids, self._fields(question), filters=(named.name,))
+        return found
+
+    def _fields(self, question: str) -> tuple[str, ...]:
+        """The fields `question` asks for, by pattern, synonym or a misspelt field word."""
+        fields = tuple(name for name, regex in _FIELD_RES.items() if regex.search(question))
+        return tuple(dict.fromkeys(fields + fields_in([w for w in _words(question) if len(w) > 1], question)))
+
+    def _parse(self, question: str) -> BibliographyQuery | None:
+        """`parse` by the words the question shares with the entries (see `parse`)."""
+        q = self._respell(_VERB_WORK.sub(lambda m: m.group(1) or m.group(2), _MAIN_DOCUMENT.sub(" ", _MAIN_ARTICLE.sub(" ", question.strip()))))
         all_words = [w for w in _words(q) if len(w) > 1]  # the 's' of "what's" is no title word (Trousseau's)
         fields = tuple(name for name, regex in _FIELD_RES.items() if regex.search(q))
         fields = tuple(dict.fromkeys(fields + fields_in(all_words, q)))  # synonyms and misspelt field words

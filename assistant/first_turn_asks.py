@@ -1,6 +1,6 @@
 """A first turn's ask that the sentences chosen for it do not address: a harm of a named treatment or test, a pick
-among named things ("which hospital") or a person asked for by a deed ("who discovered
-it").
+among named things ("which hospital"; members of a kind the sentences name only vaguely: assistant/member_picks.py)
+or a person asked for by a deed ("who discovered it").
 
 Why: follow-ups have these checks (assistant/unaddressed_asks.unaddressed_ask), first turns had none. "side effects of
 plasma exchange" or "which hospital is best for paraneoplastic syndromes" retrieve the plasmapheresis bullet or the
@@ -28,6 +28,10 @@ _HARM_OF = re.compile(rf"(?P<harm>{HARM.pattern})\s+(?:of|from|with|for|to)\s+(?
                       r"having\s+|taking\s+|doing\s+)?(?P<x>[a-z][a-z-]*)")
 # an expanded abbreviation keeps its short form in brackets: "intravenous immunoglobulin (ivig) side effects"
 _X_HARM = re.compile(r"(?P<x>[a-z][a-z-]*)\)?\s+(?P<harm>side[\s-]?effects?|risks?|complications?|dangers?)\b")
+# ... or by its property: "is plasmapheresis painful", "does a spinal tap hurt" (a condition asked "dangerous" is an outlook question)
+_X_IS_HARMFUL = re.compile(r"^(?:so\s+|and\s+)?(?:is|are|does|do|can|will)\s+(?:the\s+|a\s+|an\s+|getting\s+|having\s+)?"
+                           r"(?P<x>[a-z][a-z-]*)(?:\s+[a-z]+)?\s+(?P<harm>painful|hurt|hurts|sore)\b")
+_PAIN = re.compile(r"\b(?:pain|painful|hurts?|hurting|sore|soreness|aches?|aching)\b")
 # The condition, or what the article says it comes with: a harm of these is a risk factor or an outlook.
 _CONDITION = re.compile(r"^(?:pns|paraneoplastic|syndromes?|disease|disorders?|condition|cancers?|tumou?rs?|it|this|"
                         r"that|them|these|they|treatment|treatments|therapy|therapies)$")
@@ -63,10 +67,13 @@ def named_harm_unaddressed(question: str, shown: str, is_stopword: Callable[[str
 
     A stopword before the harm names no treatment: "does smoking raise the risk" asks a risk factor."""
     q = question.strip().lower()
-    m = _HARM_OF.search(q) or _X_HARM.search(q)
+    m = _HARM_OF.search(q) or _X_HARM.search(q) or _X_IS_HARMFUL.search(q)
     if m is None or _CONDITION.match(m.group("x")) or (is_stopword is not None and is_stopword(m.group("x"))):
         return []
     head = stem(m.group("x").split("-")[0])
+    if m.re is _X_IS_HARMFUL:  # pain in any of its words ('do the joints hurt': "Joint pain and swelling")
+        said = any(head in _stems(s) and _PAIN.search(s) for s in _sentences(shown))
+        return [] if said else [m.group("harm")]
     return [] if harm_said(shown, m.group("harm"), lambda sentence: head in _stems(sentence)) else [m.group("harm")]
 
 
@@ -113,5 +120,7 @@ def first_turn_unaddressed(question: str, shown: str, is_stopword: Callable[[str
     (module docstring); `similarity` as in pick_unaddressed."""
     if not shown.strip():
         return []
+    from assistant.member_picks import members_unnamed
+
     return (named_harm_unaddressed(question, shown, is_stopword) or pick_unaddressed(question, shown, is_stopword, similarity)
-            or deed_unaddressed(question, shown))
+            or members_unnamed(question, shown, is_stopword) or deed_unaddressed(question, shown))

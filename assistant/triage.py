@@ -233,7 +233,7 @@ class Triage:
         query = self.with_family(standalone, query)
         bibliography = None
         if self.bibliography is not None and verdict.category == "none":
-            bibliography = self.bibliography.parse(query)
+            bibliography = self.bibliography.parse(query, typed=normalised.original)
             if bibliography is not None and standalone != normalised.text:
                 # A follow-up is a bibliography question only when it names a reference itself ("its DOI?"),
                 # not because the earlier turn's topic (a therapy an entry's title names) was carried into it.

@@ -34,11 +34,12 @@ def triaged_reply(triaged: "Triaged") -> Answer | None:
 
 
 def bibliography_reply(parts: "Parts", triaged: "Triaged") -> Answer:
-    """A question about the bibliography itself, answered from the parsed entries and citing them."""
+    """A question about the bibliography itself, answered from the parsed entries and citing them; `not_found`
+    when no entry fits (a writer, source or year the bibliography lacks): the reply then says so."""
     from assistant.bibliography_answer import answer_bibliography
 
     assert triaged.bibliography is not None
     result = answer_bibliography(triaged.bibliography, parts.resolver.references, parts.resolver)
-    return reply("answered", result.body, citations=result.citations, contexts=result.contexts,
+    return reply("answered" if result.citations else "not_found", result.body, citations=result.citations, contexts=result.contexts,
                  context_ids=result.context_ids, standalone=triaged.standalone,
                  flags=[f"bibliography: {triaged.bibliography.kind}", *triaged.flags()])

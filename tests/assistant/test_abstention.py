@@ -56,7 +56,10 @@ def test_known_terms_abbreviations_and_reference_names_never_count(question: str
      ("How common are paraneoplastic syndromes?", False), ("What does IVIG do?", False), ("Can people recover?", False),
      ("what sodium level is too low", True), ("which hormone levels are affected", False),
      ("what calcium level counts as too much", True), ("which blood result is considered as abnormal", True),
-     ("what does a high calcium level mean", False)],
+     ("what does a high calcium level mean", False),
+     # a percentage asked by its sign, and an amount to take with the taker named by two words
+     ("what % of sclc patients get lems", True), ("50% of patients?", True), ("is it 100 percent the cancer", True),
+     ("how much vitamin d should pns patients take", True), ("how much does physio help pns patients", False)],
 )
 def test_number_questions(question: str, asks: bool) -> None:
     assert bool(NUMBER_ASK.search(question)) == asks
@@ -117,6 +120,7 @@ def test_unknown_subject(question: str, subject: str | None) -> None:
         ("are females more likely to develop it", "females"),
         ("is it less common among teenagers", "teenagers"),
         ("does IVIG work in pregnancy", "pregnancy"),
+        ("is pns more common in young people", "young"), ("do older patients recover less often", "older"),
         ("my daughter has small cell lung cancer", None),  # a relative is no restriction of the question
         ("what helps kids cope with it", None),  # not a yes/no or comparison question about a group
         ("can patients with cancer get Trousseau syndrome", None),  # the corpus names patients

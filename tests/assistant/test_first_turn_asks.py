@@ -78,3 +78,12 @@ def test_a_person_picked_by_a_deed_needs_a_shown_sentence_saying_it() -> None:
     access = "Conversely, limited access to neurologists and oncologists may delay diagnosis."
     assert first_turn_unaddressed("which doctor discovered it first", access, is_stopword,
                                   _profession_cosine) == ["doctor"]
+
+
+def test_a_treatments_harm_asked_by_its_property_needs_a_sentence_saying_it() -> None:
+    assert named_harm_unaddressed("is plasmapheresis painful", PLEX) == ["painful"]
+    assert named_harm_unaddressed("does a spinal tap hurt", "Lumbar Puncture (Spinal Tap): This procedure can help.") == ["hurt"]
+    assert named_harm_unaddressed("is ivig painful", "IVIG infusions can be painful.") == []
+    assert named_harm_unaddressed("is lems dangerous", PLEX) == []  # a condition asked dangerous: an outlook question
+    assert named_harm_unaddressed("is it painful", PLEX) == []
+    assert named_harm_unaddressed("do the joints hurt", "Rheumatologic: Joint pain and swelling.") == []  # pain's words

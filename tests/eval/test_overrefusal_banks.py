@@ -25,8 +25,10 @@ BANKS = [
           only_classes=True),
     Shape("overrefusal_check4", "overref4", 45, one_sentence=True, part_field=True, answerable=30, refusals=15,
           only_classes=True),
+    Shape("overrefusal_check5", "overref5", 45, one_sentence=True, part_field=True, answerable=30, refusals=15,
+          only_classes=True),
 ]
-BLIND_CONTROLS = {"overrefusal_check2": 5, "overrefusal_check3": 7, "overrefusal_check4": 5}  # at least, as planned
+BLIND_CONTROLS = {"overrefusal_check2": 5, "overrefusal_check3": 7, "overrefusal_check4": 5, "overrefusal_check5": 5}  # at least, as planned
 
 
 @pytest.mark.parametrize("shape", BANKS, ids=str)
