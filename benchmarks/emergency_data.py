@@ -1,7 +1,7 @@
 """What the emergency classifier learns from: labelled messages, made noisy the way people type, cut into pieces.
 
 Sources (all either self-written or corpus-derived; no test item is ever read):
-  - assistant/data/emergency_bank.jsonl and emergency_bank2/3/4/5/6.jsonl: the self-written banks
+  - assistant/data/emergency_bank.jsonl and emergency_bank2/3/4/5/6/7.jsonl: the self-written banks
     (emergencies and hard negatives);
   - tests/assistant/phrasings/: the synthetic phrasings the rule tests use (emergencies, non-emergencies,
     sloppy, short and jargon English questions);
@@ -44,6 +44,10 @@ BANK5 = REPO / "assistant" / "data" / "emergency_bank5.jsonl"
 # self-written training bank 6: a young infant's fever, a sudden colour change, skin peeling off, despair with no stated
 # act, drifting in and out; look-alikes: thresholds asked, normal readings, test results, idioms, past events
 BANK6 = REPO / "assistant" / "data" / "emergency_bank6.jsonl"
+# self-written training bank 7: the lay classes of rounds 12-13 from the STUDIED parts of check banks 13 and 14 only (never
+# their blind parts), in other words: an elderly relative texting, a teenager, English as a second language, a long
+# rambling message with the emergency in one comma-spliced clause; look-alikes in the same voices and openings
+BANK7 = REPO / "assistant" / "data" / "emergency_bank7.jsonl"
 HELDOUT = REPO / "eval" / "data" / "emergency_heldout.jsonl"
 OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"  # the out-of-distribution check bank: never trained on
 CHECK3 = REPO / "eval" / "data" / "emergency_check3.jsonl"  # check bank 3 (unseen phrasings): never trained on
@@ -161,7 +165,7 @@ def training_rows() -> list[Row]:
     # 0.031); trained on all the same: without them the model breaks the out-of-distribution guarantee on pets
     # (tests/assistant/test_emergency_model.py) and the rules now defer to it on exactly those kinds
     bank = (bank_rows() + bank_rows(BANK2, "bank2") + bank_rows(BANK3, "bank3") + bank_rows(BANK4, "bank4")
-            + bank_rows(BANK5, "bank5") + bank_rows(BANK6, "bank6"))
+            + bank_rows(BANK5, "bank5") + bank_rows(BANK6, "bank6") + bank_rows(BANK7, "bank7"))
     leaked = sorted({r.text for r in bank if r.text in held})
     if leaked:
         raise ValueError(f"{len(leaked)} bank text(s) are in the held-out bank, e.g. {leaked[0]!r}")
