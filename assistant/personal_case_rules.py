@@ -118,6 +118,13 @@ CASE_RULES: tuple[Rule, ...] = (
     Rule("self_diagnosis", "personal_advice",
          rf"^{_SOMEONE}[^\n]*?\b(?:is|could|might) (?:it|this|that) (?:be )?{_CAUSE} or {_CAUSE}\b"
          r"(?![^.?!]{0,15}\b(?:that|which) (?:causes?|makes?|does|leads?))"),
+    # what a specific person's signs could be or what causes them, the ask open-ended: "my husband is confused all the
+    # time and his calcium was high last week what could that be", "dad keeps falling over, what might be causing it"
+    # (an ask of how a cause works, "what could it be caused by", "what could that be linked to", is a general question)
+    Rule("self_diagnosis", "personal_advice",
+         rf"^{_SOMEONE}[^\n]*?\bwhat (?:else )?(?:could|might|would) (?:it|this|that|these|those) be\b"
+         r"(?!\s+(?:caused|due|linked|related|called|used|like|in|for|from|of|to)\b)|"
+         rf"^{_SOMEONE}[^\n]*?\bwhat (?:could|might|would) (?:be )?caus(?:e|ing) (?:it|this|that|these|those|his|her|my)\b"),
     # a possessive for the person's own illness: "is hers the cerebellar kind", "is mine paraneoplastic"
     Rule("self_diagnosis", "personal_advice", r"\b(?:is|are|could|might) (?:hers|mine|theirs|his (?=(?:the|a|an|one of) ))"),
     # whether a treatment would work for the asker or their relative, the ask ending there: "would it work for my son

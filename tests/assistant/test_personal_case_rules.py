@@ -27,6 +27,9 @@ from assistant.safety import Verdict, classify, normalise
     ("would my wife need a spinal tap", "personal_prognosis"),
     ("auntie keeps getting headaches since her diagnosis, could it be the tumour or the paraneoplastic thing", "self_diagnosis"),
     ("my legs ache every night, is it just age or pns", "self_diagnosis"),
+    # an open-ended ask about what one person's signs are (round 13's probe miss: answered with symptom bullets)
+    ("my husband is confused all the time and his calcium was high last week what could that be", "self_diagnosis"),
+    ("grandad keeps losing his balance, what might be causing it", "self_diagnosis"),
 ])
 def test_asks_about_one_persons_case_are_personal(question: str, rule: str) -> None:
     verdict = classify(question)
@@ -46,6 +49,8 @@ def test_asks_about_one_persons_case_are_personal(question: str, rule: str) -> N
     "would ivig help with the weakness in lems",
     "is that the same as myasthenia gravis",
     "is it the cancer or the immune system that causes the symptoms",
+    "my teacher says high calcium is common, what could it be caused by",  # how a cause works
+    "what could cause high calcium in cancer",
 ])
 def test_general_asks_naming_someone_in_passing_stay_general(question: str) -> None:
     assert classify(question).category == "none", question
