@@ -1,4 +1,4 @@
-"""Follow-up banks 4 to 13 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
+"""Follow-up banks 4 to 14 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
 of the article, and its planned share of conversations (half, or a third for banks 6, 8 and 9) is marked blind.
 
 Why a test for a data file: the bank is written once, before any change, and only run for before/after numbers;
@@ -25,7 +25,8 @@ PLANNED = {"followup_check4.jsonl": (45, 25, 1 / 2), "followup_check5.jsonl": (3
            "followup_check8.jsonl": (55, 25, 1 / 3), "followup_check9.jsonl": (60, 25, 1 / 3),
            "followup_check10.jsonl": (75, 25, 1 / 3),
            "followup_check11.jsonl": (80, 30, 1 / 3), "followup_check12.jsonl": (70, 25, 1 / 3),
-           "followup_check13.jsonl": (60, 25, 1 / 3)}
+           "followup_check13.jsonl": (60, 25, 1 / 3),
+           "followup_check14.jsonl": (60, 25, 1 / 3)}
 
 
 @pytest.mark.parametrize("bank", sorted(PLANNED))
@@ -76,3 +77,9 @@ def test_bank_13_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
     """Bank 13 ("tell me more" after an answer, whether it goes away or comes back, clipped asks after a list)
     names each turn's part in its id too, like bank 8."""
     assert_a_third_blind(load_evalset_v2(DATA / "followup_check13.jsonl"), "followup-check13")
+
+
+def test_bank_14_marks_a_third_of_its_turns_blind_in_ids_and_notes() -> None:
+    """Bank 14 (follow-ups after lists: "any others?", "tell me more" after one item, an item by position, "is that
+    common?") names each turn's part in its id too, like bank 8."""
+    assert_a_third_blind(load_evalset_v2(DATA / "followup_check14.jsonl"), "followup-check14")
