@@ -32,6 +32,7 @@ from assistant.asked_words import without_carried_figure
 from assistant.clinical_shorthand import copula, names_an_attribute, work_up_question
 from assistant.ellipsis import elliptical_fragment, head_noun, resolve_ellipsis
 from assistant.next_passages import asks_for_next
+from assistant.other_items import asks_for_others
 from assistant.normalise import restore_apostrophes
 from assistant.previous_question import (asks_for_more, leans_on_previous, names_a_proposition, strip_connective,
                                         with_previous)
@@ -61,8 +62,8 @@ _MORE_OF_THE_SAME = re.compile(
 
 def _more_of_the_same(text: str) -> bool:
     """The turn asks the previous question again: for the same content ("why?") or for more of it ("more about
-    that": assistant/next_passages.py then shows what was not shown)."""
-    return bool(_MORE_OF_THE_SAME.match(text)) or asks_for_next(text)
+    that": assistant/next_passages.py then shows what was not shown; "any others?": assistant/other_items.py)."""
+    return bool(_MORE_OF_THE_SAME.match(text)) or asks_for_next(text) or asks_for_others(text)
 
 
 # Chat fillers before the question ('ok', 'lol ok thx', 'cool.'): they are no part of it and no subject.

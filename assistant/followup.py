@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from assistant.clinical_shorthand import WORK_UP, expand_short_forms
 from assistant.next_passages import asks_for_next, shown_so_far
+from assistant.other_items import asks_for_others
 from assistant.previous_turn import neighbourhood, neighbourhood_ranking
 from assistant.yes_no import YES_NO_FOLLOWUP
 
@@ -63,6 +64,7 @@ class FollowUp:
     previous_answer: str   # the previous assistant turn's text ('' when the history has none)
     widen: Callable[[str], str] | None = None  # a named member -> its group when an aspect of it is asked
     wants_next: bool = False  # "tell me more": the previous question's passages not shown yet (next_passages.py)
+    wants_others: bool = False  # "any others?": more of what the last answer showed, not shown yet (other_items.py)
     shown: str = ""           # every earlier assistant turn, flattened (next_passages.shown_so_far)
 
     def ask_query(self, topic: str | None) -> str:
@@ -96,8 +98,11 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     # shown, which the member's bullet never has; a what/how ask ("how is it treated") keeps the subject's words,
     # whose neighbourhood it answers from (follow-up banks 6 and 8 lost facts when those were widened too)
     yes_no = YES_NO_FOLLOWUP.match(own_words.strip()) is not None
+    others = asks_for_others(own_words)
+    ask = "" if others else ask  # "anything else?" asks nothing of its own: no word of it is for the gate to find
     return FollowUp(ask=ask, previous=previous, previous_answer=exchange.reply, widen=widen if yes_no else None,
-                    wants_next=asks_for_next(own_words), shown=shown_so_far(turns))
+                    wants_next=asks_for_next(own_words) and not others, wants_others=others,
+                    shown=shown_so_far(turns))
 
 
 def composing_vector(standalone: Sequence[float] | None, ask: Sequence[float] | None) -> list[float] | None:

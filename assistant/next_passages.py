@@ -66,10 +66,16 @@ def _flat(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
-def _seen(sentence: "Sentence", shown: str) -> bool:
+def flat_answer(answer: str) -> str:
+    """An answer's text with its [n] markers dropped, flattened and lower-cased, for `seen_in`."""
+    return _flat(_MARKER.sub("", answer))
+
+
+def seen_in(sentence: "Sentence", shown: str) -> bool:
     """True when `shown` (flattened) holds the sentence as an answer shows it."""
     words = _flat(sentence.display)
     return bool(words) and words in shown
+
 
 
 def next_composition(composition: Composition, followup: "FollowUp", chunks: Sequence["Chunk"]) -> Composition:
@@ -79,7 +85,7 @@ def next_composition(composition: Composition, followup: "FollowUp", chunks: Seq
     ordered = [s for c in sorted((c for c in chunks if c.source_id == ARTICLE_SOURCE_ID), key=lambda c: c.position)
                for s in split_sentences(c)]
     last = _flat(_MARKER.sub("", followup.previous_answer))
-    quoted = [i for i, s in enumerate(ordered) if _seen(s, last)]
+    quoted = [i for i, s in enumerate(ordered) if seen_in(s, last)]
     if not quoted:
         return composition
     chapters = {chapter_of(ordered[i].chunk) for i in quoted}
@@ -90,7 +96,7 @@ def next_composition(composition: Composition, followup: "FollowUp", chunks: Seq
     units = 0
     for i in after + before:
         s = ordered[i]
-        if chapter_of(s.chunk) not in chapters or _seen(s, followup.shown) or len(_WORD.findall(s.text)) < MIN_WORDS:
+        if chapter_of(s.chunk) not in chapters or seen_in(s, followup.shown) or len(_WORD.findall(s.text)) < MIN_WORDS:
             continue
         starts = not _continues(ordered, i)
         if starts and not s.is_lead_in and units == NEXT_UNITS:

@@ -164,13 +164,22 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
 
 
 def continued(parts: "Parts", composition: Any, followup: "FollowUp | None", retrieval: Any) -> Any:
-    """A "tell me more" turn's composition: the previous question's passages the conversation has not shown yet
-    (assistant/next_passages.py); any other turn's unchanged."""
+    """A "tell me more" turn's composition: after one list item, the item's mention elsewhere
+    (assistant/item_mentions.py), else the previous question's passages the conversation has not shown yet
+    (assistant/next_passages.py); an "any others?" turn's: more of what the last answer showed
+    (assistant/other_items.py); any other turn's unchanged."""
+    from assistant.item_mentions import mention_composition
     from assistant.next_passages import next_composition
+    from assistant.other_items import other_composition
 
-    if followup is None or not followup.wants_next:
+    if followup is None or not (followup.wants_next or followup.wants_others):
         return composition
-    composition = next_composition(composition, followup, parts.index.chunks())
+    chunks = parts.index.chunks()
+    if followup.wants_others:
+        composition = other_composition(composition, followup, parts.bank, chunks, parts.enriched)
+    else:
+        composition = (mention_composition(composition, followup, parts.bank, chunks, parts.enriched)
+                       or next_composition(composition, followup, chunks))
     add_to_pool(retrieval, [q.chunk for q in composition.quotes])
     return composition
 

@@ -69,6 +69,8 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     from assistant.lay_terms import medical_words
     from index.lexical import is_stopword, tokenize
 
+    if context.wants_others:  # "anything else?" names nothing: what is left to show decides (assistant/other_items.py)
+        return []
     harm = carried_harm_unaddressed(own_words, context, shown) or prevention_unaddressed(own_words, context, shown)
     if harm:
         return harm

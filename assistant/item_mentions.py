@@ -1,0 +1,78 @@
+""""tell me more" after an answer that showed one list item: the item's mentions in the article's other lists.
+
+Why: such a turn asks for more about that item, but the chapter's next sentences (assistant/next_passages.py) are the
+item's siblings ("what are the skin symptoms" -> "Skin Changes: ..."; "tell me more" -> "Rheumatologic: ...",
+"Hematologic: ..."), another subject each. The article speaks of each family twice, as a type ("Dermatologic: Skin
+conditions such as dermatomyositis ...") and as symptoms ("Skin Changes: Rashes, itching ..."), and of a symptom
+again in a sibling's later sentence ("Clotting disorders" -> "... abnormal blood cell levels or clotting problems").
+Which mention is the item's is read from the bundled sentence model on the labels (the words before a bullet's
+colon: "Endocrine" ~ "Hormonal" 0.65, "Skin Changes" ~ "Dermatologic" 0.61; an unlabelled sentence by its whole
+text), as assistant/family_signs.py pairs a type with its symptoms; whole bullets are closest to their own siblings
+by their shared form. Below MENTION_FLOOR there is no clear mention ("Lumbar Puncture" is closest to nothing) and
+the chapter's next sentences are shown as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.family_signs import label_of
+from assistant.shown_units import ArticleUnits, article_units, composed
+
+if TYPE_CHECKING:
+    from assistant.compose import Composition
+    from assistant.enriched import EnrichedUnits
+    from assistant.followup import FollowUp
+    from assistant.sentences import SentenceBank
+    from index.chunk_sentences import Sentence
+    from index.models import Chunk
+
+MENTION_FLOOR = 0.55  # label cosine of a clear parallel ("Skin Changes" ~ "Dermatologic" 0.61); unrelated ones < 0.5
+
+
+def labelled(sentence: "Sentence") -> bool:
+    """A list item with a label before its colon ("Endocrine: ...")."""
+    return sentence.is_bullet and ":" in sentence.text.rstrip().rstrip(":")
+
+
+def _text_of(sentence: "Sentence") -> str:
+    """What is compared: a labelled item's label, any other sentence's whole text."""
+    return label_of(sentence) if labelled(sentence) else sentence.text
+
+
+def mention_composition(composition: "Composition", followup: "FollowUp", bank: "SentenceBank",
+                        chunks: Sequence["Chunk"],
+                        enriched: "EnrichedUnits | None" = None) -> "Composition | None":
+    """The one shown list item's closest mention elsewhere, whole and not shown yet (module docstring); None when
+    the last answer showed no single labelled item or no mention is clear, so the caller continues the chapter."""
+    units = article_units(bank, chunks, enriched)
+    quoted = units.quoted_units(followup.previous_answer)
+    if len(quoted) != 1 or not labelled(units.sentences[quoted[0]]):
+        return None
+    best = _closest_mention(units, quoted[0], followup.shown, bank)
+    if best is None:
+        return None
+    chosen = [units.sentences[i] for i in units.members(units.unit_of[best]) if units.showable(i, followup.shown)]
+    return composed(composition, chosen) if chosen else None
+
+
+def _closest_mention(units: ArticleUnits, item: int, shown: str, bank: "SentenceBank") -> int | None:
+    """The sentence whose label (or text) is closest to the item's label, outside the item's own unit and never a
+    sibling item's opening; None below MENTION_FLOOR."""
+    head = units.sentences[item]
+    texts = [_text_of(s) for s in units.sentences]
+    vectors = np.asarray(bank.embed_once(texts), dtype=float)  # one fixed batch: embedded once per loaded bank
+    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    sims = vectors @ vectors[item]
+    best, score = None, MENTION_FLOOR
+    for i, s in enumerate(units.sentences):
+        sibling = s.is_bullet and s.chunk.section_id == head.chunk.section_id
+        if units.unit_of[i] == item or sibling or not units.showable(i, shown):
+            continue
+        if sims[i] >= score:
+            best, score = i, float(sims[i])
+    return best
+

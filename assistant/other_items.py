@@ -1,0 +1,67 @@
+""""any others?", "others?", "anything else?", "is that all?": more of what the last answer showed, not shown yet.
+
+Why: such a turn names nothing, so it was read as an elliptical subject ("which others cause pns?", "which anything
+else cause pns?") and answered with the definition, or not at all. It asks for the rest of the kind the last answer
+gave: after the four commonly associated cancers, the article's "other malignancies"; after the look-alike
+conditions, the other diseases they overlap with; after one treatment, the other. The previous question's own scores
+cannot find that rest (they rank what was shown first, then the sentences sharing the subject's words); the sentence
+model can: the units closest in meaning to what the last answer showed (the best cosine to any of its sentences),
+that no turn has shown yet. At most OTHER_UNITS, the second only within OTHER_MARGIN of the first; below OTHER_FLOOR
+nothing is close and the answer is empty, so the support gate says not_found. "what else is used" keeps its reading
+(the previous question with its own words, assistant/previous_question.asks_for_more); "any more info" asks for more
+of the chapter (assistant/next_passages.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from assistant.shown_units import article_units, composed
+
+if TYPE_CHECKING:
+    from assistant.compose import Composition
+    from assistant.enriched import EnrichedUnits
+    from assistant.followup import FollowUp
+    from assistant.sentences import SentenceBank
+    from index.models import Chunk
+
+OTHER_UNITS = 2      # a short list's rest, not a second full answer
+OTHER_MARGIN = 0.05  # the second unit only when about as close as the first
+OTHER_FLOOR = 0.45   # below it the article says nothing more of that kind
+ASKS_FOR_OTHERS = re.compile(
+    r"^(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:"
+    r"(?:are there |r there |any |anything |any thing )?(?:others?|other ones?|else)|"
+    r"any ?more(?: of them| ones?)?|are there (?:any )?more|"
+    r"(?:is |was )?(?:that|thats|that's|those|these) (?:all|it)(?: of them)?|(?:only|just) (?:those|these|them)"
+    r")\s*(?:please|pls|plz)?[?.!]*$",
+    re.IGNORECASE,
+)
+
+
+def asks_for_others(text: str) -> bool:
+    """True when the turn asks only for more items of the kind the last answer gave ("any others?", "is that all?")."""
+    return ASKS_FOR_OTHERS.match(re.sub(r"\s+", " ", text).strip()) is not None
+
+
+def other_composition(composition: "Composition", followup: "FollowUp", bank: "SentenceBank",
+                      chunks: Sequence["Chunk"], enriched: "EnrichedUnits | None" = None) -> "Composition":
+    """The units closest to what the last answer showed and not shown yet (module docstring); the composition as it
+    was when the last answer quoted nothing of the article (a refusal)."""
+    units = article_units(bank, chunks, enriched)
+    quoted = units.quoted_units(followup.previous_answer)
+    if not quoted:
+        return composition
+    rows = [i for u in quoted for i in units.members(u)]
+    closeness = (units.vectors @ units.vectors[rows].T).max(axis=1)
+    best: dict[int, float] = {}
+    for i in range(len(units.sentences)):
+        if units.showable(i, followup.shown):
+            unit = units.unit_of[i]
+            best[unit] = max(best.get(unit, -1.0), float(closeness[i]))
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    picked = [u for n, (u, score) in enumerate(ranked[:OTHER_UNITS])
+              if score >= OTHER_FLOOR and (n == 0 or score >= ranked[0][1] - OTHER_MARGIN)]
+    chosen = [units.sentences[i] for u in sorted(picked) for i in units.members(u) if units.showable(i, followup.shown)]
+    return composed(composition, chosen)
