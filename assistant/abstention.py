@@ -87,7 +87,8 @@ _SUBJECT_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^(?:tell me about|explain|define|describe)\s+(?P<x>.+)$",
 ))
 SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which|"
-                          r"though|then|too|anyway|please|fast|quickly|quick|naturally|asap)\b.*$", re.IGNORECASE)  # the last ones: chat fillers
+                          r"though|then|too|anyway|please|fast|quickly|quick|naturally|asap|called|named)\b.*$", re.IGNORECASE)  # then chat
+# fillers; "called", "named": "whats the antibody test called" asks the name of the test, its head word
 # A preposition left at the end ("what are oligoclonal bands about", "what is that test for"): it names nothing.
 STRANDED = re.compile(r"(?:\s+(?:about|of|by|for|with|on|to|from))+$", re.IGNORECASE)
 STOP = frozenset("a an the this that these those some any my your his her our their it its".split())
