@@ -39,9 +39,15 @@ from dataclasses import dataclass, field
 from assistant.asked_words import Asked
 from index.models import ScoredChunk
 
+# How long the condition itself lasts ("how long does it last", "how long do pns symptoms persist"): the article
+# answers in words (symptoms persist after cancer treatment, lifelong management), so no figure is asked; how long
+# anything else lasts ("how long do the clots last", "how long do ivig side effects last") still asks one.
+_CONDITION_LASTS = (r"\s+(?:does|do|will|would|can)\s+(?:it|they|this|these|pns|(?:the\s+)?(?:paraneoplastic\s+)?"
+                    r"(?:syndromes?|symptoms|condition)|(?:pns|paraneoplastic(?:\s+syndromes?)?)\s+symptoms)\s+"
+                    r"(?:usually\s+|normally\s+|typically\s+)?(?:last|persist|linger|stay|continue)\b")
 # Asking for a figure.
 NUMBER_ASK = re.compile(
-    r"\b(?:percentage|percent|per cent|proportion|fraction|how many|how long|how sensitive|"
+    r"\b(?:percentage|percent|per cent|proportion|fraction|how many|how long(?!" + _CONDITION_LASTS + r")|how sensitive|"
     r"how specific|how accurate|sensitivity|specificity|survival rates?|mortality|death rates?|"
     r"(?:incidence|prevalence|response|success|cure|recurrence) rates?|what(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:[\w-]+\s+)?rates?|\w+-year|per \d[\d,.]*\d|per \d|per (?:hundred|thousand|million)|"
     r"(?:what|which)\s+(?:\w+\s+)?levels?\s+(?:is|are|would be|counts? as)\s+(?:too\s+)?(?:dangerous|normal|high|low|"

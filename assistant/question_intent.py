@@ -24,15 +24,18 @@ from assistant.word_forms import stem
 
 Intent = str  # "reason" | "time" | "place" | "person" | "test"
 
-# The question's frame. Order matters: the first that matches is the intent ("why ... when" asks a reason).
+# The question's frame. Order matters: the first that matches is the intent ("why ... when" asks a reason). A question
+# word counts where it opens the question (after a filler: "ok so why"), not inside a clause ("is it when the cancer
+# spreads" asks what it is).
+_LEAD = r"^(?:(?:so|and|but|ok|okay|then|hmm|um|also|hey|well)[,\s]+)*"
 _FRAMES: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple((intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in (
-    ("reason", r"^(?:\w+\s+){0,2}?(?:why|how\s+come)\b|\bwhat\s+(?:is\s+|are\s+)?(?:the\s+)?reasons?\b|"
+    ("reason", _LEAD + r"(?:why|how\s+come)\b|\bwhat\s+(?:is\s+|are\s+)?(?:the\s+)?reasons?\b|"
                r"\bwhat\s+(?:explains|makes|drives|underlies)\b|\bmechanisms?\b"),
-    ("time", r"\bhow\s+(?:fast|quick(?:ly)?|soon|long|early|late|rapid(?:ly)?|slow(?:ly)?)\b|^(?:\w+\s+){0,2}?when\b|"
+    ("time", r"\bhow\s+(?:fast|quick(?:ly)?|soon|long|early|late|rapid(?:ly)?|slow(?:ly)?)\b|" + _LEAD + r"when\b|"
              r"\b(?:sudden(?:ly)?|gradual(?:ly)?|permanent(?:ly)?|precede|timing)\b|\bat\s+what\s+(?:point|stage)\b"),
-    ("place", r"^(?:\w+\s+){0,2}?where\b|\bwhich\s+(?:countries|country|regions?|parts?|places?|areas?|organs?|joints?)\b|"
+    ("place", _LEAD + r"where\b|\bwhich\s+(?:countries|country|regions?|parts?|places?|areas?|organs?|joints?)\b|"
               r"\bin\s+(?:which|what)\s+(?:countries|country|regions?|parts?|places?)\b|\b(?:regional|geographic\w*)\b"),
-    ("person", r"^(?:\w+\s+){0,2}?who\b|\b(?:which|what)\s+(?:kind\s+of\s+|type\s+of\s+|sort\s+of\s+)?"
+    ("person", _LEAD + r"who\b|\b(?:which|what)\s+(?:kind\s+of\s+|type\s+of\s+|sort\s+of\s+)?"
                r"(?:doctors?|specialists?|physicians?|professionals?|experts?|patients|people|persons?)\b"),
     ("test", r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:tests?|bloods?|blood\s*work|labs?|scans?|imaging|work-?ups?|"
              r"markers?|investigations?)\b|\bhow\s+(?:do|does|is|are|can|will)\s+(?:\w+\s+){0,2}?"
@@ -60,6 +63,7 @@ _PROFESSION_ASK = re.compile(r"\b(?:doctors?|specialists?|physicians?|profession
                              r"\bwho\s+(?:treats?|diagnos\w*|looks\s+after|manages?|should|do\s+i|to\s+see)\b", re.IGNORECASE)
 _PEOPLE = ("peopl", "patient", "individu", "person", "provid")  # "healthcare providers will assess" names no profession
 _WORD = re.compile(r"[a-z][a-z-]*")
+SHORT_STEM = 5
 
 
 def intent_of(question: str) -> Intent | None:
@@ -81,12 +85,16 @@ def family_of(intent: Intent, question: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in _WORD.findall(text.lower()))
+    """The sentence's words and their stems (the stemmer cuts "neurologists" to "neurolog", which "neurological"
+    shares: the word itself keeps the profession apart)."""
+    words = _WORD.findall(text.lower())
+    return frozenset(words) | frozenset(stem(w) for w in words)
 
 
 def says(family: tuple[str, ...], sentence: str) -> bool:
-    """Does the sentence hold a word of the family (a stem starting with one of its stems)?"""
-    return any(s.startswith(f) for s in _stems(sentence) for f in family)
+    """Does the sentence hold a word of the family (a word or stem starting with one of its stems; a stem of under
+    SHORT_STEM letters must be the whole stem: "part" is not "partial", "caus" is "causes")?"""
+    return any(s == f or (len(f) >= SHORT_STEM and s.startswith(f)) for s in _stems(sentence) for f in family)
 
 
 def frame_family(question: str) -> tuple[str, ...]:
