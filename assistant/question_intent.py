@@ -1,17 +1,19 @@
-"""What kind of answer a question's frame asks for (a reason, a time, a place, a person, a test) and whether a
-sentence says that kind of thing.
+"""What kind of answer a question's frame asks for (a time, a place, a person, a test) and whether a sentence says
+that kind of thing.
 
 Why: the composer scores a sentence by its meaning and its shared words, and the words a question shares with a
-sentence are its topic words; its frame ("why", "how fast", "where", "which doctor", "what tests") shares none.
-So "where in the world is it most common" chose "Although most cases occur in people with these common cancers"
-(it shares "most" and "common") over the sentence about countries with high smoking rates, and "why do they give
-steroids" missed "Since these syndromes result from an abnormal immune response, suppressing this response ...".
-A sentence answers such a frame when it holds a word of the frame's family: a causal connective for a reason, a word
-of pace, order or duration for a time, a place (a country, a region, a part of the body) for a place, a profession
-or a group of people for a person, a test or an examination for a test. The families are word stems of how English
-states each kind of answer, not words of any question or answer; a sentence holding one scores a little higher
-(the frame counts as one more asked word in the composer's word overlap), so among sentences on the question's topic
-the one saying what was asked comes first.
+sentence are its topic words; its frame ("how fast", "where", "which doctor", "what tests") shares none. So "where in
+the world is it most common" chose "Although most cases occur in people with these common cancers" (it shares "most"
+and "common") over the sentences about countries and regions. A sentence answers such a frame when it holds a word of
+the frame's family: a word of pace, order or duration for a time, a place (a country, a region; a part of the body
+when the body is asked) for a place, a profession or a group of people for a person, a test or an examination for a
+test. The families are word stems of how English states each kind of answer, not words of any question or answer;
+the frame counts as one more asked word in the composer's word overlap (`with_frame`), so among sentences on the
+question's topic the one saying what was asked scores higher.
+
+A reason ("why ...") is not read: tried with causal connectives (because, since, due to, leads to, linked), it cost
+answers that give a reason without one ("... often mimicking other diseases, which makes diagnosis difficult" for
+"why is it so hard to spot"; keyfact_check3, keyfact_check6, fresh_audit) and gained none on keyfact_check10.
 """
 
 from __future__ import annotations
@@ -22,15 +24,13 @@ from functools import lru_cache
 
 from assistant.word_forms import stem
 
-Intent = str  # "reason" | "time" | "place" | "person" | "test"
+Intent = str  # "time" | "place" | "person" | "test"
 
-# The question's frame. Order matters: the first that matches is the intent ("why ... when" asks a reason). A question
+# The question's frame. Order matters: the first that matches is the intent ("when ... where" asks a time). A question
 # word counts where it opens the question (after a filler: "ok so why"), not inside a clause ("is it when the cancer
 # spreads" asks what it is).
 _LEAD = r"^(?:(?:so|and|but|ok|okay|then|hmm|um|also|hey|well)[,\s]+)*"
 _FRAMES: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple((intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in (
-    ("reason", _LEAD + r"(?:why|how\s+come)\b|\bwhat\s+(?:is\s+|are\s+)?(?:the\s+)?reasons?\b|"
-               r"\bwhat\s+(?:explains|makes|drives|underlies)\b|\bmechanisms?\b"),
     ("time", r"\bhow\s+(?:fast|quick(?:ly)?|soon|long|early|late|rapid(?:ly)?|slow(?:ly)?)\b|" + _LEAD + r"when\b|"
              r"\b(?:sudden(?:ly)?|gradual(?:ly)?|permanent(?:ly)?|precede|timing)\b|\bat\s+what\s+(?:point|stage)\b"),
     ("place", _LEAD + r"where\b|\bwhich\s+(?:countries|country|regions?|parts?|places?|areas?|organs?|joints?)\b|"
@@ -44,8 +44,6 @@ _FRAMES: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple((intent, re.compile(
 
 # How English states each kind of answer, as Snowball stems (a word counts when its stem starts with one of these).
 _FAMILIES: dict[Intent, tuple[str, ...]] = {
-    "reason": ("becaus", "sinc", "due", "result", "caus", "lead", "trigger", "link", "mechan", "occur", "influenc",
-               "contribut", "driven", "therefor", "role"),
     "time": ("rapid", "initi", "befor", "after", "earli", "time", "long-term", "lifelong", "persist", "ongo", "chronic",
              "delay", "subtl", "progress", "last", "futur", "sudden", "gradual", "until", "later", "soon", "still"),
     "place": ("countri", "region", "global", "world", "nation", "local", "continent", "geograph"),

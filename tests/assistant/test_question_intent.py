@@ -1,4 +1,4 @@
-"""A question's frame (why, how fast, where, which doctor, what tests) names the kind of answer it asks for, and a
+"""A question's frame (how fast, where, which doctor, what tests) names the kind of answer it asks for, and a
 sentence saying that kind of thing shares it like an asked word (assistant/question_intent.py).
 
 The phrasings here are not keyfact_check10's: they check the frame reading and the families, not answers to known
@@ -13,9 +13,7 @@ from assistant.question_intent import family_of, frame_family, intent_of, says, 
 
 
 @pytest.mark.parametrize(("question", "intent"), [
-    ("why do people with cancer get this", "reason"),
-    ("ok so why is that", "reason"),
-    ("how come the immune system does that", "reason"),
+    ("why do people with cancer get this", None),  # a reason is not read (module docstring)
     ("how quickly do symptoms show up", "time"),
     ("when do the symptoms usually start", "time"),
     ("where is it seen more often", "place"),
@@ -33,7 +31,6 @@ def test_the_frame_names_the_kind_of_answer_asked(question: str, intent: str | N
 
 
 def test_a_sentence_says_a_kind_by_a_word_of_its_family_in_any_form() -> None:
-    assert says(family_of("reason", "why"), "It happens because the tumour secretes hormones.")
     assert says(family_of("time", "how fast"), "Weakness can progress rapidly.")
     assert says(family_of("place", "where"), "Rates differ between countries.")
     assert not says(family_of("place", "where"), "Rates differ between cancers.")
