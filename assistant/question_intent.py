@@ -37,7 +37,7 @@ _FRAMES: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple((intent, re.compile(
               r"\bin\s+(?:which|what)\s+(?:countries|country|regions?|parts?|places?)\b|\b(?:regional|geographic\w*)\b"),
     ("person", _LEAD + r"who\b|\b(?:which|what)\s+(?:kind\s+of\s+|type\s+of\s+|sort\s+of\s+)?"
                r"(?:doctors?|specialists?|physicians?|professionals?|experts?|patients|people|persons?)\b"),
-    ("test", r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:tests?|bloods?|blood\s*work|labs?|scans?|imaging|work-?ups?|"
+    ("test", r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:tests?|bloods|blood\s*work|labs?|scans?|imaging|work-?ups?|"
              r"markers?|investigations?)\b|\bhow\s+(?:do|does|is|are|can|will)\s+(?:\w+\s+){0,2}?"
              r"(?:test\w*|check\w*|diagnos\w*|detect\w*|find|found|confirm\w*)\b|\bis\s+there\s+an?\s+(?:\w+\s+)?test\b"),
 ))
@@ -50,7 +50,7 @@ _FAMILIES: dict[Intent, tuple[str, ...]] = {
     "person": ("specialist", "provid", "physician", "doctor", "neurologist", "oncologist", "counsel", "peopl",
                "patient", "individu", "person"),
     "test": ("test", "imag", "scan", "panel", "studi", "examin", "analysi", "punctur", "tap", "workup", "assess",
-             "evalu", "laboratori", "mri", "ct", "emg", "screen", "detect", "marker", "autoantibodi", "antibodi"),
+             "evalu", "laboratori", "mri", "ct", "emg", "screen", "marker"),  # not antibodies: a treatment removes them too
 }
 # A place in the body asked for ("where in the body", "which part", "which organs"): the body's parts answer it, not
 # countries.

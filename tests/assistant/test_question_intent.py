@@ -25,6 +25,8 @@ from assistant.question_intent import family_of, frame_family, intent_of, says, 
     ("what is a paraneoplastic syndrome", None),
     ("what are the symptoms", None),
     ("can it be cured", None),
+    ("what kind of blood problems happen", None),  # "blood" alone names a topic, not a test ("bloods" does)
+    ("what bloods will they take", "test"),
 ])
 def test_the_frame_names_the_kind_of_answer_asked(question: str, intent: str | None) -> None:
     assert intent_of(question) == intent
@@ -35,6 +37,7 @@ def test_a_sentence_says_a_kind_by_a_word_of_its_family_in_any_form() -> None:
     assert says(family_of("place", "where"), "Rates differ between countries.")
     assert not says(family_of("place", "where"), "Rates differ between cancers.")
     assert says(family_of("test", "what tests"), "An MRI scan looks for a tumour.")
+    assert not says(family_of("test", "what tests"), "These therapies remove harmful antibodies.")  # a treatment
 
 
 def test_a_place_in_the_body_is_answered_by_the_bodys_parts_not_by_countries() -> None:
