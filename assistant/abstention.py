@@ -39,10 +39,16 @@ from dataclasses import dataclass, field
 from assistant.asked_words import Asked
 from index.models import ScoredChunk
 
+# How long the condition itself lasts ("how long does it last", "how long do pns symptoms persist"): the article
+# answers in words (symptoms persist after cancer treatment, lifelong management), so no figure is asked; how long
+# anything else lasts ("how long do the clots last", "how long do ivig side effects last") still asks one.
+_CONDITION_LASTS = (r"\s+(?:does|do|will|would|can)\s+(?:it|they|this|these|pns|(?:the\s+)?(?:paraneoplastic\s+)?"
+                    r"(?:syndromes?|symptoms|condition)|(?:pns|paraneoplastic(?:\s+syndromes?)?)\s+symptoms)\s+"
+                    r"(?:usually\s+|normally\s+|typically\s+)?(?:last|persist|linger|stay|continue)\b")
 # Asking for a figure.
 NUMBER_ASK = re.compile(
     r"\b(?:what|which|how\s+many)\s*%|%\s*of\b|"  # a percentage asked by its sign: "what % of sclc patients get lems"
-    r"\b(?:percentage|percent|per cent|proportion|fraction|how many|how long|how sensitive|"
+    r"\b(?:percentage|percent|per cent|proportion|fraction|how many|how long(?!" + _CONDITION_LASTS + r")|how sensitive|"
     r"how specific|how accurate|sensitivity|specificity|survival rates?|mortality|death rates?|"
     r"(?:incidence|prevalence|response|success|cure|recurrence) rates?|what(?:'s|s|\s+is|\s+are)?\s+(?:the\s+)?(?:[\w-]+\s+)?rates?|\w+-year|per \d[\d,.]*\d|per \d|per (?:hundred|thousand|million)|"
     r"(?:what|which)\s+(?:\w+\s+)?levels?\s+(?:is|are|would be|counts? as)\s+(?:too\s+)?(?:dangerous|normal|high|low|"
@@ -88,7 +94,8 @@ _SUBJECT_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^(?:tell me about|explain|define|describe)\s+(?P<x>.+)$",
 ))
 SUBJECT_END = re.compile(r"\s+(?:in|for|with|on|at|to|from|during|after|before|and|or|like|when|if|that|which|"
-                          r"though|then|too|anyway|please|fast|quickly|quick|naturally|asap)\b.*$", re.IGNORECASE)  # the last ones: chat fillers
+                          r"though|then|too|anyway|please|fast|quickly|quick|naturally|asap|called|named)\b.*$", re.IGNORECASE)  # then chat
+# fillers; "called", "named": "whats the antibody test called" asks the name of the test, its head word
 # A preposition left at the end ("what are oligoclonal bands about", "what is that test for"): it names nothing.
 STRANDED = re.compile(r"(?:\s+(?:about|of|by|for|with|on|to|from))+$", re.IGNORECASE)
 STOP = frozenset("a an the this that these those some any my your his her our their it its".split())

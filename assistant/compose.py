@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.list_questions import asks_for_list
+from assistant.question_intent import frame_family, says, with_frame
 from assistant.quotes import Quote, arrange, render
 from assistant.sentences import BULLET, Sentence, SentenceBank, content_terms
 from index.models import ScoredChunk
@@ -147,6 +148,11 @@ def score_sentences(
     # names it ("Types of Paraneoplastic Syndromes") must not lift every bullet under it: words count in the sentence only
     heading_share = HEADING_SHARE if content_terms(strip_subject(query)) else 0.0
     ask_terms = content_terms(strip_subject(ask)) if ask else set()
+    # a first turn's frame ("why", "how fast", "where", "which doctor", "what tests") is one more asked word, said by a
+    # sentence saying that kind of thing (assistant/question_intent.py); a follow-up's rewrite carries earlier words
+    frame = () if ask else frame_family(query)
+    q_weight = sum(bank.weight(t) for t in q_terms)
+    frame_weight = max((bank.weight(t) for t in q_terms), default=1.0)
 
     def overlap_with(words: set[str], terms: set[str], heading: set[str]) -> float:
         # the heading counts half: "What are the main types?" should find the bullets under "Types of ..."
@@ -171,6 +177,8 @@ def score_sentences(
             overlap = overlap_with(q_terms, terms, heading)
             if ask_terms:
                 overlap = (1 - ASK_OVERLAP_SHARE) * overlap + ASK_OVERLAP_SHARE * overlap_with(ask_terms, terms, heading)
+            if frame:
+                overlap = with_frame(overlap, q_weight, frame_weight, says(frame, sentence.text))
             score = SIMILARITY_WEIGHT * mixed + OVERLAP_WEIGHT * overlap
             if FRAMING.match(sentence.text):
                 score *= FRAMING_FACTOR

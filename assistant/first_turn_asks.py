@@ -85,6 +85,8 @@ def pick_unaddressed(question: str, shown: str, is_stopword: Callable[[str], boo
     m = _WHICH.match(question.strip().lower())
     if m is None or is_stopword(m.group("x")) or _CONDITION.match(m.group("x")) or _ENTRY.match(m.group("x")):
         return []
+    if m.group("y") == "of":  # "which part of the nervous system": a pick inside what follows, whose sentences answer
+        return []
     asked = stem(m.group("x"))
     if any(asked in _stems(s) or any(w.startswith(asked[:5]) for w in _stems(s)) for s in _sentences(shown)):
         return []

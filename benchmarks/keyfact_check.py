@@ -1,4 +1,5 @@
-"""Key-fact recall, answer length and the share of shown quotes that are required facts, per bank and per part.
+"""Key-fact recall, answer length, the share of shown quotes that are required facts and the share of answers
+opening with one, per bank and per part.
 
 Why beside key-fact recall: a composer can raise recall by showing more; the number of quotes per answer and
 the share of them that are a required fact (a precision proxy that needs no judge) say whether it did.
@@ -54,7 +55,7 @@ def score_run(run_dir: str, bank: Path, part: str | None = None) -> dict[str, fl
     """Mean key-fact recall (the eval's own metric), quotes per answered item and the required share of them."""
     items = [i for i in load_items(run_dir) if part is None or f"-{part}-" in i["id"]]
     facts = required_facts(bank, {i["id"] for i in items})
-    recalls, shown, required, answered = [], 0, 0, 0
+    recalls, shown, required, answered, first = [], 0, 0, 0, 0
     for item in items:
         scores = item["scores"] if isinstance(item["scores"], dict) else {}
         if scores.get("key_fact_recall") is not None:
@@ -66,8 +67,10 @@ def score_run(run_dir: str, bank: Path, part: str | None = None) -> dict[str, fl
         quotes = shown_quotes(item["answer"])
         shown += len(quotes)
         required += sum(is_required(q, wanted) for q in quotes)
+        first += bool(quotes) and is_required(quotes[0], wanted)  # the sentence a reader meets first answers
     return {"items": len(items), "key_fact_recall": round(sum(recalls) / max(len(recalls), 1), 3),
-            "quotes_per_answer": round(shown / max(answered, 1), 2), "required_share": round(required / max(shown, 1), 3)}
+            "quotes_per_answer": round(shown / max(answered, 1), 2), "required_share": round(required / max(shown, 1), 3),
+            "first_required": round(first / max(answered, 1), 3)}
 
 
 if __name__ == "__main__":

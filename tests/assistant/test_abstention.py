@@ -106,6 +106,8 @@ ENGLISH = frozenset({"asthma", "diabetes", "kids", "thing", "trousseau", "chemo"
         ("how do doctors treat asthma", "asthma"),
         ("what are syndrome drugs about", None),  # a preposition left at the end names nothing ('drugs' is the head)
         ("what is asthma about", "asthma"),
+        ("what is the syndrome test called", None),  # the name of the test is asked: its head word is 'test'
+        ("what is asthma called", "asthma"),
     ],
 )
 def test_unknown_subject(question: str, subject: str | None) -> None:
@@ -264,4 +266,15 @@ def test_bare_aspects_how_to_and_lowering_asks_name_their_subject(question: str,
      ("is it time to see a doctor", False), ("can recovery take a long time", False)],
 )
 def test_an_average_or_a_date_asks_for_a_figure(question: str, asks: bool) -> None:
+    assert bool(NUMBER_ASK.search(question)) == asks
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("how long does it last", False), ("how long do the symptoms usually persist", False),
+     ("how long does pns last", False),  # the condition's own duration: the article says it in words
+     ("how long do the clots last", True), ("how long do ivig side effects last", True),  # anything else's: a figure
+     ("how long do people live with it", True), ("how long does ivig take", True)],
+)
+def test_how_long_the_condition_lasts_asks_no_figure(question: str, asks: bool) -> None:
     assert bool(NUMBER_ASK.search(question)) == asks

@@ -29,6 +29,13 @@ def test_a_pick_needs_its_kind_of_thing_in_a_shown_sentence() -> None:
     assert pick_unaddressed("which is worse", ACCESS, is_stopword) == []
 
 
+def test_a_pick_of_a_part_of_something_is_a_pick_inside_it() -> None:
+    # "which part of the nervous system": the parts are those of what follows "of", which the shown sentence names
+    nervous = "- Neurological: Disorders affecting the brain, spinal cord, and peripheral nerves."
+    assert pick_unaddressed("which part of the nervous system does it affect", nervous, is_stopword) == []
+    assert pick_unaddressed("which part does it affect", nervous, is_stopword) == ["part"]
+
+
 def test_a_compound_kind_is_addressed_by_a_shown_label_naming_its_head() -> None:
     panels = "- Laboratory Tests: Autoantibody panels to detect specific immune system markers."
     assert pick_unaddressed("which blood test shows the antibodies", panels, is_stopword) == []

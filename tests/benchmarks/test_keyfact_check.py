@@ -33,7 +33,18 @@ def test_the_proxy_counts_required_quotes_per_part(tmp_path: Path) -> None:
         _item("keyfact-studied-001", answer, 1.0), _item("keyfact-blind-002", f"{OTHER} [1]", 0.0)]}))
     assert shown_quotes(answer) == [f"{OTHER} ", f" {REQUIRED} "]
     studied = score_run(str(run), bank, "studied")
-    assert studied == {"items": 1, "key_fact_recall": 1.0, "quotes_per_answer": 2.0, "required_share": 0.5}
+    assert studied == {"items": 1, "key_fact_recall": 1.0, "quotes_per_answer": 2.0, "required_share": 0.5,
+                       "first_required": 0.0}
     blind = score_run(str(run), bank, "blind")
     assert blind["items"] == 1 and blind["required_share"] == 0.0
     assert score_run(str(run), bank)["key_fact_recall"] == 0.5
+
+
+def test_an_answer_opening_with_a_required_quote_counts_as_first_required(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.jsonl"
+    bank.write_text(json.dumps({"id": "kf-studied-001", "required_facts": [{"section_id": "s", "quote": REQUIRED}]}) + "\n")
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "eval-20260101T000000Z.json").write_text(json.dumps({"items": [
+        _item("kf-studied-001", f"{REQUIRED} [1] {OTHER} [2]", 1.0)]}))
+    assert score_run(str(run), bank)["first_required"] == 1.0
