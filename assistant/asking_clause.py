@@ -40,13 +40,21 @@ _QUESTION_WORD = re.compile(rf"\b{_WH}\b", re.IGNORECASE)
 # An embedded yes/no question: "(wants to know) if/whether <subject> <aux> <rest>".
 _EMBEDDED = re.compile(r"^(?:if|whether)\s+(?P<subject>.+?)\s+(?P<aux>is|are|was|were|can|could|should|would|will|may|might)\b"
                        r"\s*(?P<rest>.*)$", re.IGNORECASE)
-_EMBEDDING_LEAD = re.compile(r"\b(?:know|wondering|wonder|wondered|asking|ask|asked|question is|tell me)\s+(?=(?:if|whether)\b)",
-                             re.IGNORECASE)
+_EMBEDDING_VERB = r"(?:know|wondering|wonder|wondered|asking|ask|asked|question is|tell me)"
+_EMBEDDING_LEAD = re.compile(rf"\b{_EMBEDDING_VERB}\s+(?=(?:if|whether)\b)", re.IGNORECASE)
+_EMBEDS = re.compile(rf"\b{_EMBEDDING_VERB}$", re.IGNORECASE)  # a lead that only says who wants to know
 # An adverb right after a question word other than "how" ("what exactly", "why actually"): it hedges the question
 # ("how quickly" asks a rate, so "how" is left alone).
 _HEDGE = re.compile(r"^(?:what|what's|whats|which|who|why|when|where)\s+(?P<adverb>[a-z]+ly)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'-]*", re.IGNORECASE)
 _ABLE = re.compile(r"\b\w{3,}(?:able|ible)$", re.IGNORECASE)  # a property asked of the condition: "curable", "treatable"
+# A clause opening with a preposition narrows the question to a group, a time or a case: never chatter.
+_RESTRICTION = re.compile(r"^(?:in|at|on|for|after|before|during|with|without|from|since|under|over|among|while|when|"
+                          r"besides|except|apart|unlike|instead|within|through|throughout)\b", re.IGNORECASE)
+# Someone other than the asker; after "for" or "of" ("asking for my mum", "on behalf of my grandma") the one asked
+# for, elsewhere perhaps the one whose case it is ("my neighbour has it", "my mum is really sick").
+_THIRD_PERSON = re.compile(r"\b(?:my|our|his|her|their|he|she|him|hes|shes|he's|she's)\b", re.IGNORECASE)
+_ASKED_FOR = re.compile(r"\b(?:for|of)\s+(?:(?:a|an|my|our|his|her|their)\s+)?[a-z]+(?:\s+member)?\b", re.IGNORECASE)
 # An agent noun ("oncologist", "physician"): who told, never what a pointer in the ask stands for.
 _AGENT = re.compile(r"(?:ist|ian)s?$", re.IGNORECASE)
 # A word naming the asker's own person or someone close: an ask holding one may be about a person's case.
@@ -61,6 +69,7 @@ class AskingClause:
     text: str
     set_aside: tuple[str, ...]
     only_chatter: bool
+    told: tuple[str, ...] = ()  # the set-aside clauses that are not an embedded question's lead ("my husband wants to know")
 
     @property
     def general(self) -> bool:
@@ -69,7 +78,8 @@ class AskingClause:
         about "it" ("for my dad: is it pns") may ask about the case the chatter's person has, so it is not general."""
         yes_no_of_pointer = (not _QUESTION_WORD.match(self.text) and needs_context(self.text)
                              and not _ABLE.search(self.text.rstrip(" ?!.")))  # "is it curable": the condition's
-        return self.only_chatter and bool(self.set_aside) and not _PERSONAL.search(self.text) and not yes_no_of_pointer
+        return (self.only_chatter and bool(self.set_aside) and not _PERSONAL.search(self.text) and not yes_no_of_pointer
+                and not any(_THIRD_PERSON.search(_ASKED_FOR.sub(" ", c)) for c in self.told))
 
 
 def clauses_of(message: str) -> list[str]:
@@ -141,8 +151,9 @@ def _direct(clause: str, content_word: Callable[[str], bool]) -> tuple[str, str]
 def _chatter(clause: str, at: int, ask: str, content_word: Callable[[str], bool]) -> bool:
     """A clause to set aside: it names nothing the article speaks of, is no lone word inside a list ("volume, issue
     and pages": only a first clause may be one word, "hey, ..."), and tells no case of the person a personal ask is
-    about ("do i have pns? i have numbness and a lump")."""
-    if _content(clause, content_word) or (at > 0 and len(clause.split()) < 2):
+    about ("do i have pns? i have numbness and a lump"). A clause opening with a preposition restricts the question
+    ("in kids, ...", "after chemo, ...") and is kept."""
+    if _content(clause, content_word) or (at > 0 and len(clause.split()) < 2) or _RESTRICTION.match(clause):
         return False
     return not (_PERSONAL.search(ask) and _PERSONAL.search(clause))
 
@@ -175,4 +186,5 @@ def asking_clause(message: str, content_word: Callable[[str], bool],
     if (not set_aside and ask == clauses[at]) or (others and DEM_PRONOUN_RE.search(ask)):
         return None
     text = ", ".join(ask if i == at else c for i, c in enumerate(clauses) if i == at or c in kept)
-    return AskingClause(text=text, set_aside=set_aside, only_chatter=not with_content)
+    return AskingClause(text=text, set_aside=set_aside, only_chatter=not with_content,
+                        told=tuple(x for x in (lead, *others) if x and x not in kept and not (x == lead and _EMBEDS.search(x))))
