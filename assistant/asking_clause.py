@@ -55,6 +55,7 @@ _RESTRICTION = re.compile(r"^(?:in|at|on|for|after|before|during|with|without|fr
 # for, elsewhere perhaps the one whose case it is ("my neighbour has it", "my mum is really sick").
 _THIRD_PERSON = re.compile(r"\b(?:my|our|his|her|their|he|she|him|hes|shes|he's|she's)\b", re.IGNORECASE)
 _ASKED_FOR = re.compile(r"\b(?:for|of)\s+(?:(?:a|an|my|our|his|her|their)\s+)?[a-z]+(?:\s+member)?\b", re.IGNORECASE)
+_FOR_SOMEONE = re.compile(r"for\s+(?:my|our|his|her|their)\s+[a-z]+", re.IGNORECASE)
 # An agent noun ("oncologist", "physician"): who told, never what a pointer in the ask stands for.
 _AGENT = re.compile(r"(?:ist|ian)s?$", re.IGNORECASE)
 # A word naming the asker's own person or someone close: an ask holding one may be about a person's case.
@@ -152,8 +153,10 @@ def _chatter(clause: str, at: int, ask: str, content_word: Callable[[str], bool]
     """A clause to set aside: it names nothing the article speaks of, is no lone word inside a list ("volume, issue
     and pages": only a first clause may be one word, "hey, ..."), and tells no case of the person a personal ask is
     about ("do i have pns? i have numbness and a lump"). A clause opening with a preposition restricts the question
-    ("in kids, ...", "after chemo, ...") and is kept."""
-    if _content(clause, content_word) or (at > 0 and len(clause.split()) < 2) or _RESTRICTION.match(clause):
+    ("in kids, ...", "after chemo, ...", "in my case, ...") and is kept, unless it only names whom the asker asks for
+    ("for my uncle, ...")."""
+    restricts = _RESTRICTION.match(clause) and not _FOR_SOMEONE.fullmatch(clause)
+    if _content(clause, content_word) or (at > 0 and len(clause.split()) < 2) or restricts:
         return False
     return not (_PERSONAL.search(ask) and _PERSONAL.search(clause))
 

@@ -38,6 +38,7 @@ def test_messages_are_cut_at_sentence_ends_clause_punctuation_and_a_question_aft
     ("what are the symptoms, i read about it online", "what are the symptoms"),
     ("how is it diagnosed? asking for my mum", "how is it diagnosed?"),
     ("what is pns (asking for a friend)", "what is pns"),
+    ("for my uncle, what is pns", "what is pns"),
     ("thanks in advance - what is pns", "what is pns"),
 ])
 def test_chatter_around_the_question_is_set_aside(message: str, asked: str) -> None:
