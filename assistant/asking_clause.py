@@ -191,3 +191,13 @@ def asking_clause(message: str, content_word: Callable[[str], bool],
     text = ", ".join(ask if i == at else c for i, c in enumerate(clauses) if i == at or c in kept)
     return AskingClause(text=text, set_aside=set_aside, only_chatter=not with_content,
                         told=tuple(x for x in (lead, *others) if x and x not in kept and not (x == lead and _EMBEDS.search(x))))
+
+
+def first_asked(turns: list[dict[str, str]], read: Callable[[str], AskingClause | None]) -> list[dict[str, str]]:
+    """`turns` with the first user turn read as its asking clause (`read`), as triage read it when it was asked: a
+    follow-up to "hi there, what is trousseau syndrome" is about trousseau syndrome, not about "hi there"."""
+    for i, turn in enumerate(turns):
+        if turn["role"] == "user":
+            asked = read(turn["content"])
+            return turns if asked is None else [*turns[:i], {**turn, "content": asked.text}, *turns[i + 1:]]
+    return turns

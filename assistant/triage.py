@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.abstention import unknown_subject
-from assistant.asking_clause import AskingClause, asking_clause, corpus_content
+from assistant.asking_clause import AskingClause, asking_clause, corpus_content, first_asked
 from assistant.unknown_claims import asks_a_property, unknown_claim
 from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
@@ -228,8 +228,7 @@ class Triage:
         verdict = self.classify(normalised)
         turns = self._normalised_turns(history)
         standalone = rewrite_followup(normalised.text, turns, self.group_of, self.is_corpus_word)
-        asked = None if turns else asking_clause(standalone, corpus_content(self.vocabulary, self.generic), lambda t: (
-            self.bibliography is not None and self.bibliography.parse(self.glossary.expand(t)[0]) is not None))
+        asked = None if turns else self.asking(standalone)
         if not turns:  # a first turn is read as the clause that asks (assistant/asking_clause.py)
             standalone = asked.text if asked is not None else standalone
             standalone = resolve_first_turn(standalone, self._first_turn_word(standalone))
@@ -300,14 +299,20 @@ class Triage:
             return ()
         return tuple(w for w in (*self._near(word), *meanings_of(word)) if self.evidence.predicated(w))
 
+    def asking(self, text: str) -> AskingClause | None:
+        """A first turn's asking clause (assistant/asking_clause.py); a bibliography question is read whole."""
+        return asking_clause(text, corpus_content(self.vocabulary, self.generic), lambda t: (
+            self.bibliography is not None and self.bibliography.parse(self.glossary.expand(t)[0]) is not None))
+
     def _normalised_turns(self, history: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
-        return [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}
-                for t in history]
+        return first_asked([{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user"
+                             else t["content"]} for t in history], self.asking)
 
     def rewrite(self, question: str, history: Sequence[Mapping[str, str]] = ()) -> str:
         """An earlier question made standalone as triage made it then (normalised, rewritten from the turns before it)."""
         text = self.normalise(question).text
         if not any(t["role"] == "user" for t in history):
+            text = getattr(self.asking(text), "text", text)  # read then as its asking clause
             return resolve_first_turn(text, self.is_corpus_word)
         return rewrite_followup(text, self._normalised_turns(history), self.group_of, self.is_corpus_word)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asking_clause import asking_clause, clauses_of, content_spans, corpus_content
+from assistant.asking_clause import asking_clause, clauses_of, content_spans, corpus_content, first_asked
 from assistant.language import LanguageGuess
 from assistant.normalise import Normalised
 from assistant.safety import Verdict
@@ -116,3 +116,11 @@ def test_triage_searches_the_asking_clause_and_keeps_the_verdict_of_the_whole_me
     assert triaged.asked is not None and triaged.asked.set_aside == ("hi there",)
     assert triage.triage("my dad is having a seizure right now, what is pns").verdict.category == "emergency"
     assert triage.triage("how is it diagnosed").asked is None
+
+
+def test_a_follow_up_reads_the_first_turn_as_its_asking_clause(triage) -> None:
+    turns = [{"role": "user", "content": "hi there, what is trousseau syndrome"}, {"role": "assistant", "content": "..."}]
+    assert first_asked(turns, lambda t: asking_clause(t, CONTENT))[0]["content"] == "what is trousseau syndrome"
+    assert "trousseau syndrome" in triage.triage("how is it treated", turns).standalone.lower()
+    assert "trousseau syndrome" in triage.rewrite("hi there, what is trousseau syndrome").lower()
+    assert not triage.rewrite("hi there, what is trousseau syndrome").lower().startswith("hi")
