@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.references import DEM_PRONOUN_RE, needs_context, resolve_references
+from assistant.references import needs_context, resolve_references
 from assistant.word_forms import inflections
 from assistant.topics import AUX
 from corpus.sentence_split import rough_sentences
@@ -32,7 +32,12 @@ from index.lexical import is_stopword
 
 _WH = r"(?:what|what's|whats|which|who|whom|whose|how|how's|hows|why|when|where|wat|wats)"
 # A question opening a clause: a question word, or an auxiliary followed by a word ("can pns cause seizures").
-_ASK_OPENING = re.compile(rf"^(?:{_WH}|{AUX}|am)\b", re.IGNORECASE)
+_ASK_OPENING = re.compile(rf"^(?:{_WH}|{AUX}|am|tell|explain|describe|define|list|give|name)\b", re.IGNORECASE)
+# An inverted auxiliary and its subject after a filler ("like can my husband get it"): a question starts there.
+_INVERTED = re.compile(r"\b(?:can|could|should|would|will|do|does|did|is|are)\s+(?:i|you|he|she|we|they|it|my|your|his|"
+                       r"her|our|their)\b", re.IGNORECASE)
+# "that"/"this"/"those"/"these" standing for a thing said, not before a noun phrase ("what is that", not "that test").
+_POINTS_BACK = re.compile(r"\b(?:that|this|those|these)\b(?!\s+(?:the|a|an|[a-z]+s)\b)", re.IGNORECASE)
 # Where one clause ends and the next begins: clause punctuation, a spaced dash, brackets, and "but"/"so" opening a
 # question ("sorry if this is silly but what is lems").
 _CLAUSE_BREAK = re.compile(rf"\s*[,;:()]\s*|\s+[-–—]+\s+|\s+(?:but|so)\s+(?={_WH}\b|(?:{AUX})\s+\w)", re.IGNORECASE)
@@ -57,15 +62,15 @@ _THIRD_PERSON = re.compile(r"\b(?:my|our|his|her|their|he|she|him|hes|shes|he's|
 _ASKED_FOR = re.compile(r"\b(?:for|of)\s+(?:(?:a|an|my|our|his|her|their)\s+)?[a-z]+(?:\s+member)?\b", re.IGNORECASE)
 _FOR_SOMEONE = re.compile(r"for\s+(?:my|our|his|her|their)\s+[a-z]+", re.IGNORECASE)
 # An agent noun ("oncologist", "physician"): who told, never what a pointer in the ask stands for.
-_AGENT = re.compile(r"(?:ist|ian)s?$", re.IGNORECASE)
+_AGENT = re.compile(r"(?:ist|cian)s?$", re.IGNORECASE)  # not "ovarian"
 # A word naming the asker's own person or someone close: an ask holding one may be about a person's case.
 _PERSONAL = re.compile(r"\b(?:i|i'm|im|me|my|we|our|us|he|she|him|her|his|hers|he's|she's|hes|shes)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class AskingClause:
-    """What a message asks once its chatter is set aside: `text` (the asking clause, a pointer in it resolved, kept
-    content clauses after it), the clauses `set_aside`, and whether every one of them was chatter."""
+    """What a message asks once its chatter is set aside: `text` (the asking clause, a pointer in it resolved, with
+    the content clauses kept in their places), the clauses `set_aside`, and whether every one of them was chatter."""
 
     text: str
     set_aside: tuple[str, ...]
@@ -131,20 +136,22 @@ def content_spans(clause: str, content_word: Callable[[str], bool]) -> list[str]
 def _direct(clause: str, content_word: Callable[[str], bool]) -> tuple[str, str]:
     """(`clause` from its question on, the chatter before it): chatter words before a question word dropped ("hey so
     what is it" -> "what is it"), an embedded yes/no question asked directly ("my husband wants to know if pns is
-    genetic" -> "is pns genetic"), a hedging adverb after the question word dropped ("what exactly is it" -> "what
-    is it": a word the corpus does not use, so it only steers retrieval to "exact"); unchanged when the words before
-    it carry content."""
+    genetic" -> "is pns genetic"), a hedging adverb after the question word dropped when the corpus uses its stem but not
+    it ("what exactly is it" -> "what is it": "exactly" only steers retrieval to "exact"); unchanged when the words
+    before it carry content or open with a preposition ("in simple words why does it happen")."""
     lead = _EMBEDDING_LEAD.search(clause)
     if lead is not None and not _content(clause[: lead.start()], content_word):
         m = _EMBEDDED.match(re.sub(r"\bit'?s\b", "it is", clause[lead.end():], flags=re.IGNORECASE))
         if m is not None:
             return f"{m.group('aux')} {m.group('subject')} {m.group('rest')}".strip(), clause[: lead.end()].strip()
     chatter = ""
-    m = _QUESTION_WORD.search(clause)
-    if not _ASK_OPENING.match(clause) and m is not None and m.start() > 0 and not _content(clause[: m.start()], content_word):
+    m = _QUESTION_WORD.search(clause) or _INVERTED.search(clause)
+    if (not _ASK_OPENING.match(clause) and m is not None and m.start() > 0 and not _RESTRICTION.match(clause)
+            and not _content(clause[: m.start()], content_word)):  # "in simple words why ..." keeps its framing
         clause, chatter = clause[m.start():], clause[: m.start()].strip()
     hedge = _HEDGE.match(clause)
-    if hedge is not None and not content_word(hedge.group("adverb").lower()):
+    adverb = hedge.group("adverb").lower() if hedge is not None else ""
+    if hedge is not None and not content_word(adverb) and content_word(adverb[:-2]):
         clause = clause[: hedge.start("adverb")] + clause[hedge.end("adverb"):].lstrip()
     return clause, chatter
 
@@ -186,7 +193,7 @@ def asking_clause(message: str, content_word: Callable[[str], bool],
             if resolved != ask:
                 ask, kept = resolved, []
     set_aside = tuple(x for x in (lead, *(c for c in others if c not in kept)) if x)
-    if (not set_aside and ask == clauses[at]) or (others and DEM_PRONOUN_RE.search(ask)):
+    if (not set_aside and ask == clauses[at]) or (others and _POINTS_BACK.search(ask)):
         return None
     text = ", ".join(ask if i == at else c for i, c in enumerate(clauses) if i == at or c in kept)
     return AskingClause(text=text, set_aside=set_aside, only_chatter=not with_content,

@@ -16,7 +16,7 @@ from assistant.triage_safety import asked_text
 
 # A small stand-in for the corpus vocabulary: the words a test message uses that the article speaks of.
 ARTICLE_WORDS = frozenset("paraneoplastic syndrome syndromes pns lumbar puncture dermatomyositis trousseau treated "
-                          "treatment seizures seizure oncologists hormonal skin symptoms neurological volume typically causes".split())
+                          "treatment seizures seizure oncologists hormonal skin symptoms neurological volume typically causes exact".split())
 CONTENT = corpus_content(ARTICLE_WORDS, frozenset({"people", "well"}))
 
 
@@ -56,6 +56,8 @@ def test_a_pointer_in_the_ask_takes_the_one_thing_a_clause_names(message: str, a
 
 def test_the_teller_is_no_antecedent_and_two_things_named_leave_the_message_whole() -> None:
     assert content_spans("my oncologist said something about pns", CONTENT) == ["pns"]
+    assert content_spans("she has ovarian cancer", corpus_content(frozenset({"ovarian", "cancer"}), frozenset())) == [
+        "ovarian cancer"]  # an adjective in -ian is no teller
     assert read("pns was mentioned, then seizures too, what is it") is None  # two things: no guess
 
 
@@ -82,6 +84,11 @@ def test_how_keeps_its_adverb_and_a_content_word_after_what_stays() -> None:
     "do i have pns? i have numbness and a lump",                 # the case of the person a personal ask is about
     "what is pns? and how is it treated?",                       # two asks: the multi-part reader's
     "in kids, what are the symptoms",                            # a preposition's clause narrows the question
+    "in simple words why does it happen",                        # ... and so do words before the question word
+    "what cancers cause pns, list them",                         # a request is an ask too: two asks
+    "foamy pee and puffy legs, whats that got to do with it",    # 'that' points at the clause set aside
+    "is it catching, like can my husband get it from me",        # an inverted auxiliary opens a second ask
+    "what actually causes pns",                                  # the corpus does not use 'actual': no hedge read
 ])
 def test_messages_read_whole(message: str) -> None:
     assert read(message) is None
