@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.references import needs_context, resolve_references
+from assistant.references import CLASS_RE, needs_context, resolve_references
 from assistant.word_forms import inflections
 from assistant.topics import AUX
 from corpus.sentence_split import rough_sentences
@@ -33,11 +33,11 @@ from index.lexical import is_stopword
 _WH = r"(?:what|what's|whats|which|who|whom|whose|how|how's|hows|why|when|where|wat|wats)"
 # A question opening a clause: a question word, or an auxiliary followed by a word ("can pns cause seizures").
 _ASK_OPENING = re.compile(rf"^(?:{_WH}|{AUX}|am|tell|explain|describe|define|list|give|name)\b", re.IGNORECASE)
-# An inverted auxiliary and its subject after a filler ("like can my husband get it"): a question starts there.
+# An inverted auxiliary and its subject ("like can my husband get it"): a clause asking a question is no chatter.
 _INVERTED = re.compile(r"\b(?:can|could|should|would|will|do|does|did|is|are)\s+(?:i|you|he|she|we|they|it|my|your|his|"
                        r"her|our|their)\b", re.IGNORECASE)
 # "that"/"this"/"those"/"these" standing for a thing said, not before a noun phrase ("what is that", not "that test").
-_POINTS_BACK = re.compile(r"\b(?:that|this|those|these)\b(?!\s+(?:the|a|an|[a-z]+s)\b)", re.IGNORECASE)
+_POINTS_BACK = re.compile(rf"\b(?:that|this|those|these)\b(?!\s+(?:{CLASS_RE}|the|a|an)\b)", re.IGNORECASE)
 # Where one clause ends and the next begins: clause punctuation, a spaced dash, brackets, and "but"/"so" opening a
 # question ("sorry if this is silly but what is lems").
 _CLAUSE_BREAK = re.compile(rf"\s*[,;:()]\s*|\s+[-–—]+\s+|\s+(?:but|so)\s+(?={_WH}\b|(?:{AUX})\s+\w)", re.IGNORECASE)
@@ -54,7 +54,8 @@ _HEDGE = re.compile(r"^(?:what|what's|whats|which|who|why|when|where)\s+(?P<adve
 _WORD = re.compile(r"[a-z][a-z'-]*", re.IGNORECASE)
 _ABLE = re.compile(r"\b\w{3,}(?:able|ible)$", re.IGNORECASE)  # a property asked of the condition: "curable", "treatable"
 # A clause opening with a preposition narrows the question to a group, a time or a case: never chatter.
-_RESTRICTION = re.compile(r"^(?:in|at|on|for|after|before|during|with|without|from|since|under|over|among|while|when|"
+_RESTRICTION = re.compile(r"^(?:in|at|on|for|after|before|during|with|without|from|since|under|over|among|while|when|if|"
+                          r"unless|once|because|although|though|"
                           r"besides|except|apart|unlike|instead|within|through|throughout)\b", re.IGNORECASE)
 # Someone other than the asker; after "for" or "of" ("asking for my mum", "on behalf of my grandma") the one asked
 # for, elsewhere perhaps the one whose case it is ("my neighbour has it", "my mum is really sick").
@@ -145,7 +146,7 @@ def _direct(clause: str, content_word: Callable[[str], bool]) -> tuple[str, str]
         if m is not None:
             return f"{m.group('aux')} {m.group('subject')} {m.group('rest')}".strip(), clause[: lead.end()].strip()
     chatter = ""
-    m = _QUESTION_WORD.search(clause) or _INVERTED.search(clause)
+    m = _QUESTION_WORD.search(clause)
     if (not _ASK_OPENING.match(clause) and m is not None and m.start() > 0 and not _RESTRICTION.match(clause)
             and not _content(clause[: m.start()], content_word)):  # "in simple words why ..." keeps its framing
         clause, chatter = clause[m.start():], clause[: m.start()].strip()
@@ -163,7 +164,7 @@ def _chatter(clause: str, at: int, ask: str, content_word: Callable[[str], bool]
     ("in kids, ...", "after chemo, ...", "in my case, ...") and is kept, unless it only names whom the asker asks for
     ("for my uncle, ...")."""
     restricts = _RESTRICTION.match(clause) and not _FOR_SOMEONE.fullmatch(clause)
-    if _content(clause, content_word) or (at > 0 and len(clause.split()) < 2) or restricts:
+    if _content(clause, content_word) or (at > 0 and len(clause.split()) < 2) or restricts or _INVERTED.search(clause):
         return False
     return not (_PERSONAL.search(ask) and _PERSONAL.search(clause))
 
@@ -193,7 +194,7 @@ def asking_clause(message: str, content_word: Callable[[str], bool],
             if resolved != ask:
                 ask, kept = resolved, []
     set_aside = tuple(x for x in (lead, *(c for c in others if c not in kept)) if x)
-    if (not set_aside and ask == clauses[at]) or (others and _POINTS_BACK.search(ask)):
+    if (not set_aside and ask == clauses[at]) or ((others or lead) and _POINTS_BACK.search(ask)):
         return None
     text = ", ".join(ask if i == at else c for i, c in enumerate(clauses) if i == at or c in kept)
     return AskingClause(text=text, set_aside=set_aside, only_chatter=not with_content,
