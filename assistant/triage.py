@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.abstention import unknown_subject
+from assistant.asking_clause import AskingClause, asking_clause, corpus_content, first_asked
 from assistant.unknown_claims import asks_a_property, unknown_claim
 from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
@@ -63,6 +64,7 @@ class Triaged:
     own_query: str = field(default="", metadata={"why": "a follow-up's own words, expanded, not rewritten (assistant/followup.py)"})
     about_condition: bool = field(default=False, metadata={"why": "`subject` is a cause or spread the condition is asked about"})
     everyday: bool = field(default=False, metadata={"why": "every word is the corpus's or everyday English: it names no other subject"})
+    asked: AskingClause | None = field(default=None, metadata={"why": "a first turn's asking clause, chatter set aside"})
 
     def flags(self) -> list[str]:
         """What triage changed or decided, for Answer.flags; an emergency rule's hit that the learned check
@@ -226,7 +228,9 @@ class Triage:
         verdict = self.classify(normalised)
         turns = self._normalised_turns(history)
         standalone = rewrite_followup(normalised.text, turns, self.group_of, self.is_corpus_word)
-        if not turns:
+        asked = None if turns else self.asking(standalone)
+        if not turns:  # a first turn is read as the clause that asks (assistant/asking_clause.py)
+            standalone = asked.text if asked is not None else standalone
             standalone = resolve_first_turn(standalone, self._first_turn_word(standalone))
         verdict = personal_in_context(verdict, normalised.text, standalone, after_personal(turns))
         query = widen_member(rephrase_idioms(self.glossary.expand(standalone)[0]), self.members)
@@ -242,7 +246,7 @@ class Triage:
         subject, about = self.subject_of(standalone, first_turn=not turns) if bibliography is None else (None, False)
         own = name_listed_item(rephrase_idioms(self.glossary.expand(normalised.text)[0]), listing_answers(turns)[-1][0]) if turns else ""
         return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own, about,
-                       self.names_nothing_else(standalone))
+                       self.names_nothing_else(standalone), asked)
 
     def names_nothing_else(self, question: str) -> bool:
         """Every word is the corpus's own or everyday English ("how long do people live with it"), so nothing
@@ -295,14 +299,20 @@ class Triage:
             return ()
         return tuple(w for w in (*self._near(word), *meanings_of(word)) if self.evidence.predicated(w))
 
+    def asking(self, text: str) -> AskingClause | None:
+        """A first turn's asking clause (assistant/asking_clause.py); a bibliography question is read whole."""
+        return asking_clause(text, corpus_content(self.vocabulary, self.generic), lambda t: (
+            self.bibliography is not None and self.bibliography.parse(self.glossary.expand(t)[0]) is not None))
+
     def _normalised_turns(self, history: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
-        return [{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user" else t["content"]}
-                for t in history]
+        return first_asked([{"role": t["role"], "content": self.normalise(t["content"]).text if t["role"] == "user"
+                             else t["content"]} for t in history], self.asking)
 
     def rewrite(self, question: str, history: Sequence[Mapping[str, str]] = ()) -> str:
         """An earlier question made standalone as triage made it then (normalised, rewritten from the turns before it)."""
         text = self.normalise(question).text
         if not any(t["role"] == "user" for t in history):
+            text = getattr(self.asking(text), "text", text)  # read then as its asking clause
             return resolve_first_turn(text, self.is_corpus_word)
         return rewrite_followup(text, self._normalised_turns(history), self.group_of, self.is_corpus_word)
 

@@ -64,16 +64,25 @@ def _recheck_personal(triaged: "Triaged", embed: Embed, model: EmergencyModel | 
     """personal_advice when the learned check finds a personal ask the rules missed; a bibliography
     question or a question the rules already decided is left as it is. `embedding_model`: the emergency
     check's, whose vectors `embed` gives; an advice model of another encoder is not run."""
+    text = asked_text(triaged)
     if (model is None or triaged.verdict.category != "none" or triaged.bibliography is not None
-            or checks_a_general_claim(triaged.normalised.text) or asks_a_general_property(triaged.normalised.text)
+            or checks_a_general_claim(text) or asks_a_general_property(text)
             or model.embedding_model != embedding_model):
         return triaged
-    finding = find_personal_ask(model, triaged.normalised.text, embed)
+    finding = find_personal_ask(model, text, embed)
     if finding is None:
         return triaged
     verdict = replace(triaged.verdict, category="personal_advice", rule=f"{LEARNED_RULE} p={finding.probability:.2f}",
                       kind="personal_advice", matched=finding.piece)
     return replace(triaged, verdict=verdict)
+
+
+def asked_text(triaged: "Triaged") -> str:
+    """What the personal-advice check reads: the whole message, or its asking clause when only chatter was set aside
+    and that clause names no person (assistant/asking_clause.py): "how is it diagnosed? asking for my mum" asks no
+    decision about the mum's case, while "my dad has sclc and his legs are weak, is it pns" is read whole."""
+    asked = triaged.asked
+    return asked.text if asked is not None and asked.general else triaged.normalised.text
 
 
 def _remembered(embed: Embed) -> Embed:
