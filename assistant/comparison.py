@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.points_back import leans_back
 from assistant.sentences import content_terms
@@ -201,20 +201,26 @@ def each_side(sides: tuple[Side, Side], composed: Sequence[Sentence], sentences:
     return shown
 
 
-def article_sentences(bank: SentenceBank, chunks: Sequence[Chunk]) -> list[Sentence]:
-    """Every article sentence once, in article order (overlapping chunks repeat sentences; the first copy is kept)."""
+def article_sentence_rows(bank: SentenceBank, chunks: Sequence[Chunk]) -> list[tuple[Sentence, Any]]:
+    """Every article sentence once, in article order, with its stored vector (overlapping chunks repeat sentences;
+    the first copy is kept). One walk for every reader of the article's sentence list."""
     from corpus.corpus import ARTICLE_SOURCE_ID
 
     own = sorted((c for c in chunks if c.source_id == ARTICLE_SOURCE_ID), key=lambda c: c.position)
     bank.ensure(own)
     seen: set[str] = set()
-    out: list[Sentence] = []
+    out: list[tuple[Sentence, Any]] = []
     for chunk in own:
-        for s in bank.sentences(chunk.id):
+        for s, v in zip(bank.sentences(chunk.id), bank.vectors(chunk.id), strict=True):
             if s.text not in seen:
                 seen.add(s.text)
-                out.append(s)
+                out.append((s, v))
     return out
+
+
+def article_sentences(bank: SentenceBank, chunks: Sequence[Chunk]) -> list[Sentence]:
+    """Every article sentence once, in article order (overlapping chunks repeat sentences; the first copy is kept)."""
+    return [s for s, _ in article_sentence_rows(bank, chunks)]
 
 
 def relate_compared(question: str, composition: Composition, bank: SentenceBank, chunks: Sequence[Chunk]) -> Composition:

@@ -51,27 +51,20 @@ class ArticleUnits:
 
 def article_units(bank: "SentenceBank", chunks: Sequence["Chunk"], enriched: "EnrichedUnits | None" = None) -> ArticleUnits:
     """Every article sentence once, in article order, with its unit and its stored vector (overlapping chunks repeat
-    sentences; the first copy is kept, as assistant/comparison.article_sentences keeps it). A sentence is in the
+    sentences; the first copy is kept: assistant/comparison.article_sentence_rows). A sentence is in the
     unit before it when the article's units (corpus/units.py, through `enriched`) say so, else when it goes on a
     bullet's line."""
-    from corpus.corpus import ARTICLE_SOURCE_ID
+    from assistant.comparison import article_sentence_rows
 
-    own = sorted((c for c in chunks if c.source_id == ARTICLE_SOURCE_ID), key=lambda c: c.position)
-    bank.ensure(own)
     sentences: list[Sentence] = []
     rows: list[np.ndarray] = []
     unit_of: list[int] = []
-    seen: set[str] = set()
-    for chunk in own:
-        for s, v in zip(bank.sentences(chunk.id), bank.vectors(chunk.id), strict=True):
-            if s.text in seen:
-                continue
-            seen.add(s.text)
-            follows = bool(sentences) and not s.is_bullet and sentences[unit_of[-1]].is_bullet \
-                and _one_unit(sentences[-1], s, enriched)
-            unit_of.append(unit_of[-1] if follows else len(sentences))
-            sentences.append(s)
-            rows.append(np.asarray(v, dtype=float))
+    for s, v in article_sentence_rows(bank, chunks):
+        follows = bool(sentences) and not s.is_bullet and sentences[unit_of[-1]].is_bullet \
+            and _one_unit(sentences[-1], s, enriched)
+        unit_of.append(unit_of[-1] if follows else len(sentences))
+        sentences.append(s)
+        rows.append(np.asarray(v, dtype=float))
     vectors = np.asarray(rows) if rows else np.zeros((0, 0))
     if len(rows):
         vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
