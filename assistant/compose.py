@@ -118,7 +118,11 @@ class Composition:
 def question_terms(query: str) -> set[str]:
     """The question's content terms without the corpus's subject (all of them when nothing else is left)."""
     from assistant.retrieval import strip_subject
+    from assistant.worded_frequency import HOW_OFTEN
 
+    # "how often" asks how often, it names no topic: its "often" would lift every sentence that happens to hold the
+    # word ("they are often influenced by ...") over the one that says how often ("... are rare")
+    query = HOW_OFTEN.sub("how", query)
     return content_terms(strip_subject(query)) or content_terms(query)
 
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from assistant.word_forms import stem
 
-Intent = str  # "time" | "place" | "person" | "test"
+Intent = str  # "time" | "place" | "person" | "test" | "frequency"
 
 # The question's frame. Order matters: the first that matches is the intent ("when ... where" asks a time). A question
 # word counts where it opens the question (after a filler: "ok so why"), not inside a clause ("is it when the cancer
@@ -40,6 +40,9 @@ _FRAMES: tuple[tuple[Intent, re.Pattern[str]], ...] = tuple((intent, re.compile(
     ("test", r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:tests?|bloods|blood\s*work|labs?|scans?|imaging|work-?ups?|"
              r"markers?|investigations?)\b|\bhow\s+(?:do|does|is|are|can|will)\s+(?:\w+\s+){0,2}?"
              r"(?:test\w*|check\w*|diagnos\w*|detect\w*|find|found|confirm\w*)\b|\bis\s+there\s+an?\s+(?:\w+\s+)?test\b"),
+    # how often something happens (round 14): answered in words, "rare", "often", "commonly" (assistant/worded_frequency.py)
+    # ("how common", "how rare" name the word the answer says and need no frame)
+    ("frequency", r"(?<!\w\s)\bhow\s+(?:often|frequently)\b"),  # not inside a clause: "what affects how often ..."
 ))
 
 # How English states each kind of answer, as Snowball stems (a word counts when its stem starts with one of these).
@@ -51,6 +54,10 @@ _FAMILIES: dict[Intent, tuple[str, ...]] = {
                "patient", "individu", "person"),
     "test": ("test", "imag", "scan", "panel", "studi", "examin", "analysi", "punctur", "tap", "workup", "assess",
              "evalu", "laboratori", "mri", "ct", "emg", "screen", "marker"),  # not antibodies: a treatment removes them too
+    # English's words of frequency; not "some" or "most" (a share of people, a superlative: "the most effective
+    # treatment plan") and not "typically" (a manner: "typically used to diagnose")
+    "frequency": ("often", "frequent", "infrequ", "common", "uncommon", "rare", "usual", "unusu", "sometim", "occasion",
+                  "seldom"),
 }
 # A place in the body asked for ("where in the body", "which part", "which organs"): the body's parts answer it, not
 # countries.

@@ -34,13 +34,14 @@ def gate(settings: "Settings", evidence: Evidence, require_figures: bool = True,
     """
     from assistant.abstention import check_support
     from assistant.asked_words import asked_in
+    from assistant.worded_frequency import without_worded_frequency
 
     composition = evidence.composition
     if settings.answer.calibrated_abstention and composition.probability is not None:
         signal, threshold = composition.probability, settings.answer.abstain_probability
     else:
         signal, threshold = max(composition.best_full_similarity, lay_similarity(evidence)), settings.answer.abstain_threshold
-    asked = asked_in(evidence.retrieval.query, triaged)
+    asked = without_worded_frequency(asked_in(evidence.retrieval.query, triaged), composition)
     return check_support(evidence.retrieval.query, evidence.retrieval.hits, signal, threshold,
                          evidence.parts.vocab, require_figures=require_figures,
                          known=known, subject=triaged.subject if triaged is not None else None,

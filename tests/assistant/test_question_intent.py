@@ -61,3 +61,12 @@ def test_the_frame_counts_as_one_more_asked_word() -> None:
 def test_a_question_word_inside_a_clause_is_no_frame() -> None:
     assert intent_of("is it when the cancer spreads to the brain") is None
     assert intent_of("ok so when does it start") == "time"
+
+
+def test_how_often_asks_a_frequency_said_by_a_frequency_word() -> None:
+    """Round 14: "how often" is a frame (assistant/worded_frequency.py); "how common" names its word and needs none."""
+    assert intent_of("how often does it happen") == "frequency"
+    assert intent_of("what changes how often it is found") is None  # inside a clause
+    assert intent_of("how common is it") is None
+    assert says(frame_family("how often does it happen"), "These disorders are rare.")
+    assert not says(frame_family("how often does it happen"), "Some patients recover.")
