@@ -7,7 +7,9 @@ conditions, the other diseases they overlap with; after one treatment, the other
 cannot find that rest (they rank what was shown first, then the sentences sharing the subject's words); the sentence
 model can: the units closest in meaning to what the last answer showed (the best cosine to any of its sentences),
 that no turn has shown yet. At most OTHER_UNITS, the second only within OTHER_MARGIN of the first; below OTHER_FLOOR
-nothing is close and the answer is empty, so the support gate says not_found. "what else is used" keeps its reading
+nothing is close and the answer is empty, so the support gate says not_found. Where a list ends (a list the
+conversation has shown whole, one item the question named, a passage whose own section goes on) the candidates are
+what assistant/list_ends.py says the article gives there; none means the article lists no others (not_found). "what else is used" keeps its reading
 (the previous question with its own words, assistant/previous_question.asks_for_more); "any more info" asks for more
 of the chapter (assistant/next_passages.py).
 """
@@ -18,18 +20,24 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from assistant.list_ends import list_end
 from assistant.shown_units import article_units, composed
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from assistant.compose import Composition
     from assistant.enriched import EnrichedUnits
     from assistant.followup import FollowUp
     from assistant.sentences import SentenceBank
+    from assistant.shown_units import ArticleUnits
     from index.models import Chunk
 
 OTHER_UNITS = 2      # a short list's rest, not a second full answer
 OTHER_MARGIN = 0.05  # the second unit only when about as close as the first
 OTHER_FLOOR = 0.45   # below it the article says nothing more of that kind
+SECTION_FLOOR = 0.38  # within the last passage's own section (list_ends.section_rest): the research chapter's two
+                      # sentences are 0.40 apart, the introduction's "Imagine experiencing ..." 0.27-0.35 from the rest
 ASKS_FOR_OTHERS = re.compile(
     r"^(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:"
     r"(?:are there |r there |any |anything |any thing )?(?:others?|other ones?|else)|"
@@ -53,15 +61,29 @@ def other_composition(composition: "Composition", followup: "FollowUp", bank: "S
     quoted = units.quoted_units(followup.previous_answer)
     if not quoted:
         return composition
+    end = list_end(units, quoted, followup.shown, followup.previous, bank)
+    if end is not None and not end.ranked:  # the named item's parallel one, or nothing
+        return composed(composition, [units.sentences[i] for u in end.units for i in units.members(u)
+                                      if units.showable(i, followup.shown)])
     rows = [i for u in quoted for i in units.members(u)]
     closeness = (units.vectors @ units.vectors[rows].T).max(axis=1)
+    floor = OTHER_FLOOR if end is None or end.settled else SECTION_FLOOR
+    picked = _closest_units(units, closeness, followup.shown, end.units if end is not None else None, floor)
+    if not picked and end is not None and not end.settled:  # none of its own section is close: any unit
+        picked = _closest_units(units, closeness, followup.shown, None, OTHER_FLOOR)
+    chosen = [units.sentences[i] for u in sorted(picked) for i in units.members(u) if units.showable(i, followup.shown)]
+    return composed(composition, chosen)
+
+
+def _closest_units(units: "ArticleUnits", closeness: "np.ndarray", shown: str, allowed: list[int] | None,
+                   floor: float) -> list[int]:
+    """The (at most OTHER_UNITS) units not shown, of `allowed` when given, closest to what the last answer showed:
+    the second only within OTHER_MARGIN of the first, none below `floor`."""
     best: dict[int, float] = {}
     for i in range(len(units.sentences)):
-        if units.showable(i, followup.shown):
+        if units.showable(i, shown) and (allowed is None or units.unit_of[i] in allowed):
             unit = units.unit_of[i]
             best[unit] = max(best.get(unit, -1.0), float(closeness[i]))
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
-    picked = [u for n, (u, score) in enumerate(ranked[:OTHER_UNITS])
-              if score >= OTHER_FLOOR and (n == 0 or score >= ranked[0][1] - OTHER_MARGIN)]
-    chosen = [units.sentences[i] for u in sorted(picked) for i in units.members(u) if units.showable(i, followup.shown)]
-    return composed(composition, chosen)
+    return [u for n, (u, score) in enumerate(ranked[:OTHER_UNITS])
+            if score >= floor and (n == 0 or score >= ranked[0][1] - OTHER_MARGIN)]
