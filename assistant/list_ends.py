@@ -11,11 +11,12 @@ structure says where a list ends:
   discussed ...") and the sections under the same heading (the atypical symptoms beside the common ones, the
   history and examination beside the advanced tests). A list with neither (the four types) has nothing more: the
   answer is empty and the support gate says not_found.
-- one labelled item shown whole, when the question named its label ("skin symptoms" and "Skin Changes", by word
-  family), asks for more of that item, never its siblings (another family each): its parallel item in the article's
-  other list ("Skin Changes" ~ "Dermatologic" by the sentence model on the labels, each the other's closest,
-  assistant/item_mentions.py's floor), or nothing. An item the question did not name ("how is it treated" ->
-  the plasmapheresis bullet) keeps the sibling reading: the other treatments are the others.
+- one labelled item shown whole, of a list of the article's families (a list with two or more items parallel to
+  another list's: "Skin Changes" ~ "Dermatologic" by the sentence model on the labels, each the other's closest,
+  assistant/item_mentions.py's floor), when the question named its family ("skin symptoms"; by word family, its
+  own label or its parallel's), asks for more of that family, never its siblings (another family each): its parallel
+  item, or nothing. Any other labelled item ("what does immunotherapy do", "how is it treated" -> one treatment)
+  goes on in its own list first: the other options are the others.
 - a passage that is no list item goes on in its own section first (the trials after the new treatments): the
   section is the article's unit of one kind; only when none of it is close enough is the whole article searched.
 """
@@ -38,6 +39,10 @@ if TYPE_CHECKING:
     from index.chunk_sentences import Sentence
 
 
+SECTION_FLOOR = 0.38  # within the last passage's own section: the research chapter's two sentences are 0.40 apart,
+                      # the introduction's "Imagine experiencing ..." 0.27-0.35 from the rest of it
+
+
 @dataclass(frozen=True)
 class ListEnd:
     """What an others-turn may show where a list ended: `units` to rank by closeness (`ranked`), or to show as they
@@ -45,7 +50,8 @@ class ListEnd:
 
     units: list[int]
     ranked: bool
-    settled: bool = True  # False: only preferred; when none of `units` is close enough, every unit is a candidate
+    floor: float | None = None  # the least closeness a ranked unit needs (None: other_items.OTHER_FLOOR)
+    fallback: bool = False      # only preferred: when none of `units` is close enough, every unit is a candidate
 
 
 def section_of(units: "ArticleUnits", i: int) -> str:
@@ -123,6 +129,14 @@ def parallel_item(units: "ArticleUnits", item: int, bank: "SentenceBank") -> int
     return best
 
 
+def parallel_list(units: "ArticleUnits", items: list[int], bank: "SentenceBank") -> bool:
+    """The list's items are the article's families: at least two of them have their parallel item in one other list
+    (the four types and their four symptoms bullets; "Cancer Treatment" ~ "Cancer type and stage" alone is no
+    parallel list)."""
+    sections = [section_of(units, m) for u in items if (m := parallel_item(units, u, bank)) is not None]
+    return any(sections.count(x) >= 2 for x in sections)
+
+
 def list_end(units: "ArticleUnits", quoted: list[int], shown: str, previous_question: str,
              bank: "SentenceBank") -> ListEnd | None:
     """Where the last answer's list ended (module docstring), or None when it did not: every unit is a candidate."""
@@ -136,12 +150,15 @@ def list_end(units: "ArticleUnits", quoted: list[int], shown: str, previous_ques
         return section_rest(units, quoted, shown)
     if len(quoted) != 1 or not labelled(units.sentences[quoted[0]]) or not shown_whole(units, quoted[0], shown):
         return None
+    items = list_units(units, quoted[0])
     mention = parallel_item(units, quoted[0], bank)
     family = [quoted[0]] + ([mention] if mention is not None else [])  # "skin" names "Dermatologic" through "Skin Changes"
-    if not any(names_label(previous_question, units.sentences[u]) for u in family):
-        return None
-    keep = mention is not None and not shown_whole(units, mention, shown)
-    return ListEnd(units=[mention] if keep and mention is not None else [], ranked=False)
+    families = parallel_list(units, items, bank)
+    if families and any(names_label(previous_question, units.sentences[u]) for u in family):
+        keep = mention is not None and not shown_whole(units, mention, shown)
+        return ListEnd(units=[mention] if keep and mention is not None else [], ranked=False)
+    rest = [u for u in items if not shown_whole(units, u, shown)]  # the item's siblings: the other options
+    return ListEnd(units=rest, ranked=True, floor=0.0) if rest else None  # a sibling is an option by the list itself
 
 
 def section_rest(units: "ArticleUnits", quoted: list[int], shown: str) -> ListEnd | None:
@@ -151,4 +168,4 @@ def section_rest(units: "ArticleUnits", quoted: list[int], shown: str) -> ListEn
     sections = {section_of(units, u) for u in quoted}
     rest = sorted({units.unit_of[i] for i in range(len(units.sentences))
                    if section_of(units, i) in sections and units.showable(i, shown)})
-    return ListEnd(units=rest, ranked=True, settled=False) if rest else None
+    return ListEnd(units=rest, ranked=True, floor=SECTION_FLOOR, fallback=True) if rest else None

@@ -36,8 +36,6 @@ if TYPE_CHECKING:
 OTHER_UNITS = 2      # a short list's rest, not a second full answer
 OTHER_MARGIN = 0.05  # the second unit only when about as close as the first
 OTHER_FLOOR = 0.45   # below it the article says nothing more of that kind
-SECTION_FLOOR = 0.38  # within the last passage's own section (list_ends.section_rest): the research chapter's two
-                      # sentences are 0.40 apart, the introduction's "Imagine experiencing ..." 0.27-0.35 from the rest
 ASKS_FOR_OTHERS = re.compile(
     r"^(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:"
     r"(?:are there |r there |any |anything |any thing )?(?:others?|other ones?|else)|"
@@ -48,9 +46,22 @@ ASKS_FOR_OTHERS = re.compile(
 )
 
 
+# "and if that doesnt work?", "what if it doesnt help", "if they fail": the options the last answer did not give, the
+# same reading as "any others?" (a treatment's next one, an outcome's other course); a named condition ("if the
+# chemo doesnt work") is a question of its own.
+IF_IT_FAILS = re.compile(
+    r"^(?:and\s+|nd\s+|n\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what\s+)?(?:if|when)\s+(?:that|it|this|they|those|these)\s+"
+    r"(?:do(?:es)?\s*n[o']?t|did\s*n[o']?t|do(?:es)?\s+not|did\s+not|fails?|stops?\s+working)"
+    r"(?:\s+(?:work|help|get\s+better|improve|do\s+anything))?\s*(?:please|pls|plz)?[?.!]*$",
+    re.IGNORECASE,
+)
+
+
 def asks_for_others(text: str) -> bool:
-    """True when the turn asks only for more items of the kind the last answer gave ("any others?", "is that all?")."""
-    return ASKS_FOR_OTHERS.match(re.sub(r"\s+", " ", text).strip()) is not None
+    """True when the turn asks only for more items of the kind the last answer gave ("any others?", "is that all?"),
+    or for what is left if it fails ("and if that doesnt work?")."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    return ASKS_FOR_OTHERS.match(flat) is not None or IF_IT_FAILS.match(flat) is not None
 
 
 def other_composition(composition: "Composition", followup: "FollowUp", bank: "SentenceBank",
@@ -67,9 +78,9 @@ def other_composition(composition: "Composition", followup: "FollowUp", bank: "S
                                       if units.showable(i, followup.shown)])
     rows = [i for u in quoted for i in units.members(u)]
     closeness = (units.vectors @ units.vectors[rows].T).max(axis=1)
-    floor = OTHER_FLOOR if end is None or end.settled else SECTION_FLOOR
+    floor = OTHER_FLOOR if end is None or end.floor is None else end.floor
     picked = _closest_units(units, closeness, followup.shown, end.units if end is not None else None, floor)
-    if not picked and end is not None and not end.settled:  # none of its own section is close: any unit
+    if not picked and end is not None and end.fallback:  # none of the preferred units is close: any unit
         picked = _closest_units(units, closeness, followup.shown, None, OTHER_FLOOR)
     chosen = [units.sentences[i] for u in sorted(picked) for i in units.members(u) if units.showable(i, followup.shown)]
     return composed(composition, chosen)

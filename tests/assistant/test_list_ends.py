@@ -79,3 +79,31 @@ def test_others_after_a_passage_goes_on_in_its_own_section_first(warm_assistant)
 @pytest.mark.parametrize("typed", ["the 3rd 1?", "the third one?"])
 def test_a_digit_for_one_names_the_listed_item_by_its_place(typed: str) -> None:
     assert name_listed_item(typed, " ".join(TYPES)) == "Dermatologic?"
+
+
+STEROIDS = ("Immunotherapy and Corticosteroids: These suppress the immune system’s attack on healthy tissues, often "
+            "alleviating symptoms such as inflammation and muscle weakness.")
+PLASMA = ("Plasmapheresis and Intravenous Immunoglobulin (IVIG): These therapies help remove harmful antibodies from the "
+          "bloodstream and can be effective for severe neurological symptoms.")
+SURGERY = "Cancer Treatment: Surgery, chemotherapy, radiation therapy, or targeted therapy"
+
+
+@pytest.mark.parametrize("typed", ["and if that doesnt work?", "what if it doesnt help", "n if they fail"])
+def test_if_it_fails_asks_for_the_other_options(typed: str) -> None:
+    from assistant.other_items import asks_for_others
+
+    assert asks_for_others(typed)
+    assert not asks_for_others("and if the chemo doesnt work")  # a named condition is a question of its own
+
+
+def test_if_it_fails_after_one_treatment_is_the_next_option_of_its_list(warm_assistant) -> None:
+    answer = warm_assistant.ask("what if it doesnt help", _talk("how do steroids help in pns", STEROIDS))
+    assert answer.status == "answered"
+    assert PLASMA in answer.body
+
+
+def test_others_after_two_treatments_is_the_third_however_far_in_meaning(warm_assistant) -> None:
+    history = _talk("how do steroids help in pns", STEROIDS) + _talk("what if it doesnt help", PLASMA)
+    answer = warm_assistant.ask("others?", history)
+    assert answer.status == "answered"
+    assert SURGERY in answer.body
