@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.family_signs import label_of
-from assistant.item_mentions import MENTION_FLOOR, labelled
+from assistant.item_mentions import MENTION_FLOOR, label_text, labelled
 from assistant.sentences import content_terms
 from assistant.word_forms import same_family
 
@@ -112,9 +112,7 @@ def parallel_item(units: "ArticleUnits", item: int, bank: "SentenceBank") -> int
     """The labelled item of another list whose label is closest to this item's, when each is the other's closest
     and their cosine is at least MENTION_FLOOR ("Hormonal" ~ "Endocrine" 0.65); None otherwise ("Degree of
     neurological ... Involvement" is closest to "Neurological", whose own closest is the other "Neurological")."""
-    from assistant.item_mentions import _text_of
-
-    texts = [_text_of(s) for s in units.sentences]
+    texts = [label_text(s) for s in units.sentences]
     vectors = np.asarray(bank.embed_once(texts), dtype=float)  # the batch item_mentions embeds: kept once per bank
     vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     items = [i for i, s in enumerate(units.sentences) if labelled(s) and units.unit_of[i] == i]
