@@ -38,7 +38,7 @@ def labelled(sentence: "Sentence") -> bool:
     return sentence.is_bullet and ":" in sentence.text.rstrip().rstrip(":")
 
 
-def _text_of(sentence: "Sentence") -> str:
+def label_text(sentence: "Sentence") -> str:
     """What is compared: a labelled item's label, any other sentence's whole text."""
     return label_of(sentence) if labelled(sentence) else sentence.text
 
@@ -63,7 +63,7 @@ def _closest_mention(units: ArticleUnits, item: int, shown: str, bank: "Sentence
     """The sentence whose label (or text) is closest to the item's label, outside the item's own unit and never a
     sibling item's opening; None below MENTION_FLOOR."""
     head = units.sentences[item]
-    texts = [_text_of(s) for s in units.sentences]
+    texts = [label_text(s) for s in units.sentences]
     vectors = np.asarray(bank.embed_once(texts), dtype=float)  # one fixed batch: embedded once per loaded bank
     vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     sims = vectors @ vectors[item]

@@ -7,7 +7,9 @@ conditions, the other diseases they overlap with; after one treatment, the other
 cannot find that rest (they rank what was shown first, then the sentences sharing the subject's words); the sentence
 model can: the units closest in meaning to what the last answer showed (the best cosine to any of its sentences),
 that no turn has shown yet. At most OTHER_UNITS, the second only within OTHER_MARGIN of the first; below OTHER_FLOOR
-nothing is close and the answer is empty, so the support gate says not_found. "what else is used" keeps its reading
+nothing is close and the answer is empty, so the support gate says not_found. Where a list ends (a list the
+conversation has shown whole, one item the question named, a passage whose own section goes on) the candidates are
+what assistant/list_ends.py says the article gives there; none means the article lists no others (not_found). "what else is used" keeps its reading
 (the previous question with its own words, assistant/previous_question.asks_for_more); "any more info" asks for more
 of the chapter (assistant/next_passages.py).
 """
@@ -18,13 +20,17 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from assistant.list_ends import list_end
 from assistant.shown_units import article_units, composed
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from assistant.compose import Composition
     from assistant.enriched import EnrichedUnits
     from assistant.followup import FollowUp
     from assistant.sentences import SentenceBank
+    from assistant.shown_units import ArticleUnits
     from index.models import Chunk
 
 OTHER_UNITS = 2      # a short list's rest, not a second full answer
@@ -40,9 +46,22 @@ ASKS_FOR_OTHERS = re.compile(
 )
 
 
+# "and if that doesnt work?", "what if it doesnt help", "if they fail": the options the last answer did not give, the
+# same reading as "any others?" (a treatment's next one, an outcome's other course); a named condition ("if the
+# chemo doesnt work") is a question of its own.
+IF_IT_FAILS = re.compile(
+    r"^(?:and\s+|nd\s+|n\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what\s+)?(?:if|when)\s+(?:that|it|this|they|those|these)\s+"
+    r"(?:do(?:es)?\s*n[o']?t|did\s*n[o']?t|do(?:es)?\s+not|did\s+not|fails?|stops?\s+working)"
+    r"(?:\s+(?:work|help|get\s+better|improve|do\s+anything))?\s*(?:please|pls|plz)?[?.!]*$",
+    re.IGNORECASE,
+)
+
+
 def asks_for_others(text: str) -> bool:
-    """True when the turn asks only for more items of the kind the last answer gave ("any others?", "is that all?")."""
-    return ASKS_FOR_OTHERS.match(re.sub(r"\s+", " ", text).strip()) is not None
+    """True when the turn asks only for more items of the kind the last answer gave ("any others?", "is that all?"),
+    or for what is left if it fails ("and if that doesnt work?")."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    return ASKS_FOR_OTHERS.match(flat) is not None or IF_IT_FAILS.match(flat) is not None
 
 
 def other_composition(composition: "Composition", followup: "FollowUp", bank: "SentenceBank",
@@ -53,15 +72,29 @@ def other_composition(composition: "Composition", followup: "FollowUp", bank: "S
     quoted = units.quoted_units(followup.previous_answer)
     if not quoted:
         return composition
+    end = list_end(units, quoted, followup.shown, followup.previous, bank)
+    if end is not None and not end.ranked:  # the named item's parallel one, or nothing
+        return composed(composition, [units.sentences[i] for u in end.units for i in units.members(u)
+                                      if units.showable(i, followup.shown)])
     rows = [i for u in quoted for i in units.members(u)]
     closeness = (units.vectors @ units.vectors[rows].T).max(axis=1)
+    floor = OTHER_FLOOR if end is None or end.floor is None else end.floor
+    picked = _closest_units(units, closeness, followup.shown, end.units if end is not None else None, floor)
+    if not picked and end is not None and end.fallback:  # none of the preferred units is close: any unit
+        picked = _closest_units(units, closeness, followup.shown, None, OTHER_FLOOR)
+    chosen = [units.sentences[i] for u in sorted(picked) for i in units.members(u) if units.showable(i, followup.shown)]
+    return composed(composition, chosen)
+
+
+def _closest_units(units: "ArticleUnits", closeness: "np.ndarray", shown: str, allowed: list[int] | None,
+                   floor: float) -> list[int]:
+    """The (at most OTHER_UNITS) units not shown, of `allowed` when given, closest to what the last answer showed:
+    the second only within OTHER_MARGIN of the first, none below `floor`."""
     best: dict[int, float] = {}
     for i in range(len(units.sentences)):
-        if units.showable(i, followup.shown):
+        if units.showable(i, shown) and (allowed is None or units.unit_of[i] in allowed):
             unit = units.unit_of[i]
             best[unit] = max(best.get(unit, -1.0), float(closeness[i]))
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
-    picked = [u for n, (u, score) in enumerate(ranked[:OTHER_UNITS])
-              if score >= OTHER_FLOOR and (n == 0 or score >= ranked[0][1] - OTHER_MARGIN)]
-    chosen = [units.sentences[i] for u in sorted(picked) for i in units.members(u) if units.showable(i, followup.shown)]
-    return composed(composition, chosen)
+    return [u for n, (u, score) in enumerate(ranked[:OTHER_UNITS])
+            if score >= floor and (n == 0 or score >= ranked[0][1] - OTHER_MARGIN)]

@@ -130,10 +130,11 @@ def agree_plural(question: str, topic: str) -> str:
                   question, count=1, flags=re.IGNORECASE)
 
 
-# "the second one", "the last one", "the 3rd option": an item of the previous answer's list, by its place.
+# "the second one", "the last one", "the 3rd option", "the 3rd 1" (a digit for "one", as typed in chat): an item of the
+# previous answer's list, by its place.
 # "the first symptom" is the earliest one, not the first listed: symptoms and signs are no list places.
 _ORDINAL = re.compile(r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
-                      r"(?P<noun>one|item|option|bullet|thing|point|test|scan|treatment|therapy|type|kind)\b", re.IGNORECASE)
+                      r"(?P<noun>one|1|item|option|bullet|thing|point|test|scan|treatment|therapy|type|kind)\b", re.IGNORECASE)
 _PLACES = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "fifth": 4,
            "5th": 4, "last": -1}
 # A labelled item as an answer shows it: "Imaging: Magnetic resonance ...", "- Endocrine: Hormonal ...".
