@@ -14,21 +14,18 @@ the chapter's next sentences are shown as before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from assistant.family_signs import label_of
-from assistant.shown_units import ArticleUnits, article_units, composed
+from assistant.shown_units import ArticleUnits, composed
 
 if TYPE_CHECKING:
     from assistant.compose import Composition
-    from assistant.enriched import EnrichedUnits
     from assistant.followup import FollowUp
     from assistant.sentences import SentenceBank
     from index.chunk_sentences import Sentence
-    from index.models import Chunk
 
 MENTION_FLOOR = 0.55  # label cosine of a clear parallel ("Skin Changes" ~ "Dermatologic" 0.61); unrelated ones < 0.5
 
@@ -43,12 +40,11 @@ def _text_of(sentence: "Sentence") -> str:
     return label_of(sentence) if labelled(sentence) else sentence.text
 
 
-def mention_composition(composition: "Composition", followup: "FollowUp", bank: "SentenceBank",
-                        chunks: Sequence["Chunk"],
-                        enriched: "EnrichedUnits | None" = None) -> "Composition | None":
+def mention_composition(composition: "Composition", followup: "FollowUp", units: ArticleUnits,
+                        bank: "SentenceBank") -> "Composition | None":
     """The one shown list item's closest mention elsewhere, whole and not shown yet (module docstring); None when
-    the last answer showed no single labelled item or no mention is clear, so the caller continues the chapter."""
-    units = article_units(bank, chunks, enriched)
+    the last answer showed no single labelled item or no mention is clear, so the caller continues the chapter.
+    `units`: the loaded build's (`Parts.article_units`, built once per index)."""
     quoted = units.quoted_units(followup.previous_answer)
     if len(quoted) != 1 or not labelled(units.sentences[quoted[0]]):
         return None

@@ -15,17 +15,14 @@ of the chapter (assistant/next_passages.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from assistant.shown_units import article_units, composed
+from assistant.shown_units import composed
 
 if TYPE_CHECKING:
     from assistant.compose import Composition
-    from assistant.enriched import EnrichedUnits
     from assistant.followup import FollowUp
-    from assistant.sentences import SentenceBank
-    from index.models import Chunk
+    from assistant.shown_units import ArticleUnits
 
 OTHER_UNITS = 2      # a short list's rest, not a second full answer
 OTHER_MARGIN = 0.05  # the second unit only when about as close as the first
@@ -45,11 +42,10 @@ def asks_for_others(text: str) -> bool:
     return ASKS_FOR_OTHERS.match(re.sub(r"\s+", " ", text).strip()) is not None
 
 
-def other_composition(composition: "Composition", followup: "FollowUp", bank: "SentenceBank",
-                      chunks: Sequence["Chunk"], enriched: "EnrichedUnits | None" = None) -> "Composition":
+def other_composition(composition: "Composition", followup: "FollowUp", units: "ArticleUnits") -> "Composition":
     """The units closest to what the last answer showed and not shown yet (module docstring); the composition as it
-    was when the last answer quoted nothing of the article (a refusal)."""
-    units = article_units(bank, chunks, enriched)
+    was when the last answer quoted nothing of the article (a refusal). `units`: the loaded build's
+    (`Parts.article_units`, built once per index)."""
     quoted = units.quoted_units(followup.previous_answer)
     if not quoted:
         return composition

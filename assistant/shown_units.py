@@ -53,7 +53,7 @@ def article_units(bank: "SentenceBank", chunks: Sequence["Chunk"], enriched: "En
     """Every article sentence once, in article order, with its unit and its stored vector (overlapping chunks repeat
     sentences; the first copy is kept: assistant/comparison.article_sentence_rows). A sentence is in the
     unit before it when the article's units (corpus/units.py, through `enriched`) say so, else when it goes on a
-    bullet's line."""
+    bullet's line. Built once per loaded index (`Parts.article_units`): it depends on nothing but the build."""
     from assistant.comparison import article_sentence_rows
 
     sentences: list[Sentence] = []
