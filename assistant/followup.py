@@ -109,11 +109,13 @@ def composing_vector(standalone: Sequence[float] | None, ask: Sequence[float] | 
     """The standalone question's focused vector moved toward the ask's (unit length), for scoring the sentences shown."""
     import numpy as np
 
+    from foundation.vectors import unit_rows
+
     if standalone is None or ask is None:
         return list(standalone) if standalone is not None else None
     mixed = (1 - ASK_SHARE) * np.asarray(standalone, dtype=np.float32) + ASK_SHARE * np.asarray(ask, dtype=np.float32)
-    norm = float(np.linalg.norm(mixed))
-    return (mixed / norm).tolist() if norm > 0 else list(standalone)
+    unit = unit_rows([mixed], np.float32)[0]
+    return unit.tolist() if unit.any() else list(standalone)
 
 
 def retrieve_followup(retriever: "Retriever", standalone: str, context: FollowUp, topic: str | None,

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from assistant.family_signs import label_of
 from assistant.shown_units import ArticleUnits, composed
+from foundation.vectors import unit_rows
 
 if TYPE_CHECKING:
     from assistant.compose import Composition
@@ -60,8 +59,7 @@ def _closest_mention(units: ArticleUnits, item: int, shown: str, bank: "Sentence
     sibling item's opening; None below MENTION_FLOOR."""
     head = units.sentences[item]
     texts = [_text_of(s) for s in units.sentences]
-    vectors = np.asarray(bank.embed_once(texts), dtype=float)  # one fixed batch: embedded once per loaded bank
-    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    vectors = unit_rows(bank.embed_once(texts))  # one fixed batch: embedded once per loaded bank
     sims = vectors @ vectors[item]
     best, score = None, MENTION_FLOOR
     for i, s in enumerate(units.sentences):

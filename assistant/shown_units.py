@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.next_passages import MIN_WORDS, flat_answer, seen_in
+from foundation.vectors import unit_rows
 
 if TYPE_CHECKING:
     from assistant.compose import Composition
@@ -65,9 +66,7 @@ def article_units(bank: "SentenceBank", chunks: Sequence["Chunk"], enriched: "En
         unit_of.append(unit_of[-1] if follows else len(sentences))
         sentences.append(s)
         rows.append(np.asarray(v, dtype=float))
-    vectors = np.asarray(rows) if rows else np.zeros((0, 0))
-    if len(rows):
-        vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    vectors = unit_rows(rows) if rows else np.zeros((0, 0))
     return ArticleUnits(sentences=sentences, unit_of=unit_of, vectors=vectors)
 
 
