@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.clinical_shorthand import WORK_UP, expand_short_forms
-from assistant.next_passages import asks_for_next, shown_so_far
-from assistant.other_items import asks_for_others
+from assistant.more_asks import asks_for_next, asks_for_others
+from assistant.next_passages import shown_so_far
 from assistant.previous_turn import neighbourhood, neighbourhood_ranking
 from assistant.yes_no import YES_NO_FOLLOWUP
 

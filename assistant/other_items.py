@@ -14,7 +14,6 @@ of the chapter (assistant/next_passages.py).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from assistant.shown_units import composed
@@ -27,19 +26,6 @@ if TYPE_CHECKING:
 OTHER_UNITS = 2      # a short list's rest, not a second full answer
 OTHER_MARGIN = 0.05  # the second unit only when about as close as the first
 OTHER_FLOOR = 0.45   # below it the article says nothing more of that kind
-ASKS_FOR_OTHERS = re.compile(
-    r"^(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:"
-    r"(?:are there |r there |any |anything |any thing )?(?:others?|other ones?|else)|"
-    r"any ?more(?: of them| ones?)?|are there (?:any )?more|"
-    r"(?:is |was )?(?:that|thats|that's|those|these) (?:all|it)(?: of them)?|(?:only|just) (?:those|these|them)"
-    r")\s*(?:please|pls|plz)?[?.!]*$",
-    re.IGNORECASE,
-)
-
-
-def asks_for_others(text: str) -> bool:
-    """True when the turn asks only for more items of the kind the last answer gave ("any others?", "is that all?")."""
-    return ASKS_FOR_OTHERS.match(re.sub(r"\s+", " ", text).strip()) is not None
 
 
 def other_composition(composition: "Composition", followup: "FollowUp", units: "ArticleUnits") -> "Composition":

@@ -12,7 +12,8 @@ import pytest
 from assistant.compose import Composition
 from assistant.conversation import rewrite_followup
 from assistant.followup import FollowUp
-from assistant.next_passages import asks_for_next, next_composition, shown_so_far
+from assistant.more_asks import asks_for_next
+from assistant.next_passages import next_composition, shown_so_far
 from corpus.corpus import ARTICLE_SOURCE_ID
 from index.models import Chunk
 

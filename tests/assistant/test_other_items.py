@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.conversation import rewrite_followup
-from assistant.other_items import asks_for_others
+from assistant.more_asks import asks_for_others
 
 LOOK_ALIKES = ("Conditions such as multiple sclerosis, lupus, myasthenia gravis, viral encephalitis, and other "
                "infections can mimic paraneoplastic syndromes' neurological and systemic symptoms.")
