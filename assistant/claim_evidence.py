@@ -177,10 +177,9 @@ class WordFamily:
 
     @staticmethod
     def _normalised(rows: Sequence[Sequence[float]]):
-        import numpy as np
+        from foundation.vectors import unit_rows
 
-        matrix = np.asarray(rows, dtype=float)
-        return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+        return unit_rows(rows)
 
     def of(self, word: str) -> tuple[str, ...]:
         """The article's words in `word`'s family that it uses in a sentence naming the condition, closest first:

@@ -126,6 +126,50 @@ def question_terms(query: str) -> set[str]:
     return content_terms(strip_subject(query)) or content_terms(query)
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks, read once before its every candidate sentence is scored: its content words, a
+    follow-up's own words, how much a sentence's heading counts, and its frame's family (question_intent.py)."""
+
+    terms: set[str]
+    ask_terms: set[str]
+    heading_share: float
+    frame: tuple[str, ...]
+    weight: float        # the question's words' weight in all
+    frame_weight: float  # the frame's weight as one more asked word: the question's weightiest word's
+
+    def overlap(self, sentence: Sentence, terms: set[str], heading: set[str], bank: SentenceBank) -> float:
+        """The sentence's share of the asked words (its heading counting `heading_share`), a follow-up's own words
+        as much as the whole standalone question, the frame as one more word."""
+        overlap = self._shared(self.terms, terms, heading, bank)
+        if self.ask_terms:
+            overlap = (1 - ASK_OVERLAP_SHARE) * overlap + ASK_OVERLAP_SHARE * self._shared(self.ask_terms, terms, heading, bank)
+        if self.frame:
+            overlap = with_frame(overlap, self.weight, self.frame_weight, says(self.frame, sentence.text))
+        return overlap
+
+    def _shared(self, words: set[str], terms: set[str], heading: set[str], bank: SentenceBank) -> float:
+        # the heading counts half: "What are the main types?" should find the bullets under "Types of ..."
+        share = self.heading_share
+        return (1 - share) * bank.overlap(words, terms) + share * bank.overlap(words, terms | heading)
+
+
+def asked_of(query: str, ask: str, bank: SentenceBank) -> Asked:
+    """The question's scoring words (Asked). The corpus's subject ("paraneoplastic syndromes") is in nearly every
+    sentence and says nothing about which one answers: the overlap counts the other question words, when there are
+    any; and when the subject is all the question names ("what is a paraneoplastic syndrome"), a heading that names it
+    ("Types of Paraneoplastic Syndromes") must not lift every bullet under it: words count in the sentence only. A
+    first turn's frame ("why", "how fast", "where", "which doctor", "what tests") is one more asked word, said by a
+    sentence saying that kind of thing (assistant/question_intent.py); a follow-up's rewrite carries earlier words."""
+    from assistant.retrieval import strip_subject
+
+    q_terms = question_terms(query)
+    return Asked(terms=q_terms, ask_terms=content_terms(strip_subject(ask)) if ask else set(),
+                 heading_share=HEADING_SHARE if content_terms(strip_subject(query)) else 0.0,
+                 frame=() if ask else frame_family(query), weight=sum(bank.weight(t) for t in q_terms),
+                 frame_weight=max((bank.weight(t) for t in q_terms), default=1.0))
+
+
 def score_sentences(
     query: str, query_vector: Sequence[float], hits: Sequence[ScoredChunk], bank: SentenceBank,
     full_vector: Sequence[float] | None = None, listing: bool = False, ask: str = "",
@@ -140,28 +184,10 @@ def score_sentences(
     """
     import numpy as np
 
-    from assistant.retrieval import strip_subject
-
     bank.ensure([h.chunk for h in hits])
     q = np.asarray(query_vector, dtype=np.float32)
     qf = np.asarray(full_vector, dtype=np.float32) if full_vector is not None else q
-    # the corpus's subject ("paraneoplastic syndromes") is in nearly every sentence and says nothing about
-    # which one answers: the overlap counts the other question words, when there are any
-    q_terms = question_terms(query)
-    # ... and when the subject is all the question names ("what is a paraneoplastic syndrome"), a heading that
-    # names it ("Types of Paraneoplastic Syndromes") must not lift every bullet under it: words count in the sentence only
-    heading_share = HEADING_SHARE if content_terms(strip_subject(query)) else 0.0
-    ask_terms = content_terms(strip_subject(ask)) if ask else set()
-    # a first turn's frame ("why", "how fast", "where", "which doctor", "what tests") is one more asked word, said by a
-    # sentence saying that kind of thing (assistant/question_intent.py); a follow-up's rewrite carries earlier words
-    frame = () if ask else frame_family(query)
-    q_weight = sum(bank.weight(t) for t in q_terms)
-    frame_weight = max((bank.weight(t) for t in q_terms), default=1.0)
-
-    def overlap_with(words: set[str], terms: set[str], heading: set[str]) -> float:
-        # the heading counts half: "What are the main types?" should find the bullets under "Types of ..."
-        return (1 - heading_share) * bank.overlap(words, terms) + heading_share * bank.overlap(words, terms | heading)
-
+    asked = asked_of(query, ask, bank)
     out: list[Scored] = []
     for hit in hits:
         sentences = bank.sentences(hit.chunk.id)
@@ -178,21 +204,24 @@ def score_sentences(
         heading = bank.heading_terms(hit.chunk.id)
         for sentence, sim, mixed, full_sim, terms in zip(sentences, sims.tolist(), blended.tolist(), full_sims.tolist(),
                                                          bank.terms(hit.chunk.id)):
-            overlap = overlap_with(q_terms, terms, heading)
-            if ask_terms:
-                overlap = (1 - ASK_OVERLAP_SHARE) * overlap + ASK_OVERLAP_SHARE * overlap_with(ask_terms, terms, heading)
-            if frame:
-                overlap = with_frame(overlap, q_weight, frame_weight, says(frame, sentence.text))
-            score = SIMILARITY_WEIGHT * mixed + OVERLAP_WEIGHT * overlap
-            if FRAMING.match(sentence.text):
-                score *= FRAMING_FACTOR
-            if listing and sentence.is_bullet:
-                # a list item under a heading (or with a label) that names what is asked: "Common Symptoms",
-                # "Advanced Diagnostic Tests", "- Laboratory Tests: ..."
-                score *= LIST_BULLET_FACTOR + LIST_TOPIC_BONUS * bank.overlap(q_terms, heading | _label_terms(sentence))
+            overlap = asked.overlap(sentence, terms, heading, bank)
+            score = _score(sentence, mixed, overlap, asked, heading, bank, listing)
             out.append(Scored(sentence, score, sim, overlap, hit.rank, full_sim))
     out.sort(key=lambda s: (-s.score, s.chunk_rank, s.sentence.index))
     return out
+
+
+def _score(sentence: Sentence, similarity: float, overlap: float, asked: Asked, heading: set[str], bank: SentenceBank,
+           listing: bool) -> float:
+    """One sentence's score from its similarity and word overlap: a framing sentence down-weighted; in a list
+    question, a list item under a heading (or with a label) that names what is asked lifted ("Common Symptoms",
+    "Advanced Diagnostic Tests", "- Laboratory Tests: ...")."""
+    score = SIMILARITY_WEIGHT * similarity + OVERLAP_WEIGHT * overlap
+    if FRAMING.match(sentence.text):
+        score *= FRAMING_FACTOR
+    if listing and sentence.is_bullet:
+        score *= LIST_BULLET_FACTOR + LIST_TOPIC_BONUS * bank.overlap(asked.terms, heading | _label_terms(sentence))
+    return score
 
 
 def redundant(candidate: Scored, chosen: Sequence[Scored], bank: SentenceBank) -> bool:

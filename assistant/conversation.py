@@ -31,8 +31,7 @@ from typing import Any
 from assistant.asked_words import without_carried_figure
 from assistant.clinical_shorthand import copula, names_an_attribute, work_up_question
 from assistant.ellipsis import elliptical_fragment, head_noun, resolve_ellipsis
-from assistant.next_passages import asks_for_next
-from assistant.other_items import asks_for_others
+from assistant.more_asks import asks_only_for_more
 from assistant.normalise import restore_apostrophes
 from assistant.previous_question import (asks_for_more, leans_on_previous, names_a_proposition, strip_connective,
                                         with_previous)
@@ -45,26 +44,6 @@ from assistant.topics import AUX, DEFAULT_TOPIC, keyword_topic, topic_of
 from corpus.sentence_split import rough_sentences
 
 MAX_TURNS = 6  # only the most recent user turns can be referred to
-
-# Follow-ups that only ask for more of the same answer: the previous question is asked again.
-_MORE_OF_THE_SAME = re.compile(
-    r"^(?:and\s+|so\s+|ok\s+|okay\s+)?(?:why|how|how so|how come|why so|why (?:is|would) (?:that|this|it)(?: be)?(?: so| the case)?|really|like what|such as|for example|examples?|any examples|"
-    r"tell me more|more|more details?|go on|explain|explain more|explain that|can you explain(?: that| more)?|"
-    r"(?:can you )?(?:say|explain) (?:that|it) (?:again )?(?:more simply|in simple words|in plain english|simpler)|"
-    r"in simple(?:r)? (?:words|terms)|in plain english|simpler|what do you mean|meaning|"
-    r"what does (?:that|this|it) mean(?: in (?:simple|plain|easy|normal) (?:words|terms|english|language))?|"
-    r"(?:can you |could you )?(?:say|put|explain) (?:that|it) (?:in|using) (?:simple|plain|easy|normal|lay) (?:words|terms|english|language)|"
-    r"(?:in|using) (?:plain|easy|normal|everyday|lay|laymans?|layman's) (?:words|terms|english|language)|"
-    r"(?:explain (?:it|that) )?like i'?m (?:5|five)|eli5|(?:dumb|break) (?:it|that) down)\s*(?:please|pls|plz)?[?.!]*$",
-    re.IGNORECASE,
-)
-
-
-def _more_of_the_same(text: str) -> bool:
-    """The turn asks the previous question again: for the same content ("why?") or for more of it ("more about
-    that": assistant/next_passages.py then shows what was not shown; "any others?": assistant/other_items.py)."""
-    return bool(_MORE_OF_THE_SAME.match(text)) or asks_for_next(text) or asks_for_others(text)
-
 
 # Chat fillers before the question ('ok', 'lol ok thx', 'cool.'): they are no part of it and no subject.
 _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|k|kk|lol|hmm+|thx|thanks|thank you|ty|cool|alright|i see|got it|oh)"
@@ -144,7 +123,7 @@ def resolve_first_turn(question: str, known_word: Callable[[str], bool]) -> str:
     and are judged out of scope, not answered about paraneoplastic syndromes.
     """
     restored = restore_apostrophes(question)[0]
-    if topic_of(restored) is not None or _more_of_the_same(restored.strip()):
+    if topic_of(restored) is not None or asks_only_for_more(restored.strip()):
         return question
     words = [w for w in re.findall(r"[a-z][a-z']+", restored.lower()) if len(w) >= 3]
     if not words or not all(known_word(w) for w in words):
@@ -213,7 +192,7 @@ def reasks_previous(question: str) -> bool:
     """The follow-up asks the previous question again, of the same or another subject ("and in kids?", "what about
     the mri", "why?", "tell me more"): what that question asked (a figure, say) is asked again."""
     asked = one_question(_FILLER.sub("", restore_apostrophes(question)[0]) or question).strip()
-    return bool(_more_of_the_same(asked)) or elliptical_fragment(asked) is not None
+    return bool(asks_only_for_more(asked)) or elliptical_fragment(asked) is not None
 
 
 # 'that' / 'this' standing for a thing said, not before a noun ('could that be related', not 'that test').
@@ -249,7 +228,7 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
     `keep_carried`: the previous question's own subject is not the conversation's, see
     `made_an_unknown_word_the_subject`)."""
     topic = (None if keep_carried else topic_of(previous)) or carried or DEFAULT_TOPIC
-    if _more_of_the_same(question.strip()):
+    if asks_only_for_more(question.strip()):
         return previous
     switched = switched_subject(question)  # 'and IVIG, how does it work': the pronoun is IVIG (assistant/subject_switch.py)
     if switched is not None:

@@ -164,8 +164,9 @@ class EmergencyModel:
         vectors = np.asarray(vectors, dtype=np.float32)
         if self.emergency_vectors is None or len(vectors) == 0:
             return np.ones(len(vectors), dtype=np.float32)
-        units = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-        return (units @ self.emergency_vectors.T).max(axis=1)
+        from foundation.vectors import unit_rows
+
+        return (unit_rows(vectors, np.float32) @ self.emergency_vectors.T).max(axis=1)
 
     def kind(self, vector: Sequence[float]) -> str:
         """Which emergency reply fits: 'self_harm' (a crisis line), 'overdose' (poison control too) or 'emergency'."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.comparison import article_sentences, in_given_order
+from foundation.vectors import unit_rows
 
 if TYPE_CHECKING:
     from assistant.compose import Composition
@@ -54,8 +55,7 @@ def symptoms_of(type_bullet: "Sentence", bullets: Sequence["Sentence"], bank: "S
     the article's, so their vectors are embedded once per loaded bank (`SentenceBank.embed_once`)."""
     if not bullets:
         return None
-    vectors = np.asarray(bank.embed_once([label_of(type_bullet), *map(label_of, bullets)]), dtype=float)
-    vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = unit_rows(bank.embed_once([label_of(type_bullet), *map(label_of, bullets)]))
     return bullets[int(np.argmax(vectors[1:] @ vectors[0]))]
 
 

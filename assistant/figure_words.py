@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-import numpy as np
+from foundation.vectors import unit_rows
 
 # A figure noun the article never states, and the cosine a word must reach to be of its family.
 FIGURE_FAMILIES = {"cost": 0.65}
@@ -35,8 +35,7 @@ def figure_word(question: str, vocab: frozenset[str], is_stopword: Callable[[str
     if not words:
         return None
     nouns = list(FIGURE_FAMILIES)
-    vectors = np.asarray(embed([*nouns, *words]), dtype=float)
-    vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = unit_rows(embed([*nouns, *words]))
     scores = vectors[len(nouns):] @ vectors[:len(nouns)].T
     best = max(((float(scores[i, j]), noun) for i in range(len(words)) for j, noun in enumerate(nouns)
                 if scores[i, j] >= FIGURE_FAMILIES[noun]), default=None)

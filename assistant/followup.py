@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.clinical_shorthand import WORK_UP, expand_short_forms
-from assistant.next_passages import asks_for_next, shown_so_far
-from assistant.other_items import asks_for_others
+from assistant.more_asks import asks_for_next, asks_for_others
+from assistant.next_passages import shown_so_far
 from assistant.previous_turn import neighbourhood, neighbourhood_ranking
 from assistant.yes_no import YES_NO_FOLLOWUP
 
@@ -109,11 +109,13 @@ def composing_vector(standalone: Sequence[float] | None, ask: Sequence[float] | 
     """The standalone question's focused vector moved toward the ask's (unit length), for scoring the sentences shown."""
     import numpy as np
 
+    from foundation.vectors import unit_rows
+
     if standalone is None or ask is None:
         return list(standalone) if standalone is not None else None
     mixed = (1 - ASK_SHARE) * np.asarray(standalone, dtype=np.float32) + ASK_SHARE * np.asarray(ask, dtype=np.float32)
-    norm = float(np.linalg.norm(mixed))
-    return (mixed / norm).tolist() if norm > 0 else list(standalone)
+    unit = unit_rows([mixed], np.float32)[0]
+    return unit.tolist() if unit.any() else list(standalone)
 
 
 def retrieve_followup(retriever: "Retriever", standalone: str, context: FollowUp, topic: str | None,

@@ -14,21 +14,17 @@ the chapter's next sentences are shown as before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from assistant.family_signs import label_of
-from assistant.shown_units import ArticleUnits, article_units, composed
+from assistant.shown_units import ArticleUnits, composed
+from foundation.vectors import unit_rows
 
 if TYPE_CHECKING:
     from assistant.compose import Composition
-    from assistant.enriched import EnrichedUnits
     from assistant.followup import FollowUp
     from assistant.sentences import SentenceBank
     from index.chunk_sentences import Sentence
-    from index.models import Chunk
 
 MENTION_FLOOR = 0.55  # label cosine of a clear parallel ("Skin Changes" ~ "Dermatologic" 0.61); unrelated ones < 0.5
 
@@ -43,12 +39,11 @@ def label_text(sentence: "Sentence") -> str:
     return label_of(sentence) if labelled(sentence) else sentence.text
 
 
-def mention_composition(composition: "Composition", followup: "FollowUp", bank: "SentenceBank",
-                        chunks: Sequence["Chunk"],
-                        enriched: "EnrichedUnits | None" = None) -> "Composition | None":
+def mention_composition(composition: "Composition", followup: "FollowUp", units: ArticleUnits,
+                        bank: "SentenceBank") -> "Composition | None":
     """The one shown list item's closest mention elsewhere, whole and not shown yet (module docstring); None when
-    the last answer showed no single labelled item or no mention is clear, so the caller continues the chapter."""
-    units = article_units(bank, chunks, enriched)
+    the last answer showed no single labelled item or no mention is clear, so the caller continues the chapter.
+    `units`: the loaded build's (`Parts.article_units`, built once per index)."""
     quoted = units.quoted_units(followup.previous_answer)
     if len(quoted) != 1 or not labelled(units.sentences[quoted[0]]):
         return None
@@ -64,8 +59,7 @@ def _closest_mention(units: ArticleUnits, item: int, shown: str, bank: "Sentence
     sibling item's opening; None below MENTION_FLOOR."""
     head = units.sentences[item]
     texts = [label_text(s) for s in units.sentences]
-    vectors = np.asarray(bank.embed_once(texts), dtype=float)  # one fixed batch: embedded once per loaded bank
-    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    vectors = unit_rows(bank.embed_once(texts))  # one fixed batch: embedded once per loaded bank
     sims = vectors @ vectors[item]
     best, score = None, MENTION_FLOOR
     for i, s in enumerate(units.sentences):

@@ -34,26 +34,8 @@ if TYPE_CHECKING:
 NEXT_UNITS = 3   # at most this many new sentences or bullets: a continuation, not a second full answer
 MIN_WORDS = 4    # a shorter piece (a heading-like fragment) is no sentence to show
 _WORD = re.compile(r"[A-Za-z]+")
-_POINTER = r"(?:that|it|this|them|those|these|the (?:last|previous) (?:one|answer|part))"
-# A turn that asks only for more of the same topic: nothing else in it (a filler, a please at most).
-ASKS_FOR_NEXT = re.compile(
-    r"^(?:and\s+|so\s+|ok(?:ay)?,?\s+|pls\s+|please\s+)?(?:"
-    r"(?:can you |could you |pls |please )?(?:tell|give|show) me (?:some )?more(?: (?:about|on) " + _POINTER + r")?|"
-    r"(?:some |any |a (?:bit|little) )?more(?: (?:info|information|details?|detail))?(?: (?:about|on) " + _POINTER + r")?|"
-    r"(?:can you |could you )?(?:say|explain|write) (?:a (?:bit|little) )?more(?: (?:about|on) " + _POINTER + r")?|"
-    r"(?:can you |could you )?elaborate(?: (?:on|about) " + _POINTER + r")?|"
-    r"go on|keep going|continue|what more|anything more(?: (?:about|on) " + _POINTER + r")?|"
-    r"is there (?:any(?:thing)? )?more(?: (?:about|on) " + _POINTER + r")?"
-    r")\s*(?:please|pls|plz)?[?.!]*$",
-    re.IGNORECASE,
-)
 _SPACE = re.compile(r"\s+")
 _MARKER = re.compile(r"\s*\[\d+\]")
-
-
-def asks_for_next(text: str) -> bool:
-    """True when the turn asks only for more on the previous question ("tell me more", "more about that")."""
-    return ASKS_FOR_NEXT.match(_SPACE.sub(" ", text).strip()) is not None
 
 
 def shown_so_far(turns: Sequence[Mapping[str, Any]]) -> str:

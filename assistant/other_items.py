@@ -16,59 +16,29 @@ of the chapter (assistant/next_passages.py).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.list_ends import list_end
-from assistant.shown_units import article_units, composed
+from assistant.shown_units import composed
 
 if TYPE_CHECKING:
     import numpy as np
 
     from assistant.compose import Composition
-    from assistant.enriched import EnrichedUnits
     from assistant.followup import FollowUp
     from assistant.sentences import SentenceBank
     from assistant.shown_units import ArticleUnits
-    from index.models import Chunk
 
 OTHER_UNITS = 2      # a short list's rest, not a second full answer
 OTHER_MARGIN = 0.05  # the second unit only when about as close as the first
 OTHER_FLOOR = 0.45   # below it the article says nothing more of that kind
-ASKS_FOR_OTHERS = re.compile(
-    r"^(?:and\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:"
-    r"(?:are there |r there |any |anything |any thing )?(?:others?|other ones?|else)|"
-    r"any ?more(?: of them| ones?)?|are there (?:any )?more|"
-    r"(?:is |was )?(?:that|thats|that's|those|these) (?:all|it)(?: of them)?|(?:only|just) (?:those|these|them)"
-    r")\s*(?:please|pls|plz)?[?.!]*$",
-    re.IGNORECASE,
-)
 
 
-# "and if that doesnt work?", "what if it doesnt help", "if they fail": the options the last answer did not give, the
-# same reading as "any others?" (a treatment's next one, an outcome's other course); a named condition ("if the
-# chemo doesnt work") is a question of its own.
-IF_IT_FAILS = re.compile(
-    r"^(?:and\s+|nd\s+|n\s+|so\s+|but\s+|ok(?:ay)?,?\s+)?(?:what\s+)?(?:if|when)\s+(?:that|it|this|they|those|these)\s+"
-    r"(?:do(?:es)?\s*n[o']?t|did\s*n[o']?t|do(?:es)?\s+not|did\s+not|fails?|stops?\s+working)"
-    r"(?:\s+(?:work|help|get\s+better|improve|do\s+anything))?\s*(?:please|pls|plz)?[?.!]*$",
-    re.IGNORECASE,
-)
-
-
-def asks_for_others(text: str) -> bool:
-    """True when the turn asks only for more items of the kind the last answer gave ("any others?", "is that all?"),
-    or for what is left if it fails ("and if that doesnt work?")."""
-    flat = re.sub(r"\s+", " ", text).strip()
-    return ASKS_FOR_OTHERS.match(flat) is not None or IF_IT_FAILS.match(flat) is not None
-
-
-def other_composition(composition: "Composition", followup: "FollowUp", bank: "SentenceBank",
-                      chunks: Sequence["Chunk"], enriched: "EnrichedUnits | None" = None) -> "Composition":
+def other_composition(composition: "Composition", followup: "FollowUp", units: "ArticleUnits",
+                      bank: "SentenceBank") -> "Composition":
     """The units closest to what the last answer showed and not shown yet (module docstring); the composition as it
-    was when the last answer quoted nothing of the article (a refusal)."""
-    units = article_units(bank, chunks, enriched)
+    was when the last answer quoted nothing of the article (a refusal). `units`: the loaded build's
+    (`Parts.article_units`, built once per index)."""
     quoted = units.quoted_units(followup.previous_answer)
     if not quoted:
         return composition

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from assistant.ranker import Ranker
     from assistant.second_signal import SecondSignal
     from assistant.sentences import SentenceBank
+    from assistant.shown_units import ArticleUnits
     from assistant.retrieval import Retriever, SearchBackend
     from corpus.corpus import Corpus
     from index.numpy_encoder import Embedder
@@ -42,6 +44,15 @@ class Parts:
     enriched: "EnrichedUnits | None" = None  # the build-time enrichment, when any lever uses it
     ranker: "Ranker | None" = None
     levers: "AnswerSettings | None" = None
+
+    @cached_property
+    def article_units(self) -> "ArticleUnits":
+        """The article's units with their vectors (assistant/shown_units.py), built on the first follow-up that reads
+        them and kept with this build: they depend on nothing but the build, and a conversation's every "any others?"
+        or "tell me more" turn rebuilt them (walking every article chunk, stacking and normalising every vector)."""
+        from assistant.shown_units import article_units
+
+        return article_units(self.bank, self.index.chunks(), self.enriched)
 
     @property
     def topic_terms(self) -> frozenset[str]:

@@ -174,12 +174,11 @@ def continued(parts: "Parts", composition: Any, followup: "FollowUp | None", ret
 
     if followup is None or not (followup.wants_next or followup.wants_others):
         return composition
-    chunks = parts.index.chunks()
     if followup.wants_others:
-        composition = other_composition(composition, followup, parts.bank, chunks, parts.enriched)
+        composition = other_composition(composition, followup, parts.article_units, parts.bank)
     else:
-        composition = (mention_composition(composition, followup, parts.bank, chunks, parts.enriched)
-                       or next_composition(composition, followup, chunks))
+        composition = (mention_composition(composition, followup, parts.article_units, parts.bank)
+                       or next_composition(composition, followup, parts.index.chunks()))
     add_to_pool(retrieval, [q.chunk for q in composition.quotes])
     return composition
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.next_passages import MIN_WORDS, flat_answer, seen_in
+from foundation.vectors import unit_rows
 
 if TYPE_CHECKING:
     from assistant.compose import Composition
@@ -53,7 +54,7 @@ def article_units(bank: "SentenceBank", chunks: Sequence["Chunk"], enriched: "En
     """Every article sentence once, in article order, with its unit and its stored vector (overlapping chunks repeat
     sentences; the first copy is kept: assistant/comparison.article_sentence_rows). A sentence is in the
     unit before it when the article's units (corpus/units.py, through `enriched`) say so, else when it goes on a
-    bullet's line."""
+    bullet's line. Built once per loaded index (`Parts.article_units`): it depends on nothing but the build."""
     from assistant.comparison import article_sentence_rows
 
     sentences: list[Sentence] = []
@@ -65,9 +66,7 @@ def article_units(bank: "SentenceBank", chunks: Sequence["Chunk"], enriched: "En
         unit_of.append(unit_of[-1] if follows else len(sentences))
         sentences.append(s)
         rows.append(np.asarray(v, dtype=float))
-    vectors = np.asarray(rows) if rows else np.zeros((0, 0))
-    if len(rows):
-        vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    vectors = unit_rows(rows) if rows else np.zeros((0, 0))
     return ArticleUnits(sentences=sentences, unit_of=unit_of, vectors=vectors)
 
 

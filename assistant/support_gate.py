@@ -111,13 +111,9 @@ def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "Fol
 def word_similarity(embed: Callable[[str], Sequence[float]]) -> Callable[[str, str], float]:
     """Two words' cosine under the index's encoder (its cache keeps a repeated word's vector): how close a profession
     the article names is to the kind of person a "which X" pick asks for (assistant/first_turn_asks.py)."""
-    import numpy as np
+    from foundation.vectors import cosine
 
-    def cosine(a: str, b: str) -> float:
-        u, v = np.asarray(embed(a), dtype=np.float32), np.asarray(embed(b), dtype=np.float32)
-        return float(u @ v / ((np.linalg.norm(u) * np.linalg.norm(v)) or 1.0))
-
-    return cosine
+    return lambda a, b: cosine(embed(a), embed(b))
 
 
 def kept_ask(question: str, quotes: Sequence["Quote"], shown: str) -> tuple[str, str]:

@@ -95,6 +95,14 @@ def unknown_claim(question: str, vocab: frozenset[str], english: frozenset[str],
     the article's subject (nothing earlier names another), so it is judged as "is pns X" is.
     """
     q = _bare(question)
+    return _unknown_cause(q, vocab, english, common, evidence, family) \
+        or _unknown_property(q, vocab, english, common, evidence, family, everyday, first_turn)
+
+
+def _unknown_cause(q: str, vocab: frozenset[str], english: frozenset[str], common: frozenset[str],
+                   evidence: ClaimEvidence | None, family: Callable[[str], tuple[str, ...]] | None) -> tuple[str, bool] | None:
+    """A cause or spread ask ("does stress cause it", "can you catch it") hinging on words the article does not speak
+    of together (unknown_claim's docstring): (the word, True), else None."""
     for pattern in (*_CAUSE_PATTERNS, _WAY_PATTERN):
         m = pattern.search(q)
         if m:
@@ -111,6 +119,14 @@ def unknown_claim(question: str, vocab: frozenset[str], english: frozenset[str],
             # together in one ("eating sugar"); not "the cancer cells spreading" (the article says what they do)
             if all(_unused_form(w, vocab) for w in words) or (evidence is not None and not evidence.together(words)):
                 return next((w for w in words if _unused_form(w, vocab)), words[-1]), True
+    return None
+
+
+def _unknown_property(q: str, vocab: frozenset[str], english: frozenset[str], common: frozenset[str],
+                      evidence: ClaimEvidence | None, family: Callable[[str], tuple[str, ...]] | None,
+                      everyday: frozenset[str], first_turn: bool) -> tuple[str, bool] | None:
+    """A property ask ("is pns contagious", "is it an std") the article does not say of the condition (unknown_claim's
+    docstring): (the property, whether the condition goes unnamed), else None."""
     m = (_FIRST_TURN_PROPERTY if first_turn else _PROPERTY_PATTERN).match(q)
     if m:
         word = m.group("x").lower()

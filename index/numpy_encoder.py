@@ -157,6 +157,8 @@ class BertMeanPoolEncoder:
         """Unit vectors for one batch of token-id lists (padded here; padding is masked out everywhere)."""
         import numpy as np
 
+        from foundation.vectors import unit_rows
+
         b, n = len(ids), max(len(i) for i in ids)
         tokens = np.zeros((b, n), dtype=np.int64)
         mask = np.zeros((b, n), dtype=np.float32)
@@ -185,8 +187,7 @@ class BertMeanPoolEncoder:
             u = 0.5 * u * (1.0 + erf(u * np.float32(1.0 / math.sqrt(2.0))))
             x = self._layer_norm(self._linear(u, p + "output.dense") + x, p + "output.LayerNorm")
         pooled = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
-        norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-        return (pooled / norms).astype(np.float32)
+        return unit_rows(pooled, pooled.dtype).astype(np.float32)
 
     def encode(self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE) -> "np.ndarray":
         """(len(texts), dimension) float32 unit vectors, in input order.

@@ -70,9 +70,11 @@ def test_two_items_shown_or_a_refusal_keep_the_chapters_reading() -> None:
     chunks = [_chunk(0, "kinds", "- One: The first kind of it.\n- Two: The second kind of it.", 0)]
     both = FollowUp(ask="", previous="q", previous_answer="One: The first kind of it. [1] Two: The second kind of it. [2]",
                     wants_next=True, shown="one: the first kind of it. two: the second kind of it.")
-    assert mention_composition(EMPTY, both, _bank(), chunks) is None
+    bank = _bank()
+    units = article_units(bank, chunks)
+    assert mention_composition(EMPTY, both, units, bank) is None
     refusal = FollowUp(ask="", previous="q", previous_answer="I could not find this.", wants_next=True, shown="x")
-    assert mention_composition(EMPTY, refusal, _bank(), chunks) is None
+    assert mention_composition(EMPTY, refusal, units, bank) is None
 
 
 def test_tell_me_more_after_the_dermatologic_type_shows_the_skin_symptoms_not_the_next_type(warm_assistant) -> None:

@@ -90,7 +90,7 @@ SURGERY = "Cancer Treatment: Surgery, chemotherapy, radiation therapy, or target
 
 @pytest.mark.parametrize("typed", ["and if that doesnt work?", "what if it doesnt help", "n if they fail"])
 def test_if_it_fails_asks_for_the_other_options(typed: str) -> None:
-    from assistant.other_items import asks_for_others
+    from assistant.more_asks import asks_for_others
 
     assert asks_for_others(typed)
     assert not asks_for_others("and if the chemo doesnt work")  # a named condition is a question of its own

@@ -7,30 +7,15 @@ is quoted from the article itself.
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.compose import Composition
 from assistant.conversation import rewrite_followup
 from assistant.followup import FollowUp
-from assistant.next_passages import asks_for_next, next_composition, shown_so_far
+from assistant.next_passages import next_composition, shown_so_far
 from corpus.corpus import ARTICLE_SOURCE_ID
 from index.models import Chunk
 
 OUTLOOK = ("The outlook for patients with paraneoplastic syndromes depends on several factors, including the type of "
            "cancer, severity of immune response, and timeliness of treatment.")
-
-
-@pytest.mark.parametrize("text", ["tell me more", "Tell me more please", "more about that", "more info",
-                                  "can you tell me more about that?", "go on", "ok tell me more", "elaborate",
-                                  "is there anything more on that", "a bit more"])
-def test_a_bare_request_for_more_asks_for_the_next_passages(text: str) -> None:
-    assert asks_for_next(text)
-
-
-@pytest.mark.parametrize("text", ["why?", "explain that", "in simple words", "what else helps",
-                                  "tell me more about the treatment", "more symptoms?", "what does that mean"])
-def test_same_content_again_or_a_named_topic_is_no_request_for_more(text: str) -> None:
-    assert not asks_for_next(text)
 
 
 def test_more_about_that_asks_the_previous_question_again() -> None:

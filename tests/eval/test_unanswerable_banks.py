@@ -1,6 +1,7 @@
 """The self-written unanswerable banks (eval/data/unanswerable_check*.jsonl, scored by
 benchmarks/unanswerable_check.py): each loads as eval set v2 first turns, holds answerable look-alikes, on-topic
-asks the article does not answer and (from bank 2) off-topic asks in the planned numbers, keeps a third blind and
+asks the article does not answer and (from bank 2) off-topic asks in the planned numbers (from bank 3 each answerable
+item a look-alike of a refusal kind), keeps a third blind and
 quotes whole article sentences.
 
 Why a test for a data file: the refusal rates are reported per part; a quote drifting from the article would silently
@@ -11,6 +12,7 @@ lower key-fact recall, and an unanswerable item carrying facts would count as an
 from __future__ import annotations
 
 import pytest
+from bank_checks import kinds_of
 from bank_shapes import DATA, Shape, assert_classes, assert_kinds, assert_loads_with_whole_quotes, assert_parts, items_of
 
 from benchmarks.unanswerable_check import BANK, arguments, bank_items, confusion
@@ -24,7 +26,10 @@ BANKS = [
     Shape("unanswerable_check4", "unanswerable4", 45, one_sentence=True, answerable=15, refusals=25, off_topic=5,
           only_classes=True, counts=(("bare phrase", 3), ("answerable look-alike (bare phrase)", 3), ("figures", 5),
                                      ("answerable look-alike (named condition)", 3))),
+    Shape("unanswerable_check5", "unanswerable5", 40, one_sentence=True, answerable=12, refusals=25, off_topic=5,
+          only_classes=True, counts=(("names it never gives", 5), ("figures", 4), ("named antibody", 3))),
 ]
+PAIRED = ["unanswerable_check3", "unanswerable_check4", "unanswerable_check5"]  # banks written as refusal/look-alike pairs
 
 
 @pytest.mark.parametrize("shape", BANKS, ids=str)
@@ -35,12 +40,19 @@ def test_the_bank_has_its_classes_a_blind_third_and_whole_sentence_quotes(shape:
     assert_parts(shape)
 
 
-@pytest.mark.parametrize("bank", ["unanswerable_check3", "unanswerable_check4"])
+@pytest.mark.parametrize("bank", PAIRED)
 def test_both_directions_are_measured_in_each_part(bank: str) -> None:
     items = items_of(bank)
     for part in ("blind", "studied"):
         mine = [i for i in items if f"part: {part}" in (i.note or "")]
         assert {s for i in mine for s in i.acceptable_statuses} == {"answered", "not_found", "out_of_scope"}
+
+
+@pytest.mark.parametrize("bank", PAIRED)
+def test_every_answerable_item_is_a_look_alike_of_a_refusal_kind(bank: str) -> None:
+    items = items_of(bank)
+    answerable = [i for i in items if "answered" in i.acceptable_statuses]
+    assert sum(n for k, n in kinds_of(items).items() if k.startswith("answerable look-alike")) == len(answerable)
 
 
 def test_the_scorer_tells_the_wrong_refusal_from_an_answer() -> None:
