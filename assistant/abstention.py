@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from assistant.asked_words import Asked
+from assistant.clinical_shorthand import DESCRIBING_ATTRIBUTES
 from index.models import ScoredChunk
 
 # How long the condition itself lasts ("how long does it last", "how long do pns symptoms persist"): the article
@@ -54,7 +55,7 @@ NUMBER_ASK = re.compile(
     r"(?:what|which)\s+(?:\w+\s+)?levels?\s+(?:is|are|would be|counts? as)\s+(?:too\s+)?(?:dangerous|normal|high|low|"
     r"safe|risky|critical)|"  # a threshold asked for: "what calcium level is dangerous"
     r"(?:what|which)\s+(?:\w+\s+)?(?:levels?|values?|results?)\s+(?:counts?|is\s+counted|is\s+considered)\s+as|"  # ".. counts as X"
-    r"doses?|dosage|dosing|mg|milligrams?|grams?|kilograms?|kg|ml|thresholds?|cut-?offs?|scores?|odds|ratios?|"
+    r"doses?|dosage|dosing|(?-i:mg)|(?<=\d)mg|(?<=\d\s)mg|milligrams?|grams?|kilograms?|kg|ml|thresholds?|cut-?offs?|scores?|odds|ratios?|"
     r"statistics|(?:what|which) (?:is|are) the numbers?|average|on average|median|mean age|(?:at )?what age|how old|life expectancy|"
     r"(?<!\w\s)how (?:often|frequently)|costs?|price|how much (?:does|do|is|are|will)\b(?! \w+ (?:help|matter|work|hurt|affect))|"
     # an amount to take ("how much vitamin d should someone take") and who pays ("does medicare cover it")
@@ -66,7 +67,7 @@ NUMBER_ASK = re.compile(
     # a date asked for ("when was it first described"): the article gives none
     r"when\s+(?:was|were)\s+(?:[\w-]+\s+){0,4}?(?:first\s+)?(?:discovered|named|described|identified|found|invented|recognized))\b",
     re.IGNORECASE,
-)
+)  # "mg" is a unit in lower case or after a number; "MG" alone is myasthenia gravis (the glossary's)
 _DIGIT = re.compile(r"\d")
 # Endings that mark drug and disease names (INN stems and pathology suffixes).
 SPECIFIC_SUFFIXES = (
@@ -168,6 +169,8 @@ def unknown_subject(question: str, vocab: frozenset[str], english: frozenset[str
     word = subject_word(question)
     short = len(word or "") == 3 and common is not None and word not in common
     if word is None or (len(word) < 4 and not short) or word not in english or word in GENERIC:
+        return None
+    if word in DESCRIBING_ATTRIBUTES:  # "derm findings in pns": an attribute asked of the subject, not a subject
         return None
     if short:  # no clipped form of a longer word ("flu" is not "fluids")
         unknown = not ({word, word + "s"} & vocab)

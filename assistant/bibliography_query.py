@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.author_asks import NameIndex, author_ask
 from assistant.bibliography_terms import asks_for_links, dated_extremes, fields_in, numbered_entries, spelled_entry_words
+from assistant.glossary import defined_abbreviations, load_curated
 from corpus.units import split_units
 
 if TYPE_CHECKING:
@@ -202,7 +203,10 @@ class BibliographyQuestions:
         self._study_terms = frozenset(m.group(1).lower() for section in sections
                                       for m in _STUDY_TERM.finditer(section.text)) - _QUERY_WORDS
         article_words = frozenset(w for section in sections for w in re.findall(r"[a-z]+", section.text.lower()))
-        self.name_index = NameIndex(self.references, self._common | article_words)
+        # an abbreviation of a topic ("lems", "ivig") typed in a source's place is no source ("which ref supports ivig in lems")
+        abbreviations = frozenset(e.abbr.lower() for e in load_curated()) | frozenset(
+            a.lower() for section in sections for a, _ in defined_abbreviations(section.text))
+        self.name_index = NameIndex(self.references, self._common | article_words | abbreviations)
 
     # -- scoring ----------------------------------------------------------------------------------
     def _similar(self, word: str) -> frozenset[str]:
@@ -284,7 +288,7 @@ class BibliographyQuestions:
         fields = tuple(dict.fromkeys(fields + fields_in(all_words, q)))  # synonyms and misspelt field words
         words = [w for w in all_words if w not in _QUERY_WORDS]
         selection = bool(SELECTION.search(q))
-        entry_word = bool(re.search(rf"\b{ENTRY_WORDS}\b|\bcit(?:e|es|ed|ing)\b", q, re.IGNORECASE))
+        entry_word = bool(re.search(rf"\b{ENTRY_WORDS}\b|\bcit(?:e|es|ed|ing)\b", self._without_test_terms(q), re.IGNORECASE))
         supported = SUPPORTS_SUBJECT.search(q)
         if supported and not CLAIM_OBJECT.search(supported.group("z")):
             ids = self._cited_for(supported.group("z"))
@@ -319,6 +323,11 @@ class BibliographyQuestions:
         if selection and ALL.search(q):
             return BibliographyQuery("selection", tuple(r.id for r in self.references), fields, bool(COUNT.search(q)), filters=("all",))
         return None
+
+    def _without_test_terms(self, q: str) -> str:
+        """`q` without the article's own "<word> studies" ("nerve conduction studies in suspected neuro involvement"):
+        a test's name, whose "studies" is no entry word."""
+        return _STUDY_TERM.sub(lambda m: " " if m.group(1).lower() in self._study_terms else m.group(0), q)
 
     def _names_a_test(self, q: str) -> bool:
         """'is emg a nerve conduction study', 'which imaging studies are done': the study is a medical test."""

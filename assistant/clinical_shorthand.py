@@ -18,6 +18,13 @@ ATTRIBUTES = frozenset(
     "timeline frequency presentation features criteria course pathophysiology etiology aetiology epidemiology "
     "monitoring follow-up followup".split()
 )
+# The attributes that ask for a description of their subject, not a figure or a rule the article may lack ("criteria",
+# "dose", "sensitivity" stay asks of their own): "derm findings in pns", "lp indication" ask about the subject, so the
+# attribute noun is no unknown subject of its own (assistant/abstention.unknown_subject).
+DESCRIBING_ATTRIBUTES = frozenset(
+    "workup work-up indication indications findings finding differential differentials ddx mimics mimic presentation "
+    "presentations features course etiology aetiology pathophysiology monitoring follow-up followup".split()
+)
 # Participles after a plural noun: "antibodies tested?" asks which of them are tested for the subject.
 _PARTICIPLE = re.compile(r"^(?P<noun>[a-z][\w-]*s)\s+(?P<verb>tested|used|given|measured|checked|seen|involved|affected)$",
                          re.IGNORECASE)
@@ -25,6 +32,30 @@ _DASHED = re.compile(r"^(?P<subject>[\w][\w\s-]*?)\s*[-–—:]\s*(?P<attr>[\w-]
 # A clinician's abbreviations of the attribute words ("dx workup?", "mgmt?", "tx?"): read as the words they stand for.
 SHORT_FORMS = {"dx": "diagnosis", "tx": "treatment", "rx": "treatment", "mgmt": "management", "mx": "management",
                "sx": "symptoms", "sxs": "symptoms", "px": "prognosis", "assoc": "associated", "w/u": "workup"}
+# A clinician's slashed shorthand ("w/u", "r/o", "f/u", "w/"): read as the words before anything else, because the
+# texting shorthand would read its letters as words ("w/u" -> "w/you", "r/o" -> "are/o") and the speller cannot see a
+# slash. The general forms of clinical notes, not the article's words.
+SLASHED_FORMS = {"w/u": "workup", "r/o": "rule out", "f/u": "follow-up", "h/o": "history of", "c/o": "complaining of",
+                 "s/p": "after", "w/o": "without", "b/c": "because", "d/t": "due to", "s/e": "side effects",
+                 "n/v": "nausea and vomiting", "w/": "with "}
+_SLASHED = re.compile(r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(SLASHED_FORMS, key=len, reverse=True))
+                      + r")(?=[\s?.,!;:)]|$|(?<=/)\w)", re.IGNORECASE)
+
+
+def expand_slashed_forms(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """`text` with a clinician's slashed shorthand written out ("w/u to r/o mimics" -> "workup to rule out mimics"),
+    and the (typed, read) pairs; a slash between two words ("rehab/PT", "and/or") is left alone."""
+    changes: list[tuple[str, str]] = []
+
+    def read(m: re.Match[str]) -> str:
+        word = SLASHED_FORMS[m.group(1).lower()]
+        changes.append((m.group(1), word.strip()))
+        return word
+
+    out = _SLASHED.sub(read, text)
+    return re.sub(r"\s{2,}", " ", out) if changes else out, changes
+
+
 # "associated malignancy?": which of that kind of thing goes with the subject.
 _ASSOCIATED = re.compile(r"^(?:the\s+)?associated\s+(?P<noun>[a-z][\w\s-]*)$", re.IGNORECASE)
 # "how would you work that up", "how do they work it up": the workup of the subject, phrased as a verb.

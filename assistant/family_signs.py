@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 # bullets, "Atypical Symptoms", offers none to pair).
 TYPES_SECTION = "types"
 SYMPTOMS_SECTION = "symptoms"
-# Asked by the clinician's word too ("neurological manifestations"), or the lay one ("what would you notice").
-ASKS_SIGNS = re.compile(r"\b(?:signs?|symptoms?|sx|look\s+like|present(?:s|ation)?|manifest(?:s|ations?)?|notice)\b",
+# Asked by the clinician's word too ("neurological manifestations", "derm findings", "clinical features"), or the lay
+# one ("what would you notice").
+ASKS_SIGNS = re.compile(r"\b(?:signs?|symptoms?|sxs?|look\s+like|present(?:s|ation)?|manifest(?:s|ations?)?|notice|"
+                        r"findings?|features)\b",
                         re.IGNORECASE)
 MAX_SHOWN = 4  # the pair and at most two of the composer's other sentences
 

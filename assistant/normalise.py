@@ -2,7 +2,8 @@
 
 Why before everything else: "he wont wake up" must reach the emergency rules as "he won't wake up",
 "siezure" as "seizure", and "MS" must reach retrieval as "multiple sclerosis (MS)". Three steps, in
-this order, each reported so the answer's flags can show what was changed:
+this order, each reported so the answer's flags can show what was changed (a clinician's slashed shorthand,
+"w/u", "r/o", is written out first: assistant/clinical_shorthand.py):
 
 1. apostrophes: curly and back-ticked quotes become "'", and dropped apostrophes of English
    contractions are restored ("wont", "cant", "isnt", "hes", "can t"), as are misplaced ones ("is'nt")
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.clinical_shorthand import expand_slashed_forms
 from assistant.glossary import Glossary
 from assistant.spelling import Speller
 
@@ -214,8 +216,10 @@ class Normaliser:
     def normalise(self, question: str) -> Normalised:
         """The question with apostrophes restored, typos corrected and "what does X mean" mended, and its retrieval
         form with abbreviations expanded; each change is kept so that flags and tests can see what was read."""
-        text, apostrophes = restore_apostrophes(question)
+        text, slashed = expand_slashed_forms(question)
+        text, apostrophes = restore_apostrophes(text)
         text, corrections = self.speller.correct(text)
+        corrections = [*slashed, *corrections]
         text = mend_what_mean(text)
         retrieval, expansions = self.glossary.expand(text)
         return Normalised(question, text, retrieval, tuple(apostrophes), tuple(corrections), tuple(expansions))

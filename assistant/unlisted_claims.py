@@ -29,6 +29,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.aspects import ASPECT_RE
+from assistant.clinical_shorthand import DESCRIBING_ATTRIBUTES
 from assistant.word_forms import stem
 
 if TYPE_CHECKING:
@@ -96,7 +97,8 @@ _AGENTS = (*(re.compile(p, re.IGNORECASE) for p in (
 _FRAME = frozenset("you your ur people someone anyone taking eating drinking using wearing having getting doing feel "
                    "feeling really very super extremely quite totally lot lots all time look looks looking together "
                    "words things stuff level levels going amount amounts problem problems issue issues trouble troubles "
-                   "change changes loss damage involvement involvements manifestation manifestations".split())
+                   "change changes loss damage involvement involvements manifestation manifestations".split()) | DESCRIBING_ATTRIBUTES
+# (a clinician's attribute noun, "derm findings in pns", "lp indication": the description asked of the subject)
 _TAIL = re.compile(r"\s+(?:when|if|that|which|while|because|though|after|before|during)\b.*$|"
                    r"\s+(?:and|or|but)\s+(?:what|how|which|who|when|where|why|is|are|can|could|do|does|should|will|"
                    r"would)\b.*$", re.IGNORECASE)

@@ -278,3 +278,19 @@ def test_an_average_or_a_date_asks_for_a_figure(question: str, asks: bool) -> No
 )
 def test_how_long_the_condition_lasts_asks_no_figure(question: str, asks: bool) -> None:
     assert bool(NUMBER_ASK.search(question)) == asks
+
+
+def test_capital_mg_alone_is_myasthenia_gravis_and_not_a_dose() -> None:
+    """A clinician's "ddx incl lupus / MG?" names myasthenia gravis; "mg" in lower case or after a number is a unit."""
+    assert not NUMBER_ASK.search("ddx incl lupus / MG?")
+    assert NUMBER_ASK.search("how many mg of prednisone")
+    assert NUMBER_ASK.search("is 500 MG too much")
+
+
+def test_a_describing_attribute_is_no_unknown_subject() -> None:
+    """"derm findings in pns", "lp indication": the attribute asks of its subject; "criteria" stays an ask of its own."""
+    vocab = vocabulary(["Trousseau syndrome; chemotherapy; the types of syndrome and early signs"])
+    english = ENGLISH | {"findings", "indication", "criteria"}
+    assert unknown_subject("what are the derm findings", vocab, english) is None
+    assert unknown_subject("what is the indication", vocab, english) is None
+    assert unknown_subject("what are the criteria", vocab, english) == "criteria"

@@ -90,3 +90,9 @@ def test_a_selection_no_entry_fits_is_not_found(questions, packaged_corpus) -> N
 def test_a_cited_writer_the_word_router_misses_is_answered_from_the_entry(questions) -> None:
     query = questions.parse("what did honorat write", typed="what did honorat write")
     assert query is not None and query.kind == "fields" and query.reference_ids == ("vogrig2019",)
+
+
+def test_a_topic_abbreviation_in_a_sources_place_is_no_absent_source(index) -> None:
+    """"which ref covers ivig in lems": LEMS is the glossary's syndrome, not a journal the bibliography lacks."""
+    assert author_ask("which ref covers ivig in lems", index) is None
+    assert author_ask("any refs from lancet neurology", index).reference_ids == ()

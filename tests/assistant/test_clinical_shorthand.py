@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.clinical_shorthand import clinical_shorthand, copula
+from assistant.clinical_shorthand import clinical_shorthand, copula, expand_slashed_forms
 from assistant.conversation import rewrite_followup
 
 
@@ -40,3 +40,15 @@ def test_a_terse_follow_up_keeps_the_subject_of_the_conversation() -> None:
 def test_the_copula_agrees_with_the_attribute_noun(noun: str, verb: str) -> None:
     """One rule for every 'What is/are the <attribute> of <subject>?' the rewrite writes (shorthand, ellipsis, aspect)."""
     assert copula(noun) == verb
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("w/u for a cerebellar syndrome", "workup for a cerebellar syndrome"),
+    ("r/o infection first?", "rule out infection first?"),
+    ("f/u after plex", "follow-up after plex"),
+    ("pt w/ weakness, h/o smoking", "pt with weakness, history of smoking"),
+    ("steroids and/or ivig", "steroids and/or ivig"),  # a slash between two words is left alone
+    ("rehab/PT", "rehab/PT"),
+])
+def test_slashed_shorthand_is_written_out_before_the_texting_words_read_its_letters(typed: str, read: str) -> None:
+    assert expand_slashed_forms(typed)[0] == read

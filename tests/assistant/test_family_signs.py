@@ -14,6 +14,8 @@ def test_signs_asks_are_read_and_other_asks_are_not() -> None:
     assert ASKS_SIGNS.search("what does cushings look like in pns")
     assert ASKS_SIGNS.search("neurological manifestations of paraneoplastic syndromes")  # the clinician's word
     assert ASKS_SIGNS.search("what does it do to the nerves, like what would you notice")  # the lay one
+    assert ASKS_SIGNS.search("skin findings in lung cancer")  # a clinician's word for the signs
+    assert ASKS_SIGNS.search("clinical features of cerebellar degeneration")
     assert not ASKS_SIGNS.search("what is lambert eaton")
     assert not ASKS_SIGNS.search("how is dermatomyositis treated")
 

@@ -64,3 +64,13 @@ def test_expansion(packaged_corpus, question: str, expanded: str) -> None:
 def test_corpus_definitions_win_over_curated_ones() -> None:
     glossary = Glossary.from_texts(["Computerised tomography (CT) imaging"], [Abbreviation("CT", "cat scan", "curated")])
     assert glossary.entries["CT"].long == "Computerised tomography"
+
+
+def test_a_clinicians_shorthand_for_ordinary_words_is_read_as_those_words(packaged_corpus) -> None:
+    """"pns mgmt", "derm findings", "rehab/PT": the article's words reach retrieval; "pt" in lower case (a patient)
+    is not physical therapy."""
+    glossary = Glossary.from_corpus(packaged_corpus)
+    assert glossary.expand("pns mgmt")[0].endswith("management (mgmt)")
+    assert glossary.expand("derm findings")[0] == "dermatologic (derm) findings"
+    assert "physical therapy (PT)" in glossary.expand("rehab/PT role")[0]
+    assert glossary.expand("pt with weakness")[0] == "pt with weakness"

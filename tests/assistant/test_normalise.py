@@ -211,3 +211,14 @@ def test_two_common_words_typed_without_their_space_are_split_apart(typed: str, 
     assert speller.correct_word(typed) == fixed
     common = Speller.build(["Anything may swell."], english=english_words())
     assert common.correct_word("anythink") == "anything"  # a common word one edit away wins over 'any think'
+
+
+def test_a_clinicians_slashed_shorthand_is_read_before_the_texting_words(speller: Speller) -> None:
+    """"w/u to r/o mimics" must not become "w/you to are/o mimics": the slashed forms are written out first and
+    reported with the corrections."""
+    from assistant.glossary import Glossary
+    from assistant.normalise import Normaliser
+
+    read = Normaliser(speller, Glossary([])).normalise("w/u to r/o mimics")
+    assert read.text == "workup to rule out mimics"
+    assert ("w/u", "workup") in read.corrections

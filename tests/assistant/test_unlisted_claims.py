@@ -165,3 +165,9 @@ def test_effects_and_treatments_the_article_lists_in_other_words_are_answered(bu
     assistant = Assistant(built_index_home)
     assert assistant.triage().unlisted_effect(question, first_turn=True) is None
     assert assistant.ask(question).status == "answered"
+
+
+def test_a_clinicians_attribute_noun_is_no_effect_word() -> None:
+    """"skin findings", "plex indication": the attribute asks of the thing named, it is not an effect of its own."""
+    assert phrase_words("skin findings", frozenset(), is_stopword) == ["skin"]
+    assert phrase_words("plex indication", frozenset(), is_stopword) == ["plex"]
