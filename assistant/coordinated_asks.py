@@ -50,6 +50,11 @@ def _head(conjunct: str) -> str:
     return conjunct.split()[-1].lower()
 
 
+def _plural(word: str) -> bool:
+    """"tests", "symptoms"; not "prognosis", "diagnosis", "stress", "virus"."""
+    return len(word) >= 4 and word.lower().endswith("s") and not word.lower().endswith(("ss", "is", "us"))
+
+
 def _is_thing(conjunct: str) -> bool:
     """A short noun phrase ending in an aspect word or a plural noun ("outlook", "blood types", "tests")."""
     words = conjunct.split()
@@ -58,7 +63,7 @@ def _is_thing(conjunct: str) -> bool:
     if not all(re.fullmatch(r"[a-z][a-z-]*", w, re.IGNORECASE) for w in words):
         return False
     head = _head(conjunct)
-    return head in ASPECT_WORDS or (len(head) >= 4 and head.endswith("s") and not head.endswith("ss"))
+    return head in ASPECT_WORDS or _plural(head)
 
 
 def listed_things(part: str) -> list[str] | None:
@@ -82,22 +87,48 @@ def listed_things(part: str) -> list[str] | None:
         # "endocrine, skin and blood types": single modifiers that share the last phrase's head
         if len(conjuncts) >= 2 and all(len(c.split()) == 1 and not CLAUSE_WORD.search(c)
                                        and re.fullmatch(r"[a-z][a-z-]*", c, re.IGNORECASE) for c in conjuncts[:-1]) \
-                and len(conjuncts[-1].split()) == 2 and head.lower().endswith("s") and "," in body:
+                and len(conjuncts[-1].split()) == 2 and _plural(head) and "," in body:
             return [f"{c} {head}" for c in conjuncts[:-1]] + [conjuncts[-1]]
         return None
     heads = [_head(c) for c in conjuncts]
     if len(conjuncts) == 2 and "," not in body:
         repeated = heads[0] == heads[1] and conjuncts[0].lower() != conjuncts[1].lower() and len(conjuncts[0].split()) > 1
-        if not repeated:
+        aspects = heads[0] != heads[1] and all(h in ASPECT_WORDS for h in heads)  # "symptoms and treatment"
+        if not (repeated or aspects):
             return None
     if len(conjuncts) == 2 and set(heads) <= SIGNS and all(len(c.split()) == 1 for c in conjuncts):
         return None
     return conjuncts
 
 
+# "how is it diagnosed and treated": one subject, two participles; each asked whole ("how is it treated").
+PARTICIPLES = re.compile(r"^(?P<frame>how\s+(?:is|are|can|should|do\s+you|do\s+they|do\s+doctors)\s+(?:(?:it|they|this|pns|"
+                         r"paraneoplastic\s+syndromes?)\s+)?)(?P<a>[a-z]+(?:ed|t))\s+(?:and|n|&|or)\s+(?P<b>[a-z]+(?:ed|t))$",
+                         re.IGNORECASE)
+
+
+def participle_asks(part: str) -> list[str] | None:
+    """The two asks of "how is it diagnosed and treated", or None."""
+    match = PARTICIPLES.match(part.strip(" ?.!,"))
+    if match is None or match["a"].lower() == match["b"].lower():
+        return None
+    return [f"{match['frame']}{match['a']}", f"{match['frame']}{match['b']}"]
+
+
 def as_asks(part: str) -> list[str]:
     """The part as one ask per listed thing ("what are the X" / "what is the X"), or [part] when it lists none."""
+    participles = participle_asks(part)
+    if participles is not None:
+        return participles
     things = listed_things(part)
     if things is None:
         return [part]
-    return [f"what {'are' if _head(t).endswith('s') else 'is'} the {t}" for t in things]
+    return [_ask(t) for t in things]
+
+
+def _ask(thing: str) -> str:
+    """"what are the tests", "what is the outlook"; the causes asked as "what causes it", the question the article's
+    definition answers (a cause is no list: "what are the causes" was composed from the symptom lists)."""
+    if thing.lower() in ("cause", "causes"):
+        return "what causes it"
+    return f"what {'are' if _plural(_head(thing)) else 'is'} the {thing}"

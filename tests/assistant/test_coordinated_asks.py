@@ -16,11 +16,14 @@ from assistant.multi_part import split_question
 @pytest.mark.parametrize(("question", "asks"), [
     ("outlook, tests, treatments?", ["what is the outlook", "what are the tests", "what are the treatments"]),
     ("tell me about the causes, tests and treatments pls",
-     ["what are the causes", "what are the tests", "what are the treatments"]),
-    ("which tests, which treatments and which causes", ["what are the tests", "what are the treatments",
-                                                        "what are the causes"]),
-    ("causes, treatments - all of it", ["what are the causes", "what are the treatments"]),
+     ["what causes it", "what are the tests", "what are the treatments"]),
+    ("which tests, which treatments and which outcomes", ["what are the tests", "what are the treatments",
+                                                          "what are the outcomes"]),
+    ("causes, treatments - all of it", ["what causes it", "what are the treatments"]),
     ("nerve symptoms and skin symptoms?", ["what are the nerve symptoms", "what are the skin symptoms"]),
+    ("what are the symptoms and causes", ["what are the symptoms", "what causes it"]),
+    ("prognosis and treatment pls", ["what is the prognosis", "what is the treatment"]),
+    ("how are they diagnosed and managed", ["how are they diagnosed", "how are they managed"]),
     ("what are the hormonal, kidney and blood symptoms",
      ["what are the hormonal symptoms", "what are the kidney symptoms", "what are the blood symptoms"]),
 ])
@@ -30,7 +33,8 @@ def test_a_clause_listing_things_asks_each(question: str, asks: list[str]) -> No
 
 
 @pytest.mark.parametrize("question", [
-    "signs and symptoms?", "what are the signs, symptoms", "what are the symptoms and causes",  # one thing / multi_part's
+    "signs and symptoms?", "what are the signs, symptoms",  # one thing
+    "what is the diagnosis and treatment of lems",  # a thing of something: one search names it
     "in simple words, what is it", "my dad, who has sclc, is tired", "how is it treated",
     "what does it do to the skin and the blood", "is it genetic, or caused by smoking",
 ])
