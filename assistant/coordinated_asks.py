@@ -30,20 +30,22 @@ TAIL = re.compile(r"\s*(?:\s[-–—]\s|:\s).*$|\s+(?:pls|please|thanks|thx)\s*$
 # Words that make a conjunct a clause, not a noun phrase: "how is it treated", "does it hurt".
 CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|be|do|does|did|can|could|will|would|should|it|they|i|you|we|he|she|"
                          r"how|why|when|where|who|if|not|to|of|for|in|with|about)\b", re.IGNORECASE)
-QUESTION_OPENING = re.compile(r"^(?:what|whats|how|can|could|is|are|do|does|will|would|which|why|when|where|should)\b",
-                              re.IGNORECASE)
 COMMA_QUESTION = re.compile(r",\s+(?=(?:what|whats|how|can|could|is|are|do|does|will|would|which|why|when|where|should)\b)",
                             re.IGNORECASE)
+WH_OPENING = re.compile(r"^(?:what|whats|how|which|why|when|where|who)\b", re.IGNORECASE)
 SIGNS = frozenset({"signs", "symptoms"})  # "signs and symptoms" name one thing
 
 
-def comma_questions(part: str) -> list[str]:
-    """A question whose clauses are joined by commas, each opening as a question: "whats the outlook, can it be
-    cured" -> two. Only when the part itself opens as a question, so "in simple words, what is it" stays one."""
-    if not QUESTION_OPENING.match(part.strip()):
-        return [part]
+def comma_questions(part: str, series: bool = False) -> list[str]:
+    """A part of a multi-part question (`series`) whose clauses are joined by commas, the first opening with a
+    wh-word: "whats the outlook, can it be cured" of "whats the outlook, can it be cured, and does early treatment
+    help" -> two. Not in a one-part question: "when my sister was diagnosed they did a spinal tap, what do they look
+    for", "how do they test for it, is it a blood test?" (a clarifying guess, assistant/clarifying_tail.py's) and
+    "ok and what about X, what does it help with" read as one ask."""
     pieces = [p.strip(" ,;?") for p in COMMA_QUESTION.split(part)]
-    return pieces if len(pieces) >= 2 and all(len(p.split()) >= 2 for p in pieces) else [part]
+    if len(pieces) < 2 or not all(len(p.split()) >= 2 for p in pieces):
+        return [part]
+    return pieces if series and WH_OPENING.match(pieces[0]) else [part]
 
 
 def _head(conjunct: str) -> str:

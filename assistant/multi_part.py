@@ -43,7 +43,8 @@ def split_question(question: str) -> list[str]:
     if len(listed) >= 2:
         return listed
     parts = [p.strip(" ,;?") for p in SPLIT.split(question) if p and p.strip(" ,;?")]
-    parts = [clause for p in parts for clause in comma_questions(p)]
+    series = sum(len(p.split()) >= MIN_PART_WORDS for p in parts) > 1
+    parts = [clause for p in parts for clause in comma_questions(p, series=series)]
     parts = [ask for p in parts for piece in _split_phrases(p) for ask in as_asks(piece)]
     parts = [p for p in parts if len(p.split()) >= MIN_PART_WORDS]
     return parts if len(parts) >= 2 else [question]

@@ -43,8 +43,11 @@ def test_a_clause_that_lists_no_things_stays_whole(question: str) -> None:
     assert as_asks(question) == [question]
 
 
-def test_question_clauses_joined_by_a_comma_are_parts() -> None:
-    assert comma_questions("what is the outlook, can it be reversed") == ["what is the outlook", "can it be reversed"]
-    assert comma_questions("in simple words, what is it") == ["in simple words, what is it"]
+def test_question_clauses_joined_by_a_comma_are_parts_of_a_multi_part_question() -> None:
+    assert comma_questions("what is the outlook, can it be reversed", series=True) == [
+        "what is the outlook", "can it be reversed"]
+    assert comma_questions("what is the outlook, can it be reversed") == ["what is the outlook, can it be reversed"]
+    assert comma_questions("in simple words, what is it", series=True) == ["in simple words, what is it"]
     assert split_question("how is it diagnosed, what does it cost, and who treats it") == [
         "how is it diagnosed", "what does it cost", "who treats it"]
+    assert split_question("how do they test for it, is it a blood test") == ["how do they test for it, is it a blood test"]
