@@ -20,6 +20,14 @@ if TYPE_CHECKING:
     from assistant.parts import Parts
 
 
+def compares(question: str) -> bool:
+    """Is a clause of the question a comparison ("is it different in kids vs adults")? Its two sides are parts
+    (multi_part._split_phrases) but no separate asks: one side answered is no answer to how they differ."""
+    from assistant.multi_part import COMPARED, SPLIT
+
+    return any(COMPARED.match(clause.strip(" ,;?")) for clause in SPLIT.split(question) if clause)
+
+
 def parts_not_answered(asks: list[str]) -> str:
     """The line that says which parts the answer leaves out."""
     asked = "; ".join(f"“{a}”" for a in asks)
@@ -37,7 +45,7 @@ def supported_parts_reply(parts: "Parts", understood: Any, answerer: "Answerer",
     if understood.turns or understood.personal or not parts.levers or not parts.levers.multi_part:
         return None
     pieces = split_question(understood.query)
-    if len(pieces) < 2:
+    if len(pieces) < 2 or compares(understood.query):
         return None
     alone = {p: ask_alone(p) for p in pieces}
     supported = [p for p in pieces if alone[p].status == "answered"]

@@ -143,3 +143,8 @@ def test_a_refused_multi_part_question_answers_the_parts_answered_alone(warm_ass
     assert "oligoclonal bands" in answer.body
     assert warm_assistant.ask("what are the risks of a lumbar puncture").status == "not_found"
     assert warm_assistant.ask("what are the risks of a lumbar puncture and how much does ivig cost").status != "answered"
+
+
+def test_a_comparison_whose_one_side_is_refused_stays_refused(warm_assistant: Assistant) -> None:
+    """A comparison's sides are parts, not separate asks (part_support.compares)."""
+    assert warm_assistant.ask("does it differ in children versus adults").status == "not_found"
