@@ -160,7 +160,8 @@ def _widen(chosen: list[Scored], scored: Sequence[Scored], q_terms: set[str], fo
     announced: set[tuple[str, int]] = set()  # what a lead-in or a named heading brought: the off-topic cut leaves it
     if levers.lead_in and first_turn:
         before_lead = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
-        chosen = with_subsection_bests(chosen, scored, enriched, lambda s: asks_lead_in(q_terms, s.sentence, bank))
+        chosen = with_subsection_bests(chosen, scored, enriched, lambda s: asks_lead_in(q_terms, s.sentence, bank),
+                                       listing)
         announced = {(s.sentence.chunk.id, s.sentence.index) for s in chosen} - before_lead
     return chosen, announced
 

@@ -47,18 +47,23 @@ def lead_in_sections(enriched: "EnrichedUnits") -> set[str]:
 
 
 def with_subsection_bests(chosen: Sequence[Scored], scored: Sequence[Scored], enriched: "EnrichedUnits",
-                          asked: Callable[[Scored], bool]) -> list[Scored]:
+                          asked: Callable[[Scored], bool], listing: bool = False) -> list[Scored]:
     """`chosen`, plus the best candidate of each subsection when the best chosen sentence is a lead-in (see above)
     that the question asks about (`asked`: it names a distinctive word of the lead-in or its heading) and no chosen
     sentence is from a subsection it leads into.
 
     Why `asked`: a lead-in can be the best of weak candidates for a question on something else ("i heard most cancer
     patients get it, is that true" chose the outlook line on "patients"); what it announces is then no answer either.
+    `listing`: a question asking for every item ("what are all the things that affect the outlook") is answered by
+    the list the lead-in announces even when another sentence outscored the lead-in (a takeaway that shares the
+    question's words): the best chosen lead-in counts, not only the best sentence.
     """
     out = list(chosen)
     if not out:
         return out
-    best = max(out, key=lambda s: s.score)
+    leads = lead_in_sections(enriched) if listing else set()
+    pool = [s for s in out if s.sentence.chunk.source_id == "article" and s.sentence.chunk.section_id in leads] or out
+    best = max(pool, key=lambda s: s.score)
     section = best.sentence.chunk.section_id
     if best.sentence.chunk.source_id != "article" or section not in lead_in_sections(enriched) or not asked(best):
         return out

@@ -37,8 +37,15 @@ COMPARED = re.compile(r"^(?:how\s+(?:is|are|does|do)\s+|is\s+|are\s+)?(?P<a>[\w\
 
 def split_question(question: str) -> list[str]:
     """The question's parts (one part when it is not a multi-part question)."""
+    from assistant.coordinated_asks import as_asks, comma_questions
+
+    listed = as_asks(question)  # "which cancers, which symptoms and which tests": one ask per listed thing
+    if len(listed) >= 2:
+        return listed
     parts = [p.strip(" ,;?") for p in SPLIT.split(question) if p and p.strip(" ,;?")]
-    parts = [piece for p in parts for piece in _split_phrases(p)]
+    series = sum(len(p.split()) >= MIN_PART_WORDS for p in parts) > 1
+    parts = [clause for p in parts for clause in comma_questions(p, series=series)]
+    parts = [ask for p in parts for piece in _split_phrases(p) for ask in as_asks(piece)]
     parts = [p for p in parts if len(p.split()) >= MIN_PART_WORDS]
     return parts if len(parts) >= 2 else [question]
 

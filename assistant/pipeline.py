@@ -339,8 +339,9 @@ def drafted_reply(answerer: "Answerer", evidence: Evidence, flags: list[str], co
 
 def answer_question(settings: "Settings", question: str, history: Sequence[Any] | None,
                     load_parts: Callable[[], "Parts"], answerer: "Answerer",
-                    load_triage: Callable[[], "Triage"] | None = None) -> Answer:
-    """One question through every step (module docstring); raises what the steps raise (the Assistant turns it into an answer)."""
+                    load_triage: Callable[[], "Triage"] | None = None, whole: bool = True) -> Answer:
+    """One question through every step (module docstring); raises what the steps raise (the Assistant turns it into an answer).
+    `whole`: False for one part of a refused multi-part question, asked alone (never split again)."""
     from assistant.triage_replies import bibliography_reply, triaged_reply
 
     understood = understand(settings, question, history, load_triage)
@@ -370,6 +371,13 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
     common: dict[str, Any] = {"standalone": understood.standalone, **shown_contexts(evidence)}
     if not support.supported and support.figure_only and not understood.personal:
         partial = figure_free_reply(settings, parts, understood, answerer, flags, followup)
+        if partial is not None:
+            return partial
+    if not support.supported and whole:  # the parts it answers alone (assistant/part_support.py)
+        from assistant.part_support import supported_parts_reply
+
+        partial = supported_parts_reply(parts, understood, answerer, flags, lambda part: answer_question(
+            settings, part, None, load_parts, answerer, load_triage, whole=False))
         if partial is not None:
             return partial
     if understood.personal and not off_subject_finding(understood, evidence, support.supported, bool(unaddressed)):

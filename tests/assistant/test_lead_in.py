@@ -49,3 +49,19 @@ def test_the_prognosis_ask_gets_the_outcomes_not_only_the_line_announcing_them(w
     answer = warm_assistant.ask("what is the prognosis for pns")
     assert "depends on several factors" in answer.answer
     assert "partial or full recovery" in answer.answer
+
+
+def test_a_list_ask_counts_a_chosen_lead_in_that_another_sentence_outscored(parts) -> None:
+    lead = _scored("prognosis-and-outcomes", 0.7, 10)
+    factor = _scored("prognosis-and-outcomes/factors-influencing-prognosis", 0.6, 20)
+    other = _scored("key-takeaways", 0.95, 5)
+    scored = [other, lead, factor]
+    assert with_subsection_bests([other, lead], scored, parts.enriched, lambda s: True) == [other, lead]
+    assert with_subsection_bests([other, lead], scored, parts.enriched, lambda s: True, listing=True) == [
+        other, lead, factor]
+
+
+def test_every_thing_that_affects_the_outlook_is_the_factor_list(warm_assistant) -> None:
+    body = warm_assistant.ask("what are all the things that affect the outlook").body
+    for label in ("Cancer type and stage:", "Early diagnosis and treatment:", "Degree of neurological"):
+        assert label in body

@@ -132,3 +132,19 @@ def test_idioms_using_all_or_each_ask_for_no_list() -> None:
     assert not hints_list("can pns make you tired all the time")
     assert hints_list("what are all the tests") and hints_list("any other symptoms")
     assert hints_list("all of a sudden i need every option")  # a real list word beside the idiom still counts
+
+
+def test_a_refused_multi_part_question_answers_the_parts_answered_alone(warm_assistant: Assistant) -> None:
+    """assistant/part_support.py: the part the article never speaks of ("the risks of a lumbar puncture") is named, the
+    other answered as it is alone; a question whose parts are all refused alone stays refused."""
+    answer = warm_assistant.ask("what does a lumbar puncture look for and what are the risks of a lumbar puncture")
+    assert answer.status == "answered"
+    assert "do not answer “what are the risks of a lumbar puncture”" in answer.body
+    assert "oligoclonal bands" in answer.body
+    assert warm_assistant.ask("what are the risks of a lumbar puncture").status == "not_found"
+    assert warm_assistant.ask("what are the risks of a lumbar puncture and how much does ivig cost").status != "answered"
+
+
+def test_a_comparison_whose_one_side_is_refused_stays_refused(warm_assistant: Assistant) -> None:
+    """A comparison's sides are parts, not separate asks (part_support.compares)."""
+    assert warm_assistant.ask("does it differ in children versus adults").status == "not_found"
