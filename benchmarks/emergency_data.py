@@ -8,7 +8,7 @@ Sources (all either self-written or corpus-derived; no test item is ever read):
   - eval set v1 (no split) and the **dev** split of eval set v2 (never test): their questions, labelled by
     whether `emergency` is an acceptable status; non-English items are left out;
   - the corpus: each article unit and the questions the local model generated for it (negatives).
-The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5/6/7/8/9/10/11/12/13/14.jsonl and
+The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5/6/7/8/9/10/11/12/13/14/15.jsonl and
 the probes of checks 5 and 8), each written before the change it measures, are never a source: a text that appears there is left
 out of training (and one in the self-written bank is an error).
 
@@ -81,8 +81,11 @@ CHECK13 = REPO / "eval" / "data" / "emergency_check13.jsonl"
 # check bank 14 (other writers: an elderly relative texting, a teenager, English as a second language, long rambling
 # messages with the emergency buried; look-alikes in the same voices): never trained on
 CHECK14 = REPO / "eval" / "data" / "emergency_check14.jsonl"
+# check bank 15 (SMS shorthand, a carer's past-tense report of a danger still going on, an emergency at the end of a long
+# question, a writer unsure it is one; look-alikes in the same voices): never trained on
+CHECK15 = REPO / "eval" / "data" / "emergency_check15.jsonl"
 CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8, CHECK9, CHECK10,
-               CHECK11, PROBE11, CHECK12, CHECK13, CHECK14)
+               CHECK11, PROBE11, CHECK12, CHECK13, CHECK14, CHECK15)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"
