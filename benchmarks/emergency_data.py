@@ -1,7 +1,7 @@
 """What the emergency classifier learns from: labelled messages, made noisy the way people type, cut into pieces.
 
 Sources (all either self-written or corpus-derived; no test item is ever read):
-  - assistant/data/emergency_bank.jsonl and emergency_bank2/3/4/5/6.jsonl (bank 7 is written, not yet a source): the self-written banks
+  - assistant/data/emergency_bank.jsonl and emergency_bank2/3/4/5/6.jsonl (banks 7 and 8 are written, not yet sources): the self-written banks
     (emergencies and hard negatives);
   - tests/assistant/phrasings/: the synthetic phrasings the rule tests use (emergencies, non-emergencies,
     sloppy, short and jargon English questions);
@@ -49,10 +49,16 @@ BANK6 = REPO / "assistant" / "data" / "emergency_bank6.jsonl"
 # rambling message with the emergency in one comma-spliced clause; look-alikes in the same voices and openings.
 # NOT YET A SOURCE (training_rows leaves it out): the retraining with it (round 13) gained check bank 14 one emergency and
 # the out-of-distribution bank one false trigger fewer, but moved items near p 0.5 on older banks the wrong way (check
-# bank 11 lost one emergency, check bank 5's blind part and advice_check3 gained a false trigger: "she is 81 and quite
-# frail and we are all very worried"); the worry-and-frailty look-alikes at its end were written for that and never
-# trained. Add it to training_rows and retrain when the older banks can be re-checked.
+# bank 11 lost one emergency, check bank 5's blind part and advice_check3 gained a false trigger); retrained again in
+# round 14 with bank 8 on the reproducible run (benchmarks/reproducible_weights.py), it still did (see the README).
 BANK7 = REPO / "assistant" / "data" / "emergency_bank7.jsonl"
+# self-written training bank 8: the classes of round 14 from the STUDIED part of check bank 15 only, in other words: SMS
+# shorthand, a carer's past-tense report of a danger still going on, an emergency at the end of a long question, a writer
+# unsure it is one; look-alikes in the same voices (idioms typed as SMS, resolved events, a state told as normal).
+# NOT YET A SOURCE, as bank 7: trained alone (round 14) it gained check bank 15's blind part and check banks 12 and 14's
+# studied parts one emergency each and the out-of-distribution bank one false trigger fewer, but check bank 7's studied
+# part and advice_check each gained a false trigger (p 0.50-0.51; benchmarks/results/emergency_banks_round14.json)
+BANK8 = REPO / "assistant" / "data" / "emergency_bank8.jsonl"
 HELDOUT = REPO / "eval" / "data" / "emergency_heldout.jsonl"
 OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"  # the out-of-distribution check bank: never trained on
 CHECK3 = REPO / "eval" / "data" / "emergency_check3.jsonl"  # check bank 3 (unseen phrasings): never trained on
