@@ -57,7 +57,7 @@ BANK7 = REPO / "assistant" / "data" / "emergency_bank7.jsonl"
 # unsure it is one; look-alikes in the same voices (idioms typed as SMS, resolved events, a state told as normal).
 # NOT YET A SOURCE, as bank 7: trained alone (round 14) it gained check bank 15's blind part and check banks 12 and 14's
 # studied parts one emergency each and the out-of-distribution bank one false trigger fewer, but check bank 7's studied
-# part and advice_check each gained a false trigger (p 0.50-0.51; benchmarks/results/emergency_banks_round14.json)
+# part and advice_check each gained a false trigger (p 0.50-0.51; benchmarks/results/emergency_banks_round15.json)
 BANK8 = REPO / "assistant" / "data" / "emergency_bank8.jsonl"
 HELDOUT = REPO / "eval" / "data" / "emergency_heldout.jsonl"
 OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"  # the out-of-distribution check bank: never trained on
