@@ -2,7 +2,8 @@
 sets it off ("my lips go a bit blue when im swimming", "my chest feels a bit tight when i think about my scans"), a
 complaint that comes and goes ("sometimes a bit drowsy and muddled in the evenings"), a colour change with an emotion as
 its cause ("turned purple with rage") or told over time ("has gone grey since the diagnosis": hair), and a manner of
-breathing denied ("she isnt breathing badly or anything").
+breathing denied ("she isnt breathing badly or anything") or a state told as normal ("he is breathing fine", "isnt in any
+pain"), both cut from the pieces the learned check reads.
 
 Why: the rules read "lips ... blue", "chest feels tight" and "isn't breathing" as emergencies wherever they stand, so
 these questions got the emergency reply instead of an answer. Like every framing, a hit here is deferred to the learned
