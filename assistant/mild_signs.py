@@ -2,7 +2,8 @@
 sets it off ("my lips go a bit blue when im swimming", "my chest feels a bit tight when i think about my scans"), a
 complaint that comes and goes ("sometimes a bit drowsy and muddled in the evenings"), a colour change with an emotion as
 its cause ("turned purple with rage") or told over time ("has gone grey since the diagnosis": hair), and a manner of
-breathing denied ("she isnt breathing badly or anything").
+breathing denied ("she isnt breathing badly or anything") or a state told as normal ("he is breathing fine", "isnt in any
+pain"), both cut from the pieces the learned check reads.
 
 Why: the rules read "lips ... blue", "chest feels tight" and "isn't breathing" as emergencies wherever they stand, so
 these questions got the emergency reply instead of an answer. Like every framing, a hit here is deferred to the learned
@@ -40,6 +41,14 @@ _DENIED_MANNER = re.compile(
     r"\b(?:isn't|isnt|is not|aren't|arent|are not|not|wasn't|wasnt)\s+breathing\s+(?:too\s+|very\s+|really\s+|that\s+)?"
     r"(?:badly|heavily|hard|fast|quickly|funny|funnily|strangely|weirdly|weird|oddly|noisily|loudly)\b", re.IGNORECASE)
 
+# a state told as normal ("he is breathing fine", "isnt in any pain"): the sentence vector reads "breathing" and "pain" and
+# barely sees that they are reassurances, so the learned check reads the piece without them ("isn't breathing properly"
+# and "breathing fine until an hour ago" are signs, never cut)
+_NORMAL_STATE = re.compile(
+    r"(?<!not )(?<!n't )(?<!nt )\bbreathing\s+(?:fine|normally|normal|ok|okay|alright|all right|well|easily|comfortably)\b"
+    r"(?!\s+(?:until|till|before|earlier|this morning|yesterday|an hour|a minute|then)\b)|"
+    r"\b(?:isn't|isnt|is not|not|wasn't|wasnt|no longer|aren't|arent)\s+in\s+(?:any\s+|much\s+)?pain\b", re.IGNORECASE)
+
 
 def mild_framing(text: str, start: int, end: int, rule: str = "") -> str | None:
     """Why a rule's hit at text[start:end] (lower-cased text) should be left to the learned check, or None."""
@@ -60,5 +69,9 @@ def mild_framing(text: str, start: int, end: int, rule: str = "") -> str | None:
 
 def without_denied_manner(piece: str) -> str:
     """The piece with a denied manner of breathing cut out ("she isnt breathing badly or anything" -> "she or anything"):
-    the learned check's sentence vector reads "isn't breathing" and barely sees what the denial is of."""
-    return re.sub(r"\s{2,}", " ", _DENIED_MANNER.sub(" ", piece)).strip() if _DENIED_MANNER.search(piece.lower()) else piece
+    the learned check's sentence vector reads "isn't breathing" and barely sees what the denial is of; a state told as
+    normal ("is breathing fine", "isnt in any pain") is cut for the same reason."""
+    for pattern in (_DENIED_MANNER, _NORMAL_STATE):
+        if pattern.search(piece):
+            piece = re.sub(r"\s{2,}", " ", pattern.sub(" ", piece)).strip()
+    return piece

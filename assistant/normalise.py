@@ -63,6 +63,14 @@ _LOWER_ONLY = frozenset({"em", "da", "y", "nt"})
 # "n how r they found": a follow-up's opening "n" is its connective "and" ("rock n roll" keeps its "n").
 _LEADING_N = re.compile(r"^(\s*)n(?=\s+\w)")
 _SHORTHAND_RE = re.compile(r"\b(" + "|".join(sorted(SHORTHAND, key=len, reverse=True)) + r")\b(?!['.-])", re.IGNORECASE)
+# "dyin 4 a coffee", "take him 2 the vet": a lone 4 or 2 before a determiner or an object pronoun is the preposition
+# "for" / "to" (a count is never followed by one); "2 a day", "4 an hour" are rates, so a unit after a/an keeps the digit,
+# and after a verb of taking ("took 4 the tablets") it stays a count, which the overdose rules read.
+_SMS_PREPOSITION_RE = re.compile(
+    r"(?<![\w.,:/x×-])(?<!took )(?<!taken )(?<!take )(?<!swallowed )(?<!had )(?<!ate )(?<!gave )(?<!given )([24])\s+(?=(?:the|my|his|her|our|their|your|ur|you|me|him|them|us|some|this|that|"
+    r"an?(?!\s+(?:day|week|month|year|hour|hr|minute|min|night|morning|evening|time|dose|go|piece|pop)s?\b))\b)",
+    re.IGNORECASE)
+_SMS_PREPOSITION = {"4": "for", "2": "to"}
 # "can t", "won t", "don t": an apostrophe typed as a space (phone keyboards).
 _SPLIT_RE = re.compile(r"\b(can|won|don|isn|aren|doesn|didn|wasn|hasn|haven|couldn|wouldn|shouldn)\s+t\b", re.IGNORECASE)
 # "is'nt", "does'nt", "ca'nt": the apostrophe one letter too early.
@@ -101,9 +109,15 @@ def restore_apostrophes(text: str) -> tuple[str, list[tuple[str, str]]]:
         changes.append((m.group(0), fixed))
         return fixed
 
+    def preposition(m: re.Match[str]) -> str:
+        fixed = _SMS_PREPOSITION[m.group(1)]
+        changes.append((m.group(1), fixed))
+        return fixed + m.group(0)[1:]
+
     text = _SPLIT_RE.sub(split, text)
     text = _MISPLACED_RE.sub(misplaced, text)
     text = _SHORTHAND_RE.sub(shorthand, text)
+    text = _SMS_PREPOSITION_RE.sub(preposition, text)
     if _LEADING_N.match(text):
         changes.append(("n", "and"))
         text = _LEADING_N.sub(r"\1and", text, count=1)

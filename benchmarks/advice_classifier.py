@@ -29,6 +29,15 @@ KINDS = ("personal_advice",)
 
 
 def train(out: Path, results: Path, budget: float = FP_BUDGET) -> dict[str, Any]:
+    """CV, gate, threshold and fit as the emergency check's, with one thread in every native pool: the same rows give
+    byte-identical weights (benchmarks/reproducible_weights.py)."""
+    from benchmarks.reproducible_weights import single_threaded
+
+    with single_threaded():
+        return _train(out, results, budget)
+
+
+def _train(out: Path, results: Path, budget: float) -> dict[str, Any]:
     from benchmarks import emergency_classifier as ec
     from benchmarks.advice_data import LABEL, training_rows
 

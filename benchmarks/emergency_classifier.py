@@ -27,12 +27,12 @@ import argparse
 import json
 import time
 from collections import Counter, defaultdict
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from benchmarks.emergency_data import (AUGMENT_VERSION, CLASSES, HELDOUT, ORDINARY, Row, augment, labelled_pieces,
                                        normalised, training_hash, training_rows)
+from benchmarks.reproducible_weights import single_threaded, write_npz
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "emergency_classifier.json"
@@ -262,13 +262,13 @@ def save_model(data: dict[str, Any], threshold: float, min_similarity: float, cv
             "sentence_threshold": max(threshold, SENTENCE_THRESHOLD),
             "bias": float(gate.intercept_[0]), "ngram_scale": NGRAM_SCALE, "C": C, "kinds": list(kinds),
             "training_sha256": training_hash(data["base"]), "augment": AUGMENT_VERSION,
-            "rows": len(data["base"]), "messages": len(data["rows"]), "pieces": len(at), "created": date.today().isoformat(),
+            "rows": len(data["base"]), "messages": len(data["rows"]), "pieces": len(at),
             "sources": dict(Counter(r.source for r in data["base"])), "fp_budget": FP_BUDGET,
             "cv": {k: cv[k] for k in ("all", "ordinary negatives")},
             "trained_by": "python -m benchmarks.emergency_classifier train", **(extra or {})}
     coef = gate.coef_[0]
-    np.savez_compressed(path, vector_weights=coef[:dim].astype(np.float32), ngram_weights=coef[dim:].astype(np.float32),
-                        kind_weights=kind_w, kind_bias=kind_b, emergency_vectors=known, meta=np.array(json.dumps(meta)))
+    write_npz(path, {"vector_weights": coef[:dim].astype(np.float32), "ngram_weights": coef[dim:].astype(np.float32),
+                     "kind_weights": kind_w, "kind_bias": kind_b, "emergency_vectors": known, "meta": np.array(json.dumps(meta))})
 
 
 def misses(rows: list[Row], scores: list[tuple[float, float]], rules: list[bool], threshold: float,
@@ -282,8 +282,13 @@ def misses(rows: list[Row], scores: list[tuple[float, float]], rules: list[bool]
 
 
 def train(out: Path, results: Path) -> dict[str, Any]:
-    from assistant.emergency_model import MODEL_FILE
+    """Grouped CV, the gate and threshold, then the fit on every piece; one thread in every native pool, so the same
+    rows give byte-identical weights (benchmarks/reproducible_weights.py)."""
+    with single_threaded():
+        return _train(out, results)
 
+
+def _train(out: Path, results: Path) -> dict[str, Any]:
     data = prepare()
     raw = out_of_fold(data)
     min_similarity = max(choose_gate(data["rows"], raw), MIN_GATE)
@@ -292,7 +297,7 @@ def train(out: Path, results: Path) -> dict[str, Any]:
     cv = summarise(data["rows"], scores, data["rules"], threshold)
     ungated = gated(raw, -1.0)
     cv_ungated = summarise(data["rows"], ungated, data["rules"], choose_threshold(data["rows"], ungated))
-    save_model(data, threshold, min_similarity, cv, out or MODEL_FILE)
+    save_model(data, threshold, min_similarity, cv, out)
     report = {"benchmark": "emergency_classifier", "threshold": threshold, "min_similarity": min_similarity,
               "gate_recall_loss": GATE_RECALL_LOSS,
               "cv_without_gate": {k: cv_ungated[k] for k in ("all", "ordinary negatives")},
@@ -310,11 +315,12 @@ def main() -> None:
     parser.add_argument("command", choices=("train", "heldout", "ood", "check3", "check4", "check5", "check6", "check7", "check8"))
     parser.add_argument("--stage", default="after", help="ood: the report entry to write (before/after a change)")
     parser.add_argument("--out", type=Path, default=None, help="where the weights go (default assistant/data/emergency_model.npz)")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where train's CV report goes")
     args = parser.parse_args()
     if args.command == "train":
         from assistant.emergency_model import MODEL_FILE
 
-        train(args.out or MODEL_FILE, RESULTS)
+        train(args.out or MODEL_FILE, args.results)
     elif args.command == "ood":
         from benchmarks.emergency_ood import score_ood
 

@@ -1,14 +1,14 @@
 """What the emergency classifier learns from: labelled messages, made noisy the way people type, cut into pieces.
 
 Sources (all either self-written or corpus-derived; no test item is ever read):
-  - assistant/data/emergency_bank.jsonl and emergency_bank2/3/4/5/6.jsonl (bank 7 is written, not yet a source): the self-written banks
+  - assistant/data/emergency_bank.jsonl and emergency_bank2/3/4/5/6.jsonl (banks 7 and 8 are written, not yet sources): the self-written banks
     (emergencies and hard negatives);
   - tests/assistant/phrasings/: the synthetic phrasings the rule tests use (emergencies, non-emergencies,
     sloppy, short and jargon English questions);
   - eval set v1 (no split) and the **dev** split of eval set v2 (never test): their questions, labelled by
     whether `emergency` is an acceptable status; non-English items are left out;
   - the corpus: each article unit and the questions the local model generated for it (negatives).
-The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5/6/7/8/9/10/11/12/13/14.jsonl and
+The check banks (eval/data/emergency_heldout.jsonl, emergency_ood_check.jsonl, emergency_check3/4/5/6/7/8/9/10/11/12/13/14/15.jsonl and
 the probes of checks 5 and 8), each written before the change it measures, are never a source: a text that appears there is left
 out of training (and one in the self-written bank is an error).
 
@@ -49,10 +49,16 @@ BANK6 = REPO / "assistant" / "data" / "emergency_bank6.jsonl"
 # rambling message with the emergency in one comma-spliced clause; look-alikes in the same voices and openings.
 # NOT YET A SOURCE (training_rows leaves it out): the retraining with it (round 13) gained check bank 14 one emergency and
 # the out-of-distribution bank one false trigger fewer, but moved items near p 0.5 on older banks the wrong way (check
-# bank 11 lost one emergency, check bank 5's blind part and advice_check3 gained a false trigger: "she is 81 and quite
-# frail and we are all very worried"); the worry-and-frailty look-alikes at its end were written for that and never
-# trained. Add it to training_rows and retrain when the older banks can be re-checked.
+# bank 11 lost one emergency, check bank 5's blind part and advice_check3 gained a false trigger); retrained again in
+# round 14 with bank 8 on the reproducible run (benchmarks/reproducible_weights.py), it still did (see the README).
 BANK7 = REPO / "assistant" / "data" / "emergency_bank7.jsonl"
+# self-written training bank 8: the classes of round 14 from the STUDIED part of check bank 15 only, in other words: SMS
+# shorthand, a carer's past-tense report of a danger still going on, an emergency at the end of a long question, a writer
+# unsure it is one; look-alikes in the same voices (idioms typed as SMS, resolved events, a state told as normal).
+# NOT YET A SOURCE, as bank 7: trained alone (round 14) it gained check bank 15's blind part and check banks 12 and 14's
+# studied parts one emergency each and the out-of-distribution bank one false trigger fewer, but check bank 7's studied
+# part and advice_check each gained a false trigger (p 0.50-0.51; benchmarks/results/emergency_banks_round15.json)
+BANK8 = REPO / "assistant" / "data" / "emergency_bank8.jsonl"
 HELDOUT = REPO / "eval" / "data" / "emergency_heldout.jsonl"
 OOD_CHECK = REPO / "eval" / "data" / "emergency_ood_check.jsonl"  # the out-of-distribution check bank: never trained on
 CHECK3 = REPO / "eval" / "data" / "emergency_check3.jsonl"  # check bank 3 (unseen phrasings): never trained on
@@ -81,8 +87,11 @@ CHECK13 = REPO / "eval" / "data" / "emergency_check13.jsonl"
 # check bank 14 (other writers: an elderly relative texting, a teenager, English as a second language, long rambling
 # messages with the emergency buried; look-alikes in the same voices): never trained on
 CHECK14 = REPO / "eval" / "data" / "emergency_check14.jsonl"
+# check bank 15 (SMS shorthand, a carer's past-tense report of a danger still going on, an emergency at the end of a long
+# question, a writer unsure it is one; look-alikes in the same voices): never trained on
+CHECK15 = REPO / "eval" / "data" / "emergency_check15.jsonl"
 CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8, CHECK9, CHECK10,
-               CHECK11, PROBE11, CHECK12, CHECK13, CHECK14)
+               CHECK11, PROBE11, CHECK12, CHECK13, CHECK14, CHECK15)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"

@@ -55,3 +55,10 @@ def test_a_denied_manner_is_cut_from_the_pieces_the_learned_check_reads() -> Non
     assert without_denied_manner("She isnt breathing badly or anything") == "She or anything"
     assert not any("breathing" in p for p in pieces("she isnt breathing badly or anything, just a cough", True))
     assert without_denied_manner("she isnt breathing properly") == "she isnt breathing properly"
+
+
+def test_a_state_told_as_normal_is_cut_from_the_pieces_the_learned_check_reads() -> None:
+    assert without_denied_manner("my husband says he isnt in any pain and is breathing fine, but") == "my husband says he and is , but"
+    assert without_denied_manner("he was breathing fine until an hour ago") == "he was breathing fine until an hour ago"
+    assert without_denied_manner("shes not breathing fine") == "shes not breathing fine"
+    assert not any("breathing" in p for p in pieces("it might be nothing, he is breathing fine, should we ask about his bloods", True))

@@ -29,6 +29,11 @@ from assistant.spelling import Speller, english_words
         ("r they linked, shud i worry", "are they linked, should i worry"),
         ("rock n roll", "rock n roll"),  # a lone n stays
         ("she nt waking", "she not waking"), ("NT levels", "NT levels"),  # texting "nt"; in capitals an abbreviation
+        # a lone 4 / 2 before a determiner or object pronoun is "for" / "to"; a rate ("2 a day") and a count of
+        # what was taken ("took 4 the pills", which the overdose rules read) keep the digit
+        ("im dyin 4 a coffee", "I'm dyin for a coffee"), ("take him 2 the vet", "take him to the vet"),
+        ("this is 4 my mum", "this is for my mum"), ("take 2 a day", "take 2 a day"), ("4 an hour", "4 an hour"),
+        ("he took 4 the pills", "he took 4 the pills"), ("1.2 the", "1.2 the"), ("fitting 4 like 5 mins", "fitting 4 like 5 mins"),
     ],
 )
 def test_apostrophes(typed: str, restored: str) -> None:
