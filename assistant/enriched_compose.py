@@ -99,7 +99,7 @@ class Levers:
     name_twins: bool = True        # any question, not only "what causes it?": a summary's twins stand in only if they name what was asked
     complements: bool = True       # a sentence naming a distinctive question word the chosen ones leave out joins (complements.py)
     far_blocks: bool = True        # blocks far under the best one's cosine with the question go (off_topic.drop_far_blocks)
-    learned_cut: bool = True       # ... and blocks the learned relevance model judges unhelpful (relevance_cut.py)
+    learned_cut: bool = False      # opt-in: ... and blocks the learned relevance model judges unhelpful (relevance_cut.py)
     dense_best: bool = True        # the sentence closest in meaning joins when the words chose others (dense_best.py)
     lead_in: bool = True           # a section's one-line lead-in chosen alone brings each subsection's best (lead_in.py)
     named_sections: bool = True    # a short section whose heading the question names is shown whole (named_sections.py)

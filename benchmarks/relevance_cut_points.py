@@ -48,7 +48,9 @@ def standing_rows() -> list[dict[str, Any]]:
 
     composer.drop_unhelpful_blocks = record  # type: ignore[assignment]
     try:
-        assistant = Assistant(Settings())
+        settings = Settings()
+        settings.answer.learned_cut = True  # the lever is opt-in: on here, where it is measured
+        assistant = Assistant(settings)
         rows = []
         for bank in PRECISION_BANKS:
             for line in (DATA / f"{bank}.jsonl").read_text(encoding="utf-8").splitlines():

@@ -87,3 +87,21 @@ def test_features_are_measured_against_the_articles_best_sentence() -> None:
     x = dict(zip(FEATURES, scale.features(second, {"skin", "rash"}, None, False)))
     assert math.isclose(x["cosine"], 0.6, abs_tol=1e-6) and math.isclose(x["cosine_gap"], -0.4, abs_tol=1e-6)
     assert x["inverse_rank"] == 0.5 and x["overlap"] == 0.5 and x["bullet"] == 0.0
+
+
+def test_the_composer_runs_the_cut_after_the_off_topic_cut_on_first_turns_only(monkeypatch) -> None:
+    import assistant.enriched_compose as composer
+
+    calls: list[str] = []
+    monkeypatch.setattr(composer, "drop_far_blocks", lambda chosen, *a, **k: calls.append("far") or chosen)
+    monkeypatch.setattr(composer, "cut_model", lambda: _model())
+    monkeypatch.setattr(composer, "ArticleScale", lambda *a: "scale")
+    monkeypatch.setattr(composer, "drop_unhelpful_blocks", lambda chosen, *a: calls.append("learned") or chosen[:1])
+    chosen = ["s1", "s2"]
+    run = lambda levers, first: composer._on_topic(chosen, "which tests", [1.0], None, None, set(), levers,  # noqa: E731
+                                                  first, set(), ([1.0], []))
+    assert run(composer.Levers(learned_cut=True), True) == ["s1"] and calls == ["far", "learned"]
+    calls.clear()
+    assert run(composer.Levers(), True) == chosen and calls == ["far"]  # opt-in: off by default
+    calls.clear()
+    assert run(composer.Levers(learned_cut=True), False) == chosen and calls == []
