@@ -45,6 +45,7 @@ from assistant.paragraphs import relatedness, whole_paragraphs
 from assistant.quotes import arrange, render
 from assistant.ranked_choice import Extra, filter_ranked, rank_candidates, select_ranked
 from assistant.ranker import Ranker
+from assistant.relevance_cut import ArticleScale, cut_model, drop_unhelpful_blocks
 from assistant.sentences import SentenceBank
 from assistant.unit_sentences import UnitSentences
 
@@ -98,6 +99,7 @@ class Levers:
     name_twins: bool = True        # any question, not only "what causes it?": a summary's twins stand in only if they name what was asked
     complements: bool = True       # a sentence naming a distinctive question word the chosen ones leave out joins (complements.py)
     far_blocks: bool = True        # blocks far under the best one's cosine with the question go (off_topic.drop_far_blocks)
+    learned_cut: bool = False      # opt-in: ... and blocks the learned relevance model judges unhelpful (relevance_cut.py)
     dense_best: bool = True        # the sentence closest in meaning joins when the words chose others (dense_best.py)
     lead_in: bool = True           # a section's one-line lead-in chosen alone brings each subsection's best (lead_in.py)
     named_sections: bool = True    # a short section whose heading the question names is shown whole (named_sections.py)
@@ -133,7 +135,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
     chosen, announced = _widen(chosen, scored, q_terms, focus_vec, bank, enriched, levers, limit, listing, first_turn)
     chosen = _complete(chosen, query, q_terms, scored, full_vec, bank, enriched, all_chunks, levers, listing, limit,
                        ask, max_sentences)
-    chosen = _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, first_turn, announced)
+    chosen = _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, first_turn, announced,
+                       (full_vec, all_chunks))
     if levers.article_frame and first_turn:
         chosen = drop_frame(chosen, query, enriched)
     if head is not None and first_turn and levers.far_blocks:
@@ -270,20 +273,29 @@ def _body_step(chosen: list[Scored], q_terms: set[str], cause: bool, bank: Sente
 
 def _on_topic(chosen: list[Scored], query: str, focus_vec: Any, bank: SentenceBank, enriched: "EnrichedUnits",
               q_terms: set[str], levers: Levers, first_turn: bool,
-              announced: set[tuple[str, int]] = frozenset()) -> list[Scored]:  # type: ignore[assignment]
+              announced: set[tuple[str, int]] = frozenset(),  # type: ignore[assignment]
+              article: tuple[Any, Sequence["Chunk"]] | None = None) -> list[Scored]:
     """The answer less the blocks far under its best one's relevance (off_topic.drop_far_blocks), first turns only: a
     follow-up's focus vector is the rewrite's. A sentence naming a distinctive question word stays, and so does the
     definition that a guess at what the condition is, or a question naming only the subject, asks for, and what a
-    shown lead-in `announced` (lead_in.py: the lead-in scores far above what it announces by nature)."""
+    shown lead-in `announced` (lead_in.py: the lead-in scores far above what it announces by nature). Then, with
+    `article` (the whole question's vector, every chunk), the learned relevance cut under the same protections
+    (relevance_cut.drop_unhelpful_blocks)."""
     if not (levers.far_blocks and first_turn):
         return chosen
     from assistant.retrieval import strip_subject
 
     defined = bool(levers.definition and ASKS_WHAT_IT_IS.search(query)) or asks_definition_only(query, strip_subject(query))
-    return drop_far_blocks(chosen, focus_vec, bank, enriched, labelled,
-                           protected=lambda s: (defined and defines(s.sentence))
-                           or (s.sentence.chunk.id, s.sentence.index) in announced or names_distinctive(
-                               q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights))
+    distinctive = lambda s: names_distinctive(  # noqa: E731
+        q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights)
+    protected = lambda s: ((defined and defines(s.sentence))  # noqa: E731
+                           or (s.sentence.chunk.id, s.sentence.index) in announced or distinctive(s))
+    chosen = drop_far_blocks(chosen, focus_vec, bank, enriched, labelled, protected=protected)
+    model = cut_model() if levers.learned_cut and article is not None else None
+    if model is None or article is None:
+        return chosen
+    scale = ArticleScale(focus_vec, article[0], bank, article[1])
+    return drop_unhelpful_blocks(chosen, model, scale, q_terms, enriched, labelled, distinctive, protected)
 
 
 def _on_head(chosen: list[Scored], head: tuple[str, Any], bank: SentenceBank, enriched: "EnrichedUnits") -> list[Scored]:

@@ -253,7 +253,8 @@ def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[floa
         Levers(ranker=levers.learned_ranker, antecedents=levers.show_antecedents, whole_lists=levers.whole_lists,
                keep_probability=levers.keep_probability, keep_margin=levers.keep_margin,
                max_sentences=levers.ranker_max_sentences, filter_only=levers.ranker_mode == "filter",
-               paragraphs=levers.whole_paragraphs, **focus_levers(levers.focused_answers)),
+               paragraphs=levers.whole_paragraphs, learned_cut=levers.learned_cut,
+               **focus_levers(levers.focused_answers)),
         max_sentences=max_sentences, support_rank=len(retrieval.hits), ask=retrieval.ask, head=head)
     from index.models import ScoredChunk
 
