@@ -151,7 +151,8 @@ class Glossary:
         return None
 
     def expand(self, text: str) -> tuple[str, list[tuple[str, str]]]:
-        """`text` with each abbreviation followed by its long form: 'MS' -> 'multiple sclerosis (MS)'.
+        """`text` with each abbreviation followed by its long form: 'IVIG' -> 'Intravenous Immunoglobulin (IVIG)';
+        one the corpus never prints (a curated entry) replaced by it: 'MS' -> 'multiple sclerosis'.
 
         Returns the new text and the (abbreviation, long form) pairs used. An abbreviation whose long
         form the text already contains is left alone, as is one already inside parentheses.
@@ -169,7 +170,11 @@ class Glossary:
             if text[max(0, m.start() - 1): m.start()] == "(":
                 continue
             pieces.append(text[last: m.start()])
-            pieces.append(f"{entry.long} ({m.group(0)})")
+            # a short form the corpus never prints (a curated entry) is only noise beside its long form: the
+            # article's words are what retrieval and the composer can match ("the symptoms of pns"); and
+            # retrieval's own expansions (retrieval.QUERY_EXPANSIONS) spelled "(pns)" out again, so the subject
+            # stood twice in the searched text and outweighed what was asked
+            pieces.append(entry.long if entry.source == "curated" else f"{entry.long} ({m.group(0)})")
             last = m.end()
             used.append((m.group(0), entry.long))
         pieces.append(text[last:])

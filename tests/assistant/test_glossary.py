@@ -48,10 +48,16 @@ def test_curated_long_forms_use_words_the_article_uses(packaged_corpus) -> None:
 @pytest.mark.parametrize(
     ("question", "expanded"),
     [
+        # a short form the corpus never prints (a curated entry) is replaced by its long form: beside it, it is only
+        # a word no passage holds, and retrieval's own expansions spelled the subject twice ("symptoms of pns" got
+        # the diagnosis sentences)
         ("my doctors first thought it was MS. can this get mixed up?",
-         "my doctors first thought it was multiple sclerosis (MS). can this get mixed up?"),
-        ("lems and sclc?", "Lambert-Eaton myasthenic syndrome (lems) and small cell lung cancer (sclc)?"),
-        ("is a pet scan used", "is a positron emission tomography (pet) scan used"),
+         "my doctors first thought it was multiple sclerosis. can this get mixed up?"),
+        ("lems and sclc?", "Lambert-Eaton myasthenic syndrome and small cell lung cancer?"),
+        ("what are the symptoms of pns", "what are the symptoms of paraneoplastic syndromes"),
+        ("is a pet scan used", "is a positron emission tomography scan used"),
+        # one the article defines itself keeps its short form beside the long one, as the article prints it
+        ("is ivig used", "is Intravenous Immunoglobulin (ivig) used"),
         ("my pet dog", "my pet dog"),  # a lower-case 'pet' alone is a pet
         ("Is a lumbar puncture (LP) used?", "Is a lumbar puncture (LP) used?"),  # long form already there
         ("what is multiple sclerosis, MS?", "what is multiple sclerosis, MS?"),
@@ -59,6 +65,12 @@ def test_curated_long_forms_use_words_the_article_uses(packaged_corpus) -> None:
 )
 def test_expansion(packaged_corpus, question: str, expanded: str) -> None:
     assert Glossary.from_corpus(packaged_corpus).expand(question)[0] == expanded
+
+
+def test_expansion_names_each_pair_it_used(packaged_corpus) -> None:
+    """The pairs are what the answer's flags show, replaced or not."""
+    assert Glossary.from_corpus(packaged_corpus).expand("pns and ivig")[1] == [
+        ("pns", "paraneoplastic syndromes"), ("ivig", "Intravenous Immunoglobulin")]
 
 
 def test_corpus_definitions_win_over_curated_ones() -> None:
