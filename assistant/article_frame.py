@@ -1,5 +1,5 @@
-"""The article's own frame ("Imagine experiencing ...", "This article comprehensively examines ...") leaves a first
-turn's answer that has something else to show, unless the question asks about the article itself.
+"""The article's own frame ("Imagine experiencing ...", "This article comprehensively examines ...") leaves an answer
+that has something else to show, unless the question asks about the article itself.
 
 Why: these sentences introduce the article; they state no fact a question about the condition asks for. The composer
 already scores them down (compose.FRAMING_FACTOR) but they still come in where the words or the ranker find nothing
@@ -8,7 +8,10 @@ presentation for an individual with paraneoplastic syndrome.", "what imaging doe
 article comprehensively examines ...". On the hand-labelled precision banks' studied parts (precision_check3 to 7)
 every framing sentence shown was labelled as not helping (6 of 6), and no required fact of any bank or of eval set v2
 is one. A sentence that leans on a framing one (the enrichment's needs-previous flag: "This is a common presentation
-...") goes with it: without it, it points at nothing.
+...") goes with it: without it, it points at nothing. A follow-up too (round 14): its rewrite carries the corpus's
+subject into the question ("where is it more common" after "is pns common" is searched as "where is paraneoplastic
+syndromes more common"), and "This is a common presentation for an individual with paraneoplastic syndrome." then
+matches it on words (tests/assistant/test_enriched_compose.py).
 """
 
 from __future__ import annotations

@@ -103,7 +103,7 @@ class Levers:
     dense_best: bool = True        # the sentence closest in meaning joins when the words chose others (dense_best.py)
     lead_in: bool = True           # a section's one-line lead-in chosen alone brings each subsection's best (lead_in.py)
     named_sections: bool = True    # a short section whose heading the question names is shown whole (named_sections.py)
-    article_frame: bool = True     # a first turn shows the article's framing sentences only if asked about the article (article_frame.py)
+    article_frame: bool = True     # an answer shows the article's framing sentences only if asked about the article (article_frame.py)
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -137,7 +137,7 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
                        ask, max_sentences)
     chosen = _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, first_turn, announced,
                        (full_vec, all_chunks))
-    if levers.article_frame and first_turn:
+    if levers.article_frame:
         chosen = drop_frame(chosen, query, enriched)
     if head is not None and first_turn and levers.far_blocks:
         chosen = _on_head(chosen, head, bank, enriched)

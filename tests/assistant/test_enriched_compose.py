@@ -166,3 +166,14 @@ def test_a_cause_question_gets_the_cause_not_the_whole_definition(warm_assistant
     assert body.index("Instead of just attacking cancer cells") < body.index("These syndromes are not directly"), body
     for framing in ("are a group of rare disorders that occur", "rare but serious conditions"):
         assert framing not in body, body
+
+
+def test_a_follow_up_gets_no_framing_sentence_beside_a_fact(warm_assistant: Assistant) -> None:
+    # the rewrite carries the corpus's subject into the follow-up ("where is paraneoplastic syndromes more common"),
+    # and "This is a common presentation for an individual with paraneoplastic syndrome" matches it on words
+    first = "is paraneoplastic syndromes common"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": warm_assistant.ask(first).answer}]
+    answer = warm_assistant.ask("where is it more common", history)
+    assert answer.status == "answered"
+    assert "Imagine experiencing" not in answer.body and "common presentation" not in answer.body, answer.body
+    assert "differs globally" in answer.body, answer.body
