@@ -11,26 +11,16 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from stand_in_blocks import stand_in_blocks
+
 from assistant.off_topic import blocks, drop_far_blocks
 
 
 def _setup(rows: list[tuple[str, int, bool, float]]):
     """rows: (section, unit index, is_bullet, cosine with the question) -> chosen, bank, enriched, question vector."""
-    chosen, vectors, units = [], {}, {}
-    for n, (section, index, bullet, cos) in enumerate(rows):
-        chunk = SimpleNamespace(id=f"c{n}")
-        vectors[chunk.id] = np.array([[cos, float(np.sqrt(1 - cos * cos))]], dtype=np.float32)
-        unit = SimpleNamespace(unit=SimpleNamespace(section_id=section, index=index, is_bullet=bullet, is_lead_in=False),
-                               needs_previous=False)
-        units[chunk.id] = unit
-        chosen.append(SimpleNamespace(sentence=SimpleNamespace(chunk=chunk, index=0, text=f"s{n}")))
-    by_section: dict[str, list] = {}
-    for u in units.values():
-        by_section.setdefault(u.unit.section_id, []).append(u)
-    enriched = SimpleNamespace(
-        for_sentence=lambda s: units[s.chunk.id],
-        list_members=lambda item: [u for u in by_section[item.unit.section_id] if u.unit.is_bullet],
-        predecessor=lambda item: None)
+    chosen, enriched = stand_in_blocks([row[:3] for row in rows])
+    vectors = {f"c{n}": np.array([[cos, float(np.sqrt(1 - cos * cos))]], dtype=np.float32)
+               for n, (*_, cos) in enumerate(rows)}
     bank = SimpleNamespace(vectors=lambda chunk_id: vectors[chunk_id])
     return chosen, bank, enriched, np.array([1.0, 0.0], dtype=np.float32)
 

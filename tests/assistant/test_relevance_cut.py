@@ -14,6 +14,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from stand_in_blocks import stand_in_blocks
+
 from assistant.relevance_cut import (FEATURES, MODEL_FILE, ArticleScale, RelevanceModel, drop_unhelpful_blocks,
                                      load_relevance_model)
 
@@ -26,20 +28,8 @@ def _model(threshold: float = 0.4) -> RelevanceModel:
 
 def _setup(rows: list[tuple[str, int, bool, float]]):
     """rows: (section, unit index, is_bullet, probability) -> chosen, a scale stand-in, enriched."""
-    chosen, units, logits = [], {}, {}
-    for n, (section, index, bullet, p) in enumerate(rows):
-        chunk = SimpleNamespace(id=f"c{n}")
-        units[chunk.id] = SimpleNamespace(unit=SimpleNamespace(section_id=section, index=index, is_bullet=bullet,
-                                                               is_lead_in=False), needs_previous=False)
-        logits[chunk.id] = math.log(p / (1 - p))
-        chosen.append(SimpleNamespace(sentence=SimpleNamespace(chunk=chunk, index=0, text=f"s{n}")))
-    by_section: dict[str, list] = {}
-    for u in units.values():
-        by_section.setdefault(u.unit.section_id, []).append(u)
-    enriched = SimpleNamespace(
-        for_sentence=lambda s: units[s.chunk.id],
-        list_members=lambda item: [u for u in by_section[item.unit.section_id] if u.unit.is_bullet],
-        predecessor=lambda item: None)
+    chosen, enriched = stand_in_blocks([row[:3] for row in rows])
+    logits = {f"c{n}": math.log(p / (1 - p)) for n, (*_, p) in enumerate(rows)}
     scale = SimpleNamespace(features=lambda s, q, item, d: [logits[s.chunk.id]] + [0.0] * (len(FEATURES) - 1))
     return chosen, scale, enriched
 

@@ -32,6 +32,8 @@ BANKS = [
                                                 "difference", "signs", "treatment"})),
     Shape("keyfact_check9", "kf14", 60, "only answered", one_sentence=True, kind_least=9, facts_noted=True,
           **LAY_AND_CLINICIAN, kinds=frozenset({"prognosis", "long-term", "list", "lead-in", "prevalence"})),
+    Shape("keyfact_check11", "kf16", 60, "answerable", one_sentence=True, kind_least=10, facts_noted=True,
+          **LAY_AND_CLINICIAN, kinds=frozenset({"speed", "test", "reason", "specialist", "frequency", "age"})),
 ]
 
 
@@ -68,3 +70,15 @@ def test_bank_8_names_both_sides_of_each_difference() -> None:
 def test_bank_9_lists_need_their_items() -> None:
     lists = [i for i in items_of("keyfact_check9") if "kind: list" in (i.note or "")]
     assert sum(len(i.required_facts) >= 3 for i in lists) >= 5
+
+
+def test_bank_11_lets_only_its_age_asks_abstain_and_asks_every_kind_in_both_parts() -> None:
+    """The article gives no age: an age ask must accept not_found, so an honest abstention is no miss; every other
+    ask is answered. Each kind is in both parts, so the blind part reads every frame."""
+    items = items_of("keyfact_check11")
+    for item in items:
+        age = "kind: age;" in (item.note or "")
+        assert item.acceptable_statuses == (["answered", "not_found"] if age else ["answered"]), item.id
+    kinds = {"speed", "test", "reason", "specialist", "frequency", "age"}
+    for part in ("blind", "studied"):
+        assert {n.split("kind: ")[1].split(";")[0] for i in items if i.part == part for n in [i.note or ""]} == kinds
