@@ -24,3 +24,21 @@ def test_any_others_after_the_look_alikes_shows_the_other_overlapping_diseases(w
     assert answer.status == "answered"
     assert LOOK_ALIKES not in answer.body
     assert "symptoms overlap with many other neurological, autoimmune, and infectious diseases" in answer.body
+
+
+def test_the_articles_frame_and_a_sentence_leaning_on_it_are_never_others() -> None:
+    """"Imagine experiencing ..." and the "This is ..." after it introduce the article; "any others?" never shows them
+    (they had come back after the treatments: "and if that doesnt work?")."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from assistant.other_items import framing_units
+    from assistant.shown_units import ArticleUnits
+
+    texts = ["Imagine experiencing odd symptoms for months.", "This is a common presentation for such a person.",
+             "Cancer Treatment: Surgery, chemotherapy, or radiation therapy.",
+             "This article comprehensively examines the topic.", "Early treatment can improve outcomes."]
+    units = ArticleUnits(sentences=[SimpleNamespace(text=t, is_lead_in=False) for t in texts],
+                         unit_of=[0, 1, 2, 3, 4], vectors=np.eye(5))
+    assert framing_units(units) == {0, 1, 3}
