@@ -21,6 +21,8 @@ from assistant.shown_units import ArticleUnits, composed
 from foundation.vectors import unit_rows
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from assistant.compose import Composition
     from assistant.followup import FollowUp
     from assistant.sentences import SentenceBank
@@ -54,12 +56,17 @@ def mention_composition(composition: "Composition", followup: "FollowUp", units:
     return composed(composition, chosen) if chosen else None
 
 
+def label_vectors(units: ArticleUnits, bank: "SentenceBank") -> "np.ndarray":
+    """Every article sentence's label (or text, label_text) as a unit-length row: one fixed batch, embedded once per
+    loaded bank; a "tell me more" and an "any others?" (assistant/list_ends.py) both compare labels by it."""
+    return unit_rows(bank.embed_once([label_text(s) for s in units.sentences]))
+
+
 def _closest_mention(units: ArticleUnits, item: int, shown: str, bank: "SentenceBank") -> int | None:
     """The sentence whose label (or text) is closest to the item's label, outside the item's own unit and never a
     sibling item's opening; None below MENTION_FLOOR."""
     head = units.sentences[item]
-    texts = [label_text(s) for s in units.sentences]
-    vectors = unit_rows(bank.embed_once(texts))  # one fixed batch: embedded once per loaded bank
+    vectors = label_vectors(units, bank)
     sims = vectors @ vectors[item]
     best, score = None, MENTION_FLOOR
     for i, s in enumerate(units.sentences):

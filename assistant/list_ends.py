@@ -27,10 +27,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.family_signs import label_of
-from assistant.item_mentions import MENTION_FLOOR, label_text, labelled
+from assistant.item_mentions import MENTION_FLOOR, label_vectors, labelled
 from assistant.sentences import content_terms
 from assistant.word_forms import same_family
-from foundation.vectors import unit_rows
 
 if TYPE_CHECKING:
     from assistant.sentences import SentenceBank
@@ -111,8 +110,7 @@ def parallel_item(units: "ArticleUnits", item: int, bank: "SentenceBank") -> int
     """The labelled item of another list whose label is closest to this item's, when each is the other's closest
     and their cosine is at least MENTION_FLOOR ("Hormonal" ~ "Endocrine" 0.65); None otherwise ("Degree of
     neurological ... Involvement" is closest to "Neurological", whose own closest is the other "Neurological")."""
-    texts = [label_text(s) for s in units.sentences]
-    vectors = unit_rows(bank.embed_once(texts))  # the batch item_mentions embeds: kept once per bank
+    vectors = label_vectors(units, bank)
     items = [i for i, s in enumerate(units.sentences) if labelled(s) and units.unit_of[i] == i]
 
     def closest(i: int) -> int | None:

@@ -23,6 +23,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 RANKER_FILE = Path(__file__).resolve().parent / "data" / "ranker.json"
 BASE_FEATURES = ("similarity", "full_similarity", "overlap", "question_similarity", "question_similarity_focus",
@@ -48,17 +49,30 @@ class Ranker:
     def probability(self, x: Sequence[float]) -> float:
         """The logistic model's probability that a sentence with features `x` answers the question (features
         standardised as in training; the logit clipped so that math.exp cannot overflow)."""
-        z = self.bias + sum(w * (v - m) / (s or 1.0) for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+        return logistic_probability(self.weights, self.bias, self.mean, self.scale, x)
+
+
+def logistic_probability(weights: Sequence[float], bias: float, mean: Sequence[float], scale: Sequence[float],
+                         x: Sequence[float]) -> float:
+    """sigmoid(weights . standardised x + bias), the logit clipped so that math.exp cannot overflow: the one model
+    shape both committed logistic models use (this ranker and assistant/relevance_cut.py's cut)."""
+    z = bias + sum(w * (v - m) / (s or 1.0) for w, v, m, s in zip(weights, x, mean, scale))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def read_model_file(path: Path, features: Sequence[str]) -> dict[str, Any] | None:
+    """A committed model's JSON, or None when it is absent, unreadable or was trained on other `features`."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return doc if tuple(doc.get("features", ())) == tuple(features) else None
 
 
 def load_ranker(path: Path = RANKER_FILE) -> Ranker | None:
     """The committed ranker, or None when it is absent or was trained on other features."""
-    try:
-        doc = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return None
-    if tuple(doc.get("features", ())) != FEATURES:
+    doc = read_model_file(path, FEATURES)
+    if doc is None:
         return None
     return Ranker(tuple(doc["weights"]), float(doc["bias"]), tuple(doc["mean"]), tuple(doc["scale"]),
                   {k: v for k, v in doc.items() if k not in ("weights", "bias", "mean", "scale")})

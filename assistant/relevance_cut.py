@@ -17,12 +17,13 @@ definition, what a lead-in announced), and never the answer's best block: it tri
 from __future__ import annotations
 
 import functools
-import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from assistant.ranker import logistic_probability, read_model_file
 
 if TYPE_CHECKING:
     from assistant.compose import Scored
@@ -47,8 +48,7 @@ class RelevanceModel:
 
     def probability(self, x: Sequence[float]) -> float:
         """The probability that a sentence with features `x` helps answer the question (logit clipped for exp)."""
-        z = self.bias + sum(w * (v - m) / (s or 1.0) for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+        return logistic_probability(self.weights, self.bias, self.mean, self.scale, x)
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,11 +59,8 @@ def cut_model() -> RelevanceModel | None:
 
 def load_relevance_model(path: Path = MODEL_FILE) -> RelevanceModel | None:
     """The committed model, or None when it is absent or was trained on other features (the cut then does nothing)."""
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if tuple(doc.get("features", ())) != FEATURES:
+    doc = read_model_file(path, FEATURES)
+    if doc is None:
         return None
     return RelevanceModel(tuple(doc["weights"]), float(doc["bias"]), tuple(doc["mean"]), tuple(doc["scale"]),
                           float(doc["threshold"]))
