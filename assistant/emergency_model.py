@@ -10,7 +10,8 @@ flags), and its threshold was chosen for recall within a false-trigger budget on
 (benchmarks/emergency_classifier.py, which writes the weights and says how they were measured).
 
 Each sentence of a message is scored on its own, and so is the whole message: an emergency often sits
-inside a long message about something else ("... anyway right now she is on the floor shaking").
+inside a long message about something else ("... anyway right now she is on the floor shaking"); a rambling
+sentence of comma-joined news is also read clause by clause, the clauses that name an acute sign (`clauses`).
 
 A distance gate bounds the model to what it knows: a linear model extrapolates, so a message unlike
 anything it was trained on ("my cat is sick", a prompt-injection) can land far on the emergency side of
