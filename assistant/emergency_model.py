@@ -10,7 +10,8 @@ flags), and its threshold was chosen for recall within a false-trigger budget on
 (benchmarks/emergency_classifier.py, which writes the weights and says how they were measured).
 
 Each sentence of a message is scored on its own, and so is the whole message: an emergency often sits
-inside a long message about something else ("... anyway right now she is on the floor shaking").
+inside a long message about something else ("... anyway right now she is on the floor shaking"); a rambling
+sentence of comma-joined news is also read clause by clause, the clauses that name an acute sign (`clauses`).
 
 A distance gate bounds the model to what it knows: a linear model extrapolates, so a message unlike
 anything it was trained on ("my cat is sick", a prompt-injection) can land far on the emergency side of
@@ -48,6 +49,12 @@ NGRAM_BUCKETS = 1 << 14
 # happening now ("... last thing, my dad is gasping for air"); max_question_chars bounds the count anyway
 MAX_PIECES = 24
 MIN_PIECE_WORDS = 2
+# a typed sentence this long (rambling, not merely two clauses) is also scored clause by clause (the emergency check
+# only): a rambling message strings its news together with commas ("weve had a terrible few months with appointments,
+# the parking is a nightmare, but tonight he says his breathing is getting weaker"), and the sentence vector of the
+# whole blurs the one clause that matters
+LONG_SENTENCE_WORDS = 25
+MIN_CLAUSE_WORDS = 3
 
 Embed = Callable[[Sequence[str]], "Sequence[Sequence[float]]"]
 
@@ -58,6 +65,8 @@ _TOPIC_SWITCH = re.compile(r"\b(?:also|anyway|anyways|unrelated but|unrelated|bt
                            r"and right now|right now|but now|meanwhile|update|just now|and now|oh no|"
                            r"while i (?:was |am )?(?:typing|writing|reading)|as i (?:type|write))\b")
 _TOKEN = re.compile(r"[a-z0-9']+")
+# a clause boundary inside one typed sentence: a comma not inside a number ("38,5") or a dash between words
+_CLAUSE_BREAK = re.compile(r",(?!\d)|\s[-\u2013\u2014]+\s")
 # a worried question about someone's own sign ("is it bad that hes blue", "should i worry that mum cant stand"): the
 # question's n-grams ("is it", "should i") are those of general questions the model learnt to let through, so the
 # clause after it is scored as a piece of its own when it opens on a person and names an acute sign
@@ -96,6 +105,7 @@ def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
             if len(sentence[: m.start()].split()) >= 3 and len(sentence[m.end():].split()) >= 2:
                 out.append(sentence[m.start():].strip(" ,"))
         if drop_reassurances:  # the emergency check only: the personal-advice check reads the question whole
+            out.extend(clauses(sentence))
             told = _BACKGROUND.sub("", sentence).strip(" ,")
             if told != sentence and len(told.split()) >= 2:  # "shes gone a funny colour and shes got myasthenia as well"
                 out.append(told)
@@ -112,6 +122,19 @@ def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
     if len(kept) > MAX_PIECES:
         kept = kept[:1] + kept[1 - MAX_PIECES:]
     return kept or ([text] if text and not reassured else [])
+
+
+def clauses(sentence: str) -> list[str]:
+    """The comma-separated clauses of a long typed sentence (LONG_SENTENCE_WORDS or more) that name an acute sign
+    (safety_framing.names_acute_sign), each of MIN_CLAUSE_WORDS or more; none for a shorter sentence, whose vector
+    already reads each clause. Why: the emergency in a rambling message is one clause among chatter joined by commas,
+    and the checks after (doubt, denial, the thresholds) read each clause as they read a sentence. Why the sign: a
+    clause cut from its sentence loses the context that made it harmless ("my dad is stable and at home, the
+    oncologist is happy", p 0.64 alone), so only a clause that names a sign of its own is worth reading alone."""
+    if len(sentence.split()) < LONG_SENTENCE_WORDS:
+        return []
+    return [c for c in (part.strip(" ,") for part in _CLAUSE_BREAK.split(sentence))
+            if len(c.split()) >= MIN_CLAUSE_WORDS and names_acute_sign(c)]
 
 
 def ngrams(text: str) -> list[str]:

@@ -90,8 +90,11 @@ CHECK14 = REPO / "eval" / "data" / "emergency_check14.jsonl"
 # check bank 15 (SMS shorthand, a carer's past-tense report of a danger still going on, an emergency at the end of a long
 # question, a writer unsure it is one; look-alikes in the same voices): never trained on
 CHECK15 = REPO / "eval" / "data" / "emergency_check15.jsonl"
+# check bank 16 (a spouse texting at night, a nurse-friend relaying, autocorrect errors, the emergency as the 3rd sentence of
+# a message about appointments or insurance, ALL CAPS, lowercase; look-alikes in the same voices): never trained on
+CHECK16 = REPO / "eval" / "data" / "emergency_check16.jsonl"
 CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8, CHECK9, CHECK10,
-               CHECK11, PROBE11, CHECK12, CHECK13, CHECK14, CHECK15)
+               CHECK11, PROBE11, CHECK12, CHECK13, CHECK14, CHECK15, CHECK16)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"
