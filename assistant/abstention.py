@@ -27,7 +27,9 @@ relevant. Three checks, each explainable in a flag:
 5. a yes/no question hinges on a cause, a way of spreading or a property of the condition that the corpus never
    names ("is pns contagious", "does stress cause it", "can you catch it from someone":
    assistant/unknown_claims.unknown_claim). Such a question is about the condition even when it only says "it", so
-   it is not_found, never out of scope.
+   it is not_found, never out of scope;
+6. the question asks which of two things is better and the passages name both in one sentence that ranks neither
+   ("is ivig better than plasmapheresis": assistant/unranked_sides.py): a comparison the article does not make.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from dataclasses import dataclass, field
 
 from assistant.asked_words import Asked
 from assistant.clinical_shorthand import DESCRIBING_ATTRIBUTES
+from assistant.unranked_sides import unranked_sides
 from index.models import ScoredChunk
 
 # How long the condition itself lasts ("how long does it last", "how long do pns symptoms persist"): the article
@@ -314,6 +317,10 @@ def check_support(
     if unaddressed:
         reasons.append(f"the question asks about {', '.join(repr(w) for w in unaddressed)}, which the article "
                        "does not address (its words are not the corpus's, or not the passages' found for it)")
+    unranked = unranked_sides(asked.terms, (h.chunk.text for h in hits))
+    if unranked is not None:
+        reasons.append(f"asks which of {unranked.sides[0]!r} and {unranked.sides[1]!r} is better; the article names "
+                       "them together and ranks neither")
     group = unknown_group(asked.terms, vocab)
     if group:
         reasons.append(f"asks about {group!r}, a group the article and its sources never mention")

@@ -10,7 +10,8 @@ else ("kaplan 2020" -> the 2020 chapters). The honest reply is that the bibliogr
 (`not_found`), and a misspelt cited name ("grabber", "ellenbey", "honorat") is the entry it is a typo of.
 
 The name is read from the question as typed (before the speller, which would respell it) in the places a writer or a
-source is named: "what did X write/publish", "papers/anything by X", "X et al", "X 2020" and "refs/cited from X".
+source is named: "what did X write/publish", "papers/anything by X", "X et al", "X and Y paper/doi", "X 2020" and
+"refs/cited from X".
 A word there counts as a name only when it is no everyday English word ("what did researchers write") and no word of
 the article ("refs from the key takeaways"); it is looked up with rapidfuzz against the surnames, organisations and
 printed words of the entries, so no list of names the bibliography lacks is kept anywhere.
@@ -40,6 +41,9 @@ _WROTE = re.compile(rf"\b(?:what|which|anything|something)\s+(?:else\s+)?(?:did|
                     rf"(?P<name>{_NAME}(?:\s+{_NAME})?)\s+(?:ever\s+)?(?:write|written|wrote|publish|published|author|authored)\b")
 _BY = re.compile(rf"\b{_ENTRY}\s+(?:\w+\s+)?(?:written\s+|published\s+|authored\s+)?by\s+(?P<name>{_NAME}(?:\s+{_NAME})?)")
 _ET_AL = re.compile(rf"\b(?P<name>{_NAME})\s+(?:et\.?\s*al|and\s+(?:colleagues|co-?authors))\b")
+# two names joined before an entry or a field word: "darnell and posner nejm paper doi", "kadish and clardy pages"
+_PAIR = re.compile(rf"\b(?P<name>{_NAME}\s+(?:and|&)\s+{_NAME})\s+(?:{_NAME}\s+)?"
+                   rf"(?:{_ENTRY}|doi|volume|vol|issue|pages?|publisher|url|link|year)\b")
 _NAME_YEAR = re.compile(rf"\b(?P<name>{_NAME})(?:'s)?\s+\(?(?:19|20)\d\d\b")
 # the places a source (a journal, a site) is named: after a word that only means an entry ("does anything from
 # rituximab help" names a drug, not a source)
@@ -93,6 +97,10 @@ class NameIndex:
                 return found
         return ()
 
+    def is_name(self, word: str) -> bool:
+        """A cited surname ('said' of Said & Kang), or a word that is no English or article word ('darnell')."""
+        return word not in self.known or any(word in names for names in self.surnames.values())
+
     def lookup(self, phrase: str, kind: str) -> AuthorAsk | None:
         """What a writer or source slot holds: its entries, or an absent name; None when it holds no name."""
         candidates = [w for w in _words(phrase) if w not in _PRONOUNS and len(w) > 2 and not is_stopword(w)]
@@ -117,11 +125,14 @@ def author_ask(typed: str, index: NameIndex) -> AuthorAsk | None:
     it names none."""
     text = typed.lower().replace("’", "'")
     for regex, kind, needs_bibliographic in ((_WROTE, "author", False), (_BY, "author", False),
-                                             (_ET_AL, "author", False), (_NAME_YEAR, "author", True),
+                                             (_ET_AL, "author", False), (_PAIR, "author", False),
+                                             (_NAME_YEAR, "author", True),
                                              (_FROM, "source", False)):
         if needs_bibliographic and not _BIBLIOGRAPHIC.search(text):
             continue
         for m in regex.finditer(text):
+            if regex is _PAIR and not all(index.is_name(w) for w in _words(m.group("name")) if w not in ("and",)):
+                continue  # 'emg and nerve conduction studies': a joined pair is writers only when both are names
             found = index.lookup(m.group("name"), kind)
             if found is not None:
                 return found

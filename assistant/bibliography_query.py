@@ -93,6 +93,8 @@ CITES_FOR = re.compile(
 CLAIM = re.compile(r"\b(?:supports?|backs?|backing|says?|statement|claim|come from|comes from|evidence for)\b", re.IGNORECASE)
 # ... but "which references support skin manifestations" names a subject, not a claim: it is what the article
 # cites for the subject. An object with a claim word or a verb ("the statement that ...", "ivig is effective") stays a claim.
+# Where a subject joins two concepts: "ivig in lems", "plasmapheresis for myasthenia", "lupus and ms".
+_CONCEPT_JOIN = re.compile(r"\s+(?:in|for|with|and|plus|or|vs\.?|versus|&)\s+", re.IGNORECASE)
 SUPPORTS_SUBJECT = re.compile(
     rf"\b(?:which|what|any)\s+{ENTRY_WORDS}\s+(?:supports?|back(?:s)?(?: up)?|covers?)\s+(?P<z>[^?.!]+)", re.IGNORECASE)
 CLAIM_OBJECT = re.compile(r"\b(?:statements?|claims?|sentences?|parts?|bits?|lines?|ideas?|points?|facts?|that|this|"
@@ -381,4 +383,27 @@ class BibliographyQuestions:
             return title + 0.5 * topic + 0.25 * unit
         scored = [(hits(r), r.id) for r in self.references]
         top = max(s for s, _ in scored)
-        return [rid for s, rid in scored if top > 0 and s >= top - 1e-9]
+        found = [rid for s, rid in scored if top > 0 and s >= top - 1e-9]
+        return list(dict.fromkeys(found + self._titled_concepts(subject)))
+
+    def _titled_concepts(self, subject: str) -> list[str]:
+        """Entries titled after each concept of a joined subject ("ivig in lems": the IVIG chapter and the LEMS one).
+
+        Why: the subject's words are scored as one bag, so the concept with more title words ('lambert eaton
+        myasthenic syndrome (lems)' against 'intravenous immunoglobulin (ivig)') takes the whole answer. A concept
+        counts only when one entry's title holds most of its words: 'plasmapheresis for severe neuro symptoms' keeps
+        the plasmapheresis page alone, since 'symptoms' is one word of three in a title about myasthenia gravis."""
+        concepts = [c for c in _CONCEPT_JOIN.split(subject) if c.strip()]
+        if len(concepts) < 2:
+            return []
+        found: list[str] = []
+        for concept in concepts:
+            words = [w for w in _words(concept) if w not in _QUERY_WORDS and len(w) > 2]
+            if not words:
+                continue
+            covered = [(sum(self._match(w, self._titles[r.id]) for w in words), r.id) for r in self.references]
+            best = max(n for n, _ in covered)
+            ids = [rid for n, rid in covered if n == best]
+            if 2 * best > len(words) and len(ids) <= MAX_NAMED:
+                found += ids
+        return found

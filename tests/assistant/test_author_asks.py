@@ -34,6 +34,7 @@ def index(questions) -> NameIndex:
     ("posner et al what year", "posner", "author"),
     ("any refs from lancet neurology", "lancet neurology", "source"),  # 'neurology' alone is two entries' journals
     ("does it cite anything from jama", "jama", "source"),
+    ("darnell and posner nejm paper doi", "darnell posner", "author"),  # not the NEJM lumbar puncture article
 ])
 def test_a_name_the_bibliography_lacks_is_absent(index, question: str, name: str, kind: str) -> None:
     found = author_ask(question, index)
@@ -46,6 +47,7 @@ def test_a_name_the_bibliography_lacks_is_absent(index, question: str, name: str
     ("ellenbey et al pages", ("ellenby2006",)),
     ("valente 2019 paper doi", ("vogrig2019",)),
     ("what did bryant write", ("bryant2025a", "bryant2025b", "bryant2025c")),
+    ("kadish and clardy pages", ("kadish2024",)),
 ])
 def test_a_misspelt_or_second_author_names_the_entry(index, question: str, ids: tuple[str, ...]) -> None:
     found = author_ask(question, index)
@@ -60,6 +62,7 @@ def test_a_misspelt_or_second_author_names_the_entry(index, question: str, ids: 
     "which refs are from 2023",
     "what did the article say about lambert eaton",
     "is lupus and others like it linked",
+    "lupus and myasthenia paper",  # two topics joined are no writers
 ])
 def test_no_name_in_a_writer_or_source_place(index, question: str) -> None:
     found = author_ask(question, index)

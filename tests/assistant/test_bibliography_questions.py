@@ -42,6 +42,19 @@ def test_named_entries_and_fields(questions, question: str, kind: str, ids: list
     assert query.fields == fields
 
 
+@pytest.mark.parametrize(("question", "ids"), [
+    # each joined concept brings the entry titled after it, not only the concept with more title words
+    ("which ref supports Intravenous Immunoglobulin (IVIG) in Lambert-Eaton myasthenic syndrome (LEMS)",
+     {"jayarangaiah2020", "arumugham2023"}),
+    ("what does the article cite for lupus and nephrotic syndrome", {"bryant2025c", "tapia2023"}),
+    # a concept a title holds only one word of ('symptoms' of the myasthenia page) brings nothing
+    ("what ref supports using plasmapheresis for severe neuro symptoms", {"clevelandclinic2022"}),
+])
+def test_a_subject_joining_concepts_cites_an_entry_for_each(questions, question: str, ids: set[str]) -> None:
+    query = questions.parse(question)
+    assert query is not None and query.kind == "cites_for" and set(query.reference_ids) == ids
+
+
 @pytest.mark.parametrize(
     ("question", "count", "expected"),
     [

@@ -24,7 +24,7 @@ DATA = Path(__file__).resolve().parents[2] / "eval" / "data"
 
 @pytest.mark.parametrize(("name", "prefix", "size", "bibliography"), [
     ("bibliography_check.jsonl", "bibcheck-", 55, 48), ("bibliography_blind.jsonl", "bibblind-", 27, 24),
-    ("bibliography_check2.jsonl", "bib2-", 35, 26)])
+    ("bibliography_check2.jsonl", "bib2-", 35, 26), ("bibliography_check3.jsonl", "bib3-", 45, 41)])
 def test_banks_load_name_real_entries_and_quote_the_article(name, prefix, size, bibliography) -> None:
     items = load_evalset_v2(DATA / name)
     assert len(items) == size and all(i.id.startswith(prefix) and "self-written" in (i.note or "") for i in items)
@@ -73,3 +73,18 @@ def test_bank2_is_scored_by_part_with_its_absent_asks_counted(tmp_path: Path) ->
     result = bank_parts(str(run), bank)
     assert result["studied"]["absent_asks"] == 1 and result["studied"]["absent_asks_not_found"] == 0
     assert result["blind"]["bibliography_accuracy"] == 1.0 and result["all"]["items"] == 2
+
+
+def test_bank3_keeps_a_blind_third_typed_fast_with_every_kind_of_field_ask() -> None:
+    """Bank 3 (round 15): a field ask (volume, issue, pages, publisher, DOI, URL, authors, type) and a list or
+    supporting-reference ask in each part, so a change that helps only the studied wording shows in the blind part."""
+    items = load_evalset_v2(DATA / "bibliography_check3.jsonl")
+    assert_a_third_blind(items, "bib3")
+    assert all(i.question == i.question.lower() and "'" not in i.question for i in items)
+    for part in ("studied", "blind"):
+        mine = [i for i in items if i.part == part]
+        assert {s for i in mine for s in i.acceptable_statuses} == {"answered", "not_found"}
+        assert {"supports claim", "cite for topic"} <= set(kinds_of(mine))
+    kinds = kinds_of(items)
+    assert all(kinds[k] >= 3 for k in ("volume", "issue", "pages", "publisher", "doi", "url", "authors", "type"))
+    assert all(i.expected_reference_ids for i in items if i.acceptable_statuses == ["answered"])

@@ -28,6 +28,9 @@ BANKS = [
                                      ("answerable look-alike (named condition)", 3))),
     Shape("unanswerable_check5", "unanswerable5", 40, one_sentence=True, answerable=12, refusals=25, off_topic=5,
           only_classes=True, counts=(("names it never gives", 5), ("figures", 4), ("named antibody", 3))),
+    Shape("unanswerable_check6", "unanswerable6", 51, one_sentence=True, answerable=21, refusals=30, only_classes=True,
+          part_field=True, hurried=True, counts=(("figures", 4), ("named antibody", 4), ("drugs it never names", 4),
+                                                 ("costs", 4), ("places", 3), ("timelines", 4), ("comparisons", 4))),
 ]
 PAIRED = ["unanswerable_check3", "unanswerable_check4", "unanswerable_check5"]  # banks written as refusal/look-alike pairs
 
@@ -76,3 +79,13 @@ def test_the_scorer_reads_bank2_and_counts_off_topic_refusals() -> None:
     rows = [{"id": off[0], "status": "out_of_scope"}, {"id": off[1], "status": "not_found"}]
     assert confusion(rows, bank)["studied"]["off_topic_out_of_scope"] == 0.5
     assert confusion(rows, bank)["blind"]["off_topic_out_of_scope"] is None
+
+
+def test_bank6_pairs_each_refusal_kind_with_answerable_twins_in_both_parts() -> None:
+    """Bank 6 (round 15) has no off-topic asks: its point is the on-topic refusal against its near-twin answer, so
+    each part must hold both, and every answerable item is a look-alike of a refusal kind."""
+    items = items_of("unanswerable_check6")
+    for part in ("blind", "studied"):
+        assert {s for i in items if i.part == part for s in i.acceptable_statuses} == {"answered", "not_found"}
+    answerable = [i for i in items if i.acceptable_statuses == ["answered"]]
+    assert sum(n for k, n in kinds_of(items).items() if k.startswith("answerable look-alike")) == len(answerable)
