@@ -1,6 +1,7 @@
 """Leave-one-bank-out validation of the learned personal-advice check's training rows, through the whole pipeline.
 
-    python -m benchmarks.advice_lobo          # -> benchmarks/results/advice_lobo.json
+    python -m benchmarks.advice_lobo                                   # -> benchmarks/results/advice_lobo.json
+    python -m benchmarks.advice_lobo --variant look-alikes --skip-base  # -> advice_lobo_look-alikes.json
 
 Why: round 15 asked whether to train the advice model on the studied parts of the check banks advice_check{3,4,5}.jsonl
 (benchmarks/advice_data.py). A bank trained on can no longer say whether the model generalises, and a blind part
@@ -13,6 +14,10 @@ Each bank is scored as benchmarks/advice_check.py scores it (the status the user
 The sentence vectors are computed once for every row (benchmarks/emergency_classifier.prepare); each model is fitted
 on its rows' pieces with the shipped threshold rule's values (threshold and gate as `advice_classifier train` chose:
 held fixed here, so the rows are all that differs), one thread in every native pool.
+
+Round 15's answer (both reports): adding the banks' studied rows left check3, check and check2 unchanged, cost check4
+three items (blind 0.900 -> 0.833, two new false declines) and gained check5 one blind item; the look-alikes alone cost
+check3 one blind personal ask and gained check5 one. No gain generalises, so the shipped weights train on no bank.
 """
 
 from __future__ import annotations
