@@ -62,6 +62,11 @@ _RESTRICTION = re.compile(r"^(?:in|at|on|for|after|before|during|with|without|fr
 _THIRD_PERSON = re.compile(r"\b(?:my|our|his|her|their|he|she|him|hes|shes|he's|she's)\b", re.IGNORECASE)
 _ASKED_FOR = re.compile(r"\b(?:for|of)\s+(?:(?:a|an|my|our|his|her|their)\s+)?[a-z]+(?:\s+member)?\b", re.IGNORECASE)
 _FOR_SOMEONE = re.compile(r"for\s+(?:my|our|his|her|their)\s+[a-z]+", re.IGNORECASE)
+# A clause that only says who passed the question on ("my mum asked me", "my husband keeps asking"): a person and a
+# reporting verb, nothing of their case, so the person is the one asking, not the one the question is about.
+_REPORTS = re.compile(r"^(?:my|our)\s+[a-z]+(?:\s+in\s+law)?\s+(?:keeps\s+|just\s+|also\s+)?"
+                      r"(?:asked|asks|asking|wants\s+to\s+know|wanted\s+to\s+know|wonders|was\s+wondering)(?:\s+(?:me|us))?$",
+                      re.IGNORECASE)
 # An agent noun ("oncologist", "physician"): who told, never what a pointer in the ask stands for.
 _AGENT = re.compile(r"(?:ist|cian)s?$", re.IGNORECASE)  # not "ovarian"
 # A word naming the asker's own person or someone close: an ask holding one may be about a person's case.
@@ -77,6 +82,7 @@ class AskingClause:
     set_aside: tuple[str, ...]
     only_chatter: bool
     told: tuple[str, ...] = ()  # the set-aside clauses that are not an embedded question's lead ("my husband wants to know")
+    #                             nor only say who passed the question on ("my mum asked me")
 
     @property
     def general(self) -> bool:
@@ -198,7 +204,8 @@ def asking_clause(message: str, content_word: Callable[[str], bool],
         return None
     text = ", ".join(ask if i == at else c for i, c in enumerate(clauses) if i == at or c in kept)
     return AskingClause(text=text, set_aside=set_aside, only_chatter=not with_content,
-                        told=tuple(x for x in (lead, *others) if x and x not in kept and not (x == lead and _EMBEDS.search(x))))
+                        told=tuple(x for x in (lead, *others) if x and x not in kept and not (x == lead and _EMBEDS.search(x))
+                                   and not _REPORTS.match(x)))
 
 
 def first_asked(turns: list[dict[str, str]], read: Callable[[str], AskingClause | None]) -> list[dict[str, str]]:

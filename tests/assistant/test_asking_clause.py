@@ -111,6 +111,10 @@ def _triaged(message: str) -> Triaged:
     ("asking for my mum, should she stop treatment", False),        # the ask names the person
     ("my gp mentioned dermatomyositis, what is it", False),         # a content clause was set aside, not chatter
     ("my mum is really sick, what is the outlook", False),          # the person's own state was told
+    ("my mum asked me, does smoking make pns more likely", True),   # she only passed the question on
+    ("my husband keeps asking, what causes it", True),
+    ("my mum asked me, should she stop her steroids", False),       # the ask names the person
+    ("my mum asked me, is it pns", False),                          # 'it' may be her case
 ])
 def test_the_personal_advice_check_reads_the_asking_clause_only_of_a_general_ask(message: str, read_alone: bool) -> None:
     triaged = _triaged(message)

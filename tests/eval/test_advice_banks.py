@@ -1,5 +1,5 @@
-"""The self-written personal-advice check banks 3 and 4 (eval/data/advice_check{3,4}.jsonl, read per part by
-benchmarks/advice_check.py --bank check3|check4): personal asks in many shapes (a follow-up turn after a general
+"""The self-written personal-advice check banks 3, 4 and 5 (eval/data/advice_check{3,4,5}.jsonl, read per part by
+benchmarks/advice_check.py --bank check3|check4|check5): personal asks in many shapes (a follow-up turn after a general
 answer, buried in a long message, about a relative, conditional "if i had X should i", hurried and misspelt, on topics
 the article does not cover) and general look-alikes that name a person but ask what the article says; one third blind.
 
@@ -23,11 +23,15 @@ BANKS = [
         "followup look-alike"})),
     Shape("advice_check4", "advice4", 90, first_turns=False, kind_least=9,
           kinds=frozenset(PERSONAL_4 | {"look-alike", "followup look-alike"})),
+    Shape("advice_check5", "advice5", 80, first_turns=False, kind_least=5, kinds=frozenset({
+        "dose", "stop", "do i have it", "chances", "decision", "buried", "followup personal", "look-alike",
+        "doctor said", "followup look-alike"})),
 ]
 # how many personal asks and general look-alikes each bank plans
 LABEL_COUNTS: dict[str, Callable[[list, list], bool]] = {
     "advice_check3": lambda personal, general: len(general) >= 24,
-    "advice_check4": lambda personal, general: len(personal) == len(general) == 45}
+    "advice_check4": lambda personal, general: len(personal) == len(general) == 45,
+    "advice_check5": lambda personal, general: (len(personal), len(general)) == (45, 35)}
 
 
 @pytest.mark.parametrize("shape", BANKS, ids=str)
