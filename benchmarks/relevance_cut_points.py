@@ -42,6 +42,7 @@ def standing_rows() -> list[dict[str, Any]]:
         block = {i: n for n, g in enumerate(groups) for i in g}
         seen.append({"sentences": [
             {"text": clean_sentence(s.sentence.text), "protected": bool(protected(s)), "block": block[i],
+             "score": float(s.score),
              "x": scale.features(s.sentence, q_terms, enriched.for_sentence(s.sentence), distinctive(s))}
             for i, s in enumerate(chosen)]})
         return original(chosen, model, scale, q_terms, enriched, labelled, distinctive, protected)

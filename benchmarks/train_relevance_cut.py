@@ -27,7 +27,7 @@ from assistant.relevance_cut import FEATURES, MODEL_FILE
 
 RESULTS = Path(__file__).resolve().parent / "results" / "relevance_cut.json"
 PRECISION_BANKS = ("precision_check2", "precision_check3", "precision_check4", "precision_check5", "precision_check6",
-                   "precision_check7", "precision_check8")
+                   "precision_check7", "precision_check8", "precision_check9")
 MAX_HELPFUL_LOSS = 0.03
 ODDS = 4.0
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 13))

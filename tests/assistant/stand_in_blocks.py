@@ -19,7 +19,7 @@ def stand_in_blocks(rows: list[tuple[str, int, bool]]) -> tuple[list[SimpleNames
         chunk = SimpleNamespace(id=f"c{n}")
         units[chunk.id] = SimpleNamespace(unit=SimpleNamespace(section_id=section, index=index, is_bullet=bullet,
                                                                is_lead_in=False), needs_previous=False)
-        chosen.append(SimpleNamespace(sentence=SimpleNamespace(chunk=chunk, index=0, text=f"s{n}")))
+        chosen.append(SimpleNamespace(sentence=SimpleNamespace(chunk=chunk, index=0, text=f"s{n}"), score=0.0))
     by_section: dict[str, list] = {}
     for u in units.values():
         by_section.setdefault(u.unit.section_id, []).append(u)

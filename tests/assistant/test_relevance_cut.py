@@ -1,7 +1,8 @@
 """The learned relevance cut (assistant/relevance_cut.py), with stand-in sentences, units and a one-weight model.
 
-Why these cases: a block the model judges unhelpful goes; the answer's best block, a protected sentence's block and a
-block with one likely sentence stay; the shipped coefficients load only for the features they were trained on; a
+Why these cases: a block the model judges unhelpful goes; the answer's best block, a protected sentence's block, a
+block with one likely sentence and a required-looking sentence's block (the composer's first and best-scored choices,
+the article's closest sentence) stay; the shipped coefficients load only for the features they were trained on; a
 sentence's features are measured against the article's best sentence for the question.
 """
 
@@ -47,6 +48,19 @@ def test_a_protected_sentence_keeps_its_block_and_the_best_block_always_stays() 
     chosen, scale, enriched = _setup([("a", 0, False, 0.3), ("c", 1, False, 0.1)])
     assert _cut(chosen, scale, enriched, protected=lambda s: s is chosen[1]) == chosen
     assert _cut(chosen, scale, enriched) == chosen[:1]  # both under the threshold: the best one stays
+
+
+def test_the_composers_first_and_best_scored_choices_and_the_articles_closest_sentence_stay() -> None:
+    chosen, scale, enriched = _setup([("a", 0, False, 0.2), ("b", 3, False, 0.9), ("c", 1, False, 0.1),
+                                      ("d", 2, False, 0.1)])
+    assert _cut(chosen, scale, enriched) == chosen[:2]  # the first choice stays though the model rates it low
+    chosen[2].score = 5.0
+    assert _cut(chosen, scale, enriched) == chosen[:3]  # the best-scored one stays
+    chosen[2].score = 0.0
+    rank = FEATURES.index("inverse_rank")
+    closest = lambda s, q, item, d: [scale.features(s, q, item, d)[0]] + [  # noqa: E731
+        1.0 if n == rank and s is chosen[3].sentence else 0.0 for n in range(1, len(FEATURES))]
+    assert _cut(chosen[1:], SimpleNamespace(features=closest), enriched) == [chosen[1], chosen[3]]
 
 
 def test_a_list_stands_on_its_best_item() -> None:

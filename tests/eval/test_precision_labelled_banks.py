@@ -1,6 +1,6 @@
-"""The self-written precision banks 4 to 8 load as eval set v2 first-turn items, a third of each is blind, their
+"""The self-written precision banks 4 to 9 load as eval set v2 first-turn items, a third of each is blind, their
 quotes are whole article sentences, and their hand labels (both parts) name article sentences of their own items
-(eval/data/precision_check{4,5,6,7,8}.jsonl and their _labels.json).
+(eval/data/precision_check{4,5,6,7,8,9}.jsonl and their _labels.json).
 
 Why: benchmarks/precision_labelled.py counts a shown sentence as helpful by its exact text; a quote or label that
 drifted from the article would silently count against precision.
@@ -23,13 +23,17 @@ from foundation.settings import Settings
 
 # one row per bank scored by benchmarks.precision_labelled: its file, its labels, its id prefix
 BANKS = [pytest.param(bank_path(f"precision_check{n}"), labels_of(bank_path(f"precision_check{n}")), f"prec{n}",
-                      id=f"bank{n}") for n in (4, 5, 6, 7, 8)]
+                      id=f"bank{n}") for n in (4, 5, 6, 7, 8, 9)]
+# bank 9 (round 15) is 45 lay questions only, written to test the learned cut on new writers; the others hold 60+
+# items of which 10+ are a clinician's
+SIZES = {"prec9": (45, 0)}
 
 
 @pytest.mark.parametrize(("bank", "labels", "prefix"), BANKS)
 def test_the_bank_loads_a_third_is_blind_and_its_quotes_are_whole_sentences(bank: Path, labels: Path, prefix: str) -> None:
     items = load_evalset_v2(bank)
-    assert len(items) >= 60
+    least_items, least_clinician = SIZES.get(prefix, (60, 10))
+    assert len(items) >= least_items
     assert_a_third_blind(items, prefix)
     assert all(i.part and i.id.startswith(f"{prefix}-{i.part}-") for i in items)
     assert all(not i.history and i.acceptable_statuses[0] == "answered" for i in items)
@@ -38,7 +42,7 @@ def test_the_bank_loads_a_third_is_blind_and_its_quotes_are_whole_sentences(bank
     assert all(i.question == i.question.lower() and "'" not in i.question for i in items)
     assert_quotes_are_whole_sentences(items, load_article(article_path(Settings())), one_sentence=True)
     askers = [i.note.split("asker: ")[1].split(";")[0] for i in items]
-    assert {"lay", "clinician"} == set(askers) and askers.count("clinician") >= 10
+    assert set(askers) <= {"lay", "clinician"} and askers.count("clinician") >= least_clinician
 
 
 @pytest.mark.parametrize(("bank", "labels", "prefix"), BANKS)

@@ -15,7 +15,7 @@ def test_the_pool_holds_every_bank_with_both_labels() -> None:
     assert {b for b, _ in counts} == set(BANKS)
     assert all(counts[(b, True)] >= 20 and counts[(b, False)] >= 20 for b in BANKS), counts
     assert sum(p.bank == SEVENTY_FOUR for p in pool) == 74 and len(pool) >= 1200
-    assert {"precision_check6", "precision_check7", "precision_check8"} <= set(BANKS)  # every labelled bank joins
+    assert {"precision_check6", "precision_check7", "precision_check8", "precision_check9"} <= set(BANKS)  # every labelled bank joins
     assert all(p.sentence and not p.sentence.startswith("- ") for p in pool)
 
 
