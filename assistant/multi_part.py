@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from assistant.question_words import ASK_AUXILIARIES, WH_WORDS, alternation
+
 if TYPE_CHECKING:
     from assistant.parts import Parts
 
-QUESTION_WORDS = r"(?:what|whats|how|can|could|is|are|do|does|did|will|would|which|why|when|where|should|who)"
+QUESTION_WORDS = alternation(WH_WORDS, ASK_AUXILIARIES, ("did",))
 SPLIT = re.compile(rf"(?:\s+(?:and|n|&)\s+(?={QUESTION_WORDS}\b)|\?\s+(?={QUESTION_WORDS}\b)|\s+also\s+(?={QUESTION_WORDS}\b))",
                    re.IGNORECASE)
 PART_SENTENCES = 3
