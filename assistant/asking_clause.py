@@ -24,13 +24,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant.question_words import WH_SPELLINGS, WH_WORDS, alternation
 from assistant.references import CLASS_RE, needs_context, resolve_references
 from assistant.word_forms import inflections
 from assistant.topics import AUX
 from corpus.sentence_split import rough_sentences
 from index.lexical import is_stopword
 
-_WH = r"(?:what|what's|whats|which|who|whom|whose|how|how's|hows|why|when|where|wat|wats)"
+_WH = alternation(WH_WORDS, WH_SPELLINGS)
 # A question opening a clause: a question word, or an auxiliary followed by a word ("can pns cause seizures").
 _ASK_OPENING = re.compile(rf"^(?:{_WH}|{AUX}|am|tell|explain|describe|define|list|give|name)\b", re.IGNORECASE)
 # An inverted auxiliary and its subject ("like can my husband get it"): a clause asking a question is no chatter.
@@ -50,7 +51,8 @@ _EMBEDDING_LEAD = re.compile(rf"\b{_EMBEDDING_VERB}\s+(?=(?:if|whether)\b)", re.
 _EMBEDS = re.compile(rf"\b{_EMBEDDING_VERB}$", re.IGNORECASE)  # a lead that only says who wants to know
 # An adverb right after a question word other than "how" ("what exactly", "why actually"): it hedges the question
 # ("how quickly" asks a rate, so "how" is left alone).
-_HEDGE = re.compile(r"^(?:what|what's|whats|which|who|why|when|where)\s+(?P<adverb>[a-z]+ly)\b", re.IGNORECASE)
+_HEDGED_WH = alternation(WH_WORDS, ["what's"], without=["how"])
+_HEDGE = re.compile(rf"^{_HEDGED_WH}\s+(?P<adverb>[a-z]+ly)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'-]*", re.IGNORECASE)
 _ABLE = re.compile(r"\b\w{3,}(?:able|ible)$", re.IGNORECASE)  # a property asked of the condition: "curable", "treatable"
 # A clause opening with a preposition narrows the question to a group, a time or a case: never chatter.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.aspects import ASPECT_WORDS
+from assistant.question_words import ASK_AUXILIARIES, WH_WORDS, alternation
 
 MAX_CONJUNCT_WORDS = 3
 # A frame before the listed things: "tell me (about) the", "what are (all) the", "give me", "list".
@@ -30,9 +31,9 @@ TAIL = re.compile(r"\s*(?:\s[-–—]\s|:\s).*$|\s+(?:pls|please|thanks|thx)\s*$
 # Words that make a conjunct a clause, not a noun phrase: "how is it treated", "does it hurt".
 CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|be|do|does|did|can|could|will|would|should|it|they|i|you|we|he|she|"
                          r"how|why|when|where|who|if|not|to|of|for|in|with|about)\b", re.IGNORECASE)
-COMMA_QUESTION = re.compile(r",\s+(?=(?:what|whats|how|can|could|is|are|do|does|will|would|which|why|when|where|should)\b)",
-                            re.IGNORECASE)
-WH_OPENING = re.compile(r"^(?:what|whats|how|which|why|when|where|who)\b", re.IGNORECASE)
+# A question clause after a comma; "who" there opens a relative clause ("my neurologist, who ordered the scan").
+COMMA_QUESTION = re.compile(rf",\s+(?={alternation(WH_WORDS, ASK_AUXILIARIES, without=('who',))}\b)", re.IGNORECASE)
+WH_OPENING = re.compile(rf"^{alternation(WH_WORDS)}\b", re.IGNORECASE)
 SIGNS = frozenset({"signs", "symptoms"})  # "signs and symptoms" name one thing
 
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from assistant.question_words import ASK_AUXILIARIES, WH_WORDS, alternation
+
 if TYPE_CHECKING:
     from assistant.parts import Parts
+    from assistant.shared_retrievals import SharedRetrievals
 
-QUESTION_WORDS = r"(?:what|whats|how|can|could|is|are|do|does|did|will|would|which|why|when|where|should|who)"
+QUESTION_WORDS = alternation(WH_WORDS, ASK_AUXILIARIES, ("did",))
 SPLIT = re.compile(rf"(?:\s+(?:and|n|&)\s+(?={QUESTION_WORDS}\b)|\?\s+(?={QUESTION_WORDS}\b)|\s+also\s+(?={QUESTION_WORDS}\b))",
                    re.IGNORECASE)
 PART_SENTENCES = 3
@@ -138,10 +141,12 @@ def asks_list(part: str) -> bool:
     return (asks_for_list(part) or hints_list(part)) and not ASKS_WHAT_IT_IS.search(part)
 
 
-def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_parts: list[str], compose: Any) -> Any:
+def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_parts: list[str], compose: Any,
+                  shared: "SharedRetrievals | None" = None) -> Any:
     """The whole question's composition with every part's sentences merged in (and their passages pooled).
 
-    `compose(retrieval, focus, max_sentences)` is the enriched composer for one retrieval.
+    `compose(retrieval, focus, max_sentences)` is the enriched composer for one retrieval; `shared`, the question's
+    retrievals so far (assistant/shared_retrievals.py: a refused question's parts are searched again, asked alone).
     """
     from assistant.compose import Composition
     from assistant.quotes import arrange, render
@@ -152,16 +157,11 @@ def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_par
     pool = {h.chunk.id: h for h in retrieval.candidates}
     near_a_part: set[tuple[str, int]] = set()
     for part in map(as_list_ask, carry_subject(question_parts)):
-        sub = parts.retriever.retrieve(part, pool=True)
-        focus = sub.query_vector or parts.index.embed_query(sub.query)
-        length = part_length(part)
-        sub_composition = compose(sub, focus, length)
-        if length is None and asks_list(part) and not shows_a_list(sub_composition):
-            sub_composition = compose(sub, focus, PART_SENTENCES)  # no list to show: a part's usual few sentences
+        sub_composition, candidates = part_composition(parts, part, compose, shared)
         near_a_part |= {x.sentence.key for x in sub_composition.scored[:PART_TOP]}
-        for h in sub.candidates:
+        for h in candidates:
             pool.setdefault(h.chunk.id, h)
-        keep_all = length is None and (shows_a_list(sub_composition) or not asks_list(part))  # a list, or what it is
+        keep_all = part_length(part) is None and (shows_a_list(sub_composition) or not asks_list(part))  # a list, or what it is
         for s in part_sentences(sub_composition, None if keep_all else PART_SENTENCES):
             chosen.setdefault(s.key, s)
     kept = [s for i, s in enumerate(whole) if i == 0 or s.key in near_a_part]
@@ -177,6 +177,22 @@ def compose_parts(parts: "Parts", retrieval: Any, composition: Any, question_par
         ScoredChunk(chunk=h.chunk, score=h.score, rank=base + i, retriever="part") for i, h in enumerate(extra, start=1)]
     return Composition(body=render(quotes), quotes=quotes, scored=composition.scored, support_rank=composition.support_rank,
                        probability=composition.probability)
+
+
+def part_composition(parts: "Parts", part: str, compose: Any, shared: "SharedRetrievals | None") -> tuple[Any, list[Any]]:
+    """One part's own composition and the passages it was composed from (compose_parts' `compose`): at the composer's
+    length where a list may answer it, a part's few sentences where none does. Composed once per question (`shared`):
+    a refused question composes its supported parts again, together."""
+    def composed() -> tuple[Any, list[Any]]:
+        sub = (shared or parts.retriever).retrieve(part, pool=True)
+        focus = sub.query_vector or parts.index.embed_query(sub.query)
+        length = part_length(part)
+        sub_composition = compose(sub, focus, length)
+        if length is None and asks_list(part) and not shows_a_list(sub_composition):
+            sub_composition = compose(sub, focus, PART_SENTENCES)  # no list to show: a part's usual few sentences
+        return sub_composition, list(sub.candidates)
+
+    return composed() if shared is None else shared.kept(("part composition", part), composed)
 
 
 def part_sentences(composition: Any, limit: int | None) -> list[Any]:

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.compose import FRAMING
 from assistant.list_ends import list_end
-from assistant.points_back import leans_back
 from assistant.shown_units import composed
 
 if TYPE_CHECKING:
@@ -58,25 +56,13 @@ def other_composition(composition: "Composition", followup: "FollowUp", units: "
     return composed(composition, chosen)
 
 
-def framing_units(units: "ArticleUnits") -> set[int]:
-    """The units of the article's own frame ("Imagine experiencing ...", "This article comprehensively examines ...")
-    and of a sentence leaning on one ("This is a common presentation ..."): they introduce the article and answer no
-    "any others?" (assistant/article_frame.py drops them from composed answers for the same reason)."""
-    found: set[int] = set()
-    for i, s in enumerate(units.sentences):
-        if FRAMING.match(s.text) or (i and units.unit_of[i - 1] in found and leans_back(s.text)):
-            found.add(units.unit_of[i])
-    return found
-
-
 def _closest_units(units: "ArticleUnits", closeness: "np.ndarray", shown: str, allowed: list[int] | None,
                    floor: float) -> list[int]:
     """The (at most OTHER_UNITS) units not shown, of `allowed` when given, closest to what the last answer showed:
     the second only within OTHER_MARGIN of the first, none below `floor`."""
     best: dict[int, float] = {}
-    framing = framing_units(units)
     for i in range(len(units.sentences)):
-        if units.showable(i, shown) and units.unit_of[i] not in framing \
+        if units.showable(i, shown) and units.unit_of[i] not in units.framing \
                 and (allowed is None or units.unit_of[i] in allowed):
             unit = units.unit_of[i]
             best[unit] = max(best.get(unit, -1.0), float(closeness[i]))

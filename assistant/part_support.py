@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from assistant.answerers.base import Answerer
     from assistant.models import Answer
     from assistant.parts import Parts
+    from assistant.shared_retrievals import SharedRetrievals
 
 
 def compares(question: str) -> bool:
@@ -35,9 +36,11 @@ def parts_not_answered(asks: list[str]) -> str:
 
 
 def supported_parts_reply(parts: "Parts", understood: Any, answerer: "Answerer", flags: list[str],
-                          ask_alone: Callable[[str], "Answer"]) -> "Answer | None":
+                          ask_alone: Callable[[str], "Answer"], shared: "SharedRetrievals | None" = None) -> "Answer | None":
     """The supported parts of a refused multi-part first question, answered; None when it is one part, a follow-up,
-    a personal ask, or no part is answered asked alone (`ask_alone`: the whole pipeline on one part, no history)."""
+    a personal ask, or no part is answered asked alone (`ask_alone`: the whole pipeline on one part, no history).
+    `shared`: the question's retrievals (assistant/shared_retrievals.py), which `ask_alone` shares too: each part and
+    the supported parts composed together search what the whole question's composition searched already."""
     from assistant.multi_part import split_question
     from assistant.pipeline import gather, shown_contexts
     from assistant.replies import reply
@@ -57,7 +60,7 @@ def supported_parts_reply(parts: "Parts", understood: Any, answerer: "Answerer",
         answer = alone[supported[0]]
         return answer.model_copy(update={"body": f"{parts_not_answered(missing)}\n\n{answer.body}",
                                          "flags": flags + answer.flags + note, "standalone_question": understood.standalone})
-    evidence = gather(parts, understood.standalone, parts.with_author_topics(" and ".join(supported)))
+    evidence = gather(parts, understood.standalone, parts.with_author_topics(" and ".join(supported)), shared=shared)
     if not evidence.composition.quotes:
         return None
     draft = answerer.draft(evidence)

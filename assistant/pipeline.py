@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from assistant.followup import FollowUp
     from assistant.parts import Parts
     from assistant.safety import Verdict
+    from assistant.shared_retrievals import SharedRetrievals
     from assistant.triage import Triage, Triaged
     from foundation.settings import Settings
 
@@ -112,12 +113,13 @@ def emergency_reply(understood: Understood) -> Answer:
 
 
 def gather(parts: "Parts", question: str, search_question: str, max_sentences: int | None = None,
-           followup: "FollowUp | None" = None) -> Evidence:
+           followup: "FollowUp | None" = None, shared: "SharedRetrievals | None" = None) -> Evidence:
     """Retrieve the composing pool for `search_question` and compose from it.
 
     Sentences come from the deeper pool (compose decides how many a question needs); the support gate
     still judges the top-k only (support_rank), so abstention is unchanged by the pool. A follow-up turn is
-    searched with its own words and the previous turn's neighbourhood too (assistant/followup.py).
+    searched with its own words and the previous turn's neighbourhood too (assistant/followup.py). `shared`: the
+    question's retrievals so far (assistant/shared_retrievals.py), where a step searches a text searched before.
     """
     from assistant.compose import compose_answer
     from assistant.multi_part import compose_parts, split_question
@@ -130,7 +132,7 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
 
         retrieval = retrieve_followup(parts.retriever, search_question, followup, topic_of(followup.previous))
     else:
-        retrieval = parts.retriever.retrieve(search_question, pool=True)
+        retrieval = (shared or parts.retriever).retrieve(search_question, pool=True)
     focus = retrieval.query_vector or parts.index.embed_query(retrieval.query)
     if parts.enriched is not None and parts.levers is not None:
         head = question_head(parts, search_question) if followup is None and max_sentences is None else None
@@ -138,7 +140,7 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
         pieces = split_question(search_question) if parts.levers.multi_part and max_sentences is None else [search_question]
         if len(pieces) > 1:
             composition = compose_parts(parts, retrieval, composition, pieces,
-                                        lambda r, f, n: compose_with_enrichment(parts, r, f, n))
+                                        lambda r, f, n: compose_with_enrichment(parts, r, f, n), shared)
         if parts.levers.relate_compared and max_sentences is None:
             from assistant.comparison import relate_compared
 
@@ -296,7 +298,7 @@ def unsupported_reply(evidence: Evidence, flags: list[str], common: dict[str, An
 
 
 def figure_free_reply(settings: "Settings", parts: "Parts", understood: Any, answerer: "Answerer", flags: list[str],
-                      followup: "FollowUp | None") -> Answer | None:
+                      followup: "FollowUp | None", shared: "SharedRetrievals | None" = None) -> Answer | None:
     """The parts that ask for no figure, answered, with a line naming the figure the article does not give
     (multi_part.figure_free_parts); None when the question has no such parts or they are not supported either."""
     from assistant.multi_part import figure_free_parts, figures_not_given
@@ -305,7 +307,7 @@ def figure_free_reply(settings: "Settings", parts: "Parts", understood: Any, ans
     if split is None:
         return None
     rest, figures = split
-    evidence = gather(parts, understood.standalone, parts.with_author_topics(rest), followup=followup)
+    evidence = gather(parts, understood.standalone, parts.with_author_topics(rest), followup=followup, shared=shared)
     if not gate(settings, evidence).supported or not evidence.composition.quotes:
         return None
     draft = answerer.draft(evidence)
@@ -340,9 +342,12 @@ def drafted_reply(answerer: "Answerer", evidence: Evidence, flags: list[str], co
 
 def answer_question(settings: "Settings", question: str, history: Sequence[Any] | None,
                     load_parts: Callable[[], "Parts"], answerer: "Answerer",
-                    load_triage: Callable[[], "Triage"] | None = None, whole: bool = True) -> Answer:
+                    load_triage: Callable[[], "Triage"] | None = None, whole: bool = True,
+                    shared: "SharedRetrievals | None" = None) -> Answer:
     """One question through every step (module docstring); raises what the steps raise (the Assistant turns it into an answer).
-    `whole`: False for one part of a refused multi-part question, asked alone (never split again)."""
+    `whole`: False for one part of a refused multi-part question, asked alone (never split again), with its question's
+    retrievals (`shared`: a part searches what the whole question's composition searched already)."""
+    from assistant.shared_retrievals import shared_for
     from assistant.triage_replies import bibliography_reply, triaged_reply
 
     understood = understand(settings, question, history, load_triage)
@@ -353,6 +358,7 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
     if early is not None:
         return early
     parts = load_parts()
+    shared = shared_for(parts.retriever, shared)
     if triaged is not None and load_triage is not None:  # the learned check needs the index's sentence model
         triaged = load_triage().recheck(triaged, parts.index.embed_queries, settings.index.embedding_model)
         early = triaged_reply(triaged)
@@ -363,7 +369,8 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
         return bibliography_reply(parts, triaged)
     followup = follow_up_of(understood, load_triage)
     evidence = gather(parts, understood.standalone, parts.with_author_topics(understood.query),
-                      max_sentences=PERSONAL_ADVICE_SENTENCES if understood.personal else None, followup=followup)
+                      max_sentences=PERSONAL_ADVICE_SENTENCES if understood.personal else None, followup=followup,
+                      shared=shared)
     known = load_triage().known_terms() if load_triage is not None else frozenset()
     unaddressed = unaddressed_of(evidence, triaged, followup, load_triage)
     support = gate(settings, evidence, require_figures=not understood.personal, triaged=triaged, known=known,
@@ -371,14 +378,14 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
     flags = (triaged.flags() if triaged is not None else []) + [f"support: {r}" for r in support.reasons]
     common: dict[str, Any] = {"standalone": understood.standalone, **shown_contexts(evidence)}
     if not support.supported and support.figure_only and not understood.personal:
-        partial = figure_free_reply(settings, parts, understood, answerer, flags, followup)
+        partial = figure_free_reply(settings, parts, understood, answerer, flags, followup, shared)
         if partial is not None:
             return partial
     if not support.supported and whole:  # the parts it answers alone (assistant/part_support.py)
         from assistant.part_support import supported_parts_reply
 
         partial = supported_parts_reply(parts, understood, answerer, flags, lambda part: answer_question(
-            settings, part, None, load_parts, answerer, load_triage, whole=False))
+            settings, part, None, load_parts, answerer, load_triage, whole=False, shared=shared), shared)
         if partial is not None:
             return partial
     if understood.personal and not off_subject_finding(understood, evidence, support.supported, bool(unaddressed)):

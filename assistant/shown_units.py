@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -48,6 +49,21 @@ class ArticleUnits:
         heading-like fragment)."""
         s = self.sentences[i]
         return not s.is_lead_in and len(s.text.split()) >= MIN_WORDS and not seen_in(s, shown)
+
+    @cached_property
+    def framing(self) -> frozenset[int]:
+        """The units of the article's own frame ("Imagine experiencing ...", "This article comprehensively examines
+        ...") and of a sentence leaning on one ("This is a common presentation ..."): they introduce the article and
+        answer no "any others?" (assistant/other_items.py; assistant/article_frame.py drops them from composed answers
+        for the same reason). Kept with the units (built once per index): every "any others?" turn re-matched them."""
+        from assistant.compose import FRAMING
+        from assistant.points_back import leans_back
+
+        found: set[int] = set()
+        for i, s in enumerate(self.sentences):
+            if FRAMING.match(s.text) or (i and self.unit_of[i - 1] in found and leans_back(s.text)):
+                found.add(self.unit_of[i])
+        return frozenset(found)
 
 
 def article_units(bank: "SentenceBank", chunks: Sequence["Chunk"], enriched: "EnrichedUnits | None" = None) -> ArticleUnits:

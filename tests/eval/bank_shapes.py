@@ -37,6 +37,7 @@ class Shape:
     #                                    "field" (the part field only, about a third within `blind_slack`)
     blind_slack: int = 3               # with "field": |3 * blind - items| at most this
     part_field: bool = False           # the part field agrees with the id, and both parts are there
+    kinds_in_parts: bool = False       # with `kinds`: each part (the part field) asks every planned kind
     answerable: int = 0                # at least this many items accept "answered" (each names its facts)
     refusals: int = 0                  # at least this many accept only not_found (no item but the answerable names facts)
     off_topic: int = 0                 # at least this many accept only out_of_scope
@@ -122,6 +123,9 @@ def assert_parts(shape: Shape) -> None:
     if shape.part_field:
         assert all(i.part and f"-{i.part}-" in i.id for i in items)
         assert {"studied", "blind"} == {i.part for i in items}
+    if shape.kinds_in_parts:  # a kind missing from the blind part could not show whether a change generalises to it
+        for part in ("studied", "blind"):
+            assert set(kinds_of(i for i in items if i.part == part)) == shape.kinds, part
 
 
 def assert_half_blind(items: Sequence, prefix: str) -> None:
