@@ -26,6 +26,8 @@ _SUBJECT_PHRASE = re.compile(r"^paraneoplastic\s+syndromes?$", re.IGNORECASE)
 _ASPECT_OF = re.compile(r"^(?P<aspect>[\w/-]+(?:\s+[\w/-]+)?)\s+(?:in|of|for|with)\s+(?P<subject>[\w-]+(?:\s+[\w-]+)?)$",
                         re.IGNORECASE)
 _SUBJECT_FIRST = re.compile(r"^(?P<subject>[\w-]+)\s*[-:]?\s+(?P<aspect>[\w/-]+(?:\s+[\w/-]+)?)$", re.IGNORECASE)
+# "ddx pns": one aspect word, then the subject
+_ASPECT_FIRST = re.compile(r"^(?P<aspect>[\w/-]+)\s+(?P<subject>[\w-]+)$", re.IGNORECASE)
 _ASK_WORDS = frozenset(ASPECTS) | ATTRIBUTES
 
 
@@ -51,13 +53,14 @@ def terse_question(question: str, spell_out: Callable[[str], str | None]) -> str
     standing twice, would outweigh the aspect this rewrite puts first.
     """
     text = re.sub(r"\s+", " ", question.strip().rstrip("?.! ")).strip()
-    for pattern in (_ASPECT_OF, _SUBJECT_FIRST):
+    for pattern in (_ASPECT_OF, _SUBJECT_FIRST, _ASPECT_FIRST):
         m = pattern.match(text)
         if m is None:
             continue
         subject, aspect = m.group("subject"), expand_short_forms(m.group("aspect"))
-        if not (_SUBJECT_PHRASE.match(subject) or (" " not in subject and spell_out(subject))):
-            continue
+        long_subject = spell_out(subject) if " " not in subject else None
+        if not (_SUBJECT_PHRASE.match(subject) or (long_subject and long_subject.lower() not in _ASK_WORDS)):
+            continue  # an aspect's own short form ("tx", "dx") names no subject
         head = aspect.split()[-1].lower()
         if head not in _ASK_WORDS:
             continue
@@ -66,5 +69,5 @@ def terse_question(question: str, spell_out: Callable[[str], str | None]) -> str
             return workup_of(subject)
         words = [spell_out(w) or w for w in aspect.split()]
         words[-1] = plural(words[-1])
-        return f"What {copula(words[-1])} the {' '.join(words)} of {subject}?"
+        return f"What {copula(words[-1].split()[-1])} the {' '.join(words)} of {subject}?"
     return None

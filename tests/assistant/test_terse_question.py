@@ -9,7 +9,7 @@ import pytest
 
 from assistant.terse_question import terse_question
 
-LONG = {"pns": "paraneoplastic syndromes", "sclc": "small cell lung cancer", "csf": "cerebrospinal fluid",
+LONG = {"pns": "paraneoplastic syndromes", "ddx": "differential diagnosis", "tx": "treatment", "sclc": "small cell lung cancer", "csf": "cerebrospinal fluid",
         "ms": "multiple sclerosis"}
 
 
@@ -29,6 +29,8 @@ def spell_out(word: str) -> str | None:
         ("sclc therapy", "What are the therapies of small cell lung cancer?"),
         ("skin sx in pns", "What are the skin symptoms of paraneoplastic syndromes?"),
         ("CSF findings in MS", "What are the cerebrospinal fluid findings of multiple sclerosis?"),  # every short form spelled out
+        ("ddx pns", "What is the differential diagnosis of paraneoplastic syndromes?"),  # the aspect first
+        ("tx sx", None),                                                           # an aspect names no subject
         ("paraneoplastic syndromes - prognosis", None),                            # a subject of two words: not read
         # not a subject and an aspect: left as typed
         ("is pns autoimmune", None),
