@@ -34,6 +34,7 @@ from assistant.members import group_members, widen_member
 from assistant.lay_terms import lay_words, meanings_of
 from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_idioms
 from assistant.safety import Verdict, rule_words
+from assistant.terse_question import terse_question
 from assistant.spelling import Speller, corpus_word_counts, english_word_ranking
 from assistant.triage_safety import learned_recheck, rules_verdict
 from assistant.triage_vocabulary import reference_texts, COMMON, GENERIC, proper_names, group_labels, reference_names
@@ -208,6 +209,11 @@ class Triage:
         """A word the corpus uses, or one too common to name a subject (a function word, "get", "last")."""
         return word in self.vocabulary or word in self.generic or is_stopword(word)
 
+    def long_form(self, word: str) -> str | None:
+        """The long form of a short form the glossary knows ("pns" -> "paraneoplastic syndromes"), else None."""
+        entry = self.glossary.lookup(word)
+        return entry.long if entry is not None else None
+
     def known_terms(self) -> frozenset[str]:
         """Words that are never 'terms the article never mentions': abbreviations, reference names, contractions."""
         contractions = frozenset(v.lower() for v in CONTRACTIONS.values())
@@ -232,6 +238,7 @@ class Triage:
         if not turns:  # a first turn is read as the clause that asks (assistant/asking_clause.py)
             standalone = asked.text if asked is not None else standalone
             standalone = resolve_first_turn(standalone, self._first_turn_word(standalone))
+            standalone = terse_question(standalone, self.long_form) or standalone
         verdict = personal_in_context(verdict, normalised.text, standalone, after_personal(turns))
         query = widen_member(rephrase_idioms(self.glossary.expand(standalone)[0]), self.members)
         query = self.with_family(standalone, query)
