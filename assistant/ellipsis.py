@@ -90,7 +90,12 @@ def resolve_ellipsis(fragment: str, previous: str, topic: str, earlier: tuple[st
         return f"What {copula(bare)} the {bare} of {topic}?"
     if re.fullmatch(rf"(?:{_BODY_RE})", bare):
         if re.search(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", prev, re.IGNORECASE):
-            return re.sub(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", frag, prev, count=1, flags=re.IGNORECASE) + "?"
+            # 'in the skin' -> 'in the kidneys'; a modifier without its article stays one ('what skin symptoms')
+            return re.sub(rf"\b(?:the\s+)?(?:{_BODY_RE})\b", lambda m: frag if m.group(0).lower().startswith("the ")
+                          else bare, prev, count=1, flags=re.IGNORECASE) + "?"
+        listing = _listing_question(prev, earlier)
+        if listing is not None:  # 'what about the skin' after 'does that include seizures' after 'what symptoms ...'
+            return _narrow_previous(bare, listing, topic)
         return f"{prev} in {frag}?"
     same_head = re.fullmatch(r"(?P<mod>[\w-]+)\s+(?P<head>[a-z]{3,}s)", low)
     other = same_head and re.search(rf"\b(?!{same_head.group('mod')}\b)[\w-]+\s+{same_head.group('head')}\b", prev, re.I)
@@ -121,6 +126,22 @@ def _class_question(previous: str, earlier: tuple[str, ...], plural: bool) -> st
         if found is not None and found.group(0).lower().endswith("s"):
             return older
     return previous
+
+
+def _listing_question(previous: str, earlier: tuple[str, ...]) -> str | None:
+    """The question a body part narrows when the previous one asked for no class of things: the latest earlier
+    question that did ('what symptoms do pns cause'), or None (the previous question is narrowed as usual).
+
+    Why: after a list question, a yes/no about one item ("does that include seizures") is a side step; the next
+    "what about the skin" asks the list question again for the skin ("what skin symptoms do pns cause"), as "the
+    skin ones" would, not the yes/no ("does pns include seizures in the skin")."""
+    if head_noun(previous) is not None:
+        return None
+    for older in reversed(earlier):
+        found = head_noun(older.rstrip("?.! "))
+        if found is not None and found.group(0).lower().endswith("s") and CLASS_GROUPS[found.group(0).lower()] != "condition":
+            return older
+    return None
 
 
 def _narrow_previous(modifier: str, previous: str, topic: str) -> str:

@@ -105,7 +105,7 @@ def unaddressed_of(evidence: Evidence, triaged: "Triaged | None", followup: "Fol
         return []
     triage, parts = load_triage(), evidence.parts
     return unaddressed_ask(triaged.own_query, followup, parts.vocab | triage.vocabulary, parts.bank.weights,
-                           triage.generic, shown)
+                           triage.generic, shown, family=triage.near_synonym)
 
 
 def word_similarity(embed: Callable[[str], Sequence[float]]) -> Callable[[str, str], float]:

@@ -183,6 +183,13 @@ class Triage:
                     query = re.sub(rf"\b{word}\b", f"{word} ({family[0]})", query, count=1, flags=re.IGNORECASE)
         return query
 
+    def near_synonym(self, word: str) -> tuple[str, ...]:
+        """The article's one word for `word` when it is a near-synonym under the sentence model ("fast": "rapidly"),
+        else (). Why only a near-synonym (the threshold `with_family` keeps for everyday words): the follow-up gate
+        (assistant/unaddressed_asks.py) counts it as the ask said, and a wider family word names a neighbouring
+        thing, not the one asked ("biopsy" is no "diagnosis")."""
+        return self._near(word, EVERYDAY_HINT)[:1]
+
     def widened(self, text: str) -> str:
         """`text` with a named member searched as its group when it asks an aspect of it (assistant/members.py);
         `text` unchanged otherwise (not glossary-expanded: retrieval expands it itself)."""

@@ -50,7 +50,8 @@ SHARED_STEM = 5  # stems sharing this many leading letters are one word ('physio
 
 
 def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], stems: Iterable[str],
-                    generic: frozenset[str], shown: str = "") -> list[str]:
+                    generic: frozenset[str], shown: str = "",
+                    family: Callable[[str], Sequence[str]] | None = None) -> list[str]:
     """The words of a yes/no follow-up's ask when the corpus, or the sentences `shown` for it, use none of them.
 
     Why: "does it hurt" after "what is lambert eaton syndrome" is rewritten to "does lambert eaton syndrome hurt";
@@ -63,7 +64,9 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     bullet), those sentences answer the subject, not the ask. A what/which/how follow-up is judged by its asked
     aspect alone (`aspect_unaddressed`): its other words are often verbs that name nothing ("how does that happen",
     "what decides that"), while a yes/no ask is a property of the subject. `generic` (the most frequent English words: "get", "have") and stopwords name
-    nothing and are skipped.
+    nothing and are skipped. `family(word)`: the article's own word for an ask word it words otherwise ("fast":
+    "rapidly", under the sentence model, as the triage's query gets it); a sentence shown that uses it addresses the
+    ask ("do they come on fast" after the symptoms: "can rapidly progress").
     """
     from assistant.fragment_asks import fragment_unaddressed
     from assistant.lay_terms import medical_words
@@ -88,14 +91,42 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
         return []
     words = [m for w in words for m in (medical_words(w) or [w])]  # 'is it curable': the article says 'recovery'
     stems = tuple(stems)
-    unknown = [w for w in words if w not in vocab and not any(same_stem(t, stems) for t in tokenize(w))]
+    unused = [w for w in words if w not in vocab and not any(same_stem(t, stems) for t in tokenize(w))]
+    # the article's word for one the corpus never uses ('fast': 'rapidly'); a word it uses is looked for as it is
+    kin = {w: tuple(family(w)) if family is not None and w in unused else () for w in words}
+    unknown = [w for w in unused if not kin[w]]
     if len(unknown) == len(words):
         return unknown
     subject = YES_NO_FOLLOWUP_SUBJECT.match(own_words.strip().lower())
     if subject is not None and subject.group("subject") in unknown and not _acts_on_pointer(subject, own_words):
         return [subject.group("subject")]  # a new subject the corpus never names: nothing says whether it is needed
     said = tuple(tokenize(shown))
-    return words if said and not any(same_stem(t, said, inside=True) for w in words for t in tokenize(w)) else []
+    if not said:
+        return []
+    if any(same_stem(t, said, inside=True) for w in words for t in tokenize(w)):
+        return []
+    return [] if kin_said_of_subject([k for w in words for k in kin[w]], context.previous, shown, generic) else words
+
+
+def kin_said_of_subject(kin: Sequence[str], previous: str, shown: str, generic: frozenset[str]) -> bool:
+    """A sentence shown uses one of the article's words for the ask (`kin`: "rapidly" for "fast") and a content word
+    of the previous question, the subject under discussion ("Symptoms may be subtle initially but can rapidly
+    progress" after "what symptoms does pns give").
+
+    Why the subject too: the triage searches the family word beside the ask ("hurt (pain)"), so a sentence with it is
+    found whatever the subject; only one that says it of what the conversation is about answers the ask ("does it
+    hurt" after Lambert-Eaton finds the joint-pain bullet, which says nothing of Lambert-Eaton)."""
+    from index.lexical import is_stopword, tokenize
+
+    if not kin:
+        return False
+    subject = [t for w in re.findall(r"[a-z]+", previous.lower()) if len(w) > 3 and w not in generic
+               and not is_stopword(w) and not _CONDITION.fullmatch(w) for t in tokenize(w)]
+    for sentence in rough_sentences(shown):
+        words = tuple(tokenize(sentence))
+        if any(same_stem(t, words) for k in kin for t in tokenize(k)) and any(same_stem(t, words) for t in subject):
+            return True
+    return False
 
 
 def _acts_on_pointer(subject: re.Match[str], own_words: str) -> bool:

@@ -71,3 +71,14 @@ def test_a_predicate_before_a_preposition_is_no_topic() -> None:
     assert topic_of("what symptoms can pns cause") == "pns"
     history = [{"role": "user", "content": "what diet is best for pns"}, {"role": "assistant", "content": "..."}]
     assert rewrite_followup("and exercise?", history) == "what exercise is best for pns?"
+
+
+def test_a_body_part_after_a_yes_no_side_step_narrows_the_list_question_before_it() -> None:
+    """'does that include seizures' asked for no class of things: 'what about the skin' asks the list question again
+    for the skin; a modifier the chain put in is swapped, not given an article ('what kidneys symptoms ...')."""
+    turns = history("what symptoms do pns cause", "does that include seizures")
+    assert rewrite_followup("what about the skin", turns) == "what skin symptoms do pns cause?"
+    assert rewrite_followup("and the kidneys?", history("what symptoms do pns cause", "does that include seizures",
+                                                       "what about the skin")) == "what kidneys symptoms do pns cause?"
+    assert rewrite_followup("what about the skin", history("does pns affect the brain")) == "does pns affect the skin?"
+    assert resolve_ellipsis("the skin", "Is pns serious", DEFAULT_TOPIC, ()) == "Is pns serious in the skin?"

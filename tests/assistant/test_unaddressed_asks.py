@@ -216,3 +216,17 @@ def test_harm_said_needs_the_same_harm_and_the_subject_in_one_sentence() -> None
     assert harm_said(shown, "risk", lambda s: "steroid" in s)
     assert not harm_said(shown, "risk", lambda s: "plasmapheresis" in s)  # the harm is another sentence's
     assert not harm_said(shown, "side effects", lambda s: "steroid" in s)  # another harm
+
+
+def test_the_articles_word_for_the_ask_answers_it_only_where_said_of_the_subject() -> None:
+    """'fast' is worded 'rapidly' in the article: a yes/no ask in the everyday word is answered by the sentence that
+    says it of the subject under discussion (the symptoms), not by one the family word alone pulled in."""
+    context = FollowUp(ask="come on fast", previous="what symptoms does pns give", previous_answer="")
+    family = {"fast": ("rapidly",)}.get
+    symptoms = "Symptoms may be subtle initially but can rapidly progress."
+    elsewhere = "Timely care helps; some cancers rapidly grow."
+    assert unaddressed_ask("do they come on fast", context, VOCAB, STEMS, GENERIC, symptoms) == ["come", "fast"]
+    assert unaddressed_ask("do they come on fast", context, VOCAB, STEMS, GENERIC, symptoms,
+                           family=lambda w: family(w, ())) == []
+    assert unaddressed_ask("do they come on fast", context, VOCAB, STEMS, GENERIC, elsewhere,
+                           family=lambda w: family(w, ())) == ["come", "fast"]

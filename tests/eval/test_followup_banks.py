@@ -1,4 +1,4 @@
-"""Follow-up banks 4 to 15 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
+"""Follow-up banks 4 to 16 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
 of the article, and its planned share of conversations (half, or a third for banks 6, 8 and 9) is marked blind.
 
 Why a test for a data file: the bank is written once, before any change, and only run for before/after numbers;
@@ -27,7 +27,8 @@ PLANNED = {"followup_check4.jsonl": (45, 25, 1 / 2), "followup_check5.jsonl": (3
            "followup_check11.jsonl": (80, 30, 1 / 3), "followup_check12.jsonl": (70, 25, 1 / 3),
            "followup_check13.jsonl": (60, 25, 1 / 3),
            "followup_check14.jsonl": (60, 25, 1 / 3),
-           "followup_check15.jsonl": (60, 25, 1 / 3)}
+           "followup_check15.jsonl": (60, 25, 1 / 3),
+           "followup_check16.jsonl": (60, 25, 1 / 3)}
 
 
 @pytest.mark.parametrize("bank", sorted(PLANNED))
@@ -52,8 +53,10 @@ def test_bank_has_its_planned_shape_blind_part_and_whole_sentence_quotes(bank: s
 # follow-ups), 11 (uncovered one-word asks, clipped asks, turns after a refusal), 12 (pronouns, ellipsis,
 # clarifications, list items, topic switches), 13 ("tell me more", goes away or comes back, clipped asks after a list),
 # 14 (after lists: "any others?", "tell me more" after one item, an item by position, "is that common?"), 15 (lists
-# that end: "any others?" after a whole list, "if that doesnt work", "how often does that happen", an item by position)
-MARKED_IN_IDS = [f"followup_check{n}.jsonl" for n in range(8, 16)]
+# that end: "any others?" after a whole list, "if that doesnt work", "how often does that happen", an item by position),
+# 16 (pronouns for the condition, a symptom, a treatment or a person; ellipsis by organ or item; topic switches; turns
+# after a declined or emergency turn)
+MARKED_IN_IDS = [f"followup_check{n}.jsonl" for n in range(8, 17)]
 
 
 @pytest.mark.parametrize("bank", MARKED_IN_IDS)
