@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 from assistant.author_asks import NameIndex, author_ask
 from assistant.bibliography_terms import asks_for_links, dated_extremes, fields_in, numbered_entries, spelled_entry_words
 from assistant.glossary import defined_abbreviations, load_curated
+from assistant.titled_concepts import entries_titled_after
 from corpus.units import split_units
 
 if TYPE_CHECKING:
@@ -93,8 +94,6 @@ CITES_FOR = re.compile(
 CLAIM = re.compile(r"\b(?:supports?|backs?|backing|says?|statement|claim|come from|comes from|evidence for)\b", re.IGNORECASE)
 # ... but "which references support skin manifestations" names a subject, not a claim: it is what the article
 # cites for the subject. An object with a claim word or a verb ("the statement that ...", "ivig is effective") stays a claim.
-# Where a subject joins two concepts: "ivig in lems", "plasmapheresis for myasthenia", "lupus and ms".
-_CONCEPT_JOIN = re.compile(r"\s+(?:in|for|with|and|plus|or|vs\.?|versus|&)\s+", re.IGNORECASE)
 SUPPORTS_SUBJECT = re.compile(
     rf"\b(?:which|what|any)\s+{ENTRY_WORDS}\s+(?:supports?|back(?:s)?(?: up)?|covers?)\s+(?P<z>[^?.!]+)", re.IGNORECASE)
 CLAIM_OBJECT = re.compile(r"\b(?:statements?|claims?|sentences?|parts?|bits?|lines?|ideas?|points?|facts?|that|this|"
@@ -373,7 +372,7 @@ class BibliographyQuestions:
 
     def _cited_for(self, subject: str) -> list[str]:
         """Entries whose title or inferred links cover `subject` ('plasmapheresis' -> the Cleveland Clinic page)."""
-        words = [w for w in _words(subject) if w not in _QUERY_WORDS and len(w) > 2]
+        words = self._content_words(subject)
         if not words:
             return []
         def hits(ref: "Reference") -> float:
@@ -387,23 +386,11 @@ class BibliographyQuestions:
         return list(dict.fromkeys(found + self._titled_concepts(subject)))
 
     def _titled_concepts(self, subject: str) -> list[str]:
-        """Entries titled after each concept of a joined subject ("ivig in lems": the IVIG chapter and the LEMS one).
+        """Entries titled after each concept of a joined subject (`titled_concepts.entries_titled_after`)."""
+        return entries_titled_after(subject, [(r.id, self._titles[r.id]) for r in self.references],
+                                    self._content_words, self._match, MAX_NAMED)
 
-        Why: the subject's words are scored as one bag, so the concept with more title words ('lambert eaton
-        myasthenic syndrome (lems)' against 'intravenous immunoglobulin (ivig)') takes the whole answer. A concept
-        counts only when one entry's title holds most of its words: 'plasmapheresis for severe neuro symptoms' keeps
-        the plasmapheresis page alone, since 'symptoms' is one word of three in a title about myasthenia gravis."""
-        concepts = [c for c in _CONCEPT_JOIN.split(subject) if c.strip()]
-        if len(concepts) < 2:
-            return []
-        found: list[str] = []
-        for concept in concepts:
-            words = [w for w in _words(concept) if w not in _QUERY_WORDS and len(w) > 2]
-            if not words:
-                continue
-            covered = [(sum(self._match(w, self._titles[r.id]) for w in words), r.id) for r in self.references]
-            best = max(n for n, _ in covered)
-            ids = [rid for n, rid in covered if n == best]
-            if 2 * best > len(words) and len(ids) <= MAX_NAMED:
-                found += ids
-        return found
+    @staticmethod
+    def _content_words(text: str) -> list[str]:
+        """The words of `text` that can name an entry: not a question word, three letters or more."""
+        return [w for w in _words(text) if w not in _QUERY_WORDS and len(w) > 2]

@@ -29,6 +29,7 @@ from assistant.answerers.base import Evidence
 from assistant.models import Answer, Status
 from assistant.replies import reply
 from assistant.support_gate import continues_topic, gate, off_subject_finding, unaddressed_of, uncovered_first_turn
+from assistant.unnamed_subject import first_turn_of_unnamed_subject
 
 if TYPE_CHECKING:
     from assistant.answerers.base import Answerer
@@ -317,16 +318,6 @@ def figure_free_reply(settings: "Settings", parts: "Parts", understood: Any, ans
     return reply("answered", f"{figures_not_given(figures)}\n\n{draft.body}", citations=draft.citations,
                  flags=flags + draft.flags + ["multi-part: the parts asking for no figure answered"],
                  answerer=answerer.name, **common)
-
-
-def first_turn_of_unnamed_subject(understood: Understood, parts: "Parts",
-                                  load_triage: Callable[[], "Triage"] | None) -> bool:
-    """A first question asking a group or figure of "it" (assistant/unnamed_subject.py): on topic, so not_found."""
-    from assistant.unnamed_subject import asks_of_unnamed_subject
-
-    if understood.turns or understood.triaged is None or load_triage is None:
-        return False
-    return asks_of_unnamed_subject(understood.triaged.normalised.text, parts.vocab, load_triage().names_nothing_else)
 
 
 def drafted_reply(answerer: "Answerer", evidence: Evidence, flags: list[str], common: dict[str, Any]) -> Answer:

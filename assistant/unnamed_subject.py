@@ -13,8 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from assistant.abstention import unknown_group
+
+if TYPE_CHECKING:
+    from assistant.parts import Parts
+    from assistant.triage import Triage
 
 # A pronoun standing for the subject; "that" is left out (it mostly introduces a clause: "is it true that ...").
 _PRONOUN = re.compile(r"\b(?:it|this|these|they|them)\b", re.IGNORECASE)
@@ -33,3 +38,10 @@ def asks_of_unnamed_subject(question: str, vocab: frozenset[str], names_nothing_
         return False
     rest = re.sub(rf"\b{re.escape(group)}\b", " ", question, flags=re.IGNORECASE) if group else question
     return names_nothing_else(rest)
+
+
+def first_turn_of_unnamed_subject(understood: Any, parts: "Parts", load_triage: "Callable[[], Triage] | None") -> bool:
+    """A first question (the pipeline's `Understood`) asking a group or figure of "it": on topic, so not_found."""
+    if understood.turns or understood.triaged is None or load_triage is None:
+        return False
+    return asks_of_unnamed_subject(understood.triaged.normalised.text, parts.vocab, load_triage().names_nothing_else)

@@ -19,6 +19,7 @@ from assistant.emergency_model import (EmergencyModel, find_emergency, load_emer
                                        pieces)
 from assistant.safety import SELF_HARM_MESSAGE, Verdict, emergency_message
 from foundation.model_registry import MODELS
+from model_verdicts import model_alone
 
 REPO = Path(__file__).resolve().parents[2]
 HELDOUT = REPO / "eval" / "data" / "emergency_heldout.jsonl"
@@ -30,14 +31,6 @@ def model() -> EmergencyModel:
     assert loaded is not None, "assistant/data/emergency_model.npz is missing or unreadable"
     return loaded
 
-
-
-def model_alone(triage, question: str, embed) -> Verdict:
-    """The model's verdict as if the rules had found nothing (so the model is what is tested)."""
-    from dataclasses import replace
-
-    triaged = replace(triage.triage(question), verdict=Verdict("none"))
-    return triage.recheck(triaged, embed, "all-MiniLM-L6-v2").verdict
 
 
 def test_the_weights_were_trained_on_the_training_data_as_it_is_now(model: EmergencyModel) -> None:
@@ -112,33 +105,6 @@ def test_the_emergency_check_also_scores_a_sentence_without_the_illness_told_aft
     assert without in pieces(text, drop_reassurances=True) and without not in pieces(text)
     assert pieces("my nan is 80 and has lung cancer, her hands shake now", drop_reassurances=True) == [
         "my nan is 80 and has lung cancer, her hands shake now"]
-
-
-RAMBLING = ("sorry for the essay, mum has had a rough year with the chemo and the hospital keeps moving her appointments, "
-            "the parking costs a fortune, since about an hour ago she has been gasping and cant get her words out, "
-            "anyway i wanted to ask about the diet sheet")
-
-
-def test_the_emergency_check_also_scores_each_clause_of_a_rambling_sentence_that_names_a_sign() -> None:
-    """A long sentence of comma-joined news is read clause by clause by the emergency check only, and only the clauses
-    naming an acute sign: a clause alone loses the context that made it harmless ("my dad is stable and at home")."""
-    from assistant.emergency_model import LONG_SENTENCE_WORDS, clauses
-
-    clause = "since about an hour ago she has been gasping and cant get her words out"
-    assert clause in pieces(RAMBLING, drop_reassurances=True) and clause not in pieces(RAMBLING)
-    assert clauses(RAMBLING) == [clause]  # the chatter clauses name no sign
-    short = "dad fainted earlier but he is sitting up and chatting now, should i mention it to his oncologist"
-    assert len(short.split()) < LONG_SENTENCE_WORDS and clauses(short) == []
-
-
-def test_an_emergency_in_one_clause_of_a_rambling_message_fires(triage, embed, monkeypatch) -> None:
-    """End to end with the real model: the rules and the whole sentence miss it, the clause finds it."""
-    import assistant.emergency_model as emergency_model
-
-    assert triage.triage(RAMBLING).verdict.category != "emergency"
-    assert model_alone(triage, RAMBLING, embed).category == "emergency"
-    monkeypatch.setattr(emergency_model, "clauses", lambda sentence: [])
-    assert model_alone(triage, RAMBLING, embed).category != "emergency"  # without the clauses it was missed
 
 
 def test_a_long_message_is_scored_on_its_last_sentences_too() -> None:
