@@ -23,6 +23,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from benchmarks.relevance_cut_points import block_scores
+
 RESULTS = Path(__file__).resolve().parent / "results" / "relevance_cut_lobo.json"
 HELD_OUT = ("precision_check4", "precision_check5", "precision_check6", "precision_check7", "precision_check8",
             "precision_check9")
@@ -56,10 +58,7 @@ def cut_counts(rows: Sequence[dict[str, Any]], prob: Callable[[Sequence[float]],
         out["helpful_standing"] += sum(bool(s["helps"]) for s in ss)
         if len({s["block"] for s in ss}) < 2:
             continue
-        p = [prob(s["x"]) for s in ss]
-        best: dict[int, float] = {}
-        for s, q in zip(ss, p):
-            best[s["block"]] = max(best.get(s["block"], 0.0), q)
+        p, best = block_scores(ss, prob)
         keep = guarded_blocks(ss, p, guard)
         gone = {b for b, q in best.items() if q < threshold and b not in keep}
         out["answers_changed"] += bool(gone)

@@ -73,6 +73,15 @@ def standing_rows() -> list[dict[str, Any]]:
         composer.drop_unhelpful_blocks = original  # type: ignore[assignment]
 
 
+def block_scores(sentences: list[dict[str, Any]], prob: Any) -> tuple[list[float], dict[int, float]]:
+    """Each sentence's probability, and each block's best: a block is cut or kept whole, by its best sentence."""
+    p = [prob(s["x"]) for s in sentences]
+    best: dict[int, float] = {}
+    for s, q in zip(sentences, p):
+        best[s["block"]] = max(best.get(s["block"], 0.0), q)
+    return p, best
+
+
 def block_drops(rows: list[dict[str, Any]], prob: Any, threshold: float, honour: bool) -> dict[str, int]:
     """What a block cut at `threshold` drops (the best block always stays; protected blocks stay when `honour`)."""
     out = {"helpful": 0, "unhelpful": 0, "unlabelled": 0, "required": 0, "answers_changed": 0}
@@ -80,10 +89,7 @@ def block_drops(rows: list[dict[str, Any]], prob: Any, threshold: float, honour:
         ss = row["sentences"]
         if len({s["block"] for s in ss}) < 2:
             continue
-        p = [prob(s["x"]) for s in ss]
-        best: dict[int, float] = {}
-        for s, q in zip(ss, p):
-            best[s["block"]] = max(best.get(s["block"], 0.0), q)
+        p, best = block_scores(ss, prob)
         guarded = {s["block"] for s in ss if s["protected"]} if honour else set()
         top = max(best.values())
         gone = {b for b, q in best.items() if q < threshold and q != top and b not in guarded}
