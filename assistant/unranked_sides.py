@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.sentences import content_terms
+from corpus.sentence_split import rough_sentences
 
 # A ranking asked: a judgement word in its comparative form.
 _JUDGEMENT = (r"(?:better|worse|safer|superior|inferior|preferred|preferable|"
@@ -38,7 +39,6 @@ _NOT_A_SIDE = frozenset(content_terms("better worse safer superior inferior pref
                                       "accurate reliable sensitive useful helpful risky dangerous pns paraneoplastic "
                                       "syndrome syndromes it them option options choice one"))
 _RANKING_IN_TEXT = re.compile(rf"\bthan\b|{_JUDGEMENT}|\b(?:best|worst|first-line|preferred)\b", re.IGNORECASE)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def unranked_sides(question: str, texts: Iterable[str]) -> UnrankedSides | None:
     if sides is None:
         return None
     a, b = sides
-    together = [s for text in texts for s in _SENTENCE_SPLIT.split(text)
+    together = [s for text in texts for s in rough_sentences(text, lines=True)
                 if (terms := frozenset(content_terms(s))) and a <= terms and b <= terms]
     if not together or any(_RANKING_IN_TEXT.search(s) for s in together):
         return None
