@@ -79,11 +79,20 @@ def run(variant: str = "all", skip_base: bool = False) -> dict[str, Any]:
     asks_from = stems if variant == "look-alikes" else None
     report["variant"] = variant
 
+    models: dict[frozenset[str], Any] = {}
+
+    def model_without(excluded: set[str]) -> Any:
+        """The model trained without `excluded`'s rows, fitted once (the base model answers every bank)."""
+        key = frozenset(excluded)
+        if key not in models:
+            with tempfile.TemporaryDirectory() as tmp, single_threaded():
+                path = Path(tmp) / "advice_model.npz"
+                fit_to(rows_without(data, excluded, asks_from), path, threshold, gate)
+                models[key] = load_advice_model(path)
+        return models[key]
+
     def answer(excluded: set[str], bank: str) -> dict[str, Any]:
-        with tempfile.TemporaryDirectory() as tmp, single_threaded():
-            path = Path(tmp) / "advice_model.npz"
-            fit_to(rows_without(data, excluded, asks_from), path, threshold, gate)
-            triage.advice_model = load_advice_model(path)
+        triage.advice_model = model_without(excluded)
         result = score(read_bank(BANKS[bank]), assistant.ask)
         return {part: {k: result[part][k] for k in KEYS} for part in ("studied", "blind") if part in result} or \
             {"all": {k: result[k] for k in KEYS}}
