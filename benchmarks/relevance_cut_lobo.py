@@ -90,15 +90,12 @@ def choose_threshold(rows: Sequence[dict[str, Any]], prob: Callable[[Sequence[fl
 
 
 def fit(rows: Sequence[dict[str, Any]]) -> Callable[[Sequence[float]], float]:
-    """A logistic model on labelled pairs, standardised as train_relevance_cut fits the shipped one."""
+    """A logistic model on labelled pairs, fitted as train_relevance_cut fits the shipped one."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
 
-    X = np.array([r["x"] for r in rows], dtype=float)
-    y = np.array([r["helps"] for r in rows], dtype=int)
-    mean, scale = X.mean(axis=0), X.std(axis=0)
-    scale[scale == 0] = 1.0
-    model = LogisticRegression(C=1.0, max_iter=2000).fit((X - mean) / scale, y)
+    from benchmarks.train_relevance_cut import fit_standardised
+
+    model, mean, scale = fit_standardised(list(rows))
     return lambda x: float(model.predict_proba(((np.asarray(x, dtype=float) - mean) / scale)[None, :])[0, 1])
 
 

@@ -96,19 +96,28 @@ def drops(rows: list[dict[str, Any]], p: list[float], threshold: float, only: st
     return {**out, **{f"{k}_share": round(out[k] / max(totals[k], 1), 3) for k in totals}}
 
 
-def main(write: bool) -> dict[str, Any]:
+def fit_standardised(rows: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
+    """A logistic model on labelled pairs' standardised features, with the mean and scale it was fitted under: the
+    shipped cut's fit, and each fold's in the leave-one-bank-out check (benchmarks/relevance_cut_lobo.py)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
+
+    X = np.array([r["x"] for r in rows], dtype=float)
+    y = np.array([r["helps"] for r in rows], dtype=int)
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    scale[scale == 0] = 1.0
+    return LogisticRegression(C=1.0, max_iter=2000).fit((X - mean) / scale, y), mean, scale
+
+
+def main(write: bool) -> dict[str, Any]:
+    import numpy as np
     from sklearn.metrics import roc_auc_score
 
     rows = feature_rows()
     studied = [r for r in rows if r["part"] == "studied"]
     blind = [r for r in rows if r["part"] == "blind"]
-    X = np.array([r["x"] for r in studied], dtype=float)
     y = np.array([r["helps"] for r in studied], dtype=int)
-    mean, scale = X.mean(axis=0), X.std(axis=0)
-    scale[scale == 0] = 1.0
-    model = LogisticRegression(C=1.0, max_iter=2000).fit((X - mean) / scale, y)
+    model, mean, scale = fit_standardised(studied)
 
     def prob(part: list[dict[str, Any]]) -> list[float]:
         Z = (np.array([r["x"] for r in part], dtype=float) - mean) / scale
