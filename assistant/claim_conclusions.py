@@ -34,10 +34,12 @@ if TYPE_CHECKING:
 CONFIRMING_TAG = re.compile(r"(?:\b(?:right|correct|true|then|yeah|no)|\b(?:is|isn'?t|aren'?t|doesn'?t|don'?t)\s+(?:it|"
                             r"they|that(?:\s+(?:right|true|correct))?))\s*[?.!]*\s*$", re.IGNORECASE)
 # A summary sentence speaks to the claim when it is about as close to it as the body's closest sentence: at most this
-# much under it (MiniLM cosine of the claim's focused vector; studied claims: the correcting summary 0.33-0.53 against
-# the body's best 0.35-0.49; summaries that only share a word, "Commonly associated cancers ..." for "does it matter
-# how aggresive the cancer is", 0.49 against 0.65).
-BODY_MARGIN = 0.05
+# much under it (MiniLM cosine of the claim's focused vector). Studied claims: the correcting summary 0.07 or less under
+# the body's best ("only hit the nervous system, correct?": 0.30 against 0.37; "so the tumor itself causes the symptoms
+# right": 0.53 against 0.61); summaries that only share a word 0.09-0.22 under it ("Commonly associated cancers ..."
+# for "does it matter how aggresive the cancer is", 0.49 against 0.65; for "do they use a PET scan", "Diagnosis
+# requires ..." 0.40 against 0.55).
+BODY_MARGIN = 0.08
 MAX_ADDED = 2
 
 
@@ -69,7 +71,7 @@ def add_conclusions(question: str, focus: Sequence[float], composition: "Composi
     from assistant.near_duplicates import is_summary
     from assistant.quotes import render
 
-    if not composition.quotes or not asserts_claim(question):
+    if not asserts_claim(question) or not composition.quotes:
         return composition
     rows = article_sentence_rows(bank, chunks)
     shown = [s for q in composition.quotes for s in q.sentences]
