@@ -15,7 +15,8 @@ from assistant.claim_conclusions import BODY_MARGIN, add_conclusions, asserts_cl
     "paraneoplastic syndromes only hit the nervous system, correct?",
     "so it is just another name for a brain tumour right",
     "its caused by the chemo isnt it",
-    "is it a kind of cancer",
+    "is it the same thing as a stroke",
+    "does it always come back",
     "i read that everyone with cancer gets it, is that true",
 ])
 def test_claims_put_to_confirm_are_read(question: str) -> None:
@@ -27,6 +28,8 @@ def test_claims_put_to_confirm_are_read(question: str) -> None:
     "how is it diagnosed",
     "list the treatments",
     "is there a blood test for it",  # asks whether something exists, not whether a claim holds
+    "can it be cured",  # a plain yes/no ask: the body answers it
+    "do they need a scan",
 ])
 def test_open_questions_are_not_claims(question: str) -> None:
     assert not asserts_claim(question)
