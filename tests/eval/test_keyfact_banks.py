@@ -82,3 +82,10 @@ def test_bank_11_lets_only_its_age_asks_abstain_and_asks_every_kind_in_both_part
     kinds = {"speed", "test", "reason", "specialist", "frequency", "age"}
     for part in ("blind", "studied"):
         assert {n.split("kind: ")[1].split(";")[0] for i in items if i.part == part for n in [i.note or ""]} == kinds
+
+
+def test_bank_12_lists_ask_every_item_of_their_list() -> None:
+    """A list ask over a whole article list (types, symptoms, tests, treatments, prognosis factors) requires each of
+    its items, so an answer showing half the list cannot pass on key facts."""
+    lists = [i for i in items_of("keyfact_check12") if "kind: list" in (i.note or "")]
+    assert sum(len(i.required_facts) >= 3 for i in lists) >= 12

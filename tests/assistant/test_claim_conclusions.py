@@ -1,0 +1,70 @@
+"""A first turn asserting a claim also gets the article's summary sentence on it (assistant/claim_conclusions.py): the
+conclusion that corrects a misconception, chosen by the sentence model, never a table of claims.
+
+The phrasings here are not keyfact_check12's: they check the mechanism, not answers to the bank's questions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.claim_conclusions import BODY_MARGIN, add_conclusions, asserts_claim, closest_conclusions
+
+
+@pytest.mark.parametrize("question", [
+    "paraneoplastic syndromes only hit the nervous system, correct?",
+    "so it is just another name for a brain tumour right",
+    "its caused by the chemo isnt it",
+    "is it the same thing as a stroke",
+    "does it always come back",
+    "i read that everyone with cancer gets it, is that true",
+])
+def test_claims_put_to_confirm_are_read(question: str) -> None:
+    assert asserts_claim(question)
+
+
+@pytest.mark.parametrize("question", [
+    "what are the symptoms of paraneoplastic syndromes",
+    "how is it diagnosed",
+    "list the treatments",
+    "is there a blood test for it",  # asks whether something exists, not whether a claim holds
+    "can it be cured",  # a plain yes/no ask: the body answers it
+    "do they need a scan",
+])
+def test_open_questions_are_not_claims(question: str) -> None:
+    assert not asserts_claim(question)
+
+
+def test_only_summary_sentences_about_as_close_as_the_bodys_best_are_chosen() -> None:
+    sentences = ["body best", "summary near", "summary far", "body other", "summary nearer"]
+    summary = [False, True, True, False, True]
+    focus = [1.0, 0.0]
+    cosines = [0.60, 0.60 - BODY_MARGIN / 2, 0.60 - 2 * BODY_MARGIN, 0.30, 0.61]
+    vectors = np.array([[c, float(np.sqrt(1 - c * c))] for c in cosines])
+    assert closest_conclusions(focus, sentences, vectors, summary) == ["summary nearer", "summary near"]
+    assert closest_conclusions(focus, sentences, vectors, [False] * 5) == []
+
+
+def test_a_question_that_is_no_claim_keeps_its_composition() -> None:
+    composition = object()  # never read: an open question returns before the article is walked
+    assert add_conclusions("what are the symptoms", [1.0, 0.0], composition, None, []) is composition  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_a_claim_that_the_condition_touches_only_nerves_gets_the_organ_systems_conclusion(warm_assistant) -> None:
+    answer = warm_assistant.ask("paraneoplastic syndromes only hit the nervous system, correct?")
+    assert answer.status == "answered"
+    assert "They can affect multiple organ systems, including the nervous system" in answer.body
+
+
+@pytest.mark.slow
+def test_a_claim_about_the_cause_gets_the_conclusion_that_denies_it(warm_assistant) -> None:
+    answer = warm_assistant.ask("so the tumor itself causes the symptoms right")
+    assert answer.status == "answered"
+    assert "caused by the body’s immune response to cancer, not by the tumor itself" in answer.body
+
+
+@pytest.mark.slow
+def test_a_yes_no_claim_a_summary_only_shares_a_word_with_gets_none(warm_assistant) -> None:
+    answer = warm_assistant.ask("do they use a PET scan to look for the tumor")
+    assert "Diagnosis requires a thorough evaluation" not in answer.body
