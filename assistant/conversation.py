@@ -36,6 +36,7 @@ from assistant.normalise import restore_apostrophes
 from assistant.previous_question import (asks_for_more, leans_on_previous, names_a_proposition, strip_connective,
                                         with_previous)
 from assistant.refused_turns import without_refused
+from assistant.source_asks import asks_for_sources, source_question
 from assistant.subject_switch import repeats_subject, switched_subject
 from assistant.references import (CLASS_RE, CLASS_GROUPS, GroupOf, agree, agree_plural, first_pronoun, listed_labels,
                                    name_listed_item, needs_context, resolve_references)
@@ -157,6 +158,8 @@ def rewrite_followup(question: str, history: Iterable[Mapping[str, Any]] | None,
     chain: tuple[str, ...] = ()
     kept = False  # the previous turn's subject is a word the corpus never uses: the carried one stays
     for earlier, listing in zip(previous_questions[1:], lists[1:]):
+        if asks_for_sources(earlier):  # 'refs?' named no subject: the next turn continues the question before it
+            continue
         chain += (previous,)
         previous = _rewrite_one(_named_item(earlier, *listing), previous, carried, group_of, chain[:-1], origin, kept)
         kept = made_an_unknown_word_the_subject(earlier, previous, known_word)
@@ -230,6 +233,9 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
     topic = (None if keep_carried else topic_of(previous)) or carried or DEFAULT_TOPIC
     if asks_only_for_more(question.strip()):
         return previous
+    sourced = source_question(question, previous)  # 'refs?': the sources of what was just asked (assistant/source_asks.py)
+    if sourced is not None:
+        return sourced
     switched = switched_subject(question)  # 'and IVIG, how does it work': the pronoun is IVIG (assistant/subject_switch.py)
     if switched is not None:
         return switched

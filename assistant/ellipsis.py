@@ -38,6 +38,8 @@ _POPULATION = (r"(?:kids|children|child|babies|teens|teenagers|adults|young peop
 _PAIRS = (("better", "worse"), ("more", "less"), ("higher", "lower"), ("earlier", "later"), ("faster", "slower"),
           ("early", "late"), ("rich", "poor"), ("richer", "poorer"))
 _OPPOSITES = {a: b for x, y in _PAIRS for a, b in ((x, y), (y, x))}
+# Class nouns typed bare and plural ('cancers', 'tests', 'drugs'): they ask which of that class the subject involves.
+_CLASS_NOUN = {w: g for w, g in CLASS_GROUPS.items() if w.endswith("s")}
 _QUESTION_START = re.compile(rf"^(?:what|which|who|whom|whose|how|why|when|where|{AUX}|tell|explain|list|describe|give)\b", re.IGNORECASE)
 
 
@@ -102,6 +104,8 @@ def resolve_ellipsis(fragment: str, previous: str, topic: str, earlier: tuple[st
     if other:  # 'and poorer countries?' after 'why more in smoker countries': the same question of the other kind
         return f"{prev[: other.start()]}{frag}{prev[other.end():]}?"
     if topic and topic.lower() in prev.lower() and topic != DEFAULT_TOPIC:
+        if _CLASS_NOUN.get(bare, "generic") != "generic":  # 'cancers?' after 'what is trousseau syndrome': a class of
+            return f"Which {bare} does {topic} involve?"  # things it has, as 'which cancers' asks, not a new subject
         return re.sub(re.escape(topic), frag, prev, count=1, flags=re.IGNORECASE) + "?"
     return f"{prev}: what about {frag}?"
 

@@ -23,6 +23,7 @@ from assistant.asking_clause import AskingClause, asking_clause, corpus_content,
 from assistant.unknown_claims import asks_a_property, unknown_claim
 from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
+from assistant.source_asks import asks_for_sources
 from assistant.conversation import listing_answers, resolve_first_turn, rewrite_followup
 from assistant.references import name_listed_item
 from assistant.personal_context import after_personal, personal_in_context
@@ -256,7 +257,9 @@ class Triage:
                 # A follow-up is a bibliography question only when it names a reference itself ("its DOI?"),
                 # not because the earlier turn's topic (a therapy an entry's title names) was carried into it.
                 typed = rephrase_idioms(self.glossary.expand(normalised.text)[0])
-                bibliography = bibliography if self.bibliography.parse(typed) is not None else None
+                # a bare source ask ("refs?", "source for that") asks for the previous subject's entries (source_asks.py)
+                named = self.bibliography.parse(typed) is not None or asks_for_sources(normalised.text)
+                bibliography = bibliography if named else None
         subject, about = self.subject_of(standalone, first_turn=not turns) if bibliography is None else (None, False)
         own = name_listed_item(rephrase_idioms(self.glossary.expand(normalised.text)[0]), listing_answers(turns)[-1][0]) if turns else ""
         return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own, about,

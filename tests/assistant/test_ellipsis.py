@@ -82,3 +82,9 @@ def test_a_body_part_after_a_yes_no_side_step_narrows_the_list_question_before_i
                                                        "what about the skin")) == "what kidneys symptoms do pns cause?"
     assert rewrite_followup("what about the skin", history("does pns affect the brain")) == "does pns affect the skin?"
     assert resolve_ellipsis("the skin", "Is pns serious", DEFAULT_TOPIC, ()) == "Is pns serious in the skin?"
+
+
+def test_a_bare_plural_class_noun_asks_which_of_that_class_the_subject_involves() -> None:
+    """'cancers?' after 'what is trousseau syndrome' asks which cancers, not 'what is cancers'."""
+    assert rewrite_followup("cancers?", history("what is trousseau syndrome")) == \
+        "Which cancers does trousseau syndrome involve?"

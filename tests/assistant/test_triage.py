@@ -65,3 +65,11 @@ def test_a_lay_worded_property_or_a_common_verb_is_no_unknown_subject(triage) ->
     assert triage.subject_of("whats going on in the body in simple terms", first_turn=True)[0] is None
     assert triage.subject_of("what is asthma", first_turn=True)[0] == "asthma"
     assert triage.subject_of("is it contagious", first_turn=True)[0] == "contagious"
+
+
+def test_a_bare_source_follow_up_is_routed_to_the_bibliography_of_the_previous_subject(triage) -> None:
+    """"refs?" after a Trousseau answer names no entry itself, yet asks for the entries behind that answer."""
+    turns = [{"role": "user", "content": "what is trousseau syndrome"}, {"role": "assistant", "content": "An answer [1]."}]
+    routed = triage.triage("refs?", turns)
+    assert routed.bibliography is not None and "trousseau" in routed.standalone.lower()
+    assert triage.triage("how is it treated", turns).bibliography is None

@@ -1,4 +1,4 @@
-"""Follow-up banks 4 to 16 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
+"""Follow-up banks 4 to 17 (self-written, held out): each loads as eval set v2 items, every quote is a whole sentence
 of the article, and its planned share of conversations (half, or a third for banks 6, 8 and 9) is marked blind.
 
 Why a test for a data file: the bank is written once, before any change, and only run for before/after numbers;
@@ -28,7 +28,8 @@ PLANNED = {"followup_check4.jsonl": (45, 25, 1 / 2), "followup_check5.jsonl": (3
            "followup_check13.jsonl": (60, 25, 1 / 3),
            "followup_check14.jsonl": (60, 25, 1 / 3),
            "followup_check15.jsonl": (60, 25, 1 / 3),
-           "followup_check16.jsonl": (60, 25, 1 / 3)}
+           "followup_check16.jsonl": (60, 25, 1 / 3),
+           "followup_check17.jsonl": (60, 25, 1 / 3)}
 
 
 @pytest.mark.parametrize("bank", sorted(PLANNED))
@@ -55,8 +56,9 @@ def test_bank_has_its_planned_shape_blind_part_and_whole_sentence_quotes(bank: s
 # 14 (after lists: "any others?", "tell me more" after one item, an item by position, "is that common?"), 15 (lists
 # that end: "any others?" after a whole list, "if that doesnt work", "how often does that happen", an item by position),
 # 16 (pronouns for the condition, a symptom, a treatment or a person; ellipsis by organ or item; topic switches; turns
-# after a declined or emergency turn)
-MARKED_IN_IDS = [f"followup_check{n}.jsonl" for n in range(8, 17)]
+# after a declined or emergency turn), 17 (a clinician chaining short asks and source asks, a subject two turns back after a
+# side question, one-word asks, corrections, turns after a declined or emergency turn, turns the article cannot answer)
+MARKED_IN_IDS = [f"followup_check{n}.jsonl" for n in range(8, 18)]
 
 
 @pytest.mark.parametrize("bank", MARKED_IN_IDS)
