@@ -39,9 +39,9 @@ _INVERTED = re.compile(r"\b(?:can|could|should|would|will|do|does|did|is|are)\s+
                        r"her|our|their)\b", re.IGNORECASE)
 # "that"/"this"/"those"/"these" standing for a thing said, not before a noun phrase ("what is that", not "that test").
 _POINTS_BACK = re.compile(rf"\b(?:that|this|those|these)\b(?!\s+(?:{CLASS_RE}|the|a|an)\b)", re.IGNORECASE)
-# Where one clause ends and the next begins: clause punctuation, a spaced dash, brackets, and "but"/"so" opening a
-# question ("sorry if this is silly but what is lems").
-_CLAUSE_BREAK = re.compile(rf"\s*[,;:()]\s*|\s+[-–—]+\s+|\s+(?:but|so)\s+(?={_WH}\b|(?:{AUX})\s+\w)", re.IGNORECASE)
+# Where one clause ends and the next begins: clause punctuation (not a comma inside a number or a drug name: "2,000",
+# "3,4-dap"), a spaced dash, brackets, and "but"/"so" opening a question ("sorry if this is silly but what is lems").
+_CLAUSE_BREAK = re.compile(rf"\s*(?:(?<!\d),|,(?!\d)|[;:()])\s*|\s+[-–—]+\s+|\s+(?:but|so)\s+(?={_WH}\b|(?:{AUX})\s+\w)", re.IGNORECASE)
 _QUESTION_WORD = re.compile(rf"\b{_WH}\b", re.IGNORECASE)
 # An embedded yes/no question: "(wants to know) if/whether <subject> <aux> <rest>".
 _EMBEDDED = re.compile(r"^(?:if|whether)\s+(?P<subject>.+?)\s+(?P<aux>is|are|was|were|can|could|should|would|will|may|might)\b"
@@ -107,8 +107,14 @@ def clauses_of(message: str) -> list[str]:
 
 
 def asks(clause: str) -> bool:
-    """The clause asks: it opens with a question word or an auxiliary, or ends with "?"."""
-    return bool(_ASK_OPENING.match(clause)) or clause.rstrip().endswith("?")
+    """The clause asks: it opens with a question (`opens_a_question`), or ends with "?"."""
+    return opens_a_question(clause) or clause.rstrip().endswith("?")
+
+
+def opens_a_question(clause: str) -> bool:
+    """The clause opens with a question word or an auxiliary ("what is it", "can pns ..."): a whole question, not a
+    fragment that only a "?" makes one ("too much?", "pns?")."""
+    return bool(_ASK_OPENING.match(clause))
 
 
 def corpus_content(vocabulary: frozenset[str], generic: frozenset[str]) -> Callable[[str], bool]:

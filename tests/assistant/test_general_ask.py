@@ -19,12 +19,16 @@ CONTENT = corpus_content(ARTICLE_WORDS, frozenset({"people"}))
 
 @pytest.mark.parametrize("message, clause, names_case", [
     ("my gp said to look it up, what is a paraneoplastic syndrome", "what is a paraneoplastic syndrome", False),
-    ("i smoke and my nurse mentioned pns, is smoking a risk factor", "is smoking a risk factor", False),
+    ("my nurse mentioned pns, is smoking a risk factor", "is smoking a risk factor", False),
     ("my scan was odd, is that lems", "is that lems", True),            # pointing back at the story
     ("my calcium came back at 3.1, what does that mean", "what does that mean", True),
     ("my dad has lems, which is best for him", "which is best for him", True),
     ("ivig or steroids, what would u do", "what would u do", True),     # the assistant's own judgement
     ("my gp said its paraneoplastic, how do they test for it in general", "how do they test for it in general", False),
+    ("my mum is on 60mg of steroids, too much?", "too much?", True),  # a fragment: the story's case elided
+    ("my dad has weak legs, is weakness a sign of pns", "is weakness a sign of pns", True),  # the story's sign again
+    ("my mum is on steroids, what dose of steroids is used in pns", "what dose of steroids is used in pns", False),
+    ("how many mg of 3,4-dap should i take", "how many mg of 3,4-dap should i take", True),  # no clause cut in a name
 ])
 def test_the_asking_clause_and_whether_it_names_the_case(message: str, clause: str, names_case: bool) -> None:
     ask = the_ask(message, CONTENT)
@@ -57,6 +61,8 @@ def test_a_general_question_after_a_personal_story_is_not_declined(triage, embed
 @pytest.mark.parametrize("question", [
     "my dad weighs 90kg, how much ivig",                    # read as the asker's own, a dose ask
     "my dad has sclc and his legs are weak, would ivig help",
+    "my husband is on 60mg of prednisone a day, too much?",
+    "my wife has lung cancer and her legs are weak now, is weakness a sign of pns",
     "my mum has lems and can barely walk now, which treatment is best for her",
 ])
 def test_a_personal_ask_is_still_declined(triage, embed, question: str) -> None:
