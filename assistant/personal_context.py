@@ -20,7 +20,7 @@ from assistant.safety import Verdict, classify, names_person
 
 # A follow-up that says it asks generally, not for the person of the earlier turn.
 IN_GENERAL = re.compile(r"\b(?:in general|generally|in general terms|general(?:ly)? speaking|not for me|not about me|"
-                         r"for (?:most )?people in general|for patients in general|for anyone)\b", re.IGNORECASE)
+                        r"for (?:most )?people in general|for patients in general|for anyone)\b", re.IGNORECASE)
 
 
 def personal_in_context(verdict: Verdict, typed: str, standalone: str, after_personal: bool = False) -> Verdict:
