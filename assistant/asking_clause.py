@@ -39,9 +39,9 @@ _INVERTED = re.compile(r"\b(?:can|could|should|would|will|do|does|did|is|are)\s+
                        r"her|our|their)\b", re.IGNORECASE)
 # "that"/"this"/"those"/"these" standing for a thing said, not before a noun phrase ("what is that", not "that test").
 _POINTS_BACK = re.compile(rf"\b(?:that|this|those|these)\b(?!\s+(?:{CLASS_RE}|the|a|an)\b)", re.IGNORECASE)
-# Where one clause ends and the next begins: clause punctuation, a spaced dash, brackets, and "but"/"so" opening a
-# question ("sorry if this is silly but what is lems").
-_CLAUSE_BREAK = re.compile(rf"\s*[,;:()]\s*|\s+[-–—]+\s+|\s+(?:but|so)\s+(?={_WH}\b|(?:{AUX})\s+\w)", re.IGNORECASE)
+# Where one clause ends and the next begins: clause punctuation (not a comma inside a number or a drug name: "2,000",
+# "3,4-dap"), a spaced dash, brackets, and "but"/"so" opening a question ("sorry if this is silly but what is lems").
+_CLAUSE_BREAK = re.compile(rf"\s*(?:(?<!\d),|,(?!\d)|[;:()])\s*|\s+[-–—]+\s+|\s+(?:but|so)\s+(?={_WH}\b|(?:{AUX})\s+\w)", re.IGNORECASE)
 _QUESTION_WORD = re.compile(rf"\b{_WH}\b", re.IGNORECASE)
 # An embedded yes/no question: "(wants to know) if/whether <subject> <aux> <rest>".
 _EMBEDDED = re.compile(r"^(?:if|whether)\s+(?P<subject>.+?)\s+(?P<aux>is|are|was|were|can|could|should|would|will|may|might)\b"
@@ -72,7 +72,7 @@ _REPORTS = re.compile(r"^(?:my|our)\s+[a-z]+(?:\s+in\s+law)?\s+(?:keeps\s+|just\
 # An agent noun ("oncologist", "physician"): who told, never what a pointer in the ask stands for.
 _AGENT = re.compile(r"(?:ist|cian)s?$", re.IGNORECASE)  # not "ovarian"
 # A word naming the asker's own person or someone close: an ask holding one may be about a person's case.
-_PERSONAL = re.compile(r"\b(?:i|i'm|im|me|my|we|our|us|he|she|him|her|his|hers|he's|she's|hes|shes)\b", re.IGNORECASE)
+PERSONAL_WORD = re.compile(r"\b(?:i|i'm|im|me|my|we|our|us|he|she|him|her|his|hers|he's|she's|hes|shes)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ class AskingClause:
         about "it" ("for my dad: is it pns") may ask about the case the chatter's person has, so it is not general."""
         yes_no_of_pointer = (not _QUESTION_WORD.match(self.text) and needs_context(self.text)
                              and not _ABLE.search(self.text.rstrip(" ?!.")))  # "is it curable": the condition's
-        return (self.only_chatter and bool(self.set_aside) and not _PERSONAL.search(self.text) and not yes_no_of_pointer
+        return (self.only_chatter and bool(self.set_aside) and not PERSONAL_WORD.search(self.text) and not yes_no_of_pointer
                 and not any(_THIRD_PERSON.search(_ASKED_FOR.sub(" ", c)) for c in self.told))
 
 
@@ -106,8 +106,15 @@ def clauses_of(message: str) -> list[str]:
     return out
 
 
-def _asks(clause: str) -> bool:
-    return bool(_ASK_OPENING.match(clause)) or clause.rstrip().endswith("?")
+def asks(clause: str) -> bool:
+    """The clause asks: it opens with a question (`opens_a_question`), or ends with "?"."""
+    return opens_a_question(clause) or clause.rstrip().endswith("?")
+
+
+def opens_a_question(clause: str) -> bool:
+    """The clause opens with a question word or an auxiliary ("what is it", "can pns ..."): a whole question, not a
+    fragment that only a "?" makes one ("too much?", "pns?")."""
+    return bool(_ASK_OPENING.match(clause))
 
 
 def corpus_content(vocabulary: frozenset[str], generic: frozenset[str]) -> Callable[[str], bool]:
@@ -142,7 +149,7 @@ def content_spans(clause: str, content_word: Callable[[str], bool]) -> list[str]
     return [" ".join(s) for s in spans]
 
 
-def _direct(clause: str, content_word: Callable[[str], bool]) -> tuple[str, str]:
+def direct(clause: str, content_word: Callable[[str], bool]) -> tuple[str, str]:
     """(`clause` from its question on, the chatter before it): chatter words before a question word dropped ("hey so
     what is it" -> "what is it"), an embedded yes/no question asked directly ("my husband wants to know if pns is
     genetic" -> "is pns genetic"), a hedging adverb after the question word dropped when the corpus uses its stem but not
@@ -174,7 +181,7 @@ def _chatter(clause: str, at: int, ask: str, content_word: Callable[[str], bool]
     restricts = _RESTRICTION.match(clause) and not _FOR_SOMEONE.fullmatch(clause)
     if _content(clause, content_word) or (at > 0 and len(clause.split()) < 2) or restricts or _INVERTED.search(clause):
         return False
-    return not (_PERSONAL.search(ask) and _PERSONAL.search(clause))
+    return not (PERSONAL_WORD.search(ask) and PERSONAL_WORD.search(clause))
 
 
 def asking_clause(message: str, content_word: Callable[[str], bool],
@@ -186,8 +193,8 @@ def asking_clause(message: str, content_word: Callable[[str], bool],
     if keep_whole(message):
         return None
     clauses = clauses_of(message)
-    read = [_direct(c, content_word) for c in clauses]
-    asking = [i for i, (c, _) in enumerate(read) if _asks(c)]
+    read = [direct(c, content_word) for c in clauses]
+    asking = [i for i, (c, _) in enumerate(read) if asks(c)]
     if len(asking) != 1:
         return None
     at = asking[0]

@@ -19,8 +19,8 @@ from assistant.safety import Verdict, classify, names_person
 
 
 # A follow-up that says it asks generally, not for the person of the earlier turn.
-_IN_GENERAL = re.compile(r"\b(?:in general|generally|in general terms|general(?:ly)? speaking|not for me|not about me|"
-                         r"for (?:most )?people in general|for patients in general|for anyone)\b", re.IGNORECASE)
+IN_GENERAL = re.compile(r"\b(?:in general|generally|in general terms|general(?:ly)? speaking|not for me|not about me|"
+                        r"for (?:most )?people in general|for patients in general|for anyone)\b", re.IGNORECASE)
 
 
 def personal_in_context(verdict: Verdict, typed: str, standalone: str, after_personal: bool = False) -> Verdict:
@@ -33,7 +33,7 @@ def personal_in_context(verdict: Verdict, typed: str, standalone: str, after_per
     whose standalone asks nothing personal ("what causes lems") stays general too."""
     if verdict.category != "none" or standalone == typed or not (after_personal or names_person(typed)):
         return verdict
-    if _IN_GENERAL.search(typed):  # 'ok in general what drugs are used': the turn itself says it is not personal
+    if IN_GENERAL.search(typed):  # 'ok in general what drugs are used': the turn itself says it is not personal
         return verdict
     read = classify(standalone)
     if read.category != "personal_advice":

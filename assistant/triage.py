@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.abstention import unknown_subject
 from assistant.asking_clause import AskingClause, asking_clause, corpus_content, first_asked
+from assistant.general_ask import Ask, the_ask
 from assistant.unknown_claims import asks_a_property, unknown_claim
 from assistant.claim_evidence import ClaimEvidence, WordFamily
 from assistant.bibliography_query import BibliographyQuery, BibliographyQuestions
@@ -67,6 +68,7 @@ class Triaged:
     about_condition: bool = field(default=False, metadata={"why": "`subject` is a cause or spread the condition is asked about"})
     everyday: bool = field(default=False, metadata={"why": "every word is the corpus's or everyday English: it names no other subject"})
     asked: AskingClause | None = field(default=None, metadata={"why": "a first turn's asking clause, chatter set aside"})
+    ask: Ask | None = field(default=None, metadata={"why": "the typed turn's one asking clause, read by the personal-advice check"})
 
     def flags(self) -> list[str]:
         """What triage changed or decided, for Answer.flags; an emergency rule's hit that the learned check
@@ -262,8 +264,9 @@ class Triage:
                 bibliography = bibliography if named else None
         subject, about = self.subject_of(standalone, first_turn=not turns) if bibliography is None else (None, False)
         own = name_listed_item(rephrase_idioms(self.glossary.expand(normalised.text)[0]), listing_answers(turns)[-1][0]) if turns else ""
+        ask = the_ask(normalised.text, corpus_content(self.vocabulary, self.generic))
         return Triaged(guess, normalised, verdict, standalone, query, bibliography, subject, own, about,
-                       self.names_nothing_else(standalone), asked)
+                       self.names_nothing_else(standalone), asked, ask)
 
     def names_nothing_else(self, question: str) -> bool:
         """Every word is the corpus's own or everyday English ("how long do people live with it"), so nothing

@@ -18,6 +18,7 @@ from assistant.personal_context import asks_a_general_property, checks_a_general
 from assistant.safety import Verdict, classify
 
 if TYPE_CHECKING:
+    from assistant.general_ask import Ask
     from assistant.normalise import Normalised
     from assistant.triage import Triaged
 
@@ -70,11 +71,27 @@ def _recheck_personal(triaged: "Triaged", embed: Embed, model: EmergencyModel | 
             or model.embedding_model != embedding_model):
         return triaged
     finding = find_personal_ask(model, text, embed)
-    if finding is None:
+    if finding is None or asks_generally(triaged.ask, model, embed):
         return triaged
     verdict = replace(triaged.verdict, category="personal_advice", rule=f"{LEARNED_RULE} p={finding.probability:.2f}",
                       kind="personal_advice", matched=finding.piece)
     return replace(triaged, verdict=verdict)
+
+
+def asks_generally(ask: "Ask | None", model: EmergencyModel, embed: Embed) -> bool:
+    """True when the message's one asking clause (assistant/general_ask.py) names no case and stays a general question
+    when read as the asker's own: "<clause> for me" is no personal ask to the rules nor to the same model at its own
+    threshold. Then the story around the ask made the check fire, not the ask ("my doctor said i should read up on
+    this, what even is a paraneoplastic syndrome"). Why "for me": an elliptical ask takes its person from the story
+    ("my dad weighs 90kg, how much ivig", "..., which treatment is best", "..., would ivig help"); read as about
+    someone it is a dose, a choice or a judgement, while "what is it" or "how many sessions do people usually need"
+    stays a question about the condition."""
+    if ask is None or ask.names_case:
+        return False
+    own = f"{ask.clause.rstrip(' ?!.')} for me"
+    if classify(own).category == "personal_advice":
+        return False
+    return model.probability(own, embed([own])[0]) < model.threshold
 
 
 def asked_text(triaged: "Triaged") -> str:

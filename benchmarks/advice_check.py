@@ -10,7 +10,7 @@ treatment the article describes, a past event, "someone", what doctors do) must 
 the learned personal-advice check (assistant/advice_model.py) was built and is never a training source.
 The report keeps one entry per stage with every wrong status, to read, not to tune on.
 
-`--bank check3` (eval/data/advice_check3.jsonl), `--bank check4` and `--bank check5` (advice_check4/5.jsonl) are in eval set v2's item format: follow-up turns carry their history,
+`--bank check3` (eval/data/advice_check3.jsonl), `--bank check4` and `--bank check5` and `--bank check6` (advice_check4/5/6.jsonl) are in eval set v2's item format: follow-up turns carry their history,
 and its numbers are given per part (studied / blind); a blind item's wrong status is never written out, only counted.
 """
 
@@ -28,12 +28,13 @@ CHECK2 = REPO / "eval" / "data" / "advice_check2.jsonl"  # mini bank 2, written 
 CHECK3 = REPO / "eval" / "data" / "advice_check3.jsonl"  # bank 3: v2 items, follow-ups, a blind third
 CHECK4 = REPO / "eval" / "data" / "advice_check4.jsonl"  # bank 4: v2 items, buried/relative/conditional asks, look-alikes
 CHECK5 = REPO / "eval" / "data" / "advice_check5.jsonl"  # bank 5 (round 15): dose/stop/do-i-have-it/chances asks, near-misses
-BANKS = {"check": CHECK, "check2": CHECK2, "check3": CHECK3, "check4": CHECK4, "check5": CHECK5}
+CHECK6 = REPO / "eval" / "data" / "advice_check6.jsonl"  # bank 6 (round 16): results to read, treatments to choose, personal preambles
+BANKS = {"check": CHECK, "check2": CHECK2, "check3": CHECK3, "check4": CHECK4, "check5": CHECK5, "check6": CHECK6}
 
 
 def read_bank(path: Path = CHECK) -> list[dict[str, Any]]:
     """Rows {text, label, statuses} (with history and part for a bank in v2's item format)."""
-    if path in (CHECK3, CHECK4, CHECK5):
+    if path in (CHECK3, CHECK4, CHECK5, CHECK6):
         from eval.dataset_v2 import load_evalset_v2
 
         return [{"text": i.question, "history": i.history_dicts(), "part": i.part, "statuses": list(i.acceptable_statuses),
