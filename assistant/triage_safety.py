@@ -13,10 +13,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.advice_model import LEARNED_RULE, find_personal_ask
-from assistant.emergency_model import Embed, EmergencyModel, Finding, find_emergency
+from assistant.emergency_model import Embed, EmergencyModel, find_emergency
 from assistant.personal_context import asks_a_general_property, checks_a_general_claim, lasting_case_ask
 from assistant.safety import Verdict, classify
-from assistant.safety_framing import names_acute_sign
 
 if TYPE_CHECKING:
     from assistant.normalise import Normalised
@@ -54,20 +53,11 @@ def learned_recheck(triaged: "Triaged", embed: Embed, embedding_model: str, mode
     if lasting_case_ask(triaged.verdict, triaged.normalised.text):  # its hit would give way to the referral
         return _recheck_personal(triaged, embed, advice_model, model.embedding_model)
     finding = find_emergency(model, triaged.normalised.text, embed, emergencies=True)
-    if finding is None or defers_to_rule(triaged.verdict, finding):
+    if finding is None:
         return _recheck_personal(triaged, embed, advice_model, model.embedding_model)
     doubted = f" (rule {triaged.verdict.deferred})" if triaged.verdict.deferred else ""
     verdict = Verdict("emergency", f"emergency_model p={finding.probability:.2f}{doubted}", finding.kind, finding.piece)
     return replace(triaged, verdict=verdict, bibliography=None)
-
-
-def defers_to_rule(verdict: Verdict, finding: Finding) -> bool:
-    """Whether the model's finding gives way to the rules' personal-advice verdict: it does unless the piece it found
-    names an acute sign (safety_framing.names_acute_sign). Why: the rule read a personal ask ("thinking of stopping my
-    meds and trying acupuncture instead, good idea?", rule dosing) that the model, far from its emergencies (cosine
-    0.44), scored p 0.73 on the words of stopping; an emergency asked with a rule's advice words names its sign ("should
-    i stop her meds, she cant breathe") and still fires."""
-    return verdict.category == "personal_advice" and not verdict.deferred and not names_acute_sign(finding.piece)
 
 
 def _recheck_personal(triaged: "Triaged", embed: Embed, model: EmergencyModel | None, embedding_model: str) -> "Triaged":

@@ -7,8 +7,7 @@ from assistant.language import LanguageGuess
 from assistant.normalise import Normalised
 from assistant.safety import Verdict
 from assistant.triage import Triaged
-from assistant.emergency_model import Finding
-from assistant.triage_safety import defers_to_rule, learned_recheck, rules_verdict
+from assistant.triage_safety import learned_recheck, rules_verdict
 
 
 def test_an_emergency_in_the_typed_text_counts_when_the_normalised_text_has_none() -> None:
@@ -26,15 +25,3 @@ def test_without_a_model_a_doubted_hit_counts_and_nothing_is_embedded() -> None:
     assert learned_recheck(doubted, never, "m", None, None, lambda name: never).verdict.category == "emergency"
     calm = Triaged(LanguageGuess(True), plain, Verdict("none"))
     assert learned_recheck(calm, never, "m", None, None, lambda name: never) is calm
-
-
-def test_the_learned_check_gives_way_to_a_personal_ask_the_rules_decided_unless_its_piece_names_an_acute_sign() -> None:
-    """A rule-decided personal ask ("thinking of stopping my meds and trying acupuncture instead, good idea?", rule
-    dosing) was turned into an emergency by the model's p 0.73 on the words of stopping; a finding that names a sign, a
-    rule's doubted emergency hit and a question the rules let through still count."""
-    plan = Finding("thinking of stopping my meds and trying something else instead", 0.73, "emergency")
-    gasping = Finding("should i stop her tablets, she is gasping", 0.9, "emergency")
-    assert defers_to_rule(Verdict("personal_advice", rule="dosing"), plan)
-    assert not defers_to_rule(Verdict("personal_advice", rule="dosing"), gasping)
-    assert not defers_to_rule(Verdict("personal_advice", rule="dosing", deferred="overdose:past"), plan)
-    assert not defers_to_rule(Verdict("none"), plan)
