@@ -27,6 +27,14 @@ _TREATMENT_ASK = re.compile(
     r"alright|all right|a side effect|from (?:the|his|her|my) \w+)|(?:a )?side effects?)\b|"
     r"\b(?:stop|pause|hold|skip|continue) (?:it|them|(?:the|his|her|my) \w+)\W*$")  # "..., stop it?"
 
+# a plan to stop or swap a treatment, asked about or with what would replace it ("thinking of quitting my meds and going for
+# homeopathy instead, good idea?", "want to come off my pills and try herbal remedies"): the model read the words of
+# stopping as the despair or overdose it learnt (p 0.80-0.92 on such plans written for the test of this rule); a decision
+# for the person's doctors, so a personal-advice ask unless an acute sign is named ("... and now she cant breathe")
+_TREATMENT_CHANGE = re.compile(
+    r"\b(?:stop\w*|quit\w*|(?:come|comes|coming|came|get|getting|go|going|went) off|ditch\w*|drop\w*|giv\w* up|skip\w*|"
+    r"switch\w*|swap\w*|replac\w*|cut\w* (?:down|back|out)(?: on)?|wean\w* (?:\w+ )?off)\s+(?:\w+\s+){0,2}?" + _TREATMENT.pattern[2:])
+_PLAN_ASK = re.compile(r"\?|\b(?:instead|try|trying|good idea|bad idea|thoughts|sensible|wise|ok|okay|safe|should|would|worth it)\b")
 
 # a question whether someone has the disease ("does my mum have a paraneoplastic syndrome?", "is this cushing from
 # cancer", "could it be pns"): a self-diagnosis ask (personal advice), not an emergency, unless an acute sign is named
@@ -70,6 +78,8 @@ def asks_advice(piece: str) -> str | None:
 
 
 def treatment_question(piece: str) -> bool:
-    """A question whether to go on with a treatment, or whether a mild effect of it is ok, naming no acute sign."""
+    """A question whether to go on with a treatment, whether a mild effect of it is ok, or a plan to stop or swap it
+    asked about or with its replacement named, naming no acute sign."""
     text = piece.lower()
-    return bool(_TREATMENT.search(text) and _TREATMENT_ASK.search(text) and not names_acute_sign(text))
+    asked = _TREATMENT_ASK.search(text) or (_TREATMENT_CHANGE.search(text) and _PLAN_ASK.search(text))
+    return bool(_TREATMENT.search(text) and asked and not names_acute_sign(text))

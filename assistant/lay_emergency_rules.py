@@ -1,5 +1,6 @@
 """Emergency rules for signs told in lay words the main table misses: a young infant burning up, drowsiness together with
-confusion, a sudden colour change, despair with no stated act, a very high calcium reading with its symptoms.
+confusion, a sudden colour change, despair with no stated act, a very high calcium reading with its symptoms, a
+severe hypo's glucose reading with its signs.
 
 Why a module of its own: assistant/safety_rules.py holds the main table and is at its size limit; these rules are read
 after it (assistant/safety.py) in the same way, one named regular expression each, so a test can name the rule that
@@ -46,6 +47,12 @@ _CALCIUM = (r"\bcalcium\b[^.?!]{0,30}?(?:\b(?:3\.[5-9]\d?|[45](?:\.\d+)?)(?![\d.
             r"\b(?:1[4-9]|2\d)(?:\.\d+)?\s*mg|\b(?:dangerously|critically|extremely|very|really|super|sky|so) high\b|through the roof)")
 _CALCIUM_SIGN = (r"(?:confus\w*|vomit\w*|throwing up|being sick|drowsy|sleepy|barely awake|(?:can't|cant|cannot) think|"
                  r"heart (?:is )?(?:racing|fluttering|pounding|skipping)|muddled|not making sense|out of it)")
+# a blood glucose reading of a severe hypo (under 3.0 mmol/L, or 20-53 mg/dL) and a sign of it: a reading alone is a
+# number to ask about ("my sugar was 2.8 this morning, is that low"), with the brain short of sugar it is an emergency
+_SUGAR = (r"\b(?:sugars?|glucose|bm|bms|blood sugar)\b[^.?!]{0,20}?\b(?:[0-2]\.\d|[1-2](?![\d.])|[2-4]\d(?=\s*mg)|5[0-3](?=\s*mg))"
+          r"(?![\d.])(?!\s*(?:years?|months?|weeks?|days?|hours?|hrs?|mins?|minutes?|%|times?|x\b))")
+_HYPO_SIGN = (r"(?:confus\w*|sweat\w*|clammy|shak\w*|trembl\w*|drowsy|sleepy|not making (?:any )?sense|making no sense|slurr\w*|"
+              r"(?:not|isn'?t|isnt) (?:responding|answering|waking)|unresponsive|passed out|fitting|out of it|(?:can't|cant) wake)")
 
 LAY_EMERGENCY_RULES: tuple[Rule, ...] = (
     # a fever in an infant under three months is an emergency whatever the number (NICE: high risk at 38 C or more)
@@ -77,4 +84,5 @@ LAY_EMERGENCY_RULES: tuple[Rule, ...] = (
          kind="self_harm", guard=True),
     Rule("high_calcium", "emergency",
          rf"{_CALCIUM}[^.?!]{{0,80}}?\b{_CALCIUM_SIGN}|\b{_CALCIUM_SIGN}\b[^.?!]{{0,60}}?{_CALCIUM}", guard=True),
+    Rule("low_sugar", "emergency", rf"{_SUGAR}[^.?!]{{0,80}}?\b{_HYPO_SIGN}|\b{_HYPO_SIGN}\b[^.?!]{{0,80}}?{_SUGAR}", guard=True),
 )

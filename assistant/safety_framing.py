@@ -162,6 +162,13 @@ _OCCASIONAL = re.compile(
     r"normal for (?:her|him|me|them))\b")
 # a piece that opens by supposing: "say he chokes on his tablets, is there anything that helps", "what if she collapses"
 _SUPPOSING = re.compile(r"^\W*(?:what if|if|say|suppose|supposing|imagine|in case|hypothetically|let'?s say|lets say)\b")
+# a fear of what may happen some day, told whole in one clause: "worried my dad will stop breathing in his sleep one day" (the
+# model read the sign's words, p 0.74); a comma, a word of the present or no time to come ("scared hes going to die, hes
+# blue") keeps the piece
+_FEARED = re.compile(
+    r"^\W*(?:i'?m |im |i am |i )?(?:so |really |very |a bit |always |constantly )?(?:worried|worry|worrying|scared|afraid|"
+    r"terrified|frightened|dread\w*|fear\w*)\b[^.?!,;]{0,40}?\b(?:will|might|may|could|would|'ll|ll|going to|gonna)\b[^.?!,;]*"
+    r"\b(?:one day|some ?day|ever|at some point|in the future|eventually|one of these days|in (?:his|her|their|my) sleep)\b[^.?!,;]*$")
 # A follow-up that only points at an item of the previous answer ("and the blood one", "what about the skin ones"):
 # it names a kind of syndrome, never something happening to anyone.
 _SELECTION = re.compile(r"^\W*(?:(?:and|or|so|ok|okay|what about|how about)\s+)?(?:the|that|those|these)\s+"
@@ -242,6 +249,8 @@ def doubtful_piece(piece: str) -> str | None:
         return "past"
     if _SUPPOSING.match(text) and not _NOW.search(text):
         return "hypothetical"
+    if _FEARED.match(text) and not _present(text):
+        return "feared"
     return "general question" if general_question(text) else None
 
 

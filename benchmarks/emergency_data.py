@@ -93,8 +93,12 @@ CHECK15 = REPO / "eval" / "data" / "emergency_check15.jsonl"
 # check bank 16 (a spouse texting at night, a nurse-friend relaying, autocorrect errors, the emergency as the 3rd sentence of
 # a message about appointments or insurance, ALL CAPS, lowercase; look-alikes in the same voices): never trained on
 CHECK16 = REPO / "eval" / "data" / "emergency_check16.jsonl"
+# check bank 17 (short texts of intent or collapse with no medical words, a teenager for a parent, a care-home carer,
+# voice-dictation run-ons, an emergency followed by an unrelated question, typos in the key verb; look-alikes: plans to
+# stop medicines, resolved crises, 'what would happen if', worries, mild ongoing signs): never trained on
+CHECK17 = REPO / "eval" / "data" / "emergency_check17.jsonl"
 CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8, CHECK9, CHECK10,
-               CHECK11, PROBE11, CHECK12, CHECK13, CHECK14, CHECK15, CHECK16)
+               CHECK11, PROBE11, CHECK12, CHECK13, CHECK14, CHECK15, CHECK16, CHECK17)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"

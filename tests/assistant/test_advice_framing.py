@@ -30,3 +30,18 @@ def test_a_question_whether_someone_has_the_disease_is_left_to_the_advice_check(
 )
 def test_a_question_about_a_long_illness_course_is_left_to_the_advice_check(piece: str, why: str | None) -> None:
     assert asks_advice(piece) == why
+
+
+@pytest.mark.parametrize(
+    ("piece", "why"),
+    [("thinking of quitting my meds and going for homeopathy instead, good idea?", "treatment question"),
+     ("want to come off my pills and try herbal remedies", "treatment question"),  # the replacement named
+     ("might ditch my medication and try a juice cleanse, sensible?", "treatment question"),
+     ("planning to stop my tablets and try reiki instead, thoughts?", "treatment question"),
+     ("she came off her meds and is talking about ending it", None),  # no plan asked about: for the learned check
+     ("he stopped his steroids and now cant breathe, should we restart?", None),  # an acute sign
+     ("stopped my chemo last week", None)],  # told, not asked
+)
+def test_a_plan_to_stop_or_swap_a_treatment_is_left_to_the_advice_check(piece: str, why: str | None) -> None:
+    """The learned check read such plans as despair or an overdose (p 0.80-0.92 on these phrasings before the rule)."""
+    assert asks_advice(piece) == why

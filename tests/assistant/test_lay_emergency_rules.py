@@ -33,6 +33,9 @@ from assistant.safety import classify, rule_words
         ("sat with my uncle who keeps drifting in and out", "unconscious"),
         ("calcium is 3.7 and im so sleepy and sick, vomiting all morning", "high_calcium"),
         ("my calcium is sky high and im confused", "high_calcium"),
+        ("his glucose is 1.7 and hes sweating buckets and not making sense", "low_sugar"),
+        ("mum is clammy and drowsy, bm reading 2.4", "low_sugar"),
+        ("sugar says 40 mg/dl and shes trembling and confused", "low_sugar"),
     ],
 )
 def test_lay_signs_fire_by_rule(question: str, rule: str) -> None:
@@ -59,6 +62,11 @@ def test_lay_signs_fire_by_rule(question: str, rule: str) -> None:
         "my calcium was 2.5, is that ok",  # a normal reading
         "does very high calcium cause vomiting and confusion",  # a general question
         "my calcium was 3.8 last year and i was confused then, now its normal",  # past
+        "my sugar was 2.8 this morning, is that low",  # a reading with no sign
+        "can a glucose of 2.5 cause confusion",  # a general question
+        "his sugars are high, about 15, and hes sleepy",  # not a hypo
+        "his sugar was 2.2 last month and he got confused, hes fine now",  # past
+        "ive had sugar 2 times today and feel shaky",  # a count, not a reading
     ],
 )
 def test_look_alikes_do_not_fire(question: str) -> None:

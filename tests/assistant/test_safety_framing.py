@@ -318,3 +318,20 @@ def test_a_milder_sign_given_a_harmless_cause_is_a_reassurance(piece: str, reass
     from assistant.safety_framing import reassures
 
     assert reassures(piece) is reassurance
+
+
+@pytest.mark.parametrize(
+    ("piece", "why"),
+    [("worried my dad will stop breathing in his sleep one day", "feared"),
+     ("im so scared she might have a fit at school one day", "feared"),
+     ("terrified he could choke on his food eventually", "feared"),
+     # a comma, a word of the present or no time to come keeps the piece for the learned check
+     ("scared she will choke one day, shes choking now", None),
+     ("worried he will die tonight, he is blue", None),
+     ("terrified hes going to stop breathing in his sleep tonight", None),
+     ("worried hes having a stroke", None)],
+)
+def test_a_fear_of_some_day_never_fires_the_learned_check(piece: str, why: str | None) -> None:
+    from assistant.safety_framing import doubtful_piece
+
+    assert doubtful_piece(piece) == why
