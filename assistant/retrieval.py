@@ -300,6 +300,11 @@ class Retriever:
                 add(hit.chunk, hit.score, hit.retriever)
         return pool
 
+    def dense_queries(self, question: str, focus: bool = True) -> tuple[str, str]:
+        """(what `question` is searched as, what dense search embeds: its focused form unless `focus` is False)."""
+        query = self.search_text(question)
+        return query, focus_query(query) if focus else query
+
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
         """Question vectors: several in one forward pass (the index batches them), one alone as embed_query."""
         if len(texts) > 1:
@@ -314,8 +319,7 @@ class Retriever:
         `pool=True` also fills Retrieval.pool, the deeper candidate list the answerer composes from.
         """
         k = top_k or self.top_k
-        query = self.search_text(question)
-        dense_query = focus_query(query) if focus else query
+        query, dense_query = self.dense_queries(question, focus)
         dense: list[ScoredChunk] = []
         lexical: list[ScoredChunk] = []
         vector = full_vector = None
@@ -323,8 +327,7 @@ class Retriever:
         if mode in ("hybrid", "dense"):
             # both the focused and the whole question are embedded (one batch): the focused vector ranks,
             # the whole one is kept for abstention, where dropping the subject would understate support
-            texts = [dense_query] if dense_query == query else [dense_query, query]
-            vectors = self.embed_queries(texts)
+            vectors = self.embed_queries(dense_texts(query, dense_query))
             vector, full_vector = vectors[0], vectors[-1]
             dense = self.index.search_vector(vector, self.candidates)
         if mode in ("hybrid", "bm25"):
@@ -346,3 +349,9 @@ class Retriever:
         candidates = self.build_pool(hits, rankings, ranked) if pool else []
         return Retrieval(query=query, hits=hits, dense_query=dense_query, dense=dense, lexical=lexical,
                          query_vector=vector, full_vector=full_vector, pool=candidates, extra=extra)
+
+
+def dense_texts(query: str, dense_query: str) -> list[str]:
+    """What one hybrid or dense retrieval embeds: the focused question, then the whole one when it differs (the
+    focused vector ranks, the whole one is kept for abstention, where dropping the subject would understate support)."""
+    return [dense_query] if dense_query == query else [dense_query, query]
