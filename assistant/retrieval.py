@@ -39,6 +39,7 @@ POOL_SIZE = 20              # at most this many passages to compose from
 POOL_PER_RETRIEVER = 3      # each retriever's top-n always enter the pool
 POOL_EXPAND_HITS = 3        # the sections of the best n hits are added whole (with their subsections)
 POOL_SECTION_LIMIT = 12     # ... unless a section subtree has more chunks than this (then only its own section)
+SEARCHED_KEPT = 256         # search texts kept per retriever (search_text): one ask reads its question's several times
 
 # The article spells everything out and in American English; questions often do not.
 QUERY_EXPANSIONS: tuple[tuple[str, str], ...] = (
@@ -246,13 +247,19 @@ class Retriever:
         self.candidates = max(candidates, top_k)
         self._sections: dict[str, list[Chunk]] | None = None
         self._labels: frozenset[str] | None = None
+        self._searched: dict[str, str] = {}  # question -> search_text, the last SEARCHED_KEPT at most
 
     def search_text(self, question: str) -> str:
         """retrieval_query, plus the article's medical word for a lay word that names none of its bullet labels
         ("brain and nerve problems" also searches "neurological"; assistant/lay_terms.py)."""
         if self._labels is None:
             self._labels = label_terms(c.text for c in self.index.chunks())
-        return with_medical_words(retrieval_query(question), self._labels)
+        text = self._searched.get(question)
+        if text is None:  # a pure function of the question: one ask reads it in several steps
+            if len(self._searched) >= SEARCHED_KEPT:
+                self._searched.clear()
+            text = self._searched[question] = with_medical_words(retrieval_query(question), self._labels)
+        return text
 
     def _section_chunks(self) -> dict[str, list[Chunk]]:
         """Chunks by (source, section id), in document order; read once from the index."""

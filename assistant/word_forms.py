@@ -10,6 +10,7 @@ answering.
 - `same_family`: two stems of one word family ("treat" / "treatment", "diagnos" / "diagnosi"): equal, or one
   starts the other and both have at least FAMILY_PREFIX letters (shorter stems such as "us" / "use" collide);
   the sentence overlap score asks for five (assistant/sentences.py).
+- `family_in`: `same_family` against a whole collection of stems at once.
 - `in_vocabulary`: a word, an inflection of it ("change": "changes") or a longer word it clips ("chemo":
   "chemotherapy") is in a set of plain lower-case words.
 """
@@ -31,6 +32,14 @@ def stem(word: str) -> str:
 def same_family(a: str, b: str, prefix: int = FAMILY_PREFIX) -> bool:
     """Two stems of one word family: equal, or one starts the other (`prefix` letters at least)."""
     return a == b or (min(len(a), len(b)) >= prefix and (a.startswith(b) or b.startswith(a)))
+
+
+def family_in(word: str, words: Collection[str], prefix: int = FAMILY_PREFIX) -> bool:
+    """Whether `words` holds a word of `word`'s family (`same_family` with `prefix`), in one pass without a call per
+    word: the sentence scorers ask it of every question word against every candidate sentence's words."""
+    if len(word) < prefix:  # too short to start or be started: only the word itself
+        return word in words
+    return any(w.startswith(word) or (len(w) >= prefix and word.startswith(w)) for w in words)
 
 
 def inflections(word: str) -> set[str]:

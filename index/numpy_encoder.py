@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from foundation.model_registry import bundled_model
+from index.column_blocks import MAX_ROWS, blocked_product, column_blocks, splittable
 from foundation.errors import ModelUnavailableError
 
 if TYPE_CHECKING:
@@ -67,11 +68,23 @@ def erf(x: "np.ndarray") -> "np.ndarray":
     """Elementwise error function (float32 in, float32 out)."""
     import numpy as np
 
-    sign = np.sign(x)
+    # sign * (1 - poly(t) * exp(-a * a)), t = 1 / (1 + p * a), each step the same float32 operation in place: the
+    # feed-forward layers call this on (tokens, 1536) arrays, where a fresh array per step cost more than the maths
     a = np.abs(x)
-    t = 1.0 / (1.0 + _ERF_P * a)
-    poly = ((((_ERF_A[4] * t + _ERF_A[3]) * t + _ERF_A[2]) * t + _ERF_A[1]) * t + _ERF_A[0]) * t
-    return sign * (1.0 - poly * np.exp(-a * a))
+    t = _ERF_P * a
+    t += 1.0
+    np.divide(1.0, t, out=t)
+    poly = _ERF_A[4] * t
+    for coefficient in (_ERF_A[3], _ERF_A[2], _ERF_A[1], _ERF_A[0]):
+        poly += coefficient
+        poly *= t
+    np.negative(a, out=a)
+    a *= np.abs(x)
+    np.exp(a, out=a)
+    a *= poly
+    np.subtract(1.0, a, out=a)
+    a *= np.sign(x)
+    return a
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -131,6 +144,15 @@ class BertMeanPoolEncoder:
                        for k, v in self.w.items() if k.endswith(".weight") and v.ndim == 2 and "embeddings" not in k}
         for name in self._dense:  # keep one copy of each matrix in memory
             del self.w[name + ".weight"], self.w[name + ".bias"]
+        # the matrices a few rows are multiplied by faster in column blocks, with identical bits (index/column_blocks.py);
+        # the check runs once per shape, and the blocks share no memory with the matrices they were cut from
+        verdicts: dict[tuple[int, int], bool] = {}
+        self._blocks: dict[str, list[tuple[slice, Any]]] = {}
+        for name, (weight, _) in self._dense.items():
+            if weight.shape not in verdicts:
+                verdicts[weight.shape] = splittable(weight) is not None
+            if verdicts[weight.shape]:
+                self._blocks[name] = column_blocks(weight)
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=self.max_seq_length)
@@ -146,12 +168,17 @@ class BertMeanPoolEncoder:
 
     def _linear(self, x: "np.ndarray", name: str) -> "np.ndarray":
         weight, bias = self._dense[name]
-        return x @ weight + bias
+        blocks = self._blocks.get(name)
+        if blocks is None or x.shape[0] > MAX_ROWS:
+            return x @ weight + bias
+        out = blocked_product(x, blocks, weight.shape[1])
+        out += bias
+        return out
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Word-piece ids with [CLS]/[SEP], truncated to max_seq_length, as sentence-transformers sees them."""
-        with self._tokenizer_lock:
-            return [e.ids for e in self.tokenizer.encode_batch(list(texts))]
+        with self._tokenizer_lock:  # one by one: encode_batch's thread pool cost more than it saved for a few texts
+            return [self.tokenizer.encode(t).ids for t in texts]
 
     def _forward(self, ids: list[list[int]]) -> "np.ndarray":
         """Unit vectors for one batch of token-id lists, packed without padding.
@@ -193,7 +220,10 @@ class BertMeanPoolEncoder:
             x = self._layer_norm(self._linear(attended, p + "attention.output.dense") + x,
                                  p + "attention.output.LayerNorm")
             u = self._linear(x, p + "intermediate.dense")
-            u = 0.5 * u * (1.0 + erf(u * np.float32(1.0 / math.sqrt(2.0))))
+            gate = erf(u * np.float32(1.0 / math.sqrt(2.0)))
+            gate += 1.0
+            u *= 0.5
+            u *= gate  # 0.5 * u * (1 + erf(u / sqrt 2)), in place
             x = self._layer_norm(self._linear(u, p + "output.dense") + x, p + "output.LayerNorm")
         pooled = np.stack([x[start:stop].sum(0) / np.float32(stop - start) for start, stop in spans])
         return unit_rows(pooled, pooled.dtype).astype(np.float32)
