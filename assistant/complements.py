@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from assistant.near_duplicates import is_summary
-from assistant.word_forms import family_in
+from assistant.word_forms import FamilyIndex, family_in
 
 COMPLEMENT_RATIO = 0.45  # a complement scores at least this share of the best sentence's score
 # IDF weight (scaled to 1) a question word needs to count as a point of its own: 0.75 is a word few sections use
@@ -48,8 +48,9 @@ def _said_in_lay_words(covered: set[str], wanted: set[str]) -> set[str]:
     from assistant.lay_terms import entry_terms
 
     out: set[str] = set()
+    said = FamilyIndex(covered)  # every entry's medical words are asked of the same `covered`
     for medical, lays in entry_terms():
-        if any(family_in(q, covered) for q in medical):
+        if any(q in said for q in medical):
             out |= _covers(set(lays), wanted)
     return out
 

@@ -161,10 +161,12 @@ class BertMeanPoolEncoder:
     def _layer_norm(self, x: "np.ndarray", name: str) -> "np.ndarray":
         import numpy as np
 
-        mean = x.mean(-1, keepdims=True)
-        centred = x - mean
+        centred = x - x.mean(-1, keepdims=True)
         var = (centred * centred).mean(-1, keepdims=True)
-        return centred / np.sqrt(var + self.eps) * self.w[name + ".weight"] + self.w[name + ".bias"]
+        centred /= np.sqrt(var + self.eps)  # then * weight + bias: the same float32 steps, in place
+        centred *= self.w[name + ".weight"]
+        centred += self.w[name + ".bias"]
+        return centred
 
     def _linear(self, x: "np.ndarray", name: str) -> "np.ndarray":
         weight, bias = self._dense[name]
