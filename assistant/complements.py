@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from assistant.near_duplicates import is_summary
-from assistant.word_forms import same_family
+from assistant.word_forms import FamilyIndex, family_in
 
 COMPLEMENT_RATIO = 0.45  # a complement scores at least this share of the best sentence's score
 # IDF weight (scaled to 1) a question word needs to count as a point of its own: 0.75 is a word few sections use
@@ -39,7 +39,7 @@ COMPLEMENT_GAP = 0.32    # a complement's cosine with the focused question is at
 
 
 def _covers(terms: set[str], wanted: set[str]) -> set[str]:
-    return {q for q in wanted if any(same_family(q, t) for t in terms)}
+    return {q for q in wanted if family_in(q, terms)}
 
 
 def _said_in_lay_words(covered: set[str], wanted: set[str]) -> set[str]:
@@ -48,8 +48,9 @@ def _said_in_lay_words(covered: set[str], wanted: set[str]) -> set[str]:
     from assistant.lay_terms import entry_terms
 
     out: set[str] = set()
+    said = FamilyIndex(covered)  # every entry's medical words are asked of the same `covered`
     for medical, lays in entry_terms():
-        if _covers(covered, set(medical)):
+        if any(q in said for q in medical):
             out |= _covers(set(lays), wanted)
     return out
 

@@ -26,16 +26,24 @@ _WORD = re.compile(r"[a-z]+")
 MIN_LETTERS = 3
 
 
+def figure_texts(question: str, vocab: frozenset[str], is_stopword: Callable[[str], bool]) -> list[str]:
+    """What figure_word embeds for `question`: the figure nouns, then the words it reads (none: nothing to embed).
+    Its own function so that a question's texts can be embedded ahead in one batch (assistant/ask_vectors.py)."""
+    words = sorted({w for w in _WORD.findall(question.lower())
+                    if len(w) >= MIN_LETTERS and w not in vocab and not is_stopword(w)})
+    return [*FIGURE_FAMILIES, *words] if words else []
+
+
 def figure_word(question: str, vocab: frozenset[str], is_stopword: Callable[[str], bool],
                 embed: Callable[[Sequence[str]], Sequence[Sequence[float]]]) -> str | None:
     """The figure noun a word of `question` asks for (module docstring), else None. Only a word the corpus never uses
     (`vocab`) is read, and no stopword: a word of the article is the article's to answer."""
-    words = sorted({w for w in _WORD.findall(question.lower())
-                    if len(w) >= MIN_LETTERS and w not in vocab and not is_stopword(w)})
-    if not words:
+    texts = figure_texts(question, vocab, is_stopword)
+    if not texts:
         return None
     nouns = list(FIGURE_FAMILIES)
-    vectors = unit_rows(embed([*nouns, *words]))
+    words = texts[len(nouns):]
+    vectors = unit_rows(embed(texts))
     scores = vectors[len(nouns):] @ vectors[:len(nouns)].T
     best = max(((float(scores[i, j]), noun) for i in range(len(words)) for j, noun in enumerate(nouns)
                 if scores[i, j] >= FIGURE_FAMILIES[noun]), default=None)

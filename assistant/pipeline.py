@@ -342,6 +342,7 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
     """One question through every step (module docstring); raises what the steps raise (the Assistant turns it into an answer).
     `whole`: False for one part of a refused multi-part question, asked alone (never split again), with its question's
     retrievals (`shared`: a part searches what the whole question's composition searched already)."""
+    from assistant.ask_vectors import embed_ahead
     from assistant.shared_retrievals import shared_for
     from assistant.triage_replies import bibliography_reply, triaged_reply
 
@@ -355,6 +356,7 @@ def answer_question(settings: "Settings", question: str, history: Sequence[Any] 
     parts = load_parts()
     shared = shared_for(parts.retriever, shared)
     if triaged is not None and load_triage is not None:  # the learned check needs the index's sentence model
+        embed_ahead(parts, understood, load_triage(), settings.index.embedding_model)  # one batch for the ask's texts
         triaged = load_triage().recheck(triaged, parts.index.embed_queries, settings.index.embedding_model)
         early = triaged_reply(triaged)
         if early is not None:

@@ -39,6 +39,7 @@ POOL_SIZE = 20              # at most this many passages to compose from
 POOL_PER_RETRIEVER = 3      # each retriever's top-n always enter the pool
 POOL_EXPAND_HITS = 3        # the sections of the best n hits are added whole (with their subsections)
 POOL_SECTION_LIMIT = 12     # ... unless a section subtree has more chunks than this (then only its own section)
+SEARCHED_KEPT = 256         # search texts kept per retriever (search_text): one ask reads its question's several times
 
 # The article spells everything out and in American English; questions often do not.
 QUERY_EXPANSIONS: tuple[tuple[str, str], ...] = (
@@ -246,13 +247,19 @@ class Retriever:
         self.candidates = max(candidates, top_k)
         self._sections: dict[str, list[Chunk]] | None = None
         self._labels: frozenset[str] | None = None
+        self._searched: dict[str, str] = {}  # question -> search_text, the last SEARCHED_KEPT at most
 
     def search_text(self, question: str) -> str:
         """retrieval_query, plus the article's medical word for a lay word that names none of its bullet labels
         ("brain and nerve problems" also searches "neurological"; assistant/lay_terms.py)."""
         if self._labels is None:
             self._labels = label_terms(c.text for c in self.index.chunks())
-        return with_medical_words(retrieval_query(question), self._labels)
+        text = self._searched.get(question)
+        if text is None:  # a pure function of the question: one ask reads it in several steps
+            if len(self._searched) >= SEARCHED_KEPT:
+                self._searched.clear()
+            text = self._searched[question] = with_medical_words(retrieval_query(question), self._labels)
+        return text
 
     def _section_chunks(self) -> dict[str, list[Chunk]]:
         """Chunks by (source, section id), in document order; read once from the index."""
@@ -300,6 +307,11 @@ class Retriever:
                 add(hit.chunk, hit.score, hit.retriever)
         return pool
 
+    def dense_queries(self, question: str, focus: bool = True) -> tuple[str, str]:
+        """(what `question` is searched as, what dense search embeds: its focused form unless `focus` is False)."""
+        query = self.search_text(question)
+        return query, focus_query(query) if focus else query
+
     def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
         """Question vectors: several in one forward pass (the index batches them), one alone as embed_query."""
         if len(texts) > 1:
@@ -314,8 +326,7 @@ class Retriever:
         `pool=True` also fills Retrieval.pool, the deeper candidate list the answerer composes from.
         """
         k = top_k or self.top_k
-        query = self.search_text(question)
-        dense_query = focus_query(query) if focus else query
+        query, dense_query = self.dense_queries(question, focus)
         dense: list[ScoredChunk] = []
         lexical: list[ScoredChunk] = []
         vector = full_vector = None
@@ -323,8 +334,7 @@ class Retriever:
         if mode in ("hybrid", "dense"):
             # both the focused and the whole question are embedded (one batch): the focused vector ranks,
             # the whole one is kept for abstention, where dropping the subject would understate support
-            texts = [dense_query] if dense_query == query else [dense_query, query]
-            vectors = self.embed_queries(texts)
+            vectors = self.embed_queries(dense_texts(query, dense_query))
             vector, full_vector = vectors[0], vectors[-1]
             dense = self.index.search_vector(vector, self.candidates)
         if mode in ("hybrid", "bm25"):
@@ -346,3 +356,9 @@ class Retriever:
         candidates = self.build_pool(hits, rankings, ranked) if pool else []
         return Retrieval(query=query, hits=hits, dense_query=dense_query, dense=dense, lexical=lexical,
                          query_vector=vector, full_vector=full_vector, pool=candidates, extra=extra)
+
+
+def dense_texts(query: str, dense_query: str) -> list[str]:
+    """What one hybrid or dense retrieval embeds: the focused question, then the whole one when it differs (the
+    focused vector ranks, the whole one is kept for abstention, where dropping the subject would understate support)."""
+    return [dense_query] if dense_query == query else [dense_query, query]

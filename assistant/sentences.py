@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from assistant.word_forms import same_family
+from assistant.word_forms import family_in
 from corpus.sentence_split import BULLET  # noqa: F401 (re-exported: the composers strip bullets with it)
 from index.chunk_sentences import Sentence, split_sentences  # noqa: F401 (re-exported: answering's names)
 from index.chunk_sentences import embedding_texts as chunk_embedding_texts
@@ -148,6 +148,4 @@ class SentenceBank:
 def _matches(term: str, terms: set[str]) -> bool:
     """`term` or a word sharing its stem: the stemmer keeps 'diagnos' (diagnosed) and 'diagnost' (diagnostic),
     'treat' and 'treatment' apart; a prefix of at least STEM_PREFIX characters joins them."""
-    if term in terms:
-        return True
-    return len(term) >= STEM_PREFIX and any(same_family(term, t, STEM_PREFIX) for t in terms)
+    return term in terms or family_in(term, terms, STEM_PREFIX)

@@ -38,7 +38,7 @@ from assistant.normalise import CONTRACTIONS, Normalised, Normaliser, rephrase_i
 from assistant.safety import Verdict, rule_words
 from assistant.terse_question import terse_question
 from assistant.spelling import Speller, corpus_word_counts, english_word_ranking
-from assistant.triage_safety import learned_recheck, rules_verdict
+from assistant.triage_safety import learned_check_texts, learned_recheck, rules_verdict
 from assistant.triage_vocabulary import reference_texts, COMMON, GENERIC, proper_names, group_labels, reference_names
 from assistant.word_forms import in_vocabulary
 from assistant.yes_no import YES_NO_OPENING
@@ -348,6 +348,10 @@ class Triage:
         only when no emergency was found (an emergency always wins) and only adds personal_advice.
         """
         return learned_recheck(triaged, embed, embedding_model, self.emergency_model, self.advice_model, self._own_embedder)
+
+    def recheck_texts(self, triaged: Triaged, embedding_model: str) -> list[str]:
+        """What recheck will embed with `embed` (assistant/triage_safety.learned_check_texts)."""
+        return learned_check_texts(triaged, embedding_model, self.emergency_model, self.advice_model)
 
     def _own_embedder(self, name: str) -> Embed:
         if self._embedder is None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.advice_model import LEARNED_RULE, find_personal_ask
-from assistant.emergency_model import Embed, EmergencyModel, find_emergency
+from assistant.emergency_model import Embed, EmergencyModel, find_emergency, pieces
 from assistant.personal_context import asks_a_general_property, checks_a_general_claim, lasting_case_ask
 from assistant.safety import Verdict, classify
 
@@ -59,6 +59,24 @@ def learned_recheck(triaged: "Triaged", embed: Embed, embedding_model: str, mode
     doubted = f" (rule {triaged.verdict.deferred})" if triaged.verdict.deferred else ""
     verdict = Verdict("emergency", f"emergency_model p={finding.probability:.2f}{doubted}", finding.kind, finding.piece)
     return replace(triaged, verdict=verdict, bibliography=None)
+
+
+def learned_check_texts(triaged: "Triaged", embedding_model: str, model: EmergencyModel | None,
+                        advice_model: EmergencyModel | None) -> list[str]:
+    """The pieces learned_recheck will embed with the index's own model (`embedding_model`): the emergency check's,
+    then the personal-advice check's when it may run (it runs only where no emergency is found). Said here, beside
+    the checks, so a question's texts can be embedded ahead in one batch (assistant/ask_vectors.py)."""
+    if (triaged.verdict.category == "emergency" or model is None or not triaged.language.english
+            or embedding_model != model.embedding_model):
+        return []
+    texts = [] if lasting_case_ask(triaged.verdict, triaged.normalised.text) else pieces(
+        triaged.normalised.text, drop_reassurances=True)
+    text = asked_text(triaged)
+    if (advice_model is not None and triaged.verdict.category == "none" and triaged.bibliography is None
+            and not checks_a_general_claim(text) and not asks_a_general_property(text)
+            and advice_model.embedding_model == model.embedding_model):
+        texts += pieces(text)
+    return list(dict.fromkeys(texts))
 
 
 def _recheck_personal(triaged: "Triaged", embed: Embed, model: EmergencyModel | None, embedding_model: str) -> "Triaged":

@@ -3,7 +3,8 @@
 Targets on the 2-core reference machine: p50 < 150 ms, p95 < 400 ms. One Assistant is warmed up
 first (index, model, BM25, sentence vectors: the state `pns serve` runs in), then every evalset
 question (with its history) is asked `--repeats` times; the first pass over the set is a warm-up
-pass and is not counted unless --count-first-pass. Wall time around `ask` is recorded.
+pass and is not counted unless --count-first-pass. Wall time around `ask` is recorded, and the process's CPU time
+(`cpu_p50_ms`, `cpu_p95_ms`), which the other users of a shared machine disturb far less.
 
     .venv/bin/python -m benchmarks.answer_latency [--repeats 3] [--out benchmarks/results/answer_latency.json]
 
@@ -51,15 +52,17 @@ def main(argv: list[str] | None = None) -> dict:
     items = load_evalset()
 
     timings: list[float] = []
+    cpu: list[float] = []  # this process's CPU time per ask: on a shared machine, wall time measures the neighbours too
     by_status: dict[str, list[float]] = {}
     for rep in range(args.repeats + (0 if args.count_first_pass else 1)):
         for item in items:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             answer = assistant.ask(item.question, item.history_dicts())
             ms = (time.perf_counter() - t0) * 1000
             if rep == 0 and not args.count_first_pass:
                 continue
             timings.append(ms)
+            cpu.append((time.process_time() - c0) * 1000)
             by_status.setdefault(answer.status, []).append(ms)
 
     report = {
@@ -72,6 +75,8 @@ def main(argv: list[str] | None = None) -> dict:
         "p95_ms": round(percentile(timings, 95), 1),
         "max_ms": round(max(timings), 1),
         "mean_ms": round(statistics.mean(timings), 1),
+        "cpu_p50_ms": round(percentile(cpu, 50), 1),
+        "cpu_p95_ms": round(percentile(cpu, 95), 1),
         "targets_ms": {"p50": 150, "p95": 400},
         "by_status": {s: {"n": len(v), "p50_ms": round(percentile(v, 50), 1), "p95_ms": round(percentile(v, 95), 1)}
                       for s, v in sorted(by_status.items())},
@@ -81,7 +86,7 @@ def main(argv: list[str] | None = None) -> dict:
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"p50={report['p50_ms']}ms p95={report['p95_ms']}ms max={report['max_ms']}ms over {len(timings)} asks "
+    print(f"p50={report['p50_ms']}ms p95={report['p95_ms']}ms max={report['max_ms']}ms (CPU p50={report['cpu_p50_ms']}ms) over {len(timings)} asks "
           f"(warm-up {report['warm_up_s']}s, load {report['machine']['loadavg_start'][0]} -> {report['machine']['loadavg_end'][0]})")
     return report
 

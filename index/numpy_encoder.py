@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from foundation.model_registry import bundled_model
+from index.column_blocks import MAX_ROWS, blocked_product, column_blocks, splittable
 from foundation.errors import ModelUnavailableError
 
 if TYPE_CHECKING:
@@ -67,11 +68,23 @@ def erf(x: "np.ndarray") -> "np.ndarray":
     """Elementwise error function (float32 in, float32 out)."""
     import numpy as np
 
-    sign = np.sign(x)
+    # sign * (1 - poly(t) * exp(-a * a)), t = 1 / (1 + p * a), each step the same float32 operation in place: the
+    # feed-forward layers call this on (tokens, 1536) arrays, where a fresh array per step cost more than the maths
     a = np.abs(x)
-    t = 1.0 / (1.0 + _ERF_P * a)
-    poly = ((((_ERF_A[4] * t + _ERF_A[3]) * t + _ERF_A[2]) * t + _ERF_A[1]) * t + _ERF_A[0]) * t
-    return sign * (1.0 - poly * np.exp(-a * a))
+    t = _ERF_P * a
+    t += 1.0
+    np.divide(1.0, t, out=t)
+    poly = _ERF_A[4] * t
+    for coefficient in (_ERF_A[3], _ERF_A[2], _ERF_A[1], _ERF_A[0]):
+        poly += coefficient
+        poly *= t
+    np.negative(a, out=a)
+    a *= np.abs(x)
+    np.exp(a, out=a)
+    a *= poly
+    np.subtract(1.0, a, out=a)
+    a *= np.sign(x)
+    return a
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -131,6 +144,15 @@ class BertMeanPoolEncoder:
                        for k, v in self.w.items() if k.endswith(".weight") and v.ndim == 2 and "embeddings" not in k}
         for name in self._dense:  # keep one copy of each matrix in memory
             del self.w[name + ".weight"], self.w[name + ".bias"]
+        # the matrices a few rows are multiplied by faster in column blocks, with identical bits (index/column_blocks.py);
+        # the check runs once per shape, and the blocks share no memory with the matrices they were cut from
+        verdicts: dict[tuple[int, int], bool] = {}
+        self._blocks: dict[str, list[tuple[slice, Any]]] = {}
+        for name, (weight, _) in self._dense.items():
+            if weight.shape not in verdicts:
+                verdicts[weight.shape] = splittable(weight) is not None
+            if verdicts[weight.shape]:
+                self._blocks[name] = column_blocks(weight)
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=self.max_seq_length)
@@ -139,73 +161,87 @@ class BertMeanPoolEncoder:
     def _layer_norm(self, x: "np.ndarray", name: str) -> "np.ndarray":
         import numpy as np
 
-        mean = x.mean(-1, keepdims=True)
-        centred = x - mean
+        centred = x - x.mean(-1, keepdims=True)
         var = (centred * centred).mean(-1, keepdims=True)
-        return centred / np.sqrt(var + self.eps) * self.w[name + ".weight"] + self.w[name + ".bias"]
+        centred /= np.sqrt(var + self.eps)  # then * weight + bias: the same float32 steps, in place
+        centred *= self.w[name + ".weight"]
+        centred += self.w[name + ".bias"]
+        return centred
 
     def _linear(self, x: "np.ndarray", name: str) -> "np.ndarray":
         weight, bias = self._dense[name]
-        return x @ weight + bias
+        blocks = self._blocks.get(name)
+        if blocks is None or x.shape[0] > MAX_ROWS:
+            return x @ weight + bias
+        out = blocked_product(x, blocks, weight.shape[1])
+        out += bias
+        return out
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Word-piece ids with [CLS]/[SEP], truncated to max_seq_length, as sentence-transformers sees them."""
-        with self._tokenizer_lock:
-            return [e.ids for e in self.tokenizer.encode_batch(list(texts))]
+        with self._tokenizer_lock:  # one by one: encode_batch's thread pool cost more than it saved for a few texts
+            return [self.tokenizer.encode(t).ids for t in texts]
 
     def _forward(self, ids: list[list[int]]) -> "np.ndarray":
-        """Unit vectors for one batch of token-id lists (padded here; padding is masked out everywhere)."""
+        """Unit vectors for one batch of token-id lists, packed without padding.
+
+        Why packed: numpy's matmul of a (texts, tokens, 384) stack by a weight matrix calls BLAS once per text, and
+        each call streams the whole matrix (2.4 MB for the feed-forward ones) through the cache, so a batch of four
+        short texts cost four single forwards. Here every text's tokens sit in one (all tokens, 384) matrix: one GEMM
+        per weight for the whole batch, attention per text over its own tokens only (no padding, no mask). OpenBLAS's
+        GEMM gives a row the same bits whatever the other rows (tests/index/test_index_encoder.py), so a text's vector
+        no longer depends on what it was batched with, and equals its vector encoded alone.
+        """
         import numpy as np
 
         from foundation.vectors import unit_rows
 
-        b, n = len(ids), max(len(i) for i in ids)
-        tokens = np.zeros((b, n), dtype=np.int64)
-        mask = np.zeros((b, n), dtype=np.float32)
-        for row, seq in enumerate(ids):
-            tokens[row, : len(seq)] = seq
-            mask[row, : len(seq)] = 1.0
+        lengths = [len(seq) for seq in ids]
+        bounds = np.cumsum([0, *lengths]).tolist()
+        tokens = np.fromiter((t for seq in ids for t in seq), dtype=np.int64, count=bounds[-1])
+        positions = np.fromiter((p for n in lengths for p in range(n)), dtype=np.int64, count=bounds[-1])
         w = self.w
-        x = (w["embeddings.word_embeddings.weight"][tokens] + w["embeddings.position_embeddings.weight"][:n]
+        x = (w["embeddings.word_embeddings.weight"][tokens] + w["embeddings.position_embeddings.weight"][positions]
              + w["embeddings.token_type_embeddings.weight"][0])
         x = self._layer_norm(x, "embeddings.LayerNorm")
         h = self.heads
         d = x.shape[-1] // h
         scale = np.float32(1.0 / math.sqrt(d))
-        key_bias = ((1.0 - mask) * np.finfo(np.float32).min)[:, None, None, :]  # (b, 1, 1, n)
+        spans = list(zip(bounds[:-1], bounds[1:]))
         for i in range(self.layers):
             p = f"encoder.layer.{i}."
-            q, k, v = (self._linear(x, p + f"attention.self.{m}").reshape(b, n, h, d).transpose(0, 2, 1, 3)
-                       for m in ("query", "key", "value"))
-            scores = (q @ k.transpose(0, 1, 3, 2)) * scale + key_bias
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
-            scores /= scores.sum(-1, keepdims=True)
-            attended = (scores @ v).transpose(0, 2, 1, 3).reshape(b, n, h * d)
+            q, k, v = (self._linear(x, p + f"attention.self.{m}") for m in ("query", "key", "value"))
+            attended = np.empty_like(q)
+            for start, stop in spans:
+                n = stop - start
+                qs, ks, vs = (t[start:stop].reshape(n, h, d).transpose(1, 0, 2) for t in (q, k, v))
+                scores = (qs @ ks.transpose(0, 2, 1)) * scale
+                scores = np.exp(scores - scores.max(-1, keepdims=True))
+                scores /= scores.sum(-1, keepdims=True)
+                attended[start:stop] = (scores @ vs).transpose(1, 0, 2).reshape(n, h * d)
             x = self._layer_norm(self._linear(attended, p + "attention.output.dense") + x,
                                  p + "attention.output.LayerNorm")
             u = self._linear(x, p + "intermediate.dense")
-            u = 0.5 * u * (1.0 + erf(u * np.float32(1.0 / math.sqrt(2.0))))
+            gate = erf(u * np.float32(1.0 / math.sqrt(2.0)))
+            gate += 1.0
+            u *= 0.5
+            u *= gate  # 0.5 * u * (1 + erf(u / sqrt 2)), in place
             x = self._layer_norm(self._linear(u, p + "output.dense") + x, p + "output.LayerNorm")
-        pooled = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
+        pooled = np.stack([x[start:stop].sum(0) / np.float32(stop - start) for start, stop in spans])
         return unit_rows(pooled, pooled.dtype).astype(np.float32)
 
     def encode(self, texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE) -> "np.ndarray":
-        """(len(texts), dimension) float32 unit vectors, in input order.
-
-        Texts are sorted by length before batching (as sentence-transformers does), so little
-        work is spent on padding.
-        """
+        """(len(texts), dimension) float32 unit vectors, in input order; each text's vector is the one it gets
+        encoded alone (see _forward), so how texts are batched changes the cost, never a vector."""
         import numpy as np
 
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         ids = self.token_ids(texts)
-        order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
         out = np.empty((len(ids), self.dimension), dtype=np.float32)
         size = max(1, batch_size)
-        for start in range(0, len(order), size):
-            rows = order[start : start + size]
-            out[rows] = self._forward([ids[r] for r in rows])
+        for start in range(0, len(ids), size):
+            out[start : start + size] = self._forward(ids[start : start + size])
         return out
 
 

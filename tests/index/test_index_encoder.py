@@ -84,6 +84,10 @@ def test_batches_padding_and_order_do_not_change_vectors(numpy_embedder: NumpyEm
     small_batches = numpy_embedder.embed(SENTENCES, batch_size=3)
     assert cosines(one_by_one, batched).min() > 0.99999
     assert cosines(one_by_one, small_batches).min() > 0.99999
+    # bit for bit, not only close: a text's vector is the one it gets alone, whatever it is batched with, so the
+    # steps of one ask may embed their texts ahead in one batch (assistant/ask_vectors.py) and change no answer
+    assert np.array_equal(np.asarray(one_by_one), np.asarray(batched))
+    assert np.array_equal(np.asarray(uncached.embed_queries(SENTENCES[::-1])[::-1]), np.asarray(batched))
     assert numpy_embedder.embed([]) == [] and numpy_embedder.embed_queries([]) == []
 
 
