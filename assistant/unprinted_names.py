@@ -68,7 +68,8 @@ class Lexicon:
 
     corpus: frozenset[str]       # every word of the article, its sources and bibliography
     known: frozenset[str]        # reference names, glossary short forms, contractions (Triage.known_terms)
-    common: frozenset[str]       # the most frequent English words: never a name
+    common: frozenset[str]       # the most frequent English words: never an institution's name
+    everyday: frozenset[str]     # the few hundred commonest English words ("us", "home", "world"): never a place
     is_stopword: Callable[[str], bool]
     long_form: Callable[[str], str | None]
 
@@ -78,7 +79,8 @@ def unprinted_names(question: str, article: ArticleText, lexicon: Lexicon, embed
     words = [w for w in dict.fromkeys(_WORD.findall(question.lower()))
              if len(w) >= 2 and not lexicon.is_stopword(w) and not article.uses(w)]
     found = [w for w in words if _far_abbreviation(w, article, lexicon, embed)]
-    candidates = [w for w in words if w not in found and w not in lexicon.known and lexicon.long_form(w) is None]
+    candidates = [w for w in words if w not in found and w not in lexicon.known and w not in lexicon.everyday
+                  and lexicon.long_form(w) is None]
     found += _places(candidates, embed)
     found += [n for n in institutions(question, article, lexicon) if n not in found]
     return found

@@ -36,6 +36,8 @@ def test_a_name_the_article_never_prints_is_found(reader, question: str, names: 
     "what is plasma exchange",  # PLEX's meaning is the plasmapheresis bullet's
     "what is a seizure in lems",  # LEMS: the article prints its long form
     "can pns make u forgetful or slur ur words",  # lay words, no names
+    "can you tell us what pns is",  # 'us' the pronoun: one of the commonest English words, never read as a place
+    "is there any way to treat pns at home",
     "is there a good clinic or a local hospital for pns",  # an institution's kind with everyday words
 ])
 def test_the_articles_words_and_everyday_words_name_nothing_unprinted(reader, question: str) -> None:
