@@ -29,8 +29,9 @@ from foundation.vectors import unit_rows
 Embed = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 
 # Named places the sentence model measures a word against (MiniLM cosine of single words): on the studied banks'
-# words, place names score 0.55-0.76 ("japan" 0.76, "uk" 0.57, "london" 0.58) and every other word the article
-# never uses at most 0.53 ("overseas" 0.53, "places" 0.51, "anywhere" 0.48).
+# words, place names score 0.55-0.76 ("japan" 0.76, "london" 0.58) and every other word the article never uses at
+# most 0.53 ("overseas" 0.53, "places" 0.51, "anywhere" 0.48); two-letter words are never read as places ("ca" for
+# cancer in a clinician's shorthand scored 0.6), so "uk" is missed.
 PLACE_EXAMPLES = ("paris", "germany", "california", "tokyo")
 PLACE_SIMILARITY = 0.55
 # An abbreviation's long form at most this close to every article sentence names something the article does not
@@ -79,8 +80,9 @@ def unprinted_names(question: str, article: ArticleText, lexicon: Lexicon, embed
     words = [w for w in dict.fromkeys(_WORD.findall(question.lower()))
              if len(w) >= 2 and not lexicon.is_stopword(w) and not article.uses(w)]
     found = [w for w in words if _far_abbreviation(w, article, lexicon, embed)]
-    candidates = [w for w in words if w not in found and w not in lexicon.known and w not in lexicon.everyday
-                  and lexicon.long_form(w) is None]
+    # a two-letter word is too ambiguous to read as a place's name: clinical shorthand ("ca" cancer, "pt") or a code
+    candidates = [w for w in words if len(w) >= 3 and w not in found and w not in lexicon.known
+                  and w not in lexicon.everyday and lexicon.long_form(w) is None]
     found += _places(candidates, embed)
     found += [n for n in institutions(question, article, lexicon) if n not in found]
     return found
