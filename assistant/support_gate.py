@@ -203,7 +203,7 @@ def lexicon(parts: "Parts", triage: "Triage") -> "Lexicon":
     from assistant.unprinted_names import Lexicon
     from index.lexical import is_stopword
 
-    return Lexicon(parts.vocab, triage.known_terms(), triage.common, triage.generic, is_stopword, triage.long_form)
+    return Lexicon(parts.vocab, triage.known_terms(), triage.common, is_stopword, triage.long_form)
 
 
 def off_subject_finding(understood: Understood, evidence: Evidence, supported: bool, unaddressed: bool = False) -> bool:

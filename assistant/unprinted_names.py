@@ -1,6 +1,6 @@
-"""Names a first turn asks about that the article never prints, typed in lower case: a place ("is pns more common in
-japan"), an institution ("is mayo clinic good for pns") or an abbreviation only the cited sources define, whose
-meaning is far from everything the article says ("vgcc antibody test what does it show").
+"""Names a first turn asks about that the article never prints, typed in lower case: an institution ("is mayo clinic
+good for pns") or an abbreviation only the cited sources define, whose meaning is far from everything the article
+says ("vgcc antibody test what does it show").
 
 Why: the support gate flags a name it can see by its shape (a capitalised word mid-sentence, a digit, a drug
 ending: assistant/abstention.unknown_specific_terms); typed fast and in lower case, a name has no shape, and the
@@ -8,9 +8,9 @@ rest of the question ("good for pns", "antibody test") is close to some sentence
 the answer showed the nearest passage about something else. Every check reads the article itself: a word the
 article uses in any form names nothing it lacks, and the glossary's abbreviations (built from the article and its
 sources) are exempt unless the article prints neither the short nor the long form and no article sentence is near
-the long form in meaning. A place is told by the sentence model (its closeness to named places, not a list of
-places): the article speaks of countries and regions only in general, never by name, as the capitalised-name check
-already assumes.
+the long form in meaning. Places typed in lower case were tried too (a word's closeness to named places under the
+sentence model) and left out: a bank's answerable regional question naming a place was refused, where the article's
+global sentences answer it in general.
 
 Such a turn passed the similarity gate, so it is on the article's subject: the caller answers `not_found`.
 """
@@ -28,12 +28,6 @@ from foundation.vectors import unit_rows
 
 Embed = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 
-# Named places the sentence model measures a word against (MiniLM cosine of single words): on the studied banks'
-# words, place names score 0.55-0.76 ("japan" 0.76, "london" 0.58) and every other word the article never uses at
-# most 0.53 ("overseas" 0.53, "places" 0.51, "anywhere" 0.48); two-letter words are never read as places ("ca" for
-# cancer in a clinician's shorthand scored 0.6), so "uk" is missed.
-PLACE_EXAMPLES = ("paris", "germany", "california", "tokyo")
-PLACE_SIMILARITY = 0.55
 # An abbreviation's long form at most this close to every article sentence names something the article does not
 # speak of: "voltage-gated calcium channel" 0.10, "NMDA receptor" 0.20, while "plasma exchange" (plasmapheresis)
 # is 0.33 and every other long form of the glossary the article does not print is 0.37 or more.
@@ -70,7 +64,6 @@ class Lexicon:
     corpus: frozenset[str]       # every word of the article, its sources and bibliography
     known: frozenset[str]        # reference names, glossary short forms, contractions (Triage.known_terms)
     common: frozenset[str]       # the most frequent English words: never an institution's name
-    everyday: frozenset[str]     # the few hundred commonest English words ("us", "home", "world"): never a place
     is_stopword: Callable[[str], bool]
     long_form: Callable[[str], str | None]
 
@@ -80,10 +73,6 @@ def unprinted_names(question: str, article: ArticleText, lexicon: Lexicon, embed
     words = [w for w in dict.fromkeys(_WORD.findall(question.lower()))
              if len(w) >= 2 and not lexicon.is_stopword(w) and not article.uses(w)]
     found = [w for w in words if _far_abbreviation(w, article, lexicon, embed)]
-    # a two-letter word is too ambiguous to read as a place's name: clinical shorthand ("ca" cancer, "pt") or a code
-    candidates = [w for w in words if len(w) >= 3 and w not in found and w not in lexicon.known
-                  and w not in lexicon.everyday and lexicon.long_form(w) is None]
-    found += _places(candidates, embed)
     found += [n for n in institutions(question, article, lexicon) if n not in found]
     return found
 
@@ -97,14 +86,6 @@ def _far_abbreviation(word: str, article: ArticleText, lexicon: Lexicon, embed: 
         return False
     vector = unit_rows(embed([long]))[0]
     return float((article.sentences @ vector).max()) < FAR_FROM_ARTICLE
-
-
-def _places(words: Sequence[str], embed: Embed) -> list[str]:
-    if not words:
-        return []
-    rows = unit_rows(embed([*words, *PLACE_EXAMPLES]))
-    scores = (rows[: len(words)] @ rows[len(words):].T).max(axis=1)
-    return [w for w, s in zip(words, scores) if float(s) >= PLACE_SIMILARITY]
 
 
 def institutions(question: str, article: ArticleText, lexicon: Lexicon) -> list[str]:

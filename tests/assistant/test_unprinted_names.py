@@ -1,4 +1,4 @@
-"""Names typed in lower case that the article never prints (a place, an institution, an abbreviation only the sources
+"""Names typed in lower case that the article never prints (an institution, an abbreviation only the sources
 define whose meaning is far from every article sentence) are found; the article's own words, its lay near-synonyms,
 everyday words and abbreviations whose meaning the article does speak of are not. Read with the real index's
 sentence model and article vectors, and the triage built from the packaged corpus."""
@@ -18,8 +18,6 @@ def reader(parts, triage):
 
 
 @pytest.mark.parametrize(("question", "names"), [
-    ("is pns more common in japan", ["japan"]),
-    ("is there a pns specialist clinic in london", ["london"]),
     ("is mayo clinic the best place to get tested for pns", ["mayo clinic"]),
     ("vgcc antibody test what does it show", ["vgcc"]),
 ])
@@ -30,13 +28,13 @@ def test_a_name_the_article_never_prints_is_found(reader, question: str, names: 
 @pytest.mark.parametrize("question", [
     "is pns diagnosed later in poorer countries",  # the article's own word
     "why might pns be underreported in some places",  # an everyday word near 'countries', not a place's name
-    "is pns more common overseas",
+    "is pns more common in japan",  # places are left to the other checks (module docstring)
     "ivig vs plasmapheresis for pns",  # 'vs' stands for a function word
     "what is plasma exchange",  # PLEX's meaning is the plasmapheresis bullet's
     "what is a seizure in lems",  # LEMS: the article prints its long form
     "can pns make u forgetful or slur ur words",  # lay words, no names
-    "sx preceding ca dx?",  # 'ca': a clinician's shorthand for cancer, two letters are never read as a place
-    "can you tell us what pns is",  # 'us' the pronoun: one of the commonest English words, never read as a place
+    "sx preceding ca dx?",  # 'ca': a clinician's shorthand for cancer
+    "can you tell us what pns is",
     "is there any way to treat pns at home",
     "is there a good clinic or a local hospital for pns",  # an institution's kind with everyday words
 ])
@@ -51,8 +49,8 @@ def test_a_known_reference_name_is_no_unprinted_institution(parts, triage) -> No
     assert institutions("is mayo clinic good for pns", article, words) == ["mayo clinic"]
 
 
-def test_a_first_turn_naming_an_unprinted_place_is_not_found(warm_assistant) -> None:
-    answer = warm_assistant.ask("is pns more common in japan")
+def test_a_first_turn_naming_an_unprinted_institution_is_not_found(warm_assistant) -> None:
+    answer = warm_assistant.ask("is mayo clinic the best place to get tested for pns")
     assert answer.status == "not_found"
-    assert any("never prints: japan" in f for f in answer.flags)
+    assert any("never prints: mayo clinic" in f for f in answer.flags)
     assert warm_assistant.ask("is pns diagnosed later in poorer countries").status == "answered"
