@@ -124,5 +124,20 @@ def first_turn_unaddressed(question: str, shown: str, is_stopword: Callable[[str
         return []
     from assistant.member_picks import members_unnamed
 
+    question = names_as_pick(question)
     return (named_harm_unaddressed(question, shown, is_stopword) or pick_unaddressed(question, shown, is_stopword, similarity)
             or members_unnamed(question, shown, is_stopword) or deed_unaddressed(question, shown))
+
+
+# "what are the names of the new drugs in trials", "whats the name of the gene", "can you name the trials": a pick of
+# members asked by their names, which is what "which X" asks.
+_NAMES_OF = re.compile(r"^(?:so\s+|and\s+|but\s+)?(?:(?:what\s+(?:are|is|were|r)|whats|what's|tell\s+me|list)\s+(?:the\s+)?"
+                       r"names?\s+(?:of\s+)?|can\s+(?:you|u)\s+name\s+)(?:the\s+|a\s+|an\s+|any\s+|some\s+)?")
+
+
+def names_as_pick(question: str) -> str:
+    """A question asking the names of members as the "which X" pick it is ("what are the names of the new drugs" ->
+    "which new drugs"), so the pick checks read it; any other question unchanged."""
+    lowered = question.strip().lower()
+    m = _NAMES_OF.match(lowered)
+    return question if m is None else f"which {lowered[m.end():]}"

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from assistant.pipeline import Understood
     from assistant.quotes import Quote
     from assistant.triage import Triage, Triaged
+    from assistant.unprinted_names import ArticleText, Lexicon
     from foundation.settings import Settings
 
 
@@ -155,6 +156,7 @@ def uncovered_first_turn(evidence: Evidence, triaged: "Triaged | None", followup
     from assistant.topics import DEFAULT_TOPIC
     from assistant.uncovered_asks import (activity_uncovered, aspect_uncovered, bare_phrase_uncovered,
                                           expansion_uncovered)
+    from assistant.unprinted_names import unprinted_names
     from index.lexical import is_stopword
 
     if followup is not None or triaged is None or load_triage is None or not evidence.composition.quotes:
@@ -177,7 +179,31 @@ def uncovered_first_turn(evidence: Evidence, triaged: "Triaged | None", followup
     activity = activity_uncovered(asked, shown, is_stopword)
     if activity:
         return f"asks whether {' '.join(activity)!r} is fine, which no chosen sentence names"
+    names = unprinted_names(asked, article_text(evidence.parts), lexicon(evidence.parts, load_triage()),
+                            evidence.parts.index.embed_queries)
+    if names:
+        return f"names what the article never prints: {', '.join(names)}"
     return None
+
+
+def article_text(parts: "Parts") -> "ArticleText":
+    """The article's words and sentence vectors, as the bank holds them (assistant/unprinted_names.py)."""
+    import numpy as np
+
+    from assistant.unprinted_names import ArticleText
+    from index.sentence_vectors import article_chunks
+
+    chunks = article_chunks(parts.index.chunks())
+    parts.bank.ensure(chunks)
+    return ArticleText.of(" ".join(c.text for c in chunks), np.vstack([parts.bank.vectors(c.id) for c in chunks]))
+
+
+def lexicon(parts: "Parts", triage: "Triage") -> "Lexicon":
+    """The words a name check leaves alone: the corpus's, the known names, everyday English (unprinted_names.Lexicon)."""
+    from assistant.unprinted_names import Lexicon
+    from index.lexical import is_stopword
+
+    return Lexicon(parts.vocab, triage.known_terms(), triage.common, is_stopword, triage.long_form)
 
 
 def off_subject_finding(understood: Understood, evidence: Evidence, supported: bool, unaddressed: bool = False) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.first_turn_asks import first_turn_unaddressed, named_harm_unaddressed, pick_unaddressed
+from assistant.first_turn_asks import first_turn_unaddressed, named_harm_unaddressed, names_as_pick, pick_unaddressed
 from index.lexical import is_stopword
 
 PLEX = ("Plasmapheresis and Intravenous Immunoglobulin (IVIG): These therapies help remove harmful antibodies from the "
@@ -94,3 +94,17 @@ def test_a_treatments_harm_asked_by_its_property_needs_a_sentence_saying_it() ->
     assert named_harm_unaddressed("is lems dangerous", PLEX) == []  # a condition asked dangerous: an outlook question
     assert named_harm_unaddressed("is it painful", PLEX) == []
     assert named_harm_unaddressed("do the joints hurt", "Rheumatologic: Joint pain and swelling.") == []  # pain's words
+
+
+TRIALS = "Several clinical trials are investigating novel drugs that could better control symptoms and improve outcomes."
+CANCERS = "Commonly associated cancers include small cell lung cancer, breast cancer, ovarian cancer, and Hodgkin lymphoma."
+
+
+def test_asking_the_names_of_members_is_the_pick_it_stands_for() -> None:
+    assert names_as_pick("what are the names of the clinical trials testing new drugs") == "which clinical trials testing new drugs"
+    assert names_as_pick("whats the name of the gene") == "which gene"
+    assert names_as_pick("can u name the cancers linked to it") == "which cancers linked to it"
+    assert names_as_pick("what is pns") == "what is pns"
+    # read as a pick: the trials are named only vaguely ("several"), while the cancers are listed by name
+    assert first_turn_unaddressed("what are the names of the clinical trials for pns", TRIALS, is_stopword) == ["trials"]
+    assert first_turn_unaddressed("what are the names of the cancers linked to pns", CANCERS, is_stopword) == []

@@ -31,6 +31,10 @@ BANKS = [
     Shape("unanswerable_check6", "unanswerable6", 51, one_sentence=True, answerable=21, refusals=30, only_classes=True,
           part_field=True, hurried=True, counts=(("figures", 4), ("named antibody", 4), ("drugs it never names", 4),
                                                  ("costs", 4), ("places", 3), ("timelines", 4), ("comparisons", 4))),
+    Shape("unanswerable_check7", "unanswerable7", 62, one_sentence=True, answerable=26, refusals=36, only_classes=True,
+          part_field=True, hurried=True, counts=(("genetic testing", 3), ("support groups", 2), ("diet", 3),
+                                                 ("exercise", 2), ("pregnancy", 2), ("children", 2), ("places", 3),
+                                                 ("answerable look-alike (symptom in other words)", 4))),
 ]
 PAIRED = ["unanswerable_check3", "unanswerable_check4", "unanswerable_check5"]  # banks written as refusal/look-alike pairs
 
@@ -81,10 +85,11 @@ def test_the_scorer_reads_bank2_and_counts_off_topic_refusals() -> None:
     assert confusion(rows, bank)["blind"]["off_topic_out_of_scope"] is None
 
 
-def test_bank6_pairs_each_refusal_kind_with_answerable_twins_in_both_parts() -> None:
-    """Bank 6 (round 15) has no off-topic asks: its point is the on-topic refusal against its near-twin answer, so
-    each part must hold both, and every answerable item is a look-alike of a refusal kind."""
-    items = items_of("unanswerable_check6")
+@pytest.mark.parametrize("bank", ["unanswerable_check6", "unanswerable_check7"])
+def test_banks_6_and_7_pair_each_refusal_kind_with_answerable_twins_in_both_parts(bank: str) -> None:
+    """Banks 6 and 7 (rounds 15, 16) have no off-topic asks: their point is the on-topic refusal against its near-twin
+    answer, so each part must hold both, and every answerable item is a look-alike of a refusal kind."""
+    items = items_of(bank)
     for part in ("blind", "studied"):
         assert {s for i in items if i.part == part for s in i.acceptable_statuses} == {"answered", "not_found"}
     answerable = [i for i in items if i.acceptable_statuses == ["answered"]]
