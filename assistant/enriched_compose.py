@@ -23,8 +23,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_definition_only, defines, keep_near_best,
-                                   names_distinctive)
+from assistant.answer_focus import (DEFINITION_SECTION, about_distinctive, answer_length, asks_definition_only, defines,
+                                   keep_near_best, names_distinctive, topic_terms)
 from assistant.article_frame import drop_frame
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
@@ -99,6 +99,7 @@ class Levers:
     name_twins: bool = True        # any question, not only "what causes it?": a summary's twins stand in only if they name what was asked
     complements: bool = True       # a sentence naming a distinctive question word the chosen ones leave out joins (complements.py)
     far_blocks: bool = True        # blocks far under the best one's cosine with the question go (off_topic.drop_far_blocks)
+    about_protects: bool = True    # ... where a distinctive word protects a block only if it is the sentence's topic (answer_focus)
     learned_cut: bool = False      # opt-in: ... and blocks the learned relevance model judges unhelpful (relevance_cut.py)
     dense_best: bool = True        # the sentence closest in meaning joins when the words chose others (dense_best.py)
     lead_in: bool = True           # a section's one-line lead-in chosen alone brings each subsection's best (lead_in.py)
@@ -288,14 +289,24 @@ def _on_topic(chosen: list[Scored], query: str, focus_vec: Any, bank: SentenceBa
     defined = bool(levers.definition and ASKS_WHAT_IT_IS.search(query)) or asks_definition_only(query, strip_subject(query))
     distinctive = lambda s: names_distinctive(  # noqa: E731
         q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights)
+    about = lambda s: about_distinctive(  # noqa: E731
+        q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index],
+        topic_terms(_unit_text(s, enriched), bank.heading_terms(s.sentence.chunk.id)), bank.weights)
+    shares = about if levers.about_protects else distinctive  # a distinctive word protects where it is the topic
     protected = lambda s: ((defined and defines(s.sentence))  # noqa: E731
-                           or (s.sentence.chunk.id, s.sentence.index) in announced or distinctive(s))
+                           or (s.sentence.chunk.id, s.sentence.index) in announced or shares(s))
     chosen = drop_far_blocks(chosen, focus_vec, bank, enriched, labelled, protected=protected)
     model = cut_model() if levers.learned_cut and article is not None else None
     if model is None or article is None:
         return chosen
     scale = ArticleScale(focus_vec, article[0], bank, article[1])
     return drop_unhelpful_blocks(chosen, model, scale, q_terms, enriched, labelled, distinctive, protected)
+
+
+def _unit_text(s: Scored, enriched: "EnrichedUnits") -> str:
+    """The text of the unit (a bullet whole, label first) a chosen sentence belongs to, or the sentence's own."""
+    item = enriched.for_sentence(s.sentence)
+    return item.unit.text if item is not None else s.sentence.text
 
 
 def _on_head(chosen: list[Scored], head: tuple[str, Any], bank: SentenceBank, enriched: "EnrichedUnits") -> list[Scored]:
