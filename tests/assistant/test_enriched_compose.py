@@ -177,3 +177,10 @@ def test_a_follow_up_gets_no_framing_sentence_beside_a_fact(warm_assistant: Assi
     assert answer.status == "answered"
     assert "Imagine experiencing" not in answer.body and "common presentation" not in answer.body, answer.body
     assert "differs globally" in answer.body, answer.body
+
+
+def test_a_question_word_shared_in_passing_keeps_no_far_sentence(warm_assistant: Assistant) -> None:
+    # "skin changes" is the Skin Changes bullet's label; the clinical assessment sentence only lists it in passing, far
+    # under the bullet's cosine, and main's protection by any shared distinctive word kept it (answer_focus.about_distinctive)
+    body = warm_assistant.ask("skin changes in pns").body
+    assert "Skin Changes:" in body and "Healthcare providers will assess" not in body, body
