@@ -99,7 +99,7 @@ class Levers:
     name_twins: bool = True        # any question, not only "what causes it?": a summary's twins stand in only if they name what was asked
     complements: bool = True       # a sentence naming a distinctive question word the chosen ones leave out joins (complements.py)
     far_blocks: bool = True        # blocks far under the best one's cosine with the question go (off_topic.drop_far_blocks)
-    about_protects: bool = True    # ... where a distinctive word protects a block only if it is the sentence's topic (answer_focus)
+    about_protects: bool = False   # opt-in: ... where a distinctive word protects a block only if it is the sentence's topic (answer_focus)
     learned_cut: bool = False      # opt-in: ... and blocks the learned relevance model judges unhelpful (relevance_cut.py)
     dense_best: bool = True        # the sentence closest in meaning joins when the words chose others (dense_best.py)
     lead_in: bool = True           # a section's one-line lead-in chosen alone brings each subsection's best (lead_in.py)
@@ -158,15 +158,19 @@ def _widen(chosen: list[Scored], scored: Sequence[Scored], q_terms: set[str], fo
     the off-topic cut leaves (it scores far under the lead-in by nature)."""
     if levers.dense_best:  # the sentence closest in meaning, when the words chose others (dense_best.py)
         chosen = with_dense_best(chosen, scored, lambda c, shown: redundant(c, shown, bank), limit, specific(enriched))
+    before_complements = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
     chosen = add_complements(chosen, scored, q_terms, bank, limit, relevance=focus_cosine(focus_vec, bank)) \
         if levers.complements else chosen  # complements.py
     chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
-    announced: set[tuple[str, int]] = set()  # what a lead-in or a named heading brought: the off-topic cut leaves it
+    # what a lead-in or a named heading brought, and a complement (chosen for the question word the others leave out,
+    # wanted exactly where the cosine misses it): the off-topic cut leaves it
+    announced: set[tuple[str, int]] = {(s.sentence.chunk.id, s.sentence.index) for s in chosen} - before_complements \
+        if levers.about_protects else set()
     if levers.lead_in and first_turn:
         before_lead = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
         chosen = with_subsection_bests(chosen, scored, enriched, lambda s: asks_lead_in(q_terms, s.sentence, bank),
                                        listing)
-        announced = {(s.sentence.chunk.id, s.sentence.index) for s in chosen} - before_lead
+        announced |= {(s.sentence.chunk.id, s.sentence.index) for s in chosen} - before_lead
     return chosen, announced
 
 
