@@ -293,9 +293,10 @@ def _on_topic(chosen: list[Scored], query: str, focus_vec: Any, bank: SentenceBa
     defined = bool(levers.definition and ASKS_WHAT_IT_IS.search(query)) or asks_definition_only(query, strip_subject(query))
     distinctive = lambda s: names_distinctive(  # noqa: E731
         q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights)
+    led = _led_headings(enriched, article[1] if article is not None else ()) if levers.about_protects else {}
     about = lambda s: about_distinctive(  # noqa: E731
-        q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index],
-        topic_terms(_unit_text(s, enriched), bank.heading_terms(s.sentence.chunk.id)), bank.weights)
+        q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], topic_terms(_unit_text(s, enriched), bank.heading_terms(
+            s.sentence.chunk.id) | led.get(s.sentence.chunk.section_id, set())), bank.weights)
     shares = about if levers.about_protects else distinctive  # a distinctive word protects where it is the topic
     protected = lambda s: ((defined and defines(s.sentence))  # noqa: E731
                            or (s.sentence.chunk.id, s.sentence.index) in announced or shares(s))
@@ -305,6 +306,20 @@ def _on_topic(chosen: list[Scored], query: str, focus_vec: Any, bank: SentenceBa
         return chosen
     scale = ArticleScale(focus_vec, article[0], bank, article[1])
     return drop_unhelpful_blocks(chosen, model, scale, q_terms, enriched, labelled, distinctive, protected)
+
+
+def _led_headings(enriched: "EnrichedUnits", chunks: Sequence["Chunk"]) -> dict[str, set[str]]:
+    """A lead-in section's subsection headings' terms (lead_in.py): the one-line lead-in is about what it leads into
+    ("The outlook ... depends on several factors" leads into "Factors Influencing Prognosis")."""
+    from assistant.lead_in import lead_in_sections
+    from assistant.sentences import content_terms
+
+    out: dict[str, set[str]] = {}
+    for section in lead_in_sections(enriched):
+        for c in chunks:
+            if c.source_id == "article" and c.section_id.startswith(f"{section}/"):
+                out.setdefault(section, set()).update(content_terms(" ".join(c.section_path)))
+    return out
 
 
 def _unit_text(s: Scored, enriched: "EnrichedUnits") -> str:
