@@ -11,6 +11,11 @@ is run once per rule on the same standing sentences, so what each rule would kee
 each held-out bank B of banks 4-10: the rule is chosen on the OTHER banks' studied labels (the highest labelled
 precision among the rules that drop no required sentence) and scored on B's blind labels (an unlabelled standing
 sentence counts against precision, as in benchmarks/precision_labelled.py).
+
+The replay runs with the lever off (main's cut) and adds each rule beside main's other protections; the two guards the
+shipped lever added after this judge chose the rule (a complement keeps its protection, a one-line lead-in is about
+the subsections it leads into, both mending key facts: keyfact_check5, paraphrase_check) are not replayed here, so
+the "about" row is the rule alone; the eval runs (PNS_ABOUT_PROTECTS=1) measure the lever as it ships.
 """
 
 from __future__ import annotations
