@@ -71,6 +71,28 @@ def names_distinctive(q_terms: set[str], terms: set[str], weights: dict[str, flo
     return any(same_family(q, t) for q in strong for t in terms)
 
 
+def topic_terms(text: str, heading: set[str]) -> set[str]:
+    """What a sentence is about, by the article's own structure: its section heading's terms and, for a bullet
+    (`text`: the sentence's unit, "Imaging: Magnetic resonance ..."), its label's: every sentence of a bullet is about
+    its label ("Some patients may have abnormal blood cell levels ..." under "Hematologic (blood-related):")."""
+    label = _LABEL.match(text)
+    return heading | (content_terms(label.group(0)) if label else set())
+
+
+def about_distinctive(q_terms: set[str], terms: set[str], topic: set[str], weights: dict[str, float]) -> bool:
+    """Does a sentence share a distinctive question word that is also its topic (`topic`: topic_terms)?
+
+    Why: names_distinctive protects a sentence from the off-topic cut whatever else it says, and a word shared in
+    passing is the commonest way an unhelpful sentence survives: "skin changes" inside "Healthcare providers will
+    assess ...", "myasthenia" inside the differential list for "is lems a paraneoplastic thing" (precision banks'
+    hand labels: 47 of 84 unhelpful blind sentences left by round 15 were protected that way). A word the sentence is
+    about, its heading or its bullet's label, still protects ("Laboratory Tests: ..." for "advanced dx tests").
+    Chosen on the studied labels of precision banks 2-10 (benchmarks/protection_rules.py).
+    """
+    strong = {q for q in q_terms if weights.get(q, 1.0) >= DISTINCTIVE_WEIGHT}
+    return any(any(same_family(q, t) for t in terms) and any(same_family(q, h) for h in topic) for q in strong)
+
+
 def demonstrative_phrases(text: str) -> list[tuple[int, set[str]]]:
     """Where 'these/this/those + words' stands inside a sentence, and the stems of the words it names.
 

@@ -23,8 +23,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer_focus import (DEFINITION_SECTION, answer_length, asks_definition_only, defines, keep_near_best,
-                                   names_distinctive)
+from assistant.answer_focus import (DEFINITION_SECTION, about_distinctive, answer_length, asks_definition_only, defines,
+                                   keep_near_best, names_distinctive, topic_terms)
 from assistant.article_frame import drop_frame
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
@@ -99,6 +99,7 @@ class Levers:
     name_twins: bool = True        # any question, not only "what causes it?": a summary's twins stand in only if they name what was asked
     complements: bool = True       # a sentence naming a distinctive question word the chosen ones leave out joins (complements.py)
     far_blocks: bool = True        # blocks far under the best one's cosine with the question go (off_topic.drop_far_blocks)
+    about_protects: bool = False   # opt-in: ... where a distinctive word protects a block only if it is the sentence's topic (answer_focus)
     learned_cut: bool = False      # opt-in: ... and blocks the learned relevance model judges unhelpful (relevance_cut.py)
     dense_best: bool = True        # the sentence closest in meaning joins when the words chose others (dense_best.py)
     lead_in: bool = True           # a section's one-line lead-in chosen alone brings each subsection's best (lead_in.py)
@@ -157,15 +158,19 @@ def _widen(chosen: list[Scored], scored: Sequence[Scored], q_terms: set[str], fo
     the off-topic cut leaves (it scores far under the lead-in by nature)."""
     if levers.dense_best:  # the sentence closest in meaning, when the words chose others (dense_best.py)
         chosen = with_dense_best(chosen, scored, lambda c, shown: redundant(c, shown, bank), limit, specific(enriched))
+    before_complements = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
     chosen = add_complements(chosen, scored, q_terms, bank, limit, relevance=focus_cosine(focus_vec, bank)) \
         if levers.complements else chosen  # complements.py
     chosen = keep_near_best(chosen, q_terms, bank) if levers.near_best and not listing else chosen  # answer_focus
-    announced: set[tuple[str, int]] = set()  # what a lead-in or a named heading brought: the off-topic cut leaves it
+    # what a lead-in or a named heading brought, and a complement (chosen for the question word the others leave out,
+    # wanted exactly where the cosine misses it): the off-topic cut leaves it
+    announced: set[tuple[str, int]] = {(s.sentence.chunk.id, s.sentence.index) for s in chosen} - before_complements \
+        if levers.about_protects else set()
     if levers.lead_in and first_turn:
         before_lead = {(s.sentence.chunk.id, s.sentence.index) for s in chosen}
         chosen = with_subsection_bests(chosen, scored, enriched, lambda s: asks_lead_in(q_terms, s.sentence, bank),
                                        listing)
-        announced = {(s.sentence.chunk.id, s.sentence.index) for s in chosen} - before_lead
+        announced |= {(s.sentence.chunk.id, s.sentence.index) for s in chosen} - before_lead
     return chosen, announced
 
 
@@ -288,14 +293,39 @@ def _on_topic(chosen: list[Scored], query: str, focus_vec: Any, bank: SentenceBa
     defined = bool(levers.definition and ASKS_WHAT_IT_IS.search(query)) or asks_definition_only(query, strip_subject(query))
     distinctive = lambda s: names_distinctive(  # noqa: E731
         q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], bank.weights)
+    led = _led_headings(enriched, article[1] if article is not None else ()) if levers.about_protects else {}
+    about = lambda s: about_distinctive(  # noqa: E731
+        q_terms, bank.terms(s.sentence.chunk.id)[s.sentence.index], topic_terms(_unit_text(s, enriched), bank.heading_terms(
+            s.sentence.chunk.id) | led.get(s.sentence.chunk.section_id, set())), bank.weights)
+    shares = about if levers.about_protects else distinctive  # a distinctive word protects where it is the topic
     protected = lambda s: ((defined and defines(s.sentence))  # noqa: E731
-                           or (s.sentence.chunk.id, s.sentence.index) in announced or distinctive(s))
+                           or (s.sentence.chunk.id, s.sentence.index) in announced or shares(s))
     chosen = drop_far_blocks(chosen, focus_vec, bank, enriched, labelled, protected=protected)
     model = cut_model() if levers.learned_cut and article is not None else None
     if model is None or article is None:
         return chosen
     scale = ArticleScale(focus_vec, article[0], bank, article[1])
     return drop_unhelpful_blocks(chosen, model, scale, q_terms, enriched, labelled, distinctive, protected)
+
+
+def _led_headings(enriched: "EnrichedUnits", chunks: Sequence["Chunk"]) -> dict[str, set[str]]:
+    """A lead-in section's subsection headings' terms (lead_in.py): the one-line lead-in is about what it leads into
+    ("The outlook ... depends on several factors" leads into "Factors Influencing Prognosis")."""
+    from assistant.lead_in import lead_in_sections
+    from assistant.sentences import content_terms
+
+    out: dict[str, set[str]] = {}
+    for section in lead_in_sections(enriched):
+        for c in chunks:
+            if c.source_id == "article" and c.section_id.startswith(f"{section}/"):
+                out.setdefault(section, set()).update(content_terms(" ".join(c.section_path)))
+    return out
+
+
+def _unit_text(s: Scored, enriched: "EnrichedUnits") -> str:
+    """The text of the unit (a bullet whole, label first) a chosen sentence belongs to, or the sentence's own."""
+    item = enriched.for_sentence(s.sentence)
+    return item.unit.text if item is not None else s.sentence.text
 
 
 def _on_head(chosen: list[Scored], head: tuple[str, Any], bank: SentenceBank, enriched: "EnrichedUnits") -> list[Scored]:

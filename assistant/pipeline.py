@@ -261,6 +261,7 @@ def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[floa
                keep_probability=levers.keep_probability, keep_margin=levers.keep_margin,
                max_sentences=levers.ranker_max_sentences, filter_only=levers.ranker_mode == "filter",
                paragraphs=levers.whole_paragraphs, learned_cut=levers.learned_cut,
+               about_protects=levers.about_protects,
                **focus_levers(levers.focused_answers)),
         max_sentences=max_sentences, support_rank=len(retrieval.hits), ask=retrieval.ask, head=head)
     from index.models import ScoredChunk

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_focus import (answer_length, asks_definition_only, demonstrative_phrases, names_distinctive,
-                                    unresolved)
+from assistant.answer_focus import (about_distinctive, answer_length, asks_definition_only, demonstrative_phrases,
+                                    names_distinctive, topic_terms, unresolved)
 from assistant.retrieval import strip_subject
 from assistant.sentences import content_terms
 
@@ -53,6 +53,25 @@ def test_only_distinctive_question_words_relate_a_sentence() -> None:
     q_terms = content_terms("is it when the cancer spreads to the brain")
     assert not names_distinctive(q_terms, content_terms("Commonly associated cancers include lung cancer."), weights)
     assert names_distinctive(q_terms, content_terms("Disorders affecting the brain and spinal cord."), weights)
+
+
+def test_a_distinctive_word_protects_only_where_it_is_the_heading_or_the_bullets_label() -> None:
+    weights = {"skin": 0.6, "sign": 0.5, "assess": 0.8, "chang": 0.4, "healthcar": 0.7}
+    q_terms = content_terms("skin signs of pns")
+    passing = "Healthcare providers will assess neurological function, skin changes and any signs of cancer."
+    heading = content_terms("Diagnostic Procedures Initial Clinical Assessment")
+    assert names_distinctive(q_terms, content_terms(passing), weights)  # shares the words ...
+    assert not about_distinctive(q_terms, content_terms(passing), topic_terms(passing, heading), weights)  # ... in passing
+    bullet = "Skin Changes: Rashes, itching, or thickening of the skin."
+    assert about_distinctive(q_terms, content_terms(bullet), topic_terms(bullet, set()), weights)  # its label
+    assert about_distinctive(q_terms, content_terms(passing), topic_terms(passing, content_terms("Skin signs")), weights)
+    # a later sentence of a bullet is about the bullet's label: topic_terms reads the unit's text
+    unit = "Hematologic (blood-related): Fatigue and pale skin. Some patients may have abnormal blood cell levels."
+    later = content_terms("Some patients may have abnormal blood cell levels.")
+    blood = content_terms("too many red blood cells")
+    assert about_distinctive(blood, later, topic_terms(unit, set()), {"blood": 0.5, "cell": 0.5})
+    assert not about_distinctive(blood, later, topic_terms("Some patients may have abnormal blood cell levels.", set()),
+                                 {"blood": 0.5, "cell": 0.5})
 
 
 def test_why_and_how_questions_may_take_more_sentences_than_others() -> None:

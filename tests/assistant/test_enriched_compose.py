@@ -177,3 +177,15 @@ def test_a_follow_up_gets_no_framing_sentence_beside_a_fact(warm_assistant: Assi
     assert answer.status == "answered"
     assert "Imagine experiencing" not in answer.body and "common presentation" not in answer.body, answer.body
     assert "differs globally" in answer.body, answer.body
+
+
+def test_a_question_word_shared_in_passing_keeps_no_far_sentence_with_about_protects(built_index_home) -> None:
+    # "skin changes" is the Skin Changes bullet's label; the clinical assessment sentence only lists it in passing, far
+    # under the bullet's cosine, and main's protection by any shared distinctive word keeps it (opt-in lever:
+    # settings.answer.about_protects, answer_focus.about_distinctive)
+    on = built_index_home.model_copy(deep=True)
+    on.answer.about_protects = True
+    off_body = Assistant(built_index_home).ask("skin changes in pns").body
+    on_body = Assistant(on).ask("skin changes in pns").body
+    assert "Skin Changes:" in on_body and "Healthcare providers will assess" not in on_body, on_body
+    assert "Healthcare providers will assess" in off_body, off_body  # the lever is what changes it
