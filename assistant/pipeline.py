@@ -155,8 +155,7 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
 
             composition = set_aside_excluded(search_question, composition, parts.bank, parts.index.chunks())
         if parts.levers.claim_conclusions and max_sentences is None and followup is None:
-            from assistant.claim_conclusions import add_conclusions
-
+            from assistant.claim_conclusions import add_conclusions  # a claim's correcting summary sentence
             composition = add_conclusions(search_question, focus, composition, parts.bank, parts.index.chunks())
         composition = continued(parts, composition, followup, retrieval)
         if parts.levers.show_antecedents:
