@@ -65,7 +65,8 @@ def standing_rows() -> list[dict[str, Any]]:
     from assistant.api import Assistant
     from assistant.retrieval import strip_subject
     from assistant.off_topic import drop_far_blocks, focus_cosine
-    from eval.relevance_pool import DATA, clean_sentence, load_pool
+    from benchmarks.relevance_cut_points import replay_first_turns
+    from eval.relevance_pool import clean_sentence, load_pool
     from foundation.settings import Settings
 
     labels = {(p.item_id, p.sentence): p.helps for p in load_pool(banks=BANKS)}
@@ -101,22 +102,7 @@ def standing_rows() -> list[dict[str, Any]]:
         settings = Settings()
         settings.answer.about_protects = False  # the cut under test is main's; each rule is replayed beside it
         assistant = Assistant(settings)
-        rows = []
-        for bank in BANKS:
-            for line in (DATA / f"{bank}.jsonl").read_text(encoding="utf-8").splitlines():
-                item = json.loads(line) if line.strip() else None
-                if not item or item.get("history") or item.get("part") not in ("studied", "blind"):
-                    continue
-                seen.clear()
-                assistant.ask(item["question"])
-                if not seen:
-                    continue
-                required = {clean_sentence(f["quote"]) for f in item.get("required_facts", [])}
-                for s in seen[-1]["sentences"]:
-                    s["required"] = s["text"] in required
-                    s["helps"] = True if s["required"] else labels.get((item["id"], s["text"]))
-                rows.append({"bank": bank, "item": item["id"], "part": item["part"], **seen[-1]})
-        return rows
+        return replay_first_turns(assistant, BANKS, seen, labels)
     finally:
         composer.drop_far_blocks, composer._on_topic = original, on_topic  # type: ignore[assignment]
 

@@ -30,7 +30,7 @@ def standing_rows() -> list[dict[str, Any]]:
     import assistant.enriched_compose as composer
     from assistant.api import Assistant
     from assistant.off_topic import blocks
-    from eval.relevance_pool import DATA, clean_sentence, load_pool
+    from eval.relevance_pool import clean_sentence, load_pool
     from foundation.settings import Settings
 
     labels = {(p.item_id, p.sentence): p.helps for p in load_pool(banks=PRECISION_BANKS)}
@@ -52,25 +52,34 @@ def standing_rows() -> list[dict[str, Any]]:
         settings = Settings()
         settings.answer.learned_cut = True  # the lever is opt-in: on here, where it is measured
         assistant = Assistant(settings)
-        rows = []
-        for bank in PRECISION_BANKS:
-            for line in (DATA / f"{bank}.jsonl").read_text(encoding="utf-8").splitlines():
-                item = json.loads(line) if line.strip() else None
-                if not item or item.get("history") or item.get("part") not in ("studied", "blind"):
-                    continue
-                seen.clear()
-                assistant.ask(item["question"])
-                if not seen:
-                    continue
-                required = {clean_sentence(f["quote"]) for f in item.get("required_facts", [])}
-                answer = seen[-1]
-                for s in answer["sentences"]:
-                    s["helps"] = True if s["text"] in required else labels.get((item["id"], s["text"]))
-                    s["required"] = s["text"] in required
-                rows.append({"bank": bank, "item": item["id"], "part": item["part"], **answer})
-        return rows
+        return replay_first_turns(assistant, PRECISION_BANKS, seen, labels)
     finally:
         composer.drop_unhelpful_blocks = original  # type: ignore[assignment]
+
+
+def replay_first_turns(assistant: Any, banks: tuple[str, ...], seen: list[dict[str, Any]],
+                       labels: dict[tuple[str, str], bool]) -> list[dict[str, Any]]:
+    """Ask every studied or blind first turn of `banks`; the last answer a hook recorded into `seen` becomes one row,
+    each of its sentences marked `required` (a required fact) and `helps` (required, else its hand label or None).
+    One loop for every replay of a cut (this module, benchmarks/protection_lobo.py): they differ in the hook only."""
+    from eval.relevance_pool import DATA, clean_sentence
+
+    rows = []
+    for bank in banks:
+        for line in (DATA / f"{bank}.jsonl").read_text(encoding="utf-8").splitlines():
+            item = json.loads(line) if line.strip() else None
+            if not item or item.get("history") or item.get("part") not in ("studied", "blind"):
+                continue
+            seen.clear()
+            assistant.ask(item["question"])
+            if not seen:
+                continue
+            required = {clean_sentence(f["quote"]) for f in item.get("required_facts", [])}
+            for sentence in seen[-1]["sentences"]:
+                sentence["required"] = sentence["text"] in required
+                sentence["helps"] = True if sentence["required"] else labels.get((item["id"], sentence["text"]))
+            rows.append({"bank": bank, "item": item["id"], "part": item["part"], **seen[-1]})
+    return rows
 
 
 def block_scores(sentences: list[dict[str, Any]], prob: Any) -> tuple[list[float], dict[int, float]]:
