@@ -26,13 +26,16 @@ from dataclasses import dataclass
 
 from assistant.asking_clause import PERSONAL_WORD, asks, clauses_of, direct, opens_a_question
 from assistant.personal_context import IN_GENERAL
+from assistant.question_words import WH_SPELLINGS, WH_WORDS, alternation
 from assistant.references import needs_context
 from index.lexical import tokenize
 
 # The assistant asked for its own judgement ("what would u do", "do you think", "can u look at my results").
 _SECOND_PERSON = re.compile(r"\b(?:you|u|ya|your|ur|yours)\b", re.IGNORECASE)
 # An ask opening with a question word asks for a fact ("what is it", "how do they test"), not whether a case is so.
-_WH_OPENING = re.compile(r"^(?:what|whats|what's|which|who|whom|whose|when|where|why|how|hows|how's)\b", re.IGNORECASE)
+# The shared question words (assistant/question_words.py) less the fast-typing "wat"/"wats", which this reader never
+# had: kept out so that the published round-16 answers stand; whether "wat" opens a fact ask here is untested.
+_WH_OPENING = re.compile(r"^" + alternation(WH_WORDS, WH_SPELLINGS, without=("wat", "wats")) + r"\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
