@@ -72,9 +72,7 @@ def learned_check_texts(triaged: "Triaged", embedding_model: str, model: Emergen
     texts = [] if lasting_case_ask(triaged.verdict, triaged.normalised.text) else pieces(
         triaged.normalised.text, drop_reassurances=True)
     text = asked_text(triaged)
-    if (advice_model is not None and triaged.verdict.category == "none" and triaged.bibliography is None
-            and not checks_a_general_claim(text) and not asks_a_general_property(text)
-            and advice_model.embedding_model == model.embedding_model):
+    if _advice_check_runs(triaged, text, advice_model, model.embedding_model):
         texts += pieces(text)
     return list(dict.fromkeys(texts))
 
@@ -84,9 +82,7 @@ def _recheck_personal(triaged: "Triaged", embed: Embed, model: EmergencyModel | 
     question or a question the rules already decided is left as it is. `embedding_model`: the emergency
     check's, whose vectors `embed` gives; an advice model of another encoder is not run."""
     text = asked_text(triaged)
-    if (model is None or triaged.verdict.category != "none" or triaged.bibliography is not None
-            or checks_a_general_claim(text) or asks_a_general_property(text)
-            or model.embedding_model != embedding_model):
+    if not _advice_check_runs(triaged, text, model, embedding_model):
         return triaged
     finding = find_personal_ask(model, text, embed)
     if finding is None or asks_generally(triaged.ask, model, embed):
@@ -95,6 +91,14 @@ def _recheck_personal(triaged: "Triaged", embed: Embed, model: EmergencyModel | 
                       kind="personal_advice", matched=finding.piece)
     return replace(triaged, verdict=verdict)
 
+
+def _advice_check_runs(triaged: "Triaged", text: str, model: EmergencyModel | None, embedding_model: str) -> bool:
+    """Whether the personal-advice check reads `text` (the asked text): a model of the emergency check's encoder, on a
+    question the rules left undecided that is no bibliography question, general claim or general property. One gate
+    for the check itself and for the texts embedded ahead of it (learned_check_texts)."""
+    return (model is not None and triaged.verdict.category == "none" and triaged.bibliography is None
+            and not checks_a_general_claim(text) and not asks_a_general_property(text)
+            and model.embedding_model == embedding_model)
 
 def asks_generally(ask: "Ask | None", model: EmergencyModel, embed: Embed) -> bool:
     """True when the message's one asking clause (assistant/general_ask.py) names no case and stays a general question
