@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from assistant.second_signal import SecondSignal
     from assistant.sentences import SentenceBank
     from assistant.shown_units import ArticleUnits
+    from assistant.unprinted_names import ArticleText
     from assistant.retrieval import Retriever, SearchBackend
     from corpus.corpus import Corpus
     from index.numpy_encoder import Embedder
@@ -53,6 +54,20 @@ class Parts:
         from assistant.shown_units import article_units
 
         return article_units(self.bank, self.index.chunks(), self.enriched)
+
+    @cached_property
+    def article_text(self) -> "ArticleText":
+        """The article's words and sentence vectors for the unprinted-name check (assistant/unprinted_names.py), built
+        on the first first turn that reaches it and kept with this build: every such turn rebuilt them (joining every
+        article chunk's text, stacking every sentence vector)."""
+        import numpy as np
+
+        from assistant.unprinted_names import ArticleText
+        from index.sentence_vectors import article_chunks
+
+        chunks = article_chunks(self.index.chunks())
+        self.bank.ensure(chunks)
+        return ArticleText.of(" ".join(c.text for c in chunks), np.vstack([self.bank.vectors(c.id) for c in chunks]))
 
     @property
     def topic_terms(self) -> frozenset[str]:

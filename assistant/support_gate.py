@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from assistant.pipeline import Understood
     from assistant.quotes import Quote
     from assistant.triage import Triage, Triaged
-    from assistant.unprinted_names import ArticleText, Lexicon
+    from assistant.unprinted_names import Lexicon
     from foundation.settings import Settings
 
 
@@ -179,23 +179,11 @@ def uncovered_first_turn(evidence: Evidence, triaged: "Triaged | None", followup
     activity = activity_uncovered(asked, shown, is_stopword)
     if activity:
         return f"asks whether {' '.join(activity)!r} is fine, which no chosen sentence names"
-    names = unprinted_names(asked, article_text(evidence.parts), lexicon(evidence.parts, load_triage()),
+    names = unprinted_names(asked, evidence.parts.article_text, lexicon(evidence.parts, load_triage()),
                             evidence.parts.index.embed_queries)
     if names:
         return f"names what the article never prints: {', '.join(names)}"
     return None
-
-
-def article_text(parts: "Parts") -> "ArticleText":
-    """The article's words and sentence vectors, as the bank holds them (assistant/unprinted_names.py)."""
-    import numpy as np
-
-    from assistant.unprinted_names import ArticleText
-    from index.sentence_vectors import article_chunks
-
-    chunks = article_chunks(parts.index.chunks())
-    parts.bank.ensure(chunks)
-    return ArticleText.of(" ".join(c.text for c in chunks), np.vstack([parts.bank.vectors(c.id) for c in chunks]))
 
 
 def lexicon(parts: "Parts", triage: "Triage") -> "Lexicon":

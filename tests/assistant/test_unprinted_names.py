@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.support_gate import article_text, lexicon
+from assistant.support_gate import lexicon
 from assistant.unprinted_names import institutions, unprinted_names
 
 
 @pytest.fixture(scope="module")
 def reader(parts, triage):
-    article, words = article_text(parts), lexicon(parts, triage)
+    article, words = parts.article_text, lexicon(parts, triage)
     return lambda question: unprinted_names(question, article, words, parts.index.embed_queries)
 
 
@@ -44,7 +44,7 @@ def test_the_articles_words_and_everyday_words_name_nothing_unprinted(reader, qu
 
 def test_a_known_reference_name_is_no_unprinted_institution(parts, triage) -> None:
     """'cleveland clinic' names a cited source (a reference word), so only a name nothing in the corpus uses counts."""
-    article, words = article_text(parts), lexicon(parts, triage)
+    article, words = parts.article_text, lexicon(parts, triage)
     assert institutions("is cleveland clinic good for pns", article, words) == []
     assert institutions("is mayo clinic good for pns", article, words) == ["mayo clinic"]
 
