@@ -29,7 +29,8 @@ PLANNED = {"followup_check4.jsonl": (45, 25, 1 / 2), "followup_check5.jsonl": (3
            "followup_check14.jsonl": (60, 25, 1 / 3),
            "followup_check15.jsonl": (60, 25, 1 / 3),
            "followup_check16.jsonl": (60, 25, 1 / 3),
-           "followup_check17.jsonl": (60, 25, 1 / 3)}
+           "followup_check17.jsonl": (60, 25, 1 / 3),
+           "followup_check18.jsonl": (70, 25, 1 / 3)}
 
 
 @pytest.mark.parametrize("bank", sorted(PLANNED))
@@ -57,8 +58,9 @@ def test_bank_has_its_planned_shape_blind_part_and_whole_sentence_quotes(bank: s
 # that end: "any others?" after a whole list, "if that doesnt work", "how often does that happen", an item by position),
 # 16 (pronouns for the condition, a symptom, a treatment or a person; ellipsis by organ or item; topic switches; turns
 # after a declined or emergency turn), 17 (a clinician chaining short asks and source asks, a subject two turns back after a
-# side question, one-word asks, corrections, turns after a declined or emergency turn, turns the article cannot answer)
-MARKED_IN_IDS = [f"followup_check{n}.jsonl" for n in range(8, 18)]
+# side question, one-word asks, corrections, turns after a declined or emergency turn, turns the article cannot answer), 18 (pronouns after a yes/no side step, "how common" after a named syndrome, a bare organ
+# ask a shown list lacks, "what makes it worse", "any others?", "tell me more" after one item, "is that common?")
+MARKED_IN_IDS = [f"followup_check{n}.jsonl" for n in range(8, 19)]
 
 
 @pytest.mark.parametrize("bank", MARKED_IN_IDS)
