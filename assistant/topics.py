@@ -170,11 +170,50 @@ def _sentence_topic(sentence: str) -> str | None:
         return _noun_phrase(m.group(1).split()) or None
     m = re.match(rf"^{AUX}\s+(.+)$", q, re.IGNORECASE)
     if m:
-        return _noun_phrase(m.group(1).split()) or None
+        words = m.group(1).split()
+        if re.match(rf"^{_VERB_AUX}\b", q, re.IGNORECASE):
+            return subject_before_verb(words) or None
+        return _noun_phrase(words) or None
     m = re.match(r"^(?:tell me (?:more )?about|explain|describe|define)\s+(.+)$", q, re.IGNORECASE)
     if m:
         return _after_aspect(_noun_phrase_keep_of(m.group(1).split())) or None
     return None
+
+
+# The auxiliaries a main verb follows ("do they come on fast", "can lems patients recover"), not the copulas, whose
+# predicate may be an adjective or a noun ("is it curable", "is a lumbar puncture used").
+_VERB_AUX = r"(?:does|do|did|can|could|should|would|will|may|might|has|have|had)"
+# Words after a verb that end its subject's phrase too ("do they go away", "does it come back").
+_PARTICLES = frozenset({"away", "back", "off", "again", "fast", "quickly", "slowly", "suddenly", "gradually"})
+
+
+def subject_before_verb(words: list[str]) -> str:
+    """The subject of a question opened by a non-copula auxiliary: the noun phrase less its last word when that word
+    is the question's main verb.
+
+    Why: after "do/can/will ..." the subject is followed by a bare verb, and a verb the noun-phrase rules do not list
+    ("come", "recover", "spread", "itch") was kept as part of the subject ("do pns come on fast" -> "pns come"), which
+    a later pronoun then spliced into a verb phrase ("how is it treated" -> "How is pns come treated"). The last word
+    is the verb exactly when the phrase did not stop at a listed verb: it stopped at a preposition, a determiner, a
+    particle or the end, and a phrase of one word is the subject itself.
+    """
+    cut = list(words)
+    for i, w in enumerate(words):
+        if i and w.lower().strip("?.!,;:") in _PARTICLES:
+            cut = words[:i]
+            break
+    phrase = _noun_phrase(cut).split()
+    if len(phrase) < 2:
+        return " ".join(phrase)
+    following = cut[len(phrase)].lower().strip("?.!,;:") if len(cut) > len(phrase) else ""
+    if following in NP_STOP and following not in DETERMINERS and not _PREPOSITION.match(following):
+        return " ".join(phrase)  # 'can pns affect the kidneys': the phrase stopped at its verb
+    return " ".join(phrase[:-1])
+
+
+_PREPOSITION = re.compile(r"^(?:in|on|for|with|by|to|from|at|about|as|into|than|between|during|like|and|or|but|so|if|"
+                          r"when|why|how|what|which|who|where|usually|often|typically|commonly|most|really|also|mostly|"
+                          r"always|still|exactly|actually|though|then|too|anyway|please|worse|better)$")
 
 
 def _focus_or_subject(focus_words: str, rest_words: str) -> str | None:
