@@ -31,6 +31,7 @@ from typing import Any
 from assistant.asked_words import without_carried_figure
 from assistant.clinical_shorthand import copula, names_an_attribute, work_up_question
 from assistant.ellipsis import elliptical_fragment, head_noun, resolve_ellipsis
+from assistant.graded_aspects import graded_subject
 from assistant.more_asks import asks_only_for_more
 from assistant.normalise import restore_apostrophes
 from assistant.previous_question import (asks_for_more, leans_on_previous, names_a_proposition, strip_connective,
@@ -267,7 +268,8 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
         return with_previous(question, previous)
     if needs_context(question):
         clauses = re.split(r",\s+(?=(?:what|which|who|how|why|when|where|" + AUX + r")\b)", question, flags=re.IGNORECASE)
-        topic = _aspect_subject(previous, topic, earlier)  # 'what makes it worse' after 'prognosis': it = the prognosis
+        topic = graded_subject(question, previous, _aspect_subject(previous, topic, earlier))  # 'what makes it worse'
+        # after 'prognosis' or 'whats the outlook for pns': it = the prognosis, the outlook of pns
         resolved = [resolve_references(c, topic, group_of) for c in clauses]  # 'whats the risk of it, who gets it'
         return agree(strip_connective(", ".join(resolved)), topic)
     if asks_for_more(question) and not needs_context(question):  # 'what else is used' after 'how does ivig work'

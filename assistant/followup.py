@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.clinical_shorthand import WORK_UP, expand_short_forms
+from assistant.graded_aspects import graded_aspect
 from assistant.more_asks import asks_for_next, asks_for_others
 from assistant.next_passages import shown_so_far
 from assistant.previous_turn import neighbourhood, neighbourhood_ranking
@@ -100,6 +101,8 @@ def follow_up(own_words: str, turns: Sequence[Mapping[str, str]],
     yes_no = YES_NO_FOLLOWUP.match(own_words.strip()) is not None
     others = asks_for_others(own_words)
     ask = "" if others else ask  # "anything else?" asks nothing of its own: no word of it is for the gate to find
+    graded = graded_aspect(own_words, previous)  # 'what makes it worse' after the outlook: the outlook is asked too
+    ask = f"{ask} {graded}" if graded and ask else ask
     return FollowUp(ask=ask, previous=previous, previous_answer=exchange.reply, widen=widen if yes_no else None,
                     wants_next=asks_for_next(own_words) and not others, wants_others=others,
                     shown=shown_so_far(turns))
