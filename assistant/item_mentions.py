@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import re
+
 from assistant.family_signs import label_of
 from assistant.shown_units import ArticleUnits, composed
 from foundation.vectors import unit_rows
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
     from index.chunk_sentences import Sentence
 
 MENTION_FLOOR = 0.55  # label cosine of a clear parallel ("Skin Changes" ~ "Dermatologic" 0.61); unrelated ones < 0.5
+NAMED_MENTIONS = 2   # sentences naming the item shown at most: the closest two by label cosine
+_CONJUNCTS = re.compile(r"\s*(?:,|\band\b|\bor\b|\(|\))\s*", re.IGNORECASE)
 
 
 def labelled(sentence: "Sentence") -> bool:
@@ -50,9 +54,9 @@ def mention_composition(composition: "Composition", followup: "FollowUp", units:
     if len(quoted) != 1 or not labelled(units.sentences[quoted[0]]):
         return None
     best = _closest_mention(units, quoted[0], followup.shown, bank)
-    if best is None:
-        return None
-    chosen = [units.sentences[i] for i in units.members(units.unit_of[best]) if units.showable(i, followup.shown)]
+    found = [best] if best is not None else _named_mentions(units, quoted[0], followup.shown, bank)
+    picked = dict.fromkeys(i for b in found for i in units.members(units.unit_of[b]) if units.showable(i, followup.shown))
+    chosen = [units.sentences[i] for i in picked]
     return composed(composition, chosen) if chosen else None
 
 
@@ -77,3 +81,30 @@ def _closest_mention(units: ArticleUnits, item: int, shown: str, bank: "Sentence
             best, score = i, float(sims[i])
     return best
 
+
+
+def _named_mentions(units: ArticleUnits, item: int, shown: str, bank: "SentenceBank") -> list[int]:
+    """The sentences outside the item's unit, and not its siblings, that name one of its label's parts whole
+    ("Plasmapheresis and Intravenous Immunoglobulin (IVIG)" -> "plasmapheresis" in a takeaway; "Physical Therapy and
+    Rehabilitation" -> "physical therapy" in the long-term care sentence), the closest NAMED_MENTIONS by label cosine.
+
+    Why words when no label is close: the item's other mentions are mostly not list labels but sentences that name it
+    again among other things (a takeaway, a long-term plan), whose whole text is far from a short label by the sentence
+    model; each names the item in the article's own word, so its stems are found whole in the sentence."""
+    from assistant.sentences import content_terms
+
+    head = units.sentences[item]
+    parts = [content_terms(p) for p in _CONJUNCTS.split(label_of(head)) if p.strip()]
+    parts = [p for p in parts if p]
+    if not parts:
+        return []
+    sims = label_vectors(units, bank) @ label_vectors(units, bank)[item]
+    named = []
+    for i, s in enumerate(units.sentences):
+        sibling = s.is_bullet and s.chunk.section_id == head.chunk.section_id
+        if units.unit_of[i] == units.unit_of[item] or sibling or not units.showable(i, shown):
+            continue
+        terms = content_terms(s.text)
+        if any(all(bank.overlap({t}, terms) for t in part) for part in parts):
+            named.append(i)
+    return sorted(named, key=lambda i: -float(sims[i]))[:NAMED_MENTIONS]
