@@ -69,12 +69,14 @@ def unaddressed_ask(own_words: str, context: FollowUp, vocab: frozenset[str], st
     ask ("do they come on fast" after the symptoms: "can rapidly progress").
     """
     from assistant.fragment_asks import fragment_unaddressed
+    from assistant.frequency_asks import frequency_unaddressed
     from assistant.lay_terms import medical_words
     from index.lexical import is_stopword, tokenize
 
     if context.wants_others:  # "anything else?" names nothing: what is left to show decides (assistant/other_items.py)
         return []
-    harm = carried_harm_unaddressed(own_words, context, shown) or prevention_unaddressed(own_words, context, shown)
+    harm = (carried_harm_unaddressed(own_words, context, shown) or prevention_unaddressed(own_words, context, shown)
+            or frequency_unaddressed(own_words, context, shown))  # 'how common is it' after a named syndrome
     if harm:
         return harm
     fragment = fragment_unaddressed(own_words, f"{context.previous} {context.previous_answer}", shown, stems, generic)
