@@ -78,6 +78,18 @@ def test_topic_of(question: str, topic: str | None) -> None:
     assert topic_of(question) == topic
 
 
+@pytest.mark.parametrize(("question", "topic"), [
+    ("do the clots come back often", "the clots"), ("can lems patients recover", "lems patients"),
+    ("does ivig help with lems", "ivig"), ("does the rash itch", "the rash"), ("can pns affect the kidneys", "pns")])
+def test_a_do_or_can_question_names_its_subject_without_its_main_verb(question: str, topic: str) -> None:
+    assert topic_of(question) == topic
+
+
+def test_a_pronoun_after_a_do_question_is_its_subject_never_spliced_into_its_verb() -> None:
+    turns = history("what is trousseau syndrome", "do the clots come on fast")
+    assert rewrite_followup("how are they treated", turns) == "How are the clots treated"
+
+
 @pytest.mark.parametrize(
     ("previous", "question", "expected"),
     [

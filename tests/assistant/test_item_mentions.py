@@ -93,3 +93,18 @@ def test_tell_me_more_after_one_item_with_no_clear_mention_continues_the_chapter
     answer = warm_assistant.ask("tell me more", history)
     assert answer.status == "answered"
     assert "Some people may have muscle stiffness" in answer.body or "Hematologic (blood-related)" in answer.body
+
+
+PLASMAPHERESIS = ("Plasmapheresis and Intravenous Immunoglobulin (IVIG): These therapies help remove harmful antibodies "
+                  "from the bloodstream and can be effective for severe neurological symptoms.")
+
+
+def test_tell_me_more_after_an_item_no_label_is_close_to_shows_the_sentence_naming_it_again(warm_assistant) -> None:
+    """No other label is close to "Plasmapheresis and ...": the takeaway naming plasmapheresis again is its other
+    mention, not the complementary approaches that follow the list."""
+    history = [{"role": "user", "content": "what does plasmapheresis do"},
+               {"role": "assistant", "content": f"{PLASMAPHERESIS} [1]"}]
+    answer = warm_assistant.ask("tell me more", history)
+    assert answer.status == "answered"
+    assert "using immunotherapy, steroids, or plasmapheresis" in answer.body
+    assert "Nutritional Support" not in answer.body
