@@ -208,12 +208,20 @@ def subject_before_verb(words: list[str]) -> str:
     following = cut[len(phrase)].lower().strip("?.!,;:") if len(cut) > len(phrase) else ""
     if following in NP_STOP and following not in DETERMINERS and not _PREPOSITION.match(following):
         return " ".join(phrase)  # 'can pns affect the kidneys': the phrase stopped at its verb
+    if _PERSON_NOUN.match(phrase[0]):  # 'can people recover from it': no thing is the subject; what is asked of the
+        return " ".join(phrase)        # people, their verb, stays with them for the next turn's pronoun, as before
     return " ".join(phrase[:-1])
 
 
+_PERSON_NOUN = re.compile(r"^(?:people|persons?|patients?|someone|somebody|anyone|everyone|kids?|children|adults?|"
+                          r"women|men|folks?)$", re.IGNORECASE)
+
+
+# The listed words after which a verb still follows a phrase's last word: prepositions, conjunctions, question words
+# and the fillers that end a question ("do they come on fast", "can it spread then"); not the adverbs that stand
+# before a verb ("do the steroids actually help": the phrase stopped before its verb).
 _PREPOSITION = re.compile(r"^(?:in|on|for|with|by|to|from|at|about|as|into|than|between|during|like|and|or|but|so|if|"
-                          r"when|why|how|what|which|who|where|usually|often|typically|commonly|most|really|also|mostly|"
-                          r"always|still|exactly|actually|though|then|too|anyway|please|worse|better)$")
+                          r"when|why|how|what|which|who|where|though|then|too|anyway|please|worse|better)$")
 
 
 def _focus_or_subject(focus_words: str, rest_words: str) -> str | None:
