@@ -268,8 +268,8 @@ def _rewrite_one(question: str, previous: str, carried: str | None = None, group
         return with_previous(question, previous)
     if needs_context(question):
         clauses = re.split(r",\s+(?=(?:what|which|who|how|why|when|where|" + AUX + r")\b)", question, flags=re.IGNORECASE)
-        topic = graded_subject(question, previous, _aspect_subject(previous, topic, earlier))  # 'what makes it worse'
-        # after 'prognosis' or 'whats the outlook for pns': it = the prognosis, the outlook of pns
+        # 'what makes it worse' after 'prognosis' or 'whats the outlook for pns': it = the prognosis, the outlook of pns
+        topic = graded_subject(question, previous, _aspect_subject(previous, topic, earlier))
         resolved = [resolve_references(c, topic, group_of) for c in clauses]  # 'whats the risk of it, who gets it'
         return agree(strip_connective(", ".join(resolved)), topic)
     if asks_for_more(question) and not needs_context(question):  # 'what else is used' after 'how does ivig work'
