@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 MENTION_FLOOR = 0.55  # label cosine of a clear parallel ("Skin Changes" ~ "Dermatologic" 0.61); unrelated ones < 0.5
 NAMED_MENTIONS = 2   # sentences naming the item shown at most: the closest two by label cosine
+MAX_NAMING = 3       # a label part named by more sentences than this elsewhere is a common word, not the item's name
 _CONJUNCTS = re.compile(r"\s*(?:,|\band\b|\bor\b|\(|\))\s*", re.IGNORECASE)
 
 
@@ -99,12 +100,14 @@ def _named_mentions(units: ArticleUnits, item: int, shown: str, bank: "SentenceB
     if not parts:
         return []
     sims = label_vectors(units, bank) @ label_vectors(units, bank)[item]
-    named = []
+    naming: list[set[int]] = [set() for _ in parts]
     for i, s in enumerate(units.sentences):
-        sibling = s.is_bullet and s.chunk.section_id == head.chunk.section_id
-        if units.unit_of[i] == units.unit_of[item] or sibling or not units.showable(i, shown):
+        if units.unit_of[i] == units.unit_of[item] or (s.is_bullet and s.chunk.section_id == head.chunk.section_id):
             continue
         terms = content_terms(s.text)
-        if any(all(bank.overlap({t}, terms) for t in part) for part in parts):
-            named.append(i)
+        for part, found in zip(parts, naming):
+            if all(bank.overlap({t}, terms) for t in part):
+                found.add(i)
+    # a part many sentences name is no name of the item ("Early diagnosis and treatment": every sentence on treatment)
+    named = {i for found in naming if len(found) <= MAX_NAMING for i in found if units.showable(i, shown)}
     return sorted(named, key=lambda i: -float(sims[i]))[:NAMED_MENTIONS]
