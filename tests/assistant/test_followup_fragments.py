@@ -68,4 +68,5 @@ def test_fixing_it_is_asked_as_its_treatment() -> None:
 
 def test_a_comparative_alone_asks_the_previous_question_of_the_other_end() -> None:
     history = _history("what is the outlook for lems", "what makes it worse")
-    assert rewrite_followup("and better?", history) == "What makes lems better?"
+    # "what makes it worse" after the outlook asks it of the outlook (assistant/graded_aspects.py, round 17)
+    assert rewrite_followup("and better?", history) == "What makes the outlook of lems better?"
