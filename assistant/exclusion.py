@@ -105,12 +105,22 @@ def _named(text: str, alternatives: Sequence[frozenset[str]]) -> bool:
     return any(all(any(_names(t, w) for w in words) for t in terms) for terms in alternatives)
 
 
+def _heading_named(heading: str, alternatives: Sequence[frozenset[str]]) -> bool:
+    """The list's heading names a set-aside alternative, a clipped term of three letters included ("meds":
+    "Conventional Medical Treatments"): a heading is a few words, so a short clip cannot find a stray one."""
+    words = content_terms(heading)
+    return any(all(any(_names(t, w) or (len(t) >= PREFIX - 1 and w.startswith(t)) for w in words) for t in terms)
+               for terms in alternatives)
+
+
 def names_excluded(sentence: "Sentence", alternatives: Sequence[frozenset[str]]) -> bool:
     """The bullet is about what is set aside: its label names it ("Alternative Medicine: ..."), or what is set aside
     makes up at least half of what it enumerates ("Imaging: MRI and CT scans ...", "Cancer Treatment: Surgery,
     chemotherapy, ..." for "surgery or chemo"). A bullet naming it as one example among more ("Skin Changes: Rashes,
     itching, or thickening ..." for "other than a rash"; "Commonly associated cancers include small cell lung cancer,
     breast cancer, ..." for "other than lung cancer") is the answer, not what is set aside."""
+    if sentence.chunk.section_path and _heading_named(sentence.chunk.section_path[-1], alternatives):
+        return True  # the whole list is what is set aside ("anything besides meds": the medical treatments)
     text = sentence.text.lstrip("-• ")
     label, colon, body = text.partition(":")
     if colon and len(label) <= MAX_LABEL and _named(label, alternatives):
@@ -167,6 +177,9 @@ def _replaced(shown: Sequence["Sentence"], aside: Sequence["Sentence"], sentence
     parents = {_parent(x) for x in sections}
     kept_lists = {s.chunk.section_id for s in shown if s.is_bullet and s.text not in gone
                   and _parent(s.chunk.section_id) in parents} - sections  # a parallel list under the same heading
+    if not kept_lists and all(names_excluded(x, alternatives) for x in sentences
+                              if x.is_bullet and x.chunk.section_id in sections):
+        kept_lists = _sibling_lists(sections, sentences)  # every item set aside: the lists beside it
     out: list[Sentence] = []
     for s in shown:
         before = order.get(s.text, 0) - 1
@@ -174,6 +187,9 @@ def _replaced(shown: Sequence["Sentence"], aside: Sequence["Sentence"], sentence
             gone.add(s.text)  # "These strategies ..." after the set-aside list item
             continue
         if s.text in gone and kept_lists:
+            if not any(x.chunk.section_id in kept_lists for x in out):  # where the set-aside list stood
+                out.extend(x for x in sentences if x.is_bullet and x.chunk.section_id in kept_lists
+                           and not any(x.chunk.section_id == y.chunk.section_id for y in shown))
             continue
         listed = _list_of(s, sentences) if s.is_bullet and (s.text in gone or s.chunk.section_id in kept_lists) else []
         if not listed or len(listed) > MAX_LIST:
@@ -184,3 +200,15 @@ def _replaced(shown: Sequence["Sentence"], aside: Sequence["Sentence"], sentence
         if s.text not in {x.text for x in final}:
             final.append(s)
     return final
+
+
+def _sibling_lists(sections: set[str], sentences: Sequence["Sentence"]) -> set[str]:
+    """The bullet lists under the same heading as the set-aside lists, not themselves set aside ("Conventional Medical
+    Treatments" set aside: "Integrative and Complementary Approaches"); each at most MAX_LIST items."""
+    parents = {_parent(x) for x in sections}
+    out = set()
+    for s in sentences:
+        if s.is_bullet and s.chunk.section_id not in sections and _parent(s.chunk.section_id) in parents \
+                and s.chunk.section_id != _parent(s.chunk.section_id):
+            out.add(s.chunk.section_id)
+    return {x for x in out if sum(s.is_bullet and s.chunk.section_id == x for s in sentences) <= MAX_LIST}

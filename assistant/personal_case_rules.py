@@ -75,6 +75,11 @@ PERSONAL_RULES: tuple[Rule, ...] = (
     # paraneoplastic", "is my weight gain from the tumour"), what a result means for the asker
     Rule("dosing", "personal_advice",
          r"\b(?:dose|doses|dosage|amount|how much)\b[^.?!]{0,40}\b(?:for|to give) (?:me|us|him|her|my|our)\b"),
+    # a dose for a person described by a body measure is a dose worked out for a case ("the right ivig dose for a 70kg
+    # man", "how much do you give a 5 year old"; round 17, fresh_audit2 studied part); "the dose for adults" stays general
+    Rule("dosing", "personal_advice",
+         r"\b(?:dose|doses|dosage|amount|how much)\b[^.?!]{0,40}\b(?:for|to give|give) an? \d+(?:\.\d+)?\s*"
+         r"(?:kg|kgs|kilos?|kilograms?|lbs?|pounds?|st|stone|y/?o|yrs?|years?)\b"),
     Rule("treatment_decision", "personal_advice",
          r"\b(?:right|best|safest|safe|suitable|correct|appropriate)\s+"
          r"(?!(?:way|ways|place|time|resource|resources|source|sources|book|books|site|website|article|summary|explanation)\b)"

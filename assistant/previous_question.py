@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.references import CLASS_RE, DEM_NOUN_RE, DEM_PRONOUN_RE, first_pronoun
+from assistant.references import CLASS_RE, DEM_NOUN_RE, demonstrative, first_pronoun
 from assistant.aspects import ASPECT_RE
 from assistant.topics import AUX, topic_of
 
@@ -48,7 +48,7 @@ def names_a_proposition(question: str, previous: str) -> bool:
     if _BARE_PLURAL_RE.search(question):
         return True
     claim = bool(_ASKS_A_CLAIM.match(strip_connective(previous))) or topic_of(previous) is None
-    return claim and bool(DEM_PRONOUN_RE.search(question))
+    return claim and demonstrative(question) is not None
 
 
 CONTEXT_WORDS = 6  # a follow-up this short that names no topic of its own is read with the previous question

@@ -18,7 +18,7 @@ from corpus.sentence_split import rough_sentences
 # Class nouns after a demonstrative ("those scans"), grouped so we know when they name the topic itself.
 CLASS_GROUPS: dict[str, str] = {
     **dict.fromkeys(("scan", "scans", "test", "tests", "exam", "exams", "procedure", "procedures", "imaging"), "test"),
-    **dict.fromkeys(("treatment", "treatments", "therapy", "therapies", "drug", "drugs", "medication",
+    **dict.fromkeys(("treatment", "treatments", "therapy", "therapies", "drug", "drugs", "med", "meds", "medication",
                      "medications", "medicine", "medicines", "option", "options", "approach", "approaches"), "treatment"),
     **dict.fromkeys(("syndrome", "syndromes", "condition", "conditions", "disease", "diseases", "disorder",
                      "disorders", "illness", "illnesses"), "condition"),
@@ -47,6 +47,19 @@ DEM_PRONOUN_RE = re.compile(
     r"have|has|can|could|would|will|should|usually|often|typically)\b)",
     re.IGNORECASE,
 )
+# "that" after a class noun or an indefinite pronoun opens a relative clause ("anything besides meds that helps",
+# "tests that show it"): it points at nothing, and resolving it read "anything besides meds ivig helps".
+_RELATIVE_AFTER = frozenset(CLASS_GROUPS) | frozenset("anything something everything nothing anyone someone stuff".split())
+
+
+def demonstrative(question: str) -> re.Match[str] | None:
+    """The first 'that' / 'this' standing for something said (DEM_PRONOUN_RE), skipping a relative 'that'."""
+    for m in DEM_PRONOUN_RE.finditer(question):
+        before = re.findall(r"[a-z']+", question[: m.start()].lower())
+        if (m.group(2) or "").lower() == "that" and before and before[-1] in _RELATIVE_AFTER:
+            continue
+        return m
+    return None
 
 # "they" as the people doing something ("how do they treat it", "what do they look for") is no reference.
 _AGENT_THEY = re.compile(rf"\bthey\s+(?:{CARE_VERBS}|do|use|give|say|call|know|look|think|check|test|want|usually|normally|tell|measure|see|decide)\b", re.IGNORECASE)
@@ -89,7 +102,7 @@ def resolve_references(question: str, topic: str, group_of: GroupOf | None = Non
         word = m.group(1).lower()
         replacement = _possessive(topic) if word in ("its", "their", "theirs") else topic
         return question[: m.start()] + replacement + question[m.end():]
-    m = DEM_PRONOUN_RE.search(question)
+    m = demonstrative(question)
     if m:
         return question[: m.start()] + topic + question[m.end():]
     return question
@@ -111,7 +124,7 @@ def first_pronoun(question: str) -> re.Match[str] | None:
 def needs_context(question: str) -> bool:
     """True when the question points back ("this test", "that", a pronoun): it cannot be read without the
     earlier turns, so the follow-up rewrite must supply what it points at."""
-    if DEM_NOUN_RE.search(question) or DEM_PRONOUN_RE.search(question):
+    if DEM_NOUN_RE.search(question) or demonstrative(question):
         return True
     return first_pronoun(question) is not None
 

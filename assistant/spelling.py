@@ -2,7 +2,8 @@
 
 Why the corpus and not a dictionary of misspellings: the words that matter for answering are the
 article's and its bibliography's own (paraneoplastic, plasmapheresis, Trousseau, Varki), and the
-words the safety rules look for (seizure, unconscious, breathing). SymSpell (a maintained library)
+words the safety rules look for (seizure, unconscious, breathing). A British spelling the corpus spells the American
+way ("tumour", "anaemia") is given the corpus's spelling first (assistant/dual_spellings.py). SymSpell (a maintained library)
 finds the closest of those by Damerau edit distance in microseconds.
 
 What is never touched: a word already known (the corpus, the glossary, or English: symspellpy's
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from symspellpy import SymSpell, Verbosity
 
+from assistant.dual_spellings import american_spellings
 from assistant.speller_dictionary import load_or_build_symspell
 
 ENGLISH_WORDS_FILE = "frequency_dictionary_en_82_765.txt"
@@ -127,7 +129,11 @@ class Speller:
         """The corpus word `word` is a typo of (or the two common words it runs together, `_run_together`), or None
         when it is known or nothing is close enough."""
         low = word.lower()
-        if len(low) < MIN_LENGTH or "'" in low or self.is_known(low):
+        if len(low) < MIN_LENGTH or "'" in low:
+            return None
+        if (american := self._american(low)) is not None:
+            return american
+        if self.is_known(low):
             return None
         if low.endswith("in") and (low + "g" in self.targets or low + "g" in self.corpus_counts):
             return low + "g"  # a dropped g: 'havin', 'shakin', 'bleedin' (but the antibody 'recoverin' stays)
@@ -151,6 +157,14 @@ class Speller:
         if self.english_ranks.get(mended, RUN_TOGETHER_RANK * 2) < RUN_TOGETHER_RANK * 2:
             return mended  # a common word one edit away ('anythink' -> 'anything') is as likely as a lost space
         return self._run_together(low) or mended
+
+    def _american(self, low: str) -> str | None:
+        """The corpus's American spelling of a British-spelled word ("tumour" -> "tumor", assistant/dual_spellings.py),
+        else None: only for a word the corpus (and the safety rules) never spell so themselves. Why before the known
+        check: a British spelling is an English word, which the speller otherwise leaves alone."""
+        if low in self.corpus_counts or low in self.targets:
+            return None
+        return next((w for w in american_spellings(low) if w in self.corpus_counts), None)
 
     def _run_together(self, low: str) -> str | None:
         """Two common English words typed without the space between them ('aswell' -> 'as well', 'infact' -> 'in

@@ -14,9 +14,16 @@ from assistant.exclusion import _replaced, excluded, names_excluded, without_exc
 
 
 def _bullet(section: str, text: str) -> SimpleNamespace:
-    return SimpleNamespace(text=text, is_bullet=True, chunk=SimpleNamespace(section_id=section))
+    return SimpleNamespace(text=text, is_bullet=True, chunk=SimpleNamespace(section_id=section, section_path=_path(section)))
 
 
+def _path(section: str) -> list[str]:
+    """The headings over a section, as a real chunk carries them (synthetic: the id's last part is the heading)."""
+    return [HEADINGS.get(section, section.rsplit("/", 1)[-1])]
+
+
+HEADINGS = {"treatment/conventional": "Conventional Medical Treatments",
+            "treatment/integrative": "Integrative and Complementary Approaches"}
 TYPES = "what/types"
 NEURO = _bullet(TYPES, "Neurological: Disorders affecting the brain, spinal cord, and peripheral nerves.")
 ENDO = _bullet(TYPES, "Endocrine: Hormonal imbalances, including Cushing’s syndrome and hypercalcemia.")
@@ -28,7 +35,7 @@ IMMUNO = _bullet(CONVENTIONAL, "Immunotherapy and Corticosteroids: These suppres
 ALT = _bullet(INTEGRATIVE, "Alternative Medicine: Some patients explore acupuncture or herbal supplements.")
 DIET = _bullet(INTEGRATIVE, "Nutritional Support: A balanced diet may support recovery.")
 TRAILER = SimpleNamespace(text="These strategies should not replace conventional medical therapy.", is_bullet=False,
-                          chunk=SimpleNamespace(section_id=INTEGRATIVE))
+                          chunk=SimpleNamespace(section_id=INTEGRATIVE, section_path=_path(INTEGRATIVE)))
 ARTICLE = [NEURO, ENDO, DERM, CANCER, IMMUNO, DIET, ALT, TRAILER]
 
 
@@ -73,11 +80,26 @@ def test_a_parallel_list_the_answer_shows_is_kept_whole_and_the_set_aside_ones_t
     assert shown == [CANCER, IMMUNO]
 
 
+def test_a_list_whose_heading_is_set_aside_gives_way_to_the_list_beside_it() -> None:
+    """"anything besides meds" sets aside the whole "Conventional Medical Treatments" list (its heading names it, a
+    three-letter clip included): the list under the same heading beside it is the answer, where the set-aside one stood
+    (eval/data/fresh_audit2.jsonl, studied part)."""
+    alternatives = excluded("is there anything besides meds that helps")
+    assert all(names_excluded(b, alternatives) for b in (CANCER, IMMUNO))
+    assert not names_excluded(DIET, alternatives)
+    assert _replaced([CANCER, IMMUNO], [CANCER, IMMUNO], ARTICLE, alternatives) == [DIET, ALT]
+
+
+def test_a_heading_naming_only_part_of_what_is_set_aside_keeps_its_list() -> None:
+    assert not names_excluded(IMMUNO, excluded("anything besides cancer treatment"))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("question, wanted, unwanted", [
     ("pns types except neurological", "Endocrine: Hormonal imbalances", "Neurological: Disorders"),
     ("tests that arent scans", "Laboratory Tests:", "Imaging:"),
     ("which symptoms arent neurological", "Hormonal: Unexplained weight", "Neurological: Muscle weakness"),
+    ("what helps with pns other than the medical treatments", "Physical Therapy and Rehabilitation:", "Cancer Treatment:"),
 ])
 def test_an_excluding_question_is_answered_with_the_rest(warm_assistant, question: str, wanted: str,
                                                           unwanted: str) -> None:

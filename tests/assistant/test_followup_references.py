@@ -71,3 +71,14 @@ def test_a_follow_up_about_a_therapy_is_answered_from_the_article(triage) -> Non
     turns = _turns("what is plasmapheresis")
     assert triage.triage("does it help with nerve damage", turns).bibliography is None
     assert triage.triage("does it have a doi", turns).bibliography is not None  # names a field itself
+
+
+@pytest.mark.parametrize(("follow_up", "kept"), [
+    ("is there anything besides meds that helps", "meds that helps"),
+    ("are there tests that show it", "tests that show"),
+])
+def test_a_relative_that_after_a_class_noun_or_anything_is_no_reference(follow_up: str, kept: str) -> None:
+    """'that' opening a relative clause points at nothing: resolving it read "anything besides meds ivig helps"
+    (eval/data/fresh_audit2.jsonl, studied part); a 'that' standing for what was said is still resolved."""
+    assert kept in rewrite_followup(follow_up, _turns("what does ivig actually do"))
+    assert "that" not in rewrite_followup("does that help", _turns("what does ivig actually do")).lower()
