@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from assistant.advice_framing import asks_advice
 from assistant.mild_signs import without_denied_manner
 from assistant.safety_framing import doubtful_part, doubtful_piece, names_acute_sign, reassures, without_denials
+from assistant.writer_feelings import without_feelings
 
 if TYPE_CHECKING:
     import numpy as np
@@ -90,7 +91,8 @@ _SOMEONE = re.compile(r"(?:he|he's|hes|she|she's|shes|i|i'm|im|they|they're|we|m
 def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
     """The whole message, its sentences, and the parts a topic-switching word opens, each with its denied signs
     cut out (assistant/safety_framing.without_denials); duplicates and reassurances ("he's not confused, just quiet",
-    safety_framing.reassures) dropped.
+    safety_framing.reassures) dropped. The emergency check (`drop_reassurances`) also reads a piece naming no acute sign
+    without the writer's worry (assistant/writer_feelings.py).
 
     "what is lems? my dad cant breathe" -> [the whole, "what is lems", "my dad cant breathe"]; with `drop_reassurances`
     (the emergency check) also the clause a worried question asks about: "is it bad that hes blue" -> "hes blue".
@@ -115,7 +117,9 @@ def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
     kept = []
     # "not confused, just quiet": no piece of its own for the emergency check (the personal-advice check reads it)
     reassured = [piece for piece in out if drop_reassurances and reassures(piece)]
-    for piece in (without_denied_manner(without_denials(p)) for p in out if p not in reassured):
+    cut = (lambda p: without_feelings(without_denied_manner(without_denials(p)))) if drop_reassurances else (
+        lambda p: without_denied_manner(without_denials(p)))
+    for piece in (cut(p) for p in out if p not in reassured):
         if len(piece.split()) >= MIN_PIECE_WORDS and piece.lower() not in seen:
             seen.add(piece.lower())
             kept.append(piece)

@@ -106,8 +106,11 @@ _IDIOM = re.compile(
 # collapse or overdose ("seizing on and off for half an hour" is an emergency)
 CHRONIC_RULES = frozenset({"chest_pain"})
 _CHRONIC = re.compile(
-    r"\b(?:occasional(?:ly)?|mild|sometimes|now and then|on and off|every so often|when (?:i'm |i am |he's |he is |she's |she is )?"
-    r"(?:anxious|stressed|exercis\w*|climbing)|when (?:he|she|i) exercises|after meals|for (?:months|years))\b")
+    r"\b(?:occasional(?:ly)?|mild|sometimes|now and then|on and off|every so often|"
+    # what sets it off, told with any verb of becoming: "when i'm anxious", "when i get stressed", "when she feels nervous"
+    r"when (?:(?:i|he|she|they|we)(?:'m|'s|'re)? )?(?:am |is |are |get |gets |feel |feels |become |becomes )?"
+    r"(?:very |really |a bit |so )?(?:anxious|stressed|nervous|panicky|panicking|panic|upset|worked up|exercis\w*|climbing)|"
+    r"when (?:he|she|i) exercises|after meals|for (?:months|years))\b")
 # the sign is denied: "i don't feel suicidal", "she's not unconscious, just sleepy", "he is not having a seizure"
 _NEGATED = re.compile(
     r"(?i)\b(?:not|isn't|isnt|is not|never|no|don't|dont|doesn't|do not|does not|am not|i'm not|im not|wasn't|nothing like)\s+"
