@@ -338,3 +338,17 @@ def framing(text: str, start: int, end: int, rule: str = "") -> str | None:
                 and not _PREPOSITION.search(before[: last.start()])):  # "hit by a car": the thing is no subject
             return kind
     return None
+
+
+# time and outcome words beyond _NOW, _PAST and _RESOLVED: what a clause cut from its sentence would lose ("..., already
+# seen by the gp", "..., home now", "..., settled after a bit")
+_TIME_OR_OUTCOME = re.compile(r"\b(?:already|ago|yesterday|last (?:night|week|month|year)|earlier|before|after|since|home|"
+                              r"fine|ok|okay|alright|better|sorted|over|stopped|settled|recovered|asleep|calm\w*|safe)\b")
+
+
+def tells_time_or_outcome(text: str) -> bool:
+    """Whether `text` places something in time or tells how it ended: a word of the present other than a bare "just"
+    ("just want someone to know" is a degree, not a time), of the past, of an outcome, or of someone in care."""
+    low = text.lower()
+    return bool(any(m.group(0) != "just" for m in _NOW.finditer(low)) or _PAST.search(low) or _RESOLVED.search(low)
+                or _CARED.search(low) or _TIME_OR_OUTCOME.search(low))

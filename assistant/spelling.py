@@ -131,12 +131,13 @@ class Speller:
         low = word.lower()
         if len(low) < MIN_LENGTH or "'" in low or self.is_known(low):
             return None
-        if low.endswith("in") and (low + "g" in self.targets or low + "g" in self.corpus_counts or low + "g" in self.known):
-            # a dropped g: 'havin', 'shakin', 'bleedin', 'worryin' (but the antibody 'recoverin' stays): an English -ing
-            # word comes back whole, never as a safety word two edits away ('worryin' was mended to 'working')
-            return low + "g"
-        if low.endswith("in") and len(low) > SHORT_WORD and (mended := self._safety_word(low + "g")) is not None:
-            return mended  # a dropped g and a typo besides: 'brethin' -> 'breathing', 'siezin' -> 'seizing'
+        if low.endswith("in") and (low + "g" in self.targets or low + "g" in self.corpus_counts):
+            return low + "g"  # a dropped g: 'havin', 'shakin', 'bleedin' (but the antibody 'recoverin' stays)
+        # a dropped g and a typo besides: 'brethin' -> 'breathing', 'siezin' -> 'seizing'; never when the word with its g
+        # is English already ('worryin' is 'worrying', no typo of the safety word 'working' two edits away)
+        if (low.endswith("in") and len(low) > SHORT_WORD and low + "g" not in self.known
+                and (mended := self._safety_word(low + "g")) is not None):
+            return mended
         unvowelled = self._unvowelled(low) if len(low) >= SHORT_WORD and not _VOWELS.search(low) else None
         if unvowelled is not None:
             return unvowelled
