@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING
 from assistant.advice_framing import asks_advice
 from assistant.mild_signs import without_denied_manner
 from assistant.safety_framing import doubtful_part, doubtful_piece, names_acute_sign, reassures, without_denials
+from assistant.writer_aside import aside_clauses
+from assistant.writer_feelings import without_feelings
 
 if TYPE_CHECKING:
     import numpy as np
@@ -90,7 +92,8 @@ _SOMEONE = re.compile(r"(?:he|he's|hes|she|she's|shes|i|i'm|im|they|they're|we|m
 def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
     """The whole message, its sentences, and the parts a topic-switching word opens, each with its denied signs
     cut out (assistant/safety_framing.without_denials); duplicates and reassurances ("he's not confused, just quiet",
-    safety_framing.reassures) dropped.
+    safety_framing.reassures) dropped. The emergency check (`drop_reassurances`) also reads a piece naming no acute sign
+    without the writer's worry (assistant/writer_feelings.py).
 
     "what is lems? my dad cant breathe" -> [the whole, "what is lems", "my dad cant breathe"]; with `drop_reassurances`
     (the emergency check) also the clause a worried question asks about: "is it bad that hes blue" -> "hes blue".
@@ -105,7 +108,7 @@ def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
             if len(sentence[: m.start()].split()) >= 3 and len(sentence[m.end():].split()) >= 2:
                 out.append(sentence[m.start():].strip(" ,"))
         if drop_reassurances:  # the emergency check only: the personal-advice check reads the question whole
-            out.extend(clauses(sentence))
+            out.extend(clauses(sentence) or aside_clauses(sentence))
             told = _BACKGROUND.sub("", sentence).strip(" ,")
             if told != sentence and len(told.split()) >= 2:  # "shes gone a funny colour and shes got myasthenia as well"
                 out.append(told)
@@ -115,7 +118,12 @@ def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
     kept = []
     # "not confused, just quiet": no piece of its own for the emergency check (the personal-advice check reads it)
     reassured = [piece for piece in out if drop_reassurances and reassures(piece)]
-    for piece in (without_denied_manner(without_denials(p)) for p in out if p not in reassured):
+    read = [without_denied_manner(without_denials(p)) for p in out if p not in reassured]
+    if drop_reassurances:  # the writer's worry, cut from a piece naming no sign (a piece of worry alone is none)
+        worry = [p for p in read if not without_feelings(p)]
+        read = [without_feelings(p) for p in read]
+        reassured += worry
+    for piece in read:
         if len(piece.split()) >= MIN_PIECE_WORDS and piece.lower() not in seen:
             seen.add(piece.lower())
             kept.append(piece)

@@ -21,7 +21,7 @@ from assistant.lay_emergency_rules import LAY_EMERGENCY_RULES
 from assistant.mild_signs import mild_framing
 from assistant.personal_case_rules import CASE_RULES, PERSONAL_RULES, asks_about_anyone
 from assistant.safety_framing import framing
-from assistant.safety_rules import CHEMO, EMERGENCY_RULES, WHO, Category, Rule, span_between  # noqa: F401 (re-exported)
+from assistant.safety_rules import CHEMO, EMERGENCY_RULES, KIND_OF, WHO, Category, Rule, span_between  # noqa: F401 (re-exported)
 
 
 # Words of the article's subject. A question with none of these is a candidate for out_of_scope;
@@ -237,7 +237,8 @@ def rule_words(vocabulary: frozenset[str]) -> frozenset[str]:
     """
     words: set[str] = set()
     for rule in EMERGENCY_RULES + LAY_EMERGENCY_RULES:
-        words.update(w for w in re.findall(r"[a-z]{4,}", rule.pattern) if w in vocabulary)
+        # the words a rule excludes ("all her usual pills" is the day's dose) are none it looks for
+        words.update(w for w in re.findall(r"[a-z]{4,}", rule.pattern.replace(KIND_OF, "")) if w in vocabulary)
     return frozenset(words)
 
 

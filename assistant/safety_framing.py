@@ -106,8 +106,11 @@ _IDIOM = re.compile(
 # collapse or overdose ("seizing on and off for half an hour" is an emergency)
 CHRONIC_RULES = frozenset({"chest_pain"})
 _CHRONIC = re.compile(
-    r"\b(?:occasional(?:ly)?|mild|sometimes|now and then|on and off|every so often|when (?:i'm |i am |he's |he is |she's |she is )?"
-    r"(?:anxious|stressed|exercis\w*|climbing)|when (?:he|she|i) exercises|after meals|for (?:months|years))\b")
+    r"\b(?:occasional(?:ly)?|mild|sometimes|now and then|on and off|every so often|"
+    # what sets it off, told with any verb of becoming: "when i'm anxious", "when i get stressed", "when she feels nervous"
+    r"when (?:(?:i|he|she|they|we)(?:'m|'s|'re)? )?(?:am |is |are |get |gets |feel |feels |become |becomes )?"
+    r"(?:very |really |a bit |so )?(?:anxious|stressed|nervous|panicky|panicking|panic|upset|worked up|exercis\w*|climbing)|"
+    r"when (?:he|she|i) exercises|after meals|for (?:months|years))\b")
 # the sign is denied: "i don't feel suicidal", "she's not unconscious, just sleepy", "he is not having a seizure"
 _NEGATED = re.compile(
     r"(?i)\b(?:not|isn't|isnt|is not|never|no|don't|dont|doesn't|do not|does not|am not|i'm not|im not|wasn't|nothing like)\s+"
@@ -335,3 +338,17 @@ def framing(text: str, start: int, end: int, rule: str = "") -> str | None:
                 and not _PREPOSITION.search(before[: last.start()])):  # "hit by a car": the thing is no subject
             return kind
     return None
+
+
+# time and outcome words beyond _NOW, _PAST and _RESOLVED: what a clause cut from its sentence would lose ("..., already
+# seen by the gp", "..., home now", "..., settled after a bit")
+_TIME_OR_OUTCOME = re.compile(r"\b(?:already|ago|yesterday|last (?:night|week|month|year)|earlier|before|after|since|home|"
+                              r"fine|ok|okay|alright|better|sorted|over|stopped|settled|recovered|asleep|calm\w*|safe)\b")
+
+
+def tells_time_or_outcome(text: str) -> bool:
+    """Whether `text` places something in time or tells how it ended: a word of the present other than a bare "just"
+    ("just want someone to know" is a degree, not a time), of the past, of an outcome, or of someone in care."""
+    low = text.lower()
+    return bool(any(m.group(0) != "just" for m in _NOW.finditer(low)) or _PAST.search(low) or _RESOLVED.search(low)
+                or _CARED.search(low) or _TIME_OR_OUTCOME.search(low))

@@ -31,6 +31,11 @@ WHO = (
 )
 _NOT = r"(?:isn't|isnt|is not|aren't|are not|not|no longer|has stopped|have stopped|stopped|stops)"
 _CANT = r"(?:can't|cant|cannot|can not|couldn't|could not|unable to|won't|will not)"
+# one or two words saying which tablets ("all his sleeping pills", "all her heart tablets"), never a dose's time or routine
+# ("took all her morning tablets" is the day's dose); the excluded words are no spelling targets (safety.rule_words)
+DOSE_TIME_WORDS = frozenset({"morning", "evening", "night", "nighttime", "bedtime", "lunchtime", "usual", "daily", "regular",
+                             "normal", "prescribed", "today", "todays", "other", "new"})
+KIND_OF = r"(?:(?!(?:" + "|".join(sorted(DOSE_TIME_WORDS)) + r")\b)[a-z-]+ ){0,2}"
 # a temperature read out at 38 C / 100.4 F or more ("temp 38.3", "her temperature is 39.4", "a fever of 101"); filler words
 # between the word and the number are those of a reading, so "a temperature over 38" (a quoted threshold) is none
 _READING = (r"\b(?:temp|temps|temperature|fever|thermometer)\b(?:\s+(?:is|was|of|at|says|said|reads|reading|shows|showed|"
@@ -150,7 +155,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("overdose", "emergency",
          rf"\b{WHO}\b[^.?!]{{0,25}}\b(?:overdosed|overdosing|od'd|od'ed|took an overdose|taken an overdose|took an od)\b"),
     Rule("overdose", "emergency",
-         r"\b(?:took|taken|swallowed|ate|drank|has had)\b[^.?!]{0,25}\b(?:too many|an? (?:whole |full |entire )?(?:bottle|pack|packet|box|bunch|handful|load) of|a lot of (?:my |his |her )?(?:pills|tablets)|loads of|too much of|(?:a|the) (?:whole|full|entire) (?:bottle|pack|packet|box|strip|tub)|all (?:of )?(?:my|his|her|their|the) (?:pills|tablets|meds|medications?|medicine|capsules)|\d{2,} (?:pills|tablets|capsules))"),
+         rf"\b(?:took|taken|swallowed|ate|drank|has had)\b[^.?!]{{0,25}}\b(?:too many|an? (?:whole |full |entire )?(?:bottle|pack|packet|box|bunch|handful|load) of|a lot of (?:my |his |her )?(?:pills|tablets)|loads of|too much of|(?:a|the) (?:whole|full|entire) (?:bottle|pack|packet|box|strip|tub)|all (?:of )?(?:my|his|her|their|the) {KIND_OF}(?:pills|tablets|meds|medications?|medicine|capsules)|\d{{2,}} (?:pills|tablets|capsules))"),
     Rule("overdose", "emergency", r"\b(?:accidentally|might have|may have|think i|think he|think she)\b[^.?!]{0,20}\boverdos"),
     # suicidal thoughts / self-harm
     Rule("self_harm", "emergency", r"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|injure|injuring|poison|poisoning|hang|hanging|starve|starving|shoot|shooting|drown|drowning|end|ending)\s+(?:myself|my ?self|himself|herself|themselves)\b", kind="self_harm"),
@@ -263,7 +268,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     Rule("unconscious", "emergency", r"\b(?:can't|cannot|cant|couldn't) (?:feel|find|get) (?:a|any|his|her) (?:pulse|heartbeat)\b|\bno (?:pulse|heartbeat)\b", guard=True),
     Rule("unconscious", "emergency",
          r"\b(?:isn't|isnt|is not|not|no longer)\s+reacting\b(?! (?:well|badly) to)|\b(?:can't|cannot|cant|couldn't) keep (?:him|her|them|my \w+) awake\b|"
-         r"\b(?:too|so) (?:drowsy|sleepy) to (?:wake|talk|answer|respond)\b|\b(?:very |really )?hard to (?:wake|rouse)\b", guard=True),
+         r"\b(?:too|so) (?:drowsy|sleepy) to (?:wake|talk|answer|respond)\b|\b(?:very |really )?hard to (?:wake|rouse)\b|"
+         # consciousness told by degree: "barely rousable", "hardly responsive" (never "barely responding to treatment")
+         r"\b(?:barely|hardly|only just)\s+(?:rousable|arousable|conscious|responsive|responding)\b(?!\s+to\b)", guard=True),
     # a named person's chest ("dads chest is hurting"); low blood pressure with a number; a swelling face with a
     # breathing sign; a count of tablets typed loosely ("took like 40 paracetamols"); farewell signs of suicide
     Rule("chest_pain", "emergency",

@@ -47,6 +47,8 @@ ENGLISH_TARGETS = 30_000  # the most frequent English words a typo outside the c
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 RUN_TOGETHER_RANK = 1_000  # both halves of a word typed without its space are among this many most frequent English words
 SHORT_HALF_RANK = 200  # ... and a two-letter half among this many
+# suffixes that make a new word of a known one ('rouse' -> 'rousable'): such a word is left as typed, not mended to English
+DERIVATIONAL_SUFFIXES = ("able", "ible", "ness", "less", "ment")
 STEM = 6  # leading letters a typo shares with a corpus word when it is left to retrieval rather than mended to English
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CORPUS_WORD = re.compile(r"[a-z]+")
@@ -137,8 +139,11 @@ class Speller:
             return None
         if low.endswith("in") and (low + "g" in self.targets or low + "g" in self.corpus_counts):
             return low + "g"  # a dropped g: 'havin', 'shakin', 'bleedin' (but the antibody 'recoverin' stays)
-        if low.endswith("in") and len(low) > SHORT_WORD and (mended := self._safety_word(low + "g")) is not None:
-            return mended  # a dropped g and a typo besides: 'brethin' -> 'breathing', 'siezin' -> 'seizing'
+        # a dropped g and a typo besides: 'brethin' -> 'breathing', 'siezin' -> 'seizing'; never when the word with its g
+        # is English already ('worryin' is 'worrying', no typo of the safety word 'working' two edits away)
+        if (low.endswith("in") and len(low) > SHORT_WORD and low + "g" not in self.known
+                and (mended := self._safety_word(low + "g")) is not None):
+            return mended
         unvowelled = self._unvowelled(low) if len(low) >= SHORT_WORD and not _VOWELS.search(low) else None
         if unvowelled is not None:
             return unvowelled
@@ -208,7 +213,26 @@ class Speller:
             return None  # 'reversable': retrieval already reaches the corpus's 'reverse' by its leading letters
         # first and last letters kept: 'recoverin' (an antibody) is no 'recovering', a name gains no plural 's'
         near = [w for w in _one_edit(low) if w in self.english_ranks and w[0] == low[0] and w[-1] == low[-1]]
+        stem = self.derived_stem(low)
+        if stem is not None:  # 'rousable' is no 'reusable'; 'treatible' is still 'treatable' (the same stem)
+            near = [w for w in near if w.startswith(stem)]
         return min(near, key=lambda w: (self.english_ranks[w], w)) if near else None
+
+    def derived_stem(self, low: str) -> str | None:
+        """The stem as typed when `low` is a known English word plus a derivational suffix ('rousable' = 'rous(e)' +
+        'able'), else None: such a word is a word in its own right that the frequency list happens to lack, and an
+        English word one edit away is a mend only when it keeps that stem ('treatible' -> 'treatable'). Why: mended to
+        the most frequent English word one edit away it became an unrelated one ('barely rousable' -> 'barely
+        reusable') before the safety rules and the learned check read it. The stem may have lost a final e or doubled
+        its last consonant ('forgettable'); a stem shorter than three letters is no stem."""
+        for suffix in DERIVATIONAL_SUFFIXES:
+            stem = low[: -len(suffix)]
+            if not low.endswith(suffix) or len(stem) < MIN_LENGTH:
+                continue
+            undoubled = stem[:-1] if len(stem) > MIN_LENGTH and stem[-1] == stem[-2] else stem
+            if any(form in self.known for form in (stem, stem + "e", undoubled)):
+                return stem
+        return None
 
     def _unvowelled(self, low: str) -> str | None:
         """A word of four letters or more typed without its vowels ('chst', 'brth', 'bldng') is the safety word with

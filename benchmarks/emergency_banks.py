@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.emergency_data import (CHECK3, CHECK4, CHECK5, CHECK6, CHECK7, CHECK8, CHECK9, CHECK10, CHECK11,
-                                         CHECK12, CHECK13, CHECK14, CHECK15, CHECK16, CHECK17, HELDOUT, OOD_CHECK,
+                                         CHECK12, CHECK13, CHECK14, CHECK15, CHECK16, CHECK17, CHECK18, HELDOUT, OOD_CHECK,
                                          PROBE11, REPO)
 
 ADVICE = (REPO / "eval" / "data" / "advice_check.jsonl", REPO / "eval" / "data" / "advice_check2.jsonl")
-BANKS = (CHECK17, CHECK16, CHECK15, CHECK14, CHECK13, CHECK12, CHECK11, PROBE11, CHECK10, CHECK9, CHECK8, CHECK7, CHECK6, CHECK5, CHECK4, CHECK3, HELDOUT, OOD_CHECK,
+BANKS = (CHECK18, CHECK17, CHECK16, CHECK15, CHECK14, CHECK13, CHECK12, CHECK11, PROBE11, CHECK10, CHECK9, CHECK8, CHECK7, CHECK6, CHECK5, CHECK4, CHECK3, HELDOUT, OOD_CHECK,
          *ADVICE)
 
 

@@ -97,8 +97,11 @@ CHECK16 = REPO / "eval" / "data" / "emergency_check16.jsonl"
 # voice-dictation run-ons, an emergency followed by an unrelated question, typos in the key verb; look-alikes: plans to
 # stop medicines, resolved crises, 'what would happen if', worries, mild ongoing signs): never trained on
 CHECK17 = REPO / "eval" / "data" / "emergency_check17.jsonl"
+# check bank 18 (a question around a sign going on now, signs described not named, the emergency inside a long message,
+# text-speak, third-person run-ons, drowsiness words spelt oddly; look-alikes in the same voices): never trained on
+CHECK18 = REPO / "eval" / "data" / "emergency_check18.jsonl"
 CHECK_BANKS = (HELDOUT, OOD_CHECK, CHECK3, CHECK4, CHECK5, PROBE5, CHECK6, CHECK7, CHECK8, PROBE8, CHECK9, CHECK10,
-               CHECK11, PROBE11, CHECK12, CHECK13, CHECK14, CHECK15, CHECK16, CHECK17)
+               CHECK11, PROBE11, CHECK12, CHECK13, CHECK14, CHECK15, CHECK16, CHECK17, CHECK18)
 PHRASINGS = REPO / "tests" / "assistant" / "phrasings"
 ENRICHMENT = REPO / "corpus" / "data" / "enrichment.jsonl"
 AUGMENT_VERSION = "emergency-augment-1"

@@ -254,3 +254,22 @@ def test_a_general_sounding_question_about_a_seizure_running_on_now_is_an_emerge
                                       "is it common to have seizures with pns"])
 def test_a_general_question_about_seizures_with_no_time_running_is_not(question: str) -> None:
     assert classify(question).category != "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "lady with myeloma very drowsy today, calcium came back 3.4 and shes barely rousable",  # consciousness by degree
+    "mum is hardly responsive since lunch",
+    "my partner just swallowed all his sleeping pills about an hour ago",  # words saying which tablets
+    "she has taken all of her heart tablets at once",
+])
+def test_consciousness_told_by_degree_and_a_named_kind_of_tablet_are_emergencies(text: str) -> None:
+    assert classify(text).category == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "he is barely responding to treatment, is there anything else",  # a response to treatment
+    "she took all her morning tablets then went for a walk",  # the day's dose
+    "he took all his usual pills today",
+])
+def test_a_response_to_treatment_and_the_days_dose_are_no_emergency(text: str) -> None:
+    assert classify(text).category != "emergency"

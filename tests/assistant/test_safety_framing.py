@@ -335,3 +335,11 @@ def test_a_fear_of_some_day_never_fires_the_learned_check(piece: str, why: str |
     from assistant.safety_framing import doubtful_piece
 
     assert doubtful_piece(piece) == why
+
+
+def test_a_chest_sign_set_off_by_a_feeling_with_any_verb_of_becoming_is_doubtful() -> None:
+    """"when i get anxious my chest feels tight" is the chronic framing as "when i'm anxious" is (a rule hit deferred to
+    the learned check, never dropped); a chest sign now stands."""
+    assert classify("when i get anxious my chest feels tight, my gp checked my heart and its fine").category != "emergency"
+    assert classify("when she feels stressed her chest gets tight").category != "emergency"
+    assert classify("my chest feels tight right now and im sweating").category == "emergency"

@@ -38,3 +38,23 @@ def test_a_short_word_gets_back_a_doubled_letter_typed_once_and_nothing_else() -
     synthetic = Speller.build(["Certain cancers make too many red blood cells."], english=frozenset())  # synthetic
     assert synthetic.correct_word("blod") == "blood"
     assert synthetic.correct_word("blud") is None
+
+
+def test_a_dropped_g_never_becomes_another_safety_word_when_the_ing_word_is_english() -> None:
+    """'worryin' is 'worrying' with its g dropped, not a typo of the safety word 'working' two edits away: mended so,
+    "cant stop worryin bout mum" read to the emergency check as work, not worry. A dropped g with a typo besides still
+    reaches its safety word ('brethin' -> 'breathing')."""
+    synthetic = Speller.build(["Paraneoplastic syndromes."], targets=["working", "breathing"], english=english_words())
+    assert synthetic.correct_word("worryin") != "working"
+    assert synthetic.correct_word("brethin") == "breathing"
+
+
+@pytest.mark.parametrize(("typed", "fixed"), [("rousable", None), ("unrousable", None), ("famlies", "families"),
+                                              ("completly", "completely")])
+def test_a_word_made_of_an_english_stem_and_a_suffix_is_left_as_typed(speller: Speller, typed: str,
+                                                                     fixed: str | None) -> None:
+    """'rousable' ('rouse' + 'able') is a word the frequency list lacks, not a typo: mended to the most frequent English
+    word one edit away it was 'reusable', and "barely rousable" reached the safety rules as "barely reusable"; a plain
+    typo near no corpus word is still mended to English."""
+    assert speller.correct_word(typed) == fixed
+    assert speller.derived_stem("rousable") == "rous" and speller.derived_stem("famlies") is None
