@@ -16,12 +16,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from assistant.question_words import ASK_AUXILIARIES, WH_SPELLINGS, WH_WORDS
+
 # A pronoun standing for the subject. "they" and "them" are left out (mostly the doctors: "why do they need a csf
 # test"), and so is "that" (it mostly introduces a clause).
 _PRONOUN = re.compile(r"\b(?:it|this)\b", re.IGNORECASE)
 # "they" or "them" beside "it" is someone doing something to it ("how do they actually test for it"): the subject
 # is then not only a pronoun for the condition, and the first pronoun would be read as the condition.
 _OTHERS = re.compile(r"\b(?:they|them)\b", re.IGNORECASE)
+# A question that opens with its question word or auxiliary: one that opens with a thing named ("autoantibody panel
+# whats it for", "nerve conduction test what does it show") or an order ("list every test used to diagnose it") has
+# "it" stand for that thing, not for the condition.
+_OPENING = frozenset((*WH_WORDS, *WH_SPELLINGS, *ASK_AUXILIARIES))
 # A short ask only: in a longer message "it" as often stands for something else it names ("whether starting treatment
 # quickly changes anything or if it all ends up the same"), measured on paraphrase_check's studied part.
 _MOST_WORDS = 8
@@ -36,7 +42,8 @@ def near_worded(question: str, is_corpus_word: Callable[[str], bool], common: Co
     or no everyday word has an article near-synonym."""
     if not _PRONOUN.search(question) or _OTHERS.search(question):
         return {}
-    if len(_WORD.findall(question.lower())) > _MOST_WORDS:
+    typed = _WORD.findall(question.lower().replace("'", ""))
+    if len(typed) > _MOST_WORDS or not typed or typed[0] not in _OPENING:
         return {}
     words = [w for w in _WORD.findall(question.lower()) if len(w) >= 3]
     if not words or not all(is_corpus_word(w) or w in common for w in words):

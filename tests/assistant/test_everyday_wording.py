@@ -25,6 +25,8 @@ def _near(question: str) -> dict[str, str]:
     ("how fast does it fly to paris", {"fast": "rapidly"}),  # found: the support gate, not this check, judges it
     ("how fast does it come on in my dog", {}),  # "dog" is neither the corpus's nor everyday English here
     ("im trying to work out how fast it all comes on for most of them", {}),  # a long message: "it" may be anything
+    ("symptoms how fast does it come on", {}),  # opens with a thing named: "it" stands for that thing
+    ("how fast do they say it comes on", {}),  # someone else beside "it"
 ])
 def test_everyday_near_synonyms_of_a_pronoun_question(question: str, found: dict[str, str]) -> None:
     assert _near(question) == found
