@@ -30,6 +30,7 @@ from assistant.references import name_listed_item
 from assistant.personal_context import after_personal, personal_in_context
 from assistant.advice_model import load_advice_model
 from assistant.emergency_model import Embed, EmergencyModel, load_emergency_model
+from assistant.everyday_wording import near_worded
 from assistant.glossary import Glossary
 from assistant.language import LanguageDetector, LanguageGuess
 from assistant.members import group_members, widen_member
@@ -164,18 +165,24 @@ class Triage:
                                       stored=(lambda words: stored(words, embed)) if stored is not None else None)
         return self._family
 
-    def _first_turn_word(self, question: str) -> Callable[[str], bool]:
+    def _first_turn_word(self, question: str, everyday: bool = False) -> Callable[[str], bool]:
         """`is_corpus_word`, and in a yes/no question an English word of a family the article words otherwise
         ("can you inherit it": "genetically predisposed"), so the question is read as about the article's subject."""
         if not YES_NO_OPENING.match(question):
+            if everyday:  # "how fast does it come on" (assistant/everyday_wording.py)
+                return lambda w: self.is_corpus_word(w) or w in self.common
             return self.is_corpus_word
         return lambda w: self.is_corpus_word(w) or (len(w) >= 4 and w in self.english and bool(self.family_of(w)))
 
-    def with_family(self, question: str, query: str) -> str:
+    def with_family(self, question: str, query: str, everyday: Mapping[str, str] | None = None) -> str:
         """`query` with the article's family words after each word of a yes/no question the corpus never uses
         ("inherit" -> "inherit (genetics)", "reversable" -> "(reverse)"), so the sentence that words it otherwise
         is found. Everyday words ("still", "husband") and other forms of the article's words get none."""
-        if not YES_NO_OPENING.match(question) or self.evidence is None:
+        if self.evidence is None:
+            return query
+        if not YES_NO_OPENING.match(question):  # only a first turn's everyday near-synonyms ("fast (rapidly)")
+            for word, synonym in (everyday or {}).items():
+                query = re.sub(rf"\b{word}\b", f"{word} ({synonym})", query, count=1, flags=re.IGNORECASE)
             return query
         for word in sorted(set(re.findall(r"[a-z]+", question.lower()))):
             if len(word) >= 4 and not in_vocabulary(word, self.claim_vocabulary) and not is_stopword(word) \
@@ -185,6 +192,10 @@ class Triage:
                 if family:
                     query = re.sub(rf"\b{word}\b", f"{word} ({family[0]})", query, count=1, flags=re.IGNORECASE)
         return query
+
+    def near_worded(self, question: str) -> dict[str, str]:
+        """A pronoun-subject question's everyday words that are near-synonyms of article words (everyday_wording)."""
+        return near_worded(question, self.is_corpus_word, self.common, self.near_synonym)
 
     def near_synonym(self, word: str) -> tuple[str, ...]:
         """The article's one word for `word` when it is a near-synonym under the sentence model ("fast": "rapidly"),
@@ -245,13 +256,17 @@ class Triage:
         turns = self._normalised_turns(history)
         standalone = rewrite_followup(normalised.text, turns, self.group_of, self.is_corpus_word)
         asked = None if turns else self.asking(standalone)
+        everyday: dict[str, str] = {}
         if not turns:  # a first turn is read as the clause that asks (assistant/asking_clause.py)
             standalone = asked.text if asked is not None else standalone
-            standalone = resolve_first_turn(standalone, self._first_turn_word(standalone))
+            everyday = {} if YES_NO_OPENING.match(standalone) else self.near_worded(standalone)
+            resolved = resolve_first_turn(standalone, self._first_turn_word(standalone, bool(everyday)))
+            everyday = everyday if resolved != standalone else {}  # the hint only for a question read as the subject's
+            standalone = resolved
             standalone = terse_question(standalone, self.long_form) or standalone
         verdict = personal_in_context(verdict, normalised.text, standalone, after_personal(turns))
         query = widen_member(rephrase_idioms(self.glossary.expand(standalone)[0]), self.members)
-        query = self.with_family(standalone, query)
+        query = self.with_family(standalone, query, everyday)
         bibliography = None
         if self.bibliography is not None and verdict.category == "none":
             bibliography = self.bibliography.parse(query, typed=normalised.original)

@@ -48,6 +48,12 @@ _PROPERTY_TAIL = (r"\s+(?P<kind>a\s+|an\s+)?(?:(?:form|type|kind|sort)\s+of\s+(?
                   r"(?P<x>[a-z]+)(?:\s+(?:thing|disease|condition|illness|problem))?$")
 _PROPERTY_PATTERN = re.compile(rf"^(?:is|are)\s+{_NAMED}{_PROPERTY_TAIL}", re.IGNORECASE)
 _FIRST_TURN_PROPERTY = re.compile(rf"^(?:is|are)\s+(?:{_NAMED}|it|this|they){_PROPERTY_TAIL}", re.IGNORECASE)
+# "does it spread", "can pns spread to others", "does it spread like an infection does": an act of the condition itself,
+# asked by its verb (the condition the grammatical subject), alone, with a comparison, or towards people (`_PEOPLE`).
+# Not towards a place ("can it spread to the brain"): the article answers which organs it affects.
+_ACT_PATTERN = re.compile(rf"^(?:does|do|can|could|will|would|may|might)\s+{_CONDITION}\s+(?:ever\s+|also\s+)?"
+                          rf"(?P<x>[a-z]+)(?:\s+like\b.*|\s+(?:to|between|among)\s+(?:other\s+|the\s+|my\s+|your\s+)?"
+                          rf"(?P<who>[a-z]+))?$", re.IGNORECASE)
 # The passive spread pattern's word is a verb's participle ("spread", "passed", "transmitted", "caught"), never an
 # adverb ("is it always from lung cancer", "is it mostly by smoking"): the article may well answer those.
 _PARTICIPLE_END = ("ed", "en", "wn", "ght")
@@ -96,7 +102,29 @@ def unknown_claim(question: str, vocab: frozenset[str], english: frozenset[str],
     """
     q = _bare(question)
     return _unknown_cause(q, vocab, english, common, evidence, family) \
-        or _unknown_property(q, vocab, english, common, evidence, family, everyday, first_turn)
+        or _unknown_property(q, vocab, english, common, evidence, family, everyday, first_turn) \
+        or _unknown_act(q, vocab, english, family)
+
+
+def _unknown_act(q: str, vocab: frozenset[str], english: frozenset[str],
+                 family: Callable[[str], tuple[str, ...]] | None) -> tuple[str, bool] | None:
+    """An act of the condition asked by a verb the article never uses in any form and words no other way ("does it
+    spread": the article says symptoms "progress" and cells are attacked, never that the condition spreads):
+    (the verb, True), else None. Unlike a property, the verb is judged even when everyday English ("spread"): an
+    act the condition is asked to do is the question's whole point, and the article's family words rescue one it
+    words otherwise ("does it worsen": "worsen"; "can it heal": its family's "recovery"). Without the article's
+    word families (`family`) nothing is judged: a verb cannot be told unknown from worded otherwise."""
+    m = _ACT_PATTERN.match(q)
+    if m is None or family is None:
+        return None
+    word = m.group("x").lower()
+    if m.group("who") and m.group("who").lower() not in GENERIC and m.group("who").lower() != "others":
+        return None
+    if len(word) < 4 or word not in english or word in STOP or word in GENERIC or not _verb_form(word, english):
+        return None
+    if not _unused_form(word, vocab) or family(word):
+        return None
+    return word, True
 
 
 def _unknown_cause(q: str, vocab: frozenset[str], english: frozenset[str], common: frozenset[str],

@@ -104,3 +104,29 @@ def scripted_family(word: str) -> tuple[str, ...]:
 def test_unknown_claim_with_the_articles_sentences(question: str, claim: tuple[str, bool] | None) -> None:
     assert unknown_claim(question, EVIDENCE_VOCAB, EVIDENCE_ENGLISH, frozenset({"get"}), CLAIM_EVIDENCE,
                          scripted_family, everyday=frozenset({"bad"})) == claim
+
+
+ACT_ENGLISH = frozenset({"spread", "spreading", "worsen", "worsening", "heal", "healing", "brain"})
+ACT_VOCAB = vocabulary(["Symptoms may worsen; paraneoplastic syndromes affect the brain."])
+ACT_FAMILY = {"heal": ("recovery",)}
+
+
+@pytest.mark.parametrize(
+    ("question", "claim"),
+    [
+        ("does it spread", ("spread", True)),  # an act of the condition the article never words
+        ("does pns spread like an infection does", ("spread", True)),  # with a comparison
+        ("can pns spread to other people", ("spread", True)),  # towards people: contagion
+        ("can it spread to the brain", None),  # towards a place: which organs it affects is the article's
+        ("does it worsen", None),  # the article uses the verb
+        ("can it heal", None),  # worded otherwise by the article ("recovery"), through its word family
+    ],
+)
+def test_an_act_of_the_condition_by_a_verb_the_article_never_words(question: str, claim: tuple[str, bool] | None) -> None:
+    family = lambda w: ACT_FAMILY.get(w, ())  # noqa: E731
+    assert unknown_claim(question, ACT_VOCAB, ACT_ENGLISH, family=family) == claim
+
+
+def test_without_word_families_no_act_is_judged() -> None:
+    """A verb cannot be told unknown from worded otherwise without the article's word families."""
+    assert unknown_claim("does it spread", ACT_VOCAB, ACT_ENGLISH) is None

@@ -35,6 +35,10 @@ BANKS = [
           part_field=True, hurried=True, counts=(("genetic testing", 3), ("support groups", 2), ("diet", 3),
                                                  ("exercise", 2), ("pregnancy", 2), ("children", 2), ("places", 3),
                                                  ("answerable look-alike (symptom in other words)", 4))),
+    Shape("unanswerable_check8", "unanswerable8", 60, one_sentence=True, answerable=30, refusals=30, only_classes=True,
+          part_field=True, hurried=True, counts=(("figures", 5), ("places", 4), ("costs", 3), ("genetic testing", 3),
+                                                 ("prevention", 3), ("bare symptom", 4),
+                                                 ("answerable look-alike (symptom in other words)", 10))),
 ]
 PAIRED = ["unanswerable_check3", "unanswerable_check4", "unanswerable_check5"]  # banks written as refusal/look-alike pairs
 
@@ -85,7 +89,7 @@ def test_the_scorer_reads_bank2_and_counts_off_topic_refusals() -> None:
     assert confusion(rows, bank)["blind"]["off_topic_out_of_scope"] is None
 
 
-@pytest.mark.parametrize("bank", ["unanswerable_check6", "unanswerable_check7"])
+@pytest.mark.parametrize("bank", ["unanswerable_check6", "unanswerable_check7", "unanswerable_check8"])
 def test_banks_6_and_7_pair_each_refusal_kind_with_answerable_twins_in_both_parts(bank: str) -> None:
     """Banks 6 and 7 (rounds 15, 16) have no off-topic asks: their point is the on-topic refusal against its near-twin
     answer, so each part must hold both, and every answerable item is a look-alike of a refusal kind."""
