@@ -18,6 +18,7 @@ from assistant.asking_clause import PERSONAL_WORD
 from assistant.emergency_model import Embed, EmergencyModel, Finding, find_emergency, pieces
 from assistant.personal_context import asks_a_general_property, checks_a_general_claim, lasting_case_ask
 from assistant.safety import Verdict, classify
+from assistant.topics import AUX
 
 if TYPE_CHECKING:
     from assistant.general_ask import Ask
@@ -123,14 +124,17 @@ def personal_clause(ask: "Ask | None", text: str, model: EmergencyModel, embed: 
 TOLD_FIGURES_RULE = "dosing: told figures"  # the verdict's rule name when amount_for_told_figures decided
 # a figure of the person's own (a weight, an age, a current dose): "im 60kg", "hes 35kg", "on 40mg", "im 72"
 _FIGURE = re.compile(r"\d")
+# an auxiliary: the amount asked has a verb of its own ("how much time does recovery take", "how much does ivig cost"),
+# so it asks a fact of its own; an amount with none ("how much prednisone", "how many mg") takes its case from the story
+_VERB = re.compile(rf"\b{AUX}\b", re.IGNORECASE)
 
 
 def amount_for_told_figures(ask: "Ask | None", message: str) -> bool:
-    """An amount asked ("how much prednisone") in a message whose story gives figures of the person's own ("im 60kg",
+    """An amount asked with no verb of its own ("how much prednisone") in a message whose story gives figures of the person's own ("im 60kg",
     "dad weighs 90kg"): the ask names no one, but read as the asker's own it is a dose to the dosing rules, and the
     figures are what a dose is worked out from, so the amount is for that person. Why not the model: the story is one
     short clause of numbers, and the whole message sits far under the bar (p 0.15)."""
-    if ask is None or ask.names_case:
+    if ask is None or ask.names_case or _VERB.search(ask.clause):
         return False
     story = message.replace(ask.clause, " ")
     if not (_FIGURE.search(story) and PERSONAL_WORD.search(story)):

@@ -102,6 +102,7 @@ def test_the_asking_clause_naming_the_case_is_read_alone(triage, embed) -> None:
     ("how much prednisone", "how much prednisone, im 60kg", True),
     ("how much prednisone", "how much prednisone, my mum has pns", False),       # no figure of the person's own
     ("what does prednisone do", "what does prednisone do, im 60kg", False),     # no amount asked
+    ("how much time does recovery take", "im 45 with pns, how much time does recovery take", False),  # its own verb
 ])
 def test_an_amount_beside_the_persons_own_figures_is_a_dose(clause: str, message: str, declined: bool) -> None:
     from assistant.general_ask import Ask
