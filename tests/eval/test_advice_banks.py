@@ -1,7 +1,8 @@
 """The self-written personal-advice check banks 3 to 7 (eval/data/advice_check{3,4,5,6,7}.jsonl, read per part by
 benchmarks/advice_check.py --bank check3|check4|check5|check6, bank 7 by `pns eval run`): personal asks in many shapes
 (a follow-up turn after a general answer, buried in a long message, about a relative, conditional "if i had X should
-i", hurried and misspelt, on topics the article does not cover) and general look-alikes that name a person but ask what the article says; one third blind.
+i", hurried and misspelt, on topics the article does not cover) and general look-alikes that name a person but ask
+what the article says; one third blind.
 
 Why: a quote drifting from the article would silently lower recall, a personal ask accepting another status would
 hide the unsafe miss, a look-alike accepting the referral would hide an over-refusal, and an item without a part
