@@ -33,11 +33,6 @@ PERSONAL_RULES: tuple[Rule, ...] = (
     # treatment decisions
     Rule("treatment_decision", "personal_advice",
          r"\bshould\s+(?:i|we|my (?:\w+ ){0,2}?\w+|he|she)\s+(?:stop|start|continue|quit|skip|refuse|decline|delay|postpone|try|take|get|have|go|switch|change|keep|avoid|use|ask|see|be|worry|tell|do|wait|consider|stay)\b"),
-    # the same decision asked as a yes/no whatever its verb ("should we push for a pet scan for mum", "should i bother
-    # my oncologist"): "should" opening a clause with a specific person as subject asks what that person is to do; a
-    # question word before it ("who should i talk to before trying supplements") asks a fact and keeps the verb list
-    Rule("treatment_decision", "personal_advice",
-         r"(?:^|[,.;:!?]\s*|\b(?:so|and|but|or|then|ok|okay)\s+)should\s+(?:i|we|my (?:[\w-]+ ){0,2}?[\w-]+|he|she)\s+[a-z]{2,}\b"),
     Rule("treatment_decision", "personal_advice",
          r"\b(?:can|may|could)\s+i\s+(?:stop|skip|quit|take|mix|combine|drink|use|try|replace|refuse|go off|come off|double|delay|still)\b"),
     Rule("treatment_decision", "personal_advice",
