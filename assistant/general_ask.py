@@ -24,10 +24,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.asking_clause import PERSONAL_WORD, asks, clauses_of, direct, opens_a_question
+from assistant.asking_clause import PERSONAL_WORD, asks, clauses_of, content_spans, direct, opens_a_question
 from assistant.personal_context import IN_GENERAL
 from assistant.question_words import WH_SPELLINGS, WH_WORDS, alternation
-from assistant.references import needs_context
+from assistant.references import needs_context, resolve_references
 from index.lexical import tokenize
 
 # The assistant asked for its own judgement ("what would u do", "do you think", "can u look at my results").
@@ -59,10 +59,27 @@ def the_ask(message: str, content_word: Callable[[str], bool]) -> Ask | None:
     if len(asking) != 1:
         return None
     clause = asking[0]
-    points_back = needs_context(clause) and not IN_GENERAL.search(clause)  # not "how do they test for it in general"
+    story = [c for c in read if c != clause]
+    points_back = (needs_context(clause) and not IN_GENERAL.search(clause)  # not "how do they test for it in general"
+                   and not _points_at_a_named_thing(clause, story, content_word))
     elliptical = not opens_a_question(clause)  # "too much?", "pns?", "worth trying ivig?": of the story's case
     names_case = bool(PERSONAL_WORD.search(clause) or _SECOND_PERSON.search(clause)) or points_back or elliptical
-    return Ask(clause, names_case or _restates_the_story(clause, [c for c in read if c != clause]))
+    return Ask(clause, names_case or _restates_the_story(clause, story))
+
+
+def _points_at_a_named_thing(clause: str, story: list[str], content_word: Callable[[str], bool]) -> bool:
+    """A question-word ask whose pointer stands for the one thing the story names ("my oncologist mentioned
+    paraneoplastic something, what is it actually", "im 60kg and on pred for my pns, what do steroids do for it": the
+    pointer is the condition or term, resolved as the asking clause reader resolves it, assistant/asking_clause.py)
+    asks a fact about that thing, not a judgement of the case; "what could that be" after a person's signs names
+    several things or is a yes/no and stays a pointer at the case."""
+    if not _WH_OPENING.match(clause):
+        return False
+    spans = [s for c in story for s in content_spans(c, content_word)]
+    if len(set(s.lower() for s in spans)) != 1:
+        return False
+    resolved = resolve_references(clause, spans[0])
+    return resolved != clause and not needs_context(resolved)
 
 
 def _restates_the_story(clause: str, story: list[str]) -> bool:

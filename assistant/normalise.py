@@ -47,7 +47,7 @@ SHORTHAND: dict[str, str] = {"cnt": "can't", "dnt": "don't", "u": "you", "ur": "
                              # rules as "could it be", "are they" (cud, wud and r are English words or letters a
                              # spelling corrector leaves alone).
                              "cud": "could", "cld": "could", "wud": "would", "wld": "would", "shud": "should",
-                             "shld": "should", "r": "are", "bcos": "because", "becuz": "because",
+                             "shld": "should", "shd": "should", "wd": "would", "r": "are", "bcos": "because", "becuz": "because",
                              "cn": "can", "wen": "when", "sum1": "someone", "some1": "someone", "any1": "anyone",
                              # a hurried follow-up ("n how r they found", "wat do u do for em") must reach the
                              # follow-up rewrite as words: "em" is its pronoun "them" (a leading "n": _LEADING_N)

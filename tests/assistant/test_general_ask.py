@@ -29,6 +29,10 @@ CONTENT = corpus_content(ARTICLE_WORDS, frozenset({"people"}))
     ("my dad has weak legs, is weakness a sign of pns", "is weakness a sign of pns", True),  # the story's sign again
     ("my mum is on steroids, what dose of steroids is used in pns", "what dose of steroids is used in pns", False),
     ("how many mg of 3,4-dap should i take", "how many mg of 3,4-dap should i take", True),  # no clause cut in a name
+    # a question-word ask pointing at the one thing the story names asks a fact about it (round 17)
+    ("the nurse said lems, what is it", "what is it", False),
+    ("im 60kg with pns, what causes it", "what causes it", False),
+    ("i have lems, my gp said pns, what is it", "what is it", True),  # two things named: the pointer is the case
 ])
 def test_the_asking_clause_and_whether_it_names_the_case(message: str, clause: str, names_case: bool) -> None:
     ask = the_ask(message, CONTENT)
@@ -59,6 +63,7 @@ def test_a_general_question_after_a_personal_story_is_not_declined(triage, embed
 
 
 @pytest.mark.parametrize("question", [
+    "how much ivig, my son is 35kg",                        # an amount beside the person's own figures (round 17)
     "my dad weighs 90kg, how much ivig",                    # read as the asker's own, a dose ask
     "my dad has sclc and his legs are weak, would ivig help",
     "my husband is on 60mg of prednisone a day, too much?",
@@ -77,3 +82,30 @@ def test_without_the_asking_clause_the_model_reads_the_whole_message(triage, emb
     whole = triage.recheck(replace(triaged, ask=None), embed, "all-MiniLM-L6-v2").verdict.category
     assert whole == "personal_advice"  # the story made the whole-message check fire
     assert triage.recheck(triaged, embed, "all-MiniLM-L6-v2").verdict.category == "none"
+
+
+def test_the_asking_clause_naming_the_case_is_read_alone(triage, embed) -> None:
+    """A story can pull a personal ask under the whole message's bar; the clause that asks, naming the case, is read
+    alone at the model's own threshold, and only when a story is told around it and it names the case."""
+    from assistant.general_ask import Ask
+    from assistant.triage_safety import personal_clause
+
+    text = "the ct found nothing and the team were lovely, would a pet scan be a good shout for my nan"
+    ask = Ask("would a pet scan be a good shout for my nan", True)
+    found = personal_clause(ask, text, triage.advice_model, embed)
+    assert found is not None and found.piece == ask.clause
+    assert personal_clause(Ask(ask.clause, False), text, triage.advice_model, embed) is None
+    assert personal_clause(ask, ask.clause, triage.advice_model, embed) is None  # no story: read whole already
+
+
+@pytest.mark.parametrize(("clause", "message", "declined"), [
+    ("how much prednisone", "how much prednisone, im 60kg", True),
+    ("how much prednisone", "how much prednisone, my mum has pns", False),       # no figure of the person's own
+    ("what does prednisone do", "what does prednisone do, im 60kg", False),     # no amount asked
+    ("how much time does recovery take", "im 45 with pns, how much time does recovery take", False),  # its own verb
+])
+def test_an_amount_beside_the_persons_own_figures_is_a_dose(clause: str, message: str, declined: bool) -> None:
+    from assistant.general_ask import Ask
+    from assistant.triage_safety import amount_for_told_figures
+
+    assert amount_for_told_figures(Ask(clause, False), message) is declined

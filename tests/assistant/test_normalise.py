@@ -26,6 +26,7 @@ from assistant.spelling import Speller, english_words
         ("what abt ur mum", "what about your mum"),
         ("how long do ppl live with it", "how long do people live with it"),
         ("my nan is so weak cud that be pns", "my nan is so weak could that be pns"),  # a hurried diagnosis ask
+        ("what dose wd he need", "what dose would he need"),  # a hurried dose ask reaches the dosing rule
         ("r they linked, shud i worry", "are they linked, should i worry"),
         ("rock n roll", "rock n roll"),  # a lone n stays
         ("she nt waking", "she not waking"), ("NT levels", "NT levels"),  # texting "nt"; in capitals an abbreviation

@@ -1,7 +1,8 @@
-"""The self-written personal-advice check banks 3, 4, 5 and 6 (eval/data/advice_check{3,4,5,6}.jsonl, read per part by
-benchmarks/advice_check.py --bank check3|check4|check5|check6): personal asks in many shapes (a follow-up turn after a general
-answer, buried in a long message, about a relative, conditional "if i had X should i", hurried and misspelt, on topics
-the article does not cover) and general look-alikes that name a person but ask what the article says; one third blind.
+"""The self-written personal-advice check banks 3 to 7 (eval/data/advice_check{3,4,5,6,7}.jsonl, read per part by
+benchmarks/advice_check.py --bank check3|check4|check5|check6, bank 7 by `pns eval run`): personal asks in many shapes
+(a follow-up turn after a general answer, buried in a long message, about a relative, conditional "if i had X should
+i", hurried and misspelt, on topics the article does not cover) and general look-alikes that name a person but ask
+what the article says; one third blind.
 
 Why: a quote drifting from the article would silently lower recall, a personal ask accepting another status would
 hide the unsafe miss, a look-alike accepting the referral would hide an over-refusal, and an item without a part
@@ -30,13 +31,17 @@ BANKS = [
         "interpret results", "choose treatment", "dose change", "carer should we", "third person case", "diagnosis",
         "followup personal", "preamble general", "third person general", "doctor remark general",
         "not in article general", "followup general"})),
+    Shape("advice_check7", "advice7", 80, first_turns=False, kind_least=4, kinds=frozenset({
+        "push for test", "switch or stop", "back to doctor", "which specialist", "second opinion", "dose",
+        "what could that be", "followup personal", "story general", "followup general", "not in article general"})),
 ]
 # how many personal asks and general look-alikes each bank plans
 LABEL_COUNTS: dict[str, Callable[[list, list], bool]] = {
     "advice_check3": lambda personal, general: len(general) >= 24,
     "advice_check4": lambda personal, general: len(personal) == len(general) == 45,
     "advice_check5": lambda personal, general: (len(personal), len(general)) == (45, 35),
-    "advice_check6": lambda personal, general: (len(personal), len(general)) == (46, 34)}
+    "advice_check6": lambda personal, general: (len(personal), len(general)) == (46, 34),
+    "advice_check7": lambda personal, general: (len(personal), len(general)) == (46, 34)}
 
 
 @pytest.mark.parametrize("shape", BANKS, ids=str)
