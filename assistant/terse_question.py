@@ -25,7 +25,9 @@ _SUBJECT_PHRASE = re.compile(r"^paraneoplastic\s+syndromes?$", re.IGNORECASE)
 # "<aspect words> in|of|for <subject>" ("CSF findings in PNS") or "<subject> <aspect words>" ("pns blood sx")
 _ASPECT_OF = re.compile(r"^(?P<aspect>[\w/-]+(?:\s+[\w/-]+)?)\s+(?:in|of|for|with)\s+(?P<subject>[\w-]+(?:\s+[\w-]+)?)$",
                         re.IGNORECASE)
-_SUBJECT_FIRST = re.compile(r"^(?P<subject>[\w-]+)\s*[-:]?\s+(?P<aspect>[\w/-]+(?:\s+[\w/-]+)?)$", re.IGNORECASE)
+# (the subject one word, or the article's own subject phrase: "paraneoplastic syndrome symptoms" is "pns symptoms")
+_SUBJECT_FIRST = re.compile(r"^(?P<subject>paraneoplastic\s+syndromes?|[\w-]+)\s*[-:]?\s+(?P<aspect>[\w/-]+(?:\s+[\w/-]+)?)$",
+                            re.IGNORECASE)
 # "ddx pns": one aspect word, then the subject
 _ASPECT_FIRST = re.compile(r"^(?P<aspect>[\w/-]+)\s+(?P<subject>[\w-]+)$", re.IGNORECASE)
 _ASK_WORDS = frozenset(ASPECTS) | ATTRIBUTES
