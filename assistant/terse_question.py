@@ -63,8 +63,8 @@ def terse_question(question: str, spell_out: Callable[[str], str | None]) -> str
         long_subject = spell_out(subject) if " " not in subject else None
         if not (_SUBJECT_PHRASE.match(subject) or (long_subject and long_subject.lower() not in _ASK_WORDS)):
             continue  # an aspect's own short form ("tx", "dx") names no subject
-        head = aspect.split()[-1].lower()
-        if head not in _ASK_WORDS:
+        # the asking word heads the phrase or qualifies its noun ("treatment options", "outlook long term")
+        if aspect.split()[-1].lower() not in _ASK_WORDS and aspect.split()[0].lower() not in _ASK_WORDS:
             continue
         subject = spell_out(subject) or subject
         if aspect.lower() in _WORKUP_WORDS:
