@@ -38,3 +38,15 @@ def test_a_short_word_gets_back_a_doubled_letter_typed_once_and_nothing_else() -
     synthetic = Speller.build(["Certain cancers make too many red blood cells."], english=frozenset())  # synthetic
     assert synthetic.correct_word("blod") == "blood"
     assert synthetic.correct_word("blud") is None
+
+
+def test_a_term_typed_as_two_words_is_joined_to_the_corpus_word_they_make() -> None:
+    """Synthetic corpus: only a corpus word of eight letters or more, seen twice, that is no common English word is
+    made; "any one" stays two words (its join is common English), and so does a pair whose join the corpus lacks."""
+    corpus = ["Autoantibodies and plasmapheresis. Autoantibodies again, plasmapheresis again. Anyone, anyone."]
+    speller = Speller.build(corpus, english=english_words(), ranking=("anyone", "the"))
+    assert speller.correct("what are auto antibodies") == ("what are autoantibodies",
+                                                            [("auto antibodies", "autoantibodies")])
+    assert speller.correct("Plasma-pheresis for it?")[0] == "Plasmapheresis for it?"
+    assert speller.correct("is there any one who knows")[0] == "is there any one who knows"
+    assert speller.correct("para neoplastic")[0] == "para neoplastic"  # 'paraneoplastic' is not in this corpus
