@@ -131,23 +131,7 @@ def retrieval_query(question: str) -> str:
     q = _TRAILING_CAUSE.sub(r"\1", q)
     for regex, replacement in _EXPANSIONS:
         q = regex.sub(replacement, q)
-    q = without_restatements(q)
     return re.sub(r"\s+", " ", q).strip(" ?.,;:") or question
-
-
-# A bracket that only repeats the words before it: the glossary's "paraneoplastic syndromes (pns)" once expanded
-_RESTATED = re.compile(r"\b([\w’'-]+(?:\s+[\w’'-]+){0,5})\s*\(\s*\1\s*\)", re.IGNORECASE)
-
-
-def without_restatements(query: str) -> str:
-    """The query with each bracket that repeats the words just before it dropped.
-
-    Why: the glossary reads "pns" as "paraneoplastic syndromes (pns)" and the expansions above turn the bracket into
-    the long form again, so the subject was searched twice: BM25 weighed it double against the asked aspect
-    ("symptoms", "treated"), and the abbreviated ask got other passages than the same ask spelled out. The bracket
-    adds no word, so dropping it makes the two asks one search.
-    """
-    return _RESTATED.sub(r"\1", query)
 
 
 class SearchBackend(Protocol):
