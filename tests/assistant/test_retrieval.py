@@ -42,10 +42,6 @@ def test_rrf_of_one_ranking_keeps_its_order() -> None:
         ("Which source supports the lumbar puncture statement?", "the lumbar puncture"),
         ("Where does the plasmapheresis information come from?", "the plasmapheresis"),
         ("What is LEMS?", "What is Lambert-Eaton myasthenic syndrome"),
-        # the glossary's bracket, expanded again, repeats the words before it: searched once
-        ("how is paraneoplastic syndromes (pns) treated", "how is paraneoplastic syndromes treated"),
-        ("is Lambert-Eaton myasthenic syndrome (LEMS) rare?", "is Lambert-Eaton myasthenic syndrome rare"),
-        ("imaging (MRI or CT) in pns", "imaging (MRI or CT) in paraneoplastic syndromes"),  # a bracket adding words stays
     ],
 )
 def test_retrieval_query_normalises(question: str, expected: str) -> None:
