@@ -11,8 +11,8 @@ the heading that owns the asked word (same word family, assistant/word_forms.py)
 
 Only a first-turn list ask, only single plural aspect nouns (aspects.ASPECTS: "symptoms", "treatments", "tests",
 "types"; not "risk factors", whose "factors" heads the prognosis list), only when exactly one labelled list's heading
-owns the word, only when the question narrows nothing that the list's items name ("what hormonal symptoms": the
-label rules pick that item), and only when the question is about the condition itself (the corpus's subject, not a
+owns the word, only when the question narrows nothing that an article list's items name ("what hormonal symptoms",
+"pns endocrine sx": the label rules pick that item), and only when the question is about the condition itself (the corpus's subject, not a
 named member: "symptoms of lambert eaton" keeps the bullet that names it).
 """
 
@@ -71,14 +71,15 @@ def owning_list(query: str, enriched: "EnrichedUnits") -> list["EnrichedUnit"] |
     asked = asked_aspects(query)
     if not asked or not _SUBJECT.search(query):
         return None
-    owners = [m for m in labelled_lists(enriched)
-              if any(same_family(a, h) for a in asked for h in heading_terms(m[0].unit.section_id))]
+    lists = labelled_lists(enriched)
+    owners = [m for m in lists if any(same_family(a, h) for a in asked for h in heading_terms(m[0].unit.section_id))]
     if len(owners) != 1:
         return None
     members = owners[0]
     heading = heading_terms(members[0].unit.section_id)
     rest = content_terms(_SUBJECT.sub(" ", query)) - asked - heading - content_terms("syndromes")
-    items = set().union(*(content_terms(m.unit.text) for m in members if m.unit.is_bullet))
+    # a word any list item says narrows the ask ("endocrine" of the types list's "Endocrine:" item, "skin")
+    items = set().union(*(content_terms(m.unit.text) for members_ in lists for m in members_ if m.unit.is_bullet))
     return None if rest & items else members
 
 
