@@ -36,12 +36,14 @@ if TYPE_CHECKING:
 PLURAL_ASPECTS = frozenset(a for a in ASPECTS if " " not in a and a.endswith("s") and a not in {"diagnosis", "prognosis"})
 _PLURAL_ASK = re.compile(r"\b(" + "|".join(sorted(PLURAL_ASPECTS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # the condition itself: the article's subject phrase or its short form
+_BRACKET = re.compile(r"\([^()]*\)")
 _SUBJECT = re.compile(r"\b(?:paraneoplastic|pns)\b", re.IGNORECASE)
 
 
 def asked_aspects(query: str) -> set[str]:
-    """The stems of the plural aspect nouns `query` asks ("symptoms" -> {"symptom"})."""
-    return {t for m in _PLURAL_ASK.finditer(query) for t in content_terms(m.group(1))}
+    """The stems of the plural aspect nouns `query` asks ("symptoms" -> {"symptom"}), outside brackets: a bracket is
+    the triage's gloss ("if pns isnt treated" is searched with "(symptoms progress; ...)"), not what was asked."""
+    return {t for m in _PLURAL_ASK.finditer(_BRACKET.sub(" ", query)) for t in content_terms(m.group(1))}
 
 
 def heading_terms(section_id: str) -> set[str]:

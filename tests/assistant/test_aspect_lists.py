@@ -15,6 +15,7 @@ def test_only_single_plural_aspect_nouns_are_asked() -> None:
     assert asked_aspects("pns treatments and tests") == {"treatment", "test"}
     assert asked_aspects("what is the prognosis of pns") == set()        # singular: no list asked
     assert asked_aspects("risk factors for pns") == set()                # 'factors' heads the prognosis list, not this
+    assert asked_aspects("what if pns is left (symptoms progress)") == set()  # a triage gloss is not the ask
 
 
 def test_a_heading_is_read_from_its_section_id() -> None:
