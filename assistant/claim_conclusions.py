@@ -74,7 +74,7 @@ def closest_conclusions(focus: Sequence[float], sentences: Sequence["Sentence"],
 def continuations(sentences: Sequence["Sentence"], enriched: "EnrichedUnits", chunks: Sequence["Chunk"],
                   bank: "SentenceBank", shown: Sequence["Sentence"] = ()) -> list["Sentence"]:
     """The article's continuation of each of `sentences` that has one, not in `shown`: the next unit of its section
-    when that unit is read with it (EnrichedUnit.needs_previous: "A thorough diagnostic workup ... is key to distinguishing
+    when that unit is read with it and is no list item (EnrichedUnit.needs_previous: "A thorough diagnostic workup ... is key to distinguishing
     paraneoplastic syndromes from these conditions." after the mimics sentence).
 
     Why for a claim: the sentence a claim's words reach is often the one that seems to agree with it ("so its basically
@@ -89,8 +89,8 @@ def continuations(sentences: Sequence["Sentence"], enriched: "EnrichedUnits", ch
     for sentence in sentences:
         item = enriched.for_sentence(sentence)
         after = enriched.successor(item) if item is not None else None
-        if after is None or not after.needs_previous:
-            continue
+        if after is None or not after.needs_previous or after.unit.is_bullet:
+            continue  # a list's next item is a sibling ("They can affect ..." after a takeaway), not a continuation
         for s in units(after):
             if s.text not in texts:
                 texts.add(s.text)
