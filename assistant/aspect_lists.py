@@ -11,8 +11,8 @@ the heading that owns the asked word (same word family, assistant/word_forms.py)
 
 Only a first-turn list ask, only single plural aspect nouns (aspects.ASPECTS: "symptoms", "treatments", "tests",
 "types"; not "risk factors", whose "factors" heads the prognosis list), only when exactly one labelled list's heading
-owns the word, only when the question narrows nothing that an article list's items name ("what hormonal symptoms",
-"pns endocrine sx": the label rules pick that item), and only when the question is about the condition itself (the corpus's subject, not a
+owns the word, only when the question has no other word the article uses ("what hormonal symptoms", "pns endocrine
+sx", "unusual symptoms of pns": the label and section rules pick what it names), and only when the question is about the condition itself (the corpus's subject, not a
 named member: "symptoms of lambert eaton" keeps the bullet that names it).
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.aspects import ASPECTS
@@ -79,10 +80,16 @@ def owning_list(query: str, enriched: "EnrichedUnits") -> list["EnrichedUnit"] |
         return None
     members = owners[0]
     heading = heading_terms(members[0].unit.section_id)
-    rest = content_terms(_SUBJECT.sub(" ", query)) - asked - heading - content_terms("syndromes")
-    # a word any list item says narrows the ask ("endocrine" of the types list's "Endocrine:" item, "skin")
-    items = set().union(*(content_terms(m.unit.text) for members_ in lists for m in members_ if m.unit.is_bullet))
-    return None if rest & items else members
+    rest = content_terms(_SUBJECT.sub(" ", _BRACKET.sub(" ", query))) - asked - heading - content_terms("syndromes")
+    # a word the article says narrows the ask: "endocrine" (the types list's "Endocrine:" item), "unusual" (the
+    # atypical symptoms' own sentence); the composer's words find what it names
+    return None if rest & article_terms(enriched.article_text) else members
+
+
+@lru_cache(maxsize=4)
+def article_terms(text: str) -> frozenset[str]:
+    """The article's stemmed words, once per article text."""
+    return frozenset(content_terms(text))
 
 
 def with_aspect_list(chosen: Sequence["Scored"], query: str, enriched: "EnrichedUnits", units: "UnitSentences",

@@ -43,6 +43,7 @@ def test_the_list_under_the_heading_owning_the_aspect_answers_it(parts, query: s
         "what are the symptoms of lambert eaton",            # a named member, not the condition itself
         "what hormonal symptoms does pns give you",          # narrowed to what one item names
         "What are the endocrine symptoms of paraneoplastic syndromes?",  # ... an item of another list (the types)
+        "unusual symptoms in pns apart from the usual",      # ... a word of another section (atypical symptoms)
         "what are the causes of pns",                        # no labelled list's heading owns 'causes'
         "what is the treatment for pns",                     # singular
     ],
