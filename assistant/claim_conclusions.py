@@ -27,6 +27,7 @@ from foundation.vectors import unit_rows
 
 if TYPE_CHECKING:
     from assistant.compose import Composition
+    from assistant.enriched import EnrichedUnits
     from assistant.sentences import Sentence, SentenceBank
     from index.models import Chunk
 
@@ -70,10 +71,39 @@ def closest_conclusions(focus: Sequence[float], sentences: Sequence["Sentence"],
     return [sentences[i] for i in order[:MAX_ADDED]]
 
 
+def continuations(sentences: Sequence["Sentence"], enriched: "EnrichedUnits", chunks: Sequence["Chunk"],
+                  bank: "SentenceBank", shown: Sequence["Sentence"] = ()) -> list["Sentence"]:
+    """The article's continuation of each of `sentences` that has one, not in `shown`: the next unit of its section
+    when that unit is read with it and is no list item (EnrichedUnit.needs_previous: "A thorough diagnostic workup ... is key to distinguishing
+    paraneoplastic syndromes from these conditions." after the mimics sentence).
+
+    Why for a claim: the sentence a claim's words reach is often the one that seems to agree with it ("so its basically
+    just ms then?" reaches "Conditions such as multiple sclerosis ... can mimic paraneoplastic syndromes"), and what the
+    article says next, leaning on it, is where it qualifies that sentence: what the claim denies. The article's own
+    order says which sentence continues which; no table of claims."""
+    from assistant.unit_sentences import UnitSentences
+
+    units = UnitSentences(chunks, bank)
+    texts = {s.text for s in [*sentences, *shown]}
+    out: list["Sentence"] = []
+    for sentence in sentences:
+        item = enriched.for_sentence(sentence)
+        after = enriched.successor(item) if item is not None else None
+        if after is None or not after.needs_previous or after.unit.is_bullet:
+            continue  # a list's next item is a sibling ("They can affect ..." after a takeaway), not a continuation
+        for s in units(after):
+            if s.text not in texts:
+                texts.add(s.text)
+                out.append(s)
+    return out[:MAX_ADDED]
+
+
 def add_conclusions(question: str, focus: Sequence[float], composition: "Composition", bank: "SentenceBank",
-                    chunks: Sequence["Chunk"]) -> "Composition":
-    """The composition followed by the summary sentences closest to the claim the question asserts (module docstring);
-    unchanged when it asserts none, none is close enough, or they are shown already."""
+                    chunks: Sequence["Chunk"], enriched: "EnrichedUnits | None" = None) -> "Composition":
+    """The composition followed by the summary sentences closest to the claim the question asserts (module docstring)
+    and, with `enriched`, the article's continuation of its best-scored shown sentence (continuations: only the
+    sentence the claim reaches; on dev, continuing every shown sentence added "These syndromes are not directly caused
+    ..." to three right answers); unchanged when it asserts none, none is close enough, or they are shown already."""
     from assistant.comparison import article_sentence_rows, in_given_order
     from assistant.compose import Composition as Composed
     from assistant.near_duplicates import is_summary
@@ -83,9 +113,13 @@ def add_conclusions(question: str, focus: Sequence[float], composition: "Composi
         return composition
     rows = article_sentence_rows(bank, chunks)
     shown = [s for q in composition.quotes for s in q.sentences]
+    scores = {(x.sentence.chunk.id, x.sentence.index): x.score for x in composition.scored or []}
     texts = {s.text for s in shown}
     added = [s for s in closest_conclusions(focus, [s for s, _ in rows], unit_rows([v for _, v in rows]),
                                             [is_summary(s.chunk) for s, _ in rows]) if s.text not in texts]
+    if enriched is not None:  # the continuation of the sentence the claim reaches best, only
+        best = max(shown, key=lambda s: scores.get((s.chunk.id, s.index), 0.0))
+        added += [s for s in continuations([best], enriched, chunks, bank, shown) if s.text not in {a.text for a in added}]
     if not added:
         return composition
     quotes = in_given_order([*shown, *added])

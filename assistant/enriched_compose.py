@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answer_focus import (DEFINITION_SECTION, about_distinctive, answer_length, asks_definition_only, defines,
                                    keep_near_best, names_distinctive, topic_terms)
 from assistant.article_frame import drop_frame
+from assistant.aspect_lists import with_aspect_list
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
 from assistant.label_focus import label_focus, label_lead
@@ -184,6 +185,8 @@ def _complete(chosen: list[Scored], query: str, q_terms: set[str], scored: Seque
     units = UnitSentences(chunks.values(), bank)
     by_key = {(s.sentence.chunk.id, s.sentence.index): s for s in scored}
     expanded = False
+    if levers.whole_lists and listing and first_turn:  # a plural aspect's own list (aspect_lists.py)
+        chosen = with_aspect_list(chosen, query, enriched, units, by_key)
     if levers.whole_lists and listing and max_sentences is None:
         need = 1 if hints_list(query) else LIST_ITEMS_TO_EXPAND  # "all of them", "list them": one item names the list
         before = len(chosen)

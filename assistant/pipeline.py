@@ -156,7 +156,7 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
             composition = set_aside_excluded(search_question, composition, parts.bank, parts.index.chunks())
         if parts.levers.claim_conclusions and max_sentences is None and followup is None:
             from assistant.claim_conclusions import add_conclusions  # a claim's correcting summary sentence
-            composition = add_conclusions(search_question, focus, composition, parts.bank, parts.index.chunks())
+            composition = add_conclusions(search_question, focus, composition, parts.bank, parts.index.chunks(), parts.enriched)
         composition = continued(parts, composition, followup, retrieval)
         if parts.levers.show_antecedents:
             composition = settled(parts, composition, followup.previous_answer if followup is not None else "")

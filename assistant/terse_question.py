@@ -25,7 +25,9 @@ _SUBJECT_PHRASE = re.compile(r"^paraneoplastic\s+syndromes?$", re.IGNORECASE)
 # "<aspect words> in|of|for <subject>" ("CSF findings in PNS") or "<subject> <aspect words>" ("pns blood sx")
 _ASPECT_OF = re.compile(r"^(?P<aspect>[\w/-]+(?:\s+[\w/-]+)?)\s+(?:in|of|for|with)\s+(?P<subject>[\w-]+(?:\s+[\w-]+)?)$",
                         re.IGNORECASE)
-_SUBJECT_FIRST = re.compile(r"^(?P<subject>[\w-]+)\s*[-:]?\s+(?P<aspect>[\w/-]+(?:\s+[\w/-]+)?)$", re.IGNORECASE)
+# (the subject one word, or the article's own subject phrase: "paraneoplastic syndrome symptoms" is "pns symptoms")
+_SUBJECT_FIRST = re.compile(r"^(?P<subject>paraneoplastic\s+syndromes?|[\w-]+)\s*[-:]?\s+(?P<aspect>[\w/-]+(?:\s+[\w/-]+)?)$",
+                            re.IGNORECASE)
 # "ddx pns": one aspect word, then the subject
 _ASPECT_FIRST = re.compile(r"^(?P<aspect>[\w/-]+)\s+(?P<subject>[\w-]+)$", re.IGNORECASE)
 _ASK_WORDS = frozenset(ASPECTS) | ATTRIBUTES
@@ -61,8 +63,8 @@ def terse_question(question: str, spell_out: Callable[[str], str | None]) -> str
         long_subject = spell_out(subject) if " " not in subject else None
         if not (_SUBJECT_PHRASE.match(subject) or (long_subject and long_subject.lower() not in _ASK_WORDS)):
             continue  # an aspect's own short form ("tx", "dx") names no subject
-        head = aspect.split()[-1].lower()
-        if head not in _ASK_WORDS:
+        # the asking word heads the phrase or qualifies its noun ("treatment options", "outlook long term")
+        if aspect.split()[-1].lower() not in _ASK_WORDS and aspect.split()[0].lower() not in _ASK_WORDS:
             continue
         subject = spell_out(subject) or subject
         if aspect.lower() in _WORKUP_WORDS:

@@ -68,3 +68,28 @@ def test_a_claim_about_the_cause_gets_the_conclusion_that_denies_it(warm_assista
 def test_a_yes_no_claim_a_summary_only_shares_a_word_with_gets_none(warm_assistant) -> None:
     answer = warm_assistant.ask("do they use a PET scan to look for the tumor")
     assert "Diagnosis requires a thorough evaluation" not in answer.body
+
+
+def test_a_claim_gets_the_continuation_of_the_sentence_it_reaches(warm_assistant) -> None:
+    """'the same thing as myasthenia gravis' reaches the mimics sentence; the article's next sentence, leaning on it
+    ("these conditions"), is the one that tells them apart, so it follows. A plain question does not get it."""
+    claim = warm_assistant.ask("so its the same thing as myasthenia gravis then").answer
+    assert "can mimic paraneoplastic syndromes" in claim
+    assert "is key to distinguishing paraneoplastic syndromes from these conditions" in claim
+    plain = warm_assistant.ask("which conditions can mimic paraneoplastic syndromes").answer
+    assert "can mimic paraneoplastic syndromes" in plain
+    assert "is key to distinguishing" not in plain
+
+
+def test_the_continuation_is_only_a_unit_read_with_its_predecessor(parts) -> None:
+    from assistant.claim_conclusions import continuations
+    from assistant.comparison import article_sentences
+
+    sentences = article_sentences(parts.bank, parts.index.chunks())
+    mimics = next(s for s in sentences if s.text.startswith("Conditions such as multiple sclerosis"))
+    outlook = next(s for s in sentences if s.text.startswith("Some patients experience partial or full recovery"))
+    follow = continuations([mimics], parts.enriched, parts.index.chunks(), parts.bank)
+    assert [s.text[:26] for s in follow] == ["A thorough diagnostic work"]
+    assert continuations([outlook], parts.enriched, parts.index.chunks(), parts.bank) == []  # "However, others ..."
+    takeaway = next(s for s in sentences if "Paraneoplastic syndromes are rare disorders caused" in s.text)
+    assert continuations([takeaway], parts.enriched, parts.index.chunks(), parts.bank) == []  # "They can ...": a sibling

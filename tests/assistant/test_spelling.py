@@ -58,3 +58,15 @@ def test_a_word_made_of_an_english_stem_and_a_suffix_is_left_as_typed(speller: S
     typo near no corpus word is still mended to English."""
     assert speller.correct_word(typed) == fixed
     assert speller.derived_stem("rousable") == "rous" and speller.derived_stem("famlies") is None
+
+
+def test_a_term_typed_as_two_words_is_joined_to_the_corpus_word_they_make() -> None:
+    """Synthetic corpus: only a corpus word of eight letters or more, seen twice, that is no common English word is
+    made; "any one" stays two words (its join is common English), and so does a pair whose join the corpus lacks."""
+    corpus = ["Autoantibodies and plasmapheresis. Autoantibodies again, plasmapheresis again. Anyone, anyone."]
+    speller = Speller.build(corpus, english=english_words(), ranking=("anyone", "the"))
+    assert speller.correct("what are auto antibodies") == ("what are autoantibodies",
+                                                            [("auto antibodies", "autoantibodies")])
+    assert speller.correct("Plasma-pheresis for it?")[0] == "Plasmapheresis for it?"
+    assert speller.correct("is there any one who knows")[0] == "is there any one who knows"
+    assert speller.correct("para neoplastic")[0] == "para neoplastic"  # 'paraneoplastic' is not in this corpus

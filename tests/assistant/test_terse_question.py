@@ -31,7 +31,11 @@ def spell_out(word: str) -> str | None:
         ("CSF findings in MS", "What are the cerebrospinal fluid findings of multiple sclerosis?"),  # every short form spelled out
         ("ddx pns", "What is the differential diagnosis of paraneoplastic syndromes?"),  # the aspect first
         ("tx sx", None),                                                           # an aspect names no subject
-        ("paraneoplastic syndromes - prognosis", None),                            # a subject of two words: not read
+        ("paraneoplastic syndromes - prognosis", "What is the prognosis of paraneoplastic syndromes?"),  # the subject phrase
+        ("paraneoplastic syndrome signs", "What are the signs of paraneoplastic syndrome?"),
+        ("lung cancer - prognosis", None),                                         # another subject of two words: not read
+        ("tx options for pns", "What are the treatment options of paraneoplastic syndromes?"),  # the asking word qualifies
+        ("pns cat options", None),                                                 # no asking word at either end
         # not a subject and an aspect: left as typed
         ("is pns autoimmune", None),
         ("sclc and pns", None),

@@ -34,6 +34,8 @@ BANKS = [
           **LAY_AND_CLINICIAN, kinds=frozenset({"prognosis", "long-term", "list", "lead-in", "prevalence"})),
     Shape("keyfact_check11", "kf16", 60, "answerable", one_sentence=True, kind_least=10, facts_noted=True,
           **LAY_AND_CLINICIAN, kinds=frozenset({"speed", "test", "reason", "specialist", "frequency", "age"})),
+    Shape("keyfact_check13", "kfr17", 54, "answerable", one_sentence=True, kind_least=12, facts_noted=True,
+          kinds_in_parts=True, **LAY_AND_CLINICIAN, kinds=frozenset({"topical", "syndrome", "misconception"})),
 ]
 
 
@@ -89,3 +91,13 @@ def test_bank_12_lists_ask_every_item_of_their_list() -> None:
     its items, so an answer showing half the list cannot pass on key facts."""
     lists = [i for i in items_of("keyfact_check12") if "kind: list" in (i.note or "")]
     assert sum(len(i.required_facts) >= 3 for i in lists) >= 12
+
+
+def test_bank_13_lets_only_its_age_claim_abstain_and_asks_whole_lists() -> None:
+    """The article gives no age, so the age claim may abstain; every other ask must be answered. A plain topical
+    ask over a whole article list (symptoms, tests, treatments, types) requires every item of that list."""
+    items = items_of("keyfact_check13")
+    assert sum(i.acceptable_statuses == ["answered", "not_found"] for i in items) == 1
+    assert all(i.acceptable_statuses == ["answered"] for i in items if "kind: misconception" not in (i.note or ""))
+    lists = [i for i in items if "kind: topical" in (i.note or "") and "list" in i.tags]
+    assert len(lists) >= 10 and all(len(i.required_facts) >= 3 for i in lists)
