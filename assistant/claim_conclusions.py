@@ -58,20 +58,20 @@ def asserts_claim(question: str) -> bool:
 
 
 def closest_conclusions(focus: Sequence[float], sentences: Sequence["Sentence"], vectors: np.ndarray,
-                        summary: Sequence[bool]) -> list["Sentence"]:
+                        summary: Sequence[bool], limit: int = MAX_ADDED) -> list["Sentence"]:
     """The summary sentences (those flagged in `summary`) at most BODY_MARGIN under the body's closest sentence to the
-    claim, closest first, at most MAX_ADDED."""
+    claim, closest first, at most `limit`."""
     scores = vectors @ unit_rows([focus])[0]
     body = [float(x) for x, flag in zip(scores, summary, strict=True) if not flag]
     if not body or all(not flag for flag in summary):
         return []
     floor = max(body) - BODY_MARGIN
     order = [int(i) for i in np.argsort(-scores) if summary[int(i)] and float(scores[int(i)]) >= floor]
-    return [sentences[i] for i in order[:MAX_ADDED]]
+    return [sentences[i] for i in order[:limit]]
 
 
 def add_conclusions(question: str, focus: Sequence[float], composition: "Composition", bank: "SentenceBank",
-                    chunks: Sequence["Chunk"]) -> "Composition":
+                    chunks: Sequence["Chunk"], limit: int = MAX_ADDED) -> "Composition":
     """The composition followed by the summary sentences closest to the claim the question asserts (module docstring);
     unchanged when it asserts none, none is close enough, or they are shown already."""
     from assistant.comparison import article_sentence_rows, in_given_order
@@ -85,7 +85,7 @@ def add_conclusions(question: str, focus: Sequence[float], composition: "Composi
     shown = [s for q in composition.quotes for s in q.sentences]
     texts = {s.text for s in shown}
     added = [s for s in closest_conclusions(focus, [s for s, _ in rows], unit_rows([v for _, v in rows]),
-                                            [is_summary(s.chunk) for s, _ in rows]) if s.text not in texts]
+                                            [is_summary(s.chunk) for s, _ in rows], limit) if s.text not in texts]
     if not added:
         return composition
     quotes = in_given_order([*shown, *added])

@@ -68,3 +68,11 @@ def test_a_claim_about_the_cause_gets_the_conclusion_that_denies_it(warm_assista
 def test_a_yes_no_claim_a_summary_only_shares_a_word_with_gets_none(warm_assistant) -> None:
     answer = warm_assistant.ask("do they use a PET scan to look for the tumor")
     assert "Diagnosis requires a thorough evaluation" not in answer.body
+
+
+def test_the_limit_keeps_only_the_closest_summary_sentences() -> None:
+    # settings.answer.claim_summaries: the second summary sentence, further from the claim, is the one that added no fact
+    sentences = ["body best", "summary near", "summary nearer"]
+    cosines = [0.60, 0.60 - BODY_MARGIN / 2, 0.61]
+    vectors = np.array([[c, float(np.sqrt(1 - c * c))] for c in cosines])
+    assert closest_conclusions([1.0, 0.0], sentences, vectors, [False, True, True], limit=1) == ["summary nearer"]
