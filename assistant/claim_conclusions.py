@@ -59,16 +59,16 @@ def asserts_claim(question: str) -> bool:
 
 
 def closest_conclusions(focus: Sequence[float], sentences: Sequence["Sentence"], vectors: np.ndarray,
-                        summary: Sequence[bool]) -> list["Sentence"]:
+                        summary: Sequence[bool], limit: int = MAX_ADDED) -> list["Sentence"]:
     """The summary sentences (those flagged in `summary`) at most BODY_MARGIN under the body's closest sentence to the
-    claim, closest first, at most MAX_ADDED."""
+    claim, closest first, at most `limit`."""
     scores = vectors @ unit_rows([focus])[0]
     body = [float(x) for x, flag in zip(scores, summary, strict=True) if not flag]
     if not body or all(not flag for flag in summary):
         return []
     floor = max(body) - BODY_MARGIN
     order = [int(i) for i in np.argsort(-scores) if summary[int(i)] and float(scores[int(i)]) >= floor]
-    return [sentences[i] for i in order[:MAX_ADDED]]
+    return [sentences[i] for i in order[:limit]]
 
 
 def continuations(sentences: Sequence["Sentence"], enriched: "EnrichedUnits", chunks: Sequence["Chunk"],
@@ -99,11 +99,13 @@ def continuations(sentences: Sequence["Sentence"], enriched: "EnrichedUnits", ch
 
 
 def add_conclusions(question: str, focus: Sequence[float], composition: "Composition", bank: "SentenceBank",
-                    chunks: Sequence["Chunk"], enriched: "EnrichedUnits | None" = None) -> "Composition":
-    """The composition followed by the summary sentences closest to the claim the question asserts (module docstring)
-    and, with `enriched`, the article's continuation of its best-scored shown sentence (continuations: only the
-    sentence the claim reaches; on dev, continuing every shown sentence added "These syndromes are not directly caused
-    ..." to three right answers); unchanged when it asserts none, none is close enough, or they are shown already."""
+                    chunks: Sequence["Chunk"], enriched: "EnrichedUnits | None" = None,
+                    limit: int = MAX_ADDED) -> "Composition":
+    """The composition followed by the `limit` summary sentences closest to the claim the question asserts (module
+    docstring) and, with `enriched`, the article's continuation of its best-scored shown sentence (continuations: only
+    the sentence the claim reaches; on dev, continuing every shown sentence added "These syndromes are not directly
+    caused ..." to three right answers); unchanged when it asserts none, none is close enough, or they are shown
+    already."""
     from assistant.comparison import article_sentence_rows, in_given_order
     from assistant.compose import Composition as Composed
     from assistant.near_duplicates import is_summary
@@ -116,7 +118,7 @@ def add_conclusions(question: str, focus: Sequence[float], composition: "Composi
     scores = {(x.sentence.chunk.id, x.sentence.index): x.score for x in composition.scored or []}
     texts = {s.text for s in shown}
     added = [s for s in closest_conclusions(focus, [s for s, _ in rows], unit_rows([v for _, v in rows]),
-                                            [is_summary(s.chunk) for s, _ in rows]) if s.text not in texts]
+                                            [is_summary(s.chunk) for s, _ in rows], limit) if s.text not in texts]
     if enriched is not None:  # the continuation of the sentence the claim reaches best, only
         best = max(shown, key=lambda s: scores.get((s.chunk.id, s.index), 0.0))
         added += [s for s in continuations([best], enriched, chunks, bank, shown) if s.text not in {a.text for a in added}]

@@ -27,6 +27,7 @@ from assistant.answer_focus import (DEFINITION_SECTION, about_distinctive, answe
                                    keep_near_best, names_distinctive, topic_terms)
 from assistant.article_frame import drop_frame
 from assistant.aspect_lists import with_aspect_list
+from assistant.bullet_focus import drop_unasked_siblings
 from assistant.antecedents import (drop_costly_dependents, lean_again, leaned_on, resolve_demonstratives,
                                    with_antecedents, with_list_remarks)
 from assistant.label_focus import label_focus, label_lead
@@ -106,6 +107,7 @@ class Levers:
     lead_in: bool = True           # a section's one-line lead-in chosen alone brings each subsection's best (lead_in.py)
     named_sections: bool = True    # a short section whose heading the question names is shown whole (named_sections.py)
     article_frame: bool = True     # an answer shows the article's framing sentences only if asked about the article (article_frame.py)
+    sibling_gap: float = 0.0       # a bullet's sentences this far under its closest go unless its label is asked (bullet_focus.py)
 
 
 def focus_levers(on: bool) -> dict[str, bool]:
@@ -139,6 +141,8 @@ def compose_enriched(query: str, focus_vec: Any, full_vec: Any, hits: Sequence["
                        ask, max_sentences)
     chosen = _on_topic(chosen, query, focus_vec, bank, enriched, q_terms, levers, first_turn, announced,
                        (full_vec, all_chunks))
+    if levers.sibling_gap > 0 and first_turn and not listing:  # one detail of a bullet asked: not its siblings
+        chosen = drop_unasked_siblings(chosen, query, focus_vec, bank, enriched, levers.sibling_gap)
     if levers.article_frame:
         chosen = drop_frame(chosen, query, enriched)
     if head is not None and first_turn and levers.far_blocks:

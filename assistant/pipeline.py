@@ -152,11 +152,11 @@ def gather(parts: "Parts", question: str, search_question: str, max_sentences: i
             composition = add_family_signs(search_question, composition, parts.bank, parts.index.chunks())
         if parts.levers.set_aside_excluded and max_sentences is None:
             from assistant.exclusion import set_aside_excluded
-
             composition = set_aside_excluded(search_question, composition, parts.bank, parts.index.chunks())
         if parts.levers.claim_conclusions and max_sentences is None and followup is None:
-            from assistant.claim_conclusions import add_conclusions  # a claim's correcting summary sentence
-            composition = add_conclusions(search_question, focus, composition, parts.bank, parts.index.chunks(), parts.enriched)
+            from assistant.claim_conclusions import add_conclusions  # a claim's correcting summary sentences
+            composition = add_conclusions(search_question, focus, composition, parts.bank, parts.index.chunks(),
+                                          parts.enriched, parts.levers.claim_summaries)
         composition = continued(parts, composition, followup, retrieval)
         if parts.levers.show_antecedents:
             composition = settled(parts, composition, followup.previous_answer if followup is not None else "")
@@ -260,7 +260,7 @@ def compose_with_enrichment(parts: "Parts", retrieval: Any, focus: Sequence[floa
                keep_probability=levers.keep_probability, keep_margin=levers.keep_margin,
                max_sentences=levers.ranker_max_sentences, filter_only=levers.ranker_mode == "filter",
                paragraphs=levers.whole_paragraphs, learned_cut=levers.learned_cut,
-               about_protects=levers.about_protects,
+               about_protects=levers.about_protects, sibling_gap=levers.sibling_gap,
                **focus_levers(levers.focused_answers)),
         max_sentences=max_sentences, support_rank=len(retrieval.hits), ask=retrieval.ask, head=head)
     from index.models import ScoredChunk

@@ -17,7 +17,8 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 SEVENTY_FOUR = "sentence_relevance_labels"
 PRECISION_BANKS = ("precision_check2", "precision_check3", "precision_check4", "precision_check5", "precision_check6",
-                   "precision_check7", "precision_check8", "precision_check9", "precision_check10")
+                   "precision_check7", "precision_check8", "precision_check9", "precision_check10",
+                   "precision_check11")
 BANKS = (SEVENTY_FOUR, *PRECISION_BANKS)
 
 

@@ -93,3 +93,11 @@ def test_the_continuation_is_only_a_unit_read_with_its_predecessor(parts) -> Non
     assert continuations([outlook], parts.enriched, parts.index.chunks(), parts.bank) == []  # "However, others ..."
     takeaway = next(s for s in sentences if "Paraneoplastic syndromes are rare disorders caused" in s.text)
     assert continuations([takeaway], parts.enriched, parts.index.chunks(), parts.bank) == []  # "They can ...": a sibling
+
+
+def test_the_limit_keeps_only_the_closest_summary_sentences() -> None:
+    # settings.answer.claim_summaries: the second summary sentence, further from the claim, is the one that added no fact
+    sentences = ["body best", "summary near", "summary nearer"]
+    cosines = [0.60, 0.60 - BODY_MARGIN / 2, 0.61]
+    vectors = np.array([[c, float(np.sqrt(1 - c * c))] for c in cosines])
+    assert closest_conclusions([1.0, 0.0], sentences, vectors, [False, True, True], limit=1) == ["summary nearer"]

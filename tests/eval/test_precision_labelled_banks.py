@@ -1,6 +1,6 @@
 """The self-written precision banks 4 to 9 load as eval set v2 first-turn items, a third of each is blind, their
 quotes are whole article sentences, and their hand labels (both parts) name article sentences of their own items
-(eval/data/precision_check{4,...,10}.jsonl and their _labels.json).
+(eval/data/precision_check{4,...,11}.jsonl and their _labels.json).
 
 Why: benchmarks/precision_labelled.py counts a shown sentence as helpful by its exact text; a quote or label that
 drifted from the article would silently count against precision.
@@ -23,11 +23,13 @@ from foundation.settings import Settings
 
 # one row per bank scored by benchmarks.precision_labelled: its file, its labels, its id prefix
 BANKS = [pytest.param(bank_path(f"precision_check{n}"), labels_of(bank_path(f"precision_check{n}")), f"prec{n}",
-                      id=f"bank{n}") for n in (4, 5, 6, 7, 8, 9, 10)]
+                      id=f"bank{n}") for n in (4, 5, 6, 7, 8, 9, 10, 11)]
 # bank 9 (round 15) is 45 lay questions only, written to test the learned cut on new writers; the others hold 60+
 # items of which 10+ are a clinician's
 # bank 10 (round 16) likewise: 45 lay questions, its blind labels mechanical (a shown sentence helps iff required)
-SIZES = {"prec9": (45, 0), "prec10": (45, 0)}
+# bank 11 (round 17) likewise: 45 lay first turns by the kind of answer they ask (definition, yes/no, single fact,
+# list, symptoms of one kind), blind labels mechanical
+SIZES = {"prec9": (45, 0), "prec10": (45, 0), "prec11": (45, 0)}
 
 
 @pytest.mark.parametrize(("bank", "labels", "prefix"), BANKS)
