@@ -48,6 +48,8 @@ def near_worded(question: str, is_corpus_word: Callable[[str], bool], common: Co
     words = [w for w in _WORD.findall(question.lower()) if len(w) >= 3]
     if not words or not all(is_corpus_word(w) or w in common for w in words):
         return {}
+    if any(is_corpus_word(w) and w not in common for w in words):
+        return {}  # a word only the corpus uses names the subject ("... cerebellar degeneration, is it genetic")
     found: dict[str, str] = {}
     for word in dict.fromkeys(words):
         if len(word) < _SHORTEST or is_corpus_word(word):

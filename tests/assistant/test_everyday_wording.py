@@ -8,8 +8,11 @@ import pytest
 
 from assistant.everyday_wording import near_worded
 
-CORPUS = frozenset("how why so does do the is it this can symptoms rapidly progress difficult diagnosis".split())
-COMMON = frozenset("fast come hard pin down rain raining paris cost fly tell joke about".split())
+CORPUS = frozenset("how why what so does do the is it this can causes symptoms rapidly progress difficult diagnosis "
+                   "cerebellar degeneration".split())
+# the common-English list holds the function words the corpus uses too, as the real one does
+COMMON = frozenset("how why what so does do the is it this can causes fast come hard pin down rain raining paris cost "
+                   "fly tell joke about".split())
 SYNONYMS = {"fast": "rapidly", "hard": "difficult"}
 
 
@@ -21,6 +24,7 @@ def _near(question: str) -> dict[str, str]:
     ("how fast does it come on", {"fast": "rapidly"}),
     ("why is it so hard to pin down", {"hard": "difficult"}),
     ("how fast does pns come on", {}),  # the subject is named: nothing to read into "it"
+    ("what causes cerebellar degeneration, is it fast", {}),  # named by words only the corpus uses
     ("is it raining in paris", {}),  # everyday words, but none an article near-synonym
     ("how fast does it fly to paris", {"fast": "rapidly"}),  # found: the support gate, not this check, judges it
     ("how fast does it come on in my dog", {}),  # "dog" is neither the corpus's nor everyday English here
