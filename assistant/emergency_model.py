@@ -120,9 +120,9 @@ def pieces(text: str, drop_reassurances: bool = False) -> list[str]:
     reassured = [piece for piece in out if drop_reassurances and reassures(piece)]
     read = [without_denied_manner(without_denials(p)) for p in out if p not in reassured]
     if drop_reassurances:  # the writer's worry, cut from a piece naming no sign (a piece of worry alone is none)
-        worry = [p for p in read if not without_feelings(p)]
-        read = [without_feelings(p) for p in read]
-        reassured += worry
+        cut = [without_feelings(p) for p in read]
+        reassured += [p for p, left in zip(read, cut) if not left]
+        read = cut
     for piece in read:
         if len(piece.split()) >= MIN_PIECE_WORDS and piece.lower() not in seen:
             seen.add(piece.lower())
